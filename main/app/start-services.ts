@@ -1,0 +1,58 @@
+import { ConfigError, loadEnvConfig, type AppConfig } from '../config/env-config';
+import { createFileLogger, type Logger } from '../logging/logger';
+import { lockDataDir } from '../store/data-dir-lock';
+import type { StoreBackendFactory } from '../store/conf-backend';
+import { createKeytarSecretStore } from '../secrets/keytar-secret-store';
+import { systemClock } from '../platform/clock';
+import { composeServices, type DeskServices } from './compose-services';
+import type { AppInfo } from '../../preload/contract/ipc-contract';
+
+export interface StartOptions {
+  env: NodeJS.ProcessEnv;
+  mode: AppInfo['mode'];
+  info: AppInfo;
+  defaultDataDir: string;
+  storeBackend: StoreBackendFactory;
+  openExternal: (url: string) => Promise<void>;
+  consoleLevel?: 'error' | 'warn' | 'info' | false;
+}
+
+export interface StartedApp {
+  config: AppConfig;
+  log: Logger;
+  services: DeskServices;
+  stop(): Promise<void>;
+}
+
+/**
+ * Start-up shared by the Electron shell and web mode: parse the environment (a bad variable throws
+ * ConfigError, one line), take the data-dir lock, open the log, store and keychain, compose services.
+ */
+export async function startServices(options: StartOptions): Promise<StartedApp> {
+  const config = loadEnvConfig(options.env, options.defaultDataDir);
+  const unlock = await lockDataDir(config.dataDir);
+  const log = createFileLogger({ dataDir: config.dataDir, consoleLevel: options.consoleLevel ?? false });
+  log.info(`starting ${options.info.name} ${options.info.version} (${options.mode})`);
+  const store = options.storeBackend({ cwd: config.dataDir, configName: 'interview-desk' });
+  const services = composeServices({
+    config,
+    log,
+    store,
+    secrets: createKeytarSecretStore(),
+    clock: systemClock,
+    openExternal: options.openExternal,
+    info: options.info,
+  });
+  return {
+    config,
+    log,
+    services,
+    async stop() {
+      await services.dispose();
+      log.info('stopped');
+      await unlock();
+    },
+  };
+}
+
+export { ConfigError };

@@ -1,0 +1,77 @@
+/**
+ * Pure URL decisions for the security guards: which navigations stay in the app, which URLs may go
+ * to the system browser, which origins the Meet window may visit. Origins are compared on parsed
+ * parts (protocol, hostname, port), never with `startsWith`, so look-alike hosts and `user@host`
+ * tricks fail.
+ */
+
+/** The privileged scheme the packaged renderer is served from (`protocol.handle`). */
+export const appScheme = 'app';
+/** The host of the app scheme; together `app://interview-desk/`. */
+export const appHost = 'interview-desk';
+/** The renderer's entry URL in Electron. */
+export const appEntryUrl = `${appScheme}://${appHost}/index.html`;
+
+/** Hosts whose pages may open in the system browser from the renderer. */
+export const externalHttpsHosts: readonly string[] = [
+  'meet.google.com',
+  'calendar.google.com',
+  'accounts.google.com',
+  'myaccount.google.com',
+  'support.google.com',
+];
+
+/** Origins the managed Meet window may navigate to (Meet itself and Google sign-in). */
+export const meetWindowOrigins: readonly string[] = ['https://meet.google.com', 'https://accounts.google.com'];
+/** The only origin granted camera, microphone and display capture in the Meet window. */
+export const meetMediaOrigin = 'https://meet.google.com';
+
+/** Parses without throwing; null for anything that is not an absolute URL. */
+export function parseUrl(raw: string): URL | null {
+  if (typeof raw !== 'string' || raw.length > 4096) return null;
+  try {
+    return new URL(raw);
+  } catch {
+    return null;
+  }
+}
+
+/** `scheme://host[:port]` computed from parts; Node reports "null" origins for custom schemes, so we don't use `URL.origin`. */
+export function originOf(url: URL): string {
+  return `${url.protocol}//${url.host}`;
+}
+
+function hasCredentials(url: URL): boolean {
+  return url.username !== '' || url.password !== '';
+}
+
+/** True when the URL is the app's own renderer (the Electron scheme or, in web mode, the given origin). */
+export function isAppUrl(raw: string, webOrigin?: string): boolean {
+  const url = parseUrl(raw);
+  if (!url || hasCredentials(url)) return false;
+  if (url.protocol === `${appScheme}:` && url.host === appHost) return true;
+  return webOrigin !== undefined && originOf(url) === webOrigin;
+}
+
+/** True when the renderer may hand this URL to the system browser. */
+export function isAllowedExternalUrl(raw: string): boolean {
+  const url = parseUrl(raw);
+  if (!url || hasCredentials(url)) return false;
+  if (url.protocol === 'mailto:') return url.search === '' && url.hash === '' && /^[^@\s/?#:]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/.test(decodeURIComponent(url.pathname));
+  if (url.protocol !== 'https:' || url.port !== '') return false;
+  return externalHttpsHosts.includes(url.hostname);
+}
+
+/** True when the managed Meet window may navigate here. */
+export function isMeetWindowUrl(raw: string): boolean {
+  const url = parseUrl(raw);
+  if (!url || hasCredentials(url) || url.protocol !== 'https:') return false;
+  return meetWindowOrigins.includes(originOf(url));
+}
+
+/** Media permission in the Meet window: only Meet's own origin, only media kinds it needs. */
+export function isMeetMediaPermission(permission: string, requestingUrl: string): boolean {
+  const url = parseUrl(requestingUrl);
+  if (!url || url.protocol !== 'https:' || hasCredentials(url)) return false;
+  return originOf(url) === meetMediaOrigin && ['media', 'display-capture', 'fullscreen'].includes(permission);
+}

@@ -1,0 +1,123 @@
+/**
+ * The one IPC contract: every call the renderer may make and every event main may push.
+ * Imported by main (validation, handler registration), the preload (the exposed API) and the
+ * renderer (the web bridge and types). Pure: no electron or node imports, so all three can load it.
+ */
+import { z } from 'zod';
+import type { Result } from './result';
+import { settingsSchema, settingsPatchSchema } from './settings-schema';
+
+const noInput = z.undefined();
+
+/** Public facts about the running app. */
+export const appInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  mode: z.enum(['electron', 'web']),
+  platform: z.string(),
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;
+
+/** A message main wants the person to see once (e.g. the store was recovered from a backup). */
+export const noticeSchema = z.object({
+  id: z.string(),
+  level: z.enum(['info', 'warning', 'error']),
+  message: z.string(),
+});
+export type Notice = z.infer<typeof noticeSchema>;
+
+/** What the UI may know about the Google connection: never a token. */
+export const accountStatusSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('disconnected') }),
+  z.object({
+    state: z.enum(['connected', 'needs_reconnect']),
+    email: z.string(),
+    name: z.string(),
+    picture: z.string().optional(),
+  }),
+]);
+export type AccountStatus = z.infer<typeof accountStatusSchema>;
+
+/** Only https URLs (and mailto) may be handed to the system browser; main checks the allowlist. */
+export const externalUrlSchema = z.string().min(1).max(2048);
+
+/** Describes one call: its input schema and (for types and tests) its output schema. */
+interface CallSpec<I extends z.ZodType, O extends z.ZodType> {
+  input: I;
+  output: O;
+}
+function call<I extends z.ZodType, O extends z.ZodType>(input: I, output: O): CallSpec<I, O> {
+  return { input, output };
+}
+
+/** Every renderer → main call, namespaced `area:action`. */
+export const calls = {
+  'app:info': call(noInput, appInfoSchema),
+  'app:notices': call(noInput, z.array(noticeSchema)),
+  'app:dismissNotice': call(z.string().min(1).max(200), z.null()),
+  'settings:get': call(noInput, settingsSchema),
+  'settings:update': call(settingsPatchSchema, settingsSchema),
+  'account:status': call(noInput, accountStatusSchema),
+  'shell:openExternal': call(externalUrlSchema, z.null()),
+} as const;
+
+/** Every main → renderer event. */
+export const events = {
+  'app:notice': noticeSchema,
+  'account:changed': accountStatusSchema,
+  'settings:changed': settingsSchema,
+} as const;
+
+export type CallName = keyof typeof calls;
+export type EventName = keyof typeof events;
+export type CallInput<N extends CallName> = z.input<(typeof calls)[N]['input']>;
+export type CallOutput<N extends CallName> = z.infer<(typeof calls)[N]['output']>;
+export type EventPayload<N extends EventName> = z.infer<(typeof events)[N]>;
+
+/** The list of call names, in contract order (used by the preload key test). */
+export const callNames = Object.keys(calls) as CallName[];
+/** The list of event names. */
+export const eventNames = Object.keys(events) as EventName[];
+
+/** The IPC channel name of a call; a prefix keeps our channels apart from anything else. */
+export function callChannel(name: CallName): string {
+  return `desk:call:${name}`;
+}
+/** The IPC channel name of an event. */
+export function eventChannel(name: EventName): string {
+  return `desk:event:${name}`;
+}
+
+/** How a bridge moves calls and events; the preload uses IPC, web mode uses HTTP + SSE. */
+export interface DeskTransport {
+  invoke(name: CallName, input: unknown): Promise<Result<unknown>>;
+  subscribe(name: EventName, listener: (payload: unknown) => void): () => void;
+}
+
+type Split<S extends string> = S extends `${infer A}:${infer B}` ? [A, B] : never;
+type Namespaces = Split<CallName>[0];
+type CallIn<N extends CallName> = undefined extends CallInput<N> ? [input?: CallInput<N>] : [input: CallInput<N>];
+
+/** The API the renderer sees as `window.desk`: `desk.<area>.<action>(input)` plus `desk.on(event, listener)`. */
+export type DeskApi = {
+  [NS in Namespaces]: {
+    [N in CallName as Split<N>[0] extends NS ? Split<N>[1] : never]: (...args: CallIn<N>) => Promise<Result<CallOutput<N>>>;
+  };
+} & {
+  on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void;
+};
+
+/** Builds the DeskApi over a transport: the preload and the web bridge share this, so their shapes are one. */
+export function buildDeskApi(transport: DeskTransport): DeskApi {
+  const api: Record<string, Record<string, (input?: unknown) => Promise<Result<unknown>>>> = {};
+  for (const name of callNames) {
+    const [ns, action] = name.split(':') as [string, string];
+    api[ns] ??= {};
+    api[ns][action] = (input?: unknown) => transport.invoke(name, input);
+  }
+  const on = (name: EventName, listener: (payload: unknown) => void): (() => void) => {
+    if (!eventNames.includes(name)) throw new Error(`Unknown event ${String(name)}`);
+    return transport.subscribe(name, listener);
+  };
+  return Object.freeze({ ...api, on }) as unknown as DeskApi;
+}

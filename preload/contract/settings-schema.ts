@@ -1,0 +1,43 @@
+/** The Settings shape, shared by main (validation, storage) and the renderer (the Settings screen). */
+import { z } from 'zod';
+
+const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #1a73e8');
+const shortText = (max: number) => z.string().trim().max(max);
+
+/** Mail transport settings; the SMTP password lives in the keychain, never here. */
+export const smtpSettingsSchema = z.object({
+  host: shortText(253),
+  port: z.number().int().min(1).max(65535),
+  security: z.enum(['tls', 'starttls', 'none']),
+  user: shortText(320),
+  fromAddress: shortText(320),
+});
+
+/** Every user-facing setting with its default. */
+export const settingsSchema = z.object({
+  joinDefault: z.enum(['app', 'browser']).default('app'),
+  joinOpensMinutesBefore: z.number().int().min(0).max(120).default(15),
+  joinClosesMinutesAfter: z.number().int().min(5).max(600).default(60),
+  reminderOffsetsMinutes: z.array(z.number().int().min(0).max(60 * 24 * 14)).max(10).default([1440, 60, 0]),
+  candidateReminderEmail: z.boolean().default(false),
+  closeToTray: z.boolean().default(true),
+  startAtLogin: z.boolean().default(false),
+  companyName: shortText(120).default('Interview Desk'),
+  brandColor: hexColor.default('#1a73e8'),
+  signOff: shortText(500).default('Looking forward to speaking with you.'),
+  mailTransport: z.enum(['smtp', 'gmail']).default('smtp'),
+  smtp: smtpSettingsSchema.default({ host: '', port: 587, security: 'starttls', user: '', fromAddress: '' }),
+  googleSendsInvites: z.boolean().default(false),
+  netcheckUrl: z.string().url().max(2048).or(z.literal('')).default(''),
+  stunServer: z.string().regex(/^[A-Za-z0-9.-]+:\d{1,5}$/, 'Use host:port').or(z.literal('')).default(''),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+/** A partial update from the Settings screen; unknown keys are refused. */
+export const settingsPatchSchema = settingsSchema.partial().strict();
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+/** The defaults, as a parsed object. */
+export function defaultSettings(): Settings {
+  return settingsSchema.parse({});
+}

@@ -1,0 +1,81 @@
+import { useEffect, useState } from 'react';
+import type { AccountStatus, Notice } from '../../preload/contract/ipc-contract';
+import { desk } from '../bridge/desk';
+import { useCall } from '../common/use-result';
+import { ErrorMessage } from '../common/ErrorMessage';
+import { routeHref, useHashRoute, type Route } from './use-hash-route';
+import { WelcomeScreen } from '../welcome/WelcomeScreen';
+import { SettingsScreen } from '../settings/SettingsScreen';
+import { PlaceholderScreen } from './PlaceholderScreen';
+
+const navItems: Array<{ route: Route; label: string }> = [
+  { route: { screen: 'schedule' }, label: 'Schedule' },
+  { route: { screen: 'device-check' }, label: 'Device check' },
+  { route: { screen: 'analytics' }, label: 'Analytics' },
+  { route: { screen: 'settings' }, label: 'Settings' },
+];
+
+/** The app shell: navigation, notices, and the current screen. */
+export function App() {
+  const [route, navigate] = useHashRoute();
+  const account = useCall(() => desk.account.status());
+  const notices = useCall(() => desk.app.notices());
+  const [liveNotices, setLiveNotices] = useState<Notice[]>([]);
+
+  useEffect(() => desk.on('account:changed', (status: AccountStatus) => account.setValue(status)), []);
+  useEffect(() => desk.on('app:notice', (notice) => setLiveNotices((list) => [...list.filter((n) => n.id !== notice.id), notice])), []);
+
+  const connected = account.value?.state === 'connected' || account.value?.state === 'needs_reconnect';
+  const current: Route = route ?? (connected ? { screen: 'schedule' } : { screen: 'welcome' });
+  const allNotices = [...(notices.value ?? []), ...liveNotices.filter((n) => !(notices.value ?? []).some((m) => m.id === n.id))];
+
+  const dismiss = async (id: string) => {
+    await desk.app.dismissNotice(id);
+    setLiveNotices((list) => list.filter((n) => n.id !== id));
+    void notices.reload();
+  };
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <a className="brand" href={routeHref({ screen: connected ? 'schedule' : 'welcome' })}>
+          Interview Desk
+        </a>
+        <nav aria-label="Main">
+          <ul className="nav-list">
+            {navItems.map((item) => (
+              <li key={item.route.screen}>
+                <a href={routeHref(item.route)} aria-current={current.screen === item.route.screen ? 'page' : undefined}>
+                  {item.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      {allNotices.length > 0 && (
+        <section className="notices" aria-label="Notices">
+          {allNotices.map((notice) => (
+            <div key={notice.id} className={`notice notice-${notice.level}`} role="status">
+              <span>{notice.message}</span>
+              <button type="button" onClick={() => void dismiss(notice.id)} aria-label={`Dismiss notice: ${notice.message}`}>
+                Dismiss
+              </button>
+            </div>
+          ))}
+        </section>
+      )}
+      <main id="main" tabIndex={-1}>
+        <ErrorMessage error={account.error} />
+        {current.screen === 'welcome' && <WelcomeScreen onDeviceCheck={() => navigate({ screen: 'device-check' })} />}
+        {current.screen === 'schedule' && <PlaceholderScreen title="Schedule" />}
+        {current.screen === 'device-check' && <PlaceholderScreen title="Device check" />}
+        {current.screen === 'analytics' && <PlaceholderScreen title="Analytics" />}
+        {current.screen === 'settings' && <SettingsScreen />}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,12 @@
+import type { DeskApi } from '../../preload/contract/ipc-contract';
+import { createWebBridge } from './web-bridge';
+
+declare global {
+  interface Window {
+    /** Exposed by the preload in Electron; absent in web mode. */
+    desk?: DeskApi;
+  }
+}
+
+/** The API the whole renderer uses: the preload's in Electron, the HTTP bridge in web mode. */
+export const desk: DeskApi = window.desk ?? createWebBridge();

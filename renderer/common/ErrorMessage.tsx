@@ -1,0 +1,22 @@
+import type { DeskError } from '../../preload/contract/result';
+
+const titles: Record<DeskError['code'], string> = {
+  invalid_input: 'Please check this',
+  not_found: 'Not found',
+  conflict: 'Conflict',
+  forbidden: 'Not allowed',
+  unavailable: 'Not reachable right now',
+  needs_reconnect: 'Reconnect your Google account',
+  keychain_unavailable: 'Keychain not available',
+  internal: 'Something went wrong',
+};
+
+/** Shows a main-process error in plain words (never a stack trace), announced to screen readers. */
+export function ErrorMessage({ error }: { error: DeskError | undefined }) {
+  if (!error) return null;
+  return (
+    <div className="error-message" role="alert">
+      <strong>{titles[error.code]}.</strong> {error.message}
+    </div>
+  );
+}

@@ -1,0 +1,135 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { Settings } from '../../preload/contract/settings-schema';
+import type { DeskError } from '../../preload/contract/result';
+import { desk } from '../bridge/desk';
+import { useCall } from '../common/use-result';
+import { ErrorMessage } from '../common/ErrorMessage';
+
+type Draft = {
+  joinDefault: Settings['joinDefault'];
+  joinOpensMinutesBefore: string;
+  joinClosesMinutesAfter: string;
+  reminderOffsets: string;
+  companyName: string;
+  brandColor: string;
+  signOff: string;
+  closeToTray: boolean;
+  startAtLogin: boolean;
+};
+
+function toDraft(s: Settings): Draft {
+  return {
+    joinDefault: s.joinDefault,
+    joinOpensMinutesBefore: String(s.joinOpensMinutesBefore),
+    joinClosesMinutesAfter: String(s.joinClosesMinutesAfter),
+    reminderOffsets: s.reminderOffsetsMinutes.join(', '),
+    companyName: s.companyName,
+    brandColor: s.brandColor,
+    signOff: s.signOff,
+    closeToTray: s.closeToTray,
+    startAtLogin: s.startAtLogin,
+  };
+}
+
+const number = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
+
+/** Settings: each field is labelled; main validates and a refusal names the field. */
+export function SettingsScreen() {
+  const settings = useCall(() => desk.settings.get());
+  const [draft, setDraft] = useState<Draft | undefined>();
+  const [error, setError] = useState<DeskError | undefined>();
+  const [saved, setSaved] = useState(false);
+  useEffect(() => {
+    if (settings.value) setDraft(toDraft(settings.value));
+  }, [settings.value]);
+
+  if (!draft) return <ErrorMessage error={settings.error} />;
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
+    setSaved(false);
+    setDraft({ ...draft, [key]: value });
+  };
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    const result = await desk.settings.update({
+      joinDefault: draft.joinDefault,
+      joinOpensMinutesBefore: number(draft.joinOpensMinutesBefore),
+      joinClosesMinutesAfter: number(draft.joinClosesMinutesAfter),
+      reminderOffsetsMinutes: draft.reminderOffsets.split(',').filter((p) => p.trim() !== '').map(number),
+      companyName: draft.companyName,
+      brandColor: draft.brandColor,
+      signOff: draft.signOff,
+      closeToTray: draft.closeToTray,
+      startAtLogin: draft.startAtLogin,
+    });
+    if (result.ok) {
+      setError(undefined);
+      settings.setValue(result.value);
+      setSaved(true);
+    } else setError(result.error);
+  };
+  const invalid = (field: string) => (error?.field?.startsWith(field) ? true : undefined);
+
+  return (
+    <section className="panel" aria-labelledby="settings-title">
+      <h1 id="settings-title">Settings</h1>
+      <form className="form" onSubmit={(e) => void save(e)} noValidate>
+        <fieldset>
+          <legend>Joining</legend>
+          <label>
+            Join interviews
+            <select value={draft.joinDefault} onChange={(e) => set('joinDefault', e.target.value as Draft['joinDefault'])}>
+              <option value="app">In the app window</option>
+              <option value="browser">In my default browser</option>
+            </select>
+          </label>
+          <label>
+            Joining opens (minutes before start)
+            <input inputMode="numeric" value={draft.joinOpensMinutesBefore} aria-invalid={invalid('joinOpensMinutesBefore')} onChange={(e) => set('joinOpensMinutesBefore', e.target.value)} />
+          </label>
+          <label>
+            Joining closes (minutes after start)
+            <input inputMode="numeric" value={draft.joinClosesMinutesAfter} aria-invalid={invalid('joinClosesMinutesAfter')} onChange={(e) => set('joinClosesMinutesAfter', e.target.value)} />
+          </label>
+        </fieldset>
+        <fieldset>
+          <legend>Reminders</legend>
+          <label>
+            Remind me (minutes before, comma separated)
+            <input value={draft.reminderOffsets} aria-invalid={invalid('reminderOffsetsMinutes')} onChange={(e) => set('reminderOffsets', e.target.value)} />
+          </label>
+        </fieldset>
+        <fieldset>
+          <legend>Invitations</legend>
+          <label>
+            Company name
+            <input value={draft.companyName} aria-invalid={invalid('companyName')} onChange={(e) => set('companyName', e.target.value)} />
+          </label>
+          <label>
+            Brand colour
+            <input value={draft.brandColor} aria-invalid={invalid('brandColor')} onChange={(e) => set('brandColor', e.target.value)} />
+          </label>
+          <label>
+            Sign-off
+            <textarea value={draft.signOff} aria-invalid={invalid('signOff')} onChange={(e) => set('signOff', e.target.value)} />
+          </label>
+        </fieldset>
+        <fieldset>
+          <legend>Desktop</legend>
+          <label className="check">
+            <input type="checkbox" checked={draft.closeToTray} onChange={(e) => set('closeToTray', e.target.checked)} />
+            Keep running in the tray when the window is closed
+          </label>
+          <label className="check">
+            <input type="checkbox" checked={draft.startAtLogin} onChange={(e) => set('startAtLogin', e.target.checked)} />
+            Start Interview Desk when I log in
+          </label>
+        </fieldset>
+        <ErrorMessage error={error} />
+        {saved && <p role="status">Settings saved.</p>}
+        <button type="submit" className="primary">
+          Save settings
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+import { useState } from 'react';
+import type { DeskError } from '../../preload/contract/result';
+import { ErrorMessage } from '../common/ErrorMessage';
+
+/** The first screen without a Google account: connect (recruiters) or check devices (candidates). */
+export function WelcomeScreen({ onDeviceCheck, onConnect }: { onDeviceCheck: () => void; onConnect?: () => Promise<DeskError | undefined> }) {
+  const [error, setError] = useState<DeskError | undefined>();
+  const [busy, setBusy] = useState(false);
+  const connect = async () => {
+    if (!onConnect) {
+      setError({ code: 'unavailable', message: 'Connecting a Google account is not available in this version yet.' });
+      return;
+    }
+    setBusy(true);
+    setError(await onConnect());
+    setBusy(false);
+  };
+  return (
+    <section className="welcome" aria-labelledby="welcome-title">
+      <h1 id="welcome-title">Welcome to Interview Desk</h1>
+      <p className="lead">Schedule interviews with Google Calendar and Meet, send proper invitations, and make sure everyone can be seen and heard.</p>
+      <div className="welcome-choices">
+        <article className="choice">
+          <h2>I schedule interviews</h2>
+          <p>Connect your Google account to create Calendar events with Meet links and keep them in sync.</p>
+          <button type="button" className="primary" onClick={() => void connect()} disabled={busy}>
+            Connect Google account
+          </button>
+        </article>
+        <article className="choice">
+          <h2>I'm joining an interview</h2>
+          <p>Check your camera, microphone, speakers and network before the call. No account needed.</p>
+          <button type="button" onClick={onDeviceCheck}>
+            Run device check
+          </button>
+        </article>
+      </div>
+      <ErrorMessage error={error} />
+    </section>
+  );
+}

@@ -1,0 +1,135 @@
+/**
+ * A fake `electron` module for unit tests of the shell glue (vitest aliases `electron` here). It
+ * records what the shell asked for, so tests assert on window options, handlers and guards.
+ */
+import { EventEmitter } from 'node:events';
+
+type Handler = (...args: unknown[]) => unknown;
+
+export class FakeWebContents extends EventEmitter {
+  url = 'app://interview-desk/index.html';
+  windowOpenHandler: ((details: { url: string }) => { action: 'allow' | 'deny' }) | undefined;
+  sent: Array<{ channel: string; payload: unknown }> = [];
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'allow' | 'deny' }) {
+    this.windowOpenHandler = handler;
+  }
+  send(channel: string, payload: unknown) {
+    this.sent.push({ channel, payload });
+  }
+  getURL() {
+    return this.url;
+  }
+  /** Emits a navigation event and reports whether the guard prevented it. */
+  navigate(kind: 'will-navigate' | 'will-redirect', url: string): boolean {
+    let prevented = false;
+    this.emit(kind, { url, preventDefault: () => (prevented = true) });
+    return prevented;
+  }
+}
+
+export class BrowserWindow extends EventEmitter {
+  static created: BrowserWindow[] = [];
+  readonly options: Record<string, unknown>;
+  readonly webContents = new FakeWebContents();
+  loaded: string | undefined;
+  destroyed = false;
+  constructor(options: Record<string, unknown>) {
+    super();
+    this.options = options;
+    BrowserWindow.created.push(this);
+  }
+  static getAllWindows() {
+    return BrowserWindow.created.filter((w) => !w.destroyed);
+  }
+  loadURL(url: string) {
+    this.loaded = url;
+    return Promise.resolve();
+  }
+  isDestroyed() {
+    return this.destroyed;
+  }
+  show() {}
+  focus() {}
+}
+
+class FakeIpcMain {
+  handlers = new Map<string, Handler>();
+  handle(channel: string, handler: Handler) {
+    if (this.handlers.has(channel)) throw new Error(`duplicate handler for ${channel}`);
+    this.handlers.set(channel, handler);
+  }
+  removeHandler(channel: string) {
+    this.handlers.delete(channel);
+  }
+}
+export const ipcMain = new FakeIpcMain();
+
+class FakeIpcRenderer extends EventEmitter {
+  invoked: Array<{ channel: string; input: unknown }> = [];
+  invoke(channel: string, input: unknown) {
+    this.invoked.push({ channel, input });
+    return Promise.resolve({ ok: true, value: channel });
+  }
+}
+export const ipcRenderer = new FakeIpcRenderer();
+
+export const contextBridge = {
+  exposed: new Map<string, unknown>(),
+  exposeInMainWorld(key: string, api: unknown) {
+    this.exposed.set(key, api);
+  },
+};
+
+export class FakeSession {
+  requestHandler: Handler | undefined;
+  checkHandler: Handler | undefined;
+  deviceHandler: Handler | undefined;
+  setPermissionRequestHandler(handler: Handler) {
+    this.requestHandler = handler;
+  }
+  setPermissionCheckHandler(handler: Handler) {
+    this.checkHandler = handler;
+  }
+  setDevicePermissionHandler(handler: Handler) {
+    this.deviceHandler = handler;
+  }
+}
+export const session = { defaultSession: new FakeSession(), fromPartition: () => new FakeSession() };
+
+export const protocol = {
+  privileged: [] as unknown[],
+  handlers: new Map<string, Handler>(),
+  registerSchemesAsPrivileged(schemes: unknown[]) {
+    this.privileged.push(...schemes);
+  },
+  handle(scheme: string, handler: Handler) {
+    this.handlers.set(scheme, handler);
+  },
+};
+
+export const net = { fetch: (url: string) => fetch(url) };
+export const shell = { opened: [] as string[], openExternal(url: string) { this.opened.push(url); return Promise.resolve(); } };
+
+class FakeApp extends EventEmitter {
+  getPath() {
+    return '/tmp/interview-desk-fake';
+  }
+}
+export const app = new FakeApp();
+export const dialog = { showErrorBox() {} };
+
+/** Resets every recorder between tests. */
+export function resetFakeElectron() {
+  BrowserWindow.created = [];
+  ipcMain.handlers.clear();
+  ipcRenderer.removeAllListeners();
+  ipcRenderer.invoked = [];
+  contextBridge.exposed.clear();
+  shell.opened = [];
+  protocol.handlers.clear();
+  protocol.privileged = [];
+  app.removeAllListeners();
+  session.defaultSession = new FakeSession();
+}
+
+export default { app, BrowserWindow, ipcMain, ipcRenderer, contextBridge, session, protocol, net, shell, dialog };

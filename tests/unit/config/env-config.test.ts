@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, googleDefaults, loadEnvConfig } from '../../../main/config/env-config';
+
+describe('loadEnvConfig', () => {
+  it('defaults to Google\'s real endpoints and the given data dir', () => {
+    const config = loadEnvConfig({}, '/data');
+    expect(config.dataDir).toBe('/data');
+    expect(config.google.authUrl).toBe(googleDefaults.authUrl);
+    expect(config.google.tokenUrl).toBe(googleDefaults.tokenUrl);
+    expect(config.google.revokeUrl).toBe(googleDefaults.revokeUrl);
+    expect(config.google.apiUrl).toBe(googleDefaults.apiUrl);
+    expect(config.webPort).toBe(0);
+    expect(config.smtpUrl).toBeUndefined();
+  });
+
+  it('reads every variable', () => {
+    const config = loadEnvConfig(
+      {
+        INTERVIEW_DESK_DATA_DIR: '/tmp/x',
+        INTERVIEW_DESK_GOOGLE_CLIENT_ID: '123-abc.apps.googleusercontent.com',
+        INTERVIEW_DESK_GOOGLE_CLIENT_SECRET: 'shh',
+        INTERVIEW_DESK_GOOGLE_AUTH_URL: 'http://127.0.0.1:9/auth',
+        INTERVIEW_DESK_GOOGLE_TOKEN_URL: 'http://127.0.0.1:9/token',
+        INTERVIEW_DESK_GOOGLE_REVOKE_URL: 'http://127.0.0.1:9/revoke',
+        INTERVIEW_DESK_GOOGLE_API_URL: 'http://127.0.0.1:9',
+        INTERVIEW_DESK_SMTP_URL: 'smtp://user:pw@127.0.0.1:2525',
+        INTERVIEW_DESK_WEB_PORT: '8123',
+        INTERVIEW_DESK_NETCHECK_URL: 'http://127.0.0.1:9/ping',
+        INTERVIEW_DESK_STUN_SERVER: '127.0.0.1:3478',
+      },
+      '/ignored',
+    );
+    expect(config.dataDir).toBe('/tmp/x');
+    expect(config.google.clientId).toBe('123-abc.apps.googleusercontent.com');
+    expect(config.google.apiUrl).toBe('http://127.0.0.1:9/');
+    expect(config.webPort).toBe(8123);
+    expect(config.smtpUrl).toBe('smtp://user:pw@127.0.0.1:2525');
+    expect(config.stunServer).toBe('127.0.0.1:3478');
+  });
+
+  it.each([
+    ['INTERVIEW_DESK_WEB_PORT', 'abc'],
+    ['INTERVIEW_DESK_WEB_PORT', '70000'],
+    ['INTERVIEW_DESK_DATA_DIR', 'relative/dir'],
+    ['INTERVIEW_DESK_GOOGLE_AUTH_URL', 'not a url'],
+    ['INTERVIEW_DESK_GOOGLE_TOKEN_URL', 'ftp://example.com/token'],
+    ['INTERVIEW_DESK_GOOGLE_API_URL', 'javascript:alert(1)'],
+    ['INTERVIEW_DESK_SMTP_URL', 'http://mail.example.com'],
+    ['INTERVIEW_DESK_GOOGLE_CLIENT_ID', 'has spaces in it'],
+    ['INTERVIEW_DESK_STUN_SERVER', 'stun.example.com'],
+  ])('refuses %s=%s with one line naming the variable', (name, value) => {
+    let caught: unknown;
+    try {
+      loadEnvConfig({ [name]: value }, '/data');
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    const message = (caught as Error).message;
+    expect(message.startsWith(`${name}: `)).toBe(true);
+    expect(message).not.toContain('\n');
+  });
+});
