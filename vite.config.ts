@@ -1,6 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { contentSecurityPolicy } from './main/security/csp.ts';
+import { metaContentSecurityPolicy } from './main/security/csp.ts';
 
 /** Puts the one CSP (main/security/csp.ts) into the built index.html, so the file itself is locked down too. */
 function cspMeta(): Plugin {
@@ -8,7 +8,7 @@ function cspMeta(): Plugin {
     name: 'interview-desk-csp',
     transformIndexHtml: {
       order: 'post',
-      handler: (html) => html.replace('<!--CSP-->', `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}" />`),
+      handler: (html) => html.replace('<!--CSP-->', `<meta http-equiv="Content-Security-Policy" content="${metaContentSecurityPolicy}" />`),
     },
   };
 }

@@ -1,9 +1,9 @@
 /**
- * The renderer's Content-Security-Policy, without any `unsafe-*`. The same string goes into the built
- * index.html (vite.config.ts) and, in web mode, into a response header. Network checks run in main,
- * so `connect-src` stays `'self'`.
+ * The renderer's Content-Security-Policy, without any `unsafe-*`. The same directives go into the
+ * built index.html (vite.config.ts) and into response headers (web mode, `app://`). Network checks
+ * run in main, so `connect-src` stays `'self'`.
  */
-export const contentSecurityPolicy = [
+const directives = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",
@@ -15,5 +15,10 @@ export const contentSecurityPolicy = [
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+];
+
+/** For `<meta http-equiv>`: browsers ignore (and warn about) `frame-ancestors` there. */
+export const metaContentSecurityPolicy = directives.join('; ');
+
+/** For response headers, where `frame-ancestors` works. */
+export const contentSecurityPolicy = [...directives, "frame-ancestors 'none'"].join('; ');

@@ -1,29 +1,15 @@
-import { BrowserWindow, type BrowserWindowConstructorOptions, type WebPreferences } from 'electron';
-
-/**
- * The web preferences every window starts from (Electron security checklist). Callers may add a
- * preload or a partition; they cannot switch any of these off because they are applied last.
- */
-export const secureWebPreferences = {
-  contextIsolation: true,
-  sandbox: true,
-  nodeIntegration: false,
-  nodeIntegrationInWorker: false,
-  nodeIntegrationInSubFrames: false,
-  webSecurity: true,
-  allowRunningInsecureContent: false,
-  experimentalFeatures: false,
-  webviewTag: false,
-  navigateOnDragDrop: false,
-  spellcheck: false,
-} as const satisfies WebPreferences;
+import { BrowserWindow, type BrowserWindowConstructorOptions } from 'electron';
 
 export interface WindowRequest extends Omit<BrowserWindowConstructorOptions, 'webPreferences'> {
   preload?: string;
   partition?: string;
 }
 
-/** The one window factory: every BrowserWindow in the app is created here. */
+/**
+ * The one window factory: every BrowserWindow in the app is created here, with the Electron
+ * security checklist's preferences written out literally (so Electronegativity can see them) and
+ * applied after the caller's options, so no caller can switch one off.
+ */
 export function createSecureWindow(request: WindowRequest): BrowserWindow {
   const { preload, partition, ...windowOptions } = request;
   return new BrowserWindow({
@@ -31,9 +17,19 @@ export function createSecureWindow(request: WindowRequest): BrowserWindow {
     backgroundColor: '#f6f7fb',
     ...windowOptions,
     webPreferences: {
-      ...(preload ? { preload } : {}),
-      ...(partition ? { partition } : {}),
-      ...secureWebPreferences,
+      preload,
+      partition,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
     },
   });
 }

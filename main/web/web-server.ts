@@ -91,9 +91,16 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
         return sendJson(res, 415, { ok: false, error: { code: 'invalid_input', message: 'Send JSON.' } });
       }
+      let raw: string;
+      try {
+        raw = await readBody(req);
+      } catch {
+        res.setHeader('Connection', 'close');
+        return sendJson(res, 413, { ok: false, error: { code: 'invalid_input', message: 'The request is too large.' } });
+      }
       let input: unknown;
       try {
-        const body = JSON.parse(await readBody(req)) as { input?: unknown };
+        const body = JSON.parse(raw) as { input?: unknown };
         input = body?.input;
       } catch {
         return sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message: 'The request body is not valid JSON.' } });

@@ -22,7 +22,8 @@ export function App() {
   const notices = useCall(() => desk.app.notices());
   const [liveNotices, setLiveNotices] = useState<Notice[]>([]);
 
-  useEffect(() => desk.on('account:changed', (status: AccountStatus) => account.setValue(status)), []);
+  const setAccount = account.setValue;
+  useEffect(() => desk.on('account:changed', (status: AccountStatus) => setAccount(status)), [setAccount]);
   useEffect(() => desk.on('app:notice', (notice) => setLiveNotices((list) => [...list.filter((n) => n.id !== notice.id), notice])), []);
 
   const connected = account.value?.state === 'connected' || account.value?.state === 'needs_reconnect';

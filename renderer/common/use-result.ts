@@ -1,23 +1,38 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DeskError, Result } from '../../preload/contract/result';
 
-/** Loads a call's value once (and on `reload`), keeping the error for display. */
-export function useCall<T>(run: () => Promise<Result<T>>, deps: unknown[] = []) {
+/**
+ * Loads a call's value on mount (and on `reload`), keeping the error for display. `run` may be a new
+ * function every render: the latest one is kept in a ref, so callers need no memoising.
+ */
+export function useCall<T>(run: () => Promise<Result<T>>) {
   const [value, setValue] = useState<T | undefined>(undefined);
   const [error, setError] = useState<DeskError | undefined>(undefined);
   const [loading, setLoading] = useState(true);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const latest = useRef(run);
+  useEffect(() => {
+    latest.current = run;
+  });
   const reload = useCallback(async () => {
     setLoading(true);
-    const result = await run();
+    const result = await latest.current();
     if (result.ok) {
       setValue(result.value);
       setError(undefined);
     } else setError(result.error);
     setLoading(false);
-  }, deps);
+  }, []);
   useEffect(() => {
-    void reload();
-  }, [reload]);
+    let live = true;
+    void latest.current().then((result) => {
+      if (!live) return;
+      if (result.ok) setValue(result.value);
+      else setError(result.error);
+      setLoading(false);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
   return { value, error, loading, reload, setValue };
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { Settings } from '../../preload/contract/settings-schema';
 import type { DeskError } from '../../preload/contract/result';
 import { desk } from '../bridge/desk';
@@ -36,14 +36,14 @@ const number = (text: string) => (text.trim() === '' ? Number.NaN : Number(text)
 /** Settings: each field is labelled; main validates and a refusal names the field. */
 export function SettingsScreen() {
   const settings = useCall(() => desk.settings.get());
-  const [draft, setDraft] = useState<Draft | undefined>();
+  if (!settings.value) return <ErrorMessage error={settings.error} />;
+  return <SettingsForm initial={settings.value} />;
+}
+
+function SettingsForm({ initial }: { initial: Settings }) {
+  const [draft, setDraft] = useState<Draft>(() => toDraft(initial));
   const [error, setError] = useState<DeskError | undefined>();
   const [saved, setSaved] = useState(false);
-  useEffect(() => {
-    if (settings.value) setDraft(toDraft(settings.value));
-  }, [settings.value]);
-
-  if (!draft) return <ErrorMessage error={settings.error} />;
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
     setSaved(false);
     setDraft({ ...draft, [key]: value });
@@ -63,7 +63,7 @@ export function SettingsScreen() {
     });
     if (result.ok) {
       setError(undefined);
-      settings.setValue(result.value);
+      setDraft(toDraft(result.value));
       setSaved(true);
     } else setError(result.error);
   };

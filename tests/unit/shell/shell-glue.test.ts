@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BrowserWindow, FakeWebContents, app, ipcMain, protocol, resetFakeElectron, session } from '../../fakes/electron';
-import { createSecureWindow, secureWebPreferences } from '../../../main/shell/window-factory';
+import { createSecureWindow } from '../../../main/shell/window-factory';
 import { guardWebContents, installWebContentsGuard } from '../../../main/shell/web-contents-guard';
 import { applyPermissionPolicy, appPermissionPolicy } from '../../../main/shell/permissions';
 import { forwardEvents, isTrustedSender, registerIpcHandlers } from '../../../main/shell/ipc-bridge';
@@ -57,7 +57,6 @@ describe('window factory', () => {
       preload: '/p.cjs',
       partition: 'persist:meet',
     });
-    expect(secureWebPreferences.sandbox).toBe(true);
   });
 });
 

@@ -1,0 +1,81 @@
+import { expect, saveScreenshot, test } from './fixtures';
+
+test('web mode opens on the welcome screen with the navigation', async ({ page, app, cspViolations }) => {
+  await page.goto(app.url);
+  // The secret moved into a cookie and out of the address bar.
+  expect(page.url()).not.toContain('token=');
+  await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Interview Desk' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Connect Google account' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Run device check' })).toBeVisible();
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  for (const label of ['Schedule', 'Device check', 'Analytics', 'Settings']) {
+    await expect(nav.getByRole('link', { name: label })).toBeVisible();
+  }
+  await saveScreenshot(page, 'welcome');
+  expect(cspViolations).toEqual([]);
+});
+
+test('the welcome screen works from the keyboard with a visible focus ring', async ({ page, app }) => {
+  await page.goto(app.url);
+  await expect(page.getByRole('heading', { name: 'Welcome to Interview Desk' })).toBeVisible();
+  const focusable: string[] = [];
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press('Tab');
+    const info = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return null;
+      const style = getComputedStyle(el);
+      return { text: (el.getAttribute('aria-label') ?? el.textContent ?? '').trim(), outline: style.outlineStyle, width: style.outlineWidth };
+    });
+    if (!info) continue;
+    focusable.push(info.text);
+    expect(info.outline, `focus ring on "${info.text}"`).not.toBe('none');
+  }
+  for (const name of ['Skip to content', 'Schedule', 'Device check', 'Analytics', 'Settings', 'Connect Google account', 'Run device check']) {
+    expect(focusable).toContain(name);
+  }
+  // Enter on the focused "Run device check" button navigates.
+  await page.getByRole('button', { name: 'Run device check' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#\/device-check$/);
+});
+
+test('every control on the first screens has an accessible name', async ({ page, app }) => {
+  for (const hash of ['', '#/settings']) {
+    await page.goto(app.url);
+    if (hash) await page.goto(`${app.origin}/${hash}`);
+    await page.waitForSelector('h1');
+    const unlabelled = await page.evaluate(() =>
+      [...document.querySelectorAll('button, input, select, textarea, a[href]')]
+        .filter((el) => {
+          const labelled = el.getAttribute('aria-label') || el.textContent?.trim() || (el as HTMLInputElement).labels?.length;
+          return !labelled;
+        })
+        .map((el) => el.outerHTML.slice(0, 80)),
+    );
+    expect(unlabelled).toEqual([]);
+  }
+});
+
+test('without the secret the page is refused', async ({ page, app }) => {
+  const response = await page.goto(app.origin);
+  expect(response?.status()).toBe(401);
+  await expect(page.locator('body')).toContainText('npm run web');
+});
+
+test('settings are validated by main, the field is named, and a good value persists', async ({ page, app }) => {
+  await page.goto(app.url);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const color = page.getByLabel('Brand colour');
+  await color.fill('blue');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('alert')).toContainText('brandColor');
+  await expect(color).toHaveAttribute('aria-invalid', 'true');
+  await color.fill('#0b8043');
+  await page.getByLabel('Company name').fill('Acme Hiring');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('status')).toContainText('Settings saved');
+  await page.reload();
+  await expect(page.getByLabel('Company name')).toHaveValue('Acme Hiring');
+  await expect(page.getByLabel('Brand colour')).toHaveValue('#0b8043');
+});

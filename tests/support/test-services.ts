@@ -1,0 +1,30 @@
+import { composeServices, type DeskServices, type ServiceDeps } from '../../main/app/compose-services';
+import { loadEnvConfig } from '../../main/config/env-config';
+import { createMemoryLogger } from '../../main/logging/logger';
+import { confBackend } from '../../main/store/conf-backend';
+import type { SecretStore } from '../../main/secrets/secret-store';
+
+/** A secret store in memory, for tests that are not about the keychain. */
+export function memorySecretStore(): SecretStore {
+  const data = new Map<string, string>();
+  return {
+    get: async (a) => data.get(a) ?? null,
+    set: async (a, s) => void data.set(a, s),
+    delete: async (a) => data.delete(a),
+    accounts: async () => [...data.keys()],
+  };
+}
+
+/** Real services over a real conf store in `dataDir`. */
+export function servicesFor(dataDir: string, overrides: Partial<ServiceDeps> = {}): DeskServices {
+  return composeServices({
+    config: loadEnvConfig({}, dataDir),
+    log: createMemoryLogger(),
+    store: confBackend({ cwd: dataDir, configName: 'interview-desk' }),
+    secrets: memorySecretStore(),
+    clock: { now: () => Date.now() },
+    openExternal: async () => {},
+    info: { name: 'Interview Desk', version: 'test', mode: 'web', platform: process.platform },
+    ...overrides,
+  });
+}
