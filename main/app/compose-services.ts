@@ -11,6 +11,11 @@ import { createNoticeBoard, type NoticeBoard } from './notices';
 import { createSettingsService, type SettingsService } from '../settings/settings-service';
 import { DeskFailure } from './desk-failure';
 import type { CallHandlers } from './dispatch-call';
+import { createInterviewRepository } from '../interviews/interview-repository';
+import { createInterviewService, type InterviewService } from '../interviews/interview-service';
+import { analyticsCsv, computeAnalytics } from '../analytics/analytics';
+import { joinPhase, joinWindow } from '../../preload/domain/interview-timing';
+import { browserOnlyLauncher, type MeetLauncher } from '../meet/meet-launcher';
 
 /** What the composition root needs from the outside world; tests hand in real-but-local ones. */
 export interface ServiceDeps {
@@ -23,6 +28,8 @@ export interface ServiceDeps {
   openExternal: (url: string) => Promise<void>;
   info: AppInfo;
   startupNotices?: Notice[];
+  /** The Electron shell passes its Meet window; web mode and tests open the browser. */
+  meetLauncher?: MeetLauncher;
 }
 
 /** Everything a shell (Electron or web) needs to serve the contract. */
@@ -31,6 +38,7 @@ export interface DeskServices {
   events: EventHub;
   notices: NoticeBoard;
   settings: SettingsService;
+  interviews: InterviewService;
   dispose(): Promise<void>;
 }
 
@@ -44,6 +52,22 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     const parsed = accountStatusSchema.safeParse(deps.store.get('account'));
     return parsed.success ? parsed.data : { state: 'disconnected' };
   };
+  const recruiter = () => {
+    const account = accountStatus();
+    if (account.state !== 'disconnected') return { name: account.name || account.email, email: account.email };
+    const { recruiterName, recruiterEmail } = settings.get();
+    return recruiterName && recruiterEmail ? { name: recruiterName, email: recruiterEmail } : null;
+  };
+  const interviews = createInterviewService({
+    repository: createInterviewRepository(deps.store),
+    clock: deps.clock,
+    events,
+    log: deps.log.scope('interviews'),
+    recruiter,
+  });
+  const meet = deps.meetLauncher ?? browserOnlyLauncher(deps.openExternal);
+  const formatTime = (ms: number, zone: string) =>
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(ms);
 
   const handlers: CallHandlers = {
     'app:info': () => deps.info,
@@ -66,6 +90,38 @@ export function composeServices(deps: ServiceDeps): DeskServices {
       await deps.openExternal(url);
       return null;
     },
+    'interviews:list': () => interviews.list(),
+    'interviews:get': (id) => interviews.get(id),
+    'interviews:preview': (input) => interviews.preview(input),
+    'interviews:schedule': (input) => interviews.schedule(input),
+    'interviews:reschedule': (input) => interviews.reschedule(input),
+    'interviews:cancel': (id) => interviews.cancel(id),
+    'interviews:setMeetLink': ({ id, meetLink }) => interviews.setMeetLink(id, meetLink),
+    'interviews:join': async ({ id, via }) => {
+      const interview = interviews.get(id);
+      const current = settings.get();
+      const phase = joinPhase(interview, current, deps.clock.now());
+      if (interview.status === 'cancelled') throw new DeskFailure('invalid_input', 'This interview was cancelled.', 'id');
+      if (phase === 'before') {
+        throw new DeskFailure('invalid_input', `Joining opens ${current.joinOpensMinutesBefore} minutes before the start, at ${formatTime(joinWindow(interview, current).opensAt, interview.timeZone)}.`, 'join');
+      }
+      if (phase === 'after') throw new DeskFailure('invalid_input', 'This interview has ended. Reschedule it to meet again.', 'join');
+      if (!interview.meetLink) throw new DeskFailure('invalid_input', 'There is no Meet link yet. Paste one or wait for Google.', 'meetLink');
+      if (via === 'app' && (await meet.openInApp(interview, () => interviews.recordLeave(id)))) {
+        interviews.recordJoin(id, 'app');
+        return { via: 'app' as const };
+      }
+      await meet.openInBrowser(interview.meetLink);
+      interviews.recordJoin(id, 'browser');
+      return { via: 'browser' as const };
+    },
+    'meet:setAlwaysOnTop': (flag) => {
+      meet.setAlwaysOnTop(flag);
+      deps.store.set('meetWindowOnTop', flag);
+      return null;
+    },
+    'analytics:report': (query) => computeAnalytics(interviews.listFull(), query, settings.get(), deps.clock.now()),
+    'analytics:exportCsv': (query) => analyticsCsv(interviews.listFull(), query, settings.get(), deps.clock.now()),
   };
 
   return {
@@ -73,6 +129,7 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     events,
     notices,
     settings,
+    interviews,
     async dispose() {},
   };
 }

@@ -1,7 +1,8 @@
 import { ConfigError, loadEnvConfig, type AppConfig } from '../config/env-config';
 import { createFileLogger, type Logger } from '../logging/logger';
 import { lockDataDir } from '../store/data-dir-lock';
-import type { StoreBackendFactory } from '../store/conf-backend';
+import { openAppStore, type SchemaBackendFactory } from '../store/open-app-store';
+import type { MeetLauncher } from '../meet/meet-launcher';
 import { createKeytarSecretStore } from '../secrets/keytar-secret-store';
 import { systemClock } from '../platform/clock';
 import { composeServices, type DeskServices } from './compose-services';
@@ -12,7 +13,8 @@ export interface StartOptions {
   mode: AppInfo['mode'];
   info: AppInfo;
   defaultDataDir: string;
-  storeBackend: StoreBackendFactory;
+  storeBackend: SchemaBackendFactory;
+  meetLauncher?: MeetLauncher;
   openExternal: (url: string) => Promise<void>;
   consoleLevel?: 'error' | 'warn' | 'info' | false;
 }
@@ -33,11 +35,13 @@ export async function startServices(options: StartOptions): Promise<StartedApp> 
   const unlock = await lockDataDir(config.dataDir);
   const log = createFileLogger({ dataDir: config.dataDir, consoleLevel: options.consoleLevel ?? false });
   log.info(`starting ${options.info.name} ${options.info.version} (${options.mode})`);
-  const store = options.storeBackend({ cwd: config.dataDir, configName: 'interview-desk' });
+  const { store, notices } = openAppStore({ dataDir: config.dataDir, backend: options.storeBackend, clock: systemClock, log: log.scope('store') });
   const services = composeServices({
     config,
     log,
     store,
+    startupNotices: notices,
+    ...(options.meetLauncher ? { meetLauncher: options.meetLauncher } : {}),
     secrets: createKeytarSecretStore(),
     clock: systemClock,
     openExternal: options.openExternal,

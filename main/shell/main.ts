@@ -8,7 +8,7 @@ import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import ElectronStore from 'electron-store';
 import { startServices, ConfigError, type StartedApp } from '../app/start-services';
 import { appInfo } from '../app/app-info';
-import type { StoreBackendFactory } from '../store/conf-backend';
+import type { SchemaBackendFactory } from '../store/open-app-store';
 import type { KeyValueStore } from '../store/key-value-store';
 import { appEntryUrl, isAllowedExternalUrl } from '../security/url-policy';
 import { registerAppScheme, serveRenderer } from './app-protocol';
@@ -18,8 +18,8 @@ import { createSecureWindow } from './window-factory';
 import { forwardEvents, registerIpcHandlers } from './ipc-bridge';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const electronStoreBackend: StoreBackendFactory = ({ cwd, configName }) =>
-  new ElectronStore<Record<string, unknown>>({ cwd, name: configName, clearInvalidConfig: false }) as unknown as KeyValueStore;
+const electronStoreBackend: SchemaBackendFactory = ({ cwd, configName, schema }) =>
+  new ElectronStore<Record<string, unknown>>({ cwd, name: configName, schema, clearInvalidConfig: false }) as unknown as KeyValueStore;
 
 let mainWindow: BrowserWindow | null = null;
 

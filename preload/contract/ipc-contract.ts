@@ -6,6 +6,17 @@
 import { z } from 'zod';
 import type { Result } from './result';
 import { settingsSchema, settingsPatchSchema } from './settings-schema';
+import {
+  analyticsQuerySchema,
+  analyticsReportSchema,
+  conflictSchema,
+  interviewSchema,
+  interviewSummarySchema,
+  meetLinkSchema,
+  rescheduleInputSchema,
+  scheduleInputSchema,
+  timeZoneName,
+} from './interview-schema';
 
 const noInput = z.undefined();
 
@@ -41,6 +52,19 @@ export type AccountStatus = z.infer<typeof accountStatusSchema>;
 /** Only https URLs (and mailto) may be handed to the system browser; main checks the allowlist. */
 export const externalUrlSchema = z.string().min(1).max(2048);
 
+const interviewId = z.uuid({ error: 'Not a valid interview id' });
+
+/** The form's live preview: the instant it resolves to, and overlapping interviews. */
+export const previewInputSchema = z.object({
+  date: scheduleInputSchema.shape.date,
+  time: scheduleInputSchema.shape.time,
+  timeZone: timeZoneName,
+  durationMinutes: scheduleInputSchema.shape.durationMinutes,
+  occurrence: scheduleInputSchema.shape.occurrence,
+  excludeId: interviewId.optional(),
+});
+export const previewSchema = z.object({ startUtc: z.string(), endUtc: z.string(), conflicts: z.array(conflictSchema) });
+
 /** Describes one call: its input schema and (for types and tests) its output schema. */
 interface CallSpec<I extends z.ZodType, O extends z.ZodType> {
   input: I;
@@ -59,6 +83,17 @@ export const calls = {
   'settings:update': call(settingsPatchSchema, settingsSchema),
   'account:status': call(noInput, accountStatusSchema),
   'shell:openExternal': call(externalUrlSchema, z.null()),
+  'interviews:list': call(noInput, z.array(interviewSummarySchema)),
+  'interviews:get': call(interviewId, interviewSchema),
+  'interviews:preview': call(previewInputSchema, previewSchema),
+  'interviews:schedule': call(scheduleInputSchema, interviewSchema),
+  'interviews:reschedule': call(rescheduleInputSchema, interviewSchema),
+  'interviews:cancel': call(interviewId, interviewSchema),
+  'interviews:setMeetLink': call(z.object({ id: interviewId, meetLink: meetLinkSchema }), interviewSchema),
+  'interviews:join': call(z.object({ id: interviewId, via: z.enum(['app', 'browser']) }), z.object({ via: z.enum(['app', 'browser']) })),
+  'meet:setAlwaysOnTop': call(z.boolean(), z.null()),
+  'analytics:report': call(analyticsQuerySchema, analyticsReportSchema),
+  'analytics:exportCsv': call(analyticsQuerySchema, z.string()),
 } as const;
 
 /** Every main → renderer event. */
@@ -66,6 +101,7 @@ export const events = {
   'app:notice': noticeSchema,
   'account:changed': accountStatusSchema,
   'settings:changed': settingsSchema,
+  'interviews:changed': z.object({ ids: z.array(z.string()) }),
 } as const;
 
 export type CallName = keyof typeof calls;

@@ -15,6 +15,9 @@ export const smtpSettingsSchema = z.object({
 
 /** Every user-facing setting with its default. */
 export const settingsSchema = z.object({
+  /** Who "the recruiter" is when no Google account is connected (the account's name and email win when it is). */
+  recruiterName: shortText(100).default(''),
+  recruiterEmail: z.string().trim().max(254).regex(/^$|^[^\s@<>",;]+@[^\s@<>",;]+\.[A-Za-z]{2,}$/, 'Use one plain email address').default(''),
   joinDefault: z.enum(['app', 'browser']).default('app'),
   joinOpensMinutesBefore: z.number().int().min(0).max(120).default(15),
   joinClosesMinutesAfter: z.number().int().min(5).max(600).default(60),

@@ -2,6 +2,7 @@ import { composeServices, type DeskServices, type ServiceDeps } from '../../main
 import { loadEnvConfig } from '../../main/config/env-config';
 import { createMemoryLogger } from '../../main/logging/logger';
 import { confBackend } from '../../main/store/conf-backend';
+import { openAppStore } from '../../main/store/open-app-store';
 import type { SecretStore } from '../../main/secrets/secret-store';
 
 /** A secret store in memory, for tests that are not about the keychain. */
@@ -20,7 +21,7 @@ export function servicesFor(dataDir: string, overrides: Partial<ServiceDeps> = {
   return composeServices({
     config: loadEnvConfig({}, dataDir),
     log: createMemoryLogger(),
-    store: confBackend({ cwd: dataDir, configName: 'interview-desk' }),
+    store: openAppStore({ dataDir, backend: confBackend, clock: { now: () => Date.now() }, log: createMemoryLogger() }).store,
     secrets: memorySecretStore(),
     clock: { now: () => Date.now() },
     openExternal: async () => {},

@@ -1,20 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { makeTempDir } from '../../support/temp-dir';
+import { servicesFor } from '../../support/test-services';
 import { dispatchCall, type CallHandlers } from '../../../main/app/dispatch-call';
 import { DeskFailure } from '../../../main/app/desk-failure';
 import { createMemoryLogger } from '../../../main/logging/logger';
-import { defaultSettings } from '../../../preload/contract/settings-schema';
+
+const temp = makeTempDir();
+afterAll(() => temp.cleanup());
+const real = servicesFor(temp.dir).handlers;
 
 function handlers(overrides: Partial<CallHandlers> = {}): CallHandlers {
-  const base: CallHandlers = {
-    'app:info': () => ({ name: 'Interview Desk', version: '1', mode: 'web', platform: 'linux' }),
-    'app:notices': () => [],
-    'app:dismissNotice': () => null,
-    'settings:get': () => defaultSettings(),
-    'settings:update': (patch) => ({ ...defaultSettings(), ...patch }),
-    'account:status': () => ({ state: 'disconnected' }),
-    'shell:openExternal': () => null,
-  };
-  return { ...base, ...overrides } as CallHandlers;
+  return { ...real, ...overrides } as CallHandlers;
 }
 
 describe('dispatchCall', () => {

@@ -1,0 +1,131 @@
+import { DateTime } from 'luxon';
+import type { AnalyticsReport, Interview } from '../../preload/contract/interview-schema';
+import { joinWindow, type JoinWindowSettings } from '../../preload/domain/interview-timing';
+
+export interface AnalyticsQuery {
+  from: string;
+  to: string;
+  timeZone: string;
+}
+
+/** How one interview ended up, from its status and its real join history. */
+export type Outcome = 'completed' | 'no_show' | 'cancelled' | 'upcoming';
+
+/** Classifies one interview at `now`. */
+export function outcomeOf(interview: Interview, settings: JoinWindowSettings, now: number): Outcome {
+  if (interview.status === 'cancelled') return 'cancelled';
+  if (interview.joins.length > 0) return 'completed';
+  return now >= joinWindow(interview, settings).closesAt ? 'no_show' : 'upcoming';
+}
+
+/**
+ * Minutes actually spent in the call: the union of join→leave intervals recorded by the app's Meet
+ * window (overlapping windows counted once). Null when no interval has a leave time (e.g. joined in
+ * the browser, where the app cannot see the leave).
+ */
+export function actualMinutes(interview: Interview): number | null {
+  const intervals = interview.joins
+    .filter((j) => j.leftAt)
+    .map((j) => [Date.parse(j.joinedAt), Date.parse(j.leftAt!)] as const)
+    .filter(([a, b]) => b > a)
+    .sort((x, y) => x[0] - y[0]);
+  if (intervals.length === 0) return null;
+  let total = 0;
+  let [curStart, curEnd] = intervals[0]!;
+  for (const [a, b] of intervals.slice(1)) {
+    if (a <= curEnd) curEnd = Math.max(curEnd, b);
+    else {
+      total += curEnd - curStart;
+      [curStart, curEnd] = [a, b];
+    }
+  }
+  total += curEnd - curStart;
+  return total / 60_000;
+}
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** The interviews whose start falls on the days `from`..`to` (inclusive) in the zone. */
+export function inPeriod(interviews: Interview[], query: AnalyticsQuery): Interview[] {
+  const start = DateTime.fromISO(query.from, { zone: query.timeZone }).startOf('day').toMillis();
+  const end = DateTime.fromISO(query.to, { zone: query.timeZone }).endOf('day').toMillis();
+  return interviews.filter((i) => {
+    const t = Date.parse(i.startUtc);
+    return t >= start && t <= end;
+  });
+}
+
+/** The analytics screen's figures, all computed from stored interviews and their join history. */
+export function computeAnalytics(interviews: Interview[], query: AnalyticsQuery, settings: JoinWindowSettings, now: number): AnalyticsReport {
+  const chosen = inPeriod(interviews, query);
+  const counts = { completed: 0, no_show: 0, cancelled: 0, upcoming: 0 };
+  const durations: number[] = [];
+  const weeks = new Map<string, { count: number; completed: number }>();
+  const jobs = new Map<string, { scheduled: number; completed: number; noShows: number; cancelled: number }>();
+  // Every week of the period appears, even an empty one, so the chart has no holes.
+  let cursor = DateTime.fromISO(query.from, { zone: query.timeZone }).startOf('week');
+  const last = DateTime.fromISO(query.to, { zone: query.timeZone }).startOf('week');
+  while (cursor <= last && weeks.size < 600) {
+    weeks.set(cursor.toISODate()!, { count: 0, completed: 0 });
+    cursor = cursor.plus({ weeks: 1 });
+  }
+  for (const interview of chosen) {
+    const outcome = outcomeOf(interview, settings, now);
+    counts[outcome]++;
+    const job = jobs.get(interview.jobTitle) ?? { scheduled: 0, completed: 0, noShows: 0, cancelled: 0 };
+    if (outcome === 'cancelled') job.cancelled++;
+    else {
+      job.scheduled++;
+      const week = DateTime.fromISO(interview.startUtc, { zone: query.timeZone }).startOf('week').toISODate()!;
+      const bucket = weeks.get(week) ?? { count: 0, completed: 0 };
+      bucket.count++;
+      if (outcome === 'completed') bucket.completed++;
+      weeks.set(week, bucket);
+    }
+    if (outcome === 'completed') {
+      job.completed++;
+      const minutes = actualMinutes(interview);
+      if (minutes !== null) durations.push(minutes);
+    }
+    if (outcome === 'no_show') job.noShows++;
+    jobs.set(interview.jobTitle, job);
+  }
+  const round = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
+  return {
+    scheduled: counts.completed + counts.no_show + counts.upcoming,
+    completed: counts.completed,
+    noShows: counts.no_show,
+    cancelled: counts.cancelled,
+    upcoming: counts.upcoming,
+    averageMinutes: round(durations.length ? durations.reduce((a, b) => a + b, 0) / durations.length : null),
+    medianMinutes: round(median(durations)),
+    perWeek: [...weeks.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([weekStart, v]) => ({ weekStart, ...v })),
+    byJobTitle: [...jobs.entries()].sort((a, b) => b[1].scheduled + b[1].cancelled - (a[1].scheduled + a[1].cancelled)).map(([jobTitle, v]) => ({ jobTitle, ...v })),
+  };
+}
+
+/** One CSV cell: quoted, quotes doubled, and a leading = + - @ neutralised (spreadsheet formula injection). */
+export function csvCell(value: string | number | null | undefined): string {
+  let text = value === null || value === undefined ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return `"${text.replaceAll('"', '""')}"`;
+}
+
+/** The period's interviews as CSV, one row each, with their real join times. */
+export function analyticsCsv(interviews: Interview[], query: AnalyticsQuery, settings: JoinWindowSettings, now: number): string {
+  const header = ['Interview ID', 'Candidate', 'Candidate email', 'Job title', 'Start', 'Planned minutes', 'Outcome', 'First join', 'Last leave', 'Actual minutes'];
+  const local = (iso: string | undefined) => (iso ? DateTime.fromISO(iso, { zone: query.timeZone }).toFormat("yyyy-MM-dd'T'HH:mmZZ") : '');
+  const rows = inPeriod(interviews, query)
+    .sort((a, b) => a.startUtc.localeCompare(b.startUtc))
+    .map((i) => {
+      const leaves = i.joins.map((j) => j.leftAt).filter((x): x is string => !!x).sort();
+      const minutes = actualMinutes(i);
+      return [i.id, i.candidate.name, i.candidate.email, i.jobTitle, local(i.startUtc), i.durationMinutes, outcomeOf(i, settings, now).replace('_', '-'), local(i.joins[0]?.joinedAt), local(leaves.at(-1)), minutes === null ? '' : Math.round(minutes)];
+    });
+  return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}

@@ -1,0 +1,211 @@
+import { randomUUID } from 'node:crypto';
+import { IANAZone } from 'luxon';
+import {
+  scheduleInputSchema,
+  meetLinkSchema,
+  type Conflict,
+  type Interview,
+  type InterviewSummary,
+  type ScheduleFields,
+} from '../../preload/contract/interview-schema';
+import type { z } from 'zod';
+import type { rescheduleInputSchema } from '../../preload/contract/interview-schema';
+import { DeskFailure } from '../app/desk-failure';
+import type { EventHub } from '../app/event-hub';
+import type { Clock } from '../platform/clock';
+import type { Logger } from '../logging/logger';
+import type { InterviewRepository } from './interview-repository';
+import { findConflicts, startInstant, summarize } from './interview-rules';
+
+/** What happened to an interview, for the services that follow it (Google, invitations, reminders). */
+export type InterviewChange =
+  | { kind: 'scheduled'; interview: Interview }
+  | { kind: 'rescheduled'; interview: Interview; previous: Interview }
+  | { kind: 'cancelled'; interview: Interview }
+  | { kind: 'updated'; interview: Interview };
+
+export interface InterviewServiceDeps {
+  repository: InterviewRepository;
+  clock: Clock;
+  events: EventHub;
+  log: Logger;
+  /** The recruiter: the connected Google account, else the name and email from Settings. */
+  recruiter: () => { name: string; email: string } | null;
+  newId?: () => string;
+}
+
+export type RescheduleFields = z.infer<typeof rescheduleInputSchema>;
+
+/** The preview the form shows while typing: the instant, the candidate's local time and conflicts. */
+export interface SchedulePreview {
+  startUtc: string;
+  endUtc: string;
+  conflicts: Conflict[];
+}
+
+/** Scheduling, rescheduling, cancelling and recording joins; the only code that changes interviews. */
+export interface InterviewService {
+  list(): InterviewSummary[];
+  /** Every stored interview, whole (analytics, reminders, sync). */
+  listFull(): Interview[];
+  get(id: string): Interview;
+  preview(input: Pick<ScheduleFields, 'date' | 'time' | 'timeZone' | 'durationMinutes' | 'occurrence'> & { excludeId?: string }): SchedulePreview;
+  schedule(input: ScheduleFields, origin?: Interview['origin']): Interview;
+  reschedule(input: RescheduleFields): Interview;
+  cancel(id: string): Interview;
+  setMeetLink(id: string, link: string): Interview;
+  /** Applies a change that came from elsewhere (Google sync, the outbox) and tells listeners. */
+  update(id: string, change: (interview: Interview) => Interview, notify?: boolean): Interview;
+  recordJoin(id: string, via: 'app' | 'browser'): Interview;
+  recordLeave(id: string): Interview;
+  /** Subscribes to lifecycle changes; returns the unsubscribe function. */
+  onChange(listener: (change: InterviewChange) => void): () => void;
+}
+
+/** Creates the interview service. */
+export function createInterviewService(deps: InterviewServiceDeps): InterviewService {
+  const { repository, clock, events, log } = deps;
+  const listeners = new Set<(change: InterviewChange) => void>();
+  const newId = deps.newId ?? randomUUID;
+  const nowIso = () => new Date(clock.now()).toISOString();
+
+  const mustGet = (id: string): Interview => {
+    const found = repository.get(id);
+    if (!found) throw new DeskFailure('not_found', 'That interview no longer exists.', 'id');
+    return found;
+  };
+  const tell = (change: InterviewChange) => {
+    events.emit('interviews:changed', { ids: [change.interview.id] });
+    for (const listener of [...listeners]) {
+      try {
+        listener(change);
+      } catch (error) {
+        log.error(`listener failed on ${change.kind}`, error);
+      }
+    }
+  };
+  const refuseConflicts = (conflicts: Conflict[], accepted: boolean | undefined) => {
+    if (conflicts.length === 0 || accepted) return;
+    const first = conflicts[0]!;
+    throw new DeskFailure(
+      'conflict',
+      `This overlaps ${conflicts.length === 1 ? 'another interview' : `${conflicts.length} other interviews`}: ${first.candidateName} (${first.jobTitle}). Schedule anyway?`,
+      'time',
+    );
+  };
+
+  return {
+    list: () => repository.all().map(summarize),
+    listFull: () => repository.all(),
+    get: mustGet,
+    preview(input) {
+      const start = startInstant(input, clock.now());
+      return {
+        startUtc: start.toISO()!,
+        endUtc: start.plus({ minutes: input.durationMinutes }).toISO()!,
+        conflicts: findConflicts(repository.all(), start.toMillis(), input.durationMinutes, input.excludeId),
+      };
+    },
+    schedule(raw, origin = 'recruiter') {
+      const input = scheduleInputSchema.parse(raw);
+      const recruiter = deps.recruiter();
+      if (!recruiter) {
+        throw new DeskFailure('invalid_input', 'Add your name and email in Settings (or connect your Google account) before scheduling.', 'recruiter');
+      }
+      if (input.candidateTimeZone && !IANAZone.isValidZone(input.candidateTimeZone)) {
+        throw new DeskFailure('invalid_input', `"${input.candidateTimeZone}" is not a known time zone`, 'candidateTimeZone');
+      }
+      if (recruiter.email && recruiter.email.toLowerCase() === input.candidateEmail.toLowerCase()) {
+        throw new DeskFailure('invalid_input', 'Candidate email is your own address. Use the candidate\'s address.', 'candidateEmail');
+      }
+      const start = startInstant(input, clock.now());
+      refuseConflicts(findConflicts(repository.all(), start.toMillis(), input.durationMinutes), input.acceptConflicts);
+      const id = newId();
+      const now = nowIso();
+      const interview: Interview = {
+        id,
+        candidate: { name: input.candidateName, email: input.candidateEmail, ...(input.candidateTimeZone ? { timeZone: input.candidateTimeZone } : {}) },
+        recruiter,
+        jobTitle: input.jobTitle,
+        startUtc: start.toISO()!,
+        durationMinutes: input.durationMinutes,
+        timeZone: input.timeZone,
+        notes: input.notes,
+        status: 'scheduled',
+        ...(input.meetLink ? { meetLink: input.meetLink } : {}),
+        origin,
+        ics: { uid: `${id}@interview-desk.app`, sequence: 0 },
+        invitations: { candidate: { state: 'none' }, recruiter: { state: 'none' } },
+        joins: [],
+        reminders: { sent: [] },
+        createdAt: now,
+        updatedAt: now,
+      };
+      repository.put(interview);
+      log.info(`scheduled interview ${id}`);
+      tell({ kind: 'scheduled', interview });
+      return interview;
+    },
+    reschedule(input) {
+      const previous = mustGet(input.id);
+      if (previous.status === 'cancelled') throw new DeskFailure('invalid_input', 'This interview was cancelled; schedule a new one instead.', 'id');
+      const start = startInstant(input, clock.now());
+      refuseConflicts(findConflicts(repository.all(), start.toMillis(), input.durationMinutes, input.id), input.acceptConflicts);
+      const interview: Interview = {
+        ...previous,
+        startUtc: start.toISO()!,
+        durationMinutes: input.durationMinutes,
+        timeZone: input.timeZone,
+        ics: { ...previous.ics, sequence: previous.ics.sequence + 1 },
+        reminders: { sent: [] },
+        updatedAt: nowIso(),
+      };
+      repository.put(interview);
+      log.info(`rescheduled interview ${interview.id}`);
+      tell({ kind: 'rescheduled', interview, previous });
+      return interview;
+    },
+    cancel(id) {
+      const previous = mustGet(id);
+      if (previous.status === 'cancelled') return previous;
+      const interview: Interview = { ...previous, status: 'cancelled', ics: { ...previous.ics, sequence: previous.ics.sequence + 1 }, updatedAt: nowIso() };
+      repository.put(interview);
+      log.info(`cancelled interview ${id}`);
+      tell({ kind: 'cancelled', interview });
+      return interview;
+    },
+    setMeetLink(id, link) {
+      const meetLink = meetLinkSchema.safeParse(link);
+      if (!meetLink.success) throw new DeskFailure('invalid_input', meetLink.error.issues[0]?.message ?? 'Not a Meet link', 'meetLink');
+      return this.update(id, (i) => ({ ...i, meetLink: meetLink.data }));
+    },
+    update(id, change, notify = true) {
+      const interview = { ...change(mustGet(id)), updatedAt: nowIso() };
+      repository.put(interview);
+      if (notify) tell({ kind: 'updated', interview });
+      else events.emit('interviews:changed', { ids: [id] });
+      return interview;
+    },
+    recordJoin(id, via) {
+      const current = mustGet(id);
+      if (current.status === 'cancelled') throw new DeskFailure('invalid_input', 'This interview was cancelled.', 'id');
+      return this.update(id, (i) => ({ ...i, joins: [...i.joins, { joinedAt: nowIso(), via }] }), false);
+    },
+    recordLeave(id) {
+      return this.update(
+        id,
+        (i) => {
+          const joins = [...i.joins];
+          const open = joins.map((j, index) => ({ j, index })).reverse().find(({ j }) => !j.leftAt && j.via === 'app');
+          if (open) joins[open.index] = { ...open.j, leftAt: nowIso() };
+          return { ...i, joins };
+        },
+        false,
+      );
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,112 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Notice } from '../../preload/contract/ipc-contract';
+import type { Logger } from '../logging/logger';
+import type { Clock } from '../platform/clock';
+import type { KeyValueStore } from './key-value-store';
+import { migrate, NewerStoreError, type StoredData } from './migrations';
+import { storedDataSchema, storeJsonSchema } from './store-schema';
+
+/** Options for the raw backend (electron-store in Electron, conf elsewhere). */
+export interface BackendOptions {
+  cwd: string;
+  configName: string;
+  schema: Record<string, Record<string, unknown>>;
+}
+
+export type SchemaBackendFactory = (options: BackendOptions) => KeyValueStore;
+
+export interface OpenedStore {
+  store: KeyValueStore;
+  notices: Notice[];
+}
+
+export const storeName = 'interview-desk';
+
+/** Paths of the store file, its last good backup, and where a damaged file is moved. */
+export function storePaths(dataDir: string, now = Date.now()) {
+  const stamp = new Date(now).toISOString().replace(/[:.]/g, '-');
+  return {
+    file: path.join(dataDir, `${storeName}.json`),
+    backup: path.join(dataDir, `${storeName}.backup.json`),
+    aside: path.join(dataDir, `${storeName}.damaged-${stamp}.json`),
+  };
+}
+
+function writeAtomic(file: string, text: string): void {
+  const temp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temp, text, { mode: 0o600 });
+  fs.renameSync(temp, file);
+}
+
+/** Reads, parses, migrates and checks one file; throws when any of that fails. */
+function load(file: string): { data: StoredData; steps: string[] } {
+  const text = fs.readFileSync(file, 'utf8');
+  const parsed = JSON.parse(text) as unknown;
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not a JSON object');
+  const { data, steps } = migrate(parsed as StoredData);
+  const checked = storedDataSchema.safeParse(data);
+  if (!checked.success) throw new Error(`does not match the schema: ${checked.error.issues[0]?.path.join('.')} ${checked.error.issues[0]?.message}`);
+  return { data, steps };
+}
+
+/**
+ * Opens the app store. A damaged or unreadable file is never a crash loop and never a silent empty
+ * store: it is moved aside (kept, with a timestamp), the last good backup is restored, and a notice
+ * tells the person. Migrations run before the backend opens the file, so its schema only ever sees
+ * current data; after a successful open the file becomes the new "last good" backup.
+ */
+export function openAppStore(options: { dataDir: string; backend: SchemaBackendFactory; clock: Clock; log: Logger }): OpenedStore {
+  const { dataDir, backend, clock, log } = options;
+  fs.mkdirSync(dataDir, { recursive: true });
+  const paths = storePaths(dataDir, clock.now());
+  const notices: Notice[] = [];
+  if (fs.existsSync(paths.file)) {
+    try {
+      const { data, steps } = load(paths.file);
+      if (steps.length > 0) {
+        // Keep the pre-migration file next to the backup: a migration must never lose data.
+        fs.copyFileSync(paths.file, path.join(dataDir, `${storeName}.before-v${String(data.schemaVersion)}.json`));
+        writeAtomic(paths.file, JSON.stringify(data, null, '\t'));
+        log.info(`store migrated: ${steps.join('; ')}`);
+      }
+    } catch (error) {
+      if (error instanceof NewerStoreError) throw error;
+      const reason = (error as Error).message.split('\n')[0];
+      log.error(`store file unreadable (${reason}); moving it aside`);
+      try {
+        fs.renameSync(paths.file, paths.aside);
+      } catch (moveError) {
+        throw new Error(`The data file ${paths.file} cannot be read (${reason}) and could not be moved aside (${(moveError as Error).message}). Check its permissions.`);
+      }
+      let restored: string | undefined;
+      if (fs.existsSync(paths.backup)) {
+        try {
+          const { data } = load(paths.backup);
+          writeAtomic(paths.file, JSON.stringify(data, null, '\t'));
+          restored = fs.statSync(paths.backup).mtime.toISOString();
+        } catch (backupError) {
+          log.error(`backup unreadable too: ${(backupError as Error).message}`);
+        }
+      }
+      notices.push(
+        restored
+          ? {
+              id: `store-recovered-${clock.now()}`,
+              level: 'warning',
+              message: `Your data file was damaged, so Interview Desk restored the last good copy (saved ${restored}). The damaged file was kept as ${path.basename(paths.aside)}.`,
+            }
+          : {
+              id: `store-recovered-${clock.now()}`,
+              level: 'error',
+              message: `Your data file was damaged and no good backup was found, so Interview Desk started with an empty schedule. The damaged file was kept as ${path.basename(paths.aside)} in ${dataDir}.`,
+            },
+      );
+    }
+  }
+  const store = backend({ cwd: dataDir, configName: storeName, schema: storeJsonSchema() });
+  if (!store.has('schemaVersion')) store.set('schemaVersion', migrate({}).data.schemaVersion);
+  if (!store.has('interviews')) store.set('interviews', []);
+  fs.copyFileSync(paths.file, paths.backup);
+  return { store, notices };
+}

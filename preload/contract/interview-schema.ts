@@ -1,0 +1,182 @@
+/**
+ * The interview record and the inputs that create or change one. Shared by main (validation and
+ * storage), the preload (types) and the renderer (forms). Field rules that need a clock or a
+ * time-zone database (DST gaps, "not in the past") are checked in main, not here.
+ */
+import { z } from 'zod';
+
+/** Invisible characters that reorder text (Trojan Source style) and line breaks: never allowed in one-line fields. */
+const forbiddenInLine = /[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
+const forbiddenInText = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
+
+/** A trimmed single line of text: no control, line-break or direction-override characters. */
+export function lineText(label: string, max: number, min = 1) {
+  return z
+    .string()
+    .transform((s) => s.normalize('NFC').trim())
+    .pipe(
+      z
+        .string()
+        .min(min, min === 1 ? `${label} is required` : `${label} needs at least ${min} characters`)
+        .max(max, `${label} can be at most ${max} characters`)
+        .refine((s) => !forbiddenInLine.test(s), `${label} contains line breaks or invisible control characters`),
+    );
+}
+
+/** Multi-line free text (notes): line breaks allowed, other controls and direction overrides not. */
+export function freeText(label: string, max: number) {
+  return z
+    .string()
+    .transform((s) => s.normalize('NFC').replace(/\r\n?/g, '\n').trim())
+    .pipe(z.string().max(max, `${label} can be at most ${max} characters`).refine((s) => !forbiddenInText.test(s), `${label} contains invisible control characters`));
+}
+
+// One plain address (RFC 5321 dot-atom local part, a dotted domain); no display name, no list, no
+// comments, no quoted local parts: anything a header parser could read two ways is refused.
+const addressPattern = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
+
+/** One email address, lower-cased domain; refuses display names, lists and tricks. */
+export function emailAddress(label: string) {
+  return z
+    .string()
+    .transform((s) => s.trim())
+    .pipe(
+      z
+        .string()
+        .min(1, `${label} is required`)
+        .max(254, `${label} is too long`)
+        .refine((s) => addressPattern.test(s), `${label} must be one plain address like name@example.com`)
+        .transform((s) => {
+          const at = s.lastIndexOf('@');
+          return `${s.slice(0, at)}@${s.slice(at + 1).toLowerCase()}`;
+        }),
+    );
+}
+
+/** A Google Meet link: https://meet.google.com/xxx-xxxx-xxx, nothing else. */
+export const meetLinkPattern = /^https:\/\/meet\.google\.com\/[a-z]{3}-[a-z]{4}-[a-z]{3}$/;
+export const meetLinkSchema = z
+  .string()
+  .transform((s) => s.trim().replace(/\?.*$/, ''))
+  .pipe(z.string().regex(meetLinkPattern, 'Meet link must look like https://meet.google.com/abc-defg-hij'));
+
+/** An IANA zone name; main checks it against the time-zone database. */
+export const timeZoneName = z.string().min(1, 'Time zone is required').max(64).regex(/^[A-Za-z0-9_+\-/]+$/, 'Time zone must be an IANA name like Europe/Berlin');
+
+/** What the schedule form sends. Date and time are the recruiter's local wall time in `timeZone`. */
+export const scheduleInputSchema = z.object({
+  candidateName: lineText('Candidate name', 100),
+  candidateEmail: emailAddress('Candidate email'),
+  jobTitle: lineText('Job title', 120),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Date must be YYYY-MM-DD'),
+  time: z.string().regex(/^\d{2}:\d{2}$/, 'Start time must be HH:MM'),
+  timeZone: timeZoneName,
+  candidateTimeZone: timeZoneName.or(z.literal('')).optional(),
+  durationMinutes: z.number({ error: 'Duration must be a number of minutes' }).int('Duration must be whole minutes').min(5, 'Duration must be at least 5 minutes').max(480, 'Duration can be at most 480 minutes (8 hours)'),
+  notes: freeText('Notes', 4000).default(''),
+  meetLink: meetLinkSchema.or(z.literal('')).optional(),
+  /** For a time that happens twice (clocks go back): which one. */
+  occurrence: z.enum(['earlier', 'later']).optional(),
+  /** The person saw the conflict warning and wants to go ahead. */
+  acceptConflicts: z.boolean().optional(),
+});
+export type ScheduleInput = z.input<typeof scheduleInputSchema>;
+export type ScheduleFields = z.infer<typeof scheduleInputSchema>;
+
+/** Moves an interview; same rules as scheduling. */
+export const rescheduleInputSchema = z.object({
+  id: z.uuid(),
+  date: scheduleInputSchema.shape.date,
+  time: scheduleInputSchema.shape.time,
+  timeZone: timeZoneName,
+  durationMinutes: scheduleInputSchema.shape.durationMinutes,
+  occurrence: scheduleInputSchema.shape.occurrence,
+  acceptConflicts: z.boolean().optional(),
+});
+export type RescheduleInput = z.input<typeof rescheduleInputSchema>;
+
+export const recipientStateSchema = z.object({
+  state: z.enum(['none', 'queued', 'sent', 'failed']),
+  reason: z.string().optional(),
+  at: z.string().optional(),
+});
+
+export const joinRecordSchema = z.object({
+  joinedAt: z.string(),
+  leftAt: z.string().optional(),
+  via: z.enum(['app', 'browser']),
+});
+export type JoinRecord = z.infer<typeof joinRecordSchema>;
+
+/** The stored interview. Times are ISO-8601 UTC instants. */
+export const interviewSchema = z.object({
+  id: z.uuid(),
+  candidate: z.object({ name: z.string(), email: z.string(), timeZone: z.string().optional() }),
+  recruiter: z.object({ name: z.string(), email: z.string() }),
+  jobTitle: z.string(),
+  startUtc: z.string(),
+  durationMinutes: z.number().int(),
+  timeZone: z.string(),
+  notes: z.string(),
+  status: z.enum(['scheduled', 'cancelled']),
+  meetLink: z.string().optional(),
+  origin: z.enum(['recruiter', 'candidate']),
+  google: z
+    .object({
+      eventId: z.string(),
+      iCalUID: z.string().optional(),
+      sequence: z.number().int().optional(),
+      etag: z.string().optional(),
+      htmlLink: z.string().optional(),
+      state: z.enum(['synced', 'pending', 'failed']),
+      error: z.string().optional(),
+      attendeeDeclined: z.boolean().optional(),
+    })
+    .optional(),
+  /** The invite identity used when there is no Google event (UID stable, SEQUENCE raised on change). */
+  ics: z.object({ uid: z.string(), sequence: z.number().int() }),
+  invitations: z.object({ candidate: recipientStateSchema, recruiter: recipientStateSchema }),
+  joins: z.array(joinRecordSchema),
+  reminders: z.object({ sent: z.array(z.object({ key: z.string(), at: z.string() })) }),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Interview = z.infer<typeof interviewSchema>;
+
+/** What the schedule list needs per row; small, so 10,000 rows cross the bridge quickly. */
+export const interviewSummarySchema = z.object({
+  id: z.string(),
+  candidateName: z.string(),
+  jobTitle: z.string(),
+  startUtc: z.string(),
+  durationMinutes: z.number(),
+  timeZone: z.string(),
+  status: z.enum(['scheduled', 'cancelled']),
+  attention: z.string().optional(),
+  hasMeetLink: z.boolean(),
+});
+export type InterviewSummary = z.infer<typeof interviewSummarySchema>;
+
+/** One overlapping interview, for the conflict warning. */
+export const conflictSchema = z.object({ id: z.string(), candidateName: z.string(), jobTitle: z.string(), startUtc: z.string(), durationMinutes: z.number() });
+export type Conflict = z.infer<typeof conflictSchema>;
+
+/** Analytics request: a period of days in the recruiter's zone. */
+export const analyticsQuerySchema = z.object({
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  timeZone: timeZoneName,
+});
+
+export const analyticsReportSchema = z.object({
+  scheduled: z.number(),
+  completed: z.number(),
+  noShows: z.number(),
+  cancelled: z.number(),
+  upcoming: z.number(),
+  averageMinutes: z.number().nullable(),
+  medianMinutes: z.number().nullable(),
+  perWeek: z.array(z.object({ weekStart: z.string(), count: z.number(), completed: z.number() })),
+  byJobTitle: z.array(z.object({ jobTitle: z.string(), scheduled: z.number(), completed: z.number(), noShows: z.number(), cancelled: z.number() })),
+});
+export type AnalyticsReport = z.infer<typeof analyticsReportSchema>;

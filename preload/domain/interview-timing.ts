@@ -1,0 +1,84 @@
+/**
+ * Pure timing rules for an interview, shared by main (reminders, analytics) and the renderer
+ * (badges, countdowns): the join window and the status shown to the person. Instants only; no
+ * time-zone arithmetic is needed here.
+ */
+
+/** The two Settings values that shape the join window. */
+export interface JoinWindowSettings {
+  joinOpensMinutesBefore: number;
+  joinClosesMinutesAfter: number;
+}
+
+/** The minimal facts timing needs about an interview. */
+export interface TimedInterview {
+  startUtc: string;
+  durationMinutes: number;
+  status: 'scheduled' | 'cancelled';
+}
+
+const minute = 60_000;
+
+/** When joining opens and closes: from N minutes before the start until M minutes after the start or the end, whichever is later. */
+export function joinWindow(interview: TimedInterview, settings: JoinWindowSettings): { opensAt: number; closesAt: number; startsAt: number; endsAt: number } {
+  const startsAt = Date.parse(interview.startUtc);
+  const endsAt = startsAt + interview.durationMinutes * minute;
+  return {
+    startsAt,
+    endsAt,
+    opensAt: startsAt - settings.joinOpensMinutesBefore * minute,
+    closesAt: Math.max(startsAt + settings.joinClosesMinutesAfter * minute, endsAt),
+  };
+}
+
+/** Where `now` falls relative to the join window. */
+export type JoinPhase = 'before' | 'open' | 'after';
+
+/** The join phase at `now`; a cancelled interview is never joinable. */
+export function joinPhase(interview: TimedInterview, settings: JoinWindowSettings, now: number): JoinPhase {
+  const w = joinWindow(interview, settings);
+  if (interview.status === 'cancelled') return now < w.closesAt ? 'before' : 'after';
+  if (now < w.opensAt) return 'before';
+  return now < w.closesAt ? 'open' : 'after';
+}
+
+/** The badge on a schedule row. */
+export type DisplayStatus = 'upcoming' | 'ready' | 'in_progress' | 'ended' | 'cancelled' | 'needs_attention';
+
+/**
+ * upcoming → ready (join window open, before the start) → in progress (from the start until the
+ * window closes) → ended. Cancelled wins; "needs attention" (a failed invite, waiting for Google, no
+ * Meet link) replaces upcoming/ready only, because after the start it no longer helps.
+ */
+export function displayStatus(interview: TimedInterview & { attention?: string }, settings: JoinWindowSettings, now: number): DisplayStatus {
+  if (interview.status === 'cancelled') return 'cancelled';
+  const w = joinWindow(interview, settings);
+  if (now >= w.closesAt) return 'ended';
+  if (now >= w.startsAt) return 'in_progress';
+  if (interview.attention) return 'needs_attention';
+  return now >= w.opensAt ? 'ready' : 'upcoming';
+}
+
+/** The words on each badge. */
+export const statusLabels: Record<DisplayStatus, string> = {
+  upcoming: 'Upcoming',
+  ready: 'Ready to join',
+  in_progress: 'In progress',
+  ended: 'Ended',
+  cancelled: 'Cancelled',
+  needs_attention: 'Needs attention',
+};
+
+/** "in 2 h 5 min", "in 45 s", "3 min ago": a compact countdown. */
+export function formatCountdown(ms: number): string {
+  const past = ms < 0;
+  let s = Math.round(Math.abs(ms) / 1000);
+  const d = Math.floor(s / 86400);
+  s -= d * 86400;
+  const h = Math.floor(s / 3600);
+  s -= h * 3600;
+  const m = Math.floor(s / 60);
+  s -= m * 60;
+  const text = d > 0 ? `${d} d ${h} h` : h > 0 ? `${h} h ${m} min` : m > 0 ? `${m} min${m < 10 && s > 0 ? ` ${s} s` : ''}` : `${s} s`;
+  return past ? `${text} ago` : `in ${text}`;
+}

@@ -1,0 +1,156 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createInterviewService, type InterviewChange } from '../../../main/interviews/interview-service';
+import { createInterviewRepository } from '../../../main/interviews/interview-repository';
+import { createEventHub } from '../../../main/app/event-hub';
+import { createMemoryLogger } from '../../../main/logging/logger';
+import { confBackend } from '../../../main/store/conf-backend';
+import { openAppStore } from '../../../main/store/open-app-store';
+import { DeskFailure } from '../../../main/app/desk-failure';
+import { makeTempDir } from '../../support/temp-dir';
+import { fixedClock } from '../../support/fixed-clock';
+
+const form = {
+  candidateName: 'Ada Lovelace',
+  candidateEmail: 'ada@example.com',
+  jobTitle: 'Engineer',
+  date: '2030-01-15',
+  time: '10:00',
+  timeZone: 'Europe/Berlin',
+  durationMinutes: 60,
+  notes: '',
+};
+
+describe('interview service', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  const clock = fixedClock('2030-01-10T08:00:00.000Z');
+  const open = () => {
+    const { store } = openAppStore({ dataDir: temp.dir, backend: confBackend, clock, log: createMemoryLogger() });
+    const events = createEventHub();
+    const pushed: unknown[] = [];
+    events.listen((name, payload) => pushed.push({ name, payload }));
+    const service = createInterviewService({
+      repository: createInterviewRepository(store),
+      clock,
+      events,
+      log: createMemoryLogger(),
+      recruiter: () => ({ name: 'Rita Recruiter', email: 'rita@example.com' }),
+    });
+    const changes: InterviewChange[] = [];
+    service.onChange((c) => changes.push(c));
+    return { service, changes, pushed };
+  };
+  beforeEach(() => {
+    temp = makeTempDir();
+    clock.set('2030-01-10T08:00:00.000Z');
+  });
+  afterEach(() => temp.cleanup());
+
+  const failure = (run: () => unknown): DeskFailure => {
+    try {
+      run();
+    } catch (error) {
+      if (error instanceof DeskFailure) return error;
+      throw error;
+    }
+    throw new Error('expected a DeskFailure');
+  };
+
+  it('schedules: stores the UTC instant, both zones, a stable invite UID, and tells listeners', () => {
+    const { service, changes, pushed } = open();
+    const interview = service.schedule({ ...form, candidateTimeZone: 'America/New_York' });
+    expect(interview.startUtc).toBe('2030-01-15T09:00:00.000Z');
+    expect(interview.timeZone).toBe('Europe/Berlin');
+    expect(interview.candidate).toEqual({ name: 'Ada Lovelace', email: 'ada@example.com', timeZone: 'America/New_York' });
+    expect(interview.recruiter).toEqual({ name: 'Rita Recruiter', email: 'rita@example.com' });
+    expect(interview.ics).toEqual({ uid: `${interview.id}@interview-desk.app`, sequence: 0 });
+    expect(interview.status).toBe('scheduled');
+    expect(changes.map((c) => c.kind)).toEqual(['scheduled']);
+    expect(pushed).toEqual([{ name: 'interviews:changed', payload: { ids: [interview.id] } }]);
+  });
+
+  it('persists across a restart', () => {
+    const first = open().service.schedule(form);
+    const again = open().service;
+    expect(again.get(first.id)).toEqual(first);
+    expect(again.list()).toEqual([expect.objectContaining({ id: first.id, candidateName: 'Ada Lovelace', attention: 'No Meet link yet' })]);
+  });
+
+  it('refuses the past (beyond a 5-minute grace), naming the field', () => {
+    const { service } = open();
+    clock.set('2030-01-15T09:04:00.000Z');
+    expect(service.schedule(form).startUtc).toBe('2030-01-15T09:00:00.000Z');
+    clock.set('2030-01-15T09:06:00.000Z');
+    expect(failure(() => service.schedule({ ...form, acceptConflicts: true }))).toMatchObject({ code: 'invalid_input', field: 'time' });
+  });
+
+  it('refuses DST gaps and asks about ambiguous times', () => {
+    const { service } = open();
+    expect(failure(() => service.schedule({ ...form, date: '2030-03-31', time: '02:30' }))).toMatchObject({ field: 'time' });
+    expect(failure(() => service.schedule({ ...form, date: '2030-10-27', time: '02:30' }))).toMatchObject({ field: 'occurrence' });
+    expect(service.schedule({ ...form, date: '2030-10-27', time: '02:30', occurrence: 'later' }).startUtc).toBe('2030-10-27T01:30:00.000Z');
+  });
+
+  it('flags conflicts before saving and saves only when accepted', () => {
+    const { service } = open();
+    const first = service.schedule(form);
+    const overlapping = { ...form, candidateName: 'Grace Hopper', candidateEmail: 'grace@example.com', time: '10:30' };
+    expect(service.preview(overlapping).conflicts).toEqual([expect.objectContaining({ id: first.id, candidateName: 'Ada Lovelace' })]);
+    expect(failure(() => service.schedule(overlapping))).toMatchObject({ code: 'conflict', field: 'time' });
+    expect(service.list()).toHaveLength(1);
+    service.schedule({ ...overlapping, acceptConflicts: true });
+    expect(service.list()).toHaveLength(2);
+    // Back to back is not a conflict.
+    expect(service.preview({ ...form, time: '11:00' }).conflicts.map((c) => c.candidateName)).toEqual(['Grace Hopper']);
+    expect(service.preview({ ...form, time: '11:30' }).conflicts).toEqual([]);
+  });
+
+  it('needs a recruiter identity', () => {
+    const { store } = openAppStore({ dataDir: temp.dir, backend: confBackend, clock, log: createMemoryLogger() });
+    const service = createInterviewService({ repository: createInterviewRepository(store), clock, events: createEventHub(), log: createMemoryLogger(), recruiter: () => null });
+    expect(failure(() => service.schedule(form))).toMatchObject({ field: 'recruiter' });
+  });
+
+  it('reschedules with a higher sequence and fresh reminders; cancel raises it again; cancelled cannot move', () => {
+    const { service, changes } = open();
+    const first = service.schedule(form);
+    const moved = service.reschedule({ id: first.id, date: '2030-01-16', time: '14:00', timeZone: 'Europe/Berlin', durationMinutes: 30 });
+    expect(moved.startUtc).toBe('2030-01-16T13:00:00.000Z');
+    expect(moved.ics.sequence).toBe(1);
+    const cancelled = service.cancel(first.id);
+    expect(cancelled.status).toBe('cancelled');
+    expect(cancelled.ics.sequence).toBe(2);
+    expect(service.cancel(first.id).ics.sequence).toBe(2);
+    expect(changes.map((c) => c.kind)).toEqual(['scheduled', 'rescheduled', 'cancelled']);
+    expect(failure(() => service.reschedule({ id: first.id, date: '2030-01-17', time: '14:00', timeZone: 'Europe/Berlin', durationMinutes: 30 }))).toMatchObject({ field: 'id' });
+    expect(service.list()[0]).toMatchObject({ status: 'cancelled' });
+  });
+
+  it('records every join and leave with timestamps', () => {
+    const { service } = open();
+    const interview = service.schedule({ ...form, meetLink: 'https://meet.google.com/abc-defg-hij' });
+    clock.set('2030-01-15T08:55:00.000Z');
+    service.recordJoin(interview.id, 'app');
+    clock.set('2030-01-15T09:20:00.000Z');
+    service.recordLeave(interview.id);
+    clock.set('2030-01-15T09:22:00.000Z');
+    service.recordJoin(interview.id, 'app');
+    clock.set('2030-01-15T09:58:00.000Z');
+    service.recordLeave(interview.id);
+    expect(service.get(interview.id).joins).toEqual([
+      { joinedAt: '2030-01-15T08:55:00.000Z', leftAt: '2030-01-15T09:20:00.000Z', via: 'app' },
+      { joinedAt: '2030-01-15T09:22:00.000Z', leftAt: '2030-01-15T09:58:00.000Z', via: 'app' },
+    ]);
+  });
+
+  it('accepts a pasted Meet link only in Meet form', () => {
+    const { service } = open();
+    const interview = service.schedule(form);
+    expect(failure(() => service.setMeetLink(interview.id, 'https://evil.com/abc-defg-hij'))).toMatchObject({ field: 'meetLink' });
+    expect(service.setMeetLink(interview.id, 'https://meet.google.com/abc-defg-hij?authuser=0').meetLink).toBe('https://meet.google.com/abc-defg-hij');
+    expect(service.list()[0]!.attention).toBeUndefined();
+  });
+
+  it('answers not_found for unknown ids', () => {
+    expect(failure(() => open().service.get('00000000-0000-4000-8000-000000000000'))).toMatchObject({ code: 'not_found' });
+  });
+});
