@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { type DateTime } from 'luxon';
 import type { Interview, InterviewSummary, Conflict } from '../../preload/contract/interview-schema';
 import { DeskFailure } from '../app/desk-failure';
 import { resolveWallTime } from './wall-time';

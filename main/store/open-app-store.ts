@@ -77,7 +77,7 @@ export function openAppStore(options: { dataDir: string; backend: SchemaBackendF
       try {
         fs.renameSync(paths.file, paths.aside);
       } catch (moveError) {
-        throw new Error(`The data file ${paths.file} cannot be read (${reason}) and could not be moved aside (${(moveError as Error).message}). Check its permissions.`);
+        throw new Error(`The data file ${paths.file} cannot be read (${reason}) and could not be moved aside (${(moveError as Error).message}). Check its permissions.`, { cause: moveError });
       }
       let restored: string | undefined;
       if (fs.existsSync(paths.backup)) {

@@ -6,8 +6,11 @@
 import { z } from 'zod';
 
 /** Invisible characters that reorder text (Trojan Source style) and line breaks: never allowed in one-line fields. */
+// Control characters are exactly what these patterns look for.
+/* eslint-disable no-control-regex */
 const forbiddenInLine = /[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
 const forbiddenInText = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
+/* eslint-enable no-control-regex */
 
 /** A trimmed single line of text: no control, line-break or direction-override characters. */
 export function lineText(label: string, max: number, min = 1) {
