@@ -2,6 +2,7 @@ import { type DateTime } from 'luxon';
 import type { Interview, InterviewSummary, Conflict } from '../../preload/contract/interview-schema';
 import { DeskFailure } from '../app/desk-failure';
 import { resolveWallTime } from './wall-time';
+import { attentionReason } from '../../preload/domain/interview-attention';
 
 /** How far in the past a start may be (a form filled in slowly at 10:00 for 10:00 still works). */
 export const pastGraceMinutes = 5;
@@ -37,18 +38,6 @@ export function findConflicts(all: Interview[], startMs: number, durationMinutes
       return s < endMs && startMs < s + i.durationMinutes * 60_000;
     })
     .map((i) => ({ id: i.id, candidateName: i.candidate.name, jobTitle: i.jobTitle, startUtc: i.startUtc, durationMinutes: i.durationMinutes }));
-}
-
-/** Why an interview needs the recruiter's attention, or undefined. */
-export function attentionReason(interview: Interview): string | undefined {
-  if (interview.status === 'cancelled') return undefined;
-  const failed = (['candidate', 'recruiter'] as const).find((r) => interview.invitations[r].state === 'failed');
-  if (failed) return `Invitation to the ${failed} failed`;
-  if (interview.google?.state === 'failed') return 'Google Calendar update failed';
-  if (interview.google?.attendeeDeclined) return 'The candidate declined';
-  if (interview.google?.state === 'pending') return 'Waiting for Google';
-  if (!interview.meetLink) return 'No Meet link yet';
-  return undefined;
 }
 
 /** The list row for one interview. */

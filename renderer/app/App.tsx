@@ -7,6 +7,10 @@ import { routeHref, useHashRoute, type Route } from './use-hash-route';
 import { WelcomeScreen } from '../welcome/WelcomeScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { PlaceholderScreen } from './PlaceholderScreen';
+import { ScheduleScreen } from '../schedule/ScheduleScreen';
+import { ScheduleForm } from '../schedule/ScheduleForm';
+import { InterviewRoom } from '../interview-room/InterviewRoom';
+import { AnalyticsScreen } from '../analytics/AnalyticsScreen';
 
 const navItems: Array<{ route: Route; label: string }> = [
   { route: { screen: 'schedule' }, label: 'Schedule' },
@@ -20,6 +24,9 @@ export function App() {
   const [route, navigate] = useHashRoute();
   const account = useCall(() => desk.account.status());
   const notices = useCall(() => desk.app.notices());
+  const settings = useCall(() => desk.settings.get());
+  const setSettings = settings.setValue;
+  useEffect(() => desk.on('settings:changed', (next) => setSettings(next)), [setSettings]);
   const [liveNotices, setLiveNotices] = useState<Notice[]>([]);
 
   const setAccount = account.setValue;
@@ -28,6 +35,7 @@ export function App() {
 
   const connected = account.value?.state === 'connected' || account.value?.state === 'needs_reconnect';
   const current: Route = route ?? (connected ? { screen: 'schedule' } : { screen: 'welcome' });
+  const navScreen = current.screen === 'new-interview' || current.screen === 'interview' ? 'schedule' : current.screen;
   const allNotices = [...(notices.value ?? []), ...liveNotices.filter((n) => !(notices.value ?? []).some((m) => m.id === n.id))];
 
   const dismiss = async (id: string) => {
@@ -49,7 +57,7 @@ export function App() {
           <ul className="nav-list">
             {navItems.map((item) => (
               <li key={item.route.screen}>
-                <a href={routeHref(item.route)} aria-current={current.screen === item.route.screen ? 'page' : undefined}>
+                <a href={routeHref(item.route)} aria-current={navScreen === item.route.screen ? 'page' : undefined}>
                   {item.label}
                 </a>
               </li>
@@ -72,9 +80,11 @@ export function App() {
       <main id="main" tabIndex={-1}>
         <ErrorMessage error={account.error} />
         {current.screen === 'welcome' && <WelcomeScreen onDeviceCheck={() => navigate({ screen: 'device-check' })} />}
-        {current.screen === 'schedule' && <PlaceholderScreen title="Schedule" />}
+        {current.screen === 'schedule' && <ScheduleScreen settings={settings.value} />}
+        {current.screen === 'new-interview' && <ScheduleForm onScheduled={(interview) => navigate({ screen: 'interview', id: interview.id })} />}
+        {current.screen === 'interview' && settings.value && <InterviewRoom key={current.id} id={current.id} settings={settings.value} />}
         {current.screen === 'device-check' && <PlaceholderScreen title="Device check" />}
-        {current.screen === 'analytics' && <PlaceholderScreen title="Analytics" />}
+        {current.screen === 'analytics' && <AnalyticsScreen />}
         {current.screen === 'settings' && <SettingsScreen />}
       </main>
     </div>

@@ -4,20 +4,37 @@ import { useEffect, useState } from 'react';
 export type Route =
   | { screen: 'welcome' }
   | { screen: 'schedule' }
+  | { screen: 'new-interview' }
+  | { screen: 'interview'; id: string }
   | { screen: 'device-check' }
   | { screen: 'analytics' }
   | { screen: 'settings' };
 
-const screens = ['welcome', 'schedule', 'device-check', 'analytics', 'settings'] as const;
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Parses `#/screen` into a Route; anything unknown falls back to null (the default screen). */
+/** Parses `#/screen[/id]` into a Route; anything unknown falls back to null (the default screen). */
 export function parseRoute(hash: string): Route | null {
-  const name = hash.replace(/^#\/?/, '').split('/')[0] ?? '';
-  return (screens as readonly string[]).includes(name) ? ({ screen: name } as Route) : null;
+  const parts = hash.replace(/^#\/?/, '').split('/');
+  const [name, arg] = parts;
+  switch (name) {
+    case 'welcome':
+    case 'schedule':
+    case 'device-check':
+    case 'analytics':
+    case 'settings':
+      if (name === 'schedule' && arg === 'new') return { screen: 'new-interview' };
+      return { screen: name };
+    case 'interview':
+      return arg && uuid.test(arg) ? { screen: 'interview', id: arg } : null;
+    default:
+      return null;
+  }
 }
 
 /** The URL hash of a route. */
 export function routeHref(route: Route): string {
+  if (route.screen === 'interview') return `#/interview/${route.id}`;
+  if (route.screen === 'new-interview') return '#/schedule/new';
   return `#/${route.screen}`;
 }
 
@@ -30,4 +47,9 @@ export function useHashRoute(): [Route | null, (route: Route) => void] {
     return () => window.removeEventListener('hashchange', onChange);
   }, []);
   return [route, (next) => void (window.location.hash = routeHref(next))];
+}
+
+/** Navigates without the hook (for deep components). */
+export function navigateTo(route: Route): void {
+  window.location.hash = routeHref(route);
 }

@@ -6,6 +6,8 @@ import { useCall } from '../common/use-result';
 import { ErrorMessage } from '../common/ErrorMessage';
 
 type Draft = {
+  recruiterName: string;
+  recruiterEmail: string;
   joinDefault: Settings['joinDefault'];
   joinOpensMinutesBefore: string;
   joinClosesMinutesAfter: string;
@@ -19,6 +21,8 @@ type Draft = {
 
 function toDraft(s: Settings): Draft {
   return {
+    recruiterName: s.recruiterName,
+    recruiterEmail: s.recruiterEmail,
     joinDefault: s.joinDefault,
     joinOpensMinutesBefore: String(s.joinOpensMinutesBefore),
     joinClosesMinutesAfter: String(s.joinClosesMinutesAfter),
@@ -51,6 +55,8 @@ function SettingsForm({ initial }: { initial: Settings }) {
   const save = async (event: FormEvent) => {
     event.preventDefault();
     const result = await desk.settings.update({
+      recruiterName: draft.recruiterName,
+      recruiterEmail: draft.recruiterEmail,
       joinDefault: draft.joinDefault,
       joinOpensMinutesBefore: number(draft.joinOpensMinutesBefore),
       joinClosesMinutesAfter: number(draft.joinClosesMinutesAfter),
@@ -73,6 +79,18 @@ function SettingsForm({ initial }: { initial: Settings }) {
     <section className="panel" aria-labelledby="settings-title">
       <h1 id="settings-title">Settings</h1>
       <form className="form" onSubmit={(e) => void save(e)} noValidate>
+        <fieldset>
+          <legend>You</legend>
+          <p className="muted">Used as the interviewer when no Google account is connected.</p>
+          <label>
+            Your name
+            <input value={draft.recruiterName} aria-invalid={invalid('recruiterName')} onChange={(e) => set('recruiterName', e.target.value)} />
+          </label>
+          <label>
+            Your email
+            <input type="email" value={draft.recruiterEmail} aria-invalid={invalid('recruiterEmail')} onChange={(e) => set('recruiterEmail', e.target.value)} />
+          </label>
+        </fieldset>
         <fieldset>
           <legend>Joining</legend>
           <label>

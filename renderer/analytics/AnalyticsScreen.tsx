@@ -1,0 +1,118 @@
+import { useEffect, useId, useMemo, useState } from 'react';
+import type { AnalyticsReport } from '../../preload/contract/interview-schema';
+import type { DeskError } from '../../preload/contract/result';
+import { desk } from '../bridge/desk';
+import { ErrorMessage } from '../common/ErrorMessage';
+import { dayKey, systemTimeZone } from '../common/format';
+import { WeekChart } from './WeekChart';
+
+function defaultPeriod(zone: string) {
+  const now = Date.now();
+  return { from: dayKey(now - 89 * 86_400_000, zone), to: dayKey(now, zone) };
+}
+
+/** Real figures from the store for a period: outcomes, actual durations, weekly chart, by job; CSV export. */
+export function AnalyticsScreen() {
+  const zone = useMemo(() => systemTimeZone(), []);
+  const [period, setPeriod] = useState(() => defaultPeriod(zone));
+  const [report, setReport] = useState<AnalyticsReport | undefined>();
+  const [error, setError] = useState<DeskError | undefined>();
+  const ids = { from: useId(), to: useId() };
+  useEffect(() => {
+    let live = true;
+    void desk.analytics.report({ ...period, timeZone: zone }).then((result) => {
+      if (!live) return;
+      if (result.ok) {
+        setReport(result.value);
+        setError(undefined);
+      } else setError(result.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, [period, zone]);
+  const exportCsv = async () => {
+    const result = await desk.analytics.exportCsv({ ...period, timeZone: zone });
+    if (!result.ok) return setError(result.error);
+    const url = URL.createObjectURL(new Blob([result.value], { type: 'text/csv;charset=utf-8' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `interviews-${period.from}-to-${period.to}.csv`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+  const minutes = (n: number | null) => (n === null ? '—' : `${n} min`);
+  return (
+    <section aria-labelledby="analytics-title">
+      <div className="screen-header">
+        <h1 id="analytics-title">Analytics</h1>
+        <button type="button" onClick={() => void exportCsv()}>
+          Export CSV
+        </button>
+      </div>
+      <div className="row period">
+        <div>
+          <label htmlFor={ids.from}>From</label>
+          <input id={ids.from} type="date" value={period.from} onChange={(e) => setPeriod((p) => ({ ...p, from: e.target.value }))} />
+        </div>
+        <div>
+          <label htmlFor={ids.to}>To</label>
+          <input id={ids.to} type="date" value={period.to} onChange={(e) => setPeriod((p) => ({ ...p, to: e.target.value }))} />
+        </div>
+      </div>
+      <ErrorMessage error={error} />
+      {report && (
+        <>
+          <dl className="figures">
+            {[
+              ['Scheduled', report.scheduled],
+              ['Completed', report.completed],
+              ['No-shows', report.noShows],
+              ['Cancelled', report.cancelled],
+              ['Average duration', minutes(report.averageMinutes)],
+              ['Median duration', minutes(report.medianMinutes)],
+            ].map(([label, value]) => (
+              <div key={label} className="figure panel">
+                <dt>{label}</dt>
+                <dd data-testid={`figure-${String(label).toLowerCase().replace(/\W+/g, '-')}`}>{value}</dd>
+              </div>
+            ))}
+          </dl>
+          <section className="panel">
+            <h2>Interviews per week</h2>
+            <WeekChart weeks={report.perWeek} />
+          </section>
+          <section className="panel">
+            <h2>By job title</h2>
+            {report.byJobTitle.length === 0 ? (
+              <p className="muted">No interviews in this period.</p>
+            ) : (
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">Job title</th>
+                    <th scope="col">Scheduled</th>
+                    <th scope="col">Completed</th>
+                    <th scope="col">No-shows</th>
+                    <th scope="col">Cancelled</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.byJobTitle.map((row) => (
+                    <tr key={row.jobTitle}>
+                      <th scope="row">{row.jobTitle}</th>
+                      <td>{row.scheduled}</td>
+                      <td>{row.completed}</td>
+                      <td>{row.noShows}</td>
+                      <td>{row.cancelled}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,70 @@
+/**
+ * Display formatting with Intl (no time-zone arithmetic: main resolves wall times to instants).
+ */
+
+/** The system's zone: the recruiter's default. */
+export function systemTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/** Every IANA zone the engine knows, for the searchable zone fields. */
+export function allTimeZones(): string[] {
+  const withIntl = Intl as unknown as { supportedValuesOf?: (key: string) => string[] };
+  return withIntl.supportedValuesOf?.('timeZone') ?? [systemTimeZone()];
+}
+
+/** True when the engine knows the zone (aliases such as Asia/Kolkata included, which the list may spell Asia/Calcutta). */
+export function isKnownZone(zone: string): boolean {
+  if (!zone) return false;
+  try {
+    new Intl.DateTimeFormat(undefined, { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const cache = new Map<string, Intl.DateTimeFormat>();
+function formatter(zone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${zone}|${JSON.stringify(options)}`;
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(undefined, { timeZone: zone, ...options });
+    cache.set(key, f);
+  }
+  return f;
+}
+
+/** "Tue 15 Jan 2030, 10:00 CET". */
+export function formatDateTime(ms: number | string, zone: string): string {
+  return formatter(zone, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(typeof ms === 'string' ? Date.parse(ms) : ms);
+}
+
+/** "10:00". */
+export function formatTime(ms: number | string, zone: string): string {
+  return formatter(zone, { hour: '2-digit', minute: '2-digit' }).format(typeof ms === 'string' ? Date.parse(ms) : ms);
+}
+
+/** "14:30" always on a 24-hour clock, for `<input type="time">` values. */
+export function formatInputTime(ms: number | string, zone: string): string {
+  const parts = formatter(zone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(typeof ms === 'string' ? Date.parse(ms) : ms);
+  return `${parts.find((p) => p.type === 'hour')?.value ?? '00'}:${parts.find((p) => p.type === 'minute')?.value ?? '00'}`;
+}
+
+/** "Tuesday 15 January 2030". */
+export function formatDay(ms: number | string, zone: string): string {
+  return formatter(zone, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(typeof ms === 'string' ? Date.parse(ms) : ms);
+}
+
+/** "2030-01-15": the calendar day in the zone, for grouping. */
+export function dayKey(ms: number | string, zone: string): string {
+  const parts = formatter(zone, { year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(typeof ms === 'string' ? Date.parse(ms) : ms);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** The zone's short name at that moment, e.g. "CET" or "GMT+5:30". */
+export function zoneName(ms: number | string, zone: string): string {
+  const parts = formatter(zone, { timeZoneName: 'long' }).formatToParts(typeof ms === 'string' ? Date.parse(ms) : ms);
+  return parts.find((p) => p.type === 'timeZoneName')?.value ?? zone;
+}

@@ -1,0 +1,151 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import type { Interview } from '../../preload/contract/interview-schema';
+import type { Settings } from '../../preload/contract/settings-schema';
+import type { DeskError } from '../../preload/contract/result';
+import { displayStatus } from '../../preload/domain/interview-timing';
+import { attentionReason } from '../../preload/domain/interview-attention';
+import { desk } from '../bridge/desk';
+import { useCall } from '../common/use-result';
+import { useNow } from '../common/use-now';
+import { ErrorMessage } from '../common/ErrorMessage';
+import { FieldError, invalidProps } from '../common/FieldError';
+import { StatusBadge } from '../common/StatusBadge';
+import { formatDateTime, systemTimeZone, zoneName } from '../common/format';
+import { JoinArea } from './JoinArea';
+import { RescheduleForm } from './RescheduleForm';
+
+const recipientWords = { none: 'Not sent', queued: 'Queued', sent: 'Sent', failed: 'Failed' } as const;
+
+/** One interview: details in both zones, invitation and sync state, the join area, reschedule and cancel. */
+export function InterviewRoom({ id, settings }: { id: string; settings: Settings }) {
+  const loaded = useCall(() => desk.interviews.get(id));
+  const reload = loaded.reload;
+  useEffect(() => desk.on('interviews:changed', ({ ids }) => void (ids.includes(id) && reload())), [id, reload]);
+  const now = useNow(1000);
+  const [rescheduling, setRescheduling] = useState(false);
+  const [error, setError] = useState<DeskError | undefined>();
+  const [meetLink, setMeetLink] = useState('');
+  const meetId = useId();
+  const interview = loaded.value;
+  if (!interview) return <ErrorMessage error={loaded.error} />;
+
+  const cancel = async () => {
+    if (!window.confirm(`Cancel the interview with ${interview.candidate.name}? Invitations will be withdrawn.`)) return;
+    const result = await desk.interviews.cancel(interview.id);
+    if (result.ok) loaded.setValue(result.value);
+    else setError(result.error);
+  };
+  const saveLink = async (event: FormEvent) => {
+    event.preventDefault();
+    const result = await desk.interviews.setMeetLink({ id: interview.id, meetLink });
+    if (result.ok) {
+      setError(undefined);
+      loaded.setValue(result.value);
+    } else setError(result.error);
+  };
+  const attention = attentionReason(interview);
+  const local = systemTimeZone();
+  const zones = [...new Set([interview.timeZone, interview.candidate.timeZone ?? interview.timeZone])];
+
+  return (
+    <article className="room" aria-labelledby="room-title">
+      <div className="screen-header">
+        <div>
+          <p className="muted">
+            <a href="#/schedule">← Schedule</a>
+          </p>
+          <h1 id="room-title">
+            {interview.candidate.name} · {interview.jobTitle}
+          </h1>
+        </div>
+        <StatusBadge status={displayStatus({ ...interview, ...(attention ? { attention } : {}) }, settings, now)} title={attention} />
+      </div>
+      <div className="room-grid">
+        <section className="panel" aria-labelledby="details-title">
+          <h2 id="details-title">Details</h2>
+          <dl className="details">
+            <dt>Candidate</dt>
+            <dd>
+              {interview.candidate.name} &lt;{interview.candidate.email}&gt;
+            </dd>
+            <dt>Interviewer</dt>
+            <dd>{interview.recruiter.name}</dd>
+            {zones.map((zone, index) => (
+              <div key={zone} className="dl-row">
+                <dt>{index === 0 ? 'Your time' : "Candidate's time"}</dt>
+                <dd>
+                  {formatDateTime(interview.startUtc, zone)} <span className="muted">({zoneName(interview.startUtc, zone)})</span>
+                </dd>
+              </div>
+            ))}
+            {local !== interview.timeZone && (
+              <>
+                <dt>This computer</dt>
+                <dd>{formatDateTime(interview.startUtc, local)}</dd>
+              </>
+            )}
+            <dt>Duration</dt>
+            <dd>{interview.durationMinutes} minutes</dd>
+            <dt>Meet link</dt>
+            <dd>{interview.meetLink ?? <span className="muted">None yet</span>}</dd>
+            <dt>Invitations</dt>
+            <dd>
+              Candidate: {recipientWords[interview.invitations.candidate.state]}
+              {interview.invitations.candidate.reason ? ` (${interview.invitations.candidate.reason})` : ''} · You: {recipientWords[interview.invitations.recruiter.state]}
+              {interview.invitations.recruiter.reason ? ` (${interview.invitations.recruiter.reason})` : ''}
+            </dd>
+            <dt>Google Calendar</dt>
+            <dd>{interview.google ? { synced: 'In sync', pending: 'Waiting for Google', failed: `Update failed${interview.google.error ? `: ${interview.google.error}` : ''}` }[interview.google.state] : 'Not connected (local interview)'}</dd>
+            {interview.notes && (
+              <>
+                <dt>Notes</dt>
+                <dd className="notes">{interview.notes}</dd>
+              </>
+            )}
+          </dl>
+          {!interview.meetLink && interview.status === 'scheduled' && (
+            <form className="inline-form" onSubmit={(e) => void saveLink(e)} noValidate>
+              <label htmlFor={meetId}>Paste a Meet link</label>
+              <input id={meetId} value={meetLink} onChange={(e) => setMeetLink(e.target.value)} placeholder="https://meet.google.com/abc-defg-hij" {...invalidProps(error, 'meetLink', `${meetId}-e`)} />
+              <button type="submit">Save link</button>
+              <FieldError error={error} field="meetLink" id={`${meetId}-e`} />
+            </form>
+          )}
+        </section>
+        <div className="room-side">
+          <JoinArea interview={interview} settings={settings} now={now} onReschedule={() => setRescheduling(true)} />
+          {interview.status === 'scheduled' && !rescheduling && (
+            <div className="actions">
+              <button type="button" onClick={() => setRescheduling(true)}>
+                Reschedule
+              </button>
+              <button type="button" className="danger" onClick={() => void cancel()}>
+                Cancel interview
+              </button>
+            </div>
+          )}
+          {rescheduling && <RescheduleForm interview={interview} onDone={() => setRescheduling(false)} />}
+          {error && error.field !== 'meetLink' && <ErrorMessage error={error} />}
+          <JoinHistory interview={interview} />
+        </div>
+      </div>
+    </article>
+  );
+}
+
+function JoinHistory({ interview }: { interview: Interview }) {
+  if (interview.joins.length === 0) return null;
+  return (
+    <section className="panel" aria-labelledby="history-title">
+      <h2 id="history-title">Join history</h2>
+      <ul className="plain">
+        {interview.joins.map((j) => (
+          <li key={j.joinedAt}>
+            Joined {formatDateTime(j.joinedAt, interview.timeZone)} ({j.via === 'app' ? 'app window' : 'browser'})
+            {j.leftAt ? `, left ${formatDateTime(j.leftAt, interview.timeZone)}` : ''}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,76 @@
+import { useState } from 'react';
+import type { Interview } from '../../preload/contract/interview-schema';
+import type { Settings } from '../../preload/contract/settings-schema';
+import type { DeskError } from '../../preload/contract/result';
+import { formatCountdown, joinPhase, joinWindow } from '../../preload/domain/interview-timing';
+import { desk } from '../bridge/desk';
+import { ErrorMessage } from '../common/ErrorMessage';
+import { formatDateTime } from '../common/format';
+
+/** The join area: a countdown before the window opens, the two join buttons while open, "ended" after. */
+export function JoinArea({ interview, settings, now, onReschedule }: { interview: Interview; settings: Settings; now: number; onReschedule: () => void }) {
+  const [error, setError] = useState<DeskError | undefined>();
+  const [joined, setJoined] = useState<string | undefined>();
+  const [onTop, setOnTop] = useState(false);
+  const phase = joinPhase(interview, settings, now);
+  const window = joinWindow(interview, settings);
+  const join = async (via: 'app' | 'browser') => {
+    const result = await desk.interviews.join({ id: interview.id, via });
+    if (result.ok) {
+      setError(undefined);
+      setJoined(result.value.via === 'app' ? 'Meet opened in the Interview Desk window.' : 'Meet opened in your browser.');
+    } else setError(result.error);
+  };
+  const toggleOnTop = async (flag: boolean) => {
+    setOnTop(flag);
+    await desk.meet.setAlwaysOnTop(flag);
+  };
+  const buttons = [
+    { via: 'app' as const, label: 'Join in app' },
+    { via: 'browser' as const, label: 'Join in browser' },
+  ].sort((a) => (a.via === settings.joinDefault ? -1 : 1));
+
+  return (
+    <section className="join-area panel" aria-labelledby="join-title">
+      <h2 id="join-title">Join</h2>
+      {interview.status === 'cancelled' && <p>This interview was cancelled.</p>}
+      {interview.status !== 'cancelled' && phase === 'before' && (
+        <p data-testid="join-state">
+          Joining opens <strong>{formatCountdown(window.opensAt - now)}</strong>, at {formatDateTime(window.opensAt, interview.timeZone)} ({settings.joinOpensMinutesBefore} minutes before the start).
+        </p>
+      )}
+      {interview.status !== 'cancelled' && phase === 'open' && (
+        <>
+          <p data-testid="join-state">
+            {now < window.startsAt ? `The interview starts ${formatCountdown(window.startsAt - now)}.` : 'The interview is in progress.'}
+            {!interview.meetLink && ' There is no Meet link yet: paste one below.'}
+          </p>
+          <div className="actions">
+            {buttons.map((b, index) => (
+              <button key={b.via} type="button" className={index === 0 ? 'primary' : undefined} disabled={!interview.meetLink} onClick={() => void join(b.via)}>
+                {b.label}
+              </button>
+            ))}
+          </div>
+          <label className="check">
+            <input type="checkbox" checked={onTop} onChange={(e) => void toggleOnTop(e.target.checked)} />
+            Keep the Meet window on top
+          </label>
+        </>
+      )}
+      {interview.status !== 'cancelled' && phase === 'after' && (
+        <div data-testid="join-state">
+          <p>This interview has ended.</p>
+          <button type="button" onClick={onReschedule}>
+            Reschedule
+          </button>
+        </div>
+      )}
+      {joined && <p role="status">{joined}</p>}
+      <ErrorMessage error={error} />
+      <p>
+        <a href="#/device-check">Check devices before joining</a>
+      </p>
+    </section>
+  );
+}

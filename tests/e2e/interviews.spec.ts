@@ -1,0 +1,179 @@
+import { expect, saveScreenshot, test } from './fixtures';
+import { startWebMode } from '../support/web-mode';
+import { makeInterview, seedStore } from '../support/interview-fixtures';
+import { makeTempDir } from '../support/temp-dir';
+
+test('schedule through the form, see it in the schedule, open the room', async ({ page, app }) => {
+  await page.goto(app.url);
+  // The recruiter's identity comes from Settings without a Google account.
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel('Your name').fill('Rita Recruiter');
+  await page.getByLabel('Your email').fill('rita@example.com');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('status')).toContainText('Settings saved');
+
+  await page.getByRole('link', { name: 'Schedule', exact: true }).click();
+  await page.getByRole('button', { name: 'Schedule interview' }).click();
+  await expect(page.getByRole('heading', { name: 'Schedule an interview' })).toBeVisible();
+  await page.getByLabel('Candidate name').fill('Ada Lovelace');
+  await page.getByLabel('Candidate email').fill('"Ada" <ada@example.com>');
+  await page.getByLabel('Job title').fill('Staff Engineer');
+  const berlinDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(Date.now() + 2 * 86_400_000);
+  await page.getByLabel('Date', { exact: true }).fill(berlinDate);
+  await page.getByLabel('Start time', { exact: true }).fill('10:00');
+  await page.getByLabel('Time zone', { exact: true }).fill('Europe/Berlin');
+  await page.getByLabel('Candidate time zone (optional)').fill('Asia/Kolkata');
+  await expect(page.getByTestId('candidate-local-time')).toContainText(/GMT\+5:30|IST/);
+  await page.getByLabel('Duration (minutes)').fill('45');
+  await page.getByLabel('Notes').fill('Systems design round.');
+  await page.getByRole('button', { name: 'Schedule interview' }).click();
+  // Main refused the display-name trick and the form names the field.
+  await expect(page.getByLabel('Candidate email')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('.field-error')).toContainText('Candidate email must be one plain address');
+  await page.getByLabel('Candidate email').fill('ada@example.com');
+  await page.getByLabel('Meet link (optional)').fill('https://meet.google.com/abc-defg-hij');
+  await page.getByRole('button', { name: 'Schedule interview' }).click();
+
+  // The room.
+  await expect(page.getByRole('heading', { name: 'Ada Lovelace · Staff Engineer' })).toBeVisible();
+  await expect(page.getByText('Systems design round.')).toBeVisible();
+  await expect(page.getByText("Candidate's time")).toBeVisible();
+  await expect(page.getByTestId('join-state')).toContainText(/Joining opens in [12] d/);
+  await expect(page.getByRole('button', { name: 'Join in app' })).toHaveCount(0);
+  await saveScreenshot(page, 'interview-room');
+
+  // The schedule shows it, with its badge and the next-interview countdown.
+  await page.getByRole('link', { name: '← Schedule' }).click();
+  const row = page.getByRole('listitem').filter({ hasText: 'Ada Lovelace' });
+  await expect(row).toContainText('Staff Engineer');
+  await expect(row).toContainText('Upcoming');
+  await expect(page.getByTestId('next-countdown')).toContainText(/starts in [12] d/);
+  await page.getByLabel('Search by candidate or job').fill('nobody');
+  await expect(row).toHaveCount(0);
+  await page.getByLabel('Search by candidate or job').fill('staff');
+  await expect(page.getByRole('listitem').filter({ hasText: 'Ada Lovelace' })).toHaveCount(1);
+  await saveScreenshot(page, 'schedule');
+});
+
+test('the join buttons follow the join window: before, open, ended, cancelled', async ({ page }) => {
+  const temp = makeTempDir('idesk-e2e-');
+  const now = Date.now();
+  const at = (minutes: number) => new Date(now + minutes * 60_000).toISOString();
+  const soon = makeInterview({ startUtc: at(10), candidate: { name: 'Soon Candidate', email: 'soon@example.com' }, meetLink: 'https://meet.google.com/abc-defg-hij' });
+  const later = makeInterview({ startUtc: at(120), candidate: { name: 'Later Candidate', email: 'later@example.com' }, meetLink: 'https://meet.google.com/abc-defg-hij' });
+  const ended = makeInterview({ startUtc: at(-180), candidate: { name: 'Ended Candidate', email: 'ended@example.com' }, meetLink: 'https://meet.google.com/abc-defg-hij' });
+  const cancelled = makeInterview({ startUtc: at(5), status: 'cancelled', candidate: { name: 'Cancelled Candidate', email: 'c@example.com' } });
+  const noLink = makeInterview({ startUtc: at(8), candidate: { name: 'No Link', email: 'nolink@example.com' } });
+  seedStore(temp.dir, { interviews: [soon, later, ended, cancelled, noLink], settings: { joinDefault: 'browser' } });
+  const app = await startWebMode({}, temp.dir);
+  try {
+    await page.goto(app.url);
+    await page.goto(`${app.origin}/#/interview/${later.id}`);
+    await expect(page.getByTestId('join-state')).toContainText(/Joining opens in 1 h 4\d min/);
+
+    await page.goto(`${app.origin}/#/interview/${soon.id}`);
+    await expect(page.getByTestId('join-state')).toContainText('The interview starts in');
+    const buttons = page.locator('.join-area .actions button');
+    // Settings say "browser" is the default: it comes first and is the primary button.
+    await expect(buttons.first()).toHaveText('Join in browser');
+    await expect(buttons.first()).toHaveClass(/primary/);
+    await page.getByRole('button', { name: 'Join in browser' }).click();
+    await expect(page.getByText('Meet opened in your browser.')).toBeVisible();
+    await expect(page.getByText(/Joined .* \(browser\)/)).toBeVisible();
+    // Web mode has no app window: "Join in app" falls back to the browser and says so.
+    await page.getByRole('button', { name: 'Join in app' }).click();
+    await expect(page.getByText('Meet opened in your browser.')).toBeVisible();
+
+    await page.goto(`${app.origin}/#/interview/${noLink.id}`);
+    await expect(page.getByRole('button', { name: 'Join in browser' })).toBeDisabled();
+    await page.getByLabel('Paste a Meet link').fill('https://evil.example.com/abc-defg-hij');
+    await page.getByRole('button', { name: 'Save link' }).click();
+    await expect(page.locator('.field-error')).toContainText('Meet link must look like');
+    await page.getByLabel('Paste a Meet link').fill('https://meet.google.com/xyz-abcd-efg');
+    await page.getByRole('button', { name: 'Save link' }).click();
+    await expect(page.getByRole('button', { name: 'Join in browser' })).toBeEnabled();
+
+    await page.goto(`${app.origin}/#/interview/${ended.id}`);
+    await expect(page.getByTestId('join-state')).toContainText('This interview has ended.');
+    await expect(page.getByRole('button', { name: 'Join in browser' })).toHaveCount(0);
+    await page.locator('.join-area').getByRole('button', { name: 'Reschedule' }).click();
+    await expect(page.getByRole('form', { name: 'Reschedule' })).toBeVisible();
+
+    await page.goto(`${app.origin}/#/interview/${cancelled.id}`);
+    await expect(page.locator('.join-area')).toContainText('This interview was cancelled.');
+
+    await page.goto(`${app.origin}/#/schedule`);
+    await expect(page.getByRole('listitem').filter({ hasText: 'Soon Candidate' })).toContainText('Ready to join');
+    await expect(page.getByRole('listitem').filter({ hasText: 'Cancelled Candidate' })).toContainText('Cancelled');
+    await expect(page.getByRole('listitem').filter({ hasText: 'Ended Candidate' })).toContainText('Ended');
+    await expect(page.getByRole('listitem').filter({ hasText: 'No Link' })).toContainText('Ready to join');
+  } finally {
+    await app.stop();
+  }
+});
+
+test('reschedule and cancel from the room', async ({ page }) => {
+  const temp = makeTempDir('idesk-e2e-');
+  const interview = makeInterview({ startUtc: new Date(Date.now() + 48 * 3600_000).toISOString(), candidate: { name: 'Move Me', email: 'move@example.com' } });
+  seedStore(temp.dir, { interviews: [interview] });
+  const app = await startWebMode({}, temp.dir);
+  try {
+    await page.goto(app.url);
+    await page.goto(`${app.origin}/#/interview/${interview.id}`);
+    await page.getByRole('button', { name: 'Reschedule' }).first().click();
+    const form = page.getByRole('form', { name: 'Reschedule' });
+    await form.getByLabel('New date').fill('2020-01-01');
+    await form.getByRole('button', { name: 'Save new time' }).click();
+    await expect(form.locator('.field-error')).toContainText('in the past');
+    const target = new Date(Date.now() + 72 * 3600_000);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const berlinDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(target);
+    await form.getByLabel('New date').fill(berlinDate);
+    await form.getByLabel('New start time').fill(`${pad(14)}:30`);
+    await form.getByRole('button', { name: 'Save new time' }).click();
+    await expect(form).toHaveCount(0);
+    await expect(page.locator('.details')).toContainText('14:30');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Cancel interview' }).click();
+    await expect(page.locator('.room .badge')).toHaveText('Cancelled');
+  } finally {
+    await app.stop();
+  }
+});
+
+test('analytics shows real figures and exports CSV', async ({ page }) => {
+  const temp = makeTempDir('idesk-e2e-');
+  const day = 86_400_000;
+  const base = Date.now() - 10 * day;
+  const at = (ms: number) => new Date(ms).toISOString();
+  seedStore(temp.dir, {
+    interviews: [
+      makeInterview({ startUtc: at(base), jobTitle: 'Engineer', joins: [{ joinedAt: at(base), leftAt: at(base + 40 * 60_000), via: 'app' }] }),
+      makeInterview({ startUtc: at(base + day), jobTitle: 'Engineer', joins: [{ joinedAt: at(base + day), leftAt: at(base + day + 50 * 60_000), via: 'app' }] }),
+      makeInterview({ startUtc: at(base + 2 * day), jobTitle: 'Designer' }),
+      makeInterview({ startUtc: at(base + 3 * day), jobTitle: 'Designer', status: 'cancelled' }),
+    ],
+  });
+  const app = await startWebMode({}, temp.dir);
+  try {
+    await page.goto(app.url);
+    await page.getByRole('link', { name: 'Analytics' }).click();
+    await expect(page.getByTestId('figure-scheduled')).toHaveText('3');
+    await expect(page.getByTestId('figure-completed')).toHaveText('2');
+    await expect(page.getByTestId('figure-no-shows')).toHaveText('1');
+    await expect(page.getByTestId('figure-cancelled')).toHaveText('1');
+    await expect(page.getByTestId('figure-average-duration')).toHaveText('45 min');
+    await expect(page.getByRole('img', { name: /Interviews per week/ })).toBeVisible();
+    await expect(page.getByRole('row', { name: /Engineer/ })).toContainText('2');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    const file = await (await download).path();
+    const csv = (await import('node:fs')).readFileSync(file, 'utf8');
+    expect(csv.split('\r\n')[0]).toContain('"Interview ID"');
+    expect(csv).toContain('"completed"');
+    expect(csv).toContain('"no-show"');
+    await saveScreenshot(page, 'analytics');
+  } finally {
+    await app.stop();
+  }
+});

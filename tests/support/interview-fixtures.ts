@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Interview } from '../../preload/contract/interview-schema';
+import { currentSchemaVersion } from '../../main/store/migrations';
+
+/** A stored interview with sensible defaults, for seeding stores in tests and benchmarks. */
+export function makeInterview(overrides: Partial<Interview> & { startUtc: string }): Interview {
+  const id = overrides.id ?? randomUUID();
+  return {
+    id,
+    candidate: { name: 'Ada Lovelace', email: 'ada@example.com' },
+    recruiter: { name: 'Rita Recruiter', email: 'rita@example.com' },
+    jobTitle: 'Engineer',
+    durationMinutes: 60,
+    timeZone: 'Europe/Berlin',
+    notes: '',
+    status: 'scheduled',
+    origin: 'recruiter',
+    ics: { uid: `${id}@interview-desk.app`, sequence: 0 },
+    invitations: { candidate: { state: 'none' }, recruiter: { state: 'none' } },
+    joins: [],
+    reminders: { sent: [] },
+    createdAt: overrides.startUtc,
+    updatedAt: overrides.startUtc,
+    ...overrides,
+  };
+}
+
+/** Writes a current-version store file into a data dir (as a previous run of the app would have). */
+export function seedStore(dataDir: string, data: { interviews?: Interview[]; settings?: Record<string, unknown> }): void {
+  fs.mkdirSync(dataDir, { recursive: true });
+  fs.writeFileSync(path.join(dataDir, 'interview-desk.json'), JSON.stringify({ schemaVersion: currentSchemaVersion, settings: data.settings ?? {}, interviews: data.interviews ?? [] }));
+}
+
+const first = ['Ada', 'Grace', 'Alan', 'Edsger', 'Barbara', 'Donald', 'Margaret', 'Ken', 'Radia', 'Linus', 'Frances', 'Tim'];
+const last = ['Lovelace', 'Hopper', 'Turing', 'Dijkstra', 'Liskov', 'Knuth', 'Hamilton', 'Thompson', 'Perlman', 'Torvalds', 'Allen', 'Berners-Lee'];
+const jobs = ['Engineer', 'Designer', 'Product Manager', 'Data Scientist', 'Recruiter', 'Support Lead', 'SRE'];
+
+/** `count` interviews spread over a year around `centerMs`, deterministic. */
+export function manyInterviews(count: number, centerMs: number): Interview[] {
+  const list: Interview[] = [];
+  for (let i = 0; i < count; i++) {
+    const offsetHours = ((i * 7919) % (24 * 365)) - 24 * 180;
+    const start = new Date(centerMs + offsetHours * 3600_000);
+    start.setUTCMinutes(0, 0, 0);
+    const past = start.getTime() < centerMs;
+    list.push(
+      makeInterview({
+        id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+        startUtc: start.toISOString(),
+        candidate: { name: `${first[i % first.length]} ${last[(i * 7) % last.length]} ${i}`, email: `candidate${i}@example.com` },
+        jobTitle: jobs[i % jobs.length]!,
+        durationMinutes: 30 + (i % 4) * 15,
+        meetLink: 'https://meet.google.com/abc-defg-hij',
+        status: i % 17 === 0 ? 'cancelled' : 'scheduled',
+        joins: past && i % 5 !== 0 ? [{ joinedAt: start.toISOString(), leftAt: new Date(start.getTime() + (25 + (i % 30)) * 60_000).toISOString(), via: 'app' }] : [],
+      }),
+    );
+  }
+  return list;
+}
