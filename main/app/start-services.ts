@@ -3,6 +3,7 @@ import { createFileLogger, type Logger } from '../logging/logger';
 import { lockDataDir } from '../store/data-dir-lock';
 import { openAppStore, type SchemaBackendFactory } from '../store/open-app-store';
 import type { MeetLauncher } from '../meet/meet-launcher';
+import type { KeyValueStore } from '../store/key-value-store';
 import { createKeytarSecretStore } from '../secrets/keytar-secret-store';
 import { systemClock } from '../platform/clock';
 import { composeServices, type DeskServices } from './compose-services';
@@ -14,13 +15,15 @@ export interface StartOptions {
   info: AppInfo;
   defaultDataDir: string;
   storeBackend: SchemaBackendFactory;
-  meetLauncher?: MeetLauncher;
+  /** Builds the Meet window launcher once the store is open (Electron); web mode has none. */
+  meetLauncher?: (store: KeyValueStore) => MeetLauncher;
   openExternal: (url: string) => Promise<void>;
   consoleLevel?: 'error' | 'warn' | 'info' | false;
 }
 
 export interface StartedApp {
   config: AppConfig;
+  store: KeyValueStore;
   log: Logger;
   services: DeskServices;
   stop(): Promise<void>;
@@ -41,7 +44,7 @@ export async function startServices(options: StartOptions): Promise<StartedApp> 
     log,
     store,
     startupNotices: notices,
-    ...(options.meetLauncher ? { meetLauncher: options.meetLauncher } : {}),
+    ...(options.meetLauncher ? { meetLauncher: options.meetLauncher(store) } : {}),
     secrets: createKeytarSecretStore(),
     clock: systemClock,
     openExternal: options.openExternal,
@@ -49,6 +52,7 @@ export async function startServices(options: StartOptions): Promise<StartedApp> 
   });
   return {
     config,
+    store,
     log,
     services,
     async stop() {

@@ -16,10 +16,11 @@ import { installWebContentsGuard } from './web-contents-guard';
 import { applyPermissionPolicy, appPermissionPolicy } from './permissions';
 import { createSecureWindow } from './window-factory';
 import { forwardEvents, registerIpcHandlers } from './ipc-bridge';
+import { createMeetWindowLauncher, meetNavigationPolicy } from './meet-window';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const electronStoreBackend: SchemaBackendFactory = ({ cwd, configName, schema }) =>
-  new ElectronStore<Record<string, unknown>>({ cwd, name: configName, schema, clearInvalidConfig: false }) as unknown as KeyValueStore;
+  new ElectronStore<Record<string, unknown>>({ cwd, name: configName, schema, clearInvalidConfig: false, serialize: (value) => JSON.stringify(value) }) as unknown as KeyValueStore;
 
 let mainWindow: BrowserWindow | null = null;
 
@@ -48,6 +49,7 @@ async function openAllowedExternal(url: string): Promise<void> {
 
 async function boot(): Promise<StartedApp> {
   const started = await startServices({
+    meetLauncher: (store) => createMeetWindowLauncher({ store, openExternal: (url) => shell.openExternal(url) }),
     env: process.env,
     mode: 'electron',
     info: appInfo('electron'),
@@ -56,7 +58,7 @@ async function boot(): Promise<StartedApp> {
     openExternal: (url) => shell.openExternal(url),
   });
   const log = started.log.scope('shell');
-  installWebContentsGuard(app, { openExternal: (url) => void openAllowedExternal(url), log });
+  installWebContentsGuard(app, { openExternal: (url) => void openAllowedExternal(url), log, navigationPolicy: meetNavigationPolicy });
   applyPermissionPolicy(session.defaultSession, appPermissionPolicy);
   serveRenderer(path.join(here, '../renderer'));
   registerIpcHandlers(started.services, started.log.scope('ipc'));

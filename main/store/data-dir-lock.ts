@@ -1,24 +1,53 @@
 import fs from 'node:fs';
-import lockfile from 'proper-lockfile';
+import path from 'node:path';
 
 /** Another Interview Desk (desktop or web mode) already owns this data dir. */
 export class DataDirBusyError extends Error {
-  constructor(dataDir: string) {
-    super(`Interview Desk is already running with the data folder ${dataDir}. Close it first, or set INTERVIEW_DESK_DATA_DIR to another folder.`);
+  constructor(dataDir: string, pid: number) {
+    super(`Interview Desk is already running with the data folder ${dataDir} (process ${pid}). Close it first, or set INTERVIEW_DESK_DATA_DIR to another folder.`);
     this.name = 'DataDirBusyError';
   }
 }
 
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /**
- * One writer per data dir: Electron's single-instance lock covers only the desktop app, so both
- * modes also take this lock (a stale lock from a crashed run is reclaimed after `staleMs`).
+ * One writer per data dir. Electron's single-instance lock covers only the desktop app, so both
+ * modes also take this lock: a file created exclusively that holds our pid. A lock left by a process
+ * that no longer exists (a crash, a kill -9) is taken over at once instead of blocking the next start.
  */
 export async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
   fs.mkdirSync(dataDir, { recursive: true });
-  try {
-    return await lockfile.lock(dataDir, { lockfilePath: `${dataDir}/.lock`, stale: 15_000, update: 5_000, realpath: false });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ELOCKED') throw new DataDirBusyError(dataDir);
-    throw error;
+  const file = path.join(dataDir, '.lock');
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      fs.writeFileSync(file, String(process.pid), { flag: 'wx' });
+      const release = () => {
+        try {
+          if (fs.readFileSync(file, 'utf8') === String(process.pid)) fs.unlinkSync(file);
+        } catch {
+          // Already gone.
+        }
+      };
+      // A signal or crash still releases it: 'exit' runs synchronously on the way out.
+      process.once('exit', release);
+      return async () => {
+        process.removeListener('exit', release);
+        release();
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const owner = Number(fs.readFileSync(file, 'utf8').trim());
+      if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && alive(owner)) throw new DataDirBusyError(dataDir, owner);
+      fs.rmSync(file, { force: true, recursive: true });
+    }
   }
+  throw new Error(`Could not take the lock on ${dataDir}.`);
 }

@@ -6,6 +6,7 @@ import type { Clock } from '../platform/clock';
 import type { KeyValueStore } from './key-value-store';
 import { migrate, NewerStoreError, type StoredData } from './migrations';
 import { storedDataSchema, storeJsonSchema } from './store-schema';
+import { cachedStore } from './cached-store';
 
 /** Options for the raw backend (electron-store in Electron, conf elsewhere). */
 export interface BackendOptions {
@@ -104,7 +105,7 @@ export function openAppStore(options: { dataDir: string; backend: SchemaBackendF
       );
     }
   }
-  const store = backend({ cwd: dataDir, configName: storeName, schema: storeJsonSchema() });
+  const store = cachedStore(backend({ cwd: dataDir, configName: storeName, schema: storeJsonSchema() }));
   if (!store.has('schemaVersion')) store.set('schemaVersion', migrate({}).data.schemaVersion);
   if (!store.has('interviews')) store.set('interviews', []);
   fs.copyFileSync(paths.file, paths.backup);

@@ -29,15 +29,16 @@ async function main(): Promise<void> {
     rendererDir: path.resolve(here, '../renderer'),
     port: app.config.webPort,
   });
-  process.stdout.write(`${server.url}\n`);
-  process.stdout.write(`Interview Desk (web mode) is running. Open the URL above in a browser. Data: ${app.config.dataDir}\n`);
   const shutdown = async () => {
     await server.close();
     await app.stop();
     process.exit(0);
   };
+  // Handlers first: a launcher may send SIGTERM as soon as it reads the URL.
   process.once('SIGINT', () => void shutdown());
   process.once('SIGTERM', () => void shutdown());
+  process.stdout.write(`${server.url}\n`);
+  process.stdout.write(`Interview Desk (web mode) is running. Open the URL above in a browser. Data: ${app.config.dataDir}\n`);
 }
 
 main().catch((error: unknown) => {

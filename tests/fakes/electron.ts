@@ -8,6 +8,7 @@ type Handler = (...args: unknown[]) => unknown;
 
 export class FakeWebContents extends EventEmitter {
   url = 'app://interview-desk/index.html';
+  session: unknown = undefined;
   windowOpenHandler: ((details: { url: string }) => { action: 'allow' | 'deny' }) | undefined;
   sent: Array<{ channel: string; payload: unknown }> = [];
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'allow' | 'deny' }) {
@@ -33,16 +34,35 @@ export class BrowserWindow extends EventEmitter {
   readonly webContents = new FakeWebContents();
   loaded: string | undefined;
   destroyed = false;
+  alwaysOnTop: boolean;
+  bounds: { x: number; y: number; width: number; height: number };
   constructor(options: Record<string, unknown>) {
     super();
     this.options = options;
+    this.alwaysOnTop = options.alwaysOnTop === true;
+    this.bounds = { x: Number(options.x ?? 0), y: Number(options.y ?? 0), width: Number(options.width ?? 800), height: Number(options.height ?? 600) };
+    const partition = (options.webPreferences as Record<string, unknown> | undefined)?.partition;
+    this.webContents.session = typeof partition === 'string' ? session.fromPartition(partition) : session.defaultSession;
     BrowserWindow.created.push(this);
+  }
+  getBounds() {
+    return this.bounds;
+  }
+  setAlwaysOnTop(flag: boolean) {
+    this.alwaysOnTop = flag;
+  }
+  /** Closing emits close then closed, as Electron does. */
+  close() {
+    this.emit('close', { preventDefault() {} });
+    this.destroyed = true;
+    this.emit('closed');
   }
   static getAllWindows() {
     return BrowserWindow.created.filter((w) => !w.destroyed);
   }
   loadURL(url: string) {
     this.loaded = url;
+    this.webContents.url = url;
     return Promise.resolve();
   }
   isDestroyed() {
@@ -94,7 +114,17 @@ export class FakeSession {
     this.deviceHandler = handler;
   }
 }
-export const session = { defaultSession: new FakeSession(), fromPartition: () => new FakeSession() };
+const partitions = new Map<string, FakeSession>();
+export const session = {
+  defaultSession: new FakeSession(),
+  fromPartition(name: string) {
+    let s = partitions.get(name);
+    if (!s) partitions.set(name, (s = new FakeSession()));
+    return s;
+  },
+};
+
+export const screen = { displays: [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }], getAllDisplays() { return this.displays; } };
 
 export const protocol = {
   privileged: [] as unknown[],
@@ -116,7 +146,15 @@ class FakeApp extends EventEmitter {
   }
 }
 export const app = new FakeApp();
-export const dialog = { showErrorBox() {} };
+export const dialog = {
+  answers: [] as number[],
+  shown: [] as Array<Record<string, unknown>>,
+  showErrorBox() {},
+  showMessageBox(_window: unknown, options: Record<string, unknown>) {
+    this.shown.push(options);
+    return Promise.resolve({ response: this.answers.shift() ?? 1 });
+  },
+};
 
 /** Resets every recorder between tests. */
 export function resetFakeElectron() {
@@ -130,6 +168,9 @@ export function resetFakeElectron() {
   protocol.privileged = [];
   app.removeAllListeners();
   session.defaultSession = new FakeSession();
+  partitions.clear();
+  dialog.answers = [];
+  dialog.shown = [];
 }
 
-export default { app, BrowserWindow, ipcMain, ipcRenderer, contextBridge, session, protocol, net, shell, dialog };
+export default { app, BrowserWindow, ipcMain, ipcRenderer, contextBridge, session, protocol, net, shell, dialog, screen };

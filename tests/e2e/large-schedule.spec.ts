@@ -1,0 +1,33 @@
+import { expect, test } from './fixtures';
+import { startWebMode } from '../support/web-mode';
+import { manyInterviews, seedStore } from '../support/interview-fixtures';
+import { makeTempDir } from '../support/temp-dir';
+
+test('10,000 interviews: the schedule renders a virtualised list, scrolls and filters as you type', async ({ page }) => {
+  const temp = makeTempDir('idesk-e2e-');
+  seedStore(temp.dir, { interviews: manyInterviews(10_000, Date.now()) });
+  const app = await startWebMode({}, temp.dir);
+  try {
+    await page.goto(app.url);
+    await page.goto(`${app.origin}/#/schedule`);
+    const rows = page.getByRole('list', { name: 'Interviews' }).getByRole('listitem');
+    await expect(page.getByRole('status').filter({ hasText: '10000 interviews' })).toBeVisible({ timeout: 15_000 });
+    await expect(rows.first()).toBeVisible();
+    // Only what is on screen (plus overscan) is in the DOM.
+    expect(await rows.count()).toBeLessThan(60);
+    // Scrolling to the end reaches the oldest past interviews.
+    await page.locator('.schedule-list').evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await expect(page.locator('.day-header').last()).toBeVisible();
+    await expect(rows.last()).toBeVisible();
+    // Filtering narrows the list as the person types.
+    await page.getByLabel('Search by candidate or job').fill('Hopper');
+    await expect(page.getByRole('status').filter({ hasText: 'matching “Hopper”' })).toBeVisible();
+    const text = await page.getByRole('status').filter({ hasText: 'matching' }).textContent();
+    const count = Number(/(\d+) interview/.exec(text ?? '')?.[1]);
+    expect(count).toBeGreaterThan(100);
+    expect(count).toBeLessThan(10_000);
+    for (const row of await rows.all()) await expect(row).toContainText('Hopper');
+  } finally {
+    await app.stop();
+  }
+});
