@@ -4,7 +4,6 @@ import type { KeyValueStore } from '../store/key-value-store';
 import type { SecretStore } from '../secrets/secret-store';
 import type { Clock } from '../platform/clock';
 import type { AccountStatus, AppInfo, Notice } from '../../preload/contract/ipc-contract';
-import { accountStatusSchema } from '../../preload/contract/ipc-contract';
 import { isAllowedExternalUrl } from '../security/url-policy';
 import { createEventHub, type EventHub } from './event-hub';
 import { createNoticeBoard, type NoticeBoard } from './notices';
@@ -16,6 +15,9 @@ import { createInterviewService, type InterviewService } from '../interviews/int
 import { analyticsCsv, computeAnalytics } from '../analytics/analytics';
 import { joinPhase, joinWindow } from '../../preload/domain/interview-timing';
 import { browserOnlyLauncher, type MeetLauncher } from '../meet/meet-launcher';
+import { createAccountService, type AccountService } from '../google/account-service';
+import { createCalendarSync, type CalendarSync } from '../google/calendar-sync';
+import type { RetryOptions } from '../google/retry-policy';
 
 /** What the composition root needs from the outside world; tests hand in real-but-local ones. */
 export interface ServiceDeps {
@@ -30,6 +32,8 @@ export interface ServiceDeps {
   startupNotices?: Notice[];
   /** The Electron shell passes its Meet window; web mode and tests open the browser. */
   meetLauncher?: MeetLauncher;
+  /** Tests shorten the sign-in timeout and the Google retry pauses. */
+  google?: { flowTimeoutMs?: number; retry?: Partial<RetryOptions>; conferencePollMs?: number[]; requestTimeoutMs?: number; syncIntervalMs?: number; syncPageSize?: number };
 }
 
 /** Everything a shell (Electron or web) needs to serve the contract. */
@@ -39,6 +43,8 @@ export interface DeskServices {
   notices: NoticeBoard;
   settings: SettingsService;
   interviews: InterviewService;
+  account: AccountService;
+  calendar: CalendarSync;
   dispose(): Promise<void>;
 }
 
@@ -48,10 +54,16 @@ export function composeServices(deps: ServiceDeps): DeskServices {
   const notices = createNoticeBoard(events, deps.startupNotices);
   const settings = createSettingsService(deps.store, events, deps.log.scope('settings'));
 
-  const accountStatus = (): AccountStatus => {
-    const parsed = accountStatusSchema.safeParse(deps.store.get('account'));
-    return parsed.success ? parsed.data : { state: 'disconnected' };
-  };
+  const account = createAccountService({
+    google: deps.config.google,
+    store: deps.store,
+    secrets: deps.secrets,
+    events,
+    log: deps.log.scope('google'),
+    openBrowser: deps.openExternal,
+    ...(deps.google?.flowTimeoutMs ? { flowTimeoutMs: deps.google.flowTimeoutMs } : {}),
+  });
+  const accountStatus = (): AccountStatus => account.status();
   const recruiter = () => {
     const account = accountStatus();
     if (account.state !== 'disconnected') return { name: account.name || account.email, email: account.email };
@@ -65,6 +77,23 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     log: deps.log.scope('interviews'),
     recruiter,
   });
+  const calendar = createCalendarSync({
+    apiUrl: deps.config.google.apiUrl,
+    store: deps.store,
+    account,
+    interviews,
+    events,
+    clock: deps.clock,
+    log: deps.log.scope('calendar'),
+    googleSendsInvites: () => settings.get().googleSendsInvites,
+    ...(deps.google?.retry ? { retry: deps.google.retry } : {}),
+    ...(deps.google?.conferencePollMs ? { conferencePollMs: deps.google.conferencePollMs } : {}),
+    ...(deps.google?.requestTimeoutMs ? { requestTimeoutMs: deps.google.requestTimeoutMs } : {}),
+    ...(deps.google?.syncPageSize ? { syncPageSize: deps.google.syncPageSize } : {}),
+  });
+  const syncTimer = setInterval(() => void calendar.runQuietly('interval'), deps.google?.syncIntervalMs ?? 5 * 60_000);
+  syncTimer.unref();
+  void calendar.runQuietly('start');
   const meet = deps.meetLauncher ?? browserOnlyLauncher(deps.openExternal);
   const formatTime = (ms: number, zone: string) =>
     new Intl.DateTimeFormat('en-GB', { timeZone: zone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(ms);
@@ -79,6 +108,23 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     'settings:get': () => settings.get(),
     'settings:update': (patch) => settings.update(patch),
     'account:status': () => accountStatus(),
+    'account:connect': () => account.connect(),
+    'account:disconnect': async () => {
+      const result = await account.disconnect();
+      if (!result.revoked) {
+        notices.post({
+          id: `revoke-failed-${deps.clock.now()}`,
+          level: 'warning',
+          message: 'Disconnected here, but Google could not be reached to revoke access. Remove Interview Desk at myaccount.google.com/permissions.',
+        });
+      }
+      return result;
+    },
+    'google:syncNow': async () => {
+      await calendar.drain();
+      return { changed: (await calendar.sync()).changed };
+    },
+    'google:retry': (id) => calendar.retry(id),
     'shell:openExternal': async (url) => {
       if (!isAllowedExternalUrl(url)) {
         throw new DeskFailure(
@@ -130,6 +176,11 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     notices,
     settings,
     interviews,
-    async dispose() {},
+    account,
+    calendar,
+    async dispose() {
+      clearInterval(syncTimer);
+      calendar.dispose();
+    },
   };
 }

@@ -82,6 +82,10 @@ export const calls = {
   'settings:get': call(noInput, settingsSchema),
   'settings:update': call(settingsPatchSchema, settingsSchema),
   'account:status': call(noInput, accountStatusSchema),
+  'account:connect': call(noInput, accountStatusSchema),
+  'account:disconnect': call(noInput, z.object({ status: accountStatusSchema, revoked: z.boolean() })),
+  'google:syncNow': call(noInput, z.object({ changed: z.number() })),
+  'google:retry': call(z.uuid(), interviewSchema),
   'shell:openExternal': call(externalUrlSchema, z.null()),
   'interviews:list': call(noInput, z.array(interviewSummarySchema)),
   'interviews:get': call(interviewId, interviewSchema),
@@ -102,6 +106,7 @@ export const events = {
   'account:changed': accountStatusSchema,
   'settings:changed': settingsSchema,
   'interviews:changed': z.object({ ids: z.array(z.string()) }),
+  'sync:finished': z.object({ changed: z.number(), at: z.string() }),
 } as const;
 
 export type CallName = keyof typeof calls;

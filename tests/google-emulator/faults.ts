@@ -13,6 +13,8 @@ export interface Fault {
   /** Sent as `Retry-After` (seconds). */
   retryAfter?: number;
   delayMs?: number;
+  /** Cut the connection at once, as when the network is down (the client sees ECONNRESET). */
+  drop?: boolean;
   /** Never answer; the socket is destroyed after `delayMs` (default 30 s) or when the client gives up. */
   hang?: boolean;
   /** Run the request for real, then answer with `status` (or hang) instead of the real answer. */

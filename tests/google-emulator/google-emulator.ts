@@ -61,6 +61,10 @@ export async function startGoogleEmulator(): Promise<GoogleEmulator> {
     requests.push({ method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams) });
     const fault = faults.take(req.method ?? 'GET', url.pathname);
     const run = async () => {
+      if (fault?.drop) {
+        req.socket.destroy();
+        return;
+      }
       if (fault?.delayMs && !fault.hang) await new Promise((r) => setTimeout(r, fault.delayMs));
       if (fault?.afterCommit) {
         // Run for real, then throw the answer away: the client sees a failure although the server committed.

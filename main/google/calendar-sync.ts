@@ -1,0 +1,336 @@
+import { google, type calendar_v3 } from 'googleapis';
+import type { OAuth2Client } from 'google-auth-library';
+import type { Interview } from '../../preload/contract/interview-schema';
+import { DeskFailure } from '../app/desk-failure';
+import type { EventHub } from '../app/event-hub';
+import type { Logger } from '../logging/logger';
+import type { Clock } from '../platform/clock';
+import type { KeyValueStore } from '../store/key-value-store';
+import type { InterviewService } from '../interviews/interview-service';
+import type { AccountService } from './account-service';
+import { describeGoogleError, isRetryable } from './google-errors';
+import { GoogleCallError, withGoogleRetry, type RetryOptions } from './retry-policy';
+import { GoogleQueue, type QueuedChange } from './google-queue';
+import { conferenceStatus, eventForInterview, eventIdFor, interviewIdOf, meetLinkOf, reschedulePatch } from './event-mapping';
+
+export interface CalendarSyncDeps {
+  apiUrl: string;
+  store: KeyValueStore;
+  account: AccountService;
+  interviews: InterviewService;
+  events: EventHub;
+  clock: Clock;
+  log: Logger;
+  retry?: Partial<RetryOptions>;
+  /** Settings: let Google email the guests instead of the app (never both). */
+  googleSendsInvites: () => boolean;
+  /** How long to wait between checks of a pending Meet conference, and how many checks. */
+  conferencePollMs?: number[];
+  /** Events per list page (Google allows up to 2500). */
+  syncPageSize?: number;
+  /** Per-request timeout. */
+  requestTimeoutMs?: number;
+}
+
+/** Creates, moves and deletes Calendar events for interviews, durably queued; and syncs changes back. */
+export interface CalendarSync {
+  /** Applies queued changes in order; stops at the first that must wait. */
+  drain(): Promise<void>;
+  /** Incremental sync with the stored sync token; returns how many interviews changed. */
+  sync(): Promise<{ changed: number; requests: number }>;
+  /** Drains then syncs, never throwing (timers, focus, wake). */
+  runQuietly(reason: string): Promise<void>;
+  /** Re-queues a failed create (after a Meet failure, say). */
+  retry(interviewId: string): Interview;
+  queue: GoogleQueue;
+  dispose(): void;
+}
+
+const queueBackoffMs = [2_000, 10_000, 30_000, 60_000, 5 * 60_000, 15 * 60_000];
+
+/** Creates the Calendar sync service and hooks it to interview changes. */
+export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
+  const { store, account, interviews, clock, log } = deps;
+  const queue = new GoogleQueue(store);
+  const pollMs = deps.conferencePollMs ?? [300, 600, 1000, 1500, 2500, 4000];
+  const requestOptions = { retry: false, timeout: deps.requestTimeoutMs ?? 20_000 } as const;
+  const retry = (idempotent = true) => ({ ...deps.retry, idempotent });
+  let draining: Promise<void> | undefined;
+
+  const api = (auth: OAuth2Client): calendar_v3.Calendar => google.calendar({ version: 'v3', auth, rootUrl: deps.apiUrl });
+  const call = async <T>(run: (cal: calendar_v3.Calendar) => Promise<T>, idempotent = true): Promise<T> => {
+    const cal = api(await account.authClient());
+    try {
+      return await withGoogleRetry(() => run(cal), retry(idempotent));
+    } catch (error) {
+      if (error instanceof GoogleCallError && error.failure.invalidGrant) {
+        account.markNeedsReconnect(error.failure.message);
+        throw new DeskFailure('needs_reconnect', 'Google access has expired or was revoked. Reconnect your Google account; your data and queued changes are kept.');
+      }
+      throw error;
+    }
+  };
+  const status = (error: unknown) => (error instanceof GoogleCallError ? error.failure.status : describeGoogleError(error).status);
+
+  const markPending = (interview: Interview): Interview =>
+    interviews.update(interview.id, (i) => ({ ...i, google: { ...(i.google ?? { eventId: eventIdFor(i.id) }), state: 'pending' } }), false);
+
+  const saveEvent = (id: string, event: calendar_v3.Schema$Event, extra: Partial<NonNullable<Interview['google']>> = {}) =>
+    interviews.update(
+      id,
+      (i) => {
+        const link = meetLinkOf(event);
+        const sequence = event.sequence ?? i.google?.sequence ?? 0;
+        return {
+          ...i,
+          ...(link ? { meetLink: link } : {}),
+          ics: { ...i.ics, uid: event.iCalUID ?? i.ics.uid, sequence: Math.max(i.ics.sequence, sequence) },
+          google: {
+            eventId: event.id ?? eventIdFor(id),
+            ...(event.iCalUID ? { iCalUID: event.iCalUID } : {}),
+            sequence,
+            ...(event.etag ? { etag: event.etag } : {}),
+            ...(event.htmlLink ? { htmlLink: event.htmlLink } : {}),
+            state: 'synced',
+            ...(i.google?.attendeeDeclined ? { attendeeDeclined: true } : {}),
+            ...extra,
+          },
+        };
+      },
+      true,
+    );
+
+  /** Waits for Meet: polls events.get with growing pauses until the conference succeeds or fails. */
+  const awaitConference = async (eventId: string, first: calendar_v3.Schema$Event): Promise<calendar_v3.Schema$Event> => {
+    let event = first;
+    for (const pause of pollMs) {
+      const state = conferenceStatus(event);
+      if (state !== 'pending') return event;
+      await new Promise((r) => setTimeout(r, pause));
+      event = (await call((cal) => cal.events.get({ calendarId: 'primary', eventId }, requestOptions))).data;
+    }
+    return event;
+  };
+
+  const create = async (item: QueuedChange, interview: Interview) => {
+    const eventId = eventIdFor(interview.id);
+    let event: calendar_v3.Schema$Event | undefined;
+    // After an unclear failure the event may exist already: look before inserting again.
+    if (item.attempts > 0) {
+      event = await call((cal) => cal.events.get({ calendarId: 'primary', eventId }, requestOptions))
+        .then((r) => r.data)
+        .catch((error: unknown) => {
+          if (status(error) === 404) return undefined;
+          throw error;
+        });
+    }
+    if (!event) {
+      try {
+        event = (
+          await call(
+            (cal) => cal.events.insert({ calendarId: 'primary', conferenceDataVersion: 1, sendUpdates: deps.googleSendsInvites() ? 'all' : 'none', requestBody: eventForInterview(interview) }, requestOptions),
+            // Safe to retry: the client-chosen id turns a duplicate into a 409.
+            true,
+          )
+        ).data;
+      } catch (error) {
+        if (status(error) !== 409) throw error;
+        event = (await call((cal) => cal.events.get({ calendarId: 'primary', eventId }, requestOptions))).data;
+      }
+    }
+    const ready = await awaitConference(eventId, event);
+    const state = conferenceStatus(ready);
+    if (state === 'failure') {
+      saveEvent(interview.id, ready, { state: 'failed', error: 'Google could not create a Meet link. Retry, or paste a Meet link yourself.' });
+      return;
+    }
+    if (state === 'pending') {
+      saveEvent(interview.id, ready, { state: 'pending' });
+      throw new Error('The Meet link is still being created');
+    }
+    saveEvent(interview.id, ready);
+    log.info(`calendar event ready for ${interview.id}`);
+  };
+
+  const update = async (interview: Interview) => {
+    const eventId = interview.google?.eventId ?? eventIdFor(interview.id);
+    const event = (await call((cal) => cal.events.patch({ calendarId: 'primary', eventId, conferenceDataVersion: 1, sendUpdates: deps.googleSendsInvites() ? 'all' : 'none', requestBody: reschedulePatch(interview) }, requestOptions))).data;
+    saveEvent(interview.id, event);
+  };
+
+  const cancel = async (interview: Interview) => {
+    const eventId = interview.google?.eventId ?? eventIdFor(interview.id);
+    try {
+      await call((cal) => cal.events.delete({ calendarId: 'primary', eventId, sendUpdates: deps.googleSendsInvites() ? 'all' : 'none' }, requestOptions));
+    } catch (error) {
+      // Already gone counts as done.
+      if (status(error) !== 404 && status(error) !== 410) throw error;
+    }
+    interviews.update(interview.id, (i) => ({ ...i, google: { ...(i.google ?? { eventId }), state: 'synced' } }), false);
+  };
+
+  const perform = async (item: QueuedChange) => {
+    let interview: Interview;
+    try {
+      interview = interviews.get(item.interviewId);
+    } catch {
+      return; // deleted locally: nothing to do
+    }
+    if (item.op === 'create') {
+      if (interview.status === 'cancelled' && item.attempts === 0) return;
+      await create(item, interview);
+    } else if (item.op === 'update') await update(interview);
+    else await cancel(interview);
+  };
+
+  const drainOnce = async () => {
+    if (account.status().state !== 'connected') return;
+    for (const item of queue.all()) {
+      if (item.notBefore > clock.now()) return; // keep order: later items wait behind this one
+      try {
+        await perform(item);
+        queue.remove(item.key);
+      } catch (error) {
+        if (error instanceof DeskFailure && (error.code === 'needs_reconnect' || error.code === 'keychain_unavailable')) return;
+        const failure = error instanceof GoogleCallError ? error.failure : describeGoogleError(error);
+        const temporary = !(error instanceof GoogleCallError) || isRetryable(failure);
+        if (temporary) {
+          const delay = queueBackoffMs[Math.min(item.attempts, queueBackoffMs.length - 1)]!;
+          queue.postpone(item.key, clock.now() + delay, failure.message);
+          log.warn(`Google change for ${item.interviewId} postponed: ${failure.message}`);
+          return;
+        }
+        queue.remove(item.key);
+        interviews.update(item.interviewId, (i) => ({ ...i, google: { ...(i.google ?? { eventId: eventIdFor(i.id) }), state: 'failed', error: failure.message } }), true);
+        log.error(`Google refused the change for ${item.interviewId}: ${failure.status} ${failure.message}`);
+      }
+    }
+  };
+
+  const drain = async () => {
+    // One drain at a time; a call during a drain waits for it and then runs once more.
+    while (draining) await draining;
+    draining = drainOnce().finally(() => (draining = undefined));
+    return draining;
+  };
+
+  const applyRemote = (event: calendar_v3.Schema$Event, byEventId: Map<string, Interview>): boolean => {
+    const local = (event.id && byEventId.get(event.id)) || (interviewIdOf(event) ? interviews.listFull().find((i) => i.id === interviewIdOf(event)) : undefined);
+    if (!local) return false; // not ours: never imported
+    if (local.google?.etag && local.google.etag === event.etag) return false;
+    if (queue.pendingFor(local.id)) return false; // our own change is on its way; it wins
+    if (event.status === 'cancelled') {
+      if (local.status === 'cancelled') return false;
+      interviews.update(local.id, (i) => ({ ...i, status: 'cancelled', google: { ...(i.google ?? { eventId: event.id! }), state: 'synced', ...(event.etag ? { etag: event.etag } : {}) } }), true);
+      return true;
+    }
+    const start = event.start?.dateTime ? new Date(event.start.dateTime).toISOString() : local.startUtc;
+    const end = event.end?.dateTime ? Date.parse(event.end.dateTime) : Date.parse(local.startUtc) + local.durationMinutes * 60_000;
+    const duration = Math.max(5, Math.round((end - Date.parse(start)) / 60_000));
+    const declined = event.attendees?.some((a) => a.email?.toLowerCase() === local.candidate.email.toLowerCase() && a.responseStatus === 'declined') ?? false;
+    const moved = start !== local.startUtc || duration !== local.durationMinutes;
+    interviews.update(
+      local.id,
+      (i) => ({
+        ...i,
+        startUtc: start,
+        durationMinutes: duration,
+        ...(moved ? { reminders: { sent: [] } } : {}),
+        ics: { ...i.ics, sequence: Math.max(i.ics.sequence, event.sequence ?? 0) },
+        google: {
+          ...(i.google ?? { eventId: event.id! }),
+          state: 'synced',
+          ...(event.etag ? { etag: event.etag } : {}),
+          sequence: event.sequence ?? i.google?.sequence ?? 0,
+          attendeeDeclined: declined,
+        },
+      }),
+      true,
+    );
+    return moved || declined !== (local.google?.attendeeDeclined ?? false);
+  };
+
+  const sync = async () => {
+    if (account.status().state !== 'connected') return { changed: 0, requests: 0 };
+    let requests = 0;
+    let changed = 0;
+    const byEventId = new Map(interviews.listFull().filter((i) => i.google).map((i) => [i.google!.eventId, i]));
+    const run = async (syncToken: string | undefined) => {
+      let pageToken: string | undefined;
+      for (;;) {
+        requests++;
+        const page = (
+          await call((cal) =>
+            cal.events.list(
+              { calendarId: 'primary', maxResults: deps.syncPageSize ?? 2500, ...(syncToken ? { syncToken } : { showDeleted: true, singleEvents: false }), ...(pageToken ? { pageToken } : {}) },
+              requestOptions,
+            ),
+          )
+        ).data;
+        for (const event of page.items ?? []) if (applyRemote(event, byEventId)) changed++;
+        if (page.nextPageToken) pageToken = page.nextPageToken;
+        else {
+          if (page.nextSyncToken) store.set('googleSyncToken', page.nextSyncToken);
+          return;
+        }
+      }
+    };
+    const token = store.get('googleSyncToken') as string | undefined;
+    try {
+      await run(token);
+    } catch (error) {
+      if (token && status(error) === 410) {
+        log.info('sync token expired; running a full sync');
+        store.delete('googleSyncToken');
+        await run(undefined);
+      } else throw error;
+    }
+    deps.events.emit('sync:finished', { changed, at: new Date(clock.now()).toISOString() });
+    return { changed, requests };
+  };
+
+  const unsubscribe = interviews.onChange((change) => {
+    if (account.status().state === 'disconnected') return;
+    if (change.kind === 'scheduled') {
+      markPending(change.interview);
+      queue.add(change.interview.id, 'create');
+    } else if (change.kind === 'rescheduled') {
+      markPending(change.interview);
+      queue.add(change.interview.id, 'update');
+    } else if (change.kind === 'cancelled' && change.interview.google) {
+      markPending(change.interview);
+      queue.add(change.interview.id, 'cancel');
+    } else return;
+    void drain();
+  });
+  // After reconnecting, queued work resumes.
+  const unsubscribeAccount = account.onChange((s) => {
+    if (s.state === 'connected') void drain();
+  });
+
+  return {
+    queue,
+    drain,
+    sync,
+    async runQuietly(reason) {
+      try {
+        await drain();
+        await sync();
+      } catch (error) {
+        log.warn(`Google sync (${reason}) did not finish: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    },
+    retry(interviewId) {
+      const interview = interviews.get(interviewId);
+      if (account.status().state === 'disconnected') throw new DeskFailure('needs_reconnect', 'Connect your Google account first.');
+      markPending(interview);
+      queue.add(interviewId, interview.status === 'cancelled' ? 'cancel' : 'create');
+      void drain();
+      return interviews.get(interviewId);
+    },
+    dispose() {
+      unsubscribe();
+      unsubscribeAccount();
+    },
+  };
+}

@@ -1,0 +1,159 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startGoogleEmulator, type GoogleEmulator } from '../../google-emulator/google-emulator';
+import { createKeytarSecretStore } from '../../../main/secrets/keytar-secret-store';
+import { dispatchCall } from '../../../main/app/dispatch-call';
+import { createMemoryLogger } from '../../../main/logging/logger';
+import { makeTempDir } from '../../support/temp-dir';
+import { googleServices } from '../../support/google-harness';
+import type { DeskServices } from '../../../main/app/compose-services';
+
+/** Every file under a directory, as text (to prove no token landed on disk). */
+function allText(dir: string): string {
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => fs.readFileSync(path.join(e.parentPath, e.name), 'utf8'))
+    .join('\n');
+}
+
+describe('connect Google (emulator + real keychain)', () => {
+  let g: GoogleEmulator;
+  const keychainService = `interview-desk-test-${process.pid}-connect`;
+  const keychain = createKeytarSecretStore(keychainService);
+  let temp: ReturnType<typeof makeTempDir>;
+  let services: (DeskServices & { lines: string[] }) | undefined;
+  const call = (s: DeskServices, name: string, input?: unknown) => dispatchCall(s.handlers, name, input, createMemoryLogger());
+
+  beforeAll(async () => {
+    g = await startGoogleEmulator();
+  });
+  afterAll(async () => g.close());
+  beforeEach(() => {
+    temp = makeTempDir();
+    g.oauth.consent = 'approve';
+  });
+  afterEach(async () => {
+    await services?.dispose();
+    services = undefined;
+    for (const account of await keychain.accounts()) await keychain.delete(account);
+    temp.cleanup();
+  });
+
+  it('runs the loopback flow with PKCE S256 and keeps the refresh token only in the keychain', async () => {
+    services = googleServices(g, temp.dir, { keychainService });
+    const result = await call(services, 'account:connect');
+    expect(result).toEqual({ ok: true, value: { state: 'connected', email: 'recruiter@example.com', name: 'Rita Recruiter', picture: 'https://lh3.googleusercontent.com/a/rita' } });
+    const auth = g.oauth.authorizations.at(-1)!;
+    expect(auth.outcome).toBe('redirected');
+    expect(auth.query).toMatchObject({ code_challenge_method: 'S256', access_type: 'offline', response_type: 'code' });
+    expect(auth.query.redirect_uri).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/oauth2\/callback$/);
+    expect(auth.query.scope!.split(' ').sort()).toEqual(['email', 'https://www.googleapis.com/auth/calendar.events', 'openid', 'profile']);
+    expect(auth.query.state).toMatch(/^[\w-]{40,}$/);
+    expect(g.oauth.tokenRequests.at(-1)!.code_verifier).toMatch(/^[\w.~-]{43,128}$/);
+    // The token: in the keychain, nowhere on disk, not in logs, not in the IPC answer.
+    const refresh = await keychain.get('recruiter@example.com');
+    expect(refresh).toMatch(/^1\/\//);
+    expect(allText(temp.dir)).not.toContain(refresh!);
+    expect(allText(temp.dir)).not.toContain('ya29.');
+    expect(services.lines.join('\n')).not.toContain(refresh!);
+    expect(JSON.stringify(result)).not.toContain('1//');
+    // The redirect listener is gone once the flow ends.
+    const port = new URL(auth.query.redirect_uri!).port;
+    await new Promise((r) => setTimeout(r, 50));
+    const after = await fetch(`http://127.0.0.1:${port}/oauth2/callback?code=x&state=${auth.query.state}`).then((r) => r.status).catch(() => 'refused');
+    expect(after).toBe('refused');
+  });
+
+  it('disconnect revokes at Google, deletes the keychain entry, and keeps local interviews', async () => {
+    services = googleServices(g, temp.dir, { keychainService });
+    await call(services, 'account:connect');
+    await call(services, 'settings:update', { recruiterName: 'Rita', recruiterEmail: 'rita@example.com' });
+    const live = g.oauth.liveRefreshTokens().length;
+    const result = await call(services, 'account:disconnect');
+    expect(result).toEqual({ ok: true, value: { status: { state: 'disconnected' }, revoked: true } });
+    expect(g.oauth.liveRefreshTokens().length).toBe(live - 1);
+    expect(await keychain.get('recruiter@example.com')).toBeNull();
+  });
+
+  const tamper = (mutate: (callback: URL) => URL | null) => async (consentUrl: string) => {
+    const first = await fetch(consentUrl, { redirect: 'manual' });
+    const location = first.headers.get('location');
+    if (!location) return;
+    const target = mutate(new URL(location));
+    if (target) await fetch(target, { redirect: 'manual' });
+  };
+
+  it.each([
+    ['a wrong state', (u: URL) => (u.searchParams.set('state', 'attacker-state'), u), /state check failed/],
+    ['a missing state', (u: URL) => (u.searchParams.delete('state'), u), /state check failed/],
+    ['a missing code', (u: URL) => (u.searchParams.delete('code'), u), /authorization code/],
+  ])('rejects a callback with %s and stores nothing', async (_label, mutate, message) => {
+    services = googleServices(g, temp.dir, { keychainService, browse: tamper(mutate) });
+    const result = await call(services, 'account:connect');
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message).toMatch(message);
+    expect(await keychain.accounts()).toEqual([]);
+    expect((await call(services, 'account:status'))).toEqual({ ok: true, value: { state: 'disconnected' } });
+  });
+
+  it('ends with a clear message when the person declines (access_denied)', async () => {
+    g.oauth.consent = 'deny';
+    services = googleServices(g, temp.dir, { keychainService });
+    const result = await call(services, 'account:connect');
+    expect(result).toMatchObject({ ok: false, error: { message: expect.stringMatching(/declined access/) } });
+    expect(await keychain.accounts()).toEqual([]);
+  });
+
+  it('refuses a replayed callback: the listener has closed, nothing more is stored', async () => {
+    let callbackUrl = '';
+    services = googleServices(g, temp.dir, {
+      keychainService,
+      browse: tamper((u) => {
+        callbackUrl = u.toString();
+        return u;
+      }),
+    });
+    expect((await call(services, 'account:connect')).ok).toBe(true);
+    const before = g.oauth.tokenRequests.length;
+    const replay = await fetch(callbackUrl).then((r) => r.status).catch(() => 'refused');
+    expect(replay === 'refused' || replay === 410).toBe(true);
+    expect(g.oauth.tokenRequests.length).toBe(before);
+  });
+
+  it('refuses a second concurrent attempt, and times out a flow nobody finishes', async () => {
+    services = googleServices(g, temp.dir, { keychainService, browse: async () => undefined, overrides: { google: { flowTimeoutMs: 400 } } });
+    const first = call(services, 'account:connect');
+    await new Promise((r) => setTimeout(r, 50));
+    const second = await call(services, 'account:connect');
+    expect(second).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/already waiting/) } });
+    const timedOut = await first;
+    expect(timedOut).toMatchObject({ ok: false, error: { message: expect.stringMatching(/timed out/) } });
+    expect(await keychain.accounts()).toEqual([]);
+  });
+
+  it('a request after the timeout finds no listener', async () => {
+    let consent = '';
+    services = googleServices(g, temp.dir, { keychainService, browse: async (url) => void (consent = url), overrides: { google: { flowTimeoutMs: 200 } } });
+    expect((await call(services, 'account:connect')).ok).toBe(false);
+    const late = await g.browse(consent).catch(() => ({ status: 0 }));
+    expect(late.status).toBe(0);
+    expect(await keychain.accounts()).toEqual([]);
+  });
+
+  it('says plainly when the keychain is unavailable, and keeps nothing (the token is revoked)', async () => {
+    const broken = { get: async () => null, delete: async () => false, accounts: async () => [], set: async () => { const { KeychainUnavailableError } = await import('../../../main/secrets/secret-store'); throw new KeychainUnavailableError('org.freedesktop.secrets was not provided'); } };
+    services = googleServices(g, temp.dir, { keychainService, secrets: broken });
+    const result = await call(services, 'account:connect');
+    expect(result).toMatchObject({ ok: false, error: { code: 'keychain_unavailable', message: expect.stringMatching(/gnome-keyring/) } });
+    expect(g.oauth.liveRefreshTokens()).not.toContain(g.oauth.tokenRequests.at(-1)?.refresh_token);
+    expect(allText(temp.dir)).not.toContain('1//');
+    expect((await call(services, 'account:status'))).toEqual({ ok: true, value: { state: 'disconnected' } });
+  });
+
+  it('says what to configure when no client id is set', async () => {
+    services = googleServices(g, temp.dir, { keychainService, overrides: { config: { ...(await import('../../../main/config/env-config')).loadEnvConfig({}, temp.dir) } } });
+    expect(await call(services, 'account:connect')).toMatchObject({ ok: false, error: { message: expect.stringMatching(/INTERVIEW_DESK_GOOGLE_CLIENT_ID/) } });
+  });
+});
