@@ -1,0 +1,92 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startGoogleEmulator, type GoogleEmulator } from '../../google-emulator/google-emulator';
+import { createKeytarSecretStore } from '../../../main/secrets/keytar-secret-store';
+import { dispatchCall } from '../../../main/app/dispatch-call';
+import { createMemoryLogger } from '../../../main/logging/logger';
+import { eventIdFor } from '../../../main/google/event-mapping';
+import { makeTempDir } from '../../support/temp-dir';
+import { eventually, googleServices } from '../../support/google-harness';
+import type { DeskServices } from '../../../main/app/compose-services';
+import type { Interview } from '../../../preload/contract/interview-schema';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const form = (days: number, name: string) => {
+  const d = new Date(Date.now() + days * 86_400_000);
+  return { candidateName: name, candidateEmail: `${name.toLowerCase()}@example.com`, jobTitle: 'Engineer', date: `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`, time: '10:00', timeZone: 'UTC', durationMinutes: 30 };
+};
+
+describe('two-way sync (emulator + real keychain)', () => {
+  let g: GoogleEmulator;
+  const keychainService = `interview-desk-test-${process.pid}-sync`;
+  const keychain = createKeytarSecretStore(keychainService);
+  let temp: ReturnType<typeof makeTempDir>;
+  let services: DeskServices;
+  const call = (name: string, input?: unknown) => dispatchCall(services.handlers, name, input, createMemoryLogger());
+  const interviews: Interview[] = [];
+
+  beforeAll(async () => {
+    g = await startGoogleEmulator();
+  });
+  afterAll(async () => g.close());
+  beforeEach(async () => {
+    temp = makeTempDir();
+    services = googleServices(g, temp.dir, { keychainService, overrides: { google: { syncPageSize: 2, retry: { baseDelayMs: 5, maxDelayMs: 20, totalCapMs: 2000 }, conferencePollMs: [10, 10] } } });
+    await call('account:connect');
+    interviews.length = 0;
+    for (const [i, name] of ['Ada', 'Grace', 'Alan', 'Edsger', 'Barbara'].entries()) {
+      interviews.push(((await call('interviews:schedule', form(3 + i, name))) as { value: Interview }).value);
+    }
+    await eventually(() => expect(services.calendar.queue.all()).toEqual([]));
+    g.calendar.insertForeign({ summary: 'Dentist' });
+    await services.calendar.sync(); // first (full) sync stores a token
+  });
+  afterEach(async () => {
+    await services.dispose();
+    for (const account of await keychain.accounts()) await keychain.delete(account);
+    temp.cleanup();
+  });
+
+  it('an unchanged calendar costs one request', async () => {
+    const result = await services.calendar.sync();
+    expect(result).toEqual({ changed: 0, requests: 1 });
+  });
+
+  it('follows changes made in Google Calendar: moved, declined, deleted', async () => {
+    const [ada, grace, alan] = interviews as [Interview, Interview, Interview];
+    const newStart = new Date(Date.parse(ada.startUtc) + 2 * 3600_000).toISOString();
+    const newEnd = new Date(Date.parse(newStart) + 60 * 60_000).toISOString();
+    g.calendar.editAsUser(eventIdFor(ada.id), { start: { dateTime: newStart, timeZone: 'UTC' }, end: { dateTime: newEnd, timeZone: 'UTC' } });
+    g.calendar.respondAsAttendee(eventIdFor(grace.id), 'grace@example.com', 'declined');
+    g.calendar.deleteAsUser(eventIdFor(alan.id));
+    const result = await call('google:syncNow');
+    expect(result).toEqual({ ok: true, value: { changed: 3 } });
+    const movedAda = services.interviews.get(ada.id);
+    expect(movedAda.startUtc).toBe(newStart);
+    expect(movedAda.durationMinutes).toBe(60);
+    expect(movedAda.google!.sequence).toBe(1);
+    expect(services.interviews.get(grace.id).google!.attendeeDeclined).toBe(true);
+    expect(services.interviews.list().find((i) => i.id === grace.id)!.attention).toBe('The candidate declined');
+    expect(services.interviews.get(alan.id).status).toBe('cancelled');
+    // Events the app did not create are never imported.
+    expect(services.interviews.list()).toHaveLength(5);
+  });
+
+  it('pages through changes (3 pages of 2) and keeps the last page\'s sync token', async () => {
+    for (const i of interviews) g.calendar.editAsUser(eventIdFor(i.id), { description: 'touched' });
+    const result = await services.calendar.sync();
+    expect(result.requests).toBe(3);
+    expect((await services.calendar.sync()).requests).toBe(1);
+  });
+
+  it('410 Gone: drops the token and does a full sync', async () => {
+    g.calendar.expireSyncTokens();
+    const mark = g.requests.length;
+    const result = await services.calendar.sync();
+    const lists = g.requests.slice(mark).filter((r) => r.path.endsWith('/events') && r.method === 'GET');
+    expect(lists[0]!.query.syncToken).toBeDefined();
+    expect(lists.slice(1).every((r) => r.query.syncToken === undefined)).toBe(true);
+    // The refused incremental request, then every event on the calendar in pages of 2.
+    expect(result.requests).toBe(1 + Math.ceil(g.calendar.all().length / 2));
+    expect((await services.calendar.sync()).requests).toBe(1);
+  });
+});
