@@ -59,6 +59,8 @@ export function isAllowedExternalUrl(raw: string): boolean {
   if (!url || hasCredentials(url)) return false;
   if (url.protocol === 'mailto:') return url.search === '' && url.hash === '' && /^[^@\s/?#:]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/.test(decodeURIComponent(url.pathname));
   if (url.protocol !== 'https:' || url.port !== '') return false;
+  // Calendar's event links (htmlLink) live on www.google.com/calendar/.
+  if (url.hostname === 'www.google.com') return url.pathname.startsWith('/calendar/');
   return externalHttpsHosts.includes(url.hostname);
 }
 

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, powerMonitor, session, shell } from 'electron';
 import ElectronStore from 'electron-store';
 import { startServices, ConfigError, type StartedApp } from '../app/start-services';
 import { appInfo } from '../app/app-info';
@@ -63,6 +63,9 @@ async function boot(): Promise<StartedApp> {
   serveRenderer(path.join(here, '../renderer'));
   registerIpcHandlers(started.services, started.log.scope('ipc'));
   forwardEvents(started.services, () => BrowserWindow.getAllWindows());
+  // Pull Calendar changes when the machine wakes and when the person comes back to the app.
+  powerMonitor.on('resume', () => void started.services.calendar.runQuietly('wake'));
+  app.on('browser-window-focus', () => void started.services.calendar.runQuietly('focus'));
   return started;
 }
 

@@ -33,6 +33,18 @@ export function App() {
   useEffect(() => desk.on('account:changed', (status: AccountStatus) => setAccount(status)), [setAccount]);
   useEffect(() => desk.on('app:notice', (notice) => setLiveNotices((list) => [...list.filter((n) => n.id !== notice.id), notice])), []);
 
+  // Pull Google changes when the person comes back to the window (throttled to once a minute).
+  useEffect(() => {
+    let last = 0;
+    const onFocus = () => {
+      if (Date.now() - last < 60_000) return;
+      last = Date.now();
+      void desk.google.syncNow();
+    };
+    window.addEventListener('focus', onFocus);
+    return () => window.removeEventListener('focus', onFocus);
+  }, []);
+
   const connected = account.value?.state === 'connected' || account.value?.state === 'needs_reconnect';
   const current: Route = route ?? (connected ? { screen: 'schedule' } : { screen: 'welcome' });
   const navScreen = current.screen === 'new-interview' || current.screen === 'interview' ? 'schedule' : current.screen;
@@ -79,13 +91,33 @@ export function App() {
       )}
       <main id="main" tabIndex={-1}>
         <ErrorMessage error={account.error} />
-        {current.screen === 'welcome' && <WelcomeScreen onDeviceCheck={() => navigate({ screen: 'device-check' })} />}
+        {account.value?.state === 'needs_reconnect' && (
+          <div className="banner warning" role="alert">
+            <span>
+              <strong>Reconnect your Google account.</strong> Google access for {account.value.email} has expired or was revoked. Your interviews and queued changes are kept and will be sent after you reconnect.
+            </span>
+            <button type="button" className="primary" onClick={() => void desk.account.connect()}>
+              Reconnect
+            </button>
+          </div>
+        )}
+        {current.screen === 'welcome' && (
+          <WelcomeScreen
+            onDeviceCheck={() => navigate({ screen: 'device-check' })}
+            onConnect={async () => {
+              const result = await desk.account.connect();
+              if (!result.ok) return result.error;
+              navigate({ screen: 'schedule' });
+              return undefined;
+            }}
+          />
+        )}
         {current.screen === 'schedule' && <ScheduleScreen settings={settings.value} />}
         {current.screen === 'new-interview' && <ScheduleForm onScheduled={(interview) => navigate({ screen: 'interview', id: interview.id })} />}
         {current.screen === 'interview' && settings.value && <InterviewRoom key={current.id} id={current.id} settings={settings.value} />}
         {current.screen === 'device-check' && <PlaceholderScreen title="Device check" />}
         {current.screen === 'analytics' && <AnalyticsScreen />}
-        {current.screen === 'settings' && <SettingsScreen />}
+        {current.screen === 'settings' && <SettingsScreen account={account.value} />}
       </main>
     </div>
   );

@@ -43,6 +43,11 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
       loaded.setValue(result.value);
     } else setError(result.error);
   };
+  const retryGoogle = async () => {
+    const result = await desk.google.retry(interview.id);
+    if (result.ok) loaded.setValue(result.value);
+    else setError(result.error);
+  };
   const attention = attentionReason(interview);
   const local = systemTimeZone();
   const zones = [...new Set([interview.timeZone, interview.candidate.timeZone ?? interview.timeZone])];
@@ -95,7 +100,19 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
               {interview.invitations.recruiter.reason ? ` (${interview.invitations.recruiter.reason})` : ''}
             </dd>
             <dt>Google Calendar</dt>
-            <dd>{interview.google ? { synced: 'In sync', pending: 'Waiting for Google', failed: `Update failed${interview.google.error ? `: ${interview.google.error}` : ''}` }[interview.google.state] : 'Not connected (local interview)'}</dd>
+            <dd>
+              {interview.google ? { synced: 'In sync', pending: 'Waiting for Google', failed: `Update failed${interview.google.error ? `: ${interview.google.error}` : ''}` }[interview.google.state] : 'Not connected (local interview)'}
+              {interview.google?.state === 'failed' && (
+                <button type="button" className="small" onClick={() => void retryGoogle()}>
+                  Retry
+                </button>
+              )}
+              {interview.google?.htmlLink && (
+                <button type="button" className="link" onClick={() => void desk.shell.openExternal(interview.google!.htmlLink!)}>
+                  Open in Google Calendar
+                </button>
+              )}
+            </dd>
             {interview.notes && (
               <>
                 <dt>Notes</dt>

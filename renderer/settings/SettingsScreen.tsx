@@ -4,6 +4,8 @@ import type { DeskError } from '../../preload/contract/result';
 import { desk } from '../bridge/desk';
 import { useCall } from '../common/use-result';
 import { ErrorMessage } from '../common/ErrorMessage';
+import { AccountPanel } from '../account/AccountPanel';
+import type { AccountStatus } from '../../preload/contract/ipc-contract';
 
 type Draft = {
   recruiterName: string;
@@ -38,10 +40,16 @@ function toDraft(s: Settings): Draft {
 const number = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
 
 /** Settings: each field is labelled; main validates and a refusal names the field. */
-export function SettingsScreen() {
+export function SettingsScreen({ account }: { account: AccountStatus | undefined }) {
   const settings = useCall(() => desk.settings.get());
   if (!settings.value) return <ErrorMessage error={settings.error} />;
-  return <SettingsForm initial={settings.value} />;
+  return (
+    <>
+      <h1 id="settings-title">Settings</h1>
+      <AccountPanel status={account} />
+      <SettingsForm initial={settings.value} />
+    </>
+  );
 }
 
 function SettingsForm({ initial }: { initial: Settings }) {
@@ -76,8 +84,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
   const invalid = (field: string) => (error?.field?.startsWith(field) ? true : undefined);
 
   return (
-    <section className="panel" aria-labelledby="settings-title">
-      <h1 id="settings-title">Settings</h1>
+    <section className="panel" aria-label="Preferences">
       <form className="form" onSubmit={(e) => void save(e)} noValidate>
         <fieldset>
           <legend>You</legend>

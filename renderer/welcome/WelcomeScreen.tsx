@@ -12,7 +12,9 @@ export function WelcomeScreen({ onDeviceCheck, onConnect }: { onDeviceCheck: () 
       return;
     }
     setBusy(true);
-    setError(await onConnect());
+    setError(undefined);
+    const failure = await onConnect();
+    setError(failure);
     setBusy(false);
   };
   return (
@@ -35,6 +37,7 @@ export function WelcomeScreen({ onDeviceCheck, onConnect }: { onDeviceCheck: () 
           </button>
         </article>
       </div>
+      {busy && <p role="status">Finish signing in in your browser, then come back here.</p>}
       <ErrorMessage error={error} />
     </section>
   );

@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+// A stand-in system browser for web-mode tests ($BROWSER): opens the consent URL on the Google
+// emulator and follows its redirect back to the app's loopback listener, as a person clicking
+// "Allow" would. Writes what it did to $FAKE_BROWSER_LOG when set.
+import fs from 'node:fs';
+
+const url = process.argv[2];
+const log = (line) => process.env.FAKE_BROWSER_LOG && fs.appendFileSync(process.env.FAKE_BROWSER_LOG, `${line}\n`);
+log(`open ${url}`);
+try {
+  const first = await fetch(url, { redirect: 'manual' });
+  const location = first.headers.get('location');
+  if (location) {
+    const back = await fetch(location, { redirect: 'manual' });
+    log(`callback ${back.status}`);
+  }
+} catch (error) {
+  log(`error ${error.message}`);
+}
