@@ -18,6 +18,11 @@ import { browserOnlyLauncher, type MeetLauncher } from '../meet/meet-launcher';
 import { createAccountService, type AccountService } from '../google/account-service';
 import { createCalendarSync, type CalendarSync } from '../google/calendar-sync';
 import type { RetryOptions } from '../google/retry-policy';
+import { createOutbox, type Outbox } from '../mail/outbox';
+import { createEmailRenderer } from '../mail/render-email';
+import { gmailTransport, smtpTransport, type MailTransport } from '../mail/mail-transport';
+import { gmailSendScope } from '../google/oauth-client';
+import { KeychainUnavailableError } from '../secrets/secret-store';
 
 /** What the composition root needs from the outside world; tests hand in real-but-local ones. */
 export interface ServiceDeps {
@@ -32,6 +37,10 @@ export interface ServiceDeps {
   startupNotices?: Notice[];
   /** The Electron shell passes its Meet window; web mode and tests open the browser. */
   meetLauncher?: MeetLauncher;
+  /** Where the email templates live (templates/ at the app root). */
+  templatesDir: string;
+  /** Tests shorten the outbox's retry pauses. */
+  mail?: { backoffMs?: number[]; maxAttempts?: number };
   /** Tests shorten the sign-in timeout and the Google retry pauses. */
   google?: { flowTimeoutMs?: number; retry?: Partial<RetryOptions>; conferencePollMs?: number[]; requestTimeoutMs?: number; syncIntervalMs?: number; syncPageSize?: number };
 }
@@ -45,6 +54,7 @@ export interface DeskServices {
   interviews: InterviewService;
   account: AccountService;
   calendar: CalendarSync;
+  outbox: Outbox;
   dispose(): Promise<void>;
 }
 
@@ -90,6 +100,52 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     ...(deps.google?.conferencePollMs ? { conferencePollMs: deps.google.conferencePollMs } : {}),
     ...(deps.google?.requestTimeoutMs ? { requestTimeoutMs: deps.google.requestTimeoutMs } : {}),
     ...(deps.google?.syncPageSize ? { syncPageSize: deps.google.syncPageSize } : {}),
+  });
+  const smtpAccount = (s: { user: string; host: string }) => `smtp:${s.user}@${s.host}`;
+  const mailTransport = async (): Promise<MailTransport> => {
+    const current = settings.get();
+    if (current.mailTransport === 'gmail') {
+      if (account.status().state === 'disconnected') throw new DeskFailure('unavailable', 'Gmail is chosen for invitations but no Google account is connected.');
+      if (!account.hasScope(gmailSendScope)) throw new DeskFailure('needs_reconnect', 'Allow Interview Desk to send mail with Gmail (Settings → Email → Use Gmail).');
+      return gmailTransport({ apiUrl: deps.config.google.apiUrl, auth: () => account.authClient() });
+    }
+    if (deps.config.smtpUrl) return smtpTransport(deps.config.smtpUrl);
+    if (!current.smtp.host) throw new DeskFailure('unavailable', 'Email is not set up: add an SMTP server in Settings, or choose Gmail.');
+    let pass: string | null = null;
+    if (current.smtp.user) {
+      try {
+        pass = await deps.secrets.get(smtpAccount(current.smtp));
+      } catch (error) {
+        if (error instanceof KeychainUnavailableError) throw new DeskFailure('keychain_unavailable', error.message);
+        throw error;
+      }
+    }
+    return smtpTransport({ ...current.smtp, pass });
+  };
+  const mailFrom = () => {
+    const current = settings.get();
+    const who = recruiter();
+    const status = account.status();
+    if (current.mailTransport === 'gmail' && status.state !== 'disconnected') return { name: who?.name ?? status.name, address: status.email };
+    const address = current.smtp.fromAddress || who?.email;
+    if (!address) throw new DeskFailure('unavailable', 'Set a sender address in Settings → Email.');
+    return { name: who?.name ?? current.companyName, address };
+  };
+  const outbox = createOutbox({
+    store: deps.store,
+    clock: deps.clock,
+    log: deps.log.scope('mail'),
+    interviews,
+    settings: () => settings.get(),
+    render: createEmailRenderer(deps.templatesDir),
+    transport: mailTransport,
+    from: mailFrom,
+    ...(deps.mail?.backoffMs ? { backoffMs: deps.mail.backoffMs } : {}),
+    ...(deps.mail?.maxAttempts ? { maxAttempts: deps.mail.maxAttempts } : {}),
+  });
+  // After reconnecting (Gmail transport), queued mail resumes.
+  account.onChange((s) => {
+    if (s.state === 'connected') void outbox.drain();
   });
   const syncTimer = setInterval(() => void calendar.runQuietly('interval'), deps.google?.syncIntervalMs ?? 5 * 60_000);
   syncTimer.unref();
@@ -161,6 +217,33 @@ export function composeServices(deps: ServiceDeps): DeskServices {
       interviews.recordJoin(id, 'browser');
       return { via: 'browser' as const };
     },
+    'mail:resend': ({ id, recipient }) => {
+      outbox.resend(id, recipient);
+      return interviews.get(id);
+    },
+    'mail:sendTest': async () => {
+      const who = recruiter();
+      if (!who) throw new DeskFailure('invalid_input', 'Add your name and email in Settings first: the test goes to you.', 'recruiterEmail');
+      return { response: await outbox.sendTest({ name: who.name, address: who.email }) };
+    },
+    'mail:setSmtpPassword': async (password) => {
+      const smtp = settings.get().smtp;
+      if (!smtp.host || !smtp.user) throw new DeskFailure('invalid_input', 'Save the SMTP server and user first.', 'smtp');
+      try {
+        if (password) await deps.secrets.set(smtpAccount(smtp), password);
+        else await deps.secrets.delete(smtpAccount(smtp));
+      } catch (error) {
+        if (error instanceof KeychainUnavailableError) throw new DeskFailure('keychain_unavailable', error.message);
+        throw error;
+      }
+      return null;
+    },
+    'mail:useGmail': async () => {
+      const status = account.hasScope(gmailSendScope) ? account.status() : await account.connect([gmailSendScope]);
+      settings.update({ mailTransport: 'gmail' });
+      void outbox.drain();
+      return status;
+    },
     'meet:setAlwaysOnTop': (flag) => {
       meet.setAlwaysOnTop(flag);
       deps.store.set('meetWindowOnTop', flag);
@@ -178,9 +261,11 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     interviews,
     account,
     calendar,
+    outbox,
     async dispose() {
       clearInterval(syncTimer);
       calendar.dispose();
+      outbox.dispose();
     },
   };
 }

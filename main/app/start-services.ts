@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { ConfigError, loadEnvConfig, type AppConfig } from '../config/env-config';
 import { createFileLogger, type Logger } from '../logging/logger';
 import { lockDataDir } from '../store/data-dir-lock';
@@ -49,6 +50,8 @@ export async function startServices(options: StartOptions): Promise<StartedApp> 
     clock: systemClock,
     openExternal: options.openExternal,
     info: options.info,
+    // templates/ sits two levels above both the bundles (dist/web, dist/main) and this source file.
+    templatesDir: fileURLToPath(new URL('../../templates/', import.meta.url)),
   });
   return {
     config,

@@ -96,6 +96,10 @@ export const calls = {
   'interviews:setMeetLink': call(z.object({ id: interviewId, meetLink: meetLinkSchema }), interviewSchema),
   'interviews:join': call(z.object({ id: interviewId, via: z.enum(['app', 'browser']) }), z.object({ via: z.enum(['app', 'browser']) })),
   'meet:setAlwaysOnTop': call(z.boolean(), z.null()),
+  'mail:resend': call(z.object({ id: interviewId, recipient: z.enum(['candidate', 'recruiter']) }), interviewSchema),
+  'mail:sendTest': call(noInput, z.object({ response: z.string() })),
+  'mail:setSmtpPassword': call(z.string().max(1024), z.null()),
+  'mail:useGmail': call(noInput, accountStatusSchema),
   'analytics:report': call(analyticsQuerySchema, analyticsReportSchema),
   'analytics:exportCsv': call(analyticsQuerySchema, z.string()),
 } as const;

@@ -43,6 +43,11 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
       loaded.setValue(result.value);
     } else setError(result.error);
   };
+  const resend = async (recipient: 'candidate' | 'recruiter') => {
+    const result = await desk.mail.resend({ id: interview.id, recipient });
+    if (result.ok) loaded.setValue(result.value);
+    else setError(result.error);
+  };
   const retryGoogle = async () => {
     const result = await desk.google.retry(interview.id);
     if (result.ok) loaded.setValue(result.value);
@@ -95,9 +100,17 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
             <dd>{interview.meetLink ?? <span className="muted">None yet</span>}</dd>
             <dt>Invitations</dt>
             <dd>
-              Candidate: {recipientWords[interview.invitations.candidate.state]}
-              {interview.invitations.candidate.reason ? ` (${interview.invitations.candidate.reason})` : ''} · You: {recipientWords[interview.invitations.recruiter.state]}
-              {interview.invitations.recruiter.reason ? ` (${interview.invitations.recruiter.reason})` : ''}
+              {(['candidate', 'recruiter'] as const).map((who) => (
+                <div key={who} data-testid={`invitation-${who}`}>
+                  {who === 'candidate' ? 'Candidate' : 'You'}: {recipientWords[interview.invitations[who].state]}
+                  {interview.invitations[who].reason ? ` (${interview.invitations[who].reason})` : ''}
+                  {interview.invitations[who].state !== 'queued' && (interview.meetLink || interview.status === 'cancelled') && (
+                    <button type="button" className="small" onClick={() => void resend(who)} aria-label={`Resend to the ${who}`}>
+                      Resend
+                    </button>
+                  )}
+                </div>
+              ))}
             </dd>
             <dt>Google Calendar</dt>
             <dd>

@@ -5,6 +5,7 @@ import { desk } from '../bridge/desk';
 import { useCall } from '../common/use-result';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { AccountPanel } from '../account/AccountPanel';
+import { MailPanel } from '../mail/MailPanel';
 import type { AccountStatus } from '../../preload/contract/ipc-contract';
 
 type Draft = {
@@ -47,6 +48,7 @@ export function SettingsScreen({ account }: { account: AccountStatus | undefined
     <>
       <h1 id="settings-title">Settings</h1>
       <AccountPanel status={account} />
+      <MailPanel initial={settings.value} />
       <SettingsForm initial={settings.value} />
     </>
   );

@@ -22,6 +22,7 @@ export function googleServices(
     clock: { now: () => Date.now() },
     openExternal: async (url) => void (options.browse ?? emulator.browse)(url),
     info: { name: 'Interview Desk', version: 'test', mode: 'web', platform: process.platform },
+    templatesDir: 'templates',
     google: { flowTimeoutMs: 5_000, retry: { baseDelayMs: 5, maxDelayMs: 40, totalCapMs: 3_000 }, conferencePollMs: [20, 20, 40, 40, 80], requestTimeoutMs: 1_500, syncIntervalMs: 3_600_000 },
     ...options.overrides,
   });

@@ -26,6 +26,7 @@ export function servicesFor(dataDir: string, overrides: Partial<ServiceDeps> = {
     clock: { now: () => Date.now() },
     openExternal: async () => {},
     info: { name: 'Interview Desk', version: 'test', mode: 'web', platform: process.platform },
+    templatesDir: 'templates',
     ...overrides,
   });
 }

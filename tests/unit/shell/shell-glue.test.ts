@@ -31,6 +31,7 @@ function services() {
     clock: { now: () => 0 },
     openExternal: async () => {},
     info: { name: 'Interview Desk', version: '0', mode: 'electron', platform: 'linux' },
+    templatesDir: 'templates',
   });
 }
 

@@ -1,0 +1,49 @@
+import type Mail from 'nodemailer/lib/mailer';
+import type { Interview } from '../../preload/contract/interview-schema';
+import type { Settings } from '../../preload/contract/settings-schema';
+import { buildInviteIcs } from './invite-ics';
+import { icsMethodFor, type MailKind, type Recipient } from './mail-kinds';
+import { messageView } from './message-content';
+import type { RenderedEmail } from './render-email';
+import type { MessageView } from './message-content';
+
+/** The stable Message-ID of an outbox entry: the same on every retry of that message. */
+export function messageIdFor(key: string): string {
+  return `<${key}@interview-desk.app>`;
+}
+
+/**
+ * One message as nodemailer options: multipart/mixed holding multipart/alternative (text, HTML and
+ * `text/calendar; method=…`) plus an `invite.ics` attachment, the shape Gmail and Outlook show as an
+ * invitation. Addresses go in as `{ name, address }` objects (already validated, one address each).
+ */
+export function composeInterviewMessage(input: {
+  interview: Interview;
+  kind: MailKind;
+  recipient: Recipient;
+  settings: Pick<Settings, 'companyName' | 'brandColor' | 'signOff'>;
+  render: (view: MessageView) => RenderedEmail;
+  key: string;
+  from: { name: string; address: string };
+  now: number;
+}): Mail.Options {
+  const { interview, kind, recipient } = input;
+  const view = messageView(interview, kind, recipient, input.settings);
+  const { html, text } = input.render(view);
+  const ics = buildInviteIcs(interview, kind, input.now);
+  const method = icsMethodFor[kind];
+  const to = recipient === 'candidate' ? { name: interview.candidate.name, address: interview.candidate.email } : { name: interview.recruiter.name, address: interview.recruiter.email };
+  return {
+    messageId: messageIdFor(input.key),
+    from: input.from,
+    to: [to],
+    ...(recipient === 'candidate' ? { replyTo: { name: interview.recruiter.name, address: interview.recruiter.email } } : {}),
+    subject: view.subject,
+    text,
+    html,
+    // nodemailer puts this in the alternative as `text/calendar; method=…` and also attaches it as invite.ics.
+    icalEvent: { method, content: ics, filename: 'invite.ics' },
+    headers: { 'X-Interview-Desk-Interview': interview.id },
+    date: new Date(input.now),
+  };
+}

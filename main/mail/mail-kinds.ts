@@ -1,0 +1,6 @@
+/** What a message is about. */
+export type MailKind = 'invitation' | 'update' | 'cancellation' | 'reminder';
+/** Who it is for. */
+export type Recipient = 'candidate' | 'recruiter';
+/** The calendar method each kind carries (a reminder repeats the current invitation). */
+export const icsMethodFor: Record<MailKind, 'REQUEST' | 'CANCEL'> = { invitation: 'REQUEST', update: 'REQUEST', cancellation: 'CANCEL', reminder: 'REQUEST' };

@@ -1,0 +1,92 @@
+import nodemailer from 'nodemailer';
+import MailComposer from 'nodemailer/lib/mail-composer/index.js';
+import type Mail from 'nodemailer/lib/mailer';
+import { google } from 'googleapis';
+import type { OAuth2Client } from 'google-auth-library';
+import { describeGoogleError, isRetryable } from '../google/google-errors';
+
+/** Sends one composed message; throws MailSendError with whether a retry may help. */
+export interface MailTransport {
+  readonly kind: 'smtp' | 'gmail';
+  send(message: Mail.Options): Promise<{ response: string }>;
+}
+
+/** A failed send: `temporary` ones are retried with backoff, permanent ones are marked failed with the reason. */
+export class MailSendError extends Error {
+  constructor(message: string, readonly temporary: boolean, readonly needsReconnect = false) {
+    super(message);
+    this.name = 'MailSendError';
+  }
+}
+
+const smtpNetworkCodes = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'ECONNREFUSED', 'ECONNRESET', 'EDNS', 'ETLS', 'EPROTOCOL']);
+
+/** Classifies a nodemailer SMTP error: 4xx and network trouble are temporary, 5xx and auth are not. */
+export function classifySmtpError(error: unknown): MailSendError {
+  const e = error as { responseCode?: number; code?: string; response?: string; message?: string };
+  const reason = (e.response ?? e.message ?? 'Unknown SMTP error').toString().slice(0, 300);
+  if (typeof e.responseCode === 'number') return new MailSendError(reason, e.responseCode >= 400 && e.responseCode < 500);
+  if (e.code === 'EAUTH') return new MailSendError(`The mail server refused the login: ${reason}`, false);
+  if (e.code === 'EENVELOPE' || e.code === 'EMESSAGE') return new MailSendError(reason, false);
+  return new MailSendError(reason, smtpNetworkCodes.has(String(e.code)) || /timeout|closed|ECONN/i.test(reason));
+}
+
+/** Options that keep nodemailer from reading files or URLs named in a message (GHSA advisories). */
+export const safeMessageOptions = { disableFileAccess: true, disableUrlAccess: true } as const;
+
+/** SMTP through nodemailer: any server, from a URL (INTERVIEW_DESK_SMTP_URL) or Settings + keychain password. */
+export function smtpTransport(config: string | { host: string; port: number; security: 'tls' | 'starttls' | 'none'; user: string; pass: string | null }): MailTransport {
+  const transporter =
+    typeof config === 'string'
+      ? nodemailer.createTransport(config)
+      : nodemailer.createTransport({
+          host: config.host,
+          port: config.port,
+          secure: config.security === 'tls',
+          requireTLS: config.security === 'starttls',
+          ignoreTLS: config.security === 'none',
+          ...(config.user ? { auth: { user: config.user, pass: config.pass ?? '' } } : {}),
+          connectionTimeout: 15_000,
+          greetingTimeout: 15_000,
+          socketTimeout: 30_000,
+        });
+  return {
+    kind: 'smtp',
+    async send(message) {
+      try {
+        const info = await transporter.sendMail({ ...message, ...safeMessageOptions });
+        return { response: String(info.response ?? '') };
+      } catch (error) {
+        throw classifySmtpError(error);
+      }
+    },
+  };
+}
+
+/** Composes the RFC 5322 message with nodemailer (the same MIME as SMTP) and base64url-encodes it for Gmail. */
+export async function composeRaw(message: Mail.Options): Promise<string> {
+  const buffer = await new MailComposer({ ...message, ...safeMessageOptions }).compile().build();
+  return buffer.toString('base64url');
+}
+
+/** Gmail API `users.messages.send` as the connected account (scope gmail.send). */
+export function gmailTransport(options: { apiUrl: string; auth: () => Promise<OAuth2Client>; timeoutMs?: number }): MailTransport {
+  return {
+    kind: 'gmail',
+    async send(message) {
+      const raw = await composeRaw(message);
+      const gmail = google.gmail({ version: 'v1', auth: await options.auth(), rootUrl: options.apiUrl });
+      try {
+        const result = await gmail.users.messages.send({ userId: 'me', requestBody: { raw } }, { retry: false, timeout: options.timeoutMs ?? 30_000 });
+        return { response: `Gmail id ${result.data.id ?? '?'}` };
+      } catch (error) {
+        const failure = describeGoogleError(error);
+        if (failure.invalidGrant) throw new MailSendError('Google access has expired; reconnect your account.', true, true);
+        // A reply of 429/5xx means Gmail did not take the message: safe to retry. A cut connection is not
+        // retried blindly (Gmail may already have sent it): it is marked failed for the person to check and resend.
+        const temporary = isRetryable(failure) && !failure.network;
+        throw new MailSendError(failure.network ? `The connection to Gmail broke while sending; it may have been sent. Check your Sent folder before resending. (${failure.message})` : failure.message, temporary);
+      }
+    },
+  };
+}

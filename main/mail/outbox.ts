@@ -1,0 +1,229 @@
+import { randomUUID } from 'node:crypto';
+import type Mail from 'nodemailer/lib/mailer';
+import type { Interview } from '../../preload/contract/interview-schema';
+import type { Settings } from '../../preload/contract/settings-schema';
+import type { KeyValueStore } from '../store/key-value-store';
+import type { Clock } from '../platform/clock';
+import type { Logger } from '../logging/logger';
+import type { InterviewService } from '../interviews/interview-service';
+import { DeskFailure } from '../app/desk-failure';
+import { composeInterviewMessage } from './compose-message';
+import { MailSendError, type MailTransport } from './mail-transport';
+import type { MailKind, Recipient } from './mail-kinds';
+import type { MessageView } from './message-content';
+import type { RenderedEmail } from './render-email';
+
+/** One message in the durable outbox. The body is composed from the interview when it is sent. */
+export interface OutboxItem {
+  key: string;
+  interviewId: string;
+  recipient: Recipient;
+  kind: MailKind;
+  state: 'queued' | 'sending' | 'sent' | 'failed';
+  attempts: number;
+  notBefore: number;
+  createdAt: string;
+  sentAt?: string;
+  reason?: string;
+}
+
+export interface OutboxDeps {
+  store: KeyValueStore;
+  clock: Clock;
+  log: Logger;
+  interviews: InterviewService;
+  settings: () => Settings;
+  render: (view: MessageView) => RenderedEmail;
+  /** The transport for the current settings; throws DeskFailure when mail is not set up. */
+  transport: () => Promise<MailTransport>;
+  from: () => { name: string; address: string };
+  backoffMs?: number[];
+  /** Attempts before a temporary failure becomes permanent. */
+  maxAttempts?: number;
+}
+
+/** The invitations outbox: recorded before sending, retried with backoff, never lost, never twice. */
+export interface Outbox {
+  items(): OutboxItem[];
+  enqueue(interviewId: string, kind: MailKind, recipients?: Recipient[]): void;
+  resend(interviewId: string, recipient: Recipient): void;
+  drain(): Promise<void>;
+  sendTest(to: { name: string; address: string }): Promise<string>;
+  dispose(): void;
+}
+
+const defaultBackoff = [5_000, 30_000, 2 * 60_000, 10 * 60_000, 30 * 60_000, 60 * 60_000];
+
+/** Creates the outbox and hooks it to the interview lifecycle. */
+export function createOutbox(deps: OutboxDeps): Outbox {
+  const { store, clock, log, interviews } = deps;
+  const backoff = deps.backoffMs ?? defaultBackoff;
+  const maxAttempts = deps.maxAttempts ?? 8;
+  let draining: Promise<void> | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const nowIso = () => new Date(clock.now()).toISOString();
+
+  const all = (): OutboxItem[] => ((store.get('outbox') as OutboxItem[] | undefined) ?? []).slice();
+  const save = (items: OutboxItem[]) => store.set('outbox', items);
+  const patch = (key: string, change: Partial<OutboxItem>) => save(all().map((i) => (i.key === key ? { ...i, ...change } : i)));
+
+  const setRecipientState = (interviewId: string, recipient: Recipient, state: Interview['invitations']['candidate']) => {
+    try {
+      interviews.update(interviewId, (i) => ({ ...i, invitations: { ...i.invitations, [recipient]: state } }), false);
+    } catch {
+      // The interview is gone: nothing to show the state on.
+    }
+  };
+
+  const enqueue = (interviewId: string, kind: MailKind, recipients: Recipient[] = ['candidate', 'recruiter']) => {
+    let items = all();
+    for (const recipient of recipients) {
+      const waiting = items.filter((i) => i.interviewId === interviewId && i.recipient === recipient && i.state === 'queued');
+      const unsentInvitation = waiting.find((i) => i.kind === 'invitation');
+      if (kind === 'update' && unsentInvitation) continue; // the queued invitation will carry the new time
+      if (kind === 'cancellation' && unsentInvitation) {
+        // Never sent an invitation: nothing to cancel for this person.
+        items = items.filter((i) => !waiting.includes(i));
+        setRecipientState(interviewId, recipient, { state: 'none' });
+        continue;
+      }
+      // Supersede: an update or cancellation replaces whatever older message still waits for this person.
+      if (kind === 'update' || kind === 'cancellation') items = items.filter((i) => !waiting.includes(i));
+      items.push({ key: randomUUID(), interviewId, recipient, kind, state: 'queued', attempts: 0, notBefore: 0, createdAt: nowIso() });
+      setRecipientState(interviewId, recipient, { state: 'queued', at: nowIso() });
+    }
+    save(items);
+  };
+
+  const schedule = () => {
+    if (timer) clearTimeout(timer);
+    const next = all().filter((i) => i.state === 'queued').map((i) => i.notBefore);
+    if (next.length === 0) return;
+    const wait = Math.max(0, Math.min(...next) - clock.now());
+    timer = setTimeout(() => void drain(), Math.min(wait, 60 * 60_000));
+    timer.unref();
+  };
+
+  const sendOne = async (item: OutboxItem, transport: MailTransport) => {
+    let interview: Interview;
+    try {
+      interview = interviews.get(item.interviewId);
+    } catch {
+      save(all().filter((i) => i.key !== item.key));
+      return;
+    }
+    if (item.kind !== 'cancellation' && !interview.meetLink) {
+      // Never an invitation without the Meet link: wait for it.
+      patch(item.key, { notBefore: clock.now() + backoff[0]! });
+      return;
+    }
+    const message: Mail.Options = composeInterviewMessage({ interview, kind: item.kind, recipient: item.recipient, settings: deps.settings(), render: deps.render, key: item.key, from: deps.from(), now: clock.now() });
+    // Recorded as sending before the transaction: a crash mid-send is visible on restart.
+    patch(item.key, { state: 'sending', attempts: item.attempts + 1 });
+    try {
+      await transport.send(message);
+      patch(item.key, { state: 'sent', sentAt: nowIso(), reason: undefined });
+      setRecipientState(item.interviewId, item.recipient, { state: 'sent', at: nowIso() });
+      log.info(`sent ${item.kind} for ${item.interviewId} to the ${item.recipient}`);
+    } catch (error) {
+      const failure = error instanceof MailSendError ? error : new MailSendError((error as Error).message, true);
+      if (failure.temporary && item.attempts + 1 < maxAttempts) {
+        patch(item.key, { state: 'queued', notBefore: clock.now() + backoff[Math.min(item.attempts, backoff.length - 1)]!, reason: failure.message });
+        setRecipientState(item.interviewId, item.recipient, { state: 'queued', reason: `Retrying: ${failure.message}`, at: nowIso() });
+        log.warn(`${item.kind} for ${item.interviewId} postponed: ${failure.message}`);
+        if (failure.needsReconnect) throw failure;
+      } else {
+        patch(item.key, { state: 'failed', reason: failure.message });
+        setRecipientState(item.interviewId, item.recipient, { state: 'failed', reason: failure.message, at: nowIso() });
+        log.error(`${item.kind} for ${item.interviewId} failed: ${failure.message}`);
+      }
+    }
+  };
+
+  const drainOnce = async () => {
+    const due = all().filter((i) => i.state === 'queued' && i.notBefore <= clock.now());
+    if (due.length === 0) return;
+    let transport: MailTransport;
+    try {
+      transport = await deps.transport();
+    } catch (error) {
+      log.warn(`outbox waiting: ${(error as Error).message}`);
+      return;
+    }
+    for (const item of due) {
+      try {
+        await sendOne(item, transport);
+      } catch {
+        return; // needs reconnect: stop until the account is back
+      }
+    }
+  };
+
+  const drain = async () => {
+    while (draining) await draining;
+    draining = drainOnce().finally(() => {
+      draining = undefined;
+      schedule();
+    });
+    return draining;
+  };
+
+  // A message left "sending" by a crash may or may not have reached the server; SMTP gives no way to
+  // ask, so it is queued again (the server most likely never answered, or the send never started).
+  const recovered = all().map((i) => (i.state === 'sending' ? { ...i, state: 'queued' as const } : i));
+  if (recovered.some((i, n) => i.state !== all()[n]!.state)) save(recovered);
+
+  const hasBeenInvited = (interview: Interview, recipient: Recipient) => ['queued', 'sent', 'failed'].includes(interview.invitations[recipient].state);
+
+  const unsubscribe = interviews.onChange((change) => {
+    const interview = change.interview;
+    if (interview.origin !== 'recruiter') return;
+    const invited = (['candidate', 'recruiter'] as const).filter((r) => hasBeenInvited(interview, r));
+    if (change.kind === 'cancelled') {
+      if (invited.length) enqueue(interview.id, 'cancellation', invited);
+    } else if (change.kind === 'rescheduled') {
+      if (invited.length) enqueue(interview.id, 'update', invited);
+    } else if (interview.status === 'scheduled' && interview.meetLink && invited.length === 0) {
+      // Scheduled (or its Meet link just arrived from Google / was pasted): invite now.
+      if (interview.google && interview.google.state !== 'synced') return;
+      enqueue(interview.id, 'invitation');
+    } else return;
+    void drain();
+  });
+
+  queueMicrotask(() => void drain());
+
+  return {
+    items: all,
+    enqueue,
+    resend(interviewId, recipient) {
+      const interview = interviews.get(interviewId);
+      const kind: MailKind = interview.status === 'cancelled' ? 'cancellation' : interview.ics.sequence > 0 ? 'update' : 'invitation';
+      if (kind !== 'cancellation' && !interview.meetLink) throw new DeskFailure('invalid_input', 'There is no Meet link yet, so there is nothing to send.', 'meetLink');
+      const items = all().filter((i) => !(i.interviewId === interviewId && i.recipient === recipient && i.state === 'queued'));
+      save(items);
+      enqueue(interviewId, kind === 'update' && !hasBeenInvited(interview, recipient) ? 'invitation' : kind, [recipient]);
+      void drain();
+    },
+    drain,
+    async sendTest(to) {
+      const transport = await deps.transport();
+      try {
+        const result = await transport.send({
+          from: deps.from(),
+          to: [to],
+          subject: `Interview Desk test email (${deps.settings().companyName})`,
+          text: 'This is a test email from Interview Desk. If you can read it, invitations will reach people.',
+          messageId: `<test-${randomUUID()}@interview-desk.app>`,
+        });
+        return result.response;
+      } catch (error) {
+        throw new DeskFailure('unavailable', `The test email was not sent: ${(error as Error).message}`);
+      }
+    },
+    dispose() {
+      unsubscribe();
+      if (timer) clearTimeout(timer);
+    },
+  };
+}

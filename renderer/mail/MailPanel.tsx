@@ -1,0 +1,100 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { Settings } from '../../preload/contract/settings-schema';
+import type { DeskError } from '../../preload/contract/result';
+import { desk } from '../bridge/desk';
+import { ErrorMessage } from '../common/ErrorMessage';
+
+/** Settings → Email: SMTP server (password in the keychain) or Gmail, and "Send test email". */
+export function MailPanel({ initial }: { initial: Settings }) {
+  const [smtp, setSmtp] = useState(initial.smtp);
+  const [transport, setTransport] = useState(initial.mailTransport);
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<DeskError | undefined>();
+  const [status, setStatus] = useState<string | undefined>();
+  const ids = { host: useId(), port: useId(), security: useId(), user: useId(), pass: useId(), from: useId(), transport: useId() };
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    setStatus(undefined);
+    if (transport === 'gmail') {
+      setStatus('Finish in your browser: Google asks to let Interview Desk send mail.');
+      const result = await desk.mail.useGmail();
+      if (!result.ok) return setError(result.error);
+      setError(undefined);
+      return setStatus('Invitations will be sent with Gmail.');
+    }
+    const saved = await desk.settings.update({ mailTransport: 'smtp', smtp: { ...smtp, port: Number(smtp.port) } });
+    if (!saved.ok) return setError(saved.error);
+    if (password) {
+      const stored = await desk.mail.setSmtpPassword(password);
+      if (!stored.ok) return setError(stored.error);
+      setPassword('');
+    }
+    setError(undefined);
+    setStatus('Email settings saved. The password is kept in your system keychain.');
+  };
+  const test = async () => {
+    setStatus('Sending…');
+    const result = await desk.mail.sendTest();
+    if (result.ok) {
+      setError(undefined);
+      setStatus(`Test email sent. The server said: ${result.value.response || 'OK'}`);
+    } else {
+      setStatus(undefined);
+      setError(result.error);
+    }
+  };
+  return (
+    <section className="panel account" aria-labelledby="mail-title">
+      <h2 id="mail-title">Email</h2>
+      <form className="form" onSubmit={(e) => void save(e)} noValidate>
+        <label htmlFor={ids.transport}>Send invitations with</label>
+        <select id={ids.transport} value={transport} onChange={(e) => setTransport(e.target.value as Settings['mailTransport'])}>
+          <option value="smtp">An SMTP server</option>
+          <option value="gmail">Gmail (my connected Google account)</option>
+        </select>
+        {transport === 'smtp' && (
+          <div className="row">
+            <div>
+              <label htmlFor={ids.host}>SMTP server</label>
+              <input id={ids.host} value={smtp.host} onChange={(e) => setSmtp({ ...smtp, host: e.target.value })} placeholder="smtp.example.com" />
+            </div>
+            <div>
+              <label htmlFor={ids.port}>Port</label>
+              <input id={ids.port} inputMode="numeric" value={String(smtp.port)} onChange={(e) => setSmtp({ ...smtp, port: Number(e.target.value) })} />
+            </div>
+            <div>
+              <label htmlFor={ids.security}>Security</label>
+              <select id={ids.security} value={smtp.security} onChange={(e) => setSmtp({ ...smtp, security: e.target.value as Settings['smtp']['security'] })}>
+                <option value="starttls">STARTTLS</option>
+                <option value="tls">TLS</option>
+                <option value="none">None (local servers only)</option>
+              </select>
+            </div>
+            <div>
+              <label htmlFor={ids.user}>User name</label>
+              <input id={ids.user} value={smtp.user} onChange={(e) => setSmtp({ ...smtp, user: e.target.value })} autoComplete="off" />
+            </div>
+            <div>
+              <label htmlFor={ids.pass}>Password</label>
+              <input id={ids.pass} type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" placeholder="unchanged" />
+            </div>
+            <div>
+              <label htmlFor={ids.from}>Send from (address)</label>
+              <input id={ids.from} type="email" value={smtp.fromAddress} onChange={(e) => setSmtp({ ...smtp, fromAddress: e.target.value })} />
+            </div>
+          </div>
+        )}
+        <div className="actions">
+          <button type="submit" className="primary">
+            Save email settings
+          </button>
+          <button type="button" onClick={() => void test()}>
+            Send test email
+          </button>
+        </div>
+      </form>
+      {status && <p role="status">{status}</p>}
+      <ErrorMessage error={error} />
+    </section>
+  );
+}

@@ -1,0 +1,203 @@
+import fs from 'node:fs';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startSmtpSink, type SmtpSink } from '../../support/smtp-sink';
+import { makeTempDir } from '../../support/temp-dir';
+import { servicesFor } from '../../support/test-services';
+import { eventually } from '../../support/google-harness';
+import { calendarPart, icsAttachment, mimeOutline } from '../../support/mail-harness';
+import { parseWithIcalJs, parseWithPython } from '../../support/ics-check';
+import { loadEnvConfig } from '../../../main/config/env-config';
+import { dispatchCall } from '../../../main/app/dispatch-call';
+import { createMemoryLogger } from '../../../main/logging/logger';
+import type { DeskServices } from '../../../main/app/compose-services';
+import type { Interview } from '../../../preload/contract/interview-schema';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+export function form(days: number, extra: Record<string, unknown> = {}) {
+  const d = new Date(Date.now() + days * 86_400_000);
+  return {
+    candidateName: 'Ada Lovelace',
+    candidateEmail: 'ada@example.com',
+    jobTitle: 'Staff Engineer',
+    date: `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`,
+    time: '10:00',
+    timeZone: 'Europe/Berlin',
+    candidateTimeZone: 'Asia/Kolkata',
+    durationMinutes: 45,
+    notes: 'Systems design',
+    meetLink: 'https://meet.google.com/abc-defg-hij',
+    ...extra,
+  };
+}
+
+describe('invitations over real SMTP', () => {
+  let sink: SmtpSink;
+  let temp: ReturnType<typeof makeTempDir>;
+  let services: DeskServices;
+  const call = (name: string, input?: unknown) => dispatchCall(services.handlers, name, input, createMemoryLogger());
+  const start = () => {
+    services = servicesFor(temp.dir, { config: { ...loadEnvConfig({ INTERVIEW_DESK_SMTP_URL: sink.url }, temp.dir) }, mail: { backoffMs: [30, 60, 90], maxAttempts: 4 } });
+    return services;
+  };
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+  });
+  afterAll(async () => sink.close());
+  beforeEach(async () => {
+    temp = makeTempDir();
+    sink.received.length = 0;
+    sink.faults.length = 0;
+    start();
+    await call('settings:update', { recruiterName: 'Rita Recruiter', recruiterEmail: 'rita@example.com', companyName: 'Acme Corp', brandColor: '#0b8043', signOff: 'Best of luck!' });
+  });
+  afterEach(async () => {
+    await services.dispose();
+    temp.cleanup();
+  });
+
+  const schedule = async (extra: Record<string, unknown> = {}) => {
+    const result = await call('interviews:schedule', form(3, extra));
+    if (!result.ok) throw new Error(result.error.message);
+    return result.value as Interview;
+  };
+  const byRecipient = (address: string) => sink.received.filter((m) => m.envelope.to.includes(address));
+
+  it('schedule sends exactly one invitation to each party, as a real calendar invitation', async () => {
+    const interview = await schedule();
+    await eventually(() => expect(sink.received).toHaveLength(2));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(sink.received).toHaveLength(2);
+    const [candidate] = byRecipient('ada@example.com');
+    const [recruiter] = byRecipient('rita@example.com');
+    for (const mail of [candidate!, recruiter!]) {
+      expect(mimeOutline(mail.raw).map((t) => t.split(';')[0])).toEqual(['multipart/mixed', 'multipart/alternative', 'text/plain', 'text/html', 'text/calendar', 'application/ics']);
+      expect(mimeOutline(mail.raw).find((t) => t.startsWith('text/calendar'))).toMatch(/method=REQUEST/);
+      expect(mail.parsed.from?.value[0]).toMatchObject({ address: 'rita@example.com', name: 'Rita Recruiter' });
+      expect(mail.parsed.messageId).toMatch(/^<[0-9a-f-]{36}@interview-desk\.app>$/);
+      const ics = icsAttachment(mail);
+      for (const parsed of [parseWithIcalJs(ics), parseWithPython(ics), parseWithIcalJs(calendarPart(mail))]) {
+        expect(parsed).toMatchObject({ method: 'REQUEST', vevents: 1, uid: `${interview.id}@interview-desk.app`, sequence: 0, status: 'CONFIRMED', start: interview.startUtc, location: 'https://meet.google.com/abc-defg-hij' });
+        expect(parsed.end).toBe(new Date(Date.parse(interview.startUtc) + 45 * 60_000).toISOString());
+        expect(parsed.organizer).toBe('mailto:rita@example.com');
+        expect(parsed.attendees).toEqual([{ email: 'mailto:ada@example.com', rsvp: 'TRUE', partstat: 'NEEDS-ACTION', role: 'REQ-PARTICIPANT' }]);
+      }
+    }
+    expect(candidate!.parsed.to).toMatchObject({ value: [{ address: 'ada@example.com', name: 'Ada Lovelace' }] });
+    expect(candidate!.parsed.subject).toBe('Interview invitation: Staff Engineer at Acme Corp');
+    expect(candidate!.parsed.replyTo?.value[0]?.address).toBe('rita@example.com');
+    expect(recruiter!.parsed.subject).toBe('Interview invitation: Staff Engineer at Acme Corp — Ada Lovelace');
+    // The candidate sees their own zone; the recruiter sees both.
+    expect(candidate!.parsed.text).toMatch(/India Standard Time \(Asia\/Kolkata\)/);
+    expect(candidate!.parsed.text).toMatch(/14:30/);
+    expect(recruiter!.parsed.text).toMatch(/Central European Standard Time \(Europe\/Berlin\)/);
+    expect(recruiter!.parsed.text).toMatch(/Candidate's time: .*14:30/);
+    // Links: Meet, the candidate's join deep link, the device check, how to reschedule.
+    const html = String(candidate!.parsed.html);
+    const decoded = html.replaceAll('&#x3D;', '=').replaceAll('&amp;', '&');
+    expect(html).toContain('href="https://meet.google.com/abc-defg-hij"');
+    expect(decoded).toContain(`href="interview-desk://join?meet=abc-defg-hij&start=${encodeURIComponent(interview.startUtc)}&title=Staff+Engineer+interview"`);
+    expect(html).toContain('href="interview-desk://device-check"');
+    expect(html).toContain('href="mailto:rita@example.com"');
+    expect(String(recruiter!.parsed.html)).toContain(`href="interview-desk://interview/${interview.id}"`);
+    // Branding from Settings, CSS inlined (no <style> left for clients that drop it).
+    expect(html).toContain('Acme Corp');
+    expect(html).toContain('Best of luck!');
+    expect(html).toMatch(/style="[^"]*#0b8043/);
+    expect(html).not.toContain('<style');
+    expect(services.interviews.get(interview.id).invitations).toMatchObject({ candidate: { state: 'sent' }, recruiter: { state: 'sent' } });
+    fs.mkdirSync('tests/artifacts/email', { recursive: true });
+    fs.writeFileSync('tests/artifacts/email/invitation-candidate.html', html);
+    fs.writeFileSync('tests/artifacts/email/invitation-recruiter.html', String(recruiter!.parsed.html));
+  });
+
+  it('reschedule sends updates (SEQUENCE 1), cancel sends cancellations (SEQUENCE 2, METHOD:CANCEL), same UID', async () => {
+    const interview = await schedule();
+    await eventually(() => expect(sink.received).toHaveLength(2));
+    await call('interviews:reschedule', { id: interview.id, ...form(4, { time: '15:00' }) });
+    await eventually(() => expect(sink.received).toHaveLength(4));
+    await call('interviews:cancel', interview.id);
+    await eventually(() => expect(sink.received).toHaveLength(6));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(sink.received).toHaveLength(6);
+    const candidateMails = byRecipient('ada@example.com');
+    const invites = candidateMails.map((m) => parseWithPython(icsAttachment(m)));
+    expect(invites.map((i) => [i.method, i.sequence, i.status])).toEqual([
+      ['REQUEST', 0, 'CONFIRMED'],
+      ['REQUEST', 1, 'CONFIRMED'],
+      ['CANCEL', 2, 'CANCELLED'],
+    ]);
+    expect(new Set(invites.map((i) => i.uid)).size).toBe(1);
+    const moved = services.interviews.get(interview.id);
+    expect(invites[1]!.start).toBe(new Date(Date.parse(moved.startUtc)).toISOString());
+    expect(candidateMails.map((m) => m.parsed.subject)).toEqual(['Interview invitation: Staff Engineer at Acme Corp', 'Updated interview time: Staff Engineer at Acme Corp', 'Interview cancelled: Staff Engineer at Acme Corp']);
+    expect(mimeOutline(candidateMails[2]!.raw).find((t) => t.startsWith('text/calendar'))).toMatch(/method=CANCEL/);
+    fs.mkdirSync('tests/artifacts/email', { recursive: true });
+    fs.writeFileSync('tests/artifacts/email/update-candidate.html', String(candidateMails[1]!.parsed.html));
+    fs.writeFileSync('tests/artifacts/email/cancellation-candidate.html', String(candidateMails[2]!.parsed.html));
+  });
+
+  it('no invitation goes out without a Meet link; pasting one sends it', async () => {
+    const interview = await schedule({ meetLink: '' });
+    await new Promise((r) => setTimeout(r, 150));
+    expect(sink.received).toHaveLength(0);
+    await call('interviews:setMeetLink', { id: interview.id, meetLink: 'https://meet.google.com/xyz-abcd-efg' });
+    await eventually(() => expect(sink.received).toHaveLength(2));
+    expect(parseWithIcalJs(icsAttachment(sink.received[0]!)).location).toBe('https://meet.google.com/xyz-abcd-efg');
+  });
+
+  it('a temporary refusal is retried and ends sent exactly once', async () => {
+    sink.faults.push({ kind: 'temporary' }, { kind: 'temporary' });
+    const interview = await schedule();
+    await eventually(() => expect(services.interviews.get(interview.id).invitations).toMatchObject({ candidate: { state: 'sent' }, recruiter: { state: 'sent' } }), 8_000);
+    expect(sink.received).toHaveLength(2);
+    expect(new Set(sink.received.map((m) => m.parsed.messageId)).size).toBe(2);
+  });
+
+  it('a permanent refusal is marked failed with the server\'s reason; Resend sends it', async () => {
+    sink.faults.push({ kind: 'permanent', message: 'Mailbox ada@example.com does not exist' });
+    const interview = await schedule();
+    await eventually(() => expect([services.interviews.get(interview.id).invitations.candidate.state, services.interviews.get(interview.id).invitations.recruiter.state].sort()).toEqual(['failed', 'sent']));
+    const failed = (['candidate', 'recruiter'] as const).find((r) => services.interviews.get(interview.id).invitations[r].state === 'failed')!;
+    expect(services.interviews.get(interview.id).invitations[failed].reason).toMatch(/does not exist/);
+    expect(services.interviews.list()[0]!.attention).toMatch(/Invitation to the .* failed/);
+    expect((await call('mail:resend', { id: interview.id, recipient: failed })).ok).toBe(true);
+    await eventually(() => expect(services.interviews.get(interview.id).invitations[failed].state).toBe('sent'));
+    expect(sink.received).toHaveLength(2);
+  });
+
+  it('a dropped connection is retried: each message arrives once', async () => {
+    sink.faults.push({ kind: 'drop' });
+    await schedule();
+    await eventually(() => expect(sink.received).toHaveLength(2), 8_000);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(sink.received).toHaveLength(2);
+    expect(new Set(sink.received.map((m) => m.envelope.to[0])).size).toBe(2);
+  });
+
+  it('the server is down across a restart: nothing is lost, each message is sent once when it is back', async () => {
+    const port = sink.port;
+    await sink.close();
+    const interview = await schedule();
+    await eventually(() => expect(services.outbox.items().every((i) => i.state === 'queued' && i.attempts >= 1)).toBe(true));
+    expect(services.interviews.get(interview.id).invitations.candidate.state).toBe('queued');
+    await services.dispose();
+    sink = await startSmtpSink({ port });
+    start();
+    expect(services.outbox.items()).toHaveLength(2);
+    await eventually(() => expect(sink.received).toHaveLength(2), 8_000);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(sink.received).toHaveLength(2);
+    expect(services.outbox.items().map((i) => i.state)).toEqual(['sent', 'sent']);
+  });
+
+  it('an update supersedes a still-queued invitation; a cancel before anything was sent sends nothing', async () => {
+    await sink.close();
+    const interview = await schedule();
+    await eventually(() => expect(services.outbox.items().every((i) => i.state === 'queued' && i.attempts >= 1)).toBe(true));
+    await call('interviews:reschedule', { id: interview.id, ...form(5, { time: '16:00' }) });
+    expect(services.outbox.items().filter((i) => i.state === 'queued').map((i) => i.kind)).toEqual(['invitation', 'invitation']);
+    await call('interviews:cancel', interview.id);
+    expect(services.outbox.items()).toEqual([]);
+    sink = await startSmtpSink();
+  });
+});
