@@ -1,0 +1,190 @@
+/**
+ * Pure measurements for the pre-call device check, over sample buffers and frames (no DOM), shared
+ * by the renderer and unit tests. Thresholds follow webrtc/testrtc, Twilio's rtc-diagnostics and
+ * Daily's call-quality verdicts (see ../shared/NOTES.md).
+ */
+
+export type Verdict = 'pass' | 'warning' | 'fail';
+
+/** One line of the report: a verdict, the figure it rests on, and what to do about it. */
+export interface CheckResult {
+  id: 'camera' | 'microphone' | 'speaker' | 'network' | 'connection';
+  label: string;
+  verdict: Verdict;
+  figure: string;
+  fix?: string;
+}
+
+/** Silence: nothing above one LSB of 16-bit audio. */
+export const silenceThreshold = 1 / 32767;
+/** "Too quiet" below −60 dBFS RMS. */
+export const quietDbfs = -60;
+/** Clipping: more than 6 consecutive full-scale samples. */
+export const clippingRun = 6;
+/** Black or too dark: mean luma below 20 of 255. */
+export const darkLuma = 20;
+/** Frozen: successive frames at least 98.5 % alike. */
+export const frozenSimilarity = 0.985;
+
+/** Decibels relative to full scale; −Infinity for silence. */
+export function toDbfs(value: number): number {
+  return value > 0 ? 20 * Math.log10(value) : Number.NEGATIVE_INFINITY;
+}
+
+export interface AudioLevels {
+  peak: number;
+  rms: number;
+  peakDbfs: number;
+  rmsDbfs: number;
+  /** Runs of more than `clippingRun` consecutive full-scale samples. */
+  clippedRuns: number;
+}
+
+/** Peak, RMS and clipping of float samples in −1…1. */
+export function audioLevels(samples: ArrayLike<number>): AudioLevels {
+  let peak = 0;
+  let sumSquares = 0;
+  let run = 0;
+  let runSign = 0;
+  let clippedRuns = 0;
+  for (let i = 0; i < samples.length; i++) {
+    const raw = samples[i]!;
+    const v = Math.abs(raw);
+    if (v > peak) peak = v;
+    sumSquares += v * v;
+    // A run is one flat top (or bottom): it ends when the level drops or the sign flips.
+    if (v >= 0.999 && (run === 0 || Math.sign(raw) === runSign)) {
+      run++;
+      runSign = Math.sign(raw);
+      if (run === clippingRun + 1) clippedRuns++;
+    } else if (v >= 0.999) {
+      run = 1;
+      runSign = Math.sign(raw);
+    } else run = 0;
+  }
+  const rms = samples.length ? Math.sqrt(sumSquares / samples.length) : 0;
+  return { peak, rms, peakDbfs: toDbfs(peak), rmsDbfs: toDbfs(rms), clippedRuns };
+}
+
+/** The microphone verdict from a recording (and an optional noise-floor reading taken in quiet). */
+export function microphoneVerdict(levels: AudioLevels, noiseFloorDbfs?: number): CheckResult {
+  const figure = `level ${Number.isFinite(levels.rmsDbfs) ? levels.rmsDbfs.toFixed(1) : '−∞'} dBFS RMS, peak ${Number.isFinite(levels.peakDbfs) ? levels.peakDbfs.toFixed(1) : '−∞'} dBFS${noiseFloorDbfs !== undefined && Number.isFinite(noiseFloorDbfs) ? `, noise floor ${noiseFloorDbfs.toFixed(1)} dBFS` : ''}`;
+  const base = { id: 'microphone' as const, label: 'Microphone', figure };
+  if (levels.peak < silenceThreshold) {
+    return { ...base, verdict: 'fail', figure: `no signal (${figure})`, fix: 'Your microphone sends no sound at all. Check it is not muted (a switch on the headset or a key on the keyboard), pick another microphone above, or check the sound input settings of your computer.' };
+  }
+  if (levels.clippedRuns > 0) {
+    return { ...base, verdict: 'warning', figure: `clipping (${figure})`, fix: 'Your voice is distorting: the microphone is too loud. Lower the input volume in your sound settings or move the microphone a little further away.' };
+  }
+  if (levels.rmsDbfs < quietDbfs) {
+    return { ...base, verdict: 'warning', figure: `too quiet (${figure})`, fix: 'Your microphone is very quiet. Move closer, raise the input volume in your sound settings, or pick another microphone.' };
+  }
+  if (noiseFloorDbfs !== undefined && noiseFloorDbfs > -40) {
+    return { ...base, verdict: 'warning', figure: `noisy (${figure})`, fix: 'There is a lot of background noise. Find a quieter place or use a headset.' };
+  }
+  return { ...base, verdict: 'pass' };
+}
+
+/** Mean luma (0–255) of an RGBA frame. */
+export function meanBrightness(rgba: ArrayLike<number>): number {
+  let sum = 0;
+  const pixels = Math.floor(rgba.length / 4);
+  for (let i = 0; i < pixels * 4; i += 4) sum += 0.299 * rgba[i]! + 0.587 * rgba[i + 1]! + 0.114 * rgba[i + 2]!;
+  return pixels ? sum / pixels : 0;
+}
+
+/** How alike two RGBA frames are, 0 (opposite) to 1 (identical). */
+export function frameSimilarity(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  if (a.length !== b.length || a.length === 0) return 0;
+  let diff = 0;
+  let count = 0;
+  for (let i = 0; i < a.length; i += 4) {
+    diff += Math.abs(a[i]! - b[i]!) + Math.abs(a[i + 1]! - b[i + 1]!) + Math.abs(a[i + 2]! - b[i + 2]!);
+    count += 3;
+  }
+  return 1 - diff / (count * 255);
+}
+
+export interface CameraMeasurement {
+  width: number;
+  height: number;
+  /** Frames actually delivered per second over the measurement. */
+  fps: number;
+  requestedFps: number;
+  brightness: number;
+  /** Similarity of each frame to the next. */
+  similarities: number[];
+}
+
+/** The camera verdict: black or too dark, frozen, or a frame-rate drop. */
+export function cameraVerdict(m: CameraMeasurement): CheckResult {
+  const figure = `${m.width}×${m.height} at ${m.fps.toFixed(1)} fps, brightness ${Math.round(m.brightness)}/255`;
+  const base = { id: 'camera' as const, label: 'Camera', figure };
+  if (m.width === 0 || m.fps === 0) return { ...base, verdict: 'fail', figure: `no picture (${figure})`, fix: 'The camera sends no picture. Close other apps that might use it, or pick another camera.' };
+  if (m.brightness < darkLuma) {
+    return { ...base, verdict: 'fail', figure: `too dark (${figure})`, fix: 'The picture is black or too dark. Open the camera shutter or remove the cover, turn on a light in front of you, or pick another camera.' };
+  }
+  const frozen = m.similarities.length >= 3 && m.similarities.every((s) => s >= frozenSimilarity);
+  if (frozen) return { ...base, verdict: 'fail', figure: `frozen (${figure})`, fix: 'The picture is not moving. Unplug and replug the camera, close other apps using it, or restart the computer.' };
+  if (m.fps < Math.min(15, m.requestedFps * 0.6)) {
+    return { ...base, verdict: 'warning', figure: `low frame rate (${figure})`, fix: 'The camera delivers few frames per second. Close other apps, add light (cameras slow down in the dark), or use another camera.' };
+  }
+  return { ...base, verdict: 'pass' };
+}
+
+export interface NetworkMeasurement {
+  online: boolean;
+  rttMs?: number;
+  jitterMs?: number;
+  downloadMbps?: number;
+  stunOk?: boolean;
+}
+
+/** Network verdict (Daily's thresholds for RTT; UDP reachability for Meet's media). */
+export function networkVerdict(m: NetworkMeasurement): CheckResult {
+  if (!m.online) return { id: 'network', label: 'Network', verdict: 'fail', figure: 'offline', fix: 'You are offline. Connect to Wi-Fi or a cable, then run the check again.' };
+  const figure = [m.rttMs !== undefined ? `round trip ${Math.round(m.rttMs)} ms` : '', m.jitterMs !== undefined ? `jitter ${Math.round(m.jitterMs)} ms` : '', m.downloadMbps !== undefined ? `download ${m.downloadMbps.toFixed(1)} Mbps` : '', m.stunOk === undefined ? '' : m.stunOk ? 'UDP to Meet OK' : 'UDP to Meet blocked'].filter(Boolean).join(', ');
+  const base = { id: 'network' as const, label: 'Network', figure };
+  if (m.stunOk === false) return { ...base, verdict: 'warning', fix: 'UDP traffic to Meet seems blocked (a firewall or VPN). Meet will fall back to a slower path; if video stutters, try another network or turn the VPN off.' };
+  if ((m.rttMs ?? 0) > 600 || (m.downloadMbps !== undefined && m.downloadMbps < 0.7)) return { ...base, verdict: 'fail', fix: 'Your connection is too slow for video. Move closer to the Wi-Fi router, use a cable, or stop downloads and other video calls.' };
+  if ((m.rttMs ?? 0) > 300 || (m.jitterMs ?? 0) > 30 || (m.downloadMbps !== undefined && m.downloadMbps < 1.1)) return { ...base, verdict: 'warning', fix: 'Your connection is a bit slow. Move closer to the Wi-Fi router or use a cable for the best picture.' };
+  return { ...base, verdict: 'pass' };
+}
+
+export interface CallStats {
+  bitrateKbps: number;
+  lossPct: number;
+  jitterMs: number;
+  rttMs?: number;
+}
+
+/** Verdict of the loopback call from getStats (good: loss < 5 %, RTT < 300 ms, bitrate ≥ 1.1 Mbps). */
+export function callVerdict(s: CallStats): CheckResult {
+  const figure = `${Math.round(s.bitrateKbps)} kbps, ${s.lossPct.toFixed(1)} % loss, jitter ${Math.round(s.jitterMs)} ms${s.rttMs !== undefined ? `, RTT ${Math.round(s.rttMs)} ms` : ''}`;
+  const base = { id: 'connection' as const, label: 'Video call test', figure };
+  if (s.lossPct > 10 || s.bitrateKbps < 700 || (s.rttMs ?? 0) > 600) return { ...base, verdict: 'fail', fix: 'A test call could not keep up. Close other apps that use the camera or network, then try again.' };
+  if (s.lossPct >= 5 || s.bitrateKbps < 1100 || (s.rttMs ?? 0) >= 300) return { ...base, verdict: 'warning', fix: 'A test call ran, but not smoothly. Close other apps and browser tabs that use video.' };
+  return { ...base, verdict: 'pass' };
+}
+
+/** The worst verdict wins. */
+export function overallVerdict(results: CheckResult[]): Verdict {
+  if (results.some((r) => r.verdict === 'fail')) return 'fail';
+  return results.some((r) => r.verdict === 'warning') ? 'warning' : 'pass';
+}
+
+/** A media error name in plain words with its own fix. */
+export function mediaErrorResult(id: 'camera' | 'microphone', error: { name: string; message?: string }, deniedBySystem = false): CheckResult {
+  const label = id === 'camera' ? 'Camera' : 'Microphone';
+  const device = id === 'camera' ? 'camera' : 'microphone';
+  const fixes: Record<string, [string, string]> = {
+    NotAllowedError: deniedBySystem
+      ? ['blocked by the operating system', `Your computer's privacy settings block the ${device}. On macOS open System Settings → Privacy & Security → ${id === 'camera' ? 'Camera' : 'Microphone'}; on Windows open Settings → Privacy → ${id === 'camera' ? 'Camera' : 'Microphone'}; allow Interview Desk, then restart it.`]
+      : ['permission denied', `You (or the browser) denied access to the ${device}. Click the camera icon in the address bar or the app's permission prompt and allow it, then run the check again.`],
+    NotFoundError: ['no device found', `No ${device} was found. Plug one in (or turn it on), then run the check again.`],
+    NotReadableError: ['in use by another app', `Another app is using the ${device} (a video call, a recording app). Close it, then run the check again.`],
+    OverconstrainedError: ['settings not supported', `The chosen ${device} cannot do what was asked. Pick another ${device} above.`],
+  };
+  const [figure, fix] = fixes[error.name] ?? [error.name || 'error', `The ${device} could not be started (${error.message ?? error.name}). Pick another ${device} or restart the computer.`];
+  return { id, label, verdict: 'fail', figure, fix };
+}

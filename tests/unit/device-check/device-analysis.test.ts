@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { audioLevels, callVerdict, cameraVerdict, frameSimilarity, meanBrightness, mediaErrorResult, microphoneVerdict, networkVerdict, overallVerdict, toDbfs } from '../../../preload/domain/device-analysis';
+
+const rate = 48_000;
+const sine = (amplitude: number, seconds = 1, freq = 440) => Float32Array.from({ length: rate * seconds }, (_, i) => amplitude * Math.sin((2 * Math.PI * freq * i) / rate));
+const frame = (w: number, h: number, pixel: (i: number) => [number, number, number]) => {
+  const data = new Uint8ClampedArray(w * h * 4);
+  for (let i = 0; i < w * h; i++) {
+    const [r, g, b] = pixel(i);
+    data.set([r, g, b, 255], i * 4);
+  }
+  return data;
+};
+let seed = 42;
+const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+
+describe('audio analysis', () => {
+  it('a sine at −20 dBFS peak reads −20 dBFS peak and −23 dBFS RMS, passes', () => {
+    const amplitude = 10 ** (-20 / 20);
+    const levels = audioLevels(sine(amplitude));
+    expect(levels.peakDbfs).toBeCloseTo(-20, 1);
+    expect(levels.rmsDbfs).toBeCloseTo(-23.01, 1);
+    expect(levels.clippedRuns).toBe(0);
+    expect(microphoneVerdict(levels).verdict).toBe('pass');
+  });
+
+  it('silence fails with "no signal" and the fix', () => {
+    const result = microphoneVerdict(audioLevels(new Float32Array(rate)));
+    expect(result).toMatchObject({ verdict: 'fail', figure: expect.stringMatching(/^no signal/) });
+    expect(result.fix).toMatch(/muted/);
+  });
+
+  it('a clipped square wave warns about clipping', () => {
+    const square = Float32Array.from({ length: rate }, (_, i) => (Math.floor(i / 50) % 2 ? 1 : -1));
+    const levels = audioLevels(square);
+    expect(levels.clippedRuns).toBeGreaterThan(100);
+    expect(microphoneVerdict(levels)).toMatchObject({ verdict: 'warning', figure: expect.stringMatching(/^clipping/) });
+    // Six full-scale samples in a row are not yet clipping; seven are.
+    expect(audioLevels([0, 1, 1, 1, 1, 1, 1, 0]).clippedRuns).toBe(0);
+    expect(audioLevels([0, 1, 1, 1, 1, 1, 1, 1, 0]).clippedRuns).toBe(1);
+  });
+
+  it('a very quiet signal warns "too quiet"; a loud noise floor warns "noisy"', () => {
+    expect(microphoneVerdict(audioLevels(sine(10 ** (-70 / 20))))).toMatchObject({ verdict: 'warning', figure: expect.stringMatching(/^too quiet/) });
+    expect(microphoneVerdict(audioLevels(sine(0.3)), -30)).toMatchObject({ verdict: 'warning', figure: expect.stringMatching(/^noisy/) });
+    expect(toDbfs(0)).toBe(Number.NEGATIVE_INFINITY);
+  });
+});
+
+describe('video analysis', () => {
+  const w = 64;
+  const h = 36;
+  it('a black frame has brightness 0 and fails "too dark"', () => {
+    const black = frame(w, h, () => [0, 0, 0]);
+    expect(meanBrightness(black)).toBe(0);
+    expect(cameraVerdict({ width: 640, height: 480, fps: 30, requestedFps: 30, brightness: meanBrightness(black), similarities: [0.5, 0.6, 0.4] })).toMatchObject({ verdict: 'fail', figure: expect.stringMatching(/^too dark/) });
+  });
+
+  it('a noise frame is bright enough; two identical frames are 100 % alike; noise frames differ', () => {
+    const noise = frame(w, h, () => [random() * 255, random() * 255, random() * 255]);
+    const other = frame(w, h, () => [random() * 255, random() * 255, random() * 255]);
+    expect(meanBrightness(noise)).toBeGreaterThan(100);
+    expect(frameSimilarity(noise, noise)).toBe(1);
+    expect(frameSimilarity(noise, other)).toBeLessThan(0.8);
+    expect(meanBrightness(frame(w, h, () => [255, 255, 255]))).toBeCloseTo(255, 5);
+  });
+
+  it('identical successive frames fail "frozen"; moving ones pass; few frames warn', () => {
+    const good = { width: 1280, height: 720, fps: 29.8, requestedFps: 30, brightness: 120 };
+    expect(cameraVerdict({ ...good, similarities: [1, 1, 0.999, 0.99] })).toMatchObject({ verdict: 'fail', figure: expect.stringMatching(/^frozen/) });
+    expect(cameraVerdict({ ...good, similarities: [0.9, 0.95, 0.97] })).toMatchObject({ verdict: 'pass', figure: '1280×720 at 29.8 fps, brightness 120/255' });
+    expect(cameraVerdict({ ...good, fps: 8, similarities: [0.9, 0.9, 0.9] })).toMatchObject({ verdict: 'warning' });
+  });
+});
+
+describe('network and call verdicts', () => {
+  it('uses the stated thresholds', () => {
+    expect(networkVerdict({ online: false })).toMatchObject({ verdict: 'fail', figure: 'offline' });
+    expect(networkVerdict({ online: true, rttMs: 40, jitterMs: 3, downloadMbps: 50, stunOk: true }).verdict).toBe('pass');
+    expect(networkVerdict({ online: true, rttMs: 350, jitterMs: 3, downloadMbps: 50, stunOk: true }).verdict).toBe('warning');
+    expect(networkVerdict({ online: true, rttMs: 700, stunOk: true }).verdict).toBe('fail');
+    expect(networkVerdict({ online: true, rttMs: 40, stunOk: false }).verdict).toBe('warning');
+    expect(callVerdict({ bitrateKbps: 2500, lossPct: 0, jitterMs: 2, rttMs: 1 }).verdict).toBe('pass');
+    expect(callVerdict({ bitrateKbps: 900, lossPct: 0, jitterMs: 2 }).verdict).toBe('warning');
+    expect(callVerdict({ bitrateKbps: 2500, lossPct: 6, jitterMs: 2 }).verdict).toBe('warning');
+    expect(callVerdict({ bitrateKbps: 2500, lossPct: 12, jitterMs: 2 }).verdict).toBe('fail');
+    expect(overallVerdict([{ id: 'camera', label: '', verdict: 'pass', figure: '' }, { id: 'network', label: '', verdict: 'warning', figure: '' }])).toBe('warning');
+  });
+
+  it('each media error has its own plain-language fix', () => {
+    const fixes = ['NotAllowedError', 'NotFoundError', 'NotReadableError', 'OverconstrainedError'].map((name) => mediaErrorResult('camera', { name }).fix);
+    expect(new Set(fixes).size).toBe(4);
+    expect(mediaErrorResult('microphone', { name: 'NotAllowedError' }, true).fix).toMatch(/Privacy/);
+    expect(mediaErrorResult('camera', { name: 'NotReadableError' }).fix).toMatch(/Another app/);
+  });
+});
