@@ -23,6 +23,8 @@ import { createEmailRenderer } from '../mail/render-email';
 import { gmailTransport, smtpTransport, type MailTransport } from '../mail/mail-transport';
 import { gmailSendScope } from '../google/oauth-client';
 import { KeychainUnavailableError } from '../secrets/secret-store';
+import { checkNetwork, defaultNetcheckUrl, defaultStunServer } from '../device-check/network-check';
+import type { MediaAccess } from '../../preload/contract/ipc-contract';
 
 /** What the composition root needs from the outside world; tests hand in real-but-local ones. */
 export interface ServiceDeps {
@@ -37,6 +39,8 @@ export interface ServiceDeps {
   startupNotices?: Notice[];
   /** The Electron shell passes its Meet window; web mode and tests open the browser. */
   meetLauncher?: MeetLauncher;
+  /** The OS media permission (Electron: systemPreferences on macOS/Windows); absent means unknown. */
+  mediaAccess?: () => Promise<MediaAccess>;
   /** Where the email templates live (templates/ at the app root). */
   templatesDir: string;
   /** Tests shorten the outbox's retry pauses. */
@@ -249,6 +253,11 @@ export function composeServices(deps: ServiceDeps): DeskServices {
       deps.store.set('meetWindowOnTop', flag);
       return null;
     },
+    'devicecheck:network': () => {
+      const current = settings.get();
+      return checkNetwork({ url: current.netcheckUrl || deps.config.netcheckUrl || defaultNetcheckUrl, stunServer: current.stunServer || deps.config.stunServer || defaultStunServer });
+    },
+    'devicecheck:mediaAccess': () => deps.mediaAccess?.() ?? { camera: 'unknown', microphone: 'unknown' },
     'analytics:report': (query) => computeAnalytics(interviews.listFull(), query, settings.get(), deps.clock.now()),
     'analytics:exportCsv': (query) => analyticsCsv(interviews.listFull(), query, settings.get(), deps.clock.now()),
   };

@@ -8,7 +8,7 @@ import type { KeyValueStore } from '../store/key-value-store';
 import { createKeytarSecretStore } from '../secrets/keytar-secret-store';
 import { systemClock } from '../platform/clock';
 import { composeServices, type DeskServices } from './compose-services';
-import type { AppInfo } from '../../preload/contract/ipc-contract';
+import type { AppInfo, MediaAccess } from '../../preload/contract/ipc-contract';
 
 export interface StartOptions {
   env: NodeJS.ProcessEnv;
@@ -18,6 +18,7 @@ export interface StartOptions {
   storeBackend: SchemaBackendFactory;
   /** Builds the Meet window launcher once the store is open (Electron); web mode has none. */
   meetLauncher?: (store: KeyValueStore) => MeetLauncher;
+  mediaAccess?: () => Promise<MediaAccess>;
   openExternal: (url: string) => Promise<void>;
   consoleLevel?: 'error' | 'warn' | 'info' | false;
 }
@@ -46,6 +47,7 @@ export async function startServices(options: StartOptions): Promise<StartedApp> 
     store,
     startupNotices: notices,
     ...(options.meetLauncher ? { meetLauncher: options.meetLauncher(store) } : {}),
+    ...(options.mediaAccess ? { mediaAccess: options.mediaAccess } : {}),
     secrets: createKeytarSecretStore(),
     clock: systemClock,
     openExternal: options.openExternal,

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, powerMonitor, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, powerMonitor, session, shell, systemPreferences } from 'electron';
 import ElectronStore from 'electron-store';
 import { startServices, ConfigError, type StartedApp } from '../app/start-services';
 import { appInfo } from '../app/app-info';
@@ -49,6 +49,12 @@ async function openAllowedExternal(url: string): Promise<void> {
 
 async function boot(): Promise<StartedApp> {
   const started = await startServices({
+    // The device check tells "denied by you" from "blocked by the OS" (macOS and Windows privacy settings).
+    mediaAccess: async () => {
+      const read = (kind: 'camera' | 'microphone') => (process.platform === 'darwin' || process.platform === 'win32' ? systemPreferences.getMediaAccessStatus(kind) : 'unknown');
+      if (process.platform === 'darwin') await Promise.all([systemPreferences.askForMediaAccess('camera'), systemPreferences.askForMediaAccess('microphone')]);
+      return { camera: read('camera'), microphone: read('microphone') };
+    },
     meetLauncher: (store) => createMeetWindowLauncher({ store, openExternal: (url) => shell.openExternal(url) }),
     env: process.env,
     mode: 'electron',

@@ -65,6 +65,23 @@ export const previewInputSchema = z.object({
 });
 export const previewSchema = z.object({ startUtc: z.string(), endUtc: z.string(), conflicts: z.array(conflictSchema) });
 
+/** The main-process half of the network check. */
+export const networkReportSchema = z.object({
+  online: z.boolean(),
+  endpoint: z.string(),
+  rttMs: z.number().optional(),
+  jitterMs: z.number().optional(),
+  downloadMbps: z.number().optional(),
+  stun: z.object({ server: z.string(), ok: z.boolean(), reflexive: z.string().optional(), error: z.string().optional() }),
+  error: z.string().optional(),
+});
+export type NetworkReport = z.infer<typeof networkReportSchema>;
+
+/** What the operating system allows (Electron on macOS/Windows); 'unknown' elsewhere. */
+const accessState = z.enum(['granted', 'denied', 'restricted', 'not-determined', 'unknown']);
+export const mediaAccessSchema = z.object({ camera: accessState, microphone: accessState });
+export type MediaAccess = z.infer<typeof mediaAccessSchema>;
+
 /** Describes one call: its input schema and (for types and tests) its output schema. */
 interface CallSpec<I extends z.ZodType, O extends z.ZodType> {
   input: I;
@@ -100,6 +117,8 @@ export const calls = {
   'mail:sendTest': call(noInput, z.object({ response: z.string() })),
   'mail:setSmtpPassword': call(z.string().max(1024), z.null()),
   'mail:useGmail': call(noInput, accountStatusSchema),
+  'devicecheck:network': call(noInput, networkReportSchema),
+  'devicecheck:mediaAccess': call(noInput, mediaAccessSchema),
   'analytics:report': call(analyticsQuerySchema, analyticsReportSchema),
   'analytics:exportCsv': call(analyticsQuerySchema, z.string()),
 } as const;

@@ -32,6 +32,14 @@ export const settingsSchema = z.object({
   smtp: smtpSettingsSchema.default({ host: '', port: 587, security: 'starttls', user: '', fromAddress: '' }),
   googleSendsInvites: z.boolean().default(false),
   netcheckUrl: z.string().url().max(2048).or(z.literal('')).default(''),
+  /** The devices picked in the device check (labels kept too: ids change between sessions). */
+  deviceChoices: z
+    .object({
+      camera: z.object({ id: z.string().max(500), label: z.string().max(300) }).optional(),
+      microphone: z.object({ id: z.string().max(500), label: z.string().max(300) }).optional(),
+      speaker: z.object({ id: z.string().max(500), label: z.string().max(300) }).optional(),
+    })
+    .default({}),
   stunServer: z.string().regex(/^[A-Za-z0-9.-]+:\d{1,5}$/, 'Use host:port').or(z.literal('')).default(''),
 });
 export type Settings = z.infer<typeof settingsSchema>;

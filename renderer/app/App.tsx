@@ -6,7 +6,7 @@ import { ErrorMessage } from '../common/ErrorMessage';
 import { routeHref, useHashRoute, type Route } from './use-hash-route';
 import { WelcomeScreen } from '../welcome/WelcomeScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
-import { PlaceholderScreen } from './PlaceholderScreen';
+import { DeviceCheckScreen } from '../device-check/DeviceCheckScreen';
 import { ScheduleScreen } from '../schedule/ScheduleScreen';
 import { ScheduleForm } from '../schedule/ScheduleForm';
 import { InterviewRoom } from '../interview-room/InterviewRoom';
@@ -115,7 +115,7 @@ export function App() {
         {current.screen === 'schedule' && <ScheduleScreen settings={settings.value} />}
         {current.screen === 'new-interview' && <ScheduleForm onScheduled={(interview) => navigate({ screen: 'interview', id: interview.id })} />}
         {current.screen === 'interview' && settings.value && <InterviewRoom key={current.id} id={current.id} settings={settings.value} />}
-        {current.screen === 'device-check' && <PlaceholderScreen title="Device check" />}
+        {current.screen === 'device-check' && <DeviceCheckScreen />}
         {current.screen === 'analytics' && <AnalyticsScreen />}
         {current.screen === 'settings' && <SettingsScreen account={account.value} />}
       </main>
