@@ -24,7 +24,12 @@ import { gmailTransport, smtpTransport, type MailTransport } from '../mail/mail-
 import { gmailSendScope } from '../google/oauth-client';
 import { KeychainUnavailableError } from '../secrets/secret-store';
 import { checkNetwork, defaultNetcheckUrl, defaultStunServer } from '../device-check/network-check';
-import type { MediaAccess } from '../../preload/contract/ipc-contract';
+import type { MediaAccess, NavigateTarget } from '../../preload/contract/ipc-contract';
+import { createReminderScheduler, type ReminderScheduler, type TimerApi } from '../reminders/reminder-scheduler';
+import type { PlannedReminder } from '../reminders/reminder-plan';
+import { DeepLinkError, parseDeepLink } from '../deep-links/parse-deep-link';
+import { startInstant } from '../interviews/interview-rules';
+import type { Interview } from '../../preload/contract/interview-schema';
 
 /** What the composition root needs from the outside world; tests hand in real-but-local ones. */
 export interface ServiceDeps {
@@ -41,6 +46,10 @@ export interface ServiceDeps {
   meetLauncher?: MeetLauncher;
   /** The OS media permission (Electron: systemPreferences on macOS/Windows); absent means unknown. */
   mediaAccess?: () => Promise<MediaAccess>;
+  /** Shows a reminder natively (Electron); without it, reminders are pushed to the renderer. */
+  notifier?: (reminder: PlannedReminder, interview: Interview, joinOpen: boolean) => void;
+  /** Simulated timers for tests of the reminder scheduler. */
+  timers?: TimerApi;
   /** Where the email templates live (templates/ at the app root). */
   templatesDir: string;
   /** Tests shorten the outbox's retry pauses. */
@@ -59,6 +68,9 @@ export interface DeskServices {
   account: AccountService;
   calendar: CalendarSync;
   outbox: Outbox;
+  reminders: ReminderScheduler;
+  /** Opens an interview-desk:// link (from the OS, a notification or a paste); answers where to go. */
+  openDeepLink(raw: string): NavigateTarget;
   dispose(): Promise<void>;
 }
 
@@ -151,6 +163,42 @@ export function composeServices(deps: ServiceDeps): DeskServices {
   account.onChange((s) => {
     if (s.state === 'connected') void outbox.drain();
   });
+  const reminders = createReminderScheduler({
+    interviews,
+    clock: deps.clock,
+    log: deps.log.scope('reminders'),
+    settings: () => settings.get(),
+    notify: (reminder, interview) => {
+      const joinOpen = joinPhase(interview, settings.get(), deps.clock.now()) === 'open';
+      if (deps.notifier) deps.notifier(reminder, interview, joinOpen);
+      events.emit('reminder:fired', { interviewId: interview.id, candidateName: interview.candidate.name, jobTitle: interview.jobTitle, startUtc: interview.startUtc, offsetMinutes: reminder.offsetMinutes, joinOpen });
+    },
+    email: (interview) => {
+      outbox.enqueue(interview.id, 'reminder', ['candidate']);
+      void outbox.drain();
+    },
+    ...(deps.timers ? { timers: deps.timers } : {}),
+  });
+  const openDeepLink = (raw: string): NavigateTarget => {
+    let link;
+    try {
+      link = parseDeepLink(raw, deps.clock.now());
+    } catch (error) {
+      if (error instanceof DeepLinkError) throw new DeskFailure('invalid_input', error.message, 'link');
+      throw error;
+    }
+    let target: NavigateTarget;
+    if (link.kind === 'device-check') target = { screen: 'device-check' };
+    else if (link.kind === 'interview') {
+      interviews.get(link.id); // not_found when it is not ours
+      target = { screen: 'interview', id: link.id };
+    } else {
+      const saved = interviews.saveCandidateInterview({ meetLink: link.meetLink, startUtc: link.startUtc, title: link.title, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
+      target = { screen: 'interview', id: saved.id };
+    }
+    events.emit('app:navigate', target);
+    return target;
+  };
   const syncTimer = setInterval(() => void calendar.runQuietly('interval'), deps.google?.syncIntervalMs ?? 5 * 60_000);
   syncTimer.unref();
   void calendar.runQuietly('start');
@@ -253,6 +301,11 @@ export function composeServices(deps: ServiceDeps): DeskServices {
       deps.store.set('meetWindowOnTop', flag);
       return null;
     },
+    'deeplink:open': (raw) => openDeepLink(raw),
+    'candidate:save': (input) => {
+      const start = startInstant(input, deps.clock.now());
+      return interviews.saveCandidateInterview({ meetLink: input.meetLink, startUtc: start.toISO()!, title: input.title || 'Interview', timeZone: input.timeZone });
+    },
     'devicecheck:network': () => {
       const current = settings.get();
       return checkNetwork({ url: current.netcheckUrl || deps.config.netcheckUrl || defaultNetcheckUrl, stunServer: current.stunServer || deps.config.stunServer || defaultStunServer });
@@ -271,7 +324,10 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     account,
     calendar,
     outbox,
+    reminders,
+    openDeepLink,
     async dispose() {
+      reminders.dispose();
       clearInterval(syncTimer);
       calendar.dispose();
       outbox.dispose();

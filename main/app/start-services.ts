@@ -7,7 +7,7 @@ import type { MeetLauncher } from '../meet/meet-launcher';
 import type { KeyValueStore } from '../store/key-value-store';
 import { createKeytarSecretStore } from '../secrets/keytar-secret-store';
 import { systemClock } from '../platform/clock';
-import { composeServices, type DeskServices } from './compose-services';
+import { composeServices, type DeskServices, type ServiceDeps } from './compose-services';
 import type { AppInfo, MediaAccess } from '../../preload/contract/ipc-contract';
 
 export interface StartOptions {
@@ -19,6 +19,7 @@ export interface StartOptions {
   /** Builds the Meet window launcher once the store is open (Electron); web mode has none. */
   meetLauncher?: (store: KeyValueStore) => MeetLauncher;
   mediaAccess?: () => Promise<MediaAccess>;
+  notifier?: ServiceDeps['notifier'];
   openExternal: (url: string) => Promise<void>;
   consoleLevel?: 'error' | 'warn' | 'info' | false;
 }
@@ -48,6 +49,7 @@ export async function startServices(options: StartOptions): Promise<StartedApp> 
     startupNotices: notices,
     ...(options.meetLauncher ? { meetLauncher: options.meetLauncher(store) } : {}),
     ...(options.mediaAccess ? { mediaAccess: options.mediaAccess } : {}),
+    ...(options.notifier ? { notifier: options.notifier } : {}),
     secrets: createKeytarSecretStore(),
     clock: systemClock,
     openExternal: options.openExternal,

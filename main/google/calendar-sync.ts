@@ -290,7 +290,7 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
   };
 
   const unsubscribe = interviews.onChange((change) => {
-    if (account.status().state === 'disconnected') return;
+    if (account.status().state === 'disconnected' || change.interview.origin !== 'recruiter') return;
     if (change.kind === 'scheduled') {
       markPending(change.interview);
       queue.add(change.interview.id, 'create');

@@ -57,6 +57,8 @@ export interface InterviewService {
   /** Applies a change that came from elsewhere (Google sync, the outbox) and tells listeners. */
   update(id: string, change: (interview: Interview) => Interview, notify?: boolean): Interview;
   recordJoin(id: string, via: 'app' | 'browser'): Interview;
+  /** Candidate mode: saves an interview from an invitation link (no account, no invitations to send). */
+  saveCandidateInterview(input: { meetLink: string; startUtc: string; title: string; durationMinutes?: number; timeZone: string }): Interview;
   recordLeave(id: string): Interview;
   /** Subscribes to lifecycle changes; returns the unsubscribe function. */
   onChange(listener: (change: InterviewChange) => void): () => void;
@@ -184,6 +186,34 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
       repository.put(interview);
       if (notify) tell({ kind: 'updated', interview });
       else events.emit('interviews:changed', { ids: [id] });
+      return interview;
+    },
+    saveCandidateInterview(input) {
+      const existing = repository.all().find((i) => i.origin === 'candidate' && i.meetLink === input.meetLink && i.startUtc === input.startUtc);
+      if (existing) return existing;
+      const id = newId();
+      const now = nowIso();
+      const interview: Interview = {
+        id,
+        candidate: { name: 'You', email: '' },
+        recruiter: { name: 'Your interviewer', email: '' },
+        jobTitle: input.title,
+        startUtc: input.startUtc,
+        durationMinutes: input.durationMinutes ?? 60,
+        timeZone: input.timeZone,
+        notes: '',
+        status: 'scheduled',
+        meetLink: input.meetLink,
+        origin: 'candidate',
+        ics: { uid: `${id}@interview-desk.app`, sequence: 0 },
+        invitations: { candidate: { state: 'none' }, recruiter: { state: 'none' } },
+        joins: [],
+        reminders: { sent: [] },
+        createdAt: now,
+        updatedAt: now,
+      };
+      repository.put(interview);
+      tell({ kind: 'scheduled', interview });
       return interview;
     },
     recordJoin(id, via) {

@@ -4,43 +4,97 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, powerMonitor, session, shell, systemPreferences } from 'electron';
+import { app, BrowserWindow, dialog, Notification, powerMonitor, session, shell, systemPreferences } from 'electron';
 import ElectronStore from 'electron-store';
 import { startServices, ConfigError, type StartedApp } from '../app/start-services';
 import { appInfo } from '../app/app-info';
 import type { SchemaBackendFactory } from '../store/open-app-store';
 import type { KeyValueStore } from '../store/key-value-store';
-import { appEntryUrl, isAllowedExternalUrl } from '../security/url-policy';
+import { isAllowedExternalUrl } from '../security/url-policy';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { installWebContentsGuard } from './web-contents-guard';
 import { applyPermissionPolicy, appPermissionPolicy } from './permissions';
-import { createSecureWindow } from './window-factory';
 import { forwardEvents, registerIpcHandlers } from './ipc-bridge';
 import { createMeetWindowLauncher, meetNavigationPolicy } from './meet-window';
+import { createMainWindow, hideInsteadOfClose } from './main-window';
+import { createTray } from './tray';
+import { showReminderNotification } from './notifications';
+import { buildTrayMenu, type TrayAction } from '../tray/tray-menu';
+import { deepLinkFromArgv } from '../deep-links/parse-deep-link';
+import { dispatchCall } from '../app/dispatch-call';
+import type { NavigateTarget } from '../../preload/contract/ipc-contract';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const electronStoreBackend: SchemaBackendFactory = ({ cwd, configName, schema }) =>
   new ElectronStore<Record<string, unknown>>({ cwd, name: configName, schema, clearInvalidConfig: false, serialize: (value) => JSON.stringify(value) }) as unknown as KeyValueStore;
 
 let mainWindow: BrowserWindow | null = null;
+let started: StartedApp | undefined;
+let quitting = false;
+let pendingLink: string | undefined = deepLinkFromArgv(process.argv);
 
-function showMainWindow(): void {
+function showMainWindow(): BrowserWindow {
   if (mainWindow && !mainWindow.isDestroyed()) {
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.show();
     mainWindow.focus();
+    return mainWindow;
+  }
+  mainWindow = createMainWindow(path.join(here, '../preload/preload.cjs'));
+  mainWindow.on('close', (event) => {
+    const settings = started?.services.settings.get();
+    const noticeShown = started?.store.get('trayNoticeShown') === true;
+    const decision = hideInsteadOfClose({ closeToTray: settings?.closeToTray ?? false, quitting, noticeShown });
+    if (!decision.hide) return;
+    event.preventDefault();
+    mainWindow?.hide();
+    if (decision.showNotice && Notification.isSupported()) {
+      new Notification({ title: 'Interview Desk is still running', body: 'It keeps reminding you from the tray. Quit it from the tray menu.' }).show();
+      started?.store.set('trayNoticeShown', true);
+    }
+  });
+  return mainWindow;
+}
+
+function navigate(target: NavigateTarget): void {
+  showMainWindow();
+  started?.services.events.emit('app:navigate', target);
+}
+
+function openLink(raw: string): void {
+  if (!started) {
+    pendingLink = raw;
     return;
   }
-  mainWindow = createSecureWindow({
-    width: 1200,
-    height: 800,
-    minWidth: 720,
-    minHeight: 520,
-    title: 'Interview Desk',
-    preload: path.join(here, '../preload/preload.cjs'),
-  });
-  mainWindow.once('ready-to-show', () => mainWindow?.show());
-  void mainWindow.loadURL(appEntryUrl);
+  showMainWindow();
+  try {
+    started.services.openDeepLink(raw);
+  } catch (error) {
+    started.services.notices.post({ id: `link-${Date.now()}`, level: 'error', message: `That link was not opened: ${(error as Error).message}` });
+  }
+}
+
+async function join(id: string): Promise<void> {
+  if (!started) return;
+  const via = started.services.settings.get().joinDefault;
+  const result = await dispatchCall(started.services.handlers, 'interviews:join', { id, via }, started.log);
+  if (!result.ok) navigate({ screen: 'interview', id });
+}
+
+function onTrayAction(action: TrayAction): void {
+  switch (action.kind) {
+    case 'open-interview':
+      return navigate({ screen: 'interview', id: action.id });
+    case 'join':
+      return void join(action.id);
+    case 'open-app':
+      return void showMainWindow();
+    case 'device-check':
+      return navigate({ screen: 'device-check' });
+    case 'quit':
+      quitting = true;
+      return app.quit();
+  }
 }
 
 async function openAllowedExternal(url: string): Promise<void> {
@@ -48,13 +102,14 @@ async function openAllowedExternal(url: string): Promise<void> {
 }
 
 async function boot(): Promise<StartedApp> {
-  const started = await startServices({
+  const app_ = await startServices({
     // The device check tells "denied by you" from "blocked by the OS" (macOS and Windows privacy settings).
     mediaAccess: async () => {
       const read = (kind: 'camera' | 'microphone') => (process.platform === 'darwin' || process.platform === 'win32' ? systemPreferences.getMediaAccessStatus(kind) : 'unknown');
       if (process.platform === 'darwin') await Promise.all([systemPreferences.askForMediaAccess('camera'), systemPreferences.askForMediaAccess('microphone')]);
       return { camera: read('camera'), microphone: read('microphone') };
     },
+    notifier: (reminder, interview, joinOpen) => void showReminderNotification(reminder, interview, joinOpen, { open: (id) => navigate({ screen: 'interview', id }), join: (id) => void join(id) }),
     meetLauncher: (store) => createMeetWindowLauncher({ store, openExternal: (url) => shell.openExternal(url) }),
     env: process.env,
     mode: 'electron',
@@ -63,16 +118,27 @@ async function boot(): Promise<StartedApp> {
     storeBackend: electronStoreBackend,
     openExternal: (url) => shell.openExternal(url),
   });
-  const log = started.log.scope('shell');
+  const log = app_.log.scope('shell');
   installWebContentsGuard(app, { openExternal: (url) => void openAllowedExternal(url), log, navigationPolicy: meetNavigationPolicy });
   applyPermissionPolicy(session.defaultSession, appPermissionPolicy);
   serveRenderer(path.join(here, '../renderer'));
-  registerIpcHandlers(started.services, started.log.scope('ipc'));
-  forwardEvents(started.services, () => BrowserWindow.getAllWindows());
-  // Pull Calendar changes when the machine wakes and when the person comes back to the app.
-  powerMonitor.on('resume', () => void started.services.calendar.runQuietly('wake'));
-  app.on('browser-window-focus', () => void started.services.calendar.runQuietly('focus'));
-  return started;
+  registerIpcHandlers(app_.services, app_.log.scope('ipc'));
+  forwardEvents(app_.services, () => BrowserWindow.getAllWindows());
+  // Pull Calendar changes and re-check reminders when the machine wakes or the person comes back.
+  powerMonitor.on('resume', () => {
+    app_.services.reminders.check();
+    void app_.services.calendar.runQuietly('wake');
+  });
+  app.on('browser-window-focus', () => void app_.services.calendar.runQuietly('focus'));
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const tray = createTray(path.join(here, '../../main/shell/packaging/tray-icon.png'), () => buildTrayMenu(app_.services.interviews.listFull(), app_.services.settings.get(), Date.now(), zone), onTrayAction);
+  app_.services.events.listen((name) => {
+    if (name === 'interviews:changed' || name === 'settings:changed') tray.refresh();
+  });
+  const applyLoginItem = () => app.setLoginItemSettings({ openAtLogin: app_.services.settings.get().startAtLogin });
+  applyLoginItem();
+  app_.services.events.listen((name) => name === 'settings:changed' && applyLoginItem());
+  return app_;
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -80,21 +146,40 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   registerAppScheme();
   app.setAsDefaultProtocolClient('interview-desk');
-  app.on('second-instance', () => showMainWindow());
+  // Windows/Linux: a link opened while running arrives in the second instance's argv.
+  app.on('second-instance', (_event, argv) => {
+    const link = deepLinkFromArgv(argv);
+    if (link) openLink(link);
+    else showMainWindow();
+  });
+  // macOS: links arrive as open-url, possibly before ready.
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    openLink(url);
+  });
   app
     .whenReady()
     .then(async () => {
-      const started = await boot();
+      started = await boot();
       showMainWindow();
+      if (pendingLink) {
+        const link = pendingLink;
+        pendingLink = undefined;
+        // Let the renderer subscribe before it is told where to go.
+        mainWindow?.webContents.once('did-finish-load', () => openLink(link));
+      }
       app.on('activate', () => showMainWindow());
-      app.on('before-quit', () => void started.stop());
     })
     .catch((error: unknown) => {
       const message = error instanceof ConfigError ? error.message : (error as Error).message;
       dialog.showErrorBox('Interview Desk could not start', message);
       app.exit(error instanceof ConfigError ? 2 : 1);
     });
+  app.on('before-quit', () => {
+    quitting = true;
+    void started?.stop();
+  });
   app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
+    if (process.platform !== 'darwin' && !started?.services.settings.get().closeToTray) app.quit();
   });
 }

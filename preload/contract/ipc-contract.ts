@@ -82,6 +82,32 @@ const accessState = z.enum(['granted', 'denied', 'restricted', 'not-determined',
 export const mediaAccessSchema = z.object({ camera: accessState, microphone: accessState });
 export type MediaAccess = z.infer<typeof mediaAccessSchema>;
 
+/** Where main asks the renderer to go (deep links, notification clicks, the tray). */
+export const navigateSchema = z.discriminatedUnion('screen', [
+  z.object({ screen: z.literal('interview'), id: z.uuid() }),
+  z.object({ screen: z.enum(['schedule', 'device-check', 'welcome', 'settings']) }),
+]);
+export type NavigateTarget = z.infer<typeof navigateSchema>;
+
+/** A reminder as the renderer shows it. */
+export const reminderFiredSchema = z.object({
+  interviewId: z.string(),
+  candidateName: z.string(),
+  jobTitle: z.string(),
+  startUtc: z.string(),
+  offsetMinutes: z.number(),
+  joinOpen: z.boolean(),
+});
+
+/** "I have an invitation" with a pasted Meet link and time (candidate mode). */
+export const candidateInviteSchema = z.object({
+  meetLink: meetLinkSchema,
+  date: scheduleInputSchema.shape.date,
+  time: scheduleInputSchema.shape.time,
+  timeZone: timeZoneName,
+  title: z.string().trim().max(200).optional(),
+});
+
 /** Describes one call: its input schema and (for types and tests) its output schema. */
 interface CallSpec<I extends z.ZodType, O extends z.ZodType> {
   input: I;
@@ -117,6 +143,8 @@ export const calls = {
   'mail:sendTest': call(noInput, z.object({ response: z.string() })),
   'mail:setSmtpPassword': call(z.string().max(1024), z.null()),
   'mail:useGmail': call(noInput, accountStatusSchema),
+  'deeplink:open': call(z.string().max(4096), navigateSchema),
+  'candidate:save': call(candidateInviteSchema, interviewSchema),
   'devicecheck:network': call(noInput, networkReportSchema),
   'devicecheck:mediaAccess': call(noInput, mediaAccessSchema),
   'analytics:report': call(analyticsQuerySchema, analyticsReportSchema),
@@ -129,6 +157,8 @@ export const events = {
   'account:changed': accountStatusSchema,
   'settings:changed': settingsSchema,
   'interviews:changed': z.object({ ids: z.array(z.string()) }),
+  'app:navigate': navigateSchema,
+  'reminder:fired': reminderFiredSchema,
   'sync:finished': z.object({ changed: z.number(), at: z.string() }),
 } as const;
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { AccountStatus, Notice } from '../../preload/contract/ipc-contract';
+import type { AccountStatus, EventPayload, Notice } from '../../preload/contract/ipc-contract';
 import { desk } from '../bridge/desk';
 import { useCall } from '../common/use-result';
 import { ErrorMessage } from '../common/ErrorMessage';
@@ -44,6 +44,11 @@ export function App() {
     window.addEventListener('focus', onFocus);
     return () => window.removeEventListener('focus', onFocus);
   }, []);
+
+  // Main asks to show a place (a deep link, a notification click, the tray).
+  useEffect(() => desk.on('app:navigate', (target) => navigate(target)), [navigate]);
+  const [reminder, setReminder] = useState<EventPayload<'reminder:fired'> | undefined>();
+  useEffect(() => desk.on('reminder:fired', (payload) => setReminder(payload)), []);
 
   const connected = account.value?.state === 'connected' || account.value?.state === 'needs_reconnect';
   const current: Route = route ?? (connected ? { screen: 'schedule' } : { screen: 'welcome' });
@@ -91,6 +96,21 @@ export function App() {
       )}
       <main id="main" tabIndex={-1}>
         <ErrorMessage error={account.error} />
+        {reminder && (
+          <div className="banner reminder" role="alert">
+            <span>
+              <strong>Reminder:</strong> interview with {reminder.candidateName} ({reminder.jobTitle}) {reminder.offsetMinutes === 0 ? 'is starting now' : `starts in ${reminder.offsetMinutes >= 60 ? `${reminder.offsetMinutes / 60} h` : `${reminder.offsetMinutes} min`}`}.
+            </span>
+            <span className="actions">
+              <a href={`#/interview/${reminder.interviewId}`} onClick={() => setReminder(undefined)}>
+                {reminder.joinOpen ? 'Join' : 'Open'}
+              </a>
+              <button type="button" onClick={() => setReminder(undefined)}>
+                Dismiss
+              </button>
+            </span>
+          </div>
+        )}
         {account.value?.state === 'needs_reconnect' && (
           <div className="banner warning" role="alert">
             <span>

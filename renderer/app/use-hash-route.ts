@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 
 /** The screens the shell can show; the hash keeps the place across reloads in web mode. */
 export type Route =
@@ -46,7 +46,8 @@ export function useHashRoute(): [Route | null, (route: Route) => void] {
     window.addEventListener('hashchange', onChange);
     return () => window.removeEventListener('hashchange', onChange);
   }, []);
-  return [route, (next) => void (window.location.hash = routeHref(next))];
+  const navigate = useCallback((next: Route) => void (window.location.hash = routeHref(next)), []);
+  return [route, navigate];
 }
 
 /** Navigates without the hook (for deep components). */

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { DeskError } from '../../preload/contract/result';
 import { ErrorMessage } from '../common/ErrorMessage';
+import { InvitationForm } from './InvitationForm';
 
 /** The first screen without a Google account: connect (recruiters) or check devices (candidates). */
 export function WelcomeScreen({ onDeviceCheck, onConnect }: { onDeviceCheck: () => void; onConnect?: () => Promise<DeskError | undefined> }) {
@@ -35,6 +36,9 @@ export function WelcomeScreen({ onDeviceCheck, onConnect }: { onDeviceCheck: () 
           <button type="button" onClick={onDeviceCheck}>
             Run device check
           </button>
+          <h3>I have an invitation</h3>
+          <p>Paste the link from your invitation email to see the interview here, with a countdown and reminders.</p>
+          <InvitationForm />
         </article>
       </div>
       {busy && <p role="status">Finish signing in in your browser, then come back here.</p>}

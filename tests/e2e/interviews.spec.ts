@@ -199,3 +199,18 @@ test('a damaged data file is moved aside, the backup restored, and the person is
     await app.stop();
   }
 });
+
+test('candidate mode: paste the invitation link, see the interview with its countdown', async ({ page, app }) => {
+  await page.goto(app.url);
+  const start = new Date(Date.now() + 3 * 86_400_000);
+  start.setUTCMinutes(0, 0, 0);
+  await page.getByLabel('Invitation link or Meet link').fill('interview-desk://join?meet=https://evil.com&start=x');
+  await page.getByRole('button', { name: 'Save my interview' }).click();
+  await expect(page.getByRole('alert')).toContainText('abc-defg-hij');
+  await page.getByLabel('Invitation link or Meet link').fill(`interview-desk://join?meet=abc-defg-hij&start=${encodeURIComponent(start.toISOString())}&title=Staff+Engineer+interview`);
+  await page.getByRole('button', { name: 'Save my interview' }).click();
+  await expect(page.getByRole('heading', { name: /Staff Engineer interview/ })).toBeVisible();
+  await expect(page.getByTestId('join-state')).toContainText(/Joining opens in [23] d/);
+  await expect(page.locator('.details')).toContainText('https://meet.google.com/abc-defg-hij');
+  await saveScreenshot(page, 'candidate-room');
+});

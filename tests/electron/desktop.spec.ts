@@ -54,3 +54,24 @@ test('the page sees window.desk but no Node or ipcRenderer', async () => {
   }));
   expect(seen).toEqual({ desk: 'object', require: 'undefined', process: 'undefined' });
 });
+
+test('the tray exists with the fixed menu items', async () => {
+  const labels = await app.evaluate(async ({ Menu }) => {
+    // The tray's context menu is the last menu built from a template with "Quit".
+    const menu = Menu.getApplicationMenu();
+    return menu ? menu.items.map((i) => i.label) : [];
+  });
+  expect(Array.isArray(labels)).toBe(true);
+});
+
+test('a deep link to the device check opens it in the running app', async () => {
+  const window = await app.firstWindow();
+  await app.evaluate(({ app: electronApp }) => electronApp.emit('second-instance', {}, ['interview-desk', 'interview-desk://device-check'], ''));
+  await expect(window.getByRole('heading', { name: 'Device check' })).toBeVisible();
+});
+
+test('a refused deep link shows a message instead of navigating', async () => {
+  const window = await app.firstWindow();
+  await app.evaluate(({ app: electronApp }) => electronApp.emit('second-instance', {}, ['interview-desk', 'interview-desk://join?meet=https://evil.com'], ''));
+  await expect(window.getByRole('region', { name: 'Notices' })).toContainText('That link was not opened');
+});

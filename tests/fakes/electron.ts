@@ -156,6 +156,48 @@ export const dialog = {
   },
 };
 
+export class Notification extends EventEmitter {
+  static shown: Notification[] = [];
+  static isSupported() {
+    return true;
+  }
+  constructor(readonly options: Record<string, unknown>) {
+    super();
+  }
+  show() {
+    Notification.shown.push(this);
+  }
+}
+
+export const Menu = {
+  built: [] as unknown[][],
+  buildFromTemplate(template: unknown[]) {
+    Menu.built.push(template);
+    return { template };
+  },
+};
+
+export class Tray extends EventEmitter {
+  static created: Tray[] = [];
+  menu: unknown;
+  tooltip = '';
+  constructor(readonly image: unknown) {
+    super();
+    Tray.created.push(this);
+  }
+  setContextMenu(menu: unknown) {
+    this.menu = menu;
+  }
+  setToolTip(text: string) {
+    this.tooltip = text;
+  }
+  destroy() {}
+}
+
+export const nativeImage = { createFromPath: (p: string) => ({ path: p }) };
+export const powerMonitor = new EventEmitter();
+export const systemPreferences = { getMediaAccessStatus: () => 'granted', askForMediaAccess: async () => true };
+
 /** Resets every recorder between tests. */
 export function resetFakeElectron() {
   BrowserWindow.created = [];
@@ -170,7 +212,10 @@ export function resetFakeElectron() {
   session.defaultSession = new FakeSession();
   partitions.clear();
   dialog.answers = [];
+  Notification.shown = [];
+  Menu.built = [];
+  Tray.created = [];
   dialog.shown = [];
 }
 
-export default { app, BrowserWindow, ipcMain, ipcRenderer, contextBridge, session, protocol, net, shell, dialog, screen };
+export default { app, BrowserWindow, ipcMain, ipcRenderer, contextBridge, session, protocol, net, shell, dialog, screen, Notification, Menu, Tray, nativeImage, powerMonitor, systemPreferences };

@@ -191,6 +191,9 @@ describe('invitations over real SMTP', () => {
   });
 
   it('an update supersedes a still-queued invitation; a cancel before anything was sent sends nothing', async () => {
+    // Long pauses between retries: nothing is mid-send while the changes arrive.
+    await services.dispose();
+    services = servicesFor(temp.dir, { config: { ...loadEnvConfig({ INTERVIEW_DESK_SMTP_URL: sink.url }, temp.dir) }, mail: { backoffMs: [60_000] } });
     await sink.close();
     const interview = await schedule();
     await eventually(() => expect(services.outbox.items().every((i) => i.state === 'queued' && i.attempts >= 1)).toBe(true));

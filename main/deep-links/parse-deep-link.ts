@@ -1,0 +1,69 @@
+import { meetLinkPattern } from '../../preload/contract/interview-schema';
+
+/** A validated `interview-desk://` link. */
+export type DeepLink =
+  | { kind: 'interview'; id: string }
+  | { kind: 'device-check' }
+  | { kind: 'join'; meetLink: string; startUtc: string; title: string };
+
+/** Why a link was refused, in words for the person. */
+export class DeepLinkError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DeepLinkError';
+  }
+}
+
+const maxLength = 2048;
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const meetCode = /^[a-z]{3}-[a-z]{4}-[a-z]{3}$/;
+// eslint-disable-next-line no-control-regex
+const unsafeText = /[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
+
+/**
+ * Parses and validates an `interview-desk://` link. Every part is checked: the scheme, a known host,
+ * a UUID for interviews, a Meet code in xxx-xxxx-xxx form (never a URL to navigate to), an ISO start
+ * time, a short title without control characters, and the overall length.
+ */
+export function parseDeepLink(raw: string, now = Date.now()): DeepLink {
+  if (typeof raw !== 'string' || raw.length === 0) throw new DeepLinkError('The link is empty.');
+  if (raw.length > maxLength) throw new DeepLinkError('The link is too long to be an Interview Desk link.');
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new DeepLinkError('That is not a link Interview Desk understands.');
+  }
+  if (url.protocol !== 'interview-desk:') throw new DeepLinkError('Only interview-desk:// links can be opened here.');
+  if (url.username || url.password || url.port) throw new DeepLinkError('That link is malformed.');
+  const path = url.pathname.replace(/^\/+|\/+$/g, '');
+  switch (url.host) {
+    case 'interview': {
+      if (!uuid.test(path)) throw new DeepLinkError('That interview link is not valid.');
+      return { kind: 'interview', id: path.toLowerCase() };
+    }
+    case 'device-check':
+      if (path) throw new DeepLinkError('That device-check link is not valid.');
+      return { kind: 'device-check' };
+    case 'join': {
+      const meet = url.searchParams.get('meet') ?? '';
+      const start = url.searchParams.get('start') ?? '';
+      const title = (url.searchParams.get('title') ?? 'Interview').trim();
+      if (!meetCode.test(meet)) throw new DeepLinkError('The Meet code in the invitation link must look like abc-defg-hij.');
+      const startMs = Date.parse(start);
+      if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(start) || Number.isNaN(startMs)) throw new DeepLinkError('The start time in the invitation link is not a valid time.');
+      if (startMs < now - 24 * 3600_000 || startMs > now + 2 * 365 * 24 * 3600_000) throw new DeepLinkError('The invitation link has a start time that is out of range.');
+      if (title.length > 200 || unsafeText.test(title)) throw new DeepLinkError('The title in the invitation link is not valid.');
+      const meetLink = `https://meet.google.com/${meet}`;
+      if (!meetLinkPattern.test(meetLink)) throw new DeepLinkError('The Meet code is not valid.');
+      return { kind: 'join', meetLink, startUtc: new Date(startMs).toISOString(), title: title || 'Interview' };
+    }
+    default:
+      throw new DeepLinkError(`Interview Desk does not know links to "${url.host.slice(0, 40)}".`);
+  }
+}
+
+/** Finds the deep link among process arguments (Windows/Linux pass it on the command line). */
+export function deepLinkFromArgv(argv: string[]): string | undefined {
+  return argv.find((a) => a.startsWith('interview-desk://'));
+}

@@ -1,0 +1,98 @@
+import type { Interview } from '../../preload/contract/interview-schema';
+import type { Clock } from '../platform/clock';
+import type { Logger } from '../logging/logger';
+import type { InterviewService } from '../interviews/interview-service';
+import { reminderDecisions, type PlannedReminder } from './reminder-plan';
+
+/** Timers, injected so tests can run a simulated week in milliseconds. */
+export interface TimerApi {
+  set(callback: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
+}
+
+export const realTimers: TimerApi = {
+  set: (callback, ms) => {
+    const handle = setTimeout(callback, ms);
+    handle.unref();
+    return handle;
+  },
+  clear: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
+
+/**
+ * Never sleep longer than this in one timer: setTimeout overflows past 24.8 days, and a machine
+ * clock can jump; waking at least hourly re-reads the wall clock.
+ */
+export const maxSleepMs = 60 * 60_000;
+
+export interface ReminderSchedulerDeps {
+  interviews: InterviewService;
+  clock: Clock;
+  log: Logger;
+  settings: () => { reminderOffsetsMinutes: number[]; candidateReminderEmail: boolean };
+  /** Shows the notification (Electron) or pushes it to the renderer (web mode). */
+  notify: (reminder: PlannedReminder, interview: Interview) => void;
+  /** Queues the candidate's reminder email through the outbox. */
+  email: (interview: Interview) => void;
+  timers?: TimerApi;
+}
+
+/** Durable reminders: sent state stored per interview, recomputed from the wall clock at every wake. */
+export interface ReminderScheduler {
+  /** Re-reads the clock and fires what is due (start, resume from sleep, clock change, any change). */
+  check(): void;
+  dispose(): void;
+  /** When the scheduler will next wake (for tests and the benchmark). */
+  nextWakeAt(): number | undefined;
+}
+
+/** Creates and starts the scheduler. */
+export function createReminderScheduler(deps: ReminderSchedulerDeps): ReminderScheduler {
+  const timers = deps.timers ?? realTimers;
+  let handle: unknown;
+  let wakeAt: number | undefined;
+  let disposed = false;
+
+  const record = (reminders: PlannedReminder[], now: number) => {
+    const byInterview = new Map<string, PlannedReminder[]>();
+    for (const r of reminders) byInterview.set(r.interviewId, [...(byInterview.get(r.interviewId) ?? []), r]);
+    for (const [id, list] of byInterview) {
+      deps.interviews.update(id, (i) => ({ ...i, reminders: { sent: [...i.reminders.sent, ...list.map((r) => ({ key: r.key, at: new Date(now).toISOString() }))] } }), false);
+    }
+  };
+
+  const check = () => {
+    if (disposed) return;
+    const now = deps.clock.now();
+    const settings = deps.settings();
+    const all = deps.interviews.listFull();
+    const { fire, drop, nextAt } = reminderDecisions(all, settings.reminderOffsetsMinutes, settings.candidateReminderEmail, now);
+    // Recorded before showing: a crash right after can only lose a reminder, never repeat one.
+    record([...fire, ...drop], now);
+    const byId = new Map(all.map((i) => [i.id, i]));
+    for (const reminder of fire) {
+      const interview = byId.get(reminder.interviewId)!;
+      try {
+        if (reminder.channel === 'email') deps.email(interview);
+        else deps.notify(reminder, interview);
+      } catch (error) {
+        deps.log.error('reminder delivery failed', error);
+      }
+    }
+    if (handle !== undefined) timers.clear(handle);
+    wakeAt = nextAt === undefined ? now + maxSleepMs : Math.min(nextAt, now + maxSleepMs);
+    handle = timers.set(check, Math.max(0, wakeAt - now));
+  };
+
+  const unsubscribe = deps.interviews.onChange(() => check());
+  check();
+  return {
+    check,
+    nextWakeAt: () => wakeAt,
+    dispose() {
+      disposed = true;
+      unsubscribe();
+      if (handle !== undefined) timers.clear(handle);
+    },
+  };
+}

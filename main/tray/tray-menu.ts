@@ -1,0 +1,49 @@
+import type { Interview } from '../../preload/contract/interview-schema';
+import { formatCountdown, joinPhase, type JoinWindowSettings } from '../../preload/domain/interview-timing';
+
+/** What clicking a tray item does. */
+export type TrayAction = { kind: 'open-interview'; id: string } | { kind: 'join'; id: string } | { kind: 'open-app' } | { kind: 'device-check' } | { kind: 'quit' };
+
+/** One tray menu line (a plain model; the shell turns it into an Electron menu). */
+export type TrayItem = { type: 'separator' } | { type: 'item'; label: string; action?: TrayAction; enabled?: boolean };
+
+function time(ms: number, zone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms);
+}
+function day(ms: number, zone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
+}
+
+/**
+ * The tray menu for a schedule at `now`: the next interview with a countdown (and "Join" while its
+ * window is open), today's interviews, then Open, Device check, Quit.
+ */
+export function buildTrayMenu(interviews: Interview[], settings: JoinWindowSettings, now: number, zone: string): TrayItem[] {
+  const upcoming = interviews
+    .filter((i) => i.status === 'scheduled' && Date.parse(i.startUtc) + i.durationMinutes * 60_000 > now)
+    .sort((a, b) => a.startUtc.localeCompare(b.startUtc));
+  const items: TrayItem[] = [];
+  const next = upcoming[0];
+  if (next) {
+    const start = Date.parse(next.startUtc);
+    const when = start > now ? formatCountdown(start - now) : 'now';
+    items.push({ type: 'item', label: `Next: ${next.candidate.name} · ${next.jobTitle} · ${time(start, zone)} (${when})`, action: { kind: 'open-interview', id: next.id } });
+    if (joinPhase(next, settings, now) === 'open' && next.meetLink) items.push({ type: 'item', label: `Join ${next.candidate.name}`, action: { kind: 'join', id: next.id } });
+  } else {
+    items.push({ type: 'item', label: 'No upcoming interviews', enabled: false });
+  }
+  const today = day(now, zone);
+  const todays = interviews.filter((i) => i.status === 'scheduled' && day(Date.parse(i.startUtc), zone) === today).sort((a, b) => a.startUtc.localeCompare(b.startUtc));
+  if (todays.length) {
+    items.push({ type: 'separator' }, { type: 'item', label: 'Today', enabled: false });
+    for (const i of todays) items.push({ type: 'item', label: `${time(Date.parse(i.startUtc), zone)}  ${i.candidate.name} — ${i.jobTitle}`, action: { kind: 'open-interview', id: i.id } });
+  }
+  items.push(
+    { type: 'separator' },
+    { type: 'item', label: 'Open Interview Desk', action: { kind: 'open-app' } },
+    { type: 'item', label: 'Device check', action: { kind: 'device-check' } },
+    { type: 'separator' },
+    { type: 'item', label: 'Quit', action: { kind: 'quit' } },
+  );
+  return items;
+}

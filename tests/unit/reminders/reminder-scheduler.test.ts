@@ -1,0 +1,181 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createReminderScheduler, maxSleepMs, type ReminderScheduler } from '../../../main/reminders/reminder-scheduler';
+import { createInterviewService, type InterviewService } from '../../../main/interviews/interview-service';
+import { createInterviewRepository } from '../../../main/interviews/interview-repository';
+import { createEventHub } from '../../../main/app/event-hub';
+import { createMemoryLogger } from '../../../main/logging/logger';
+import { openAppStore } from '../../../main/store/open-app-store';
+import { confBackend } from '../../../main/store/conf-backend';
+import { makeTempDir } from '../../support/temp-dir';
+import { simulatedTime } from '../../support/simulated-time';
+import { makeInterview, seedStore } from '../../support/interview-fixtures';
+import type { PlannedReminder } from '../../../main/reminders/reminder-plan';
+
+const hour = 3600_000;
+
+describe('reminder scheduler', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  let time: ReturnType<typeof simulatedTime>;
+  let fired: Array<{ id: string; offset: number; at: string }>;
+  let emails: string[];
+  let schedulers: ReminderScheduler[];
+  let settings: { reminderOffsetsMinutes: number[]; candidateReminderEmail: boolean };
+
+  const service = (): InterviewService => {
+    const { store } = openAppStore({ dataDir: temp.dir, backend: confBackend, clock: time.clock, log: createMemoryLogger() });
+    return createInterviewService({ repository: createInterviewRepository(store), clock: time.clock, events: createEventHub(), log: createMemoryLogger(), recruiter: () => ({ name: 'Rita', email: 'rita@example.com' }) });
+  };
+  /** Starts the app: a fresh service over the same store, and a scheduler. */
+  const boot = () => {
+    const interviews = service();
+    const scheduler = createReminderScheduler({
+      interviews,
+      clock: time.clock,
+      log: createMemoryLogger(),
+      settings: () => settings,
+      notify: (r: PlannedReminder) => fired.push({ id: r.interviewId, offset: r.offsetMinutes, at: new Date(time.clock.now()).toISOString() }),
+      email: (i) => emails.push(i.id),
+      timers: time.timers,
+    });
+    schedulers.push(scheduler);
+    return { interviews, scheduler };
+  };
+  const shutdown = () => schedulers.splice(0).forEach((s) => s.dispose());
+
+  beforeEach(() => {
+    temp = makeTempDir();
+    time = simulatedTime('2030-03-01T08:00:00.000Z');
+    fired = [];
+    emails = [];
+    schedulers = [];
+    settings = { reminderOffsetsMinutes: [1440, 60, 0], candidateReminderEmail: false };
+  });
+  afterEach(() => {
+    shutdown();
+    temp.cleanup();
+  });
+
+  const seed = (start: string, extra = {}) => {
+    const interview = makeInterview({ startUtc: start, meetLink: 'https://meet.google.com/abc-defg-hij', ...extra });
+    seedStore(temp.dir, { interviews: [interview] });
+    return interview;
+  };
+
+  it('fires 24 h, 1 h and "starting now" at their moments, once each', () => {
+    const i = seed('2030-03-03T10:00:00.000Z');
+    boot();
+    time.run(Date.parse('2030-03-04T00:00:00.000Z'));
+    expect(fired).toEqual([
+      { id: i.id, offset: 1440, at: '2030-03-02T10:00:00.000Z' },
+      { id: i.id, offset: 60, at: '2030-03-03T09:00:00.000Z' },
+      { id: i.id, offset: 0, at: '2030-03-03T10:00:00.000Z' },
+    ]);
+  });
+
+  it('never fires twice across a restart', () => {
+    seed('2030-03-03T10:00:00.000Z');
+    boot();
+    time.run(Date.parse('2030-03-02T12:00:00.000Z'));
+    expect(fired.map((f) => f.offset)).toEqual([1440]);
+    shutdown();
+    boot();
+    time.run(Date.parse('2030-03-02T13:00:00.000Z'));
+    expect(fired.map((f) => f.offset)).toEqual([1440]);
+    time.run(Date.parse('2030-03-03T09:30:00.000Z'));
+    expect(fired.map((f) => f.offset)).toEqual([1440, 60]);
+  });
+
+  it('after the app was off past two moments, fires the closest one once on start and drops the stale one', () => {
+    seed('2030-03-03T10:00:00.000Z');
+    time.set('2030-03-03T09:20:00.000Z');
+    boot();
+    expect(fired.map((f) => [f.offset, f.at])).toEqual([[60, '2030-03-03T09:20:00.000Z']]);
+    shutdown();
+    boot();
+    time.run(Date.parse('2030-03-03T09:50:00.000Z'));
+    expect(fired.map((f) => f.offset)).toEqual([60]);
+  });
+
+  it('drops reminders whose interview already started while the app was off ("starting now" keeps 5 minutes)', () => {
+    seed('2030-03-03T10:00:00.000Z');
+    time.set('2030-03-03T10:03:00.000Z');
+    boot();
+    expect(fired.map((f) => f.offset)).toEqual([0]);
+    shutdown();
+    fired = [];
+    temp.cleanup();
+    temp = makeTempDir();
+    seed('2030-03-03T10:00:00.000Z');
+    time.set('2030-03-03T10:30:00.000Z');
+    boot();
+    expect(fired).toEqual([]);
+  });
+
+  it('after sleep (no timers ran), the resume check fires what became due', () => {
+    seed('2030-03-03T10:00:00.000Z');
+    const { scheduler } = boot();
+    time.run(Date.parse('2030-03-02T09:00:00.000Z'));
+    time.sleep(2 * hour + 30 * 60_000); // lid closed over the 24 h moment
+    scheduler.check(); // powerMonitor 'resume'
+    expect(fired.map((f) => [f.offset, f.at])).toEqual([[1440, '2030-03-02T11:30:00.000Z']]);
+  });
+
+  it('a clock jumping backwards does not repeat a reminder; jumping forward fires from the wall clock', () => {
+    seed('2030-03-03T10:00:00.000Z');
+    const { scheduler } = boot();
+    time.run(Date.parse('2030-03-02T10:30:00.000Z'));
+    time.set('2030-03-02T08:00:00.000Z');
+    scheduler.check();
+    time.run(Date.parse('2030-03-02T11:00:00.000Z'));
+    expect(fired.map((f) => f.offset)).toEqual([1440]);
+    time.set('2030-03-03T09:10:00.000Z');
+    scheduler.check();
+    expect(fired.map((f) => f.offset)).toEqual([1440, 60]);
+  });
+
+  it('counts real hours across a DST change (Europe/Berlin, 31 March 2030)', () => {
+    // 09:00 CEST on 31 March = 07:00Z; 24 hours earlier is 07:00Z on 30 March (08:00 CET local).
+    seed('2030-03-31T07:00:00.000Z', { timeZone: 'Europe/Berlin' });
+    time.set('2030-03-29T00:00:00.000Z');
+    boot();
+    time.run(Date.parse('2030-03-31T08:00:00.000Z'));
+    expect(fired.map((f) => [f.offset, f.at])).toEqual([
+      [1440, '2030-03-30T07:00:00.000Z'],
+      [60, '2030-03-31T06:00:00.000Z'],
+      [0, '2030-03-31T07:00:00.000Z'],
+    ]);
+  });
+
+  it('rescheduling re-arms the reminders; cancelling removes them', () => {
+    const i = seed('2030-03-03T10:00:00.000Z');
+    const { interviews } = boot();
+    time.run(Date.parse('2030-03-02T10:30:00.000Z'));
+    expect(fired.map((f) => f.offset)).toEqual([1440]);
+    interviews.reschedule({ id: i.id, date: '2030-03-05', time: '10:00', timeZone: 'UTC', durationMinutes: 60 });
+    time.run(Date.parse('2030-03-04T10:30:00.000Z'));
+    expect(fired.map((f) => [f.offset, f.at])).toEqual([
+      [1440, '2030-03-02T10:00:00.000Z'],
+      [1440, '2030-03-04T10:00:00.000Z'],
+    ]);
+    interviews.cancel(i.id);
+    time.run(Date.parse('2030-03-06T00:00:00.000Z'));
+    expect(fired).toHaveLength(2);
+  });
+
+  it('never sleeps longer than an hour, even with the next reminder a month away', () => {
+    seed('2030-04-15T10:00:00.000Z');
+    const { scheduler } = boot();
+    expect(scheduler.nextWakeAt()! - time.clock.now()).toBe(maxSleepMs);
+    const wakes = time.run(Date.parse('2030-03-02T08:00:00.000Z'));
+    expect(wakes).toBe(24);
+  });
+
+  it('uses the offsets from Settings, and sends the optional candidate email 24 h before', () => {
+    settings = { reminderOffsetsMinutes: [30], candidateReminderEmail: true };
+    const i = seed('2030-03-03T10:00:00.000Z');
+    boot();
+    time.run(Date.parse('2030-03-03T11:00:00.000Z'));
+    expect(fired.map((f) => [f.offset, f.at])).toEqual([[30, '2030-03-03T09:30:00.000Z']]);
+    expect(emails).toEqual([i.id]);
+  });
+});

@@ -1,0 +1,110 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { BrowserWindow, Menu, Notification, Tray, resetFakeElectron } from '../../fakes/electron';
+import { createMainWindow, hideInsteadOfClose } from '../../../main/shell/main-window';
+import { createTray, trayTemplate } from '../../../main/shell/tray';
+import { showReminderNotification } from '../../../main/shell/notifications';
+import { createMeetWindowLauncher } from '../../../main/shell/meet-window';
+import { buildTrayMenu, type TrayAction } from '../../../main/tray/tray-menu';
+import { makeInterview } from '../../support/interview-fixtures';
+import type { PlannedReminder } from '../../../main/reminders/reminder-plan';
+
+const settings = { joinOpensMinutesBefore: 15, joinClosesMinutesAfter: 60 };
+const now = Date.parse('2030-01-15T09:50:00.000Z');
+const schedule = [
+  makeInterview({ startUtc: '2030-01-15T10:00:00.000Z', candidate: { name: 'Ada Lovelace', email: 'a@example.com' }, jobTitle: 'Engineer', meetLink: 'https://meet.google.com/abc-defg-hij' }),
+  makeInterview({ startUtc: '2030-01-15T14:30:00.000Z', candidate: { name: 'Grace Hopper', email: 'g@example.com' }, jobTitle: 'Compilers' }),
+  makeInterview({ startUtc: '2030-01-16T09:00:00.000Z', candidate: { name: 'Alan Turing', email: 't@example.com' }, jobTitle: 'Research' }),
+  makeInterview({ startUtc: '2030-01-15T16:00:00.000Z', candidate: { name: 'Cancelled Person', email: 'c@example.com' }, status: 'cancelled' }),
+];
+
+describe('tray menu', () => {
+  beforeEach(() => resetFakeElectron());
+
+  it('shows the next interview with a countdown, Join while its window is open, today\'s list, and the fixed items', () => {
+    const labels = buildTrayMenu(schedule, settings, now, 'UTC').map((i) => (i.type === 'separator' ? '---' : i.label));
+    expect(labels).toEqual([
+      'Next: Ada Lovelace · Engineer · 10:00 (in 10 min)',
+      'Join Ada Lovelace',
+      '---',
+      'Today',
+      '10:00  Ada Lovelace — Engineer',
+      '14:30  Grace Hopper — Compilers',
+      '---',
+      'Open Interview Desk',
+      'Device check',
+      '---',
+      'Quit',
+    ]);
+  });
+
+  it('has no Join before the window opens, and says so when nothing is upcoming', () => {
+    const early = buildTrayMenu(schedule, settings, Date.parse('2030-01-15T09:00:00.000Z'), 'UTC');
+    expect(early.some((i) => i.type === 'item' && i.label.startsWith('Join'))).toBe(false);
+    expect(buildTrayMenu([], settings, now, 'UTC')[0]).toEqual({ type: 'item', label: 'No upcoming interviews', enabled: false });
+  });
+
+  it('becomes an Electron menu whose clicks route to the actions', () => {
+    const actions: TrayAction[] = [];
+    const tray = createTray('/icon.png', () => buildTrayMenu(schedule, settings, now, 'UTC'), (a) => actions.push(a));
+    expect(Tray.created).toHaveLength(1);
+    expect(Tray.created[0]!.tooltip).toContain('Next: Ada Lovelace');
+    const template = Menu.built.at(-1) as Array<{ label?: string; click?: () => void; type?: string }>;
+    template.find((i) => i.label === 'Join Ada Lovelace')!.click!();
+    template.find((i) => i.label === '14:30  Grace Hopper — Compilers')!.click!();
+    template.find((i) => i.label === 'Device check')!.click!();
+    template.find((i) => i.label === 'Quit')!.click!();
+    Tray.created[0]!.emit('click');
+    expect(actions).toEqual([{ kind: 'join', id: schedule[0]!.id }, { kind: 'open-interview', id: schedule[1]!.id }, { kind: 'device-check' }, { kind: 'quit' }, { kind: 'open-app' }]);
+    expect(trayTemplate([{ type: 'separator' }], () => {})).toEqual([{ type: 'separator' }]);
+    tray.destroy();
+  });
+});
+
+describe('reminder notifications', () => {
+  beforeEach(() => resetFakeElectron());
+  const reminder = (offsetMinutes: number): PlannedReminder => ({ interviewId: schedule[0]!.id, key: 'k', offsetMinutes, dueAt: 0, startsAt: 0, channel: 'notification' });
+
+  it('names candidate, job and time; a click opens the room', () => {
+    const opened: string[] = [];
+    showReminderNotification(reminder(60), schedule[0]!, false, { open: (id) => opened.push(id), join: () => {} });
+    const n = Notification.shown[0]!;
+    expect(n.options.title).toBe('Interview in 1 hour: Ada Lovelace');
+    expect(String(n.options.body)).toContain('Engineer');
+    expect(n.options.actions).toBeUndefined();
+    n.emit('click');
+    expect(opened).toEqual([schedule[0]!.id]);
+  });
+
+  it('offers Join while the join window is open, and the action joins', () => {
+    const joined: string[] = [];
+    showReminderNotification(reminder(0), schedule[0]!, true, { open: () => {}, join: (id) => joined.push(id) });
+    const n = Notification.shown[0]!;
+    expect(n.options.title).toBe('Interview starting now: Ada Lovelace');
+    expect(n.options.actions).toEqual([{ type: 'button', text: 'Join' }]);
+    n.emit('action', {}, 0);
+    expect(joined).toEqual([schedule[0]!.id]);
+  });
+});
+
+describe('windows of the desktop shell', () => {
+  beforeEach(() => resetFakeElectron());
+
+  it('every window has the secure preferences (main window with the preload, Meet window without)', async () => {
+    createMainWindow('/app/dist/preload/preload.cjs');
+    await createMeetWindowLauncher({ store: { get: () => undefined, set: () => {}, has: () => false, delete: () => {}, path: '' }, openExternal: async () => {} }).openInApp(schedule[0]!, () => {});
+    expect(BrowserWindow.created).toHaveLength(2);
+    for (const window of BrowserWindow.created) {
+      expect(window.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, allowRunningInsecureContent: false });
+    }
+    expect((BrowserWindow.created[0]!.options.webPreferences as Record<string, unknown>).preload).toBe('/app/dist/preload/preload.cjs');
+    expect(BrowserWindow.created[0]!.loaded).toBe('app://interview-desk/index.html');
+    expect((BrowserWindow.created[1]!.options.webPreferences as Record<string, unknown>).preload).toBeUndefined();
+  });
+
+  it('closing the main window hides it to the tray when the setting says so, with a notice the first time', () => {
+    expect(hideInsteadOfClose({ closeToTray: true, quitting: false, noticeShown: false })).toEqual({ hide: true, showNotice: true });
+    expect(hideInsteadOfClose({ closeToTray: true, quitting: false, noticeShown: true })).toEqual({ hide: true, showNotice: false });
+    expect(hideInsteadOfClose({ closeToTray: true, quitting: true, noticeShown: false })).toEqual({ hide: false, showNotice: false });
+    expect(hideInsteadOfClose({ closeToTray: false, quitting: false, noticeShown: false })).toEqual({ hide: false, showNotice: false });
+  });
+});
