@@ -56,6 +56,8 @@ export interface InterviewService {
   setMeetLink(id: string, link: string): Interview;
   /** Applies a change that came from elsewhere (Google sync, the outbox) and tells listeners. */
   update(id: string, change: (interview: Interview) => Interview, notify?: boolean): Interview;
+  /** Applies one quiet change to many interviews in a single store write (reminder bookkeeping). */
+  updateMany(ids: string[], change: (interview: Interview) => Interview): void;
   recordJoin(id: string, via: 'app' | 'browser'): Interview;
   /** Candidate mode: saves an interview from an invitation link (no account, no invitations to send). */
   saveCandidateInterview(input: { meetLink: string; startUtc: string; title: string; durationMinutes?: number; timeZone: string }): Interview;
@@ -187,6 +189,12 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
       if (notify) tell({ kind: 'updated', interview });
       else events.emit('interviews:changed', { ids: [id] });
       return interview;
+    },
+    updateMany(ids, change) {
+      const changed = ids.map((id) => repository.get(id)).filter((i): i is Interview => !!i).map((i) => ({ ...change(i), updatedAt: nowIso() }));
+      if (changed.length === 0) return;
+      repository.putMany(changed);
+      events.emit('interviews:changed', { ids: changed.map((i) => i.id) });
     },
     saveCandidateInterview(input) {
       const existing = repository.all().find((i) => i.origin === 'candidate' && i.meetLink === input.meetLink && i.startUtc === input.startUtc);

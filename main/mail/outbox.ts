@@ -178,6 +178,8 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   const unsubscribe = interviews.onChange((change) => {
     const interview = change.interview;
     if (interview.origin !== 'recruiter') return;
+    // Settings can let Google email the guests instead: then the app sends nothing (never both).
+    if (deps.settings().googleSendsInvites && interview.google) return;
     const invited = (['candidate', 'recruiter'] as const).filter((r) => hasBeenInvited(interview, r));
     if (change.kind === 'cancelled') {
       if (invited.length) enqueue(interview.id, 'cancellation', invited);

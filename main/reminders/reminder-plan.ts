@@ -54,6 +54,8 @@ export function reminderDecisions(interviews: Interview[], offsets: number[], ca
   const drop: PlannedReminder[] = [];
   let nextAt: number | undefined;
   for (const interview of interviews) {
+    // Long over: nothing to fire, drop or wake for (and nothing to write for thousands of past interviews).
+    if (Date.parse(interview.startUtc) + startingNowGraceMs <= now) continue;
     const plan = plannedReminders(interview, offsets, candidateEmail);
     for (const channel of ['notification', 'email'] as const) {
       const due = plan.filter((r) => r.channel === channel && r.dueAt <= now).sort((a, b) => a.offsetMinutes - b.offsetMinutes);

@@ -56,9 +56,11 @@ export function createReminderScheduler(deps: ReminderSchedulerDeps): ReminderSc
   const record = (reminders: PlannedReminder[], now: number) => {
     const byInterview = new Map<string, PlannedReminder[]>();
     for (const r of reminders) byInterview.set(r.interviewId, [...(byInterview.get(r.interviewId) ?? []), r]);
-    for (const [id, list] of byInterview) {
-      deps.interviews.update(id, (i) => ({ ...i, reminders: { sent: [...i.reminders.sent, ...list.map((r) => ({ key: r.key, at: new Date(now).toISOString() }))] } }), false);
-    }
+    if (byInterview.size === 0) return;
+    deps.interviews.updateMany([...byInterview.keys()], (i) => ({
+      ...i,
+      reminders: { sent: [...i.reminders.sent, ...(byInterview.get(i.id) ?? []).map((r) => ({ key: r.key, at: new Date(now).toISOString() }))] },
+    }));
   };
 
   const check = () => {

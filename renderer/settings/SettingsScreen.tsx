@@ -20,6 +20,8 @@ type Draft = {
   signOff: string;
   closeToTray: boolean;
   startAtLogin: boolean;
+  googleSendsInvites: boolean;
+  candidateReminderEmail: boolean;
 };
 
 function toDraft(s: Settings): Draft {
@@ -35,6 +37,8 @@ function toDraft(s: Settings): Draft {
     signOff: s.signOff,
     closeToTray: s.closeToTray,
     startAtLogin: s.startAtLogin,
+    googleSendsInvites: s.googleSendsInvites,
+    candidateReminderEmail: s.candidateReminderEmail,
   };
 }
 
@@ -76,6 +80,8 @@ function SettingsForm({ initial }: { initial: Settings }) {
       signOff: draft.signOff,
       closeToTray: draft.closeToTray,
       startAtLogin: draft.startAtLogin,
+      googleSendsInvites: draft.googleSendsInvites,
+      candidateReminderEmail: draft.candidateReminderEmail,
     });
     if (result.ok) {
       setError(undefined);
@@ -138,6 +144,14 @@ function SettingsForm({ initial }: { initial: Settings }) {
           <label>
             Sign-off
             <textarea value={draft.signOff} aria-invalid={invalid('signOff')} onChange={(e) => set('signOff', e.target.value)} />
+          </label>
+          <label className="check">
+            <input type="checkbox" checked={draft.googleSendsInvites} onChange={(e) => set('googleSendsInvites', e.target.checked)} />
+            Let Google Calendar email the invitations instead of Interview Desk
+          </label>
+          <label className="check">
+            <input type="checkbox" checked={draft.candidateReminderEmail} onChange={(e) => set('candidateReminderEmail', e.target.checked)} />
+            Email candidates a reminder 24 hours before
           </label>
         </fieldset>
         <fieldset>

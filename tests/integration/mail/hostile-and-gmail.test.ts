@@ -107,6 +107,17 @@ describe('Gmail transport (emulator)', () => {
       expect(g.gmail.sent[0]!.raw).toMatch(/^[A-Za-z0-9_-]+$/);
       // The Calendar event was created with sendUpdates=none: guests get the app's invite only.
       expect(g.requests.findLast((r) => r.method === 'POST' && r.path.endsWith('/events'))!.query.sendUpdates).toBe('none');
+
+      // Switched to "Google sends the invitations": Calendar gets sendUpdates=all and the app sends nothing.
+      await call('settings:update', { googleSendsInvites: true });
+      g.calendar.conferenceMode = 'success';
+      const sentBefore = g.gmail.sent.length;
+      const d2 = new Date(Date.now() + 4 * 86_400_000);
+      const second = ((await call('interviews:schedule', { candidateName: 'Grace', candidateEmail: 'grace@example.com', jobTitle: 'Engineer', date: d2.toISOString().slice(0, 10), time: '11:00', timeZone: 'UTC', durationMinutes: 30 })) as { value: Interview }).value;
+      await eventually(() => expect(services.interviews.get(second.id).google?.state).toBe('synced'));
+      expect(g.requests.findLast((r) => r.method === 'POST' && r.path.endsWith('/events'))!.query.sendUpdates).toBe('all');
+      await new Promise((r) => setTimeout(r, 200));
+      expect(g.gmail.sent.length).toBe(sentBefore);
     } finally {
       await services.dispose();
       temp.cleanup();

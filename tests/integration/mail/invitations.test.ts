@@ -136,6 +136,19 @@ describe('invitations over real SMTP', () => {
     fs.writeFileSync('tests/artifacts/email/cancellation-candidate.html', String(candidateMails[2]!.parsed.html));
   });
 
+  it('"Send test email" reaches the recruiter through the configured server', async () => {
+    const result = await call('mail:sendTest');
+    expect(result).toMatchObject({ ok: true, value: { response: expect.stringMatching(/250/) } });
+    expect(sink.received).toHaveLength(1);
+    expect(sink.received[0]!.envelope.to).toEqual(['rita@example.com']);
+    expect(sink.received[0]!.parsed.subject).toBe('Interview Desk test email (Acme Corp)');
+  });
+
+  it('"Send test email" explains a refusal', async () => {
+    sink.faults.push({ kind: 'permanent', message: 'Relay denied' });
+    expect(await call('mail:sendTest')).toMatchObject({ ok: false, error: { message: expect.stringMatching(/not sent: 550 Relay denied/) } });
+  });
+
   it('no invitation goes out without a Meet link; pasting one sends it', async () => {
     const interview = await schedule({ meetLink: '' });
     await new Promise((r) => setTimeout(r, 150));
