@@ -3,6 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
 import { findElectronBinary } from '../support/electron-binary';
+import { makeInterview, seedStore } from '../support/interview-fixtures';
+
+const soon = makeInterview({ startUtc: new Date(Date.now() + 5 * 60_000).toISOString(), candidate: { name: 'Meet Tester', email: 'meet@example.com' }, meetLink: 'https://meet.google.com/abc-defg-hij' });
 
 const binary = findElectronBinary();
 const reason = 'missing' in binary ? binary.missing : '';
@@ -15,6 +18,7 @@ let dataDir: string;
 test.beforeAll(async () => {
   if (reason || !('path' in binary)) return;
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'idesk-electron-'));
+  seedStore(dataDir, { interviews: [soon], settings: { closeToTray: false } });
   app = await electron.launch({
     executablePath: binary.path,
     args: [path.resolve('dist/main/main.mjs')],
@@ -55,13 +59,23 @@ test('the page sees window.desk but no Node or ipcRenderer', async () => {
   expect(seen).toEqual({ desk: 'object', require: 'undefined', process: 'undefined' });
 });
 
-test('the tray exists with the fixed menu items', async () => {
-  const labels = await app.evaluate(async ({ Menu }) => {
-    // The tray's context menu is the last menu built from a template with "Quit".
-    const menu = Menu.getApplicationMenu();
-    return menu ? menu.items.map((i) => i.label) : [];
+test('"Join in app" opens the managed Meet window (served a local page for meet.google.com)', async () => {
+  // Intercept https in the Meet window's own session only, so no real Google is needed.
+  await app.evaluate(({ session }) => {
+    session.fromPartition('persist:meet').protocol.handle('https', () => new Response('<!doctype html><title>Local Meet</title><h1>Local Meet</h1>', { headers: { 'content-type': 'text/html' } }));
   });
-  expect(Array.isArray(labels)).toBe(true);
+  const main = await app.firstWindow();
+  await main.evaluate((id) => (globalThis.location.hash = `#/interview/${id}`), soon.id);
+  const meetWindow = app.waitForEvent('window');
+  await main.getByRole('button', { name: 'Join in app' }).click();
+  const meet = await meetWindow;
+  await expect(meet.getByRole('heading', { name: 'Local Meet' })).toBeVisible();
+  expect(meet.url()).toBe('https://meet.google.com/abc-defg-hij');
+  const prefs = await app.evaluate(({ BrowserWindow }) =>
+    BrowserWindow.getAllWindows().map((w) => (w.webContents as unknown as { getLastWebPreferences?: () => Record<string, unknown> | null }).getLastWebPreferences?.()?.partition ?? null),
+  );
+  expect(prefs).toContain('persist:meet');
+  await expect(main.getByText(/Joined .* \(app window\)/)).toBeVisible();
 });
 
 test('a deep link to the device check opens it in the running app', async () => {
