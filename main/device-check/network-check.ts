@@ -47,7 +47,10 @@ export async function checkNetwork(options: { url: string; stunServer: string; s
   if (rtts.length === 0 && !stunResult.ok) return { online: false, endpoint: options.url, stun: stunReport, ...(lastError ? { error: lastError } : {}) };
   const sorted = [...rtts].sort((a, b) => a - b);
   const rttMs = sorted.length ? sorted[Math.floor(sorted.length / 2)] : undefined;
-  const jitterMs = rtts.length > 1 ? rtts.slice(1).reduce((sum, r, i) => sum + Math.abs(r - rtts[i]!), 0) / (rtts.length - 1) : undefined;
+  // Jitter as the median change between successive round trips: one slow request (a busy CPU, a
+  // garbage collection) should not read as a jittery line.
+  const changes = rtts.slice(1).map((r, i) => Math.abs(r - rtts[i]!)).sort((a, b) => a - b);
+  const jitterMs = changes.length ? changes[Math.floor(changes.length / 2)] : undefined;
   return {
     online: true,
     endpoint: options.url,

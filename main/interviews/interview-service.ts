@@ -66,6 +66,20 @@ export interface InterviewService {
   onChange(listener: (change: InterviewChange) => void): () => void;
 }
 
+/** The bookkeeping every new interview starts with: a stable invite UID, nothing sent, no joins. */
+function freshRecord(id: string, now: string): Pick<Interview, 'id' | 'status' | 'ics' | 'invitations' | 'joins' | 'reminders' | 'createdAt' | 'updatedAt'> {
+  return {
+    id,
+    status: 'scheduled',
+    ics: { uid: `${id}@interview-desk.app`, sequence: 0 },
+    invitations: { candidate: { state: 'none' }, recruiter: { state: 'none' } },
+    joins: [],
+    reminders: { sent: [] },
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
 /** Creates the interview service. */
 export function createInterviewService(deps: InterviewServiceDeps): InterviewService {
   const { repository, clock, events, log } = deps;
@@ -127,7 +141,7 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
       const id = newId();
       const now = nowIso();
       const interview: Interview = {
-        id,
+        ...freshRecord(id, now),
         candidate: { name: input.candidateName, email: input.candidateEmail, ...(input.candidateTimeZone ? { timeZone: input.candidateTimeZone } : {}) },
         recruiter,
         jobTitle: input.jobTitle,
@@ -135,15 +149,8 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
         durationMinutes: input.durationMinutes,
         timeZone: input.timeZone,
         notes: input.notes,
-        status: 'scheduled',
         ...(input.meetLink ? { meetLink: input.meetLink } : {}),
         origin,
-        ics: { uid: `${id}@interview-desk.app`, sequence: 0 },
-        invitations: { candidate: { state: 'none' }, recruiter: { state: 'none' } },
-        joins: [],
-        reminders: { sent: [] },
-        createdAt: now,
-        updatedAt: now,
       };
       repository.put(interview);
       log.info(`scheduled interview ${id}`);
@@ -202,7 +209,7 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
       const id = newId();
       const now = nowIso();
       const interview: Interview = {
-        id,
+        ...freshRecord(id, now),
         candidate: { name: 'You', email: '' },
         recruiter: { name: 'Your interviewer', email: '' },
         jobTitle: input.title,
@@ -210,15 +217,8 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
         durationMinutes: input.durationMinutes ?? 60,
         timeZone: input.timeZone,
         notes: '',
-        status: 'scheduled',
         meetLink: input.meetLink,
         origin: 'candidate',
-        ics: { uid: `${id}@interview-desk.app`, sequence: 0 },
-        invitations: { candidate: { state: 'none' }, recruiter: { state: 'none' } },
-        joins: [],
-        reminders: { sent: [] },
-        createdAt: now,
-        updatedAt: now,
       };
       repository.put(interview);
       tell({ kind: 'scheduled', interview });

@@ -80,6 +80,8 @@ describe('network and call verdicts', () => {
     expect(networkVerdict({ online: true, rttMs: 350, jitterMs: 3, downloadMbps: 50, stunOk: true }).verdict).toBe('warning');
     expect(networkVerdict({ online: true, rttMs: 700, stunOk: true }).verdict).toBe('fail');
     expect(networkVerdict({ online: true, rttMs: 40, stunOk: false }).verdict).toBe('warning');
+    expect(networkVerdict({ online: true, rttMs: 40, jitterMs: 40, stunOk: true }).verdict).toBe('pass');
+    expect(networkVerdict({ online: true, rttMs: 40, jitterMs: 60, stunOk: true }).verdict).toBe('warning');
     expect(callVerdict({ bitrateKbps: 2500, lossPct: 0, jitterMs: 2, rttMs: 1 }).verdict).toBe('pass');
     expect(callVerdict({ bitrateKbps: 900, lossPct: 0, jitterMs: 2 }).verdict).toBe('warning');
     expect(callVerdict({ bitrateKbps: 2500, lossPct: 6, jitterMs: 2 }).verdict).toBe('warning');
