@@ -9,6 +9,8 @@ import { describeGoogleError, isRetryable } from '../google/google-errors';
 export interface MailTransport {
   readonly kind: 'smtp' | 'gmail';
   send(message: Mail.Options): Promise<{ response: string }>;
+  /** Releases pooled connections once a drain is done. */
+  close(): void;
 }
 
 /** A failed send: `temporary` ones are retried with backoff, permanent ones are marked failed with the reason. */
@@ -36,10 +38,18 @@ export const safeMessageOptions = { disableFileAccess: true, disableUrlAccess: t
 
 /** SMTP through nodemailer: any server, from a URL (INTERVIEW_DESK_SMTP_URL) or Settings + keychain password. */
 export function smtpTransport(config: string | { host: string; port: number; security: 'tls' | 'starttls' | 'none'; user: string; pass: string | null }): MailTransport {
+  // Pooled: one connection carries a whole drain (a fresh connection per message cost ~100 ms each).
+  const pooledUrl = (url: string) => {
+    const parsed = new URL(url);
+    parsed.searchParams.set('pool', 'true');
+    return parsed.toString();
+  };
   const transporter =
     typeof config === 'string'
-      ? nodemailer.createTransport(config)
+      ? nodemailer.createTransport(pooledUrl(config))
       : nodemailer.createTransport({
+          pool: true,
+          maxConnections: 1,
           host: config.host,
           port: config.port,
           secure: config.security === 'tls',
@@ -60,6 +70,7 @@ export function smtpTransport(config: string | { host: string; port: number; sec
         throw classifySmtpError(error);
       }
     },
+    close: () => transporter.close(),
   };
 }
 
@@ -88,5 +99,6 @@ export function gmailTransport(options: { apiUrl: string; auth: () => Promise<OA
         throw new MailSendError(failure.network ? `The connection to Gmail broke while sending; it may have been sent. Check your Sent folder before resending. (${failure.message})` : failure.message, temporary);
       }
     },
+    close: () => {},
   };
 }

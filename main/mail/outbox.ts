@@ -19,6 +19,7 @@ export interface OutboxItem {
   interviewId: string;
   recipient: Recipient;
   kind: MailKind;
+  /** 'sending' is only found in files written by earlier versions; it is read as 'queued'. */
   state: 'queued' | 'sending' | 'sent' | 'failed';
   attempts: number;
   notBefore: number;
@@ -61,6 +62,9 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   const maxAttempts = deps.maxAttempts ?? 8;
   let draining: Promise<void> | undefined;
   let timer: NodeJS.Timeout | undefined;
+  // Messages being handed to the server right now. Kept in memory, not in the file: a write per
+  // message cost a whole-store rewrite, and after a crash every unfinished message is queued again anyway.
+  const inFlight = new Set<string>();
   const nowIso = () => new Date(clock.now()).toISOString();
 
   const all = (): OutboxItem[] => ((store.get('outbox') as OutboxItem[] | undefined) ?? []).slice();
@@ -78,7 +82,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   const enqueue = (interviewId: string, kind: MailKind, recipients: Recipient[] = ['candidate', 'recruiter']) => {
     let items = all();
     for (const recipient of recipients) {
-      const waiting = items.filter((i) => i.interviewId === interviewId && i.recipient === recipient && i.state === 'queued');
+      const waiting = items.filter((i) => i.interviewId === interviewId && i.recipient === recipient && i.state === 'queued' && !inFlight.has(i.key));
       const unsentInvitation = waiting.find((i) => i.kind === 'invitation');
       if (kind === 'update' && unsentInvitation) continue; // the queued invitation will carry the new time
       if (kind === 'cancellation' && unsentInvitation) {
@@ -104,7 +108,10 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     timer.unref();
   };
 
-  const sendOne = async (item: OutboxItem, transport: MailTransport) => {
+  const sendOne = async (queuedItem: OutboxItem, transport: MailTransport) => {
+    // The drain's list is a snapshot: a newer change may have superseded this message meanwhile.
+    const item = all().find((i) => i.key === queuedItem.key);
+    if (!item || item.state !== 'queued') return;
     let interview: Interview;
     try {
       interview = interviews.get(item.interviewId);
@@ -118,25 +125,26 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       return;
     }
     const message: Mail.Options = composeInterviewMessage({ interview, kind: item.kind, recipient: item.recipient, settings: deps.settings(), render: deps.render, key: item.key, from: deps.from(), now: clock.now() });
-    // Recorded as sending before the transaction: a crash mid-send is visible on restart.
-    patch(item.key, { state: 'sending', attempts: item.attempts + 1 });
+    inFlight.add(item.key);
     try {
       await transport.send(message);
-      patch(item.key, { state: 'sent', sentAt: nowIso(), reason: undefined });
+      patch(item.key, { state: 'sent', attempts: item.attempts + 1, sentAt: nowIso(), reason: undefined });
       setRecipientState(item.interviewId, item.recipient, { state: 'sent', at: nowIso() });
       log.info(`sent ${item.kind} for ${item.interviewId} to the ${item.recipient}`);
     } catch (error) {
       const failure = error instanceof MailSendError ? error : new MailSendError((error as Error).message, true);
       if (failure.temporary && item.attempts + 1 < maxAttempts) {
-        patch(item.key, { state: 'queued', notBefore: clock.now() + backoff[Math.min(item.attempts, backoff.length - 1)]!, reason: failure.message });
+        patch(item.key, { state: 'queued', attempts: item.attempts + 1, notBefore: clock.now() + backoff[Math.min(item.attempts, backoff.length - 1)]!, reason: failure.message });
         setRecipientState(item.interviewId, item.recipient, { state: 'queued', reason: `Retrying: ${failure.message}`, at: nowIso() });
         log.warn(`${item.kind} for ${item.interviewId} postponed: ${failure.message}`);
         if (failure.needsReconnect) throw failure;
       } else {
-        patch(item.key, { state: 'failed', reason: failure.message });
+        patch(item.key, { state: 'failed', attempts: item.attempts + 1, reason: failure.message });
         setRecipientState(item.interviewId, item.recipient, { state: 'failed', reason: failure.message, at: nowIso() });
         log.error(`${item.kind} for ${item.interviewId} failed: ${failure.message}`);
       }
+    } finally {
+      inFlight.delete(item.key);
     }
   };
 
@@ -150,12 +158,16 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       log.warn(`outbox waiting: ${(error as Error).message}`);
       return;
     }
-    for (const item of due) {
-      try {
-        await sendOne(item, transport);
-      } catch {
-        return; // needs reconnect: stop until the account is back
+    try {
+      for (const item of due) {
+        try {
+          await sendOne(item, transport);
+        } catch {
+          return; // needs reconnect: stop until the account is back
+        }
       }
+    } finally {
+      transport.close();
     }
   };
 
@@ -221,6 +233,8 @@ export function createOutbox(deps: OutboxDeps): Outbox {
         return result.response;
       } catch (error) {
         throw new DeskFailure('unavailable', `The test email was not sent: ${(error as Error).message}`);
+      } finally {
+        transport.close();
       }
     },
     dispose() {

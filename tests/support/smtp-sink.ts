@@ -10,7 +10,7 @@ export interface ReceivedMail {
 }
 
 /** What the next DATA command meets: accept, a temporary or permanent refusal, or a dropped connection. */
-export type SmtpFault = { kind: 'temporary' | 'permanent'; message?: string } | { kind: 'drop' } | { kind: 'accept-then-drop' };
+export type SmtpFault = { kind: 'temporary' | 'permanent'; message?: string } | { kind: 'drop' } | { kind: 'accept-then-drop' } | { kind: 'slow'; ms: number };
 
 export interface SmtpSink {
   port: number;
@@ -31,6 +31,8 @@ export async function startSmtpSink(options: { port?: number; user?: string; pas
   const server = new SMTPServer({
     secure: false,
     disabledCommands: ['STARTTLS'],
+    // No reverse DNS of 127.0.0.1: this machine has no resolver for it and every connection would wait.
+    disableReverseLookup: true,
     authOptional: !options.user,
     logger: false,
     onAuth(auth, _session, callback) {
@@ -55,7 +57,8 @@ export async function startSmtpSink(options: { port?: number; user?: string; pas
           return callback(error);
         }
         const raw = Buffer.concat(chunks).toString('utf8');
-        void simpleParser(raw).then((parsed) => {
+        const wait = fault?.kind === 'slow' ? new Promise((r) => setTimeout(r, fault.ms)) : Promise.resolve();
+        void wait.then(() => simpleParser(raw)).then((parsed) => {
           received.push({
             envelope: {
               from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',

@@ -203,6 +203,23 @@ describe('invitations over real SMTP', () => {
     expect(services.outbox.items().map((i) => i.state)).toEqual(['sent', 'sent']);
   });
 
+  it('a reschedule during an invitation\'s send is not lost: the update follows', async () => {
+    sink.faults.push({ kind: 'slow', ms: 400 });
+    const interview = await schedule();
+    await new Promise((r) => setTimeout(r, 100)); // the first invitation is on the wire now
+    await call('interviews:reschedule', { id: interview.id, ...form(6, { time: '12:00' }) });
+    await eventually(() => expect(services.outbox.items().every((i) => i.state === 'sent')).toBe(true), 8_000);
+    const kinds = sink.received.map((m) => `${m.envelope.to[0]} ${parseWithIcalJs(icsAttachment(m)).sequence}`).sort();
+    // Whoever got the old invitation also gets the update; the other gets one invitation with the new time.
+    const moved = services.interviews.get(interview.id);
+    for (const m of sink.received) expect([0, 1]).toContain(parseWithIcalJs(icsAttachment(m)).sequence);
+    const last = (to: string) => sink.received.filter((m) => m.envelope.to[0] === to).at(-1)!;
+    expect(parseWithIcalJs(icsAttachment(last('ada@example.com'))).start).toBe(moved.startUtc);
+    expect(parseWithIcalJs(icsAttachment(last('rita@example.com'))).start).toBe(moved.startUtc);
+    expect(kinds.length).toBeGreaterThanOrEqual(2);
+    expect(kinds.length).toBeLessThanOrEqual(3);
+  });
+
   it('an update supersedes a still-queued invitation; a cancel before anything was sent sends nothing', async () => {
     // Long pauses between retries: nothing is mid-send while the changes arrive.
     await services.dispose();
