@@ -71,10 +71,16 @@ test('"Join in app" opens the managed Meet window (served a local page for meet.
   const meet = await meetWindow;
   await expect(meet.getByRole('heading', { name: 'Local Meet' })).toBeVisible();
   expect(meet.url()).toBe('https://meet.google.com/abc-defg-hij');
+  // Both windows, the app's and Meet's, run with the security settings.
   const prefs = await app.evaluate(({ BrowserWindow }) =>
-    BrowserWindow.getAllWindows().map((w) => (w.webContents as unknown as { getLastWebPreferences?: () => Record<string, unknown> | null }).getLastWebPreferences?.()?.partition ?? null),
+    BrowserWindow.getAllWindows().map((w) => {
+      const p = (w.webContents as unknown as { getLastWebPreferences?: () => Record<string, unknown> | null }).getLastWebPreferences?.() ?? {};
+      return { partition: p.partition ?? null, contextIsolation: p.contextIsolation, sandbox: p.sandbox, nodeIntegration: p.nodeIntegration, preload: p.preload ?? null };
+    }),
   );
-  expect(prefs).toContain('persist:meet');
+  expect(prefs.map((p) => p.partition)).toContain('persist:meet');
+  for (const p of prefs) expect(p).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+  expect(prefs.find((p) => p.partition === 'persist:meet')!.preload).toBeNull();
   await expect(main.getByText(/Joined .* \(app window\)/)).toBeVisible();
 });
 
@@ -88,4 +94,22 @@ test('a refused deep link shows a message instead of navigating', async () => {
   const window = await app.firstWindow();
   await app.evaluate(({ app: electronApp }) => electronApp.emit('second-instance', {}, ['interview-desk', 'interview-desk://join?meet=https://evil.com'], ''));
   await expect(window.getByRole('region', { name: 'Notices' })).toContainText('That link was not opened');
+});
+
+test('the tray menu lists the next interview, Join, today, and the fixed items', async () => {
+  // Spy on the menus the shell builds (no hook in the app itself), then make it rebuild the tray.
+  await app.evaluate(({ Menu }) => {
+    const original = Menu.buildFromTemplate.bind(Menu);
+    const seen: string[][] = [];
+    (globalThis as unknown as { trayMenus: string[][] }).trayMenus = seen;
+    Menu.buildFromTemplate = (template) => {
+      seen.push(template.map((item) => item.label ?? `[${item.type}]`));
+      return original(template);
+    };
+  });
+  const main = await app.firstWindow();
+  await main.evaluate(() => (globalThis as unknown as { desk: { settings: { update(p: unknown): Promise<unknown> } } }).desk.settings.update({ companyName: 'Tray Test' }));
+  await expect
+    .poll(() => app.evaluate(() => (globalThis as unknown as { trayMenus: string[][] }).trayMenus.find((m) => m.includes('Quit')) ?? []))
+    .toEqual(expect.arrayContaining([expect.stringMatching(/^Next: Meet Tester/), 'Join Meet Tester', 'Today', 'Open Interview Desk', 'Device check', 'Quit']));
 });
