@@ -3,7 +3,7 @@ import type { Logger } from '../logging/logger';
 import type { KeyValueStore } from '../store/key-value-store';
 import type { SecretStore } from '../secrets/secret-store';
 import type { Clock } from '../platform/clock';
-import type { AccountStatus, AppInfo, Notice } from '../../preload/contract/ipc-contract';
+import type { AppInfo, Notice } from '../../preload/contract/ipc-contract';
 import { isAllowedExternalUrl } from '../security/url-policy';
 import { createEventHub, type EventHub } from './event-hub';
 import { createNoticeBoard, type NoticeBoard } from './notices';
@@ -22,7 +22,6 @@ import { createOutbox, type Outbox } from '../mail/outbox';
 import { createEmailRenderer } from '../mail/render-email';
 import { gmailTransport, smtpTransport, type MailTransport } from '../mail/mail-transport';
 import { gmailSendScope } from '../google/oauth-client';
-import { KeychainUnavailableError } from '../secrets/secret-store';
 import { checkNetwork, defaultNetcheckUrl, defaultStunServer } from '../device-check/network-check';
 import type { MediaAccess, NavigateTarget } from '../../preload/contract/ipc-contract';
 import { createReminderScheduler, type ReminderScheduler, type TimerApi } from '../reminders/reminder-scheduler';
@@ -89,10 +88,9 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     openBrowser: deps.openExternal,
     ...(deps.google?.flowTimeoutMs ? { flowTimeoutMs: deps.google.flowTimeoutMs } : {}),
   });
-  const accountStatus = (): AccountStatus => account.status();
   const recruiter = () => {
-    const account = accountStatus();
-    if (account.state !== 'disconnected') return { name: account.name || account.email, email: account.email };
+    const status = account.status();
+    if (status.state !== 'disconnected') return { name: status.name || status.email, email: status.email };
     const { recruiterName, recruiterEmail } = settings.get();
     return recruiterName && recruiterEmail ? { name: recruiterName, email: recruiterEmail } : null;
   };
@@ -127,15 +125,7 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     }
     if (deps.config.smtpUrl) return smtpTransport(deps.config.smtpUrl);
     if (!current.smtp.host) throw new DeskFailure('unavailable', 'Email is not set up: add an SMTP server in Settings, or choose Gmail.');
-    let pass: string | null = null;
-    if (current.smtp.user) {
-      try {
-        pass = await deps.secrets.get(smtpAccount(current.smtp));
-      } catch (error) {
-        if (error instanceof KeychainUnavailableError) throw new DeskFailure('keychain_unavailable', error.message);
-        throw error;
-      }
-    }
+    const pass = current.smtp.user ? await deps.secrets.get(smtpAccount(current.smtp)) : null;
     return smtpTransport({ ...current.smtp, pass });
   };
   const mailFrom = () => {
@@ -215,7 +205,7 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     },
     'settings:get': () => settings.get(),
     'settings:update': (patch) => settings.update(patch),
-    'account:status': () => accountStatus(),
+    'account:status': () => account.status(),
     'account:connect': () => account.connect(),
     'account:disconnect': async () => {
       const result = await account.disconnect();
@@ -281,13 +271,8 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     'mail:setSmtpPassword': async (password) => {
       const smtp = settings.get().smtp;
       if (!smtp.host || !smtp.user) throw new DeskFailure('invalid_input', 'Save the SMTP server and user first.', 'smtp');
-      try {
-        if (password) await deps.secrets.set(smtpAccount(smtp), password);
-        else await deps.secrets.delete(smtpAccount(smtp));
-      } catch (error) {
-        if (error instanceof KeychainUnavailableError) throw new DeskFailure('keychain_unavailable', error.message);
-        throw error;
-      }
+      if (password) await deps.secrets.set(smtpAccount(smtp), password);
+      else await deps.secrets.delete(smtpAccount(smtp));
       return null;
     },
     'mail:useGmail': async () => {

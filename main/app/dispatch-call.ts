@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { calls, type CallInput, type CallName, type CallOutput } from '../../preload/contract/ipc-contract';
 import { fail, ok, type Result } from '../../preload/contract/result';
 import { DeskFailure } from './desk-failure';
+import { KeychainUnavailableError } from '../secrets/secret-store';
 import type { Logger } from '../logging/logger';
 
 /** One implementation per contract call; inputs arrive already validated. */
@@ -39,6 +40,8 @@ export async function dispatchCall(
     return ok(await handler(parsed.data as CallInput<CallName>));
   } catch (error) {
     if (error instanceof DeskFailure) return { ok: false, error: error.toDeskError() };
+    // Any keychain trouble, wherever it surfaces, reaches the person with the words that say what to fix.
+    if (error instanceof KeychainUnavailableError) return fail('keychain_unavailable', error.message);
     log.error(`call ${callName} failed`, error);
     return fail('internal', 'Something went wrong inside Interview Desk. The details are in the log file.');
   }

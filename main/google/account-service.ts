@@ -116,7 +116,6 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
         } catch (error) {
           // Never keep a token we cannot store safely: revoke it and say what to fix.
           await oauth.revokeToken(tokens.refresh_token).catch(() => undefined);
-          if (error instanceof KeychainUnavailableError) throw new DeskFailure('keychain_unavailable', error.message);
           throw error;
         }
         const granted = (tokens.scope ?? scopes.join(' ')).split(/\s+/).filter(Boolean);
@@ -142,12 +141,7 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
       } catch (error) {
         log.warn(`revoking at Google failed: ${describeGoogleError(error).message}`);
       }
-      try {
-        await secrets.delete(account.email);
-      } catch (error) {
-        if (error instanceof KeychainUnavailableError) throw new DeskFailure('keychain_unavailable', error.message);
-        throw error;
-      }
+      await secrets.delete(account.email);
       store.delete('account');
       store.delete('googleSyncToken');
       client = undefined;
@@ -161,6 +155,7 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
       if (account.state === 'needs_reconnect') throw new DeskFailure('needs_reconnect', 'Google access has expired or was revoked. Reconnect your Google account; your data and queued changes are kept.');
       if (client) return client;
       let refresh: string | null;
+      // Mapped here rather than left to the dispatcher: the Calendar queue and the outbox read the code to pause.
       try {
         refresh = await secrets.get(account.email);
       } catch (error) {

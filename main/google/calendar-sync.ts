@@ -214,8 +214,9 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
     return draining;
   };
 
-  const applyRemote = (event: calendar_v3.Schema$Event, byEventId: Map<string, Interview>): boolean => {
-    const local = (event.id && byEventId.get(event.id)) || (interviewIdOf(event) ? interviews.listFull().find((i) => i.id === interviewIdOf(event)) : undefined);
+  const applyRemote = (event: calendar_v3.Schema$Event, byEventId: Map<string, Interview>, byId: Map<string, Interview>): boolean => {
+    const markedId = interviewIdOf(event);
+    const local = (event.id && byEventId.get(event.id)) || (markedId ? byId.get(markedId) : undefined);
     if (!local) return false; // not ours: never imported
     if (local.google?.etag && local.google.etag === event.etag) return false;
     if (queue.pendingFor(local.id)) return false; // our own change is on its way; it wins
@@ -254,7 +255,9 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
     if (account.status().state !== 'connected') return { changed: 0, requests: 0 };
     let requests = 0;
     let changed = 0;
-    const byEventId = new Map(interviews.listFull().filter((i) => i.google).map((i) => [i.google!.eventId, i]));
+    const all = interviews.listFull();
+    const byEventId = new Map(all.filter((i) => i.google).map((i) => [i.google!.eventId, i]));
+    const byId = new Map(all.map((i) => [i.id, i]));
     const run = async (syncToken: string | undefined) => {
       let pageToken: string | undefined;
       for (;;) {
@@ -267,7 +270,7 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
             ),
           )
         ).data;
-        for (const event of page.items ?? []) if (applyRemote(event, byEventId)) changed++;
+        for (const event of page.items ?? []) if (applyRemote(event, byEventId, byId)) changed++;
         if (page.nextPageToken) pageToken = page.nextPageToken;
         else {
           if (page.nextSyncToken) store.set('googleSyncToken', page.nextSyncToken);

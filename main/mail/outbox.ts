@@ -182,8 +182,8 @@ export function createOutbox(deps: OutboxDeps): Outbox {
 
   // A message left "sending" by a crash may or may not have reached the server; SMTP gives no way to
   // ask, so it is queued again (the server most likely never answered, or the send never started).
-  const recovered = all().map((i) => (i.state === 'sending' ? { ...i, state: 'queued' as const } : i));
-  if (recovered.some((i, n) => i.state !== all()[n]!.state)) save(recovered);
+  const stored = all();
+  if (stored.some((i) => i.state === 'sending')) save(stored.map((i) => (i.state === 'sending' ? { ...i, state: 'queued' as const } : i)));
 
   const hasBeenInvited = (interview: Interview, recipient: Recipient) => ['queued', 'sent', 'failed'].includes(interview.invitations[recipient].state);
 

@@ -8,8 +8,6 @@ export function mimeOutline(raw: string): string[] {
 /** The invite text of a message: the text/calendar alternative. */
 export function calendarPart(mail: ReceivedMail): string {
   const alt = mail.parsed.attachments.find((a) => a.contentType === 'text/calendar');
-  const fromAlt = (mail.parsed as unknown as { textAsHtml?: string }).textAsHtml;
-  void fromAlt;
   if (alt) return alt.content.toString('utf8');
   const match = /BEGIN:VCALENDAR[\s\S]+?END:VCALENDAR/.exec(mail.raw.replace(/=\r?\n/g, '').replace(/=3D/g, '='));
   if (!match) throw new Error('no calendar part');

@@ -4,6 +4,7 @@ import { createMemoryLogger } from '../../main/logging/logger';
 import { confBackend } from '../../main/store/conf-backend';
 import { openAppStore } from '../../main/store/open-app-store';
 import type { SecretStore } from '../../main/secrets/secret-store';
+import type { KeyValueStore } from '../../main/store/key-value-store';
 
 /** A secret store in memory, for tests that are not about the keychain. */
 export function memorySecretStore(): SecretStore {
@@ -29,4 +30,10 @@ export function servicesFor(dataDir: string, overrides: Partial<ServiceDeps> = {
     templatesDir: 'templates',
     ...overrides,
   });
+}
+
+/** A key-value store in memory (with its map exposed), for tests that are not about persistence. */
+export function memoryStore(initial: Record<string, unknown> = {}): KeyValueStore & { data: Map<string, unknown> } {
+  const data = new Map(Object.entries(initial));
+  return { data, get: (k) => data.get(k), set: (k, v) => void data.set(k, v), has: (k) => data.has(k), delete: (k) => void data.delete(k), path: ':memory:' };
 }

@@ -6,6 +6,7 @@ import { showReminderNotification } from '../../../main/shell/notifications';
 import { createMeetWindowLauncher } from '../../../main/shell/meet-window';
 import { buildTrayMenu, type TrayAction } from '../../../main/tray/tray-menu';
 import { makeInterview } from '../../support/interview-fixtures';
+import { memoryStore } from '../../support/test-services';
 import type { PlannedReminder } from '../../../main/reminders/reminder-plan';
 
 const settings = { joinOpensMinutesBefore: 15, joinClosesMinutesAfter: 60 };
@@ -91,7 +92,7 @@ describe('windows of the desktop shell', () => {
 
   it('every window has the secure preferences (main window with the preload, Meet window without)', async () => {
     createMainWindow('/app/dist/preload/preload.cjs');
-    await createMeetWindowLauncher({ store: { get: () => undefined, set: () => {}, has: () => false, delete: () => {}, path: '' }, openExternal: async () => {} }).openInApp(schedule[0]!, () => {});
+    await createMeetWindowLauncher({ store: memoryStore(), openExternal: async () => {} }).openInApp(schedule[0]!, () => {});
     expect(BrowserWindow.created).toHaveLength(2);
     for (const window of BrowserWindow.created) {
       expect(window.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, allowRunningInsecureContent: false });

@@ -4,13 +4,8 @@ import { createMeetWindowLauncher, meetNavigationPolicy, meetPartition } from '.
 import { guardWebContents } from '../../../main/shell/web-contents-guard';
 import { createMemoryLogger } from '../../../main/logging/logger';
 import { isSignInRejected, usableBounds } from '../../../main/meet/meet-window-policy';
-import type { KeyValueStore } from '../../../main/store/key-value-store';
+import { memoryStore } from '../../support/test-services';
 import { makeInterview } from '../../support/interview-fixtures';
-
-function memoryStore(initial: Record<string, unknown> = {}): KeyValueStore & { data: Map<string, unknown> } {
-  const data = new Map(Object.entries(initial));
-  return { data, get: (k) => data.get(k), set: (k, v) => void data.set(k, v), has: (k) => data.has(k), delete: (k) => void data.delete(k), path: ':memory:' };
-}
 
 const interview = makeInterview({ startUtc: '2030-01-15T09:00:00.000Z', meetLink: 'https://meet.google.com/abc-defg-hij' });
 const other = makeInterview({ startUtc: '2030-01-15T11:00:00.000Z', meetLink: 'https://meet.google.com/xyz-abcd-efg' });

@@ -9,25 +9,14 @@ import { callChannel, callNames, eventChannel } from '../../../preload/contract/
 import { createMemoryLogger } from '../../../main/logging/logger';
 import { composeServices } from '../../../main/app/compose-services';
 import { loadEnvConfig } from '../../../main/config/env-config';
-import type { KeyValueStore } from '../../../main/store/key-value-store';
-
-function memoryStore(): KeyValueStore {
-  const data = new Map<string, unknown>();
-  return {
-    get: (k) => data.get(k),
-    set: (k, v) => void data.set(k, v),
-    has: (k) => data.has(k),
-    delete: (k) => void data.delete(k),
-    path: ':memory:',
-  };
-}
+import { memorySecretStore, memoryStore } from '../../support/test-services';
 
 function services() {
   return composeServices({
     config: loadEnvConfig({}, '/tmp/none'),
     log: createMemoryLogger(),
     store: memoryStore(),
-    secrets: { get: async () => null, set: async () => {}, delete: async () => false, accounts: async () => [] },
+    secrets: memorySecretStore(),
     clock: { now: () => 0 },
     openExternal: async () => {},
     info: { name: 'Interview Desk', version: '0', mode: 'electron', platform: 'linux' },
