@@ -140,7 +140,8 @@ export const interviewSchema = z.object({
   ics: z.object({ uid: z.string(), sequence: z.number().int() }),
   invitations: z.object({ candidate: recipientStateSchema, recruiter: recipientStateSchema }),
   joins: z.array(joinRecordSchema),
-  reminders: z.object({ sent: z.array(z.object({ key: z.string(), at: z.string() })) }),
+  /** Reminders handled so far, and when they were armed (created or moved): moments before that are skipped, not missed. */
+  reminders: z.object({ sent: z.array(z.object({ key: z.string(), at: z.string() })), armedAt: z.string().optional() }),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
