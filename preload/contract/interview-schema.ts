@@ -172,15 +172,22 @@ export const analyticsQuerySchema = z.object({
   timeZone: timeZoneName,
 });
 
+/**
+ * The period's figures. Until real attendance data exists they say only what the app saw: whether
+ * the recruiter pressed Join in the app (`joinedInApp`) or not (`noJoinRecorded`: joining from
+ * Google Calendar or a phone is not seen, so this is never a candidate no-show). Nothing counts as
+ * joined before its end time; an interview still to come (or still joinable) is `upcoming`.
+ */
 export const analyticsReportSchema = z.object({
   scheduled: z.number(),
-  completed: z.number(),
-  noShows: z.number(),
+  joinedInApp: z.number(),
+  noJoinRecorded: z.number(),
   cancelled: z.number(),
   upcoming: z.number(),
+  /** Time in the app's own Meet window (join to leave); browser joins have no leave time. */
   averageMinutes: z.number().nullable(),
   medianMinutes: z.number().nullable(),
-  perWeek: z.array(z.object({ weekStart: z.string(), count: z.number(), completed: z.number() })),
-  byJobTitle: z.array(z.object({ jobTitle: z.string(), scheduled: z.number(), completed: z.number(), noShows: z.number(), cancelled: z.number() })),
+  perWeek: z.array(z.object({ weekStart: z.string(), count: z.number(), joinedInApp: z.number() })),
+  byJobTitle: z.array(z.object({ jobTitle: z.string(), scheduled: z.number(), joinedInApp: z.number(), noJoinRecorded: z.number(), cancelled: z.number() })),
 });
 export type AnalyticsReport = z.infer<typeof analyticsReportSchema>;
