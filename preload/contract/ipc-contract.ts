@@ -95,6 +95,7 @@ export const reminderFiredSchema = z.object({
   candidateName: z.string(),
   jobTitle: z.string(),
   startUtc: z.string(),
+  /** Which reminder this is (its Settings offset), never the time left: word that from `startUtc` and the current time. */
   offsetMinutes: z.number(),
   joinOpen: z.boolean(),
 });
