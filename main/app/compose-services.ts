@@ -45,8 +45,8 @@ export interface ServiceDeps {
   meetLauncher?: MeetLauncher;
   /** The OS media permission (Electron: systemPreferences on macOS/Windows); absent means unknown. */
   mediaAccess?: () => Promise<MediaAccess>;
-  /** Shows a reminder natively (Electron); without it, reminders are pushed to the renderer. */
-  notifier?: (reminder: PlannedReminder, interview: Interview, joinOpen: boolean) => void;
+  /** Shows a reminder natively (Electron), worded from `now`; without it, reminders are pushed to the renderer. */
+  notifier?: (reminder: PlannedReminder, interview: Interview, joinOpen: boolean, now: number) => void;
   /** Simulated timers for tests of the reminder scheduler. */
   timers?: TimerApi;
   /** Where the email templates live (templates/ at the app root). */
@@ -158,9 +158,9 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     clock: deps.clock,
     log: deps.log.scope('reminders'),
     settings: () => settings.get(),
-    notify: (reminder, interview) => {
-      const joinOpen = joinPhase(interview, settings.get(), deps.clock.now()) === 'open';
-      if (deps.notifier) deps.notifier(reminder, interview, joinOpen);
+    notify: (reminder, interview, now) => {
+      const joinOpen = joinPhase(interview, settings.get(), now) === 'open';
+      if (deps.notifier) deps.notifier(reminder, interview, joinOpen, now);
       events.emit('reminder:fired', { interviewId: interview.id, candidateName: interview.candidate.name, jobTitle: interview.jobTitle, startUtc: interview.startUtc, offsetMinutes: reminder.offsetMinutes, joinOpen });
     },
     email: (interview) => {

@@ -6,7 +6,7 @@ import type { EventHub } from '../app/event-hub';
 import type { Logger } from '../logging/logger';
 import type { Clock } from '../platform/clock';
 import type { KeyValueStore } from '../store/key-value-store';
-import type { InterviewService } from '../interviews/interview-service';
+import { armedReminders, type InterviewService } from '../interviews/interview-service';
 import type { AccountService } from './account-service';
 import { describeGoogleError, isRetryable } from './google-errors';
 import { GoogleCallError, withGoogleRetry, type RetryOptions } from './retry-policy';
@@ -236,7 +236,7 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
         ...i,
         startUtc: start,
         durationMinutes: duration,
-        ...(moved ? { reminders: { sent: [] } } : {}),
+        ...(moved ? { reminders: armedReminders(new Date(clock.now()).toISOString()) } : {}),
         ics: { ...i.ics, sequence: Math.max(i.ics.sequence, event.sequence ?? 0) },
         google: {
           ...(i.google ?? { eventId: event.id! }),

@@ -66,6 +66,11 @@ export interface InterviewService {
   onChange(listener: (change: InterviewChange) => void): () => void;
 }
 
+/** Fresh reminder bookkeeping at `now` (ISO): nothing handled yet, moments before `now` skipped (never "missed"). */
+export function armedReminders(now: string): Interview['reminders'] {
+  return { sent: [], armedAt: now };
+}
+
 /** The bookkeeping every new interview starts with: a stable invite UID, nothing sent, no joins. */
 function freshRecord(id: string, now: string): Pick<Interview, 'id' | 'status' | 'ics' | 'invitations' | 'joins' | 'reminders' | 'createdAt' | 'updatedAt'> {
   return {
@@ -74,7 +79,7 @@ function freshRecord(id: string, now: string): Pick<Interview, 'id' | 'status' |
     ics: { uid: `${id}@interview-desk.app`, sequence: 0 },
     invitations: { candidate: { state: 'none' }, recruiter: { state: 'none' } },
     joins: [],
-    reminders: { sent: [] },
+    reminders: armedReminders(now),
     createdAt: now,
     updatedAt: now,
   };
@@ -168,7 +173,7 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
         durationMinutes: input.durationMinutes,
         timeZone: input.timeZone,
         ics: { ...previous.ics, sequence: previous.ics.sequence + 1 },
-        reminders: { sent: [] },
+        reminders: armedReminders(nowIso()),
         updatedAt: nowIso(),
       };
       repository.put(interview);

@@ -28,7 +28,7 @@ export function composeInterviewMessage(input: {
   now: number;
 }): Mail.Options {
   const { interview, kind, recipient } = input;
-  const view = messageView(interview, kind, recipient, input.settings);
+  const view = messageView(interview, kind, recipient, input.settings, input.now);
   const { html, text } = input.render(view);
   const ics = buildInviteIcs(interview, kind, input.now);
   const method = icsMethodFor[kind];

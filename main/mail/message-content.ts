@@ -2,6 +2,7 @@ import type { Interview } from '../../preload/contract/interview-schema';
 import type { Settings } from '../../preload/contract/settings-schema';
 import { meetLinkPattern } from '../../preload/contract/interview-schema';
 import type { MailKind, Recipient } from './mail-kinds';
+import { reminderWhen } from '../../preload/domain/time-left';
 
 /** Everything the templates show; values are plain text, escaped by the template engine. */
 export interface MessageView {
@@ -70,10 +71,11 @@ const subjects: Record<MailKind, string> = {
   reminder: 'Interview reminder',
 };
 
-/** Builds the view for one message. */
-export function messageView(interview: Interview, kind: MailKind, recipient: Recipient, settings: Pick<Settings, 'companyName' | 'brandColor' | 'signOff'>): MessageView {
+/** Builds the view for one message, composed at `now` (a reminder states the real time left then). */
+export function messageView(interview: Interview, kind: MailKind, recipient: Recipient, settings: Pick<Settings, 'companyName' | 'brandColor' | 'signOff'>, now: number): MessageView {
   const start = Date.parse(interview.startUtc);
   const candidateZone = interview.candidate.timeZone ?? interview.timeZone;
+  const when = reminderWhen(start, now, recipient === 'candidate' ? candidateZone : interview.timeZone);
   const own = format(start, recipient === 'candidate' ? candidateZone : interview.timeZone);
   const other = recipient === 'recruiter' && candidateZone !== interview.timeZone ? format(start, candidateZone) : undefined;
   const intros: Record<MailKind, Record<Recipient, string>> = {
@@ -90,8 +92,8 @@ export function messageView(interview: Interview, kind: MailKind, recipient: Rec
       recruiter: `Your interview with ${interview.candidate.name} has been cancelled and the candidate has been told.`,
     },
     reminder: {
-      candidate: `This is a reminder of your interview for the ${interview.jobTitle} position. Please check your camera and microphone beforehand.`,
-      recruiter: `Reminder of your interview with ${interview.candidate.name}.`,
+      candidate: `Your interview for the ${interview.jobTitle} position ${when}. Please check your camera and microphone beforehand.`,
+      recruiter: `Your interview with ${interview.candidate.name} ${when}.`,
     },
   };
   return {

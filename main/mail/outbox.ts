@@ -119,6 +119,11 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       save(all().filter((i) => i.key !== item.key));
       return;
     }
+    if (item.kind === 'reminder' && (interview.status !== 'scheduled' || Date.parse(interview.startUtc) <= clock.now())) {
+      // A reminder held up (no Meet link, retries) until the start, or past a cancellation, has nothing left to say.
+      save(all().filter((i) => i.key !== item.key));
+      return;
+    }
     if (item.kind !== 'cancellation' && !interview.meetLink) {
       // Never an invitation without the Meet link: wait for it.
       patch(item.key, { notBefore: clock.now() + backoff[0]! });

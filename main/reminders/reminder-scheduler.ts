@@ -30,8 +30,8 @@ export interface ReminderSchedulerDeps {
   clock: Clock;
   log: Logger;
   settings: () => { reminderOffsetsMinutes: number[]; candidateReminderEmail: boolean };
-  /** Shows the notification (Electron) or pushes it to the renderer (web mode). */
-  notify: (reminder: PlannedReminder, interview: Interview) => void;
+  /** Shows the notification (Electron) or pushes it to the renderer (web mode); `now` words the time left. */
+  notify: (reminder: PlannedReminder, interview: Interview, now: number) => void;
   /** Queues the candidate's reminder email through the outbox. */
   email: (interview: Interview) => void;
   timers?: TimerApi;
@@ -76,7 +76,7 @@ export function createReminderScheduler(deps: ReminderSchedulerDeps): ReminderSc
       const interview = byId.get(reminder.interviewId)!;
       try {
         if (reminder.channel === 'email') deps.email(interview);
-        else deps.notify(reminder, interview);
+        else deps.notify(reminder, interview, now);
       } catch (error) {
         deps.log.error('reminder delivery failed', error);
       }

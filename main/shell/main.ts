@@ -109,7 +109,7 @@ async function boot(): Promise<StartedApp> {
       if (process.platform === 'darwin') await Promise.all([systemPreferences.askForMediaAccess('camera'), systemPreferences.askForMediaAccess('microphone')]);
       return { camera: read('camera'), microphone: read('microphone') };
     },
-    notifier: (reminder, interview, joinOpen) => void showReminderNotification(reminder, interview, joinOpen, { open: (id) => navigate({ screen: 'interview', id }), join: (id) => void join(id) }),
+    notifier: (_reminder, interview, joinOpen, now) => void showReminderNotification(interview, joinOpen, now, { open: (id) => navigate({ screen: 'interview', id }), join: (id) => void join(id) }),
     meetLauncher: (store) => createMeetWindowLauncher({ store, openExternal: (url) => shell.openExternal(url) }),
     env: process.env,
     mode: 'electron',

@@ -1,4 +1,4 @@
-import fs from 'node:fs';
+import nodeFs from 'node:fs';
 import path from 'node:path';
 import type { Notice } from '../../preload/contract/ipc-contract';
 import type { Logger } from '../logging/logger';
@@ -24,6 +24,9 @@ export interface OpenedStore {
 
 export const storeName = 'interview-desk';
 
+/** The file operations the store opener uses; tests inject failures (permission denied) that root would never see. */
+export type StoreFiles = Pick<typeof nodeFs, 'existsSync' | 'mkdirSync' | 'readFileSync' | 'writeFileSync' | 'renameSync' | 'copyFileSync' | 'statSync'>;
+
 /** Paths of the store file, its last good backup, and where a damaged file is moved. */
 export function storePaths(dataDir: string, now = Date.now()) {
   const stamp = new Date(now).toISOString().replace(/[:.]/g, '-');
@@ -34,15 +37,15 @@ export function storePaths(dataDir: string, now = Date.now()) {
   };
 }
 
-function writeAtomic(file: string, text: string): void {
+function writeAtomic(files: StoreFiles, file: string, text: string): void {
   const temp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temp, text, { mode: 0o600 });
-  fs.renameSync(temp, file);
+  files.writeFileSync(temp, text, { mode: 0o600 });
+  files.renameSync(temp, file);
 }
 
 /** Reads, parses, migrates and checks one file; throws when any of that fails. */
-function load(file: string): { data: StoredData; steps: string[] } {
-  const text = fs.readFileSync(file, 'utf8');
+function load(files: StoreFiles, file: string): { data: StoredData; steps: string[] } {
+  const text = files.readFileSync(file, 'utf8');
   const parsed = JSON.parse(text) as unknown;
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not a JSON object');
   const { data, steps } = migrate(parsed as StoredData);
@@ -57,18 +60,19 @@ function load(file: string): { data: StoredData; steps: string[] } {
  * tells the person. Migrations run before the backend opens the file, so its schema only ever sees
  * current data; after a successful open the file becomes the new "last good" backup.
  */
-export function openAppStore(options: { dataDir: string; backend: SchemaBackendFactory; clock: Clock; log: Logger }): OpenedStore {
+export function openAppStore(options: { dataDir: string; backend: SchemaBackendFactory; clock: Clock; log: Logger; files?: StoreFiles }): OpenedStore {
   const { dataDir, backend, clock, log } = options;
+  const fs = options.files ?? nodeFs;
   fs.mkdirSync(dataDir, { recursive: true });
   const paths = storePaths(dataDir, clock.now());
   const notices: Notice[] = [];
   if (fs.existsSync(paths.file)) {
     try {
-      const { data, steps } = load(paths.file);
+      const { data, steps } = load(fs, paths.file);
       if (steps.length > 0) {
         // Keep the pre-migration file next to the backup: a migration must never lose data.
         fs.copyFileSync(paths.file, path.join(dataDir, `${storeName}.before-v${String(data.schemaVersion)}.json`));
-        writeAtomic(paths.file, JSON.stringify(data, null, '\t'));
+        writeAtomic(fs, paths.file, JSON.stringify(data, null, '\t'));
         log.info(`store migrated: ${steps.join('; ')}`);
       }
     } catch (error) {
@@ -83,8 +87,8 @@ export function openAppStore(options: { dataDir: string; backend: SchemaBackendF
       let restored: string | undefined;
       if (fs.existsSync(paths.backup)) {
         try {
-          const { data } = load(paths.backup);
-          writeAtomic(paths.file, JSON.stringify(data, null, '\t'));
+          const { data } = load(fs, paths.backup);
+          writeAtomic(fs, paths.file, JSON.stringify(data, null, '\t'));
           restored = fs.statSync(paths.backup).mtime.toISOString();
         } catch (backupError) {
           log.error(`backup unreadable too: ${(backupError as Error).message}`);

@@ -140,7 +140,8 @@ export const interviewSchema = z.object({
   ics: z.object({ uid: z.string(), sequence: z.number().int() }),
   invitations: z.object({ candidate: recipientStateSchema, recruiter: recipientStateSchema }),
   joins: z.array(joinRecordSchema),
-  reminders: z.object({ sent: z.array(z.object({ key: z.string(), at: z.string() })) }),
+  /** Reminders handled so far, and when they were armed (created or moved): moments before that are skipped, not missed. */
+  reminders: z.object({ sent: z.array(z.object({ key: z.string(), at: z.string() })), armedAt: z.string().optional() }),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -171,15 +172,22 @@ export const analyticsQuerySchema = z.object({
   timeZone: timeZoneName,
 });
 
+/**
+ * The period's figures. Until real attendance data exists they say only what the app saw: whether
+ * the recruiter pressed Join in the app (`joinedInApp`) or not (`noJoinRecorded`: joining from
+ * Google Calendar or a phone is not seen, so this is never a candidate no-show). Nothing counts as
+ * joined before its end time; an interview still to come (or still joinable) is `upcoming`.
+ */
 export const analyticsReportSchema = z.object({
   scheduled: z.number(),
-  completed: z.number(),
-  noShows: z.number(),
+  joinedInApp: z.number(),
+  noJoinRecorded: z.number(),
   cancelled: z.number(),
   upcoming: z.number(),
+  /** Time in the app's own Meet window (join to leave); browser joins have no leave time. */
   averageMinutes: z.number().nullable(),
   medianMinutes: z.number().nullable(),
-  perWeek: z.array(z.object({ weekStart: z.string(), count: z.number(), completed: z.number() })),
-  byJobTitle: z.array(z.object({ jobTitle: z.string(), scheduled: z.number(), completed: z.number(), noShows: z.number(), cancelled: z.number() })),
+  perWeek: z.array(z.object({ weekStart: z.string(), count: z.number(), joinedInApp: z.number() })),
+  byJobTitle: z.array(z.object({ jobTitle: z.string(), scheduled: z.number(), joinedInApp: z.number(), noJoinRecorded: z.number(), cancelled: z.number() })),
 });
 export type AnalyticsReport = z.infer<typeof analyticsReportSchema>;

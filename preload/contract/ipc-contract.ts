@@ -95,6 +95,7 @@ export const reminderFiredSchema = z.object({
   candidateName: z.string(),
   jobTitle: z.string(),
   startUtc: z.string(),
+  /** Which reminder this is (its Settings offset), never the time left: word that from `startUtc` and the current time. */
   offsetMinutes: z.number(),
   joinOpen: z.boolean(),
 });
@@ -108,7 +109,7 @@ export const candidateInviteSchema = z.object({
   title: z.string().trim().max(200).optional(),
 });
 
-/** Describes one call: its input schema and (for types and tests) its output schema. */
+/** Describes one call: its input schema and its output schema (types; every handler's answer is checked against it in tests/integration/contract). */
 interface CallSpec<I extends z.ZodType, O extends z.ZodType> {
   input: I;
   output: O;

@@ -1,7 +1,7 @@
 /**
  * Pure measurements for the pre-call device check, over sample buffers and frames (no DOM), shared
  * by the renderer and unit tests. Thresholds follow webrtc/testrtc, Twilio's rtc-diagnostics and
- * Daily's call-quality verdicts (see ../shared/NOTES.md).
+ * Daily's call-quality verdicts.
  */
 
 export type Verdict = 'pass' | 'warning' | 'fail';

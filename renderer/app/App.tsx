@@ -11,6 +11,7 @@ import { ScheduleScreen } from '../schedule/ScheduleScreen';
 import { ScheduleForm } from '../schedule/ScheduleForm';
 import { InterviewRoom } from '../interview-room/InterviewRoom';
 import { AnalyticsScreen } from '../analytics/AnalyticsScreen';
+import { ReminderBanner } from './ReminderBanner';
 
 const navItems: Array<{ route: Route; label: string }> = [
   { route: { screen: 'schedule' }, label: 'Schedule' },
@@ -96,21 +97,7 @@ export function App() {
       )}
       <main id="main" tabIndex={-1}>
         <ErrorMessage error={account.error} />
-        {reminder && (
-          <div className="banner reminder" role="alert">
-            <span>
-              <strong>Reminder:</strong> interview with {reminder.candidateName} ({reminder.jobTitle}) {reminder.offsetMinutes === 0 ? 'is starting now' : `starts in ${reminder.offsetMinutes >= 60 ? `${reminder.offsetMinutes / 60} h` : `${reminder.offsetMinutes} min`}`}.
-            </span>
-            <span className="actions">
-              <a href={`#/interview/${reminder.interviewId}`} onClick={() => setReminder(undefined)}>
-                {reminder.joinOpen ? 'Join' : 'Open'}
-              </a>
-              <button type="button" onClick={() => setReminder(undefined)}>
-                Dismiss
-              </button>
-            </span>
-          </div>
-        )}
+        {reminder && <ReminderBanner reminder={reminder} onClose={() => setReminder(undefined)} />}
         {account.value?.state === 'needs_reconnect' && (
           <div className="banner warning" role="alert">
             <span>

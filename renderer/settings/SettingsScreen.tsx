@@ -151,7 +151,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
           </label>
           <label className="check">
             <input type="checkbox" checked={draft.candidateReminderEmail} onChange={(e) => set('candidateReminderEmail', e.target.checked)} />
-            Email candidates a reminder 24 hours before
+            Email candidates a reminder 24 hours before (skipped when their invitation went out less than 12 hours earlier)
           </label>
         </fieldset>
         <fieldset>

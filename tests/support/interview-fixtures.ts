@@ -7,6 +7,8 @@ import { currentSchemaVersion } from '../../main/store/migrations';
 /** A stored interview with sensible defaults, for seeding stores in tests and benchmarks. */
 export function makeInterview(overrides: Partial<Interview> & { startUtc: string }): Interview {
   const id = overrides.id ?? randomUUID();
+  // Created a month before its start by default, so every reminder moment lies after its creation.
+  const created = new Date(Date.parse(overrides.startUtc) - 30 * 86_400_000).toISOString();
   return {
     id,
     candidate: { name: 'Ada Lovelace', email: 'ada@example.com' },
@@ -21,8 +23,8 @@ export function makeInterview(overrides: Partial<Interview> & { startUtc: string
     invitations: { candidate: { state: 'none' }, recruiter: { state: 'none' } },
     joins: [],
     reminders: { sent: [] },
-    createdAt: overrides.startUtc,
-    updatedAt: overrides.startUtc,
+    createdAt: created,
+    updatedAt: created,
     ...overrides,
   };
 }
