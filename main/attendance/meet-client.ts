@@ -2,46 +2,17 @@
  * A small typed client for the three Google Meet REST v2 list calls attendance needs: conference
  * records (filtered by meeting code and start time, or running), their participants, and each
  * participant's sessions. It follows every page, retries through the one Google retry policy and
- * turns failures into a typed error the app can explain (scope missing, not allowed, reconnect…).
+ * turns failures into a GoogleRequestError the app can explain (scope missing, not allowed, reconnect…).
  */
 import { google, type meet_v2 } from 'googleapis';
 import type { OAuth2Client } from 'google-auth-library';
-import { GoogleCallError, withGoogleRetry, type RetryOptions } from '../google/retry-policy';
-import { describeGoogleError } from '../google/google-errors';
+import { googleDefaults } from '../config/env-config';
+import { withGoogleRetry, type RetryOptions } from '../google/retry-policy';
+import { GoogleRequestError, toGoogleRequestError } from '../google/google-request-error';
 import { parseConferenceRecord, parseParticipant, parseSession, type ConferenceAttendance, type ConferenceRecord, type MeetParticipant, type MeetSession } from './meet-records';
 
 /** The scope attendance asks for, incrementally, the first time it is needed. */
 export const meetReadScope = 'https://www.googleapis.com/auth/meetings.space.readonly';
-/** Google's production root for Meet v2 (overridable for the emulator). */
-export const defaultMeetApiUrl = 'https://meet.googleapis.com/';
-
-/** Why a Meet call failed, in the terms the app acts on. */
-export type MeetFailureKind =
-  /** The token lacks the Meet scope: ask for it (incremental consent). */
-  | 'scope_missing'
-  /** Not the owner of the space nor a participant: nothing to read. */
-  | 'forbidden'
-  | 'not_found'
-  /** A bad filter or argument (a bug, or a meeting code that is not one). */
-  | 'invalid_request'
-  /** The refresh token was revoked or expired: the reconnect banner. */
-  | 'needs_reconnect'
-  /** 429/5xx/network after the retry policy gave up: try again later; nothing is lost. */
-  | 'unavailable';
-
-/** A Meet call that failed for good. */
-export class MeetApiError extends Error {
-  constructor(
-    readonly kind: MeetFailureKind,
-    message: string,
-    readonly status: number | undefined,
-    readonly attempts: number,
-    cause?: unknown,
-  ) {
-    super(message, { cause });
-    this.name = 'MeetApiError';
-  }
-}
 
 /** Conference records to ask for; every value is checked before it goes into Google's filter string. */
 export interface ConferenceQuery {
@@ -62,16 +33,16 @@ const spacePattern = /^spaces\/[A-Za-z0-9_-]{1,128}$/;
 export function conferenceFilter(query: ConferenceQuery): string {
   const parts: string[] = [];
   if (query.meetingCode !== undefined) {
-    if (!meetingCodePattern.test(query.meetingCode)) throw new MeetApiError('invalid_request', `"${query.meetingCode}" is not a Meet meeting code (like abc-mnop-xyz).`, undefined, 0);
+    if (!meetingCodePattern.test(query.meetingCode)) throw new GoogleRequestError('invalid_request', `"${query.meetingCode}" is not a Meet meeting code (like abc-mnop-xyz).`, undefined, 0);
     parts.push(`space.meeting_code = "${query.meetingCode}"`);
   }
   if (query.spaceName !== undefined) {
-    if (!spacePattern.test(query.spaceName)) throw new MeetApiError('invalid_request', `"${query.spaceName}" is not a Meet space name.`, undefined, 0);
+    if (!spacePattern.test(query.spaceName)) throw new GoogleRequestError('invalid_request', `"${query.spaceName}" is not a Meet space name.`, undefined, 0);
     parts.push(`space.name = "${query.spaceName}"`);
   }
   const time = (value: string, op: string) => {
     const at = Date.parse(value);
-    if (Number.isNaN(at)) throw new MeetApiError('invalid_request', `"${value}" is not a time.`, undefined, 0);
+    if (Number.isNaN(at)) throw new GoogleRequestError('invalid_request', `"${value}" is not a time.`, undefined, 0);
     parts.push(`start_time${op}"${new Date(at).toISOString()}"`);
   };
   if (query.startedFrom !== undefined) time(query.startedFrom, '>=');
@@ -83,7 +54,7 @@ export function conferenceFilter(query: ConferenceQuery): string {
 /** What the client needs: an authorized OAuth client (or a way to get one), the API root and retry tuning. */
 export interface MeetClientOptions {
   auth: OAuth2Client | (() => Promise<OAuth2Client>);
-  /** Default `https://meet.googleapis.com/`. */
+  /** `config.google.meetApiUrl`; Google's own root when absent. */
   rootUrl?: string;
   retry?: Partial<RetryOptions>;
   requestTimeoutMs?: number;
@@ -102,27 +73,9 @@ export interface MeetClient {
   fetchAttendance(record: ConferenceRecord): Promise<ConferenceAttendance>;
 }
 
-function toMeetError(error: unknown): MeetApiError {
-  if (error instanceof MeetApiError) return error;
-  const attempts = error instanceof GoogleCallError ? error.attempts : 1;
-  const f = error instanceof GoogleCallError ? error.failure : describeGoogleError(error);
-  const kind: MeetFailureKind = f.invalidGrant || f.status === 401
-    ? 'needs_reconnect'
-    : f.status === 403 && f.reason === 'ACCESS_TOKEN_SCOPE_INSUFFICIENT'
-      ? 'scope_missing'
-      : f.status === 403
-        ? 'forbidden'
-        : f.status === 404
-          ? 'not_found'
-          : f.status === 400
-            ? 'invalid_request'
-            : 'unavailable';
-  return new MeetApiError(kind, f.message, f.status, attempts, error);
-}
-
 /** Creates the client. */
 export function createMeetClient(options: MeetClientOptions): MeetClient {
-  const rootUrl = options.rootUrl ?? defaultMeetApiUrl;
+  const rootUrl = options.rootUrl ?? googleDefaults.meetApiUrl;
   const requestOptions = { retry: false, timeout: options.requestTimeoutMs ?? 20_000 } as const;
   const maxPages = options.maxPages ?? 50;
   const api = async (): Promise<meet_v2.Meet> => google.meet({ version: 'v2', auth: typeof options.auth === 'function' ? await options.auth() : options.auth, rootUrl });
@@ -144,7 +97,7 @@ export function createMeetClient(options: MeetClientOptions): MeetClient {
       }
       return out;
     } catch (error) {
-      throw toMeetError(error);
+      throw toGoogleRequestError(error);
     }
   };
 

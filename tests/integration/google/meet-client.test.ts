@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startGoogleEmulator, type GoogleEmulator } from '../../google-emulator/google-emulator';
-import { createOAuthClient } from '../../../main/google/oauth-client';
-import { loadEnvConfig } from '../../../main/config/env-config';
-import { conferenceFilter, createMeetClient, MeetApiError, meetReadScope, type MeetClientOptions } from '../../../main/attendance/meet-client';
+import { conferenceFilter, createMeetClient, meetReadScope, type MeetClientOptions } from '../../../main/attendance/meet-client';
+import { GoogleRequestError } from '../../../main/google/google-request-error';
+import { emulatorAuthClient, emulatorGoogleConfig, requestFailure as failure } from '../../support/emulator-auth';
 
 /** The Meet v2 client against the emulator: filters, paging, typed failures, the one retry policy. */
 describe('Meet client (emulator)', () => {
@@ -17,24 +17,15 @@ describe('Meet client (emulator)', () => {
     g.requests.length = 0;
   });
 
-  const authWith = (scopes: string[]) => {
-    const auth = createOAuthClient(loadEnvConfig({ ...g.env }, '/tmp').google);
-    auth.setCredentials({ refresh_token: g.oauth.grantForTests(scopes).refreshToken });
-    return auth;
-  };
+  // Configured the way the app is: INTERVIEW_DESK_GOOGLE_MEET_API_URL and the OAuth endpoints from the environment.
   const client = (scopes = [meetReadScope], extra: Partial<MeetClientOptions> = {}) =>
-    createMeetClient({ auth: authWith(scopes), rootUrl: `${g.url}/`, retry: { baseDelayMs: 5, maxDelayMs: 20, totalCapMs: 2_000 }, requestTimeoutMs: 2_000, ...extra });
-  const failure = async (run: Promise<unknown>) => {
-    const error = await run.then(() => undefined, (e: unknown) => e);
-    expect(error).toBeInstanceOf(MeetApiError);
-    return error as MeetApiError;
-  };
+    createMeetClient({ auth: emulatorAuthClient(g, scopes), rootUrl: emulatorGoogleConfig(g).meetApiUrl, retry: { baseDelayMs: 5, maxDelayMs: 20, totalCapMs: 2_000 }, requestTimeoutMs: 2_000, ...extra });
 
   it('builds only valid filters', () => {
     expect(conferenceFilter({ meetingCode: 'abc-mnop-xyz', startedFrom: '2030-01-01T09:00:00Z', startedTo: '2030-01-01T12:00:00+01:00', running: true })).toBe(
       'space.meeting_code = "abc-mnop-xyz" AND start_time>="2030-01-01T09:00:00.000Z" AND start_time<="2030-01-01T11:00:00.000Z" AND end_time IS NULL',
     );
-    expect(() => conferenceFilter({ meetingCode: 'abc" OR space.name = "x' })).toThrow(MeetApiError);
+    expect(() => conferenceFilter({ meetingCode: 'abc" OR space.name = "x' })).toThrow(GoogleRequestError);
     expect(() => conferenceFilter({ startedFrom: 'soon' })).toThrow(/not a time/);
   });
 
