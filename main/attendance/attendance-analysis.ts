@@ -136,6 +136,14 @@ const total = (spans: Span[]) => spans.reduce((sum, s) => sum + (s.end - s.start
 const iso = (ms: number) => new Date(ms).toISOString();
 const lateness = (joined: number, scheduled: number) => Math.max(0, Math.round((joined - scheduled) / minute));
 
+/** The instants a conference or a session must overlap to count for this interview: the scheduled time widened by the margins. */
+export function attendanceWindow(interview: Pick<InterviewForAttendance, 'scheduledStart' | 'scheduledEnd'>, options: Omit<AttendanceOptions, 'now'> = {}): { windowStart: number; windowEnd: number } {
+  return {
+    windowStart: Date.parse(interview.scheduledStart) - (options.marginBeforeMinutes ?? 15) * minute,
+    windowEnd: Date.parse(interview.scheduledEnd) + (options.marginAfterMinutes ?? 30) * minute,
+  };
+}
+
 interface Gathered {
   person: PersonAttendance;
   spans: Span[];
@@ -144,9 +152,7 @@ interface Gathered {
 /** People of the conferences that overlap the interview's window, merged across records, with their sessions clipped to "now". */
 function gather(interview: InterviewForAttendance, conferences: ConferenceAttendance[], options: AttendanceOptions) {
   const scheduledStart = Date.parse(interview.scheduledStart);
-  const scheduledEnd = Date.parse(interview.scheduledEnd);
-  const windowStart = scheduledStart - (options.marginBeforeMinutes ?? 15) * minute;
-  const windowEnd = scheduledEnd + (options.marginAfterMinutes ?? 30) * minute;
+  const { windowStart, windowEnd } = attendanceWindow(interview, options);
   const overlaps = (start: number, end: number) => start < windowEnd && end > windowStart;
   const relevant = conferences
     .filter((c) => overlaps(Date.parse(c.record.startTime), c.record.endTime ? Date.parse(c.record.endTime) : options.now))

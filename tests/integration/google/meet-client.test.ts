@@ -2,6 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startGoogleEmulator, type GoogleEmulator } from '../../google-emulator/google-emulator';
 import { conferenceFilter, createMeetClient, meetReadScope, type MeetClientOptions } from '../../../main/attendance/meet-client';
 import { GoogleRequestError } from '../../../main/google/google-request-error';
+import { fetchInterviewConferences } from '../../../main/attendance/attendance-fetch';
+import { analyseAttendance, candidateWaiting } from '../../../main/attendance/attendance-analysis';
 import { emulatorAuthClient, emulatorGoogleConfig, requestFailure as failure } from '../../support/emulator-auth';
 
 /** The Meet v2 client against the emulator: filters, paging, typed failures, the one retry policy. */
@@ -102,5 +104,25 @@ describe('Meet client (emulator)', () => {
     const c = client();
     g.oauth.revokeAll();
     expect(await failure(c.listConferenceRecords({ meetingCode: 'abc-mnop-xyz' }))).toMatchObject({ kind: 'needs_reconnect' });
+  });
+
+  it('fetches only the conferences of a reused link that overlap the interview, and they analyse end to end', async () => {
+    const interview = { meetingCode: 'abc-mnop-xyz', scheduledStart: '2030-03-04T10:00:00Z', scheduledEnd: '2030-03-04T10:45:00Z', interviewers: [{ user: 'users/1001', name: 'Rita Recruiter' }], candidateName: 'Ada Lovelace' };
+    const rita = { kind: 'signedin' as const, displayName: 'Rita Recruiter', user: 'users/1001' };
+    const ada = { kind: 'anonymous' as const, displayName: 'Ada Lovelace' };
+    g.meet.addConference({ meetingCode: 'abc-mnop-xyz', startTime: '2030-03-03T10:00:00Z', endTime: '2030-03-03T11:00:00Z', participants: [{ ...ada, sessions: [{ start: '2030-03-03T10:00:00Z', end: '2030-03-03T11:00:00Z' }] }] });
+    g.meet.addConference({ meetingCode: 'abc-mnop-xyz', startTime: '2030-03-04T08:00:00Z', endTime: '2030-03-04T09:00:00Z', participants: [{ kind: 'anonymous', displayName: 'Earlier Meeting', sessions: [{ start: '2030-03-04T08:00:00Z', end: '2030-03-04T09:00:00Z' }] }] });
+    const first = g.meet.addConference({ meetingCode: 'abc-mnop-xyz', startTime: '2030-03-04T09:58:00Z', endTime: '2030-03-04T10:15:00Z', participants: [{ ...ada, sessions: [{ start: '2030-03-04T09:58:00Z', end: '2030-03-04T10:15:00Z' }] }, { ...rita, sessions: [{ start: '2030-03-04T10:03:00Z', end: '2030-03-04T10:15:00Z' }] }] });
+    const second = g.meet.addConference({ meetingCode: 'abc-mnop-xyz', startTime: '2030-03-04T10:16:00Z', participants: [{ ...ada, sessions: [{ start: '2030-03-04T10:16:00Z' }] }] });
+    const conferences = await fetchInterviewConferences(client(), interview);
+    expect(conferences.map((c) => c.record.name)).toEqual([first, second]);
+    expect(g.count('/participants', 'GET') - g.count('/participantSessions', 'GET')).toBe(2);
+    expect(g.requests.find((r) => r.path === '/v2/conferenceRecords')!.query.filter).toBe('space.meeting_code = "abc-mnop-xyz" AND start_time>="2030-03-03T21:45:00.000Z" AND start_time<="2030-03-04T11:15:00.000Z"');
+    const now = Date.parse('2030-03-04T10:20:00Z');
+    expect(analyseAttendance(interview, conferences, { now })).toMatchObject({ outcome: 'completed', final: false, interviewerLateMinutes: 3, together: { start: '2030-03-04T10:03:00.000Z', end: '2030-03-04T10:15:00.000Z' } });
+    // Rita dropped out with the first conference; Ada is alone in the restarted one.
+    const running = await fetchInterviewConferences(client(), interview, { running: true });
+    expect(running.map((c) => c.record.name)).toEqual([second]);
+    expect(candidateWaiting(interview, running, { now })).toEqual({ displayName: 'Ada Lovelace', since: '2030-03-04T10:16:00.000Z', identified: true });
   });
 });
