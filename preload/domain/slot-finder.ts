@@ -125,3 +125,10 @@ export function findFreeSlots(query: SlotQuery): IsoInterval[] {
   }
   return slots;
 }
+
+/** Whose busy time a proposed slot overlaps (for "Pat Panel is busy then"), in the order given; empty when everyone is free. */
+export function busyDuring<T>(slot: IsoInterval, people: Array<{ who: T; busy: IsoInterval[] }>): T[] {
+  const start = Date.parse(slot.start);
+  const end = Date.parse(slot.end);
+  return people.filter((p) => p.busy.some((b) => Date.parse(b.start) < end && Date.parse(b.end) > start)).map((p) => p.who);
+}

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { allDay, findFreeSlots, type DailyHours, type IsoInterval, type SlotQuery } from '../../../preload/domain/slot-finder';
+import { allDay, busyDuring, findFreeSlots, type DailyHours, type IsoInterval, type SlotQuery } from '../../../preload/domain/slot-finder';
 
 const la: DailyHours = { zone: 'America/Los_Angeles', start: '06:00', end: '17:00', days: [1, 2, 3, 4, 5] };
 const kolkata = { zone: 'Asia/Kolkata' };
@@ -82,6 +82,16 @@ describe('slot finder', () => {
   it("aligns starts to the recruiter's wall clock (Kolkata's half-hour offset)", () => {
     const slots = findFreeSlots(query({ recruiter: { zone: 'Asia/Kolkata', start: '10:00', end: '12:00' }, candidate: { zone: 'UTC', start: '00:00', end: '24:00' }, stepMinutes: 60, range: day('2030-03-04') }));
     expect(starts(slots)).toEqual(['04:30', '05:30']);
+  });
+
+  it('names whose busy time a proposed slot overlaps (touching is not overlapping)', () => {
+    const people = [
+      { who: 'Rita', busy: [{ start: '2030-03-04T09:00:00Z', end: '2030-03-04T10:00:00Z' }] },
+      { who: 'Pat', busy: [{ start: '2030-03-04T10:30:00Z', end: '2030-03-04T11:00:00Z' }] },
+      { who: 'Lee', busy: [] },
+    ];
+    expect(busyDuring({ start: '2030-03-04T09:45:00Z', end: '2030-03-04T10:45:00Z' }, people)).toEqual(['Rita', 'Pat']);
+    expect(busyDuring({ start: '2030-03-04T10:00:00Z', end: '2030-03-04T10:30:00Z' }, people)).toEqual([]);
   });
 
   it('refuses unknown zones and malformed hours with a clear message', () => {
