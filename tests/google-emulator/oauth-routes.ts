@@ -23,6 +23,11 @@ const knownScopes = new Set([
   'https://www.googleapis.com/auth/calendar',
   'https://www.googleapis.com/auth/calendar.events',
   'https://www.googleapis.com/auth/gmail.send',
+  'https://www.googleapis.com/auth/calendar.readonly',
+  'https://www.googleapis.com/auth/calendar.freebusy',
+  'https://www.googleapis.com/auth/calendar.events.freebusy',
+  'https://www.googleapis.com/auth/meetings.space.readonly',
+  'https://www.googleapis.com/auth/meetings.space.created',
 ]);
 
 /** What the emulator remembers of one authorization request, for tests to assert on. */
@@ -60,6 +65,17 @@ export class OAuthEmulator {
   revokeAll(): void {
     for (const grant of this.refreshTokens.values()) grant.revoked = true;
     this.accessTokens.clear();
+  }
+
+  /** Test API: a refresh token (and an access token) for the signed-in user with exactly these scopes, as after consent. */
+  grantForTests(scopes: string[]): { refreshToken: string; accessToken: string } {
+    const unknown = scopes.filter((s) => !knownScopes.has(s));
+    if (unknown.length) throw new Error(`unknown scopes ${unknown.join(' ')}`);
+    const grant: Grant = { email: this.user.email, scopes: new Set(scopes) };
+    const refreshToken = `1//emu-${randomBytes(24).toString('base64url')}`;
+    this.refreshTokens.set(refreshToken, { ...grant, revoked: false });
+    this.grantedByUser.set(grant.email, new Set(scopes));
+    return { refreshToken, accessToken: this.issueAccess(grant, refreshToken) };
   }
 
   /** Expires all access tokens so the next API call must refresh. */
