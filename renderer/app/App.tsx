@@ -129,6 +129,7 @@ export function App() {
             onConnect={async () => {
               const result = await desk.account.connect();
               if (!result.ok) return result.error;
+              setAccount(result.value);
               // The first-run step waits on the welcome screen, pre-filled from the account.
               if (!setupPending) navigate({ screen: 'schedule' });
               return undefined;

@@ -31,7 +31,7 @@ export function FirstRunStep({ account, settings, onDone }: { account: AccountSt
   };
   return (
     <form className="form first-run" onSubmit={save} noValidate aria-labelledby={ids.title}>
-      <h2 id={ids.title}>About you and your company</h2>
+      <h3 id={ids.title}>About you and your company</h3>
       <p className="muted">Invitations name your company and come from you.{google ? ' Your name and email are taken from your Google account.' : ''}</p>
       <label htmlFor={ids.company}>Company name (optional)</label>
       <input id={ids.company} value={company} onChange={(e) => setCompany(e.target.value)} autoComplete="organization" {...invalidProps(error, 'companyName', `${ids.company}-e`)} />
