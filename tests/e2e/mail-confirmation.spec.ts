@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { expect, saveScreenshot, test } from './fixtures';
 import { startWebMode } from '../support/web-mode';
 import { startSmtpSink } from '../support/smtp-sink';
@@ -65,6 +66,12 @@ test('first run asks for the company; private notes stay private; cancel and res
     for (const received of sink.received) {
       for (const part of [received.raw, received.parsed.text ?? '', String(received.parsed.html || '')]) expect(part).not.toContain('salary');
     }
+    // Kept for review: what each person received, as text and HTML.
+    fs.mkdirSync('tests/artifacts/mail-walk', { recursive: true });
+    sink.received.forEach((m, i) => {
+      fs.writeFileSync(`tests/artifacts/mail-walk/${i}-${m.envelope.to[0]}.txt`, `Subject: ${m.parsed.subject}\n\n${m.parsed.text}`);
+      if (m.parsed.html) fs.writeFileSync(`tests/artifacts/mail-walk/${i}-${m.envelope.to[0]}.html`, String(m.parsed.html));
+    });
     const toAda = sink.received.filter((m) => m.envelope.to.includes('ada@example.com'));
     expect(toAda.map((m) => m.parsed.subject)).toEqual(['Interview invitation: Staff Engineer at Acme Corp', 'New time for your interview: Staff Engineer at Acme Corp', 'Interview cancelled: Staff Engineer at Acme Corp']);
     expect(toAda[1]!.parsed.text).toMatch(/New time: .* at 15:30 \(was .* at 10:00\)/);

@@ -146,6 +146,8 @@ describe('invitations over real SMTP', () => {
     expect(candidateMails.map((m) => m.parsed.text?.includes('Please bring a laptop.'))).toEqual([true, true, false]);
     const cancellation = candidateMails[2]!;
     expect(String(cancellation.parsed.html)).not.toContain('meet.google.com');
+    expect(icsAttachment(cancellation)).not.toContain('meet.google.com');
+    expect(icsAttachment(cancellation).replace(/\r\n /g, '')).toContain('Questions? Contact Rita Recruiter at rita@example.com.');
     expect(cancellation.parsed.text).not.toMatch(/Need a different time|Best of luck|adds this interview/);
     expect(cancellation.parsed.text).toContain('Questions? Contact Rita Recruiter at rita@example.com.');
     expect(services.interviews.get(interview.id).invitations.candidate).toMatchObject({ state: 'sent', kind: 'cancellation' });
