@@ -1,7 +1,17 @@
 import fs from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { expect, saveScreenshot, test } from './fixtures';
 import { startWebMode } from '../support/web-mode';
 import { startSmtpSink } from '../support/smtp-sink';
+
+/** Serious or critical axe violations on the page as it is now, printed as a table. */
+async function axeProblems(page: Page, screen: string): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  console.table([{ screen, serious: bad.filter((v) => v.impact === 'serious').length, critical: bad.filter((v) => v.impact === 'critical').length }]);
+  return bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 const privateNote = 'Internal: salary expectations too high?';
 
@@ -17,6 +27,7 @@ test('first run asks for the company; private notes stay private; cancel and res
     await setup.getByLabel('Your name').fill('Rita Recruiter');
     await setup.getByLabel('Your email').fill('rita@example.com');
     await saveScreenshot(page, 'first-run');
+    expect(await axeProblems(page, 'welcome: first-run step')).toEqual([]);
     await setup.getByRole('button', { name: 'Save and continue' }).click();
     await expect(page.getByRole('heading', { name: 'Schedule', level: 1 })).toBeVisible();
 
@@ -29,6 +40,8 @@ test('first run asks for the company; private notes stay private; cancel and res
     await page.getByLabel('Private notes').fill(privateNote);
     await page.getByLabel('Message to the candidate (optional)').fill('Please bring a laptop.');
     await expect(page.getByTestId('candidate-message-preview')).toHaveText('Please bring a laptop.');
+    await saveScreenshot(page, 'schedule-form-message-preview');
+    expect(await axeProblems(page, 'schedule form with message preview')).toEqual([]);
     await page.getByRole('button', { name: 'Schedule interview' }).click();
 
     // The room: private notes shown (labelled), the invitation's delivery in words.
@@ -49,6 +62,7 @@ test('first run asks for the company; private notes stay private; cancel and res
     await expect(page.getByTestId('delivery-confirmation')).toContainText(/Cancellation sent to Ada Lovelace at \d{2}:\d{2}\./, { timeout: 10_000 });
     await expect(page.getByRole('link', { name: 'Check devices before joining' })).toHaveCount(0);
     await saveScreenshot(page, 'room-cancelled-confirmation');
+    expect(await axeProblems(page, 'room: cancelled, with confirmation')).toEqual([]);
 
     // Settings → Email: the environment's SMTP shown read-only; the test email says where it went.
     await page.getByRole('link', { name: 'Settings' }).click();
@@ -60,6 +74,7 @@ test('first run asks for the company; private notes stay private; cancel and res
     await mail.getByRole('button', { name: 'Send test email' }).click();
     await expect(mail.getByRole('status')).toContainText(`Test email sent to Rita Recruiter <rita@example.com> through the SMTP server 127.0.0.1:${sink.port} (set by INTERVIEW_DESK_SMTP_URL).`);
     await saveScreenshot(page, 'settings-email-override');
+    expect(await axeProblems(page, 'settings: SMTP from the environment')).toEqual([]);
 
     // Everything the server received: 6 interview emails + the test; the private note in none of them.
     await expect.poll(() => sink.received.length).toBe(7);

@@ -12,6 +12,8 @@ import { createMemoryLogger } from '../../../main/logging/logger';
 import type { DeskServices } from '../../../main/app/compose-services';
 import type { Interview } from '../../../preload/contract/interview-schema';
 
+/** A time as the candidate (Asia/Kolkata) reads it in an email. */
+const zoned = (iso: string) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Kolkata', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(Date.parse(iso));
 /** The recruiter's private note: it must never be in anything the SMTP server receives. */
 const privateNote = 'Internal: salary expectations too high?';
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -139,7 +141,6 @@ describe('invitations over real SMTP', () => {
     expect(invites[1]!.start).toBe(new Date(Date.parse(moved.startUtc)).toISOString());
     expect(candidateMails.map((m) => m.parsed.subject)).toEqual(['Interview invitation: Staff Engineer at Acme Corp', 'New time for your interview: Staff Engineer at Acme Corp', 'Interview cancelled: Staff Engineer at Acme Corp']);
     // The update says what changed, in the candidate's zone (10:00 Berlin is 14:30 Kolkata; 15:00 is 19:30).
-    const zoned = (iso: string) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Kolkata', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(Date.parse(iso));
     expect(candidateMails[1]!.parsed.text).toContain(`New time: ${zoned(moved.startUtc)} (was ${zoned(interview.startUtc)})`);
     expect(candidateMails[1]!.parsed.text).toMatch(/19:30 \(was .* 14:30\)/);
     // The message to the candidate is in the invitation and the update, not in the cancellation.
@@ -268,7 +269,6 @@ describe('invitations over real SMTP', () => {
     await eventually(() => expect(sink.received).toHaveLength(4), 8_000);
     const update = byRecipient('ada@example.com')[1]!;
     const moved = services.interviews.get(interview.id);
-    const zoned = (iso: string) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Kolkata', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(Date.parse(iso));
     expect(update.parsed.text).toContain(`New time: ${zoned(moved.startUtc)} (was ${zoned(interview.startUtc)})`);
     expect(update.parsed.text).toContain('New length: 60 minutes (was 45 minutes)');
   });
