@@ -21,6 +21,7 @@ import type { RetryOptions } from '../google/retry-policy';
 import { createOutbox, type Outbox } from '../mail/outbox';
 import { createEmailRenderer } from '../mail/render-email';
 import { gmailTransport, smtpTransport, type MailTransport } from '../mail/mail-transport';
+import { describeTransport, smtpOverrideFromUrl } from '../mail/transport-description';
 import { gmailSendScope } from '../google/oauth-client';
 import { checkNetwork, defaultNetcheckUrl, defaultStunServer } from '../device-check/network-check';
 import type { MediaAccess, NavigateTarget } from '../../preload/contract/ipc-contract';
@@ -197,7 +198,7 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     new Intl.DateTimeFormat('en-GB', { timeZone: zone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(ms);
 
   const handlers: CallHandlers = {
-    'app:info': () => deps.info,
+    'app:info': () => (deps.config.smtpUrl ? { ...deps.info, smtpOverride: smtpOverrideFromUrl(deps.config.smtpUrl) } : deps.info),
     'app:notices': () => notices.list(),
     'app:dismissNotice': (id) => {
       notices.dismiss(id);
@@ -266,7 +267,17 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     'mail:sendTest': async () => {
       const who = recruiter();
       if (!who) throw new DeskFailure('invalid_input', 'Add your name and email in Settings first: the test goes to you.', 'recruiterEmail');
-      return { response: await outbox.sendTest({ name: who.name, address: who.email }) };
+      const response = await outbox.sendTest({ name: who.name, address: who.email });
+      const current = settings.get();
+      const status = account.status();
+      const transport = describeTransport({
+        transport: current.mailTransport,
+        ...(status.state !== 'disconnected' ? { gmailAddress: status.email } : {}),
+        ...(deps.config.smtpUrl ? { smtpUrl: deps.config.smtpUrl } : {}),
+        smtpHost: current.smtp.host,
+        smtpPort: current.smtp.port,
+      });
+      return { response, to: `${who.name} <${who.email}>`, transport };
     },
     'mail:setSmtpPassword': async (password) => {
       const smtp = settings.get().smtp;

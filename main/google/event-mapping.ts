@@ -30,7 +30,8 @@ export function eventForInterview(interview: Interview): calendar_v3.Schema$Even
       `Candidate: ${interview.candidate.name} <${interview.candidate.email}>`,
       `Interviewer: ${interview.recruiter.name} <${interview.recruiter.email}>`,
       `Duration: ${interview.durationMinutes} minutes`,
-      interview.notes ? `\nNotes:\n${interview.notes}` : '',
+      // Guests see the description: the candidate's message goes here, private notes never do.
+      interview.candidateMessage ? `\nMessage from ${interview.recruiter.name}:\n${interview.candidateMessage}` : '',
       '\nScheduled with Interview Desk.',
     ]
       .filter(Boolean)

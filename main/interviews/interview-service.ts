@@ -154,6 +154,7 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
         durationMinutes: input.durationMinutes,
         timeZone: input.timeZone,
         notes: input.notes,
+        candidateMessage: input.candidateMessage,
         ...(input.meetLink ? { meetLink: input.meetLink } : {}),
         origin,
       };
@@ -222,6 +223,7 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
         durationMinutes: input.durationMinutes ?? 60,
         timeZone: input.timeZone,
         notes: '',
+        candidateMessage: '',
         meetLink: input.meetLink,
         origin: 'candidate',
       };

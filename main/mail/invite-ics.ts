@@ -35,15 +35,19 @@ export function buildInviteIcs(interview: Interview, kind: MailKind, now: number
     endInputType: 'utc',
     endOutputType: 'utc',
     title: `Interview: ${interview.jobTitle} — ${interview.candidate.name}`,
-    description: [
-      `Interview for ${interview.jobTitle} with ${interview.recruiter.name}.`,
-      meet ? `Join Google Meet: ${meet}` : '',
-      `Check your camera and microphone first: interview-desk://device-check`,
-      `To reschedule, reply to ${interview.recruiter.email}.`,
-    ]
+    // A cancellation carries no join link, only whom to contact; the app link is for those who have it.
+    description: (method === 'CANCEL'
+      ? [`Cancelled: the interview for ${interview.jobTitle} with ${interview.recruiter.name}.`, `Questions? Contact ${interview.recruiter.name} at ${interview.recruiter.email}.`]
+      : [
+          `Interview for ${interview.jobTitle} with ${interview.recruiter.name}.`,
+          meet ? `Join Google Meet: ${meet}` : '',
+          `If you have Interview Desk, check your camera and microphone first: interview-desk://device-check`,
+          `To reschedule, reply to ${interview.recruiter.email}.`,
+        ]
+    )
       .filter(Boolean)
       .join('\n'),
-    ...(meet ? { location: meet, url: meet } : {}),
+    ...(meet && method !== 'CANCEL' ? { location: meet, url: meet } : {}),
     status: method === 'CANCEL' ? 'CANCELLED' : 'CONFIRMED',
     organizer: { name: icsParamText(interview.recruiter.name), email: interview.recruiter.email },
     attendees: [{ name: icsParamText(interview.candidate.name), email: interview.candidate.email, rsvp: true, partstat: 'NEEDS-ACTION', role: 'REQ-PARTICIPANT' }],

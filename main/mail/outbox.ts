@@ -10,7 +10,7 @@ import { DeskFailure } from '../app/desk-failure';
 import { composeInterviewMessage } from './compose-message';
 import { MailSendError, type MailTransport } from './mail-transport';
 import type { MailKind, Recipient } from './mail-kinds';
-import type { MessageView } from './message-content';
+import type { MessageView, PreviousTime } from './message-content';
 import type { RenderedEmail } from './render-email';
 
 /** One message in the durable outbox. The body is composed from the interview when it is sent. */
@@ -26,6 +26,8 @@ export interface OutboxItem {
   createdAt: string;
   sentAt?: string;
   reason?: string;
+  /** An update's "was": the time this person was last told (kept when a newer update supersedes it). */
+  previous?: PreviousTime;
 }
 
 export interface OutboxDeps {
@@ -46,7 +48,7 @@ export interface OutboxDeps {
 /** The invitations outbox: recorded before sending, retried with backoff, never lost, never twice. */
 export interface Outbox {
   items(): OutboxItem[];
-  enqueue(interviewId: string, kind: MailKind, recipients?: Recipient[]): void;
+  enqueue(interviewId: string, kind: MailKind, recipients?: Recipient[], previous?: PreviousTime): void;
   resend(interviewId: string, recipient: Recipient): void;
   drain(): Promise<void>;
   sendTest(to: { name: string; address: string }): Promise<string>;
@@ -79,7 +81,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     }
   };
 
-  const enqueue = (interviewId: string, kind: MailKind, recipients: Recipient[] = ['candidate', 'recruiter']) => {
+  const enqueue = (interviewId: string, kind: MailKind, recipients: Recipient[] = ['candidate', 'recruiter'], previous?: PreviousTime) => {
     let items = all();
     for (const recipient of recipients) {
       const waiting = items.filter((i) => i.interviewId === interviewId && i.recipient === recipient && i.state === 'queued' && !inFlight.has(i.key));
@@ -93,8 +95,10 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       }
       // Supersede: an update or cancellation replaces whatever older message still waits for this person.
       if (kind === 'update' || kind === 'cancellation') items = items.filter((i) => !waiting.includes(i));
-      items.push({ key: randomUUID(), interviewId, recipient, kind, state: 'queued', attempts: 0, notBefore: 0, createdAt: nowIso() });
-      setRecipientState(interviewId, recipient, { state: 'queued', at: nowIso() });
+      // An unsent update already knows what this person was last told: that stays the "was".
+      const told = kind === 'update' ? (waiting.find((i) => i.kind === 'update' && i.previous)?.previous ?? previous) : undefined;
+      items.push({ key: randomUUID(), interviewId, recipient, kind, state: 'queued', attempts: 0, notBefore: 0, createdAt: nowIso(), ...(told ? { previous: told } : {}) });
+      setRecipientState(interviewId, recipient, { state: 'queued', kind, at: nowIso() });
     }
     save(items);
   };
@@ -129,23 +133,23 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       patch(item.key, { notBefore: clock.now() + backoff[0]! });
       return;
     }
-    const message: Mail.Options = composeInterviewMessage({ interview, kind: item.kind, recipient: item.recipient, settings: deps.settings(), render: deps.render, key: item.key, from: deps.from(), now: clock.now() });
+    const message: Mail.Options = composeInterviewMessage({ interview, kind: item.kind, recipient: item.recipient, settings: deps.settings(), ...(item.previous ? { previous: item.previous } : {}), render: deps.render, key: item.key, from: deps.from(), now: clock.now() });
     inFlight.add(item.key);
     try {
       await transport.send(message);
       patch(item.key, { state: 'sent', attempts: item.attempts + 1, sentAt: nowIso(), reason: undefined });
-      setRecipientState(item.interviewId, item.recipient, { state: 'sent', at: nowIso() });
+      setRecipientState(item.interviewId, item.recipient, { state: 'sent', kind: item.kind, at: nowIso() });
       log.info(`sent ${item.kind} for ${item.interviewId} to the ${item.recipient}`);
     } catch (error) {
       const failure = error instanceof MailSendError ? error : new MailSendError((error as Error).message, true);
       if (failure.temporary && item.attempts + 1 < maxAttempts) {
         patch(item.key, { state: 'queued', attempts: item.attempts + 1, notBefore: clock.now() + backoff[Math.min(item.attempts, backoff.length - 1)]!, reason: failure.message });
-        setRecipientState(item.interviewId, item.recipient, { state: 'queued', reason: `Retrying: ${failure.message}`, at: nowIso() });
+        setRecipientState(item.interviewId, item.recipient, { state: 'queued', kind: item.kind, reason: `Retrying: ${failure.message}`, at: nowIso() });
         log.warn(`${item.kind} for ${item.interviewId} postponed: ${failure.message}`);
         if (failure.needsReconnect) throw failure;
       } else {
         patch(item.key, { state: 'failed', attempts: item.attempts + 1, reason: failure.message });
-        setRecipientState(item.interviewId, item.recipient, { state: 'failed', reason: failure.message, at: nowIso() });
+        setRecipientState(item.interviewId, item.recipient, { state: 'failed', kind: item.kind, reason: failure.message, at: nowIso() });
         log.error(`${item.kind} for ${item.interviewId} failed: ${failure.message}`);
       }
     } finally {
@@ -201,7 +205,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     if (change.kind === 'cancelled') {
       if (invited.length) enqueue(interview.id, 'cancellation', invited);
     } else if (change.kind === 'rescheduled') {
-      if (invited.length) enqueue(interview.id, 'update', invited);
+      if (invited.length) enqueue(interview.id, 'update', invited, { startUtc: change.previous.startUtc, durationMinutes: change.previous.durationMinutes });
     } else if (interview.status === 'scheduled' && interview.meetLink && invited.length === 0) {
       // Scheduled (or its Meet link just arrived from Google / was pasted): invite now.
       if (interview.google && interview.google.state !== 'synced') return;
@@ -219,9 +223,12 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       const interview = interviews.get(interviewId);
       const kind: MailKind = interview.status === 'cancelled' ? 'cancellation' : interview.ics.sequence > 0 ? 'update' : 'invitation';
       if (kind !== 'cancellation' && !interview.meetLink) throw new DeskFailure('invalid_input', 'There is no Meet link yet, so there is nothing to send.', 'meetLink');
-      const items = all().filter((i) => !(i.interviewId === interviewId && i.recipient === recipient && i.state === 'queued'));
-      save(items);
-      enqueue(interviewId, kind === 'update' && !hasBeenInvited(interview, recipient) ? 'invitation' : kind, [recipient]);
+      const mine = all().filter((i) => i.interviewId === interviewId && i.recipient === recipient);
+      // A resent update repeats the last one's "was".
+      const lastPrevious = mine.filter((i) => i.kind === 'update' && i.previous).at(-1)?.previous;
+      const dropped = new Set(mine.filter((i) => i.state === 'queued').map((i) => i.key));
+      save(all().filter((i) => !dropped.has(i.key)));
+      enqueue(interviewId, kind === 'update' && !hasBeenInvited(interview, recipient) ? 'invitation' : kind, [recipient], lastPrevious);
       void drain();
     },
     drain,
@@ -231,7 +238,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
         const result = await transport.send({
           from: deps.from(),
           to: [to],
-          subject: `Interview Desk test email (${deps.settings().companyName})`,
+          subject: `Interview Desk test email${deps.settings().companyName ? ` (${deps.settings().companyName})` : ''}`,
           text: 'This is a test email from Interview Desk. If you can read it, invitations will reach people.',
           messageId: `<test-${randomUUID()}@interview-desk.app>`,
         });

@@ -76,7 +76,10 @@ export const scheduleInputSchema = z.object({
   timeZone: timeZoneName,
   candidateTimeZone: timeZoneName.or(z.literal('')).optional(),
   durationMinutes: z.number({ error: 'Duration must be a number of minutes' }).int('Duration must be whole minutes').min(5, 'Duration must be at least 5 minutes').max(480, 'Duration can be at most 480 minutes (8 hours)'),
-  notes: freeText('Notes', 4000).default(''),
+  /** Private notes: shown in the room only, never sent to anyone. */
+  notes: freeText('Private notes', 4000).default(''),
+  /** An optional message shown to the candidate in their emails (and the Calendar event). */
+  candidateMessage: freeText('Message to the candidate', 2000).default(''),
   meetLink: meetLinkSchema.or(z.literal('')).optional(),
   /** For a time that happens twice (clocks go back): which one. */
   occurrence: z.enum(['earlier', 'later']).optional(),
@@ -98,8 +101,13 @@ export const rescheduleInputSchema = z.object({
 });
 export type RescheduleInput = z.input<typeof rescheduleInputSchema>;
 
+/** What an email is about: an invitation, an update (new time), a cancellation or a reminder. */
+export const mailKindSchema = z.enum(['invitation', 'update', 'cancellation', 'reminder']);
+
 export const recipientStateSchema = z.object({
   state: z.enum(['none', 'queued', 'sent', 'failed']),
+  /** Which message the state is about (absent in records from before it was kept). */
+  kind: mailKindSchema.optional(),
   reason: z.string().optional(),
   at: z.string().optional(),
 });
@@ -120,7 +128,10 @@ export const interviewSchema = z.object({
   startUtc: z.string(),
   durationMinutes: z.number().int(),
   timeZone: z.string(),
+  /** Private to the recruiter: never leaves the app. */
   notes: z.string(),
+  /** What the candidate reads in their emails; records from before it existed have none. */
+  candidateMessage: z.string().default(''),
   status: z.enum(['scheduled', 'cancelled']),
   meetLink: z.string().optional(),
   origin: z.enum(['recruiter', 'candidate']),

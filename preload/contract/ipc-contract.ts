@@ -20,12 +20,23 @@ import {
 
 const noInput = z.undefined();
 
+/** SMTP set by the environment: it wins over Settings → Email, which shows it read-only. Never the password. */
+export const smtpOverrideSchema = z.object({
+  variable: z.string(),
+  host: z.string(),
+  port: z.number(),
+  security: z.enum(['tls', 'starttls', 'none']),
+  user: z.string(),
+});
+export type SmtpOverride = z.infer<typeof smtpOverrideSchema>;
+
 /** Public facts about the running app. */
 export const appInfoSchema = z.object({
   name: z.string(),
   version: z.string(),
   mode: z.enum(['electron', 'web']),
   platform: z.string(),
+  smtpOverride: smtpOverrideSchema.optional(),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
@@ -141,7 +152,8 @@ export const calls = {
   'interviews:join': call(z.object({ id: interviewId, via: z.enum(['app', 'browser']) }), z.object({ via: z.enum(['app', 'browser']) })),
   'meet:setAlwaysOnTop': call(z.boolean(), z.null()),
   'mail:resend': call(z.object({ id: interviewId, recipient: z.enum(['candidate', 'recruiter']) }), interviewSchema),
-  'mail:sendTest': call(noInput, z.object({ response: z.string() })),
+  /** Sends a test email to the recruiter: says to whom (`Name <address>`) and through what it went. */
+  'mail:sendTest': call(noInput, z.object({ response: z.string(), to: z.string(), transport: z.string() })),
   'mail:setSmtpPassword': call(z.string().max(1024), z.null()),
   'mail:useGmail': call(noInput, accountStatusSchema),
   'deeplink:open': call(z.string().max(4096), navigateSchema),

@@ -1,8 +1,24 @@
 /** The Settings shape, shared by main (validation, storage) and the renderer (the Settings screen). */
 import { z } from 'zod';
 
+/** The app's name: never a company name in an email. */
+export const appName = 'Interview Desk';
+
 const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #1a73e8');
 const shortText = (max: number) => z.string().trim().max(max);
+/** A secure web address (https only, no credentials): it goes into emails as a link. */
+const httpsUrl = z
+  .string()
+  .trim()
+  .max(2048, 'Use a shorter link (at most 2048 characters)')
+  .refine((raw) => {
+    try {
+      const url = new URL(raw);
+      return url.protocol === 'https:' && !url.username && !url.password && url.hostname.includes('.');
+    } catch {
+      return false;
+    }
+  }, 'Use a secure link starting with https://, like https://example.com/download');
 
 /** Mail transport settings; the SMTP password lives in the keychain, never here. */
 export const smtpSettingsSchema = z.object({
@@ -25,7 +41,13 @@ export const settingsSchema = z.object({
   candidateReminderEmail: z.boolean().default(false),
   closeToTray: z.boolean().default(true),
   startAtLogin: z.boolean().default(false),
-  companyName: shortText(120).default('Interview Desk'),
+  /** The company named in invitations; empty means the emails are worded without one. */
+  // The app's own name was the default once and must never be sent as the company: read it as none.
+  companyName: z.preprocess((v) => (typeof v === 'string' && v.trim().toLowerCase() === appName.toLowerCase() ? '' : v), shortText(120)).default(''),
+  /** Where a candidate can download Interview Desk; empty means the emails offer no download. */
+  candidateDownloadUrl: httpsUrl.or(z.literal('')).default(''),
+  /** The first-run step (company, your name and email) was completed or skipped. */
+  firstRunDone: z.boolean().default(false),
   brandColor: hexColor.default('#1a73e8'),
   signOff: shortText(500).default('Looking forward to speaking with you.'),
   mailTransport: z.enum(['smtp', 'gmail']).default('smtp'),

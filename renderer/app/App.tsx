@@ -52,7 +52,9 @@ export function App() {
   useEffect(() => desk.on('reminder:fired', (payload) => setReminder(payload)), []);
 
   const connected = account.value?.state === 'connected' || account.value?.state === 'needs_reconnect';
-  const current: Route = route ?? (connected ? { screen: 'schedule' } : { screen: 'welcome' });
+  // A connected recruiter who has not done the first-run step (company, name, email) starts there.
+  const setupPending = settings.value ? !settings.value.firstRunDone : false;
+  const current: Route = route ?? (connected && !setupPending ? { screen: 'schedule' } : { screen: 'welcome' });
   const navScreen = current.screen === 'new-interview' || current.screen === 'interview' ? 'schedule' : current.screen;
   const allNotices = [...(notices.value ?? []), ...liveNotices.filter((n) => !(notices.value ?? []).some((m) => m.id === n.id))];
 
@@ -114,9 +116,14 @@ export function App() {
             onConnect={async () => {
               const result = await desk.account.connect();
               if (!result.ok) return result.error;
-              navigate({ screen: 'schedule' });
+              setAccount(result.value);
+              // The first-run step waits on the welcome screen, pre-filled from the account.
+              if (!setupPending) navigate({ screen: 'schedule' });
               return undefined;
             }}
+            account={account.value}
+            settings={settings.value}
+            onSetupDone={() => navigate({ screen: 'schedule' })}
           />
         )}
         {current.screen === 'schedule' && <ScheduleScreen settings={settings.value} />}

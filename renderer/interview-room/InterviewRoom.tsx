@@ -13,8 +13,8 @@ import { StatusBadge } from '../common/StatusBadge';
 import { formatDateTime, systemTimeZone, zoneName } from '../common/format';
 import { JoinArea } from './JoinArea';
 import { RescheduleForm } from './RescheduleForm';
+import { deliveryLine } from './delivery-words';
 
-const recipientWords = { none: 'Not sent', queued: 'Queued', sent: 'Sent', failed: 'Failed' } as const;
 
 /** One interview: details in both zones, invitation and sync state, the join area, reschedule and cancel. */
 export function InterviewRoom({ id, settings }: { id: string; settings: Settings }) {
@@ -23,6 +23,8 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
   useEffect(() => desk.on('interviews:changed', ({ ids }) => void (ids.includes(id) && reload())), [id, reload]);
   const now = useNow(1000);
   const [rescheduling, setRescheduling] = useState(false);
+  // After a cancel or reschedule the room says what went out to whom (and updates as it is sent).
+  const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<DeskError | undefined>();
   const [meetLink, setMeetLink] = useState('');
   const meetId = useId();
@@ -32,8 +34,10 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
   const cancel = async () => {
     if (!window.confirm(`Cancel the interview with ${interview.candidate.name}? Invitations will be withdrawn.`)) return;
     const result = await desk.interviews.cancel(interview.id);
-    if (result.ok) loaded.setValue(result.value);
-    else setError(result.error);
+    if (result.ok) {
+      loaded.setValue(result.value);
+      setConfirming(true);
+    } else setError(result.error);
   };
   const saveLink = async (event: FormEvent) => {
     event.preventDefault();
@@ -102,8 +106,7 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
             <dd>
               {(['candidate', 'recruiter'] as const).map((who) => (
                 <div key={who} data-testid={`invitation-${who}`}>
-                  {who === 'candidate' ? 'Candidate' : 'You'}: {recipientWords[interview.invitations[who].state]}
-                  {interview.invitations[who].reason ? ` (${interview.invitations[who].reason})` : ''}
+                  {deliveryLine(interview, who, local, now)}
                   {interview.invitations[who].state !== 'queued' && (interview.meetLink || interview.status === 'cancelled') && (
                     <button type="button" className="small" onClick={() => void resend(who)} aria-label={`Resend to the ${who}`}>
                       Resend
@@ -126,9 +129,15 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
                 </button>
               )}
             </dd>
+            {interview.candidateMessage && (
+              <>
+                <dt>Message to the candidate</dt>
+                <dd className="notes">{interview.candidateMessage}</dd>
+              </>
+            )}
             {interview.notes && (
               <>
-                <dt>Notes</dt>
+                <dt>Private notes</dt>
                 <dd className="notes">{interview.notes}</dd>
               </>
             )}
@@ -154,7 +163,20 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
               </button>
             </div>
           )}
-          {rescheduling && <RescheduleForm interview={interview} onDone={() => setRescheduling(false)} />}
+          {rescheduling && (
+            <RescheduleForm
+              interview={interview}
+              onDone={(moved) => {
+                setRescheduling(false);
+                if (moved) setConfirming(true);
+              }}
+            />
+          )}
+          {confirming && (
+            <p className="delivery panel" role="status" data-testid="delivery-confirmation">
+              {deliveryLine(interview, 'candidate', local, now)}.
+            </p>
+          )}
           {error && error.field !== 'meetLink' && <ErrorMessage error={error} />}
           <JoinHistory interview={interview} />
         </div>

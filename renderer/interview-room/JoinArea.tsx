@@ -68,9 +68,11 @@ export function JoinArea({ interview, settings, now, onReschedule }: { interview
       )}
       {joined && <p role="status">{joined}</p>}
       <ErrorMessage error={error} />
-      <p>
-        <a href="#/device-check">Check devices before joining</a>
-      </p>
+      {interview.status !== 'cancelled' && (
+        <p>
+          <a href="#/device-check">Check devices before joining</a>
+        </p>
+      )}
     </section>
   );
 }

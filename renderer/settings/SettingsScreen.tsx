@@ -16,6 +16,7 @@ type Draft = {
   joinClosesMinutesAfter: string;
   reminderOffsets: string;
   companyName: string;
+  candidateDownloadUrl: string;
   brandColor: string;
   signOff: string;
   closeToTray: boolean;
@@ -33,6 +34,7 @@ function toDraft(s: Settings): Draft {
     joinClosesMinutesAfter: String(s.joinClosesMinutesAfter),
     reminderOffsets: s.reminderOffsetsMinutes.join(', '),
     companyName: s.companyName,
+    candidateDownloadUrl: s.candidateDownloadUrl,
     brandColor: s.brandColor,
     signOff: s.signOff,
     closeToTray: s.closeToTray,
@@ -76,6 +78,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
       joinClosesMinutesAfter: number(draft.joinClosesMinutesAfter),
       reminderOffsetsMinutes: draft.reminderOffsets.split(',').filter((p) => p.trim() !== '').map(number),
       companyName: draft.companyName,
+      candidateDownloadUrl: draft.candidateDownloadUrl,
       brandColor: draft.brandColor,
       signOff: draft.signOff,
       closeToTray: draft.closeToTray,
@@ -137,6 +140,12 @@ function SettingsForm({ initial }: { initial: Settings }) {
             Company name
             <input value={draft.companyName} aria-invalid={invalid('companyName')} onChange={(e) => set('companyName', e.target.value)} />
           </label>
+          <p className="hint">Named in invitations ("the Engineer position at Acme"). Leave it empty to word them without a company.</p>
+          <label>
+            Download link for Interview Desk (optional)
+            <input type="url" value={draft.candidateDownloadUrl} placeholder="https://example.com/interview-desk" aria-invalid={invalid('candidateDownloadUrl')} onChange={(e) => set('candidateDownloadUrl', e.target.value)} />
+          </label>
+          <p className="hint">Offered to candidates under the Meet link, for those who want the app. Without it, emails offer no download.</p>
           <label>
             Brand colour
             <input value={draft.brandColor} aria-invalid={invalid('brandColor')} onChange={(e) => set('brandColor', e.target.value)} />

@@ -11,7 +11,13 @@ test('connect Google from the welcome screen, schedule, and get a Meet link from
   try {
     await page.goto(app.url);
     await page.getByRole('button', { name: 'Connect Google account' }).click();
-    // Connected: the app moves on to the schedule; Settings shows who.
+    // Connected: the first-run step asks for the company, with name and email from the Google account.
+    const setup = page.getByRole('form', { name: 'About you and your company' });
+    await expect(setup.getByLabel('Your email')).toHaveValue('recruiter@example.com', { timeout: 15_000 });
+    await expect(setup.getByLabel('Your name')).not.toHaveValue('');
+    await setup.getByLabel('Company name (optional)').fill('Acme Corp');
+    await setup.getByRole('button', { name: 'Save and continue' }).click();
+    // Then the app moves on to the schedule; Settings shows who.
     await expect(page.getByRole('heading', { name: 'Schedule', level: 1 })).toBeVisible({ timeout: 15_000 });
     await page.getByRole('link', { name: 'Settings' }).click();
     await expect(page.getByRole('region', { name: 'Google account' })).toContainText('recruiter@example.com');

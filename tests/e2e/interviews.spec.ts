@@ -25,7 +25,11 @@ test('schedule through the form, see it in the schedule, open the room', async (
   await page.getByLabel('Candidate time zone (optional)').fill('Asia/Kolkata');
   await expect(page.getByTestId('candidate-local-time')).toContainText(/GMT\+5:30|IST/);
   await page.getByLabel('Duration (minutes)').fill('45');
-  await page.getByLabel('Notes').fill('Systems design round.');
+  await page.getByLabel('Private notes').fill('Systems design round.');
+  await page.getByLabel('Message to the candidate (optional)').fill('Please bring a laptop.');
+  // Previewed as the email shows it, signed by the recruiter.
+  await expect(page.getByRole('figure', { name: 'How the candidate will see your message' })).toContainText('Message from Rita Recruiter:');
+  await expect(page.getByTestId('candidate-message-preview')).toHaveText('Please bring a laptop.');
   await page.getByRole('button', { name: 'Schedule interview' }).click();
   // Main refused the display-name trick and the form names the field.
   await expect(page.getByLabel('Candidate email')).toHaveAttribute('aria-invalid', 'true');

@@ -17,6 +17,7 @@ export function makeInterview(overrides: Partial<Interview> & { startUtc: string
     durationMinutes: 60,
     timeZone: 'Europe/Berlin',
     notes: '',
+    candidateMessage: '',
     status: 'scheduled',
     origin: 'recruiter',
     ics: { uid: `${id}@interview-desk.app`, sequence: 0 },

@@ -22,6 +22,7 @@ function form(now: number, hours: number, name: string) {
     candidateTimeZone: 'Asia/Kolkata',
     durationMinutes: 45,
     notes: '',
+    candidateMessage: '',
     meetLink: 'https://meet.google.com/abc-defg-hij',
   };
 }

@@ -15,6 +15,7 @@ function interview(start: string, jobTitle: string, joins: JoinRecord[] = [], st
     durationMinutes: duration,
     timeZone: 'Europe/Berlin',
     notes: '',
+    candidateMessage: '',
     status,
     origin: 'recruiter',
     ics: { uid: `u${n}`, sequence: 0 },

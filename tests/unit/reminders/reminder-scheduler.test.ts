@@ -203,7 +203,7 @@ describe('reminders armed when an interview is created or moved', () => {
     });
     return interviews;
   };
-  const input = (date: string, clock: string) => ({ candidateName: 'Ada', candidateEmail: 'ada@example.com', jobTitle: 'Engineer', date, time: clock, timeZone: 'UTC', durationMinutes: 60, notes: '' });
+  const input = (date: string, clock: string) => ({ candidateName: 'Ada', candidateEmail: 'ada@example.com', jobTitle: 'Engineer', date, time: clock, timeZone: 'UTC', durationMinutes: 60, notes: '', candidateMessage: '' });
 
   beforeEach(() => {
     temp = makeTempDir();

@@ -21,6 +21,7 @@ const interview = {
   durationMinutes: 60,
   timeZone: 'Europe/Berlin',
   notes: '',
+  candidateMessage: '',
   status: 'scheduled' as const,
   origin: 'recruiter' as const,
   ics: { uid: 'x@interview-desk.app', sequence: 0 },
