@@ -204,7 +204,7 @@ export const callJitterFailMs = 100;
  * what the encoder aimed for, with no room shown, is a problem.
  */
 export function callVerdict(s: CallStats): CheckResult {
-  const extra = [s.targetKbps !== undefined ? `aimed for ${Math.round(s.targetKbps)} kbps` : '', s.rttMs !== undefined ? `RTT ${Math.round(s.rttMs)} ms` : ''].filter(Boolean);
+  const extra = [s.targetKbps !== undefined ? `aimed for ${Math.round(s.targetKbps)} kbps` : '', s.availableKbps !== undefined ? `room for ${Math.round(s.availableKbps)} kbps` : '', s.rttMs !== undefined ? `RTT ${Math.round(s.rttMs)} ms` : ''].filter(Boolean);
   const figure = `${Math.round(s.bitrateKbps)} kbps, ${s.lossPct.toFixed(1)} % loss, jitter ${Math.round(s.jitterMs)} ms${extra.map((e) => `, ${e}`).join('')}`;
   const base = { id: 'connection' as const, label: 'Video call test', figure };
   const reachedAim = s.targetKbps !== undefined && s.targetKbps > 0 && s.bitrateKbps >= s.targetKbps * reachedTargetShare;

@@ -135,8 +135,12 @@ export function AccountMenu({ status, onSettings }: { status: AccountStatus | un
         <span className="account-who">
           {account ? (
             <>
-              <span className="account-name">{account.name || account.email}</span>
-              <span className="account-email">{account.email}</span>
+              <span className="account-name" title={account.name || account.email}>
+                {account.name || account.email}
+              </span>
+              <span className="account-email" title={account.email}>
+                {account.email}
+              </span>
             </>
           ) : (
             <span className="account-name">Not connected</span>
