@@ -10,7 +10,7 @@ interface Item {
 }
 
 /** The first letter of the name (or email) for the avatar: no picture is fetched from outside. */
-export function initialOf(name: string, email: string): string {
+function initialOf(name: string, email: string): string {
   const first = [...(name.trim() || email.trim())][0];
   return first ? first.toLocaleUpperCase() : '?';
 }

@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import { expect, saveScreenshot, test } from './fixtures';
 import { startWebMode } from '../support/web-mode';
 import { startGoogleEmulator } from '../google-emulator/google-emulator';
+import { checkLayout } from './layout-check';
 
 const accountButton = (page: Page) => page.getByRole('banner').getByRole('button', { name: /account menu/ });
 const menu = (page: Page) => page.getByRole('menu', { name: 'Google account' });
@@ -74,6 +75,9 @@ test('with Google: the header shows who, turns to "Reconnect" when access is rev
     await expect(page.getByRole('banner').locator('img')).toHaveCount(0);
     await expectAccessible(page, 'shell, connected');
     await saveScreenshot(page, 'shell-account-connected');
+    // The header keeps to one clean line with a name and email, at both window sizes.
+    expect(await checkLayout(page, 'shell-connected', async () => {})).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 800 });
 
     // Google access revoked: the next sync finds out, and the header says so.
     g.oauth.revokeAll();

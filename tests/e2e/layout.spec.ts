@@ -16,7 +16,14 @@ test('first-run screens lay out cleanly: welcome, empty schedule, schedule form,
     await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
   };
   problems.push(...(await checkLayout(page, 'welcome', open('', 'Welcome to Interview Desk'))));
-  problems.push(...(await checkLayout(page, 'schedule-empty', open('#/schedule', 'Schedule'))));
+  problems.push(
+    ...(await checkLayout(page, 'schedule-empty', async () => {
+      await open('#/schedule', 'Schedule')();
+      // "No interviews yet" stands alone, without an empty list box under it.
+      await expect(page.getByText('No interviews yet.')).toBeVisible();
+      await expect(page.getByRole('list', { name: 'Interviews' })).toBeHidden();
+    })),
+  );
   problems.push(...(await checkLayout(page, 'schedule-form', open('#/schedule/new', 'Schedule an interview'))));
   problems.push(
     ...(await checkLayout(page, 'schedule-form-errors', async () => {
