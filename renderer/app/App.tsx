@@ -12,6 +12,7 @@ import { ScheduleForm } from '../schedule/ScheduleForm';
 import { InterviewRoom } from '../interview-room/InterviewRoom';
 import { AnalyticsScreen } from '../analytics/AnalyticsScreen';
 import { ReminderBanner } from './ReminderBanner';
+import { AccountMenu } from './AccountMenu';
 
 const navItems: Array<{ route: Route; label: string }> = [
   { route: { screen: 'schedule' }, label: 'Schedule' },
@@ -84,6 +85,7 @@ export function App() {
             ))}
           </ul>
         </nav>
+        <AccountMenu status={account.value} onSettings={() => navigate({ screen: 'settings' })} />
       </header>
       {allNotices.length > 0 && (
         <section className="notices" aria-label="Notices">
