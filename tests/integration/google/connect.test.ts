@@ -85,25 +85,44 @@ describe('connect Google (emulator + real keychain)', () => {
     if (target) await fetch(target, { redirect: 'manual' });
   };
 
+  /** A browser that, before the real redirect arrives, meets forged callbacks sent by someone else. */
+  const forgeFirst = (forge: (callback: URL) => URL, statuses: number[]) => async (consentUrl: string) => {
+    const first = await fetch(consentUrl, { redirect: 'manual' });
+    const real = new URL(first.headers.get('location')!);
+    statuses.push(await fetch(forge(new URL(real)), { redirect: 'manual' }).then((r) => r.status));
+    statuses.push(await fetch(real, { redirect: 'manual' }).then((r) => r.status));
+  };
+
   it.each([
-    ['a wrong state', (u: URL) => (u.searchParams.set('state', 'attacker-state'), u), /state check failed/],
-    ['a missing state', (u: URL) => (u.searchParams.delete('state'), u), /state check failed/],
-    ['a missing code', (u: URL) => (u.searchParams.delete('code'), u), /authorization code/],
-  ])('rejects a callback with %s and stores nothing', async (_label, mutate, message) => {
-    services = googleServices(g, temp.dir, { keychainService, browse: tamper(mutate) });
+    ['a wrong state', (u: URL) => (u.searchParams.set('state', 'attacker-state'), u)],
+    ['a missing state', (u: URL) => (u.searchParams.delete('state'), u)],
+    ['a wrong state and an error', (u: URL) => new URL(`${u.origin}${u.pathname}?state=attacker-state&error=access_denied`)],
+    ['a doubled state', (u: URL) => (u.searchParams.append('state', 'attacker-state'), u)],
+  ])('a forged callback with %s is answered 400 and ignored; the real sign-in then completes', async (_label, forge) => {
+    const statuses: number[] = [];
+    services = googleServices(g, temp.dir, { keychainService, browse: forgeFirst(forge, statuses) });
     const result = await call(services, 'account:connect');
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.message).toMatch(message);
+    expect(statuses).toEqual([400, 200]);
+    expect(result).toMatchObject({ ok: true, value: { state: 'connected', email: 'recruiter@example.com' } });
+    expect(await keychain.accounts()).toEqual(['recruiter@example.com']);
+  });
+
+  it('rejects our own callback when it carries no code, and stores nothing', async () => {
+    services = googleServices(g, temp.dir, { keychainService, browse: tamper((u) => (u.searchParams.delete('code'), u)) });
+    const result = await call(services, 'account:connect');
+    expect(result).toMatchObject({ ok: false, error: { message: expect.stringMatching(/authorization code/) } });
     expect(await keychain.accounts()).toEqual([]);
     expect((await call(services, 'account:status'))).toEqual({ ok: true, value: { state: 'disconnected' } });
   });
 
   it('ends with a clear message when the person declines (access_denied)', async () => {
     g.oauth.consent = 'deny';
+    const tokenRequestsBefore = g.oauth.tokenRequests.length;
     services = googleServices(g, temp.dir, { keychainService });
     const result = await call(services, 'account:connect');
-    expect(result).toMatchObject({ ok: false, error: { message: expect.stringMatching(/declined access/) } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/declined access.*no Google account was connected/) } });
     expect(await keychain.accounts()).toEqual([]);
+    expect(g.oauth.tokenRequests.length).toBe(tokenRequestsBefore);
   });
 
   it('refuses a replayed callback: the listener has closed, nothing more is stored', async () => {
