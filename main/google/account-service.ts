@@ -175,6 +175,10 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
         log.info('Google account connected');
         changed();
         return status();
+      } catch (error) {
+        // Kept for support; the logger strips codes, tokens and addresses from whatever Google said.
+        log.warn(`Google sign-in did not complete: ${(error as Error).message}`);
+        throw error;
       } finally {
         pending = false;
       }
