@@ -46,8 +46,10 @@ export function ensurePrivateFile(file: string): void {
 
 /**
  * Walks the data folder and takes group/other bits off every folder and regular file in it (left by
- * an older version, another tool, or a library that created a file with default modes). Symlinks
- * are not followed and sockets are left alone. Returns the paths it tightened, for the log.
+ * an older version, another tool, or a library that created a file with default modes). Owner bits
+ * are kept as they are, so a data folder pointed at by mistake at a folder of other things loses no
+ * one's access but other users'. Symlinks are not followed and sockets are left alone. Returns the
+ * paths it tightened, for the log.
  */
 export function tightenPrivateTree(root: string): string[] {
   if (!posix || !fs.existsSync(root)) return [];
@@ -59,11 +61,9 @@ export function tightenPrivateTree(root: string): string[] {
     } catch {
       return; // Removed while we walked.
     }
-    if (stat.isSymbolicLink()) return;
-    const wanted = stat.isDirectory() ? privateDirMode : stat.isFile() ? privateFileMode : undefined;
-    if (wanted === undefined) return;
-    if ((stat.mode & 0o777) !== wanted) {
-      fs.chmodSync(target, wanted);
+    if (!stat.isDirectory() && !stat.isFile()) return;
+    if ((stat.mode & 0o077) !== 0) {
+      fs.chmodSync(target, stat.mode & 0o700);
       tightened.push(target);
     }
     if (stat.isDirectory()) for (const name of fs.readdirSync(target)) visit(path.join(target, name));
