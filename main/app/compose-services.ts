@@ -87,6 +87,7 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     events,
     log: deps.log.scope('google'),
     openBrowser: deps.openExternal,
+    notify: (message) => notices.post({ id: `account-revoke-${deps.clock.now()}`, level: 'warning', message }),
     ...(deps.google?.flowTimeoutMs ? { flowTimeoutMs: deps.google.flowTimeoutMs } : {}),
   });
   const recruiter = () => {

@@ -7,6 +7,7 @@ import type { MeetLauncher } from '../meet/meet-launcher';
 import type { KeyValueStore } from '../store/key-value-store';
 import { createKeytarSecretStore } from '../secrets/keytar-secret-store';
 import { systemClock } from '../platform/clock';
+import { securePrivateDataDir, tightenPrivateTree } from '../platform/private-files';
 import { composeServices, type DeskServices, type ServiceDeps } from './compose-services';
 import type { AppInfo, MediaAccess } from '../../preload/contract/ipc-contract';
 
@@ -38,10 +39,16 @@ export interface StartedApp {
  */
 export async function startServices(options: StartOptions): Promise<StartedApp> {
   const config = loadEnvConfig(options.env, options.defaultDataDir);
+  // The data folder holds candidate data: private before anything is written, whatever an older
+  // version or the umask left behind.
+  const loosened = securePrivateDataDir(config.dataDir);
   const unlock = await lockDataDir(config.dataDir);
   const log = createFileLogger({ dataDir: config.dataDir, consoleLevel: options.consoleLevel ?? false });
   log.info(`starting ${options.info.name} ${options.info.version} (${options.mode})`);
+  if (loosened.length > 0) log.warn(`${loosened.length} files or folders in the data folder were readable by other users; made private`);
   const { store, notices } = openAppStore({ dataDir: config.dataDir, backend: options.storeBackend, clock: systemClock, log: log.scope('store') });
+  // Whatever the store engine created with default modes (a database and its -wal/-shm) is private before use.
+  tightenPrivateTree(config.dataDir);
   const services = composeServices({
     config,
     log,

@@ -25,8 +25,8 @@ import { dispatchCall } from '../app/dispatch-call';
 import type { NavigateTarget } from '../../preload/contract/ipc-contract';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const electronStoreBackend: SchemaBackendFactory = ({ cwd, configName, schema }) =>
-  new ElectronStore<Record<string, unknown>>({ cwd, name: configName, schema, clearInvalidConfig: false, serialize: (value) => JSON.stringify(value) }) as unknown as KeyValueStore;
+const electronStoreBackend: SchemaBackendFactory = ({ cwd, configName, schema, configFileMode }) =>
+  new ElectronStore<Record<string, unknown>>({ cwd, name: configName, schema, configFileMode, clearInvalidConfig: false, serialize: (value) => JSON.stringify(value) }) as unknown as KeyValueStore;
 
 let mainWindow: BrowserWindow | null = null;
 let started: StartedApp | undefined;

@@ -4,6 +4,7 @@ import type { Notice } from '../../preload/contract/ipc-contract';
 import type { Logger } from '../logging/logger';
 import type { Clock } from '../platform/clock';
 import type { KeyValueStore } from './key-value-store';
+import { copyPrivateFile, ensurePrivateDir, privateFileMode, writePrivateFile } from '../platform/private-files';
 import { migrate, NewerStoreError, type StoredData } from './migrations';
 import { storedDataSchema, storeJsonSchema } from './store-schema';
 import { cachedStore } from './cached-store';
@@ -13,6 +14,8 @@ export interface BackendOptions {
   cwd: string;
   configName: string;
   schema: Record<string, Record<string, unknown>>;
+  /** The store file holds candidate data: owner read/write only. */
+  configFileMode: number;
 }
 
 export type SchemaBackendFactory = (options: BackendOptions) => KeyValueStore;
@@ -39,7 +42,7 @@ export function storePaths(dataDir: string, now = Date.now()) {
 
 function writeAtomic(files: StoreFiles, file: string, text: string): void {
   const temp = `${file}.${process.pid}.tmp`;
-  files.writeFileSync(temp, text, { mode: 0o600 });
+  writePrivateFile(temp, text);
   files.renameSync(temp, file);
 }
 
@@ -63,7 +66,7 @@ function load(files: StoreFiles, file: string): { data: StoredData; steps: strin
 export function openAppStore(options: { dataDir: string; backend: SchemaBackendFactory; clock: Clock; log: Logger; files?: StoreFiles }): OpenedStore {
   const { dataDir, backend, clock, log } = options;
   const fs = options.files ?? nodeFs;
-  fs.mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
   const paths = storePaths(dataDir, clock.now());
   const notices: Notice[] = [];
   if (fs.existsSync(paths.file)) {
@@ -71,7 +74,7 @@ export function openAppStore(options: { dataDir: string; backend: SchemaBackendF
       const { data, steps } = load(fs, paths.file);
       if (steps.length > 0) {
         // Keep the pre-migration file next to the backup: a migration must never lose data.
-        fs.copyFileSync(paths.file, path.join(dataDir, `${storeName}.before-v${String(data.schemaVersion)}.json`));
+        copyPrivateFile(paths.file, path.join(dataDir, `${storeName}.before-v${String(data.schemaVersion)}.json`));
         writeAtomic(fs, paths.file, JSON.stringify(data, null, '\t'));
         log.info(`store migrated: ${steps.join('; ')}`);
       }
@@ -109,9 +112,9 @@ export function openAppStore(options: { dataDir: string; backend: SchemaBackendF
       );
     }
   }
-  const store = cachedStore(backend({ cwd: dataDir, configName: storeName, schema: storeJsonSchema() }));
+  const store = cachedStore(backend({ cwd: dataDir, configName: storeName, schema: storeJsonSchema(), configFileMode: privateFileMode }));
   if (!store.has('schemaVersion')) store.set('schemaVersion', migrate({}).data.schemaVersion);
   if (!store.has('interviews')) store.set('interviews', []);
-  fs.copyFileSync(paths.file, paths.backup);
+  copyPrivateFile(paths.file, paths.backup);
   return { store, notices };
 }

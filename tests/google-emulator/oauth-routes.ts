@@ -46,6 +46,8 @@ export class OAuthEmulator {
   consent: 'approve' | 'deny' = 'approve';
   readonly authorizations: AuthorizationRecord[] = [];
   readonly tokenRequests: Array<Record<string, string>> = [];
+  /** Tokens revoked through the revocation endpoint, in order (RFC 7009), for tests to count. */
+  readonly revocations: string[] = [];
   private codes = new Map<string, { clientId: string; redirectUri: string; challenge: string; method: string; grant: Grant; offline: boolean }>();
   private refreshTokens = new Map<string, Grant & { revoked: boolean }>();
   private accessTokens = new Map<string, Grant & { expiresAt: number; refresh?: string }>();
@@ -192,6 +194,7 @@ export class OAuthEmulator {
     const refresh = this.refreshTokens.get(token);
     const access = this.accessTokens.get(token);
     if (!refresh && !access) return json(res, 400, { error: 'invalid_token', error_description: 'Token expired or revoked' });
+    this.revocations.push(token);
     if (refresh) refresh.revoked = true;
     if (access?.refresh) {
       const parent = this.refreshTokens.get(access.refresh);
