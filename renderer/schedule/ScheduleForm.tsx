@@ -2,6 +2,7 @@ import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import type { Conflict, Interview } from '../../preload/contract/interview-schema';
 import type { DeskError } from '../../preload/contract/result';
 import { desk } from '../bridge/desk';
+import { useCall } from '../common/use-result';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { FieldError, invalidProps } from '../common/FieldError';
 import { allTimeZones, formatDateTime, isKnownZone, systemTimeZone } from '../common/format';
@@ -45,6 +46,8 @@ export function ScheduleForm({ onScheduled }: { onScheduled: (interview: Intervi
   const [preview, setPreview] = useState<{ startUtc: string; conflicts: Conflict[] } | undefined>();
   const [previewError, setPreviewError] = useState<DeskError | undefined>();
   const [busy, setBusy] = useState(false);
+  const account = useCall(() => desk.account.status());
+  const withGoogle = account.value !== undefined && account.value.state !== 'disconnected';
   const ids = { name: useId(), email: useId(), job: useId(), date: useId(), time: useId(), zone: useId(), czone: useId(), duration: useId(), notes: useId(), meet: useId(), zones: useId(), occurrence: useId(), recruiter: useId() };
   const set = (key: keyof Draft) => (event: { target: { value: string } }) => setDraft((d) => ({ ...d, [key]: event.target.value }));
 
@@ -180,7 +183,19 @@ export function ScheduleForm({ onScheduled }: { onScheduled: (interview: Intervi
       <fieldset>
         <legend>Details</legend>
         <label htmlFor={ids.meet}>Meet link (optional)</label>
-        <input id={ids.meet} value={draft.meetLink} onChange={set('meetLink')} placeholder="https://meet.google.com/abc-defg-hij" {...invalidProps(error, 'meetLink', `${ids.meet}-e`)} />
+        <input
+          id={ids.meet}
+          value={draft.meetLink}
+          onChange={set('meetLink')}
+          placeholder="https://meet.google.com/abc-defg-hij"
+          {...invalidProps(error, 'meetLink', `${ids.meet}-e`)}
+          aria-describedby={error?.field === 'meetLink' ? `${ids.meet}-e ${ids.meet}-help` : `${ids.meet}-help`}
+        />
+        <p className="muted" id={`${ids.meet}-help`}>
+          {withGoogle
+            ? 'Leave it empty and Google Calendar makes the Meet link. A link you paste becomes the Calendar event’s meeting instead, so there is only ever one. Invitations go out when the event is ready, with the same link for everyone.'
+            : 'The meeting everyone joins. Without a link, invitations wait until you add one in the interview room.'}
+        </p>
         <FieldError error={error} field="meetLink" id={`${ids.meet}-e`} />
         <label htmlFor={ids.notes}>Notes</label>
         <textarea id={ids.notes} value={draft.notes} onChange={set('notes')} {...invalidProps(error, 'notes', `${ids.notes}-e`)} />
