@@ -81,9 +81,9 @@ describe('one meeting for everyone (Google emulator + SMTP sink)', () => {
 
   it('a pasted link becomes the event\'s conference; nobody is invited before the event exists; both get its link and UID', async () => {
     const pasted = 'https://meet.google.com/abc-defg-hij';
-    g.faults.add({ method: 'POST', path: /\/events$/, delayMs: 400 });
+    g.faults.add({ method: 'POST', path: /\/events$/, delayMs: 1_500 });
     const interview = await schedule({ meetLink: pasted });
-    await new Promise((r) => setTimeout(r, 250));
+    await new Promise((r) => setTimeout(r, 900));
     // The insert is still on its way: both invitations are held, not sent.
     expect(g.calendar.peek(eventIdFor(interview.id))).toBeUndefined();
     expect(sink.received).toHaveLength(0);
