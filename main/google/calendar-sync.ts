@@ -272,6 +272,11 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
       }),
       true,
     );
+    // The new link raised our SEQUENCE above the event's: give the event the same, so both agree.
+    if (relinked && interviews.get(local.id).ics.sequence > (event.sequence ?? 0)) {
+      queue.add(local.id, 'update');
+      void drain();
+    }
     return moved || relinked || declined !== (local.google?.attendeeDeclined ?? false);
   };
 

@@ -125,13 +125,19 @@ describe('one meeting for everyone (Google emulator + SMTP sink)', () => {
     const fromGoogle = g.calendar.changeConferenceAsUser(eventIdFor(interview.id));
     expect((await call('google:syncNow')).ok).toBe(true);
     await eventually(() => expect(sink.received).toHaveLength(6));
-    await services.calendar.drain();
     expect(services.interviews.get(interview.id).meetLink).toBe(fromGoogle);
+    await eventually(() => expect(event(interview.id).sequence).toBe(2)); // the event agrees with the invites
     for (const address of ['ada@example.com', 'recruiter@example.com']) {
       const invites = mailsTo(address).map((m) => parseWithIcalJs(icsAttachment(m)));
       expect(invites.map((i) => [i.uid, i.sequence])).toEqual([[uid, 0], [uid, 1], [uid, 2]]);
       expect(parseWithPython(icsAttachment(mailsTo(address).at(-1)!))).toMatchObject({ uid, sequence: 2, location: fromGoogle, url: fromGoogle });
     }
+
+    // A reschedule: the update waits for Google's patch, then carries the event's time, link and SEQUENCE.
+    expect((await call('interviews:reschedule', { id: interview.id, ...form(5, { time: '16:00' }) })).ok).toBe(true);
+    await eventually(() => expect(sink.received).toHaveLength(8));
+    expect((event(interview.id).start as { dateTime: string }).dateTime).toBe(services.interviews.get(interview.id).startUtc);
+    expectEveryoneHas(interview.id, 3);
   });
 
   it('Google cannot make a Meet: nothing goes out and the room says so; a pasted link or Retry sends everyone the event\'s meeting', async () => {
