@@ -100,7 +100,8 @@ export function gmailTransport(options: {
         auth = await options.auth();
       } catch (error) {
         // No token, no send: the outbox pauses on this instead of spending the message's attempts.
-        if (error instanceof DeskFailure && (error.code === 'needs_reconnect' || error.code === 'keychain_unavailable')) throw reconnect(error.message);
+        // The account's own words say what to do (reconnect, or fix the keychain).
+        if (error instanceof DeskFailure && (error.code === 'needs_reconnect' || error.code === 'keychain_unavailable')) throw new MailSendError(error.message, true, true);
         throw error;
       }
       const gmail = google.gmail({ version: 'v1', auth, rootUrl: options.apiUrl });

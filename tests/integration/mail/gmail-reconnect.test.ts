@@ -44,8 +44,8 @@ describe('Gmail sending while Google access has expired (emulator)', () => {
       const waiting = services.outbox.items().filter((i) => i.state !== 'sent');
       expect(waiting).toHaveLength(3);
       for (const item of waiting) expect(item).toMatchObject({ state: 'queued', attempts: 0 });
-      expect(waiting[0]!.reason).toMatch(/reconnect/);
-      expect(services.interviews.get(interview.id).invitations.candidate).toMatchObject({ state: 'queued', reason: expect.stringMatching(/^Paused: .*reconnect/) });
+      expect(waiting[0]!.reason).toMatch(/reconnect/i);
+      expect(services.interviews.get(interview.id).invitations.candidate).toMatchObject({ state: 'queued', reason: expect.stringMatching(/^Paused: .*reconnect/i) });
       expect(g.gmail.sent).toHaveLength(2);
 
       expect(await call('account:connect')).toMatchObject({ ok: true, value: { state: 'connected' } });
