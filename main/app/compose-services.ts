@@ -123,7 +123,7 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     if (current.mailTransport === 'gmail') {
       if (account.status().state === 'disconnected') throw new DeskFailure('unavailable', 'Gmail is chosen for invitations but no Google account is connected.');
       if (!account.hasScope(gmailSendScope)) throw new DeskFailure('needs_reconnect', 'Allow Interview Desk to send mail with Gmail (Settings → Email → Use Gmail).');
-      return gmailTransport({ apiUrl: deps.config.google.apiUrl, auth: () => account.authClient() });
+      return gmailTransport({ apiUrl: deps.config.google.apiUrl, auth: () => account.authClient(), onAccessLost: (reason) => account.markNeedsReconnect(reason) });
     }
     if (deps.config.smtpUrl) return smtpTransport(deps.config.smtpUrl);
     if (!current.smtp.host) throw new DeskFailure('unavailable', 'Email is not set up: add an SMTP server in Settings, or choose Gmail.');

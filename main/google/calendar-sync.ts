@@ -11,7 +11,7 @@ import type { AccountService } from './account-service';
 import { describeGoogleError, isRetryable } from './google-errors';
 import { GoogleCallError, withGoogleRetry, type RetryOptions } from './retry-policy';
 import { GoogleQueue, type QueuedChange } from './google-queue';
-import { conferenceStatus, eventForInterview, eventIdFor, interviewIdOf, meetLinkOf, reschedulePatch } from './event-mapping';
+import { conferenceStatus, eventForInterview, eventIdFor, interviewIdOf, linkPatch, meetLinkOf, reschedulePatch } from './event-mapping';
 
 export interface CalendarSyncDeps {
   apiUrl: string;
@@ -115,6 +115,7 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
   const create = async (item: QueuedChange, interview: Interview) => {
     const eventId = eventIdFor(interview.id);
     let event: calendar_v3.Schema$Event | undefined;
+    let inserted = false;
     // After an unclear failure the event may exist already: look before inserting again.
     if (item.attempts > 0) {
       event = await call((cal) => cal.events.get({ calendarId: 'primary', eventId }, requestOptions))
@@ -133,12 +134,22 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
             true,
           )
         ).data;
+        inserted = true;
       } catch (error) {
         if (status(error) !== 409) throw error;
         event = (await call((cal) => cal.events.get({ calendarId: 'primary', eventId }, requestOptions))).data;
       }
     }
-    const ready = await awaitConference(eventId, event);
+    let ready = await awaitConference(eventId, event);
+    // The recruiter's own link (pasted in the form, or in the room while this create waited) is the
+    // meeting: the event takes it instead of a new conference.
+    const wanted = interviews.get(interview.id).meetLink;
+    if (wanted && meetLinkOf(ready) !== wanted) ready = await patchEvent(eventId, { ...linkPatch(wanted), sequence: interviews.get(interview.id).ics.sequence });
+    else if (!inserted && conferenceStatus(ready) === 'failure') {
+      // A retry after Google could not make a Meet: ask again (a new requestId; a repeated one is ignored).
+      const again = { conferenceData: { createRequest: { requestId: `idesk-${interview.id}-${clock.now()}`, conferenceSolutionKey: { type: 'hangoutsMeet' } } } };
+      ready = await awaitConference(eventId, await patchEvent(eventId, again));
+    }
     const state = conferenceStatus(ready);
     if (state === 'failure') {
       saveEvent(interview.id, ready, { state: 'failed', error: 'Google could not create a Meet link. Retry, or paste a Meet link yourself.' });
@@ -152,10 +163,18 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
     log.info(`calendar event ready for ${interview.id}`);
   };
 
+  const patchEvent = async (eventId: string, requestBody: calendar_v3.Schema$Event) =>
+    (await call((cal) => cal.events.patch({ calendarId: 'primary', eventId, conferenceDataVersion: 1, sendUpdates: deps.googleSendsInvites() ? 'all' : 'none', requestBody }, requestOptions))).data;
+
   const update = async (interview: Interview) => {
+    saveEvent(interview.id, await patchEvent(interview.google?.eventId ?? eventIdFor(interview.id), reschedulePatch(interview)));
+  };
+
+  /** Puts the recruiter's new Meet link on the event, with the raised SEQUENCE the invitations will carry. */
+  const relink = async (interview: Interview) => {
+    if (!interview.meetLink) return;
     const eventId = interview.google?.eventId ?? eventIdFor(interview.id);
-    const event = (await call((cal) => cal.events.patch({ calendarId: 'primary', eventId, conferenceDataVersion: 1, sendUpdates: deps.googleSendsInvites() ? 'all' : 'none', requestBody: reschedulePatch(interview) }, requestOptions))).data;
-    saveEvent(interview.id, event);
+    saveEvent(interview.id, await patchEvent(eventId, { ...linkPatch(interview.meetLink), sequence: interview.ics.sequence }));
   };
 
   const cancel = async (interview: Interview) => {
@@ -180,6 +199,7 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
       if (interview.status === 'cancelled' && item.attempts === 0) return;
       await create(item, interview);
     } else if (item.op === 'update') await update(interview);
+    else if (item.op === 'relink') await relink(interview);
     else await cancel(interview);
   };
 
@@ -230,12 +250,16 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
     const duration = Math.max(5, Math.round((end - Date.parse(start)) / 60_000));
     const declined = event.attendees?.some((a) => a.email?.toLowerCase() === local.candidate.email.toLowerCase() && a.responseStatus === 'declined') ?? false;
     const moved = start !== local.startUtc || duration !== local.durationMinutes;
+    // A conference changed in Google Calendar is the meeting now (the interview service raises SEQUENCE).
+    const link = meetLinkOf(event);
+    const relinked = link !== undefined && link !== local.meetLink;
     interviews.update(
       local.id,
       (i) => ({
         ...i,
         startUtc: start,
         durationMinutes: duration,
+        ...(relinked ? { meetLink: link } : {}),
         ...(moved ? { reminders: armedReminders(new Date(clock.now()).toISOString()) } : {}),
         ics: { ...i.ics, sequence: Math.max(i.ics.sequence, event.sequence ?? 0) },
         google: {
@@ -248,7 +272,12 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
       }),
       true,
     );
-    return moved || declined !== (local.google?.attendeeDeclined ?? false);
+    // The new link raised our SEQUENCE above the event's: give the event the same, so both agree.
+    if (relinked && interviews.get(local.id).ics.sequence > (event.sequence ?? 0)) {
+      queue.add(local.id, 'update');
+      void drain();
+    }
+    return moved || relinked || declined !== (local.google?.attendeeDeclined ?? false);
   };
 
   const sync = async () => {
@@ -300,6 +329,10 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
     } else if (change.kind === 'rescheduled') {
       markPending(change.interview);
       queue.add(change.interview.id, 'update');
+    } else if (change.kind === 'relinked' && change.interview.google) {
+      // No event yet (Google refused the first create): create it with this link; else put the link on it.
+      markPending(change.interview);
+      queue.add(change.interview.id, change.interview.google.iCalUID ? 'relink' : 'create');
     } else if (change.kind === 'cancelled' && change.interview.google) {
       markPending(change.interview);
       queue.add(change.interview.id, 'cancel');

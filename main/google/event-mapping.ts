@@ -42,7 +42,8 @@ export function eventForInterview(interview: Interview): calendar_v3.Schema$Even
       { email: interview.candidate.email, displayName: interview.candidate.name },
       { email: interview.recruiter.email, displayName: interview.recruiter.name, organizer: true, responseStatus: 'accepted' },
     ],
-    conferenceData: { createRequest: { requestId: `idesk-${interview.id}`, conferenceSolutionKey: { type: 'hangoutsMeet' } } },
+    // A pasted link becomes the event's conference; only without one does Google make a new Meet.
+    ...(interview.meetLink ? linkPatch(interview.meetLink) : { conferenceData: { createRequest: { requestId: `idesk-${interview.id}`, conferenceSolutionKey: { type: 'hangoutsMeet' } } } }),
     extendedProperties: { private: { interviewDeskId: interview.id } },
     guestsCanModify: false,
     reminders: { useDefault: true },
@@ -55,6 +56,23 @@ export function reschedulePatch(interview: Interview): calendar_v3.Schema$Event 
     start: { dateTime: interview.startUtc, timeZone: interview.timeZone },
     end: { dateTime: endOf(interview), timeZone: interview.timeZone },
     sequence: interview.ics.sequence,
+  };
+}
+
+/**
+ * Puts an existing Meet link on an event: a Meet conference given by its meeting code and video entry
+ * point, with no createRequest (Calendar takes "conferenceSolution and at least one entryPoint" in place
+ * of a request), and the link as the location too, which every calendar shows.
+ */
+export function linkPatch(meetLink: string): calendar_v3.Schema$Event {
+  const code = new URL(meetLink).pathname.slice(1);
+  return {
+    location: meetLink,
+    conferenceData: {
+      conferenceId: code,
+      conferenceSolution: { key: { type: 'hangoutsMeet' }, name: 'Google Meet' },
+      entryPoints: [{ entryPointType: 'video', uri: meetLink, label: meetLink.replace('https://', '') }],
+    },
   };
 }
 

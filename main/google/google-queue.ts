@@ -5,7 +5,8 @@ import type { KeyValueStore } from '../store/key-value-store';
 export interface QueuedChange {
   key: string;
   interviewId: string;
-  op: 'create' | 'update' | 'cancel';
+  /** 'relink' puts the interview's own Meet link (pasted by the recruiter) on the event. */
+  op: 'create' | 'update' | 'relink' | 'cancel';
   attempts: number;
   notBefore: number;
   lastError?: string;
@@ -13,8 +14,8 @@ export interface QueuedChange {
 
 /**
  * The durable, ordered queue of Calendar changes. Applied in order; an update behind a create of the
- * same interview is folded into it (the create sends the latest data), and a cancel makes queued
- * updates pointless.
+ * same interview is folded into it (the create sends the latest data, Meet link included), and a
+ * cancel makes queued updates pointless.
  */
 export class GoogleQueue {
   constructor(private readonly store: KeyValueStore) {}
@@ -31,7 +32,8 @@ export class GoogleQueue {
     let items = this.all();
     const mine = items.filter((i) => i.interviewId === interviewId);
     if (op === 'update' && mine.some((i) => i.op === 'create' || i.op === 'update')) return;
-    if (op === 'cancel') items = items.filter((i) => !(i.interviewId === interviewId && i.op === 'update'));
+    if (op === 'relink' && mine.some((i) => i.op === 'create' || i.op === 'relink')) return;
+    if (op === 'cancel') items = items.filter((i) => !(i.interviewId === interviewId && (i.op === 'update' || i.op === 'relink')));
     items.push({ key: randomUUID(), interviewId, op, attempts: 0, notBefore: 0 });
     this.save(items);
   }

@@ -22,7 +22,9 @@ export type InterviewChange =
   | { kind: 'scheduled'; interview: Interview }
   | { kind: 'rescheduled'; interview: Interview; previous: Interview }
   | { kind: 'cancelled'; interview: Interview }
-  | { kind: 'updated'; interview: Interview };
+  | { kind: 'updated'; interview: Interview; previous: Interview }
+  /** The recruiter gave the interview another Meet link (Google sync brings its own as 'updated'). */
+  | { kind: 'relinked'; interview: Interview; previous: Interview };
 
 export interface InterviewServiceDeps {
   repository: InterviewRepository;
@@ -106,6 +108,16 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
         log.error(`listener failed on ${change.kind}`, error);
       }
     }
+  };
+  /**
+   * Stores a changed interview. A new Meet link for a meeting people may already hold is a significant
+   * change (RFC 5546): SEQUENCE rises here, whoever changed the link, so every update outranks the last.
+   */
+  const put = (previous: Interview, next: Interview): Interview => {
+    const relinked = previous.meetLink !== undefined && next.meetLink !== previous.meetLink;
+    const interview = { ...next, ...(relinked ? { ics: { ...next.ics, sequence: Math.max(next.ics.sequence, previous.ics.sequence + 1) } } : {}), updatedAt: nowIso() };
+    repository.put(interview);
+    return interview;
   };
   const refuseConflicts = (conflicts: Conflict[], accepted: boolean | undefined) => {
     if (conflicts.length === 0 || accepted) return;
@@ -194,12 +206,17 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
     setMeetLink(id, link) {
       const meetLink = meetLinkSchema.safeParse(link);
       if (!meetLink.success) throw new DeskFailure('invalid_input', meetLink.error.issues[0]?.message ?? 'Not a Meet link', 'meetLink');
-      return this.update(id, (i) => ({ ...i, meetLink: meetLink.data }));
+      const previous = mustGet(id);
+      if (previous.status === 'cancelled') throw new DeskFailure('invalid_input', 'This interview was cancelled.', 'id');
+      if (previous.meetLink === meetLink.data) return previous;
+      const interview = put(previous, { ...previous, meetLink: meetLink.data });
+      tell({ kind: 'relinked', interview, previous });
+      return interview;
     },
     update(id, change, notify = true) {
-      const interview = { ...change(mustGet(id)), updatedAt: nowIso() };
-      repository.put(interview);
-      if (notify) tell({ kind: 'updated', interview });
+      const previous = mustGet(id);
+      const interview = put(previous, change(previous));
+      if (notify) tell({ kind: 'updated', interview, previous });
       else events.emit('interviews:changed', { ids: [id] });
       return interview;
     },

@@ -7,10 +7,12 @@ import { reminderWhen } from '../../preload/domain/time-left';
 /** The settings a message uses. */
 export type MessageSettings = Pick<Settings, 'companyName' | 'brandColor' | 'signOff'> & Partial<Pick<Settings, 'candidateDownloadUrl'>>;
 
-/** Where and how long the interview was before a reschedule, for "New time: … (was …)". */
+/** What the person was last told before an update: time, length and (when it changed) the Meet link. */
 export interface PreviousTime {
   startUtc: string;
   durationMinutes: number;
+  /** Set when the update is (also) about a new Meet link. */
+  meetLink?: string;
 }
 
 /**
@@ -104,7 +106,17 @@ const calendarLines: Record<MailKind, string> = {
   reminder: 'The attached invitation keeps this interview in your calendar.',
 };
 
-/** "New time: … (was …)" and "New length: … (was …)", for what really changed. */
+/** Whether an update moves the interview (an update without a recorded previous time is a move). */
+function isMove(interview: Interview, previous: PreviousTime | undefined): boolean {
+  return !previous || Date.parse(previous.startUtc) !== Date.parse(interview.startUtc) || previous.durationMinutes !== interview.durationMinutes;
+}
+
+/** Whether an update brings a new Meet link. */
+function isRelink(interview: Interview, previous: PreviousTime | undefined): boolean {
+  return previous?.meetLink !== undefined && previous.meetLink !== interview.meetLink;
+}
+
+/** "New time: … (was …)", "New length: … (was …)" and "New Meet link: …", for what really changed. */
 function changeLines(interview: Interview, previous: PreviousTime | undefined, zone: string): string[] {
   const now = format(Date.parse(interview.startUtc), zone).when;
   if (!previous) return [`New time: ${now}`];
@@ -112,6 +124,7 @@ function changeLines(interview: Interview, previous: PreviousTime | undefined, z
   const before = format(Date.parse(previous.startUtc), zone).when;
   if (Date.parse(previous.startUtc) !== Date.parse(interview.startUtc)) lines.push(`New time: ${now} (was ${before})`);
   if (previous.durationMinutes !== interview.durationMinutes) lines.push(`New length: ${interview.durationMinutes} minutes (was ${previous.durationMinutes} minutes)`);
+  if (isRelink(interview, previous) && interview.meetLink) lines.push(`New Meet link: ${interview.meetLink} (the earlier link no longer applies)`);
   return lines.length ? lines : [`Time: ${now} (unchanged)`];
 }
 
@@ -131,15 +144,22 @@ export function messageView(interview: Interview, kind: MailKind, recipient: Rec
   const recruiter = interview.recruiter;
   const candidate = interview.candidate;
   const when = reminderWhen(start, now, ownZone);
+  // An update that only brings a new Meet link must not claim the interview moved.
+  const linkOnly = kind === 'update' && !isMove(interview, previous);
   const intros: Record<MailKind, Record<Recipient, string>> = {
     invitation: {
       candidate: `${recruiter.name} has invited you to an interview for the ${interview.jobTitle} position${atCompany}. It takes place on Google Meet.`,
       recruiter: `Your interview with ${candidate.name} for ${interview.jobTitle} is scheduled and the invitation has been sent.`,
     },
-    update: {
-      candidate: `Your interview for the ${interview.jobTitle} position${atCompany} has moved. Everything else stays the same.`,
-      recruiter: `Your interview with ${candidate.name} has moved; the candidate has been sent the new time.`,
-    },
+    update: linkOnly
+      ? {
+          candidate: `Your interview for the ${interview.jobTitle} position${atCompany} has a new Meet link. The time stays the same.`,
+          recruiter: `Your interview with ${candidate.name} has a new Meet link; the candidate has been sent it.`,
+        }
+      : {
+          candidate: `Your interview for the ${interview.jobTitle} position${atCompany} has moved. Everything else stays the same.`,
+          recruiter: `Your interview with ${candidate.name} has moved; the candidate has been sent the new time.`,
+        },
     cancellation: {
       candidate: `Your interview for the ${interview.jobTitle} position${atCompany}, planned for ${own.when}, has been cancelled.`,
       recruiter: `Your interview with ${candidate.name}, planned for ${own.when}, has been cancelled and the candidate has been told.`,
@@ -161,8 +181,8 @@ export function messageView(interview: Interview, kind: MailKind, recipient: Rec
   const message = messageText && !cancelled ? { label: forCandidate ? `Message from ${recruiter.name}` : 'Your message to the candidate', text: messageText } : undefined;
   const downloadUrl = forCandidate ? safeDownloadUrl(settings.candidateDownloadUrl) : undefined;
   return {
-    subject: `${subjects[kind]}: ${interview.jobTitle}${atCompany}${forCandidate ? '' : ` — ${candidate.name}`}`,
-    headline: headlines[kind][recipient],
+    subject: `${linkOnly ? 'New Meet link for your interview' : subjects[kind]}: ${interview.jobTitle}${atCompany}${forCandidate ? '' : ` — ${candidate.name}`}`,
+    headline: linkOnly ? (forCandidate ? 'Your interview has a new Meet link' : 'Interview has a new Meet link') : headlines[kind][recipient],
     greeting: `Hello ${forCandidate ? candidate.name : recruiter.name},`,
     intro: intros[kind][recipient],
     changes: kind === 'update' ? changeLines(interview, previous, ownZone) : [],

@@ -43,6 +43,8 @@ export interface OutboxDeps {
   backoffMs?: number[];
   /** Attempts before a temporary failure becomes permanent. */
   maxAttempts?: number;
+  /** How often a paused outbox (no transport, Google to reconnect) looks again on its own. */
+  pauseMs?: number;
 }
 
 /** The invitations outbox: recorded before sending, retried with backoff, never lost, never twice. */
@@ -53,6 +55,17 @@ export interface Outbox {
   drain(): Promise<void>;
   sendTest(to: { name: string; address: string }): Promise<string>;
   dispose(): void;
+}
+
+/**
+ * Whether a message may announce this interview now. A cancellation always may (it names the UID
+ * already announced). Anything else needs the Meet link and, for a Google interview, the event ready
+ * in Calendar: only then are its link, UID and SEQUENCE final, and the same for everyone.
+ */
+export function announceable(interview: Interview, kind: MailKind): boolean {
+  if (kind === 'cancellation') return true;
+  if (!interview.meetLink) return false;
+  return !interview.google || (interview.google.state === 'synced' && interview.google.iCalUID !== undefined);
 }
 
 const defaultBackoff = [5_000, 30_000, 2 * 60_000, 10 * 60_000, 30 * 60_000, 60 * 60_000];
@@ -67,6 +80,8 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   // Messages being handed to the server right now. Kept in memory, not in the file: a write per
   // message cost a whole-store rewrite, and after a crash every unfinished message is queued again anyway.
   const inFlight = new Set<string>();
+  let paused = false;
+  const pauseMs = deps.pauseMs ?? 60_000;
   const nowIso = () => new Date(clock.now()).toISOString();
 
   const all = (): OutboxItem[] => ((store.get('outbox') as OutboxItem[] | undefined) ?? []).slice();
@@ -103,11 +118,36 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     save(items);
   };
 
+  const findInterview = (id: string): Interview | undefined => {
+    try {
+      return interviews.get(id);
+    } catch {
+      return undefined;
+    }
+  };
+
+  /** Messages that may go out now: queued, due, and announcing a meeting that is final. */
+  const sendable = (items: OutboxItem[]) => {
+    const cache = new Map<string, Interview | undefined>();
+    const interviewOf = (id: string) => {
+      if (!cache.has(id)) cache.set(id, findInterview(id));
+      return cache.get(id);
+    };
+    return items.filter((i) => {
+      if (i.state !== 'queued' || inFlight.has(i.key)) return false;
+      const interview = interviewOf(i.interviewId);
+      return !interview || announceable(interview, i.kind);
+    });
+  };
+
   const schedule = () => {
     if (timer) clearTimeout(timer);
-    const next = all().filter((i) => i.state === 'queued').map((i) => i.notBefore);
+    // Held messages set no timer: the interview's change (Google ready, a pasted link) wakes the outbox.
+    const next = sendable(all()).map((i) => i.notBefore);
     if (next.length === 0) return;
-    const wait = Math.max(0, Math.min(...next) - clock.now());
+    // Paused (no transport, or Google needs reconnecting): look again now and then, not in a loop;
+    // reconnecting, a settings change or a new message drains at once.
+    const wait = paused ? pauseMs : Math.max(0, Math.min(...next) - clock.now());
     timer = setTimeout(() => void drain(), Math.min(wait, 60 * 60_000));
     timer.unref();
   };
@@ -128,11 +168,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       save(all().filter((i) => i.key !== item.key));
       return;
     }
-    if (item.kind !== 'cancellation' && !interview.meetLink) {
-      // Never an invitation without the Meet link: wait for it.
-      patch(item.key, { notBefore: clock.now() + backoff[0]! });
-      return;
-    }
+    if (!announceable(interview, item.kind)) return; // held until the meeting is final; its change wakes us
     const message: Mail.Options = composeInterviewMessage({ interview, kind: item.kind, recipient: item.recipient, settings: deps.settings(), ...(item.previous ? { previous: item.previous } : {}), render: deps.render, key: item.key, from: deps.from(), now: clock.now() });
     inFlight.add(item.key);
     try {
@@ -142,11 +178,18 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       log.info(`sent ${item.kind} for ${item.interviewId} to the ${item.recipient}`);
     } catch (error) {
       const failure = error instanceof MailSendError ? error : new MailSendError((error as Error).message, true);
+      if (failure.needsReconnect) {
+        // Not this message's fault: it keeps its place and its attempts, and the outbox pauses until
+        // the account is back (as the Calendar queue does).
+        patch(item.key, { reason: failure.message });
+        setRecipientState(item.interviewId, item.recipient, { state: 'queued', reason: `Paused: ${failure.message}`, at: nowIso() });
+        log.warn(`outbox paused: ${failure.message}`);
+        throw failure;
+      }
       if (failure.temporary && item.attempts + 1 < maxAttempts) {
         patch(item.key, { state: 'queued', attempts: item.attempts + 1, notBefore: clock.now() + backoff[Math.min(item.attempts, backoff.length - 1)]!, reason: failure.message });
         setRecipientState(item.interviewId, item.recipient, { state: 'queued', kind: item.kind, reason: `Retrying: ${failure.message}`, at: nowIso() });
         log.warn(`${item.kind} for ${item.interviewId} postponed: ${failure.message}`);
-        if (failure.needsReconnect) throw failure;
       } else {
         patch(item.key, { state: 'failed', attempts: item.attempts + 1, reason: failure.message });
         setRecipientState(item.interviewId, item.recipient, { state: 'failed', kind: item.kind, reason: failure.message, at: nowIso() });
@@ -158,12 +201,13 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   };
 
   const drainOnce = async () => {
-    const due = all().filter((i) => i.state === 'queued' && i.notBefore <= clock.now());
+    const due = sendable(all()).filter((i) => i.notBefore <= clock.now());
     if (due.length === 0) return;
     let transport: MailTransport;
     try {
       transport = await deps.transport();
     } catch (error) {
+      paused = true;
       log.warn(`outbox waiting: ${(error as Error).message}`);
       return;
     }
@@ -172,6 +216,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
         try {
           await sendOne(item, transport);
         } catch {
+          paused = true;
           return; // needs reconnect: stop until the account is back
         }
       }
@@ -181,6 +226,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   };
 
   const drain = async () => {
+    paused = false;
     while (draining) await draining;
     draining = drainOnce().finally(() => {
       draining = undefined;
@@ -202,16 +248,21 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     // Settings can let Google email the guests instead: then the app sends nothing (never both).
     if (deps.settings().googleSendsInvites && interview.google) return;
     const invited = (['candidate', 'recruiter'] as const).filter((r) => hasBeenInvited(interview, r));
+    const previous = change.kind === 'scheduled' || change.kind === 'cancelled' ? undefined : change.previous;
+    const relinked = previous?.meetLink !== undefined && previous.meetLink !== interview.meetLink;
     if (change.kind === 'cancelled') {
       if (invited.length) enqueue(interview.id, 'cancellation', invited);
-    } else if (change.kind === 'rescheduled') {
-      if (invited.length) enqueue(interview.id, 'update', invited, { startUtc: change.previous.startUtc, durationMinutes: change.previous.durationMinutes });
+    } else if (previous && (change.kind === 'rescheduled' || relinked)) {
+      // Whoever holds the invitation gets an update (same UID, higher SEQUENCE) saying what changed:
+      // the time they were last told, and the old link when the Meet link changed.
+      const told = { startUtc: previous.startUtc, durationMinutes: previous.durationMinutes, ...(relinked ? { meetLink: previous.meetLink } : {}) };
+      if (invited.length) enqueue(interview.id, 'update', invited, told);
     } else if (interview.status === 'scheduled' && interview.meetLink && invited.length === 0) {
-      // Scheduled (or its Meet link just arrived from Google / was pasted): invite now.
-      if (interview.google && interview.google.state !== 'synced') return;
+      // Scheduled with a link, or its link just arrived: queued now, sent once the meeting is final.
       enqueue(interview.id, 'invitation');
-    } else return;
-    void drain();
+    }
+    // Any change may be the one that makes held messages final (Google's event is ready, say).
+    if (all().some((i) => i.interviewId === interview.id && i.state === 'queued')) void drain();
   });
 
   queueMicrotask(() => void drain());

@@ -58,6 +58,8 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
     else setError(result.error);
   };
   const attention = attentionReason(interview);
+  const held = heldInvitations(interview);
+  const canPasteLink = interview.status === 'scheduled' && (!interview.meetLink || interview.google?.state === 'failed');
   const local = systemTimeZone();
   const zones = [...new Set([interview.timeZone, interview.candidate.timeZone ?? interview.timeZone])];
 
@@ -114,6 +116,11 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
                   )}
                 </div>
               ))}
+              {held && (
+                <p className="muted" data-testid="invitations-held">
+                  {held}
+                </p>
+              )}
             </dd>
             <dt>Google Calendar</dt>
             <dd>
@@ -142,12 +149,13 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
               </>
             )}
           </dl>
-          {!interview.meetLink && interview.status === 'scheduled' && (
+          {canPasteLink && (
             <form className="inline-form" onSubmit={(e) => void saveLink(e)} noValidate>
               <label htmlFor={meetId}>Paste a Meet link</label>
               <input id={meetId} value={meetLink} onChange={(e) => setMeetLink(e.target.value)} placeholder="https://meet.google.com/abc-defg-hij" {...invalidProps(error, 'meetLink', `${meetId}-e`)} />
               <button type="submit">Save link</button>
               <FieldError error={error} field="meetLink" id={`${meetId}-e`} />
+              {interview.google && <p className="muted">It becomes the Google Calendar event’s meeting; then everyone gets it, with the event’s invitation.</p>}
             </form>
           )}
         </section>
@@ -183,6 +191,17 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
       </div>
     </article>
   );
+}
+
+/** Why invitations have not gone out yet, in the recruiter's words; undefined when nothing waits. */
+function heldInvitations(interview: Interview): string | undefined {
+  if (interview.status !== 'scheduled') return undefined;
+  const waiting = (['candidate', 'recruiter'] as const).some((r) => ['none', 'queued'].includes(interview.invitations[r].state));
+  if (!waiting) return undefined;
+  if (interview.google?.state === 'failed') return 'Invitations are held: the Google Calendar event has no Meet link yet. Retry, or paste a Meet link — then everyone gets the same one.';
+  if (interview.google?.state === 'pending') return 'Invitations go out when the Google Calendar event is ready, so everyone gets its Meet link.';
+  if (!interview.meetLink) return 'Invitations go out once there is a Meet link.';
+  return undefined;
 }
 
 function JoinHistory({ interview }: { interview: Interview }) {

@@ -52,6 +52,7 @@ export function ScheduleForm({ onScheduled }: { onScheduled: (interview: Intervi
   const account = useCall(() => desk.account.status());
   const settings = useCall(() => desk.settings.get());
   const recruiterName = account.value && account.value.state !== 'disconnected' ? account.value.name || account.value.email : (settings.value?.recruiterName ?? '');
+  const withGoogle = account.value !== undefined && account.value.state !== 'disconnected';
   const ids = { name: useId(), email: useId(), job: useId(), date: useId(), time: useId(), zone: useId(), czone: useId(), duration: useId(), notes: useId(), message: useId(), meet: useId(), zones: useId(), occurrence: useId(), recruiter: useId() };
   const set = (key: keyof Draft) => (event: { target: { value: string } }) => setDraft((d) => ({ ...d, [key]: event.target.value }));
 
@@ -188,7 +189,19 @@ export function ScheduleForm({ onScheduled }: { onScheduled: (interview: Intervi
       <fieldset>
         <legend>Details</legend>
         <label htmlFor={ids.meet}>Meet link (optional)</label>
-        <input id={ids.meet} value={draft.meetLink} onChange={set('meetLink')} placeholder="https://meet.google.com/abc-defg-hij" {...invalidProps(error, 'meetLink', `${ids.meet}-e`)} />
+        <input
+          id={ids.meet}
+          value={draft.meetLink}
+          onChange={set('meetLink')}
+          placeholder="https://meet.google.com/abc-defg-hij"
+          {...invalidProps(error, 'meetLink', `${ids.meet}-e`)}
+          aria-describedby={error?.field === 'meetLink' ? `${ids.meet}-e ${ids.meet}-help` : `${ids.meet}-help`}
+        />
+        <p className="muted" id={`${ids.meet}-help`}>
+          {withGoogle
+            ? 'Leave it empty and Google Calendar makes the Meet link. A link you paste becomes the Calendar event’s meeting instead, so there is only ever one. Invitations go out when the event is ready, with the same link for everyone.'
+            : 'The meeting everyone joins. Without a link, invitations wait until you add one in the interview room.'}
+        </p>
         <FieldError error={error} field="meetLink" id={`${ids.meet}-e`} />
         <label htmlFor={ids.notes}>Private notes</label>
         <p className="hint" id={`${ids.notes}-h`}>

@@ -132,7 +132,7 @@ export class CalendarEmulator {
     const event: Json = { ...stored.event };
     if (c) {
       event.conferenceData = {
-        createRequest: { requestId: c.requestId, conferenceSolutionKey: { type: 'hangoutsMeet' }, status: { statusCode: c.status } },
+        ...(c.requestId ? { createRequest: { requestId: c.requestId, conferenceSolutionKey: { type: 'hangoutsMeet' }, status: { statusCode: c.status } } } : {}),
         ...(c.status === 'success'
           ? {
               conferenceId: c.conferenceId,
@@ -146,9 +146,46 @@ export class CalendarEmulator {
     return event;
   }
 
+  /** Emulates replacing the event's conference in Google Calendar's UI (a new Meet). */
+  changeConferenceAsUser(id: string): string {
+    const stored = this.events.get(id);
+    if (!stored) throw new Error(`no event ${id}`);
+    const code = meetCode();
+    stored.conference = { requestId: `ui-${code}`, status: 'success', readsUntilReady: 0, conferenceId: code, meetLink: `https://meet.google.com/${code}` };
+    this.touch(stored);
+    return stored.conference.meetLink;
+  }
+
+  /**
+   * An existing conference given as data: "either conferenceSolution and at least one entryPoint, or
+   * createRequest is required"; entry points must belong to one conference, and for hangoutsMeet the
+   * conferenceId is the meeting code.
+   */
+  private existingConference(data: Json, res: ServerResponse): Conference | 'error' {
+    const type = ((data.conferenceSolution as Json | undefined)?.key as Json | undefined)?.type;
+    const entryPoints = Array.isArray(data.entryPoints) ? (data.entryPoints as Json[]) : [];
+    const video = entryPoints.find((e) => e.entryPointType === 'video');
+    if (type !== 'hangoutsMeet' || !this.allowMeet) {
+      json(res, 400, googleError(400, 'invalid', 'Invalid conference type value.'));
+      return 'error';
+    }
+    const code = typeof data.conferenceId === 'string' ? data.conferenceId : '';
+    if (!video || typeof video.uri !== 'string' || video.uri !== `https://meet.google.com/${code}` || !/^[a-z]{3}-[a-z]{4}-[a-z]{3}$/.test(code)) {
+      json(res, 400, googleError(400, 'invalid', 'Invalid conference data.'));
+      return 'error';
+    }
+    return { requestId: '', status: 'success', readsUntilReady: 0, conferenceId: code, meetLink: video.uri };
+  }
+
   private createConference(body: Json, version: number, res: ServerResponse): Conference | undefined | 'error' {
-    const request = (body.conferenceData as Json | undefined)?.createRequest as Json | undefined;
-    if (!request || version < 1) return undefined; // conferenceDataVersion=0 ignores conference data
+    const data = body.conferenceData as Json | undefined;
+    if (!data || version < 1) return undefined; // conferenceDataVersion=0 ignores conference data
+    const request = data.createRequest as Json | undefined;
+    if (!request) {
+      if (data.conferenceSolution || data.entryPoints) return this.existingConference(data, res);
+      json(res, 400, googleError(400, 'invalid', 'Invalid conference data.'));
+      return 'error';
+    }
     const type = (request.conferenceSolutionKey as Json | undefined)?.type;
     if (type !== 'hangoutsMeet' || !this.allowMeet) {
       json(res, 400, googleError(400, 'invalid', 'Invalid conference type value.'));
@@ -225,7 +262,9 @@ export class CalendarEmulator {
       const requested = typeof sequence === 'number' ? sequence : undefined;
       const current = Number(stored.event.sequence ?? 0);
       stored.event.sequence = Math.max(current + (timeChanged ? 1 : 0), requested ?? 0);
-      if (conferenceData !== undefined && version >= 1 && !stored.conference) {
+      // A repeated requestId is ignored; a new request (after a failure) or given conference data replaces it.
+      const requestId = ((conferenceData as Json | undefined)?.createRequest as Json | undefined)?.requestId;
+      if (conferenceData !== undefined && version >= 1 && (!stored.conference || requestId !== stored.conference.requestId)) {
         const conference = this.createConference({ conferenceData }, version, res);
         if (conference === 'error') return true;
         stored.conference = conference;
