@@ -11,7 +11,7 @@ import type { AccountService } from './account-service';
 import { describeGoogleError, isRetryable } from './google-errors';
 import { GoogleCallError, withGoogleRetry, type RetryOptions } from './retry-policy';
 import { GoogleQueue, type QueuedChange } from './google-queue';
-import { conferenceStatus, eventForInterview, eventIdFor, interviewIdOf, meetLinkOf, reschedulePatch } from './event-mapping';
+import { conferenceStatus, eventForInterview, eventIdFor, interviewIdOf, readMeetLink, reschedulePatch, withEventMeetLink } from './event-mapping';
 
 export interface CalendarSyncDeps {
   apiUrl: string;
@@ -79,11 +79,9 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
     interviews.update(
       id,
       (i) => {
-        const link = meetLinkOf(event);
         const sequence = event.sequence ?? i.google?.sequence ?? 0;
-        return {
+        return withEventMeetLink({
           ...i,
-          ...(link ? { meetLink: link } : {}),
           ics: { ...i.ics, uid: event.iCalUID ?? i.ics.uid, sequence: Math.max(i.ics.sequence, sequence) },
           google: {
             eventId: event.id ?? eventIdFor(id),
@@ -93,9 +91,10 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
             ...(event.htmlLink ? { htmlLink: event.htmlLink } : {}),
             state: 'synced',
             ...(i.google?.attendeeDeclined ? { attendeeDeclined: true } : {}),
+            ...(i.google?.unusableMeetLink ? { unusableMeetLink: true } : {}),
             ...extra,
           },
-        };
+        }, readMeetLink(event));
       },
       true,
     );
@@ -230,25 +229,31 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
     const duration = Math.max(5, Math.round((end - Date.parse(start)) / 60_000));
     const declined = event.attendees?.some((a) => a.email?.toLowerCase() === local.candidate.email.toLowerCase() && a.responseStatus === 'declined') ?? false;
     const moved = start !== local.startUtc || duration !== local.durationMinutes;
+    // A link that stops being Meet is dropped at once; links are otherwise taken on create and reschedule.
+    const reading = readMeetLink(event);
+    const linkChanged = reading.kind === 'unusable' ? !local.google?.unusableMeetLink : reading.kind === 'meet' && local.google?.unusableMeetLink === true;
     interviews.update(
       local.id,
-      (i) => ({
-        ...i,
-        startUtc: start,
-        durationMinutes: duration,
-        ...(moved ? { reminders: { sent: [] } } : {}),
-        ics: { ...i.ics, sequence: Math.max(i.ics.sequence, event.sequence ?? 0) },
-        google: {
-          ...(i.google ?? { eventId: event.id! }),
-          state: 'synced',
-          ...(event.etag ? { etag: event.etag } : {}),
-          sequence: event.sequence ?? i.google?.sequence ?? 0,
-          attendeeDeclined: declined,
-        },
-      }),
+      (current) => {
+        const i = linkChanged ? withEventMeetLink(current, reading) : current;
+        return {
+          ...i,
+          startUtc: start,
+          durationMinutes: duration,
+          ...(moved ? { reminders: { sent: [] } } : {}),
+          ics: { ...i.ics, sequence: Math.max(i.ics.sequence, event.sequence ?? 0) },
+          google: {
+            ...(i.google ?? { eventId: event.id! }),
+            state: 'synced',
+            ...(event.etag ? { etag: event.etag } : {}),
+            sequence: event.sequence ?? i.google?.sequence ?? 0,
+            attendeeDeclined: declined,
+          },
+        };
+      },
       true,
     );
-    return moved || declined !== (local.google?.attendeeDeclined ?? false);
+    return moved || linkChanged || declined !== (local.google?.attendeeDeclined ?? false);
   };
 
   const sync = async () => {

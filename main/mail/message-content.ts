@@ -1,6 +1,7 @@
 import type { Interview } from '../../preload/contract/interview-schema';
 import type { Settings } from '../../preload/contract/settings-schema';
 import { meetLinkPattern } from '../../preload/contract/interview-schema';
+import { meetJoinUrlOrNone } from '../security/url-policy';
 import type { MailKind, Recipient } from './mail-kinds';
 
 /** Everything the templates show; values are plain text, escaped by the template engine. */
@@ -110,7 +111,7 @@ export function messageView(interview: Interview, kind: MailKind, recipient: Rec
     ...(recipient === 'recruiter' ? { candidateLine: `${interview.candidate.name} <${interview.candidate.email}>` } : {}),
     notes: interview.notes,
     cancelled: kind === 'cancellation',
-    meetUrl: interview.meetLink ?? '',
+    meetUrl: meetJoinUrlOrNone(interview.meetLink) ?? '',
     appUrl: recipient === 'candidate' ? candidateJoinLink(interview) : recruiterRoomLink(interview),
     deviceCheckUrl: 'interview-desk://device-check',
     replyUrl: `mailto:${recipient === 'candidate' ? interview.recruiter.email : interview.candidate.email}`,

@@ -7,6 +7,7 @@ import type { Clock } from '../platform/clock';
 import type { Logger } from '../logging/logger';
 import type { InterviewService } from '../interviews/interview-service';
 import { DeskFailure } from '../app/desk-failure';
+import { isMeetJoinUrl } from '../security/url-policy';
 import { composeInterviewMessage } from './compose-message';
 import { MailSendError, type MailTransport } from './mail-transport';
 import type { MailKind, Recipient } from './mail-kinds';
@@ -119,8 +120,8 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       save(all().filter((i) => i.key !== item.key));
       return;
     }
-    if (item.kind !== 'cancellation' && !interview.meetLink) {
-      // Never an invitation without the Meet link: wait for it.
+    if (item.kind !== 'cancellation' && !isMeetJoinUrl(interview.meetLink)) {
+      // Never an invitation without a Meet link (nor with a link that is not Meet): wait for one.
       patch(item.key, { notBefore: clock.now() + backoff[0]! });
       return;
     }
