@@ -24,7 +24,7 @@ export function requireMeetJoinUrl(url: string | undefined): string {
 export function browserOnlyLauncher(openExternal: (url: string) => Promise<void>): MeetLauncher {
   return {
     openInApp: async () => false,
-    openInBrowser: (url) => openExternal(requireMeetJoinUrl(url)),
+    openInBrowser: async (url) => openExternal(requireMeetJoinUrl(url)),
     setAlwaysOnTop: () => {},
   };
 }

@@ -96,7 +96,7 @@ export function createMeetWindowLauncher(options: { store: KeyValueStore; openEx
       window.focus();
       return true;
     },
-    openInBrowser: (url) => options.openExternal(requireMeetJoinUrl(url)),
+    openInBrowser: async (url) => options.openExternal(requireMeetJoinUrl(url)),
     setAlwaysOnTop(flag) {
       if (window && !window.isDestroyed()) window.setAlwaysOnTop(flag);
     },
