@@ -28,10 +28,14 @@ export function icsText(text: string): string {
 
 /**
  * A name made safe for a quoted iCalendar parameter (CN="…", RFC 5545 §3.1): a quoted value cannot
- * hold a double quote and has no escapes, so quotes become apostrophes and line breaks spaces.
+ * hold a double quote and has no escapes, so quotes become apostrophes and line breaks spaces. Some
+ * readers decode `\` escapes or RFC 6868 `^` escapes in parameters anyway (ical.js does both), so
+ * those two become look-alikes and every reader sees the same name.
  */
 export function icsParamText(name: string): string {
-  return icsPlainText(name).replace(/"/g, "'").replace(/\n/g, ' ').slice(0, 200);
+  const safe = icsPlainText(name).replace(/"/g, "'").replace(/\n/g, ' ').replace(/\\/g, '/').replace(/\^/g, '\u02c6');
+  // Cut by code points, never between the halves of a surrogate pair.
+  return [...safe].slice(0, 200).join('');
 }
 
 /** A calendar user address: only one plain, already validated address ever goes into `mailto:`. */
