@@ -101,11 +101,11 @@ export type Settings = z.infer<typeof settingsSchema>;
 // zod 4's `.partial()` still fills in a field's default when it is absent, so a one-field patch
 // would reset every other setting: the patch takes each field without its default.
 const patchShape = Object.fromEntries(Object.entries(settingsSchema.shape).map(([key, field]) => [key, (field instanceof z.ZodDefault ? field.unwrap() : field).optional()]));
-function partialStrict() {
+function _partialStrict() {
   return settingsSchema.partial().strict();
 }
 /** A partial update from the Settings screen: only the fields it names; unknown keys are refused. */
-export const settingsPatchSchema = z.object(patchShape).strict() as unknown as ReturnType<typeof partialStrict>;
+export const settingsPatchSchema = z.object(patchShape).strict() as unknown as ReturnType<typeof _partialStrict>;
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
 /** A saved setting that no longer passes its rule: kept in the file, not used, shown in Settings. */

@@ -63,7 +63,7 @@ describe('Google event mapping (property-based)', () => {
       } else if (reading.kind === 'unusable') unusable++;
       const link = meetLinkOf(event as never);
       expect(link === undefined || isMeetJoinUrl(link)).toBe(true);
-      const applied = withEventMeetLink(makeInterview({ meetLink: 'https://meet.google.com/old-link-abc' }), reading);
+      const applied = withEventMeetLink(makeInterview({ startUtc: '2030-01-15T09:00:00.000Z', meetLink: 'https://meet.google.com/old-link-abc' }), reading);
       expect(applied.meetLink === undefined || isMeetJoinUrl(applied.meetLink)).toBe(true);
       if (reading.kind === 'unusable') expect(applied).toMatchObject({ google: { unusableMeetLink: true } });
     };
