@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { emailAddress, lineText } from './interview-schema';
 
-const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #1a73e8');
+const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Brand colour must be a colour like #1a73e8');
 
 // Rules are refinements, not regex patterns: the store's JSON Schema is generated from these, and a
 // value saved by an older version must still open (it is then reported, not used), never crash start-up.

@@ -69,8 +69,17 @@ test('settings are validated by main, the field is named, and a good value persi
   const color = page.getByLabel('Brand colour');
   await color.fill('blue');
   await page.getByRole('button', { name: 'Save settings' }).click();
-  await expect(page.getByRole('alert')).toContainText('brandColor');
+  // Named as the screen names it, without the developer's key.
+  await expect(page.getByRole('alert')).toContainText('Brand colour must be a colour like #1a73e8');
+  await expect(page.getByRole('alert')).not.toContainText('brandColor');
   await expect(color).toHaveAttribute('aria-invalid', 'true');
+  await color.fill('#0b8043');
+  const name = page.getByLabel('Your name');
+  await name.fill('Rita\u202eevil');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('alert')).toContainText('Your name contains line breaks or invisible control characters');
+  await expect(name).toHaveAttribute('aria-invalid', 'true');
+  await name.fill('Rita Recruiter');
   await color.fill('#0b8043');
   await page.getByLabel('Company name').fill('Acme Hiring');
   await page.getByRole('button', { name: 'Save settings' }).click();
