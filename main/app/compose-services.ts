@@ -14,7 +14,7 @@ import { createInterviewRepository } from '../interviews/interview-repository';
 import { createInterviewService, type InterviewService } from '../interviews/interview-service';
 import { analyticsCsv, computeAnalytics } from '../analytics/analytics';
 import { joinPhase, joinWindow } from '../../preload/domain/interview-timing';
-import { browserOnlyLauncher, type MeetLauncher } from '../meet/meet-launcher';
+import { browserOnlyLauncher, requireMeetJoinUrl, type MeetLauncher } from '../meet/meet-launcher';
 import { createAccountService, type AccountService } from '../google/account-service';
 import { createCalendarSync, type CalendarSync } from '../google/calendar-sync';
 import type { RetryOptions } from '../google/retry-policy';
@@ -79,6 +79,9 @@ export function composeServices(deps: ServiceDeps): DeskServices {
   const events = createEventHub();
   const notices = createNoticeBoard(events, deps.startupNotices);
   const settings = createSettingsService(deps.store, events, deps.log.scope('settings'));
+  if (settings.problems().length) {
+    notices.post({ id: 'settings-invalid', level: 'warning', message: 'Some saved settings are not valid and are not used until you fix them. Open Settings to see which.' });
+  }
 
   const account = createAccountService({
     google: deps.config.google,
@@ -119,6 +122,8 @@ export function composeServices(deps: ServiceDeps): DeskServices {
   });
   const smtpAccount = (s: { user: string; host: string }) => `smtp:${s.user}@${s.host}`;
   const mailTransport = async (): Promise<MailTransport> => {
+    const problem = settings.mailProblem();
+    if (problem) throw new DeskFailure('invalid_input', problem, 'settings');
     const current = settings.get();
     if (current.mailTransport === 'gmail') {
       if (account.status().state === 'disconnected') throw new DeskFailure('unavailable', 'Gmail is chosen for invitations but no Google account is connected.');
@@ -171,22 +176,30 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     },
     ...(deps.timers ? { timers: deps.timers } : {}),
   });
-  const openDeepLink = (raw: string): NavigateTarget => {
-    let link;
+  const parseLink = (raw: string) => {
     try {
-      link = parseDeepLink(raw, deps.clock.now());
+      return parseDeepLink(raw, deps.clock.now());
     } catch (error) {
       if (error instanceof DeepLinkError) throw new DeskFailure('invalid_input', error.message, 'link');
       throw error;
     }
+  };
+  const parseJoinLink = (raw: string) => {
+    const link = parseLink(raw);
+    if (link.kind !== 'join') throw new DeskFailure('invalid_input', 'That is not an invitation link.', 'link');
+    return link;
+  };
+  const openDeepLink = (raw: string): NavigateTarget => {
+    const link = parseLink(raw);
     let target: NavigateTarget;
     if (link.kind === 'device-check') target = { screen: 'device-check' };
     else if (link.kind === 'interview') {
       interviews.get(link.id); // not_found when it is not ours
       target = { screen: 'interview', id: link.id };
     } else {
-      const saved = interviews.saveCandidateInterview({ meetLink: link.meetLink, startUtc: link.startUtc, title: link.title, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
-      target = { screen: 'interview', id: saved.id };
+      // Anyone can send such a link: nothing is saved until the person has seen what it holds and agreed.
+      const saved = interviews.findCandidateInterview(link.meetLink, link.startUtc);
+      target = saved ? { screen: 'interview', id: saved.id } : { screen: 'join-preview', link: raw };
     }
     events.emit('app:navigate', target);
     return target;
@@ -207,6 +220,7 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     },
     'settings:get': () => settings.get(),
     'settings:update': (patch) => settings.update(patch),
+    'settings:problems': () => settings.problems(),
     'account:status': () => account.status(),
     'account:connect': () => account.connect(),
     'account:disconnect': async () => {
@@ -253,11 +267,12 @@ export function composeServices(deps: ServiceDeps): DeskServices {
       }
       if (phase === 'after') throw new DeskFailure('invalid_input', 'This interview has ended. Reschedule it to meet again.', 'join');
       if (!interview.meetLink) throw new DeskFailure('invalid_input', 'There is no Meet link yet. Paste one or wait for Google.', 'meetLink');
+      const link = requireMeetJoinUrl(interview.meetLink);
       if (via === 'app' && (await meet.openInApp(interview, () => interviews.recordLeave(id)))) {
         interviews.recordJoin(id, 'app');
         return { via: 'app' as const };
       }
-      await meet.openInBrowser(interview.meetLink);
+      await meet.openInBrowser(link);
       interviews.recordJoin(id, 'browser');
       return { via: 'browser' as const };
     },
@@ -299,6 +314,15 @@ export function composeServices(deps: ServiceDeps): DeskServices {
       return null;
     },
     'deeplink:open': (raw) => openDeepLink(raw),
+    'deeplink:preview': (raw) => {
+      const link = parseJoinLink(raw);
+      const saved = interviews.findCandidateInterview(link.meetLink, link.startUtc);
+      return { title: link.title, meetLink: link.meetLink, startUtc: link.startUtc, ...(saved ? { savedId: saved.id } : {}) };
+    },
+    'deeplink:confirmJoin': (raw) => {
+      const link = parseJoinLink(raw);
+      return interviews.saveCandidateInterview({ meetLink: link.meetLink, startUtc: link.startUtc, title: link.title, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
+    },
     'candidate:save': (input) => {
       const start = startInstant(input, deps.clock.now());
       return interviews.saveCandidateInterview({ meetLink: input.meetLink, startUtc: start.toISO()!, title: input.title || 'Interview', timeZone: input.timeZone });

@@ -11,7 +11,7 @@ import type { AccountService } from './account-service';
 import { describeGoogleError, isRetryable } from './google-errors';
 import { GoogleCallError, withGoogleRetry, type RetryOptions } from './retry-policy';
 import { GoogleQueue, type QueuedChange } from './google-queue';
-import { conferenceStatus, eventForInterview, eventIdFor, interviewIdOf, linkPatch, meetLinkOf, reschedulePatch } from './event-mapping';
+import { conferenceStatus, eventForInterview, eventIdFor, interviewIdOf, linkPatch, meetLinkOf, readMeetLink, reschedulePatch, withEventMeetLink } from './event-mapping';
 
 export interface CalendarSyncDeps {
   apiUrl: string;
@@ -79,11 +79,9 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
     interviews.update(
       id,
       (i) => {
-        const link = meetLinkOf(event);
         const sequence = event.sequence ?? i.google?.sequence ?? 0;
-        return {
+        return withEventMeetLink({
           ...i,
-          ...(link ? { meetLink: link } : {}),
           ics: { ...i.ics, uid: event.iCalUID ?? i.ics.uid, sequence: Math.max(i.ics.sequence, sequence) },
           google: {
             eventId: event.id ?? eventIdFor(id),
@@ -93,9 +91,10 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
             ...(event.htmlLink ? { htmlLink: event.htmlLink } : {}),
             state: 'synced',
             ...(i.google?.attendeeDeclined ? { attendeeDeclined: true } : {}),
+            ...(i.google?.unusableMeetLink ? { unusableMeetLink: true } : {}),
             ...extra,
           },
-        };
+        }, readMeetLink(event));
       },
       true,
     );
@@ -250,26 +249,30 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
     const duration = Math.max(5, Math.round((end - Date.parse(start)) / 60_000));
     const declined = event.attendees?.some((a) => a.email?.toLowerCase() === local.candidate.email.toLowerCase() && a.responseStatus === 'declined') ?? false;
     const moved = start !== local.startUtc || duration !== local.durationMinutes;
-    // A conference changed in Google Calendar is the meeting now (the interview service raises SEQUENCE).
-    const link = meetLinkOf(event);
-    const relinked = link !== undefined && link !== local.meetLink;
+    // A conference changed in Google Calendar is the meeting now (the interview service raises SEQUENCE);
+    // a link that stops being Meet is dropped at once and the interview marked, never stored or sent.
+    const reading = readMeetLink(event);
+    const relinked = reading.kind === 'meet' && (reading.link !== local.meetLink || local.google?.unusableMeetLink === true);
+    const unusable = reading.kind === 'unusable' && !local.google?.unusableMeetLink;
     interviews.update(
       local.id,
-      (i) => ({
-        ...i,
-        startUtc: start,
-        durationMinutes: duration,
-        ...(relinked ? { meetLink: link } : {}),
-        ...(moved ? { reminders: armedReminders(new Date(clock.now()).toISOString()) } : {}),
-        ics: { ...i.ics, sequence: Math.max(i.ics.sequence, event.sequence ?? 0) },
-        google: {
-          ...(i.google ?? { eventId: event.id! }),
-          state: 'synced',
-          ...(event.etag ? { etag: event.etag } : {}),
-          sequence: event.sequence ?? i.google?.sequence ?? 0,
-          attendeeDeclined: declined,
-        },
-      }),
+      (current) => {
+        const i = relinked || unusable ? withEventMeetLink(current, reading) : current;
+        return {
+          ...i,
+          startUtc: start,
+          durationMinutes: duration,
+          ...(moved ? { reminders: armedReminders(new Date(clock.now()).toISOString()) } : {}),
+          ics: { ...i.ics, sequence: Math.max(i.ics.sequence, event.sequence ?? 0) },
+          google: {
+            ...(i.google ?? { eventId: event.id! }),
+            state: 'synced',
+            ...(event.etag ? { etag: event.etag } : {}),
+            sequence: event.sequence ?? i.google?.sequence ?? 0,
+            attendeeDeclined: declined,
+          },
+        };
+      },
       true,
     );
     // The new link raised our SEQUENCE above the event's: give the event the same, so both agree.
@@ -277,7 +280,7 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
       queue.add(local.id, 'update');
       void drain();
     }
-    return moved || relinked || declined !== (local.google?.attendeeDeclined ?? false);
+    return moved || relinked || unusable || declined !== (local.google?.attendeeDeclined ?? false);
   };
 
   const sync = async () => {

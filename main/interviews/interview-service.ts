@@ -63,6 +63,8 @@ export interface InterviewService {
   recordJoin(id: string, via: 'app' | 'browser'): Interview;
   /** Candidate mode: saves an interview from an invitation link (no account, no invitations to send). */
   saveCandidateInterview(input: { meetLink: string; startUtc: string; title: string; durationMinutes?: number; timeZone: string }): Interview;
+  /** The candidate-mode interview already saved for this Meet link and start, if any. */
+  findCandidateInterview(meetLink: string, startUtc: string): Interview | undefined;
   recordLeave(id: string): Interview;
   /** Subscribes to lifecycle changes; returns the unsubscribe function. */
   onChange(listener: (change: InterviewChange) => void): () => void;
@@ -226,8 +228,11 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
       repository.putMany(changed);
       events.emit('interviews:changed', { ids: changed.map((i) => i.id) });
     },
+    findCandidateInterview(meetLink, startUtc) {
+      return repository.all().find((i) => i.origin === 'candidate' && i.meetLink === meetLink && i.startUtc === startUtc);
+    },
     saveCandidateInterview(input) {
-      const existing = repository.all().find((i) => i.origin === 'candidate' && i.meetLink === input.meetLink && i.startUtc === input.startUtc);
+      const existing = this.findCandidateInterview(input.meetLink, input.startUtc);
       if (existing) return existing;
       const id = newId();
       const now = nowIso();

@@ -1,6 +1,7 @@
 import type { Interview } from '../../preload/contract/interview-schema';
 import type { Settings } from '../../preload/contract/settings-schema';
 import { meetLinkPattern } from '../../preload/contract/interview-schema';
+import { meetJoinUrlOrNone } from '../security/url-policy';
 import type { MailKind, Recipient } from './mail-kinds';
 import { reminderWhen } from '../../preload/domain/time-left';
 
@@ -202,7 +203,7 @@ export function messageView(interview: Interview, kind: MailKind, recipient: Rec
       ? {}
       : {
           join: {
-            meetUrl: interview.meetLink ?? '',
+            meetUrl: meetJoinUrlOrNone(interview.meetLink) ?? '',
             appUrl: forCandidate ? candidateJoinLink(interview) : recruiterRoomLink(interview),
             appLabel: forCandidate ? 'open this interview in the app' : 'open the interview room',
             deviceCheckUrl: 'interview-desk://device-check',

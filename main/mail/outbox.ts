@@ -7,6 +7,7 @@ import type { Clock } from '../platform/clock';
 import type { Logger } from '../logging/logger';
 import type { InterviewService } from '../interviews/interview-service';
 import { DeskFailure } from '../app/desk-failure';
+import { isMeetJoinUrl } from '../security/url-policy';
 import { composeInterviewMessage } from './compose-message';
 import { MailSendError, type MailTransport } from './mail-transport';
 import type { MailKind, Recipient } from './mail-kinds';
@@ -64,7 +65,8 @@ export interface Outbox {
  */
 export function announceable(interview: Interview, kind: MailKind): boolean {
   if (kind === 'cancellation') return true;
-  if (!interview.meetLink) return false;
+  // Never without a Meet link, nor with a link that is not Meet (a second line behind the Google mapping).
+  if (!isMeetJoinUrl(interview.meetLink)) return false;
   return !interview.google || (interview.google.state === 'synced' && interview.google.iCalUID !== undefined);
 }
 

@@ -1,3 +1,5 @@
+import { meetLinkPattern } from '../../preload/contract/interview-schema';
+
 /**
  * Pure URL decisions for the security guards: which navigations stay in the app, which URLs may go
  * to the system browser, which origins the Meet window may visit. Origins are compared on parsed
@@ -80,6 +82,21 @@ export function isAllowedExternalUrl(raw: string): boolean {
   // Calendar's event links (htmlLink) live on www.google.com/calendar/.
   if (url.hostname === 'www.google.com') return url.pathname.startsWith('/calendar/');
   return externalHttpsHosts.includes(url.hostname);
+}
+
+/**
+ * True only for a Google Meet meeting URL exactly as `https://meet.google.com/abc-defg-hij`: the only
+ * kind of video link the app stores, sends in an invitation or opens (app window or browser).
+ */
+export function isMeetJoinUrl(raw: unknown): raw is string {
+  if (typeof raw !== 'string' || !meetLinkPattern.test(raw)) return false;
+  // Parsed again so the string is what a browser would load, with no hidden normalisation.
+  return parseUrl(raw)?.href === raw;
+}
+
+/** The link when it is a Meet meeting URL, else undefined (older data, or a link refused at the door). */
+export function meetJoinUrlOrNone(raw: unknown): string | undefined {
+  return isMeetJoinUrl(raw) ? raw : undefined;
 }
 
 /** True when the managed Meet window may navigate here. */

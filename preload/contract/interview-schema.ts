@@ -5,11 +5,11 @@
  */
 import { z } from 'zod';
 
-/** Invisible characters that reorder text (Trojan Source style) and line breaks: never allowed in one-line fields. */
+/** Control characters (C0, DEL, C1), line breaks and invisible characters that reorder text (Trojan Source style): never allowed in one-line fields. */
 // Control characters are exactly what these patterns look for.
 /* eslint-disable no-control-regex */
-const forbiddenInLine = /[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
-const forbiddenInText = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
+const forbiddenInLine = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
+const forbiddenInText = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
 /* eslint-enable no-control-regex */
 
 /** A trimmed single line of text: no control, line-break or direction-override characters. */
@@ -37,6 +37,11 @@ export function freeText(label: string, max: number) {
 // One plain address (RFC 5321 dot-atom local part, a dotted domain); no display name, no list, no
 // comments, no quoted local parts: anything a header parser could read two ways is refused.
 const addressPattern = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
+
+/** True for one plain address by the same rule the forms use (for values that did not come through a form). */
+export function isEmailAddress(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= 254 && addressPattern.test(value);
+}
 
 /** One email address, lower-cased domain; refuses display names, lists and tricks. */
 export function emailAddress(label: string) {
@@ -145,6 +150,8 @@ export const interviewSchema = z.object({
       state: z.enum(['synced', 'pending', 'failed']),
       error: z.string().optional(),
       attendeeDeclined: z.boolean().optional(),
+      /** Google's event carries a video link that is not a Google Meet link: it was not kept. */
+      unusableMeetLink: z.boolean().optional(),
     })
     .optional(),
   /** The invite identity used when there is no Google event (UID stable, SEQUENCE raised on change). */

@@ -5,13 +5,14 @@
  */
 import { z } from 'zod';
 import type { Result } from './result';
-import { settingsSchema, settingsPatchSchema } from './settings-schema';
+import { settingsSchema, settingsPatchSchema, settingsProblemSchema } from './settings-schema';
 import {
   analyticsQuerySchema,
   analyticsReportSchema,
   conflictSchema,
   interviewSchema,
   interviewSummarySchema,
+  lineText,
   meetLinkSchema,
   rescheduleInputSchema,
   scheduleInputSchema,
@@ -96,6 +97,8 @@ export type MediaAccess = z.infer<typeof mediaAccessSchema>;
 /** Where main asks the renderer to go (deep links, notification clicks, the tray). */
 export const navigateSchema = z.discriminatedUnion('screen', [
   z.object({ screen: z.literal('interview'), id: z.uuid() }),
+  /** An invitation link to confirm before anything is saved; the screen asks main what it holds. */
+  z.object({ screen: z.literal('join-preview'), link: z.string().max(4096) }),
   z.object({ screen: z.enum(['schedule', 'device-check', 'welcome', 'settings']) }),
 ]);
 export type NavigateTarget = z.infer<typeof navigateSchema>;
@@ -117,8 +120,18 @@ export const candidateInviteSchema = z.object({
   date: scheduleInputSchema.shape.date,
   time: scheduleInputSchema.shape.time,
   timeZone: timeZoneName,
-  title: z.string().trim().max(200).optional(),
+  title: lineText('Title', 200, 0).optional(),
 });
+
+/** What an invitation link would save, shown to the person before they agree. */
+export const joinPreviewSchema = z.object({
+  title: z.string(),
+  meetLink: z.string(),
+  startUtc: z.string(),
+  /** Set when this interview is already saved (then nothing new would be saved). */
+  savedId: z.string().optional(),
+});
+export type JoinPreview = z.infer<typeof joinPreviewSchema>;
 
 /** Describes one call: its input schema and its output schema (types; every handler's answer is checked against it in tests/integration/contract). */
 interface CallSpec<I extends z.ZodType, O extends z.ZodType> {
@@ -136,6 +149,7 @@ export const calls = {
   'app:dismissNotice': call(z.string().min(1).max(200), z.null()),
   'settings:get': call(noInput, settingsSchema),
   'settings:update': call(settingsPatchSchema, settingsSchema),
+  'settings:problems': call(noInput, z.array(settingsProblemSchema)),
   'account:status': call(noInput, accountStatusSchema),
   'account:connect': call(noInput, accountStatusSchema),
   'account:disconnect': call(noInput, z.object({ status: accountStatusSchema, revoked: z.boolean() })),
@@ -157,6 +171,8 @@ export const calls = {
   'mail:setSmtpPassword': call(z.string().max(1024), z.null()),
   'mail:useGmail': call(noInput, accountStatusSchema),
   'deeplink:open': call(z.string().max(4096), navigateSchema),
+  'deeplink:preview': call(z.string().max(4096), joinPreviewSchema),
+  'deeplink:confirmJoin': call(z.string().max(4096), interviewSchema),
   'candidate:save': call(candidateInviteSchema, interviewSchema),
   'devicecheck:network': call(noInput, networkReportSchema),
   'devicecheck:mediaAccess': call(noInput, mediaAccessSchema),

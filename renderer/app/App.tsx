@@ -5,6 +5,7 @@ import { useCall } from '../common/use-result';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { routeHref, useHashRoute, type Route } from './use-hash-route';
 import { WelcomeScreen } from '../welcome/WelcomeScreen';
+import { JoinPreviewScreen } from '../welcome/JoinPreviewScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { DeviceCheckScreen } from '../device-check/DeviceCheckScreen';
 import { ScheduleScreen } from '../schedule/ScheduleScreen';
@@ -134,6 +135,7 @@ export function App() {
         {current.screen === 'device-check' && <DeviceCheckScreen />}
         {current.screen === 'analytics' && <AnalyticsScreen />}
         {current.screen === 'settings' && <SettingsScreen account={account.value} />}
+        {current.screen === 'join-preview' && <JoinPreviewScreen key={current.link} link={current.link} />}
       </main>
     </div>
   );

@@ -103,7 +103,20 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
             <dt>Duration</dt>
             <dd>{interview.durationMinutes} minutes</dd>
             <dt>Meet link</dt>
-            <dd>{interview.meetLink ?? <span className="muted">None yet</span>}</dd>
+            <dd>
+              {interview.meetLink ?? <span className="muted">None yet</span>}
+              {!interview.meetLink && interview.google?.unusableMeetLink && (
+                <p className="error-message" role="status" data-testid="meet-link-unusable">
+                  Google Calendar has a video link for this interview that is not a Google Meet link, so Interview Desk will not open it or send it to anyone. Check the event in Google Calendar, or paste a
+                  Meet link below.{' '}
+                  {interview.google.htmlLink && (
+                    <button type="button" className="link" onClick={() => void desk.shell.openExternal(interview.google!.htmlLink!)}>
+                      Open in Google Calendar
+                    </button>
+                  )}
+                </p>
+              )}
+            </dd>
             <dt>Invitations</dt>
             <dd>
               {(['candidate', 'recruiter'] as const).map((who) => (

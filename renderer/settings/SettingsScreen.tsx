@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { Settings } from '../../preload/contract/settings-schema';
+import type { Settings, SettingsProblem } from '../../preload/contract/settings-schema';
 import type { DeskError } from '../../preload/contract/result';
 import { desk } from '../bridge/desk';
 import { useCall } from '../common/use-result';
@@ -49,14 +49,31 @@ const number = (text: string) => (text.trim() === '' ? Number.NaN : Number(text)
 /** Settings: each field is labelled; main validates and a refusal names the field. */
 export function SettingsScreen({ account }: { account: AccountStatus | undefined }) {
   const settings = useCall(() => desk.settings.get());
+  const problems = useCall(() => desk.settings.problems());
   if (!settings.value) return <ErrorMessage error={settings.error} />;
   return (
     <>
       <h1 id="settings-title">Settings</h1>
+      <SavedProblems problems={problems.value ?? []} />
       <AccountPanel status={account} />
       <MailPanel initial={settings.value} />
       <SettingsForm initial={settings.value} />
     </>
+  );
+}
+
+/** Saved values that break their rule: kept in the file, not used for email until replaced here. */
+function SavedProblems({ problems }: { problems: SettingsProblem[] }) {
+  if (problems.length === 0) return null;
+  return (
+    <div className="error-message" role="alert" data-testid="settings-problems">
+      <strong>Some saved settings are not valid.</strong> Interview Desk does not use them, and sends no email until they are fixed:
+      <ul>
+        {problems.map((p) => (
+          <li key={p.field}>{p.message}</li>
+        ))}
+      </ul>
+    </div>
   );
 }
 
@@ -152,7 +169,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
           </label>
           <label>
             Sign-off
-            <textarea value={draft.signOff} aria-invalid={invalid('signOff')} onChange={(e) => set('signOff', e.target.value)} />
+            <input value={draft.signOff} aria-invalid={invalid('signOff')} onChange={(e) => set('signOff', e.target.value)} />
           </label>
           <label className="check">
             <input type="checkbox" checked={draft.googleSendsInvites} onChange={(e) => set('googleSendsInvites', e.target.checked)} />

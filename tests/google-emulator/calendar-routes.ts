@@ -17,6 +17,8 @@ interface StoredEvent {
   event: Json;
   changeSeq: number;
   conference?: Conference;
+  /** A conference someone else put on the event (a conferencing add-on, or an edit by a delegate). */
+  replacedConference?: Json;
 }
 
 const eventIdPattern = /^[a-v0-9]{5,1024}$/;
@@ -65,6 +67,22 @@ export class CalendarEmulator {
     const timeChanged = 'start' in changes || 'end' in changes;
     stored.event = { ...stored.event, ...changes };
     if (timeChanged) stored.event.sequence = Number(stored.event.sequence ?? 0) + 1;
+    this.touch(stored);
+  }
+
+  /**
+   * Emulates someone with edit rights (a delegate, a conferencing add-on) replacing the event's
+   * conference: Calendar then shows that add-on's `conferenceData` (solution type `addOn`, its own
+   * video entry point) and no `hangoutLink`, which Google sets only for Meet conferences.
+   */
+  replaceConferenceAsUser(id: string, videoUri: string, name = 'Other video call'): void {
+    const stored = this.events.get(id);
+    if (!stored) throw new Error(`no event ${id}`);
+    stored.replacedConference = {
+      conferenceId: randomUUID(),
+      conferenceSolution: { key: { type: 'addOn' }, name },
+      entryPoints: [{ entryPointType: 'video', uri: videoUri, label: videoUri }],
+    };
     this.touch(stored);
   }
 
@@ -142,6 +160,10 @@ export class CalendarEmulator {
           : {}),
       };
       if (c.status === 'success') event.hangoutLink = c.meetLink;
+    }
+    if (stored.replacedConference) {
+      event.conferenceData = stored.replacedConference;
+      delete event.hangoutLink;
     }
     return event;
   }
@@ -268,6 +290,8 @@ export class CalendarEmulator {
         const conference = this.createConference({ conferenceData }, version, res);
         if (conference === 'error') return true;
         stored.conference = conference;
+        // Conference data given by the caller replaces whatever an add-on had put there, as in Calendar.
+        delete stored.replacedConference;
       }
       if (stored.event.status === 'cancelled' && rest.status !== 'confirmed') {
         return json(res, 410, googleError(410, 'deleted', 'Resource has been deleted')), true;

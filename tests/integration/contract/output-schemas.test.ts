@@ -55,6 +55,7 @@ describe('every call answers what its output schema says (composed services, loc
 
   it('runs every handler once with a real answer and checks it against the contract', async () => {
     let id = '';
+    const joinLink = `interview-desk://join?meet=xyz-abcd-efg&start=${encodeURIComponent(new Date(Date.now() + 2 * 86_400_000).toISOString())}&title=Panel+interview`;
     const netcheckUrl = () => `http://127.0.0.1:${(netcheck.address() as AddressInfo).port}/netcheck`;
     // One input per call, in an order that makes each one meaningful. Typed as a record over every
     // call name: a call added to the contract without a case here does not compile.
@@ -63,6 +64,7 @@ describe('every call answers what its output schema says (composed services, loc
       'app:notices': () => undefined,
       'app:dismissNotice': () => 'nothing-to-dismiss',
       'settings:get': () => undefined,
+      'settings:problems': () => undefined,
       'settings:update': () => ({ companyName: 'Acme Corp', netcheckUrl: netcheckUrl(), stunServer: stun.server, smtp: { host: '127.0.0.1', port: 587, security: 'starttls', user: 'rita', fromAddress: '' } }),
       'account:status': () => undefined,
       'account:connect': () => undefined,
@@ -81,6 +83,8 @@ describe('every call answers what its output schema says (composed services, loc
       'meet:setAlwaysOnTop': () => true,
       'shell:openExternal': () => meetLink,
       'deeplink:open': () => 'interview-desk://device-check',
+      'deeplink:preview': () => joinLink,
+      'deeplink:confirmJoin': () => joinLink,
       'candidate:save': () => ({ meetLink, ...at(24 * 60), title: 'Staff Engineer interview' }),
       'devicecheck:network': () => undefined,
       'devicecheck:mediaAccess': () => undefined,
