@@ -3,7 +3,8 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { nonTextContrastProblems } from './contrast-check';
 import { startWebMode } from '../support/web-mode';
-import { makeInterview, seedStore } from '../support/interview-fixtures';
+import { seedStore } from '../support/interview-fixtures';
+import { roomStates } from './room-states';
 import { makeTempDir } from '../support/temp-dir';
 
 // axe-core on every screen state, in the system's light and dark and with the Settings override
@@ -104,16 +105,7 @@ test('every screen with interviews passes axe and keeps 3:1 focus rings: schedul
   test.setTimeout(300_000);
   const temp = makeTempDir('idesk-e2e-');
   const now = Date.now();
-  const at = (minutes: number) => new Date(now + minutes * 60_000).toISOString();
-  const link = 'https://meet.google.com/abc-defg-hij';
-  const rooms = {
-    upcoming: makeInterview({ startUtc: at(26 * 60), candidate: { name: 'Later Candidate', email: 'later@example.com' }, meetLink: link, notes: 'Systems design round.' }),
-    'join open': makeInterview({ startUtc: at(10), candidate: { name: 'Soon Candidate', email: 'soon@example.com', timeZone: 'Asia/Kolkata' }, meetLink: link }),
-    'no link': makeInterview({ startUtc: at(8), candidate: { name: 'No Link', email: 'nolink@example.com' } }),
-    ended: makeInterview({ startUtc: at(-180), candidate: { name: 'Ended Candidate', email: 'ended@example.com' }, meetLink: link, joins: [{ joinedAt: at(-178), leftAt: at(-130), via: 'app' }] }),
-    cancelled: makeInterview({ startUtc: at(30), status: 'cancelled', candidate: { name: 'Cancelled Candidate', email: 'c@example.com' } }),
-    'candidate room': makeInterview({ startUtc: at(60), origin: 'candidate', meetLink: link }),
-  };
+  const rooms = roomStates(now);
   seedStore(temp.dir, { interviews: Object.values(rooms), settings: { recruiterName: 'Rita Recruiter', recruiterEmail: 'rita@example.com', firstRunDone: true } });
   const app = await startWebMode({}, temp.dir);
   try {

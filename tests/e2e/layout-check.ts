@@ -27,7 +27,9 @@ export const mainActionSize: Size = { width: 1280, height: 800 };
  * Text inside form fields scrolls by design; text cut with `text-overflow: ellipsis` counts only
  * where it carries no `title` with the whole text.
  * - a time broken across lines ("03:17" / "PM") in a `<time>`, `.time` or `.countdown`;
- * - two scrollers at once: the page scrolls and so does a box inside it.
+ * - two scrollers at once: the page scrolls and so does a box inside it;
+ * - links in the screen's content drawn more than one way (a link, or a button that reads as one,
+ *   looks the same everywhere; an <a> that acts as a button wears the button look instead).
  * Elements that float on purpose (an open menu or dialog, a sticky or fixed bar) may cover others.
  */
 export async function layoutProblems(page: Page): Promise<string[]> {
@@ -86,6 +88,13 @@ export async function layoutProblems(page: Page): Promise<string[]> {
       const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
       if (lines.size > 1) problems.push(`wrapped: the time ${describe(el)} breaks over ${lines.size} lines`);
     }
+    const linkLooks = new Map<string, string>();
+    for (const el of document.querySelectorAll('main a[href]:not(.button-link, .interview-row), main button.link')) {
+      if (!shown(el)) continue;
+      const style = getComputedStyle(el);
+      linkLooks.set(`${style.color} ${style.textDecorationLine} ${style.fontWeight}`, describe(el));
+    }
+    if (linkLooks.size > 1) problems.push(`links styled ${linkLooks.size} ways: ${[...linkLooks].map(([look, el]) => `${el} (${look})`).join(', ')}`);
     if (page.scrollHeight > page.clientHeight + 1) {
       for (const el of document.body.querySelectorAll('*')) {
         if (!(el instanceof HTMLElement) || el.matches('textarea, select') || !shown(el)) continue;

@@ -1,7 +1,8 @@
 import { expect, test } from './fixtures';
 import { checkLayout, type LayoutOptions } from './layout-check';
 import { startWebMode } from '../support/web-mode';
-import { makeInterview, manyInterviews, seedStore } from '../support/interview-fixtures';
+import { manyInterviews, seedStore } from '../support/interview-fixtures';
+import { roomStates } from './room-states';
 import { makeTempDir } from '../support/temp-dir';
 
 // Every screen, in each of its states, at 800×600, 1280×800 and 1920×1080, light and dark: no
@@ -83,16 +84,7 @@ test('screens with interviews lay out cleanly: full schedule, a search with no m
   test.setTimeout(240_000);
   const temp = makeTempDir('idesk-e2e-');
   const now = Date.now();
-  const at = (minutes: number) => new Date(now + minutes * 60_000).toISOString();
-  const link = 'https://meet.google.com/abc-defg-hij';
-  const rooms = {
-    upcoming: makeInterview({ startUtc: at(26 * 60), candidate: { name: 'Later Candidate', email: 'later@example.com' }, meetLink: link, notes: 'Systems design round, then questions about the team.' }),
-    open: makeInterview({ startUtc: at(10), candidate: { name: 'Soon Candidate', email: 'soon@example.com', timeZone: 'Asia/Kolkata' }, meetLink: link }),
-    'open-no-link': makeInterview({ startUtc: at(8), candidate: { name: 'No Link', email: 'nolink@example.com' } }),
-    'in-progress': makeInterview({ startUtc: at(-20), candidate: { name: 'Maximilian Alexander Featherstonehaugh-Worthington', email: 'maximilian.alexander.featherstonehaugh-worthington@a-very-long-company-domain.example.com' }, jobTitle: 'Principal Distributed Systems Reliability Engineer', meetLink: link }),
-    ended: makeInterview({ startUtc: at(-180), candidate: { name: 'Ended Candidate', email: 'ended@example.com' }, meetLink: link, joins: [{ joinedAt: at(-178), leftAt: at(-130), via: 'app' }] }),
-    cancelled: makeInterview({ startUtc: at(5), status: 'cancelled', candidate: { name: 'Cancelled Candidate', email: 'c@example.com' } }),
-  };
+  const rooms = roomStates(now);
   // The room's main action: Join while the window is open, else what the join area offers.
   const joinArea = page.locator('.join-area');
   const mainActions: Record<keyof typeof rooms, ReturnType<typeof page.locator>> = {
@@ -103,6 +95,7 @@ test('screens with interviews lay out cleanly: full schedule, a search with no m
     'in-progress': joinArea.getByRole('button', { name: 'Join in app' }),
     ended: joinArea.getByRole('button', { name: 'Reschedule' }),
     cancelled: joinArea.getByText('This interview was cancelled.'),
+    candidate: joinArea.getByTestId('join-state'),
   };
   seedStore(temp.dir, { interviews: [...Object.values(rooms), ...manyInterviews(60, now)], settings: { recruiterName: 'Rita Recruiter', recruiterEmail: 'rita@example.com' } });
   const app = await startWebMode({}, temp.dir);
@@ -168,6 +161,36 @@ test('screens with interviews lay out cleanly: full schedule, a search with no m
     await expect(page.getByRole('searchbox', { name: 'Search by candidate or job' })).toHaveValue('');
     await expect(page.getByRole('list', { name: 'Interviews' }).getByRole('listitem').first()).toBeVisible();
     expect(problems).toEqual([]);
+  } finally {
+    await app.stop();
+  }
+});
+
+test('one link style, one button style: a link looks the same on every screen, a link that acts as a button looks like one', async ({ page }) => {
+  const temp = makeTempDir('idesk-e2e-');
+  const room = roomStates(Date.now()).upcoming;
+  seedStore(temp.dir, { interviews: [room] });
+  const app = await startWebMode({}, temp.dir);
+  try {
+    const look = (locator: ReturnType<typeof page.locator>) =>
+      locator.evaluate((el) => {
+        const s = getComputedStyle(el);
+        return { color: s.color, underline: s.textDecorationLine, border: `${s.borderTopStyle} ${s.borderTopColor}`, background: s.backgroundColor, padding: s.padding, radius: s.borderTopLeftRadius };
+      });
+    await page.goto(app.url);
+    const buttonThatReadsAsLink = await look(page.getByRole('button', { name: 'No Google account? Set up with email only' }));
+    await page.goto(`${app.origin}/#/interview/${room.id}`);
+    const backLink = await look(page.getByRole('link', { name: '← Schedule' }));
+    const devicesLink = await look(page.getByRole('link', { name: 'Check devices before joining' }));
+    const secondaryButton = await look(page.getByRole('button', { name: 'Reschedule' }));
+    await page.goto(`${app.origin}/#/schedule/new`);
+    const linkThatActsAsButton = await look(page.getByRole('link', { name: 'Cancel' }));
+    // Links: one colour, underlined, whether an <a> or a <button class="link">.
+    expect(backLink.underline).toBe('underline');
+    expect(devicesLink).toEqual(backLink);
+    expect({ color: buttonThatReadsAsLink.color, underline: buttonThatReadsAsLink.underline }).toEqual({ color: backLink.color, underline: backLink.underline });
+    // "Cancel" beside the form's submit is a secondary button, drawn as the other secondary buttons.
+    expect(linkThatActsAsButton).toEqual(secondaryButton);
   } finally {
     await app.stop();
   }
