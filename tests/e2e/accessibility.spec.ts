@@ -33,6 +33,10 @@ async function useTheme(page: Page, origin: string, theme: Theme): Promise<void>
   await page.getByRole('radio', { name: theme.setting }).check();
   const attribute = { 'Same as the system': 'system', Dark: 'dark', Light: 'light' }[theme.setting];
   await expect(page.locator(`html[data-theme="${attribute}"]`)).toBeAttached();
+  // Saved, not only shown: the choice is still there after the app is opened again.
+  await page.reload();
+  await expect(page.getByRole('radio', { name: theme.setting })).toBeChecked();
+  await expect(page.locator(`html[data-theme="${attribute}"]`)).toBeAttached();
 }
 
 /** Runs axe and the non-text contrast check on each state in each theme; returns the table and the problems. */
