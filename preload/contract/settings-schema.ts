@@ -117,6 +117,8 @@ export const settingsSchema = z.object({
       speaker: z.object({ id: z.string().max(500), label: z.string().max(300) }).optional(),
     })
     .default({}),
+  /** Light or dark colours; 'system' follows the operating system's choice (prefers-color-scheme). */
+  theme: z.enum(['system', 'light', 'dark']).default('system'),
   stunServer: z.string().regex(/^[A-Za-z0-9.-]+:\d{1,5}$/, 'Use host:port').or(z.literal('')).default(''),
 });
 export type Settings = z.infer<typeof settingsSchema>;

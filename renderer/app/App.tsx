@@ -14,6 +14,7 @@ import { InterviewRoom } from '../interview-room/InterviewRoom';
 import { AnalyticsScreen } from '../analytics/AnalyticsScreen';
 import { ReminderBanner } from './ReminderBanner';
 import { AccountMenu } from './AccountMenu';
+import { useDocumentTheme } from './use-document-theme';
 
 const navItems: Array<{ route: Route; label: string }> = [
   { route: { screen: 'schedule' }, label: 'Schedule' },
@@ -30,6 +31,7 @@ export function App() {
   const settings = useCall(() => desk.settings.get());
   const setSettings = settings.setValue;
   useEffect(() => desk.on('settings:changed', (next) => setSettings(next)), [setSettings]);
+  useDocumentTheme(settings.value?.theme);
   const [liveNotices, setLiveNotices] = useState<Notice[]>([]);
 
   const setAccount = account.setValue;

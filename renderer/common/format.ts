@@ -35,14 +35,23 @@ function formatter(zone: string, options: Intl.DateTimeFormatOptions): Intl.Date
   return f;
 }
 
-/** "Tue 15 Jan 2030, 10:00 CET". */
-export function formatDateTime(ms: number | string, zone: string): string {
-  return formatter(zone, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(typeof ms === 'string' ? Date.parse(ms) : ms);
+/**
+ * Formats with the time held together: the space before "PM" or the zone becomes a no-break space,
+ * so a line never ends between "03:17" and "PM" at any width.
+ */
+function formatUnbroken(f: Intl.DateTimeFormat, ms: number | string): string {
+  const parts = f.formatToParts(typeof ms === 'string' ? Date.parse(ms) : ms);
+  return parts.map((part, i) => (part.type === 'literal' && (parts[i + 1]?.type === 'dayPeriod' || parts[i + 1]?.type === 'timeZoneName') ? part.value.replace(/\s/g, '\u00a0') : part.value)).join('');
 }
 
-/** "10:00". */
+/** "Tue 15 Jan 2030, 10:00 CET". */
+export function formatDateTime(ms: number | string, zone: string): string {
+  return formatUnbroken(formatter(zone, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }), ms);
+}
+
+/** "10:00" (or "03:17 PM", never broken across lines). */
 export function formatTime(ms: number | string, zone: string): string {
-  return formatter(zone, { hour: '2-digit', minute: '2-digit' }).format(typeof ms === 'string' ? Date.parse(ms) : ms);
+  return formatUnbroken(formatter(zone, { hour: '2-digit', minute: '2-digit' }), ms);
 }
 
 /** "14:30" always on a 24-hour clock, for `<input type="time">` values. */

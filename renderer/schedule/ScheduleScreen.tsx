@@ -39,6 +39,8 @@ export function ScheduleScreen({ settings }: { settings: Settings | undefined })
   });
   const timing = settings ?? { joinOpensMinutesBefore: 15, joinClosesMinutesAfter: 60 };
   const shown = rows.filter((r) => r.kind === 'interview').length;
+  // A search that finds nothing says so (and offers the way back) instead of leaving a blank list.
+  const noMatch = !list.loading && interviews.length > 0 && shown === 0 && deferredQuery.trim() !== '';
 
   return (
     <section className="schedule" aria-labelledby="schedule-title">
@@ -75,8 +77,16 @@ export function ScheduleScreen({ settings }: { settings: Settings | undefined })
           </button>
         </div>
       )}
-      {/* Kept mounted for the virtualiser, but not drawn as an empty box under "No interviews yet". */}
-      <div ref={scroller} className="schedule-list" role="list" aria-label="Interviews" tabIndex={-1} hidden={!list.loading && interviews.length === 0}>
+      {noMatch && (
+        <div className="no-match panel">
+          <p>No interviews match “{deferredQuery}”.</p>
+          <button type="button" onClick={() => setQuery('')}>
+            Clear search
+          </button>
+        </div>
+      )}
+      {/* Kept mounted for the virtualiser, but not drawn as an empty box under "No interviews yet" or "No interviews match". */}
+      <div ref={scroller} className="schedule-list" role="list" aria-label="Interviews" tabIndex={-1} hidden={(!list.loading && interviews.length === 0) || noMatch}>
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index]!;
@@ -100,7 +110,8 @@ function InterviewRow({ interview, zone, now, timing, style }: { interview: Inte
   const status = displayStatus(interview, timing, now);
   return (
     <div role="listitem" style={style} className="interview-row-wrap">
-      <a className="interview-row" href={`#/interview/${interview.id}`} aria-label={`${interview.candidateName}, ${interview.jobTitle}, ${formatDateTime(interview.startUtc, zone)}`}>
+      {/* Named by what it shows (time, who, status), so speech and sight agree (axe label-content-name-mismatch). */}
+      <a className="interview-row" href={`#/interview/${interview.id}`}>
         <span className="time">{formatTime(interview.startUtc, zone)}</span>
         <span className="who">
           <strong>{interview.candidateName}</strong>

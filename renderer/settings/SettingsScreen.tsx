@@ -6,6 +6,7 @@ import { useCall } from '../common/use-result';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { AccountPanel } from '../account/AccountPanel';
 import { MailPanel } from '../mail/MailPanel';
+import { AppearancePanel } from './AppearancePanel';
 import type { AccountStatus } from '../../preload/contract/ipc-contract';
 
 type Draft = {
@@ -55,9 +56,11 @@ export function SettingsScreen({ account }: { account: AccountStatus | undefined
     <>
       <h1 id="settings-title">Settings</h1>
       <SavedProblems problems={problems.value ?? []} />
+      {/* The preferences first: their Save stays in sight at the window's bottom while they scroll. */}
+      <SettingsForm initial={settings.value} />
+      <AppearancePanel initial={settings.value.theme} />
       <AccountPanel status={account} />
       <MailPanel initial={settings.value} />
-      <SettingsForm initial={settings.value} />
     </>
   );
 }
@@ -192,10 +195,13 @@ function SettingsForm({ initial }: { initial: Settings }) {
           </label>
         </fieldset>
         <ErrorMessage error={error} />
-        {saved && <p role="status">Settings saved.</p>}
-        <button type="submit" className="primary">
-          Save settings
-        </button>
+        {/* Kept in sight at the window's bottom edge while the preferences scroll. */}
+        <div className="actions sticky-actions">
+          <button type="submit" className="primary">
+            Save settings
+          </button>
+          {saved && <p role="status">Settings saved.</p>}
+        </div>
       </form>
     </section>
   );

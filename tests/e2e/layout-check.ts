@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { saveScreenshot } from './fixtures';
 
 /** A window size to check a screen at. */
@@ -7,11 +7,15 @@ export interface Size {
   height: number;
 }
 
-/** The sizes the app promises to lay out cleanly at: a 13" laptop and a small window. */
+/** The sizes the app promises to lay out cleanly at: a small window, a 13" laptop, a full-HD screen. */
 export const layoutSizes: Size[] = [
+  { width: 800, height: 600 },
   { width: 1280, height: 800 },
-  { width: 800, height: 700 },
+  { width: 1920, height: 1080 },
 ];
+
+/** The size at which each screen's main action must be in sight without scrolling. */
+export const mainActionSize: Size = { width: 1280, height: 800 };
 
 /**
  * What is wrong with the page's layout as drawn now, in words (empty when clean):
@@ -22,6 +26,11 @@ export const layoutSizes: Size[] = [
  *   (`scrollWidth > clientWidth`), or an interactive element reaching past the window's right edge.
  * Text inside form fields scrolls by design; text cut with `text-overflow: ellipsis` counts only
  * where it carries no `title` with the whole text.
+ * - a time broken across lines ("03:17" / "PM") in a `<time>`, `.time` or `.countdown`;
+ * - two scrollers at once: the page scrolls and so does a box inside it;
+ * - links in the screen's content drawn more than one way (a link, or a button that reads as one,
+ *   looks the same everywhere; an <a> that acts as a button wears the button look instead).
+ * Elements that float on purpose (an open menu or dialog, a sticky or fixed bar) may cover others.
  */
 export async function layoutProblems(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -41,7 +50,14 @@ export async function layoutProblems(page: Page): Promise<string[]> {
       return !(style.clipPath !== 'none' || (style.clip && style.clip !== 'auto'));
     };
     const interactive = [...document.querySelectorAll('a[href], button, input:not([type="hidden"]), select, textarea, summary, [role="button"], [role="link"], [role="menuitem"], [role="checkbox"], [tabindex]:not([tabindex="-1"]), label')].filter(shown);
-    const floating = (el: Element) => el.closest('[role="menu"], [role="dialog"], dialog[open], [role="listbox"]');
+    const floating = (el: Element) => {
+      for (let at: Element | null = el; at; at = at.parentElement) {
+        if (at.matches('[role="menu"], [role="dialog"], dialog[open], [role="listbox"]')) return at;
+        const position = getComputedStyle(at).position;
+        if (position === 'sticky' || position === 'fixed') return at;
+      }
+      return null;
+    };
     for (let i = 0; i < interactive.length; i++) {
       for (let j = i + 1; j < interactive.length; j++) {
         const a = interactive[i]!;
@@ -65,8 +81,63 @@ export async function layoutProblems(page: Page): Promise<string[]> {
       if (style.textOverflow === 'ellipsis' && el.title) continue;
       if (el.scrollWidth > el.clientWidth + 1) problems.push(`clipped: ${describe(el)} holds ${el.scrollWidth} px in ${el.clientWidth} px`);
     }
+    for (const el of document.querySelectorAll('time, .time, .countdown')) {
+      if (!shown(el)) continue;
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+      if (lines.size > 1) problems.push(`wrapped: the time ${describe(el)} breaks over ${lines.size} lines`);
+    }
+    const linkLooks = new Map<string, string>();
+    for (const el of document.querySelectorAll('main a[href]:not(.button-link, .interview-row), main button.link')) {
+      if (!shown(el)) continue;
+      const style = getComputedStyle(el);
+      linkLooks.set(`${style.color} ${style.textDecorationLine} ${style.fontWeight}`, describe(el));
+    }
+    if (linkLooks.size > 1) problems.push(`links styled ${linkLooks.size} ways: ${[...linkLooks].map(([look, el]) => `${el} (${look})`).join(', ')}`);
+    if (page.scrollHeight > page.clientHeight + 1) {
+      for (const el of document.body.querySelectorAll('*')) {
+        if (!(el instanceof HTMLElement) || el.matches('textarea, select') || !shown(el)) continue;
+        const overflowY = getComputedStyle(el).overflowY;
+        if ((overflowY === 'auto' || overflowY === 'scroll') && el.scrollHeight > el.clientHeight + 1) problems.push(`scrolls twice: the page and ${describe(el)} both scroll`);
+      }
+    }
     return problems;
   });
+}
+
+/**
+ * Whether the screen's main action is in sight without scrolling: fully inside the window with the
+ * page scrolled to the top, and not covered by anything else (empty when it is).
+ */
+export async function mainActionProblems(page: Page, action: Locator): Promise<string[]> {
+  // Scrolled to the top, and a frame later (sticky bars settle after a full-page screenshot).
+  await page.evaluate(() => {
+    window.scrollTo(0, 0);
+    return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  });
+  const found = await action.evaluateAll((elements) =>
+    elements.map((el) => {
+      const rect = el.getBoundingClientRect();
+      const inside = rect.width > 0 && rect.top >= 0 && rect.left >= 0 && rect.bottom <= window.innerHeight && rect.right <= window.innerWidth;
+      const top = inside ? document.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2) : null;
+      const label = ((el as HTMLElement).innerText || el.getAttribute('aria-label') || '').trim();
+      if (!inside) return `main action "${label}" is out of sight (${Math.round(rect.top)}–${Math.round(rect.bottom)} px in a ${window.innerHeight} px window)`;
+      return top && (el === top || el.contains(top)) ? '' : `main action "${label}" is covered`;
+    }),
+  );
+  if (found.length === 0) return ['main action not found'];
+  return found.filter((p) => p !== '');
+}
+
+/** How a screen is checked: its main action (checked at {@link mainActionSize}) and the sizes. */
+export interface LayoutOptions {
+  mainAction?: Locator;
+  /** Where the main action must be in sight; 1280×800 unless told. */
+  mainActionSizes?: Size[];
+  sizes?: Size[];
+  /** Added to the screenshot names (e.g. "-dark"). */
+  suffix?: string;
 }
 
 /**
@@ -74,15 +145,18 @@ export async function layoutProblems(page: Page): Promise<string[]> {
  * after each resize), saves a screenshot to tests/artifacts/layout-<name>-<w>x<h>.png, and returns
  * the problems found, each prefixed with the screen and size.
  */
-export async function checkLayout(page: Page, name: string, prepare: () => Promise<void>, sizes: Size[] = layoutSizes): Promise<string[]> {
+export async function checkLayout(page: Page, name: string, prepare: () => Promise<void>, options: LayoutOptions | Size[] = {}): Promise<string[]> {
+  const { sizes = layoutSizes, mainAction, mainActionSizes = [mainActionSize], suffix = '' } = Array.isArray(options) ? { sizes: options } : options;
   const found: string[] = [];
   for (const size of sizes) {
     await page.setViewportSize(size);
     await prepare();
     // Let the layout settle after the resize (fonts, virtualised lists measuring themselves).
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-    await saveScreenshot(page, `layout-${name}-${size.width}x${size.height}`);
-    found.push(...(await layoutProblems(page)).map((p) => `${name} at ${size.width}×${size.height}: ${p}`));
+    await saveScreenshot(page, `layout-${name}${suffix}-${size.width}x${size.height}`);
+    const problems = await layoutProblems(page);
+    if (mainAction && mainActionSizes.some((s) => s.width === size.width && s.height === size.height)) problems.push(...(await mainActionProblems(page, mainAction)));
+    found.push(...problems.map((p) => `${name}${suffix} at ${size.width}×${size.height}: ${p}`));
   }
   return found;
 }
