@@ -185,7 +185,7 @@ export function composeServices(deps: ServiceDeps): DeskServices {
       interviews.get(link.id); // not_found when it is not ours
       target = { screen: 'interview', id: link.id };
     } else {
-      const saved = interviews.saveCandidateInterview({ meetLink: link.meetLink, startUtc: link.startUtc, title: link.title, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
+      const saved = interviews.saveCandidateInterview({ meetLink: link.meetLink, startUtc: link.startUtc, title: link.title, ...(link.durationMinutes ? { durationMinutes: link.durationMinutes } : {}), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
       target = { screen: 'interview', id: saved.id };
     }
     events.emit('app:navigate', target);
@@ -302,6 +302,11 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     'candidate:save': (input) => {
       const start = startInstant(input, deps.clock.now());
       return interviews.saveCandidateInterview({ meetLink: input.meetLink, startUtc: start.toISO()!, title: input.title || 'Interview', timeZone: input.timeZone });
+    },
+    'candidate:setNotes': ({ id, notes }) => interviews.setCandidateNotes(id, notes),
+    'candidate:remove': (id) => {
+      interviews.removeCandidateInterview(id);
+      return null;
     },
     'devicecheck:network': () => {
       const current = settings.get();

@@ -9,6 +9,7 @@ import { settingsSchema, settingsPatchSchema } from './settings-schema';
 import {
   analyticsQuerySchema,
   analyticsReportSchema,
+  candidateNotesSchema,
   conflictSchema,
   interviewSchema,
   interviewSummarySchema,
@@ -158,6 +159,10 @@ export const calls = {
   'mail:useGmail': call(noInput, accountStatusSchema),
   'deeplink:open': call(z.string().max(4096), navigateSchema),
   'candidate:save': call(candidateInviteSchema, interviewSchema),
+  /** The candidate's own notes on an interview they saved (same rules as private notes). */
+  'candidate:setNotes': call(z.object({ id: interviewId, notes: candidateNotesSchema }), interviewSchema),
+  /** Forgets a candidate's saved interview on this computer; nothing is sent to anyone. */
+  'candidate:remove': call(interviewId, z.null()),
   'devicecheck:network': call(noInput, networkReportSchema),
   'devicecheck:mediaAccess': call(noInput, mediaAccessSchema),
   'analytics:report': call(analyticsQuerySchema, analyticsReportSchema),
