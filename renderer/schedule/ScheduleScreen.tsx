@@ -100,7 +100,8 @@ function InterviewRow({ interview, zone, now, timing, style }: { interview: Inte
   const status = displayStatus(interview, timing, now);
   return (
     <div role="listitem" style={style} className="interview-row-wrap">
-      <a className="interview-row" href={`#/interview/${interview.id}`} aria-label={`${interview.candidateName}, ${interview.jobTitle}, ${formatDateTime(interview.startUtc, zone)}`}>
+      {/* The row's name is its visible text (time, who, what, status) plus the full date for screen readers. */}
+      <a className="interview-row" href={`#/interview/${interview.id}`}>
         <span className="time">{formatTime(interview.startUtc, zone)}</span>
         <span className="who">
           <strong>{interview.candidateName}</strong>
@@ -109,6 +110,7 @@ function InterviewRow({ interview, zone, now, timing, style }: { interview: Inte
           </span>
         </span>
         <StatusBadge status={status} title={interview.attention} />
+        <span className="sr-only">, {formatDateTime(interview.startUtc, zone)}</span>
       </a>
     </div>
   );
