@@ -37,10 +37,11 @@ export function WelcomeScreen({
     }
     setBusy(true);
     setError(undefined);
+    // Set before connecting: the step appears (replacing this button) as soon as the account is connected.
+    setStepReplacesButton(true);
     const failure = await onConnect();
     setError(failure);
     setBusy(false);
-    if (!failure) setStepReplacesButton(true);
   };
   return (
     <section className="welcome" aria-labelledby="welcome-title">

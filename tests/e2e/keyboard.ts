@@ -24,12 +24,14 @@ export async function expectFocusKept(page: Page, what: string): Promise<void> {
 
 /** Presses Tab (or Shift+Tab) until the focused element's name matches; fails after `limit` presses. */
 export async function tabTo(page: Page, name: RegExp, { back = false, limit = 60 } = {}): Promise<void> {
+  const seen: string[] = [];
   for (let i = 0; i < limit; i++) {
     await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
     const now = await focused(page);
     if (name.test(now.name)) return;
+    seen.push(`${now.tag}:${now.name.slice(0, 40)}`);
   }
-  throw new Error(`Tab never reached ${name}`);
+  throw new Error(`Tab never reached ${name}; passed ${seen.join(' | ')}`);
 }
 
 /** Replaces the text of the focused field by typing (select all, then type). */
