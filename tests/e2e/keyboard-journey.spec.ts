@@ -3,6 +3,8 @@ import { expect, saveScreenshot, test } from './fixtures';
 import { startWebMode } from '../support/web-mode';
 import { startGoogleEmulator } from '../google-emulator/google-emulator';
 import { expectFocusKept, focused, seriousAxe, tabTo, typeInFocused } from './keyboard';
+import { makeInterview, seedStore } from '../support/interview-fixtures';
+import { makeTempDir } from '../support/temp-dir';
 
 // Keyboard only: page.keyboard (Tab, Shift+Tab, Enter, Escape, typing), never a click. After every
 // action, focus is on something visible, never <body>.
@@ -112,5 +114,25 @@ test('keyboard only: connect Google, schedule, reschedule, cancel, device check'
   } finally {
     await app.stop();
     await g.close();
+  }
+});
+
+test('keyboard only: saving a pasted Meet link moves focus to the result, not <body>', async ({ page }) => {
+  const temp = makeTempDir('idesk-e2e-');
+  const interview = makeInterview({ startUtc: new Date(Date.now() + 48 * 3600_000).toISOString(), candidate: { name: 'No Link', email: 'nolink@example.com' } });
+  seedStore(temp.dir, { interviews: [interview] });
+  const app = await startWebMode({}, temp.dir);
+  try {
+    await page.goto(app.url);
+    await page.goto(`${app.origin}/#/interview/${interview.id}`);
+    await expect(page.getByRole('heading', { name: 'No Link', level: 1 })).toBeVisible();
+    await tabTo(page, /^Paste a Meet link$/);
+    await page.keyboard.type('https://meet.google.com/abc-defg-hij');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('status').filter({ hasText: 'Meet link saved.' })).toBeFocused();
+    await expectFocusKept(page, 'saving the Meet link');
+  } finally {
+    await app.stop();
+    temp.cleanup();
   }
 });
