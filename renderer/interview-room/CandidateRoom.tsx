@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { Interview } from '../../preload/contract/interview-schema';
 import type { Settings } from '../../preload/contract/settings-schema';
 import type { DeskError } from '../../preload/contract/result';
@@ -10,6 +10,7 @@ import { StatusBadge } from '../common/StatusBadge';
 import { formatDateTime, systemTimeZone, zoneName } from '../common/format';
 import { navigateTo } from '../app/use-hash-route';
 import { JoinArea } from './JoinArea';
+import { ConfirmDialog } from '../common/ConfirmDialog';
 
 // Candidate copies saved before the interviewer was left unnamed carry this stand-in, not a name.
 const legacyInterviewerStandIn = 'Your interviewer';
@@ -27,14 +28,7 @@ export function CandidateRoom({ interview, settings, now, onChanged }: { intervi
   const [notesState, setNotesState] = useState<'idle' | 'saved'>('idle');
   const [error, setError] = useState<DeskError | undefined>();
   const [removing, setRemoving] = useState(false);
-  const dialog = useRef<HTMLDialogElement>(null);
-  const removeButton = useRef<HTMLButtonElement>(null);
-  const ids = { notes: useId(), remove: useId() };
-
-  // The removal question is a native modal dialog: focus stays inside, Escape keeps the interview.
-  useEffect(() => {
-    if (removing && dialog.current && !dialog.current.open) dialog.current.showModal();
-  }, [removing]);
+  const ids = { notes: useId() };
 
   const saveNotes = async (event: FormEvent) => {
     event.preventDefault();
@@ -48,10 +42,8 @@ export function CandidateRoom({ interview, settings, now, onChanged }: { intervi
   };
   const remove = async () => {
     const result = await desk.candidate.remove(interview.id);
-    if (result.ok) {
-      dialog.current?.close();
-      navigateTo({ screen: 'welcome' });
-    } else setError(result.error);
+    if (result.ok) navigateTo({ screen: 'welcome' });
+    else setError(result.error);
   };
 
   return (
@@ -102,7 +94,7 @@ export function CandidateRoom({ interview, settings, now, onChanged }: { intervi
         <div className="room-side">
           <JoinArea interview={interview} settings={settings} now={now} />
           <div className="actions">
-            <button ref={removeButton} type="button" onClick={() => setRemoving(true)}>
+            <button type="button" onClick={() => setRemoving(true)}>
               Remove from this computer
             </button>
           </div>
@@ -110,26 +102,9 @@ export function CandidateRoom({ interview, settings, now, onChanged }: { intervi
         </div>
       </div>
       {removing && (
-        <dialog
-          ref={dialog}
-          aria-labelledby={ids.remove}
-          className="confirm-dialog"
-          onClose={() => {
-            setRemoving(false);
-            removeButton.current?.focus();
-          }}
-        >
-          <h2 id={ids.remove}>Remove this interview from this computer?</h2>
+        <ConfirmDialog title="Remove this interview from this computer?" keepLabel="Keep it" confirmLabel="Remove" onConfirm={() => void remove()} onClose={() => setRemoving(false)}>
           <p>Your interviewer is not told and the interview still takes place. To cancel or move it, reply to their invitation.</p>
-          <div className="actions">
-            <button type="button" onClick={() => dialog.current?.close()} autoFocus>
-              Keep it
-            </button>
-            <button type="button" className="danger" onClick={() => void remove()}>
-              Remove
-            </button>
-          </div>
-        </dialog>
+        </ConfirmDialog>
       )}
     </article>
   );

@@ -16,6 +16,7 @@ import { RescheduleForm } from './RescheduleForm';
 import { deliveryLine } from './delivery-words';
 import { CandidateRoom } from './CandidateRoom';
 import { useFocusLater } from '../common/use-focus-later';
+import { ConfirmDialog } from '../common/ConfirmDialog';
 
 /** One interview: details in both zones, invitation and sync state, the join area, reschedule and cancel. */
 export function InterviewRoom({ id, settings }: { id: string; settings: Settings }) {
@@ -24,6 +25,7 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
   useEffect(() => desk.on('interviews:changed', ({ ids }) => void (ids.includes(id) && reload())), [id, reload]);
   const now = useNow(1000);
   const [rescheduling, setRescheduling] = useState(false);
+  const [askingCancel, setAskingCancel] = useState(false);
   // After a cancel or reschedule the room says what went out to whom (and updates as it is sent).
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<DeskError | undefined>();
@@ -39,7 +41,6 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
   if (interview.origin === 'candidate') return <CandidateRoom interview={interview} settings={settings} now={now} onChanged={loaded.setValue} />;
 
   const cancel = async () => {
-    if (!window.confirm(`Cancel the interview with ${interview.candidate.name}? Invitations will be withdrawn.`)) return;
     const result = await desk.interviews.cancel(interview.id);
     if (result.ok) {
       loaded.setValue(result.value);
@@ -173,10 +174,15 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
               <button type="button" onClick={() => setRescheduling(true)}>
                 Reschedule
               </button>
-              <button type="button" className="danger" onClick={() => void cancel()}>
+              <button type="button" className="danger" onClick={() => setAskingCancel(true)}>
                 Cancel interview
               </button>
             </div>
+          )}
+          {askingCancel && (
+            <ConfirmDialog title={`Cancel the interview with ${interview.candidate.name}?`} keepLabel="Keep the interview" confirmLabel="Cancel interview" onConfirm={() => void cancel()} onClose={() => setAskingCancel(false)}>
+              <p>Invitations will be withdrawn: everyone who was invited is told.</p>
+            </ConfirmDialog>
           )}
           {rescheduling && (
             <RescheduleForm

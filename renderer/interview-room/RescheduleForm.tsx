@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { useModalDialog } from '../common/use-modal-dialog';
 import type { Interview } from '../../preload/contract/interview-schema';
 import type { DeskError } from '../../preload/contract/result';
 import { desk } from '../bridge/desk';
@@ -12,16 +13,9 @@ import { dayKey, formatInputTime } from '../common/format';
  * back to the control that opened it.
  */
 export function RescheduleForm({ interview, onDone }: { interview: Interview; onDone: (moved: boolean) => void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const moved = useRef(false);
   const titleId = useId();
-  // Taken while rendering, before the dialog takes focus.
-  const [opener] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null));
-  useEffect(() => {
-    if (dialog.current && !dialog.current.open) dialog.current.showModal();
-    // Closed (or removed): focus returns to the opener, when it is still on the screen.
-    return () => void (opener?.isConnected && opener.focus());
-  }, [opener]);
   const finish = (didMove: boolean) => {
     moved.current = didMove;
     dialog.current?.close();

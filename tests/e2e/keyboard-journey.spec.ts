@@ -85,10 +85,20 @@ test('keyboard only: connect Google, schedule, reschedule, cancel, device check'
     expect((await focused(page)).name).toBe('Reschedule');
     await expectFocusKept(page, 'rescheduling');
 
-    // Cancel: the browser's confirmation is answered with the keyboard's Enter; the button goes away, focus goes to what went out.
-    page.once('dialog', (d) => void d.accept());
+    // Cancel asks first in a modal dialog: Escape keeps the interview and gives focus back; then confirm.
     await tabTo(page, /^Cancel interview$/);
     await page.keyboard.press('Enter');
+    const question = page.getByRole('dialog', { name: 'Cancel the interview with Grace Hopper?' });
+    await expect(question).toBeVisible();
+    expect(await focused(page)).toMatchObject({ inDialog: true, name: 'Keep the interview' });
+    await page.keyboard.press('Escape');
+    await expect(question).toHaveCount(0);
+    expect((await focused(page)).name).toBe('Cancel interview');
+    await page.keyboard.press('Enter');
+    await tabTo(page, /^Cancel interview$/);
+    expect((await focused(page)).inDialog).toBe(true);
+    await page.keyboard.press('Enter');
+    // The button goes away with the interview's status: focus goes to what went out.
     await expect(page.getByTestId('delivery-confirmation')).toBeFocused();
     await expectFocusKept(page, 'cancelling');
 
