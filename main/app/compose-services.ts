@@ -317,15 +317,20 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     'deeplink:preview': (raw) => {
       const link = parseJoinLink(raw);
       const saved = interviews.findCandidateInterview(link.meetLink, link.startUtc);
-      return { title: link.title, meetLink: link.meetLink, startUtc: link.startUtc, ...(saved ? { savedId: saved.id } : {}) };
+      return { title: link.title, meetLink: link.meetLink, startUtc: link.startUtc, ...(link.durationMinutes ? { durationMinutes: link.durationMinutes } : {}), ...(saved ? { savedId: saved.id } : {}) };
     },
     'deeplink:confirmJoin': (raw) => {
       const link = parseJoinLink(raw);
-      return interviews.saveCandidateInterview({ meetLink: link.meetLink, startUtc: link.startUtc, title: link.title, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
+      return interviews.saveCandidateInterview({ meetLink: link.meetLink, startUtc: link.startUtc, title: link.title, ...(link.durationMinutes ? { durationMinutes: link.durationMinutes } : {}), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
     },
     'candidate:save': (input) => {
       const start = startInstant(input, deps.clock.now());
       return interviews.saveCandidateInterview({ meetLink: input.meetLink, startUtc: start.toISO()!, title: input.title || 'Interview', timeZone: input.timeZone });
+    },
+    'candidate:setNotes': ({ id, notes }) => interviews.setCandidateNotes(id, notes),
+    'candidate:remove': (id) => {
+      interviews.removeCandidateInterview(id);
+      return null;
     },
     'devicecheck:network': () => {
       const current = settings.get();

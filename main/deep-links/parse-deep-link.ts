@@ -4,7 +4,7 @@ import { lineText, meetLinkPattern } from '../../preload/contract/interview-sche
 export type DeepLink =
   | { kind: 'interview'; id: string }
   | { kind: 'device-check' }
-  | { kind: 'join'; meetLink: string; startUtc: string; title: string };
+  | { kind: 'join'; meetLink: string; startUtc: string; title: string; durationMinutes?: number };
 
 /** Why a link was refused, in words for the person. */
 export class DeepLinkError extends Error {
@@ -23,7 +23,8 @@ const titleRule = lineText('The title in the invitation link', 200, 0);
 /**
  * Parses and validates an `interview-desk://` link. Every part is checked: the scheme, a known host,
  * a UUID for interviews, a Meet code in xxx-xxxx-xxx form (never a URL to navigate to), an ISO start
- * time, a short title without control characters, and the overall length.
+ * time, a whole number of minutes from 5 to 480 for `duration` (older links carry none: the length
+ * is then unknown, never guessed), a short title without control characters, and the overall length.
  */
 export function parseDeepLink(raw: string, now = Date.now()): DeepLink {
   if (typeof raw !== 'string' || raw.length === 0) throw new DeepLinkError('The link is empty.');
@@ -54,9 +55,11 @@ export function parseDeepLink(raw: string, now = Date.now()): DeepLink {
       if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(start) || Number.isNaN(startMs)) throw new DeepLinkError('The start time in the invitation link is not a valid time.');
       if (startMs < now - 24 * 3600_000 || startMs > now + 2 * 365 * 24 * 3600_000) throw new DeepLinkError('The invitation link has a start time that is out of range.');
       if (!title.success) throw new DeepLinkError(`${title.error.issues[0]?.message ?? 'The title in the invitation link is not valid'}.`);
+      const duration = url.searchParams.get('duration');
+      if (duration !== null && (!/^\d{1,3}$/.test(duration) || Number(duration) < 5 || Number(duration) > 480)) throw new DeepLinkError('The interview length in the invitation link must be 5 to 480 minutes.');
       const meetLink = `https://meet.google.com/${meet}`;
       if (!meetLinkPattern.test(meetLink)) throw new DeepLinkError('The Meet code is not valid.');
-      return { kind: 'join', meetLink, startUtc: new Date(startMs).toISOString(), title: title.data || 'Interview' };
+      return { kind: 'join', meetLink, startUtc: new Date(startMs).toISOString(), title: title.data || 'Interview', ...(duration !== null ? { durationMinutes: Number(duration) } : {}) };
     }
     default:
       throw new DeepLinkError(`Interview Desk does not know links to "${url.host.slice(0, 40)}".`);

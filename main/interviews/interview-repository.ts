@@ -9,6 +9,8 @@ export interface InterviewRepository {
   put(interview: Interview): void;
   /** Saves many in one write. */
   putMany(interviews: Interview[]): void;
+  /** Forgets one interview (a candidate removing their own copy). */
+  remove(id: string): void;
 }
 
 /** Creates the repository over the app store's `interviews` key. */
@@ -29,6 +31,9 @@ export function createInterviewRepository(store: KeyValueStore): InterviewReposi
     putMany(interviews) {
       for (const i of interviews) byId.set(i.id, interviewSchema.parse(i));
       flush();
+    },
+    remove(id) {
+      if (byId.delete(id)) flush();
     },
   };
 }

@@ -3,6 +3,7 @@ import { IANAZone } from 'luxon';
 import {
   scheduleInputSchema,
   meetLinkSchema,
+  candidateNotesSchema,
   type Conflict,
   type Interview,
   type InterviewSummary,
@@ -65,6 +66,10 @@ export interface InterviewService {
   saveCandidateInterview(input: { meetLink: string; startUtc: string; title: string; durationMinutes?: number; timeZone: string }): Interview;
   /** The candidate-mode interview already saved for this Meet link and start, if any. */
   findCandidateInterview(meetLink: string, startUtc: string): Interview | undefined;
+  /** Candidate mode: the candidate's own notes on the interview they saved. */
+  setCandidateNotes(id: string, notes: string): Interview;
+  /** Candidate mode: forgets the interview on this computer (nothing is sent: it is not ours to cancel). */
+  removeCandidateInterview(id: string): void;
   recordLeave(id: string): Interview;
   /** Subscribes to lifecycle changes; returns the unsubscribe function. */
   onChange(listener: (change: InterviewChange) => void): () => void;
@@ -87,6 +92,21 @@ function freshRecord(id: string, now: string): Pick<Interview, 'id' | 'status' |
     createdAt: now,
     updatedAt: now,
   };
+}
+
+/**
+ * Refuses what only the recruiter who scheduled an interview can do (move it, cancel it for everyone,
+ * send its emails, change its Meet link) on a copy a candidate saved from an invitation.
+ */
+export function refuseOnCandidateCopy(interview: Interview, action: 'reschedule' | 'cancel' | 'resend' | 'meetLink'): void {
+  if (interview.origin !== 'candidate') return;
+  const words = {
+    reschedule: 'Only your interviewer can move this interview. Reply to their invitation to ask for a new time.',
+    cancel: 'Only your interviewer can cancel this interview. Reply to their invitation to let them know; you can remove it from this computer.',
+    resend: 'This interview came from an invitation you received, so there are no emails to send from here.',
+    meetLink: 'The Meet link of this interview comes from your invitation and cannot be changed here.',
+  } as const;
+  throw new DeskFailure('invalid_input', words[action], 'id');
 }
 
 /** Creates the interview service. */
@@ -179,6 +199,7 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
     },
     reschedule(input) {
       const previous = mustGet(input.id);
+      refuseOnCandidateCopy(previous, 'reschedule');
       if (previous.status === 'cancelled') throw new DeskFailure('invalid_input', 'This interview was cancelled; schedule a new one instead.', 'id');
       const start = startInstant(input, clock.now());
       refuseConflicts(findConflicts(repository.all(), start.toMillis(), input.durationMinutes, input.id), input.acceptConflicts);
@@ -198,6 +219,7 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
     },
     cancel(id) {
       const previous = mustGet(id);
+      refuseOnCandidateCopy(previous, 'cancel');
       if (previous.status === 'cancelled') return previous;
       const interview: Interview = { ...previous, status: 'cancelled', ics: { ...previous.ics, sequence: previous.ics.sequence + 1 }, updatedAt: nowIso() };
       repository.put(interview);
@@ -209,6 +231,7 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
       const meetLink = meetLinkSchema.safeParse(link);
       if (!meetLink.success) throw new DeskFailure('invalid_input', meetLink.error.issues[0]?.message ?? 'Not a Meet link', 'meetLink');
       const previous = mustGet(id);
+      refuseOnCandidateCopy(previous, 'meetLink');
       if (previous.status === 'cancelled') throw new DeskFailure('invalid_input', 'This interview was cancelled.', 'id');
       if (previous.meetLink === meetLink.data) return previous;
       const interview = put(previous, { ...previous, meetLink: meetLink.data });
@@ -238,11 +261,15 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
       const now = nowIso();
       const interview: Interview = {
         ...freshRecord(id, now),
+        // The link does not name the interviewer: left empty (unknown), never invented. "You" names the row in the list.
         candidate: { name: 'You', email: '' },
-        recruiter: { name: 'Your interviewer', email: '' },
+        recruiter: { name: '', email: '' },
         jobTitle: input.title,
         startUtc: input.startUtc,
+        // An older link without a length: the join window still needs an end, so an hour keeps Join
+        // open long enough, and the room says the length is unknown instead of showing this guess.
         durationMinutes: input.durationMinutes ?? 60,
+        ...(input.durationMinutes === undefined ? { lengthUnknown: true } : {}),
         timeZone: input.timeZone,
         notes: '',
         candidateMessage: '',
@@ -252,6 +279,20 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
       repository.put(interview);
       tell({ kind: 'scheduled', interview });
       return interview;
+    },
+    setCandidateNotes(id, raw) {
+      const current = mustGet(id);
+      if (current.origin !== 'candidate') throw new DeskFailure('invalid_input', 'Notes on a scheduled interview are written in its form.', 'id');
+      const notes = candidateNotesSchema.safeParse(raw);
+      if (!notes.success) throw new DeskFailure('invalid_input', notes.error.issues[0]?.message ?? 'Your notes are not valid', 'notes');
+      return this.update(id, (i) => ({ ...i, notes: notes.data }), false);
+    },
+    removeCandidateInterview(id) {
+      const current = mustGet(id);
+      if (current.origin !== 'candidate') throw new DeskFailure('invalid_input', 'Only interviews saved from an invitation can be removed; cancel this one instead.', 'id');
+      repository.remove(id);
+      events.emit('interviews:changed', { ids: [id] });
+      log.info(`removed candidate interview ${id}`);
     },
     recordJoin(id, via) {
       const current = mustGet(id);

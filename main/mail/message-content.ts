@@ -60,12 +60,13 @@ function format(ms: number, zone: string): { when: string; zoneName: string } {
 
 /**
  * The candidate's "Open in Interview Desk" link, built from validated parts only: the Meet code
- * (checked against the Meet pattern), the start instant and the title, URL-encoded.
+ * (checked against the Meet pattern), the start instant, the length in minutes and the title, URL-encoded.
  */
 export function candidateJoinLink(interview: Interview): string {
   const params = new URLSearchParams();
   if (interview.meetLink && meetLinkPattern.test(interview.meetLink)) params.set('meet', interview.meetLink.slice('https://meet.google.com/'.length));
   params.set('start', interview.startUtc);
+  params.set('duration', String(interview.durationMinutes));
   params.set('title', `${interview.jobTitle} interview`.slice(0, 200));
   return `interview-desk://join?${params.toString()}`;
 }

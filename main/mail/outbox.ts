@@ -5,7 +5,7 @@ import type { Settings } from '../../preload/contract/settings-schema';
 import type { KeyValueStore } from '../store/key-value-store';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../logging/logger';
-import type { InterviewService } from '../interviews/interview-service';
+import { refuseOnCandidateCopy, type InterviewService } from '../interviews/interview-service';
 import { DeskFailure } from '../app/desk-failure';
 import { isMeetJoinUrl } from '../security/url-policy';
 import { composeInterviewMessage } from './compose-message';
@@ -274,6 +274,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     enqueue,
     resend(interviewId, recipient) {
       const interview = interviews.get(interviewId);
+      refuseOnCandidateCopy(interview, 'resend');
       const kind: MailKind = interview.status === 'cancelled' ? 'cancellation' : interview.ics.sequence > 0 ? 'update' : 'invitation';
       if (kind !== 'cancellation' && !interview.meetLink) throw new DeskFailure('invalid_input', 'There is no Meet link yet, so there is nothing to send.', 'meetLink');
       const mine = all().filter((i) => i.interviewId === interviewId && i.recipient === recipient);

@@ -94,6 +94,9 @@ export const scheduleInputSchema = z.object({
 export type ScheduleInput = z.input<typeof scheduleInputSchema>;
 export type ScheduleFields = z.infer<typeof scheduleInputSchema>;
 
+/** A candidate's own notes on an interview they saved: the same rules as private notes. */
+export const candidateNotesSchema = freeText('Your notes', 4000);
+
 /** Moves an interview; same rules as scheduling. */
 export const rescheduleInputSchema = z.object({
   id: z.uuid(),
@@ -132,6 +135,8 @@ export const interviewSchema = z.object({
   jobTitle: z.string(),
   startUtc: z.string(),
   durationMinutes: z.number().int(),
+  /** A candidate's interview saved from an older invitation link that did not say how long it is. */
+  lengthUnknown: z.boolean().optional(),
   timeZone: z.string(),
   /** Private to the recruiter: never leaves the app. */
   notes: z.string(),

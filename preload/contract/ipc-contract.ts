@@ -9,6 +9,7 @@ import { settingsSchema, settingsPatchSchema, settingsProblemSchema } from './se
 import {
   analyticsQuerySchema,
   analyticsReportSchema,
+  candidateNotesSchema,
   conflictSchema,
   interviewSchema,
   interviewSummarySchema,
@@ -128,6 +129,8 @@ export const joinPreviewSchema = z.object({
   title: z.string(),
   meetLink: z.string(),
   startUtc: z.string(),
+  /** The length the link carries; absent in older links (then the room says it is not known). */
+  durationMinutes: z.number().int().optional(),
   /** Set when this interview is already saved (then nothing new would be saved). */
   savedId: z.string().optional(),
 });
@@ -174,6 +177,10 @@ export const calls = {
   'deeplink:preview': call(z.string().max(4096), joinPreviewSchema),
   'deeplink:confirmJoin': call(z.string().max(4096), interviewSchema),
   'candidate:save': call(candidateInviteSchema, interviewSchema),
+  /** The candidate's own notes on an interview they saved (same rules as private notes). */
+  'candidate:setNotes': call(z.object({ id: interviewId, notes: candidateNotesSchema }), interviewSchema),
+  /** Forgets a candidate's saved interview on this computer; nothing is sent to anyone. */
+  'candidate:remove': call(interviewId, z.null()),
   'devicecheck:network': call(noInput, networkReportSchema),
   'devicecheck:mediaAccess': call(noInput, mediaAccessSchema),
   'analytics:report': call(analyticsQuerySchema, analyticsReportSchema),

@@ -15,6 +15,7 @@ import { AnalyticsScreen } from '../analytics/AnalyticsScreen';
 import { ReminderBanner } from './ReminderBanner';
 import { AccountMenu } from './AccountMenu';
 import { useDocumentTheme } from './use-document-theme';
+import { useScreenFocus } from './use-screen-focus';
 
 const navItems: Array<{ route: Route; label: string }> = [
   { route: { screen: 'schedule' }, label: 'Schedule' },
@@ -60,6 +61,8 @@ export function App() {
   const setupPending = settings.value ? !settings.value.firstRunDone : false;
   const current: Route = route ?? (connected && !setupPending ? { screen: 'schedule' } : { screen: 'welcome' });
   const navScreen = current.screen === 'new-interview' || current.screen === 'interview' ? 'schedule' : current.screen;
+  // One place for every screen change (links, buttons, deep links, main's requests): focus and announce.
+  const announcement = useScreenFocus(routeHref(current), 'main');
   const allNotices = [...(notices.value ?? []), ...liveNotices.filter((n) => !(notices.value ?? []).some((m) => m.id === n.id))];
 
   const dismiss = async (id: string) => {
@@ -102,6 +105,9 @@ export function App() {
           ))}
         </section>
       )}
+      <div className="sr-only" aria-live="polite" aria-atomic="true" data-testid="screen-announcer">
+        {announcement}
+      </div>
       <main id="main" tabIndex={-1}>
         <ErrorMessage error={account.error} />
         {reminder && <ReminderBanner reminder={reminder} onClose={() => setReminder(undefined)} />}

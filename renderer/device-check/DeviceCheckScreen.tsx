@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useFocusLater } from '../common/use-focus-later';
 import { callVerdict, cameraVerdict, mediaErrorResult, microphoneVerdict, networkVerdict, overallVerdict, type CheckResult } from '../../preload/domain/device-analysis';
 import type { Settings } from '../../preload/contract/settings-schema';
 import { desk } from '../bridge/desk';
@@ -27,6 +28,8 @@ export function DeviceCheckScreen() {
   const [clipUrl, setClipUrl] = useState<string | undefined>();
   const [devicesChanged, setDevicesChanged] = useState(false);
   const [copied, setCopied] = useState(false);
+  // When the check finishes, focus goes to the verdict (the result), which is also announced.
+  const [verdictRef, focusVerdict] = useFocusLater<HTMLDivElement>();
   const video = useRef<HTMLVideoElement>(null);
   const stream = useRef<MediaStream | null>(null);
   const stopMeter = useRef<(() => void) | null>(null);
@@ -75,6 +78,7 @@ export function DeviceCheckScreen() {
     if (!navigator.mediaDevices?.getUserMedia) {
       setResults([{ id: 'camera', label: 'Camera', verdict: 'fail', figure: 'not available', fix: 'This window cannot use cameras. Open Interview Desk again or use another browser.' }]);
       setProgress(undefined);
+      focusVerdict();
       return;
     }
     const want = (k: 'camera' | 'microphone') => (choices[k]?.id ? { deviceId: { exact: choices[k]!.id } } : {});
@@ -116,6 +120,7 @@ export function DeviceCheckScreen() {
     const order = ['camera', 'microphone', 'network', 'connection'];
     setResults(checks.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id)));
     setProgress(undefined);
+    focusVerdict();
   };
 
   const playTone = async () => {
@@ -150,7 +155,8 @@ export function DeviceCheckScreen() {
     <section className="device-check" aria-labelledby="dc-title">
       <div className="screen-header">
         <h1 id="dc-title">Device check</h1>
-        <button type="button" className="primary" onClick={() => void run()} disabled={!!progress}>
+        {/* Not `disabled` while running: a disabled button drops keyboard focus to <body>. */}
+        <button type="button" className="primary" onClick={() => void (!progress && run())} aria-disabled={!!progress}>
           {results ? 'Run the check again' : 'Start device check'}
         </button>
       </div>
@@ -162,7 +168,7 @@ export function DeviceCheckScreen() {
         </div>
       )}
       {overall && (
-        <div className={`overall overall-${overall}`} role="status" data-testid="overall">
+        <div ref={verdictRef} tabIndex={-1} className={`overall overall-${overall}`} role="status" data-testid="overall">
           <strong>{verdictWords[overall]}:</strong> {overallWords[overall]}
         </div>
       )}

@@ -14,7 +14,9 @@ import { formatDateTime, systemTimeZone, zoneName } from '../common/format';
 import { JoinArea } from './JoinArea';
 import { RescheduleForm } from './RescheduleForm';
 import { deliveryLine } from './delivery-words';
-
+import { CandidateRoom } from './CandidateRoom';
+import { useFocusLater } from '../common/use-focus-later';
+import { ConfirmDialog } from '../common/ConfirmDialog';
 
 /** One interview: details in both zones, invitation and sync state, the join area, reschedule and cancel. */
 export function InterviewRoom({ id, settings }: { id: string; settings: Settings }) {
@@ -23,20 +25,27 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
   useEffect(() => desk.on('interviews:changed', ({ ids }) => void (ids.includes(id) && reload())), [id, reload]);
   const now = useNow(1000);
   const [rescheduling, setRescheduling] = useState(false);
+  const [askingCancel, setAskingCancel] = useState(false);
   // After a cancel or reschedule the room says what went out to whom (and updates as it is sent).
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<DeskError | undefined>();
   const [meetLink, setMeetLink] = useState('');
   const meetId = useId();
+  // Cancelling removes the focused button and saving a link removes the form: focus goes to what they produced.
+  const [confirmationRef, focusConfirmation] = useFocusLater<HTMLParagraphElement>();
+  const [linkSavedRef, focusLinkSaved] = useFocusLater<HTMLParagraphElement>();
+  const [linkSaved, setLinkSaved] = useState(false);
   const interview = loaded.value;
   if (!interview) return <ErrorMessage error={loaded.error} />;
+  // A candidate's copy from an invitation link is their room, not the recruiter's.
+  if (interview.origin === 'candidate') return <CandidateRoom interview={interview} settings={settings} now={now} onChanged={loaded.setValue} />;
 
   const cancel = async () => {
-    if (!window.confirm(`Cancel the interview with ${interview.candidate.name}? Invitations will be withdrawn.`)) return;
     const result = await desk.interviews.cancel(interview.id);
     if (result.ok) {
       loaded.setValue(result.value);
       setConfirming(true);
+      focusConfirmation();
     } else setError(result.error);
   };
   const saveLink = async (event: FormEvent) => {
@@ -45,6 +54,8 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
     if (result.ok) {
       setError(undefined);
       loaded.setValue(result.value);
+      setLinkSaved(true);
+      focusLinkSaved();
     } else setError(result.error);
   };
   const resend = async (recipient: 'candidate' | 'recruiter') => {
@@ -162,6 +173,11 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
               </>
             )}
           </dl>
+          {linkSaved && (
+            <p ref={linkSavedRef} tabIndex={-1} role="status" className="delivery">
+              Meet link saved.
+            </p>
+          )}
           {canPasteLink && (
             <form className="inline-form" onSubmit={(e) => void saveLink(e)} noValidate>
               <label htmlFor={meetId}>Paste a Meet link</label>
@@ -174,15 +190,20 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
         </section>
         <div className="room-side">
           <JoinArea interview={interview} settings={settings} now={now} onReschedule={() => setRescheduling(true)} />
-          {interview.status === 'scheduled' && !rescheduling && (
+          {interview.status === 'scheduled' && (
             <div className="actions">
               <button type="button" onClick={() => setRescheduling(true)}>
                 Reschedule
               </button>
-              <button type="button" className="danger" onClick={() => void cancel()}>
+              <button type="button" className="danger" onClick={() => setAskingCancel(true)}>
                 Cancel interview
               </button>
             </div>
+          )}
+          {askingCancel && (
+            <ConfirmDialog title={`Cancel the interview with ${interview.candidate.name}?`} keepLabel="Keep the interview" confirmLabel="Cancel interview" onConfirm={() => void cancel()} onClose={() => setAskingCancel(false)}>
+              <p>Invitations will be withdrawn: everyone who was invited is told.</p>
+            </ConfirmDialog>
           )}
           {rescheduling && (
             <RescheduleForm
@@ -194,7 +215,7 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
             />
           )}
           {confirming && (
-            <p className="delivery panel" role="status" data-testid="delivery-confirmation">
+            <p ref={confirmationRef} tabIndex={-1} className="delivery panel" role="status" data-testid="delivery-confirmation">
               {deliveryLine(interview, 'candidate', local, now)}.
             </p>
           )}

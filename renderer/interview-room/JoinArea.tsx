@@ -7,8 +7,8 @@ import { desk } from '../bridge/desk';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { formatDateTime } from '../common/format';
 
-/** The join area: a countdown before the window opens, the two join buttons while open, "ended" after. */
-export function JoinArea({ interview, settings, now, onReschedule }: { interview: Interview; settings: Settings; now: number; onReschedule: () => void }) {
+/** The join area: a countdown before the window opens, the two join buttons while open, "ended" after (with Reschedule when the viewer may move it). */
+export function JoinArea({ interview, settings, now, onReschedule }: { interview: Interview; settings: Settings; now: number; onReschedule?: () => void }) {
   const [error, setError] = useState<DeskError | undefined>();
   const [joined, setJoined] = useState<string | undefined>();
   const [onTop, setOnTop] = useState(false);
@@ -61,9 +61,11 @@ export function JoinArea({ interview, settings, now, onReschedule }: { interview
       {interview.status !== 'cancelled' && phase === 'after' && (
         <div data-testid="join-state">
           <p>This interview has ended.</p>
-          <button type="button" onClick={onReschedule}>
-            Reschedule
-          </button>
+          {onReschedule && (
+            <button type="button" onClick={onReschedule}>
+              Reschedule
+            </button>
+          )}
         </div>
       )}
       {joined && <p role="status">{joined}</p>}

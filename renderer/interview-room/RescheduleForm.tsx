@@ -1,4 +1,5 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { useModalDialog } from '../common/use-modal-dialog';
 import type { Interview } from '../../preload/contract/interview-schema';
 import type { DeskError } from '../../preload/contract/result';
 import { desk } from '../bridge/desk';
@@ -6,8 +7,19 @@ import { ErrorMessage } from '../common/ErrorMessage';
 import { FieldError, invalidProps } from '../common/FieldError';
 import { dayKey, formatInputTime } from '../common/format';
 
-/** Moves an interview: new date, time, zone and duration; main re-validates and flags conflicts. */
+/**
+ * Moves an interview: new date, time, zone and duration; main re-validates and flags conflicts.
+ * A native modal dialog: the browser keeps focus inside and Escape closes it; on close, focus goes
+ * back to the control that opened it.
+ */
 export function RescheduleForm({ interview, onDone }: { interview: Interview; onDone: (moved: boolean) => void }) {
+  const dialog = useModalDialog();
+  const moved = useRef(false);
+  const titleId = useId();
+  const finish = (didMove: boolean) => {
+    moved.current = didMove;
+    dialog.current?.close();
+  };
   const [date, setDate] = useState(() => dayKey(interview.startUtc, interview.timeZone));
   const [time, setTime] = useState(() => formatInputTime(interview.startUtc, interview.timeZone));
   const [duration, setDuration] = useState(String(interview.durationMinutes));
@@ -16,47 +28,49 @@ export function RescheduleForm({ interview, onDone }: { interview: Interview; on
   const submit = async (event: FormEvent, acceptConflicts = false) => {
     event.preventDefault();
     const result = await desk.interviews.reschedule({ id: interview.id, date, time, timeZone: interview.timeZone, durationMinutes: Number(duration), acceptConflicts });
-    if (result.ok) onDone(true);
+    if (result.ok) finish(true);
     else setError(result.error);
   };
   return (
-    <form className="form panel" onSubmit={(e) => void submit(e)} noValidate aria-label="Reschedule">
-      <h2>Reschedule</h2>
-      <div className="row">
-        <div>
-          <label htmlFor={ids.date}>New date</label>
-          <input id={ids.date} type="date" value={date} onChange={(e) => setDate(e.target.value)} {...invalidProps(error, 'date', `${ids.date}-e`)} />
-          <FieldError error={error} field="date" id={`${ids.date}-e`} />
+    <dialog ref={dialog} className="confirm-dialog reschedule-dialog" aria-labelledby={titleId} onClose={() => onDone(moved.current)}>
+      <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={titleId}>
+        <h2 id={titleId}>Reschedule</h2>
+        <div className="row">
+          <div>
+            <label htmlFor={ids.date}>New date</label>
+            <input id={ids.date} type="date" value={date} onChange={(e) => setDate(e.target.value)} {...invalidProps(error, 'date', `${ids.date}-e`)} />
+            <FieldError error={error} field="date" id={`${ids.date}-e`} />
+          </div>
+          <div>
+            <label htmlFor={ids.time}>New start time</label>
+            <input id={ids.time} type="time" value={time} onChange={(e) => setTime(e.target.value)} {...invalidProps(error, 'time', `${ids.time}-e`)} />
+            <FieldError error={error} field="time" id={`${ids.time}-e`} />
+          </div>
+          <div>
+            <label htmlFor={ids.duration}>Duration (minutes)</label>
+            <input id={ids.duration} inputMode="numeric" value={duration} onChange={(e) => setDuration(e.target.value)} {...invalidProps(error, 'durationMinutes', `${ids.duration}-e`)} />
+            <FieldError error={error} field="durationMinutes" id={`${ids.duration}-e`} />
+          </div>
         </div>
-        <div>
-          <label htmlFor={ids.time}>New start time</label>
-          <input id={ids.time} type="time" value={time} onChange={(e) => setTime(e.target.value)} {...invalidProps(error, 'time', `${ids.time}-e`)} />
-          <FieldError error={error} field="time" id={`${ids.time}-e`} />
-        </div>
-        <div>
-          <label htmlFor={ids.duration}>Duration (minutes)</label>
-          <input id={ids.duration} inputMode="numeric" value={duration} onChange={(e) => setDuration(e.target.value)} {...invalidProps(error, 'durationMinutes', `${ids.duration}-e`)} />
-          <FieldError error={error} field="durationMinutes" id={`${ids.duration}-e`} />
-        </div>
-      </div>
-      <p className="muted">Times are in {interview.timeZone}.</p>
-      {error && !['date', 'time', 'durationMinutes'].includes(error.field ?? '') && <ErrorMessage error={error} />}
-      {error?.code === 'conflict' && (
-        <div className="warning" role="alert">
-          {error.message}{' '}
-          <button type="button" onClick={(e) => void submit(e, true)}>
-            Move anyway
+        <p className="muted">Times are in {interview.timeZone}.</p>
+        {error && !['date', 'time', 'durationMinutes'].includes(error.field ?? '') && <ErrorMessage error={error} />}
+        {error?.code === 'conflict' && (
+          <div className="warning" role="alert">
+            {error.message}{' '}
+            <button type="button" onClick={(e) => void submit(e, true)}>
+              Move anyway
+            </button>
+          </div>
+        )}
+        <div className="actions">
+          <button type="submit" className="primary">
+            Save new time
+          </button>
+          <button type="button" onClick={() => finish(false)}>
+            Keep the current time
           </button>
         </div>
-      )}
-      <div className="actions">
-        <button type="submit" className="primary">
-          Save new time
-        </button>
-        <button type="button" onClick={() => onDone(false)}>
-          Keep the current time
-        </button>
-      </div>
-    </form>
+      </form>
+    </dialog>
   );
 }

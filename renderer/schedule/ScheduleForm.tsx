@@ -45,7 +45,9 @@ export function ScheduleForm({ onScheduled }: { onScheduled: (interview: Intervi
     occurrence: '',
   }));
   const [error, setError] = useState<DeskError | undefined>();
-  const [preview, setPreview] = useState<{ startUtc: string; conflicts: Conflict[] } | undefined>();
+  // The preview keeps the zone main computed it for: the field may already hold a half-typed zone,
+  // and formatting with that would throw and take the whole form (and the focus) down.
+  const [preview, setPreview] = useState<{ startUtc: string; conflicts: Conflict[]; timeZone: string } | undefined>();
   const [previewError, setPreviewError] = useState<DeskError | undefined>();
   const [busy, setBusy] = useState(false);
   // Who signs the candidate's message in the preview: the Google account wins over Settings, as in the email.
@@ -67,7 +69,7 @@ export function ScheduleForm({ onScheduled }: { onScheduled: (interview: Intervi
         .then((result) => {
           if (!live) return;
           if (result.ok) {
-            setPreview(result.value);
+            setPreview({ ...result.value, timeZone: draft.timeZone });
             setPreviewError(undefined);
           } else {
             setPreview(undefined);
@@ -170,7 +172,7 @@ export function ScheduleForm({ onScheduled }: { onScheduled: (interview: Intervi
         {preview && (
           <div className="preview" aria-live="polite">
             <p>
-              Starts <strong>{formatDateTime(preview.startUtc, draft.timeZone)}</strong>
+              Starts <strong>{formatDateTime(preview.startUtc, preview.timeZone)}</strong>
             </p>
             {isKnownZone(draft.candidateTimeZone) && (
               <p>
@@ -180,7 +182,7 @@ export function ScheduleForm({ onScheduled }: { onScheduled: (interview: Intervi
             {preview.conflicts.length > 0 && (
               <div className="warning" role="status">
                 Overlaps with{' '}
-                {preview.conflicts.map((c) => `${c.candidateName} (${c.jobTitle}, ${formatDateTime(c.startUtc, draft.timeZone)})`).join('; ')}.
+                {preview.conflicts.map((c) => `${c.candidateName} (${c.jobTitle}, ${formatDateTime(c.startUtc, preview.timeZone)})`).join('; ')}.
               </div>
             )}
           </div>

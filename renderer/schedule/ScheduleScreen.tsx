@@ -110,7 +110,7 @@ function InterviewRow({ interview, zone, now, timing, style }: { interview: Inte
   const status = displayStatus(interview, timing, now);
   return (
     <div role="listitem" style={style} className="interview-row-wrap">
-      {/* Named by what it shows (time, who, status), so speech and sight agree (axe label-content-name-mismatch). */}
+      {/* The row's name is its visible text (time, who, what, status) plus the full date for screen readers. */}
       <a className="interview-row" href={`#/interview/${interview.id}`}>
         <span className="time">{formatTime(interview.startUtc, zone)}</span>
         <span className="who">
@@ -120,6 +120,7 @@ function InterviewRow({ interview, zone, now, timing, style }: { interview: Inte
           </span>
         </span>
         <StatusBadge status={status} title={interview.attention} />
+        <span className="sr-only">, {formatDateTime(interview.startUtc, zone)}</span>
       </a>
     </div>
   );

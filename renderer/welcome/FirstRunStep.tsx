@@ -10,7 +10,7 @@ import { FieldError, invalidProps } from '../common/FieldError';
  * The first-run step: the company named in invitations, and who the recruiter is (pre-filled from
  * the Google account when one is connected). Skipping is fine: emails are then worded without a company.
  */
-export function FirstRunStep({ account, settings, onDone }: { account: AccountStatus | undefined; settings: Settings; onDone: () => void }) {
+export function FirstRunStep({ account, settings, onDone, focusOnOpen = false }: { account: AccountStatus | undefined; settings: Settings; onDone: () => void; focusOnOpen?: boolean }) {
   const google = account && account.state !== 'disconnected' ? account : undefined;
   const [company, setCompany] = useState(settings.companyName);
   const [name, setName] = useState(settings.recruiterName || google?.name || '');
@@ -34,7 +34,8 @@ export function FirstRunStep({ account, settings, onDone }: { account: AccountSt
       <h3 id={ids.title}>About you and your company</h3>
       <p className="muted">Invitations name your company and come from you.{google ? ' Your name and email are taken from your Google account.' : ''}</p>
       <label htmlFor={ids.company}>Company name (optional)</label>
-      <input id={ids.company} value={company} onChange={(e) => setCompany(e.target.value)} autoComplete="organization" {...invalidProps(error, 'companyName', `${ids.company}-e`)} />
+      {/* When the step replaces the button the person just pressed, their focus continues here. */}
+      <input id={ids.company} autoFocus={focusOnOpen} value={company} onChange={(e) => setCompany(e.target.value)} autoComplete="organization" {...invalidProps(error, 'companyName', `${ids.company}-e`)} />
       <FieldError error={error} field="companyName" id={`${ids.company}-e`} />
       <label htmlFor={ids.name}>Your name</label>
       <input id={ids.name} value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" {...invalidProps(error, 'recruiterName', `${ids.name}-e`)} />

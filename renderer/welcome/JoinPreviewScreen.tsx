@@ -33,6 +33,8 @@ export function JoinPreviewScreen({ link }: { link: string }) {
             <dd data-testid="join-preview-title">{preview.value.title}</dd>
             <dt>When</dt>
             <dd>{formatDateTime(preview.value.startUtc, zone)}</dd>
+            <dt>Length</dt>
+            <dd>{preview.value.durationMinutes ? `${preview.value.durationMinutes} minutes` : 'Not given in the invitation'}</dd>
             <dt>Google Meet</dt>
             <dd>{preview.value.meetLink}</dd>
           </dl>

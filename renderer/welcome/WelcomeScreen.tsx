@@ -26,6 +26,8 @@ export function WelcomeScreen({
   const [error, setError] = useState<DeskError | undefined>();
   const [busy, setBusy] = useState(false);
   const [emailOnly, setEmailOnly] = useState(false);
+  // The first-run step replaced the button that had focus: focus moves into it.
+  const [stepReplacesButton, setStepReplacesButton] = useState(false);
   const connected = !!account && account.state !== 'disconnected';
   const askSetup = !!settings && !settings.firstRunDone && (connected || emailOnly);
   const connect = async () => {
@@ -35,6 +37,8 @@ export function WelcomeScreen({
     }
     setBusy(true);
     setError(undefined);
+    // Set before connecting: the step appears (replacing this button) as soon as the account is connected.
+    setStepReplacesButton(true);
     const failure = await onConnect();
     setError(failure);
     setBusy(false);
@@ -47,16 +51,24 @@ export function WelcomeScreen({
         <article className="choice">
           <h2>I schedule interviews</h2>
           {askSetup && settings ? (
-            <FirstRunStep account={account} settings={settings} onDone={() => onSetupDone?.()} />
+            <FirstRunStep account={account} settings={settings} onDone={() => onSetupDone?.()} focusOnOpen={stepReplacesButton} />
           ) : (
             <>
               <p>Connect your Google account to create Calendar events with Meet links and keep them in sync.</p>
-              <button type="button" className="primary" onClick={() => void connect()} disabled={busy}>
+              {/* aria-disabled, not disabled: a disabled button would drop keyboard focus to <body>. */}
+              <button type="button" className="primary" onClick={() => void (!busy && connect())} aria-disabled={busy}>
                 Connect Google account
               </button>
               {settings && !settings.firstRunDone && !connected && (
                 <p>
-                  <button type="button" className="link" onClick={() => setEmailOnly(true)}>
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => {
+                      setEmailOnly(true);
+                      setStepReplacesButton(true);
+                    }}
+                  >
                     No Google account? Set up with email only
                   </button>
                 </p>

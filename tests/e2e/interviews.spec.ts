@@ -137,8 +137,8 @@ test('reschedule and cancel from the room', async ({ page }) => {
     await form.getByRole('button', { name: 'Save new time' }).click();
     await expect(form).toHaveCount(0);
     await expect(page.locator('.details')).toContainText('14:30');
-    page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: 'Cancel interview' }).click();
+    await page.getByRole('dialog', { name: 'Cancel the interview with Move Me?' }).getByRole('button', { name: 'Cancel interview' }).click();
     await expect(page.locator('.room .badge')).toHaveText('Cancelled');
   } finally {
     await app.stop();

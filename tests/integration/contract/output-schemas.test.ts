@@ -56,6 +56,7 @@ describe('every call answers what its output schema says (composed services, loc
   it('runs every handler once with a real answer and checks it against the contract', async () => {
     let id = '';
     const joinLink = `interview-desk://join?meet=xyz-abcd-efg&start=${encodeURIComponent(new Date(Date.now() + 2 * 86_400_000).toISOString())}&title=Panel+interview`;
+    let candidateId = id;
     const netcheckUrl = () => `http://127.0.0.1:${(netcheck.address() as AddressInfo).port}/netcheck`;
     // One input per call, in an order that makes each one meaningful. Typed as a record over every
     // call name: a call added to the contract without a case here does not compile.
@@ -86,6 +87,8 @@ describe('every call answers what its output schema says (composed services, loc
       'deeplink:preview': () => joinLink,
       'deeplink:confirmJoin': () => joinLink,
       'candidate:save': () => ({ meetLink, ...at(24 * 60), title: 'Staff Engineer interview' }),
+      'candidate:setNotes': () => ({ id: candidateId, notes: 'Ask about the team' }),
+      'candidate:remove': () => candidateId,
       'devicecheck:network': () => undefined,
       'devicecheck:mediaAccess': () => undefined,
       'analytics:report': () => ({ from: at(-24 * 60).date, to: at(30 * 24 * 60).date, timeZone: 'UTC' }),
@@ -104,6 +107,7 @@ describe('every call answers what its output schema says (composed services, loc
       // Nothing beyond the schema either (zod drops unknown keys silently: an extra field would be a leak the contract does not describe).
       expect(parsed.data, `${name} answered fields its schema does not describe`).toEqual(result.value);
       if (name === 'interviews:schedule') id = (result.value as { id: string }).id;
+      if (name === 'candidate:save') candidateId = (result.value as { id: string }).id;
       checked.push(name);
     }
     console.log(`output schemas checked: ${checked.length} of ${callNames.length} calls`);

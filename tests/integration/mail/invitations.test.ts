@@ -11,6 +11,7 @@ import { dispatchCall } from '../../../main/app/dispatch-call';
 import { createMemoryLogger } from '../../../main/logging/logger';
 import type { DeskServices } from '../../../main/app/compose-services';
 import type { Interview } from '../../../preload/contract/interview-schema';
+import { attentionReason } from '../../../preload/domain/interview-attention';
 
 /** A time as the candidate (Asia/Kolkata) reads it in an email. */
 const zoned = (iso: string) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Kolkata', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(Date.parse(iso));
@@ -105,7 +106,7 @@ describe('invitations over real SMTP', () => {
     const html = String(candidate!.parsed.html);
     const decoded = html.replaceAll('&#x3D;', '=').replaceAll('&amp;', '&');
     expect(html).toContain('href="https://meet.google.com/abc-defg-hij"');
-    expect(decoded).toContain(`href="interview-desk://join?meet=abc-defg-hij&start=${encodeURIComponent(interview.startUtc)}&title=Staff+Engineer+interview"`);
+    expect(decoded).toContain(`href="interview-desk://join?meet=abc-defg-hij&start=${encodeURIComponent(interview.startUtc)}&duration=45&title=Staff+Engineer+interview"`);
     expect(html).toContain('href="interview-desk://device-check"');
     expect(html).toContain('href="mailto:rita@example.com"');
     expect(String(recruiter!.parsed.html)).toContain(`href="interview-desk://interview/${interview.id}"`);
@@ -271,5 +272,52 @@ describe('invitations over real SMTP', () => {
     const moved = services.interviews.get(interview.id);
     expect(update.parsed.text).toContain(`New time: ${zoned(moved.startUtc)} (was ${zoned(interview.startUtc)})`);
     expect(update.parsed.text).toContain('New length: 60 minutes (was 45 minutes)');
+  });
+
+  it("a candidate's saved interview: resend, reschedule, cancel and a new Meet link are refused in plain words, nothing is sent and nothing needs attention", async () => {
+    const start = new Date(Date.now() + 2 * 86_400_000).toISOString();
+    // A join link saves only once the person agrees (deeplink:open shows a preview first).
+    const opened = await call('deeplink:confirmJoin', `interview-desk://join?meet=abc-defg-hij&start=${encodeURIComponent(start)}&duration=45&title=Staff+Engineer+interview`);
+    if (!opened.ok) throw new Error(opened.error.message);
+    const id = (opened.value as { id: string }).id;
+    const saved = services.interviews.get(id);
+    expect(saved).toMatchObject({ origin: 'candidate', durationMinutes: 45 });
+    expect(saved.lengthUnknown).toBeUndefined();
+
+    const resend = await call('mail:resend', { id, recipient: 'candidate' });
+    expect(resend).toEqual({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/invitation you received.*no emails to send/), field: 'id' } });
+    const reschedule = await call('interviews:reschedule', { id, ...form(3), durationMinutes: 45 });
+    expect(reschedule.ok ? '' : reschedule.error.message).toMatch(/Only your interviewer can move this interview/);
+    const cancel = await call('interviews:cancel', id);
+    expect(cancel.ok ? '' : cancel.error.message).toMatch(/Only your interviewer can cancel.*remove it from this computer/);
+    const link = await call('interviews:setMeetLink', { id, meetLink: 'https://meet.google.com/xyz-wxyz-xyz' });
+    expect(link.ok).toBe(false);
+
+    // Give a wrongly queued message time to fail: nothing was queued, nothing arrived, no "Needs attention".
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const after = services.interviews.get(id);
+    expect(services.outbox.items()).toEqual([]);
+    expect(sink.received).toEqual([]);
+    expect(after.invitations).toEqual(saved.invitations);
+    expect(attentionReason(after)).toBeUndefined();
+    expect(after).toMatchObject({ status: 'scheduled', startUtc: saved.startUtc, meetLink: 'https://meet.google.com/abc-defg-hij' });
+
+    // What a candidate can do: keep their own notes (validated like private notes) and remove the copy.
+    const notes = await call('candidate:setNotes', { id, notes: '  Ask about the on-call rota\r\nBring questions  ' });
+    expect(notes.ok && (notes.value as Interview).notes).toBe('Ask about the on-call rota\nBring questions');
+    const hostile = await call('candidate:setNotes', { id, notes: 'a\u202eb' });
+    expect(hostile.ok ? '' : hostile.error.message).toMatch(/Your notes contains invisible control characters/);
+    expect(services.interviews.get(id).notes).toBe('Ask about the on-call rota\nBring questions');
+    expect(await call('candidate:remove', id)).toEqual({ ok: true, value: null });
+    expect(services.interviews.list()).toEqual([]);
+  });
+
+  it("a recruiter's interview cannot be removed silently or given candidate notes", async () => {
+    const scheduled = await call('interviews:schedule', form(2));
+    if (!scheduled.ok) throw new Error(scheduled.error.message);
+    const id = (scheduled.value as Interview).id;
+    expect((await call('candidate:remove', id)).ok).toBe(false);
+    expect((await call('candidate:setNotes', { id, notes: 'x' })).ok).toBe(false);
+    expect(services.interviews.get(id).notes).toBe(privateNote);
   });
 });
