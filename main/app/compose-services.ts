@@ -209,6 +209,8 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     'settings:update': (patch) => settings.update(patch),
     'account:status': () => account.status(),
     'account:connect': () => account.connect(),
+    'account:reopenSignIn': async () => ({ reopened: await account.reopenSignIn() }),
+    'account:cancelSignIn': () => account.cancelSignIn(),
     'account:disconnect': async () => {
       const result = await account.disconnect();
       if (!result.revoked) {

@@ -13,6 +13,7 @@ import { InterviewRoom } from '../interview-room/InterviewRoom';
 import { AnalyticsScreen } from '../analytics/AnalyticsScreen';
 import { ReminderBanner } from './ReminderBanner';
 import { AccountMenu } from './AccountMenu';
+import { LeaveConfirm } from '../common/LeaveConfirm';
 
 const navItems: Array<{ route: Route; label: string }> = [
   { route: { screen: 'schedule' }, label: 'Schedule' },
@@ -135,6 +136,7 @@ export function App() {
         {current.screen === 'analytics' && <AnalyticsScreen />}
         {current.screen === 'settings' && <SettingsScreen account={account.value} />}
       </main>
+      <LeaveConfirm />
     </div>
   );
 }
