@@ -14,6 +14,7 @@ import { AnalyticsScreen } from '../analytics/AnalyticsScreen';
 import { ReminderBanner } from './ReminderBanner';
 import { AccountMenu } from './AccountMenu';
 import { LeaveConfirm } from '../common/LeaveConfirm';
+import { SignInWaiting } from '../account/SignInWaiting';
 
 const navItems: Array<{ route: Route; label: string }> = [
   { route: { screen: 'schedule' }, label: 'Schedule' },
@@ -102,6 +103,7 @@ export function App() {
       )}
       <main id="main" tabIndex={-1}>
         <ErrorMessage error={account.error} />
+        <SignInWaiting status={account.value} />
         {reminder && <ReminderBanner reminder={reminder} onClose={() => setReminder(undefined)} />}
         {account.value?.state === 'needs_reconnect' && (
           <div className="banner warning" role="alert">

@@ -3,7 +3,7 @@ import type { Interview } from '../../preload/contract/interview-schema';
 import type { Settings } from '../../preload/contract/settings-schema';
 import type { DeskError } from '../../preload/contract/result';
 import { displayStatus } from '../../preload/domain/interview-timing';
-import { attentionReason } from '../../preload/domain/interview-attention';
+import { attentionReason, meetLinkState, missingLinkAdvice } from '../../preload/domain/interview-attention';
 import { desk } from '../bridge/desk';
 import { useCall } from '../common/use-result';
 import { useNow } from '../common/use-now';
@@ -58,6 +58,7 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
     else setError(result.error);
   };
   const attention = attentionReason(interview);
+  const link = meetLinkState(interview);
   const local = systemTimeZone();
   const zones = [...new Set([interview.timeZone, interview.candidate.timeZone ?? interview.timeZone])];
 
@@ -101,7 +102,7 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
             <dt>Duration</dt>
             <dd>{interview.durationMinutes} minutes</dd>
             <dt>Meet link</dt>
-            <dd>{interview.meetLink ?? <span className="muted">None yet</span>}</dd>
+            <dd>{interview.meetLink ?? <span className="muted">{link === 'creating' ? 'Creating the Meet link…' : 'None yet'}</span>}</dd>
             <dt>Invitations</dt>
             <dd>
               {(['candidate', 'recruiter'] as const).map((who) => (
@@ -142,10 +143,18 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
               </>
             )}
           </dl>
-          {!interview.meetLink && interview.status === 'scheduled' && (
+          {link === 'creating' && (
+            <p className="note" role="status" data-testid="meet-link-creating">
+              <strong>Creating the Meet link…</strong> Google Calendar adds it to the event; it appears here by itself, and the invitation goes out with it.
+            </p>
+          )}
+          {link === 'missing' && interview.status === 'scheduled' && (
             <form className="inline-form" onSubmit={(e) => void saveLink(e)} noValidate>
+              <p className="hint" id={`${meetId}-h`} data-testid="meet-link-advice">
+                {missingLinkAdvice(interview)}
+              </p>
               <label htmlFor={meetId}>Paste a Meet link</label>
-              <input id={meetId} value={meetLink} onChange={(e) => setMeetLink(e.target.value)} placeholder="https://meet.google.com/abc-defg-hij" {...invalidProps(error, 'meetLink', `${meetId}-e`)} />
+              <input id={meetId} value={meetLink} onChange={(e) => setMeetLink(e.target.value)} placeholder="https://meet.google.com/abc-defg-hij" {...invalidProps(error, 'meetLink', `${meetId}-e`, `${meetId}-h`)} />
               <button type="submit">Save link</button>
               <FieldError error={error} field="meetLink" id={`${meetId}-e`} />
             </form>

@@ -5,6 +5,7 @@ import { InvitationForm } from './InvitationForm';
 import { FirstRunStep } from './FirstRunStep';
 import type { AccountStatus } from '../../preload/contract/ipc-contract';
 import type { Settings } from '../../preload/contract/settings-schema';
+import { noGoogleWords } from '../account/SignInWaiting';
 
 /**
  * The first screen: connect (recruiters) or check devices (candidates). On first run a recruiter is
@@ -24,7 +25,6 @@ export function WelcomeScreen({
   onSetupDone?: () => void;
 }) {
   const [error, setError] = useState<DeskError | undefined>();
-  const [busy, setBusy] = useState(false);
   const [emailOnly, setEmailOnly] = useState(false);
   const connected = !!account && account.state !== 'disconnected';
   const askSetup = !!settings && !settings.firstRunDone && (connected || emailOnly);
@@ -33,11 +33,8 @@ export function WelcomeScreen({
       setError({ code: 'unavailable', message: 'Connecting a Google account is not available in this version yet.' });
       return;
     }
-    setBusy(true);
     setError(undefined);
-    const failure = await onConnect();
-    setError(failure);
-    setBusy(false);
+    setError(await onConnect());
   };
   return (
     <section className="welcome" aria-labelledby="welcome-title">
@@ -50,10 +47,17 @@ export function WelcomeScreen({
             <FirstRunStep account={account} settings={settings} onDone={() => onSetupDone?.()} />
           ) : (
             <>
-              <p>Connect your Google account to create Calendar events with Meet links and keep them in sync.</p>
-              <button type="button" className="primary" onClick={() => void connect()} disabled={busy}>
-                Connect Google account
-              </button>
+              {account?.signIn === 'unavailable' ? (
+                <p className="note">{noGoogleWords}</p>
+              ) : (
+                <>
+                  <p>Connect your Google account to create Calendar events with Meet links and keep them in sync.</p>
+                  {/* Never locked while a sign-in waits: pressing it again starts a fresh one. */}
+                  <button type="button" className="primary" onClick={() => void connect()}>
+                    Connect Google account
+                  </button>
+                </>
+              )}
               {settings && !settings.firstRunDone && !connected && (
                 <p>
                   <button type="button" className="link" onClick={() => setEmailOnly(true)}>
@@ -75,7 +79,6 @@ export function WelcomeScreen({
           <InvitationForm />
         </article>
       </div>
-      {busy && <p role="status">Finish signing in in your browser, then come back here.</p>}
       <ErrorMessage error={error} />
     </section>
   );
