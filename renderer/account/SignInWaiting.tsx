@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { AccountStatus } from '../../preload/contract/ipc-contract';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { cancelSignIn, reopenSignIn, type AccountOutcome } from './account-actions';
@@ -21,10 +21,12 @@ export function SignInWaiting({ status }: { status: AccountStatus | undefined })
     setBusy(false);
   };
   const waiting = status?.signIn === 'waiting';
-  // A new sign-in makes the last one's outcome old news.
-  useEffect(() => {
+  // A new sign-in makes the last one's outcome old news (state adjusted while rendering, as React advises).
+  const [wasWaiting, setWasWaiting] = useState(waiting);
+  if (waiting !== wasWaiting) {
+    setWasWaiting(waiting);
     if (waiting) setOutcome({});
-  }, [waiting]);
+  }
   if (!waiting && !outcome.message && !outcome.error) return null;
   return (
     <div className="banner sign-in-waiting" role="status" aria-label="Google sign-in">
