@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import path from 'node:path';
 import { expect, saveScreenshot, test } from './fixtures';
 import { startWebMode } from '../support/web-mode';
@@ -28,6 +29,8 @@ test('an unfinished Google sign-in never locks Connect: open it again, cancel, o
     await expect(page.getByRole('button', { name: 'Connect Google account' })).toBeEnabled();
     await expect.poll(() => opened(log).length).toBe(1);
     await saveScreenshot(page, 'sign-in-waiting-800');
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id), 'sign-in waiting').toEqual([]);
 
     // A reload keeps the waiting state and its actions; "again" opens the same page.
     await page.reload();
