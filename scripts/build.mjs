@@ -11,13 +11,29 @@ const started = Date.now();
 
 if (only === 'all') rmSync('dist', { recursive: true, force: true });
 
+// The Google OAuth desktop client a packaged build carries (README: "Creating a Google OAuth desktop
+// client"). Read from the builder's environment; at run time INTERVIEW_DESK_GOOGLE_CLIENT_ID/SECRET
+// still override it. Without one, the app explains on Connect that this copy has no Google sign-in.
+const googleClient = {
+  clientId: process.env.INTERVIEW_DESK_GOOGLE_CLIENT_ID ?? '',
+  clientSecret: process.env.INTERVIEW_DESK_GOOGLE_CLIENT_SECRET ?? '',
+};
+if (googleClient.clientId && !/^[\w.-]{1,512}$/.test(googleClient.clientId)) {
+  console.error('INTERVIEW_DESK_GOOGLE_CLIENT_ID must look like 1234-abc.apps.googleusercontent.com');
+  process.exit(1);
+}
+if (googleClient.clientId && !googleClient.clientSecret) {
+  console.error('INTERVIEW_DESK_GOOGLE_CLIENT_SECRET is needed with INTERVIEW_DESK_GOOGLE_CLIENT_ID (Google requires it for desktop clients)');
+  process.exit(1);
+}
+
 const common = {
   bundle: true,
   platform: 'node',
   target: 'node22',
   sourcemap: true,
   logLevel: 'warning',
-  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+  define: { __APP_VERSION__: JSON.stringify(pkg.version), __GOOGLE_CLIENT__: JSON.stringify(googleClient) },
 };
 
 if (only !== 'renderer') {
@@ -51,4 +67,4 @@ if (only !== 'renderer') {
   ]);
 }
 if (only !== 'node') await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
-console.log(`built ${only} in ${Date.now() - started} ms`);
+console.log(`built ${only} in ${Date.now() - started} ms${googleClient.clientId ? ' (with a Google client)' : ' (without a Google client)'}`);

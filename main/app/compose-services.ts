@@ -223,6 +223,8 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     'settings:problems': () => settings.problems(),
     'account:status': () => account.status(),
     'account:connect': () => account.connect(),
+    'account:reopenSignIn': async () => ({ reopened: await account.reopenSignIn() }),
+    'account:cancelSignIn': () => account.cancelSignIn(),
     'account:disconnect': async () => {
       const result = await account.disconnect();
       if (!result.revoked) {

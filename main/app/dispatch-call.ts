@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { calls, type CallInput, type CallName, type CallOutput } from '../../preload/contract/ipc-contract';
-import { fail, ok, type Result } from '../../preload/contract/result';
+import { fail, ok, type DeskError, type FieldIssue, type Result } from '../../preload/contract/result';
 import { DeskFailure } from './desk-failure';
 import { KeychainUnavailableError } from '../secrets/secret-store';
 import type { Logger } from '../logging/logger';
@@ -10,12 +10,22 @@ export type CallHandlers = {
   [N in CallName]: (input: z.infer<(typeof calls)[N]['input']>) => Promise<CallOutput<N>> | CallOutput<N>;
 };
 
-/** Names the first failing field of a zod error in words a person can act on. */
-export function describeZodError(error: z.ZodError): { message: string; field?: string } {
-  const issue = error.issues[0];
-  if (!issue) return { message: 'The input is not valid.' };
-  const field = issue.path.map(String).join('.');
-  return field ? { message: `${field}: ${issue.message}`, field } : { message: issue.message };
+/**
+ * Every refused field of a zod error at once (the first message per field), in the schema's own words:
+ * the contract words each rule for the person ("Duration must be at least 5 minutes"), so the field's
+ * key is never put in front of it.
+ */
+export function describeZodError(error: z.ZodError): DeskError {
+  const fields: FieldIssue[] = [];
+  let general: string | undefined;
+  for (const issue of error.issues) {
+    const field = issue.path.map(String).join('.');
+    if (!field) general ??= issue.message;
+    else if (!fields.some((f) => f.field === field)) fields.push({ field, message: issue.message });
+  }
+  const first = fields[0];
+  if (!first) return { code: 'invalid_input', message: general ?? 'The input is not valid.' };
+  return { code: 'invalid_input', message: first.message, field: first.field, fields };
 }
 
 /**
@@ -31,10 +41,7 @@ export async function dispatchCall(
   if (!Object.hasOwn(calls, name)) return fail('invalid_input', `Unknown call "${name.slice(0, 60)}".`);
   const callName = name as CallName;
   const parsed = calls[callName].input.safeParse(rawInput);
-  if (!parsed.success) {
-    const { message, field } = describeZodError(parsed.error);
-    return fail('invalid_input', message, field);
-  }
+  if (!parsed.success) return { ok: false, error: describeZodError(parsed.error) };
   try {
     const handler = handlers[callName] as (input: unknown) => Promise<unknown> | unknown;
     return ok(await handler(parsed.data as CallInput<CallName>));

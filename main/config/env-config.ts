@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { builtInGoogleClient } from './built-in-client';
 
 /** Google's real endpoints; every one can be pointed at the loopback emulator through the environment. */
 export const googleDefaults = {
@@ -78,8 +79,11 @@ export function defaultDataDir(platform: NodeJS.Platform = process.platform, env
   return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), 'Interview Desk');
 }
 
-/** Parses the environment; throws ConfigError naming the first bad variable. */
-export function loadEnvConfig(env: NodeJS.ProcessEnv, fallbackDataDir: string = defaultDataDir()): AppConfig {
+/**
+ * Parses the environment; throws ConfigError naming the first bad variable. `builtIn` is the Google
+ * client baked in at build time: the environment's client, when set, wins over it.
+ */
+export function loadEnvConfig(env: NodeJS.ProcessEnv, fallbackDataDir: string = defaultDataDir(), builtIn: { clientId: string; clientSecret: string } = builtInGoogleClient): AppConfig {
   const parsed: Parsed = {};
   for (const key of Object.keys(rules) as Array<keyof Rules>) {
     const raw = env[key];
@@ -95,8 +99,9 @@ export function loadEnvConfig(env: NodeJS.ProcessEnv, fallbackDataDir: string = 
   return {
     dataDir: parsed.INTERVIEW_DESK_DATA_DIR ?? fallbackDataDir,
     google: {
-      clientId: parsed.INTERVIEW_DESK_GOOGLE_CLIENT_ID ?? '',
-      clientSecret: parsed.INTERVIEW_DESK_GOOGLE_CLIENT_SECRET ?? '',
+      // Id and secret travel together: an environment id never pairs with the built-in secret.
+      clientId: parsed.INTERVIEW_DESK_GOOGLE_CLIENT_ID ?? builtIn.clientId,
+      clientSecret: parsed.INTERVIEW_DESK_GOOGLE_CLIENT_ID ? (parsed.INTERVIEW_DESK_GOOGLE_CLIENT_SECRET ?? '') : (parsed.INTERVIEW_DESK_GOOGLE_CLIENT_SECRET ?? builtIn.clientSecret),
       authUrl: parsed.INTERVIEW_DESK_GOOGLE_AUTH_URL ?? googleDefaults.authUrl,
       tokenUrl: parsed.INTERVIEW_DESK_GOOGLE_TOKEN_URL ?? googleDefaults.tokenUrl,
       revokeUrl: parsed.INTERVIEW_DESK_GOOGLE_REVOKE_URL ?? googleDefaults.revokeUrl,

@@ -28,6 +28,10 @@ export interface AccountService {
   status(): AccountStatus;
   /** Runs the browser sign-in; `extraScopes` adds scopes incrementally (e.g. gmail.send). */
   connect(extraScopes?: string[]): Promise<AccountStatus>;
+  /** Opens the waiting sign-in's consent page again; false when no sign-in is waiting. */
+  reopenSignIn(): Promise<boolean>;
+  /** Ends the waiting sign-in (its callback is no longer accepted). */
+  cancelSignIn(): AccountStatus;
   disconnect(): Promise<{ status: AccountStatus; revoked: boolean }>;
   /** An authorized client for API calls; throws needs_reconnect or keychain_unavailable. */
   authClient(): Promise<OAuth2Client>;
@@ -45,10 +49,16 @@ interface StoredAccount {
   scopes: string[];
 }
 
+/** What Connect says when this copy carries no Google client: in a recruiter's words, with the way on. */
+export const googleMissingWords =
+  'This copy of Interview Desk was built without a Google connection. Ask whoever gave you the app for a version with Google sign-in; scheduling with a pasted Meet link works without it.';
+
 /** Creates the account service. */
 export function createAccountService(deps: AccountServiceDeps): AccountService {
   const { store, secrets, events, log } = deps;
-  let pending = false;
+  // The one sign-in waiting in the browser. A newer attempt replaces it: its listener closes and its
+  // state is no longer accepted, so a tab left open cannot lock Connect until the timeout.
+  let pending: { controller: AbortController; url?: string } | undefined;
   let client: OAuth2Client | undefined;
   const listeners = new Set<(status: AccountStatus) => void>();
 
@@ -58,8 +68,9 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
   };
   const status = (): AccountStatus => {
     const account = stored();
-    if (!account) return { state: 'disconnected' };
-    return accountStatusSchema.parse({ state: account.state, email: account.email, name: account.name, ...(account.picture ? { picture: account.picture } : {}) });
+    const signIn = pending ? { signIn: 'waiting' as const } : !deps.google.clientId ? { signIn: 'unavailable' as const } : {};
+    if (!account) return { state: 'disconnected', ...signIn };
+    return accountStatusSchema.parse({ state: account.state, email: account.email, name: account.name, ...(account.picture ? { picture: account.picture } : {}), ...signIn });
   };
   const changed = () => {
     const now = status();
@@ -105,7 +116,7 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
 
   const ensureConfigured = () => {
     if (!deps.google.clientId) {
-      throw new DeskFailure('unavailable', 'Google sign-in is not set up: start Interview Desk with INTERVIEW_DESK_GOOGLE_CLIENT_ID (see the README for creating an OAuth desktop client).');
+      throw new DeskFailure('unavailable', googleMissingWords);
     }
   };
 
@@ -116,10 +127,27 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    async reopenSignIn() {
+      const url = pending?.url;
+      if (!url) return false;
+      await deps.openBrowser(url);
+      return true;
+    },
+    cancelSignIn() {
+      const waiting = pending;
+      if (waiting) {
+        pending = undefined;
+        waiting.controller.abort(new DeskFailure('unavailable', 'Google sign-in was cancelled. Nothing was saved.'));
+        changed();
+      }
+      return status();
+    },
     async connect(extraScopes = []) {
       ensureConfigured();
-      if (pending) throw new DeskFailure('conflict', 'A Google sign-in is already waiting in your browser. Finish it there, or wait for it to time out.');
-      pending = true;
+      pending?.controller.abort(new DeskFailure('conflict', 'This Google sign-in was replaced by a newer one.'));
+      const attempt: { controller: AbortController; url?: string } = { controller: new AbortController() };
+      pending = attempt;
+      changed();
       try {
         const previous = stored();
         const scopes = [...new Set([...baseScopes, ...(previous?.scopes ?? []), ...extraScopes])];
@@ -127,6 +155,8 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
           google: deps.google,
           scopes,
           openBrowser: deps.openBrowser,
+          signal: attempt.controller.signal,
+          onConsentUrl: (url) => void (attempt.url = url),
           ...(deps.flowTimeoutMs ? { timeoutMs: deps.flowTimeoutMs } : {}),
           ...(previous ? { loginHint: previous.email, includeGrantedScopes: true } : {}),
         });
@@ -173,6 +203,7 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
         store.set('account', { state: 'connected', email, name: info.name ?? email, ...(info.picture ? { picture: info.picture } : {}), scopes: granted } satisfies StoredAccount);
         client = undefined;
         log.info('Google account connected');
+        if (pending === attempt) pending = undefined;
         changed();
         return status();
       } catch (error) {
@@ -180,7 +211,11 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
         log.warn(`Google sign-in did not complete: ${(error as Error).message}`);
         throw error;
       } finally {
-        pending = false;
+        // A replaced attempt leaves the newer one waiting.
+        if (pending === attempt) {
+          pending = undefined;
+          changed();
+        }
       }
     },
     async disconnect() {

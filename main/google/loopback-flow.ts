@@ -15,6 +15,10 @@ export interface LoopbackFlowOptions {
   timeoutMs?: number;
   loginHint?: string;
   includeGrantedScopes?: boolean;
+  /** Ends the attempt early (cancelled, or replaced by a newer one): the listener closes, the state dies. */
+  signal?: AbortSignal;
+  /** Told the consent URL once the listener is up, so the page can be opened again. */
+  onConsentUrl?: (url: string) => void;
 }
 
 export interface AuthorizationGrant {
@@ -70,6 +74,12 @@ export async function runLoopbackFlow(options: LoopbackFlowOptions): Promise<Aut
       timeoutMs,
     );
     timer.unref();
+    const abort = () => {
+      const reason: unknown = options.signal?.reason;
+      finish({ error: reason instanceof DeskFailure ? reason : new DeskFailure('unavailable', 'Google sign-in was cancelled. Nothing was saved.') });
+    };
+    if (options.signal?.aborted) abort();
+    options.signal?.addEventListener('abort', abort, { once: true });
     server.on('request', (req, res) => {
       const reply = (status: number, ok: boolean, message: string) => {
         res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'" });
@@ -88,9 +98,11 @@ export async function runLoopbackFlow(options: LoopbackFlowOptions): Promise<Aut
       if (verdict.kind === 'grant') finish({ grant: { code: verdict.code, codeVerifier, redirectUri } });
     });
   });
+  options.onConsentUrl?.(url);
   try {
     await options.openBrowser(url);
   } catch (error) {
+    if (settled) return result;
     settled = true;
     server.close();
     throw new DeskFailure('unavailable', `The browser could not be opened for Google sign-in: ${(error as Error).message}`);

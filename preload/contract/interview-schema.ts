@@ -68,26 +68,40 @@ export const meetLinkSchema = z
   .transform((s) => s.trim().replace(/\?.*$/, ''))
   .pipe(z.string().regex(meetLinkPattern, 'Meet link must look like https://meet.google.com/abc-defg-hij'));
 
-/** An IANA zone name; main checks it against the time-zone database. */
-export const timeZoneName = z.string().min(1, 'Time zone is required').max(64).regex(/^[A-Za-z0-9_+\-/]+$/, 'Time zone must be an IANA name like Europe/Berlin');
+/** An IANA zone name, refused in the words of the field's label; main checks it against the time-zone database. */
+export function zoneName(label: string) {
+  return z
+    .string()
+    .min(1, `${label} is required: pick one from the list, like Europe/Berlin`)
+    .max(64, `${label} is too long: pick one from the list, like Europe/Berlin`)
+    .regex(/^[A-Za-z0-9_+\-/]+$/, `${label} is not one from the list: pick a place, like Europe/Berlin`);
+}
+
+/** The recruiter's time zone. */
+export const timeZoneName = zoneName('Time zone');
 
 /** What the schedule form sends. Date and time are the recruiter's local wall time in `timeZone`. */
 export const scheduleInputSchema = z.object({
   candidateName: lineText('Candidate name', 100),
   candidateEmail: emailAddress('Candidate email'),
   jobTitle: lineText('Job title', 120),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Date must be YYYY-MM-DD'),
-  time: z.string().regex(/^\d{2}:\d{2}$/, 'Start time must be HH:MM'),
+  // The picker shows the date in the person's own format; what arrives is empty or half-typed, never "wrong format".
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Date is missing or incomplete: pick a day in the date picker'),
+  time: z.string().regex(/^\d{2}:\d{2}$/, 'Start time is missing or incomplete: pick a time, like 10:00'),
   timeZone: timeZoneName,
-  candidateTimeZone: timeZoneName.or(z.literal('')).optional(),
-  durationMinutes: z.number({ error: 'Duration must be a number of minutes' }).int('Duration must be whole minutes').min(5, 'Duration must be at least 5 minutes').max(480, 'Duration can be at most 480 minutes (8 hours)'),
+  candidateTimeZone: zoneName('Candidate time zone').or(z.literal('')).optional(),
+  durationMinutes: z
+    .number({ error: 'Duration is missing: type a number of minutes, like 45' })
+    .int('Duration must be whole minutes, like 45')
+    .min(5, 'Duration must be at least 5 minutes')
+    .max(480, 'Duration can be at most 480 minutes (8 hours)'),
   /** Private notes: shown in the room only, never sent to anyone. */
   notes: freeText('Private notes', 4000).default(''),
   /** An optional message shown to the candidate in their emails (and the Calendar event). */
   candidateMessage: freeText('Message to the candidate', 2000).default(''),
   meetLink: meetLinkSchema.or(z.literal('')).optional(),
   /** For a time that happens twice (clocks go back): which one. */
-  occurrence: z.enum(['earlier', 'later']).optional(),
+  occurrence: z.enum(['earlier', 'later'], { error: 'Choose which of the two times you mean' }).optional(),
   /** The person saw the conflict warning and wants to go ahead. */
   acceptConflicts: z.boolean().optional(),
 });
@@ -99,7 +113,7 @@ export const candidateNotesSchema = freeText('Your notes', 4000);
 
 /** Moves an interview; same rules as scheduling. */
 export const rescheduleInputSchema = z.object({
-  id: z.uuid(),
+  id: z.uuid({ error: 'This interview could not be found: go back to the schedule and open it again' }),
   date: scheduleInputSchema.shape.date,
   time: scheduleInputSchema.shape.time,
   timeZone: timeZoneName,

@@ -51,13 +51,17 @@ export const noticeSchema = z.object({
 export type Notice = z.infer<typeof noticeSchema>;
 
 /** What the UI may know about the Google connection: never a token. */
+// `signIn`: 'waiting' while a browser sign-in is open (it outlives a reload of the window);
+// 'unavailable' when this copy was built without a Google client (everything else still works).
+const signInState = z.enum(['waiting', 'unavailable']).optional();
 export const accountStatusSchema = z.discriminatedUnion('state', [
-  z.object({ state: z.literal('disconnected') }),
+  z.object({ state: z.literal('disconnected'), signIn: signInState }),
   z.object({
     state: z.enum(['connected', 'needs_reconnect']),
     email: z.string(),
     name: z.string(),
     picture: z.string().optional(),
+    signIn: signInState,
   }),
 ]);
 export type AccountStatus = z.infer<typeof accountStatusSchema>;
@@ -156,6 +160,10 @@ export const calls = {
   'account:status': call(noInput, accountStatusSchema),
   'account:connect': call(noInput, accountStatusSchema),
   'account:disconnect': call(noInput, z.object({ status: accountStatusSchema, revoked: z.boolean() })),
+  /** Opens the waiting sign-in's Google page in the browser again (the tab was closed or lost). */
+  'account:reopenSignIn': call(noInput, z.object({ reopened: z.boolean() })),
+  /** Ends the waiting sign-in: its browser page is no longer accepted. */
+  'account:cancelSignIn': call(noInput, accountStatusSchema),
   'google:syncNow': call(noInput, z.object({ changed: z.number() })),
   'google:retry': call(z.uuid(), interviewSchema),
   'shell:openExternal': call(externalUrlSchema, z.null()),

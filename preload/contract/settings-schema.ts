@@ -5,11 +5,16 @@ import { emailAddress, lineText } from './interview-schema';
 /** The app's name: never a company name in an email. */
 export const appName = 'Interview Desk';
 
+/** Whole minutes within a range, refused in the words of the field's label (never zod's "Too small: expected number"). */
+const minutes = (label: string, min: number, max: number) => {
+  const words = `${label} must be a whole number of minutes from ${min} to ${max}`;
+  return z.number({ error: words }).int(words).min(min, words).max(max, words);
+};
 /** A secure web address (https only, no credentials): it goes into emails as a link. */
 const httpsUrl = z
   .string()
   .trim()
-  .max(2048, 'Use a shorter link (at most 2048 characters)')
+  .max(2048, 'Download link can be at most 2048 characters')
   .refine((raw) => {
     try {
       const url = new URL(raw);
@@ -17,7 +22,7 @@ const httpsUrl = z
     } catch {
       return false;
     }
-  }, 'Use a secure link starting with https://, like https://example.com/download');
+  }, 'Download link must be a secure link starting with https://, like https://example.com/download');
 
 const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Brand colour must be a colour like #1a73e8');
 
@@ -78,8 +83,8 @@ export function isCheckUrl(raw: string): boolean {
 /** Mail transport settings; the SMTP password lives in the keychain, never here. */
 export const smtpSettingsSchema = z.object({
   host: hostName('SMTP server'),
-  port: z.number({ error: 'Port must be a number' }).int('Port must be a whole number').min(1, 'Port must be from 1 to 65535').max(65535, 'Port must be from 1 to 65535'),
-  security: z.enum(['tls', 'starttls', 'none']),
+  port: z.number({ error: 'Port must be a number from 1 to 65535, like 587' }).int('Port must be a whole number, like 587').min(1, 'Port must be a number from 1 to 65535, like 587').max(65535, 'Port must be a number from 1 to 65535, like 587'),
+  security: z.enum(['tls', 'starttls', 'none'], { error: 'Choose one of the listed security options' }),
   user: lineText('User name', 320, 0),
   fromAddress: optionalEmail('Send from (address)'),
 });
@@ -89,10 +94,13 @@ export const settingsSchema = z.object({
   /** Who "the recruiter" is when no Google account is connected (the account's name and email win when it is). */
   recruiterName: lineText('Your name', 100, 0).default(''),
   recruiterEmail: optionalEmail('Your email').default(''),
-  joinDefault: z.enum(['app', 'browser']).default('app'),
-  joinOpensMinutesBefore: z.number().int().min(0).max(120).default(15),
-  joinClosesMinutesAfter: z.number().int().min(5).max(600).default(60),
-  reminderOffsetsMinutes: z.array(z.number().int().min(0).max(60 * 24 * 14)).max(10).default([1440, 60, 0]),
+  joinDefault: z.enum(['app', 'browser'], { error: 'Choose where to join interviews: the app window or your browser' }).default('app'),
+  joinOpensMinutesBefore: minutes('Joining opens', 0, 120).default(15),
+  joinClosesMinutesAfter: minutes('Joining closes', 5, 600).default(60),
+  reminderOffsetsMinutes: z
+    .array(minutes('Each reminder', 0, 60 * 24 * 14), { error: 'Remind me must be minutes separated by commas, like 1440, 60, 0' })
+    .max(10, 'Remind me can list at most 10 reminders')
+    .default([1440, 60, 0]),
   candidateReminderEmail: z.boolean().default(false),
   closeToTray: z.boolean().default(true),
   startAtLogin: z.boolean().default(false),
@@ -105,7 +113,7 @@ export const settingsSchema = z.object({
   firstRunDone: z.boolean().default(false),
   brandColor: hexColor.default('#1a73e8'),
   signOff: lineText('Sign-off', 500, 0).default('Looking forward to speaking with you.'),
-  mailTransport: z.enum(['smtp', 'gmail']).default('smtp'),
+  mailTransport: z.enum(['smtp', 'gmail'], { error: 'Choose how invitations are sent: SMTP or Gmail' }).default('smtp'),
   smtp: smtpSettingsSchema.default({ host: '', port: 587, security: 'starttls', user: '', fromAddress: '' }),
   googleSendsInvites: z.boolean().default(false),
   netcheckUrl: checkUrl('Network check address').default(''),
@@ -119,7 +127,7 @@ export const settingsSchema = z.object({
     .default({}),
   /** Light or dark colours; 'system' follows the operating system's choice (prefers-color-scheme). */
   theme: z.enum(['system', 'light', 'dark']).default('system'),
-  stunServer: z.string().regex(/^[A-Za-z0-9.-]+:\d{1,5}$/, 'Use host:port').or(z.literal('')).default(''),
+  stunServer: z.string().regex(/^[A-Za-z0-9.-]+:\d{1,5}$/, 'STUN server must be a host and port, like stun.example.com:3478').or(z.literal('')).default(''),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -1,13 +1,32 @@
 import type { Interview } from '../contract/interview-schema';
 
-/** Why an interview needs the recruiter's attention (shown as the "Needs attention" badge), or undefined. */
+/** Where an interview's Meet link stands: there, being created by Google Calendar, or missing. */
+export function meetLinkState(interview: Interview): 'ready' | 'creating' | 'missing' {
+  if (interview.meetLink) return 'ready';
+  // A Calendar event still on its way to Google gets its Meet link with it: nothing to do but wait.
+  if (interview.status === 'scheduled' && interview.google?.state === 'pending') return 'creating';
+  return 'missing';
+}
+
+/**
+ * Why an interview needs the recruiter's attention (the "Needs attention" badge), said with what to
+ * do about it, or undefined. A Meet link Google is still creating needs no attention.
+ */
 export function attentionReason(interview: Interview): string | undefined {
   if (interview.status === 'cancelled') return undefined;
   const failed = (['candidate', 'recruiter'] as const).find((r) => interview.invitations[r].state === 'failed');
   if (failed) return `Invitation to the ${failed} failed`;
   if (interview.google?.state === 'failed') return 'Google Calendar update failed';
   if (interview.google?.attendeeDeclined) return 'The candidate declined';
+  const link = meetLinkState(interview);
+  if (link === 'creating') return undefined;
   if (interview.google?.state === 'pending') return 'Waiting for Google';
-  if (!interview.meetLink) return 'No Meet link yet';
+  if (link === 'missing') return 'No Meet link yet: paste one so the invitation can go out and everyone can join';
   return undefined;
+}
+
+/** What to do about a missing Meet link, in the room's words. */
+export function missingLinkAdvice(interview: Interview): string {
+  const why = interview.google ? 'Google Calendar did not create a Meet link for this interview.' : 'This interview was saved without Google, so it has no Meet link.';
+  return `${why} Create one at meet.google.com (New meeting → Create a meeting for later), paste it below and choose Save link: the invitation then goes out with it.`;
 }

@@ -3,18 +3,18 @@ import type { AccountStatus } from '../../preload/contract/ipc-contract';
 import type { DeskError } from '../../preload/contract/result';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { connectAccount, disconnectAccount } from './account-actions';
+import { noGoogleWords } from './SignInWaiting';
 
 /** Settings → Google account: who is connected, connect / reconnect / disconnect. */
 export function AccountPanel({ status }: { status: AccountStatus | undefined }) {
-  const [busy, setBusy] = useState<'connect' | 'disconnect' | undefined>();
+  const [busy, setBusy] = useState<'disconnect' | undefined>();
   const [error, setError] = useState<DeskError | undefined>();
   const [message, setMessage] = useState<string | undefined>();
   const connect = async () => {
-    setBusy('connect');
-    setMessage('Finish signing in in your browser, then come back here.');
-    const outcome = await connectAccount();
-    setBusy(undefined);
+    setError(undefined);
     setMessage(undefined);
+    // The banner at the top says the sign-in is waiting, with "Open the sign-in page again" and "Cancel".
+    const outcome = await connectAccount();
     setError(outcome.error);
   };
   const disconnect = async () => {
@@ -50,10 +50,16 @@ export function AccountPanel({ status }: { status: AccountStatus | undefined }) 
         </div>
       ) : (
         <div className="account-row">
-          <p className="muted">Connect to create Calendar events with Meet links and keep them in sync.</p>
-          <button type="button" className="primary" onClick={() => void connect()} disabled={!!busy}>
-            Connect Google account
-          </button>
+          {status?.signIn === 'unavailable' ? (
+            <p className="note">{noGoogleWords}</p>
+          ) : (
+            <>
+              <p className="muted">Connect to create Calendar events with Meet links and keep them in sync.</p>
+              <button type="button" className="primary" onClick={() => void connect()}>
+                Connect Google account
+              </button>
+            </>
+          )}
         </div>
       )}
       {message && <p role="status">{message}</p>}

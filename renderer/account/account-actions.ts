@@ -7,10 +7,30 @@ export interface AccountOutcome {
   error?: DeskError;
 }
 
-/** Connects (or reconnects) Google through the system browser. */
+// Which connect attempt is the live one: an attempt replaced by a newer one, or cancelled, ends
+// with an error from main that is no news to the person, so it is not shown.
+let latestAttempt = 0;
+
+/** Connects (or reconnects) Google through the system browser; a new call replaces a waiting one. */
 export async function connectAccount(): Promise<AccountOutcome> {
+  const mine = ++latestAttempt;
   const result = await desk.account.connect();
+  if (mine !== latestAttempt) return {};
   return result.ok ? {} : { error: result.error };
+}
+
+/** Opens the waiting sign-in's Google page again. */
+export async function reopenSignIn(): Promise<AccountOutcome> {
+  const result = await desk.account.reopenSignIn();
+  if (!result.ok) return { error: result.error };
+  return result.value.reopened ? {} : { message: 'That sign-in has already ended. Choose Connect to start again.' };
+}
+
+/** Ends the waiting sign-in. */
+export async function cancelSignIn(): Promise<AccountOutcome> {
+  latestAttempt++;
+  const result = await desk.account.cancelSignIn();
+  return result.ok ? { message: 'Google sign-in cancelled. Nothing was saved.' } : { error: result.error };
 }
 
 /** Disconnects Google (the caller has asked for confirmation) and says whether Google revoked access. */

@@ -40,12 +40,10 @@ export function AccountMenu({ status, onSettings }: { status: AccountStatus | un
     if (refocus) button.current?.focus();
   };
   const connect = async () => {
-    setBusy(true);
     setError(undefined);
-    setMessage('Finish signing in in your browser, then come back here.');
-    const outcome = await connectAccount();
-    setBusy(false);
     setMessage(undefined);
+    // The banner at the top of the screen says the sign-in is waiting, with its two ways on.
+    const outcome = await connectAccount();
     setError(outcome.error);
   };
   const disconnect = async () => {

@@ -16,6 +16,8 @@ import { ReminderBanner } from './ReminderBanner';
 import { AccountMenu } from './AccountMenu';
 import { useDocumentTheme } from './use-document-theme';
 import { useScreenFocus } from './use-screen-focus';
+import { LeaveConfirm } from '../common/LeaveConfirm';
+import { SignInWaiting } from '../account/SignInWaiting';
 
 const navItems: Array<{ route: Route; label: string }> = [
   { route: { screen: 'schedule' }, label: 'Schedule' },
@@ -110,6 +112,7 @@ export function App() {
       </div>
       <main id="main" tabIndex={-1}>
         <ErrorMessage error={account.error} />
+        <SignInWaiting status={account.value} />
         {reminder && <ReminderBanner reminder={reminder} onClose={() => setReminder(undefined)} />}
         {account.value?.state === 'needs_reconnect' && (
           <div className="banner warning" role="alert">
@@ -145,6 +148,7 @@ export function App() {
         {current.screen === 'settings' && <SettingsScreen account={account.value} />}
         {current.screen === 'join-preview' && <JoinPreviewScreen key={current.link} link={current.link} />}
       </main>
+      <LeaveConfirm />
     </div>
   );
 }

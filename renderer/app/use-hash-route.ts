@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { holdLeave } from '../common/leave-guard';
 
 /** The screens the shell can show; the hash keeps the place across reloads in web mode. */
 export type Route =
@@ -56,7 +57,11 @@ export function routeHref(route: Route): string {
 export function useHashRoute(): [Route | null, (route: Route) => void] {
   const [route, setRoute] = useState(() => parseRoute(window.location.hash));
   useEffect(() => {
-    const onChange = () => setRoute(parseRoute(window.location.hash));
+    // Unsaved edits on show hold the move until the person says to discard them.
+    const onChange = (event: HashChangeEvent) => {
+      if (holdLeave(new URL(event.oldURL).hash, new URL(event.newURL).hash)) return;
+      setRoute(parseRoute(window.location.hash));
+    };
     window.addEventListener('hashchange', onChange);
     return () => window.removeEventListener('hashchange', onChange);
   }, []);

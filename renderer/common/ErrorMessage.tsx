@@ -1,4 +1,4 @@
-import type { DeskError } from '../../preload/contract/result';
+import { fieldIssues, type DeskError } from '../../preload/contract/result';
 
 const titles: Record<DeskError['code'], string> = {
   invalid_input: 'Please check this',
@@ -22,9 +22,20 @@ export function messageFor(error: DeskError): string {
 /** Shows a main-process error in plain words (never a stack trace), announced to screen readers. */
 export function ErrorMessage({ error }: { error: DeskError | undefined }) {
   if (!error) return null;
+  // A form without per-field places (or a refusal of several fields) still shows every message at once.
+  const issues = fieldIssues(error);
   return (
     <div className="error-message" role="alert">
-      <strong>{titles[error.code]}.</strong> {messageFor(error)}
+      <strong>{titles[error.code]}.</strong>{' '}
+      {issues.length > 1 ? (
+        <ul>
+          {issues.map((issue) => (
+            <li key={issue.field}>{issue.message}</li>
+          ))}
+        </ul>
+      ) : (
+        messageFor(error)
+      )}
     </div>
   );
 }

@@ -3,7 +3,7 @@ import type { Interview } from '../../preload/contract/interview-schema';
 import type { Settings } from '../../preload/contract/settings-schema';
 import type { DeskError } from '../../preload/contract/result';
 import { displayStatus } from '../../preload/domain/interview-timing';
-import { attentionReason } from '../../preload/domain/interview-attention';
+import { attentionReason, meetLinkState, missingLinkAdvice } from '../../preload/domain/interview-attention';
 import { desk } from '../bridge/desk';
 import { useCall } from '../common/use-result';
 import { useNow } from '../common/use-now';
@@ -70,7 +70,9 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
   };
   const attention = attentionReason(interview);
   const held = heldInvitations(interview);
-  const canPasteLink = interview.status === 'scheduled' && (!interview.meetLink || interview.google?.state === 'failed');
+  const link = meetLinkState(interview);
+  // A link can be pasted while there is none (except while Google is creating it), or after Google failed.
+  const canPasteLink = interview.status === 'scheduled' && ((!interview.meetLink && link !== 'creating') || interview.google?.state === 'failed');
   const local = systemTimeZone();
   const zones = [...new Set([interview.timeZone, interview.candidate.timeZone ?? interview.timeZone])];
 
@@ -115,7 +117,7 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
             <dd>{interview.durationMinutes} minutes</dd>
             <dt>Meet link</dt>
             <dd>
-              {interview.meetLink ?? <span className="muted">None yet</span>}
+              {interview.meetLink ?? <span className="muted">{link === 'creating' ? 'Creating the Meet link…' : 'None yet'}</span>}
               {!interview.meetLink && interview.google?.unusableMeetLink && (
                 <p className="error-message" role="status" data-testid="meet-link-unusable">
                   Google Calendar has a video link for this interview that is not a Google Meet link, so Interview Desk will not open it or send it to anyone. Check the event in Google Calendar, or paste a
@@ -178,10 +180,18 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
               Meet link saved.
             </p>
           )}
+          {link === 'creating' && (
+            <p className="note" role="status" data-testid="meet-link-creating">
+              <strong>Creating the Meet link…</strong> Google Calendar adds it to the event; it appears here by itself, and the invitation goes out with it.
+            </p>
+          )}
           {canPasteLink && (
             <form className="inline-form" onSubmit={(e) => void saveLink(e)} noValidate>
+              <p className="hint" id={`${meetId}-h`} data-testid="meet-link-advice">
+                {missingLinkAdvice(interview)}
+              </p>
               <label htmlFor={meetId}>Paste a Meet link</label>
-              <input id={meetId} value={meetLink} onChange={(e) => setMeetLink(e.target.value)} placeholder="https://meet.google.com/abc-defg-hij" {...invalidProps(error, 'meetLink', `${meetId}-e`)} />
+              <input id={meetId} value={meetLink} onChange={(e) => setMeetLink(e.target.value)} placeholder="https://meet.google.com/abc-defg-hij" {...invalidProps(error, 'meetLink', `${meetId}-e`, `${meetId}-h`)} />
               <button type="submit">Save link</button>
               <FieldError error={error} field="meetLink" id={`${meetId}-e`} />
               {interview.google && <p className="muted">It becomes the Google Calendar event’s meeting; then everyone gets it, with the event’s invitation.</p>}

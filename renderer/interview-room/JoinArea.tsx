@@ -43,7 +43,7 @@ export function JoinArea({ interview, settings, now, onReschedule }: { interview
         <>
           <p data-testid="join-state">
             {now < window.startsAt ? `The interview starts ${formatCountdown(window.startsAt - now)}.` : 'The interview is in progress.'}
-            {!interview.meetLink && (interview.google?.unusableMeetLink ? ' There is no usable Meet link: the link in Google Calendar is not a Google Meet link.' : ' There is no Meet link yet: paste one below.')}
+            {!interview.meetLink && (interview.google?.unusableMeetLink ? ' There is no usable Meet link: the link in Google Calendar is not a Google Meet link.' : interview.google?.state === 'pending' ? ' Google is creating the Meet link…' : ' There is no Meet link yet: paste one below.')}
           </p>
           <div className="actions">
             {buttons.map((b, index) => (

@@ -1,26 +1,16 @@
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import type { Conflict, Interview } from '../../preload/contract/interview-schema';
-import type { DeskError } from '../../preload/contract/result';
+import { fieldIssues, type DeskError, type FieldIssue } from '../../preload/contract/result';
 import { desk } from '../bridge/desk';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { useCall } from '../common/use-result';
-import { FieldError, invalidProps } from '../common/FieldError';
+import { FieldError, FieldErrorSummary, invalidProps, isFormWide, useFormErrors } from '../common/FieldError';
+import { askBeforeDiscard } from '../common/leave-guard';
 import { allTimeZones, formatDateTime, isKnownZone, systemTimeZone } from '../common/format';
+import { clearScheduleDraft, loadScheduleDraft, saveScheduleDraft, type ScheduleDraft as Draft } from './schedule-draft';
 
-interface Draft {
-  candidateName: string;
-  candidateEmail: string;
-  jobTitle: string;
-  date: string;
-  time: string;
-  timeZone: string;
-  candidateTimeZone: string;
-  durationMinutes: string;
-  notes: string;
-  candidateMessage: string;
-  meetLink: string;
-  occurrence: '' | 'earlier' | 'later';
-}
+const fieldNames: Record<string, string> = { recruiterName: 'Your name', recruiterEmail: 'Your email', candidateName: 'Candidate name', candidateEmail: 'Candidate email', jobTitle: 'Job title', date: 'Date', time: 'Start time', timeZone: 'Time zone', candidateTimeZone: 'Candidate time zone', durationMinutes: 'Duration (minutes)', notes: 'Private notes', candidateMessage: 'Message to the candidate', meetLink: 'Meet link', occurrence: 'Start time' };
+const formFields = Object.keys(fieldNames);
 
 function tomorrowAtTen(): { date: string; time: string } {
   const d = new Date(Date.now() + 24 * 3600_000);
@@ -31,6 +21,8 @@ function tomorrowAtTen(): { date: string; time: string } {
 /** The "Schedule interview" form: live preview of both zones and conflicts, and main's refusals per field. */
 export function ScheduleForm({ onScheduled }: { onScheduled: (interview: Interview) => void }) {
   const zones = useMemo(() => allTimeZones(), []);
+  // A draft left when the person went to Settings (or reloaded) comes back as it was.
+  const [kept] = useState(() => loadScheduleDraft());
   const [draft, setDraft] = useState<Draft>(() => ({
     candidateName: '',
     candidateEmail: '',
@@ -43,8 +35,11 @@ export function ScheduleForm({ onScheduled }: { onScheduled: (interview: Intervi
     candidateMessage: '',
     meetLink: '',
     occurrence: '',
+    ...kept,
   }));
-  const [error, setError] = useState<DeskError | undefined>();
+  const [touched, setTouched] = useState(kept !== undefined);
+  const { error, setError, edited } = useFormErrors();
+  const [me, setMe] = useState({ recruiterName: '', recruiterEmail: '' });
   // The preview keeps the zone main computed it for: the field may already hold a half-typed zone,
   // and formatting with that would throw and take the whole form (and the focus) down.
   const [preview, setPreview] = useState<{ startUtc: string; conflicts: Conflict[]; timeZone: string } | undefined>();
@@ -53,10 +48,23 @@ export function ScheduleForm({ onScheduled }: { onScheduled: (interview: Intervi
   // Who signs the candidate's message in the preview: the Google account wins over Settings, as in the email.
   const account = useCall(() => desk.account.status());
   const settings = useCall(() => desk.settings.get());
-  const recruiterName = account.value && account.value.state !== 'disconnected' ? account.value.name || account.value.email : (settings.value?.recruiterName ?? '');
+  const recruiterName = account.value && account.value.state !== 'disconnected' ? account.value.name || account.value.email : (settings.value?.recruiterName || me.recruiterName);
+  // Without Google, invitations come from the name and email in Settings: ask for them here, before the rest.
+  const askWho = account.value?.state === 'disconnected' && !!settings.value && !(settings.value.recruiterName && settings.value.recruiterEmail);
   const withGoogle = account.value !== undefined && account.value.state !== 'disconnected';
-  const ids = { name: useId(), email: useId(), job: useId(), date: useId(), time: useId(), zone: useId(), czone: useId(), duration: useId(), notes: useId(), message: useId(), meet: useId(), zones: useId(), occurrence: useId(), recruiter: useId() };
-  const set = (key: keyof Draft) => (event: { target: { value: string } }) => setDraft((d) => ({ ...d, [key]: event.target.value }));
+  const ids = { myName: useId(), myEmail: useId(), name: useId(), email: useId(), job: useId(), date: useId(), time: useId(), zone: useId(), czone: useId(), duration: useId(), notes: useId(), message: useId(), meet: useId(), zones: useId(), occurrence: useId(), recruiter: useId() };
+  const set = (key: keyof Draft) => (event: { target: { value: string } }) => {
+    setTouched(true);
+    edited(key);
+    setDraft((d) => ({ ...d, [key]: event.target.value }));
+  };
+  const setMine = (key: keyof typeof me) => (event: { target: { value: string } }) => {
+    edited(key);
+    setMe((m) => ({ ...m, [key]: event.target.value }));
+  };
+  useEffect(() => {
+    if (touched) saveScheduleDraft(draft);
+  }, [draft, touched]);
 
   // Live preview: the instant, conflicts and the candidate's local time, as the person types.
   useEffect(() => {
@@ -83,9 +91,24 @@ export function ScheduleForm({ onScheduled }: { onScheduled: (interview: Intervi
     };
   }, [draft.date, draft.time, draft.timeZone, draft.durationMinutes, draft.occurrence]);
 
+  /** Saves the inline name and email first; answers the issues with them, if any. */
+  const saveWho = async (): Promise<FieldIssue[]> => {
+    const missing: FieldIssue[] = [];
+    if (!me.recruiterName.trim()) missing.push({ field: 'recruiterName', message: 'Your name is required: invitations are signed with it' });
+    if (!me.recruiterEmail.trim()) missing.push({ field: 'recruiterEmail', message: 'Your email is required: candidates reply to it' });
+    if (missing.length > 0) return missing;
+    const saved = await desk.settings.update({ recruiterName: me.recruiterName, recruiterEmail: me.recruiterEmail });
+    if (saved.ok) {
+      void settings.reload();
+      return [];
+    }
+    return fieldIssues(saved.error).length > 0 ? fieldIssues(saved.error) : [{ field: 'recruiterEmail', message: saved.error.message }];
+  };
+
   const submit = async (event: FormEvent, acceptConflicts = false) => {
     event.preventDefault();
     setBusy(true);
+    const whoIssues = askWho ? await saveWho() : [];
     const result = await desk.interviews.schedule({
       candidateName: draft.candidateName,
       candidateEmail: draft.candidateEmail,
@@ -102,13 +125,29 @@ export function ScheduleForm({ onScheduled }: { onScheduled: (interview: Intervi
       acceptConflicts,
     });
     setBusy(false);
-    if (result.ok) onScheduled(result.value);
-    else setError(result.error);
+    if (result.ok) {
+      clearScheduleDraft();
+      onScheduled(result.value);
+      return;
+    }
+    // Every refused field at once: the name and email asked for here, then the form's own.
+    const issues = [...whoIssues, ...fieldIssues(result.error).filter((issue) => !(whoIssues.length > 0 && issue.field === 'recruiter'))];
+    const first = issues[0];
+    setError(first && result.error.code === 'invalid_input' ? { code: 'invalid_input', message: first.message, field: first.field, fields: issues } : result.error);
+  };
+
+  const cancel = (event: { preventDefault: () => void }) => {
+    if (!touched) return clearScheduleDraft();
+    event.preventDefault();
+    askBeforeDiscard(
+      { title: 'Discard this interview?', detail: 'What you typed in the form will be lost.', discardLabel: 'Discard' },
+      '#/schedule',
+      () => clearScheduleDraft(),
+    );
   };
 
   const shownError = error ?? (previewError?.field === 'occurrence' || previewError?.field === 'time' || previewError?.field === 'date' || previewError?.field === 'timeZone' ? previewError : undefined);
   const ambiguous = shownError?.field === 'occurrence';
-  const fieldNames: Record<string, string> = { candidateName: 'Candidate name', candidateEmail: 'Candidate email', jobTitle: 'Job title', date: 'Date', time: 'Start time', timeZone: 'Time zone', candidateTimeZone: 'Candidate time zone', durationMinutes: 'Duration (minutes)', notes: 'Private notes', candidateMessage: 'Message to the candidate', meetLink: 'Meet link', recruiter: 'Your details', occurrence: 'Start time' };
 
   return (
     <form className="form schedule-form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="schedule-form-title">
@@ -118,6 +157,20 @@ export function ScheduleForm({ onScheduled }: { onScheduled: (interview: Intervi
           <option key={z} value={z} />
         ))}
       </datalist>
+      {askWho && (
+        <fieldset className="ask-who">
+          <legend>You, the interviewer</legend>
+          <p className="hint" id={`${ids.myName}-h`}>
+            Invitations come from you. Without a Google account, add your name and email once; they are kept in Settings.
+          </p>
+          <label htmlFor={ids.myName}>Your name</label>
+          <input id={ids.myName} value={me.recruiterName} onChange={setMine('recruiterName')} autoComplete="name" {...invalidProps(error, 'recruiterName', `${ids.myName}-e`, `${ids.myName}-h`)} />
+          <FieldError error={error} field="recruiterName" id={`${ids.myName}-e`} />
+          <label htmlFor={ids.myEmail}>Your email</label>
+          <input id={ids.myEmail} type="email" value={me.recruiterEmail} onChange={setMine('recruiterEmail')} autoComplete="email" {...invalidProps(error, 'recruiterEmail', `${ids.myEmail}-e`)} />
+          <FieldError error={error} field="recruiterEmail" id={`${ids.myEmail}-e`} />
+        </fieldset>
+      )}
       <fieldset>
         <legend>Candidate</legend>
         <label htmlFor={ids.name}>Candidate name</label>
@@ -209,13 +262,13 @@ export function ScheduleForm({ onScheduled }: { onScheduled: (interview: Intervi
         <p className="hint" id={`${ids.notes}-h`}>
           Only for you: shown in the interview room, never sent to anyone.
         </p>
-        <textarea id={ids.notes} value={draft.notes} onChange={set('notes')} aria-describedby={`${ids.notes}-h`} {...invalidProps(error, 'notes', `${ids.notes}-e`)} />
+        <textarea id={ids.notes} value={draft.notes} onChange={set('notes')} {...invalidProps(error, 'notes', `${ids.notes}-e`, `${ids.notes}-h`)} />
         <FieldError error={error} field="notes" id={`${ids.notes}-e`} />
         <label htmlFor={ids.message}>Message to the candidate (optional)</label>
         <p className="hint" id={`${ids.message}-h`}>
           Goes into the candidate's invitation, update and reminder emails.
         </p>
-        <textarea id={ids.message} value={draft.candidateMessage} onChange={set('candidateMessage')} aria-describedby={`${ids.message}-h`} {...invalidProps(error, 'candidateMessage', `${ids.message}-e`)} />
+        <textarea id={ids.message} value={draft.candidateMessage} onChange={set('candidateMessage')} {...invalidProps(error, 'candidateMessage', `${ids.message}-e`, `${ids.message}-h`)} />
         <FieldError error={error} field="candidateMessage" id={`${ids.message}-e`} />
         {draft.candidateMessage.trim() && (
           <figure className="message-preview" aria-label="How the candidate will see your message">
@@ -227,12 +280,8 @@ export function ScheduleForm({ onScheduled }: { onScheduled: (interview: Intervi
           </figure>
         )}
       </fieldset>
-      {error && !error.field?.match(/^(candidateName|candidateEmail|jobTitle|date|time|timeZone|candidateTimeZone|durationMinutes|notes|candidateMessage|meetLink|occurrence)$/) && <ErrorMessage error={error} />}
-      {error?.field && error.code === 'invalid_input' && fieldNames[error.field] && (
-        <p className="sr-only" role="status">
-          Please check {fieldNames[error.field]}.
-        </p>
-      )}
+      {error?.code !== 'conflict' && isFormWide(error, formFields) && <ErrorMessage error={error} />}
+      <FieldErrorSummary error={error} labels={fieldNames} />
       {error?.code === 'conflict' && (
         <div className="warning" role="alert">
           {error.message}{' '}
@@ -241,16 +290,11 @@ export function ScheduleForm({ onScheduled }: { onScheduled: (interview: Intervi
           </button>
         </div>
       )}
-      {error?.field === 'recruiter' && (
-        <p>
-          <a href="#/settings">Open Settings</a>
-        </p>
-      )}
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>
           Schedule interview
         </button>
-        <a href="#/schedule" className="button-link">
+        <a href="#/schedule" className="button-link" onClick={cancel}>
           Cancel
         </a>
       </div>

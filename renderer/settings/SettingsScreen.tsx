@@ -1,9 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import type { Settings, SettingsProblem } from '../../preload/contract/settings-schema';
-import type { DeskError } from '../../preload/contract/result';
+import { fieldIssues, type DeskError } from '../../preload/contract/result';
 import { desk } from '../bridge/desk';
 import { useCall } from '../common/use-result';
 import { ErrorMessage } from '../common/ErrorMessage';
+import { FieldError, FieldErrorSummary, invalidProps, isFormWide, useFormErrors } from '../common/FieldError';
+import { useLeaveGuard } from '../common/leave-guard';
 import { AccountPanel } from '../account/AccountPanel';
 import { MailPanel } from '../mail/MailPanel';
 import { AppearancePanel } from './AppearancePanel';
@@ -47,6 +49,28 @@ function toDraft(s: Settings): Draft {
 
 const number = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
 
+/** The labels of the fields below, as errors name them. */
+const labels: Record<string, string> = {
+  recruiterName: 'Your name',
+  recruiterEmail: 'Your email',
+  joinDefault: 'Join interviews',
+  joinOpensMinutesBefore: 'Joining opens',
+  joinClosesMinutesAfter: 'Joining closes',
+  reminderOffsetsMinutes: 'Remind me',
+  companyName: 'Company name',
+  candidateDownloadUrl: 'Download link',
+  brandColor: 'Brand colour',
+  signOff: 'Sign-off',
+};
+
+/** One issue per field of this form ("reminderOffsetsMinutes.2" is the Remind me field). */
+function perField(error: DeskError): DeskError {
+  const issues = fieldIssues(error).map((issue) => ({ ...issue, field: issue.field.split('.')[0]! }));
+  const unique = issues.filter((issue, i) => issues.findIndex((o) => o.field === issue.field) === i);
+  const first = unique[0];
+  return first ? { ...error, field: first.field, message: first.message, fields: unique } : error;
+}
+
 /** Settings: each field is labelled; main validates and a refusal names the field. */
 export function SettingsScreen({ account }: { account: AccountStatus | undefined }) {
   const settings = useCall(() => desk.settings.get());
@@ -82,12 +106,21 @@ function SavedProblems({ problems }: { problems: SettingsProblem[] }) {
 
 function SettingsForm({ initial }: { initial: Settings }) {
   const [draft, setDraft] = useState<Draft>(() => toDraft(initial));
-  const [error, setError] = useState<DeskError | undefined>();
+  const [stored, setStored] = useState<Draft>(() => toDraft(initial));
+  const { error, setError, edited } = useFormErrors();
   const [saved, setSaved] = useState(false);
+  const base = useId();
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
     setSaved(false);
+    edited(key === 'reminderOffsets' ? 'reminderOffsetsMinutes' : key);
     setDraft({ ...draft, [key]: value });
   };
+  // Leaving with unsaved edits asks first; saving (or undoing the edits) lifts the question.
+  const dirty = JSON.stringify(draft) !== JSON.stringify(stored);
+  useLeaveGuard(dirty, { title: 'Leave without saving?', detail: 'Your changes to Settings are not saved yet. Leave and lose them, or keep editing and choose Save settings.', discardLabel: 'Leave without saving' });
+  /** aria-invalid and aria-describedby for a field, pointing at its error text. */
+  const describe = (field: string) => invalidProps(error, field, `${base}${field}-e`);
+  const fieldError = (field: string) => <FieldError error={error} field={field} id={`${base}${field}-e`} />;
   const save = async (event: FormEvent) => {
     event.preventDefault();
     const result = await desk.settings.update({
@@ -109,10 +142,10 @@ function SettingsForm({ initial }: { initial: Settings }) {
     if (result.ok) {
       setError(undefined);
       setDraft(toDraft(result.value));
+      setStored(toDraft(result.value));
       setSaved(true);
-    } else setError(result.error);
+    } else setError(perField(result.error));
   };
-  const invalid = (field: string) => (error?.field?.startsWith(field) ? true : undefined);
 
   return (
     <section className="panel" aria-label="Preferences">
@@ -122,12 +155,14 @@ function SettingsForm({ initial }: { initial: Settings }) {
           <p className="muted">Used as the interviewer when no Google account is connected.</p>
           <label>
             Your name
-            <input value={draft.recruiterName} aria-invalid={invalid('recruiterName')} onChange={(e) => set('recruiterName', e.target.value)} />
+            <input value={draft.recruiterName} {...describe('recruiterName')} onChange={(e) => set('recruiterName', e.target.value)} />
           </label>
+          {fieldError('recruiterName')}
           <label>
             Your email
-            <input type="email" value={draft.recruiterEmail} aria-invalid={invalid('recruiterEmail')} onChange={(e) => set('recruiterEmail', e.target.value)} />
+            <input type="email" value={draft.recruiterEmail} {...describe('recruiterEmail')} onChange={(e) => set('recruiterEmail', e.target.value)} />
           </label>
+          {fieldError('recruiterEmail')}
         </fieldset>
         <fieldset>
           <legend>Joining</legend>
@@ -140,40 +175,47 @@ function SettingsForm({ initial }: { initial: Settings }) {
           </label>
           <label>
             Joining opens (minutes before start)
-            <input inputMode="numeric" value={draft.joinOpensMinutesBefore} aria-invalid={invalid('joinOpensMinutesBefore')} onChange={(e) => set('joinOpensMinutesBefore', e.target.value)} />
+            <input inputMode="numeric" value={draft.joinOpensMinutesBefore} {...describe('joinOpensMinutesBefore')} onChange={(e) => set('joinOpensMinutesBefore', e.target.value)} />
           </label>
+          {fieldError('joinOpensMinutesBefore')}
           <label>
             Joining closes (minutes after start)
-            <input inputMode="numeric" value={draft.joinClosesMinutesAfter} aria-invalid={invalid('joinClosesMinutesAfter')} onChange={(e) => set('joinClosesMinutesAfter', e.target.value)} />
+            <input inputMode="numeric" value={draft.joinClosesMinutesAfter} {...describe('joinClosesMinutesAfter')} onChange={(e) => set('joinClosesMinutesAfter', e.target.value)} />
           </label>
+          {fieldError('joinClosesMinutesAfter')}
         </fieldset>
         <fieldset>
           <legend>Reminders</legend>
           <label>
             Remind me (minutes before, comma separated)
-            <input value={draft.reminderOffsets} aria-invalid={invalid('reminderOffsetsMinutes')} onChange={(e) => set('reminderOffsets', e.target.value)} />
+            <input value={draft.reminderOffsets} {...describe('reminderOffsetsMinutes')} onChange={(e) => set('reminderOffsets', e.target.value)} />
           </label>
+          {fieldError('reminderOffsetsMinutes')}
         </fieldset>
         <fieldset>
           <legend>Invitations</legend>
           <label>
             Company name
-            <input value={draft.companyName} aria-invalid={invalid('companyName')} onChange={(e) => set('companyName', e.target.value)} />
+            <input value={draft.companyName} {...describe('companyName')} onChange={(e) => set('companyName', e.target.value)} />
           </label>
+          {fieldError('companyName')}
           <p className="hint">Named in invitations ("the Engineer position at Acme"). Leave it empty to word them without a company.</p>
           <label>
             Download link for Interview Desk (optional)
-            <input type="url" value={draft.candidateDownloadUrl} placeholder="https://example.com/interview-desk" aria-invalid={invalid('candidateDownloadUrl')} onChange={(e) => set('candidateDownloadUrl', e.target.value)} />
+            <input type="url" value={draft.candidateDownloadUrl} placeholder="https://example.com/interview-desk" {...describe('candidateDownloadUrl')} onChange={(e) => set('candidateDownloadUrl', e.target.value)} />
           </label>
+          {fieldError('candidateDownloadUrl')}
           <p className="hint">Offered to candidates under the Meet link, for those who want the app. Without it, emails offer no download.</p>
           <label>
             Brand colour
-            <input value={draft.brandColor} aria-invalid={invalid('brandColor')} onChange={(e) => set('brandColor', e.target.value)} />
+            <input value={draft.brandColor} {...describe('brandColor')} onChange={(e) => set('brandColor', e.target.value)} />
           </label>
+          {fieldError('brandColor')}
           <label>
             Sign-off
-            <input value={draft.signOff} aria-invalid={invalid('signOff')} onChange={(e) => set('signOff', e.target.value)} />
+            <input value={draft.signOff} {...describe('signOff')} onChange={(e) => set('signOff', e.target.value)} />
           </label>
+          {fieldError('signOff')}
           <label className="check">
             <input type="checkbox" checked={draft.googleSendsInvites} onChange={(e) => set('googleSendsInvites', e.target.checked)} />
             Let Google Calendar email the invitations instead of Interview Desk
@@ -194,7 +236,8 @@ function SettingsForm({ initial }: { initial: Settings }) {
             Start Interview Desk when I log in
           </label>
         </fieldset>
-        <ErrorMessage error={error} />
+        {isFormWide(error, Object.keys(labels)) && <ErrorMessage error={error} />}
+        <FieldErrorSummary error={error} labels={labels} />
         {/* Kept in sight at the window's bottom edge while the preferences scroll. */}
         <div className="actions sticky-actions">
           <button type="submit" className="primary">

@@ -5,6 +5,7 @@ import { InvitationForm } from './InvitationForm';
 import { FirstRunStep } from './FirstRunStep';
 import type { AccountStatus } from '../../preload/contract/ipc-contract';
 import type { Settings } from '../../preload/contract/settings-schema';
+import { noGoogleWords } from '../account/SignInWaiting';
 
 /**
  * The first screen: connect (recruiters) or check devices (candidates). On first run a recruiter is
@@ -24,7 +25,6 @@ export function WelcomeScreen({
   onSetupDone?: () => void;
 }) {
   const [error, setError] = useState<DeskError | undefined>();
-  const [busy, setBusy] = useState(false);
   const [emailOnly, setEmailOnly] = useState(false);
   // The first-run step replaced the button that had focus: focus moves into it.
   const [stepReplacesButton, setStepReplacesButton] = useState(false);
@@ -35,13 +35,10 @@ export function WelcomeScreen({
       setError({ code: 'unavailable', message: 'Connecting a Google account is not available in this version yet.' });
       return;
     }
-    setBusy(true);
     setError(undefined);
     // Set before connecting: the step appears (replacing this button) as soon as the account is connected.
     setStepReplacesButton(true);
-    const failure = await onConnect();
-    setError(failure);
-    setBusy(false);
+    setError(await onConnect());
   };
   return (
     <section className="welcome" aria-labelledby="welcome-title">
@@ -54,11 +51,17 @@ export function WelcomeScreen({
             <FirstRunStep account={account} settings={settings} onDone={() => onSetupDone?.()} focusOnOpen={stepReplacesButton} />
           ) : (
             <>
-              <p>Connect your Google account to create Calendar events with Meet links and keep them in sync.</p>
-              {/* aria-disabled, not disabled: a disabled button would drop keyboard focus to <body>. */}
-              <button type="button" className="primary" onClick={() => void (!busy && connect())} aria-disabled={busy}>
-                Connect Google account
-              </button>
+              {account?.signIn === 'unavailable' ? (
+                <p className="note">{noGoogleWords}</p>
+              ) : (
+                <>
+                  <p>Connect your Google account to create Calendar events with Meet links and keep them in sync.</p>
+                  {/* Never locked while a sign-in waits: pressing it again starts a fresh one. */}
+                  <button type="button" className="primary" onClick={() => void connect()}>
+                    Connect Google account
+                  </button>
+                </>
+              )}
               {settings && !settings.firstRunDone && !connected && (
                 <p>
                   <button
@@ -87,7 +90,6 @@ export function WelcomeScreen({
           <InvitationForm />
         </article>
       </div>
-      {busy && <p role="status">Finish signing in in your browser, then come back here.</p>}
       <ErrorMessage error={error} />
     </section>
   );

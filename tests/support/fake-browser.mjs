@@ -3,11 +3,13 @@
 // emulator and follows its redirect back to the app's loopback listener, as a person clicking
 // "Allow" would. Writes what it did to $FAKE_BROWSER_LOG when set. With $FAKE_BROWSER_FORGE set, a
 // forged callback (wrong state) reaches the listener first, as another local process could send.
+// With $FAKE_BROWSER_HOLD set, it only notes the URL: a person who has not finished signing in yet.
 import fs from 'node:fs';
 
 const url = process.argv[2];
 const log = (line) => process.env.FAKE_BROWSER_LOG && fs.appendFileSync(process.env.FAKE_BROWSER_LOG, `${line}\n`);
 log(`open ${url}`);
+if (process.env.FAKE_BROWSER_HOLD) process.exit(0);
 try {
   const first = await fetch(url, { redirect: 'manual' });
   const location = first.headers.get('location');

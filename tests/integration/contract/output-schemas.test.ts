@@ -69,6 +69,8 @@ describe('every call answers what its output schema says (composed services, loc
       'settings:update': () => ({ companyName: 'Acme Corp', netcheckUrl: netcheckUrl(), stunServer: stun.server, smtp: { host: '127.0.0.1', port: 587, security: 'starttls', user: 'rita', fromAddress: '' } }),
       'account:status': () => undefined,
       'account:connect': () => undefined,
+      'account:reopenSignIn': () => undefined,
+      'account:cancelSignIn': () => undefined,
       'mail:sendTest': () => undefined,
       'mail:setSmtpPassword': () => 'secret',
       'interviews:preview': () => ({ ...at(120), durationMinutes: 45 }),

@@ -8,6 +8,7 @@ import { makeTempDir } from '../../support/temp-dir';
 import { eventually, googleServices } from '../../support/google-harness';
 import type { DeskServices } from '../../../main/app/compose-services';
 import type { Interview } from '../../../preload/contract/interview-schema';
+import { meetLinkState } from '../../../preload/domain/interview-attention';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 function berlinForm(daysAhead: number, time = '10:00') {
@@ -188,7 +189,9 @@ describe('Calendar events with Meet (emulator + real keychain)', () => {
     const created = (await call('interviews:schedule', berlinForm(7))) as { value: Interview };
     await eventually(() => expect(services!.calendar.queue.all()[0]?.attempts).toBeGreaterThan(0));
     expect(services!.interviews.get(created.value.id).google?.state).toBe('pending');
-    expect(services!.interviews.list()[0]!.attention).toBe('Waiting for Google');
+    // Its Meet link comes with the event: "creating", not "needs attention".
+    expect(services!.interviews.list()[0]!.attention).toBeUndefined();
+    expect(meetLinkState(services!.interviews.get(created.value.id))).toBe('creating');
     await call('interviews:reschedule', { id: created.value.id, ...berlinForm(8, '11:00') });
     const second = (await call('interviews:schedule', { ...berlinForm(9), candidateEmail: 'grace@example.com', candidateName: 'Grace' })) as { value: Interview };
     await call('interviews:cancel', second.value.id);

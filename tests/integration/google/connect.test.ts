@@ -10,6 +10,12 @@ import { googleServices } from '../../support/google-harness';
 import type { DeskServices } from '../../../main/app/compose-services';
 import { KeychainUnavailableError, type SecretStore } from '../../../main/secrets/secret-store';
 
+/** Waits (bounded) until `done` holds. */
+async function waitFor(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !done(); i++) await new Promise((r) => setTimeout(r, 10));
+  expect(done()).toBe(true);
+}
+
 /** Every file under a directory, as text (to prove no token landed on disk). */
 function allText(dir: string): string {
   return fs
@@ -204,14 +210,47 @@ describe('connect Google (emulator + real keychain)', () => {
     expect(g.oauth.tokenRequests.length).toBe(before);
   });
 
-  it('refuses a second concurrent attempt, and times out a flow nobody finishes', async () => {
-    services = googleServices(g, temp.dir, { keychainService, browse: async () => undefined, overrides: { google: { flowTimeoutMs: 400 } } });
+  it('a new attempt replaces a waiting one: the first redirect is refused, the second completes', async () => {
+    const consents: string[] = [];
+    services = googleServices(g, temp.dir, { keychainService, browse: async (url) => void consents.push(url) });
     const first = call(services, 'account:connect');
-    await new Promise((r) => setTimeout(r, 50));
-    const second = await call(services, 'account:connect');
-    expect(second).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/already waiting/) } });
-    const timedOut = await first;
+    await waitFor(() => consents.length === 1);
+    // The waiting state outlives a reload: status says so, and the page can be opened again.
+    expect(await call(services, 'account:status')).toEqual({ ok: true, value: { state: 'disconnected', signIn: 'waiting' } });
+    expect(await call(services, 'account:reopenSignIn')).toEqual({ ok: true, value: { reopened: true } });
+    expect(consents[1]).toBe(consents[0]);
+    const second = call(services, 'account:connect');
+    expect(await first).toMatchObject({ ok: false, error: { message: expect.stringMatching(/replaced by a newer one/) } });
+    await waitFor(() => consents.length === 3);
+    // The first attempt's page, finished late: its listener has closed, so the redirect is refused.
+    const late = await g.browse(consents[0]!).catch(() => ({ status: 0 }));
+    expect(late.status).toBe(0);
+    expect(await keychain.accounts()).toEqual([]);
+    const done = await g.browse(consents[2]!);
+    expect(done.status).toBe(200);
+    expect(await second).toMatchObject({ ok: true, value: { state: 'connected', email: 'recruiter@example.com' } });
+    expect(await call(services, 'account:status')).toMatchObject({ ok: true, value: { state: 'connected' } });
+    expect((await call(services, 'account:status')).ok && JSON.stringify(await call(services, 'account:status'))).not.toContain('waiting');
+  });
+
+  it('cancel ends a waiting sign-in: its redirect is refused and Connect is free at once', async () => {
+    const consents: string[] = [];
+    services = googleServices(g, temp.dir, { keychainService, browse: async (url) => void consents.push(url) });
+    const first = call(services, 'account:connect');
+    await waitFor(() => consents.length === 1);
+    expect(await call(services, 'account:cancelSignIn')).toEqual({ ok: true, value: { state: 'disconnected' } });
+    expect(await first).toMatchObject({ ok: false, error: { message: expect.stringMatching(/cancelled/) } });
+    const late = await g.browse(consents[0]!).catch(() => ({ status: 0 }));
+    expect(late.status).toBe(0);
+    expect(await call(services, 'account:reopenSignIn')).toEqual({ ok: true, value: { reopened: false } });
+    expect(await keychain.accounts()).toEqual([]);
+  });
+
+  it('times out a flow nobody finishes', async () => {
+    services = googleServices(g, temp.dir, { keychainService, browse: async () => undefined, overrides: { google: { flowTimeoutMs: 300 } } });
+    const timedOut = await call(services, 'account:connect');
     expect(timedOut).toMatchObject({ ok: false, error: { message: expect.stringMatching(/timed out/) } });
+    expect(await call(services, 'account:status')).toEqual({ ok: true, value: { state: 'disconnected' } });
     expect(await keychain.accounts()).toEqual([]);
   });
 
@@ -234,8 +273,11 @@ describe('connect Google (emulator + real keychain)', () => {
     expect((await call(services, 'account:status'))).toEqual({ ok: true, value: { state: 'disconnected' } });
   });
 
-  it('says what to configure when no client id is set', async () => {
+  it('without a Google client, says so in a recruiter\'s words (no variable names) and status tells the screen', async () => {
     services = googleServices(g, temp.dir, { keychainService, overrides: { config: { ...(await import('../../../main/config/env-config')).loadEnvConfig({}, temp.dir) } } });
-    expect(await call(services, 'account:connect')).toMatchObject({ ok: false, error: { message: expect.stringMatching(/INTERVIEW_DESK_GOOGLE_CLIENT_ID/) } });
+    const result = await call(services, 'account:connect');
+    expect(result).toMatchObject({ ok: false, error: { message: expect.stringMatching(/built without a Google connection.*pasted Meet link works without it/) } });
+    expect(JSON.stringify(result)).not.toMatch(/INTERVIEW_DESK|client id|README/i);
+    expect(await call(services, 'account:status')).toEqual({ ok: true, value: { state: 'disconnected', signIn: 'unavailable' } });
   });
 });

@@ -34,7 +34,37 @@ describe('dispatchCall', () => {
     if (!result.ok) {
       expect(result.error.code).toBe('invalid_input');
       expect(result.error.field).toBe('joinOpensMinutesBefore');
-      expect(result.error.message).toContain('joinOpensMinutesBefore');
+      // Named as the Settings label names it, saying what to type; never the key or zod's own words.
+      expect(result.error.message).toBe('Joining opens must be a whole number of minutes from 0 to 120');
+    }
+  });
+
+  it('returns every refused field at once, each in the words of its label', async () => {
+    const result = await dispatchCall(handlers(), 'interviews:schedule', { candidateName: '', candidateEmail: '', jobTitle: '', date: '', time: '', timeZone: '', durationMinutes: Number.NaN }, log);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.fields?.map((f) => f.field)).toEqual(['candidateName', 'candidateEmail', 'jobTitle', 'date', 'time', 'timeZone', 'durationMinutes']);
+    // The first stays in `field`/`message` for callers that show one.
+    expect(result.error).toMatchObject({ field: 'candidateName', message: 'Candidate name is required' });
+    const words = Object.fromEntries(result.error.fields!.map((f) => [f.field, f.message]));
+    expect(words).toMatchObject({
+      date: 'Date is missing or incomplete: pick a day in the date picker',
+      time: 'Start time is missing or incomplete: pick a time, like 10:00',
+      timeZone: 'Time zone is required: pick one from the list, like Europe/Berlin',
+      durationMinutes: 'Duration is missing: type a number of minutes, like 45',
+    });
+  });
+
+  it('never shows a field key, a format code or zod\'s default words for any settings field', async () => {
+    const bad = { recruiterName: 'x'.repeat(200), recruiterEmail: 'nope', joinDefault: 'tab', joinOpensMinutesBefore: -1, joinClosesMinutesAfter: Number.NaN, reminderOffsetsMinutes: [Number.NaN], companyName: 'y'.repeat(200), candidateDownloadUrl: 'http://x', brandColor: 'blue', signOff: 'z'.repeat(600), mailTransport: 'pigeon', smtp: { host: '', port: 0, security: 'maybe', user: '', fromAddress: '' }, netcheckUrl: 'nope', stunServer: 'nope' };
+    const result = await dispatchCall(handlers(), 'settings:update', bad, log);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const fields = result.error.fields ?? [];
+    expect(fields.map((f) => f.field).sort()).toEqual(['brandColor', 'candidateDownloadUrl', 'companyName', 'joinClosesMinutesAfter', 'joinDefault', 'joinOpensMinutesBefore', 'mailTransport', 'netcheckUrl', 'recruiterEmail', 'recruiterName', 'reminderOffsetsMinutes.0', 'signOff', 'smtp.port', 'smtp.security', 'stunServer'].sort());
+    for (const { field, message } of fields) {
+      expect(message, field).not.toMatch(/Too small|Too big|expected|Invalid (input|option|URL)|received|>=|<=|YYYY|HH:MM/);
+      expect(message, field).not.toContain(field.split('.')[0]!);
     }
   });
 
@@ -68,6 +98,6 @@ describe('dispatchCall', () => {
 
   it('returns the value on success', async () => {
     const result = await dispatchCall(handlers(), 'account:status', undefined, log);
-    expect(result).toEqual({ ok: true, value: { state: 'disconnected' } });
+    expect(result).toEqual({ ok: true, value: { state: 'disconnected', signIn: 'unavailable' } });
   });
 });

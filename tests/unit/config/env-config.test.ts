@@ -14,6 +14,17 @@ describe('loadEnvConfig', () => {
     expect(config.smtpUrl).toBeUndefined();
   });
 
+  it('uses the Google client baked in at build time, and lets the environment override it as a pair', () => {
+    const baked = { clientId: '42-built.apps.googleusercontent.com', clientSecret: 'built-secret' };
+    expect(loadEnvConfig({}, '/data', baked).google).toMatchObject(baked);
+    const env = loadEnvConfig({ INTERVIEW_DESK_GOOGLE_CLIENT_ID: '7-env.apps.googleusercontent.com', INTERVIEW_DESK_GOOGLE_CLIENT_SECRET: 'env-secret' }, '/data', baked);
+    expect(env.google).toMatchObject({ clientId: '7-env.apps.googleusercontent.com', clientSecret: 'env-secret' });
+    // An environment id never borrows the built-in secret.
+    expect(loadEnvConfig({ INTERVIEW_DESK_GOOGLE_CLIENT_ID: '7-env.apps.googleusercontent.com' }, '/data', baked).google.clientSecret).toBe('');
+    // Tests and unbundled runs carry none.
+    expect(loadEnvConfig({}, '/data').google.clientId).toBe('');
+  });
+
   it('reads every variable', () => {
     const config = loadEnvConfig(
       {

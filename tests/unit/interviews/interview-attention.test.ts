@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { makeInterview } from '../../support/interview-fixtures';
+import { attentionReason, meetLinkState, missingLinkAdvice } from '../../../preload/domain/interview-attention';
+
+const start = '2030-01-15T09:00:00.000Z';
+const google = (state: 'synced' | 'pending' | 'failed') => ({ eventId: 'e1', state });
+
+describe('interview attention', () => {
+  it('a Meet link Google is still creating is "creating", not a reason for attention', () => {
+    const creating = makeInterview({ startUtc: start, google: google('pending') });
+    delete creating.meetLink;
+    expect(meetLinkState(creating)).toBe('creating');
+    expect(attentionReason(creating)).toBeUndefined();
+  });
+
+  it('an interview saved without a Meet link says why and what to do', () => {
+    const local = makeInterview({ startUtc: start });
+    delete local.meetLink;
+    delete local.google;
+    expect(meetLinkState(local)).toBe('missing');
+    expect(attentionReason(local)).toMatch(/^No Meet link yet: paste one/);
+    expect(missingLinkAdvice(local)).toMatch(/saved without Google.*meet\.google\.com.*paste it below.*Save link/);
+    const synced = { ...local, google: google('synced') };
+    expect(missingLinkAdvice(synced)).toMatch(/^Google Calendar did not create a Meet link/);
+  });
+
+  it('keeps the other reasons, and a pending update of an interview with a link still waits for Google', () => {
+    expect(attentionReason(makeInterview({ startUtc: start, meetLink: 'https://meet.google.com/abc-defg-hij', google: google('pending') }))).toBe('Waiting for Google');
+    expect(attentionReason(makeInterview({ startUtc: start, meetLink: 'https://meet.google.com/abc-defg-hij', google: google('failed') }))).toBe('Google Calendar update failed');
+    expect(meetLinkState(makeInterview({ startUtc: start, meetLink: 'https://meet.google.com/abc-defg-hij' }))).toBe('ready');
+  });
+});
