@@ -143,7 +143,6 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
       }
       await secrets.delete(account.email);
       store.delete('account');
-      store.delete('googleSyncToken');
       client = undefined;
       log.info('Google account disconnected');
       changed();

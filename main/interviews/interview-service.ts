@@ -14,7 +14,7 @@ import { DeskFailure } from '../app/desk-failure';
 import type { EventHub } from '../app/event-hub';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../logging/logger';
-import type { InterviewRepository } from './interview-repository';
+import type { InterviewRepository } from '../storage/interview-repository';
 import { findConflicts, startInstant, summarize } from './interview-rules';
 
 /** What happened to an interview, for the services that follow it (Google, invitations, reminders). */
@@ -92,16 +92,30 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
     if (!found) throw new DeskFailure('not_found', 'That interview no longer exists.', 'id');
     return found;
   };
+  // Runs inside the action's transaction: a listener that throws (say, its queue write fails) rolls
+  // back the whole action, so the interview, its Google job, its mail and its reminders are saved
+  // together or not at all. The renderer hears of it only after the commit.
   const tell = (change: InterviewChange) => {
-    events.emit('interviews:changed', { ids: [change.interview.id] });
+    repository.afterCommit(() => events.emit('interviews:changed', { ids: [change.interview.id] }));
     for (const listener of [...listeners]) {
       try {
         listener(change);
       } catch (error) {
-        log.error(`listener failed on ${change.kind}`, error);
+        log.error(`listener failed on ${change.kind}; the change is not saved`, error);
+        throw error;
       }
     }
   };
+  /** One user action: its write and everything the listeners add commit as one transaction. */
+  const save = (interview: Interview, change: InterviewChange | undefined) =>
+    repository.transaction(() => {
+      repository.put(interview);
+      if (change) tell(change);
+      else repository.afterCommit(() => events.emit('interviews:changed', { ids: [interview.id] }));
+      return interview;
+    });
+  const conflictsFor = (startMs: number, durationMinutes: number, excludeId?: string) =>
+    findConflicts(repository.overlapping(startMs, startMs + durationMinutes * 60_000, excludeId), startMs, durationMinutes, excludeId);
   const refuseConflicts = (conflicts: Conflict[], accepted: boolean | undefined) => {
     if (conflicts.length === 0 || accepted) return;
     const first = conflicts[0]!;
@@ -121,7 +135,7 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
       return {
         startUtc: start.toISO()!,
         endUtc: start.plus({ minutes: input.durationMinutes }).toISO()!,
-        conflicts: findConflicts(repository.all(), start.toMillis(), input.durationMinutes, input.excludeId),
+        conflicts: conflictsFor(start.toMillis(), input.durationMinutes, input.excludeId),
       };
     },
     schedule(raw, origin = 'recruiter') {
@@ -137,7 +151,7 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
         throw new DeskFailure('invalid_input', 'Candidate email is your own address. Use the candidate\'s address.', 'candidateEmail');
       }
       const start = startInstant(input, clock.now());
-      refuseConflicts(findConflicts(repository.all(), start.toMillis(), input.durationMinutes), input.acceptConflicts);
+      refuseConflicts(conflictsFor(start.toMillis(), input.durationMinutes), input.acceptConflicts);
       const id = newId();
       const now = nowIso();
       const interview: Interview = {
@@ -152,16 +166,15 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
         ...(input.meetLink ? { meetLink: input.meetLink } : {}),
         origin,
       };
-      repository.put(interview);
+      save(interview, { kind: 'scheduled', interview });
       log.info(`scheduled interview ${id}`);
-      tell({ kind: 'scheduled', interview });
       return interview;
     },
     reschedule(input) {
       const previous = mustGet(input.id);
       if (previous.status === 'cancelled') throw new DeskFailure('invalid_input', 'This interview was cancelled; schedule a new one instead.', 'id');
       const start = startInstant(input, clock.now());
-      refuseConflicts(findConflicts(repository.all(), start.toMillis(), input.durationMinutes, input.id), input.acceptConflicts);
+      refuseConflicts(conflictsFor(start.toMillis(), input.durationMinutes, input.id), input.acceptConflicts);
       const interview: Interview = {
         ...previous,
         startUtc: start.toISO()!,
@@ -171,18 +184,16 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
         reminders: { sent: [] },
         updatedAt: nowIso(),
       };
-      repository.put(interview);
+      save(interview, { kind: 'rescheduled', interview, previous });
       log.info(`rescheduled interview ${interview.id}`);
-      tell({ kind: 'rescheduled', interview, previous });
       return interview;
     },
     cancel(id) {
       const previous = mustGet(id);
       if (previous.status === 'cancelled') return previous;
       const interview: Interview = { ...previous, status: 'cancelled', ics: { ...previous.ics, sequence: previous.ics.sequence + 1 }, updatedAt: nowIso() };
-      repository.put(interview);
+      save(interview, { kind: 'cancelled', interview });
       log.info(`cancelled interview ${id}`);
-      tell({ kind: 'cancelled', interview });
       return interview;
     },
     setMeetLink(id, link) {
@@ -191,20 +202,22 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
       return this.update(id, (i) => ({ ...i, meetLink: meetLink.data }));
     },
     update(id, change, notify = true) {
-      const interview = { ...change(mustGet(id)), updatedAt: nowIso() };
-      repository.put(interview);
-      if (notify) tell({ kind: 'updated', interview });
-      else events.emit('interviews:changed', { ids: [id] });
-      return interview;
+      return repository.transaction(() => {
+        const interview = { ...change(mustGet(id)), updatedAt: nowIso() };
+        return save(interview, notify ? { kind: 'updated', interview } : undefined);
+      });
     },
     updateMany(ids, change) {
-      const changed = ids.map((id) => repository.get(id)).filter((i): i is Interview => !!i).map((i) => ({ ...change(i), updatedAt: nowIso() }));
-      if (changed.length === 0) return;
-      repository.putMany(changed);
-      events.emit('interviews:changed', { ids: changed.map((i) => i.id) });
+      repository.transaction(() => {
+        const changed = ids.map((id) => repository.get(id)).filter((i): i is Interview => !!i).map((i) => ({ ...change(i), updatedAt: nowIso() }));
+        if (changed.length === 0) return;
+        repository.putMany(changed);
+        repository.afterCommit(() => events.emit('interviews:changed', { ids: changed.map((i) => i.id) }));
+      });
     },
     saveCandidateInterview(input) {
-      const existing = repository.all().find((i) => i.origin === 'candidate' && i.meetLink === input.meetLink && i.startUtc === input.startUtc);
+      const startMs = Date.parse(input.startUtc);
+      const existing = repository.startingBetween(startMs, startMs + 1).find((i) => i.origin === 'candidate' && i.meetLink === input.meetLink && i.startUtc === input.startUtc);
       if (existing) return existing;
       const id = newId();
       const now = nowIso();
@@ -220,9 +233,7 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
         meetLink: input.meetLink,
         origin: 'candidate',
       };
-      repository.put(interview);
-      tell({ kind: 'scheduled', interview });
-      return interview;
+      return save(interview, { kind: 'scheduled', interview });
     },
     recordJoin(id, via) {
       const current = mustGet(id);

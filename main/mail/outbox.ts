@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import type Mail from 'nodemailer/lib/mailer';
 import type { Interview } from '../../preload/contract/interview-schema';
 import type { Settings } from '../../preload/contract/settings-schema';
-import type { KeyValueStore } from '../store/key-value-store';
+import type { Database } from '../storage/database';
+import { DurableQueue, queueRetentionMs, singleFlight, type QueueItem, type QueuePatch } from '../storage/durable-queue';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../logging/logger';
 import type { InterviewService } from '../interviews/interview-service';
@@ -19,8 +21,7 @@ export interface OutboxItem {
   interviewId: string;
   recipient: Recipient;
   kind: MailKind;
-  /** 'sending' is only found in files written by earlier versions; it is read as 'queued'. */
-  state: 'queued' | 'sending' | 'sent' | 'failed';
+  state: 'queued' | 'sent' | 'failed';
   attempts: number;
   notBefore: number;
   createdAt: string;
@@ -29,7 +30,8 @@ export interface OutboxItem {
 }
 
 export interface OutboxDeps {
-  store: KeyValueStore;
+  /** The app database: messages live in its durable queue. */
+  db: Database;
   clock: Clock;
   log: Logger;
   interviews: InterviewService;
@@ -53,23 +55,39 @@ export interface Outbox {
   dispose(): void;
 }
 
+const payloadSchema = z.object({ recipient: z.enum(['candidate', 'recruiter']), kind: z.enum(['invitation', 'update', 'cancellation', 'reminder'] satisfies MailKind[]) });
+
+const asOutboxItem = (item: QueueItem<z.infer<typeof payloadSchema>>): OutboxItem => ({
+  key: item.key,
+  interviewId: item.interviewId,
+  recipient: item.payload.recipient,
+  kind: item.payload.kind,
+  state: item.state === 'done' ? 'sent' : item.state,
+  attempts: item.attempts,
+  notBefore: item.notBefore,
+  createdAt: new Date(item.createdAt).toISOString(),
+  ...(item.state === 'sent' && item.finishedAt !== undefined ? { sentAt: new Date(item.finishedAt).toISOString() } : {}),
+  ...(item.reason ? { reason: item.reason } : {}),
+});
+
 const defaultBackoff = [5_000, 30_000, 2 * 60_000, 10 * 60_000, 30 * 60_000, 60 * 60_000];
 
 /** Creates the outbox and hooks it to the interview lifecycle. */
 export function createOutbox(deps: OutboxDeps): Outbox {
-  const { store, clock, log, interviews } = deps;
+  const { db, clock, log, interviews } = deps;
   const backoff = deps.backoffMs ?? defaultBackoff;
   const maxAttempts = deps.maxAttempts ?? 8;
-  let draining: Promise<void> | undefined;
   let timer: NodeJS.Timeout | undefined;
-  // Messages being handed to the server right now. Kept in memory, not in the file: a write per
-  // message cost a whole-store rewrite, and after a crash every unfinished message is queued again anyway.
+  let disposed = false;
+  // Messages being handed to the server right now. Kept in memory, not in the database: after a
+  // crash every unfinished message is queued again anyway.
   const inFlight = new Set<string>();
   const nowIso = () => new Date(clock.now()).toISOString();
+  const queue = new DurableQueue(db, 'mail', payloadSchema, () => clock.now());
+  queue.prune(clock.now() - queueRetentionMs);
 
-  const all = (): OutboxItem[] => ((store.get('outbox') as OutboxItem[] | undefined) ?? []).slice();
-  const save = (items: OutboxItem[]) => store.set('outbox', items);
-  const patch = (key: string, change: Partial<OutboxItem>) => save(all().map((i) => (i.key === key ? { ...i, ...change } : i)));
+  const all = (): OutboxItem[] => queue.all().map(asOutboxItem);
+  const patch = (key: string, change: QueuePatch) => queue.update(key, change);
 
   const setRecipientState = (interviewId: string, recipient: Recipient, state: Interview['invitations']['candidate']) => {
     try {
@@ -79,44 +97,45 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     }
   };
 
-  const enqueue = (interviewId: string, kind: MailKind, recipients: Recipient[] = ['candidate', 'recruiter']) => {
-    let items = all();
-    for (const recipient of recipients) {
-      const waiting = items.filter((i) => i.interviewId === interviewId && i.recipient === recipient && i.state === 'queued' && !inFlight.has(i.key));
-      const unsentInvitation = waiting.find((i) => i.kind === 'invitation');
-      if (kind === 'update' && unsentInvitation) continue; // the queued invitation will carry the new time
-      if (kind === 'cancellation' && unsentInvitation) {
-        // Never sent an invitation: nothing to cancel for this person.
-        items = items.filter((i) => !waiting.includes(i));
-        setRecipientState(interviewId, recipient, { state: 'none' });
-        continue;
+  const enqueue = (interviewId: string, kind: MailKind, recipients: Recipient[] = ['candidate', 'recruiter']) =>
+    db.transaction(() => {
+      for (const recipient of recipients) {
+        const waiting = queue.waitingFor(interviewId).filter((i) => i.payload.recipient === recipient && !inFlight.has(i.key));
+        const unsentInvitation = waiting.find((i) => i.payload.kind === 'invitation');
+        if (kind === 'update' && unsentInvitation) continue; // the queued invitation will carry the new time
+        if (kind === 'cancellation' && unsentInvitation) {
+          // Never sent an invitation: nothing to cancel for this person.
+          queue.remove(waiting.map((i) => i.key));
+          setRecipientState(interviewId, recipient, { state: 'none' });
+          continue;
+        }
+        // Supersede: an update or cancellation replaces whatever older message still waits for this person.
+        if (kind === 'update' || kind === 'cancellation') queue.remove(waiting.map((i) => i.key));
+        queue.add(interviewId, { recipient, kind });
+        setRecipientState(interviewId, recipient, { state: 'queued', at: nowIso() });
       }
-      // Supersede: an update or cancellation replaces whatever older message still waits for this person.
-      if (kind === 'update' || kind === 'cancellation') items = items.filter((i) => !waiting.includes(i));
-      items.push({ key: randomUUID(), interviewId, recipient, kind, state: 'queued', attempts: 0, notBefore: 0, createdAt: nowIso() });
-      setRecipientState(interviewId, recipient, { state: 'queued', at: nowIso() });
-    }
-    save(items);
-  };
+    });
 
   const schedule = () => {
     if (timer) clearTimeout(timer);
-    const next = all().filter((i) => i.state === 'queued').map((i) => i.notBefore);
-    if (next.length === 0) return;
-    const wait = Math.max(0, Math.min(...next) - clock.now());
+    if (disposed) return;
+    const next = queue.nextNotBefore();
+    if (next === undefined) return;
+    const wait = Math.max(0, next - clock.now());
     timer = setTimeout(() => void drain(), Math.min(wait, 60 * 60_000));
     timer.unref();
   };
 
   const sendOne = async (queuedItem: OutboxItem, transport: MailTransport) => {
     // The drain's list is a snapshot: a newer change may have superseded this message meanwhile.
-    const item = all().find((i) => i.key === queuedItem.key);
-    if (!item || item.state !== 'queued') return;
+    const found = queue.get(queuedItem.key);
+    if (!found || found.state !== 'queued') return;
+    const item = asOutboxItem(found);
     let interview: Interview;
     try {
       interview = interviews.get(item.interviewId);
     } catch {
-      save(all().filter((i) => i.key !== item.key));
+      queue.remove([item.key]);
       return;
     }
     if (item.kind !== 'cancellation' && !interview.meetLink) {
@@ -128,19 +147,25 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     inFlight.add(item.key);
     try {
       await transport.send(message);
-      patch(item.key, { state: 'sent', attempts: item.attempts + 1, sentAt: nowIso(), reason: undefined });
-      setRecipientState(item.interviewId, item.recipient, { state: 'sent', at: nowIso() });
+      db.transaction(() => {
+        patch(item.key, { state: 'sent', attempts: item.attempts + 1, finishedAt: clock.now(), reason: null });
+        setRecipientState(item.interviewId, item.recipient, { state: 'sent', at: nowIso() });
+      });
       log.info(`sent ${item.kind} for ${item.interviewId} to the ${item.recipient}`);
     } catch (error) {
       const failure = error instanceof MailSendError ? error : new MailSendError((error as Error).message, true);
       if (failure.temporary && item.attempts + 1 < maxAttempts) {
-        patch(item.key, { state: 'queued', attempts: item.attempts + 1, notBefore: clock.now() + backoff[Math.min(item.attempts, backoff.length - 1)]!, reason: failure.message });
-        setRecipientState(item.interviewId, item.recipient, { state: 'queued', reason: `Retrying: ${failure.message}`, at: nowIso() });
+        db.transaction(() => {
+          patch(item.key, { state: 'queued', attempts: item.attempts + 1, notBefore: clock.now() + backoff[Math.min(item.attempts, backoff.length - 1)]!, reason: failure.message });
+          setRecipientState(item.interviewId, item.recipient, { state: 'queued', reason: `Retrying: ${failure.message}`, at: nowIso() });
+        });
         log.warn(`${item.kind} for ${item.interviewId} postponed: ${failure.message}`);
         if (failure.needsReconnect) throw failure;
       } else {
-        patch(item.key, { state: 'failed', attempts: item.attempts + 1, reason: failure.message });
-        setRecipientState(item.interviewId, item.recipient, { state: 'failed', reason: failure.message, at: nowIso() });
+        db.transaction(() => {
+          patch(item.key, { state: 'failed', attempts: item.attempts + 1, finishedAt: clock.now(), reason: failure.message });
+          setRecipientState(item.interviewId, item.recipient, { state: 'failed', reason: failure.message, at: nowIso() });
+        });
         log.error(`${item.kind} for ${item.interviewId} failed: ${failure.message}`);
       }
     } finally {
@@ -149,7 +174,8 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   };
 
   const drainOnce = async () => {
-    const due = all().filter((i) => i.state === 'queued' && i.notBefore <= clock.now());
+    if (disposed) return;
+    const due = queue.due(clock.now()).map(asOutboxItem);
     if (due.length === 0) return;
     let transport: MailTransport;
     try {
@@ -161,6 +187,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     try {
       for (const item of due) {
         try {
+          if (disposed) return;
           await sendOne(item, transport);
         } catch {
           return; // needs reconnect: stop until the account is back
@@ -171,19 +198,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     }
   };
 
-  const drain = async () => {
-    while (draining) await draining;
-    draining = drainOnce().finally(() => {
-      draining = undefined;
-      schedule();
-    });
-    return draining;
-  };
-
-  // A message left "sending" by a crash may or may not have reached the server; SMTP gives no way to
-  // ask, so it is queued again (the server most likely never answered, or the send never started).
-  const stored = all();
-  if (stored.some((i) => i.state === 'sending')) save(stored.map((i) => (i.state === 'sending' ? { ...i, state: 'queued' as const } : i)));
+  const drain = singleFlight(drainOnce, schedule);
 
   const hasBeenInvited = (interview: Interview, recipient: Recipient) => ['queued', 'sent', 'failed'].includes(interview.invitations[recipient].state);
 
@@ -202,7 +217,8 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       if (interview.google && interview.google.state !== 'synced') return;
       enqueue(interview.id, 'invitation');
     } else return;
-    void drain();
+    // Only once the change is committed: a rolled-back action must never send mail.
+    db.afterCommit(() => void drain());
   });
 
   queueMicrotask(() => void drain());
@@ -214,9 +230,10 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       const interview = interviews.get(interviewId);
       const kind: MailKind = interview.status === 'cancelled' ? 'cancellation' : interview.ics.sequence > 0 ? 'update' : 'invitation';
       if (kind !== 'cancellation' && !interview.meetLink) throw new DeskFailure('invalid_input', 'There is no Meet link yet, so there is nothing to send.', 'meetLink');
-      const items = all().filter((i) => !(i.interviewId === interviewId && i.recipient === recipient && i.state === 'queued'));
-      save(items);
-      enqueue(interviewId, kind === 'update' && !hasBeenInvited(interview, recipient) ? 'invitation' : kind, [recipient]);
+      db.transaction(() => {
+        queue.remove(queue.waitingFor(interviewId).filter((i) => i.payload.recipient === recipient).map((i) => i.key));
+        enqueue(interviewId, kind === 'update' && !hasBeenInvited(interview, recipient) ? 'invitation' : kind, [recipient]);
+      });
       void drain();
     },
     drain,
@@ -238,6 +255,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       }
     },
     dispose() {
+      disposed = true;
       unsubscribe();
       if (timer) clearTimeout(timer);
     },

@@ -3,6 +3,9 @@ import type { Interview } from '../../preload/contract/interview-schema';
 /** How long after the start a "starting now" reminder is still worth showing. */
 export const startingNowGraceMs = 5 * 60_000;
 
+/** What planning reminders reads of an interview (the database answers it without loading whole records). */
+export type ReminderSubject = Pick<Interview, 'id' | 'status' | 'startUtc' | 'origin'> & { reminders: { sent: { key: string }[] } };
+
 /** One reminder moment: `offsetMinutes` before the start of an interview. */
 export interface PlannedReminder {
   interviewId: string;
@@ -20,7 +23,7 @@ export function reminderKey(channel: PlannedReminder['channel'], offsetMinutes: 
 }
 
 /** Every reminder an interview should get (not yet sent), from the Settings offsets. */
-export function plannedReminders(interview: Interview, offsets: number[], candidateEmail: boolean): PlannedReminder[] {
+export function plannedReminders(interview: ReminderSubject, offsets: number[], candidateEmail: boolean): PlannedReminder[] {
   if (interview.status !== 'scheduled') return [];
   const startsAt = Date.parse(interview.startUtc);
   const sent = new Set(interview.reminders.sent.map((s) => s.key));
@@ -49,7 +52,7 @@ export function stillRelevant(reminder: PlannedReminder, now: number): boolean {
  * `drop` those that are due but no longer useful or superseded (recorded as handled, never fired),
  * and `nextAt`, the earliest future moment to wake for.
  */
-export function reminderDecisions(interviews: Interview[], offsets: number[], candidateEmail: boolean, now: number) {
+export function reminderDecisions(interviews: ReminderSubject[], offsets: number[], candidateEmail: boolean, now: number) {
   const fire: PlannedReminder[] = [];
   const drop: PlannedReminder[] = [];
   let nextAt: number | undefined;

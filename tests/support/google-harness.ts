@@ -1,8 +1,7 @@
 import { composeServices, type DeskServices, type ServiceDeps } from '../../main/app/compose-services';
 import { loadEnvConfig } from '../../main/config/env-config';
 import { createMemoryLogger } from '../../main/logging/logger';
-import { confBackend } from '../../main/store/conf-backend';
-import { openAppStore } from '../../main/store/open-app-store';
+import { storesFor } from './test-services';
 import { createKeytarSecretStore } from '../../main/secrets/keytar-secret-store';
 import type { SecretStore } from '../../main/secrets/secret-store';
 import type { GoogleEmulator } from '../google-emulator/google-emulator';
@@ -14,10 +13,12 @@ export function googleServices(
   options: { keychainService: string; browse?: (url: string) => Promise<unknown>; overrides?: Partial<ServiceDeps>; secrets?: SecretStore } ,
 ): DeskServices & { lines: string[] } {
   const log = createMemoryLogger();
+  const stores = storesFor(dataDir);
   const services = composeServices({
     config: loadEnvConfig({ ...emulator.env }, dataDir),
     log,
-    store: openAppStore({ dataDir, backend: confBackend, clock: { now: () => Date.now() }, log }).store,
+    store: stores.store,
+    database: stores.database,
     secrets: options.secrets ?? createKeytarSecretStore(options.keychainService),
     clock: { now: () => Date.now() },
     openExternal: async (url) => void (options.browse ?? emulator.browse)(url),

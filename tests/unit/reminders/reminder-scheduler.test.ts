@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createReminderScheduler, maxSleepMs, type ReminderScheduler } from '../../../main/reminders/reminder-scheduler';
 import { createInterviewService, type InterviewService } from '../../../main/interviews/interview-service';
-import { createInterviewRepository } from '../../../main/interviews/interview-repository';
+import { createInterviewRepository } from '../../../main/storage/interview-repository';
 import { createEventHub } from '../../../main/app/event-hub';
 import { createMemoryLogger } from '../../../main/logging/logger';
-import { openAppStore } from '../../../main/store/open-app-store';
-import { confBackend } from '../../../main/store/conf-backend';
+import { storesFor } from '../../support/test-services';
+import type { InterviewRepository } from '../../../main/storage/interview-repository';
 import { makeTempDir } from '../../support/temp-dir';
 import { simulatedTime } from '../../support/simulated-time';
 import { makeInterview, seedStore } from '../../support/interview-fixtures';
@@ -21,14 +21,16 @@ describe('reminder scheduler', () => {
   let schedulers: ReminderScheduler[];
   let settings: { reminderOffsetsMinutes: number[]; candidateReminderEmail: boolean };
 
-  const service = (): InterviewService => {
-    const { store } = openAppStore({ dataDir: temp.dir, backend: confBackend, clock: time.clock, log: createMemoryLogger() });
-    return createInterviewService({ repository: createInterviewRepository(store), clock: time.clock, events: createEventHub(), log: createMemoryLogger(), recruiter: () => ({ name: 'Rita', email: 'rita@example.com' }) });
+  const service = (): { interviews: InterviewService; repository: InterviewRepository } => {
+    const repository = createInterviewRepository(storesFor(temp.dir, time.clock).database);
+    return { repository, interviews: createInterviewService({ repository, clock: time.clock, events: createEventHub(), log: createMemoryLogger(), recruiter: () => ({ name: 'Rita', email: 'rita@example.com' }) }) };
   };
-  /** Starts the app: a fresh service over the same store, and a scheduler. */
+  /** Starts the app: a fresh service over the same database, and a scheduler reading it by start time. */
   const boot = () => {
-    const interviews = service();
+    const { interviews, repository } = service();
     const scheduler = createReminderScheduler({
+      timingsBetween: (from, to) => repository.timingsBetween(from, to),
+      afterCommit: (effect) => repository.afterCommit(effect),
       interviews,
       clock: time.clock,
       log: createMemoryLogger(),
