@@ -39,23 +39,29 @@ function createPrivate(file: string): void {
   }
 }
 
-/** Opens, sets pragmas and checks one file; throws when SQLite finds it damaged. */
-function openChecked(file: string): DatabaseSync {
+function moveAside(file: string, aside: string): void {
+  for (const suffix of companions) if (fs.existsSync(file + suffix)) fs.renameSync(file + suffix, aside + suffix);
+}
+
+/**
+ * Opens, sets pragmas and checks one file; throws when SQLite finds it damaged. A damaged file is
+ * moved to `aside` (if given) before the connection closes: closing deletes the -wal, which may hold
+ * the last transactions and is kept with the damaged file.
+ */
+function openChecked(file: string, aside?: string): DatabaseSync {
   createPrivate(file);
-  const sql = new DatabaseSync(file);
+  let sql: DatabaseSync | undefined;
   try {
+    sql = new DatabaseSync(file);
     applyPragmas(sql, file);
     const rows = sql.prepare('PRAGMA quick_check').all() as { quick_check: string }[];
     if (rows[0]?.quick_check !== 'ok') throw new Error(`quick_check: ${rows.map((r) => r.quick_check).slice(0, 3).join('; ')}`);
     return sql;
   } catch (error) {
-    sql.close();
+    if (aside) moveAside(file, aside);
+    sql?.close();
     throw error;
   }
-}
-
-function moveAside(file: string, aside: string): void {
-  for (const suffix of companions) if (fs.existsSync(file + suffix)) fs.renameSync(file + suffix, aside + suffix);
 }
 
 /**
@@ -72,11 +78,10 @@ export function openDatabase(options: { dataDir: string; clock: Clock; log: Logg
   const notices: Notice[] = [];
   let sql: DatabaseSync | undefined;
   try {
-    sql = openChecked(paths.file);
+    sql = openChecked(paths.file, paths.aside);
   } catch (error) {
     const reason = (error as Error).message.split('\n')[0];
-    log.error(`database unreadable (${reason}); moving it aside`);
-    moveAside(paths.file, paths.aside);
+    log.error(`database unreadable (${reason}); moved aside as ${path.basename(paths.aside)}`);
     let restoredAt: string | undefined;
     if (fs.existsSync(paths.backup)) {
       try {
