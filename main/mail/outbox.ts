@@ -174,9 +174,8 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   };
 
   const drainOnce = async () => {
-    if (disposed) return;
-    const due = queue.due(clock.now()).map(asOutboxItem);
-    if (due.length === 0) return;
+    const next = queue.nextNotBefore();
+    if (disposed || next === undefined || next > clock.now()) return;
     let transport: MailTransport;
     try {
       transport = await deps.transport();
@@ -184,6 +183,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       log.warn(`outbox waiting: ${(error as Error).message}`);
       return;
     }
+    const due = queue.due(clock.now()).map(asOutboxItem);
     try {
       for (const item of due) {
         try {
