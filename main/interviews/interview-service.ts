@@ -56,7 +56,7 @@ export interface InterviewService {
   setMeetLink(id: string, link: string): Interview;
   /** Applies a change that came from elsewhere (Google sync, the outbox) and tells listeners. */
   update(id: string, change: (interview: Interview) => Interview, notify?: boolean): Interview;
-  /** Applies one quiet change to many interviews in a single store write (reminder bookkeeping). */
+  /** Applies one quiet change to many interviews in one transaction (reminder bookkeeping). */
   updateMany(ids: string[], change: (interview: Interview) => Interview): void;
   recordJoin(id: string, via: 'app' | 'browser'): Interview;
   /** Candidate mode: saves an interview from an invitation link (no account, no invitations to send). */
