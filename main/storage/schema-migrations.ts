@@ -82,13 +82,16 @@ export const schemaSteps: SchemaStep[] = [
   },
 ];
 
+/** The version this build writes (the last step's). */
+export const latestDatabaseVersion = (): number => schemaSteps.at(-1)?.to ?? 0;
+
 /** The version this build writes. */
-export const currentDatabaseVersion = schemaSteps.at(-1)?.to ?? 0;
+export const currentDatabaseVersion = latestDatabaseVersion();
 
 /** A database written by a newer Interview Desk: never downgrade it silently. */
 export class NewerDatabaseError extends Error {
   constructor(version: number) {
-    super(`The database was written by a newer Interview Desk (format ${version}; this version reads up to ${currentDatabaseVersion}). Update the app to open it.`);
+    super(`The database was written by a newer Interview Desk (format ${version}; this version reads up to ${latestDatabaseVersion()}). Update the app to open it.`);
     this.name = 'NewerDatabaseError';
   }
 }
@@ -105,9 +108,9 @@ export function databaseVersion(sql: DatabaseSync): number {
  * (the caller's backup). Returns the steps taken.
  */
 export function migrateDatabase(sql: DatabaseSync, options: { target?: number; beforeStep?: (step: SchemaStep, from: number) => void } = {}): string[] {
-  const target = options.target ?? currentDatabaseVersion;
+  const target = options.target ?? latestDatabaseVersion();
   const from = databaseVersion(sql);
-  if (from > currentDatabaseVersion) throw new NewerDatabaseError(from);
+  if (from > latestDatabaseVersion()) throw new NewerDatabaseError(from);
   const taken: string[] = [];
   for (const step of schemaSteps) {
     if (step.to <= databaseVersion(sql) || step.to > target) continue;

@@ -91,6 +91,30 @@ describe('database migration ladder (PRAGMA user_version)', () => {
     expect(fs.readdirSync(temp.dir).some((f) => f.includes('damaged'))).toBe(false);
   });
 
+  it('copies the database before it upgrades an older one, and the copy opens at the older version', () => {
+    const file = path.join(temp.dir, 'interview-desk.sqlite');
+    const older = new DatabaseSync(file);
+    older.exec(fs.readFileSync(fixture(currentDatabaseVersion), 'utf8'));
+    older.close();
+    // The next version, as its author would add it: one step.
+    const next = { to: currentDatabaseVersion + 1, describe: 'a column for a test', up: (s: DatabaseSync) => s.exec('ALTER TABLE interviews ADD COLUMN test_only TEXT') };
+    schemaSteps.push(next);
+    try {
+      const { database, notices } = openDatabase({ dataDir: temp.dir, clock: { now: () => 0 }, log: createMemoryLogger() });
+      expect(notices).toEqual([]);
+      expect(database.prepare('PRAGMA user_version').get()).toEqual({ user_version: next.to });
+      expect(createInterviewRepository(database).count()).toBe(1);
+      database.close();
+    } finally {
+      schemaSteps.pop();
+    }
+    const copy = new DatabaseSync(path.join(temp.dir, `interview-desk.before-v${currentDatabaseVersion}.sqlite`), { readOnly: true });
+    open.push(copy);
+    expect(databaseVersion(copy)).toBe(currentDatabaseVersion);
+    expect(copy.prepare('SELECT count(*) AS n FROM interviews').get()).toEqual({ n: 1 });
+    expect((fs.statSync(path.join(temp.dir, `interview-desk.before-v${currentDatabaseVersion}.sqlite`)).mode & 0o777).toString(8)).toBe('600');
+  });
+
   it('a step that fails rolls back to the version before it', () => {
     const sql = fromFixture(0);
     const broken = { to: 1, describe: 'broken', up: (s: DatabaseSync) => s.exec('CREATE TABLE half (x); SELECT no_such_function()') };
