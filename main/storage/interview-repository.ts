@@ -37,7 +37,11 @@ type Stored = Omit<Interview, 'invitations' | 'joins' | 'reminders'>;
 
 /** Creates the repository over the app database. */
 export function createInterviewRepository(db: Database): InterviewRepository {
-  const columns = 'id, record';
+  // Parsed interviews by id, so a list does not re-parse and re-validate every row. Filled only by
+  // reads outside a transaction (committed data), emptied for an id by every write to it: a write
+  // that is rolled back leaves nothing stale behind. Main is the only writer, so nothing else can
+  // change a row under it. Values are shared: callers treat interviews as immutable.
+  const cache = new Map<string, Interview>();
   // The longest stored interview bounds the overlap search by start time (so it stays on the index);
   // read once, then raised by every write.
   let longest: number | undefined;
@@ -80,8 +84,26 @@ export function createInterviewRepository(db: Database): InterviewRepository {
     });
   };
 
+  /** The interviews with these ids, in this order, from the cache or the database. */
+  const load = (ids: string[]): Interview[] => {
+    const missing = ids.filter((id) => !cache.has(id));
+    const fresh = new Map<string, Interview>();
+    if (missing.length > 0) {
+      const rows = (
+        missing.length > 500
+          ? (db.prepare('SELECT id, record FROM interviews').all() as Row[]).filter((r) => !cache.has(String(r.id)))
+          : db.prepare('SELECT id, record FROM interviews WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(missing))
+      ) as Row[];
+      for (const interview of assemble(rows)) fresh.set(interview.id, interview);
+      if (!db.inTransaction) for (const [id, interview] of fresh) cache.set(id, interview);
+    }
+    return ids.map((id) => cache.get(id) ?? fresh.get(id)).filter((i): i is Interview => i !== undefined);
+  };
+  const idsOf = (rows: unknown[]) => (rows as Row[]).map((r) => String(r.id));
+
   const write = (raw: Interview) => {
     const interview = interviewSchema.parse(raw);
+    cache.delete(interview.id);
     const { invitations, joins, reminders, ...rest } = interview;
     const record: Stored = rest;
     const startMs = Date.parse(interview.startUtc);
@@ -113,17 +135,13 @@ export function createInterviewRepository(db: Database): InterviewRepository {
   return {
     transaction: (work) => db.transaction(work),
     afterCommit: (effect) => db.afterCommit(effect),
-    all: () => assemble(db.prepare(`SELECT ${columns} FROM interviews ORDER BY start_ms, id`).all() as Row[]),
-    get: (id) => assemble(db.prepare(`SELECT ${columns} FROM interviews WHERE id = ?`).all(id) as Row[])[0],
+    all: () => load(idsOf(db.prepare('SELECT id FROM interviews ORDER BY start_ms, id').all())),
+    get: (id) => load([id])[0],
     put: (interview) => db.transaction(() => write(interview)),
     putMany: (interviews) => db.transaction(() => interviews.forEach(write)),
     overlapping: (fromMs, toMs, excludeId) =>
-      assemble(
-        db
-          .prepare(`SELECT ${columns} FROM interviews WHERE status = 'scheduled' AND start_ms > ? AND start_ms < ? AND end_ms > ? AND id IS NOT ? ORDER BY start_ms, id`)
-          .all(fromMs - longestMs(), toMs, fromMs, excludeId ?? null) as Row[],
-      ),
-    startingBetween: (fromMs, toMs, limit = -1) => assemble(db.prepare(`SELECT ${columns} FROM interviews WHERE start_ms >= ? AND start_ms < ? ORDER BY start_ms, id LIMIT ?`).all(fromMs, toMs, limit) as Row[]),
+      load(idsOf(db.prepare(`SELECT id FROM interviews WHERE status = 'scheduled' AND start_ms > ? AND start_ms < ? AND end_ms > ? AND id IS NOT ? ORDER BY start_ms, id`).all(fromMs - longestMs(), toMs, fromMs, excludeId ?? null))),
+    startingBetween: (fromMs, toMs, limit = -1) => load(idsOf(db.prepare('SELECT id FROM interviews WHERE start_ms >= ? AND start_ms < ? ORDER BY start_ms, id LIMIT ?').all(fromMs, toMs, limit))),
     timingsBetween: (fromMs, toMs) =>
       (
         db

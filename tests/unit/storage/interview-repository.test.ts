@@ -65,5 +65,19 @@ describe('interview repository (SQLite)', () => {
       }),
     ).toThrow('no');
     expect(repository.get(interview.id)).toBeUndefined();
+    // Read (and kept in memory) before a change that is rolled back: the old version stays.
+    repository.put(interview);
+    expect(repository.all()).toEqual([interview]);
+    expect(() =>
+      repository.transaction(() => {
+        repository.put({ ...interview, notes: 'rolled back' });
+        expect(repository.get(interview.id)?.notes).toBe('rolled back');
+        throw new Error('no');
+      }),
+    ).toThrow('no');
+    expect(repository.get(interview.id)).toEqual(interview);
+    expect(repository.all()).toEqual([interview]);
+    repository.put({ ...interview, notes: 'kept' });
+    expect(repository.all()[0]?.notes).toBe('kept');
   });
 });
