@@ -174,8 +174,9 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   };
 
   const drainOnce = async () => {
+    if (disposed) return;
     const next = queue.nextNotBefore();
-    if (disposed || next === undefined || next > clock.now()) return;
+    if (next === undefined || next > clock.now()) return;
     let transport: MailTransport;
     try {
       transport = await deps.transport();
