@@ -1,4 +1,4 @@
-// Lint fences where code may run (see ../shared/STYLE.md): Electron only in main/shell and the
+// Lint fences where code may run (README.md, Layout): Electron only in main/shell and the
 // preload entry, keytar only in its one file, the renderer never reaches into main or Electron.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';

@@ -8,14 +8,27 @@ export interface AnalyticsQuery {
   timeZone: string;
 }
 
-/** How one interview ended up, from its status and its real join history. */
-export type Outcome = 'completed' | 'no_show' | 'cancelled' | 'upcoming';
+/**
+ * What the app knows about one interview: the recruiter joined from the app, or no join was recorded
+ * (they may have joined from Google Calendar: not a no-show), cancelled, or still upcoming.
+ */
+export type Outcome = 'joined_in_app' | 'no_join_recorded' | 'cancelled' | 'upcoming';
 
-/** Classifies one interview at `now`. */
+/** The words for each outcome, on screen and in the CSV. */
+export const outcomeLabels: Record<Outcome, string> = {
+  joined_in_app: 'You joined from the app',
+  no_join_recorded: 'No join recorded',
+  cancelled: 'Cancelled',
+  upcoming: 'Upcoming',
+};
+
+/** Classifies one interview at `now`: nothing is settled before its end (a Join pressed early is not a result yet). */
 export function outcomeOf(interview: Interview, settings: JoinWindowSettings, now: number): Outcome {
   if (interview.status === 'cancelled') return 'cancelled';
-  if (interview.joins.length > 0) return 'completed';
-  return now >= joinWindow(interview, settings).closesAt ? 'no_show' : 'upcoming';
+  const window = joinWindow(interview, settings);
+  if (now < window.endsAt) return 'upcoming';
+  if (interview.joins.length > 0) return 'joined_in_app';
+  return now >= window.closesAt ? 'no_join_recorded' : 'upcoming';
 }
 
 /**
@@ -63,43 +76,43 @@ export function inPeriod(interviews: Interview[], query: AnalyticsQuery): Interv
 /** The analytics screen's figures, all computed from stored interviews and their join history. */
 export function computeAnalytics(interviews: Interview[], query: AnalyticsQuery, settings: JoinWindowSettings, now: number): AnalyticsReport {
   const chosen = inPeriod(interviews, query);
-  const counts = { completed: 0, no_show: 0, cancelled: 0, upcoming: 0 };
+  const counts: Record<Outcome, number> = { joined_in_app: 0, no_join_recorded: 0, cancelled: 0, upcoming: 0 };
   const durations: number[] = [];
-  const weeks = new Map<string, { count: number; completed: number }>();
-  const jobs = new Map<string, { scheduled: number; completed: number; noShows: number; cancelled: number }>();
+  const weeks = new Map<string, { count: number; joinedInApp: number }>();
+  const jobs = new Map<string, { scheduled: number; joinedInApp: number; noJoinRecorded: number; cancelled: number }>();
   // Every week of the period appears, even an empty one, so the chart has no holes.
   let cursor = DateTime.fromISO(query.from, { zone: query.timeZone }).startOf('week');
   const last = DateTime.fromISO(query.to, { zone: query.timeZone }).startOf('week');
   while (cursor <= last && weeks.size < 600) {
-    weeks.set(cursor.toISODate()!, { count: 0, completed: 0 });
+    weeks.set(cursor.toISODate()!, { count: 0, joinedInApp: 0 });
     cursor = cursor.plus({ weeks: 1 });
   }
   for (const interview of chosen) {
     const outcome = outcomeOf(interview, settings, now);
     counts[outcome]++;
-    const job = jobs.get(interview.jobTitle) ?? { scheduled: 0, completed: 0, noShows: 0, cancelled: 0 };
+    const job = jobs.get(interview.jobTitle) ?? { scheduled: 0, joinedInApp: 0, noJoinRecorded: 0, cancelled: 0 };
     if (outcome === 'cancelled') job.cancelled++;
     else {
       job.scheduled++;
       const week = DateTime.fromISO(interview.startUtc, { zone: query.timeZone }).startOf('week').toISODate()!;
-      const bucket = weeks.get(week) ?? { count: 0, completed: 0 };
+      const bucket = weeks.get(week) ?? { count: 0, joinedInApp: 0 };
       bucket.count++;
-      if (outcome === 'completed') bucket.completed++;
+      if (outcome === 'joined_in_app') bucket.joinedInApp++;
       weeks.set(week, bucket);
     }
-    if (outcome === 'completed') {
-      job.completed++;
+    if (outcome === 'joined_in_app') {
+      job.joinedInApp++;
       const minutes = actualMinutes(interview);
       if (minutes !== null) durations.push(minutes);
     }
-    if (outcome === 'no_show') job.noShows++;
+    if (outcome === 'no_join_recorded') job.noJoinRecorded++;
     jobs.set(interview.jobTitle, job);
   }
   const round = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
   return {
-    scheduled: counts.completed + counts.no_show + counts.upcoming,
-    completed: counts.completed,
-    noShows: counts.no_show,
+    scheduled: counts.joined_in_app + counts.no_join_recorded + counts.upcoming,
+    joinedInApp: counts.joined_in_app,
+    noJoinRecorded: counts.no_join_recorded,
     cancelled: counts.cancelled,
     upcoming: counts.upcoming,
     averageMinutes: round(durations.length ? durations.reduce((a, b) => a + b, 0) / durations.length : null),
@@ -118,14 +131,14 @@ export function csvCell(value: string | number | null | undefined): string {
 
 /** The period's interviews as CSV, one row each, with their real join times. */
 export function analyticsCsv(interviews: Interview[], query: AnalyticsQuery, settings: JoinWindowSettings, now: number): string {
-  const header = ['Interview ID', 'Candidate', 'Candidate email', 'Job title', 'Start', 'Planned minutes', 'Outcome', 'First join', 'Last leave', 'Actual minutes'];
+  const header = ['Interview ID', 'Candidate', 'Candidate email', 'Job title', 'Start', 'Planned minutes', 'Join recorded by the app', 'First join in the app', 'Last leave of the app window', 'Minutes in the app window'];
   const local = (iso: string | undefined) => (iso ? DateTime.fromISO(iso, { zone: query.timeZone }).toFormat("yyyy-MM-dd'T'HH:mmZZ") : '');
   const rows = inPeriod(interviews, query)
     .sort((a, b) => a.startUtc.localeCompare(b.startUtc))
     .map((i) => {
       const leaves = i.joins.map((j) => j.leftAt).filter((x): x is string => !!x).sort();
       const minutes = actualMinutes(i);
-      return [i.id, i.candidate.name, i.candidate.email, i.jobTitle, local(i.startUtc), i.durationMinutes, outcomeOf(i, settings, now).replace('_', '-'), local(i.joins[0]?.joinedAt), local(leaves.at(-1)), minutes === null ? '' : Math.round(minutes)];
+      return [i.id, i.candidate.name, i.candidate.email, i.jobTitle, local(i.startUtc), i.durationMinutes, outcomeLabels[outcomeOf(i, settings, now)], local(i.joins[0]?.joinedAt), local(leaves.at(-1)), minutes === null ? '' : Math.round(minutes)];
     });
   return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

@@ -15,13 +15,14 @@ import { createInterviewRepository } from '../storage/interview-repository';
 import { createInterviewService, type InterviewService } from '../interviews/interview-service';
 import { analyticsCsv, computeAnalytics } from '../analytics/analytics';
 import { joinPhase, joinWindow } from '../../preload/domain/interview-timing';
-import { browserOnlyLauncher, type MeetLauncher } from '../meet/meet-launcher';
+import { browserOnlyLauncher, requireMeetJoinUrl, type MeetLauncher } from '../meet/meet-launcher';
 import { createAccountService, type AccountService } from '../google/account-service';
 import { createCalendarSync, type CalendarSync } from '../google/calendar-sync';
 import type { RetryOptions } from '../google/retry-policy';
 import { createOutbox, type Outbox } from '../mail/outbox';
 import { createEmailRenderer } from '../mail/render-email';
 import { gmailTransport, smtpTransport, type MailTransport } from '../mail/mail-transport';
+import { describeTransport, smtpOverrideFromUrl } from '../mail/transport-description';
 import { gmailSendScope } from '../google/oauth-client';
 import { checkNetwork, defaultNetcheckUrl, defaultStunServer } from '../device-check/network-check';
 import type { MediaAccess, NavigateTarget } from '../../preload/contract/ipc-contract';
@@ -49,8 +50,8 @@ export interface ServiceDeps {
   meetLauncher?: MeetLauncher;
   /** The OS media permission (Electron: systemPreferences on macOS/Windows); absent means unknown. */
   mediaAccess?: () => Promise<MediaAccess>;
-  /** Shows a reminder natively (Electron); without it, reminders are pushed to the renderer. */
-  notifier?: (reminder: PlannedReminder, interview: Interview, joinOpen: boolean) => void;
+  /** Shows a reminder natively (Electron), worded from `now`; without it, reminders are pushed to the renderer. */
+  notifier?: (reminder: PlannedReminder, interview: Interview, joinOpen: boolean, now: number) => void;
   /** Simulated timers for tests of the reminder scheduler. */
   timers?: TimerApi;
   /** Where the email templates live (templates/ at the app root). */
@@ -82,6 +83,9 @@ export function composeServices(deps: ServiceDeps): DeskServices {
   const events = createEventHub();
   const notices = createNoticeBoard(events, deps.startupNotices);
   const settings = createSettingsService(deps.store, events, deps.log.scope('settings'));
+  if (settings.problems().length) {
+    notices.post({ id: 'settings-invalid', level: 'warning', message: 'Some saved settings are not valid and are not used until you fix them. Open Settings to see which.' });
+  }
 
   const account = createAccountService({
     google: deps.config.google,
@@ -90,6 +94,7 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     events,
     log: deps.log.scope('google'),
     openBrowser: deps.openExternal,
+    notify: (message) => notices.post({ id: `account-revoke-${deps.clock.now()}`, level: 'warning', message }),
     ...(deps.google?.flowTimeoutMs ? { flowTimeoutMs: deps.google.flowTimeoutMs } : {}),
   });
   const recruiter = () => {
@@ -122,11 +127,13 @@ export function composeServices(deps: ServiceDeps): DeskServices {
   });
   const smtpAccount = (s: { user: string; host: string }) => `smtp:${s.user}@${s.host}`;
   const mailTransport = async (): Promise<MailTransport> => {
+    const problem = settings.mailProblem();
+    if (problem) throw new DeskFailure('invalid_input', problem, 'settings');
     const current = settings.get();
     if (current.mailTransport === 'gmail') {
       if (account.status().state === 'disconnected') throw new DeskFailure('unavailable', 'Gmail is chosen for invitations but no Google account is connected.');
       if (!account.hasScope(gmailSendScope)) throw new DeskFailure('needs_reconnect', 'Allow Interview Desk to send mail with Gmail (Settings → Email → Use Gmail).');
-      return gmailTransport({ apiUrl: deps.config.google.apiUrl, auth: () => account.authClient() });
+      return gmailTransport({ apiUrl: deps.config.google.apiUrl, auth: () => account.authClient(), onAccessLost: (reason) => account.markNeedsReconnect(reason) });
     }
     if (deps.config.smtpUrl) return smtpTransport(deps.config.smtpUrl);
     if (!current.smtp.host) throw new DeskFailure('unavailable', 'Email is not set up: add an SMTP server in Settings, or choose Gmail.');
@@ -163,9 +170,9 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     clock: deps.clock,
     log: deps.log.scope('reminders'),
     settings: () => settings.get(),
-    notify: (reminder, interview) => {
-      const joinOpen = joinPhase(interview, settings.get(), deps.clock.now()) === 'open';
-      if (deps.notifier) deps.notifier(reminder, interview, joinOpen);
+    notify: (reminder, interview, now) => {
+      const joinOpen = joinPhase(interview, settings.get(), now) === 'open';
+      if (deps.notifier) deps.notifier(reminder, interview, joinOpen, now);
       events.emit('reminder:fired', { interviewId: interview.id, candidateName: interview.candidate.name, jobTitle: interview.jobTitle, startUtc: interview.startUtc, offsetMinutes: reminder.offsetMinutes, joinOpen });
     },
     email: (interview) => {
@@ -176,22 +183,30 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     afterCommit: (effect) => deps.database.afterCommit(effect),
     ...(deps.timers ? { timers: deps.timers } : {}),
   });
-  const openDeepLink = (raw: string): NavigateTarget => {
-    let link;
+  const parseLink = (raw: string) => {
     try {
-      link = parseDeepLink(raw, deps.clock.now());
+      return parseDeepLink(raw, deps.clock.now());
     } catch (error) {
       if (error instanceof DeepLinkError) throw new DeskFailure('invalid_input', error.message, 'link');
       throw error;
     }
+  };
+  const parseJoinLink = (raw: string) => {
+    const link = parseLink(raw);
+    if (link.kind !== 'join') throw new DeskFailure('invalid_input', 'That is not an invitation link.', 'link');
+    return link;
+  };
+  const openDeepLink = (raw: string): NavigateTarget => {
+    const link = parseLink(raw);
     let target: NavigateTarget;
     if (link.kind === 'device-check') target = { screen: 'device-check' };
     else if (link.kind === 'interview') {
       interviews.get(link.id); // not_found when it is not ours
       target = { screen: 'interview', id: link.id };
     } else {
-      const saved = interviews.saveCandidateInterview({ meetLink: link.meetLink, startUtc: link.startUtc, title: link.title, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
-      target = { screen: 'interview', id: saved.id };
+      // Anyone can send such a link: nothing is saved until the person has seen what it holds and agreed.
+      const saved = interviews.findCandidateInterview(link.meetLink, link.startUtc);
+      target = saved ? { screen: 'interview', id: saved.id } : { screen: 'join-preview', link: raw };
     }
     events.emit('app:navigate', target);
     return target;
@@ -204,7 +219,7 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     new Intl.DateTimeFormat('en-GB', { timeZone: zone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(ms);
 
   const handlers: CallHandlers = {
-    'app:info': () => deps.info,
+    'app:info': () => (deps.config.smtpUrl ? { ...deps.info, smtpOverride: smtpOverrideFromUrl(deps.config.smtpUrl) } : deps.info),
     'app:notices': () => notices.list(),
     'app:dismissNotice': (id) => {
       notices.dismiss(id);
@@ -212,6 +227,7 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     },
     'settings:get': () => settings.get(),
     'settings:update': (patch) => settings.update(patch),
+    'settings:problems': () => settings.problems(),
     'account:status': () => account.status(),
     'account:connect': () => account.connect(),
     'account:disconnect': async () => {
@@ -258,11 +274,12 @@ export function composeServices(deps: ServiceDeps): DeskServices {
       }
       if (phase === 'after') throw new DeskFailure('invalid_input', 'This interview has ended. Reschedule it to meet again.', 'join');
       if (!interview.meetLink) throw new DeskFailure('invalid_input', 'There is no Meet link yet. Paste one or wait for Google.', 'meetLink');
+      const link = requireMeetJoinUrl(interview.meetLink);
       if (via === 'app' && (await meet.openInApp(interview, () => interviews.recordLeave(id)))) {
         interviews.recordJoin(id, 'app');
         return { via: 'app' as const };
       }
-      await meet.openInBrowser(interview.meetLink);
+      await meet.openInBrowser(link);
       interviews.recordJoin(id, 'browser');
       return { via: 'browser' as const };
     },
@@ -273,7 +290,17 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     'mail:sendTest': async () => {
       const who = recruiter();
       if (!who) throw new DeskFailure('invalid_input', 'Add your name and email in Settings first: the test goes to you.', 'recruiterEmail');
-      return { response: await outbox.sendTest({ name: who.name, address: who.email }) };
+      const response = await outbox.sendTest({ name: who.name, address: who.email });
+      const current = settings.get();
+      const status = account.status();
+      const transport = describeTransport({
+        transport: current.mailTransport,
+        ...(status.state !== 'disconnected' ? { gmailAddress: status.email } : {}),
+        ...(deps.config.smtpUrl ? { smtpUrl: deps.config.smtpUrl } : {}),
+        smtpHost: current.smtp.host,
+        smtpPort: current.smtp.port,
+      });
+      return { response, to: `${who.name} <${who.email}>`, transport };
     },
     'mail:setSmtpPassword': async (password) => {
       const smtp = settings.get().smtp;
@@ -294,6 +321,15 @@ export function composeServices(deps: ServiceDeps): DeskServices {
       return null;
     },
     'deeplink:open': (raw) => openDeepLink(raw),
+    'deeplink:preview': (raw) => {
+      const link = parseJoinLink(raw);
+      const saved = interviews.findCandidateInterview(link.meetLink, link.startUtc);
+      return { title: link.title, meetLink: link.meetLink, startUtc: link.startUtc, ...(saved ? { savedId: saved.id } : {}) };
+    },
+    'deeplink:confirmJoin': (raw) => {
+      const link = parseJoinLink(raw);
+      return interviews.saveCandidateInterview({ meetLink: link.meetLink, startUtc: link.startUtc, title: link.title, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
+    },
     'candidate:save': (input) => {
       const start = startInstant(input, deps.clock.now());
       return interviews.saveCandidateInterview({ meetLink: input.meetLink, startUtc: start.toISO()!, title: input.title || 'Interview', timeZone: input.timeZone });

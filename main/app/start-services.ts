@@ -9,6 +9,7 @@ import type { MeetLauncher } from '../meet/meet-launcher';
 import type { KeyValueStore } from '../store/key-value-store';
 import { createKeytarSecretStore } from '../secrets/keytar-secret-store';
 import { systemClock } from '../platform/clock';
+import { securePrivateDataDir, tightenPrivateTree } from '../platform/private-files';
 import { composeServices, type DeskServices, type ServiceDeps } from './compose-services';
 import type { AppInfo, MediaAccess } from '../../preload/contract/ipc-contract';
 
@@ -43,9 +44,13 @@ export interface StartedApp {
  */
 export async function startServices(options: StartOptions): Promise<StartedApp> {
   const config = loadEnvConfig(options.env, options.defaultDataDir);
+  // The data folder holds candidate data: private before anything is written, whatever an older
+  // version or the umask left behind.
+  const loosened = securePrivateDataDir(config.dataDir);
   const unlock = await lockDataDir(config.dataDir);
   const log = createFileLogger({ dataDir: config.dataDir, consoleLevel: options.consoleLevel ?? false });
   log.info(`starting ${options.info.name} ${options.info.version} (${options.mode})`);
+  if (loosened.length > 0) log.warn(`${loosened.length} files or folders in the data folder were readable by other users; made private`);
   let opened;
   try {
     opened = openStores({ dataDir: config.dataDir, backend: options.storeBackend, clock: systemClock, log });
@@ -54,6 +59,9 @@ export async function startServices(options: StartOptions): Promise<StartedApp> 
     throw error;
   }
   const { store, database } = opened;
+  // Whatever a store engine created with default modes is private before use (the database, its
+  // -wal/-shm and backups are created 0600 already; this covers files an older version left).
+  tightenPrivateTree(config.dataDir);
   const services = composeServices({
     config,
     log,

@@ -8,6 +8,7 @@ export const googleDefaults = {
   tokenUrl: 'https://oauth2.googleapis.com/token',
   revokeUrl: 'https://oauth2.googleapis.com/revoke',
   apiUrl: 'https://www.googleapis.com/',
+  meetApiUrl: 'https://meet.googleapis.com/',
 } as const;
 
 /** Everything the environment may configure, parsed and checked. */
@@ -20,6 +21,8 @@ export interface AppConfig {
     tokenUrl: string;
     revokeUrl: string;
     apiUrl: string;
+    /** Meet REST v2 lives on its own host. */
+    meetApiUrl: string;
   };
   smtpUrl: string | undefined;
   webPort: number;
@@ -53,6 +56,7 @@ const rules = {
   INTERVIEW_DESK_GOOGLE_TOKEN_URL: httpUrl,
   INTERVIEW_DESK_GOOGLE_REVOKE_URL: httpUrl,
   INTERVIEW_DESK_GOOGLE_API_URL: httpUrl,
+  INTERVIEW_DESK_GOOGLE_MEET_API_URL: httpUrl,
   INTERVIEW_DESK_SMTP_URL: z.string().refine((u) => ['smtp:', 'smtps:'].includes(protocolOf(u) ?? ''), 'must be an smtp:// or smtps:// URL'),
   INTERVIEW_DESK_WEB_PORT: z
     .string()
@@ -97,6 +101,7 @@ export function loadEnvConfig(env: NodeJS.ProcessEnv, fallbackDataDir: string = 
       tokenUrl: parsed.INTERVIEW_DESK_GOOGLE_TOKEN_URL ?? googleDefaults.tokenUrl,
       revokeUrl: parsed.INTERVIEW_DESK_GOOGLE_REVOKE_URL ?? googleDefaults.revokeUrl,
       apiUrl: withSlash(parsed.INTERVIEW_DESK_GOOGLE_API_URL ?? googleDefaults.apiUrl),
+      meetApiUrl: withSlash(parsed.INTERVIEW_DESK_GOOGLE_MEET_API_URL ?? googleDefaults.meetApiUrl),
     },
     smtpUrl: parsed.INTERVIEW_DESK_SMTP_URL,
     webPort: parsed.INTERVIEW_DESK_WEB_PORT ?? 0,

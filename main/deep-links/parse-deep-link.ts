@@ -1,4 +1,4 @@
-import { meetLinkPattern } from '../../preload/contract/interview-schema';
+import { lineText, meetLinkPattern } from '../../preload/contract/interview-schema';
 
 /** A validated `interview-desk://` link. */
 export type DeepLink =
@@ -17,8 +17,8 @@ export class DeepLinkError extends Error {
 const maxLength = 2048;
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const meetCode = /^[a-z]{3}-[a-z]{4}-[a-z]{3}$/;
-// eslint-disable-next-line no-control-regex
-const unsafeText = /[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
+// The sender chose the title: the same one-line rule as every title typed into the app.
+const titleRule = lineText('The title in the invitation link', 200, 0);
 
 /**
  * Parses and validates an `interview-desk://` link. Every part is checked: the scheme, a known host,
@@ -48,15 +48,15 @@ export function parseDeepLink(raw: string, now = Date.now()): DeepLink {
     case 'join': {
       const meet = url.searchParams.get('meet') ?? '';
       const start = url.searchParams.get('start') ?? '';
-      const title = (url.searchParams.get('title') ?? 'Interview').trim();
+      const title = titleRule.safeParse(url.searchParams.get('title') ?? 'Interview');
       if (!meetCode.test(meet)) throw new DeepLinkError('The Meet code in the invitation link must look like abc-defg-hij.');
       const startMs = Date.parse(start);
       if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(start) || Number.isNaN(startMs)) throw new DeepLinkError('The start time in the invitation link is not a valid time.');
       if (startMs < now - 24 * 3600_000 || startMs > now + 2 * 365 * 24 * 3600_000) throw new DeepLinkError('The invitation link has a start time that is out of range.');
-      if (title.length > 200 || unsafeText.test(title)) throw new DeepLinkError('The title in the invitation link is not valid.');
+      if (!title.success) throw new DeepLinkError(`${title.error.issues[0]?.message ?? 'The title in the invitation link is not valid'}.`);
       const meetLink = `https://meet.google.com/${meet}`;
       if (!meetLinkPattern.test(meetLink)) throw new DeepLinkError('The Meet code is not valid.');
-      return { kind: 'join', meetLink, startUtc: new Date(startMs).toISOString(), title: title || 'Interview' };
+      return { kind: 'join', meetLink, startUtc: new Date(startMs).toISOString(), title: title.data || 'Interview' };
     }
     default:
       throw new DeepLinkError(`Interview Desk does not know links to "${url.host.slice(0, 40)}".`);

@@ -1,3 +1,4 @@
+import { isCheckUrl } from '../../preload/contract/settings-schema';
 import { stunBinding } from './stun-binding';
 
 /** What the network step reports to the renderer. */
@@ -15,27 +16,54 @@ export interface NetworkReport {
 export const defaultNetcheckUrl = 'https://www.gstatic.com/generate_204';
 export const defaultStunServer = 'stun.l.google.com:19302';
 
+/** The most of a response body the check reads: enough for a download estimate, never a whole large file. */
+export const maxCheckBodyBytes = 2_000_000;
+
+/** Reads at most `limit` bytes of a body, then stops the download; answers how many were read. */
+async function readBounded(response: Response, limit: number): Promise<number> {
+  if (!response.body) return 0;
+  const reader = response.body.getReader();
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return total;
+      total += value.byteLength;
+      if (total >= limit) return total;
+    }
+  } finally {
+    void reader.cancel().catch(() => {});
+  }
+}
+
 /**
  * Runs in main (no CSP, no CORS): round-trip time and jitter over five requests to the endpoint, a
  * download estimate when the endpoint sends a body, and a STUN binding over UDP, all in parallel.
+ * Only an https endpoint is fetched (http only on this computer), redirects are refused, each request
+ * (body included) is bounded by `timeoutMs`, and at most `maxBodyBytes` of a body are read.
  */
-export async function checkNetwork(options: { url: string; stunServer: string; samples?: number; timeoutMs?: number }): Promise<NetworkReport> {
+export async function checkNetwork(options: { url: string; stunServer: string; samples?: number; timeoutMs?: number; maxBodyBytes?: number }): Promise<NetworkReport> {
   const samples = options.samples ?? 5;
   const timeoutMs = options.timeoutMs ?? 3000;
+  const maxBodyBytes = options.maxBodyBytes ?? maxCheckBodyBytes;
   const stun = stunBinding(options.stunServer);
+  if (!isCheckUrl(options.url)) {
+    const stunResult = await stun;
+    return { online: stunResult.ok, endpoint: options.url, stun: { server: options.stunServer, ...stunResult } as NetworkReport['stun'], error: 'The network check address must be an https:// address.' };
+  }
   const rtts: number[] = [];
   let lastError: string | undefined;
   let downloadMbps: number | undefined;
   for (let i = 0; i < samples; i++) {
     const started = performance.now();
     try {
-      const response = await fetch(options.url, { method: i === 0 ? 'GET' : 'HEAD', cache: 'no-store', signal: AbortSignal.timeout(timeoutMs) });
+      const response = await fetch(options.url, { method: i === 0 ? 'GET' : 'HEAD', cache: 'no-store', redirect: 'error', signal: AbortSignal.timeout(timeoutMs) });
       if (i === 0) {
-        const body = await response.arrayBuffer();
+        const bytes = await readBounded(response, maxBodyBytes);
         const seconds = (performance.now() - started) / 1000;
-        if (body.byteLength >= 100_000) downloadMbps = (body.byteLength * 8) / 1_000_000 / seconds;
+        if (bytes >= 100_000) downloadMbps = (bytes * 8) / 1_000_000 / seconds;
       } else {
-        await response.arrayBuffer();
+        await readBounded(response, maxBodyBytes);
         rtts.push(performance.now() - started);
       }
     } catch (error) {

@@ -18,6 +18,8 @@ export interface AccountServiceDeps {
   events: EventHub;
   log: Logger;
   openBrowser: (url: string) => Promise<void>;
+  /** Tells the person about an outcome that outlives the call (an old sign-in Google could not revoke). */
+  notify?: (message: string) => void;
   flowTimeoutMs?: number;
 }
 
@@ -63,6 +65,42 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
     const now = status();
     events.emit('account:changed', now);
     for (const listener of [...listeners]) listener(now);
+  };
+
+  /** A keychain failure while removing `email`'s sign-in: said plainly, and nothing is treated as gone. */
+  const keychainBlocked = (email: string, error: unknown, still: string): DeskFailure => {
+    const detail = error instanceof KeychainUnavailableError ? error.message.replace(/ Nothing was saved\.$/, '') : (error as Error).message;
+    return new DeskFailure('keychain_unavailable', `Interview Desk could not reach the keychain to remove the Google sign-in of ${email}, so nothing was changed: ${still}. ${detail}`);
+  };
+
+  /**
+   * Ends one account's sign-in the way RFC 7009 asks: revoke the refresh token at Google, then delete
+   * it from the keychain. A token Google already considers dead (invalid_token) counts as revoked.
+   * Keychain trouble throws before anything is deleted; Google being unreachable returns false.
+   */
+  const retire = async (email: string, still: string): Promise<boolean> => {
+    let refresh: string | null;
+    try {
+      refresh = await secrets.get(email);
+    } catch (error) {
+      throw keychainBlocked(email, error, still);
+    }
+    let revoked = true;
+    if (refresh) {
+      try {
+        await createOAuthClient(deps.google).revokeToken(refresh);
+      } catch (error) {
+        const failure = describeGoogleError(error);
+        revoked = failure.status === 400 && failure.reason === 'invalid_token';
+        if (!revoked) log.warn(`revoking at Google failed: ${failure.message}`);
+      }
+    }
+    try {
+      await secrets.delete(email);
+    } catch (error) {
+      throw keychainBlocked(email, error, still);
+    }
+    return revoked;
   };
 
   const ensureConfigured = () => {
@@ -112,11 +150,24 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
         if (!email) throw new DeskFailure('unavailable', 'Google did not share your email address, which Interview Desk needs.');
         try {
           await secrets.set(email, tokens.refresh_token);
-          if (previous && previous.email !== email) await secrets.delete(previous.email);
         } catch (error) {
           // Never keep a token we cannot store safely: revoke it and say what to fix.
           await oauth.revokeToken(tokens.refresh_token).catch(() => undefined);
           throw error;
+        }
+        if (previous && previous.email !== email) {
+          // Another Google user: the old refresh token must die at Google, not only leave the keychain.
+          let revoked: boolean;
+          try {
+            revoked = await retire(previous.email, `you are still connected as ${previous.email}`);
+          } catch (error) {
+            await secrets.delete(email).catch(() => false);
+            await oauth.revokeToken(tokens.refresh_token).catch(() => undefined);
+            throw error;
+          }
+          if (!revoked) {
+            deps.notify?.(`Connected as ${email}. Google could not be reached to revoke access for ${previous.email}; remove Interview Desk from that account's "Third-party apps" page at myaccount.google.com to be sure.`);
+          }
         }
         const granted = (tokens.scope ?? scopes.join(' ')).split(/\s+/).filter(Boolean);
         store.set('account', { state: 'connected', email, name: info.name ?? email, ...(info.picture ? { picture: info.picture } : {}), scopes: granted } satisfies StoredAccount);
@@ -124,6 +175,10 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
         log.info('Google account connected');
         changed();
         return status();
+      } catch (error) {
+        // Kept for support; the logger strips codes, tokens and addresses from whatever Google said.
+        log.warn(`Google sign-in did not complete: ${(error as Error).message}`);
+        throw error;
       } finally {
         pending = false;
       }
@@ -131,17 +186,7 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
     async disconnect() {
       const account = stored();
       if (!account) return { status: status(), revoked: true };
-      let revoked = false;
-      try {
-        const refresh = await secrets.get(account.email);
-        if (refresh) {
-          await createOAuthClient(deps.google).revokeToken(refresh);
-          revoked = true;
-        } else revoked = true;
-      } catch (error) {
-        log.warn(`revoking at Google failed: ${describeGoogleError(error).message}`);
-      }
-      await secrets.delete(account.email);
+      const revoked = await retire(account.email, `${account.email} is still connected`);
       store.delete('account');
       client = undefined;
       log.info('Google account disconnected');

@@ -8,12 +8,12 @@ import type { Clock } from '../platform/clock';
 import type { Database } from '../storage/database';
 import { singleFlight } from '../storage/durable-queue';
 import { createSyncState } from '../storage/sync-state';
-import type { InterviewService } from '../interviews/interview-service';
+import { armedReminders, type InterviewService } from '../interviews/interview-service';
 import type { AccountService } from './account-service';
 import { describeGoogleError, isRetryable } from './google-errors';
 import { GoogleCallError, withGoogleRetry, type RetryOptions } from './retry-policy';
 import { GoogleQueue, type QueuedChange } from './google-queue';
-import { conferenceStatus, eventForInterview, eventIdFor, interviewIdOf, meetLinkOf, reschedulePatch } from './event-mapping';
+import { conferenceStatus, eventForInterview, eventIdFor, interviewIdOf, linkPatch, meetLinkOf, readMeetLink, reschedulePatch, withEventMeetLink } from './event-mapping';
 
 export interface CalendarSyncDeps {
   apiUrl: string;
@@ -82,11 +82,9 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
     interviews.update(
       id,
       (i) => {
-        const link = meetLinkOf(event);
         const sequence = event.sequence ?? i.google?.sequence ?? 0;
-        return {
+        return withEventMeetLink({
           ...i,
-          ...(link ? { meetLink: link } : {}),
           ics: { ...i.ics, uid: event.iCalUID ?? i.ics.uid, sequence: Math.max(i.ics.sequence, sequence) },
           google: {
             eventId: event.id ?? eventIdFor(id),
@@ -96,9 +94,10 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
             ...(event.htmlLink ? { htmlLink: event.htmlLink } : {}),
             state: 'synced',
             ...(i.google?.attendeeDeclined ? { attendeeDeclined: true } : {}),
+            ...(i.google?.unusableMeetLink ? { unusableMeetLink: true } : {}),
             ...extra,
           },
-        };
+        }, readMeetLink(event));
       },
       true,
     );
@@ -118,6 +117,7 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
   const create = async (item: QueuedChange, interview: Interview) => {
     const eventId = eventIdFor(interview.id);
     let event: calendar_v3.Schema$Event | undefined;
+    let inserted = false;
     // After an unclear failure the event may exist already: look before inserting again.
     if (item.attempts > 0) {
       event = await call((cal) => cal.events.get({ calendarId: 'primary', eventId }, requestOptions))
@@ -136,12 +136,22 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
             true,
           )
         ).data;
+        inserted = true;
       } catch (error) {
         if (status(error) !== 409) throw error;
         event = (await call((cal) => cal.events.get({ calendarId: 'primary', eventId }, requestOptions))).data;
       }
     }
-    const ready = await awaitConference(eventId, event);
+    let ready = await awaitConference(eventId, event);
+    // The recruiter's own link (pasted in the form, or in the room while this create waited) is the
+    // meeting: the event takes it instead of a new conference.
+    const wanted = interviews.get(interview.id).meetLink;
+    if (wanted && meetLinkOf(ready) !== wanted) ready = await patchEvent(eventId, { ...linkPatch(wanted), sequence: interviews.get(interview.id).ics.sequence });
+    else if (!inserted && conferenceStatus(ready) === 'failure') {
+      // A retry after Google could not make a Meet: ask again (a new requestId; a repeated one is ignored).
+      const again = { conferenceData: { createRequest: { requestId: `idesk-${interview.id}-${clock.now()}`, conferenceSolutionKey: { type: 'hangoutsMeet' } } } };
+      ready = await awaitConference(eventId, await patchEvent(eventId, again));
+    }
     const state = conferenceStatus(ready);
     if (state === 'failure') {
       saveEvent(interview.id, ready, { state: 'failed', error: 'Google could not create a Meet link. Retry, or paste a Meet link yourself.' });
@@ -155,10 +165,18 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
     log.info(`calendar event ready for ${interview.id}`);
   };
 
+  const patchEvent = async (eventId: string, requestBody: calendar_v3.Schema$Event) =>
+    (await call((cal) => cal.events.patch({ calendarId: 'primary', eventId, conferenceDataVersion: 1, sendUpdates: deps.googleSendsInvites() ? 'all' : 'none', requestBody }, requestOptions))).data;
+
   const update = async (interview: Interview) => {
+    saveEvent(interview.id, await patchEvent(interview.google?.eventId ?? eventIdFor(interview.id), reschedulePatch(interview)));
+  };
+
+  /** Puts the recruiter's new Meet link on the event, with the raised SEQUENCE the invitations will carry. */
+  const relink = async (interview: Interview) => {
+    if (!interview.meetLink) return;
     const eventId = interview.google?.eventId ?? eventIdFor(interview.id);
-    const event = (await call((cal) => cal.events.patch({ calendarId: 'primary', eventId, conferenceDataVersion: 1, sendUpdates: deps.googleSendsInvites() ? 'all' : 'none', requestBody: reschedulePatch(interview) }, requestOptions))).data;
-    saveEvent(interview.id, event);
+    saveEvent(interview.id, await patchEvent(eventId, { ...linkPatch(interview.meetLink), sequence: interview.ics.sequence }));
   };
 
   const cancel = async (interview: Interview) => {
@@ -183,6 +201,7 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
       if (interview.status === 'cancelled' && item.attempts === 0) return;
       await create(item, interview);
     } else if (item.op === 'update') await update(interview);
+    else if (item.op === 'relink') await relink(interview);
     else await cancel(interview);
   };
 
@@ -230,25 +249,38 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
     const duration = Math.max(5, Math.round((end - Date.parse(start)) / 60_000));
     const declined = event.attendees?.some((a) => a.email?.toLowerCase() === local.candidate.email.toLowerCase() && a.responseStatus === 'declined') ?? false;
     const moved = start !== local.startUtc || duration !== local.durationMinutes;
+    // A conference changed in Google Calendar is the meeting now (the interview service raises SEQUENCE);
+    // a link that stops being Meet is dropped at once and the interview marked, never stored or sent.
+    const reading = readMeetLink(event);
+    const relinked = reading.kind === 'meet' && (reading.link !== local.meetLink || local.google?.unusableMeetLink === true);
+    const unusable = reading.kind === 'unusable' && !local.google?.unusableMeetLink;
     interviews.update(
       local.id,
-      (i) => ({
-        ...i,
-        startUtc: start,
-        durationMinutes: duration,
-        ...(moved ? { reminders: { sent: [] } } : {}),
-        ics: { ...i.ics, sequence: Math.max(i.ics.sequence, event.sequence ?? 0) },
-        google: {
-          ...(i.google ?? { eventId: event.id! }),
-          state: 'synced',
-          ...(event.etag ? { etag: event.etag } : {}),
-          sequence: event.sequence ?? i.google?.sequence ?? 0,
-          attendeeDeclined: declined,
-        },
-      }),
+      (current) => {
+        const i = relinked || unusable ? withEventMeetLink(current, reading) : current;
+        return {
+          ...i,
+          startUtc: start,
+          durationMinutes: duration,
+          ...(moved ? { reminders: armedReminders(new Date(clock.now()).toISOString()) } : {}),
+          ics: { ...i.ics, sequence: Math.max(i.ics.sequence, event.sequence ?? 0) },
+          google: {
+            ...(i.google ?? { eventId: event.id! }),
+            state: 'synced',
+            ...(event.etag ? { etag: event.etag } : {}),
+            sequence: event.sequence ?? i.google?.sequence ?? 0,
+            attendeeDeclined: declined,
+          },
+        };
+      },
       true,
     );
-    return moved || declined !== (local.google?.attendeeDeclined ?? false);
+    // The new link raised our SEQUENCE above the event's: give the event the same, so both agree.
+    if (relinked && interviews.get(local.id).ics.sequence > (event.sequence ?? 0)) {
+      queue.add(local.id, 'update');
+      void drain();
+    }
+    return moved || relinked || unusable || declined !== (local.google?.attendeeDeclined ?? false);
   };
 
   const sync = async () => {
@@ -300,6 +332,10 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
     } else if (change.kind === 'rescheduled') {
       markPending(change.interview);
       queue.add(change.interview.id, 'update');
+    } else if (change.kind === 'relinked' && change.interview.google) {
+      // No event yet (Google refused the first create): create it with this link; else put the link on it.
+      markPending(change.interview);
+      queue.add(change.interview.id, change.interview.google.iCalUID ? 'relink' : 'create');
     } else if (change.kind === 'cancelled' && change.interview.google) {
       markPending(change.interview);
       queue.add(change.interview.id, 'cancel');

@@ -1,5 +1,6 @@
 import type { calendar_v3 } from 'googleapis';
-import type { Interview } from '../../preload/contract/interview-schema';
+import { meetLinkSchema, type Interview } from '../../preload/contract/interview-schema';
+import { isMeetJoinUrl } from '../security/url-policy';
 
 /**
  * The Calendar event id for an interview: its UUID without hyphens. Hex digits are base32hex
@@ -30,7 +31,8 @@ export function eventForInterview(interview: Interview): calendar_v3.Schema$Even
       `Candidate: ${interview.candidate.name} <${interview.candidate.email}>`,
       `Interviewer: ${interview.recruiter.name} <${interview.recruiter.email}>`,
       `Duration: ${interview.durationMinutes} minutes`,
-      interview.notes ? `\nNotes:\n${interview.notes}` : '',
+      // Guests see the description: the candidate's message goes here, private notes never do.
+      interview.candidateMessage ? `\nMessage from ${interview.recruiter.name}:\n${interview.candidateMessage}` : '',
       '\nScheduled with Interview Desk.',
     ]
       .filter(Boolean)
@@ -41,7 +43,8 @@ export function eventForInterview(interview: Interview): calendar_v3.Schema$Even
       { email: interview.candidate.email, displayName: interview.candidate.name },
       { email: interview.recruiter.email, displayName: interview.recruiter.name, organizer: true, responseStatus: 'accepted' },
     ],
-    conferenceData: { createRequest: { requestId: `idesk-${interview.id}`, conferenceSolutionKey: { type: 'hangoutsMeet' } } },
+    // A pasted link becomes the event's conference; only without one does Google make a new Meet.
+    ...(interview.meetLink ? linkPatch(interview.meetLink) : { conferenceData: { createRequest: { requestId: `idesk-${interview.id}`, conferenceSolutionKey: { type: 'hangoutsMeet' } } } }),
     extendedProperties: { private: { interviewDeskId: interview.id } },
     guestsCanModify: false,
     reminders: { useDefault: true },
@@ -57,9 +60,67 @@ export function reschedulePatch(interview: Interview): calendar_v3.Schema$Event 
   };
 }
 
-/** The Meet link of an event once its conference exists. */
+/**
+ * Puts an existing Meet link on an event: a Meet conference given by its meeting code and video entry
+ * point, with no createRequest (Calendar takes "conferenceSolution and at least one entryPoint" in place
+ * of a request), and the link as the location too, which every calendar shows.
+ */
+export function linkPatch(meetLink: string): calendar_v3.Schema$Event {
+  const code = new URL(meetLink).pathname.slice(1);
+  return {
+    location: meetLink,
+    conferenceData: {
+      conferenceId: code,
+      conferenceSolution: { key: { type: 'hangoutsMeet' }, name: 'Google Meet' },
+      entryPoints: [{ entryPointType: 'video', uri: meetLink, label: meetLink.replace('https://', '') }],
+    },
+  };
+}
+
+/**
+ * What an event says about its video link. Only a Google Meet URL is ever taken; any other link
+ * (a conferencing add-on, or someone with edit rights on the calendar replacing the entry point) is
+ * "unusable": never stored, sent or opened, but remembered so the room can say so.
+ */
+export type MeetLinkReading = { kind: 'meet'; link: string } | { kind: 'none' } | { kind: 'unusable' };
+
+const record = (value: unknown): Record<string, unknown> | undefined =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+
+/** Reads the video link of an event as Google sent it; defensive about shape, since it is outside input. */
+export function readMeetLink(event: unknown): MeetLinkReading {
+  const fields = record(event);
+  if (!fields) return { kind: 'none' };
+  const offered: unknown[] = [fields.hangoutLink];
+  const entryPoints = record(fields.conferenceData)?.entryPoints;
+  if (Array.isArray(entryPoints)) for (const entry of entryPoints) if (record(entry)?.entryPointType === 'video') offered.push(record(entry)?.uri);
+  const present = offered.filter((link) => link !== undefined && link !== null && link !== '');
+  if (present.length === 0) return { kind: 'none' };
+  for (const link of present) {
+    // Google may add a query (`?authuser=0`); the schema drops it, then the policy checks the exact form.
+    const parsed = meetLinkSchema.safeParse(link);
+    if (parsed.success && isMeetJoinUrl(parsed.data)) return { kind: 'meet', link: parsed.data };
+  }
+  return { kind: 'unusable' };
+}
+
+/** The Meet link of an event once its conference exists (never anything but a Meet URL). */
 export function meetLinkOf(event: calendar_v3.Schema$Event): string | undefined {
-  return event.hangoutLink ?? event.conferenceData?.entryPoints?.find((e) => e.entryPointType === 'video')?.uri ?? undefined;
+  const reading = readMeetLink(event);
+  return reading.kind === 'meet' ? reading.link : undefined;
+}
+
+/**
+ * The interview with an event's video link applied: a Meet link replaces the stored one; an unusable
+ * link removes it (the candidate must not be sent to a meeting the calendar no longer shows) and
+ * marks the interview; no link at all changes nothing.
+ */
+export function withEventMeetLink(interview: Interview, reading: MeetLinkReading): Interview {
+  if (reading.kind === 'none') return interview;
+  const { meetLink: _previous, ...rest } = interview;
+  const { unusableMeetLink: _flag, ...google } = interview.google ?? { eventId: eventIdFor(interview.id), state: 'synced' as const };
+  if (reading.kind === 'meet') return { ...rest, meetLink: reading.link, google };
+  return { ...rest, google: { ...google, unusableMeetLink: true } };
 }
 
 /** pending | success | failure | undefined (no conference requested). */

@@ -39,7 +39,9 @@ export function describeGoogleError(error: unknown, now = Date.now()): GoogleFai
   const status = typeof e.status === 'number' ? e.status : typeof response?.status === 'number' ? (response.status as number) : undefined;
   const data = (response?.data ?? {}) as Loose;
   const apiError = (data.error && typeof data.error === 'object' ? data.error : undefined) as Loose | undefined;
-  const reason = ((apiError?.errors as Loose[] | undefined)?.[0]?.reason as string | undefined) ?? undefined;
+  // Older APIs (Calendar, Gmail) name the reason in errors[]; newer ones (Meet v2) in a google.rpc.ErrorInfo detail.
+  const detailReason = (apiError?.details as Loose[] | undefined)?.find((d) => typeof d?.reason === 'string')?.reason as string | undefined;
+  const reason = ((apiError?.errors as Loose[] | undefined)?.[0]?.reason as string | undefined) ?? detailReason;
   const oauthError = typeof data.error === 'string' ? data.error : undefined;
   const message =
     (apiError?.message as string | undefined) ??

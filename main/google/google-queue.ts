@@ -6,13 +6,14 @@ import { DurableQueue, queueRetentionMs, type QueueItem } from '../storage/durab
 export interface QueuedChange {
   key: string;
   interviewId: string;
-  op: 'create' | 'update' | 'cancel';
+  /** 'relink' puts the interview's own Meet link (pasted by the recruiter) on the event. */
+  op: 'create' | 'update' | 'relink' | 'cancel';
   attempts: number;
   notBefore: number;
   lastError?: string;
 }
 
-const payloadSchema = z.object({ op: z.enum(['create', 'update', 'cancel']) });
+const payloadSchema = z.object({ op: z.enum(['create', 'update', 'relink', 'cancel']) });
 
 const asChange = (item: QueueItem<z.infer<typeof payloadSchema>>): QueuedChange => ({
   key: item.key,
@@ -25,8 +26,9 @@ const asChange = (item: QueueItem<z.infer<typeof payloadSchema>>): QueuedChange 
 
 /**
  * The durable, ordered queue of Calendar changes. Applied in order; an update behind a create of the
- * same interview is folded into it (the create sends the latest data), and a cancel makes queued
- * updates pointless. Applied changes are kept as `done` for the retention period, then pruned.
+ * same interview is folded into it (the create sends the latest data, Meet link included), and a
+ * cancel makes queued updates pointless. Applied changes are kept as `done` for the retention
+ * period, then pruned.
  */
 export class GoogleQueue {
   private readonly queue: DurableQueue<z.infer<typeof payloadSchema>>;
@@ -48,7 +50,8 @@ export class GoogleQueue {
     this.db.transaction(() => {
       const mine = this.queue.waitingFor(interviewId).map(asChange);
       if (op === 'update' && mine.some((i) => i.op === 'create' || i.op === 'update')) return;
-      if (op === 'cancel') this.queue.remove(mine.filter((i) => i.op === 'update').map((i) => i.key));
+      if (op === 'relink' && mine.some((i) => i.op === 'create' || i.op === 'relink')) return;
+      if (op === 'cancel') this.queue.remove(mine.filter((i) => i.op === 'update' || i.op === 'relink').map((i) => i.key));
       this.queue.add(interviewId, { op });
     });
   }

@@ -1,10 +1,11 @@
 import http from 'node:http';
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { AppConfig } from '../config/env-config';
 import { DeskFailure } from '../app/desk-failure';
 import { createOAuthClient } from './oauth-client';
 import { callbackPage } from './callback-page';
+import { callbackPath, judgeCallback } from './callback-verdict';
 
 export interface LoopbackFlowOptions {
   google: AppConfig['google'];
@@ -22,19 +23,12 @@ export interface AuthorizationGrant {
   redirectUri: string;
 }
 
-const callbackPath = '/oauth2/callback';
-
-function same(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
 /**
  * RFC 8252 desktop sign-in: the system browser, a redirect to an ephemeral port on 127.0.0.1 that
  * listens only while this attempt runs, PKCE S256 with a fresh verifier and a one-time state, and a
- * timeout after which the listener closes. Resolves with the code to exchange; every failure is a
- * DeskFailure with a sentence for the person.
+ * timeout after which the listener closes. Requests without this attempt's state are answered 400
+ * and ignored until the timeout (see judgeCallback). Resolves with the code to exchange; every
+ * failure is a DeskFailure with a sentence for the person.
  */
 export async function runLoopbackFlow(options: LoopbackFlowOptions): Promise<AuthorizationGrant> {
   const timeoutMs = options.timeoutMs ?? 5 * 60_000;
@@ -81,32 +75,17 @@ export async function runLoopbackFlow(options: LoopbackFlowOptions): Promise<Aut
         res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'" });
         res.end(callbackPage(ok, message));
       };
-      const requestUrl = new URL(req.url ?? '/', redirectUri);
-      if (requestUrl.pathname !== callbackPath) return reply(404, false, 'This address is only for Interview Desk sign-in.');
       if (settled) return reply(410, false, 'This sign-in link was already used. Go back to Interview Desk to start again.');
-      const params = requestUrl.searchParams;
-      const returnedState = params.get('state');
-      if (!returnedState || !same(returnedState, state)) {
-        reply(400, false, 'This sign-in response did not come from the request Interview Desk made, so it was ignored. Start again from the app.');
-        return finish({ error: new DeskFailure('forbidden', 'The sign-in response did not match the request (state check failed). Nothing was saved; please try again.') });
+      const verdict = judgeCallback(req.method, req.url, state);
+      try {
+        reply(verdict.status, verdict.kind === 'grant', verdict.page);
+      } catch {
+        // A broken socket while answering must not take the app down.
+        res.destroy();
       }
-      const error = params.get('error');
-      if (error) {
-        reply(200, false, error === 'access_denied' ? 'You declined access. Nothing was connected.' : `Google reported an error: ${error}.`);
-        return finish({
-          error: new DeskFailure(
-            'forbidden',
-            error === 'access_denied' ? 'You declined access in the browser, so no Google account was connected.' : `Google sign-in failed (${error.slice(0, 60)}). Nothing was saved.`,
-          ),
-        });
-      }
-      const code = params.get('code');
-      if (!code) {
-        reply(400, false, 'Google did not send an authorization code.');
-        return finish({ error: new DeskFailure('invalid_input', 'Google did not send an authorization code. Nothing was saved; please try again.') });
-      }
-      reply(200, true, 'You are connected. You can close this tab and return to Interview Desk.');
-      finish({ grant: { code, codeVerifier, redirectUri } });
+      // A forged or stray request is answered and ignored: only our own response ends the wait.
+      if (verdict.kind === 'fail') finish({ error: verdict.error });
+      if (verdict.kind === 'grant') finish({ grant: { code: verdict.code, codeVerifier, redirectUri } });
     });
   });
   try {

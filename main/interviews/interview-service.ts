@@ -22,7 +22,9 @@ export type InterviewChange =
   | { kind: 'scheduled'; interview: Interview }
   | { kind: 'rescheduled'; interview: Interview; previous: Interview }
   | { kind: 'cancelled'; interview: Interview }
-  | { kind: 'updated'; interview: Interview };
+  | { kind: 'updated'; interview: Interview; previous: Interview }
+  /** The recruiter gave the interview another Meet link (Google sync brings its own as 'updated'). */
+  | { kind: 'relinked'; interview: Interview; previous: Interview };
 
 export interface InterviewServiceDeps {
   repository: InterviewRepository;
@@ -61,9 +63,16 @@ export interface InterviewService {
   recordJoin(id: string, via: 'app' | 'browser'): Interview;
   /** Candidate mode: saves an interview from an invitation link (no account, no invitations to send). */
   saveCandidateInterview(input: { meetLink: string; startUtc: string; title: string; durationMinutes?: number; timeZone: string }): Interview;
+  /** The candidate-mode interview already saved for this Meet link and start, if any. */
+  findCandidateInterview(meetLink: string, startUtc: string): Interview | undefined;
   recordLeave(id: string): Interview;
   /** Subscribes to lifecycle changes; returns the unsubscribe function. */
   onChange(listener: (change: InterviewChange) => void): () => void;
+}
+
+/** Fresh reminder bookkeeping at `now` (ISO): nothing handled yet, moments before `now` skipped (never "missed"). */
+export function armedReminders(now: string): Interview['reminders'] {
+  return { sent: [], armedAt: now };
 }
 
 /** The bookkeeping every new interview starts with: a stable invite UID, nothing sent, no joins. */
@@ -74,7 +83,7 @@ function freshRecord(id: string, now: string): Pick<Interview, 'id' | 'status' |
     ics: { uid: `${id}@interview-desk.app`, sequence: 0 },
     invitations: { candidate: { state: 'none' }, recruiter: { state: 'none' } },
     joins: [],
-    reminders: { sent: [] },
+    reminders: armedReminders(now),
     createdAt: now,
     updatedAt: now,
   };
@@ -116,6 +125,15 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
     });
   const conflictsFor = (startMs: number, durationMinutes: number, excludeId?: string) =>
     findConflicts(repository.overlapping(startMs, startMs + durationMinutes * 60_000, excludeId), startMs, durationMinutes, excludeId);
+  /**
+   * A changed interview, ready to save. A new Meet link for a meeting people may already hold is a
+   * significant change (RFC 5546): SEQUENCE rises here, whoever changed the link, so every update
+   * outranks the last.
+   */
+  const changed = (previous: Interview, next: Interview): Interview => {
+    const relinked = previous.meetLink !== undefined && next.meetLink !== previous.meetLink;
+    return { ...next, ...(relinked ? { ics: { ...next.ics, sequence: Math.max(next.ics.sequence, previous.ics.sequence + 1) } } : {}), updatedAt: nowIso() };
+  };
   const refuseConflicts = (conflicts: Conflict[], accepted: boolean | undefined) => {
     if (conflicts.length === 0 || accepted) return;
     const first = conflicts[0]!;
@@ -163,6 +181,7 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
         durationMinutes: input.durationMinutes,
         timeZone: input.timeZone,
         notes: input.notes,
+        candidateMessage: input.candidateMessage,
         ...(input.meetLink ? { meetLink: input.meetLink } : {}),
         origin,
       };
@@ -181,7 +200,7 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
         durationMinutes: input.durationMinutes,
         timeZone: input.timeZone,
         ics: { ...previous.ics, sequence: previous.ics.sequence + 1 },
-        reminders: { sent: [] },
+        reminders: armedReminders(nowIso()),
         updatedAt: nowIso(),
       };
       save(interview, { kind: 'rescheduled', interview, previous });
@@ -199,12 +218,17 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
     setMeetLink(id, link) {
       const meetLink = meetLinkSchema.safeParse(link);
       if (!meetLink.success) throw new DeskFailure('invalid_input', meetLink.error.issues[0]?.message ?? 'Not a Meet link', 'meetLink');
-      return this.update(id, (i) => ({ ...i, meetLink: meetLink.data }));
+      const previous = mustGet(id);
+      if (previous.status === 'cancelled') throw new DeskFailure('invalid_input', 'This interview was cancelled.', 'id');
+      if (previous.meetLink === meetLink.data) return previous;
+      const interview = changed(previous, { ...previous, meetLink: meetLink.data });
+      return save(interview, { kind: 'relinked', interview, previous });
     },
     update(id, change, notify = true) {
       return repository.transaction(() => {
-        const interview = { ...change(mustGet(id)), updatedAt: nowIso() };
-        return save(interview, notify ? { kind: 'updated', interview } : undefined);
+        const previous = mustGet(id);
+        const interview = changed(previous, change(previous));
+        return save(interview, notify ? { kind: 'updated', interview, previous } : undefined);
       });
     },
     updateMany(ids, change) {
@@ -215,9 +239,12 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
         repository.afterCommit(() => events.emit('interviews:changed', { ids: changed.map((i) => i.id) }));
       });
     },
+    findCandidateInterview(meetLink, startUtc) {
+      const startMs = Date.parse(startUtc);
+      return repository.startingBetween(startMs, startMs + 1).find((i) => i.origin === 'candidate' && i.meetLink === meetLink && i.startUtc === startUtc);
+    },
     saveCandidateInterview(input) {
-      const startMs = Date.parse(input.startUtc);
-      const existing = repository.startingBetween(startMs, startMs + 1).find((i) => i.origin === 'candidate' && i.meetLink === input.meetLink && i.startUtc === input.startUtc);
+      const existing = this.findCandidateInterview(input.meetLink, input.startUtc);
       if (existing) return existing;
       const id = newId();
       const now = nowIso();
@@ -230,6 +257,7 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
         durationMinutes: input.durationMinutes ?? 60,
         timeZone: input.timeZone,
         notes: '',
+        candidateMessage: '',
         meetLink: input.meetLink,
         origin: 'candidate',
       };

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import electronLog from 'electron-log/node';
 import { redactSecrets } from './redact-secrets';
+import { ensurePrivateDir, privateFileMode } from '../platform/private-files';
 
 /** The logging surface every service receives; levels as in electron-log. */
 export interface Logger {
@@ -39,12 +40,15 @@ export function logFilePath(dataDir: string): string {
 }
 
 /**
- * A rotating file logger (electron-log's node flavour, which needs no Electron binary). Every line
- * passes through `redactSecrets`, and details are flattened to text first so no object sneaks a
- * token past the redaction.
+ * A rotating file logger (electron-log's node flavour, which needs no Electron binary). Every line,
+ * to the file and the console, passes through `redactSecrets` (credentials, codes, query strings,
+ * email addresses), and details are flattened to text first so no object sneaks past the redaction.
  */
 export function createFileLogger(options: FileLoggerOptions): Logger {
   const log = electronLog.create({ logId: `interview-desk-${++instanceCounter}` });
+  // Lines name interviews and servers: logs/ is 0700 and every log file (rotated ones keep the mode) 0600.
+  ensurePrivateDir(path.dirname(logFilePath(options.dataDir)));
+  log.transports.file.writeOptions = { flag: 'a', mode: privateFileMode, encoding: 'utf8' };
   log.transports.file.resolvePathFn = () => logFilePath(options.dataDir);
   log.transports.file.level = options.level ?? 'info';
   log.transports.file.maxSize = options.maxBytes ?? 1024 * 1024;

@@ -1,11 +1,9 @@
 import type Mail from 'nodemailer/lib/mailer';
 import type { Interview } from '../../preload/contract/interview-schema';
-import type { Settings } from '../../preload/contract/settings-schema';
 import { buildInviteIcs } from './invite-ics';
 import { icsMethodFor, type MailKind, type Recipient } from './mail-kinds';
-import { messageView } from './message-content';
+import { messageView, type MessageSettings, type MessageView, type PreviousTime } from './message-content';
 import type { RenderedEmail } from './render-email';
-import type { MessageView } from './message-content';
 
 /** The stable Message-ID of an outbox entry: the same on every retry of that message. */
 export function messageIdFor(key: string): string {
@@ -21,14 +19,16 @@ export function composeInterviewMessage(input: {
   interview: Interview;
   kind: MailKind;
   recipient: Recipient;
-  settings: Pick<Settings, 'companyName' | 'brandColor' | 'signOff'>;
+  settings: MessageSettings;
+  /** For an update: the time the person was last told, so the message can say what changed. */
+  previous?: PreviousTime;
   render: (view: MessageView) => RenderedEmail;
   key: string;
   from: { name: string; address: string };
   now: number;
 }): Mail.Options {
   const { interview, kind, recipient } = input;
-  const view = messageView(interview, kind, recipient, input.settings);
+  const view = messageView(interview, kind, recipient, input.settings, input.now, input.previous);
   const { html, text } = input.render(view);
   const ics = buildInviteIcs(interview, kind, input.now);
   const method = icsMethodFor[kind];

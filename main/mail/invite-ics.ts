@@ -1,52 +1,90 @@
 import { createEvent } from 'ics';
-import type { Interview } from '../../preload/contract/interview-schema';
+import { isEmailAddress, type Interview } from '../../preload/contract/interview-schema';
+import { meetJoinUrlOrNone } from '../security/url-policy';
 import type { MailKind } from './mail-kinds';
 import { icsMethodFor } from './mail-kinds';
 
+// Control characters are exactly what these patterns look for.
+/* eslint-disable no-control-regex */
+const lineBreaks = /\r\n|[\r\n\u0085\u2028\u2029]/g;
+// RFC 5545 TSAFE-CHAR excludes every control but TAB (C0, DEL and C1); direction overrides are refused
+// everywhere else in the app, so they go too.
+const unsafe = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+/* eslint-enable no-control-regex */
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 /**
- * A name made safe for an iCalendar parameter (CN="…"): the `ics` package quotes but does not
- * escape, so a double quote or a control character in a name could end the parameter and inject
- * properties (our hostile-input tests caught it). Quotes become apostrophes, controls become spaces.
+ * Text as a calendar will show it: every kind of line break becomes one "\n", every other control
+ * character (a bare CR included: lenient clients split lines on it) and direction override is
+ * removed, and a broken UTF-16 half becomes U+FFFD (it could not be encoded as UTF-8 anyway).
  */
-export function icsParamText(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  return name.replace(/"/g, "'").replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]/g, ' ').slice(0, 200);
+export function icsPlainText(text: string): string {
+  return text.replace(loneSurrogate, '\uFFFD').replace(lineBreaks, '\u2028').replace(unsafe, '').replace(/\u2028/g, '\n');
 }
 
 /**
- * The calendar invite, built with `ics` from UTC instants (never the machine's local time): the
- * Google event's iCalUID as UID when there is one, so guest calendars and the organizer's Google
- * Calendar see one event; SEQUENCE from the interview; METHOD REQUEST or CANCEL.
+ * A name made safe for a quoted iCalendar parameter (CN="…", RFC 5545 §3.1): a quoted value cannot
+ * hold a double quote and has no escapes, so quotes become apostrophes and line breaks spaces. Some
+ * readers decode `\` escapes or RFC 6868 `^` escapes in parameters anyway (ical.js does both), so
+ * those two become look-alikes and every reader sees the same name.
+ */
+export function icsParamText(name: string): string {
+  const safe = icsPlainText(name).replace(/"/g, "'").replace(/\n/g, ' ').replace(/\\/g, '/').replace(/\^/g, '\u02c6');
+  // Cut by code points, never between the halves of a surrogate pair.
+  return [...safe].slice(0, 200).join('');
+}
+
+
+/** A calendar user address: only one plain, already validated address ever goes into `mailto:`. */
+function calAddress(email: string): string {
+  if (!isEmailAddress(email)) throw new Error('Could not build the calendar invite: an address is not one plain email address.');
+  return email;
+}
+
+/**
+ * The calendar invite (RFC 5545/5546), built with the `ics` package: UTC instants (never the machine's
+ * local time); the Google event's iCalUID as UID when there is one, so guest calendars and the
+ * organizer's Google Calendar see one event; SEQUENCE from the interview; METHOD REQUEST or CANCEL; a
+ * Meet link only if it is one. `ics` escapes `\ ; ,` and newlines but lets every other control
+ * character through (a bare CR splits lines in lenient clients), so every text value passes through
+ * icsPlainText first — the one place text is made safe for a calendar.
  */
 export function buildInviteIcs(interview: Interview, kind: MailKind, now: number): string {
   const method = icsMethodFor[kind];
   const start = Date.parse(interview.startUtc);
   const uid = interview.google?.iCalUID ?? interview.ics.uid;
-  const meet = interview.meetLink;
+  const meet = meetJoinUrlOrNone(interview.meetLink);
+  const cancelled = method === 'CANCEL';
   const { error, value } = createEvent({
     productId: '-//Interview Desk//Interview Desk 1.0//EN',
     method,
-    uid,
-    sequence: interview.ics.sequence,
+    uid: icsPlainText(uid),
+    sequence: Math.max(0, Math.trunc(interview.ics.sequence)),
     start,
     startInputType: 'utc',
     startOutputType: 'utc',
     end: start + interview.durationMinutes * 60_000,
     endInputType: 'utc',
     endOutputType: 'utc',
-    title: `Interview: ${interview.jobTitle} — ${interview.candidate.name}`,
-    description: [
-      `Interview for ${interview.jobTitle} with ${interview.recruiter.name}.`,
-      meet ? `Join Google Meet: ${meet}` : '',
-      `Check your camera and microphone first: interview-desk://device-check`,
-      `To reschedule, reply to ${interview.recruiter.email}.`,
-    ]
-      .filter(Boolean)
-      .join('\n'),
-    ...(meet ? { location: meet, url: meet } : {}),
-    status: method === 'CANCEL' ? 'CANCELLED' : 'CONFIRMED',
-    organizer: { name: icsParamText(interview.recruiter.name), email: interview.recruiter.email },
-    attendees: [{ name: icsParamText(interview.candidate.name), email: interview.candidate.email, rsvp: true, partstat: 'NEEDS-ACTION', role: 'REQ-PARTICIPANT' }],
+    title: icsPlainText(`Interview: ${interview.jobTitle} — ${interview.candidate.name}`),
+    // A cancellation carries no join link, only whom to contact; the app link is for those who have it.
+    description: icsPlainText(
+      (cancelled
+        ? [`Cancelled: the interview for ${interview.jobTitle} with ${interview.recruiter.name}.`, `Questions? Contact ${interview.recruiter.name} at ${interview.recruiter.email}.`]
+        : [
+            `Interview for ${interview.jobTitle} with ${interview.recruiter.name}.`,
+            meet ? `Join Google Meet: ${meet}` : '',
+            'If you have Interview Desk, check your camera and microphone first: interview-desk://device-check',
+            `To reschedule, reply to ${interview.recruiter.email}.`,
+          ]
+      )
+        .filter(Boolean)
+        .join('\n'),
+    ),
+    ...(meet && !cancelled ? { location: meet, url: meet } : {}),
+    status: cancelled ? 'CANCELLED' : 'CONFIRMED',
+    organizer: { name: icsParamText(interview.recruiter.name), email: calAddress(interview.recruiter.email) },
+    attendees: [{ name: icsParamText(interview.candidate.name), email: calAddress(interview.candidate.email), rsvp: true, partstat: 'NEEDS-ACTION', role: 'REQ-PARTICIPANT' }],
     lastModified: now,
   });
   if (error || !value) throw new Error(`Could not build the calendar invite: ${error?.message ?? 'unknown error'}`);

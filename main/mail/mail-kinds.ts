@@ -1,5 +1,8 @@
+import type { z } from 'zod';
+import type { mailKindSchema } from '../../preload/contract/interview-schema';
+
 /** What a message is about. */
-export type MailKind = 'invitation' | 'update' | 'cancellation' | 'reminder';
+export type MailKind = z.infer<typeof mailKindSchema>;
 /** Who it is for. */
 export type Recipient = 'candidate' | 'recruiter';
 /** The calendar method each kind carries (a reminder repeats the current invitation). */

@@ -4,6 +4,7 @@ import type Mail from 'nodemailer/lib/mailer';
 import { google } from 'googleapis';
 import type { OAuth2Client } from 'google-auth-library';
 import { describeGoogleError, isRetryable } from '../google/google-errors';
+import { DeskFailure } from '../app/desk-failure';
 
 /** Sends one composed message; throws MailSendError with whether a retry may help. */
 export interface MailTransport {
@@ -81,18 +82,39 @@ export async function composeRaw(message: Mail.Options): Promise<string> {
 }
 
 /** Gmail API `users.messages.send` as the connected account (scope gmail.send). */
-export function gmailTransport(options: { apiUrl: string; auth: () => Promise<OAuth2Client>; timeoutMs?: number }): MailTransport {
+export function gmailTransport(options: {
+  apiUrl: string;
+  /** The account's client; throws DeskFailure needs_reconnect / keychain_unavailable when it cannot give one. */
+  auth: () => Promise<OAuth2Client>;
+  /** Told when Google answers invalid_grant, so the account shows "reconnect" everywhere. */
+  onAccessLost: (reason: string) => void;
+  timeoutMs?: number;
+}): MailTransport {
+  const reconnect = (reason: string) => new MailSendError(`Google access has expired or was revoked; reconnect your Google account to send. (${reason})`, true, true);
   return {
     kind: 'gmail',
     async send(message) {
       const raw = await composeRaw(message);
-      const gmail = google.gmail({ version: 'v1', auth: await options.auth(), rootUrl: options.apiUrl });
+      let auth: OAuth2Client;
+      try {
+        auth = await options.auth();
+      } catch (error) {
+        // No token, no send: the outbox pauses on this instead of spending the message's attempts.
+        // The account's own words say what to do (reconnect, or fix the keychain).
+        if (error instanceof DeskFailure && (error.code === 'needs_reconnect' || error.code === 'keychain_unavailable')) throw new MailSendError(error.message, true, true);
+        throw error;
+      }
+      const gmail = google.gmail({ version: 'v1', auth, rootUrl: options.apiUrl });
       try {
         const result = await gmail.users.messages.send({ userId: 'me', requestBody: { raw } }, { retry: false, timeout: options.timeoutMs ?? 30_000 });
         return { response: `Gmail id ${result.data.id ?? '?'}` };
       } catch (error) {
         const failure = describeGoogleError(error);
-        if (failure.invalidGrant) throw new MailSendError('Google access has expired; reconnect your account.', true, true);
+        if (failure.invalidGrant) {
+          // The token refresh failed before Gmail saw the message: nothing was sent.
+          options.onAccessLost(failure.message);
+          throw reconnect(failure.message);
+        }
         // A reply of 429/5xx means Gmail did not take the message: safe to retry. A cut connection is not
         // retried blindly (Gmail may already have sent it): it is marked failed for the person to check and resend.
         const temporary = isRetryable(failure) && !failure.network;

@@ -1,17 +1,36 @@
 import type { Interview } from '../../preload/contract/interview-schema';
 import type { Settings } from '../../preload/contract/settings-schema';
 import { meetLinkPattern } from '../../preload/contract/interview-schema';
+import { meetJoinUrlOrNone } from '../security/url-policy';
 import type { MailKind, Recipient } from './mail-kinds';
+import { reminderWhen } from '../../preload/domain/time-left';
 
-/** Everything the templates show; values are plain text, escaped by the template engine. */
+/** The settings a message uses. */
+export type MessageSettings = Pick<Settings, 'companyName' | 'brandColor' | 'signOff'> & Partial<Pick<Settings, 'candidateDownloadUrl'>>;
+
+/** What the person was last told before an update: time, length and (when it changed) the Meet link. */
+export interface PreviousTime {
+  startUtc: string;
+  durationMinutes: number;
+  /** Set when the update is (also) about a new Meet link. */
+  meetLink?: string;
+}
+
+/**
+ * Everything the templates show; values are plain text, escaped by the template engine. The
+ * interview's private notes are not a field here on purpose: they can never reach a message.
+ */
 export interface MessageView {
   subject: string;
   headline: string;
   greeting: string;
   intro: string;
-  companyName: string;
+  /** What an update changed, one line each ("New time: … (was …)"). */
+  changes: string[];
+  header: string;
   brandColor: string;
   jobTitle: string;
+  whenLabel: string;
   when: string;
   zoneName: string;
   otherLabel?: string;
@@ -20,15 +39,15 @@ export interface MessageView {
   duration: number;
   interviewer: string;
   candidateLine?: string;
-  notes: string;
+  /** The recruiter's message to the candidate, with its label; absent when there is none to show. */
+  message?: { label: string; text: string };
   cancelled: boolean;
-  meetUrl: string;
-  appUrl: string;
-  deviceCheckUrl: string;
+  /** The join links; absent on a cancellation. The Meet link comes first: it works for everyone. */
+  join?: { meetUrl: string; appUrl: string; appLabel: string; deviceCheckUrl: string; downloadUrl?: string };
+  contactText: string;
   replyUrl: string;
   replyAddress: string;
-  rescheduleText: string;
-  signOff: string;
+  signOff?: string;
   senderName: string;
   footer: string;
 }
@@ -72,6 +91,17 @@ export function recruiterRoomLink(interview: Interview): string {
   return `interview-desk://interview/${encodeURIComponent(interview.id)}`;
 }
 
+/** The download link from Settings, only when it is still a plain https URL (it goes into an href). */
+function safeDownloadUrl(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  try {
+    const url = new URL(raw);
+    return url.protocol === 'https:' && !url.username && !url.password ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 const headlines: Record<MailKind, Record<Recipient, string>> = {
   invitation: { candidate: 'You are invited to an interview', recruiter: 'Interview scheduled' },
   update: { candidate: 'Your interview has a new time', recruiter: 'Interview rescheduled' },
@@ -81,59 +111,127 @@ const headlines: Record<MailKind, Record<Recipient, string>> = {
 
 const subjects: Record<MailKind, string> = {
   invitation: 'Interview invitation',
-  update: 'Updated interview time',
+  update: 'New time for your interview',
   cancellation: 'Interview cancelled',
   reminder: 'Interview reminder',
 };
 
-/** Builds the view for one message. */
-export function messageView(interview: Interview, kind: MailKind, recipient: Recipient, settings: Pick<Settings, 'companyName' | 'brandColor' | 'signOff'>): MessageView {
+const calendarLines: Record<MailKind, string> = {
+  invitation: 'The attached invitation adds this interview to your calendar.',
+  update: 'The attached update moves this interview in your calendar.',
+  cancellation: 'The attached cancellation removes this interview from your calendar.',
+  reminder: 'The attached invitation keeps this interview in your calendar.',
+};
+
+/** Whether an update moves the interview (an update without a recorded previous time is a move). */
+function isMove(interview: Interview, previous: PreviousTime | undefined): boolean {
+  return !previous || Date.parse(previous.startUtc) !== Date.parse(interview.startUtc) || previous.durationMinutes !== interview.durationMinutes;
+}
+
+/** Whether an update brings a new Meet link. */
+function isRelink(interview: Interview, previous: PreviousTime | undefined): boolean {
+  return previous?.meetLink !== undefined && previous.meetLink !== interview.meetLink;
+}
+
+/** "New time: … (was …)", "New length: … (was …)" and "New Meet link: …", for what really changed. */
+function changeLines(interview: Interview, previous: PreviousTime | undefined, zone: string): string[] {
+  const now = format(Date.parse(interview.startUtc), zone).when;
+  if (!previous) return [`New time: ${now}`];
+  const lines: string[] = [];
+  const before = format(Date.parse(previous.startUtc), zone).when;
+  if (Date.parse(previous.startUtc) !== Date.parse(interview.startUtc)) lines.push(`New time: ${now} (was ${before})`);
+  if (previous.durationMinutes !== interview.durationMinutes) lines.push(`New length: ${interview.durationMinutes} minutes (was ${previous.durationMinutes} minutes)`);
+  if (isRelink(interview, previous) && interview.meetLink) lines.push(`New Meet link: ${interview.meetLink} (the earlier link no longer applies)`);
+  return lines.length ? lines : [`Time: ${now} (unchanged)`];
+}
+
+/**
+ * Builds the view for one message, composed at `now` (a reminder states the real time left then):
+ * each kind has its own words, and a cancellation no join links.
+ */
+export function messageView(interview: Interview, kind: MailKind, recipient: Recipient, settings: MessageSettings, now: number, previous?: PreviousTime): MessageView {
   const start = Date.parse(interview.startUtc);
+  const company = settings.companyName.trim();
+  const atCompany = company ? ` at ${company}` : '';
+  const forCandidate = recipient === 'candidate';
   const candidateZone = interview.candidate.timeZone ?? interview.timeZone;
-  const own = format(start, recipient === 'candidate' ? candidateZone : interview.timeZone);
-  const other = recipient === 'recruiter' && candidateZone !== interview.timeZone ? format(start, candidateZone) : undefined;
+  const ownZone = forCandidate ? candidateZone : interview.timeZone;
+  const own = format(start, ownZone);
+  const other = !forCandidate && candidateZone !== interview.timeZone ? format(start, candidateZone) : undefined;
+  const recruiter = interview.recruiter;
+  const candidate = interview.candidate;
+  const when = reminderWhen(start, now, ownZone);
+  // An update that only brings a new Meet link must not claim the interview moved.
+  const linkOnly = kind === 'update' && !isMove(interview, previous);
   const intros: Record<MailKind, Record<Recipient, string>> = {
     invitation: {
-      candidate: `${interview.recruiter.name} has invited you to an interview for the ${interview.jobTitle} position at ${settings.companyName}. It takes place on Google Meet.`,
-      recruiter: `Your interview with ${interview.candidate.name} for ${interview.jobTitle} is scheduled and the invitation has been sent.`,
+      candidate: `${recruiter.name} has invited you to an interview for the ${interview.jobTitle} position${atCompany}. It takes place on Google Meet.`,
+      recruiter: `Your interview with ${candidate.name} for ${interview.jobTitle} is scheduled and the invitation has been sent.`,
     },
-    update: {
-      candidate: `The interview for the ${interview.jobTitle} position has moved. Here are the new details.`,
-      recruiter: `Your interview with ${interview.candidate.name} has moved; the candidate has been sent the new time.`,
-    },
+    update: linkOnly
+      ? {
+          candidate: `Your interview for the ${interview.jobTitle} position${atCompany} has a new Meet link. The time stays the same.`,
+          recruiter: `Your interview with ${candidate.name} has a new Meet link; the candidate has been sent it.`,
+        }
+      : {
+          candidate: `Your interview for the ${interview.jobTitle} position${atCompany} has moved. Everything else stays the same.`,
+          recruiter: `Your interview with ${candidate.name} has moved; the candidate has been sent the new time.`,
+        },
     cancellation: {
-      candidate: `The interview for the ${interview.jobTitle} position has been cancelled. ${interview.recruiter.name} will be in touch.`,
-      recruiter: `Your interview with ${interview.candidate.name} has been cancelled and the candidate has been told.`,
+      candidate: `Your interview for the ${interview.jobTitle} position${atCompany}, planned for ${own.when}, has been cancelled.`,
+      recruiter: `Your interview with ${candidate.name}, planned for ${own.when}, has been cancelled and the candidate has been told.`,
     },
     reminder: {
-      candidate: `This is a reminder of your interview for the ${interview.jobTitle} position. Please check your camera and microphone beforehand.`,
-      recruiter: `Reminder of your interview with ${interview.candidate.name}.`,
+      candidate: `Your interview for the ${interview.jobTitle} position${atCompany} ${when}. Please check your camera and microphone beforehand.`,
+      recruiter: `Your interview with ${candidate.name} ${when}.`,
     },
   };
+  const cancelled = kind === 'cancellation';
+  const contactText = forCandidate
+    ? cancelled
+      ? `Questions? Contact ${recruiter.name} at`
+      : kind === 'reminder'
+        ? `Can't make it? Reply to this email or write to ${recruiter.name} at`
+        : 'Need a different time? Reply to this email or write to'
+    : 'To reach the candidate, write to';
+  const messageText = interview.candidateMessage.trim();
+  const message = messageText && !cancelled ? { label: forCandidate ? `Message from ${recruiter.name}` : 'Your message to the candidate', text: messageText } : undefined;
+  const downloadUrl = forCandidate ? safeDownloadUrl(settings.candidateDownloadUrl) : undefined;
   return {
-    subject: `${subjects[kind]}: ${interview.jobTitle} at ${settings.companyName}${recipient === 'recruiter' ? ` — ${interview.candidate.name}` : ''}`,
-    headline: headlines[kind][recipient],
-    greeting: `Hello ${recipient === 'candidate' ? interview.candidate.name : interview.recruiter.name},`,
+    subject: `${linkOnly ? 'New Meet link for your interview' : subjects[kind]}: ${interview.jobTitle}${atCompany}${forCandidate ? '' : ` — ${candidate.name}`}`,
+    headline: linkOnly ? (forCandidate ? 'Your interview has a new Meet link' : 'Interview has a new Meet link') : headlines[kind][recipient],
+    greeting: `Hello ${forCandidate ? candidate.name : recruiter.name},`,
     intro: intros[kind][recipient],
-    companyName: settings.companyName,
+    changes: kind === 'update' ? changeLines(interview, previous, ownZone) : [],
+    header: company || (forCandidate ? recruiter.name : 'Interview Desk'),
     brandColor: settings.brandColor,
     jobTitle: interview.jobTitle,
+    whenLabel: cancelled ? 'Was planned for' : 'When',
     when: own.when,
     zoneName: own.zoneName,
     ...(other ? { otherLabel: "Candidate's time", otherWhen: other.when, otherZoneName: other.zoneName } : {}),
     duration: interview.durationMinutes,
-    interviewer: interview.recruiter.name,
-    ...(recipient === 'recruiter' ? { candidateLine: `${interview.candidate.name} <${interview.candidate.email}>` } : {}),
-    notes: interview.notes,
-    cancelled: kind === 'cancellation',
-    meetUrl: interview.meetLink ?? '',
-    appUrl: recipient === 'candidate' ? candidateJoinLink(interview) : recruiterRoomLink(interview),
-    deviceCheckUrl: 'interview-desk://device-check',
-    replyUrl: `mailto:${recipient === 'candidate' ? interview.recruiter.email : interview.candidate.email}`,
-    replyAddress: recipient === 'candidate' ? interview.recruiter.email : interview.candidate.email,
-    rescheduleText: recipient === 'candidate' ? 'Need a different time? Reply to this email or write to' : 'To reach the candidate, write to',
-    signOff: settings.signOff,
-    senderName: recipient === 'candidate' ? `${interview.recruiter.name}, ${settings.companyName}` : 'Interview Desk',
-    footer: `Sent by Interview Desk for ${settings.companyName}. The attached invitation adds this interview to your calendar.`,
+    interviewer: recruiter.name,
+    ...(forCandidate ? {} : { candidateLine: `${candidate.name} <${candidate.email}>` }),
+    ...(message ? { message } : {}),
+    cancelled,
+    ...(cancelled
+      ? {}
+      : {
+          join: {
+            meetUrl: meetJoinUrlOrNone(interview.meetLink) ?? '',
+            appUrl: forCandidate ? candidateJoinLink(interview) : recruiterRoomLink(interview),
+            appLabel: forCandidate ? 'open this interview in the app' : 'open the interview room',
+            deviceCheckUrl: 'interview-desk://device-check',
+            ...(downloadUrl ? { downloadUrl } : {}),
+          },
+        }),
+    contactText,
+    replyUrl: `mailto:${forCandidate ? recruiter.email : candidate.email}`,
+    replyAddress: forCandidate ? recruiter.email : candidate.email,
+    // The sign-off speaks to the candidate; the recruiter's own copy and a cancellation go without.
+    ...(forCandidate && !cancelled ? { signOff: settings.signOff } : {}),
+    senderName: forCandidate ? `${recruiter.name}${company ? `, ${company}` : ''}` : 'Interview Desk',
+    footer: `${forCandidate ? `Sent by ${recruiter.name}${atCompany} with Interview Desk.` : 'Sent by Interview Desk.'} ${calendarLines[kind]}`,
   };
 }

@@ -9,10 +9,11 @@ import type { Clock } from '../platform/clock';
 import type { Logger } from '../logging/logger';
 import type { InterviewService } from '../interviews/interview-service';
 import { DeskFailure } from '../app/desk-failure';
+import { isMeetJoinUrl } from '../security/url-policy';
 import { composeInterviewMessage } from './compose-message';
 import { MailSendError, type MailTransport } from './mail-transport';
 import type { MailKind, Recipient } from './mail-kinds';
-import type { MessageView } from './message-content';
+import type { MessageView, PreviousTime } from './message-content';
 import type { RenderedEmail } from './render-email';
 
 /** One message in the durable outbox. The body is composed from the interview when it is sent. */
@@ -27,6 +28,8 @@ export interface OutboxItem {
   createdAt: string;
   sentAt?: string;
   reason?: string;
+  /** An update's "was": the time this person was last told (kept when a newer update supersedes it). */
+  previous?: PreviousTime;
 }
 
 export interface OutboxDeps {
@@ -43,19 +46,28 @@ export interface OutboxDeps {
   backoffMs?: number[];
   /** Attempts before a temporary failure becomes permanent. */
   maxAttempts?: number;
+  /** How often a paused outbox (no transport, Google to reconnect) looks again on its own. */
+  pauseMs?: number;
 }
 
 /** The invitations outbox: recorded before sending, retried with backoff, never lost, never twice. */
 export interface Outbox {
   items(): OutboxItem[];
-  enqueue(interviewId: string, kind: MailKind, recipients?: Recipient[]): void;
+  enqueue(interviewId: string, kind: MailKind, recipients?: Recipient[], previous?: PreviousTime): void;
   resend(interviewId: string, recipient: Recipient): void;
   drain(): Promise<void>;
   sendTest(to: { name: string; address: string }): Promise<string>;
   dispose(): void;
 }
 
-const payloadSchema = z.object({ recipient: z.enum(['candidate', 'recruiter']), kind: z.enum(['invitation', 'update', 'cancellation', 'reminder'] satisfies MailKind[]) });
+const previousSchema = z.object({ startUtc: z.string(), durationMinutes: z.number().int(), meetLink: z.string().optional() }) satisfies z.ZodType<PreviousTime>;
+
+/** What a message row stores beside the queue's own columns (its "was" for an update). */
+const payloadSchema = z.object({
+  recipient: z.enum(['candidate', 'recruiter']),
+  kind: z.enum(['invitation', 'update', 'cancellation', 'reminder'] satisfies MailKind[]),
+  previous: previousSchema.optional(),
+});
 
 const asOutboxItem = (item: QueueItem<z.infer<typeof payloadSchema>>): OutboxItem => ({
   key: item.key,
@@ -68,7 +80,20 @@ const asOutboxItem = (item: QueueItem<z.infer<typeof payloadSchema>>): OutboxIte
   createdAt: new Date(item.createdAt).toISOString(),
   ...(item.state === 'sent' && item.finishedAt !== undefined ? { sentAt: new Date(item.finishedAt).toISOString() } : {}),
   ...(item.reason ? { reason: item.reason } : {}),
+  ...(item.payload.previous ? { previous: item.payload.previous } : {}),
 });
+
+/**
+ * Whether a message may announce this interview now. A cancellation always may (it names the UID
+ * already announced). Anything else needs the Meet link and, for a Google interview, the event ready
+ * in Calendar: only then are its link, UID and SEQUENCE final, and the same for everyone.
+ */
+export function announceable(interview: Interview, kind: MailKind): boolean {
+  if (kind === 'cancellation') return true;
+  // Never without a Meet link, nor with a link that is not Meet (a second line behind the Google mapping).
+  if (!isMeetJoinUrl(interview.meetLink)) return false;
+  return !interview.google || (interview.google.state === 'synced' && interview.google.iCalUID !== undefined);
+}
 
 const defaultBackoff = [5_000, 30_000, 2 * 60_000, 10 * 60_000, 30 * 60_000, 60 * 60_000];
 
@@ -82,6 +107,8 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   // Messages being handed to the server right now. Kept in memory, not in the database: after a
   // crash every unfinished message is queued again anyway.
   const inFlight = new Set<string>();
+  let paused = false;
+  const pauseMs = deps.pauseMs ?? 60_000;
   const nowIso = () => new Date(clock.now()).toISOString();
   const queue = new DurableQueue(db, 'mail', payloadSchema, () => clock.now());
   queue.prune(clock.now() - queueRetentionMs);
@@ -97,7 +124,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     }
   };
 
-  const enqueue = (interviewId: string, kind: MailKind, recipients: Recipient[] = ['candidate', 'recruiter']) =>
+  const enqueue = (interviewId: string, kind: MailKind, recipients: Recipient[] = ['candidate', 'recruiter'], previous?: PreviousTime) =>
     db.transaction(() => {
       for (const recipient of recipients) {
         const waiting = queue.waitingFor(interviewId).filter((i) => i.payload.recipient === recipient && !inFlight.has(i.key));
@@ -111,17 +138,44 @@ export function createOutbox(deps: OutboxDeps): Outbox {
         }
         // Supersede: an update or cancellation replaces whatever older message still waits for this person.
         if (kind === 'update' || kind === 'cancellation') queue.remove(waiting.map((i) => i.key));
-        queue.add(interviewId, { recipient, kind });
-        setRecipientState(interviewId, recipient, { state: 'queued', at: nowIso() });
+        // An unsent update already knows what this person was last told: that stays the "was".
+        const told = kind === 'update' ? (waiting.find((i) => i.payload.kind === 'update' && i.payload.previous)?.payload.previous ?? previous) : undefined;
+        queue.add(interviewId, { recipient, kind, ...(told ? { previous: told } : {}) });
+        setRecipientState(interviewId, recipient, { state: 'queued', kind, at: nowIso() });
       }
     });
+
+  const findInterview = (id: string): Interview | undefined => {
+    try {
+      return interviews.get(id);
+    } catch {
+      return undefined;
+    }
+  };
+
+  /** Of these waiting messages, those that may go out now: not in flight, announcing a meeting that is final. */
+  const sendable = <T extends { key: string; interviewId: string; payload: { kind: MailKind } }>(items: T[]): T[] => {
+    const cache = new Map<string, Interview | undefined>();
+    const interviewOf = (id: string) => {
+      if (!cache.has(id)) cache.set(id, findInterview(id));
+      return cache.get(id);
+    };
+    return items.filter((i) => {
+      if (inFlight.has(i.key)) return false;
+      const interview = interviewOf(i.interviewId);
+      return !interview || announceable(interview, i.payload.kind);
+    });
+  };
 
   const schedule = () => {
     if (timer) clearTimeout(timer);
     if (disposed) return;
-    const next = queue.nextNotBefore();
-    if (next === undefined) return;
-    const wait = Math.max(0, next - clock.now());
+    // Held messages set no timer: the interview's change (Google ready, a pasted link) wakes the outbox.
+    const next = sendable(queue.waiting()).map((i) => i.notBefore);
+    if (next.length === 0) return;
+    // Paused (no transport, or Google needs reconnecting): look again now and then, not in a loop;
+    // reconnecting, a settings change or a new message drains at once.
+    const wait = paused ? pauseMs : Math.max(0, Math.min(...next) - clock.now());
     timer = setTimeout(() => void drain(), Math.min(wait, 60 * 60_000));
     timer.unref();
   };
@@ -138,33 +192,43 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       queue.remove([item.key]);
       return;
     }
-    if (item.kind !== 'cancellation' && !interview.meetLink) {
-      // Never an invitation without the Meet link: wait for it.
-      patch(item.key, { notBefore: clock.now() + backoff[0]! });
+    if (item.kind === 'reminder' && (interview.status !== 'scheduled' || Date.parse(interview.startUtc) <= clock.now())) {
+      // A reminder held up (no Meet link, retries) until the start, or past a cancellation, has nothing left to say.
+      queue.remove([item.key]);
       return;
     }
-    const message: Mail.Options = composeInterviewMessage({ interview, kind: item.kind, recipient: item.recipient, settings: deps.settings(), render: deps.render, key: item.key, from: deps.from(), now: clock.now() });
+    if (!announceable(interview, item.kind)) return; // held until the meeting is final; its change wakes us
+    const message: Mail.Options = composeInterviewMessage({ interview, kind: item.kind, recipient: item.recipient, settings: deps.settings(), ...(item.previous ? { previous: item.previous } : {}), render: deps.render, key: item.key, from: deps.from(), now: clock.now() });
     inFlight.add(item.key);
     try {
       await transport.send(message);
       db.transaction(() => {
         patch(item.key, { state: 'sent', attempts: item.attempts + 1, finishedAt: clock.now(), reason: null });
-        setRecipientState(item.interviewId, item.recipient, { state: 'sent', at: nowIso() });
+        setRecipientState(item.interviewId, item.recipient, { state: 'sent', kind: item.kind, at: nowIso() });
       });
       log.info(`sent ${item.kind} for ${item.interviewId} to the ${item.recipient}`);
     } catch (error) {
       const failure = error instanceof MailSendError ? error : new MailSendError((error as Error).message, true);
+      if (failure.needsReconnect) {
+        // Not this message's fault: it keeps its place and its attempts, and the outbox pauses until
+        // the account is back (as the Calendar queue does).
+        db.transaction(() => {
+          patch(item.key, { reason: failure.message });
+          setRecipientState(item.interviewId, item.recipient, { state: 'queued', reason: `Paused: ${failure.message}`, at: nowIso() });
+        });
+        log.warn(`outbox paused: ${failure.message}`);
+        throw failure;
+      }
       if (failure.temporary && item.attempts + 1 < maxAttempts) {
         db.transaction(() => {
           patch(item.key, { state: 'queued', attempts: item.attempts + 1, notBefore: clock.now() + backoff[Math.min(item.attempts, backoff.length - 1)]!, reason: failure.message });
-          setRecipientState(item.interviewId, item.recipient, { state: 'queued', reason: `Retrying: ${failure.message}`, at: nowIso() });
+          setRecipientState(item.interviewId, item.recipient, { state: 'queued', kind: item.kind, reason: `Retrying: ${failure.message}`, at: nowIso() });
         });
         log.warn(`${item.kind} for ${item.interviewId} postponed: ${failure.message}`);
-        if (failure.needsReconnect) throw failure;
       } else {
         db.transaction(() => {
           patch(item.key, { state: 'failed', attempts: item.attempts + 1, finishedAt: clock.now(), reason: failure.message });
-          setRecipientState(item.interviewId, item.recipient, { state: 'failed', reason: failure.message, at: nowIso() });
+          setRecipientState(item.interviewId, item.recipient, { state: 'failed', kind: item.kind, reason: failure.message, at: nowIso() });
         });
         log.error(`${item.kind} for ${item.interviewId} failed: ${failure.message}`);
       }
@@ -174,23 +238,28 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   };
 
   const drainOnce = async () => {
+    paused = false;
     if (disposed) return;
     const next = queue.nextNotBefore();
     if (next === undefined || next > clock.now()) return;
+    // Held messages (a meeting not final yet) need no transport.
+    const due = sendable(queue.due(clock.now())).map(asOutboxItem);
+    if (due.length === 0) return;
     let transport: MailTransport;
     try {
       transport = await deps.transport();
     } catch (error) {
+      paused = true;
       log.warn(`outbox waiting: ${(error as Error).message}`);
       return;
     }
-    const due = queue.due(clock.now()).map(asOutboxItem);
     try {
       for (const item of due) {
         try {
           if (disposed) return;
           await sendOne(item, transport);
         } catch {
+          paused = true;
           return; // needs reconnect: stop until the account is back
         }
       }
@@ -209,17 +278,22 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     // Settings can let Google email the guests instead: then the app sends nothing (never both).
     if (deps.settings().googleSendsInvites && interview.google) return;
     const invited = (['candidate', 'recruiter'] as const).filter((r) => hasBeenInvited(interview, r));
+    const previous = change.kind === 'scheduled' || change.kind === 'cancelled' ? undefined : change.previous;
+    const relinked = previous?.meetLink !== undefined && previous.meetLink !== interview.meetLink;
     if (change.kind === 'cancelled') {
       if (invited.length) enqueue(interview.id, 'cancellation', invited);
-    } else if (change.kind === 'rescheduled') {
-      if (invited.length) enqueue(interview.id, 'update', invited);
+    } else if (previous && (change.kind === 'rescheduled' || relinked)) {
+      // Whoever holds the invitation gets an update (same UID, higher SEQUENCE) saying what changed:
+      // the time they were last told, and the old link when the Meet link changed.
+      const told = { startUtc: previous.startUtc, durationMinutes: previous.durationMinutes, ...(relinked ? { meetLink: previous.meetLink } : {}) };
+      if (invited.length) enqueue(interview.id, 'update', invited, told);
     } else if (interview.status === 'scheduled' && interview.meetLink && invited.length === 0) {
-      // Scheduled (or its Meet link just arrived from Google / was pasted): invite now.
-      if (interview.google && interview.google.state !== 'synced') return;
+      // Scheduled with a link, or its link just arrived: queued now, sent once the meeting is final.
       enqueue(interview.id, 'invitation');
-    } else return;
-    // Only once the change is committed: a rolled-back action must never send mail.
-    db.afterCommit(() => void drain());
+    }
+    // Any change may be the one that makes held messages final (Google's event is ready, say); only
+    // once the change is committed: a rolled-back action must never send mail.
+    if (queue.waitingFor(interview.id).length > 0) db.afterCommit(() => void drain());
   });
 
   queueMicrotask(() => void drain());
@@ -232,8 +306,11 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       const kind: MailKind = interview.status === 'cancelled' ? 'cancellation' : interview.ics.sequence > 0 ? 'update' : 'invitation';
       if (kind !== 'cancellation' && !interview.meetLink) throw new DeskFailure('invalid_input', 'There is no Meet link yet, so there is nothing to send.', 'meetLink');
       db.transaction(() => {
-        queue.remove(queue.waitingFor(interviewId).filter((i) => i.payload.recipient === recipient).map((i) => i.key));
-        enqueue(interviewId, kind === 'update' && !hasBeenInvited(interview, recipient) ? 'invitation' : kind, [recipient]);
+        const mine = queue.all().filter((i) => i.interviewId === interviewId && i.payload.recipient === recipient);
+        // A resent update repeats the last one's "was".
+        const lastPrevious = mine.filter((i) => i.payload.kind === 'update' && i.payload.previous).at(-1)?.payload.previous;
+        queue.remove(mine.filter((i) => i.state === 'queued').map((i) => i.key));
+        enqueue(interviewId, kind === 'update' && !hasBeenInvited(interview, recipient) ? 'invitation' : kind, [recipient], lastPrevious);
       });
       void drain();
     },
@@ -244,7 +321,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
         const result = await transport.send({
           from: deps.from(),
           to: [to],
-          subject: `Interview Desk test email (${deps.settings().companyName})`,
+          subject: `Interview Desk test email${deps.settings().companyName ? ` (${deps.settings().companyName})` : ''}`,
           text: 'This is a test email from Interview Desk. If you can read it, invitations will reach people.',
           messageId: `<test-${randomUUID()}@interview-desk.app>`,
         });

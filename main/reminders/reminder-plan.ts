@@ -4,7 +4,16 @@ import type { Interview } from '../../preload/contract/interview-schema';
 export const startingNowGraceMs = 5 * 60_000;
 
 /** What planning reminders reads of an interview (the database answers it without loading whole records). */
-export type ReminderSubject = Pick<Interview, 'id' | 'status' | 'startUtc' | 'origin'> & { reminders: { sent: { key: string }[] } };
+export type ReminderSubject = Pick<Interview, 'id' | 'status' | 'startUtc' | 'origin' | 'createdAt'> & {
+  reminders: { sent: { key: string }[]; armedAt?: string | undefined };
+  invitations: { candidate: { at?: string | undefined } };
+};
+
+/**
+ * The least time between the candidate's invitation (or update) and the optional reminder email: an
+ * invitation sent less than 12 hours earlier already carries the time, so a reminder then is noise.
+ */
+export const candidateEmailGapMs = 12 * 3600_000;
 
 /** One reminder moment: `offsetMinutes` before the start of an interview. */
 export interface PlannedReminder {
@@ -41,6 +50,25 @@ export function plannedReminders(interview: ReminderSubject, offsets: number[], 
   return plan.filter((r) => !sent.has(r.key));
 }
 
+/** When the interview's reminders were (re)armed: its creation, or its last move (legacy records: creation). */
+export function armedAt(interview: ReminderSubject): number {
+  return Date.parse(interview.reminders.armedAt ?? interview.createdAt);
+}
+
+/**
+ * A due reminder that must never fire (recorded as handled): its moment had already passed when the
+ * interview was created or moved (4 hours ahead gets no "24 h" reminder: it was never missed), or it
+ * is the candidate email and the candidate's invitation or update went out less than
+ * `candidateEmailGapMs` before `now`.
+ */
+export function skippedAtArming(reminder: PlannedReminder, interview: ReminderSubject, now: number): boolean {
+  const armed = armedAt(interview);
+  if (reminder.dueAt <= armed) return true;
+  if (reminder.channel !== 'email') return false;
+  const invited = interview.invitations.candidate.at ? Date.parse(interview.invitations.candidate.at) : armed;
+  return now < Math.max(armed, invited) + candidateEmailGapMs;
+}
+
 /** Whether a due reminder still makes sense at `now`: before the start (or just after, for "starting now"). */
 export function stillRelevant(reminder: PlannedReminder, now: number): boolean {
   return reminder.offsetMinutes === 0 ? now < reminder.startsAt + startingNowGraceMs : now < reminder.startsAt;
@@ -49,7 +77,8 @@ export function stillRelevant(reminder: PlannedReminder, now: number): boolean {
 /**
  * What to do at `now`: `fire` the reminders that are due and still relevant (for each interview and
  * channel only the closest one: after a long sleep, one "in 1 hour" beats a stale "tomorrow" too),
- * `drop` those that are due but no longer useful or superseded (recorded as handled, never fired),
+ * `drop` those that are due but no longer useful, superseded or skipped at arming (recorded as
+ * handled, never fired),
  * and `nextAt`, the earliest future moment to wake for.
  */
 export function reminderDecisions(interviews: ReminderSubject[], offsets: number[], candidateEmail: boolean, now: number) {
@@ -62,7 +91,7 @@ export function reminderDecisions(interviews: ReminderSubject[], offsets: number
     const plan = plannedReminders(interview, offsets, candidateEmail);
     for (const channel of ['notification', 'email'] as const) {
       const due = plan.filter((r) => r.channel === channel && r.dueAt <= now).sort((a, b) => a.offsetMinutes - b.offsetMinutes);
-      const relevant = due.filter((r) => stillRelevant(r, now));
+      const relevant = due.filter((r) => stillRelevant(r, now) && !skippedAtArming(r, interview, now));
       const chosen = relevant[0];
       if (chosen) fire.push(chosen);
       drop.push(...due.filter((r) => r !== chosen));

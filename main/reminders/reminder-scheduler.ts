@@ -30,8 +30,8 @@ export interface ReminderSchedulerDeps {
   clock: Clock;
   log: Logger;
   settings: () => { reminderOffsetsMinutes: number[]; candidateReminderEmail: boolean };
-  /** Shows the notification (Electron) or pushes it to the renderer (web mode). */
-  notify: (reminder: PlannedReminder, interview: Interview) => void;
+  /** Shows the notification (Electron) or pushes it to the renderer (web mode); `now` words the time left. */
+  notify: (reminder: PlannedReminder, interview: Interview, now: number) => void;
   /** Queues the candidate's reminder email through the outbox. */
   email: (interview: Interview) => void;
   timers?: TimerApi;
@@ -67,7 +67,7 @@ export function createReminderScheduler(deps: ReminderSchedulerDeps): ReminderSc
     if (byInterview.size === 0) return;
     deps.interviews.updateMany([...byInterview.keys()], (i) => ({
       ...i,
-      reminders: { sent: [...i.reminders.sent, ...(byInterview.get(i.id) ?? []).map((r) => ({ key: r.key, at: new Date(now).toISOString() }))] },
+      reminders: { ...i.reminders, sent: [...i.reminders.sent, ...(byInterview.get(i.id) ?? []).map((r) => ({ key: r.key, at: new Date(now).toISOString() }))] },
     }));
   };
 
@@ -89,7 +89,7 @@ export function createReminderScheduler(deps: ReminderSchedulerDeps): ReminderSc
       const deliver = () => {
         try {
           if (reminder.channel === 'email') deps.email(interview);
-          else deps.notify(reminder, interview);
+          else deps.notify(reminder, interview, now);
         } catch (error) {
           deps.log.error('reminder delivery failed', error);
         }

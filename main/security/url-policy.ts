@@ -1,9 +1,12 @@
+import { meetLinkPattern } from '../../preload/contract/interview-schema';
+
 /**
  * Pure URL decisions for the security guards: which navigations stay in the app, which URLs may go
  * to the system browser, which origins the Meet window may visit. Origins are compared on parsed
  * parts (protocol, hostname, port), never with `startsWith`, so look-alike hosts and `user@host`
  * tricks fail.
  */
+import { emailAddress } from '../../preload/contract/interview-schema';
 
 /** The privileged scheme the packaged renderer is served from (`protocol.handle`). */
 export const appScheme = 'app';
@@ -41,6 +44,23 @@ export function originOf(url: URL): string {
   return `${url.protocol}//${url.host}`;
 }
 
+/** Percent-decoding that answers null for malformed escapes (`%E0%A4%A`) instead of throwing. */
+function decodeOrNull(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
+const mailtoAddress = emailAddress('Address');
+
+/** A mailto path naming exactly one plain address, by the same rule interview fields use. */
+function isOneMailtoAddress(path: string): boolean {
+  const address = decodeOrNull(path);
+  return address !== null && address === address.trim() && mailtoAddress.safeParse(address).success;
+}
+
 function hasCredentials(url: URL): boolean {
   return url.username !== '' || url.password !== '';
 }
@@ -57,11 +77,26 @@ export function isAppUrl(raw: string, webOrigin?: string): boolean {
 export function isAllowedExternalUrl(raw: string): boolean {
   const url = parseUrl(raw);
   if (!url || hasCredentials(url)) return false;
-  if (url.protocol === 'mailto:') return url.search === '' && url.hash === '' && /^[^@\s/?#:]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/.test(decodeURIComponent(url.pathname));
+  if (url.protocol === 'mailto:') return url.search === '' && url.hash === '' && isOneMailtoAddress(url.pathname);
   if (url.protocol !== 'https:' || url.port !== '') return false;
   // Calendar's event links (htmlLink) live on www.google.com/calendar/.
   if (url.hostname === 'www.google.com') return url.pathname.startsWith('/calendar/');
   return externalHttpsHosts.includes(url.hostname);
+}
+
+/**
+ * True only for a Google Meet meeting URL exactly as `https://meet.google.com/abc-defg-hij`: the only
+ * kind of video link the app stores, sends in an invitation or opens (app window or browser).
+ */
+export function isMeetJoinUrl(raw: unknown): raw is string {
+  if (typeof raw !== 'string' || !meetLinkPattern.test(raw)) return false;
+  // Parsed again so the string is what a browser would load, with no hidden normalisation.
+  return parseUrl(raw)?.href === raw;
+}
+
+/** The link when it is a Meet meeting URL, else undefined (older data, or a link refused at the door). */
+export function meetJoinUrlOrNone(raw: unknown): string | undefined {
+  return isMeetJoinUrl(raw) ? raw : undefined;
 }
 
 /** True when the managed Meet window may navigate here. */

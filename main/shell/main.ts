@@ -25,8 +25,8 @@ import { dispatchCall } from '../app/dispatch-call';
 import type { NavigateTarget } from '../../preload/contract/ipc-contract';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const electronStoreBackend: SchemaBackendFactory = ({ cwd, configName, schema }) =>
-  new ElectronStore<Record<string, unknown>>({ cwd, name: configName, schema, clearInvalidConfig: false, serialize: (value) => JSON.stringify(value) }) as unknown as KeyValueStore;
+const electronStoreBackend: SchemaBackendFactory = ({ cwd, configName, schema, configFileMode }) =>
+  new ElectronStore<Record<string, unknown>>({ cwd, name: configName, schema, configFileMode, clearInvalidConfig: false, serialize: (value) => JSON.stringify(value) }) as unknown as KeyValueStore;
 
 let mainWindow: BrowserWindow | null = null;
 let started: StartedApp | undefined;
@@ -109,7 +109,7 @@ async function boot(): Promise<StartedApp> {
       if (process.platform === 'darwin') await Promise.all([systemPreferences.askForMediaAccess('camera'), systemPreferences.askForMediaAccess('microphone')]);
       return { camera: read('camera'), microphone: read('microphone') };
     },
-    notifier: (reminder, interview, joinOpen) => void showReminderNotification(reminder, interview, joinOpen, { open: (id) => navigate({ screen: 'interview', id }), join: (id) => void join(id) }),
+    notifier: (_reminder, interview, joinOpen, now) => void showReminderNotification(interview, joinOpen, now, { open: (id) => navigate({ screen: 'interview', id }), join: (id) => void join(id) }),
     meetLauncher: (store) => createMeetWindowLauncher({ store, openExternal: (url) => shell.openExternal(url) }),
     env: process.env,
     mode: 'electron',

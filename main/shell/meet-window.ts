@@ -1,8 +1,8 @@
 import { type BrowserWindow, dialog, screen, session, type WebContents } from 'electron';
 import type { Interview } from '../../preload/contract/interview-schema';
-import type { MeetLauncher } from '../meet/meet-launcher';
+import { requireMeetJoinUrl, type MeetLauncher } from '../meet/meet-launcher';
 import { isSignInRejected, usableBounds, type Bounds } from '../meet/meet-window-policy';
-import { isMeetMediaPermission, isMeetWindowUrl } from '../security/url-policy';
+import { isMeetJoinUrl, isMeetMediaPermission, isMeetWindowUrl } from '../security/url-policy';
 import type { KeyValueStore } from '../store/key-value-store';
 import { applyPermissionPolicy } from './permissions';
 import { createSecureWindow } from './window-factory';
@@ -72,7 +72,7 @@ export function createMeetWindowLauncher(options: { store: KeyValueStore; openEx
           cancelId: 1,
         })
         .then(({ response }) => {
-          if (response !== 0 || !meetLink) return;
+          if (response !== 0 || !isMeetJoinUrl(meetLink)) return;
           void options.openExternal(meetLink);
           created.close();
         });
@@ -83,18 +83,20 @@ export function createMeetWindowLauncher(options: { store: KeyValueStore; openEx
   return {
     async openInApp(interview, onLeave) {
       if (!interview.meetLink) return false;
+      // `will-navigate` does not fire for a loadURL from main, so the link is checked here, before any window exists.
+      const link = requireMeetJoinUrl(interview.meetLink);
       if (window && !window.isDestroyed()) {
         if (current && current.interview.id !== interview.id) leave();
       } else {
         window = create();
       }
       current = { interview, onLeave };
-      await window.loadURL(interview.meetLink);
+      await window.loadURL(link);
       window.show();
       window.focus();
       return true;
     },
-    openInBrowser: options.openExternal,
+    openInBrowser: async (url) => options.openExternal(requireMeetJoinUrl(url)),
     setAlwaysOnTop(flag) {
       if (window && !window.isDestroyed()) window.setAlwaysOnTop(flag);
     },

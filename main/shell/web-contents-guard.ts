@@ -10,26 +10,48 @@ export interface GuardOptions {
   navigationPolicy?: (contents: WebContents) => ((url: string) => boolean) | undefined;
 }
 
-/** What to do with a navigation or window-open request, decided from the URL alone. */
-export function decideNavigation(url: string, allowInApp: (url: string) => boolean): 'allow' | 'external' | 'deny' {
-  if (allowInApp(url)) return 'allow';
-  return isAllowedExternalUrl(url) ? 'external' : 'deny';
+export type NavigationVerdict = 'allow' | 'external' | 'deny';
+
+/**
+ * What to do with a navigation or window-open request, decided from the URL alone. Total: any
+ * failure while deciding (a malformed escape, a policy that throws) is 'deny', never an exception.
+ */
+export function decideNavigation(url: unknown, allowInApp: (url: string) => boolean): NavigationVerdict {
+  try {
+    if (typeof url !== 'string') return 'deny';
+    if (allowInApp(url)) return 'allow';
+    return isAllowedExternalUrl(url) ? 'external' : 'deny';
+  } catch {
+    return 'deny';
+  }
 }
 
-/** Applies the guards to one webContents: no pop-ups, no navigation away, no webviews. */
+/**
+ * Applies the guards to one webContents: no pop-ups, no navigation away, no webviews. Fails closed:
+ * the navigation is prevented before anything else runs unless the verdict is 'allow', and nothing
+ * after that (opening the browser, logging) can throw out of an Electron listener.
+ */
 export function guardWebContents(contents: WebContents, options: GuardOptions): void {
   const allowInApp = options.navigationPolicy?.(contents) ?? ((url: string) => isAppUrl(url));
-  contents.setWindowOpenHandler(({ url }) => {
-    if (decideNavigation(url, () => false) === 'external') options.openExternal(url);
-    else options.log.warn('blocked a window.open request');
+  const handOver = (verdict: NavigationVerdict, url: string, what: string) => {
+    try {
+      if (verdict === 'external') options.openExternal(url);
+      else options.log.warn(`blocked ${what}`);
+    } catch {
+      // The request is already refused; a failing opener or logger must not turn into a crash.
+    }
+  };
+  contents.setWindowOpenHandler((details) => {
+    const url = (details as { url?: unknown } | undefined)?.url;
+    const verdict = decideNavigation(url, () => false);
+    handOver(verdict, String(url), 'a window.open request');
     return { action: 'deny' };
   });
   const onNavigate = (event: { preventDefault(): void; url: string }) => {
     const verdict = decideNavigation(event.url, allowInApp);
     if (verdict === 'allow') return;
     event.preventDefault();
-    if (verdict === 'external') options.openExternal(event.url);
-    else options.log.warn('blocked a navigation');
+    handOver(verdict, event.url, 'a navigation');
   };
   contents.on('will-navigate', onNavigate);
   contents.on('will-redirect', onNavigate);

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import type { DatabaseSync } from 'node:sqlite';
+import { writePrivateFile } from '../platform/private-files';
 
 /**
  * Writes a consistent copy of the open database to `target` with `VACUUM INTO` (safe while the
@@ -10,7 +11,7 @@ export function backupInto(sql: DatabaseSync, target: string): void {
   const temp = `${target}.${process.pid}.tmp`;
   fs.rmSync(temp, { force: true });
   // VACUUM INTO accepts an existing empty file: create it private so the copy is never world-readable.
-  fs.closeSync(fs.openSync(temp, 'wx', 0o600));
+  writePrivateFile(temp, '', 'wx');
   try {
     sql.prepare('VACUUM INTO ?').run(temp);
     fs.renameSync(temp, target);

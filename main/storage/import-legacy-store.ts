@@ -19,12 +19,14 @@ const legacyMail = z.object({
   createdAt: z.string(),
   sentAt: z.string().optional(),
   reason: z.string().optional(),
+  /** An update's "was" (the time, and the old link for a link change). */
+  previous: z.object({ startUtc: z.string(), durationMinutes: z.number().int(), meetLink: z.string().optional() }).optional(),
 });
 
 const legacyGoogle = z.object({
   key: z.string().min(1),
   interviewId: z.string(),
-  op: z.enum(['create', 'update', 'cancel']),
+  op: z.enum(['create', 'update', 'relink', 'cancel']),
   attempts: z.number().int().min(0).catch(0),
   notBefore: z.number().catch(0),
   lastError: z.string().optional(),
@@ -76,7 +78,7 @@ export function importLegacyStore(db: Database, data: Record<string, unknown>, o
       const state = m.state === 'sending' ? 'queued' : m.state;
       const created = ms(m.createdAt, now);
       const finished = m.state === 'sent' ? ms(m.sentAt, created) : m.state === 'failed' ? created : null;
-      insert.run('mail', m.key, m.interviewId, state, m.attempts, m.notBefore, JSON.stringify({ recipient: m.recipient, kind: m.kind }), m.reason ?? null, created, now, finished);
+      insert.run('mail', m.key, m.interviewId, state, m.attempts, m.notBefore, JSON.stringify({ recipient: m.recipient, kind: m.kind, ...(m.previous ? { previous: m.previous } : {}) }), m.reason ?? null, created, now, finished);
       mail++;
     }
     let google = 0;

@@ -28,7 +28,9 @@ export interface InterviewTiming {
   status: Interview['status'];
   startUtc: string;
   origin: Interview['origin'];
-  reminders: { sent: { key: string }[] };
+  createdAt: string;
+  reminders: { sent: { key: string }[]; armedAt?: string };
+  invitations: { candidate: { at?: string } };
 }
 
 type Row = Record<string, unknown>;
@@ -71,7 +73,7 @@ export function createInterviewRepository(db: Database): InterviewRepository {
     const marks = group(children('reminder_marks', 'rowid'));
     const delivery = (id: string, recipient: string) => {
       const r = deliveries.get(id)?.find((d) => d.recipient === recipient);
-      return r ? { state: r.state, ...(r.reason != null ? { reason: r.reason } : {}), ...(r.at != null ? { at: r.at } : {}) } : { state: 'none' };
+      return r ? { state: r.state, ...(r.kind != null ? { kind: r.kind } : {}), ...(r.reason != null ? { reason: r.reason } : {}), ...(r.at != null ? { at: r.at } : {}) } : { state: 'none' };
     };
     return rows.map((row) => {
       const id = String(row.id);
@@ -79,7 +81,7 @@ export function createInterviewRepository(db: Database): InterviewRepository {
         ...(JSON.parse(String(row.record)) as object),
         invitations: { candidate: delivery(id, 'candidate'), recruiter: delivery(id, 'recruiter') },
         joins: (joins.get(id) ?? []).map((j): JoinRecord => ({ joinedAt: String(j.joined_at), ...(j.left_at != null ? { leftAt: String(j.left_at) } : {}), via: j.via as JoinRecord['via'] })),
-        reminders: { sent: (marks.get(id) ?? []).map((m) => ({ key: String(m.key), at: String(m.at) })) },
+        reminders: { sent: (marks.get(id) ?? []).map((m) => ({ key: String(m.key), at: String(m.at) })), ...(row.reminders_armed_at != null ? { armedAt: String(row.reminders_armed_at) } : {}) },
       });
     });
   };
@@ -91,8 +93,8 @@ export function createInterviewRepository(db: Database): InterviewRepository {
     if (missing.length > 0) {
       const rows = (
         missing.length > 500
-          ? (db.prepare('SELECT id, record FROM interviews').all() as Row[]).filter((r) => !cache.has(String(r.id)))
-          : db.prepare('SELECT id, record FROM interviews WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(missing))
+          ? (db.prepare('SELECT id, record, reminders_armed_at FROM interviews').all() as Row[]).filter((r) => !cache.has(String(r.id)))
+          : db.prepare('SELECT id, record, reminders_armed_at FROM interviews WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(missing))
       ) as Row[];
       for (const interview of assemble(rows)) fresh.set(interview.id, interview);
       if (!db.inTransaction) for (const [id, interview] of fresh) cache.set(id, interview);
@@ -109,9 +111,10 @@ export function createInterviewRepository(db: Database): InterviewRepository {
     const startMs = Date.parse(interview.startUtc);
     if (longest !== undefined) longest = Math.max(longest, interview.durationMinutes * 60_000);
     db.prepare(
-      `INSERT INTO interviews (id, start_ms, end_ms, status, origin, search, google_event_id, record, updated_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO interviews (id, start_ms, end_ms, status, origin, search, google_event_id, record, updated_ms, reminders_armed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET start_ms = excluded.start_ms, end_ms = excluded.end_ms, status = excluded.status, origin = excluded.origin,
-         search = excluded.search, google_event_id = excluded.google_event_id, record = excluded.record, updated_ms = excluded.updated_ms`,
+         search = excluded.search, google_event_id = excluded.google_event_id, record = excluded.record, updated_ms = excluded.updated_ms,
+         reminders_armed_at = excluded.reminders_armed_at`,
     ).run(
       interview.id,
       startMs,
@@ -122,12 +125,14 @@ export function createInterviewRepository(db: Database): InterviewRepository {
       interview.google?.eventId ?? null,
       JSON.stringify(record),
       Date.parse(interview.updatedAt) || 0,
+      reminders.armedAt ?? null,
     );
     for (const table of ['joins', 'deliveries', 'reminder_marks']) db.prepare(`DELETE FROM ${table} WHERE interview_id = ?`).run(interview.id);
     joins.forEach((j, seq) => db.prepare('INSERT INTO joins (interview_id, seq, joined_at, left_at, via) VALUES (?, ?, ?, ?, ?)').run(interview.id, seq, j.joinedAt, j.leftAt ?? null, j.via));
     for (const recipient of ['candidate', 'recruiter'] as const) {
       const d = invitations[recipient];
-      if (d.state !== 'none' || d.reason || d.at) db.prepare('INSERT INTO deliveries (interview_id, recipient, state, reason, at) VALUES (?, ?, ?, ?, ?)').run(interview.id, recipient, d.state, d.reason ?? null, d.at ?? null);
+      if (d.state !== 'none' || d.kind || d.reason || d.at)
+        db.prepare('INSERT INTO deliveries (interview_id, recipient, state, kind, reason, at) VALUES (?, ?, ?, ?, ?, ?)').run(interview.id, recipient, d.state, d.kind ?? null, d.reason ?? null, d.at ?? null);
     }
     for (const mark of reminders.sent) db.prepare('INSERT OR REPLACE INTO reminder_marks (interview_id, key, at) VALUES (?, ?, ?)').run(interview.id, mark.key, mark.at);
   };
@@ -146,7 +151,9 @@ export function createInterviewRepository(db: Database): InterviewRepository {
       (
         db
           .prepare(
-            `SELECT id, status, origin, record ->> '$.startUtc' AS start_utc, (SELECT json_group_array(key) FROM reminder_marks WHERE interview_id = id) AS sent
+            `SELECT id, status, origin, record ->> '$.startUtc' AS start_utc, record ->> '$.createdAt' AS created_at, reminders_armed_at,
+               (SELECT json_group_array(key) FROM reminder_marks WHERE interview_id = id) AS sent,
+               (SELECT at FROM deliveries WHERE interview_id = id AND recipient = 'candidate') AS candidate_at
              FROM interviews WHERE start_ms >= ? AND start_ms < ? ORDER BY start_ms, id`,
           )
           .all(fromMs, toMs) as Row[]
@@ -155,7 +162,9 @@ export function createInterviewRepository(db: Database): InterviewRepository {
         status: r.status === 'cancelled' ? 'cancelled' : 'scheduled',
         startUtc: String(r.start_utc),
         origin: r.origin === 'candidate' ? 'candidate' : 'recruiter',
-        reminders: { sent: (JSON.parse(String(r.sent)) as string[]).map((key) => ({ key })) },
+        createdAt: String(r.created_at),
+        reminders: { sent: (JSON.parse(String(r.sent)) as string[]).map((key) => ({ key })), ...(r.reminders_armed_at != null ? { armedAt: String(r.reminders_armed_at) } : {}) },
+        invitations: { candidate: r.candidate_at != null ? { at: String(r.candidate_at) } : {} },
       })),
     count: () => Number((db.prepare('SELECT count(*) AS n FROM interviews').get() as Row).n),
   };

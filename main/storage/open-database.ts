@@ -4,6 +4,7 @@ import { DatabaseSync } from 'node:sqlite';
 import type { Notice } from '../../preload/contract/ipc-contract';
 import type { Logger } from '../logging/logger';
 import type { Clock } from '../platform/clock';
+import { copyPrivateFile, ensurePrivateDir, ensurePrivateFile } from '../platform/private-files';
 import { damagedFileNotice } from '../store/recovery-notice';
 import { applyPragmas, wrapDatabase, type Database } from './database';
 import { migrateDatabase, NewerDatabaseError } from './schema-migrations';
@@ -30,15 +31,6 @@ export interface OpenedDatabase {
   notices: Notice[];
 }
 
-/** Creates the file owner-only before SQLite opens it (SQLite gives -wal/-shm the same mode). */
-function createPrivate(file: string): void {
-  try {
-    fs.closeSync(fs.openSync(file, 'wx', 0o600));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  }
-}
-
 function moveAside(file: string, aside: string): void {
   for (const suffix of companions) if (fs.existsSync(file + suffix)) fs.renameSync(file + suffix, aside + suffix);
 }
@@ -49,7 +41,8 @@ function moveAside(file: string, aside: string): void {
  * the last transactions and is kept with the damaged file.
  */
 function openChecked(file: string, aside?: string): DatabaseSync {
-  createPrivate(file);
+  // Owner-only before SQLite opens it: SQLite gives -wal and -shm the database file's mode.
+  ensurePrivateFile(file);
   let sql: DatabaseSync | undefined;
   try {
     sql = new DatabaseSync(file);
@@ -73,7 +66,7 @@ function openChecked(file: string, aside?: string): DatabaseSync {
  */
 export function openDatabase(options: { dataDir: string; clock: Clock; log: Logger; backupEveryMs?: number }): OpenedDatabase {
   const { dataDir, clock, log } = options;
-  fs.mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
   const paths = databasePaths(dataDir, clock.now());
   const notices: Notice[] = [];
   let sql: DatabaseSync | undefined;
@@ -85,7 +78,7 @@ export function openDatabase(options: { dataDir: string; clock: Clock; log: Logg
     let restoredAt: string | undefined;
     if (fs.existsSync(paths.backup)) {
       try {
-        fs.copyFileSync(paths.backup, paths.file);
+        copyPrivateFile(paths.backup, paths.file);
         sql = openChecked(paths.file);
         restoredAt = fs.statSync(paths.backup).mtime.toISOString();
       } catch (backupError) {

@@ -80,6 +80,15 @@ export const schemaSteps: SchemaStep[] = [
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
       `),
   },
+  {
+    to: 2,
+    describe: 'which message a delivery state is about; when reminders were armed',
+    up: (sql) =>
+      sql.exec(`
+        ALTER TABLE deliveries ADD COLUMN kind TEXT CHECK (kind IN ('invitation', 'update', 'cancellation', 'reminder'));
+        ALTER TABLE interviews ADD COLUMN reminders_armed_at TEXT;
+      `),
+  },
 ];
 
 /** The version this build writes (the last step's). */

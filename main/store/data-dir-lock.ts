@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { ensurePrivateDir, writePrivateFile } from '../platform/private-files';
 
 /** Another Interview Desk (desktop or web mode) already owns this data dir. */
 export class DataDirBusyError extends Error {
@@ -24,11 +25,11 @@ function alive(pid: number): boolean {
  * that no longer exists (a crash, a kill -9) is taken over at once instead of blocking the next start.
  */
 export async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
-  fs.mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
   const file = path.join(dataDir, '.lock');
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      fs.writeFileSync(file, String(process.pid), { flag: 'wx' });
+      writePrivateFile(file, String(process.pid), 'wx');
       const release = () => {
         try {
           if (fs.readFileSync(file, 'utf8') === String(process.pid)) fs.unlinkSync(file);

@@ -1,9 +1,10 @@
-import fs from 'node:fs';
+import nodeFs from 'node:fs';
 import path from 'node:path';
 import type { Notice } from '../../preload/contract/ipc-contract';
 import type { Logger } from '../logging/logger';
 import type { Clock } from '../platform/clock';
 import type { KeyValueStore } from './key-value-store';
+import { copyPrivateFile, ensurePrivateDir, privateFileMode, writePrivateFile } from '../platform/private-files';
 import { currentSchemaVersion, DataMoveError, migrate, NewerStoreError, type MigrationContext, type StoredData } from './migrations';
 import { damagedFileNotice } from './recovery-notice';
 import { storedDataSchema, storeJsonSchema } from './store-schema';
@@ -14,6 +15,8 @@ export interface BackendOptions {
   cwd: string;
   configName: string;
   schema: Record<string, Record<string, unknown>>;
+  /** The store file holds candidate data: owner read/write only. */
+  configFileMode: number;
 }
 
 export type SchemaBackendFactory = (options: BackendOptions) => KeyValueStore;
@@ -25,6 +28,9 @@ export interface OpenedStore {
 
 export const storeName = 'interview-desk';
 
+/** The file operations the store opener uses; tests inject failures (permission denied) that root would never see. */
+export type StoreFiles = Pick<typeof nodeFs, 'existsSync' | 'mkdirSync' | 'readFileSync' | 'writeFileSync' | 'renameSync' | 'copyFileSync' | 'statSync'>;
+
 /** Paths of the store file, its last good backup, and where a damaged file is moved. */
 export function storePaths(dataDir: string, now = Date.now()) {
   const stamp = new Date(now).toISOString().replace(/[:.]/g, '-');
@@ -35,15 +41,15 @@ export function storePaths(dataDir: string, now = Date.now()) {
   };
 }
 
-function writeAtomic(file: string, text: string): void {
+function writeAtomic(files: StoreFiles, file: string, text: string): void {
   const temp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temp, text, { mode: 0o600 });
-  fs.renameSync(temp, file);
+  writePrivateFile(temp, text);
+  files.renameSync(temp, file);
 }
 
 /** Reads, parses, migrates and checks one file; throws when any of that fails. */
-function load(file: string, context: MigrationContext): { data: StoredData; from: number; steps: string[] } {
-  const text = fs.readFileSync(file, 'utf8');
+function load(files: StoreFiles, file: string, context: MigrationContext): { data: StoredData; from: number; steps: string[] } {
+  const text = files.readFileSync(file, 'utf8');
   const parsed = JSON.parse(text) as unknown;
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not a JSON object');
   const { data, from, steps } = migrate(parsed as StoredData, context);
@@ -60,20 +66,21 @@ function load(file: string, context: MigrationContext): { data: StoredData; from
  * moves the old interviews and queues into the database calls `moveToDatabase` before this file is
  * rewritten, and the file as it was is kept beside it with the date.
  */
-export function openAppStore(options: { dataDir: string; backend: SchemaBackendFactory; clock: Clock; log: Logger } & MigrationContext): OpenedStore {
+export function openAppStore(options: { dataDir: string; backend: SchemaBackendFactory; clock: Clock; log: Logger; files?: StoreFiles } & MigrationContext): OpenedStore {
   const { dataDir, backend, clock, log } = options;
   const context: MigrationContext = { moveToDatabase: options.moveToDatabase };
-  fs.mkdirSync(dataDir, { recursive: true });
+  const fs = options.files ?? nodeFs;
+  ensurePrivateDir(dataDir);
   const paths = storePaths(dataDir, clock.now());
   const notices: Notice[] = [];
   if (fs.existsSync(paths.file)) {
     try {
-      const { data, from, steps } = load(paths.file, context);
+      const { data, from, steps } = load(fs, paths.file, context);
       if (steps.length > 0) {
         // Keep the pre-migration file, dated, next to the backup: a migration must never lose data.
         const day = new Date(clock.now()).toISOString().slice(0, 10);
-        fs.copyFileSync(paths.file, path.join(dataDir, `${storeName}.v${from}-before-v${String(data.schemaVersion)}-${day}.json`));
-        writeAtomic(paths.file, JSON.stringify(data, null, '\t'));
+        copyPrivateFile(paths.file, path.join(dataDir, `${storeName}.v${from}-before-v${String(data.schemaVersion)}-${day}.json`));
+        writeAtomic(fs, paths.file, JSON.stringify(data, null, '\t'));
         log.info(`store migrated: ${steps.join('; ')}`);
       }
     } catch (error) {
@@ -88,8 +95,8 @@ export function openAppStore(options: { dataDir: string; backend: SchemaBackendF
       let restored: string | undefined;
       if (fs.existsSync(paths.backup)) {
         try {
-          const { data } = load(paths.backup, context);
-          writeAtomic(paths.file, JSON.stringify(data, null, '\t'));
+          const { data } = load(fs, paths.backup, context);
+          writeAtomic(fs, paths.file, JSON.stringify(data, null, '\t'));
           restored = fs.statSync(paths.backup).mtime.toISOString();
         } catch (backupError) {
           log.error(`backup unreadable too: ${(backupError as Error).message}`);
@@ -98,8 +105,8 @@ export function openAppStore(options: { dataDir: string; backend: SchemaBackendF
       notices.push(damagedFileNotice({ now: clock.now(), aside: paths.aside, dataDir, emptyStart: 'default settings', ...(restored ? { restoredAt: restored } : {}) }));
     }
   }
-  const store = cachedStore(backend({ cwd: dataDir, configName: storeName, schema: storeJsonSchema() }));
+  const store = cachedStore(backend({ cwd: dataDir, configName: storeName, schema: storeJsonSchema(), configFileMode: privateFileMode }));
   if (!store.has('schemaVersion')) store.set('schemaVersion', currentSchemaVersion);
-  fs.copyFileSync(paths.file, paths.backup);
+  copyPrivateFile(paths.file, paths.backup);
   return { store, notices };
 }

@@ -1,5 +1,6 @@
 import type { Interview } from '../../preload/contract/interview-schema';
-import { formatCountdown, joinPhase, type JoinWindowSettings } from '../../preload/domain/interview-timing';
+import { joinPhase, type JoinWindowSettings } from '../../preload/domain/interview-timing';
+import { timeLeftPhrase } from '../../preload/domain/time-left';
 
 /** What clicking a tray item does. */
 export type TrayAction = { kind: 'open-interview'; id: string } | { kind: 'join'; id: string } | { kind: 'open-app' } | { kind: 'device-check' } | { kind: 'quit' };
@@ -26,8 +27,7 @@ export function buildTrayMenu(interviews: Interview[], settings: JoinWindowSetti
   const next = upcoming[0];
   if (next) {
     const start = Date.parse(next.startUtc);
-    const when = start > now ? formatCountdown(start - now) : 'now';
-    items.push({ type: 'item', label: `Next: ${next.candidate.name} · ${next.jobTitle} · ${time(start, zone)} (${when})`, action: { kind: 'open-interview', id: next.id } });
+    items.push({ type: 'item', label: `Next: ${next.candidate.name} · ${next.jobTitle} · ${time(start, zone)} (${timeLeftPhrase(start, now)})`, action: { kind: 'open-interview', id: next.id } });
     if (joinPhase(next, settings, now) === 'open' && next.meetLink) items.push({ type: 'item', label: `Join ${next.candidate.name}`, action: { kind: 'join', id: next.id } });
   } else {
     items.push({ type: 'item', label: 'No upcoming interviews', enabled: false });

@@ -11,6 +11,7 @@ import { createCommandOpener } from '../platform/open-external';
 import { startWebServer } from './web-server';
 import { DataDirBusyError } from '../store/data-dir-lock';
 import { defaultDataDir } from '../config/env-config';
+import { redactSecrets } from '../logging/redact-secrets';
 
 async function main(): Promise<void> {
   const here = path.dirname(fileURLToPath(import.meta.url));
@@ -46,6 +47,6 @@ main().catch((error: unknown) => {
     process.stderr.write(`Interview Desk: ${error.message}\n`);
     process.exit(2);
   }
-  process.stderr.write(`Interview Desk could not start: ${(error as Error).stack ?? String(error)}\n`);
+  process.stderr.write(redactSecrets(`Interview Desk could not start: ${(error as Error).stack ?? String(error)}\n`));
   process.exit(1);
 });

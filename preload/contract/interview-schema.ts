@@ -5,11 +5,11 @@
  */
 import { z } from 'zod';
 
-/** Invisible characters that reorder text (Trojan Source style) and line breaks: never allowed in one-line fields. */
+/** Control characters (C0, DEL, C1), line breaks and invisible characters that reorder text (Trojan Source style): never allowed in one-line fields. */
 // Control characters are exactly what these patterns look for.
 /* eslint-disable no-control-regex */
-const forbiddenInLine = /[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
-const forbiddenInText = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
+const forbiddenInLine = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
+const forbiddenInText = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
 /* eslint-enable no-control-regex */
 
 /** A trimmed single line of text: no control, line-break or direction-override characters. */
@@ -37,6 +37,11 @@ export function freeText(label: string, max: number) {
 // One plain address (RFC 5321 dot-atom local part, a dotted domain); no display name, no list, no
 // comments, no quoted local parts: anything a header parser could read two ways is refused.
 const addressPattern = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
+
+/** True for one plain address by the same rule the forms use (for values that did not come through a form). */
+export function isEmailAddress(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= 254 && addressPattern.test(value);
+}
 
 /** One email address, lower-cased domain; refuses display names, lists and tricks. */
 export function emailAddress(label: string) {
@@ -76,7 +81,10 @@ export const scheduleInputSchema = z.object({
   timeZone: timeZoneName,
   candidateTimeZone: timeZoneName.or(z.literal('')).optional(),
   durationMinutes: z.number({ error: 'Duration must be a number of minutes' }).int('Duration must be whole minutes').min(5, 'Duration must be at least 5 minutes').max(480, 'Duration can be at most 480 minutes (8 hours)'),
-  notes: freeText('Notes', 4000).default(''),
+  /** Private notes: shown in the room only, never sent to anyone. */
+  notes: freeText('Private notes', 4000).default(''),
+  /** An optional message shown to the candidate in their emails (and the Calendar event). */
+  candidateMessage: freeText('Message to the candidate', 2000).default(''),
   meetLink: meetLinkSchema.or(z.literal('')).optional(),
   /** For a time that happens twice (clocks go back): which one. */
   occurrence: z.enum(['earlier', 'later']).optional(),
@@ -98,8 +106,13 @@ export const rescheduleInputSchema = z.object({
 });
 export type RescheduleInput = z.input<typeof rescheduleInputSchema>;
 
+/** What an email is about: an invitation, an update (new time), a cancellation or a reminder. */
+export const mailKindSchema = z.enum(['invitation', 'update', 'cancellation', 'reminder']);
+
 export const recipientStateSchema = z.object({
   state: z.enum(['none', 'queued', 'sent', 'failed']),
+  /** Which message the state is about (absent in records from before it was kept). */
+  kind: mailKindSchema.optional(),
   reason: z.string().optional(),
   at: z.string().optional(),
 });
@@ -120,7 +133,10 @@ export const interviewSchema = z.object({
   startUtc: z.string(),
   durationMinutes: z.number().int(),
   timeZone: z.string(),
+  /** Private to the recruiter: never leaves the app. */
   notes: z.string(),
+  /** What the candidate reads in their emails; records from before it existed have none. */
+  candidateMessage: z.string().default(''),
   status: z.enum(['scheduled', 'cancelled']),
   meetLink: z.string().optional(),
   origin: z.enum(['recruiter', 'candidate']),
@@ -134,13 +150,16 @@ export const interviewSchema = z.object({
       state: z.enum(['synced', 'pending', 'failed']),
       error: z.string().optional(),
       attendeeDeclined: z.boolean().optional(),
+      /** Google's event carries a video link that is not a Google Meet link: it was not kept. */
+      unusableMeetLink: z.boolean().optional(),
     })
     .optional(),
   /** The invite identity used when there is no Google event (UID stable, SEQUENCE raised on change). */
   ics: z.object({ uid: z.string(), sequence: z.number().int() }),
   invitations: z.object({ candidate: recipientStateSchema, recruiter: recipientStateSchema }),
   joins: z.array(joinRecordSchema),
-  reminders: z.object({ sent: z.array(z.object({ key: z.string(), at: z.string() })) }),
+  /** Reminders handled so far, and when they were armed (created or moved): moments before that are skipped, not missed. */
+  reminders: z.object({ sent: z.array(z.object({ key: z.string(), at: z.string() })), armedAt: z.string().optional() }),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -171,15 +190,22 @@ export const analyticsQuerySchema = z.object({
   timeZone: timeZoneName,
 });
 
+/**
+ * The period's figures. Until real attendance data exists they say only what the app saw: whether
+ * the recruiter pressed Join in the app (`joinedInApp`) or not (`noJoinRecorded`: joining from
+ * Google Calendar or a phone is not seen, so this is never a candidate no-show). Nothing counts as
+ * joined before its end time; an interview still to come (or still joinable) is `upcoming`.
+ */
 export const analyticsReportSchema = z.object({
   scheduled: z.number(),
-  completed: z.number(),
-  noShows: z.number(),
+  joinedInApp: z.number(),
+  noJoinRecorded: z.number(),
   cancelled: z.number(),
   upcoming: z.number(),
+  /** Time in the app's own Meet window (join to leave); browser joins have no leave time. */
   averageMinutes: z.number().nullable(),
   medianMinutes: z.number().nullable(),
-  perWeek: z.array(z.object({ weekStart: z.string(), count: z.number(), completed: z.number() })),
-  byJobTitle: z.array(z.object({ jobTitle: z.string(), scheduled: z.number(), completed: z.number(), noShows: z.number(), cancelled: z.number() })),
+  perWeek: z.array(z.object({ weekStart: z.string(), count: z.number(), joinedInApp: z.number() })),
+  byJobTitle: z.array(z.object({ jobTitle: z.string(), scheduled: z.number(), joinedInApp: z.number(), noJoinRecorded: z.number(), cancelled: z.number() })),
 });
 export type AnalyticsReport = z.infer<typeof analyticsReportSchema>;

@@ -5,13 +5,14 @@
  */
 import { z } from 'zod';
 import type { Result } from './result';
-import { settingsSchema, settingsPatchSchema } from './settings-schema';
+import { settingsSchema, settingsPatchSchema, settingsProblemSchema } from './settings-schema';
 import {
   analyticsQuerySchema,
   analyticsReportSchema,
   conflictSchema,
   interviewSchema,
   interviewSummarySchema,
+  lineText,
   meetLinkSchema,
   rescheduleInputSchema,
   scheduleInputSchema,
@@ -20,12 +21,23 @@ import {
 
 const noInput = z.undefined();
 
+/** SMTP set by the environment: it wins over Settings → Email, which shows it read-only. Never the password. */
+export const smtpOverrideSchema = z.object({
+  variable: z.string(),
+  host: z.string(),
+  port: z.number(),
+  security: z.enum(['tls', 'starttls', 'none']),
+  user: z.string(),
+});
+export type SmtpOverride = z.infer<typeof smtpOverrideSchema>;
+
 /** Public facts about the running app. */
 export const appInfoSchema = z.object({
   name: z.string(),
   version: z.string(),
   mode: z.enum(['electron', 'web']),
   platform: z.string(),
+  smtpOverride: smtpOverrideSchema.optional(),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
@@ -85,6 +97,8 @@ export type MediaAccess = z.infer<typeof mediaAccessSchema>;
 /** Where main asks the renderer to go (deep links, notification clicks, the tray). */
 export const navigateSchema = z.discriminatedUnion('screen', [
   z.object({ screen: z.literal('interview'), id: z.uuid() }),
+  /** An invitation link to confirm before anything is saved; the screen asks main what it holds. */
+  z.object({ screen: z.literal('join-preview'), link: z.string().max(4096) }),
   z.object({ screen: z.enum(['schedule', 'device-check', 'welcome', 'settings']) }),
 ]);
 export type NavigateTarget = z.infer<typeof navigateSchema>;
@@ -95,6 +109,7 @@ export const reminderFiredSchema = z.object({
   candidateName: z.string(),
   jobTitle: z.string(),
   startUtc: z.string(),
+  /** Which reminder this is (its Settings offset), never the time left: word that from `startUtc` and the current time. */
   offsetMinutes: z.number(),
   joinOpen: z.boolean(),
 });
@@ -105,10 +120,20 @@ export const candidateInviteSchema = z.object({
   date: scheduleInputSchema.shape.date,
   time: scheduleInputSchema.shape.time,
   timeZone: timeZoneName,
-  title: z.string().trim().max(200).optional(),
+  title: lineText('Title', 200, 0).optional(),
 });
 
-/** Describes one call: its input schema and (for types and tests) its output schema. */
+/** What an invitation link would save, shown to the person before they agree. */
+export const joinPreviewSchema = z.object({
+  title: z.string(),
+  meetLink: z.string(),
+  startUtc: z.string(),
+  /** Set when this interview is already saved (then nothing new would be saved). */
+  savedId: z.string().optional(),
+});
+export type JoinPreview = z.infer<typeof joinPreviewSchema>;
+
+/** Describes one call: its input schema and its output schema (types; every handler's answer is checked against it in tests/integration/contract). */
 interface CallSpec<I extends z.ZodType, O extends z.ZodType> {
   input: I;
   output: O;
@@ -124,6 +149,7 @@ export const calls = {
   'app:dismissNotice': call(z.string().min(1).max(200), z.null()),
   'settings:get': call(noInput, settingsSchema),
   'settings:update': call(settingsPatchSchema, settingsSchema),
+  'settings:problems': call(noInput, z.array(settingsProblemSchema)),
   'account:status': call(noInput, accountStatusSchema),
   'account:connect': call(noInput, accountStatusSchema),
   'account:disconnect': call(noInput, z.object({ status: accountStatusSchema, revoked: z.boolean() })),
@@ -140,10 +166,13 @@ export const calls = {
   'interviews:join': call(z.object({ id: interviewId, via: z.enum(['app', 'browser']) }), z.object({ via: z.enum(['app', 'browser']) })),
   'meet:setAlwaysOnTop': call(z.boolean(), z.null()),
   'mail:resend': call(z.object({ id: interviewId, recipient: z.enum(['candidate', 'recruiter']) }), interviewSchema),
-  'mail:sendTest': call(noInput, z.object({ response: z.string() })),
+  /** Sends a test email to the recruiter: says to whom (`Name <address>`) and through what it went. */
+  'mail:sendTest': call(noInput, z.object({ response: z.string(), to: z.string(), transport: z.string() })),
   'mail:setSmtpPassword': call(z.string().max(1024), z.null()),
   'mail:useGmail': call(noInput, accountStatusSchema),
   'deeplink:open': call(z.string().max(4096), navigateSchema),
+  'deeplink:preview': call(z.string().max(4096), joinPreviewSchema),
+  'deeplink:confirmJoin': call(z.string().max(4096), interviewSchema),
   'candidate:save': call(candidateInviteSchema, interviewSchema),
   'devicecheck:network': call(noInput, networkReportSchema),
   'devicecheck:mediaAccess': call(noInput, mediaAccessSchema),

@@ -1,23 +1,94 @@
 /** The Settings shape, shared by main (validation, storage) and the renderer (the Settings screen). */
 import { z } from 'zod';
+import { emailAddress, lineText } from './interview-schema';
 
-const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #1a73e8');
-const shortText = (max: number) => z.string().trim().max(max);
+/** The app's name: never a company name in an email. */
+export const appName = 'Interview Desk';
+
+/** A secure web address (https only, no credentials): it goes into emails as a link. */
+const httpsUrl = z
+  .string()
+  .trim()
+  .max(2048, 'Use a shorter link (at most 2048 characters)')
+  .refine((raw) => {
+    try {
+      const url = new URL(raw);
+      return url.protocol === 'https:' && !url.username && !url.password && url.hostname.includes('.');
+    } catch {
+      return false;
+    }
+  }, 'Use a secure link starting with https://, like https://example.com/download');
+
+const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Brand colour must be a colour like #1a73e8');
+
+// Rules are refinements, not regex patterns: the store's JSON Schema is generated from these, and a
+// value saved by an older version must still open (it is then reported, not used), never crash start-up.
+
+/** An address field that may be left empty; otherwise one plain address by the interview fields' rule. */
+function optionalEmail(label: string) {
+  const address = emailAddress(label);
+  return z.string().transform((raw, ctx) => {
+    const value = raw.trim();
+    if (value === '') return '';
+    const parsed = address.safeParse(value);
+    if (parsed.success) return parsed.data;
+    ctx.addIssue({ code: 'custom', message: parsed.error.issues[0]?.message ?? `${label} must be one plain address like name@example.com` });
+    return z.NEVER;
+  });
+}
+
+const hostLabel = /^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$/;
+/** A host name or IPv4 address (RFC 1123 labels), or empty while mail is not set up. */
+function hostName(label: string) {
+  return z
+    .string()
+    .transform((s) => s.trim())
+    .pipe(
+      z
+        .string()
+        .max(253, `${label} can be at most 253 characters`)
+        .refine((s) => s === '' || s.split('.').every((part) => hostLabel.test(part)), `${label} must be a host name like smtp.example.com`),
+    );
+}
+
+const loopbackHosts = ['127.0.0.1', 'localhost', '[::1]'];
+/**
+ * Where the device check measures round trips: an https address. Plain http is accepted only for a
+ * server on this computer (tests and local mirrors), where there is no network to protect.
+ */
+function checkUrl(label: string) {
+  return z
+    .string()
+    .max(2048, `${label} can be at most 2048 characters`)
+    .refine((s) => s === '' || isCheckUrl(s), `${label} must be an https:// address`);
+}
+
+/** True for an address the network check may fetch: https, or http to this computer only; no user:password. */
+export function isCheckUrl(raw: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return false;
+  }
+  if (url.username || url.password) return false;
+  return url.protocol === 'https:' || (url.protocol === 'http:' && loopbackHosts.includes(url.hostname));
+}
 
 /** Mail transport settings; the SMTP password lives in the keychain, never here. */
 export const smtpSettingsSchema = z.object({
-  host: shortText(253),
-  port: z.number().int().min(1).max(65535),
+  host: hostName('SMTP server'),
+  port: z.number({ error: 'Port must be a number' }).int('Port must be a whole number').min(1, 'Port must be from 1 to 65535').max(65535, 'Port must be from 1 to 65535'),
   security: z.enum(['tls', 'starttls', 'none']),
-  user: shortText(320),
-  fromAddress: shortText(320),
+  user: lineText('User name', 320, 0),
+  fromAddress: optionalEmail('Send from (address)'),
 });
 
-/** Every user-facing setting with its default. */
+/** Every user-facing setting with its default; text fields follow the interview fields' rules. */
 export const settingsSchema = z.object({
   /** Who "the recruiter" is when no Google account is connected (the account's name and email win when it is). */
-  recruiterName: shortText(100).default(''),
-  recruiterEmail: z.string().trim().max(254).regex(/^$|^[^\s@<>",;]+@[^\s@<>",;]+\.[A-Za-z]{2,}$/, 'Use one plain email address').default(''),
+  recruiterName: lineText('Your name', 100, 0).default(''),
+  recruiterEmail: optionalEmail('Your email').default(''),
   joinDefault: z.enum(['app', 'browser']).default('app'),
   joinOpensMinutesBefore: z.number().int().min(0).max(120).default(15),
   joinClosesMinutesAfter: z.number().int().min(5).max(600).default(60),
@@ -25,13 +96,19 @@ export const settingsSchema = z.object({
   candidateReminderEmail: z.boolean().default(false),
   closeToTray: z.boolean().default(true),
   startAtLogin: z.boolean().default(false),
-  companyName: shortText(120).default('Interview Desk'),
+  /** The company named in invitations; empty means the emails are worded without one. */
+  // The app's own name was the default once and must never be sent as the company: read it as none.
+  companyName: z.preprocess((v) => (typeof v === 'string' && v.trim().toLowerCase() === appName.toLowerCase() ? '' : v), lineText('Company name', 120, 0)).default(''),
+  /** Where a candidate can download Interview Desk; empty means the emails offer no download. */
+  candidateDownloadUrl: httpsUrl.or(z.literal('')).default(''),
+  /** The first-run step (company, your name and email) was completed or skipped. */
+  firstRunDone: z.boolean().default(false),
   brandColor: hexColor.default('#1a73e8'),
-  signOff: shortText(500).default('Looking forward to speaking with you.'),
+  signOff: lineText('Sign-off', 500, 0).default('Looking forward to speaking with you.'),
   mailTransport: z.enum(['smtp', 'gmail']).default('smtp'),
   smtp: smtpSettingsSchema.default({ host: '', port: 587, security: 'starttls', user: '', fromAddress: '' }),
   googleSendsInvites: z.boolean().default(false),
-  netcheckUrl: z.string().url().max(2048).or(z.literal('')).default(''),
+  netcheckUrl: checkUrl('Network check address').default(''),
   /** The devices picked in the device check (labels kept too: ids change between sessions). */
   deviceChoices: z
     .object({
@@ -44,9 +121,19 @@ export const settingsSchema = z.object({
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-/** A partial update from the Settings screen; unknown keys are refused. */
-export const settingsPatchSchema = settingsSchema.partial().strict();
+// zod 4's `.partial()` still fills in a field's default when it is absent, so a one-field patch
+// would reset every other setting: the patch takes each field without its default.
+const patchShape = Object.fromEntries(Object.entries(settingsSchema.shape).map(([key, field]) => [key, (field instanceof z.ZodDefault ? field.unwrap() : field).optional()]));
+function _partialStrict() {
+  return settingsSchema.partial().strict();
+}
+/** A partial update from the Settings screen: only the fields it names; unknown keys are refused. */
+export const settingsPatchSchema = z.object(patchShape).strict() as unknown as ReturnType<typeof _partialStrict>;
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+/** A saved setting that no longer passes its rule: kept in the file, not used, shown in Settings. */
+export const settingsProblemSchema = z.object({ field: z.string(), message: z.string() });
+export type SettingsProblem = z.infer<typeof settingsProblemSchema>;
 
 /** The defaults, as a parsed object. */
 export function defaultSettings(): Settings {

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { AccountStatus } from '../../preload/contract/ipc-contract';
 import type { DeskError } from '../../preload/contract/result';
-import { desk } from '../bridge/desk';
 import { ErrorMessage } from '../common/ErrorMessage';
+import { connectAccount, disconnectAccount } from './account-actions';
 
 /** Settings → Google account: who is connected, connect / reconnect / disconnect. */
 export function AccountPanel({ status }: { status: AccountStatus | undefined }) {
@@ -12,20 +12,18 @@ export function AccountPanel({ status }: { status: AccountStatus | undefined }) 
   const connect = async () => {
     setBusy('connect');
     setMessage('Finish signing in in your browser, then come back here.');
-    const result = await desk.account.connect();
+    const outcome = await connectAccount();
     setBusy(undefined);
     setMessage(undefined);
-    setError(result.ok ? undefined : result.error);
+    setError(outcome.error);
   };
   const disconnect = async () => {
     if (!window.confirm('Disconnect your Google account? Interviews stay in Interview Desk; Calendar sync stops.')) return;
     setBusy('disconnect');
-    const result = await desk.account.disconnect();
+    const outcome = await disconnectAccount();
     setBusy(undefined);
-    if (result.ok) {
-      setError(undefined);
-      setMessage(result.value.revoked ? 'Disconnected, and access was revoked at Google.' : 'Disconnected here; Google could not be reached to revoke access.');
-    } else setError(result.error);
+    setError(outcome.error);
+    if (outcome.message) setMessage(outcome.message);
   };
   const connected = status && status.state !== 'disconnected' ? status : undefined;
   return (

@@ -6,12 +6,16 @@ import { ErrorMessage } from '../common/ErrorMessage';
 import { dayKey, systemTimeZone } from '../common/format';
 import { WeekChart } from './WeekChart';
 
+/** The last 90 days and the next 30: upcoming interviews and future cancellations count too. */
 function defaultPeriod(zone: string) {
   const now = Date.now();
-  return { from: dayKey(now - 89 * 86_400_000, zone), to: dayKey(now, zone) };
+  return { from: dayKey(now - 89 * 86_400_000, zone), to: dayKey(now + 30 * 86_400_000, zone) };
 }
 
-/** Real figures from the store for a period: outcomes, actual durations, weekly chart, by job; CSV export. */
+/**
+ * Figures from the store for a period, saying only what the app saw (whether you pressed Join in the
+ * app), actual time in the app's Meet window, weekly chart, by job; CSV export.
+ */
 export function AnalyticsScreen() {
   const zone = useMemo(() => systemTimeZone(), []);
   const [period, setPeriod] = useState(() => defaultPeriod(zone));
@@ -66,11 +70,12 @@ export function AnalyticsScreen() {
           <dl className="figures">
             {[
               ['Scheduled', report.scheduled],
-              ['Completed', report.completed],
-              ['No-shows', report.noShows],
+              ['You joined from the app', report.joinedInApp],
+              ['No join recorded', report.noJoinRecorded],
+              ['Upcoming', report.upcoming],
               ['Cancelled', report.cancelled],
-              ['Average duration', minutes(report.averageMinutes)],
-              ['Median duration', minutes(report.medianMinutes)],
+              ['Average time in the app', minutes(report.averageMinutes)],
+              ['Median time in the app', minutes(report.medianMinutes)],
             ].map(([label, value]) => (
               <div key={label} className="figure panel">
                 <dt>{label}</dt>
@@ -78,6 +83,9 @@ export function AnalyticsScreen() {
               </div>
             ))}
           </dl>
+          <p className="muted" data-testid="analytics-scope">
+            Interview Desk only sees whether you pressed Join in the app. “No join recorded” includes joining from Google Calendar or another device: it does not mean the candidate did not show up. An interview counts once it has ended.
+          </p>
           <section className="panel">
             <h2>Interviews per week</h2>
             <WeekChart weeks={report.perWeek} />
@@ -92,8 +100,8 @@ export function AnalyticsScreen() {
                   <tr>
                     <th scope="col">Job title</th>
                     <th scope="col">Scheduled</th>
-                    <th scope="col">Completed</th>
-                    <th scope="col">No-shows</th>
+                    <th scope="col">You joined from the app</th>
+                    <th scope="col">No join recorded</th>
                     <th scope="col">Cancelled</th>
                   </tr>
                 </thead>
@@ -102,8 +110,8 @@ export function AnalyticsScreen() {
                     <tr key={row.jobTitle}>
                       <th scope="row">{row.jobTitle}</th>
                       <td>{row.scheduled}</td>
-                      <td>{row.completed}</td>
-                      <td>{row.noShows}</td>
+                      <td>{row.joinedInApp}</td>
+                      <td>{row.noJoinRecorded}</td>
                       <td>{row.cancelled}</td>
                     </tr>
                   ))}

@@ -1,20 +1,20 @@
 import type { AnalyticsReport } from '../../preload/contract/interview-schema';
 
-/** Interviews per week as an SVG bar chart (completed in the darker part), with a text alternative. */
+/** Interviews per week as an SVG bar chart (those you joined from the app in the darker part), with a text alternative. */
 export function WeekChart({ weeks }: { weeks: AnalyticsReport['perWeek'] }) {
   const max = Math.max(1, ...weeks.map((w) => w.count));
   const barWidth = 28;
   const gap = 10;
   const height = 160;
   const width = Math.max(200, weeks.length * (barWidth + gap));
-  const summary = weeks.map((w) => `week of ${w.weekStart}: ${w.count} scheduled, ${w.completed} completed`).join('; ');
+  const summary = weeks.map((w) => `week of ${w.weekStart}: ${w.count} scheduled, ${w.joinedInApp} joined from the app`).join('; ');
   return (
     <figure className="chart">
       <svg role="img" aria-label={`Interviews per week. ${summary}`} viewBox={`0 -16 ${width} ${height + 46}`} width="100%" height={height + 46}>
         {weeks.map((w, i) => {
           const x = i * (barWidth + gap) + gap / 2;
           const h = (w.count / max) * height;
-          const hc = (w.completed / max) * height;
+          const hc = (w.joinedInApp / max) * height;
           return (
             <g key={w.weekStart}>
               <rect x={x} y={height - h} width={barWidth} height={h} className="bar-scheduled" />
@@ -31,7 +31,7 @@ export function WeekChart({ weeks }: { weeks: AnalyticsReport['perWeek'] }) {
           );
         })}
       </svg>
-      <figcaption className="muted">Bars: interviews per week (light) and completed (dark), by week starting Monday.</figcaption>
+      <figcaption className="muted">Bars: interviews per week (light) and those you joined from the app (dark), by week starting Monday.</figcaption>
     </figure>
   );
 }

@@ -5,12 +5,15 @@ import { useCall } from '../common/use-result';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { routeHref, useHashRoute, type Route } from './use-hash-route';
 import { WelcomeScreen } from '../welcome/WelcomeScreen';
+import { JoinPreviewScreen } from '../welcome/JoinPreviewScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { DeviceCheckScreen } from '../device-check/DeviceCheckScreen';
 import { ScheduleScreen } from '../schedule/ScheduleScreen';
 import { ScheduleForm } from '../schedule/ScheduleForm';
 import { InterviewRoom } from '../interview-room/InterviewRoom';
 import { AnalyticsScreen } from '../analytics/AnalyticsScreen';
+import { ReminderBanner } from './ReminderBanner';
+import { AccountMenu } from './AccountMenu';
 
 const navItems: Array<{ route: Route; label: string }> = [
   { route: { screen: 'schedule' }, label: 'Schedule' },
@@ -51,7 +54,9 @@ export function App() {
   useEffect(() => desk.on('reminder:fired', (payload) => setReminder(payload)), []);
 
   const connected = account.value?.state === 'connected' || account.value?.state === 'needs_reconnect';
-  const current: Route = route ?? (connected ? { screen: 'schedule' } : { screen: 'welcome' });
+  // A connected recruiter who has not done the first-run step (company, name, email) starts there.
+  const setupPending = settings.value ? !settings.value.firstRunDone : false;
+  const current: Route = route ?? (connected && !setupPending ? { screen: 'schedule' } : { screen: 'welcome' });
   const navScreen = current.screen === 'new-interview' || current.screen === 'interview' ? 'schedule' : current.screen;
   const allNotices = [...(notices.value ?? []), ...liveNotices.filter((n) => !(notices.value ?? []).some((m) => m.id === n.id))];
 
@@ -81,6 +86,7 @@ export function App() {
             ))}
           </ul>
         </nav>
+        <AccountMenu status={account.value} onSettings={() => navigate({ screen: 'settings' })} />
       </header>
       {allNotices.length > 0 && (
         <section className="notices" aria-label="Notices">
@@ -96,21 +102,7 @@ export function App() {
       )}
       <main id="main" tabIndex={-1}>
         <ErrorMessage error={account.error} />
-        {reminder && (
-          <div className="banner reminder" role="alert">
-            <span>
-              <strong>Reminder:</strong> interview with {reminder.candidateName} ({reminder.jobTitle}) {reminder.offsetMinutes === 0 ? 'is starting now' : `starts in ${reminder.offsetMinutes >= 60 ? `${reminder.offsetMinutes / 60} h` : `${reminder.offsetMinutes} min`}`}.
-            </span>
-            <span className="actions">
-              <a href={`#/interview/${reminder.interviewId}`} onClick={() => setReminder(undefined)}>
-                {reminder.joinOpen ? 'Join' : 'Open'}
-              </a>
-              <button type="button" onClick={() => setReminder(undefined)}>
-                Dismiss
-              </button>
-            </span>
-          </div>
-        )}
+        {reminder && <ReminderBanner reminder={reminder} onClose={() => setReminder(undefined)} />}
         {account.value?.state === 'needs_reconnect' && (
           <div className="banner warning" role="alert">
             <span>
@@ -127,9 +119,14 @@ export function App() {
             onConnect={async () => {
               const result = await desk.account.connect();
               if (!result.ok) return result.error;
-              navigate({ screen: 'schedule' });
+              setAccount(result.value);
+              // The first-run step waits on the welcome screen, pre-filled from the account.
+              if (!setupPending) navigate({ screen: 'schedule' });
               return undefined;
             }}
+            account={account.value}
+            settings={settings.value}
+            onSetupDone={() => navigate({ screen: 'schedule' })}
           />
         )}
         {current.screen === 'schedule' && <ScheduleScreen settings={settings.value} />}
@@ -138,6 +135,7 @@ export function App() {
         {current.screen === 'device-check' && <DeviceCheckScreen />}
         {current.screen === 'analytics' && <AnalyticsScreen />}
         {current.screen === 'settings' && <SettingsScreen account={account.value} />}
+        {current.screen === 'join-preview' && <JoinPreviewScreen key={current.link} link={current.link} />}
       </main>
     </div>
   );

@@ -8,7 +8,8 @@ export type Route =
   | { screen: 'interview'; id: string }
   | { screen: 'device-check' }
   | { screen: 'analytics' }
-  | { screen: 'settings' };
+  | { screen: 'settings' }
+  | { screen: 'join-preview'; link: string };
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -26,14 +27,27 @@ export function parseRoute(hash: string): Route | null {
       return { screen: name };
     case 'interview':
       return arg && uuid.test(arg) ? { screen: 'interview', id: arg } : null;
+    case 'join':
+      // The invitation link travels encoded; main parses it again before showing or saving anything.
+      return arg && parts.length === 2 ? joinRoute(arg) : null;
     default:
       return null;
+  }
+}
+
+function joinRoute(encoded: string): Route | null {
+  try {
+    const link = decodeURIComponent(encoded);
+    return link.length <= 4096 ? { screen: 'join-preview', link } : null;
+  } catch {
+    return null;
   }
 }
 
 /** The URL hash of a route. */
 export function routeHref(route: Route): string {
   if (route.screen === 'interview') return `#/interview/${route.id}`;
+  if (route.screen === 'join-preview') return `#/join/${encodeURIComponent(route.link)}`;
   if (route.screen === 'new-interview') return '#/schedule/new';
   return `#/${route.screen}`;
 }

@@ -11,12 +11,20 @@ const titles: Record<DeskError['code'], string> = {
   internal: 'Something went wrong',
 };
 
+/**
+ * The message without main's `field.path: ` prefix: the screen shows it next to the field's own
+ * label, and the message already names the field in the screen's words.
+ */
+export function messageFor(error: DeskError): string {
+  return error.field && error.message.startsWith(`${error.field}: `) ? error.message.slice(error.field.length + 2) : error.message;
+}
+
 /** Shows a main-process error in plain words (never a stack trace), announced to screen readers. */
 export function ErrorMessage({ error }: { error: DeskError | undefined }) {
   if (!error) return null;
   return (
     <div className="error-message" role="alert">
-      <strong>{titles[error.code]}.</strong> {error.message}
+      <strong>{titles[error.code]}.</strong> {messageFor(error)}
     </div>
   );
 }

@@ -1,11 +1,12 @@
 import type { DeskError } from '../../preload/contract/result';
+import { messageFor } from './ErrorMessage';
 
 /** The error text under a form field when main refused that field. */
 export function FieldError({ error, field, id }: { error: DeskError | undefined; field: string; id: string }) {
   if (!error || error.field !== field || error.code === 'conflict') return null;
   return (
     <span className="field-error" id={id} role="alert">
-      {error.message.replace(new RegExp(`^${field}: `), '')}
+      {messageFor(error)}
     </span>
   );
 }

@@ -94,7 +94,7 @@ export function DeviceCheckScreen() {
       video.current.srcObject = new MediaStream([videoTrack]);
       await video.current.play().catch(() => undefined);
     }
-    setProgress({ step: 'Measuring your camera, microphone and connection… Stay quiet for a second, then say a few words.', value: 20 });
+    setProgress({ step: 'Measuring your camera, microphone and connection… Say a few words, with a short pause between them.', value: 20 });
     const tick = setInterval(() => setProgress((p) => (p ? { ...p, value: Math.min(90, p.value + 3) } : p)), 200);
     const tasks: Array<Promise<void>> = [
       desk.devicecheck.network().then((r) => {

@@ -1,8 +1,8 @@
-import { audioLevels, toDbfs, type AudioLevels } from '../../preload/domain/device-analysis';
+import { audioLevels, noiseFloorDbfs, type AudioLevels } from '../../preload/domain/device-analysis';
 
 export interface MicrophoneMeasurement {
   levels: AudioLevels;
-  /** The quietest tenth of the first second (the person was asked to stay quiet): the room's noise. */
+  /** The room's noise, read in the quiet moments of the whole recording. */
   noiseFloorDbfs: number;
 }
 
@@ -40,9 +40,7 @@ export async function measureMicrophone(stream: MediaStream, onLevel: (dbfs: num
     all.set(b, offset);
     offset += b.length;
   }
-  const firstSecond = blocks.slice(0, 20).map((b) => audioLevels(b).rms).sort((a, b) => a - b);
-  const floor = firstSecond[Math.floor(firstSecond.length / 10)] ?? 0;
-  return { levels: audioLevels(all), noiseFloorDbfs: toDbfs(floor) };
+  return { levels: audioLevels(all), noiseFloorDbfs: noiseFloorDbfs(all) };
 }
 
 /** Records three seconds and returns a playable blob URL ("record and play back"). */

@@ -13,8 +13,8 @@ import { StatusBadge } from '../common/StatusBadge';
 import { formatDateTime, systemTimeZone, zoneName } from '../common/format';
 import { JoinArea } from './JoinArea';
 import { RescheduleForm } from './RescheduleForm';
+import { deliveryLine } from './delivery-words';
 
-const recipientWords = { none: 'Not sent', queued: 'Queued', sent: 'Sent', failed: 'Failed' } as const;
 
 /** One interview: details in both zones, invitation and sync state, the join area, reschedule and cancel. */
 export function InterviewRoom({ id, settings }: { id: string; settings: Settings }) {
@@ -23,6 +23,8 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
   useEffect(() => desk.on('interviews:changed', ({ ids }) => void (ids.includes(id) && reload())), [id, reload]);
   const now = useNow(1000);
   const [rescheduling, setRescheduling] = useState(false);
+  // After a cancel or reschedule the room says what went out to whom (and updates as it is sent).
+  const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<DeskError | undefined>();
   const [meetLink, setMeetLink] = useState('');
   const meetId = useId();
@@ -32,8 +34,10 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
   const cancel = async () => {
     if (!window.confirm(`Cancel the interview with ${interview.candidate.name}? Invitations will be withdrawn.`)) return;
     const result = await desk.interviews.cancel(interview.id);
-    if (result.ok) loaded.setValue(result.value);
-    else setError(result.error);
+    if (result.ok) {
+      loaded.setValue(result.value);
+      setConfirming(true);
+    } else setError(result.error);
   };
   const saveLink = async (event: FormEvent) => {
     event.preventDefault();
@@ -54,6 +58,8 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
     else setError(result.error);
   };
   const attention = attentionReason(interview);
+  const held = heldInvitations(interview);
+  const canPasteLink = interview.status === 'scheduled' && (!interview.meetLink || interview.google?.state === 'failed');
   const local = systemTimeZone();
   const zones = [...new Set([interview.timeZone, interview.candidate.timeZone ?? interview.timeZone])];
 
@@ -97,13 +103,25 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
             <dt>Duration</dt>
             <dd>{interview.durationMinutes} minutes</dd>
             <dt>Meet link</dt>
-            <dd>{interview.meetLink ?? <span className="muted">None yet</span>}</dd>
+            <dd>
+              {interview.meetLink ?? <span className="muted">None yet</span>}
+              {!interview.meetLink && interview.google?.unusableMeetLink && (
+                <p className="error-message" role="status" data-testid="meet-link-unusable">
+                  Google Calendar has a video link for this interview that is not a Google Meet link, so Interview Desk will not open it or send it to anyone. Check the event in Google Calendar, or paste a
+                  Meet link below.{' '}
+                  {interview.google.htmlLink && (
+                    <button type="button" className="link" onClick={() => void desk.shell.openExternal(interview.google!.htmlLink!)}>
+                      Open in Google Calendar
+                    </button>
+                  )}
+                </p>
+              )}
+            </dd>
             <dt>Invitations</dt>
             <dd>
               {(['candidate', 'recruiter'] as const).map((who) => (
                 <div key={who} data-testid={`invitation-${who}`}>
-                  {who === 'candidate' ? 'Candidate' : 'You'}: {recipientWords[interview.invitations[who].state]}
-                  {interview.invitations[who].reason ? ` (${interview.invitations[who].reason})` : ''}
+                  {deliveryLine(interview, who, local, now)}
                   {interview.invitations[who].state !== 'queued' && (interview.meetLink || interview.status === 'cancelled') && (
                     <button type="button" className="small" onClick={() => void resend(who)} aria-label={`Resend to the ${who}`}>
                       Resend
@@ -111,6 +129,11 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
                   )}
                 </div>
               ))}
+              {held && (
+                <p className="muted" data-testid="invitations-held">
+                  {held}
+                </p>
+              )}
             </dd>
             <dt>Google Calendar</dt>
             <dd>
@@ -126,19 +149,26 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
                 </button>
               )}
             </dd>
+            {interview.candidateMessage && (
+              <>
+                <dt>Message to the candidate</dt>
+                <dd className="notes">{interview.candidateMessage}</dd>
+              </>
+            )}
             {interview.notes && (
               <>
-                <dt>Notes</dt>
+                <dt>Private notes</dt>
                 <dd className="notes">{interview.notes}</dd>
               </>
             )}
           </dl>
-          {!interview.meetLink && interview.status === 'scheduled' && (
+          {canPasteLink && (
             <form className="inline-form" onSubmit={(e) => void saveLink(e)} noValidate>
               <label htmlFor={meetId}>Paste a Meet link</label>
               <input id={meetId} value={meetLink} onChange={(e) => setMeetLink(e.target.value)} placeholder="https://meet.google.com/abc-defg-hij" {...invalidProps(error, 'meetLink', `${meetId}-e`)} />
               <button type="submit">Save link</button>
               <FieldError error={error} field="meetLink" id={`${meetId}-e`} />
+              {interview.google && <p className="muted">It becomes the Google Calendar event’s meeting; then everyone gets it, with the event’s invitation.</p>}
             </form>
           )}
         </section>
@@ -154,13 +184,37 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
               </button>
             </div>
           )}
-          {rescheduling && <RescheduleForm interview={interview} onDone={() => setRescheduling(false)} />}
+          {rescheduling && (
+            <RescheduleForm
+              interview={interview}
+              onDone={(moved) => {
+                setRescheduling(false);
+                if (moved) setConfirming(true);
+              }}
+            />
+          )}
+          {confirming && (
+            <p className="delivery panel" role="status" data-testid="delivery-confirmation">
+              {deliveryLine(interview, 'candidate', local, now)}.
+            </p>
+          )}
           {error && error.field !== 'meetLink' && <ErrorMessage error={error} />}
           <JoinHistory interview={interview} />
         </div>
       </div>
     </article>
   );
+}
+
+/** Why invitations have not gone out yet, in the recruiter's words; undefined when nothing waits. */
+function heldInvitations(interview: Interview): string | undefined {
+  if (interview.status !== 'scheduled') return undefined;
+  const waiting = (['candidate', 'recruiter'] as const).some((r) => ['none', 'queued'].includes(interview.invitations[r].state));
+  if (!waiting) return undefined;
+  if (interview.google?.state === 'failed') return 'Invitations are held: the Google Calendar event has no Meet link yet. Retry, or paste a Meet link — then everyone gets the same one.';
+  if (interview.google?.state === 'pending') return 'Invitations go out when the Google Calendar event is ready, so everyone gets its Meet link.';
+  if (!interview.meetLink) return 'Invitations go out once there is a Meet link.';
+  return undefined;
 }
 
 function JoinHistory({ interview }: { interview: Interview }) {

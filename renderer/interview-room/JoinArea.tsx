@@ -43,7 +43,7 @@ export function JoinArea({ interview, settings, now, onReschedule }: { interview
         <>
           <p data-testid="join-state">
             {now < window.startsAt ? `The interview starts ${formatCountdown(window.startsAt - now)}.` : 'The interview is in progress.'}
-            {!interview.meetLink && ' There is no Meet link yet: paste one below.'}
+            {!interview.meetLink && (interview.google?.unusableMeetLink ? ' There is no usable Meet link: the link in Google Calendar is not a Google Meet link.' : ' There is no Meet link yet: paste one below.')}
           </p>
           <div className="actions">
             {buttons.map((b, index) => (
@@ -68,9 +68,11 @@ export function JoinArea({ interview, settings, now, onReschedule }: { interview
       )}
       {joined && <p role="status">{joined}</p>}
       <ErrorMessage error={error} />
-      <p>
-        <a href="#/device-check">Check devices before joining</a>
-      </p>
+      {interview.status !== 'cancelled' && (
+        <p>
+          <a href="#/device-check">Check devices before joining</a>
+        </p>
+      )}
     </section>
   );
 }

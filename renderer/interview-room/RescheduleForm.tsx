@@ -7,7 +7,7 @@ import { FieldError, invalidProps } from '../common/FieldError';
 import { dayKey, formatInputTime } from '../common/format';
 
 /** Moves an interview: new date, time, zone and duration; main re-validates and flags conflicts. */
-export function RescheduleForm({ interview, onDone }: { interview: Interview; onDone: () => void }) {
+export function RescheduleForm({ interview, onDone }: { interview: Interview; onDone: (moved: boolean) => void }) {
   const [date, setDate] = useState(() => dayKey(interview.startUtc, interview.timeZone));
   const [time, setTime] = useState(() => formatInputTime(interview.startUtc, interview.timeZone));
   const [duration, setDuration] = useState(String(interview.durationMinutes));
@@ -16,7 +16,7 @@ export function RescheduleForm({ interview, onDone }: { interview: Interview; on
   const submit = async (event: FormEvent, acceptConflicts = false) => {
     event.preventDefault();
     const result = await desk.interviews.reschedule({ id: interview.id, date, time, timeZone: interview.timeZone, durationMinutes: Number(duration), acceptConflicts });
-    if (result.ok) onDone();
+    if (result.ok) onDone(true);
     else setError(result.error);
   };
   return (
@@ -53,7 +53,7 @@ export function RescheduleForm({ interview, onDone }: { interview: Interview; on
         <button type="submit" className="primary">
           Save new time
         </button>
-        <button type="button" onClick={onDone}>
+        <button type="button" onClick={() => onDone(false)}>
           Keep the current time
         </button>
       </div>

@@ -3,6 +3,7 @@ import type { Settings } from '../../preload/contract/settings-schema';
 import type { DeskError } from '../../preload/contract/result';
 import { desk } from '../bridge/desk';
 import { ErrorMessage } from '../common/ErrorMessage';
+import { useCall } from '../common/use-result';
 
 /** Settings → Email: SMTP server (password in the keychain) or Gmail, and "Send test email". */
 export function MailPanel({ initial }: { initial: Settings }) {
@@ -11,7 +12,11 @@ export function MailPanel({ initial }: { initial: Settings }) {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<DeskError | undefined>();
   const [status, setStatus] = useState<string | undefined>();
-  const ids = { host: useId(), port: useId(), security: useId(), user: useId(), pass: useId(), from: useId(), transport: useId() };
+  // SMTP set by the environment wins over these fields: they are shown read-only with where it comes from.
+  const info = useCall(() => desk.app.info());
+  const override = info.value?.smtpOverride;
+  const shown = override ? { ...smtp, host: override.host, port: override.port, security: override.security, user: override.user } : smtp;
+  const ids = { note: useId(), host: useId(), port: useId(), security: useId(), user: useId(), pass: useId(), from: useId(), transport: useId() };
   const save = async (event: FormEvent) => {
     event.preventDefault();
     setStatus(undefined);
@@ -37,7 +42,7 @@ export function MailPanel({ initial }: { initial: Settings }) {
     const result = await desk.mail.sendTest();
     if (result.ok) {
       setError(undefined);
-      setStatus(`Test email sent. The server said: ${result.value.response || 'OK'}`);
+      setStatus(`Test email sent to ${result.value.to} through ${result.value.transport}. The server said: ${result.value.response || 'OK'}`);
     } else {
       setStatus(undefined);
       setError(result.error);
@@ -52,19 +57,24 @@ export function MailPanel({ initial }: { initial: Settings }) {
           <option value="smtp">An SMTP server</option>
           <option value="gmail">Gmail (my connected Google account)</option>
         </select>
+        {transport === 'smtp' && override && (
+          <p className="read-only-note" id={ids.note}>
+            The SMTP server, port, security and user are set by {override.variable} where Interview Desk was started, so they can't be changed here.
+          </p>
+        )}
         {transport === 'smtp' && (
           <div className="row">
             <div>
               <label htmlFor={ids.host}>SMTP server</label>
-              <input id={ids.host} value={smtp.host} onChange={(e) => setSmtp({ ...smtp, host: e.target.value })} placeholder="smtp.example.com" />
+              <input id={ids.host} value={shown.host} readOnly={!!override} aria-describedby={override ? ids.note : undefined} onChange={(e) => setSmtp({ ...smtp, host: e.target.value })} placeholder="smtp.example.com" />
             </div>
             <div>
               <label htmlFor={ids.port}>Port</label>
-              <input id={ids.port} inputMode="numeric" value={String(smtp.port)} onChange={(e) => setSmtp({ ...smtp, port: Number(e.target.value) })} />
+              <input id={ids.port} inputMode="numeric" value={String(shown.port)} readOnly={!!override} aria-describedby={override ? ids.note : undefined} onChange={(e) => setSmtp({ ...smtp, port: Number(e.target.value) })} />
             </div>
             <div>
               <label htmlFor={ids.security}>Security</label>
-              <select id={ids.security} value={smtp.security} onChange={(e) => setSmtp({ ...smtp, security: e.target.value as Settings['smtp']['security'] })}>
+              <select id={ids.security} value={shown.security} disabled={!!override} aria-describedby={override ? ids.note : undefined} onChange={(e) => setSmtp({ ...smtp, security: e.target.value as Settings['smtp']['security'] })}>
                 <option value="starttls">STARTTLS</option>
                 <option value="tls">TLS</option>
                 <option value="none">None (local servers only)</option>
@@ -72,11 +82,11 @@ export function MailPanel({ initial }: { initial: Settings }) {
             </div>
             <div>
               <label htmlFor={ids.user}>User name</label>
-              <input id={ids.user} value={smtp.user} onChange={(e) => setSmtp({ ...smtp, user: e.target.value })} autoComplete="off" />
+              <input id={ids.user} value={shown.user} readOnly={!!override} aria-describedby={override ? ids.note : undefined} onChange={(e) => setSmtp({ ...smtp, user: e.target.value })} autoComplete="off" />
             </div>
             <div>
               <label htmlFor={ids.pass}>Password</label>
-              <input id={ids.pass} type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" placeholder="unchanged" />
+              <input id={ids.pass} type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" placeholder={override ? `set by ${override.variable}` : 'unchanged'} readOnly={!!override} aria-describedby={override ? ids.note : undefined} />
             </div>
             <div>
               <label htmlFor={ids.from}>Send from (address)</label>

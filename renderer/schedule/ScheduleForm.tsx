@@ -3,6 +3,7 @@ import type { Conflict, Interview } from '../../preload/contract/interview-schem
 import type { DeskError } from '../../preload/contract/result';
 import { desk } from '../bridge/desk';
 import { ErrorMessage } from '../common/ErrorMessage';
+import { useCall } from '../common/use-result';
 import { FieldError, invalidProps } from '../common/FieldError';
 import { allTimeZones, formatDateTime, isKnownZone, systemTimeZone } from '../common/format';
 
@@ -16,6 +17,7 @@ interface Draft {
   candidateTimeZone: string;
   durationMinutes: string;
   notes: string;
+  candidateMessage: string;
   meetLink: string;
   occurrence: '' | 'earlier' | 'later';
 }
@@ -38,6 +40,7 @@ export function ScheduleForm({ onScheduled }: { onScheduled: (interview: Intervi
     candidateTimeZone: '',
     durationMinutes: '60',
     notes: '',
+    candidateMessage: '',
     meetLink: '',
     occurrence: '',
   }));
@@ -45,7 +48,12 @@ export function ScheduleForm({ onScheduled }: { onScheduled: (interview: Intervi
   const [preview, setPreview] = useState<{ startUtc: string; conflicts: Conflict[] } | undefined>();
   const [previewError, setPreviewError] = useState<DeskError | undefined>();
   const [busy, setBusy] = useState(false);
-  const ids = { name: useId(), email: useId(), job: useId(), date: useId(), time: useId(), zone: useId(), czone: useId(), duration: useId(), notes: useId(), meet: useId(), zones: useId(), occurrence: useId(), recruiter: useId() };
+  // Who signs the candidate's message in the preview: the Google account wins over Settings, as in the email.
+  const account = useCall(() => desk.account.status());
+  const settings = useCall(() => desk.settings.get());
+  const recruiterName = account.value && account.value.state !== 'disconnected' ? account.value.name || account.value.email : (settings.value?.recruiterName ?? '');
+  const withGoogle = account.value !== undefined && account.value.state !== 'disconnected';
+  const ids = { name: useId(), email: useId(), job: useId(), date: useId(), time: useId(), zone: useId(), czone: useId(), duration: useId(), notes: useId(), message: useId(), meet: useId(), zones: useId(), occurrence: useId(), recruiter: useId() };
   const set = (key: keyof Draft) => (event: { target: { value: string } }) => setDraft((d) => ({ ...d, [key]: event.target.value }));
 
   // Live preview: the instant, conflicts and the candidate's local time, as the person types.
@@ -86,6 +94,7 @@ export function ScheduleForm({ onScheduled }: { onScheduled: (interview: Intervi
       ...(draft.candidateTimeZone ? { candidateTimeZone: draft.candidateTimeZone } : {}),
       durationMinutes: draft.durationMinutes.trim() === '' ? Number.NaN : Number(draft.durationMinutes),
       notes: draft.notes,
+      candidateMessage: draft.candidateMessage,
       ...(draft.meetLink ? { meetLink: draft.meetLink } : {}),
       ...(draft.occurrence ? { occurrence: draft.occurrence } : {}),
       acceptConflicts,
@@ -97,7 +106,7 @@ export function ScheduleForm({ onScheduled }: { onScheduled: (interview: Intervi
 
   const shownError = error ?? (previewError?.field === 'occurrence' || previewError?.field === 'time' || previewError?.field === 'date' || previewError?.field === 'timeZone' ? previewError : undefined);
   const ambiguous = shownError?.field === 'occurrence';
-  const fieldNames: Record<string, string> = { candidateName: 'Candidate name', candidateEmail: 'Candidate email', jobTitle: 'Job title', date: 'Date', time: 'Start time', timeZone: 'Time zone', candidateTimeZone: 'Candidate time zone', durationMinutes: 'Duration (minutes)', notes: 'Notes', meetLink: 'Meet link', recruiter: 'Your details', occurrence: 'Start time' };
+  const fieldNames: Record<string, string> = { candidateName: 'Candidate name', candidateEmail: 'Candidate email', jobTitle: 'Job title', date: 'Date', time: 'Start time', timeZone: 'Time zone', candidateTimeZone: 'Candidate time zone', durationMinutes: 'Duration (minutes)', notes: 'Private notes', candidateMessage: 'Message to the candidate', meetLink: 'Meet link', recruiter: 'Your details', occurrence: 'Start time' };
 
   return (
     <form className="form schedule-form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="schedule-form-title">
@@ -180,13 +189,43 @@ export function ScheduleForm({ onScheduled }: { onScheduled: (interview: Intervi
       <fieldset>
         <legend>Details</legend>
         <label htmlFor={ids.meet}>Meet link (optional)</label>
-        <input id={ids.meet} value={draft.meetLink} onChange={set('meetLink')} placeholder="https://meet.google.com/abc-defg-hij" {...invalidProps(error, 'meetLink', `${ids.meet}-e`)} />
+        <input
+          id={ids.meet}
+          value={draft.meetLink}
+          onChange={set('meetLink')}
+          placeholder="https://meet.google.com/abc-defg-hij"
+          {...invalidProps(error, 'meetLink', `${ids.meet}-e`)}
+          aria-describedby={error?.field === 'meetLink' ? `${ids.meet}-e ${ids.meet}-help` : `${ids.meet}-help`}
+        />
+        <p className="muted" id={`${ids.meet}-help`}>
+          {withGoogle
+            ? 'Leave it empty and Google Calendar makes the Meet link. A link you paste becomes the Calendar event’s meeting instead, so there is only ever one. Invitations go out when the event is ready, with the same link for everyone.'
+            : 'The meeting everyone joins. Without a link, invitations wait until you add one in the interview room.'}
+        </p>
         <FieldError error={error} field="meetLink" id={`${ids.meet}-e`} />
-        <label htmlFor={ids.notes}>Notes</label>
-        <textarea id={ids.notes} value={draft.notes} onChange={set('notes')} {...invalidProps(error, 'notes', `${ids.notes}-e`)} />
+        <label htmlFor={ids.notes}>Private notes</label>
+        <p className="hint" id={`${ids.notes}-h`}>
+          Only for you: shown in the interview room, never sent to anyone.
+        </p>
+        <textarea id={ids.notes} value={draft.notes} onChange={set('notes')} aria-describedby={`${ids.notes}-h`} {...invalidProps(error, 'notes', `${ids.notes}-e`)} />
         <FieldError error={error} field="notes" id={`${ids.notes}-e`} />
+        <label htmlFor={ids.message}>Message to the candidate (optional)</label>
+        <p className="hint" id={`${ids.message}-h`}>
+          Goes into the candidate's invitation, update and reminder emails.
+        </p>
+        <textarea id={ids.message} value={draft.candidateMessage} onChange={set('candidateMessage')} aria-describedby={`${ids.message}-h`} {...invalidProps(error, 'candidateMessage', `${ids.message}-e`)} />
+        <FieldError error={error} field="candidateMessage" id={`${ids.message}-e`} />
+        {draft.candidateMessage.trim() && (
+          <figure className="message-preview" aria-label="How the candidate will see your message">
+            <figcaption>In the email, the candidate reads:</figcaption>
+            <p className="message-label">Message from {recruiterName || 'you'}:</p>
+            <div className="message-text" data-testid="candidate-message-preview">
+              {draft.candidateMessage.trim()}
+            </div>
+          </figure>
+        )}
       </fieldset>
-      {error && !error.field?.match(/^(candidateName|candidateEmail|jobTitle|date|time|timeZone|candidateTimeZone|durationMinutes|notes|meetLink|occurrence)$/) && <ErrorMessage error={error} />}
+      {error && !error.field?.match(/^(candidateName|candidateEmail|jobTitle|date|time|timeZone|candidateTimeZone|durationMinutes|notes|candidateMessage|meetLink|occurrence)$/) && <ErrorMessage error={error} />}
       {error?.field && error.code === 'invalid_input' && fieldNames[error.field] && (
         <p className="sr-only" role="status">
           Please check {fieldNames[error.field]}.

@@ -75,7 +75,8 @@ export function ScheduleScreen({ settings }: { settings: Settings | undefined })
           </button>
         </div>
       )}
-      <div ref={scroller} className="schedule-list" role="list" aria-label="Interviews" tabIndex={-1}>
+      {/* Kept mounted for the virtualiser, but not drawn as an empty box under "No interviews yet". */}
+      <div ref={scroller} className="schedule-list" role="list" aria-label="Interviews" tabIndex={-1} hidden={!list.loading && interviews.length === 0}>
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index]!;

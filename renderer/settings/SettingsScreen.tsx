@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { Settings } from '../../preload/contract/settings-schema';
+import type { Settings, SettingsProblem } from '../../preload/contract/settings-schema';
 import type { DeskError } from '../../preload/contract/result';
 import { desk } from '../bridge/desk';
 import { useCall } from '../common/use-result';
@@ -16,6 +16,7 @@ type Draft = {
   joinClosesMinutesAfter: string;
   reminderOffsets: string;
   companyName: string;
+  candidateDownloadUrl: string;
   brandColor: string;
   signOff: string;
   closeToTray: boolean;
@@ -33,6 +34,7 @@ function toDraft(s: Settings): Draft {
     joinClosesMinutesAfter: String(s.joinClosesMinutesAfter),
     reminderOffsets: s.reminderOffsetsMinutes.join(', '),
     companyName: s.companyName,
+    candidateDownloadUrl: s.candidateDownloadUrl,
     brandColor: s.brandColor,
     signOff: s.signOff,
     closeToTray: s.closeToTray,
@@ -47,14 +49,31 @@ const number = (text: string) => (text.trim() === '' ? Number.NaN : Number(text)
 /** Settings: each field is labelled; main validates and a refusal names the field. */
 export function SettingsScreen({ account }: { account: AccountStatus | undefined }) {
   const settings = useCall(() => desk.settings.get());
+  const problems = useCall(() => desk.settings.problems());
   if (!settings.value) return <ErrorMessage error={settings.error} />;
   return (
     <>
       <h1 id="settings-title">Settings</h1>
+      <SavedProblems problems={problems.value ?? []} />
       <AccountPanel status={account} />
       <MailPanel initial={settings.value} />
       <SettingsForm initial={settings.value} />
     </>
+  );
+}
+
+/** Saved values that break their rule: kept in the file, not used for email until replaced here. */
+function SavedProblems({ problems }: { problems: SettingsProblem[] }) {
+  if (problems.length === 0) return null;
+  return (
+    <div className="error-message" role="alert" data-testid="settings-problems">
+      <strong>Some saved settings are not valid.</strong> Interview Desk does not use them, and sends no email until they are fixed:
+      <ul>
+        {problems.map((p) => (
+          <li key={p.field}>{p.message}</li>
+        ))}
+      </ul>
+    </div>
   );
 }
 
@@ -76,6 +95,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
       joinClosesMinutesAfter: number(draft.joinClosesMinutesAfter),
       reminderOffsetsMinutes: draft.reminderOffsets.split(',').filter((p) => p.trim() !== '').map(number),
       companyName: draft.companyName,
+      candidateDownloadUrl: draft.candidateDownloadUrl,
       brandColor: draft.brandColor,
       signOff: draft.signOff,
       closeToTray: draft.closeToTray,
@@ -137,13 +157,19 @@ function SettingsForm({ initial }: { initial: Settings }) {
             Company name
             <input value={draft.companyName} aria-invalid={invalid('companyName')} onChange={(e) => set('companyName', e.target.value)} />
           </label>
+          <p className="hint">Named in invitations ("the Engineer position at Acme"). Leave it empty to word them without a company.</p>
+          <label>
+            Download link for Interview Desk (optional)
+            <input type="url" value={draft.candidateDownloadUrl} placeholder="https://example.com/interview-desk" aria-invalid={invalid('candidateDownloadUrl')} onChange={(e) => set('candidateDownloadUrl', e.target.value)} />
+          </label>
+          <p className="hint">Offered to candidates under the Meet link, for those who want the app. Without it, emails offer no download.</p>
           <label>
             Brand colour
             <input value={draft.brandColor} aria-invalid={invalid('brandColor')} onChange={(e) => set('brandColor', e.target.value)} />
           </label>
           <label>
             Sign-off
-            <textarea value={draft.signOff} aria-invalid={invalid('signOff')} onChange={(e) => set('signOff', e.target.value)} />
+            <input value={draft.signOff} aria-invalid={invalid('signOff')} onChange={(e) => set('signOff', e.target.value)} />
           </label>
           <label className="check">
             <input type="checkbox" checked={draft.googleSendsInvites} onChange={(e) => set('googleSendsInvites', e.target.checked)} />
@@ -151,7 +177,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
           </label>
           <label className="check">
             <input type="checkbox" checked={draft.candidateReminderEmail} onChange={(e) => set('candidateReminderEmail', e.target.checked)} />
-            Email candidates a reminder 24 hours before
+            Email candidates a reminder 24 hours before (skipped when their invitation went out less than 12 hours earlier)
           </label>
         </fieldset>
         <fieldset>

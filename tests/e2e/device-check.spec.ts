@@ -48,7 +48,8 @@ async function runCheck(page: Page) {
 const check = (page: Page, id: string) => page.getByTestId(`check-${id}`);
 
 test('bright moving video and a tone: everything passes, with figures that match the files, in under 10 seconds', async () => {
-  await withPage(withFiles(writeY4m('moving.y4m', 'moving'), writeWav('tone.wav', 'tone', -12, 6, 1.2)), async (page) => {
+  // The tone pauses only after 1.8 s, so the quiet moment falls outside the recording's first second.
+  await withPage(withFiles(writeY4m('moving.y4m', 'moving'), writeWav('tone.wav', 'tone', -12, 6, 0.8, 1.8)), async (page) => {
   const elapsed = await runCheck(page);
   expect(elapsed).toBeLessThan(10_000);
   await expect(check(page, 'camera')).toContainText('Pass');
@@ -61,7 +62,9 @@ test('bright moving video and a tone: everything passes, with figures that match
   await expect(check(page, 'network')).toContainText('Pass');
   await expect(check(page, 'network')).toContainText('UDP to Meet OK');
   await expect(check(page, 'connection')).toContainText(/kbps/);
-  await expect(page.getByTestId('overall')).toContainText(/Pass|Warning/);
+  // A loopback call on this machine is perfect (no loss, ~1 ms RTT) even while its bitrate ramps up.
+  await expect(check(page, 'connection')).toContainText('Pass');
+  await expect(page.getByTestId('overall')).toContainText('Pass');
   const fps = Number(/at ([\d.]+) fps/.exec((await check(page, 'camera').textContent()) ?? '')?.[1]);
   expect(fps).toBeGreaterThan(20);
   // Speaker question and the report.
@@ -74,6 +77,16 @@ test('bright moving video and a tone: everything passes, with figures that match
   expect(report.checks.map((c: { id: string }) => c.id)).toEqual(['camera', 'microphone', 'network', 'connection']);
   expect(JSON.stringify(report)).not.toMatch(/deviceId|groupId/);
   await saveScreenshot(page, 'device-check-pass');
+  });
+});
+
+test('a tone over steady room noise: warns "noisy", with the noise floor', async () => {
+  await withPage(withFiles(writeY4m('moving4.y4m', 'moving'), writeWav('noisy.wav', 'noisy-tone', -12, 6, 0.8, 1.8)), async (page) => {
+  await runCheck(page);
+  await expect(check(page, 'microphone')).toContainText('Warning');
+  await expect(check(page, 'microphone')).toContainText('noisy');
+  const floor = Number(/noise floor (-?[\d.]+) dBFS/.exec((await check(page, 'microphone').textContent()) ?? '')?.[1]);
+  expect(Math.abs(floor - -30)).toBeLessThan(4);
   });
 });
 

@@ -3,15 +3,25 @@ import { expect, saveScreenshot, test } from './fixtures';
 import { startWebMode } from '../support/web-mode';
 import { startGoogleEmulator } from '../google-emulator/google-emulator';
 import { eventIdFor } from '../../main/google/event-mapping';
+import { startSmtpSink } from '../support/smtp-sink';
+import { icsAttachment } from '../support/mail-harness';
+import { parseWithIcalJs } from '../support/ics-check';
 
 test('connect Google from the welcome screen, schedule, and get a Meet link from Calendar', async ({ page }) => {
   const g = await startGoogleEmulator();
+  const sink = await startSmtpSink();
   g.calendar.conferenceMode = 'pending';
-  const app = await startWebMode({ ...g.env, BROWSER: `${process.execPath} ${path.resolve('tests/support/fake-browser.mjs')}`});
+  const app = await startWebMode({ ...g.env, INTERVIEW_DESK_SMTP_URL: sink.url, BROWSER: `${process.execPath} ${path.resolve('tests/support/fake-browser.mjs')}`});
   try {
     await page.goto(app.url);
     await page.getByRole('button', { name: 'Connect Google account' }).click();
-    // Connected: the app moves on to the schedule; Settings shows who.
+    // Connected: the first-run step asks for the company, with name and email from the Google account.
+    const setup = page.getByRole('form', { name: 'About you and your company' });
+    await expect(setup.getByLabel('Your email')).toHaveValue('recruiter@example.com', { timeout: 15_000 });
+    await expect(setup.getByLabel('Your name')).not.toHaveValue('');
+    await setup.getByLabel('Company name (optional)').fill('Acme Corp');
+    await setup.getByRole('button', { name: 'Save and continue' }).click();
+    // Then the app moves on to the schedule; Settings shows who.
     await expect(page.getByRole('heading', { name: 'Schedule', level: 1 })).toBeVisible({ timeout: 15_000 });
     await page.getByRole('link', { name: 'Settings' }).click();
     await expect(page.getByRole('region', { name: 'Google account' })).toContainText('recruiter@example.com');
@@ -31,6 +41,30 @@ test('connect Google from the welcome screen, schedule, and get a Meet link from
     expect(g.calendar.peek(eventIdFor(id))?.summary).toBe('Interview: Compiler Engineer — Grace Hopper');
     await saveScreenshot(page, 'interview-room-google');
 
+    // A pasted link with Google connected: the form says what happens, the event takes that link,
+    // and both invitations carry it with the event's UID.
+    await page.getByRole('link', { name: 'Schedule', exact: true }).click();
+    await page.getByRole('button', { name: 'Schedule interview' }).click();
+    await expect(page.getByText('A link you paste becomes the Calendar event’s meeting')).toBeVisible();
+    await page.getByLabel('Candidate name').fill('Ada Lovelace');
+    await page.getByLabel('Candidate email').fill('ada@example.com');
+    await page.getByLabel('Job title').fill('Analyst');
+    await page.getByLabel('Start time', { exact: true }).fill('15:00');
+    await page.getByLabel('Time zone', { exact: true }).fill('Europe/Berlin');
+    await page.getByLabel('Meet link (optional)').fill('https://meet.google.com/abc-defg-hij');
+    await page.getByRole('button', { name: 'Schedule interview' }).click();
+    await expect(page.getByRole('heading', { name: 'Ada Lovelace · Analyst' })).toBeVisible();
+    await expect(page.locator('.details')).toContainText('In sync', { timeout: 15_000 });
+    await expect(page.getByTestId('invitation-candidate')).toContainText('Sent', { timeout: 15_000 });
+    await expect(page.getByTestId('invitation-recruiter')).toContainText('Sent', { timeout: 15_000 });
+    const adaId = new URL(page.url()).hash.split('/')[2]!;
+    const adaEvent = g.calendar.peek(eventIdFor(adaId))!;
+    expect(adaEvent.hangoutLink).toBe('https://meet.google.com/abc-defg-hij');
+    const adaMails = sink.received.filter((m) => parseWithIcalJs(icsAttachment(m)).uid === adaEvent.iCalUID);
+    expect(adaMails.map((m) => m.envelope.to[0]).sort()).toEqual(['ada@example.com', 'recruiter@example.com']);
+    for (const m of adaMails) expect(parseWithIcalJs(icsAttachment(m)).location).toBe('https://meet.google.com/abc-defg-hij');
+    await saveScreenshot(page, 'interview-room-google-pasted-link');
+
     // Disconnect: revoked at Google, local interview kept.
     await page.getByRole('link', { name: 'Settings' }).click();
     page.once('dialog', (d) => void d.accept());
@@ -49,5 +83,6 @@ test('connect Google from the welcome screen, schedule, and get a Meet link from
   } finally {
     await app.stop();
     await g.close();
+    await sink.close();
   }
 });

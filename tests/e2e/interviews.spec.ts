@@ -25,7 +25,11 @@ test('schedule through the form, see it in the schedule, open the room', async (
   await page.getByLabel('Candidate time zone (optional)').fill('Asia/Kolkata');
   await expect(page.getByTestId('candidate-local-time')).toContainText(/GMT\+5:30|IST/);
   await page.getByLabel('Duration (minutes)').fill('45');
-  await page.getByLabel('Notes').fill('Systems design round.');
+  await page.getByLabel('Private notes').fill('Systems design round.');
+  await page.getByLabel('Message to the candidate (optional)').fill('Please bring a laptop.');
+  // Previewed as the email shows it, signed by the recruiter.
+  await expect(page.getByRole('figure', { name: 'How the candidate will see your message' })).toContainText('Message from Rita Recruiter:');
+  await expect(page.getByTestId('candidate-message-preview')).toHaveText('Please bring a laptop.');
   await page.getByRole('button', { name: 'Schedule interview' }).click();
   // Main refused the display-name trick and the form names the field.
   await expect(page.getByLabel('Candidate email')).toHaveAttribute('aria-invalid', 'true');
@@ -141,7 +145,7 @@ test('reschedule and cancel from the room', async ({ page }) => {
   }
 });
 
-test('analytics shows real figures and exports CSV', async ({ page }) => {
+test('analytics says only what the app saw, counts the future, and exports CSV', async ({ page }) => {
   const temp = makeTempDir('idesk-e2e-');
   const day = 86_400_000;
   const base = Date.now() - 10 * day;
@@ -152,26 +156,34 @@ test('analytics shows real figures and exports CSV', async ({ page }) => {
       makeInterview({ startUtc: at(base + day), jobTitle: 'Engineer', joins: [{ joinedAt: at(base + day), leftAt: at(base + day + 50 * 60_000), via: 'app' }] }),
       makeInterview({ startUtc: at(base + 2 * day), jobTitle: 'Designer' }),
       makeInterview({ startUtc: at(base + 3 * day), jobTitle: 'Designer', status: 'cancelled' }),
+      // Cancelled for tomorrow: inside the default period, so counted as cancelled.
+      makeInterview({ startUtc: at(Date.now() + day), jobTitle: 'Designer', status: 'cancelled' }),
+      // Join pressed early (5 minutes ago, starts in 10): not a result before its end.
+      makeInterview({ startUtc: at(Date.now() + 10 * 60_000), jobTitle: 'Engineer', joins: [{ joinedAt: at(Date.now() - 5 * 60_000), via: 'browser' }] }),
     ],
   });
   const app = await startWebMode({}, temp.dir);
   try {
     await page.goto(app.url);
     await page.getByRole('link', { name: 'Analytics' }).click();
-    await expect(page.getByTestId('figure-scheduled')).toHaveText('3');
-    await expect(page.getByTestId('figure-completed')).toHaveText('2');
-    await expect(page.getByTestId('figure-no-shows')).toHaveText('1');
-    await expect(page.getByTestId('figure-cancelled')).toHaveText('1');
-    await expect(page.getByTestId('figure-average-duration')).toHaveText('45 min');
+    await expect(page.getByTestId('figure-scheduled')).toHaveText('4');
+    await expect(page.getByTestId('figure-you-joined-from-the-app')).toHaveText('2');
+    await expect(page.getByTestId('figure-no-join-recorded')).toHaveText('1');
+    await expect(page.getByTestId('figure-upcoming')).toHaveText('1');
+    await expect(page.getByTestId('figure-cancelled')).toHaveText('2');
+    await expect(page.getByTestId('figure-average-time-in-the-app')).toHaveText('45 min');
+    await expect(page.getByTestId('analytics-scope')).toContainText('does not mean the candidate did not show up');
+    await expect(page.getByText(/no-show|completed/i)).toHaveCount(0);
     await expect(page.getByRole('img', { name: /Interviews per week/ })).toBeVisible();
     await expect(page.getByRole('row', { name: /Engineer/ })).toContainText('2');
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export CSV' }).click();
     const file = await (await download).path();
     const csv = (await import('node:fs')).readFileSync(file, 'utf8');
-    expect(csv.split('\r\n')[0]).toContain('"Interview ID"');
-    expect(csv).toContain('"completed"');
-    expect(csv).toContain('"no-show"');
+    expect(csv.split('\r\n')[0]).toContain('"Join recorded by the app"');
+    expect(csv).toContain('"You joined from the app"');
+    expect(csv).toContain('"No join recorded"');
+    expect(csv).not.toMatch(/no-show|completed/i);
     await saveScreenshot(page, 'analytics');
   } finally {
     await app.stop();
@@ -209,6 +221,12 @@ test('candidate mode: paste the invitation link, see the interview with its coun
   await expect(page.getByRole('alert')).toContainText('abc-defg-hij');
   await page.getByLabel('Invitation link or Meet link').fill(`interview-desk://join?meet=abc-defg-hij&start=${encodeURIComponent(start.toISOString())}&title=Staff+Engineer+interview`);
   await page.getByRole('button', { name: 'Save my interview' }).click();
+  // The sender chose the link's contents: they are shown first, and nothing is saved until agreed.
+  await expect(page.getByRole('heading', { name: 'Save this interview?' })).toBeVisible();
+  await expect(page.getByTestId('join-preview-title')).toHaveText('Staff Engineer interview');
+  await expect(page.locator('.details')).toContainText('https://meet.google.com/abc-defg-hij');
+  await saveScreenshot(page, 'candidate-join-preview');
+  await page.getByRole('button', { name: 'Save interview' }).click();
   await expect(page.getByRole('heading', { name: /Staff Engineer interview/ })).toBeVisible();
   await expect(page.getByTestId('join-state')).toContainText(/Joining opens in [23] d/);
   await expect(page.locator('.details')).toContainText('https://meet.google.com/abc-defg-hij');

@@ -1,3 +1,7 @@
+import AxeBuilder from '@axe-core/playwright';
+import { startWebMode } from '../support/web-mode';
+import { makeTempDir } from '../support/temp-dir';
+import { seedStore } from '../support/interview-fixtures';
 import { expect, saveScreenshot, test } from './fixtures';
 
 test('web mode opens on the welcome screen with the navigation', async ({ page, app, cspViolations }) => {
@@ -69,8 +73,17 @@ test('settings are validated by main, the field is named, and a good value persi
   const color = page.getByLabel('Brand colour');
   await color.fill('blue');
   await page.getByRole('button', { name: 'Save settings' }).click();
-  await expect(page.getByRole('alert')).toContainText('brandColor');
+  // Named as the screen names it, without the developer's key.
+  await expect(page.getByRole('alert')).toContainText('Brand colour must be a colour like #1a73e8');
+  await expect(page.getByRole('alert')).not.toContainText('brandColor');
   await expect(color).toHaveAttribute('aria-invalid', 'true');
+  await color.fill('#0b8043');
+  const name = page.getByLabel('Your name');
+  await name.fill('Rita\u202eevil');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByRole('alert')).toContainText('Your name contains line breaks or invisible control characters');
+  await expect(name).toHaveAttribute('aria-invalid', 'true');
+  await name.fill('Rita Recruiter');
   await color.fill('#0b8043');
   await page.getByLabel('Company name').fill('Acme Hiring');
   await page.getByRole('button', { name: 'Save settings' }).click();
@@ -78,4 +91,24 @@ test('settings are validated by main, the field is named, and a good value persi
   await page.reload();
   await expect(page.getByLabel('Company name')).toHaveValue('Acme Hiring');
   await expect(page.getByLabel('Brand colour')).toHaveValue('#0b8043');
+});
+
+test('settings saved with values that break the rules: the app starts, says so, and Settings lists them', async ({ page }) => {
+  const temp = makeTempDir('idesk-e2e-');
+  seedStore(temp.dir, { settings: { recruiterName: 'Rita\rATTENDEE:mailto:attacker@evil.test', recruiterEmail: 'a@b.test?cc=x.com', companyName: 'Acme Corp' } });
+  const app = await startWebMode({}, temp.dir);
+  try {
+    await page.goto(app.url);
+    await expect(page.getByRole('region', { name: 'Notices' })).toContainText('Some saved settings are not valid');
+    await page.getByRole('link', { name: 'Settings' }).click();
+    const problems = page.getByTestId('settings-problems');
+    await expect(problems).toContainText('Your name contains line breaks or invisible control characters');
+    await expect(problems).toContainText('Your email must be one plain address');
+    await expect(page.getByLabel('Company name')).toHaveValue('Acme Corp');
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  } finally {
+    await app.stop();
+    temp.cleanup();
+  }
 });

@@ -17,6 +17,8 @@ interface StoredEvent {
   event: Json;
   changeSeq: number;
   conference?: Conference;
+  /** A conference someone else put on the event (a conferencing add-on, or an edit by a delegate). */
+  replacedConference?: Json;
 }
 
 const eventIdPattern = /^[a-v0-9]{5,1024}$/;
@@ -65,6 +67,22 @@ export class CalendarEmulator {
     const timeChanged = 'start' in changes || 'end' in changes;
     stored.event = { ...stored.event, ...changes };
     if (timeChanged) stored.event.sequence = Number(stored.event.sequence ?? 0) + 1;
+    this.touch(stored);
+  }
+
+  /**
+   * Emulates someone with edit rights (a delegate, a conferencing add-on) replacing the event's
+   * conference: Calendar then shows that add-on's `conferenceData` (solution type `addOn`, its own
+   * video entry point) and no `hangoutLink`, which Google sets only for Meet conferences.
+   */
+  replaceConferenceAsUser(id: string, videoUri: string, name = 'Other video call'): void {
+    const stored = this.events.get(id);
+    if (!stored) throw new Error(`no event ${id}`);
+    stored.replacedConference = {
+      conferenceId: randomUUID(),
+      conferenceSolution: { key: { type: 'addOn' }, name },
+      entryPoints: [{ entryPointType: 'video', uri: videoUri, label: videoUri }],
+    };
     this.touch(stored);
   }
 
@@ -132,7 +150,7 @@ export class CalendarEmulator {
     const event: Json = { ...stored.event };
     if (c) {
       event.conferenceData = {
-        createRequest: { requestId: c.requestId, conferenceSolutionKey: { type: 'hangoutsMeet' }, status: { statusCode: c.status } },
+        ...(c.requestId ? { createRequest: { requestId: c.requestId, conferenceSolutionKey: { type: 'hangoutsMeet' }, status: { statusCode: c.status } } } : {}),
         ...(c.status === 'success'
           ? {
               conferenceId: c.conferenceId,
@@ -143,12 +161,53 @@ export class CalendarEmulator {
       };
       if (c.status === 'success') event.hangoutLink = c.meetLink;
     }
+    if (stored.replacedConference) {
+      event.conferenceData = stored.replacedConference;
+      delete event.hangoutLink;
+    }
     return event;
   }
 
+  /** Emulates replacing the event's conference in Google Calendar's UI (a new Meet). */
+  changeConferenceAsUser(id: string): string {
+    const stored = this.events.get(id);
+    if (!stored) throw new Error(`no event ${id}`);
+    const code = meetCode();
+    stored.conference = { requestId: `ui-${code}`, status: 'success', readsUntilReady: 0, conferenceId: code, meetLink: `https://meet.google.com/${code}` };
+    this.touch(stored);
+    return stored.conference.meetLink;
+  }
+
+  /**
+   * An existing conference given as data: "either conferenceSolution and at least one entryPoint, or
+   * createRequest is required"; entry points must belong to one conference, and for hangoutsMeet the
+   * conferenceId is the meeting code.
+   */
+  private existingConference(data: Json, res: ServerResponse): Conference | 'error' {
+    const type = ((data.conferenceSolution as Json | undefined)?.key as Json | undefined)?.type;
+    const entryPoints = Array.isArray(data.entryPoints) ? (data.entryPoints as Json[]) : [];
+    const video = entryPoints.find((e) => e.entryPointType === 'video');
+    if (type !== 'hangoutsMeet' || !this.allowMeet) {
+      json(res, 400, googleError(400, 'invalid', 'Invalid conference type value.'));
+      return 'error';
+    }
+    const code = typeof data.conferenceId === 'string' ? data.conferenceId : '';
+    if (!video || typeof video.uri !== 'string' || video.uri !== `https://meet.google.com/${code}` || !/^[a-z]{3}-[a-z]{4}-[a-z]{3}$/.test(code)) {
+      json(res, 400, googleError(400, 'invalid', 'Invalid conference data.'));
+      return 'error';
+    }
+    return { requestId: '', status: 'success', readsUntilReady: 0, conferenceId: code, meetLink: video.uri };
+  }
+
   private createConference(body: Json, version: number, res: ServerResponse): Conference | undefined | 'error' {
-    const request = (body.conferenceData as Json | undefined)?.createRequest as Json | undefined;
-    if (!request || version < 1) return undefined; // conferenceDataVersion=0 ignores conference data
+    const data = body.conferenceData as Json | undefined;
+    if (!data || version < 1) return undefined; // conferenceDataVersion=0 ignores conference data
+    const request = data.createRequest as Json | undefined;
+    if (!request) {
+      if (data.conferenceSolution || data.entryPoints) return this.existingConference(data, res);
+      json(res, 400, googleError(400, 'invalid', 'Invalid conference data.'));
+      return 'error';
+    }
     const type = (request.conferenceSolutionKey as Json | undefined)?.type;
     if (type !== 'hangoutsMeet' || !this.allowMeet) {
       json(res, 400, googleError(400, 'invalid', 'Invalid conference type value.'));
@@ -225,10 +284,14 @@ export class CalendarEmulator {
       const requested = typeof sequence === 'number' ? sequence : undefined;
       const current = Number(stored.event.sequence ?? 0);
       stored.event.sequence = Math.max(current + (timeChanged ? 1 : 0), requested ?? 0);
-      if (conferenceData !== undefined && version >= 1 && !stored.conference) {
+      // A repeated requestId is ignored; a new request (after a failure) or given conference data replaces it.
+      const requestId = ((conferenceData as Json | undefined)?.createRequest as Json | undefined)?.requestId;
+      if (conferenceData !== undefined && version >= 1 && (!stored.conference || requestId !== stored.conference.requestId)) {
         const conference = this.createConference({ conferenceData }, version, res);
         if (conference === 'error') return true;
         stored.conference = conference;
+        // Conference data given by the caller replaces whatever an add-on had put there, as in Calendar.
+        delete stored.replacedConference;
       }
       if (stored.event.status === 'cancelled' && rest.status !== 'confirmed') {
         return json(res, 410, googleError(410, 'deleted', 'Resource has been deleted')), true;

@@ -1,15 +1,17 @@
 /**
  * A loopback Google for tests: OAuth (authorize, token, revoke, userinfo), Calendar v3 events and
- * Gmail send, validating requests the way Google does (PKCE, loopback redirects, one-time codes,
+ * Gmail send, Calendar free/busy and Meet v2 conference records, validating requests the way Google does (PKCE, loopback redirects, one-time codes,
  * event id rules, conferenceDataVersion, sync tokens, error bodies) and able to inject faults.
  */
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FaultQueue, type Fault } from './faults';
-import { googleError, json } from './http-helpers';
+import { googleError, json, rpcError } from './http-helpers';
 import { OAuthEmulator } from './oauth-routes';
 import { CalendarEmulator } from './calendar-routes';
 import { GmailEmulator } from './gmail-routes';
+import { MeetEmulator } from './meet-routes';
+import { FreeBusyEmulator } from './freebusy-routes';
 
 export interface RecordedRequest {
   method: string;
@@ -22,6 +24,8 @@ export interface GoogleEmulator {
   oauth: OAuthEmulator;
   calendar: CalendarEmulator;
   gmail: GmailEmulator;
+  meet: MeetEmulator;
+  freeBusy: FreeBusyEmulator;
   faults: FaultQueue;
   requests: RecordedRequest[];
   /** The environment that points Interview Desk at this emulator. */
@@ -33,10 +37,12 @@ export interface GoogleEmulator {
   close(): Promise<void>;
 }
 
-function sendFault(res: ServerResponse, fault: Fault): void {
+function sendFault(res: ServerResponse, fault: Fault, path: string): void {
   const status = fault.status ?? 500;
   const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {};
   if (fault.oauthError) return json(res, status, { error: fault.oauthError, error_description: fault.message ?? fault.oauthError }, headers);
+  // Meet v2 answers in the newer error form, with no errors[] list.
+  if (path.startsWith('/v2/')) return json(res, status, rpcError(status, fault.message ?? `Injected ${status}`, fault.reason), headers);
   const domain = status === 403 || status === 429 ? 'usageLimits' : 'global';
   const reason = fault.reason ?? (status === 429 ? 'rateLimitExceeded' : status >= 500 ? 'backendError' : 'invalid');
   json(res, status, googleError(status, reason, fault.message ?? `Injected ${status} ${reason}`, domain), headers);
@@ -47,12 +53,14 @@ export async function startGoogleEmulator(): Promise<GoogleEmulator> {
   const oauth = new OAuthEmulator();
   const calendar = new CalendarEmulator(oauth);
   const gmail = new GmailEmulator(oauth);
+  const meet = new MeetEmulator(oauth);
+  const freeBusy = new FreeBusyEmulator(oauth, calendar);
   const faults = new FaultQueue();
   const requests: RecordedRequest[] = [];
   const sockets = new Set<import('node:net').Socket>();
 
   const route = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
-    for (const service of [oauth, calendar, gmail]) if (await service.handle(req, res, url)) return;
+    for (const service of [oauth, calendar, gmail, meet, freeBusy]) if (await service.handle(req, res, url)) return;
     json(res, 404, googleError(404, 'notFound', `No emulated endpoint for ${req.method} ${url.pathname}`));
   };
 
@@ -75,7 +83,7 @@ export async function startGoogleEmulator(): Promise<GoogleEmulator> {
         setTimeout(() => req.socket.destroy(), fault.delayMs ?? 30_000).unref();
         return;
       }
-      if (fault) return sendFault(res, fault);
+      if (fault) return sendFault(res, fault, url.pathname);
       await route(req, res, url);
     };
     run().catch((error: unknown) => json(res, 500, googleError(500, 'backendError', String(error))));
@@ -92,6 +100,8 @@ export async function startGoogleEmulator(): Promise<GoogleEmulator> {
     oauth,
     calendar,
     gmail,
+    meet,
+    freeBusy,
     faults,
     requests,
     env: {
@@ -101,6 +111,7 @@ export async function startGoogleEmulator(): Promise<GoogleEmulator> {
       INTERVIEW_DESK_GOOGLE_TOKEN_URL: `${url}/token`,
       INTERVIEW_DESK_GOOGLE_REVOKE_URL: `${url}/revoke`,
       INTERVIEW_DESK_GOOGLE_API_URL: `${url}/`,
+      INTERVIEW_DESK_GOOGLE_MEET_API_URL: `${url}/`,
     },
     async browse(consentUrl) {
       const first = await fetch(consentUrl, { redirect: 'manual' });

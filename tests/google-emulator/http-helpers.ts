@@ -47,3 +47,28 @@ export async function readJson(req: IncomingMessage): Promise<Record<string, unk
 export async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
   return new URLSearchParams(await readText(req));
 }
+
+const rpcStatus: Record<number, string> = {
+  400: 'INVALID_ARGUMENT',
+  401: 'UNAUTHENTICATED',
+  403: 'PERMISSION_DENIED',
+  404: 'NOT_FOUND',
+  429: 'RESOURCE_EXHAUSTED',
+  500: 'INTERNAL',
+  503: 'UNAVAILABLE',
+};
+
+/**
+ * The newer error body of Google's gRPC-transcoded APIs (Meet v2): `{ error: { code, message, status } }`,
+ * with no `errors[]`; a machine-readable reason, when there is one, rides in a `google.rpc.ErrorInfo` detail.
+ */
+export function rpcError(code: number, message: string, reason?: string, service = 'meet.googleapis.com') {
+  return {
+    error: {
+      code,
+      message,
+      status: rpcStatus[code] ?? 'UNKNOWN',
+      ...(reason ? { details: [{ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason, domain: 'googleapis.com', metadata: { service } }] } : {}),
+    },
+  };
+}

@@ -23,6 +23,11 @@ const knownScopes = new Set([
   'https://www.googleapis.com/auth/calendar',
   'https://www.googleapis.com/auth/calendar.events',
   'https://www.googleapis.com/auth/gmail.send',
+  'https://www.googleapis.com/auth/calendar.readonly',
+  'https://www.googleapis.com/auth/calendar.freebusy',
+  'https://www.googleapis.com/auth/calendar.events.freebusy',
+  'https://www.googleapis.com/auth/meetings.space.readonly',
+  'https://www.googleapis.com/auth/meetings.space.created',
 ]);
 
 /** What the emulator remembers of one authorization request, for tests to assert on. */
@@ -41,6 +46,8 @@ export class OAuthEmulator {
   consent: 'approve' | 'deny' = 'approve';
   readonly authorizations: AuthorizationRecord[] = [];
   readonly tokenRequests: Array<Record<string, string>> = [];
+  /** Tokens revoked through the revocation endpoint, in order (RFC 7009), for tests to count. */
+  readonly revocations: string[] = [];
   private codes = new Map<string, { clientId: string; redirectUri: string; challenge: string; method: string; grant: Grant; offline: boolean }>();
   private refreshTokens = new Map<string, Grant & { revoked: boolean }>();
   private accessTokens = new Map<string, Grant & { expiresAt: number; refresh?: string }>();
@@ -60,6 +67,17 @@ export class OAuthEmulator {
   revokeAll(): void {
     for (const grant of this.refreshTokens.values()) grant.revoked = true;
     this.accessTokens.clear();
+  }
+
+  /** Test API: a refresh token (and an access token) for the signed-in user with exactly these scopes, as after consent. */
+  grantForTests(scopes: string[]): { refreshToken: string; accessToken: string } {
+    const unknown = scopes.filter((s) => !knownScopes.has(s));
+    if (unknown.length) throw new Error(`unknown scopes ${unknown.join(' ')}`);
+    const grant: Grant = { email: this.user.email, scopes: new Set(scopes) };
+    const refreshToken = `1//emu-${randomBytes(24).toString('base64url')}`;
+    this.refreshTokens.set(refreshToken, { ...grant, revoked: false });
+    this.grantedByUser.set(grant.email, new Set(scopes));
+    return { refreshToken, accessToken: this.issueAccess(grant, refreshToken) };
   }
 
   /** Expires all access tokens so the next API call must refresh. */
@@ -176,6 +194,7 @@ export class OAuthEmulator {
     const refresh = this.refreshTokens.get(token);
     const access = this.accessTokens.get(token);
     if (!refresh && !access) return json(res, 400, { error: 'invalid_token', error_description: 'Token expired or revoked' });
+    this.revocations.push(token);
     if (refresh) refresh.revoked = true;
     if (access?.refresh) {
       const parent = this.refreshTokens.get(access.refresh);

@@ -2,6 +2,7 @@ import { composeServices, type DeskServices, type ServiceDeps } from '../../main
 import { loadEnvConfig } from '../../main/config/env-config';
 import { createMemoryLogger } from '../../main/logging/logger';
 import { storesFor } from './test-services';
+import type { OpenedStores } from '../../main/storage/open-stores';
 import { createKeytarSecretStore } from '../../main/secrets/keytar-secret-store';
 import type { SecretStore } from '../../main/secrets/secret-store';
 import type { GoogleEmulator } from '../google-emulator/google-emulator';
@@ -11,7 +12,7 @@ export function googleServices(
   emulator: GoogleEmulator,
   dataDir: string,
   options: { keychainService: string; browse?: (url: string) => Promise<unknown>; overrides?: Partial<ServiceDeps>; secrets?: SecretStore } ,
-): DeskServices & { lines: string[] } {
+): DeskServices & { lines: string[]; stores: OpenedStores } {
   const log = createMemoryLogger();
   const stores = storesFor(dataDir);
   const services = composeServices({
@@ -27,7 +28,7 @@ export function googleServices(
     google: { flowTimeoutMs: 5_000, retry: { baseDelayMs: 5, maxDelayMs: 40, totalCapMs: 3_000 }, conferencePollMs: [20, 20, 40, 40, 80], requestTimeoutMs: 1_500, syncIntervalMs: 3_600_000 },
     ...options.overrides,
   });
-  return Object.assign(services, { lines: log.lines });
+  return Object.assign(services, { lines: log.lines, stores });
 }
 
 /** Waits until `check` passes (polling), for effects of background queue drains. */

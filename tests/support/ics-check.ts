@@ -13,6 +13,7 @@ export interface ParsedInvite {
   organizer: string;
   attendees: Array<{ email: string; rsvp: string; partstat: string; role: string }>;
   location: string;
+  url: string;
 }
 
 /** Parses with ical.js (Mozilla's parser). */
@@ -38,6 +39,7 @@ export function parseWithIcalJs(text: string): ParsedInvite {
       role: String(p.getParameter('role')),
     })),
     location: value('location'),
+    url: value('url'),
   };
 }
 
@@ -57,6 +59,7 @@ print(json.dumps({
   'organizer': str(e.get('organizer')).lower(),
   'attendees': [{'email': str(a).lower(), 'rsvp': str(a.params.get('RSVP')), 'partstat': str(a.params.get('PARTSTAT')), 'role': str(a.params.get('ROLE'))} for a in atts],
   'location': str(e.get('location')),
+  'url': str(e.get('url')),
 }))
 `;
   const result = spawnSync('/usr/bin/python3', ['-c', script], { input: text, encoding: 'utf8' });

@@ -10,6 +10,8 @@ import { createMemoryLogger } from '../../main/logging/logger';
 /** A stored interview with sensible defaults, for seeding stores in tests and benchmarks. */
 export function makeInterview(overrides: Partial<Interview> & { startUtc: string }): Interview {
   const id = overrides.id ?? randomUUID();
+  // Created a month before its start by default, so every reminder moment lies after its creation.
+  const created = new Date(Date.parse(overrides.startUtc) - 30 * 86_400_000).toISOString();
   return {
     id,
     candidate: { name: 'Ada Lovelace', email: 'ada@example.com' },
@@ -18,14 +20,15 @@ export function makeInterview(overrides: Partial<Interview> & { startUtc: string
     durationMinutes: 60,
     timeZone: 'Europe/Berlin',
     notes: '',
+    candidateMessage: '',
     status: 'scheduled',
     origin: 'recruiter',
     ics: { uid: `${id}@interview-desk.app`, sequence: 0 },
     invitations: { candidate: { state: 'none' }, recruiter: { state: 'none' } },
     joins: [],
     reminders: { sent: [] },
-    createdAt: overrides.startUtc,
-    updatedAt: overrides.startUtc,
+    createdAt: created,
+    updatedAt: created,
     ...overrides,
   };
 }

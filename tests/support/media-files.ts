@@ -41,11 +41,11 @@ export function writeY4m(name: string, kind: 'moving' | 'black' | 'static', widt
 }
 
 /**
- * Writes a 16-bit mono WAV for --use-file-for-fake-audio-capture: a tone at `dbfs` peak (after
- * `quietSeconds` of near silence, as a person who was asked to stay quiet for a moment), silence,
- * or a clipped square wave.
+ * Writes a 16-bit mono WAV for --use-file-for-fake-audio-capture: a tone at `dbfs` peak with
+ * `quietSeconds` of near silence from `quietStart` on (a pause, as a person speaking), the same tone
+ * and pause over steady white noise at −30 dBFS RMS (a noisy room), silence, or a clipped square wave.
  */
-export function writeWav(name: string, kind: 'tone' | 'silence' | 'clipped', dbfs = -12, seconds = 4, quietSeconds = 0): string {
+export function writeWav(name: string, kind: 'tone' | 'noisy-tone' | 'silence' | 'clipped', dbfs = -12, seconds = 4, quietSeconds = 0, quietStart = 0): string {
   fs.mkdirSync(mediaDir, { recursive: true });
   const file = path.join(mediaDir, name);
   const rate = 48_000;
@@ -66,7 +66,10 @@ export function writeWav(name: string, kind: 'tone' | 'silence' | 'clipped', dbf
   const amplitude = 10 ** (dbfs / 20);
   for (let i = 0; i < n; i++) {
     let v = 0;
-    if (kind === 'tone') v = i < quietSeconds * rate ? 0.0005 * (random() - 0.5) : amplitude * Math.sin((2 * Math.PI * 440 * i) / rate);
+    const quiet = i >= quietStart * rate && i < (quietStart + quietSeconds) * rate;
+    if (kind === 'tone') v = quiet ? 0.0005 * (random() - 0.5) : amplitude * Math.sin((2 * Math.PI * 440 * i) / rate);
+    // Uniform noise in ±a has an RMS of a/√3.
+    if (kind === 'noisy-tone') v = (quiet ? 0 : amplitude * Math.sin((2 * Math.PI * 440 * i) / rate)) + 10 ** (-30 / 20) * Math.sqrt(3) * 2 * (random() - 0.5);
     if (kind === 'clipped') v = Math.floor(i / 60) % 2 ? 1 : -1;
     buffer.writeInt16LE(Math.max(-32768, Math.min(32767, Math.round(v * 32767))), 44 + i * 2);
   }

@@ -31,6 +31,7 @@ for (let i = 0; i < Number(roundsText); i++) {
     timeZone: 'UTC',
     durationMinutes: 30,
     notes: '',
+    candidateMessage: '',
     meetLink: 'https://meet.google.com/abc-defg-hij',
     acceptConflicts: true,
   });

@@ -18,6 +18,8 @@ export interface SmtpSink {
   received: ReceivedMail[];
   /** Faults for the next messages, in order. */
   faults: SmtpFault[];
+  /** Addresses refused at RCPT TO, as Postfix does for an unknown mailbox (550 5.1.1 <addr>: Recipient address rejected). */
+  rejectRecipients: Set<string>;
   close(): Promise<void>;
 }
 
@@ -28,6 +30,7 @@ export interface SmtpSink {
 export async function startSmtpSink(options: { port?: number; user?: string; pass?: string } = {}): Promise<SmtpSink> {
   const received: ReceivedMail[] = [];
   const faults: SmtpFault[] = [];
+  const rejectRecipients = new Set<string>();
   const server = new SMTPServer({
     secure: false,
     disabledCommands: ['STARTTLS'],
@@ -40,6 +43,12 @@ export async function startSmtpSink(options: { port?: number; user?: string; pas
         return callback(new Error('Invalid username or password'));
       }
       callback(null, { user: auth.username });
+    },
+    onRcptTo(address, _session, callback) {
+      if (!rejectRecipients.has(address.address.toLowerCase())) return callback();
+      const error = new Error(`5.1.1 <${address.address}>: Recipient address rejected: User unknown in virtual mailbox table`) as Error & { responseCode: number };
+      error.responseCode = 550;
+      callback(error);
     },
     onData(stream: SMTPServerDataStream, session: SMTPServerSession, callback) {
       const chunks: Buffer[] = [];
@@ -84,6 +93,7 @@ export async function startSmtpSink(options: { port?: number; user?: string; pas
     url: options.user ? `smtp://${options.user}:${options.pass}@127.0.0.1:${port}` : `smtp://127.0.0.1:${port}`,
     received,
     faults,
+    rejectRecipients,
     close: () => {
       dropAll();
       return new Promise<void>((resolve) => server.close(() => resolve()));

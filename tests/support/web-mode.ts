@@ -12,10 +12,15 @@ export interface WebModeApp {
   stop(): Promise<void>;
 }
 
-/** Starts the built web mode (`dist/web/web.mjs`) exactly as `npm run web` does, in a fresh data dir. */
-export async function startWebMode(env: Record<string, string> = {}, dataDir?: string): Promise<WebModeApp> {
+/**
+ * Starts the built web mode (`dist/web/web.mjs`) exactly as `npm run web` does, in a fresh data dir.
+ * `umask` (e.g. '022') starts it through a shell that sets that umask first, as a login shell would.
+ */
+export async function startWebMode(env: Record<string, string> = {}, dataDir?: string, options: { umask?: string } = {}): Promise<WebModeApp> {
   const temp = dataDir ? { dir: dataDir, cleanup: () => {} } : makeTempDir('idesk-web-');
-  const child = spawn(process.execPath, [path.resolve('dist/web/web.mjs')], {
+  const entry = path.resolve('dist/web/web.mjs');
+  const [command, args] = options.umask ? ['/bin/sh', ['-c', `umask ${options.umask} && exec "$0" "$@"`, process.execPath, entry]] : [process.execPath, [entry]];
+  const child = spawn(command, args, {
     env: { ...process.env, INTERVIEW_DESK_DATA_DIR: temp.dir, BROWSER: 'true', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -44,4 +44,39 @@ describe('network check (loopback endpoint and STUN responder)', () => {
     expect(report.online).toBe(false);
     expect(report.rttMs).toBeUndefined();
   });
+
+  it('reads a bounded part of an endless body and stops in time', async () => {
+    let closed = 0;
+    const endless = http.createServer((req, res) => {
+      res.on('close', () => closed++);
+      if (req.method !== 'GET') return void res.writeHead(204).end();
+      const chunk = Buffer.alloc(64 * 1024, 1);
+      const pump = () => {
+        while (res.write(chunk)) if (res.destroyed) return;
+        res.once('drain', pump);
+      };
+      pump();
+    });
+    await new Promise<void>((r) => endless.listen(0, '127.0.0.1', r));
+    try {
+      const started = Date.now();
+      const report = await checkNetwork({ url: `http://127.0.0.1:${(endless.address() as AddressInfo).port}/big`, stunServer: stun.server, samples: 2, timeoutMs: 2000, maxBodyBytes: 300_000 });
+      expect(Date.now() - started).toBeLessThan(4000);
+      expect(report.online).toBe(true);
+      expect(report.downloadMbps).toBeGreaterThan(0);
+      await new Promise((r) => setTimeout(r, 100));
+      expect(closed).toBeGreaterThanOrEqual(1);
+    } finally {
+      endless.closeAllConnections();
+      endless.close();
+    }
+  });
+
+  it('fetches only https (or http on this computer); anything else is refused before any request', async () => {
+    for (const bad of ['http://example.test/ping', 'file:///etc/passwd', 'ftp://127.0.0.1/x', 'javascript:alert(1)', 'https://user:pw@example.test/']) {
+      const report = await checkNetwork({ url: bad, stunServer: stun.server, samples: 1, timeoutMs: 300 });
+      expect(report.error, bad).toMatch(/must be an https:\/\/ address/);
+      expect(report.rttMs).toBeUndefined();
+    }
+  });
 });

@@ -20,7 +20,8 @@ function berlinForm(daysAhead: number, time = '10:00') {
     time,
     timeZone: 'Europe/Berlin',
     durationMinutes: 45,
-    notes: 'Round 2',
+    notes: 'Internal: salary expectations too high?',
+    candidateMessage: 'Round 2',
   };
 }
 
@@ -72,7 +73,10 @@ describe('Calendar events with Meet (emulator + real keychain)', () => {
     expect(event.summary).toBe('Interview: Engineer — Ada Lovelace');
     expect(event.start).toEqual({ dateTime: interview.startUtc, timeZone: 'Europe/Berlin' });
     expect((event.attendees as Array<{ email: string }>).map((a) => a.email)).toEqual(['ada@example.com', 'recruiter@example.com']);
+    // Guests read the description: the message to the candidate is there, the private notes never.
+    expect(String(event.description)).toContain('Message from');
     expect(String(event.description)).toContain('Round 2');
+    expect(String(event.description)).not.toContain('salary');
     const insert = g.requests.findLast((r) => r.method === 'POST' && r.path.endsWith('/events'))!;
     expect(insert.query).toMatchObject({ conferenceDataVersion: '1', sendUpdates: 'none' });
     const stored = services!.interviews.get(interview.id);

@@ -8,6 +8,7 @@ import { createMemoryLogger } from '../../../main/logging/logger';
 import { makeTempDir } from '../../support/temp-dir';
 import { googleServices } from '../../support/google-harness';
 import type { DeskServices } from '../../../main/app/compose-services';
+import { KeychainUnavailableError, type SecretStore } from '../../../main/secrets/secret-store';
 
 /** Every file under a directory, as text (to prove no token landed on disk). */
 function allText(dir: string): string {
@@ -85,25 +86,106 @@ describe('connect Google (emulator + real keychain)', () => {
     if (target) await fetch(target, { redirect: 'manual' });
   };
 
+  describe('switching to another Google user', () => {
+    const rita = { sub: '1001', email: 'recruiter@example.com', name: 'Rita Recruiter', picture: 'https://lh3.googleusercontent.com/a/rita' };
+    const bob = { sub: '1002', email: 'bob@example.com', name: 'Bob Hiring' };
+    afterEach(() => {
+      g.oauth.user = rita;
+      g.faults.clear();
+    });
+
+    it('revokes the old refresh token at Google before deleting it from the keychain', async () => {
+      services = googleServices(g, temp.dir, { keychainService });
+      await call(services, 'account:connect');
+      const old = (await keychain.get(rita.email))!;
+      const revocations = g.oauth.revocations.length;
+      g.oauth.user = bob;
+      const result = await call(services, 'account:connect');
+      expect(result).toMatchObject({ ok: true, value: { state: 'connected', email: bob.email } });
+      expect(g.oauth.revocations.slice(revocations)).toEqual([old]);
+      expect(g.oauth.liveRefreshTokens()).not.toContain(old);
+      expect(await keychain.accounts()).toEqual([bob.email]);
+      // The same user signing in again (incremental consent) keeps its one token: nothing to revoke.
+      await call(services, 'account:connect');
+      expect(g.oauth.revocations.length).toBe(revocations + 1);
+    });
+
+    it('when the keychain is locked, says so and stays connected as the old user (the new token is revoked)', async () => {
+      let locked = false;
+      const lockable: SecretStore = {
+        get: async (a) => (locked ? Promise.reject(new KeychainUnavailableError('the login keyring is locked')) : keychain.get(a)),
+        set: (a, s) => keychain.set(a, s),
+        delete: (a) => keychain.delete(a),
+        accounts: () => keychain.accounts(),
+      };
+      services = googleServices(g, temp.dir, { keychainService, secrets: lockable });
+      await call(services, 'account:connect');
+      const old = (await keychain.get(rita.email))!;
+      g.oauth.user = bob;
+      locked = true;
+      const result = await call(services, 'account:connect');
+      expect(result).toMatchObject({ ok: false, error: { code: 'keychain_unavailable', message: expect.stringMatching(/still connected as recruiter@example\.com.*locked/) } });
+      expect(await call(services, 'account:status')).toMatchObject({ ok: true, value: { state: 'connected', email: rita.email } });
+      expect(await keychain.get(rita.email)).toBe(old);
+      expect(g.oauth.liveRefreshTokens()).toContain(old);
+      expect(await keychain.accounts()).toEqual([rita.email]);
+      expect(g.oauth.liveRefreshTokens()).not.toContain(g.oauth.tokenRequests.at(-1)?.refresh_token);
+      const disconnect = await call(services, 'account:disconnect');
+      expect(disconnect).toMatchObject({ ok: false, error: { code: 'keychain_unavailable' } });
+      expect(await call(services, 'account:status')).toMatchObject({ ok: true, value: { state: 'connected', email: rita.email } });
+    });
+
+    it('when Google cannot be reached to revoke, switches but tells the person what to remove', async () => {
+      services = googleServices(g, temp.dir, { keychainService });
+      await call(services, 'account:connect');
+      g.oauth.user = bob;
+      // google-auth-library retries the revocation itself; every attempt is cut.
+      g.faults.add({ path: '/revoke', drop: true, times: 10 });
+      expect(await call(services, 'account:connect')).toMatchObject({ ok: true, value: { email: bob.email } });
+      const notices = await call(services, 'app:notices');
+      expect(JSON.stringify(notices)).toMatch(/could not be reached to revoke access for recruiter@example\.com/);
+      expect(await keychain.accounts()).toEqual([bob.email]);
+    });
+  });
+
+  /** A browser that, before the real redirect arrives, meets forged callbacks sent by someone else. */
+  const forgeFirst = (forge: (callback: URL) => URL, statuses: number[]) => async (consentUrl: string) => {
+    const first = await fetch(consentUrl, { redirect: 'manual' });
+    const real = new URL(first.headers.get('location')!);
+    statuses.push(await fetch(forge(new URL(real)), { redirect: 'manual' }).then((r) => r.status));
+    statuses.push(await fetch(real, { redirect: 'manual' }).then((r) => r.status));
+  };
+
   it.each([
-    ['a wrong state', (u: URL) => (u.searchParams.set('state', 'attacker-state'), u), /state check failed/],
-    ['a missing state', (u: URL) => (u.searchParams.delete('state'), u), /state check failed/],
-    ['a missing code', (u: URL) => (u.searchParams.delete('code'), u), /authorization code/],
-  ])('rejects a callback with %s and stores nothing', async (_label, mutate, message) => {
-    services = googleServices(g, temp.dir, { keychainService, browse: tamper(mutate) });
+    ['a wrong state', (u: URL) => (u.searchParams.set('state', 'attacker-state'), u)],
+    ['a missing state', (u: URL) => (u.searchParams.delete('state'), u)],
+    ['a wrong state and an error', (u: URL) => new URL(`${u.origin}${u.pathname}?state=attacker-state&error=access_denied`)],
+    ['a doubled state', (u: URL) => (u.searchParams.append('state', 'attacker-state'), u)],
+  ])('a forged callback with %s is answered 400 and ignored; the real sign-in then completes', async (_label, forge) => {
+    const statuses: number[] = [];
+    services = googleServices(g, temp.dir, { keychainService, browse: forgeFirst(forge, statuses) });
     const result = await call(services, 'account:connect');
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.message).toMatch(message);
+    expect(statuses).toEqual([400, 200]);
+    expect(result).toMatchObject({ ok: true, value: { state: 'connected', email: 'recruiter@example.com' } });
+    expect(await keychain.accounts()).toEqual(['recruiter@example.com']);
+  });
+
+  it('rejects our own callback when it carries no code, and stores nothing', async () => {
+    services = googleServices(g, temp.dir, { keychainService, browse: tamper((u) => (u.searchParams.delete('code'), u)) });
+    const result = await call(services, 'account:connect');
+    expect(result).toMatchObject({ ok: false, error: { message: expect.stringMatching(/authorization code/) } });
     expect(await keychain.accounts()).toEqual([]);
     expect((await call(services, 'account:status'))).toEqual({ ok: true, value: { state: 'disconnected' } });
   });
 
   it('ends with a clear message when the person declines (access_denied)', async () => {
     g.oauth.consent = 'deny';
+    const tokenRequestsBefore = g.oauth.tokenRequests.length;
     services = googleServices(g, temp.dir, { keychainService });
     const result = await call(services, 'account:connect');
-    expect(result).toMatchObject({ ok: false, error: { message: expect.stringMatching(/declined access/) } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/declined access.*no Google account was connected/) } });
     expect(await keychain.accounts()).toEqual([]);
+    expect(g.oauth.tokenRequests.length).toBe(tokenRequestsBefore);
   });
 
   it('refuses a replayed callback: the listener has closed, nothing more is stored', async () => {

@@ -64,6 +64,9 @@ describe('two-way sync (emulator + real keychain)', () => {
     expect(movedAda.startUtc).toBe(newStart);
     expect(movedAda.durationMinutes).toBe(60);
     expect(movedAda.google!.sequence).toBe(1);
+    // Moved in Calendar: reminders re-armed from now, so a moment already past is skipped, not fired as missed.
+    expect(Date.parse(movedAda.reminders.armedAt!)).toBeGreaterThan(Date.parse(ada.reminders.armedAt ?? ada.createdAt));
+    expect(movedAda.reminders.sent).toEqual([]);
     expect(services.interviews.get(grace.id).google!.attendeeDeclined).toBe(true);
     expect(services.interviews.list().find((i) => i.id === grace.id)!.attention).toBe('The candidate declined');
     expect(services.interviews.get(alan.id).status).toBe('cancelled');

@@ -47,6 +47,20 @@ describe('main-process log file', () => {
     expect(files).toContain('main.log');
     expect(files.some((f) => f.includes('old'))).toBe(true);
     expect(fs.statSync(logFilePath(dir)).size).toBeLessThan(4_000);
+    // Private whatever the umask: logs/ 0700, the live and the rotated file 0600.
+    expect(fs.statSync(path.join(dir, 'logs')).mode & 0o777).toBe(0o700);
+    for (const file of files) expect(fs.statSync(path.join(dir, 'logs', file)).mode & 0o777, file).toBe(0o600);
+  });
+
+  it('redacts email addresses and URL query strings in every line, console included', async () => {
+    const dir = path.join(temp.dir, 'people');
+    const log = createFileLogger({ dataDir: dir });
+    log.scope('mail').error('invitation failed: 550 5.1.1 <ada.candidate@example.com>: Recipient address rejected');
+    log.warn('request to http://127.0.0.1:9/revoke?token=opaque-value failed', new Error('for bob@example.com'));
+    await wait(50);
+    const text = fs.readFileSync(logFilePath(dir), 'utf8');
+    for (const secret of ['ada.candidate@example.com', 'opaque-value', 'bob@example.com']) expect(text).not.toContain(secret);
+    expect(text).toContain('<[email]>: Recipient address rejected');
   });
 
   it('leaves ordinary text alone', () => {

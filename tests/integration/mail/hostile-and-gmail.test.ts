@@ -6,6 +6,7 @@ import { createEmailRenderer } from '../../../main/mail/render-email';
 import { scheduleInputSchema } from '../../../preload/contract/interview-schema';
 import { makeInterview } from '../../support/interview-fixtures';
 import { parseWithIcalJs, parseWithPython } from '../../support/ics-check';
+import { parseStrict } from '../../support/ics-strict';
 import { startGoogleEmulator, type GoogleEmulator } from '../../google-emulator/google-emulator';
 import { eventually, googleServices } from '../../support/google-harness';
 import { memorySecretStore } from '../../support/test-services';
@@ -45,12 +46,13 @@ function interviewWith(value: string): Interview {
     startUtc: '2030-01-15T09:00:00.000Z',
     meetLink: 'https://meet.google.com/abc-defg-hij',
     candidate: { name: name.success ? name.data : value, email: 'ada@example.com' },
+    recruiter: { name: value, email: 'rita@example.com' },
     jobTitle: value,
     notes: value,
   });
 }
 
-describe('hostile names, titles and notes', () => {
+describe('hostile names, titles and notes (candidate, recruiter, job title, notes)', () => {
   it('has 50 hostile values', () => expect(hostile).toHaveLength(50));
 
   const plain = composeInterviewMessage({ interview: interviewWith('Plain Name'), kind: 'invitation', recipient: 'candidate', settings, render, key: 'k', from: { name: 'Rita', address: 'rita@example.com' }, now: 0 });
@@ -71,6 +73,8 @@ describe('hostile names, titles and notes', () => {
       expect(invite.attendees.map((a) => a.email)).toEqual(['mailto:ada@example.com']);
       expect(invite.organizer).toBe('mailto:rita@example.com');
     }
+    // A third, strict reader: no bare CR/LF, no control characters, every parameter by the grammar.
+    expect(parseStrict(ics)).toMatchObject({ vevents: 1, attendees: ['mailto:ada@example.com'], organizer: 'mailto:rita@example.com' });
   });
 });
 

@@ -12,6 +12,10 @@ import { createMemoryLogger } from '../../../main/logging/logger';
 import type { DeskServices } from '../../../main/app/compose-services';
 import type { Interview } from '../../../preload/contract/interview-schema';
 
+/** A time as the candidate (Asia/Kolkata) reads it in an email. */
+const zoned = (iso: string) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Kolkata', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(Date.parse(iso));
+/** The recruiter's private note: it must never be in anything the SMTP server receives. */
+const privateNote = 'Internal: salary expectations too high?';
 const pad = (n: number) => String(n).padStart(2, '0');
 export function form(days: number, extra: Record<string, unknown> = {}) {
   const d = new Date(Date.now() + days * 86_400_000);
@@ -24,7 +28,8 @@ export function form(days: number, extra: Record<string, unknown> = {}) {
     timeZone: 'Europe/Berlin',
     candidateTimeZone: 'Asia/Kolkata',
     durationMinutes: 45,
-    notes: 'Systems design',
+    notes: privateNote,
+    candidateMessage: 'Please bring a laptop.',
     meetLink: 'https://meet.google.com/abc-defg-hij',
     ...extra,
   };
@@ -51,6 +56,11 @@ describe('invitations over real SMTP', () => {
     await call('settings:update', { recruiterName: 'Rita Recruiter', recruiterEmail: 'rita@example.com', companyName: 'Acme Corp', brandColor: '#0b8043', signOff: 'Best of luck!' });
   });
   afterEach(async () => {
+    // Every message of every test, in every part (raw MIME, decoded text, HTML, attachments): never the private note.
+    for (const mail of sink.received) {
+      const parts = [mail.raw, mail.parsed.subject ?? '', mail.parsed.text ?? '', String(mail.parsed.html || ''), ...mail.parsed.attachments.map((a) => a.content.toString('utf8'))];
+      for (const part of parts) expect(part).not.toContain('salary');
+    }
     await services.dispose();
     temp.cleanup();
   });
@@ -129,7 +139,19 @@ describe('invitations over real SMTP', () => {
     expect(new Set(invites.map((i) => i.uid)).size).toBe(1);
     const moved = services.interviews.get(interview.id);
     expect(invites[1]!.start).toBe(new Date(Date.parse(moved.startUtc)).toISOString());
-    expect(candidateMails.map((m) => m.parsed.subject)).toEqual(['Interview invitation: Staff Engineer at Acme Corp', 'Updated interview time: Staff Engineer at Acme Corp', 'Interview cancelled: Staff Engineer at Acme Corp']);
+    expect(candidateMails.map((m) => m.parsed.subject)).toEqual(['Interview invitation: Staff Engineer at Acme Corp', 'New time for your interview: Staff Engineer at Acme Corp', 'Interview cancelled: Staff Engineer at Acme Corp']);
+    // The update says what changed, in the candidate's zone (10:00 Berlin is 14:30 Kolkata; 15:00 is 19:30).
+    expect(candidateMails[1]!.parsed.text).toContain(`New time: ${zoned(moved.startUtc)} (was ${zoned(interview.startUtc)})`);
+    expect(candidateMails[1]!.parsed.text).toMatch(/19:30 \(was .* 14:30\)/);
+    // The message to the candidate is in the invitation and the update, not in the cancellation.
+    expect(candidateMails.map((m) => m.parsed.text?.includes('Please bring a laptop.'))).toEqual([true, true, false]);
+    const cancellation = candidateMails[2]!;
+    expect(String(cancellation.parsed.html)).not.toContain('meet.google.com');
+    expect(icsAttachment(cancellation)).not.toContain('meet.google.com');
+    expect(icsAttachment(cancellation).replace(/\r\n /g, '')).toContain('Questions? Contact Rita Recruiter at rita@example.com.');
+    expect(cancellation.parsed.text).not.toMatch(/Need a different time|Best of luck|adds this interview/);
+    expect(cancellation.parsed.text).toContain('Questions? Contact Rita Recruiter at rita@example.com.');
+    expect(services.interviews.get(interview.id).invitations.candidate).toMatchObject({ state: 'sent', kind: 'cancellation' });
     expect(mimeOutline(candidateMails[2]!.raw).find((t) => t.startsWith('text/calendar'))).toMatch(/method=CANCEL/);
     fs.mkdirSync('tests/artifacts/email', { recursive: true });
     fs.writeFileSync('tests/artifacts/email/update-candidate.html', String(candidateMails[1]!.parsed.html));
@@ -138,7 +160,7 @@ describe('invitations over real SMTP', () => {
 
   it('"Send test email" reaches the recruiter through the configured server', async () => {
     const result = await call('mail:sendTest');
-    expect(result).toMatchObject({ ok: true, value: { response: expect.stringMatching(/250/) } });
+    expect(result).toMatchObject({ ok: true, value: { response: expect.stringMatching(/250/), to: 'Rita Recruiter <rita@example.com>', transport: `the SMTP server 127.0.0.1:${sink.port} (set by INTERVIEW_DESK_SMTP_URL)` } });
     expect(sink.received).toHaveLength(1);
     expect(sink.received[0]!.envelope.to).toEqual(['rita@example.com']);
     expect(sink.received[0]!.parsed.subject).toBe('Interview Desk test email (Acme Corp)');
@@ -232,5 +254,22 @@ describe('invitations over real SMTP', () => {
     await call('interviews:cancel', interview.id);
     expect(services.outbox.items()).toEqual([]);
     sink = await startSmtpSink();
+  });
+
+  it('two moves before the update goes out: one update, and its "was" is the time the candidate was told', async () => {
+    const interview = await schedule();
+    await eventually(() => expect(sink.received).toHaveLength(2));
+    await services.dispose();
+    // Refusals keep the first update waiting (long pause) while the second move arrives.
+    services = servicesFor(temp.dir, { config: { ...loadEnvConfig({ INTERVIEW_DESK_SMTP_URL: sink.url }, temp.dir) }, mail: { backoffMs: [300, 300] } });
+    sink.faults.push({ kind: 'temporary' }, { kind: 'temporary' });
+    await call('interviews:reschedule', { id: interview.id, ...form(4, { time: '15:00' }) });
+    await eventually(() => expect(services.outbox.items().filter((i) => i.kind === 'update' && i.attempts >= 1)).toHaveLength(2));
+    await call('interviews:reschedule', { id: interview.id, ...form(5, { time: '16:00', durationMinutes: 60 }) });
+    await eventually(() => expect(sink.received).toHaveLength(4), 8_000);
+    const update = byRecipient('ada@example.com')[1]!;
+    const moved = services.interviews.get(interview.id);
+    expect(update.parsed.text).toContain(`New time: ${zoned(moved.startUtc)} (was ${zoned(interview.startUtc)})`);
+    expect(update.parsed.text).toContain('New length: 60 minutes (was 45 minutes)');
   });
 });

@@ -9,7 +9,11 @@ import { confBackend } from '../../../main/store/conf-backend';
 import { servicesFor } from '../../support/test-services';
 import { startSmtpSink, type SmtpSink } from '../../support/smtp-sink';
 import { makeTempDir } from '../../support/temp-dir';
-import { eventually } from '../../support/google-harness';
+import { eventually, googleServices } from '../../support/google-harness';
+import { memorySecretStore } from '../../support/test-services';
+import { startGoogleEmulator, type GoogleEmulator } from '../../google-emulator/google-emulator';
+import { dispatchCall } from '../../../main/app/dispatch-call';
+import { createMemoryLogger } from '../../../main/logging/logger';
 
 const child = path.resolve('tests/support/schedule-burst-child.ts');
 
@@ -54,8 +58,10 @@ const killed = (proc: ChildProcess) =>
 describe('kill -9 during a burst of scheduling', () => {
   const temps: Array<ReturnType<typeof makeTempDir>> = [];
   let sink: SmtpSink | undefined;
+  let g: GoogleEmulator | undefined;
   afterEach(async () => {
     await sink?.close();
+    await g?.close();
     temps.splice(0).forEach((t) => t.cleanup());
   });
 
@@ -79,7 +85,13 @@ describe('kill -9 during a burst of scheduling', () => {
       expect(app.lines).not.toContain('done');
 
       sink = await startSmtpSink();
-      const services = servicesFor(temp.dir, { config: loadEnvConfig({ INTERVIEW_DESK_SMTP_URL: sink.url }, temp.dir), mail: { backoffMs: [20] } });
+      g = await startGoogleEmulator();
+      g.calendar.allowMeet = true;
+      const services = googleServices(g, temp.dir, {
+        keychainService: 'unused',
+        secrets: memorySecretStore(),
+        overrides: { config: loadEnvConfig({ ...g.env, INTERVIEW_DESK_SMTP_URL: sink.url }, temp.dir), mail: { backoffMs: [20] } },
+      });
       // The database opened cleanly: no damage notice, and SQLite's own check passes.
       expect(services.stores.notices).toEqual([]);
       expect(services.stores.database.prepare('PRAGMA quick_check').get()).toEqual({ quick_check: 'ok' });
@@ -93,7 +105,10 @@ describe('kill -9 during a burst of scheduling', () => {
       expect(services.calendar.queue.all().map((q) => [q.interviewId, q.op])).toEqual(inOrder.map((id) => [id, 'create']));
       expect(services.outbox.items().map((m) => [m.interviewId, m.recipient, m.kind])).toEqual(inOrder.flatMap((id) => [[id, 'candidate', 'invitation'], [id, 'recruiter', 'invitation']]));
 
-      // The outbox resumes in order and sends each message exactly once.
+      // Invitations wait for their Google event (one meeting for everyone): with Google back, the
+      // Calendar queue resumes in order, and the outbox then sends each message exactly once, in order.
+      expect((await dispatchCall(services.handlers, 'account:connect', undefined, createMemoryLogger())).ok).toBe(true);
+      await eventually(() => expect(services.calendar.queue.all()).toEqual([]), 30_000);
       await services.outbox.drain();
       await eventually(() => expect(services.outbox.items().every((m) => m.state === 'sent')).toBe(true), 15_000);
       const messageIds = sink.received.map((m) => m.parsed.messageId);

@@ -15,6 +15,7 @@ function interview(start: string, jobTitle: string, joins: JoinRecord[] = [], st
     durationMinutes: duration,
     timeZone: 'Europe/Berlin',
     notes: '',
+    candidateMessage: '',
     status,
     origin: 'recruiter',
     ics: { uid: `u${n}`, sequence: 0 },
@@ -33,7 +34,7 @@ const fixture = [
   interview('2030-01-08T09:00:00.000Z', 'Engineer', [join('2030-01-08T09:00:00.000Z', '2030-01-08T09:20:00.000Z'), join('2030-01-08T09:25:00.000Z', '2030-01-08T09:55:00.000Z')]), // 20+30 = 50
   interview('2030-01-09T09:00:00.000Z', 'Designer', [join('2030-01-09T09:00:00.000Z', '2030-01-09T10:00:00.000Z'), join('2030-01-09T09:30:00.000Z', '2030-01-09T10:10:00.000Z')]), // union 70
   interview('2030-01-14T09:00:00.000Z', 'Designer', [join('2030-01-14T09:01:00.000Z')]), // browser: completed, no duration
-  interview('2030-01-15T09:00:00.000Z', 'Engineer'), // no-show
+  interview('2030-01-15T09:00:00.000Z', 'Engineer'), // no join recorded
   interview('2030-01-16T09:00:00.000Z', 'Engineer', [], 'cancelled'),
   interview('2030-02-05T09:00:00.000Z', 'Engineer'), // outside the period
   interview('2030-01-31T12:00:00.000Z', 'Manager'), // later today: upcoming
@@ -43,8 +44,26 @@ const now = Date.parse('2030-01-31T08:00:00.000Z');
 describe('analytics', () => {
   const report = computeAnalytics(fixture, { from: '2030-01-01', to: '2030-01-31', timeZone: 'Europe/Berlin' }, settings, now);
 
-  it('counts outcomes from real joins', () => {
-    expect(report).toMatchObject({ scheduled: 6, completed: 4, noShows: 1, cancelled: 1, upcoming: 1 });
+  it('counts what the app saw: joins from the app, no join recorded, cancelled, upcoming', () => {
+    expect(report).toMatchObject({ scheduled: 6, joinedInApp: 4, noJoinRecorded: 1, cancelled: 1, upcoming: 1 });
+    expect(report).not.toHaveProperty('completed');
+    expect(report).not.toHaveProperty('noShows');
+  });
+
+  it('nothing counts as joined before its end: pressing Join 15 minutes early is still upcoming', () => {
+    const early = interview('2030-02-01T09:00:00.000Z', 'X', [join('2030-02-01T08:45:00.000Z')]);
+    expect(outcomeOf(early, settings, Date.parse('2030-02-01T08:46:00.000Z'))).toBe('upcoming');
+    expect(outcomeOf(early, settings, Date.parse('2030-02-01T09:59:59.000Z'))).toBe('upcoming');
+    expect(outcomeOf(early, settings, Date.parse('2030-02-01T10:00:00.000Z'))).toBe('joined_in_app');
+    const r = computeAnalytics([early], { from: '2030-02-01', to: '2030-02-01', timeZone: 'UTC' }, settings, Date.parse('2030-02-01T08:46:00.000Z'));
+    expect(r).toMatchObject({ scheduled: 1, joinedInApp: 0, upcoming: 1 });
+    expect(r.perWeek.every((w) => w.joinedInApp === 0)).toBe(true);
+  });
+
+  it('a cancelled interview in the future counts as cancelled in a range that reaches it', () => {
+    const tomorrow = interview('2030-02-01T09:00:00.000Z', 'X', [], 'cancelled');
+    const upcoming = interview('2030-02-02T09:00:00.000Z', 'X');
+    expect(computeAnalytics([tomorrow, upcoming], { from: '2030-01-01', to: '2030-03-02', timeZone: 'UTC' }, settings, now)).toMatchObject({ cancelled: 1, upcoming: 1, scheduled: 1 });
   });
 
   it('averages and medians real durations (overlaps merged; browser joins without a leave excluded)', () => {
@@ -56,23 +75,23 @@ describe('analytics', () => {
 
   it('groups per week (Monday starts, zero weeks included) and per job title', () => {
     expect(report.perWeek).toEqual([
-      { weekStart: '2029-12-31', count: 0, completed: 0 },
-      { weekStart: '2030-01-07', count: 3, completed: 3 },
-      { weekStart: '2030-01-14', count: 2, completed: 1 },
-      { weekStart: '2030-01-21', count: 0, completed: 0 },
-      { weekStart: '2030-01-28', count: 1, completed: 0 },
+      { weekStart: '2029-12-31', count: 0, joinedInApp: 0 },
+      { weekStart: '2030-01-07', count: 3, joinedInApp: 3 },
+      { weekStart: '2030-01-14', count: 2, joinedInApp: 1 },
+      { weekStart: '2030-01-21', count: 0, joinedInApp: 0 },
+      { weekStart: '2030-01-28', count: 1, joinedInApp: 0 },
     ]);
     expect(report.byJobTitle).toEqual([
-      { jobTitle: 'Engineer', scheduled: 3, completed: 2, noShows: 1, cancelled: 1 },
-      { jobTitle: 'Designer', scheduled: 2, completed: 2, noShows: 0, cancelled: 0 },
-      { jobTitle: 'Manager', scheduled: 1, completed: 0, noShows: 0, cancelled: 0 },
+      { jobTitle: 'Engineer', scheduled: 3, joinedInApp: 2, noJoinRecorded: 1, cancelled: 1 },
+      { jobTitle: 'Designer', scheduled: 2, joinedInApp: 2, noJoinRecorded: 0, cancelled: 0 },
+      { jobTitle: 'Manager', scheduled: 1, joinedInApp: 0, noJoinRecorded: 0, cancelled: 0 },
     ]);
   });
 
-  it('a no-show is only declared after the join window closed', () => {
+  it('"no join recorded" is only declared after the join window closed', () => {
     const i = interview('2030-01-31T07:30:00.000Z', 'X');
     expect(outcomeOf(i, settings, Date.parse('2030-01-31T08:29:59.000Z'))).toBe('upcoming');
-    expect(outcomeOf(i, settings, Date.parse('2030-01-31T08:30:00.000Z'))).toBe('no_show');
+    expect(outcomeOf(i, settings, Date.parse('2030-01-31T08:30:00.000Z'))).toBe('no_join_recorded');
   });
 
   it('an empty period has no averages', () => {
@@ -83,11 +102,12 @@ describe('analytics', () => {
     const hostile = interview('2030-01-20T09:00:00.000Z', '=HYPERLINK("http://evil")', [join('2030-01-20T09:00:00.000Z', '2030-01-20T09:30:00.000Z')]);
     const csv = analyticsCsv([...fixture, hostile], { from: '2030-01-01', to: '2030-01-31', timeZone: 'Europe/Berlin' }, settings, now);
     const lines = csv.trim().split('\r\n');
-    expect(lines[0]).toBe('"Interview ID","Candidate","Candidate email","Job title","Start","Planned minutes","Outcome","First join","Last leave","Actual minutes"');
+    expect(lines[0]).toBe('"Interview ID","Candidate","Candidate email","Job title","Start","Planned minutes","Join recorded by the app","First join in the app","Last leave of the app window","Minutes in the app window"');
     expect(lines).toHaveLength(1 + 8);
-    expect(lines[1]).toContain('"2030-01-07T10:00+01:00","60","completed","2030-01-07T09:58+01:00","2030-01-07T10:43+01:00","45"');
+    expect(lines[1]).toContain('"2030-01-07T10:00+01:00","60","You joined from the app","2030-01-07T09:58+01:00","2030-01-07T10:43+01:00","45"');
     expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
-    expect(csv).toContain('"no-show"');
+    expect(csv).toContain('"No join recorded"');
+    expect(csv).not.toMatch(/no-show|completed/i);
     expect(csvCell('-1+2')).toBe(`"'-1+2"`);
     expect(csvCell('a "b"')).toBe('"a ""b"""');
   });

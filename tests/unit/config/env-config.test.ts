@@ -9,6 +9,7 @@ describe('loadEnvConfig', () => {
     expect(config.google.tokenUrl).toBe(googleDefaults.tokenUrl);
     expect(config.google.revokeUrl).toBe(googleDefaults.revokeUrl);
     expect(config.google.apiUrl).toBe(googleDefaults.apiUrl);
+    expect(config.google.meetApiUrl).toBe('https://meet.googleapis.com/');
     expect(config.webPort).toBe(0);
     expect(config.smtpUrl).toBeUndefined();
   });
@@ -23,6 +24,7 @@ describe('loadEnvConfig', () => {
         INTERVIEW_DESK_GOOGLE_TOKEN_URL: 'http://127.0.0.1:9/token',
         INTERVIEW_DESK_GOOGLE_REVOKE_URL: 'http://127.0.0.1:9/revoke',
         INTERVIEW_DESK_GOOGLE_API_URL: 'http://127.0.0.1:9',
+        INTERVIEW_DESK_GOOGLE_MEET_API_URL: 'http://127.0.0.1:10',
         INTERVIEW_DESK_SMTP_URL: 'smtp://user:pw@127.0.0.1:2525',
         INTERVIEW_DESK_WEB_PORT: '8123',
         INTERVIEW_DESK_NETCHECK_URL: 'http://127.0.0.1:9/ping',
@@ -33,6 +35,7 @@ describe('loadEnvConfig', () => {
     expect(config.dataDir).toBe('/tmp/x');
     expect(config.google.clientId).toBe('123-abc.apps.googleusercontent.com');
     expect(config.google.apiUrl).toBe('http://127.0.0.1:9/');
+    expect(config.google.meetApiUrl).toBe('http://127.0.0.1:10/');
     expect(config.webPort).toBe(8123);
     expect(config.smtpUrl).toBe('smtp://user:pw@127.0.0.1:2525');
     expect(config.stunServer).toBe('127.0.0.1:3478');
@@ -45,6 +48,7 @@ describe('loadEnvConfig', () => {
     ['INTERVIEW_DESK_GOOGLE_AUTH_URL', 'not a url'],
     ['INTERVIEW_DESK_GOOGLE_TOKEN_URL', 'ftp://example.com/token'],
     ['INTERVIEW_DESK_GOOGLE_API_URL', 'javascript:alert(1)'],
+    ['INTERVIEW_DESK_GOOGLE_MEET_API_URL', 'file:///etc/passwd'],
     ['INTERVIEW_DESK_SMTP_URL', 'http://mail.example.com'],
     ['INTERVIEW_DESK_GOOGLE_CLIENT_ID', 'has spaces in it'],
     ['INTERVIEW_DESK_STUN_SERVER', 'stun.example.com'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { audioLevels, callVerdict, cameraVerdict, frameSimilarity, meanBrightness, mediaErrorResult, microphoneVerdict, networkVerdict, overallVerdict, toDbfs } from '../../../preload/domain/device-analysis';
+import { audioLevels, callVerdict, cameraVerdict, frameSimilarity, meanBrightness, mediaErrorResult, microphoneVerdict, networkVerdict, noiseFloorDbfs, overallVerdict, toDbfs } from '../../../preload/domain/device-analysis';
 
 const rate = 48_000;
 const sine = (amplitude: number, seconds = 1, freq = 440) => Float32Array.from({ length: rate * seconds }, (_, i) => amplitude * Math.sin((2 * Math.PI * freq * i) / rate));
@@ -47,6 +47,43 @@ describe('audio analysis', () => {
   });
 });
 
+describe('noise floor in the quiet moments', () => {
+  const amplitude = 10 ** (-12 / 20);
+  /** A steady tone that pauses (near silence at −60 dBFS) for `pause` seconds starting at `at`. */
+  const toneWithPause = (seconds: number, at: number, pause: number) => {
+    const samples = sine(amplitude, seconds);
+    for (let i = Math.round(at * rate); i < Math.round((at + pause) * rate); i++) samples[i] = 0.001 * Math.sqrt(3) * 2 * (random() - 0.5);
+    return samples;
+  };
+  const whiteNoise = (dbfs: number, seconds: number) => Float32Array.from({ length: rate * seconds }, () => 10 ** (dbfs / 20) * Math.sqrt(3) * 2 * (random() - 0.5));
+
+  it('a steady tone whose pause comes late (not in the first second) passes, with the floor of the pause', () => {
+    const samples = toneWithPause(2.5, 1.6, 0.5);
+    const floor = noiseFloorDbfs(samples);
+    expect(floor).toBeGreaterThan(-63);
+    expect(floor).toBeLessThan(-57);
+    const result = microphoneVerdict(audioLevels(samples), floor);
+    expect(result.verdict).toBe('pass');
+    expect(result.figure).toMatch(/noise floor -6\d\.\d dBFS/);
+  });
+
+  it('the same tone over steady noise at −30 dBFS still warns "noisy", with the noise as the floor', () => {
+    const noise = whiteNoise(-30, 2.5);
+    const samples = toneWithPause(2.5, 1.6, 0.5).map((v, i) => (i >= 1.6 * rate && i < 2.1 * rate ? 0 : v) + noise[i]!);
+    const floor = noiseFloorDbfs(samples);
+    expect(Math.abs(floor - -30)).toBeLessThan(1.5);
+    expect(microphoneVerdict(audioLevels(samples), floor)).toMatchObject({ verdict: 'warning', figure: expect.stringMatching(/^noisy/) });
+  });
+
+  it('the floor is the quietest tenth of ~21 ms windows, wherever they fall', () => {
+    // 5 % of the windows quiet is not enough to set the floor (a click of silence); 15 % is.
+    const windows = (quiet: number, total = 100) => Float32Array.from({ length: 1024 * total }, (_, i) => (Math.floor(i / 1024) % total < quiet ? 0.001 : 0.5));
+    expect(noiseFloorDbfs(windows(5))).toBeCloseTo(toDbfs(0.5), 5);
+    expect(noiseFloorDbfs(windows(15))).toBeCloseTo(toDbfs(0.001), 5);
+    expect(noiseFloorDbfs(new Float32Array(10))).toBe(Number.NEGATIVE_INFINITY);
+  });
+});
+
 describe('video analysis', () => {
   const w = 64;
   const h = 36;
@@ -84,9 +121,31 @@ describe('network and call verdicts', () => {
     expect(networkVerdict({ online: true, rttMs: 40, jitterMs: 60, stunOk: true }).verdict).toBe('warning');
     expect(callVerdict({ bitrateKbps: 2500, lossPct: 0, jitterMs: 2, rttMs: 1 }).verdict).toBe('pass');
     expect(callVerdict({ bitrateKbps: 900, lossPct: 0, jitterMs: 2 }).verdict).toBe('warning');
+    expect(callVerdict({ bitrateKbps: 500, lossPct: 0, jitterMs: 2 }).verdict).toBe('fail');
     expect(callVerdict({ bitrateKbps: 2500, lossPct: 6, jitterMs: 2 }).verdict).toBe('warning');
     expect(callVerdict({ bitrateKbps: 2500, lossPct: 12, jitterMs: 2 }).verdict).toBe('fail');
     expect(overallVerdict([{ id: 'camera', label: '', verdict: 'pass', figure: '' }, { id: 'network', label: '', verdict: 'warning', figure: '' }])).toBe('warning');
+  });
+
+  it('a perfect call still ramping up passes: judged on what the encoder aimed for, not a fixed bar', () => {
+    // Measured in Chromium's loopback: about 1 Mbps arriving while the encoder aimed for 1.4 Mbps.
+    const ramping = { bitrateKbps: 1000, targetKbps: 1400, lossPct: 0, jitterMs: 2, rttMs: 1 };
+    expect(callVerdict(ramping)).toMatchObject({ verdict: 'pass', figure: '1000 kbps, 0.0 % loss, jitter 2 ms, aimed for 1400 kbps, RTT 1 ms' });
+    // A still picture needs little, but the sender's estimate shows room for a call.
+    expect(callVerdict({ bitrateKbps: 135, targetKbps: 600, availableKbps: 1237, lossPct: 0, jitterMs: 1, rttMs: 1 }).verdict).toBe('pass');
+  });
+
+  it('a bad call still fails or warns: loss, high RTT, jitter, bitrate far under the aim', () => {
+    const good = { bitrateKbps: 1000, targetKbps: 1400, lossPct: 0, jitterMs: 2, rttMs: 1 };
+    expect(callVerdict({ ...good, lossPct: 12 }).verdict).toBe('fail');
+    expect(callVerdict({ ...good, lossPct: 6 }).verdict).toBe('warning');
+    expect(callVerdict({ ...good, rttMs: 700 }).verdict).toBe('fail');
+    expect(callVerdict({ ...good, rttMs: 350 }).verdict).toBe('warning');
+    expect(callVerdict({ ...good, jitterMs: 45 }).verdict).toBe('warning');
+    expect(callVerdict({ ...good, jitterMs: 150 }).verdict).toBe('fail');
+    expect(callVerdict({ ...good, bitrateKbps: 300, targetKbps: 1500 }).verdict).toBe('fail');
+    expect(callVerdict({ ...good, bitrateKbps: 300, targetKbps: 1500, availableKbps: 400 }).verdict).toBe('fail');
+    expect(callVerdict({ ...good, bitrateKbps: 800, targetKbps: 2000 }).verdict).toBe('warning');
   });
 
   it('each media error has its own plain-language fix', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { scheduleInputSchema } from '../../../preload/contract/interview-schema';
+import { interviewSchema, scheduleInputSchema } from '../../../preload/contract/interview-schema';
+import { makeInterview } from '../../support/interview-fixtures';
 
 const valid = {
   candidateName: 'Ada Lovelace',
@@ -60,8 +61,18 @@ describe('schedule input validation', () => {
     ['jobTitle', '\u0000'],
     ['notes', 'z'.repeat(10_000)],
     ['notes', 'evil\u202etext'],
+    ['candidateMessage', 'm'.repeat(2001)],
+    ['candidateMessage', 'evil\u202etext'],
   ])('refuses %s = hostile value', (field, value) => {
     expect(refusal({ [field]: value })).toBe(field);
+  });
+
+  it('the message to the candidate is optional and kept apart from the private notes; old records read as having none', () => {
+    const r = scheduleInputSchema.parse({ ...valid, candidateMessage: ' See you\r\nsoon ' });
+    expect(r).toMatchObject({ notes: 'Bring a laptop.', candidateMessage: 'See you\nsoon' });
+    expect(scheduleInputSchema.parse(valid).candidateMessage).toBe('');
+    const { candidateMessage: _none, ...stored } = makeInterview({ startUtc: '2030-01-15T09:00:00.000Z', notes: 'private' });
+    expect(interviewSchema.parse(stored)).toMatchObject({ notes: 'private', candidateMessage: '' });
   });
 
   it('keeps HTML as text (escaped on output) rather than refusing a name with brackets', () => {

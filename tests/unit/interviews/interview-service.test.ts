@@ -18,6 +18,7 @@ const form = {
   timeZone: 'Europe/Berlin',
   durationMinutes: 60,
   notes: '',
+  candidateMessage: '',
 };
 
 describe('interview service', () => {

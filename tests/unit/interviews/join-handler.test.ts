@@ -11,10 +11,10 @@ describe('interviews:join', () => {
   const temps: Array<() => void> = [];
   afterEach(() => temps.splice(0).forEach((c) => c()));
 
-  function setup(start: string, appWindow: boolean) {
+  function setup(start: string, appWindow: boolean, meetLink = 'https://meet.google.com/abc-defg-hij') {
     const temp = makeTempDir();
     temps.push(temp.cleanup);
-    const interview = makeInterview({ startUtc: start, meetLink: 'https://meet.google.com/abc-defg-hij' });
+    const interview = makeInterview({ startUtc: start, meetLink });
     seedStore(temp.dir, { interviews: [interview] });
     const clock = fixedClock('2030-01-15T08:50:00.000Z');
     const opened: string[] = [];
@@ -49,6 +49,15 @@ describe('interviews:join', () => {
     clock.set('2030-01-15T09:40:00.000Z');
     leave();
     expect(services.interviews.get(interview.id).joins).toEqual([{ joinedAt: '2030-01-15T08:50:00.000Z', leftAt: '2030-01-15T09:40:00.000Z', via: 'app' }]);
+  });
+
+  it('opens nothing for a stored link that is not a Meet URL (data saved before links were checked)', async () => {
+    for (const appWindow of [true, false]) {
+      const { join, opened, services, interview } = setup('2030-01-15T09:00:00.000Z', appWindow, 'http://evil.example/phish');
+      for (const via of ['app', 'browser'] as const) expect(await join(via)).toMatchObject({ ok: false, error: { code: 'forbidden', field: 'meetLink' } });
+      expect(opened).toEqual([]);
+      expect(services.interviews.get(interview.id).joins).toEqual([]);
+    }
   });
 
   it('falls back to the browser where there is no app window, and says so', async () => {

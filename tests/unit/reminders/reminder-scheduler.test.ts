@@ -10,6 +10,7 @@ import { makeTempDir } from '../../support/temp-dir';
 import { simulatedTime } from '../../support/simulated-time';
 import { makeInterview, seedStore } from '../../support/interview-fixtures';
 import type { PlannedReminder } from '../../../main/reminders/reminder-plan';
+import { reminderWhen } from '../../../preload/domain/time-left';
 
 const hour = 3600_000;
 
@@ -179,5 +180,99 @@ describe('reminder scheduler', () => {
     time.run(Date.parse('2030-03-03T11:00:00.000Z'));
     expect(fired.map((f) => [f.offset, f.at])).toEqual([[30, '2030-03-03T09:30:00.000Z']]);
     expect(emails).toEqual([i.id]);
+  });
+});
+
+describe('reminders armed when an interview is created or moved', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  let time: ReturnType<typeof simulatedTime>;
+  let fired: Array<{ offset: number; at: string; text: string }>;
+  let emails: string[];
+  let scheduler: ReminderScheduler | undefined;
+  let settings: { reminderOffsetsMinutes: number[]; candidateReminderEmail: boolean };
+
+  const boot = () => {
+    const repository = createInterviewRepository(storesFor(temp.dir, time.clock).database);
+    const interviews = createInterviewService({ repository, clock: time.clock, events: createEventHub(), log: createMemoryLogger(), recruiter: () => ({ name: 'Rita', email: 'rita@example.com' }) });
+    scheduler = createReminderScheduler({
+      // The database's timing query, as the app runs it: armedAt and the invitation time must come back through it.
+      timingsBetween: (from, to) => repository.timingsBetween(from, to),
+      afterCommit: (effect) => repository.afterCommit(effect),
+      interviews,
+      clock: time.clock,
+      log: createMemoryLogger(),
+      settings: () => settings,
+      notify: (r, i, now) => fired.push({ offset: r.offsetMinutes, at: new Date(now).toISOString(), text: reminderWhen(Date.parse(i.startUtc), now, 'UTC') }),
+      email: (i) => emails.push(`${i.id}@${new Date(time.clock.now()).toISOString()}`),
+      timers: time.timers,
+    });
+    return interviews;
+  };
+  const input = (date: string, clock: string) => ({ candidateName: 'Ada', candidateEmail: 'ada@example.com', jobTitle: 'Engineer', date, time: clock, timeZone: 'UTC', durationMinutes: 60, notes: '', candidateMessage: '' });
+
+  beforeEach(() => {
+    temp = makeTempDir();
+    time = simulatedTime('2030-03-01T08:00:00.000Z');
+    fired = [];
+    emails = [];
+    settings = { reminderOffsetsMinutes: [1440, 60, 0], candidateReminderEmail: true };
+  });
+  afterEach(() => {
+    scheduler?.dispose();
+    temp.cleanup();
+  });
+
+  it('scheduled 4 hours ahead: no "24 h" reminder at all (skipped and recorded), then the real ones with the real time left', () => {
+    const interviews = boot();
+    const i = interviews.schedule(input('2030-03-01', '12:00'));
+    expect(fired).toEqual([]);
+    expect(interviews.get(i.id).reminders.sent.map((s) => s.key)).toEqual(expect.arrayContaining(['notification:1440@2030-03-01T12:00:00.000Z']));
+    time.run(Date.parse('2030-03-01T13:00:00.000Z'));
+    expect(fired).toEqual([
+      { offset: 60, at: '2030-03-01T11:00:00.000Z', text: 'starts in 1 h (at 12:00 UTC)' },
+      { offset: 0, at: '2030-03-01T12:00:00.000Z', text: 'is starting now (12:00 UTC)' },
+    ]);
+    expect(emails).toEqual([]);
+  });
+
+  it('rescheduled to 90 minutes ahead: the passed moments are skipped, not fired as missed', () => {
+    const interviews = boot();
+    const i = interviews.schedule(input('2030-03-05', '10:00'));
+    time.run(Date.parse('2030-03-02T08:00:00.000Z'));
+    expect(fired).toEqual([]);
+    interviews.reschedule({ id: i.id, date: '2030-03-02', time: '09:30', timeZone: 'UTC', durationMinutes: 60 });
+    expect(fired).toEqual([]);
+    time.run(Date.parse('2030-03-02T10:00:00.000Z'));
+    expect(fired.map((f) => [f.offset, f.at])).toEqual([
+      [60, '2030-03-02T08:30:00.000Z'],
+      [0, '2030-03-02T09:30:00.000Z'],
+    ]);
+  });
+
+  it('the candidate email never goes out within 12 hours of the invitation, and does when the invitation is older', () => {
+    const interviews = boot();
+    const soon = interviews.schedule(input('2030-03-02', '18:00')); // 34 h ahead: its 24 h moment is 10 h after the invitation
+    const later = interviews.schedule(input('2030-03-03', '10:00')); // 50 h ahead: 26 h after the invitation
+    time.run(Date.parse('2030-03-03T12:00:00.000Z'));
+    expect(emails).toEqual([`${later.id}@2030-03-02T10:00:00.000Z`]);
+    expect(interviews.get(soon.id).reminders.sent.map((s) => s.key)).toContain('email:1440@2030-03-02T18:00:00.000Z');
+  });
+
+  it('an invitation that went out late (queued behind a missing Meet link) pushes the candidate email out too', () => {
+    const interviews = boot();
+    const i = interviews.schedule(input('2030-03-04', '10:00'));
+    interviews.update(i.id, (x) => ({ ...x, invitations: { ...x.invitations, candidate: { state: 'sent', at: '2030-03-03T04:00:00.000Z' } } }), false);
+    time.run(Date.parse('2030-03-04T12:00:00.000Z'));
+    expect(emails).toEqual([]);
+    expect(fired.map((f) => f.offset)).toEqual([1440, 60, 0]);
+  });
+
+  it('after the app was off, a reminder armed before its moment is still caught up with the true time left', () => {
+    const interviews = boot();
+    interviews.schedule(input('2030-03-03', '10:00'));
+    scheduler!.dispose();
+    time.set('2030-03-03T08:47:00.000Z');
+    boot();
+    expect(fired).toEqual([{ offset: 1440, at: '2030-03-03T08:47:00.000Z', text: 'starts in 1 h 13 min (at 10:00 UTC)' }]);
   });
 });

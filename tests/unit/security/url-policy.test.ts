@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAllowedExternalUrl, isAppUrl, isMeetMediaPermission, isMeetWindowUrl } from '../../../main/security/url-policy';
+import { isAllowedExternalUrl, isAppUrl, isMeetJoinUrl, isMeetMediaPermission, isMeetWindowUrl } from '../../../main/security/url-policy';
 
 /** URLs that must never be opened externally nor navigated to inside the app. */
 const hostile = [
@@ -89,5 +89,14 @@ describe('open-external and navigation guards', () => {
     expect(isMeetMediaPermission('media', 'https://accounts.google.com/')).toBe(false);
     expect(isMeetMediaPermission('media', 'https://meet.google.com.evil.com/')).toBe(false);
     expect(isMeetMediaPermission('media', 'http://meet.google.com/')).toBe(false);
+  });
+
+  it('opens only an exact Google Meet meeting URL in a Meet opener', () => {
+    for (const url of hostile) expect(isMeetJoinUrl(url), url).toBe(false);
+    for (const url of ['https://meet.google.com/', 'https://meet.google.com/abc-defg-hij?authuser=0', 'https://meet.google.com/abc-defg-hij#x', 'https://meet.google.com/abc-defg-hij/', 'http://evil.example/phish', 'https://meet.google.com/ABC-DEFG-HIJ']) {
+      expect(isMeetJoinUrl(url), url).toBe(false);
+    }
+    expect(isMeetJoinUrl('https://meet.google.com/abc-defg-hij')).toBe(true);
+    expect(isMeetJoinUrl(undefined)).toBe(false);
   });
 });

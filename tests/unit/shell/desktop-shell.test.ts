@@ -7,7 +7,6 @@ import { createMeetWindowLauncher } from '../../../main/shell/meet-window';
 import { buildTrayMenu, type TrayAction } from '../../../main/tray/tray-menu';
 import { makeInterview } from '../../support/interview-fixtures';
 import { memoryStore } from '../../support/test-services';
-import type { PlannedReminder } from '../../../main/reminders/reminder-plan';
 
 const settings = { joinOpensMinutesBefore: 15, joinClosesMinutesAfter: 60 };
 const now = Date.parse('2030-01-15T09:50:00.000Z');
@@ -24,7 +23,7 @@ describe('tray menu', () => {
   it('shows the next interview with a countdown, Join while its window is open, today\'s list, and the fixed items', () => {
     const labels = buildTrayMenu(schedule, settings, now, 'UTC').map((i) => (i.type === 'separator' ? '---' : i.label));
     expect(labels).toEqual([
-      'Next: Ada Lovelace · Engineer · 10:00 (in 10 min)',
+      'Next: Ada Lovelace · Engineer · 10:00 (starts in 10 min)',
       'Join Ada Lovelace',
       '---',
       'Today',
@@ -36,6 +35,12 @@ describe('tray menu', () => {
       '---',
       'Quit',
     ]);
+  });
+
+  it('states the real time left, and that it started once it has', () => {
+    const label = (at: string) => (buildTrayMenu(schedule, settings, Date.parse(at), 'UTC')[0] as { label: string }).label;
+    expect(label('2030-01-15T06:02:00.000Z')).toBe('Next: Ada Lovelace · Engineer · 10:00 (starts in 3 h 58 min)');
+    expect(label('2030-01-15T10:05:00.000Z')).toBe('Next: Ada Lovelace · Engineer · 10:00 (started 5 min ago)');
   });
 
   it('has no Join before the window opens, and says so when nothing is upcoming', () => {
@@ -63,24 +68,30 @@ describe('tray menu', () => {
 
 describe('reminder notifications', () => {
   beforeEach(() => resetFakeElectron());
-  const reminder = (offsetMinutes: number): PlannedReminder => ({ interviewId: schedule[0]!.id, key: 'k', offsetMinutes, dueAt: 0, startsAt: 0, channel: 'notification' });
 
-  it('names candidate, job and time; a click opens the room', () => {
+  it('names candidate, job and the real time left (a 1-hour reminder shown 2 minutes late says 58 min); a click opens the room', () => {
     const opened: string[] = [];
-    showReminderNotification(reminder(60), schedule[0]!, false, { open: (id) => opened.push(id), join: () => {} });
+    showReminderNotification(schedule[0]!, false, Date.parse('2030-01-15T09:02:00.000Z'), { open: (id) => opened.push(id), join: () => {} });
     const n = Notification.shown[0]!;
-    expect(n.options.title).toBe('Interview in 1 hour: Ada Lovelace');
-    expect(String(n.options.body)).toContain('Engineer');
+    expect(n.options.title).toBe('Interview starts in 58 min: Ada Lovelace');
+    expect(n.options.body).toBe('Engineer · 11:00 CET');
     expect(n.options.actions).toBeUndefined();
     n.emit('click');
     expect(opened).toEqual([schedule[0]!.id]);
   });
 
+  it('gives the day when the interview is not today in its zone', () => {
+    showReminderNotification(schedule[2]!, false, Date.parse('2030-01-15T09:00:00.000Z'), { open: () => {}, join: () => {} });
+    expect(Notification.shown[0]!.options.title).toBe('Interview starts in 1 d: Alan Turing');
+    expect(Notification.shown[0]!.options.body).toBe('Research · Wed 16 Jan, 10:00 CET');
+  });
+
   it('offers Join while the join window is open, and the action joins', () => {
     const joined: string[] = [];
-    showReminderNotification(reminder(0), schedule[0]!, true, { open: () => {}, join: (id) => joined.push(id) });
+    showReminderNotification(schedule[0]!, true, Date.parse('2030-01-15T10:00:10.000Z'), { open: () => {}, join: (id) => joined.push(id) });
     const n = Notification.shown[0]!;
-    expect(n.options.title).toBe('Interview starting now: Ada Lovelace');
+    expect(n.options.title).toBe('Interview is starting now: Ada Lovelace');
+    expect(n.options.body).toBe('Engineer · 11:00 CET · You can join now.');
     expect(n.options.actions).toEqual([{ type: 'button', text: 'Join' }]);
     n.emit('action', {}, 0);
     expect(joined).toEqual([schedule[0]!.id]);

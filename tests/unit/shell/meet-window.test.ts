@@ -24,6 +24,19 @@ describe('managed Meet window', () => {
     expect(BrowserWindow.created[0]!.loaded).toBe('https://meet.google.com/abc-defg-hij');
   });
 
+  it('never loads or hands to the browser a link that is not a Meet URL (loadURL from main skips will-navigate)', async () => {
+    const opened: string[] = [];
+    const launcher = createMeetWindowLauncher({ store: memoryStore(), openExternal: async (url) => void opened.push(url) });
+    for (const link of ['http://evil.example/phish', 'https://meet.google.com.evil.example/abc-defg-hij', 'https://meet.google.com/abc-defg-hij/../../x', 'javascript:alert(1)']) {
+      await expect(launcher.openInApp({ ...interview, meetLink: link }, () => {}), link).rejects.toThrow(/no usable Google Meet link/);
+      await expect(launcher.openInBrowser(link), link).rejects.toThrow(/no usable Google Meet link/);
+    }
+    expect(BrowserWindow.created).toHaveLength(0);
+    expect(opened).toEqual([]);
+    await launcher.openInBrowser('https://meet.google.com/abc-defg-hij');
+    expect(opened).toEqual(['https://meet.google.com/abc-defg-hij']);
+  });
+
   it('reuses the window for the next meeting and records the previous leave', async () => {
     const left: string[] = [];
     const launcher = createMeetWindowLauncher({ store: memoryStore(), openExternal: async () => {} });

@@ -52,8 +52,22 @@ describe('interview repository (SQLite)', () => {
     expect(repository.overlapping(at('2030-01-15T09:30:00Z'), at('2030-01-15T10:30:00Z'), morning.id).map((i) => i.id)).toEqual([long.id]);
     expect(repository.overlapping(at('2030-01-15T10:00:00Z'), at('2030-01-15T10:30:00Z')).map((i) => i.id)).toEqual([long.id]);
     expect(repository.startingBetween(at('2030-01-15T09:00:00Z'), at('2030-01-17T00:00:00Z'), 2).map((i) => i.id)).toEqual([morning.id, cancelled.id]);
-    repository.put({ ...morning, reminders: { sent: [{ key: 'k', at: 'x' }] } });
-    expect(repository.timingsBetween(at('2030-01-15T09:00:00Z'), at('2030-01-15T09:01:00Z'))).toEqual([{ id: morning.id, status: 'scheduled', startUtc: morning.startUtc, origin: 'recruiter', reminders: { sent: [{ key: 'k' }] } }]);
+    repository.put({ ...morning, reminders: { sent: [{ key: 'k', at: 'x' }], armedAt: '2030-01-14T08:00:00.000Z' }, invitations: { ...morning.invitations, candidate: { state: 'sent', kind: 'invitation', at: '2030-01-14T08:00:05.000Z' } } });
+    expect(repository.timingsBetween(at('2030-01-15T09:00:00Z'), at('2030-01-15T09:01:00Z'))).toEqual([
+      {
+        id: morning.id,
+        status: 'scheduled',
+        startUtc: morning.startUtc,
+        origin: 'recruiter',
+        createdAt: morning.createdAt,
+        reminders: { sent: [{ key: 'k' }], armedAt: '2030-01-14T08:00:00.000Z' },
+        invitations: { candidate: { at: '2030-01-14T08:00:05.000Z' } },
+      },
+    ]);
+    expect(repository.get(morning.id)).toMatchObject({ reminders: { armedAt: '2030-01-14T08:00:00.000Z' }, invitations: { candidate: { state: 'sent', kind: 'invitation' } } });
+    expect(repository.timingsBetween(at('2030-01-16T09:00:00Z'), at('2030-01-16T09:01:00Z'))).toEqual([
+      { id: later.id, status: 'scheduled', startUtc: later.startUtc, origin: 'recruiter', createdAt: later.createdAt, reminders: { sent: [] }, invitations: { candidate: {} } },
+    ]);
   });
 
   it('a put inside a transaction that fails is undone with it', () => {

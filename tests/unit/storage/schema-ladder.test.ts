@@ -72,10 +72,23 @@ describe('database migration ladder (PRAGMA user_version)', () => {
       id: '4b6f3c1e-9a0d-4c2b-8e57-0f5d1a2b3c4d',
       candidate: { name: 'Ada Lovelace', timeZone: 'Asia/Kolkata' },
       joins: [{ joinedAt: '2030-01-13T08:58:00.000Z', leftAt: '2030-01-13T09:55:00.000Z', via: 'app' }],
-      invitations: { candidate: { state: 'sent' }, recruiter: { state: 'queued', reason: 'Retrying: Mailbox busy' } },
-      reminders: { sent: [{ key: 'notification:1440@2030-01-13T09:00:00.000Z' }] },
+      candidateMessage: 'Please bring your portfolio',
+      google: { unusableMeetLink: true },
+      invitations: { candidate: { state: 'sent', kind: 'update' }, recruiter: { state: 'queued', kind: 'update', reason: 'Retrying: Mailbox busy' } },
+      reminders: { sent: [{ key: 'notification:1440@2030-01-13T09:00:00.000Z' }], armedAt: '2030-01-12T08:00:00.000Z' },
     });
-    expect(new GoogleQueue(db, () => Date.parse('2030-01-12T08:00:00.000Z')).all()).toMatchObject([{ op: 'update', interviewId: interview!.id }]);
+    expect(createInterviewRepository(db).timingsBetween(0, Number.MAX_SAFE_INTEGER)).toEqual([
+      {
+        id: interview!.id,
+        status: 'scheduled',
+        startUtc: '2030-01-13T09:00:00.000Z',
+        origin: 'recruiter',
+        createdAt: '2030-01-10T08:00:00.000Z',
+        reminders: { sent: [{ key: 'notification:1440@2030-01-13T09:00:00.000Z' }], armedAt: '2030-01-12T08:00:00.000Z' },
+        invitations: { candidate: { at: '2030-01-12T08:00:05.000Z' } },
+      },
+    ]);
+    expect(new GoogleQueue(db, () => Date.parse('2030-01-12T08:00:00.000Z')).all()).toMatchObject([{ op: 'relink', interviewId: interview!.id }]);
     expect(createSyncState(db).get('googleSyncToken')).toBe('sync-token-1');
   });
 

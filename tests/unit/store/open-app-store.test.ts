@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openAppStore, storePaths } from '../../../main/store/open-app-store';
+import { openAppStore, storePaths, type StoreFiles } from '../../../main/store/open-app-store';
 import { confBackend } from '../../../main/store/conf-backend';
 import { currentSchemaVersion, DataMoveError, migrate, NewerStoreError, type StoredData } from '../../../main/store/migrations';
 import { createMemoryLogger } from '../../../main/logging/logger';
@@ -111,21 +111,37 @@ describe('settings file', () => {
     expect(fs.readdirSync(temp.dir).some((f) => f.startsWith('interview-desk.damaged-'))).toBe(true);
   });
 
-  it('an unreadable file (no permission) is handled the same way, not a crash loop', () => {
+  /** The real file system, except that the named operation on `file` fails as it would without permission (root never sees this). */
+  const denied = (operation: 'readFileSync' | 'renameSync', file: string): StoreFiles => {
+    const refuse = (target: unknown) => {
+      if (target === file) throw Object.assign(new Error(`EACCES: permission denied, ${operation} '${file}'`), { code: 'EACCES' });
+    };
+    return {
+      ...fs,
+      readFileSync: ((target: string, encoding: BufferEncoding) => (operation === 'readFileSync' && refuse(target), fs.readFileSync(target, encoding))) as StoreFiles['readFileSync'],
+      renameSync: (from, to) => (operation === 'renameSync' && refuse(from), fs.renameSync(from, to)),
+    };
+  };
+
+  it('an unreadable file (no permission) is moved aside and the backup restored, whatever the user running the test', () => {
+    const first = open();
+    createSettingsService(first.store, createEventHub(), createMemoryLogger()).update({ companyName: 'Kept Safe Ltd' });
     open();
-    fs.chmodSync(paths().file, 0o000);
-    const readable = (() => {
-      try {
-        fs.readFileSync(paths().file);
-        return true;
-      } catch {
-        return false;
-      }
-    })();
-    const { notices } = open();
-    // As root the file stays readable: then there is nothing to recover from.
-    if (readable) expect(notices).toEqual([]);
-    else expect(notices[0]?.message).toMatch(/damaged/);
+    const { store, notices } = openAppStore({ dataDir: temp.dir, backend: confBackend, clock, log: createMemoryLogger(), moveToDatabase: (data) => void moved.push(data), files: denied('readFileSync', paths().file) });
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.message).toMatch(/damaged.*restored the last good copy/);
+    expect(settingsOf(store).companyName).toBe('Kept Safe Ltd');
+    expect(fs.readdirSync(temp.dir).some((f) => f.startsWith('interview-desk.damaged-'))).toBe(true);
+  });
+
+  it('a damaged file that cannot be moved aside stops with a message naming the file and permissions, and is left as it was', () => {
+    open();
+    fs.writeFileSync(paths().file, 'not json at all');
+    expect(() => openAppStore({ dataDir: temp.dir, backend: confBackend, clock, log: createMemoryLogger(), moveToDatabase: (data) => void moved.push(data), files: denied('renameSync', paths().file) })).toThrow(
+      /interview-desk\.json cannot be read .* could not be moved aside \(EACCES: permission denied.*\)\. Check its permissions\./,
+    );
+    expect(fs.readFileSync(paths().file, 'utf8')).toBe('not json at all');
+    expect(fs.readdirSync(temp.dir).some((f) => f.startsWith('interview-desk.damaged-'))).toBe(false);
   });
 
   it('validates writes against the JSON schema: malformed settings never reach the file', () => {

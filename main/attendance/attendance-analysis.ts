@@ -1,0 +1,265 @@
+/**
+ * Attendance of one interview from Google Meet's own records: which conferences of its meeting code
+ * belong to it, who was on the interviewer side and who on the candidate side, when each joined and
+ * left, how late each side was, how long both were actually together, and the outcome. Pure: no
+ * storage, no clock of its own (`now` is passed in).
+ *
+ * Who is who, in order (first rule that applies wins):
+ * 1. A signed-in participant whose `users/…` id is a known interviewer identity (the connected
+ *    account, co-interviewers where their id is known) is the interviewer side, "by account".
+ * 2. Any participant (signed in, anonymous, or phone) whose display name matches an interviewer's
+ *    name and not the candidate's is the interviewer side, "by name". This is how an interviewer who
+ *    joined from a second device without signing in (an anonymous guest typing their name) is
+ *    recognised. A signed-in interviewer's phone or tablet needs no rule: Meet keeps one participant
+ *    per person, with one session per device.
+ * 3. A participant whose display name matches the candidate's name (and no interviewer's) is the
+ *    candidate side, "by name".
+ * 4. Everyone else is recorded as unmatched — never guessed. A dial-in (`phoneUser`) shows a
+ *    partly hidden number, so it is unmatched unless its display name matches. An unmatched person
+ *    keeps a no-show from being declared: the outcome is then "unconfirmed", so a recruiter's
+ *    absence is never counted as a candidate's no-show nor the other way round.
+ */
+import { intersectSpans, mergeSpans, type Span } from '../../preload/domain/time-spans';
+import type { ConferenceAttendance, ParticipantIdentity } from './meet-records';
+
+/** Someone on the interviewer side; any field may be unknown. */
+export interface InterviewerIdentity {
+  /** Meet's `users/{id}` for a signed-in Google account (the connected account's Google id). */
+  user?: string;
+  email?: string;
+  name?: string;
+}
+
+/** The interview facts attendance needs. */
+export interface InterviewForAttendance {
+  scheduledStart: string;
+  scheduledEnd: string;
+  meetingCode: string;
+  interviewers: InterviewerIdentity[];
+  candidateName: string;
+}
+
+/** How far around the scheduled time a conference or a session still counts (people join early, run late). */
+export interface AttendanceOptions {
+  now: number;
+  /** Default 15 minutes before the scheduled start. */
+  marginBeforeMinutes?: number;
+  /** Default 30 minutes after the scheduled end. */
+  marginAfterMinutes?: number;
+}
+
+/** Which side a participant is on. */
+export type AttendanceSide = 'interviewer' | 'candidate' | 'unmatched';
+
+/** One person across the interview's conferences. */
+export interface PersonAttendance {
+  displayName: string;
+  kind: ParticipantIdentity['kind'];
+  side: AttendanceSide;
+  matchedBy: 'account' | 'name' | 'none';
+  /** Joins and leaves, in order; `end` absent while still in the call. */
+  sessions: Array<{ start: string; end?: string }>;
+  firstJoin: string;
+  /** Minutes after the scheduled start of the first join (0 when on time or early). */
+  lateMinutes: number;
+  /** Minutes present (overlapping sessions on two devices counted once). */
+  presentMinutes: number;
+  inCallNow: boolean;
+}
+
+/** The verdict. `unconfirmed`: someone who could not be identified attended, so no no-show is declared. */
+export type AttendanceOutcome = 'completed' | 'candidate_no_show' | 'interviewer_no_show' | 'neither' | 'unconfirmed';
+
+/** Attendance of one interview. */
+export interface AttendanceReport {
+  /** Resource names of the conferences that belong to this interview (a reused link can give several). */
+  records: string[];
+  people: PersonAttendance[];
+  interviewerJoinedAt?: string;
+  candidateJoinedAt?: string;
+  interviewerLateMinutes?: number;
+  candidateLateMinutes?: number;
+  /** From the first moment both sides were present to the last moment both were. */
+  together?: { start: string; end: string; minutes: number };
+  outcome: AttendanceOutcome;
+  /** False while a conference is still running or the scheduled window (with its margin) has not passed. */
+  final: boolean;
+}
+
+const minute = 60_000;
+
+/** Lower case, accents and punctuation removed, spaces collapsed: "  Adá  LOVELACE." → ["ada", "lovelace"]. */
+export function nameTokens(name: string): string[] {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .split(' ')
+    .filter(Boolean);
+}
+
+/**
+ * Whether a display name names this person: the same words, or one name's words all found in the
+ * other's (a middle name more or less), where a single letter stands for a word with that initial
+ * ("A. Lovelace"). A lone first name is not enough.
+ */
+export function namesMatch(displayName: string, knownName: string): boolean {
+  const shown = nameTokens(displayName);
+  const known = nameTokens(knownName);
+  if (shown.length === 0 || known.length === 0) return false;
+  if (shown.join(' ') === known.join(' ')) return true;
+  if (shown.length < 2 || known.length < 2) return false;
+  const covered = (words: string[], pool: string[]) => {
+    const left = [...pool];
+    return words.every((w) => {
+      const i = left.findIndex((p) => p === w || (w.length === 1 && p.startsWith(w)) || (p.length === 1 && w.startsWith(p)));
+      if (i < 0) return false;
+      left.splice(i, 1);
+      return true;
+    });
+  };
+  return covered(shown, known) || covered(known, shown);
+}
+
+function classify(identity: ParticipantIdentity, interview: InterviewForAttendance): Pick<PersonAttendance, 'side' | 'matchedBy'> {
+  if (identity.kind === 'signedin' && interview.interviewers.some((i) => i.user === identity.user)) return { side: 'interviewer', matchedBy: 'account' };
+  const interviewer = interview.interviewers.some((i) => i.name && namesMatch(identity.displayName, i.name));
+  const candidate = namesMatch(identity.displayName, interview.candidateName);
+  if (interviewer && !candidate) return { side: 'interviewer', matchedBy: 'name' };
+  if (candidate && !interviewer) return { side: 'candidate', matchedBy: 'name' };
+  return { side: 'unmatched', matchedBy: 'none' };
+}
+
+const total = (spans: Span[]) => spans.reduce((sum, s) => sum + (s.end - s.start), 0);
+const iso = (ms: number) => new Date(ms).toISOString();
+const lateness = (joined: number, scheduled: number) => Math.max(0, Math.round((joined - scheduled) / minute));
+
+/** The instants a conference or a session must overlap to count for this interview: the scheduled time widened by the margins. */
+export function attendanceWindow(interview: Pick<InterviewForAttendance, 'scheduledStart' | 'scheduledEnd'>, options: Omit<AttendanceOptions, 'now'> = {}): { windowStart: number; windowEnd: number } {
+  return {
+    windowStart: Date.parse(interview.scheduledStart) - (options.marginBeforeMinutes ?? 15) * minute,
+    windowEnd: Date.parse(interview.scheduledEnd) + (options.marginAfterMinutes ?? 30) * minute,
+  };
+}
+
+interface Gathered {
+  person: PersonAttendance;
+  spans: Span[];
+}
+
+/** People of the conferences that overlap the interview's window, merged across records, with their sessions clipped to "now". */
+function gather(interview: InterviewForAttendance, conferences: ConferenceAttendance[], options: AttendanceOptions) {
+  const scheduledStart = Date.parse(interview.scheduledStart);
+  const { windowStart, windowEnd } = attendanceWindow(interview, options);
+  const overlaps = (start: number, end: number) => start < windowEnd && end > windowStart;
+  const relevant = conferences
+    .filter((c) => overlaps(Date.parse(c.record.startTime), c.record.endTime ? Date.parse(c.record.endTime) : options.now))
+    .sort((a, b) => Date.parse(a.record.startTime) - Date.parse(b.record.startTime));
+  const people = new Map<string, Gathered>();
+  for (const conference of relevant) {
+    const recordEnd = conference.record.endTime ? Date.parse(conference.record.endTime) : undefined;
+    for (const { participant, sessions } of conference.participants) {
+      const id = participant.identity;
+      const key = id.kind === 'signedin' ? id.user : `${id.kind}:${nameTokens(id.displayName).join(' ')}`;
+      // A session still open in an ended conference ended with it; in a running one it lasts until now.
+      const kept = sessions
+        .map((s) => ({ start: Date.parse(s.startTime), end: s.endTime ? Date.parse(s.endTime) : undefined }))
+        .filter((s) => overlaps(s.start, s.end ?? recordEnd ?? options.now));
+      if (kept.length === 0) continue;
+      let entry = people.get(key);
+      if (!entry) {
+        entry = {
+          person: { displayName: id.displayName, kind: id.kind, ...classify(id, interview), sessions: [], firstJoin: '', lateMinutes: 0, presentMinutes: 0, inCallNow: false },
+          spans: [],
+        };
+        people.set(key, entry);
+      }
+      for (const s of kept) {
+        const open = s.end === undefined && recordEnd === undefined;
+        const end = s.end ?? recordEnd;
+        entry.person.sessions.push({ start: iso(s.start), ...(end !== undefined ? { end: iso(end) } : {}) });
+        entry.person.inCallNow ||= open;
+        entry.spans.push({ start: s.start, end: end ?? options.now });
+      }
+    }
+  }
+  for (const { person, spans } of people.values()) {
+    person.sessions.sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+    const first = Math.min(...spans.map((s) => s.start));
+    person.firstJoin = iso(first);
+    person.lateMinutes = lateness(first, scheduledStart);
+    person.presentMinutes = Math.round(total(mergeSpans(spans)) / minute);
+  }
+  return { relevant, people: [...people.values()], scheduledStart, windowStart, windowEnd };
+}
+
+/** Attendance of one interview from its meeting code's conferences (any number, any order). */
+export function analyseAttendance(interview: InterviewForAttendance, conferences: ConferenceAttendance[], options: AttendanceOptions): AttendanceReport {
+  const { relevant, people, scheduledStart, windowEnd } = gather(interview, conferences, options);
+  const side = (which: AttendanceSide) => people.filter((p) => p.person.side === which);
+  const interviewers = side('interviewer');
+  const candidates = side('candidate');
+  const unmatched = side('unmatched').length > 0;
+  const interviewerSpans = mergeSpans(interviewers.flatMap((p) => p.spans));
+  const candidateSpans = mergeSpans(candidates.flatMap((p) => p.spans));
+  const both = intersectSpans(interviewerSpans, candidateSpans);
+
+  const report: AttendanceReport = {
+    records: relevant.map((c) => c.record.name),
+    people: people.map((p) => p.person).sort((a, b) => Date.parse(a.firstJoin) - Date.parse(b.firstJoin)),
+    outcome:
+      interviewers.length && candidates.length
+        ? 'completed'
+        : unmatched
+          ? 'unconfirmed'
+          : interviewers.length
+            ? 'candidate_no_show'
+            : candidates.length
+              ? 'interviewer_no_show'
+              : 'neither',
+    final: options.now >= windowEnd && relevant.every((c) => c.record.endTime),
+  };
+  if (interviewerSpans.length) {
+    report.interviewerJoinedAt = iso(interviewerSpans[0]!.start);
+    report.interviewerLateMinutes = lateness(interviewerSpans[0]!.start, scheduledStart);
+  }
+  if (candidateSpans.length) {
+    report.candidateJoinedAt = iso(candidateSpans[0]!.start);
+    report.candidateLateMinutes = lateness(candidateSpans[0]!.start, scheduledStart);
+  }
+  if (both.length) {
+    const start = both[0]!.start;
+    const end = both.at(-1)!.end;
+    report.together = { start: iso(start), end: iso(end), minutes: Math.round((end - start) / minute) };
+  }
+  return report;
+}
+
+/** "Ada Lovelace joined 2 minutes ago and is waiting": who, since when, and whether they were identified as the candidate. */
+export interface WaitingCandidate {
+  displayName: string;
+  /** When their current stay in the call began. */
+  since: string;
+  /** False when the person waiting could not be matched to the candidate (shown as "Someone"). */
+  identified: boolean;
+}
+
+/**
+ * During a running conference of the interview, inside its window: the candidate side (or an
+ * unmatched guest) is in the call and nobody from the interviewer side is. Null otherwise.
+ */
+export function candidateWaiting(interview: InterviewForAttendance, conferences: ConferenceAttendance[], options: AttendanceOptions): WaitingCandidate | null {
+  const running = conferences.filter((c) => !c.record.endTime);
+  const { people, windowStart, windowEnd } = gather(interview, running, options);
+  if (options.now < windowStart || options.now > windowEnd) return null;
+  const present = people.filter((p) => p.person.inCallNow);
+  if (present.some((p) => p.person.side === 'interviewer')) return null;
+  const waiting = present.filter((p) => p.person.side === 'candidate');
+  const pool = waiting.length ? waiting : present.filter((p) => p.person.side === 'unmatched');
+  if (!pool.length) return null;
+  const since = (p: Gathered) => Math.min(...p.person.sessions.filter((s) => !s.end).map((s) => Date.parse(s.start)));
+  const first = pool.sort((a, b) => since(a) - since(b))[0]!;
+  return { displayName: first.person.displayName, since: iso(since(first)), identified: waiting.length > 0 };
+}

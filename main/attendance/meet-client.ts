@@ -1,0 +1,133 @@
+/**
+ * A small typed client for the three Google Meet REST v2 list calls attendance needs: conference
+ * records (filtered by meeting code and start time, or running), their participants, and each
+ * participant's sessions. It follows every page, retries through the one Google retry policy and
+ * turns failures into a GoogleRequestError the app can explain (scope missing, not allowed, reconnect…).
+ */
+import { google, type meet_v2 } from 'googleapis';
+import type { OAuth2Client } from 'google-auth-library';
+import { googleDefaults } from '../config/env-config';
+import { withGoogleRetry, type RetryOptions } from '../google/retry-policy';
+import { GoogleRequestError, toGoogleRequestError } from '../google/google-request-error';
+import { parseConferenceRecord, parseParticipant, parseSession, type ConferenceAttendance, type ConferenceRecord, type MeetParticipant, type MeetSession } from './meet-records';
+
+/** The scope attendance asks for, incrementally, the first time it is needed. */
+export const meetReadScope = 'https://www.googleapis.com/auth/meetings.space.readonly';
+
+/** Conference records to ask for; every value is checked before it goes into Google's filter string. */
+export interface ConferenceQuery {
+  meetingCode?: string;
+  spaceName?: string;
+  /** Only conferences that started at or after this instant. */
+  startedFrom?: string;
+  /** Only conferences that started at or before this instant. */
+  startedTo?: string;
+  /** Only running conferences (`end_time IS NULL`). */
+  running?: boolean;
+}
+
+const meetingCodePattern = /^[a-z]{3}-[a-z]{4}-[a-z]{3}$/;
+const spacePattern = /^spaces\/[A-Za-z0-9_-]{1,128}$/;
+
+/** The Meet filter for a query (`space.meeting_code = "…" AND start_time>="…" AND end_time IS NULL`). Throws on values that are not what they claim. */
+export function conferenceFilter(query: ConferenceQuery): string {
+  const parts: string[] = [];
+  if (query.meetingCode !== undefined) {
+    if (!meetingCodePattern.test(query.meetingCode)) throw new GoogleRequestError('invalid_request', `"${query.meetingCode}" is not a Meet meeting code (like abc-mnop-xyz).`, undefined, 0);
+    parts.push(`space.meeting_code = "${query.meetingCode}"`);
+  }
+  if (query.spaceName !== undefined) {
+    if (!spacePattern.test(query.spaceName)) throw new GoogleRequestError('invalid_request', `"${query.spaceName}" is not a Meet space name.`, undefined, 0);
+    parts.push(`space.name = "${query.spaceName}"`);
+  }
+  const time = (value: string, op: string) => {
+    const at = Date.parse(value);
+    if (Number.isNaN(at)) throw new GoogleRequestError('invalid_request', `"${value}" is not a time.`, undefined, 0);
+    parts.push(`start_time${op}"${new Date(at).toISOString()}"`);
+  };
+  if (query.startedFrom !== undefined) time(query.startedFrom, '>=');
+  if (query.startedTo !== undefined) time(query.startedTo, '<=');
+  if (query.running) parts.push('end_time IS NULL');
+  return parts.join(' AND ');
+}
+
+/** What the client needs: an authorized OAuth client (or a way to get one), the API root and retry tuning. */
+export interface MeetClientOptions {
+  auth: OAuth2Client | (() => Promise<OAuth2Client>);
+  /** `config.google.meetApiUrl`; Google's own root when absent. */
+  rootUrl?: string;
+  retry?: Partial<RetryOptions>;
+  requestTimeoutMs?: number;
+  /** Items per page (Google caps conference records at 100, participants and sessions at 250). */
+  pageSize?: number;
+  /** A bound on pages per list, so a misbehaving server cannot keep the app looping. */
+  maxPages?: number;
+}
+
+/** The Meet v2 calls attendance uses. */
+export interface MeetClient {
+  listConferenceRecords(query: ConferenceQuery): Promise<ConferenceRecord[]>;
+  listParticipants(conferenceRecord: string): Promise<MeetParticipant[]>;
+  listSessions(participant: string): Promise<MeetSession[]>;
+  /** One record with every participant and their sessions. */
+  fetchAttendance(record: ConferenceRecord): Promise<ConferenceAttendance>;
+}
+
+/** Creates the client. */
+export function createMeetClient(options: MeetClientOptions): MeetClient {
+  const rootUrl = options.rootUrl ?? googleDefaults.meetApiUrl;
+  const requestOptions = { retry: false, timeout: options.requestTimeoutMs ?? 20_000 } as const;
+  const maxPages = options.maxPages ?? 50;
+  const api = async (): Promise<meet_v2.Meet> => google.meet({ version: 'v2', auth: typeof options.auth === 'function' ? await options.auth() : options.auth, rootUrl });
+
+  /** Follows nextPageToken, each page through the retry policy; drops entries Google sent malformed. */
+  const all = async <T>(fetchPage: (meet: meet_v2.Meet, pageToken: string | undefined) => Promise<{ items: unknown[] | undefined; next: string | null | undefined }>, parse: (raw: unknown) => T | undefined): Promise<T[]> => {
+    try {
+      const meet = await api();
+      const out: T[] = [];
+      let token: string | undefined;
+      for (let page = 0; page < maxPages; page++) {
+        const { items, next } = await withGoogleRetry(() => fetchPage(meet, token), options.retry);
+        for (const raw of items ?? []) {
+          const parsed = parse(raw);
+          if (parsed) out.push(parsed);
+        }
+        if (!next) return out;
+        token = next;
+      }
+      return out;
+    } catch (error) {
+      throw toGoogleRequestError(error);
+    }
+  };
+
+  const client: MeetClient = {
+    async listConferenceRecords(query) {
+      const filter = conferenceFilter(query);
+      return all(async (meet, pageToken) => {
+        const res = await meet.conferenceRecords.list({ ...(filter ? { filter } : {}), pageSize: Math.min(options.pageSize ?? 100, 100), ...(pageToken ? { pageToken } : {}) }, requestOptions);
+        return { items: res.data.conferenceRecords, next: res.data.nextPageToken };
+      }, parseConferenceRecord);
+    },
+    async listParticipants(conferenceRecord) {
+      return all(async (meet, pageToken) => {
+        const res = await meet.conferenceRecords.participants.list({ parent: conferenceRecord, pageSize: Math.min(options.pageSize ?? 250, 250), ...(pageToken ? { pageToken } : {}) }, requestOptions);
+        return { items: res.data.participants, next: res.data.nextPageToken };
+      }, parseParticipant);
+    },
+    async listSessions(participant) {
+      return all(async (meet, pageToken) => {
+        const res = await meet.conferenceRecords.participants.participantSessions.list({ parent: participant, pageSize: Math.min(options.pageSize ?? 250, 250), ...(pageToken ? { pageToken } : {}) }, requestOptions);
+        return { items: res.data.participantSessions, next: res.data.nextPageToken };
+      }, parseSession);
+    },
+    async fetchAttendance(record) {
+      const participants = await client.listParticipants(record.name);
+      const withSessions = [];
+      // One participant at a time: a conference has a handful, and Google's per-user quota is what matters.
+      for (const participant of participants) withSessions.push({ participant, sessions: await client.listSessions(participant.name) });
+      return { record, participants: withSessions };
+    },
+  };
+  return client;
+}

@@ -1,0 +1,96 @@
+/**
+ * What the app keeps of Google Meet REST v2 conference data, and the parsers that turn Google's
+ * loose JSON (every field optional, timestamps as strings) into it. Data from Google is input:
+ * an entry without a name or a valid start is dropped, never guessed.
+ */
+
+/** One conference held in a Meet space (a meeting code can have several over time). */
+export interface ConferenceRecord {
+  /** `conferenceRecords/{id}` */
+  name: string;
+  startTime: string;
+  /** Absent while the conference is running. */
+  endTime?: string;
+  /** `spaces/{id}` */
+  space?: string;
+}
+
+/** Who a participant is, as Meet tells it: signed in (with a stable `users/…` id), anonymous, or by phone. */
+export type ParticipantIdentity =
+  | { kind: 'signedin'; user: string; displayName: string }
+  | { kind: 'anonymous'; displayName: string }
+  | { kind: 'phone'; displayName: string };
+
+/** A person in a conference (one per person, however often they rejoin). */
+export interface MeetParticipant {
+  /** `conferenceRecords/{id}/participants/{id}` */
+  name: string;
+  identity: ParticipantIdentity;
+  earliestStartTime?: string;
+  /** Absent while they are in the call. */
+  latestEndTime?: string;
+}
+
+/** One join-to-leave of a participant on one device. */
+export interface MeetSession {
+  name: string;
+  startTime: string;
+  /** Absent while the session is live. */
+  endTime?: string;
+}
+
+/** A conference with its participants and each one's sessions: the unit attendance is computed from. */
+export interface ConferenceAttendance {
+  record: ConferenceRecord;
+  participants: Array<{ participant: MeetParticipant; sessions: MeetSession[] }>;
+}
+
+type Loose = Record<string, unknown>;
+
+const text = (v: unknown, max = 1024): string | undefined => (typeof v === 'string' && v.length > 0 && v.length <= max ? v : undefined);
+const instant = (v: unknown): string | undefined => {
+  const s = text(v, 64);
+  return s && !Number.isNaN(Date.parse(s)) ? new Date(Date.parse(s)).toISOString() : undefined;
+};
+const object = (v: unknown): Loose | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Loose) : undefined);
+
+/** A conference record from Google, or undefined when it lacks a name or a valid start. */
+export function parseConferenceRecord(raw: unknown): ConferenceRecord | undefined {
+  const r = object(raw);
+  const name = text(r?.name);
+  const startTime = instant(r?.startTime);
+  if (!r || !name?.startsWith('conferenceRecords/') || !startTime) return undefined;
+  const endTime = instant(r.endTime);
+  const space = text(r.space);
+  return { name, startTime, ...(endTime ? { endTime } : {}), ...(space ? { space } : {}) };
+}
+
+/** A participant from Google, or undefined without a name or an identity. */
+export function parseParticipant(raw: unknown): MeetParticipant | undefined {
+  const p = object(raw);
+  const name = text(p?.name);
+  if (!p || !name) return undefined;
+  const signed = object(p.signedinUser);
+  const anonymous = object(p.anonymousUser);
+  const phone = object(p.phoneUser);
+  const displayName = (o: Loose | undefined) => text(o?.displayName, 512) ?? '';
+  let identity: ParticipantIdentity | undefined;
+  if (signed && text(signed.user)) identity = { kind: 'signedin', user: text(signed.user)!, displayName: displayName(signed) };
+  else if (anonymous) identity = { kind: 'anonymous', displayName: displayName(anonymous) };
+  else if (phone) identity = { kind: 'phone', displayName: displayName(phone) };
+  if (!identity) return undefined;
+  const earliestStartTime = instant(p.earliestStartTime);
+  const latestEndTime = instant(p.latestEndTime);
+  return { name, identity, ...(earliestStartTime ? { earliestStartTime } : {}), ...(latestEndTime ? { latestEndTime } : {}) };
+}
+
+/** A participant session from Google, or undefined without a name or a valid start (an end before the start is dropped). */
+export function parseSession(raw: unknown): MeetSession | undefined {
+  const s = object(raw);
+  const name = text(s?.name);
+  const startTime = instant(s?.startTime);
+  if (!s || !name || !startTime) return undefined;
+  const endTime = instant(s.endTime);
+  if (endTime && Date.parse(endTime) < Date.parse(startTime)) return undefined;
+  return { name, startTime, ...(endTime ? { endTime } : {}) };
+}

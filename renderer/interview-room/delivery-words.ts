@@ -1,0 +1,44 @@
+import type { Interview } from '../../preload/contract/interview-schema';
+
+type Who = 'candidate' | 'recruiter';
+type Kind = NonNullable<Interview['invitations']['candidate']['kind']>;
+
+const kindWords: Record<Kind, string> = { invitation: 'Invitation', update: 'New time', cancellation: 'Cancellation', reminder: 'Reminder' };
+
+/** The message a delivery state is about; records from before the kind was kept are read from the interview. */
+function kindOf(interview: Interview, who: Who): Kind {
+  const kept = interview.invitations[who].kind;
+  if (kept) return kept;
+  if (interview.status === 'cancelled') return 'cancellation';
+  return interview.ics.sequence > 0 ? 'update' : 'invitation';
+}
+
+/** "14:02" today, "3 Mar, 14:02" another day, in the given zone. */
+function when(iso: string, zone: string, now: number): string {
+  const day = (ms: number) => new Intl.DateTimeFormat('en-GB', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
+  const ms = Date.parse(iso);
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms);
+  if (day(ms) === day(now)) return time;
+  return `${new Intl.DateTimeFormat('en-GB', { timeZone: zone, day: 'numeric', month: 'short' }).format(ms)}, ${time}`;
+}
+
+/**
+ * What went out to whom, from the delivery state: "Cancellation sent to Ada Lovelace at 14:02",
+ * "New time queued for Ada Lovelace (not sent yet)", "Invitation to you failed: …".
+ */
+export function deliveryLine(interview: Interview, who: Who, zone: string, now: number): string {
+  const state = interview.invitations[who];
+  const name = who === 'candidate' ? interview.candidate.name : 'you';
+  const kind = kindWords[kindOf(interview, who)];
+  switch (state.state) {
+    case 'sent':
+      return `${kind} sent to ${name}${state.at ? ` at ${when(state.at, zone, now)}` : ''}`;
+    case 'queued':
+      return `${kind} queued for ${name} (not sent yet${state.reason ? `: ${state.reason}` : ''})`;
+    case 'failed':
+      return `${kind} to ${name} failed${state.reason ? `: ${state.reason}` : ''}`;
+    case 'none':
+      if (interview.status === 'cancelled') return `Nothing sent to ${name}: no invitation had gone out`;
+      return interview.meetLink ? `Nothing sent to ${name} yet` : `Nothing sent to ${name} yet: the invitation waits for the Meet link`;
+  }
+}

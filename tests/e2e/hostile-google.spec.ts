@@ -1,0 +1,45 @@
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, saveScreenshot, test } from './fixtures';
+import { startWebMode } from '../support/web-mode';
+import { startGoogleEmulator } from '../google-emulator/google-emulator';
+import { eventIdFor } from '../../main/google/event-mapping';
+
+test('hostile Google: a conference link that is not Meet is never shown or offered; the room says so', async ({ page }) => {
+  const g = await startGoogleEmulator();
+  const app = await startWebMode({ ...g.env, BROWSER: `${process.execPath} ${path.resolve('tests/support/fake-browser.mjs')}` });
+  try {
+    await page.goto(app.url);
+    await page.getByRole('button', { name: 'Connect Google account' }).click();
+    await expect(page.getByRole('heading', { name: 'Schedule', level: 1 })).toBeVisible({ timeout: 15_000 });
+    await page.getByRole('button', { name: 'Schedule interview' }).click();
+    await page.getByLabel('Candidate name').fill('Grace Hopper');
+    await page.getByLabel('Candidate email').fill('grace@example.com');
+    await page.getByLabel('Job title').fill('Compiler Engineer');
+    await page.getByLabel('Time zone', { exact: true }).fill('Europe/Berlin');
+    await page.getByRole('button', { name: 'Schedule interview' }).click();
+    await expect(page.locator('.details')).toContainText('In sync', { timeout: 15_000 });
+    await expect(page.locator('.details')).toContainText(/https:\/\/meet\.google\.com\/[a-z]{3}-[a-z]{4}-[a-z]{3}/);
+    const id = new URL(page.url()).hash.split('/')[2]!;
+
+    // A delegate (or a conferencing add-on) swaps the event's video link in Google Calendar.
+    g.calendar.replaceConferenceAsUser(eventIdFor(id), 'http://evil.example/phish');
+
+    // The recruiter moves the interview; Google's answer carries the foreign link.
+    await page.getByRole('button', { name: 'Reschedule' }).first().click();
+    await page.getByLabel('New start time').fill('11:30');
+    await page.getByRole('button', { name: 'Save new time' }).click();
+    const notice = page.getByTestId('meet-link-unusable');
+    await expect(notice).toBeVisible({ timeout: 15_000 });
+    await expect(notice).toContainText('not a Google Meet link');
+    await expect(notice.getByRole('button', { name: 'Open in Google Calendar' })).toBeVisible();
+    await expect(page.locator('main')).not.toContainText('evil.example');
+    await expect(page.locator('.details')).toContainText('None yet');
+    await saveScreenshot(page, 'interview-room-unusable-meet-link');
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  } finally {
+    await app.stop();
+    await g.close();
+  }
+});

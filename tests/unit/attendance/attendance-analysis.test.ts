@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import { analyseAttendance, candidateWaiting, namesMatch, type InterviewForAttendance } from '../../../main/attendance/attendance-analysis';
+import type { ConferenceAttendance, ParticipantIdentity } from '../../../main/attendance/meet-records';
+
+const t = (hhmm: string, date = '2030-03-04') => `${date}T${hhmm}:00.000Z`;
+const interview: InterviewForAttendance = {
+  scheduledStart: t('10:00'),
+  scheduledEnd: t('10:45'),
+  meetingCode: 'abc-mnop-xyz',
+  interviewers: [{ user: 'users/1001', email: 'recruiter@example.com', name: 'Rita Recruiter' }, { email: 'pat@example.com', name: 'Pat Panel' }],
+  candidateName: 'Ada Lovelace',
+};
+const rita: ParticipantIdentity = { kind: 'signedin', user: 'users/1001', displayName: 'Rita Recruiter' };
+const ada: ParticipantIdentity = { kind: 'anonymous', displayName: 'Ada Lovelace' };
+
+let counter = 0;
+function conference(start: string, end: string | undefined, people: Array<[ParticipantIdentity, Array<[string, string?]>]>): ConferenceAttendance {
+  const name = `conferenceRecords/r${++counter}`;
+  return {
+    record: { name, startTime: start, ...(end ? { endTime: end } : {}) },
+    participants: people.map(([identity, sessions], i) => ({
+      participant: { name: `${name}/participants/p${i}`, identity },
+      sessions: sessions.map(([s, e], j) => ({ name: `${name}/participants/p${i}/participantSessions/s${j}`, startTime: s, ...(e ? { endTime: e } : {}) })),
+    })),
+  };
+}
+const later = { now: Date.parse(t('13:00')) };
+
+describe('attendance analysis', () => {
+  it('candidate attended: both sides, lateness, time together, final', () => {
+    const c = conference(t('09:58'), t('10:50'), [
+      [rita, [[t('10:01'), t('10:48')]]],
+      [ada, [[t('09:58'), t('10:50')]]],
+    ]);
+    const report = analyseAttendance(interview, [c], later);
+    expect(report).toMatchObject({
+      records: [c.record.name],
+      outcome: 'completed',
+      final: true,
+      interviewerJoinedAt: t('10:01'),
+      interviewerLateMinutes: 1,
+      candidateJoinedAt: t('09:58'),
+      candidateLateMinutes: 0,
+      together: { start: t('10:01'), end: t('10:48'), minutes: 47 },
+    });
+    expect(report.people.map((p) => [p.displayName, p.side, p.matchedBy, p.presentMinutes])).toEqual([
+      ['Ada Lovelace', 'candidate', 'name', 52],
+      ['Rita Recruiter', 'interviewer', 'account', 47],
+    ]);
+  });
+
+  it('candidate no-show when only the interviewer came; interviewer no-show when only the candidate did', () => {
+    const onlyRita = conference(t('10:00'), t('10:20'), [[rita, [[t('10:00'), t('10:20')]]]]);
+    expect(analyseAttendance(interview, [onlyRita], later)).toMatchObject({ outcome: 'candidate_no_show', interviewerLateMinutes: 0 });
+    expect(analyseAttendance(interview, [onlyRita], later).together).toBeUndefined();
+    const onlyAda = conference(t('10:00'), t('10:20'), [[ada, [[t('10:00'), t('10:20')]]]]);
+    expect(analyseAttendance(interview, [onlyAda], later)).toMatchObject({ outcome: 'interviewer_no_show', candidateLateMinutes: 0 });
+    expect(analyseAttendance(interview, [], later)).toMatchObject({ outcome: 'neither', records: [], final: true });
+  });
+
+  it('interviewer on another device: one person for two signed-in devices, a not-signed-in device by name, a dial-in unmatched', () => {
+    const c = conference(t('09:59'), t('10:50'), [
+      [rita, [[t('10:00'), t('10:10')], [t('10:08'), t('10:40')]]],
+      [{ kind: 'anonymous', displayName: 'rita  recruiter' }, [[t('10:41'), t('10:45')]]],
+      [{ kind: 'anonymous', displayName: 'Pat Panel' }, [[t('10:05'), t('10:45')]]],
+      [{ kind: 'phone', displayName: '+1 ***-***-1234' }, [[t('10:02'), t('10:03')]]],
+      [ada, [[t('09:59'), t('10:45')]]],
+    ]);
+    const report = analyseAttendance(interview, [c], later);
+    const byName = Object.fromEntries(report.people.map((p) => [`${p.kind}:${p.displayName}`, p]));
+    expect(byName['signedin:Rita Recruiter']).toMatchObject({ side: 'interviewer', matchedBy: 'account', presentMinutes: 40 });
+    expect(byName['signedin:Rita Recruiter']!.sessions).toHaveLength(2);
+    expect(byName['anonymous:rita  recruiter']).toMatchObject({ side: 'interviewer', matchedBy: 'name' });
+    expect(byName['anonymous:Pat Panel']).toMatchObject({ side: 'interviewer', matchedBy: 'name', lateMinutes: 5 });
+    expect(byName['phone:+1 ***-***-1234']).toMatchObject({ side: 'unmatched', matchedBy: 'none' });
+    expect(report.outcome).toBe('completed');
+    expect(report.together).toEqual({ start: t('10:00'), end: t('10:45'), minutes: 45 });
+  });
+
+  it('both late', () => {
+    const c = conference(t('10:07'), t('10:50'), [
+      [rita, [[t('10:07'), t('10:50')]]],
+      [{ kind: 'signedin', user: 'users/77', displayName: 'A. Lovelace' }, [[t('10:12'), t('10:50')]]],
+    ]);
+    expect(analyseAttendance(interview, [c], later)).toMatchObject({
+      outcome: 'completed',
+      interviewerLateMinutes: 7,
+      candidateLateMinutes: 12,
+      together: { start: t('10:12'), end: t('10:50'), minutes: 38 },
+    });
+  });
+
+  it('a reused link: only the conferences overlapping the interview count, and a person is merged across them', () => {
+    const yesterday = conference(t('10:00', '2030-03-03'), t('11:00', '2030-03-03'), [[ada, [[t('10:00', '2030-03-03'), t('11:00', '2030-03-03')]]], [rita, [[t('10:00', '2030-03-03'), t('11:00', '2030-03-03')]]]]);
+    const earlier = conference(t('08:00'), t('09:30'), [[{ kind: 'anonymous', displayName: 'Someone Else' }, [[t('08:00'), t('09:30')]]]]);
+    const first = conference(t('09:58'), t('10:20'), [[rita, [[t('10:00'), t('10:20')]]], [ada, [[t('09:58'), t('10:20')]]]]);
+    // The call dropped and was restarted: a second conference of the same code.
+    const second = conference(t('10:22'), t('10:50'), [[rita, [[t('10:22'), t('10:50')]]], [ada, [[t('10:23'), t('10:47')]]]]);
+    const report = analyseAttendance(interview, [second, yesterday, first, earlier], later);
+    expect(report.records).toEqual([first.record.name, second.record.name]);
+    expect(report.people).toHaveLength(2);
+    const adaReport = report.people.find((p) => p.side === 'candidate')!;
+    expect(adaReport.sessions).toEqual([{ start: t('09:58'), end: t('10:20') }, { start: t('10:23'), end: t('10:47') }]);
+    expect(adaReport.presentMinutes).toBe(46);
+    expect(report.together).toEqual({ start: t('10:00'), end: t('10:47'), minutes: 47 });
+  });
+
+  it('records an unidentified guest as unmatched and declares no no-show because of it', () => {
+    const c = conference(t('10:00'), t('10:45'), [
+      [rita, [[t('10:00'), t('10:45')]]],
+      [{ kind: 'anonymous', displayName: 'iPhone' }, [[t('10:01'), t('10:45')]]],
+    ]);
+    const report = analyseAttendance(interview, [c], later);
+    expect(report.outcome).toBe('unconfirmed');
+    expect(report.people.find((p) => p.displayName === 'iPhone')).toMatchObject({ side: 'unmatched', matchedBy: 'none' });
+    expect(report.candidateJoinedAt).toBeUndefined();
+  });
+
+  it('is not final while a conference runs or the window is open, and counts open sessions up to now', () => {
+    const c = conference(t('09:58'), undefined, [[rita, [[t('10:00')]]], [ada, [[t('09:58')]]]]);
+    const report = analyseAttendance(interview, [c], { now: Date.parse(t('10:30')) });
+    expect(report.final).toBe(false);
+    expect(report.people.every((p) => p.inCallNow)).toBe(true);
+    expect(report.together).toEqual({ start: t('10:00'), end: t('10:30'), minutes: 30 });
+    expect(report.people.find((p) => p.side === 'interviewer')!.sessions).toEqual([{ start: t('10:00') }]);
+  });
+
+  describe('candidate is waiting', () => {
+    it('names the candidate and since when, only while no interviewer is in and only in the window', () => {
+      const c = conference(t('09:58'), undefined, [[ada, [[t('09:50', '2030-03-04'), t('09:55')], [t('09:58')]]]]);
+      expect(candidateWaiting(interview, [c], { now: Date.parse(t('10:02')) })).toEqual({ displayName: 'Ada Lovelace', since: t('09:58'), identified: true });
+      expect(candidateWaiting(interview, [c], { now: Date.parse(t('08:00')) })).toBeNull();
+      expect(candidateWaiting(interview, [c], { now: Date.parse(t('12:00')) })).toBeNull();
+      const withRita = conference(t('09:58'), undefined, [[ada, [[t('09:58')]]], [rita, [[t('10:03')]]]]);
+      expect(candidateWaiting(interview, [withRita], { now: Date.parse(t('10:04')) })).toBeNull();
+      const ritaLeft = conference(t('09:58'), undefined, [[ada, [[t('09:58')]]], [rita, [[t('10:03'), t('10:05')]]]]);
+      expect(candidateWaiting(interview, [ritaLeft], { now: Date.parse(t('10:06')) })).toMatchObject({ displayName: 'Ada Lovelace' });
+    });
+
+    it('ignores ended conferences, and says "someone" for an unidentified guest', () => {
+      const ended = conference(t('09:58'), t('10:01'), [[ada, [[t('09:58'), t('10:01')]]]]);
+      expect(candidateWaiting(interview, [ended], { now: Date.parse(t('10:02')) })).toBeNull();
+      const guest = conference(t('09:58'), undefined, [[{ kind: 'anonymous', displayName: 'Galaxy S24' }, [[t('09:59')]]]]);
+      expect(candidateWaiting(interview, [guest], { now: Date.parse(t('10:02')) })).toEqual({ displayName: 'Galaxy S24', since: t('09:59'), identified: false });
+    });
+  });
+
+  it.each([
+    ['Ada Lovelace', true],
+    ['  ADA   lovelace ', true],
+    ['Adá Lovelace', true],
+    ['A. Lovelace', true],
+    ['Ada King Lovelace', true],
+    ['Ada', false],
+    ['Adam Lovelace', false],
+    ['Lovelace Ada', true],
+    ['', false],
+  ])('name "%s" matches "Ada Lovelace": %s', (shown, expected) => {
+    expect(namesMatch(shown, 'Ada Lovelace')).toBe(expected);
+  });
+});

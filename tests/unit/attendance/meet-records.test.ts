@@ -1,0 +1,42 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseConferenceRecord, parseParticipant, parseSession } from '../../../main/attendance/meet-records';
+
+describe('Meet record parsers (data from Google is input)', () => {
+  it('reads the documented shapes', () => {
+    expect(parseConferenceRecord({ name: 'conferenceRecords/a', startTime: '2030-01-01T10:00:00.123456Z', space: 'spaces/s' })).toEqual({ name: 'conferenceRecords/a', startTime: '2030-01-01T10:00:00.123Z', space: 'spaces/s' });
+    expect(parseParticipant({ name: 'p', phoneUser: { displayName: '+1 ***' }, earliestStartTime: '2030-01-01T10:00:00Z' })).toEqual({ name: 'p', identity: { kind: 'phone', displayName: '+1 ***' }, earliestStartTime: '2030-01-01T10:00:00.000Z' });
+    expect(parseParticipant({ name: 'p', signedinUser: { user: 'users/1', displayName: 'Rita' } })!.identity).toEqual({ kind: 'signedin', user: 'users/1', displayName: 'Rita' });
+    expect(parseSession({ name: 's', startTime: '2030-01-01T10:00:00Z', endTime: '2030-01-01T09:00:00Z' })).toBeUndefined();
+    expect(parseConferenceRecord({ name: 'conferenceRecords/a', startTime: 'yesterday' })).toBeUndefined();
+    expect(parseParticipant({ name: 'p' })).toBeUndefined();
+  });
+
+  it('property: never throws on any JSON, and what it returns has a name and valid instants', () => {
+    const iso = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString());
+    const field = fc.oneof(iso, fc.string(), fc.constant(null), fc.integer(), fc.jsonValue());
+    const raw = fc.oneof(
+      fc.jsonValue(),
+      fc.record({ name: fc.oneof(fc.string(), fc.constant('conferenceRecords/x')), startTime: field, endTime: field, space: field }, { requiredKeys: [] }),
+      fc.record({ name: fc.string(), signedinUser: fc.oneof(fc.record({ user: field, displayName: field }, { requiredKeys: [] }), field), anonymousUser: field, phoneUser: field, earliestStartTime: field, latestEndTime: field }, { requiredKeys: [] }),
+    );
+    let runs = 0;
+    let parsed = 0;
+    fc.assert(
+      fc.property(raw, (value) => {
+        runs++;
+        const valid = (s: string | undefined) => s === undefined || !Number.isNaN(Date.parse(s));
+        const record = parseConferenceRecord(value);
+        const participant = parseParticipant(value);
+        const session = parseSession(value);
+        if (record) expect(record.name.startsWith('conferenceRecords/') && valid(record.startTime) && valid(record.endTime)).toBe(true);
+        if (participant) expect(participant.name.length > 0 && typeof participant.identity.displayName === 'string' && valid(participant.earliestStartTime)).toBe(true);
+        if (session) expect(!session.endTime || Date.parse(session.endTime) >= Date.parse(session.startTime)).toBe(true);
+        parsed += Number(Boolean(record || participant || session));
+      }),
+      { numRuns: 500 },
+    );
+    console.log(`Meet record parsers property: ${runs} runs, ${parsed} parsed`);
+    expect(parsed).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { deliveryLine } from '../../../renderer/interview-room/delivery-words';
+import { describeTransport, smtpOverrideFromUrl } from '../../../main/mail/transport-description';
+import { makeInterview } from '../../support/interview-fixtures';
+
+const now = Date.parse('2030-01-10T14:05:00.000Z');
+const base = makeInterview({ startUtc: '2030-01-15T09:00:00.000Z', meetLink: 'https://meet.google.com/abc-defg-hij' });
+
+describe('what went out to whom, in words', () => {
+  it('names the kind, the person and the time it was sent (same day: the time; else the date too)', () => {
+    const cancelled = { ...base, status: 'cancelled' as const, invitations: { candidate: { state: 'sent' as const, kind: 'cancellation' as const, at: '2030-01-10T14:02:00.000Z' }, recruiter: { state: 'queued' as const, kind: 'cancellation' as const } } };
+    expect(deliveryLine(cancelled, 'candidate', 'UTC', now)).toBe('Cancellation sent to Ada Lovelace at 14:02');
+    expect(deliveryLine(cancelled, 'recruiter', 'UTC', now)).toBe('Cancellation queued for you (not sent yet)');
+    const moved = { ...base, invitations: { ...base.invitations, candidate: { state: 'sent' as const, kind: 'update' as const, at: '2030-01-09T08:30:00.000Z' } } };
+    expect(deliveryLine(moved, 'candidate', 'Europe/Berlin', now)).toBe('New time sent to Ada Lovelace at 9 Jan, 09:30');
+    const failed = { ...base, invitations: { ...base.invitations, candidate: { state: 'failed' as const, kind: 'invitation' as const, reason: '550 no such user' } } };
+    expect(deliveryLine(failed, 'candidate', 'UTC', now)).toBe('Invitation to Ada Lovelace failed: 550 no such user');
+  });
+
+  it('reads older records (no kind kept) from the interview, and says when nothing needed sending', () => {
+    const old = { ...base, status: 'cancelled' as const, invitations: { candidate: { state: 'sent' as const, at: '2030-01-10T14:02:00.000Z' }, recruiter: { state: 'none' as const } } };
+    expect(deliveryLine(old, 'candidate', 'UTC', now)).toBe('Cancellation sent to Ada Lovelace at 14:02');
+    expect(deliveryLine(old, 'recruiter', 'UTC', now)).toBe('Nothing sent to you: no invitation had gone out');
+    expect(deliveryLine({ ...base, meetLink: undefined }, 'candidate', 'UTC', now)).toBe('Nothing sent to Ada Lovelace yet: the invitation waits for the Meet link');
+  });
+});
+
+describe('where mail goes', () => {
+  it('reads the environment SMTP URL without its password, and names the transport', () => {
+    expect(smtpOverrideFromUrl('smtp://bob:s3cret@mail.example.com:2525')).toEqual({ variable: 'INTERVIEW_DESK_SMTP_URL', host: 'mail.example.com', port: 2525, security: 'starttls', user: 'bob' });
+    expect(smtpOverrideFromUrl('smtps://mail.example.com')).toMatchObject({ port: 465, security: 'tls', user: '' });
+    expect(JSON.stringify(smtpOverrideFromUrl('smtp://bob:s3cret@mail.example.com'))).not.toContain('s3cret');
+    expect(describeTransport({ transport: 'smtp', smtpUrl: 'smtp://mail.example.com:2525', smtpHost: 'ignored', smtpPort: 1 })).toBe('the SMTP server mail.example.com:2525 (set by INTERVIEW_DESK_SMTP_URL)');
+    expect(describeTransport({ transport: 'smtp', smtpHost: 'smtp.acme.example', smtpPort: 587 })).toBe('the SMTP server smtp.acme.example:587');
+    expect(describeTransport({ transport: 'gmail', gmailAddress: 'rita@example.com', smtpUrl: 'smtp://x.example', smtpHost: '', smtpPort: 587 })).toBe('Gmail (rita@example.com)');
+  });
+});
