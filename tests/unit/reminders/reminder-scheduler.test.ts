@@ -247,6 +247,9 @@ describe('reminders armed when an interview is created or moved', () => {
       [60, '2030-03-02T08:30:00.000Z'],
       [0, '2030-03-02T09:30:00.000Z'],
     ]);
+    // Recording the fired reminders keeps when they were armed (the move), in the database too.
+    expect(interviews.get(i.id).reminders.armedAt).toBe('2030-03-02T08:00:00.000Z');
+    expect(boot().get(i.id).reminders.armedAt).toBe('2030-03-02T08:00:00.000Z');
   });
 
   it('the candidate email never goes out within 12 hours of the invitation, and does when the invitation is older', () => {
