@@ -55,8 +55,8 @@ test('connect Google from the welcome screen, schedule, and get a Meet link from
     await page.getByRole('button', { name: 'Schedule interview' }).click();
     await expect(page.getByRole('heading', { name: 'Ada Lovelace · Analyst' })).toBeVisible();
     await expect(page.locator('.details')).toContainText('In sync', { timeout: 15_000 });
-    await expect(page.getByTestId('invitation-candidate')).toContainText('Sent', { timeout: 15_000 });
-    await expect(page.getByTestId('invitation-recruiter')).toContainText('Sent', { timeout: 15_000 });
+    await expect(page.getByTestId('invitation-candidate')).toContainText('Invitation sent to Ada Lovelace', { timeout: 15_000 });
+    await expect(page.getByTestId('invitation-recruiter')).toContainText('Invitation sent to', { timeout: 15_000 });
     const adaId = new URL(page.url()).hash.split('/')[2]!;
     const adaEvent = g.calendar.peek(eventIdFor(adaId))!;
     expect(adaEvent.hangoutLink).toBe('https://meet.google.com/abc-defg-hij');
