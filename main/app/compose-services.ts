@@ -1,6 +1,7 @@
 import type { AppConfig } from '../config/env-config';
 import type { Logger } from '../logging/logger';
 import type { KeyValueStore } from '../store/key-value-store';
+import type { Database } from '../storage/database';
 import type { SecretStore } from '../secrets/secret-store';
 import type { Clock } from '../platform/clock';
 import type { AppInfo, Notice } from '../../preload/contract/ipc-contract';
@@ -10,7 +11,7 @@ import { createNoticeBoard, type NoticeBoard } from './notices';
 import { createSettingsService, type SettingsService } from '../settings/settings-service';
 import { DeskFailure } from './desk-failure';
 import type { CallHandlers } from './dispatch-call';
-import { createInterviewRepository } from '../interviews/interview-repository';
+import { createInterviewRepository } from '../storage/interview-repository';
 import { createInterviewService, type InterviewService } from '../interviews/interview-service';
 import { analyticsCsv, computeAnalytics } from '../analytics/analytics';
 import { joinPhase, joinWindow } from '../../preload/domain/interview-timing';
@@ -35,7 +36,10 @@ import type { Interview } from '../../preload/contract/interview-schema';
 export interface ServiceDeps {
   config: AppConfig;
   log: Logger;
+  /** Settings, account status (no secret), window bounds, small flags. */
   store: KeyValueStore;
+  /** Interviews, joins, deliveries, reminder marks, the Google and mail queues, sync state. */
+  database: Database;
   secrets: SecretStore;
   clock: Clock;
   /** Opens a URL in the system browser (Electron's shell, or `$BROWSER` in web mode). */
@@ -99,8 +103,9 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     const { recruiterName, recruiterEmail } = settings.get();
     return recruiterName && recruiterEmail ? { name: recruiterName, email: recruiterEmail } : null;
   };
+  const repository = createInterviewRepository(deps.database);
   const interviews = createInterviewService({
-    repository: createInterviewRepository(deps.store),
+    repository,
     clock: deps.clock,
     events,
     log: deps.log.scope('interviews'),
@@ -108,7 +113,7 @@ export function composeServices(deps: ServiceDeps): DeskServices {
   });
   const calendar = createCalendarSync({
     apiUrl: deps.config.google.apiUrl,
-    store: deps.store,
+    db: deps.database,
     account,
     interviews,
     events,
@@ -145,7 +150,7 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     return { name: who?.name ?? current.companyName, address };
   };
   const outbox = createOutbox({
-    store: deps.store,
+    db: deps.database,
     clock: deps.clock,
     log: deps.log.scope('mail'),
     interviews,
@@ -172,8 +177,10 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     },
     email: (interview) => {
       outbox.enqueue(interview.id, 'reminder', ['candidate']);
-      void outbox.drain();
+      deps.database.afterCommit(() => void outbox.drain());
     },
+    timingsBetween: (fromMs, toMs) => repository.timingsBetween(fromMs, toMs),
+    afterCommit: (effect) => deps.database.afterCommit(effect),
     ...(deps.timers ? { timers: deps.timers } : {}),
   });
   const parseLink = (raw: string) => {

@@ -2,7 +2,9 @@ import { fileURLToPath } from 'node:url';
 import { ConfigError, loadEnvConfig, type AppConfig } from '../config/env-config';
 import { createFileLogger, type Logger } from '../logging/logger';
 import { lockDataDir } from '../store/data-dir-lock';
-import { openAppStore, type SchemaBackendFactory } from '../store/open-app-store';
+import type { SchemaBackendFactory } from '../store/open-app-store';
+import { openStores } from '../storage/open-stores';
+import type { Database } from '../storage/database';
 import type { MeetLauncher } from '../meet/meet-launcher';
 import type { KeyValueStore } from '../store/key-value-store';
 import { createKeytarSecretStore } from '../secrets/keytar-secret-store';
@@ -28,6 +30,7 @@ export interface StartOptions {
 export interface StartedApp {
   config: AppConfig;
   store: KeyValueStore;
+  database: Database;
   log: Logger;
   services: DeskServices;
   stop(): Promise<void>;
@@ -35,7 +38,9 @@ export interface StartedApp {
 
 /**
  * Start-up shared by the Electron shell and web mode: parse the environment (a bad variable throws
- * ConfigError, one line), take the data-dir lock, open the log, store and keychain, compose services.
+ * ConfigError, one line), take the data-dir lock, open the log, the database (checked, migrated,
+ * recovered from its last good copy if damaged), the settings file (whose first open after the
+ * upgrade moves the old JSON data into the database) and the keychain, compose services.
  */
 export async function startServices(options: StartOptions): Promise<StartedApp> {
   const config = loadEnvConfig(options.env, options.defaultDataDir);
@@ -46,14 +51,23 @@ export async function startServices(options: StartOptions): Promise<StartedApp> 
   const log = createFileLogger({ dataDir: config.dataDir, consoleLevel: options.consoleLevel ?? false });
   log.info(`starting ${options.info.name} ${options.info.version} (${options.mode})`);
   if (loosened.length > 0) log.warn(`${loosened.length} files or folders in the data folder were readable by other users; made private`);
-  const { store, notices } = openAppStore({ dataDir: config.dataDir, backend: options.storeBackend, clock: systemClock, log: log.scope('store') });
-  // Whatever the store engine created with default modes (a database and its -wal/-shm) is private before use.
+  let opened;
+  try {
+    opened = openStores({ dataDir: config.dataDir, backend: options.storeBackend, clock: systemClock, log });
+  } catch (error) {
+    await unlock();
+    throw error;
+  }
+  const { store, database } = opened;
+  // Whatever a store engine created with default modes is private before use (the database, its
+  // -wal/-shm and backups are created 0600 already; this covers files an older version left).
   tightenPrivateTree(config.dataDir);
   const services = composeServices({
     config,
     log,
     store,
-    startupNotices: notices,
+    database,
+    startupNotices: opened.notices,
     ...(options.meetLauncher ? { meetLauncher: options.meetLauncher(store) } : {}),
     ...(options.mediaAccess ? { mediaAccess: options.mediaAccess } : {}),
     ...(options.notifier ? { notifier: options.notifier } : {}),
@@ -67,10 +81,12 @@ export async function startServices(options: StartOptions): Promise<StartedApp> 
   return {
     config,
     store,
+    database,
     log,
     services,
     async stop() {
       await services.dispose();
+      database.close();
       log.info('stopped');
       await unlock();
     },

@@ -223,7 +223,6 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
       if (!account) return { status: status(), revoked: true };
       const revoked = await retire(account.email, `${account.email} is still connected`);
       store.delete('account');
-      store.delete('googleSyncToken');
       client = undefined;
       log.info('Google account disconnected');
       changed();

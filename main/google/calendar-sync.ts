@@ -5,7 +5,9 @@ import { DeskFailure } from '../app/desk-failure';
 import type { EventHub } from '../app/event-hub';
 import type { Logger } from '../logging/logger';
 import type { Clock } from '../platform/clock';
-import type { KeyValueStore } from '../store/key-value-store';
+import type { Database } from '../storage/database';
+import { singleFlight } from '../storage/durable-queue';
+import { createSyncState } from '../storage/sync-state';
 import { armedReminders, type InterviewService } from '../interviews/interview-service';
 import type { AccountService } from './account-service';
 import { describeGoogleError, isRetryable } from './google-errors';
@@ -15,7 +17,8 @@ import { conferenceStatus, eventForInterview, eventIdFor, interviewIdOf, linkPat
 
 export interface CalendarSyncDeps {
   apiUrl: string;
-  store: KeyValueStore;
+  /** The app database: the Calendar queue and the sync token live there. */
+  db: Database;
   account: AccountService;
   interviews: InterviewService;
   events: EventHub;
@@ -50,12 +53,12 @@ const queueBackoffMs = [2_000, 10_000, 30_000, 60_000, 5 * 60_000, 15 * 60_000];
 
 /** Creates the Calendar sync service and hooks it to interview changes. */
 export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
-  const { store, account, interviews, clock, log } = deps;
-  const queue = new GoogleQueue(store);
+  const { account, interviews, clock, log } = deps;
+  const queue = new GoogleQueue(deps.db, () => clock.now());
+  const syncState = createSyncState(deps.db);
   const pollMs = deps.conferencePollMs ?? [300, 600, 1000, 1500, 2500, 4000];
   const requestOptions = { retry: false, timeout: deps.requestTimeoutMs ?? 20_000 } as const;
   const retry = (idempotent = true) => ({ ...deps.retry, idempotent });
-  let draining: Promise<void> | undefined;
 
   const api = (auth: OAuth2Client): calendar_v3.Calendar => google.calendar({ version: 'v3', auth, rootUrl: deps.apiUrl });
   const call = async <T>(run: (cal: calendar_v3.Calendar) => Promise<T>, idempotent = true): Promise<T> => {
@@ -202,9 +205,11 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
     else await cancel(interview);
   };
 
+  let disposed = false;
   const drainOnce = async () => {
-    if (account.status().state !== 'connected') return;
+    if (disposed || account.status().state !== 'connected') return;
     for (const item of queue.all()) {
+      if (disposed) return;
       if (item.notBefore > clock.now()) return; // keep order: later items wait behind this one
       try {
         await perform(item);
@@ -226,12 +231,7 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
     }
   };
 
-  const drain = async () => {
-    // One drain at a time; a call during a drain waits for it and then runs once more.
-    while (draining) await draining;
-    draining = drainOnce().finally(() => (draining = undefined));
-    return draining;
-  };
+  const drain = singleFlight(drainOnce);
 
   const applyRemote = (event: calendar_v3.Schema$Event, byEventId: Map<string, Interview>, byId: Map<string, Interview>): boolean => {
     const markedId = interviewIdOf(event);
@@ -305,18 +305,18 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
         for (const event of page.items ?? []) if (applyRemote(event, byEventId, byId)) changed++;
         if (page.nextPageToken) pageToken = page.nextPageToken;
         else {
-          if (page.nextSyncToken) store.set('googleSyncToken', page.nextSyncToken);
+          if (page.nextSyncToken) syncState.set('googleSyncToken', page.nextSyncToken);
           return;
         }
       }
     };
-    const token = store.get('googleSyncToken') as string | undefined;
+    const token = syncState.get('googleSyncToken');
     try {
       await run(token);
     } catch (error) {
       if (token && status(error) === 410) {
         log.info('sync token expired; running a full sync');
-        store.delete('googleSyncToken');
+        syncState.delete('googleSyncToken');
         await run(undefined);
       } else throw error;
     }
@@ -340,11 +340,13 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
       markPending(change.interview);
       queue.add(change.interview.id, 'cancel');
     } else return;
-    void drain();
+    // Only once the change is committed: a rolled-back action must never reach Google.
+    deps.db.afterCommit(() => void drain());
   });
-  // After reconnecting, queued work resumes.
+  // After reconnecting, queued work resumes; after disconnecting, the next account starts with a full sync.
   const unsubscribeAccount = account.onChange((s) => {
     if (s.state === 'connected') void drain();
+    if (s.state === 'disconnected') syncState.delete('googleSyncToken');
   });
 
   return {
@@ -368,6 +370,7 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
       return interviews.get(interviewId);
     },
     dispose() {
+      disposed = true;
       unsubscribe();
       unsubscribeAccount();
     },

@@ -1,7 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import type { KeyValueStore } from '../store/key-value-store';
+import { z } from 'zod';
+import type { Database } from '../storage/database';
+import { DurableQueue, queueRetentionMs, type QueueItem } from '../storage/durable-queue';
 
-/** One Calendar change waiting for Google, kept in the store so it survives a restart. */
+/** One Calendar change waiting for Google, kept in the database so it survives a restart. */
 export interface QueuedChange {
   key: string;
   interviewId: string;
@@ -12,41 +13,60 @@ export interface QueuedChange {
   lastError?: string;
 }
 
+const payloadSchema = z.object({ op: z.enum(['create', 'update', 'relink', 'cancel']) });
+
+const asChange = (item: QueueItem<z.infer<typeof payloadSchema>>): QueuedChange => ({
+  key: item.key,
+  interviewId: item.interviewId,
+  op: item.payload.op,
+  attempts: item.attempts,
+  notBefore: item.notBefore,
+  ...(item.reason ? { lastError: item.reason } : {}),
+});
+
 /**
  * The durable, ordered queue of Calendar changes. Applied in order; an update behind a create of the
  * same interview is folded into it (the create sends the latest data, Meet link included), and a
- * cancel makes queued updates pointless.
+ * cancel makes queued updates pointless. Applied changes are kept as `done` for the retention
+ * period, then pruned.
  */
 export class GoogleQueue {
-  constructor(private readonly store: KeyValueStore) {}
+  private readonly queue: DurableQueue<z.infer<typeof payloadSchema>>;
 
-  all(): QueuedChange[] {
-    return ((this.store.get('googleQueue') as QueuedChange[] | undefined) ?? []).slice();
+  constructor(
+    private readonly db: Database,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.queue = new DurableQueue(db, 'google', payloadSchema, now);
+    this.queue.prune(now() - queueRetentionMs);
   }
 
-  private save(items: QueuedChange[]): void {
-    this.store.set('googleQueue', items);
+  /** The waiting changes, in order. */
+  all(): QueuedChange[] {
+    return this.queue.waiting().map(asChange);
   }
 
   add(interviewId: string, op: QueuedChange['op']): void {
-    let items = this.all();
-    const mine = items.filter((i) => i.interviewId === interviewId);
-    if (op === 'update' && mine.some((i) => i.op === 'create' || i.op === 'update')) return;
-    if (op === 'relink' && mine.some((i) => i.op === 'create' || i.op === 'relink')) return;
-    if (op === 'cancel') items = items.filter((i) => !(i.interviewId === interviewId && (i.op === 'update' || i.op === 'relink')));
-    items.push({ key: randomUUID(), interviewId, op, attempts: 0, notBefore: 0 });
-    this.save(items);
+    this.db.transaction(() => {
+      const mine = this.queue.waitingFor(interviewId).map(asChange);
+      if (op === 'update' && mine.some((i) => i.op === 'create' || i.op === 'update')) return;
+      if (op === 'relink' && mine.some((i) => i.op === 'create' || i.op === 'relink')) return;
+      if (op === 'cancel') this.queue.remove(mine.filter((i) => i.op === 'update' || i.op === 'relink').map((i) => i.key));
+      this.queue.add(interviewId, { op });
+    });
   }
 
+  /** Marks a change applied (or given up on): it leaves the waiting list. */
   remove(key: string): void {
-    this.save(this.all().filter((i) => i.key !== key));
+    this.queue.update(key, { state: 'done', finishedAt: this.now() });
   }
 
   postpone(key: string, notBefore: number, error: string): void {
-    this.save(this.all().map((i) => (i.key === key ? { ...i, attempts: i.attempts + 1, notBefore, lastError: error } : i)));
+    const item = this.queue.get(key);
+    if (item) this.queue.update(key, { attempts: item.attempts + 1, notBefore, reason: error });
   }
 
   pendingFor(interviewId: string): boolean {
-    return this.all().some((i) => i.interviewId === interviewId);
+    return this.queue.waitingFor(interviewId).length > 0;
   }
 }

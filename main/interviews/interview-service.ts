@@ -15,7 +15,7 @@ import { DeskFailure } from '../app/desk-failure';
 import type { EventHub } from '../app/event-hub';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../logging/logger';
-import type { InterviewRepository } from './interview-repository';
+import type { InterviewRepository } from '../storage/interview-repository';
 import { findConflicts, startInstant, summarize } from './interview-rules';
 
 /** What happened to an interview, for the services that follow it (Google, invitations, reminders). */
@@ -59,7 +59,7 @@ export interface InterviewService {
   setMeetLink(id: string, link: string): Interview;
   /** Applies a change that came from elsewhere (Google sync, the outbox) and tells listeners. */
   update(id: string, change: (interview: Interview) => Interview, notify?: boolean): Interview;
-  /** Applies one quiet change to many interviews in a single store write (reminder bookkeeping). */
+  /** Applies one quiet change to many interviews in one transaction (reminder bookkeeping). */
   updateMany(ids: string[], change: (interview: Interview) => Interview): void;
   recordJoin(id: string, via: 'app' | 'browser'): Interview;
   /** Candidate mode: saves an interview from an invitation link (no account, no invitations to send). */
@@ -121,25 +121,38 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
     if (!found) throw new DeskFailure('not_found', 'That interview no longer exists.', 'id');
     return found;
   };
+  // Runs inside the action's transaction: a listener that throws (say, its queue write fails) rolls
+  // back the whole action, so the interview, its Google job, its mail and its reminders are saved
+  // together or not at all. The renderer hears of it only after the commit.
   const tell = (change: InterviewChange) => {
-    events.emit('interviews:changed', { ids: [change.interview.id] });
+    repository.afterCommit(() => events.emit('interviews:changed', { ids: [change.interview.id] }));
     for (const listener of [...listeners]) {
       try {
         listener(change);
       } catch (error) {
-        log.error(`listener failed on ${change.kind}`, error);
+        log.error(`listener failed on ${change.kind}; the change is not saved`, error);
+        throw error;
       }
     }
   };
+  /** One user action: its write and everything the listeners add commit as one transaction. */
+  const save = (interview: Interview, change: InterviewChange | undefined) =>
+    repository.transaction(() => {
+      repository.put(interview);
+      if (change) tell(change);
+      else repository.afterCommit(() => events.emit('interviews:changed', { ids: [interview.id] }));
+      return interview;
+    });
+  const conflictsFor = (startMs: number, durationMinutes: number, excludeId?: string) =>
+    findConflicts(repository.overlapping(startMs, startMs + durationMinutes * 60_000, excludeId), startMs, durationMinutes, excludeId);
   /**
-   * Stores a changed interview. A new Meet link for a meeting people may already hold is a significant
-   * change (RFC 5546): SEQUENCE rises here, whoever changed the link, so every update outranks the last.
+   * A changed interview, ready to save. A new Meet link for a meeting people may already hold is a
+   * significant change (RFC 5546): SEQUENCE rises here, whoever changed the link, so every update
+   * outranks the last.
    */
-  const put = (previous: Interview, next: Interview): Interview => {
+  const changed = (previous: Interview, next: Interview): Interview => {
     const relinked = previous.meetLink !== undefined && next.meetLink !== previous.meetLink;
-    const interview = { ...next, ...(relinked ? { ics: { ...next.ics, sequence: Math.max(next.ics.sequence, previous.ics.sequence + 1) } } : {}), updatedAt: nowIso() };
-    repository.put(interview);
-    return interview;
+    return { ...next, ...(relinked ? { ics: { ...next.ics, sequence: Math.max(next.ics.sequence, previous.ics.sequence + 1) } } : {}), updatedAt: nowIso() };
   };
   const refuseConflicts = (conflicts: Conflict[], accepted: boolean | undefined) => {
     if (conflicts.length === 0 || accepted) return;
@@ -160,7 +173,7 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
       return {
         startUtc: start.toISO()!,
         endUtc: start.plus({ minutes: input.durationMinutes }).toISO()!,
-        conflicts: findConflicts(repository.all(), start.toMillis(), input.durationMinutes, input.excludeId),
+        conflicts: conflictsFor(start.toMillis(), input.durationMinutes, input.excludeId),
       };
     },
     schedule(raw, origin = 'recruiter') {
@@ -176,7 +189,7 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
         throw new DeskFailure('invalid_input', 'Candidate email is your own address. Use the candidate\'s address.', 'candidateEmail');
       }
       const start = startInstant(input, clock.now());
-      refuseConflicts(findConflicts(repository.all(), start.toMillis(), input.durationMinutes), input.acceptConflicts);
+      refuseConflicts(conflictsFor(start.toMillis(), input.durationMinutes), input.acceptConflicts);
       const id = newId();
       const now = nowIso();
       const interview: Interview = {
@@ -192,9 +205,8 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
         ...(input.meetLink ? { meetLink: input.meetLink } : {}),
         origin,
       };
-      repository.put(interview);
+      save(interview, { kind: 'scheduled', interview });
       log.info(`scheduled interview ${id}`);
-      tell({ kind: 'scheduled', interview });
       return interview;
     },
     reschedule(input) {
@@ -202,7 +214,7 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
       refuseOnCandidateCopy(previous, 'reschedule');
       if (previous.status === 'cancelled') throw new DeskFailure('invalid_input', 'This interview was cancelled; schedule a new one instead.', 'id');
       const start = startInstant(input, clock.now());
-      refuseConflicts(findConflicts(repository.all(), start.toMillis(), input.durationMinutes, input.id), input.acceptConflicts);
+      refuseConflicts(conflictsFor(start.toMillis(), input.durationMinutes, input.id), input.acceptConflicts);
       const interview: Interview = {
         ...previous,
         startUtc: start.toISO()!,
@@ -212,9 +224,8 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
         reminders: armedReminders(nowIso()),
         updatedAt: nowIso(),
       };
-      repository.put(interview);
+      save(interview, { kind: 'rescheduled', interview, previous });
       log.info(`rescheduled interview ${interview.id}`);
-      tell({ kind: 'rescheduled', interview, previous });
       return interview;
     },
     cancel(id) {
@@ -222,9 +233,8 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
       refuseOnCandidateCopy(previous, 'cancel');
       if (previous.status === 'cancelled') return previous;
       const interview: Interview = { ...previous, status: 'cancelled', ics: { ...previous.ics, sequence: previous.ics.sequence + 1 }, updatedAt: nowIso() };
-      repository.put(interview);
+      save(interview, { kind: 'cancelled', interview });
       log.info(`cancelled interview ${id}`);
-      tell({ kind: 'cancelled', interview });
       return interview;
     },
     setMeetLink(id, link) {
@@ -234,25 +244,27 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
       refuseOnCandidateCopy(previous, 'meetLink');
       if (previous.status === 'cancelled') throw new DeskFailure('invalid_input', 'This interview was cancelled.', 'id');
       if (previous.meetLink === meetLink.data) return previous;
-      const interview = put(previous, { ...previous, meetLink: meetLink.data });
-      tell({ kind: 'relinked', interview, previous });
-      return interview;
+      const interview = changed(previous, { ...previous, meetLink: meetLink.data });
+      return save(interview, { kind: 'relinked', interview, previous });
     },
     update(id, change, notify = true) {
-      const previous = mustGet(id);
-      const interview = put(previous, change(previous));
-      if (notify) tell({ kind: 'updated', interview, previous });
-      else events.emit('interviews:changed', { ids: [id] });
-      return interview;
+      return repository.transaction(() => {
+        const previous = mustGet(id);
+        const interview = changed(previous, change(previous));
+        return save(interview, notify ? { kind: 'updated', interview, previous } : undefined);
+      });
     },
     updateMany(ids, change) {
-      const changed = ids.map((id) => repository.get(id)).filter((i): i is Interview => !!i).map((i) => ({ ...change(i), updatedAt: nowIso() }));
-      if (changed.length === 0) return;
-      repository.putMany(changed);
-      events.emit('interviews:changed', { ids: changed.map((i) => i.id) });
+      repository.transaction(() => {
+        const changed = ids.map((id) => repository.get(id)).filter((i): i is Interview => !!i).map((i) => ({ ...change(i), updatedAt: nowIso() }));
+        if (changed.length === 0) return;
+        repository.putMany(changed);
+        repository.afterCommit(() => events.emit('interviews:changed', { ids: changed.map((i) => i.id) }));
+      });
     },
     findCandidateInterview(meetLink, startUtc) {
-      return repository.all().find((i) => i.origin === 'candidate' && i.meetLink === meetLink && i.startUtc === startUtc);
+      const startMs = Date.parse(startUtc);
+      return repository.startingBetween(startMs, startMs + 1).find((i) => i.origin === 'candidate' && i.meetLink === meetLink && i.startUtc === startUtc);
     },
     saveCandidateInterview(input) {
       const existing = this.findCandidateInterview(input.meetLink, input.startUtc);
@@ -276,9 +288,7 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
         meetLink: input.meetLink,
         origin: 'candidate',
       };
-      repository.put(interview);
-      tell({ kind: 'scheduled', interview });
-      return interview;
+      return save(interview, { kind: 'scheduled', interview });
     },
     setCandidateNotes(id, raw) {
       const current = mustGet(id);

@@ -52,9 +52,25 @@ export interface MessageView {
   footer: string;
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one (it was the outbox's largest cost
+// per message): one pair per zone, made once.
+const formatters = new Map<string, { when: Intl.DateTimeFormat; zone: Intl.DateTimeFormat }>();
+function formattersFor(zone: string) {
+  let pair = formatters.get(zone);
+  if (!pair) {
+    pair = {
+      when: new Intl.DateTimeFormat('en-GB', { timeZone: zone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+      zone: new Intl.DateTimeFormat('en-GB', { timeZone: zone, timeZoneName: 'long' }),
+    };
+    formatters.set(zone, pair);
+  }
+  return pair;
+}
+
 function format(ms: number, zone: string): { when: string; zoneName: string } {
-  const when = new Intl.DateTimeFormat('en-GB', { timeZone: zone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms);
-  const zoneName = new Intl.DateTimeFormat('en-GB', { timeZone: zone, timeZoneName: 'long' }).formatToParts(ms).find((p) => p.type === 'timeZoneName')?.value ?? zone;
+  const formatter = formattersFor(zone);
+  const when = formatter.when.format(ms);
+  const zoneName = formatter.zone.formatToParts(ms).find((p) => p.type === 'timeZoneName')?.value ?? zone;
   return { when, zoneName: `${zoneName} (${zone})` };
 }
 

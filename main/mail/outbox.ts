@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import type Mail from 'nodemailer/lib/mailer';
 import type { Interview } from '../../preload/contract/interview-schema';
 import type { Settings } from '../../preload/contract/settings-schema';
-import type { KeyValueStore } from '../store/key-value-store';
+import type { Database } from '../storage/database';
+import { DurableQueue, queueRetentionMs, singleFlight, type QueueItem, type QueuePatch } from '../storage/durable-queue';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../logging/logger';
 import { refuseOnCandidateCopy, type InterviewService } from '../interviews/interview-service';
@@ -20,8 +22,7 @@ export interface OutboxItem {
   interviewId: string;
   recipient: Recipient;
   kind: MailKind;
-  /** 'sending' is only found in files written by earlier versions; it is read as 'queued'. */
-  state: 'queued' | 'sending' | 'sent' | 'failed';
+  state: 'queued' | 'sent' | 'failed';
   attempts: number;
   notBefore: number;
   createdAt: string;
@@ -32,7 +33,8 @@ export interface OutboxItem {
 }
 
 export interface OutboxDeps {
-  store: KeyValueStore;
+  /** The app database: messages live in its durable queue. */
+  db: Database;
   clock: Clock;
   log: Logger;
   interviews: InterviewService;
@@ -58,6 +60,29 @@ export interface Outbox {
   dispose(): void;
 }
 
+const previousSchema = z.object({ startUtc: z.string(), durationMinutes: z.number().int(), meetLink: z.string().optional() }) satisfies z.ZodType<PreviousTime>;
+
+/** What a message row stores beside the queue's own columns (its "was" for an update). */
+const payloadSchema = z.object({
+  recipient: z.enum(['candidate', 'recruiter']),
+  kind: z.enum(['invitation', 'update', 'cancellation', 'reminder'] satisfies MailKind[]),
+  previous: previousSchema.optional(),
+});
+
+const asOutboxItem = (item: QueueItem<z.infer<typeof payloadSchema>>): OutboxItem => ({
+  key: item.key,
+  interviewId: item.interviewId,
+  recipient: item.payload.recipient,
+  kind: item.payload.kind,
+  state: item.state === 'done' ? 'sent' : item.state,
+  attempts: item.attempts,
+  notBefore: item.notBefore,
+  createdAt: new Date(item.createdAt).toISOString(),
+  ...(item.state === 'sent' && item.finishedAt !== undefined ? { sentAt: new Date(item.finishedAt).toISOString() } : {}),
+  ...(item.reason ? { reason: item.reason } : {}),
+  ...(item.payload.previous ? { previous: item.payload.previous } : {}),
+});
+
 /**
  * Whether a message may announce this interview now. A cancellation always may (it names the UID
  * already announced). Anything else needs the Meet link and, for a Google interview, the event ready
@@ -74,21 +99,22 @@ const defaultBackoff = [5_000, 30_000, 2 * 60_000, 10 * 60_000, 30 * 60_000, 60 
 
 /** Creates the outbox and hooks it to the interview lifecycle. */
 export function createOutbox(deps: OutboxDeps): Outbox {
-  const { store, clock, log, interviews } = deps;
+  const { db, clock, log, interviews } = deps;
   const backoff = deps.backoffMs ?? defaultBackoff;
   const maxAttempts = deps.maxAttempts ?? 8;
-  let draining: Promise<void> | undefined;
   let timer: NodeJS.Timeout | undefined;
-  // Messages being handed to the server right now. Kept in memory, not in the file: a write per
-  // message cost a whole-store rewrite, and after a crash every unfinished message is queued again anyway.
+  let disposed = false;
+  // Messages being handed to the server right now. Kept in memory, not in the database: after a
+  // crash every unfinished message is queued again anyway.
   const inFlight = new Set<string>();
   let paused = false;
   const pauseMs = deps.pauseMs ?? 60_000;
   const nowIso = () => new Date(clock.now()).toISOString();
+  const queue = new DurableQueue(db, 'mail', payloadSchema, () => clock.now());
+  queue.prune(clock.now() - queueRetentionMs);
 
-  const all = (): OutboxItem[] => ((store.get('outbox') as OutboxItem[] | undefined) ?? []).slice();
-  const save = (items: OutboxItem[]) => store.set('outbox', items);
-  const patch = (key: string, change: Partial<OutboxItem>) => save(all().map((i) => (i.key === key ? { ...i, ...change } : i)));
+  const all = (): OutboxItem[] => queue.all().map(asOutboxItem);
+  const patch = (key: string, change: QueuePatch) => queue.update(key, change);
 
   const setRecipientState = (interviewId: string, recipient: Recipient, state: Interview['invitations']['candidate']) => {
     try {
@@ -98,27 +124,26 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     }
   };
 
-  const enqueue = (interviewId: string, kind: MailKind, recipients: Recipient[] = ['candidate', 'recruiter'], previous?: PreviousTime) => {
-    let items = all();
-    for (const recipient of recipients) {
-      const waiting = items.filter((i) => i.interviewId === interviewId && i.recipient === recipient && i.state === 'queued' && !inFlight.has(i.key));
-      const unsentInvitation = waiting.find((i) => i.kind === 'invitation');
-      if (kind === 'update' && unsentInvitation) continue; // the queued invitation will carry the new time
-      if (kind === 'cancellation' && unsentInvitation) {
-        // Never sent an invitation: nothing to cancel for this person.
-        items = items.filter((i) => !waiting.includes(i));
-        setRecipientState(interviewId, recipient, { state: 'none' });
-        continue;
+  const enqueue = (interviewId: string, kind: MailKind, recipients: Recipient[] = ['candidate', 'recruiter'], previous?: PreviousTime) =>
+    db.transaction(() => {
+      for (const recipient of recipients) {
+        const waiting = queue.waitingFor(interviewId).filter((i) => i.payload.recipient === recipient && !inFlight.has(i.key));
+        const unsentInvitation = waiting.find((i) => i.payload.kind === 'invitation');
+        if (kind === 'update' && unsentInvitation) continue; // the queued invitation will carry the new time
+        if (kind === 'cancellation' && unsentInvitation) {
+          // Never sent an invitation: nothing to cancel for this person.
+          queue.remove(waiting.map((i) => i.key));
+          setRecipientState(interviewId, recipient, { state: 'none' });
+          continue;
+        }
+        // Supersede: an update or cancellation replaces whatever older message still waits for this person.
+        if (kind === 'update' || kind === 'cancellation') queue.remove(waiting.map((i) => i.key));
+        // An unsent update already knows what this person was last told: that stays the "was".
+        const told = kind === 'update' ? (waiting.find((i) => i.payload.kind === 'update' && i.payload.previous)?.payload.previous ?? previous) : undefined;
+        queue.add(interviewId, { recipient, kind, ...(told ? { previous: told } : {}) });
+        setRecipientState(interviewId, recipient, { state: 'queued', kind, at: nowIso() });
       }
-      // Supersede: an update or cancellation replaces whatever older message still waits for this person.
-      if (kind === 'update' || kind === 'cancellation') items = items.filter((i) => !waiting.includes(i));
-      // An unsent update already knows what this person was last told: that stays the "was".
-      const told = kind === 'update' ? (waiting.find((i) => i.kind === 'update' && i.previous)?.previous ?? previous) : undefined;
-      items.push({ key: randomUUID(), interviewId, recipient, kind, state: 'queued', attempts: 0, notBefore: 0, createdAt: nowIso(), ...(told ? { previous: told } : {}) });
-      setRecipientState(interviewId, recipient, { state: 'queued', kind, at: nowIso() });
-    }
-    save(items);
-  };
+    });
 
   const findInterview = (id: string): Interview | undefined => {
     try {
@@ -128,24 +153,25 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     }
   };
 
-  /** Messages that may go out now: queued, due, and announcing a meeting that is final. */
-  const sendable = (items: OutboxItem[]) => {
+  /** Of these waiting messages, those that may go out now: not in flight, announcing a meeting that is final. */
+  const sendable = <T extends { key: string; interviewId: string; payload: { kind: MailKind } }>(items: T[]): T[] => {
     const cache = new Map<string, Interview | undefined>();
     const interviewOf = (id: string) => {
       if (!cache.has(id)) cache.set(id, findInterview(id));
       return cache.get(id);
     };
     return items.filter((i) => {
-      if (i.state !== 'queued' || inFlight.has(i.key)) return false;
+      if (inFlight.has(i.key)) return false;
       const interview = interviewOf(i.interviewId);
-      return !interview || announceable(interview, i.kind);
+      return !interview || announceable(interview, i.payload.kind);
     });
   };
 
   const schedule = () => {
     if (timer) clearTimeout(timer);
+    if (disposed) return;
     // Held messages set no timer: the interview's change (Google ready, a pasted link) wakes the outbox.
-    const next = sendable(all()).map((i) => i.notBefore);
+    const next = sendable(queue.waiting()).map((i) => i.notBefore);
     if (next.length === 0) return;
     // Paused (no transport, or Google needs reconnecting): look again now and then, not in a loop;
     // reconnecting, a settings change or a new message drains at once.
@@ -156,18 +182,19 @@ export function createOutbox(deps: OutboxDeps): Outbox {
 
   const sendOne = async (queuedItem: OutboxItem, transport: MailTransport) => {
     // The drain's list is a snapshot: a newer change may have superseded this message meanwhile.
-    const item = all().find((i) => i.key === queuedItem.key);
-    if (!item || item.state !== 'queued') return;
+    const found = queue.get(queuedItem.key);
+    if (!found || found.state !== 'queued') return;
+    const item = asOutboxItem(found);
     let interview: Interview;
     try {
       interview = interviews.get(item.interviewId);
     } catch {
-      save(all().filter((i) => i.key !== item.key));
+      queue.remove([item.key]);
       return;
     }
     if (item.kind === 'reminder' && (interview.status !== 'scheduled' || Date.parse(interview.startUtc) <= clock.now())) {
       // A reminder held up (no Meet link, retries) until the start, or past a cancellation, has nothing left to say.
-      save(all().filter((i) => i.key !== item.key));
+      queue.remove([item.key]);
       return;
     }
     if (!announceable(interview, item.kind)) return; // held until the meeting is final; its change wakes us
@@ -175,26 +202,34 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     inFlight.add(item.key);
     try {
       await transport.send(message);
-      patch(item.key, { state: 'sent', attempts: item.attempts + 1, sentAt: nowIso(), reason: undefined });
-      setRecipientState(item.interviewId, item.recipient, { state: 'sent', kind: item.kind, at: nowIso() });
+      db.transaction(() => {
+        patch(item.key, { state: 'sent', attempts: item.attempts + 1, finishedAt: clock.now(), reason: null });
+        setRecipientState(item.interviewId, item.recipient, { state: 'sent', kind: item.kind, at: nowIso() });
+      });
       log.info(`sent ${item.kind} for ${item.interviewId} to the ${item.recipient}`);
     } catch (error) {
       const failure = error instanceof MailSendError ? error : new MailSendError((error as Error).message, true);
       if (failure.needsReconnect) {
         // Not this message's fault: it keeps its place and its attempts, and the outbox pauses until
         // the account is back (as the Calendar queue does).
-        patch(item.key, { reason: failure.message });
-        setRecipientState(item.interviewId, item.recipient, { state: 'queued', reason: `Paused: ${failure.message}`, at: nowIso() });
+        db.transaction(() => {
+          patch(item.key, { reason: failure.message });
+          setRecipientState(item.interviewId, item.recipient, { state: 'queued', reason: `Paused: ${failure.message}`, at: nowIso() });
+        });
         log.warn(`outbox paused: ${failure.message}`);
         throw failure;
       }
       if (failure.temporary && item.attempts + 1 < maxAttempts) {
-        patch(item.key, { state: 'queued', attempts: item.attempts + 1, notBefore: clock.now() + backoff[Math.min(item.attempts, backoff.length - 1)]!, reason: failure.message });
-        setRecipientState(item.interviewId, item.recipient, { state: 'queued', kind: item.kind, reason: `Retrying: ${failure.message}`, at: nowIso() });
+        db.transaction(() => {
+          patch(item.key, { state: 'queued', attempts: item.attempts + 1, notBefore: clock.now() + backoff[Math.min(item.attempts, backoff.length - 1)]!, reason: failure.message });
+          setRecipientState(item.interviewId, item.recipient, { state: 'queued', kind: item.kind, reason: `Retrying: ${failure.message}`, at: nowIso() });
+        });
         log.warn(`${item.kind} for ${item.interviewId} postponed: ${failure.message}`);
       } else {
-        patch(item.key, { state: 'failed', attempts: item.attempts + 1, reason: failure.message });
-        setRecipientState(item.interviewId, item.recipient, { state: 'failed', kind: item.kind, reason: failure.message, at: nowIso() });
+        db.transaction(() => {
+          patch(item.key, { state: 'failed', attempts: item.attempts + 1, finishedAt: clock.now(), reason: failure.message });
+          setRecipientState(item.interviewId, item.recipient, { state: 'failed', kind: item.kind, reason: failure.message, at: nowIso() });
+        });
         log.error(`${item.kind} for ${item.interviewId} failed: ${failure.message}`);
       }
     } finally {
@@ -203,7 +238,12 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   };
 
   const drainOnce = async () => {
-    const due = sendable(all()).filter((i) => i.notBefore <= clock.now());
+    paused = false;
+    if (disposed) return;
+    const next = queue.nextNotBefore();
+    if (next === undefined || next > clock.now()) return;
+    // Held messages (a meeting not final yet) need no transport.
+    const due = sendable(queue.due(clock.now())).map(asOutboxItem);
     if (due.length === 0) return;
     let transport: MailTransport;
     try {
@@ -216,6 +256,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     try {
       for (const item of due) {
         try {
+          if (disposed) return;
           await sendOne(item, transport);
         } catch {
           paused = true;
@@ -227,20 +268,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     }
   };
 
-  const drain = async () => {
-    paused = false;
-    while (draining) await draining;
-    draining = drainOnce().finally(() => {
-      draining = undefined;
-      schedule();
-    });
-    return draining;
-  };
-
-  // A message left "sending" by a crash may or may not have reached the server; SMTP gives no way to
-  // ask, so it is queued again (the server most likely never answered, or the send never started).
-  const stored = all();
-  if (stored.some((i) => i.state === 'sending')) save(stored.map((i) => (i.state === 'sending' ? { ...i, state: 'queued' as const } : i)));
+  const drain = singleFlight(drainOnce, schedule);
 
   const hasBeenInvited = (interview: Interview, recipient: Recipient) => ['queued', 'sent', 'failed'].includes(interview.invitations[recipient].state);
 
@@ -263,8 +291,9 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       // Scheduled with a link, or its link just arrived: queued now, sent once the meeting is final.
       enqueue(interview.id, 'invitation');
     }
-    // Any change may be the one that makes held messages final (Google's event is ready, say).
-    if (all().some((i) => i.interviewId === interview.id && i.state === 'queued')) void drain();
+    // Any change may be the one that makes held messages final (Google's event is ready, say); only
+    // once the change is committed: a rolled-back action must never send mail.
+    if (queue.waitingFor(interview.id).length > 0) db.afterCommit(() => void drain());
   });
 
   queueMicrotask(() => void drain());
@@ -277,12 +306,13 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       refuseOnCandidateCopy(interview, 'resend');
       const kind: MailKind = interview.status === 'cancelled' ? 'cancellation' : interview.ics.sequence > 0 ? 'update' : 'invitation';
       if (kind !== 'cancellation' && !interview.meetLink) throw new DeskFailure('invalid_input', 'There is no Meet link yet, so there is nothing to send.', 'meetLink');
-      const mine = all().filter((i) => i.interviewId === interviewId && i.recipient === recipient);
-      // A resent update repeats the last one's "was".
-      const lastPrevious = mine.filter((i) => i.kind === 'update' && i.previous).at(-1)?.previous;
-      const dropped = new Set(mine.filter((i) => i.state === 'queued').map((i) => i.key));
-      save(all().filter((i) => !dropped.has(i.key)));
-      enqueue(interviewId, kind === 'update' && !hasBeenInvited(interview, recipient) ? 'invitation' : kind, [recipient], lastPrevious);
+      db.transaction(() => {
+        const mine = queue.all().filter((i) => i.interviewId === interviewId && i.payload.recipient === recipient);
+        // A resent update repeats the last one's "was".
+        const lastPrevious = mine.filter((i) => i.payload.kind === 'update' && i.payload.previous).at(-1)?.payload.previous;
+        queue.remove(mine.filter((i) => i.state === 'queued').map((i) => i.key));
+        enqueue(interviewId, kind === 'update' && !hasBeenInvited(interview, recipient) ? 'invitation' : kind, [recipient], lastPrevious);
+      });
       void drain();
     },
     drain,
@@ -304,6 +334,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       }
     },
     dispose() {
+      disposed = true;
       unsubscribe();
       if (timer) clearTimeout(timer);
     },

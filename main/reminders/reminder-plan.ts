@@ -3,6 +3,12 @@ import type { Interview } from '../../preload/contract/interview-schema';
 /** How long after the start a "starting now" reminder is still worth showing. */
 export const startingNowGraceMs = 5 * 60_000;
 
+/** What planning reminders reads of an interview (the database answers it without loading whole records). */
+export type ReminderSubject = Pick<Interview, 'id' | 'status' | 'startUtc' | 'origin' | 'createdAt'> & {
+  reminders: { sent: { key: string }[]; armedAt?: string | undefined };
+  invitations: { candidate: { at?: string | undefined } };
+};
+
 /**
  * The least time between the candidate's invitation (or update) and the optional reminder email: an
  * invitation sent less than 12 hours earlier already carries the time, so a reminder then is noise.
@@ -26,7 +32,7 @@ export function reminderKey(channel: PlannedReminder['channel'], offsetMinutes: 
 }
 
 /** Every reminder an interview should get (not yet sent), from the Settings offsets. */
-export function plannedReminders(interview: Interview, offsets: number[], candidateEmail: boolean): PlannedReminder[] {
+export function plannedReminders(interview: ReminderSubject, offsets: number[], candidateEmail: boolean): PlannedReminder[] {
   if (interview.status !== 'scheduled') return [];
   const startsAt = Date.parse(interview.startUtc);
   const sent = new Set(interview.reminders.sent.map((s) => s.key));
@@ -45,7 +51,7 @@ export function plannedReminders(interview: Interview, offsets: number[], candid
 }
 
 /** When the interview's reminders were (re)armed: its creation, or its last move (legacy records: creation). */
-export function armedAt(interview: Interview): number {
+export function armedAt(interview: ReminderSubject): number {
   return Date.parse(interview.reminders.armedAt ?? interview.createdAt);
 }
 
@@ -55,7 +61,7 @@ export function armedAt(interview: Interview): number {
  * is the candidate email and the candidate's invitation or update went out less than
  * `candidateEmailGapMs` before `now`.
  */
-export function skippedAtArming(reminder: PlannedReminder, interview: Interview, now: number): boolean {
+export function skippedAtArming(reminder: PlannedReminder, interview: ReminderSubject, now: number): boolean {
   const armed = armedAt(interview);
   if (reminder.dueAt <= armed) return true;
   if (reminder.channel !== 'email') return false;
@@ -75,7 +81,7 @@ export function stillRelevant(reminder: PlannedReminder, now: number): boolean {
  * handled, never fired),
  * and `nextAt`, the earliest future moment to wake for.
  */
-export function reminderDecisions(interviews: Interview[], offsets: number[], candidateEmail: boolean, now: number) {
+export function reminderDecisions(interviews: ReminderSubject[], offsets: number[], candidateEmail: boolean, now: number) {
   const fire: PlannedReminder[] = [];
   const drop: PlannedReminder[] = [];
   let nextAt: number | undefined;

@@ -2,7 +2,7 @@ import type { Interview } from '../../preload/contract/interview-schema';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../logging/logger';
 import type { InterviewService } from '../interviews/interview-service';
-import { reminderDecisions, type PlannedReminder } from './reminder-plan';
+import { reminderDecisions, startingNowGraceMs, type PlannedReminder, type ReminderSubject } from './reminder-plan';
 
 /** Timers, injected so tests can run a simulated week in milliseconds. */
 export interface TimerApi {
@@ -35,6 +35,14 @@ export interface ReminderSchedulerDeps {
   /** Queues the candidate's reminder email through the outbox. */
   email: (interview: Interview) => void;
   timers?: TimerApi;
+  /**
+   * The timing facts of the interviews starting in [fromMs, toMs) (an indexed range query on the
+   * database); without it the whole list is filtered. Only interviews near now can have a reminder
+   * due before the next wake.
+   */
+  timingsBetween?: (fromMs: number, toMs: number) => ReminderSubject[];
+  /** Defers showing a reminder until the data change that triggered the check is committed. */
+  afterCommit?: (effect: () => void) => void;
 }
 
 /** Durable reminders: sent state stored per interview, recomputed from the wall clock at every wake. */
@@ -59,7 +67,7 @@ export function createReminderScheduler(deps: ReminderSchedulerDeps): ReminderSc
     if (byInterview.size === 0) return;
     deps.interviews.updateMany([...byInterview.keys()], (i) => ({
       ...i,
-      reminders: { sent: [...i.reminders.sent, ...(byInterview.get(i.id) ?? []).map((r) => ({ key: r.key, at: new Date(now).toISOString() }))] },
+      reminders: { ...i.reminders, sent: [...i.reminders.sent, ...(byInterview.get(i.id) ?? []).map((r) => ({ key: r.key, at: new Date(now).toISOString() }))] },
     }));
   };
 
@@ -67,19 +75,28 @@ export function createReminderScheduler(deps: ReminderSchedulerDeps): ReminderSc
     if (disposed) return;
     const now = deps.clock.now();
     const settings = deps.settings();
-    const all = deps.interviews.listFull();
+    // Every reminder due before the next wake (at most maxSleepMs away) belongs to an interview that
+    // starts before now + the longest offset + maxSleepMs, and long-past ones need nothing.
+    const longestOffset = Math.max(0, ...settings.reminderOffsetsMinutes, settings.candidateReminderEmail ? 1440 : 0) * 60_000;
+    const from = now - startingNowGraceMs;
+    const to = now + longestOffset + maxSleepMs + 1;
+    const all = deps.timingsBetween ? deps.timingsBetween(from, to) : deps.interviews.listFull().filter((i) => Date.parse(i.startUtc) >= from && Date.parse(i.startUtc) < to);
     const { fire, drop, nextAt } = reminderDecisions(all, settings.reminderOffsetsMinutes, settings.candidateReminderEmail, now);
     // Recorded before showing: a crash right after can only lose a reminder, never repeat one.
     record([...fire, ...drop], now);
-    const byId = new Map(all.map((i) => [i.id, i]));
     for (const reminder of fire) {
-      const interview = byId.get(reminder.interviewId)!;
-      try {
-        if (reminder.channel === 'email') deps.email(interview);
-        else deps.notify(reminder, interview, now);
-      } catch (error) {
-        deps.log.error('reminder delivery failed', error);
-      }
+      const interview = deps.interviews.get(reminder.interviewId);
+      const deliver = () => {
+        try {
+          if (reminder.channel === 'email') deps.email(interview);
+          else deps.notify(reminder, interview, now);
+        } catch (error) {
+          deps.log.error('reminder delivery failed', error);
+        }
+      };
+      // The email is queued in the same transaction as the marks; the notification waits for the commit.
+      if (reminder.channel === 'email' || !deps.afterCommit) deliver();
+      else deps.afterCommit(deliver);
     }
     if (handle !== undefined) timers.clear(handle);
     wakeAt = nextAt === undefined ? now + maxSleepMs : Math.min(nextAt, now + maxSleepMs);

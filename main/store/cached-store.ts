@@ -1,11 +1,10 @@
 import type { KeyValueStore } from './key-value-store';
 
 /**
- * conf re-reads and re-parses the whole file on every `get`; with thousands of interviews that is
- * tens of milliseconds per read. Main is the only writer (data-dir lock), so reads can be served
- * from memory and writes go through to the backend, which still validates and writes atomically.
- * Values are shared, not copied (copying 10,000 interviews per write doubled its cost): callers
- * treat what they get and set as immutable, as the services do by always building new objects.
+ * conf re-reads and re-parses the whole file on every `get`. Main is the only writer (data-dir
+ * lock), so reads can be served from memory and writes go through to the backend, which still
+ * validates and writes atomically. Values are shared, not copied: callers treat what they get and
+ * set as immutable, as the services do by always building new objects.
  */
 export function cachedStore(backend: KeyValueStore): KeyValueStore {
   const cache = new Map<string, unknown>();

@@ -9,6 +9,6 @@ export const confBackend: SchemaBackendFactory = (options) =>
     projectName: 'interview-desk',
     // Never silently clear: openAppStore handles damaged files (move aside, restore backup, notice).
     clearInvalidConfig: false,
-    // Compact JSON: the file holds thousands of interviews and is rewritten whole on each change.
+    // Compact JSON: the file is rewritten whole on each change.
     serialize: (value) => JSON.stringify(value),
   }) as unknown as KeyValueStore;

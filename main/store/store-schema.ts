@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { interviewSchema } from '../../preload/contract/interview-schema';
 import { settingsSchema } from '../../preload/contract/settings-schema';
 
 function jsonSchema(schema: z.ZodType): Record<string, unknown> {
@@ -7,12 +6,15 @@ function jsonSchema(schema: z.ZodType): Record<string, unknown> {
   return rest;
 }
 
-/** The JSON Schema electron-store / conf validate every write against (generated from the contract's zod schemas). */
+/**
+ * The JSON Schema electron-store / conf validate every write against (generated from the contract's
+ * zod schemas). The file holds settings, account status (no secret), window bounds and small flags;
+ * interviews and queues live in the database.
+ */
 export function storeJsonSchema(): Record<string, Record<string, unknown>> {
   return {
     schemaVersion: { type: 'integer', minimum: 1 },
     settings: jsonSchema(settingsSchema.partial()),
-    interviews: jsonSchema(z.array(interviewSchema)),
   };
 }
 
@@ -20,5 +22,4 @@ export function storeJsonSchema(): Record<string, Record<string, unknown>> {
 export const storedDataSchema = z.looseObject({
   schemaVersion: z.number().int().min(1),
   settings: z.record(z.string(), z.unknown()).optional(),
-  interviews: z.array(interviewSchema).optional(),
 });

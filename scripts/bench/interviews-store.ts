@@ -1,23 +1,70 @@
-// Store load and save with 10,000 interviews (conf engine, JSON Schema validation on every write).
+// The SQLite store at 1,000 / 10,000 / 50,000 interviews: one interview change, "Schedule interview"
+// as one transaction (interview, Google job, outbox rows, reminder marks), open + first page, the
+// reminder check (indexed window), and, for comparison, the old whole-file JSON store at 10,000.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { openAppStore } from '../../main/store/open-app-store';
-import { confBackend } from '../../main/store/conf-backend';
-import { createInterviewRepository } from '../../main/interviews/interview-repository';
+import { openDatabase } from '../../main/storage/open-database';
+import { createInterviewRepository } from '../../main/storage/interview-repository';
 import { createMemoryLogger } from '../../main/logging/logger';
-import { manyInterviews, seedStore } from '../../tests/support/interview-fixtures';
+import { manyInterviews, seedLegacyStore } from '../../tests/support/interview-fixtures';
+import { servicesFor, storesFor } from '../../tests/support/test-services';
+import { makeTempDir } from '../../tests/support/temp-dir';
 import { report, reportDurations, timeMany } from './lib/bench-utils';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'idesk-bench-store-'));
-const interviews = manyInterviews(10_000, Date.now());
-seedStore(dir, { interviews });
-report('store file size with 10,000 interviews', fs.statSync(path.join(dir, 'interview-desk.json')).size / 1024 / 1024, 'MiB');
-const clock = { now: () => Date.now() };
+const now = Date.now();
 const log = createMemoryLogger();
-const opens = await timeMany(5, () => createInterviewRepository(openAppStore({ dataDir: dir, backend: confBackend, clock, log }).store));
-reportDurations('open store + load 10,000 interviews', opens);
-const repository = createInterviewRepository(openAppStore({ dataDir: dir, backend: confBackend, clock, log }).store);
-const one = interviews[42]!;
-reportDurations('save one changed interview (whole file, validated, atomic)', await timeMany(20, (i) => repository.put({ ...one, notes: `edit ${i}` })));
-fs.rmSync(dir, { recursive: true, force: true });
+const clock = { now: () => Date.now() };
+const day = (offsetDays: number) => new Date(now + offsetDays * 86_400_000).toISOString().slice(0, 10);
+
+for (const size of [1_000, 10_000, 50_000]) {
+  const label = (what: string) => `${what} @${size.toLocaleString('en')}`;
+  const temp = makeTempDir('idesk-bench-sqlite-');
+  const interviews = manyInterviews(size, now);
+  {
+    const { database } = openDatabase({ dataDir: temp.dir, clock, log });
+    const seeded = performance.now();
+    createInterviewRepository(database).putMany(interviews);
+    report(label('insert all (one transaction)'), performance.now() - seeded, 'ms');
+    database.close();
+  }
+  report(label('database file size'), fs.statSync(path.join(temp.dir, 'interview-desk.sqlite')).size / 1024 / 1024, 'MiB');
+  {
+    const { database } = openDatabase({ dataDir: temp.dir, clock, log });
+    reportDurations(label('PRAGMA quick_check alone'), await timeMany(3, () => database.prepare('PRAGMA quick_check').all()));
+    database.close();
+  }
+  // Open (quick_check, pragmas, version check) + the first 50 rows by start time.
+  reportDurations(
+    label('open + first page of 50'),
+    await timeMany(5, () => {
+      const { database } = openDatabase({ dataDir: temp.dir, clock, log });
+      const page = createInterviewRepository(database).startingBetween(now, Number.MAX_SAFE_INTEGER, 50);
+      database.close();
+      return page;
+    }),
+  );
+  const services = servicesFor(temp.dir, { config: (await import('../../main/config/env-config')).loadEnvConfig({}, temp.dir) });
+  services.settings.update({ recruiterName: 'Rita', recruiterEmail: 'rita@example.com', candidateReminderEmail: true });
+  const repository = createInterviewRepository(services.stores.database);
+  const one = interviews[42]!;
+  reportDurations(label('one interview change (row + children, validated)'), await timeMany(200, (i) => repository.put({ ...one, notes: `edit ${i}` })));
+  reportDurations(
+    label('"Schedule interview" (one transaction, listeners included)'),
+    await timeMany(100, (i) =>
+      services.interviews.schedule({ candidateName: `Bench ${i}`, candidateEmail: `bench${i}@example.com`, jobTitle: 'Engineer', date: day(400 + i), time: '10:00', timeZone: 'UTC', durationMinutes: 30, notes: '', candidateMessage: '', meetLink: 'https://meet.google.com/abc-defg-hij', acceptConflicts: true }),
+    ),
+  );
+  reportDurations(label('next due reminder (scheduler check: indexed window)'), await timeMany(100, () => services.reminders.check()));
+  await services.dispose();
+  services.stores.database.close();
+  temp.cleanup();
+}
+
+// The old design for comparison: the whole JSON file rewritten on every change (import path).
+const legacy = makeTempDir('idesk-bench-legacy-');
+seedLegacyStore(legacy.dir, { interviews: manyInterviews(10_000, now) });
+report('old JSON file with 10,000 interviews', fs.statSync(path.join(legacy.dir, 'interview-desk.json')).size / 1024 / 1024, 'MiB');
+const importStarted = performance.now();
+storesFor(legacy.dir).database.close();
+report('first start after upgrade: import 10,000 interviews from JSON', performance.now() - importStarted, 'ms');
+legacy.cleanup();

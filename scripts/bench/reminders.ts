@@ -3,11 +3,10 @@
 import { reminderDecisions } from '../../main/reminders/reminder-plan';
 import { createReminderScheduler } from '../../main/reminders/reminder-scheduler';
 import { createInterviewService } from '../../main/interviews/interview-service';
-import { createInterviewRepository } from '../../main/interviews/interview-repository';
+import { createInterviewRepository } from '../../main/storage/interview-repository';
 import { createEventHub } from '../../main/app/event-hub';
 import { createMemoryLogger } from '../../main/logging/logger';
-import { openAppStore } from '../../main/store/open-app-store';
-import { confBackend } from '../../main/store/conf-backend';
+import { storesFor } from '../../tests/support/test-services';
 import { manyInterviews, makeInterview, seedStore } from '../../tests/support/interview-fixtures';
 import { simulatedTime } from '../../tests/support/simulated-time';
 import { makeTempDir } from '../../tests/support/temp-dir';
@@ -26,8 +25,8 @@ const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
 const interviews = Array.from({ length: 40 }, () => makeInterview({ startUtc: new Date(start + 86_400_000 + Math.floor(random() * 6 * 24 * 4) * 15 * 60_000).toISOString(), meetLink: 'https://meet.google.com/abc-defg-hij' }));
 seedStore(temp.dir, { interviews });
 const time = simulatedTime(new Date(start).toISOString());
-const { store } = openAppStore({ dataDir: temp.dir, backend: confBackend, clock: time.clock, log: createMemoryLogger() });
-const service = createInterviewService({ repository: createInterviewRepository(store), clock: time.clock, events: createEventHub(), log: createMemoryLogger(), recruiter: () => null });
+const repository = createInterviewRepository(storesFor(temp.dir, time.clock).database);
+const service = createInterviewService({ repository, clock: time.clock, events: createEventHub(), log: createMemoryLogger(), recruiter: () => null });
 const firedAt: Array<{ due: number; at: number }> = [];
 const scheduler = createReminderScheduler({
   interviews: service,
@@ -36,6 +35,7 @@ const scheduler = createReminderScheduler({
   settings: () => ({ reminderOffsetsMinutes: [1440, 60, 0], candidateReminderEmail: false }),
   notify: (r) => firedAt.push({ due: r.dueAt, at: time.clock.now() }),
   email: () => {},
+  timingsBetween: (from, to) => repository.timingsBetween(from, to),
   timers: time.timers,
 });
 let sleeps = 0;

@@ -190,14 +190,14 @@ test('analytics says only what the app saw, counts the future, and exports CSV',
   }
 });
 
-test('a damaged data file is moved aside, the backup restored, and the person is told', async ({ page }) => {
+test('a damaged database is moved aside, the last good copy restored, and the person is told', async ({ page }) => {
   const temp = makeTempDir('idesk-e2e-');
   const kept = makeInterview({ startUtc: new Date(Date.now() + 86_400_000).toISOString(), candidate: { name: 'Kept Safe', email: 'kept@example.com' } });
   seedStore(temp.dir, { interviews: [kept] });
   const first = await startWebMode({}, temp.dir);
   await first.stop();
   const fs = await import('node:fs');
-  fs.writeFileSync(`${temp.dir}/interview-desk.json`, '{"schemaVersion":2,"interviews":[{"id":');
+  fs.writeFileSync(`${temp.dir}/interview-desk.sqlite`, 'this is not a database '.repeat(100));
   const app = await startWebMode({}, temp.dir);
   try {
     await page.goto(app.url);
@@ -206,7 +206,7 @@ test('a damaged data file is moved aside, the backup restored, and the person is
     await expect(page.getByRole('list', { name: 'Interviews' })).toContainText('Kept Safe');
     await page.getByRole('button', { name: /Dismiss notice/ }).click();
     await expect(page.getByRole('region', { name: 'Notices' })).toHaveCount(0);
-    expect(fs.readdirSync(temp.dir).some((f: string) => f.startsWith('interview-desk.damaged-'))).toBe(true);
+    expect(fs.readdirSync(temp.dir).some((f: string) => f.startsWith('interview-desk.damaged-') && f.endsWith('.sqlite'))).toBe(true);
   } finally {
     await app.stop();
   }

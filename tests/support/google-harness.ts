@@ -1,8 +1,8 @@
 import { composeServices, type DeskServices, type ServiceDeps } from '../../main/app/compose-services';
 import { loadEnvConfig } from '../../main/config/env-config';
 import { createMemoryLogger } from '../../main/logging/logger';
-import { confBackend } from '../../main/store/conf-backend';
-import { openAppStore } from '../../main/store/open-app-store';
+import { storesFor } from './test-services';
+import type { OpenedStores } from '../../main/storage/open-stores';
 import { createKeytarSecretStore } from '../../main/secrets/keytar-secret-store';
 import type { SecretStore } from '../../main/secrets/secret-store';
 import type { GoogleEmulator } from '../google-emulator/google-emulator';
@@ -12,12 +12,14 @@ export function googleServices(
   emulator: GoogleEmulator,
   dataDir: string,
   options: { keychainService: string; browse?: (url: string) => Promise<unknown>; overrides?: Partial<ServiceDeps>; secrets?: SecretStore } ,
-): DeskServices & { lines: string[] } {
+): DeskServices & { lines: string[]; stores: OpenedStores } {
   const log = createMemoryLogger();
+  const stores = storesFor(dataDir);
   const services = composeServices({
     config: loadEnvConfig({ ...emulator.env }, dataDir),
     log,
-    store: openAppStore({ dataDir, backend: confBackend, clock: { now: () => Date.now() }, log }).store,
+    store: stores.store,
+    database: stores.database,
     secrets: options.secrets ?? createKeytarSecretStore(options.keychainService),
     clock: { now: () => Date.now() },
     openExternal: async (url) => void (options.browse ?? emulator.browse)(url),
@@ -26,7 +28,7 @@ export function googleServices(
     google: { flowTimeoutMs: 5_000, retry: { baseDelayMs: 5, maxDelayMs: 40, totalCapMs: 3_000 }, conferencePollMs: [20, 20, 40, 40, 80], requestTimeoutMs: 1_500, syncIntervalMs: 3_600_000 },
     ...options.overrides,
   });
-  return Object.assign(services, { lines: log.lines });
+  return Object.assign(services, { lines: log.lines, stores });
 }
 
 /** Waits until `check` passes (polling), for effects of background queue drains. */

@@ -3,6 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Interview } from '../../preload/contract/interview-schema';
 import { currentSchemaVersion } from '../../main/store/migrations';
+import { openDatabase } from '../../main/storage/open-database';
+import { createInterviewRepository } from '../../main/storage/interview-repository';
+import { createMemoryLogger } from '../../main/logging/logger';
 
 /** A stored interview with sensible defaults, for seeding stores in tests and benchmarks. */
 export function makeInterview(overrides: Partial<Interview> & { startUtc: string }): Interview {
@@ -30,10 +33,26 @@ export function makeInterview(overrides: Partial<Interview> & { startUtc: string
   };
 }
 
-/** Writes a current-version store file into a data dir (as a previous run of the app would have). */
+/** Writes a data dir as a previous run of this version would have: interviews in the database, settings in the file. */
 export function seedStore(dataDir: string, data: { interviews?: Interview[]; settings?: Record<string, unknown> }): void {
   fs.mkdirSync(dataDir, { recursive: true });
-  fs.writeFileSync(path.join(dataDir, 'interview-desk.json'), JSON.stringify({ schemaVersion: currentSchemaVersion, settings: data.settings ?? {}, interviews: data.interviews ?? [] }));
+  const { database } = openDatabase({ dataDir, clock: { now: () => Date.now() }, log: createMemoryLogger() });
+  try {
+    createInterviewRepository(database).putMany(data.interviews ?? []);
+  } finally {
+    database.close();
+  }
+  // A start a day later takes the daily last good copy, with the interviews in it.
+  openDatabase({ dataDir, clock: { now: () => Date.now() + 25 * 3600_000 }, log: createMemoryLogger() }).database.close();
+  fs.writeFileSync(path.join(dataDir, 'interview-desk.json'), JSON.stringify({ schemaVersion: currentSchemaVersion, settings: data.settings ?? {} }), { mode: 0o600 });
+}
+
+/** Writes the single JSON file of the versions before the database (format 2), queues included. */
+export function seedLegacyStore(dataDir: string, data: { interviews?: Interview[]; settings?: Record<string, unknown>; outbox?: unknown[]; googleQueue?: unknown[]; googleSyncToken?: string }): string {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, 'interview-desk.json');
+  fs.writeFileSync(file, JSON.stringify({ schemaVersion: 2, settings: data.settings ?? {}, interviews: data.interviews ?? [], ...(data.outbox ? { outbox: data.outbox } : {}), ...(data.googleQueue ? { googleQueue: data.googleQueue } : {}), ...(data.googleSyncToken ? { googleSyncToken: data.googleSyncToken } : {}) }));
+  return file;
 }
 
 const first = ['Ada', 'Grace', 'Alan', 'Edsger', 'Barbara', 'Donald', 'Margaret', 'Ken', 'Radia', 'Linus', 'Frances', 'Tim'];

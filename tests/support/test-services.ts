@@ -2,9 +2,10 @@ import { composeServices, type DeskServices, type ServiceDeps } from '../../main
 import { loadEnvConfig } from '../../main/config/env-config';
 import { createMemoryLogger } from '../../main/logging/logger';
 import { confBackend } from '../../main/store/conf-backend';
-import { openAppStore } from '../../main/store/open-app-store';
+import { openStores, type OpenedStores } from '../../main/storage/open-stores';
 import type { SecretStore } from '../../main/secrets/secret-store';
 import type { KeyValueStore } from '../../main/store/key-value-store';
+import type { Clock } from '../../main/platform/clock';
 
 /** A secret store in memory, for tests that are not about the keychain. */
 export function memorySecretStore(): SecretStore {
@@ -17,12 +18,20 @@ export function memorySecretStore(): SecretStore {
   };
 }
 
-/** Real services over a real conf store in `dataDir`. */
-export function servicesFor(dataDir: string, overrides: Partial<ServiceDeps> = {}): DeskServices {
-  return composeServices({
+/** The real settings file and database of `dataDir`, opened as the app opens them (conf engine). */
+export function storesFor(dataDir: string, clock: Clock = { now: () => Date.now() }): OpenedStores {
+  return openStores({ dataDir, backend: confBackend, clock, log: createMemoryLogger() });
+}
+
+/** Real services over a real settings file and a real SQLite database in `dataDir`. */
+export function servicesFor(dataDir: string, overrides: Partial<ServiceDeps> = {}): DeskServices & { stores: OpenedStores } {
+  const stores = storesFor(dataDir, overrides.clock);
+  const services = composeServices({
     config: loadEnvConfig({}, dataDir),
     log: createMemoryLogger(),
-    store: openAppStore({ dataDir, backend: confBackend, clock: { now: () => Date.now() }, log: createMemoryLogger() }).store,
+    store: stores.store,
+    database: stores.database,
+    startupNotices: stores.notices,
     secrets: memorySecretStore(),
     clock: { now: () => Date.now() },
     openExternal: async () => {},
@@ -30,6 +39,7 @@ export function servicesFor(dataDir: string, overrides: Partial<ServiceDeps> = {
     templatesDir: 'templates',
     ...overrides,
   });
+  return Object.assign(services, { stores });
 }
 
 /** A key-value store in memory (with its map exposed), for tests that are not about persistence. */

@@ -100,6 +100,9 @@ describe('a full web-mode session keeps candidate data private', () => {
     g.faults.add({ path: '/token', status: 400, oauthError: 'invalid_grant', message: 'Token has been expired or revoked for bob@example.com.' });
     expect(await call('account:connect')).toMatchObject({ ok: false });
     expect((await call('account:disconnect')).ok).toBe(true);
+    // While the app runs, the database has its -wal and -shm beside it: private like the rest.
+    expect(walk(dataDir).map((e) => e.path)).toEqual(expect.arrayContaining(['interview-desk.sqlite', 'interview-desk.sqlite-wal', 'interview-desk.sqlite-shm', 'interview-desk.backup.sqlite']));
+    expect(exposed(dataDir)).toEqual([]);
     await stop();
 
     expect(exposed(dataDir)).toEqual([]);

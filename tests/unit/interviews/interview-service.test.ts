@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createInterviewService, type InterviewChange } from '../../../main/interviews/interview-service';
-import { createInterviewRepository } from '../../../main/interviews/interview-repository';
+import { createInterviewRepository } from '../../../main/storage/interview-repository';
 import { createEventHub } from '../../../main/app/event-hub';
 import { createMemoryLogger } from '../../../main/logging/logger';
-import { confBackend } from '../../../main/store/conf-backend';
-import { openAppStore } from '../../../main/store/open-app-store';
+import { openMemoryDatabase } from '../../../main/storage/open-database';
+import { storesFor } from '../../support/test-services';
 import { DeskFailure } from '../../../main/app/desk-failure';
 import { makeTempDir } from '../../support/temp-dir';
 import { fixedClock } from '../../support/fixed-clock';
@@ -25,12 +25,12 @@ describe('interview service', () => {
   let temp: ReturnType<typeof makeTempDir>;
   const clock = fixedClock('2030-01-10T08:00:00.000Z');
   const open = () => {
-    const { store } = openAppStore({ dataDir: temp.dir, backend: confBackend, clock, log: createMemoryLogger() });
+    const { database } = storesFor(temp.dir, clock);
     const events = createEventHub();
     const pushed: unknown[] = [];
     events.listen((name, payload) => pushed.push({ name, payload }));
     const service = createInterviewService({
-      repository: createInterviewRepository(store),
+      repository: createInterviewRepository(database),
       clock,
       events,
       log: createMemoryLogger(),
@@ -106,8 +106,7 @@ describe('interview service', () => {
   });
 
   it('needs a recruiter identity', () => {
-    const { store } = openAppStore({ dataDir: temp.dir, backend: confBackend, clock, log: createMemoryLogger() });
-    const service = createInterviewService({ repository: createInterviewRepository(store), clock, events: createEventHub(), log: createMemoryLogger(), recruiter: () => null });
+    const service = createInterviewService({ repository: createInterviewRepository(openMemoryDatabase()), clock, events: createEventHub(), log: createMemoryLogger(), recruiter: () => null });
     expect(failure(() => service.schedule(form))).toMatchObject({ field: 'recruiter' });
   });
 

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createReminderScheduler, maxSleepMs, type ReminderScheduler } from '../../../main/reminders/reminder-scheduler';
 import { createInterviewService, type InterviewService } from '../../../main/interviews/interview-service';
-import { createInterviewRepository } from '../../../main/interviews/interview-repository';
+import { createInterviewRepository } from '../../../main/storage/interview-repository';
 import { createEventHub } from '../../../main/app/event-hub';
 import { createMemoryLogger } from '../../../main/logging/logger';
-import { openAppStore } from '../../../main/store/open-app-store';
-import { confBackend } from '../../../main/store/conf-backend';
+import { storesFor } from '../../support/test-services';
+import type { InterviewRepository } from '../../../main/storage/interview-repository';
 import { makeTempDir } from '../../support/temp-dir';
 import { simulatedTime } from '../../support/simulated-time';
 import { makeInterview, seedStore } from '../../support/interview-fixtures';
@@ -22,14 +22,16 @@ describe('reminder scheduler', () => {
   let schedulers: ReminderScheduler[];
   let settings: { reminderOffsetsMinutes: number[]; candidateReminderEmail: boolean };
 
-  const service = (): InterviewService => {
-    const { store } = openAppStore({ dataDir: temp.dir, backend: confBackend, clock: time.clock, log: createMemoryLogger() });
-    return createInterviewService({ repository: createInterviewRepository(store), clock: time.clock, events: createEventHub(), log: createMemoryLogger(), recruiter: () => ({ name: 'Rita', email: 'rita@example.com' }) });
+  const service = (): { interviews: InterviewService; repository: InterviewRepository } => {
+    const repository = createInterviewRepository(storesFor(temp.dir, time.clock).database);
+    return { repository, interviews: createInterviewService({ repository, clock: time.clock, events: createEventHub(), log: createMemoryLogger(), recruiter: () => ({ name: 'Rita', email: 'rita@example.com' }) }) };
   };
-  /** Starts the app: a fresh service over the same store, and a scheduler. */
+  /** Starts the app: a fresh service over the same database, and a scheduler reading it by start time. */
   const boot = () => {
-    const interviews = service();
+    const { interviews, repository } = service();
     const scheduler = createReminderScheduler({
+      timingsBetween: (from, to) => repository.timingsBetween(from, to),
+      afterCommit: (effect) => repository.afterCommit(effect),
       interviews,
       clock: time.clock,
       log: createMemoryLogger(),
@@ -190,9 +192,12 @@ describe('reminders armed when an interview is created or moved', () => {
   let settings: { reminderOffsetsMinutes: number[]; candidateReminderEmail: boolean };
 
   const boot = () => {
-    const { store } = openAppStore({ dataDir: temp.dir, backend: confBackend, clock: time.clock, log: createMemoryLogger() });
-    const interviews = createInterviewService({ repository: createInterviewRepository(store), clock: time.clock, events: createEventHub(), log: createMemoryLogger(), recruiter: () => ({ name: 'Rita', email: 'rita@example.com' }) });
+    const repository = createInterviewRepository(storesFor(temp.dir, time.clock).database);
+    const interviews = createInterviewService({ repository, clock: time.clock, events: createEventHub(), log: createMemoryLogger(), recruiter: () => ({ name: 'Rita', email: 'rita@example.com' }) });
     scheduler = createReminderScheduler({
+      // The database's timing query, as the app runs it: armedAt and the invitation time must come back through it.
+      timingsBetween: (from, to) => repository.timingsBetween(from, to),
+      afterCommit: (effect) => repository.afterCommit(effect),
       interviews,
       clock: time.clock,
       log: createMemoryLogger(),
@@ -242,6 +247,9 @@ describe('reminders armed when an interview is created or moved', () => {
       [60, '2030-03-02T08:30:00.000Z'],
       [0, '2030-03-02T09:30:00.000Z'],
     ]);
+    // Recording the fired reminders keeps when they were armed (the move), in the database too.
+    expect(interviews.get(i.id).reminders.armedAt).toBe('2030-03-02T08:00:00.000Z');
+    expect(boot().get(i.id).reminders.armedAt).toBe('2030-03-02T08:00:00.000Z');
   });
 
   it('the candidate email never goes out within 12 hours of the invitation, and does when the invitation is older', () => {

@@ -10,12 +10,14 @@ import { createMemoryLogger } from '../../../main/logging/logger';
 import { composeServices } from '../../../main/app/compose-services';
 import { loadEnvConfig } from '../../../main/config/env-config';
 import { memorySecretStore, memoryStore } from '../../support/test-services';
+import { openMemoryDatabase } from '../../../main/storage/open-database';
 
 function services() {
   return composeServices({
     config: loadEnvConfig({}, '/tmp/none'),
     log: createMemoryLogger(),
     store: memoryStore(),
+    database: openMemoryDatabase(),
     secrets: memorySecretStore(),
     clock: { now: () => 0 },
     openExternal: async () => {},

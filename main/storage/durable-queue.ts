@@ -1,0 +1,149 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { Database } from './database';
+
+/** Which queue an item belongs to: both live in one table. */
+export type QueueName = 'google' | 'mail';
+
+/** Where an item stands: waiting (`queued`), finished well (`sent` / `done`) or given up (`failed`). */
+export type QueueState = 'queued' | 'sent' | 'done' | 'failed';
+
+/** One durable queue item, in the order it was added. */
+export interface QueueItem<P> {
+  seq: number;
+  key: string;
+  interviewId: string;
+  state: QueueState;
+  attempts: number;
+  /** Not to be tried before this time (backoff). */
+  notBefore: number;
+  payload: P;
+  reason?: string;
+  createdAt: number;
+  finishedAt?: number;
+}
+
+/** What a caller may change on an item. */
+export interface QueuePatch {
+  state?: QueueState;
+  attempts?: number;
+  notBefore?: number;
+  reason?: string | null;
+  finishedAt?: number | null;
+}
+
+type Row = Record<string, unknown>;
+
+/**
+ * An ordered, durable queue over the one `queue_items` table (the Google Calendar queue and the mail
+ * outbox are two of them). The payload is JSON checked with `payload` on the way in and out, so a
+ * row that does not fit is reported, never half-read.
+ */
+export class DurableQueue<P> {
+  constructor(
+    private readonly db: Database,
+    private readonly name: QueueName,
+    private readonly payload: z.ZodType<P>,
+    private readonly now: () => number,
+  ) {}
+
+  private read(row: Row): QueueItem<P> {
+    return {
+      seq: Number(row.seq),
+      key: String(row.key),
+      interviewId: String(row.interview_id),
+      state: String(row.state) as QueueState,
+      attempts: Number(row.attempts),
+      notBefore: Number(row.not_before),
+      payload: this.payload.parse(JSON.parse(String(row.payload))),
+      ...(row.reason != null ? { reason: String(row.reason) } : {}),
+      createdAt: Number(row.created_ms),
+      ...(row.finished_ms != null ? { finishedAt: Number(row.finished_ms) } : {}),
+    };
+  }
+
+  private select(where: string, ...params: (string | number)[]): QueueItem<P>[] {
+    return (this.db.prepare(`SELECT * FROM queue_items WHERE queue = ? ${where} ORDER BY seq`).all(this.name, ...params) as Row[]).map((r) => this.read(r));
+  }
+
+  /** Every item still kept (waiting, finished within the retention period, failed), in order. */
+  all(): QueueItem<P>[] {
+    return this.select('');
+  }
+
+  /** The waiting items, in order. */
+  waiting(): QueueItem<P>[] {
+    return this.select("AND state = 'queued'");
+  }
+
+  /** The waiting items of one interview, in order (indexed). */
+  waitingFor(interviewId: string): QueueItem<P>[] {
+    return this.select("AND interview_id = ? AND state = 'queued'", interviewId);
+  }
+
+  /** The waiting items whose backoff has passed, in order. */
+  due(now: number): QueueItem<P>[] {
+    return this.select("AND state = 'queued' AND not_before <= ?", now);
+  }
+
+  get(key: string): QueueItem<P> | undefined {
+    return this.select('AND key = ?', key)[0];
+  }
+
+  /** Appends an item; returns it. */
+  add(interviewId: string, payload: P, options: { notBefore?: number } = {}): QueueItem<P> {
+    const now = this.now();
+    const key = randomUUID();
+    this.db
+      .prepare('INSERT INTO queue_items (queue, key, interview_id, state, attempts, not_before, payload, created_ms, updated_ms) VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?)')
+      .run(this.name, key, interviewId, 'queued', options.notBefore ?? 0, JSON.stringify(this.payload.parse(payload)), now, now);
+    return this.get(key)!;
+  }
+
+  update(key: string, patch: QueuePatch): void {
+    const sets: string[] = [];
+    const params: (string | number | null)[] = [];
+    const column = { state: 'state', attempts: 'attempts', notBefore: 'not_before', reason: 'reason', finishedAt: 'finished_ms' } as const;
+    for (const [field, name] of Object.entries(column) as [keyof QueuePatch, string][]) {
+      if (patch[field] === undefined) continue;
+      sets.push(`${name} = ?`);
+      params.push(patch[field]);
+    }
+    this.db.prepare(`UPDATE queue_items SET ${[...sets, 'updated_ms = ?'].join(', ')} WHERE queue = ? AND key = ?`).run(...params, this.now(), this.name, key);
+  }
+
+  remove(keys: string[]): void {
+    if (keys.length === 0) return;
+    this.db.prepare('DELETE FROM queue_items WHERE queue = ? AND key IN (SELECT value FROM json_each(?))').run(this.name, JSON.stringify(keys));
+  }
+
+  /** The earliest `notBefore` among waiting items. */
+  nextNotBefore(): number | undefined {
+    const row = this.db.prepare("SELECT min(not_before) AS at FROM queue_items WHERE queue = ? AND state = 'queued'").get(this.name) as Row;
+    return row.at == null ? undefined : Number(row.at);
+  }
+
+  /** Deletes items that finished well before `before` (sent mail, done Calendar changes); returns how many. */
+  prune(before: number): number {
+    return Number(this.db.prepare("DELETE FROM queue_items WHERE queue = ? AND state IN ('sent', 'done') AND finished_ms < ?").run(this.name, before).changes);
+  }
+}
+
+/** How long finished items are kept before pruning. */
+export const queueRetentionMs = 30 * 24 * 3600_000;
+
+/**
+ * One drain at a time: a call during a drain waits for it, then runs once more (so work added
+ * meanwhile is seen). `settled` runs after each drain (e.g. to set the next wake-up).
+ */
+export function singleFlight(run: () => Promise<void>, settled?: () => void): () => Promise<void> {
+  let current: Promise<void> | undefined;
+  return async () => {
+    while (current) await current;
+    current = run().finally(() => {
+      current = undefined;
+      settled?.();
+    });
+    return current;
+  };
+}

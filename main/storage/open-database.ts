@@ -1,0 +1,124 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import type { Notice } from '../../preload/contract/ipc-contract';
+import type { Logger } from '../logging/logger';
+import type { Clock } from '../platform/clock';
+import { copyPrivateFile, ensurePrivateDir, ensurePrivateFile } from '../platform/private-files';
+import { damagedFileNotice } from '../store/recovery-notice';
+import { applyPragmas, wrapDatabase, type Database } from './database';
+import { migrateDatabase, NewerDatabaseError } from './schema-migrations';
+import { backupDue, backupInto, recordBackup } from './database-backup';
+
+export const databaseName = 'interview-desk';
+
+/** Where the database, its last good copy and moved-aside damaged files live in the data dir. */
+export function databasePaths(dataDir: string, now = Date.now()) {
+  const stamp = new Date(now).toISOString().replace(/[:.]/g, '-');
+  return {
+    file: path.join(dataDir, `${databaseName}.sqlite`),
+    backup: path.join(dataDir, `${databaseName}.backup.sqlite`),
+    aside: path.join(dataDir, `${databaseName}.damaged-${stamp}.sqlite`),
+    beforeVersion: (version: number) => path.join(dataDir, `${databaseName}.before-v${version}.sqlite`),
+  };
+}
+
+/** SQLite's companion files: moved and removed together with the database. */
+const companions = ['', '-wal', '-shm'];
+
+export interface OpenedDatabase {
+  database: Database;
+  notices: Notice[];
+}
+
+function moveAside(file: string, aside: string): void {
+  for (const suffix of companions) if (fs.existsSync(file + suffix)) fs.renameSync(file + suffix, aside + suffix);
+}
+
+/**
+ * Opens, sets pragmas and checks one file; throws when SQLite finds it damaged. A damaged file is
+ * moved to `aside` (if given) before the connection closes: closing deletes the -wal, which may hold
+ * the last transactions and is kept with the damaged file.
+ */
+function openChecked(file: string, aside?: string): DatabaseSync {
+  // Owner-only before SQLite opens it: SQLite gives -wal and -shm the database file's mode.
+  ensurePrivateFile(file);
+  let sql: DatabaseSync | undefined;
+  try {
+    sql = new DatabaseSync(file);
+    applyPragmas(sql, file);
+    const rows = sql.prepare('PRAGMA quick_check').all() as { quick_check: string }[];
+    if (rows[0]?.quick_check !== 'ok') throw new Error(`quick_check: ${rows.map((r) => r.quick_check).slice(0, 3).join('; ')}`);
+    return sql;
+  } catch (error) {
+    if (aside) moveAside(file, aside);
+    sql?.close();
+    throw error;
+  }
+}
+
+/**
+ * Opens the app database. A damaged file is never a crash loop: it is moved aside (with its -wal
+ * and -shm), the last good copy is restored and a notice says so; without a good copy the app
+ * starts empty and says that loudly. A file from a newer version is refused, never downgraded.
+ * Each migration step is preceded by a copy of the database, and the last good copy is refreshed
+ * at most once per `backupEveryMs`.
+ */
+export function openDatabase(options: { dataDir: string; clock: Clock; log: Logger; backupEveryMs?: number }): OpenedDatabase {
+  const { dataDir, clock, log } = options;
+  ensurePrivateDir(dataDir);
+  const paths = databasePaths(dataDir, clock.now());
+  const notices: Notice[] = [];
+  let sql: DatabaseSync | undefined;
+  try {
+    sql = openChecked(paths.file, paths.aside);
+  } catch (error) {
+    const reason = (error as Error).message.split('\n')[0];
+    log.error(`database unreadable (${reason}); moved aside as ${path.basename(paths.aside)}`);
+    let restoredAt: string | undefined;
+    if (fs.existsSync(paths.backup)) {
+      try {
+        copyPrivateFile(paths.backup, paths.file);
+        sql = openChecked(paths.file);
+        restoredAt = fs.statSync(paths.backup).mtime.toISOString();
+      } catch (backupError) {
+        log.error(`database backup unreadable too: ${(backupError as Error).message}`);
+        for (const suffix of companions) fs.rmSync(paths.file + suffix, { force: true });
+      }
+    }
+    sql ??= openChecked(paths.file);
+    notices.push(damagedFileNotice({ now: clock.now(), aside: paths.aside, dataDir, emptyStart: 'an empty schedule', ...(restoredAt ? { restoredAt } : {}) }));
+  }
+  const open = sql;
+  try {
+    const steps = migrateDatabase(open, {
+      beforeStep: (step, from) => {
+        // A fresh file has nothing to lose; an older one is copied before it changes.
+        if (from > 0) backupInto(open, paths.beforeVersion(from));
+      },
+    });
+    if (steps.length > 0) log.info(`database migrated: ${steps.join('; ')}`);
+  } catch (error) {
+    open.close();
+    if (error instanceof NewerDatabaseError) throw error;
+    throw new Error(`The database ${paths.file} could not be upgraded (${(error as Error).message}). A copy from before the upgrade is next to it.`, { cause: error });
+  }
+  // Only a database that opened cleanly becomes the last good copy.
+  if (notices.length === 0 && (!fs.existsSync(paths.backup) || backupDue(open, clock.now(), options.backupEveryMs ?? 24 * 3600_000))) {
+    try {
+      backupInto(open, paths.backup);
+      recordBackup(open, clock.now());
+    } catch (error) {
+      log.warn(`database backup failed: ${(error as Error).message}`);
+    }
+  }
+  return { database: wrapDatabase(open, paths.file), notices };
+}
+
+/** A private in-memory database with the current schema (tests, benchmarks). */
+export function openMemoryDatabase(): Database {
+  const sql = new DatabaseSync(':memory:');
+  applyPragmas(sql, ':memory:');
+  migrateDatabase(sql);
+  return wrapDatabase(sql, ':memory:');
+}

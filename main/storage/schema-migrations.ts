@@ -1,0 +1,139 @@
+import type { DatabaseSync } from 'node:sqlite';
+
+/** One step of the `PRAGMA user_version` ladder: from version `to - 1` to `to`. */
+export interface SchemaStep {
+  to: number;
+  describe: string;
+  up(sql: DatabaseSync): void;
+}
+
+/**
+ * The database schema, one step per version. Never edit a shipped step: add the next one (and a
+ * fixture of the schema before it in tests/fixtures/storage/, which the ladder test requires).
+ * Interviews keep their full record as validated JSON, so a field added to the contract's
+ * interview schema needs no step; the columns beside it exist to be indexed and queried.
+ */
+export const schemaSteps: SchemaStep[] = [
+  {
+    to: 1,
+    describe: 'interviews, joins, deliveries, reminder marks, one durable queue, sync state',
+    up: (sql) =>
+      sql.exec(`
+        CREATE TABLE interviews (
+          id TEXT PRIMARY KEY,
+          start_ms INTEGER NOT NULL,
+          end_ms INTEGER NOT NULL,
+          status TEXT NOT NULL CHECK (status IN ('scheduled', 'cancelled')),
+          origin TEXT NOT NULL,
+          search TEXT NOT NULL,
+          google_event_id TEXT,
+          record TEXT NOT NULL CHECK (json_valid(record)),
+          updated_ms INTEGER NOT NULL
+        ) STRICT;
+        CREATE INDEX interviews_by_start ON interviews (start_ms);
+        CREATE INDEX interviews_by_status_start ON interviews (status, start_ms);
+        CREATE INDEX interviews_by_google_event ON interviews (google_event_id) WHERE google_event_id IS NOT NULL;
+
+        CREATE TABLE joins (
+          interview_id TEXT NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,
+          seq INTEGER NOT NULL,
+          joined_at TEXT NOT NULL,
+          left_at TEXT,
+          via TEXT NOT NULL CHECK (via IN ('app', 'browser')),
+          PRIMARY KEY (interview_id, seq)
+        ) STRICT;
+
+        CREATE TABLE deliveries (
+          interview_id TEXT NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,
+          recipient TEXT NOT NULL CHECK (recipient IN ('candidate', 'recruiter')),
+          state TEXT NOT NULL CHECK (state IN ('none', 'queued', 'sent', 'failed')),
+          reason TEXT,
+          at TEXT,
+          PRIMARY KEY (interview_id, recipient)
+        ) STRICT;
+
+        CREATE TABLE reminder_marks (
+          interview_id TEXT NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,
+          key TEXT NOT NULL,
+          at TEXT NOT NULL,
+          UNIQUE (interview_id, key)
+        ) STRICT;
+
+        CREATE TABLE queue_items (
+          seq INTEGER PRIMARY KEY AUTOINCREMENT,
+          queue TEXT NOT NULL CHECK (queue IN ('google', 'mail')),
+          key TEXT NOT NULL UNIQUE,
+          interview_id TEXT REFERENCES interviews (id) ON DELETE CASCADE,
+          state TEXT NOT NULL CHECK (state IN ('queued', 'sent', 'done', 'failed')),
+          attempts INTEGER NOT NULL DEFAULT 0,
+          not_before INTEGER NOT NULL DEFAULT 0,
+          payload TEXT NOT NULL CHECK (json_valid(payload)),
+          reason TEXT,
+          created_ms INTEGER NOT NULL,
+          updated_ms INTEGER NOT NULL,
+          finished_ms INTEGER
+        ) STRICT;
+        CREATE INDEX queue_items_waiting ON queue_items (queue, state, seq);
+        CREATE INDEX queue_items_by_interview ON queue_items (interview_id);
+
+        CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+      `),
+  },
+  {
+    to: 2,
+    describe: 'which message a delivery state is about; when reminders were armed',
+    up: (sql) =>
+      sql.exec(`
+        ALTER TABLE deliveries ADD COLUMN kind TEXT CHECK (kind IN ('invitation', 'update', 'cancellation', 'reminder'));
+        ALTER TABLE interviews ADD COLUMN reminders_armed_at TEXT;
+      `),
+  },
+];
+
+/** The version this build writes (the last step's). */
+export const latestDatabaseVersion = (): number => schemaSteps.at(-1)?.to ?? 0;
+
+/** The version this build writes. */
+export const currentDatabaseVersion = latestDatabaseVersion();
+
+/** A database written by a newer Interview Desk: never downgrade it silently. */
+export class NewerDatabaseError extends Error {
+  constructor(version: number) {
+    super(`The database was written by a newer Interview Desk (format ${version}; this version reads up to ${latestDatabaseVersion()}). Update the app to open it.`);
+    this.name = 'NewerDatabaseError';
+  }
+}
+
+/** The stored schema version. */
+export function databaseVersion(sql: DatabaseSync): number {
+  const row = sql.prepare('PRAGMA user_version').get() as { user_version?: number } | undefined;
+  return Number(row?.user_version ?? 0);
+}
+
+/**
+ * Runs every step above the stored version (up to `target`), each in its own transaction with its
+ * `user_version`, so a crash mid-ladder leaves the last finished version. `beforeStep` runs first
+ * (the caller's backup). Returns the steps taken.
+ */
+export function migrateDatabase(sql: DatabaseSync, options: { target?: number; beforeStep?: (step: SchemaStep, from: number) => void } = {}): string[] {
+  const target = options.target ?? latestDatabaseVersion();
+  const from = databaseVersion(sql);
+  if (from > latestDatabaseVersion()) throw new NewerDatabaseError(from);
+  const taken: string[] = [];
+  for (const step of schemaSteps) {
+    if (step.to <= databaseVersion(sql) || step.to > target) continue;
+    options.beforeStep?.(step, databaseVersion(sql));
+    sql.exec('BEGIN IMMEDIATE');
+    try {
+      step.up(sql);
+      sql.exec(`PRAGMA user_version = ${step.to}`);
+      sql.exec('COMMIT');
+    } catch (error) {
+      sql.exec('ROLLBACK');
+      throw error;
+    }
+    taken.push(`${step.to - 1}→${step.to}: ${step.describe}`);
+  }
+  return taken;
+}

@@ -1,0 +1,13 @@
+/**
+ * The normalised text the schedule searches: lower case, accents and other marks removed, spaces
+ * collapsed, so "José" is found by "jose". Stored in its own column beside each interview.
+ */
+export function searchText(...parts: string[]): string {
+  return parts
+    .join(' ')
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}

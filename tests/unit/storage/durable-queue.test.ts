@@ -1,0 +1,62 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { DurableQueue, queueRetentionMs, singleFlight } from '../../../main/storage/durable-queue';
+import { openMemoryDatabase } from '../../../main/storage/open-database';
+import { createInterviewRepository } from '../../../main/storage/interview-repository';
+import type { Database } from '../../../main/storage/database';
+import { makeInterview } from '../../support/interview-fixtures';
+
+describe('durable queue', () => {
+  let db: Database;
+  let now: number;
+  const interview = makeInterview({ startUtc: '2030-01-15T09:00:00.000Z' });
+  beforeEach(() => {
+    db = openMemoryDatabase();
+    now = Date.parse('2030-01-10T08:00:00.000Z');
+    createInterviewRepository(db).put(interview);
+  });
+  afterEach(() => db.close());
+
+  it('keeps order, per-item state and backoff; two queues share the table without seeing each other', () => {
+    const mail = new DurableQueue(db, 'mail', z.object({ n: z.number() }), () => now);
+    const google = new DurableQueue(db, 'google', z.object({ op: z.string() }), () => now);
+    const keys = [1, 2, 3].map((n) => mail.add(interview.id, { n }).key);
+    google.add(interview.id, { op: 'create' });
+    mail.update(keys[0]!, { attempts: 1, notBefore: now + 5_000, reason: 'busy' });
+    expect(mail.waiting().map((i) => i.payload.n)).toEqual([1, 2, 3]);
+    expect(mail.due(now).map((i) => i.payload.n)).toEqual([2, 3]);
+    expect(mail.nextNotBefore()).toBe(0);
+    expect(mail.get(keys[0]!)).toMatchObject({ attempts: 1, notBefore: now + 5_000, reason: 'busy', state: 'queued' });
+    mail.update(keys[1]!, { state: 'sent', finishedAt: now });
+    expect(mail.waiting().map((i) => i.payload.n)).toEqual([1, 3]);
+    expect(google.all()).toHaveLength(1);
+    expect(() => mail.add(interview.id, { n: 'four' as unknown as number })).toThrow();
+  });
+
+  it('prunes finished items after the retention period, never waiting or failed ones', () => {
+    const mail = new DurableQueue(db, 'mail', z.object({ n: z.number() }), () => now);
+    const [sent, failed, waiting] = [1, 2, 3].map((n) => mail.add(interview.id, { n }).key);
+    mail.update(sent!, { state: 'sent', finishedAt: now });
+    mail.update(failed!, { state: 'failed', finishedAt: now });
+    expect(mail.prune(now - queueRetentionMs)).toBe(0);
+    now += queueRetentionMs + 1;
+    expect(mail.prune(now - queueRetentionMs)).toBe(1);
+    expect(mail.all().map((i) => i.key)).toEqual([failed, waiting]);
+  });
+
+  it('drains single-flight: a call during a drain waits, then runs once more', async () => {
+    let running = 0;
+    let most = 0;
+    let runs = 0;
+    const drain = singleFlight(async () => {
+      running++;
+      most = Math.max(most, running);
+      runs++;
+      await new Promise((r) => setTimeout(r, 10));
+      running--;
+    });
+    await Promise.all([drain(), drain(), drain()]);
+    expect(most).toBe(1);
+    expect(runs).toBe(3);
+  });
+});

@@ -1,0 +1,97 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openMemoryDatabase } from '../../../main/storage/open-database';
+import { createInterviewRepository, type InterviewRepository } from '../../../main/storage/interview-repository';
+import type { Database } from '../../../main/storage/database';
+import { makeInterview } from '../../support/interview-fixtures';
+
+const at = (iso: string) => Date.parse(iso);
+
+describe('interview repository (SQLite)', () => {
+  let db: Database;
+  let repository: InterviewRepository;
+  beforeEach(() => {
+    db = openMemoryDatabase();
+    repository = createInterviewRepository(db);
+  });
+  afterEach(() => db.close());
+
+  it('round-trips the whole record: joins, deliveries and reminder marks in their own tables', () => {
+    const interview = makeInterview({
+      startUtc: '2030-01-15T09:00:00.000Z',
+      candidate: { name: 'José Ñúñez', email: 'jose@example.com', timeZone: 'America/Bogota' },
+      joins: [{ joinedAt: '2030-01-15T08:58:00.000Z', leftAt: '2030-01-15T09:40:00.000Z', via: 'app' }, { joinedAt: '2030-01-15T09:41:00.000Z', via: 'browser' }],
+      invitations: { candidate: { state: 'sent', at: '2030-01-10T08:00:00.000Z' }, recruiter: { state: 'failed', reason: '550 no', at: '2030-01-10T08:00:01.000Z' } },
+      reminders: { sent: [{ key: 'b', at: '2030-01-14T09:00:00.000Z' }, { key: 'a', at: '2030-01-15T08:00:00.000Z' }] },
+      google: { eventId: 'ev1', state: 'synced', etag: '"1"' },
+    });
+    repository.put(interview);
+    expect(repository.get(interview.id)).toEqual(interview);
+    const row = db.prepare('SELECT start_ms, end_ms, status, origin, search, google_event_id FROM interviews').get();
+    expect(row).toEqual({ start_ms: at('2030-01-15T09:00:00.000Z'), end_ms: at('2030-01-15T10:00:00.000Z'), status: 'scheduled', origin: 'recruiter', search: 'jose nunez jose@example.com engineer', google_event_id: 'ev1' });
+    expect(db.prepare('SELECT record FROM interviews').get()).not.toMatchObject({ record: expect.stringContaining('invitations') });
+    // A change replaces the children, never duplicates them.
+    repository.put({ ...interview, joins: [], reminders: { sent: [] }, invitations: { candidate: { state: 'none' }, recruiter: { state: 'none' } } });
+    expect(repository.get(interview.id)).toMatchObject({ joins: [], reminders: { sent: [] }, invitations: { candidate: { state: 'none' }, recruiter: { state: 'none' } } });
+    expect(db.prepare('SELECT (SELECT count(*) FROM joins) + (SELECT count(*) FROM deliveries) + (SELECT count(*) FROM reminder_marks) AS n').get()).toEqual({ n: 0 });
+  });
+
+  it('validates against the contract\'s schema: nothing malformed reaches the database', () => {
+    const interview = makeInterview({ startUtc: '2030-01-15T09:00:00.000Z' });
+    expect(() => repository.put({ ...interview, durationMinutes: 'long' as unknown as number })).toThrow();
+    expect(() => repository.putMany([interview, { ...interview, id: 'not-a-uuid' }])).toThrow();
+    expect(repository.count()).toBe(0);
+  });
+
+  it('answers overlaps and windows by start time from the index (long interviews included)', () => {
+    const long = makeInterview({ startUtc: '2030-01-15T00:00:00.000Z', durationMinutes: 12 * 60 });
+    const morning = makeInterview({ startUtc: '2030-01-15T09:00:00.000Z' });
+    const cancelled = makeInterview({ startUtc: '2030-01-15T09:30:00.000Z', status: 'cancelled' });
+    const later = makeInterview({ startUtc: '2030-01-16T09:00:00.000Z' });
+    repository.putMany([long, morning, cancelled, later]);
+    expect(repository.overlapping(at('2030-01-15T09:30:00Z'), at('2030-01-15T10:30:00Z')).map((i) => i.id)).toEqual([long.id, morning.id]);
+    expect(repository.overlapping(at('2030-01-15T09:30:00Z'), at('2030-01-15T10:30:00Z'), morning.id).map((i) => i.id)).toEqual([long.id]);
+    expect(repository.overlapping(at('2030-01-15T10:00:00Z'), at('2030-01-15T10:30:00Z')).map((i) => i.id)).toEqual([long.id]);
+    expect(repository.startingBetween(at('2030-01-15T09:00:00Z'), at('2030-01-17T00:00:00Z'), 2).map((i) => i.id)).toEqual([morning.id, cancelled.id]);
+    repository.put({ ...morning, reminders: { sent: [{ key: 'k', at: 'x' }], armedAt: '2030-01-14T08:00:00.000Z' }, invitations: { ...morning.invitations, candidate: { state: 'sent', kind: 'invitation', at: '2030-01-14T08:00:05.000Z' } } });
+    expect(repository.timingsBetween(at('2030-01-15T09:00:00Z'), at('2030-01-15T09:01:00Z'))).toEqual([
+      {
+        id: morning.id,
+        status: 'scheduled',
+        startUtc: morning.startUtc,
+        origin: 'recruiter',
+        createdAt: morning.createdAt,
+        reminders: { sent: [{ key: 'k' }], armedAt: '2030-01-14T08:00:00.000Z' },
+        invitations: { candidate: { at: '2030-01-14T08:00:05.000Z' } },
+      },
+    ]);
+    expect(repository.get(morning.id)).toMatchObject({ reminders: { armedAt: '2030-01-14T08:00:00.000Z' }, invitations: { candidate: { state: 'sent', kind: 'invitation' } } });
+    expect(repository.timingsBetween(at('2030-01-16T09:00:00Z'), at('2030-01-16T09:01:00Z'))).toEqual([
+      { id: later.id, status: 'scheduled', startUtc: later.startUtc, origin: 'recruiter', createdAt: later.createdAt, reminders: { sent: [] }, invitations: { candidate: {} } },
+    ]);
+  });
+
+  it('a put inside a transaction that fails is undone with it', () => {
+    const interview = makeInterview({ startUtc: '2030-01-15T09:00:00.000Z' });
+    expect(() =>
+      repository.transaction(() => {
+        repository.put(interview);
+        throw new Error('no');
+      }),
+    ).toThrow('no');
+    expect(repository.get(interview.id)).toBeUndefined();
+    // Read (and kept in memory) before a change that is rolled back: the old version stays.
+    repository.put(interview);
+    expect(repository.all()).toEqual([interview]);
+    expect(() =>
+      repository.transaction(() => {
+        repository.put({ ...interview, notes: 'rolled back' });
+        expect(repository.get(interview.id)?.notes).toBe('rolled back');
+        throw new Error('no');
+      }),
+    ).toThrow('no');
+    expect(repository.get(interview.id)).toEqual(interview);
+    expect(repository.all()).toEqual([interview]);
+    repository.put({ ...interview, notes: 'kept' });
+    expect(repository.all()[0]?.notes).toBe('kept');
+  });
+});
