@@ -9,6 +9,8 @@ test("candidate mode: a pasted join link opens the candidate's own room, with th
   start.setUTCMinutes(0, 0, 0);
   await page.getByLabel('Invitation link or Meet link').fill(joinLink(start, '&duration=45'));
   await page.getByRole('button', { name: 'Save my interview' }).click();
+  // A join link shows what it would save first; nothing is saved until the candidate agrees.
+  await page.getByRole('button', { name: 'Save interview', exact: true }).click();
 
   const heading = page.getByRole('heading', { name: 'Staff Engineer interview', level: 1 });
   await expect(heading).toBeVisible();
@@ -57,6 +59,8 @@ test('an older join link without a length: the room says it is not given, never 
   start.setUTCMinutes(0, 0, 0);
   await page.getByLabel('Invitation link or Meet link').fill(joinLink(start));
   await page.getByRole('button', { name: 'Save my interview' }).click();
+  // A join link shows what it would save first; nothing is saved until the candidate agrees.
+  await page.getByRole('button', { name: 'Save interview', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Staff Engineer interview', level: 1 })).toBeFocused();
   await expect(page.getByTestId('candidate-length')).toHaveText('Not given in your invitation');
   await expect(page.locator('main')).not.toContainText('60 minutes');

@@ -112,7 +112,7 @@ test('Settings: errors beside each field in the words of its label, and leaving 
   await page.getByRole('button', { name: 'Save settings' }).click();
   expect(await errorOf(page, page.getByLabel('Joining opens (minutes before start)'))).toBe('Joining opens must be a whole number of minutes from 0 to 120');
   expect(await errorOf(page, page.getByLabel('Joining closes (minutes after start)'))).toBe('Joining closes must be a whole number of minutes from 5 to 600');
-  expect(await errorOf(page, page.getByLabel('Brand colour'))).toMatch(/^Brand colour must be a colour code like #1a73e8/);
+  expect(await errorOf(page, page.getByLabel('Brand colour'))).toMatch(/^Brand colour must be a colour like #1a73e8/);
   await expect(page.locator('main')).not.toContainText(/joinOpensMinutesBefore|Too small|expected number/);
   await page.getByLabel('Brand colour').fill('#1a73e8');
   await expect(page.getByLabel('Brand colour')).not.toHaveAttribute('aria-invalid');
