@@ -46,11 +46,13 @@ export async function startServices(options: StartOptions): Promise<StartedApp> 
   const config = loadEnvConfig(options.env, options.defaultDataDir);
   // The data folder holds candidate data: private before anything is written, whatever an older
   // version or the umask left behind.
-  const loosened = securePrivateDataDir(config.dataDir);
+  const skipped: string[] = [];
+  const loosened = securePrivateDataDir(config.dataDir, (target, reason) => skipped.push(`${target} (${reason})`));
   const unlock = await lockDataDir(config.dataDir);
   const log = createFileLogger({ dataDir: config.dataDir, consoleLevel: options.consoleLevel ?? false });
   log.info(`starting ${options.info.name} ${options.info.version} (${options.mode})`);
   if (loosened.length > 0) log.warn(`${loosened.length} files or folders in the data folder were readable by other users; made private`);
+  for (const entry of skipped) log.warn(`could not make private, left as it is: ${entry}`);
   let opened;
   try {
     opened = openStores({ dataDir: config.dataDir, backend: options.storeBackend, clock: systemClock, log });
@@ -61,7 +63,7 @@ export async function startServices(options: StartOptions): Promise<StartedApp> 
   const { store, database } = opened;
   // Whatever a store engine created with default modes is private before use (the database, its
   // -wal/-shm and backups are created 0600 already; this covers files an older version left).
-  tightenPrivateTree(config.dataDir);
+  tightenPrivateTree(config.dataDir, (target, reason) => log.warn(`could not make private, left as it is: ${target} (${reason})`));
   const services = composeServices({
     config,
     log,

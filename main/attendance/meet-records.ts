@@ -54,22 +54,27 @@ const instant = (v: unknown): string | undefined => {
 };
 const object = (v: unknown): Loose | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Loose) : undefined);
 
-/** A conference record from Google, or undefined when it lacks a name or a valid start. */
+// Names go back to Google as a request path's `parent`: only the documented shapes, ids of URL-safe
+// characters, so no `/`, `..`, `?` or `%` from a response can steer a later request elsewhere.
+const recordName = /^conferenceRecords\/[A-Za-z0-9_-]+$/;
+const participantName = /^conferenceRecords\/[A-Za-z0-9_-]+\/participants\/[A-Za-z0-9_-]+$/;
+
+/** A conference record from Google, or undefined when it lacks a well-formed name or a valid start. */
 export function parseConferenceRecord(raw: unknown): ConferenceRecord | undefined {
   const r = object(raw);
   const name = text(r?.name);
   const startTime = instant(r?.startTime);
-  if (!r || !name?.startsWith('conferenceRecords/') || !startTime) return undefined;
+  if (!r || !name || !recordName.test(name) || !startTime) return undefined;
   const endTime = instant(r.endTime);
   const space = text(r.space);
   return { name, startTime, ...(endTime ? { endTime } : {}), ...(space ? { space } : {}) };
 }
 
-/** A participant from Google, or undefined without a name or an identity. */
+/** A participant from Google, or undefined without a well-formed name or an identity. */
 export function parseParticipant(raw: unknown): MeetParticipant | undefined {
   const p = object(raw);
   const name = text(p?.name);
-  if (!p || !name) return undefined;
+  if (!p || !name || !participantName.test(name)) return undefined;
   const signed = object(p.signedinUser);
   const anonymous = object(p.anonymousUser);
   const phone = object(p.phoneUser);

@@ -47,6 +47,18 @@ function protocolOf(raw: string): string | null {
   }
 }
 
+/** Whether a URL's user name and password decode (a lone `%E0%A4` would throw wherever they are read). */
+function percentEncodingReads(raw: string): boolean {
+  try {
+    const url = new URL(raw);
+    decodeURIComponent(url.username);
+    decodeURIComponent(url.password);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const httpUrl = z.string().refine((u) => ['http:', 'https:'].includes(protocolOf(u) ?? ''), 'must be an http(s) URL');
 
 const rules = {
@@ -58,7 +70,10 @@ const rules = {
   INTERVIEW_DESK_GOOGLE_REVOKE_URL: httpUrl,
   INTERVIEW_DESK_GOOGLE_API_URL: httpUrl,
   INTERVIEW_DESK_GOOGLE_MEET_API_URL: httpUrl,
-  INTERVIEW_DESK_SMTP_URL: z.string().refine((u) => ['smtp:', 'smtps:'].includes(protocolOf(u) ?? ''), 'must be an smtp:// or smtps:// URL'),
+  INTERVIEW_DESK_SMTP_URL: z
+    .string()
+    .refine((u) => ['smtp:', 'smtps:'].includes(protocolOf(u) ?? ''), 'must be an smtp:// or smtps:// URL')
+    .refine(percentEncodingReads, 'has a user name or password whose %-escapes are not valid UTF-8 (encode each special character as %XX)'),
   INTERVIEW_DESK_WEB_PORT: z
     .string()
     .regex(/^\d{1,5}$/, 'must be a port number')
@@ -67,6 +82,15 @@ const rules = {
   INTERVIEW_DESK_NETCHECK_URL: httpUrl,
   INTERVIEW_DESK_STUN_SERVER: z.string().regex(/^[A-Za-z0-9.-]+:\d{1,5}$/, 'must be host:port'),
 } as const;
+
+/** Variables whose value may carry a password (the SMTP URL's user:password@, the client secret). */
+const isSecretVariable = (key: string) => key === 'INTERVIEW_DESK_SMTP_URL' || key.endsWith('_SECRET');
+
+/** The bad value as a ConfigError shows it: never for a secret-bearing variable (the line is printed and logged). */
+function shownValue(key: string, raw: string): string {
+  if (isSecretVariable(key)) return '';
+  return ` (got "${raw.length > 80 ? `${raw.slice(0, 80)}…` : raw}")`;
+}
 
 type Rules = typeof rules;
 type Parsed = { [K in keyof Rules]?: z.infer<Rules[K]> };
@@ -90,8 +114,7 @@ export function loadEnvConfig(env: NodeJS.ProcessEnv, fallbackDataDir: string = 
     if (raw === undefined || raw === '') continue;
     const result = rules[key].safeParse(raw);
     if (!result.success) {
-      const shown = raw.length > 80 ? `${raw.slice(0, 80)}…` : raw;
-      throw new ConfigError(key, `${result.error.issues[0]?.message ?? 'is not valid'} (got "${shown}")`);
+      throw new ConfigError(key, `${result.error.issues[0]?.message ?? 'is not valid'}${shownValue(key, raw)}`);
     }
     (parsed as Record<string, unknown>)[key] = result.data;
   }

@@ -114,6 +114,56 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
     return revoked;
   };
 
+  /** A cancelled or replaced attempt that already holds a live token: it dies at Google, then the attempt ends. */
+  const dropIfAborted = async (signal: AbortSignal, oauth: OAuth2Client, fresh: string): Promise<void> => {
+    if (!signal.aborted) return;
+    await oauth.revokeToken(fresh).catch(() => undefined);
+    throw signal.reason;
+  };
+
+  // The tail of the last sign-in's keychain write and account swap; the next one waits for it.
+  let swapping: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Keeps a granted sign-in: the token into the keychain, the previous user (read now, not when the
+   * browser opened) retired at Google, the account saved. An attempt cancelled or replaced meanwhile
+   * keeps nothing: its token is revoked and the keychain entry put back as it was.
+   */
+  const storeAndSwap = async (signal: AbortSignal, oauth: OAuth2Client, fresh: string, email: string, info: { name?: string | null; picture?: string | null }, scope: string): Promise<void> => {
+    await dropIfAborted(signal, oauth, fresh);
+    const previous = stored();
+    // The same user signing in again overwrites a working token: keep it to put back on abort.
+    let kept: string | null = null;
+    try {
+      if (previous?.email === email) kept = await secrets.get(email);
+      await secrets.set(email, fresh);
+    } catch (error) {
+      // Never keep a token we cannot store safely: revoke it and say what to fix.
+      await oauth.revokeToken(fresh).catch(() => undefined);
+      throw error;
+    }
+    if (signal.aborted) {
+      await (kept ? secrets.set(email, kept) : secrets.delete(email)).catch((error: unknown) => log.warn(`could not remove a cancelled sign-in from the keychain: ${(error as Error).message}`));
+      await dropIfAborted(signal, oauth, fresh);
+    }
+    if (previous && previous.email !== email) {
+      // Another Google user: the old refresh token must die at Google, not only leave the keychain.
+      let revoked: boolean;
+      try {
+        revoked = await retire(previous.email, `you are still connected as ${previous.email}`);
+      } catch (error) {
+        await secrets.delete(email).catch(() => false);
+        await oauth.revokeToken(fresh).catch(() => undefined);
+        throw error;
+      }
+      if (!revoked) {
+        deps.notify?.(`Connected as ${email}. Google could not be reached to revoke access for ${previous.email}; remove Interview Desk from that account's "Third-party apps" page at myaccount.google.com to be sure.`);
+      }
+    }
+    const granted = scope.split(/\s+/).filter(Boolean);
+    store.set('account', { state: 'connected', email, name: info.name ?? email, ...(info.picture ? { picture: info.picture } : {}), scopes: granted } satisfies StoredAccount);
+  };
+
   const ensureConfigured = () => {
     if (!deps.google.clientId) {
       throw new DeskFailure('unavailable', googleMissingWords);
@@ -161,6 +211,8 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
           ...(previous ? { loginHint: previous.email, includeGrantedScopes: true } : {}),
         });
         const oauth = createOAuthClient(deps.google, grant.redirectUri);
+        // Cancelled or replaced while the browser was open: nothing was granted yet to take back.
+        if (attempt.controller.signal.aborted) throw attempt.controller.signal.reason;
         let tokens;
         try {
           ({ tokens } = await oauth.getToken({ code: grant.code, codeVerifier: grant.codeVerifier, redirect_uri: grant.redirectUri }));
@@ -168,6 +220,8 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
           throw new DeskFailure('unavailable', `Google did not accept the sign-in (${describeGoogleError(error).message}). Nothing was saved; please try again.`);
         }
         if (!tokens.refresh_token) throw new DeskFailure('unavailable', 'Google did not grant offline access. Nothing was saved; please try again.');
+        const fresh = tokens.refresh_token;
+        await dropIfAborted(attempt.controller.signal, oauth, fresh);
         oauth.setCredentials(tokens);
         const info = await google
           .oauth2({ version: 'v2', auth: oauth, rootUrl: deps.google.apiUrl, retry: false } as never)
@@ -178,29 +232,11 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
           });
         const email = info.email ?? '';
         if (!email) throw new DeskFailure('unavailable', 'Google did not share your email address, which Interview Desk needs.');
-        try {
-          await secrets.set(email, tokens.refresh_token);
-        } catch (error) {
-          // Never keep a token we cannot store safely: revoke it and say what to fix.
-          await oauth.revokeToken(tokens.refresh_token).catch(() => undefined);
-          throw error;
-        }
-        if (previous && previous.email !== email) {
-          // Another Google user: the old refresh token must die at Google, not only leave the keychain.
-          let revoked: boolean;
-          try {
-            revoked = await retire(previous.email, `you are still connected as ${previous.email}`);
-          } catch (error) {
-            await secrets.delete(email).catch(() => false);
-            await oauth.revokeToken(tokens.refresh_token).catch(() => undefined);
-            throw error;
-          }
-          if (!revoked) {
-            deps.notify?.(`Connected as ${email}. Google could not be reached to revoke access for ${previous.email}; remove Interview Desk from that account's "Third-party apps" page at myaccount.google.com to be sure.`);
-          }
-        }
-        const granted = (tokens.scope ?? scopes.join(' ')).split(/\s+/).filter(Boolean);
-        store.set('account', { state: 'connected', email, name: info.name ?? email, ...(info.picture ? { picture: info.picture } : {}), scopes: granted } satisfies StoredAccount);
+        await dropIfAborted(attempt.controller.signal, oauth, fresh);
+        // One attempt at a time writes the keychain and swaps the account, so none works from a stale view.
+        const finish = swapping.then(() => storeAndSwap(attempt.controller.signal, oauth, fresh, email, info, tokens.scope ?? scopes.join(' ')));
+        swapping = finish.catch(() => undefined);
+        await finish;
         client = undefined;
         log.info('Google account connected');
         if (pending === attempt) pending = undefined;

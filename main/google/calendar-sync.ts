@@ -244,9 +244,16 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
       interviews.update(local.id, (i) => ({ ...i, status: 'cancelled', google: { ...(i.google ?? { eventId: event.id! }), state: 'synced', ...(event.etag ? { etag: event.etag } : {}) } }), true);
       return true;
     }
-    const start = event.start?.dateTime ? new Date(event.start.dateTime).toISOString() : local.startUtc;
+    // Times from Google are input: one that cannot be read leaves the interview as it was.
+    const startMs = event.start?.dateTime ? Date.parse(event.start.dateTime) : Date.parse(local.startUtc);
     const end = event.end?.dateTime ? Date.parse(event.end.dateTime) : Date.parse(local.startUtc) + local.durationMinutes * 60_000;
-    const duration = Math.max(5, Math.round((end - Date.parse(start)) / 60_000));
+    if (!Number.isFinite(startMs) || !Number.isFinite(end)) {
+      log.warn(`Google event for ${local.id} has a start or end that cannot be read; the interview was left as it was`);
+      return false;
+    }
+    const start = new Date(startMs).toISOString();
+    // The app's own length rule (5 minutes to 8 hours), whatever length the event was given in Calendar.
+    const duration = Math.min(480, Math.max(5, Math.round((end - startMs) / 60_000)));
     const declined = event.attendees?.some((a) => a.email?.toLowerCase() === local.candidate.email.toLowerCase() && a.responseStatus === 'declined') ?? false;
     const moved = start !== local.startUtc || duration !== local.durationMinutes;
     // A conference changed in Google Calendar is the meeting now (the interview service raises SEQUENCE);

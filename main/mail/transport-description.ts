@@ -3,6 +3,15 @@ import type { SmtpOverride } from '../../preload/contract/ipc-contract';
 /** The variable that, when set, replaces the SMTP settings from the Settings screen. */
 export const smtpUrlVariable = 'INTERVIEW_DESK_SMTP_URL';
 
+/** A %-encoded URL part decoded, or as written when its escapes are not valid UTF-8 (Settings must still open). */
+function decodedOrRaw(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
+
 /** What an SMTP URL from the environment sets, for showing read-only in Settings (never the password). */
 export function smtpOverrideFromUrl(raw: string): SmtpOverride {
   const url = new URL(raw);
@@ -13,7 +22,7 @@ export function smtpOverrideFromUrl(raw: string): SmtpOverride {
     host: url.hostname,
     port: url.port ? Number(url.port) : tls ? 465 : 587,
     security: tls ? 'tls' : plain ? 'none' : 'starttls',
-    user: decodeURIComponent(url.username),
+    user: decodedOrRaw(url.username),
   };
 }
 

@@ -246,6 +246,84 @@ describe('connect Google (emulator + real keychain)', () => {
     expect(await keychain.accounts()).toEqual([]);
   });
 
+  describe('an attempt cancelled or replaced after Google answered', () => {
+    const bob = { sub: '1002', email: 'bob@example.com', name: 'Bob Hiring' };
+    const rita = { sub: '1001', email: 'recruiter@example.com', name: 'Rita Recruiter', picture: 'https://lh3.googleusercontent.com/a/rita' };
+    afterEach(() => void (g.oauth.user = rita));
+
+    /** The real keychain, with the first write held until `release` is called. */
+    const heldFirstWrite = () => {
+      let release = () => undefined as void;
+      const gate = new Promise<void>((r) => (release = r));
+      const writes: string[] = [];
+      const secrets: SecretStore = {
+        get: (a) => keychain.get(a),
+        set: async (a, s) => {
+          writes.push(s);
+          if (writes.length === 1) await gate;
+          return keychain.set(a, s);
+        },
+        delete: (a) => keychain.delete(a),
+        accounts: () => keychain.accounts(),
+      };
+      return { secrets, writes, release };
+    };
+
+    it('a replaced attempt held at the keychain write keeps nothing: the newer account wins, the old token is revoked', async () => {
+      const held = heldFirstWrite();
+      services = googleServices(g, temp.dir, { keychainService, secrets: held.secrets });
+      const first = call(services, 'account:connect');
+      await waitFor(() => held.writes.length === 1);
+      const tokenA = held.writes[0]!;
+      g.oauth.user = bob;
+      const requests = g.oauth.tokenRequests.length;
+      const second = call(services, 'account:connect');
+      // B has its token and profile; give it time to reach (or wait at) the keychain write.
+      await waitFor(() => g.oauth.tokenRequests.length > requests);
+      await new Promise((r) => setTimeout(r, 100));
+      held.release();
+      expect(await first).toMatchObject({ ok: false, error: { message: expect.stringMatching(/replaced by a newer one/) } });
+      expect(await second).toMatchObject({ ok: true, value: { state: 'connected', email: bob.email } });
+      expect(await call(services, 'account:status')).toMatchObject({ ok: true, value: { state: 'connected', email: bob.email } });
+      expect(g.oauth.revocations).toContain(tokenA);
+      expect(g.oauth.liveRefreshTokens()).not.toContain(tokenA);
+      expect(await keychain.accounts()).toEqual([bob.email]);
+      expect(await keychain.get(bob.email)).toBe(held.writes[1]);
+      expect(g.oauth.liveRefreshTokens()).toContain(held.writes[1]);
+    });
+
+    it('cancel after the callback arrived ends disconnected, the token revoked and not in the keychain', async () => {
+      const held = heldFirstWrite();
+      services = googleServices(g, temp.dir, { keychainService, secrets: held.secrets });
+      const first = call(services, 'account:connect');
+      await waitFor(() => held.writes.length === 1);
+      expect(await call(services, 'account:cancelSignIn')).toEqual({ ok: true, value: { state: 'disconnected' } });
+      held.release();
+      expect(await first).toMatchObject({ ok: false, error: { message: expect.stringMatching(/cancelled/) } });
+      expect(await call(services, 'account:status')).toEqual({ ok: true, value: { state: 'disconnected' } });
+      expect(g.oauth.revocations).toContain(held.writes[0]);
+      expect(await keychain.accounts()).toEqual([]);
+    });
+
+    it('a reconnect of the same user cancelled at the keychain write puts the working token back', async () => {
+      services = googleServices(g, temp.dir, { keychainService });
+      await call(services, 'account:connect');
+      const working = (await keychain.get(rita.email))!;
+      await services.dispose();
+      const held = heldFirstWrite();
+      services = googleServices(g, temp.dir, { keychainService, secrets: held.secrets });
+      const again = call(services, 'account:connect');
+      await waitFor(() => held.writes.length === 1);
+      await call(services, 'account:cancelSignIn');
+      held.release();
+      expect((await again).ok).toBe(false);
+      expect(await keychain.get(rita.email)).toBe(working);
+      expect(g.oauth.liveRefreshTokens()).toContain(working);
+      expect(g.oauth.liveRefreshTokens()).not.toContain(held.writes[0]);
+      expect(await call(services, 'account:status')).toMatchObject({ ok: true, value: { state: 'connected', email: rita.email } });
+    });
+  });
+
   it('times out a flow nobody finishes', async () => {
     services = googleServices(g, temp.dir, { keychainService, browse: async () => undefined, overrides: { google: { flowTimeoutMs: 300 } } });
     const timedOut = await call(services, 'account:connect');

@@ -74,6 +74,26 @@ describe('two-way sync (emulator + real keychain)', () => {
     expect(services.interviews.list()).toHaveLength(5);
   });
 
+  it('an event whose times cannot be read is skipped with a warning; a length past 8 hours is held to 480 minutes', async () => {
+    const [ada, grace, alan] = interviews as [Interview, Interview, Interview];
+    g.calendar.editAsUser(eventIdFor(ada.id), { start: { dateTime: 'not-a-date', timeZone: 'UTC' } });
+    g.calendar.editAsUser(eventIdFor(alan.id), { end: { dateTime: '2030-13-45T99:00:00Z', timeZone: 'UTC' } });
+    const graceEnd = new Date(Date.parse(grace.startUtc) + 10 * 3600_000).toISOString();
+    g.calendar.editAsUser(eventIdFor(grace.id), { end: { dateTime: graceEnd, timeZone: 'UTC' } });
+    const result = await call('google:syncNow');
+    expect(result).toEqual({ ok: true, value: { changed: 1 } });
+    for (const kept of [ada, alan]) {
+      expect(services.interviews.get(kept.id)).toMatchObject({ startUtc: kept.startUtc, durationMinutes: kept.durationMinutes });
+    }
+    expect(services.interviews.get(grace.id)).toMatchObject({ startUtc: grace.startUtc, durationMinutes: 480 });
+    expect((services as DeskServices & { lines: string[] }).lines.filter((l) => /cannot be read; the interview was left as it was/.test(l))).toHaveLength(2);
+    // The rest of the calendar still syncs: a later good change is taken.
+    const newStart = new Date(Date.parse(ada.startUtc) + 3600_000).toISOString();
+    g.calendar.editAsUser(eventIdFor(ada.id), { start: { dateTime: newStart, timeZone: 'UTC' }, end: { dateTime: new Date(Date.parse(newStart) + 45 * 60_000).toISOString(), timeZone: 'UTC' } });
+    expect(await call('google:syncNow')).toMatchObject({ ok: true });
+    expect(services.interviews.get(ada.id)).toMatchObject({ startUtc: newStart, durationMinutes: 45 });
+  });
+
   it('pages through changes (3 pages of 2) and keeps the last page\'s sync token', async () => {
     for (const i of interviews) g.calendar.editAsUser(eventIdFor(i.id), { description: 'touched' });
     const result = await services.calendar.sync();

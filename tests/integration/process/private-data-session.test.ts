@@ -117,16 +117,20 @@ describe('a full web-mode session keeps candidate data private', () => {
     expect(log).not.toMatch(/ya29\.(?!\[redacted\])/);
   });
 
-  it('at start, tightens what an older version or another tool left readable', async () => {
-    // As a version without these rules left things: everything 0755/0644, plus a rotated log and an export.
-    fs.mkdirSync(path.join(dataDir, 'exports'), { mode: 0o755 });
-    fs.writeFileSync(path.join(dataDir, 'exports', 'schedule.csv'), 'Candidate,Time\n', { mode: 0o644 });
+  it('at start, tightens what an older version left readable, and nothing that is not the app\'s', async () => {
+    // As a version without these rules left things: everything 0755/0644, plus a rotated log; and
+    // another tool's folder, which is not the app's to change.
     fs.writeFileSync(path.join(dataDir, 'logs', 'main.old.log'), 'older lines\n', { mode: 0o644 });
     for (const entry of walk(dataDir)) fs.chmodSync(path.join(dataDir, entry.path), entry.dir ? 0o755 : 0o644);
+    fs.mkdirSync(path.join(dataDir, 'exports'), { mode: 0o755 });
+    fs.writeFileSync(path.join(dataDir, 'exports', 'schedule.csv'), 'Candidate,Time\n', { mode: 0o644 });
+    fs.chmodSync(path.join(dataDir, 'exports'), 0o755);
+    fs.chmodSync(path.join(dataDir, 'exports', 'schedule.csv'), 0o644);
     expect(exposed(dataDir).length).toBeGreaterThan(5);
     app = await start();
     await stop();
-    expect(exposed(dataDir)).toEqual([]);
+    // Every path the app wrote is private; the foreign folder is as it was.
+    expect(exposed(dataDir)).toEqual(['exports 755', `${path.join('exports', 'schedule.csv')} 644`]);
     expect(fs.readFileSync(logFilePath(dataDir), 'utf8')).toMatch(/were readable by other users; made private/);
   });
 });

@@ -35,6 +35,7 @@ describe('web mode as a process', () => {
     ['INTERVIEW_DESK_WEB_PORT', 'eighty'],
     ['INTERVIEW_DESK_GOOGLE_API_URL', 'not-a-url'],
     ['INTERVIEW_DESK_SMTP_URL', 'http://example.com'],
+    ['INTERVIEW_DESK_SMTP_URL', 'smtps//ada:hunter2@smtp.example.com'],
   ])('stops at start with one clear line when %s=%s', (name, value) => {
     const temp = makeTempDir();
     const result = spawnSync(process.execPath, ['dist/web/web.mjs'], {
@@ -48,6 +49,8 @@ describe('web mode as a process', () => {
     const lines = result.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain(name);
+    // A password in the URL is never printed.
+    expect(result.stderr).not.toContain('hunter2');
   });
 
   describe('one writer per data dir', () => {

@@ -5,11 +5,43 @@ import { parseConferenceRecord, parseParticipant, parseSession } from '../../../
 describe('Meet record parsers (data from Google is input)', () => {
   it('reads the documented shapes', () => {
     expect(parseConferenceRecord({ name: 'conferenceRecords/a', startTime: '2030-01-01T10:00:00.123456Z', space: 'spaces/s' })).toEqual({ name: 'conferenceRecords/a', startTime: '2030-01-01T10:00:00.123Z', space: 'spaces/s' });
-    expect(parseParticipant({ name: 'p', phoneUser: { displayName: '+1 ***' }, earliestStartTime: '2030-01-01T10:00:00Z' })).toEqual({ name: 'p', identity: { kind: 'phone', displayName: '+1 ***' }, earliestStartTime: '2030-01-01T10:00:00.000Z' });
-    expect(parseParticipant({ name: 'p', signedinUser: { user: 'users/1', displayName: 'Rita' } })!.identity).toEqual({ kind: 'signedin', user: 'users/1', displayName: 'Rita' });
+    expect(parseParticipant({ name: 'conferenceRecords/a/participants/p', phoneUser: { displayName: '+1 ***' }, earliestStartTime: '2030-01-01T10:00:00Z' })).toEqual({ name: 'conferenceRecords/a/participants/p', identity: { kind: 'phone', displayName: '+1 ***' }, earliestStartTime: '2030-01-01T10:00:00.000Z' });
+    expect(parseParticipant({ name: 'conferenceRecords/a/participants/p', signedinUser: { user: 'users/1', displayName: 'Rita' } })!.identity).toEqual({ kind: 'signedin', user: 'users/1', displayName: 'Rita' });
     expect(parseSession({ name: 's', startTime: '2030-01-01T10:00:00Z', endTime: '2030-01-01T09:00:00Z' })).toBeUndefined();
     expect(parseConferenceRecord({ name: 'conferenceRecords/a', startTime: 'yesterday' })).toBeUndefined();
-    expect(parseParticipant({ name: 'p' })).toBeUndefined();
+    expect(parseParticipant({ name: 'conferenceRecords/a/participants/p' })).toBeUndefined();
+  });
+
+  it('property: a name that goes back to Google as a request parent is only ever the documented shape', () => {
+    const idChar = fc.constantFrom(...'abcXYZ019_-'.split(''));
+    const id = fc.string({ unit: idChar, minLength: 1, maxLength: 12 });
+    const hostile = fc.constantFrom('/', '..', '?', '#', '%2F', '%', ' ', '\n', '.', ':', '@', 'é', '/participants/', '/../spaces/x');
+    // Well-formed ids with hostile pieces spliced in anywhere, or arbitrary strings.
+    const spliced = fc.tuple(id, fc.array(fc.oneof(id, hostile), { maxLength: 4 })).map(([a, rest]) => a + rest.join(''));
+    const recordNames = fc.oneof(id.map((a) => `conferenceRecords/${a}`), spliced.map((a) => `conferenceRecords/${a}`), fc.string());
+    const participantNames = fc.oneof(fc.tuple(id, id).map(([a, b]) => `conferenceRecords/${a}/participants/${b}`), fc.tuple(spliced, spliced).map(([a, b]) => `conferenceRecords/${a}/participants/${b}`), fc.string());
+    const shape = /^conferenceRecords\/[A-Za-z0-9_-]+(\/participants\/[A-Za-z0-9_-]+)?$/;
+    let runs = 0;
+    let accepted = 0;
+    let refused = 0;
+    fc.assert(
+      fc.property(recordNames, participantNames, (recordName, participantName) => {
+        runs++;
+        const record = parseConferenceRecord({ name: recordName, startTime: '2030-01-01T10:00:00Z' });
+        const participant = parseParticipant({ name: participantName, anonymousUser: { displayName: 'Guest' } });
+        expect(Boolean(record)).toBe(/^conferenceRecords\/[A-Za-z0-9_-]+$/.test(recordName));
+        expect(Boolean(participant)).toBe(/^conferenceRecords\/[A-Za-z0-9_-]+\/participants\/[A-Za-z0-9_-]+$/.test(participantName));
+        for (const kept of [record?.name, participant?.name]) if (kept) expect(kept).toMatch(shape);
+        accepted += Number(Boolean(record)) + Number(Boolean(participant));
+        refused += Number(!record) + Number(!participant);
+      }),
+      { numRuns: 500 },
+    );
+    console.log(`Meet names property: ${runs} runs, ${accepted} accepted, ${refused} refused`);
+    expect(accepted).toBeGreaterThan(0);
+    expect(refused).toBeGreaterThan(0);
+    expect(parseConferenceRecord({ name: 'conferenceRecords/a/../../spaces/x', startTime: '2030-01-01T10:00:00Z' })).toBeUndefined();
+    expect(parseParticipant({ name: 'conferenceRecords/a/participants/b?alt=media', anonymousUser: {} })).toBeUndefined();
   });
 
   it('property: never throws on any JSON, and what it returns has a name and valid instants', () => {

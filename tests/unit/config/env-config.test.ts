@@ -75,4 +75,30 @@ describe('loadEnvConfig', () => {
     expect(message.startsWith(`${name}: `)).toBe(true);
     expect(message).not.toContain('\n');
   });
+
+  it.each([
+    ['INTERVIEW_DESK_SMTP_URL', 'smtps//ada:hunter2@smtp.example.com', ['hunter2', 'ada', 'smtp.example.com']],
+    ['INTERVIEW_DESK_SMTP_URL', 'http://ada:hunter2@smtp.example.com', ['hunter2', 'ada']],
+    ['INTERVIEW_DESK_GOOGLE_CLIENT_SECRET', `GOCSPX-${'s3cr3t'.repeat(100)}`, ['GOCSPX', 's3cr3t']],
+  ])('names %s and its rule but never echoes its value', (name, value, hidden) => {
+    let caught: unknown;
+    try {
+      loadEnvConfig({ [name]: value }, '/data');
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    const message = (caught as Error).message;
+    expect(message).toMatch(new RegExp(`^${name}: must|^${name}: (String|Too big)`, 'i'));
+    for (const part of hidden) expect(message).not.toContain(part);
+  });
+
+  it.each(['smtp://%E0%A4@smtp.example.com', 'smtps://ada:%E0%A4@smtp.example.com'])('refuses an SMTP URL whose user or password cannot be decoded (%s), at start', (value) => {
+    expect(() => loadEnvConfig({ INTERVIEW_DESK_SMTP_URL: value }, '/data')).toThrow(/^INTERVIEW_DESK_SMTP_URL: has a user name or password whose %-escapes are not valid/);
+    expect(loadEnvConfig({ INTERVIEW_DESK_SMTP_URL: 'smtps://ad%C3%A5:p%40ss@smtp.example.com' }, '/data').smtpUrl).toBe('smtps://ad%C3%A5:p%40ss@smtp.example.com');
+  });
+
+  it('still shows the bad value of a variable that holds no secret', () => {
+    expect(() => loadEnvConfig({ INTERVIEW_DESK_WEB_PORT: 'eighty' }, '/data')).toThrow('(got "eighty")');
+  });
 });
