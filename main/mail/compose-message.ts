@@ -30,7 +30,7 @@ export function composeInterviewMessage(input: {
   const { interview, kind, recipient } = input;
   const view = messageView(interview, kind, recipient, input.settings, input.now, input.previous);
   const { html, text } = input.render(view);
-  const ics = buildInviteIcs(interview, kind, input.now);
+  const ics = buildInviteIcs(interview, kind, input.now, recipient);
   const method = icsMethodFor[kind];
   const to = recipient === 'candidate' ? { name: interview.candidate.name, address: interview.candidate.email } : { name: interview.recruiter.name, address: interview.recruiter.email };
   return {

@@ -1,7 +1,7 @@
 import { createEvent } from 'ics';
 import { isEmailAddress, type Interview } from '../../preload/contract/interview-schema';
 import { meetJoinUrlOrNone } from '../security/url-policy';
-import type { MailKind } from './mail-kinds';
+import type { MailKind, Recipient } from './mail-kinds';
 import { icsMethodFor } from './mail-kinds';
 
 // Control characters are exactly what these patterns look for.
@@ -49,7 +49,7 @@ function calAddress(email: string): string {
  * character through (a bare CR splits lines in lenient clients), so every text value passes through
  * icsPlainText first — the one place text is made safe for a calendar.
  */
-export function buildInviteIcs(interview: Interview, kind: MailKind, now: number): string {
+export function buildInviteIcs(interview: Interview, kind: MailKind, now: number, recipient: Recipient = 'recruiter'): string {
   const method = icsMethodFor[kind];
   const start = Date.parse(interview.startUtc);
   const uid = interview.google?.iCalUID ?? interview.ics.uid;
@@ -66,7 +66,8 @@ export function buildInviteIcs(interview: Interview, kind: MailKind, now: number
     end: start + interview.durationMinutes * 60_000,
     endInputType: 'utc',
     endOutputType: 'utc',
-    title: icsPlainText(`Interview: ${interview.jobTitle} — ${interview.candidate.name}`),
+    // Named for the calendar it lands in: the candidate's entry is not named after the candidate.
+    title: icsPlainText(recipient === 'candidate' ? `Interview: ${interview.jobTitle} with ${interview.recruiter.name}` : `Interview: ${interview.jobTitle} — ${interview.candidate.name}`),
     // A cancellation carries no join link, only whom to contact; the app link is for those who have it.
     description: icsPlainText(
       (cancelled

@@ -152,12 +152,12 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
             <dd>
               {interview.google ? { synced: 'In sync', pending: 'Waiting for Google', failed: `Update failed${interview.google.error ? `: ${interview.google.error}` : ''}` }[interview.google.state] : 'Not connected (local interview)'}
               {interview.google?.state === 'failed' && (
-                <button type="button" className="small" onClick={() => void retryGoogle()}>
+                <button type="button" className="small spaced" onClick={() => void retryGoogle()}>
                   Retry
                 </button>
               )}
               {interview.google?.htmlLink && (
-                <button type="button" className="link" onClick={() => void desk.shell.openExternal(interview.google!.htmlLink!)}>
+                <button type="button" className="link spaced" onClick={() => void desk.shell.openExternal(interview.google!.htmlLink!)}>
                   Open in Google Calendar
                 </button>
               )}

@@ -5,7 +5,7 @@ import type { DeskError } from '../../preload/contract/result';
 import { formatCountdown, joinPhase, joinWindow } from '../../preload/domain/interview-timing';
 import { desk } from '../bridge/desk';
 import { ErrorMessage } from '../common/ErrorMessage';
-import { formatDateTime } from '../common/format';
+import { formatDateTime, systemTimeZone } from '../common/format';
 
 /** The join area: a countdown before the window opens, the two join buttons while open, "ended" after (with Reschedule when the viewer may move it). */
 export function JoinArea({ interview, settings, now, onReschedule }: { interview: Interview; settings: Settings; now: number; onReschedule?: () => void }) {
@@ -30,13 +30,15 @@ export function JoinArea({ interview, settings, now, onReschedule }: { interview
     { via: 'browser' as const, label: 'Join in browser' },
   ].sort((a) => (a.via === settings.joinDefault ? -1 : 1));
 
+  // A candidate's copy is shown in this computer's zone, like the rest of their room; the recruiter's in the interview's.
+  const zone = interview.origin === 'candidate' ? systemTimeZone() : interview.timeZone;
   return (
     <section className="join-area panel" aria-labelledby="join-title">
       <h2 id="join-title">Join</h2>
       {interview.status === 'cancelled' && <p>This interview was cancelled.</p>}
       {interview.status !== 'cancelled' && phase === 'before' && (
         <p data-testid="join-state">
-          Joining opens <strong>{formatCountdown(window.opensAt - now)}</strong>, at {formatDateTime(window.opensAt, interview.timeZone)} ({settings.joinOpensMinutesBefore} minutes before the start).
+          Joining opens <strong>{formatCountdown(window.opensAt - now)}</strong>, at {formatDateTime(window.opensAt, zone)} ({settings.joinOpensMinutesBefore} minutes before the start).
         </p>
       )}
       {interview.status !== 'cancelled' && phase === 'open' && (

@@ -59,7 +59,8 @@ export function MailPanel({ initial }: { initial: Settings }) {
         </select>
         {transport === 'smtp' && override && (
           <p className="read-only-note" id={ids.note}>
-            The SMTP server, port, security and user are set by {override.variable} where Interview Desk was started, so they can't be changed here.
+            The SMTP server, port, security and user come from how Interview Desk was started on this computer (whoever set it up chose them), so they can't be changed here.
+            {override.security === 'starttls' && ' Mail is encrypted (STARTTLS) only when the server offers it.'}
           </p>
         )}
         {transport === 'smtp' && (
@@ -86,7 +87,7 @@ export function MailPanel({ initial }: { initial: Settings }) {
             </div>
             <div>
               <label htmlFor={ids.pass}>Password</label>
-              <input id={ids.pass} type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" placeholder={override ? `set by ${override.variable}` : 'unchanged'} readOnly={!!override} aria-describedby={override ? ids.note : undefined} />
+              <input id={ids.pass} type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" placeholder={override ? 'set when the app was started' : 'unchanged'} readOnly={!!override} aria-describedby={override ? ids.note : undefined} />
             </div>
             <div>
               <label htmlFor={ids.from}>Send from (address)</label>

@@ -144,4 +144,14 @@ describe('each email kind has its own words (HTML and text)', () => {
     expect(settingsSchema.safeParse({ candidateDownloadUrl: 'javascript:alert(1)' }).success).toBe(false);
     expect(settingsSchema.safeParse({ candidateDownloadUrl: 'https://user:pw@acme.example/x' }).success).toBe(false);
   });
+
+  it("each calendar entry is named for whose calendar it lands in: the candidate's not after the candidate", () => {
+    const summaryOf = (recipient: Recipient) => {
+      const message = composeInterviewMessage({ interview, kind: 'invitation', recipient, settings: acme, render, key: 'k', from: { name: 'Rita Recruiter', address: 'rita@example.com' }, now: 0 });
+      const content = String((message.icalEvent as { content: string }).content);
+      return /^SUMMARY:(.*)$/m.exec(content)?.[1];
+    };
+    expect(summaryOf('candidate')).toBe('Interview: Staff Engineer with Rita Recruiter');
+    expect(summaryOf('recruiter')).toBe(`Interview: Staff Engineer — ${interview.candidate.name}`);
+  });
 });
