@@ -31,7 +31,7 @@ export function describeTransport(input: { transport: 'smtp' | 'gmail'; gmailAdd
   if (input.transport === 'gmail') return `Gmail${input.gmailAddress ? ` (${input.gmailAddress})` : ''}`;
   if (input.smtpUrl) {
     const override = smtpOverrideFromUrl(input.smtpUrl);
-    return `the SMTP server ${override.host}:${override.port} (set by ${smtpUrlVariable})`;
+    return `the SMTP server ${override.host}:${override.port} (set when Interview Desk was started)`;
   }
   return `the SMTP server ${input.smtpHost}:${input.smtpPort}`;
 }

@@ -4,6 +4,7 @@ import type { DeskError } from '../../preload/contract/result';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { connectAccount, disconnectAccount } from './account-actions';
 import { noGoogleWords } from './SignInWaiting';
+import { initialOf } from '../common/initial-of';
 
 /** Settings → Google account: who is connected, connect / reconnect / disconnect. */
 export function AccountPanel({ status }: { status: AccountStatus | undefined }) {
@@ -31,7 +32,10 @@ export function AccountPanel({ status }: { status: AccountStatus | undefined }) 
       <h2 id="account-title">Google account</h2>
       {connected ? (
         <div className="account-row">
-          {connected.picture && <img src={connected.picture} alt="" width={40} height={40} className="avatar" referrerPolicy="no-referrer" />}
+          {/* An initial, as in the header: the Google picture would be a request to an outside server (and breaks offline). */}
+          <span className="account-initial" aria-hidden="true">
+            {initialOf(connected.name, connected.email)}
+          </span>
           <div>
             <strong>{connected.name}</strong>
             <div className="muted">{connected.email}</div>

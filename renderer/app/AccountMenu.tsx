@@ -3,16 +3,11 @@ import type { AccountStatus } from '../../preload/contract/ipc-contract';
 import type { DeskError } from '../../preload/contract/result';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { connectAccount, disconnectAccount } from '../account/account-actions';
+import { initialOf } from '../common/initial-of';
 
 interface Item {
   label: string;
   run: () => void;
-}
-
-/** The first letter of the name (or email) for the avatar: no picture is fetched from outside. */
-function initialOf(name: string, email: string): string {
-  const first = [...(name.trim() || email.trim())][0];
-  return first ? first.toLocaleUpperCase() : '?';
 }
 
 /**

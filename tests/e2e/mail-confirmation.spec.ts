@@ -67,12 +67,12 @@ test('first run asks for the company; private notes stay private; cancel and res
     // Settings → Email: the environment's SMTP shown read-only; the test email says where it went.
     await page.getByRole('link', { name: 'Settings' }).click();
     const mail = page.getByRole('region', { name: 'Email' });
-    await expect(mail).toContainText('set by INTERVIEW_DESK_SMTP_URL');
+    await expect(mail).toContainText('come from how Interview Desk was started on this computer');
     await expect(mail.getByLabel('SMTP server')).toHaveValue('127.0.0.1');
     await expect(mail.getByLabel('SMTP server')).toHaveAttribute('readonly', '');
     await expect(mail.getByLabel('Port')).toHaveValue(String(sink.port));
     await mail.getByRole('button', { name: 'Send test email' }).click();
-    await expect(mail.getByRole('status')).toContainText(`Test email sent to Rita Recruiter <rita@example.com> through the SMTP server 127.0.0.1:${sink.port} (set by INTERVIEW_DESK_SMTP_URL).`);
+    await expect(mail.getByRole('status')).toContainText(`Test email sent to Rita Recruiter <rita@example.com> through the SMTP server 127.0.0.1:${sink.port} (set when Interview Desk was started).`);
     await saveScreenshot(page, 'settings-email-override');
     expect(await axeProblems(page, 'settings: SMTP from the environment')).toEqual([]);
 

@@ -161,7 +161,7 @@ describe('invitations over real SMTP', () => {
 
   it('"Send test email" reaches the recruiter through the configured server', async () => {
     const result = await call('mail:sendTest');
-    expect(result).toMatchObject({ ok: true, value: { response: expect.stringMatching(/250/), to: 'Rita Recruiter <rita@example.com>', transport: `the SMTP server 127.0.0.1:${sink.port} (set by INTERVIEW_DESK_SMTP_URL)` } });
+    expect(result).toMatchObject({ ok: true, value: { response: expect.stringMatching(/250/), to: 'Rita Recruiter <rita@example.com>', transport: `the SMTP server 127.0.0.1:${sink.port} (set when Interview Desk was started)` } });
     expect(sink.received).toHaveLength(1);
     expect(sink.received[0]!.envelope.to).toEqual(['rita@example.com']);
     expect(sink.received[0]!.parsed.subject).toBe('Interview Desk test email (Acme Corp)');

@@ -32,8 +32,8 @@ describe('where mail goes', () => {
     expect(JSON.stringify(smtpOverrideFromUrl('smtp://bob:s3cret@mail.example.com'))).not.toContain('s3cret');
     // A user name whose %-escapes are not valid UTF-8 is shown as written, not thrown on every app:info.
     expect(smtpOverrideFromUrl('smtp://%E0%A4@mail.example.com')).toMatchObject({ host: 'mail.example.com', user: '%E0%A4' });
-    expect(describeTransport({ transport: 'smtp', smtpUrl: 'smtp://%E0%A4:pw@mail.example.com', smtpHost: '', smtpPort: 1 })).toBe('the SMTP server mail.example.com:587 (set by INTERVIEW_DESK_SMTP_URL)');
-    expect(describeTransport({ transport: 'smtp', smtpUrl: 'smtp://mail.example.com:2525', smtpHost: 'ignored', smtpPort: 1 })).toBe('the SMTP server mail.example.com:2525 (set by INTERVIEW_DESK_SMTP_URL)');
+    expect(describeTransport({ transport: 'smtp', smtpUrl: 'smtp://%E0%A4:pw@mail.example.com', smtpHost: '', smtpPort: 1 })).toBe('the SMTP server mail.example.com:587 (set when Interview Desk was started)');
+    expect(describeTransport({ transport: 'smtp', smtpUrl: 'smtp://mail.example.com:2525', smtpHost: 'ignored', smtpPort: 1 })).toBe('the SMTP server mail.example.com:2525 (set when Interview Desk was started)');
     expect(describeTransport({ transport: 'smtp', smtpHost: 'smtp.acme.example', smtpPort: 587 })).toBe('the SMTP server smtp.acme.example:587');
     expect(describeTransport({ transport: 'gmail', gmailAddress: 'rita@example.com', smtpUrl: 'smtp://x.example', smtpHost: '', smtpPort: 587 })).toBe('Gmail (rita@example.com)');
   });
