@@ -180,7 +180,14 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     timer.unref();
   };
 
-  const sendOne = async (queuedItem: OutboxItem, transport: MailTransport) => {
+  /** What every message of one drain shares, read once (settings and the sender are a store read and a parse each). */
+  const drainContext = () => {
+    let settings: Settings | undefined;
+    let from: { name: string; address: string } | undefined;
+    return { settings: () => (settings ??= deps.settings()), from: () => (from ??= deps.from()) };
+  };
+
+  const sendOne = async (queuedItem: OutboxItem, transport: MailTransport, context: ReturnType<typeof drainContext>) => {
     // The drain's list is a snapshot: a newer change may have superseded this message meanwhile.
     const found = queue.get(queuedItem.key);
     if (!found || found.state !== 'queued') return;
@@ -198,7 +205,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       return;
     }
     if (!announceable(interview, item.kind)) return; // held until the meeting is final; its change wakes us
-    const message: Mail.Options = composeInterviewMessage({ interview, kind: item.kind, recipient: item.recipient, settings: deps.settings(), ...(item.previous ? { previous: item.previous } : {}), render: deps.render, key: item.key, from: deps.from(), now: clock.now() });
+    const message: Mail.Options = composeInterviewMessage({ interview, kind: item.kind, recipient: item.recipient, settings: context.settings(), ...(item.previous ? { previous: item.previous } : {}), render: deps.render, key: item.key, from: context.from(), now: clock.now() });
     inFlight.add(item.key);
     try {
       await transport.send(message);
@@ -253,11 +260,12 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       log.warn(`outbox waiting: ${(error as Error).message}`);
       return;
     }
+    const context = drainContext();
     try {
       for (const item of due) {
         try {
           if (disposed) return;
-          await sendOne(item, transport);
+          await sendOne(item, transport, context);
         } catch {
           paused = true;
           return; // needs reconnect: stop until the account is back

@@ -41,8 +41,15 @@ function formatter(zone: string, withDay: boolean): Intl.DateTimeFormat {
   }
   return f;
 }
+// Building an Intl.DateTimeFormat costs far more than using one: every email and reminder asks this twice.
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
 function dayOf(ms: number, zone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
+  let f = dayFormatters.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormatters.set(zone, f);
+  }
+  return f.format(ms);
 }
 
 /** The start as a clock time in `zone`: "14:30 CET", with the day when it is not today there ("Thu 16 Jan, 09:00 CET"). */
