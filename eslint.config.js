@@ -10,6 +10,23 @@ const electronOnlyInShell = {
   patterns: [],
 };
 const keytarOnlyInTokenStore = { name: 'keytar', message: 'keytar is used only in main/secrets/keytar-secret-store.ts.' };
+// Relative imports only (this code base uses no path aliases): a capability is one folder below main/.
+const upwardFromCapability = {
+  regex: '^(\\.\\./)+(main/)?(app|shell|web)(/|$)',
+  message: 'A capability must not import the composition root (main/app) or a shell (main/shell, main/web): move the shared piece down into main/shared or the capability.',
+};
+const upwardFromApp = {
+  regex: '^(\\.\\./)+(main/)?(shell|web)(/|$)',
+  message: 'The composition root (main/app) must not import a shell (main/shell, main/web): shells import the root.',
+};
+const upwardFromShared = {
+  regex: '^\\.\\./(?!\\.\\./preload/)',
+  message: 'main/shared sits below every capability: it may import only main/shared and preload/.',
+};
+const upwardFromPreload = {
+  regex: '^(\\.\\./)+(main|renderer)(/|$)',
+  message: 'preload/ (the contract and shared domain code) is the lowest layer: it must not import main/ or renderer/.',
+};
 
 export default tseslint.config(
   { ignores: ['tests/security/fixtures/**', 'dist/**', 'release/**', 'node_modules/**', 'tests/artifacts/**', 'test-results/**', 'playwright-report/**'] },
@@ -46,6 +63,31 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', { paths: [...electronOnlyInShell.paths, keytarOnlyInTokenStore] }],
     },
+  },
+  // Layering, like VS Code's: each layer imports only downward. preload (contract, shared domain)
+  // < main/shared < capabilities (main/<capability>) < main/app (composition) < main/shell, main/web.
+  {
+    files: ['main/*/**/*.ts'],
+    ignores: ['main/shell/**', 'main/web/**', 'main/app/**', 'main/shared/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [...electronOnlyInShell.paths, keytarOnlyInTokenStore], patterns: [upwardFromCapability] }],
+    },
+  },
+  {
+    files: ['main/app/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [...electronOnlyInShell.paths, keytarOnlyInTokenStore], patterns: [upwardFromApp] }],
+    },
+  },
+  {
+    files: ['main/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [...electronOnlyInShell.paths, keytarOnlyInTokenStore], patterns: [upwardFromShared] }],
+    },
+  },
+  {
+    files: ['preload/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [keytarOnlyInTokenStore], patterns: [upwardFromPreload] }] },
   },
   {
     files: ['main/shell/**/*.ts'],

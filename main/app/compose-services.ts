@@ -6,29 +6,30 @@ import type { SecretStore } from '../secrets/secret-store';
 import type { Clock } from '../platform/clock';
 import type { AppInfo, Notice } from '../../preload/contract/ipc-contract';
 import { isAllowedExternalUrl } from '../security/url-policy';
-import { createEventHub, type EventHub } from './event-hub';
+import { createEventHub, type EventHub } from '../shared/event-hub';
 import { createNoticeBoard, type NoticeBoard } from './notices';
 import { createSettingsService, type SettingsService } from '../settings/settings-service';
-import { DeskFailure } from './desk-failure';
+import { DeskFailure } from '../shared/desk-failure';
 import type { CallHandlers } from './dispatch-call';
 import { createInterviewRepository } from '../storage/interview-repository';
 import { createInterviewService, type InterviewService } from '../interviews/interview-service';
 import { analyticsCsv, computeAnalytics } from '../analytics/analytics';
-import { joinPhase, joinWindow } from '../../preload/domain/interview-timing';
-import { browserOnlyLauncher, requireMeetJoinUrl, type MeetLauncher } from '../meet/meet-launcher';
+import { joinPhase } from '../../preload/domain/interview-timing';
+import { browserOnlyLauncher, type MeetLauncher } from '../meet/meet-launcher';
+import { createJoinInterview } from '../meet/join-interview';
 import { createAccountService, type AccountService } from '../google/account-service';
 import { createCalendarSync, type CalendarSync } from '../google/calendar-sync';
 import type { RetryOptions } from '../google/retry-policy';
 import { createOutbox, type Outbox } from '../mail/outbox';
 import { createEmailRenderer } from '../mail/render-email';
-import { gmailTransport, smtpTransport, type MailTransport } from '../mail/mail-transport';
+import { createMailSetup } from '../mail/mail-setup';
 import { describeTransport, smtpOverrideFromUrl } from '../mail/transport-description';
 import { gmailSendScope } from '../google/oauth-client';
 import { checkNetwork, defaultNetcheckUrl, defaultStunServer } from '../device-check/network-check';
 import type { MediaAccess, NavigateTarget } from '../../preload/contract/ipc-contract';
 import { createReminderScheduler, type ReminderScheduler, type TimerApi } from '../reminders/reminder-scheduler';
 import type { PlannedReminder } from '../reminders/reminder-plan';
-import { DeepLinkError, parseDeepLink } from '../deep-links/parse-deep-link';
+import { createDeepLinkRouter } from '../deep-links/deep-link-router';
 import { startInstant } from '../interviews/interview-rules';
 import type { Interview } from '../../preload/contract/interview-schema';
 
@@ -125,30 +126,13 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     ...(deps.google?.requestTimeoutMs ? { requestTimeoutMs: deps.google.requestTimeoutMs } : {}),
     ...(deps.google?.syncPageSize ? { syncPageSize: deps.google.syncPageSize } : {}),
   });
-  const smtpAccount = (s: { user: string; host: string }) => `smtp:${s.user}@${s.host}`;
-  const mailTransport = async (): Promise<MailTransport> => {
-    const problem = settings.mailProblem();
-    if (problem) throw new DeskFailure('invalid_input', problem, 'settings');
-    const current = settings.get();
-    if (current.mailTransport === 'gmail') {
-      if (account.status().state === 'disconnected') throw new DeskFailure('unavailable', 'Gmail is chosen for invitations but no Google account is connected.');
-      if (!account.hasScope(gmailSendScope)) throw new DeskFailure('needs_reconnect', 'Allow Interview Desk to send mail with Gmail (Settings → Email → Use Gmail).');
-      return gmailTransport({ apiUrl: deps.config.google.apiUrl, auth: () => account.authClient(), onAccessLost: (reason) => account.markNeedsReconnect(reason) });
-    }
-    if (deps.config.smtpUrl) return smtpTransport(deps.config.smtpUrl);
-    if (!current.smtp.host) throw new DeskFailure('unavailable', 'Email is not set up: add an SMTP server in Settings, or choose Gmail.');
-    const pass = current.smtp.user ? await deps.secrets.get(smtpAccount(current.smtp)) : null;
-    return smtpTransport({ ...current.smtp, pass });
-  };
-  const mailFrom = () => {
-    const current = settings.get();
-    const who = recruiter();
-    const status = account.status();
-    if (current.mailTransport === 'gmail' && status.state !== 'disconnected') return { name: who?.name ?? status.name, address: status.email };
-    const address = current.smtp.fromAddress || who?.email;
-    if (!address) throw new DeskFailure('unavailable', 'Set a sender address in Settings → Email.');
-    return { name: who?.name ?? current.companyName, address };
-  };
+  const mail = createMailSetup({
+    settings,
+    account,
+    secrets: deps.secrets,
+    config: { smtpUrl: deps.config.smtpUrl, googleApiUrl: deps.config.google.apiUrl },
+    recruiter,
+  });
   const outbox = createOutbox({
     db: deps.database,
     clock: deps.clock,
@@ -156,8 +140,8 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     interviews,
     settings: () => settings.get(),
     render: createEmailRenderer(deps.templatesDir),
-    transport: mailTransport,
-    from: mailFrom,
+    transport: () => mail.transport(),
+    from: () => mail.from(),
     ...(deps.mail?.backoffMs ? { backoffMs: deps.mail.backoffMs } : {}),
     ...(deps.mail?.maxAttempts ? { maxAttempts: deps.mail.maxAttempts } : {}),
   });
@@ -183,40 +167,12 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     afterCommit: (effect) => deps.database.afterCommit(effect),
     ...(deps.timers ? { timers: deps.timers } : {}),
   });
-  const parseLink = (raw: string) => {
-    try {
-      return parseDeepLink(raw, deps.clock.now());
-    } catch (error) {
-      if (error instanceof DeepLinkError) throw new DeskFailure('invalid_input', error.message, 'link');
-      throw error;
-    }
-  };
-  const parseJoinLink = (raw: string) => {
-    const link = parseLink(raw);
-    if (link.kind !== 'join') throw new DeskFailure('invalid_input', 'That is not an invitation link.', 'link');
-    return link;
-  };
-  const openDeepLink = (raw: string): NavigateTarget => {
-    const link = parseLink(raw);
-    let target: NavigateTarget;
-    if (link.kind === 'device-check') target = { screen: 'device-check' };
-    else if (link.kind === 'interview') {
-      interviews.get(link.id); // not_found when it is not ours
-      target = { screen: 'interview', id: link.id };
-    } else {
-      // Anyone can send such a link: nothing is saved until the person has seen what it holds and agreed.
-      const saved = interviews.findCandidateInterview(link.meetLink, link.startUtc);
-      target = saved ? { screen: 'interview', id: saved.id } : { screen: 'join-preview', link: raw };
-    }
-    events.emit('app:navigate', target);
-    return target;
-  };
+  const deepLinks = createDeepLinkRouter({ clock: deps.clock, interviews, events });
   const syncTimer = setInterval(() => void calendar.runQuietly('interval'), deps.google?.syncIntervalMs ?? 5 * 60_000);
   syncTimer.unref();
   void calendar.runQuietly('start');
   const meet = deps.meetLauncher ?? browserOnlyLauncher(deps.openExternal);
-  const formatTime = (ms: number, zone: string) =>
-    new Intl.DateTimeFormat('en-GB', { timeZone: zone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(ms);
+  const joinInterview = createJoinInterview({ interviews, settings: () => settings.get(), clock: deps.clock, launcher: meet });
 
   const handlers: CallHandlers = {
     'app:info': () => (deps.config.smtpUrl ? { ...deps.info, smtpOverride: smtpOverrideFromUrl(deps.config.smtpUrl) } : deps.info),
@@ -266,25 +222,7 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     'interviews:reschedule': (input) => interviews.reschedule(input),
     'interviews:cancel': (id) => interviews.cancel(id),
     'interviews:setMeetLink': ({ id, meetLink }) => interviews.setMeetLink(id, meetLink),
-    'interviews:join': async ({ id, via }) => {
-      const interview = interviews.get(id);
-      const current = settings.get();
-      const phase = joinPhase(interview, current, deps.clock.now());
-      if (interview.status === 'cancelled') throw new DeskFailure('invalid_input', 'This interview was cancelled.', 'id');
-      if (phase === 'before') {
-        throw new DeskFailure('invalid_input', `Joining opens ${current.joinOpensMinutesBefore} minutes before the start, at ${formatTime(joinWindow(interview, current).opensAt, interview.timeZone)}.`, 'join');
-      }
-      if (phase === 'after') throw new DeskFailure('invalid_input', 'This interview has ended. Reschedule it to meet again.', 'join');
-      if (!interview.meetLink) throw new DeskFailure('invalid_input', 'There is no Meet link yet. Paste one or wait for Google.', 'meetLink');
-      const link = requireMeetJoinUrl(interview.meetLink);
-      if (via === 'app' && (await meet.openInApp(interview, () => interviews.recordLeave(id)))) {
-        interviews.recordJoin(id, 'app');
-        return { via: 'app' as const };
-      }
-      await meet.openInBrowser(link);
-      interviews.recordJoin(id, 'browser');
-      return { via: 'browser' as const };
-    },
+    'interviews:join': ({ id, via }) => joinInterview(id, via),
     'mail:resend': ({ id, recipient }) => {
       outbox.resend(id, recipient);
       return interviews.get(id);
@@ -305,10 +243,7 @@ export function composeServices(deps: ServiceDeps): DeskServices {
       return { response, to: `${who.name} <${who.email}>`, transport };
     },
     'mail:setSmtpPassword': async (password) => {
-      const smtp = settings.get().smtp;
-      if (!smtp.host || !smtp.user) throw new DeskFailure('invalid_input', 'Save the SMTP server and user first.', 'smtp');
-      if (password) await deps.secrets.set(smtpAccount(smtp), password);
-      else await deps.secrets.delete(smtpAccount(smtp));
+      await mail.setSmtpPassword(password);
       return null;
     },
     'mail:useGmail': async () => {
@@ -322,16 +257,9 @@ export function composeServices(deps: ServiceDeps): DeskServices {
       deps.store.set('meetWindowOnTop', flag);
       return null;
     },
-    'deeplink:open': (raw) => openDeepLink(raw),
-    'deeplink:preview': (raw) => {
-      const link = parseJoinLink(raw);
-      const saved = interviews.findCandidateInterview(link.meetLink, link.startUtc);
-      return { title: link.title, meetLink: link.meetLink, startUtc: link.startUtc, ...(link.durationMinutes ? { durationMinutes: link.durationMinutes } : {}), ...(saved ? { savedId: saved.id } : {}) };
-    },
-    'deeplink:confirmJoin': (raw) => {
-      const link = parseJoinLink(raw);
-      return interviews.saveCandidateInterview({ meetLink: link.meetLink, startUtc: link.startUtc, title: link.title, ...(link.durationMinutes ? { durationMinutes: link.durationMinutes } : {}), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
-    },
+    'deeplink:open': (raw) => deepLinks.open(raw),
+    'deeplink:preview': (raw) => deepLinks.preview(raw),
+    'deeplink:confirmJoin': (raw) => deepLinks.confirmJoin(raw),
     'candidate:save': (input) => {
       const start = startInstant(input, deps.clock.now());
       return interviews.saveCandidateInterview({ meetLink: input.meetLink, startUtc: start.toISO()!, title: input.title || 'Interview', timeZone: input.timeZone });
@@ -360,7 +288,7 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     calendar,
     outbox,
     reminders,
-    openDeepLink,
+    openDeepLink: (raw) => deepLinks.open(raw),
     async dispose() {
       reminders.dispose();
       clearInterval(syncTimer);

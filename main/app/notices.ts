@@ -1,5 +1,5 @@
 import type { Notice } from '../../preload/contract/ipc-contract';
-import type { EventHub } from './event-hub';
+import type { EventHub } from '../shared/event-hub';
 
 /** Messages for the person that outlive the moment they happen (e.g. a store recovered at start-up). */
 export interface NoticeBoard {

@@ -1,8 +1,8 @@
 import { google, type calendar_v3 } from 'googleapis';
 import type { OAuth2Client } from 'google-auth-library';
 import type { Interview } from '../../preload/contract/interview-schema';
-import { DeskFailure } from '../app/desk-failure';
-import type { EventHub } from '../app/event-hub';
+import { DeskFailure } from '../shared/desk-failure';
+import type { EventHub } from '../shared/event-hub';
 import type { Logger } from '../logging/logger';
 import type { Clock } from '../platform/clock';
 import type { Database } from '../storage/database';

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { DeskFailure } from '../app/desk-failure';
+import { DeskFailure } from '../shared/desk-failure';
 
 /** The path of the loopback redirect URI. */
 export const callbackPath = '/oauth2/callback';

@@ -2,7 +2,7 @@ import http from 'node:http';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { AppConfig } from '../config/env-config';
-import { DeskFailure } from '../app/desk-failure';
+import { DeskFailure } from '../shared/desk-failure';
 import { createOAuthClient } from './oauth-client';
 import { callbackPage } from './callback-page';
 import { callbackPath, judgeCallback } from './callback-verdict';

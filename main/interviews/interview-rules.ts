@@ -1,6 +1,6 @@
 import { type DateTime } from 'luxon';
 import type { Interview, InterviewSummary, Conflict } from '../../preload/contract/interview-schema';
-import { DeskFailure } from '../app/desk-failure';
+import { DeskFailure } from '../shared/desk-failure';
 import { resolveWallTime } from './wall-time';
 import { attentionReason } from '../../preload/domain/interview-attention';
 

@@ -11,8 +11,8 @@ import {
 } from '../../preload/contract/interview-schema';
 import type { z } from 'zod';
 import type { rescheduleInputSchema } from '../../preload/contract/interview-schema';
-import { DeskFailure } from '../app/desk-failure';
-import type { EventHub } from '../app/event-hub';
+import { DeskFailure } from '../shared/desk-failure';
+import type { EventHub } from '../shared/event-hub';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../logging/logger';
 import type { InterviewRepository } from '../storage/interview-repository';

@@ -4,7 +4,7 @@ import type Mail from 'nodemailer/lib/mailer';
 import { google } from 'googleapis';
 import type { OAuth2Client } from 'google-auth-library';
 import { describeGoogleError, isRetryable } from '../google/google-errors';
-import { DeskFailure } from '../app/desk-failure';
+import { DeskFailure } from '../shared/desk-failure';
 
 /** Sends one composed message; throws MailSendError with whether a retry may help. */
 export interface MailTransport {

@@ -8,7 +8,7 @@ import { DurableQueue, queueRetentionMs, singleFlight, type QueueItem, type Queu
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../logging/logger';
 import { refuseOnCandidateCopy, type InterviewService } from '../interviews/interview-service';
-import { DeskFailure } from '../app/desk-failure';
+import { DeskFailure } from '../shared/desk-failure';
 import { isMeetJoinUrl } from '../security/url-policy';
 import { composeInterviewMessage } from './compose-message';
 import { MailSendError, type MailTransport } from './mail-transport';

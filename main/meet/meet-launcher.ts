@@ -1,5 +1,5 @@
 import type { Interview } from '../../preload/contract/interview-schema';
-import { DeskFailure } from '../app/desk-failure';
+import { DeskFailure } from '../shared/desk-failure';
 import { isMeetJoinUrl } from '../security/url-policy';
 
 /** How a Meet call is opened: the managed app window (Electron) or the system browser. */

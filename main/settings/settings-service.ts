@@ -1,6 +1,6 @@
 import { settingsSchema, type Settings, type SettingsPatch, type SettingsProblem } from '../../preload/contract/settings-schema';
 import type { KeyValueStore } from '../store/key-value-store';
-import type { EventHub } from '../app/event-hub';
+import type { EventHub } from '../shared/event-hub';
 import type { Logger } from '../logging/logger';
 
 /** Reads and updates Settings; every write is validated against the contract's schema first. */

@@ -4,7 +4,7 @@ import { reminderDecisions } from '../../main/reminders/reminder-plan';
 import { createReminderScheduler } from '../../main/reminders/reminder-scheduler';
 import { createInterviewService } from '../../main/interviews/interview-service';
 import { createInterviewRepository } from '../../main/storage/interview-repository';
-import { createEventHub } from '../../main/app/event-hub';
+import { createEventHub } from '../../main/shared/event-hub';
 import { createMemoryLogger } from '../../main/logging/logger';
 import { storesFor } from '../../tests/support/test-services';
 import { manyInterviews, makeInterview, seedStore } from '../../tests/support/interview-fixtures';

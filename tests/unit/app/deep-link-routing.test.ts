@@ -3,7 +3,7 @@ import { makeTempDir } from '../../support/temp-dir';
 import { servicesFor } from '../../support/test-services';
 import { makeInterview, seedStore } from '../../support/interview-fixtures';
 import { simulatedTime } from '../../support/simulated-time';
-import { DeskFailure } from '../../../main/app/desk-failure';
+import { DeskFailure } from '../../../main/shared/desk-failure';
 import { dispatchCall } from '../../../main/app/dispatch-call';
 import { createMemoryLogger } from '../../../main/logging/logger';
 import type { PlannedReminder } from '../../../main/reminders/reminder-plan';

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../support/temp-dir';
 import { servicesFor } from '../../support/test-services';
 import { dispatchCall, type CallHandlers } from '../../../main/app/dispatch-call';
-import { DeskFailure } from '../../../main/app/desk-failure';
+import { DeskFailure } from '../../../main/shared/desk-failure';
 import { createMemoryLogger } from '../../../main/logging/logger';
 
 const temp = makeTempDir();

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createInterviewService, type InterviewChange } from '../../../main/interviews/interview-service';
 import { createInterviewRepository } from '../../../main/storage/interview-repository';
-import { createEventHub } from '../../../main/app/event-hub';
+import { createEventHub } from '../../../main/shared/event-hub';
 import { createMemoryLogger } from '../../../main/logging/logger';
 import { openMemoryDatabase } from '../../../main/storage/open-database';
 import { storesFor } from '../../support/test-services';
-import { DeskFailure } from '../../../main/app/desk-failure';
+import { DeskFailure } from '../../../main/shared/desk-failure';
 import { makeTempDir } from '../../support/temp-dir';
 import { fixedClock } from '../../support/fixed-clock';
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createReminderScheduler, maxSleepMs, type ReminderScheduler } from '../../../main/reminders/reminder-scheduler';
 import { createInterviewService, type InterviewService } from '../../../main/interviews/interview-service';
 import { createInterviewRepository } from '../../../main/storage/interview-repository';
-import { createEventHub } from '../../../main/app/event-hub';
+import { createEventHub } from '../../../main/shared/event-hub';
 import { createMemoryLogger } from '../../../main/logging/logger';
 import { storesFor } from '../../support/test-services';
 import type { InterviewRepository } from '../../../main/storage/interview-repository';

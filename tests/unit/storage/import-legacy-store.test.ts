@@ -10,7 +10,7 @@ import { DurableQueue } from '../../../main/storage/durable-queue';
 import { DataMoveError } from '../../../main/store/migrations';
 import { createMemoryLogger } from '../../../main/logging/logger';
 import { createSettingsService } from '../../../main/settings/settings-service';
-import { createEventHub } from '../../../main/app/event-hub';
+import { createEventHub } from '../../../main/shared/event-hub';
 import { makeInterview, manyInterviews, seedLegacyStore } from '../../support/interview-fixtures';
 import { storesFor } from '../../support/test-services';
 import { fixedClock } from '../../support/fixed-clock';

@@ -6,7 +6,7 @@ import { confBackend } from '../../../main/store/conf-backend';
 import { currentSchemaVersion, DataMoveError, migrate, NewerStoreError, type StoredData } from '../../../main/store/migrations';
 import { createMemoryLogger } from '../../../main/logging/logger';
 import { createSettingsService } from '../../../main/settings/settings-service';
-import { createEventHub } from '../../../main/app/event-hub';
+import { createEventHub } from '../../../main/shared/event-hub';
 import { makeTempDir } from '../../support/temp-dir';
 import { fixedClock } from '../../support/fixed-clock';
 import { makeInterview } from '../../support/interview-fixtures';

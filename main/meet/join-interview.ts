@@ -1,0 +1,44 @@
+import type { Settings } from '../../preload/contract/settings-schema';
+import { joinPhase, joinWindow } from '../../preload/domain/interview-timing';
+import type { InterviewService } from '../interviews/interview-service';
+import type { Clock } from '../platform/clock';
+import { DeskFailure } from '../shared/desk-failure';
+import { requireMeetJoinUrl, type MeetLauncher } from './meet-launcher';
+
+/** What joining an interview needs: the stored interviews, the join-window settings, the time and a Meet opener. */
+export interface JoinInterviewDeps {
+  interviews: Pick<InterviewService, 'get' | 'recordJoin' | 'recordLeave'>;
+  settings: () => Settings;
+  clock: Clock;
+  launcher: MeetLauncher;
+}
+
+const formatTime = (ms: number, zone: string) =>
+  new Intl.DateTimeFormat('en-GB', { timeZone: zone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(ms);
+
+/**
+ * Creates the join rule: only inside the join window, only for a live interview with a Meet link,
+ * in the app window when asked and there is one, otherwise the browser; the join (and leave) is recorded.
+ */
+export function createJoinInterview(deps: JoinInterviewDeps) {
+  return async (id: string, via: 'app' | 'browser'): Promise<{ via: 'app' | 'browser' }> => {
+    const { interviews, launcher } = deps;
+    const interview = interviews.get(id);
+    const current = deps.settings();
+    const phase = joinPhase(interview, current, deps.clock.now());
+    if (interview.status === 'cancelled') throw new DeskFailure('invalid_input', 'This interview was cancelled.', 'id');
+    if (phase === 'before') {
+      throw new DeskFailure('invalid_input', `Joining opens ${current.joinOpensMinutesBefore} minutes before the start, at ${formatTime(joinWindow(interview, current).opensAt, interview.timeZone)}.`, 'join');
+    }
+    if (phase === 'after') throw new DeskFailure('invalid_input', 'This interview has ended. Reschedule it to meet again.', 'join');
+    if (!interview.meetLink) throw new DeskFailure('invalid_input', 'There is no Meet link yet. Paste one or wait for Google.', 'meetLink');
+    const link = requireMeetJoinUrl(interview.meetLink);
+    if (via === 'app' && (await launcher.openInApp(interview, () => interviews.recordLeave(id)))) {
+      interviews.recordJoin(id, 'app');
+      return { via: 'app' };
+    }
+    await launcher.openInBrowser(link);
+    interviews.recordJoin(id, 'browser');
+    return { via: 'browser' };
+  };
+}
