@@ -5,12 +5,15 @@ import { ErrorMessage } from '../common/ErrorMessage';
 import { connectAccount, disconnectAccount } from './account-actions';
 import { noGoogleWords } from './SignInWaiting';
 import { initialOf } from '../common/initial-of';
+import { ConfirmDialog } from '../common/ConfirmDialog';
 
 /** Settings → Google account: who is connected, connect / reconnect / disconnect. */
 export function AccountPanel({ status }: { status: AccountStatus | undefined }) {
   const [busy, setBusy] = useState<'disconnect' | undefined>();
   const [error, setError] = useState<DeskError | undefined>();
   const [message, setMessage] = useState<string | undefined>();
+  // Asked in the app's own modal dialog (as in the header menu), not the browser's window.confirm.
+  const [asking, setAsking] = useState(false);
   const connect = async () => {
     setError(undefined);
     setMessage(undefined);
@@ -19,7 +22,6 @@ export function AccountPanel({ status }: { status: AccountStatus | undefined }) 
     setError(outcome.error);
   };
   const disconnect = async () => {
-    if (!window.confirm('Disconnect your Google account? Interviews stay in Interview Desk; Calendar sync stops.')) return;
     setBusy('disconnect');
     const outcome = await disconnectAccount();
     setBusy(undefined);
@@ -47,10 +49,15 @@ export function AccountPanel({ status }: { status: AccountStatus | undefined }) 
                 Reconnect
               </button>
             )}
-            <button type="button" onClick={() => void disconnect()} disabled={!!busy}>
+            <button type="button" onClick={() => setAsking(true)} disabled={!!busy}>
               Disconnect
             </button>
           </div>
+          {asking && (
+            <ConfirmDialog title={`Disconnect ${connected.email}?`} keepLabel="Stay connected" confirmLabel="Disconnect" onConfirm={() => void disconnect()} onClose={() => setAsking(false)}>
+              <p>Interviews stay in Interview Desk; Calendar sync stops and access is revoked at Google.</p>
+            </ConfirmDialog>
+          )}
         </div>
       ) : (
         <div className="account-row">

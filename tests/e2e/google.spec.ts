@@ -67,8 +67,11 @@ test('connect Google from the welcome screen, schedule, and get a Meet link from
 
     // Disconnect: revoked at Google, local interview kept.
     await page.getByRole('link', { name: 'Settings' }).click();
-    page.once('dialog', (d) => void d.accept());
-    await page.getByRole('button', { name: 'Disconnect' }).click();
+    await page.getByRole('region', { name: 'Google account' }).getByRole('button', { name: 'Disconnect' }).click();
+    // Asked in the app's own modal dialog, which starts on the safe answer.
+    const ask = page.getByRole('dialog', { name: 'Disconnect recruiter@example.com?' });
+    await expect(ask.getByRole('button', { name: 'Stay connected' })).toBeFocused();
+    await ask.getByRole('button', { name: 'Disconnect' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'revoked at Google' })).toBeVisible();
     expect(g.oauth.liveRefreshTokens()).toEqual([]);
     await page.getByRole('link', { name: 'Schedule', exact: true }).click();
