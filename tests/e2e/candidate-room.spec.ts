@@ -43,7 +43,7 @@ test("candidate mode: a pasted join link opens the candidate's own room, with th
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'Remove this interview from this computer?' });
   await expect(dialog).toBeVisible();
-  expect((await focused(page)).inDialog).toBe(true);
+  await expect.poll(async () => (await focused(page)).inDialog).toBe(true);
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
   await expect(remove).toBeFocused();

@@ -96,7 +96,7 @@ test('keyboard only: connect Google, schedule, reschedule, cancel, device check'
     expect((await focused(page)).name).toBe('Cancel interview');
     await page.keyboard.press('Enter');
     await tabTo(page, /^Cancel interview$/);
-    expect((await focused(page)).inDialog).toBe(true);
+    await expect.poll(async () => (await focused(page)).inDialog).toBe(true);
     await page.keyboard.press('Enter');
     // The button goes away with the interview's status: focus goes to what went out.
     await expect(page.getByTestId('delivery-confirmation')).toBeFocused();
