@@ -1,33 +1,16 @@
 import { useState } from 'react';
 import type { AccountStatus } from '../../preload/contract/ipc-contract';
-import type { DeskError } from '../../preload/contract/result';
 import { ErrorMessage } from '../common/ErrorMessage';
-import { connectAccount, disconnectAccount } from './account-actions';
+import { useAccountActions } from './use-account-actions';
 import { noGoogleWords } from './SignInWaiting';
 import { initialOf } from '../common/initial-of';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 
 /** Settings → Google account: who is connected, connect / reconnect / disconnect. */
 export function AccountPanel({ status }: { status: AccountStatus | undefined }) {
-  const [busy, setBusy] = useState<'disconnect' | undefined>();
-  const [error, setError] = useState<DeskError | undefined>();
-  const [message, setMessage] = useState<string | undefined>();
+  const { busy, message, error, connect, disconnect } = useAccountActions();
   // Asked in the app's own modal dialog (as in the header menu), not the browser's window.confirm.
   const [asking, setAsking] = useState(false);
-  const connect = async () => {
-    setError(undefined);
-    setMessage(undefined);
-    // The banner at the top says the sign-in is waiting, with "Open the sign-in page again" and "Cancel".
-    const outcome = await connectAccount();
-    setError(outcome.error);
-  };
-  const disconnect = async () => {
-    setBusy('disconnect');
-    const outcome = await disconnectAccount();
-    setBusy(undefined);
-    setError(outcome.error);
-    if (outcome.message) setMessage(outcome.message);
-  };
   const connected = status && status.state !== 'disconnected' ? status : undefined;
   return (
     <section className="panel account" aria-labelledby="account-title">
@@ -45,11 +28,11 @@ export function AccountPanel({ status }: { status: AccountStatus | undefined }) 
           </div>
           <div className="actions">
             {connected.state === 'needs_reconnect' && (
-              <button type="button" className="primary" onClick={() => void connect()} disabled={!!busy}>
+              <button type="button" className="primary" onClick={() => void connect()} disabled={busy}>
                 Reconnect
               </button>
             )}
-            <button type="button" onClick={() => setAsking(true)} disabled={!!busy}>
+            <button type="button" onClick={() => setAsking(true)} disabled={busy}>
               Disconnect
             </button>
           </div>

@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { AccountStatus } from '../../preload/contract/ipc-contract';
-import type { DeskError } from '../../preload/contract/result';
 import { ErrorMessage } from '../common/ErrorMessage';
-import { connectAccount, disconnectAccount } from '../account/account-actions';
+import { ConfirmDialog } from '../common/ConfirmDialog';
+import { useAccountActions } from '../account/use-account-actions';
 import { initialOf } from '../common/initial-of';
 
 interface Item {
@@ -19,14 +19,10 @@ export function AccountMenu({ status, onSettings }: { status: AccountStatus | un
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | undefined>();
-  const [error, setError] = useState<DeskError | undefined>();
+  const { busy, message, error, connect, disconnect: disconnectNow, dismiss } = useAccountActions();
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLUListElement>(null);
-  const dialog = useRef<HTMLDialogElement>(null);
   const menuId = useId();
-  const titleId = useId();
   const account = status && status.state !== 'disconnected' ? status : undefined;
   const needsReconnect = account?.state === 'needs_reconnect';
 
@@ -34,21 +30,8 @@ export function AccountMenu({ status, onSettings }: { status: AccountStatus | un
     setOpen(false);
     if (refocus) button.current?.focus();
   };
-  const connect = async () => {
-    setError(undefined);
-    setMessage(undefined);
-    // The banner at the top of the screen says the sign-in is waiting, with its two ways on.
-    const outcome = await connectAccount();
-    setError(outcome.error);
-  };
   const disconnect = async () => {
-    setBusy(true);
-    const outcome = await disconnectAccount();
-    setBusy(false);
-    dialog.current?.close();
-    setConfirming(false);
-    setMessage(outcome.message);
-    setError(outcome.error);
+    await disconnectNow();
     button.current?.focus();
   };
 
@@ -76,11 +59,6 @@ export function AccountMenu({ status, onSettings }: { status: AccountStatus | un
     document.addEventListener('pointerdown', onPointer);
     return () => document.removeEventListener('pointerdown', onPointer);
   }, [open]);
-  // The confirmation is a modal dialog: the browser traps focus, Escape cancels, focus comes back.
-  useEffect(() => {
-    if (confirming && dialog.current && !dialog.current.open) dialog.current.showModal();
-  }, [confirming]);
-
   const openAt = (index: number) => {
     setActive(index);
     setOpen(true);
@@ -158,24 +136,16 @@ export function AccountMenu({ status, onSettings }: { status: AccountStatus | un
         <div className="account-message" role="status">
           {message}
           <ErrorMessage error={error} />
-          <button type="button" className="link" onClick={() => (setMessage(undefined), setError(undefined))}>
+          <button type="button" className="link" onClick={dismiss}>
             Close
           </button>
         </div>
       )}
       {confirming && account && (
-        <dialog ref={dialog} aria-labelledby={titleId} className="confirm-dialog" onClose={() => setConfirming(false)}>
-          <h2 id={titleId}>Disconnect {account.email}?</h2>
-          <p>Your interviews stay in Interview Desk. Calendar sync stops until you connect again.</p>
-          <div className="actions">
-            <button type="button" onClick={() => dialog.current?.close()} autoFocus>
-              Cancel
-            </button>
-            <button type="button" className="danger" disabled={busy} onClick={() => void disconnect()}>
-              Disconnect
-            </button>
-          </div>
-        </dialog>
+        // The same question as in Settings; Escape or "Stay connected" gives focus back to the menu button.
+        <ConfirmDialog title={`Disconnect ${account.email}?`} keepLabel="Stay connected" confirmLabel="Disconnect" onConfirm={() => void disconnect()} onClose={() => setConfirming(false)}>
+          <p>Your interviews stay in Interview Desk. Calendar sync stops until you connect again, and access is revoked at Google.</p>
+        </ConfirmDialog>
       )}
     </div>
   );

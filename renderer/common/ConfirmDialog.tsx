@@ -1,4 +1,4 @@
-import { useId, useRef, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useModalDialog } from './use-modal-dialog';
 
 /**
@@ -7,32 +7,23 @@ import { useModalDialog } from './use-modal-dialog';
  * an action that removes it moves focus to its own result). The safe answer comes first and has focus.
  */
 export function ConfirmDialog({ title, children, keepLabel, confirmLabel, onConfirm, onClose }: { title: string; children: ReactNode; keepLabel: string; confirmLabel: string; onConfirm: () => void; onClose: () => void }) {
-  const dialog = useModalDialog();
-  const confirmed = useRef(false);
+  const dialog = useModalDialog(onClose);
   const titleId = useId();
   return (
-    <dialog
-      ref={dialog}
-      aria-labelledby={titleId}
-      className="confirm-dialog"
-      onClose={() => {
-        onClose();
-        // Acted on after the dialog is gone, so the action's own focus move is not blocked by the modal.
-        if (confirmed.current) onConfirm();
-      }}
-    >
+    <dialog {...dialog.props} aria-labelledby={titleId} className="confirm-dialog">
       <h2 id={titleId}>{title}</h2>
       {children}
       <div className="actions">
-        <button type="button" onClick={() => dialog.current?.close()}>
+        <button type="button" onClick={dialog.close}>
           {keepLabel}
         </button>
         <button
           type="button"
           className="danger"
           onClick={() => {
-            confirmed.current = true;
-            dialog.current?.close();
+            // Acted on once the dialog is closed, so the action's own focus move is not blocked by the modal.
+            dialog.close();
+            onConfirm();
           }}
         >
           {confirmLabel}

@@ -13,12 +13,12 @@ import { dayKey, formatInputTime } from '../common/format';
  * back to the control that opened it.
  */
 export function RescheduleForm({ interview, onDone }: { interview: Interview; onDone: (moved: boolean) => void }) {
-  const dialog = useModalDialog();
   const moved = useRef(false);
+  const dialog = useModalDialog(() => onDone(moved.current));
   const titleId = useId();
   const finish = (didMove: boolean) => {
     moved.current = didMove;
-    dialog.current?.close();
+    dialog.close();
   };
   const [date, setDate] = useState(() => dayKey(interview.startUtc, interview.timeZone));
   const [time, setTime] = useState(() => formatInputTime(interview.startUtc, interview.timeZone));
@@ -32,7 +32,7 @@ export function RescheduleForm({ interview, onDone }: { interview: Interview; on
     else setError(result.error);
   };
   return (
-    <dialog ref={dialog} className="confirm-dialog reschedule-dialog" aria-labelledby={titleId} onClose={() => onDone(moved.current)}>
+    <dialog {...dialog.props} className="confirm-dialog reschedule-dialog" aria-labelledby={titleId}>
       <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby={titleId}>
         <h2 id={titleId}>Reschedule</h2>
         <div className="row">

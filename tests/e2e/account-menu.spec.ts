@@ -103,7 +103,7 @@ test('with Google: the header shows who, turns to "Reconnect" when access is rev
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: 'Disconnect recruiter@example.com?' });
     await expect(dialog).toBeVisible();
-    await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+    await expect(dialog.getByRole('button', { name: 'Stay connected' })).toBeFocused();
     await expectAccessible(page, 'disconnect confirmation');
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
