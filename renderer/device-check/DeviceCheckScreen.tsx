@@ -76,7 +76,7 @@ export function DeviceCheckScreen() {
     const access = await desk.devicecheck.mediaAccess();
     const deniedBySystem = (k: 'camera' | 'microphone') => access.ok && ['denied', 'restricted'].includes(access.value[k]);
     if (!navigator.mediaDevices?.getUserMedia) {
-      setResults([{ id: 'camera', label: 'Camera', verdict: 'fail', figure: 'not available', fix: 'This window cannot use cameras. Open Interview Desk again or use another browser.' }]);
+      setResults([{ id: 'camera', label: 'Camera', verdict: 'fail', summary: 'This window cannot use cameras', figure: 'mediaDevices not available', fix: 'This window cannot use cameras. Open Interview Desk again or use another browser.' }]);
       setProgress(undefined);
       focusVerdict();
       return;
@@ -102,7 +102,7 @@ export function DeviceCheckScreen() {
     const tick = setInterval(() => setProgress((p) => (p ? { ...p, value: Math.min(90, p.value + 3) } : p)), 200);
     const tasks: Array<Promise<void>> = [
       desk.devicecheck.network().then((r) => {
-        checks.push(r.ok ? networkVerdict({ online: r.value.online, rttMs: r.value.rttMs, jitterMs: r.value.jitterMs, downloadMbps: r.value.downloadMbps, stunOk: r.value.stun.ok }) : { id: 'network', label: 'Network', verdict: 'fail', figure: 'not measured', fix: r.error.message });
+        checks.push(r.ok ? networkVerdict({ online: r.value.online, rttMs: r.value.rttMs, jitterMs: r.value.jitterMs, downloadMbps: r.value.downloadMbps, stunOk: r.value.stun.ok }) : { id: 'network', label: 'Network', verdict: 'fail', summary: 'The network could not be measured', figure: 'not measured', fix: r.error.message });
       }),
     ];
     if (videoTrack && video.current) {
@@ -110,7 +110,7 @@ export function DeviceCheckScreen() {
       tasks.push(
         loopbackCall(videoTrack.clone())
           .then((s) => void checks.push(callVerdict(s)))
-          .catch((error: Error) => void checks.push({ id: 'connection', label: 'Video call test', verdict: 'warning', figure: 'could not run', fix: `A test call on this computer failed (${error.message}). Restart the app and try again.` })),
+          .catch((error: Error) => void checks.push({ id: 'connection', label: 'Video call test', verdict: 'warning', summary: 'The test call could not run', figure: error.message, fix: `A test call on this computer failed (${error.message}). Restart the app and try again.` })),
       );
     }
     if (combined.getAudioTracks().length) tasks.push(measureMicrophone(combined, setLevel).then((m) => void checks.push(microphoneVerdict(m.levels, m.noiseFloorDbfs))));
@@ -140,7 +140,7 @@ export function DeviceCheckScreen() {
 
   const labelOf = (kind: Kind) => devices.find((d) => kindOf[d.kind] === kind && (choices[kind]?.id ? d.deviceId === choices[kind]!.id : true))?.label || undefined;
   const report: DeviceReport | undefined = results ? buildReport(info.value, { camera: labelOf('camera'), microphone: labelOf('microphone'), speaker: labelOf('speaker') }, results, speakerHeard) : undefined;
-  const overall = results ? overallVerdict([...results, ...(speakerHeard === false ? [{ id: 'speaker' as const, label: 'Speaker', verdict: 'fail' as const, figure: 'not heard' }] : [])]) : undefined;
+  const overall = results ? overallVerdict([...results, ...(speakerHeard === false ? [{ id: 'speaker' as const, label: 'Speaker', verdict: 'fail' as const, summary: 'The test sound was not heard', figure: 'not heard' }] : [])]) : undefined;
   const download = (name: string, type: string, content: string) => {
     const url = URL.createObjectURL(new Blob([content], { type }));
     const a = document.createElement('a');
@@ -203,8 +203,13 @@ export function DeviceCheckScreen() {
           <ul className="checks">
             {results?.map((r) => (
               <li key={r.id} className={`check check-${r.verdict}`} data-testid={`check-${r.id}`}>
-                <span className={`verdict verdict-${r.verdict}`}>{verdictWords[r.verdict]}</span> <strong>{r.label}</strong>: {r.figure}
+                <span className={`verdict verdict-${r.verdict}`}>{verdictWords[r.verdict]}</span> <strong>{r.label}</strong>: {r.summary}
                 {r.fix && <p className="fix">{r.fix}</p>}
+                {/* The numbers behind the verdict, for whoever helps: in the report too. */}
+                <details className="figures">
+                  <summary>Measurements</summary>
+                  <span data-testid={`figure-${r.id}`}>{r.figure}</span>
+                </details>
               </li>
             ))}
           </ul>

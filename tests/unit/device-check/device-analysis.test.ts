@@ -26,7 +26,7 @@ describe('audio analysis', () => {
 
   it('silence fails with "no signal" and the fix', () => {
     const result = microphoneVerdict(audioLevels(new Float32Array(rate)));
-    expect(result).toMatchObject({ verdict: 'fail', figure: expect.stringMatching(/^no signal/) });
+    expect(result).toMatchObject({ verdict: 'fail', summary: 'No sound comes from your microphone', figure: expect.not.stringMatching(/^no signal/) });
     expect(result.fix).toMatch(/muted/);
   });
 
@@ -34,15 +34,15 @@ describe('audio analysis', () => {
     const square = Float32Array.from({ length: rate }, (_, i) => (Math.floor(i / 50) % 2 ? 1 : -1));
     const levels = audioLevels(square);
     expect(levels.clippedRuns).toBeGreaterThan(100);
-    expect(microphoneVerdict(levels)).toMatchObject({ verdict: 'warning', figure: expect.stringMatching(/^clipping/) });
+    expect(microphoneVerdict(levels)).toMatchObject({ verdict: 'warning', summary: expect.stringMatching(/distorted/) });
     // Six full-scale samples in a row are not yet clipping; seven are.
     expect(audioLevels([0, 1, 1, 1, 1, 1, 1, 0]).clippedRuns).toBe(0);
     expect(audioLevels([0, 1, 1, 1, 1, 1, 1, 1, 0]).clippedRuns).toBe(1);
   });
 
   it('a very quiet signal warns "too quiet"; a loud noise floor warns "noisy"', () => {
-    expect(microphoneVerdict(audioLevels(sine(10 ** (-70 / 20))))).toMatchObject({ verdict: 'warning', figure: expect.stringMatching(/^too quiet/) });
-    expect(microphoneVerdict(audioLevels(sine(0.3)), -30)).toMatchObject({ verdict: 'warning', figure: expect.stringMatching(/^noisy/) });
+    expect(microphoneVerdict(audioLevels(sine(10 ** (-70 / 20))))).toMatchObject({ verdict: 'warning', summary: expect.stringMatching(/very quiet/) });
+    expect(microphoneVerdict(audioLevels(sine(0.3)), -30)).toMatchObject({ verdict: 'warning', summary: expect.stringMatching(/background noise/) });
     expect(toDbfs(0)).toBe(Number.NEGATIVE_INFINITY);
   });
 });
@@ -72,7 +72,7 @@ describe('noise floor in the quiet moments', () => {
     const samples = toneWithPause(2.5, 1.6, 0.5).map((v, i) => (i >= 1.6 * rate && i < 2.1 * rate ? 0 : v) + noise[i]!);
     const floor = noiseFloorDbfs(samples);
     expect(Math.abs(floor - -30)).toBeLessThan(1.5);
-    expect(microphoneVerdict(audioLevels(samples), floor)).toMatchObject({ verdict: 'warning', figure: expect.stringMatching(/^noisy/) });
+    expect(microphoneVerdict(audioLevels(samples), floor)).toMatchObject({ verdict: 'warning', summary: expect.stringMatching(/background noise/) });
   });
 
   it('the floor is the quietest tenth of ~21 ms windows, wherever they fall', () => {
@@ -90,7 +90,7 @@ describe('video analysis', () => {
   it('a black frame has brightness 0 and fails "too dark"', () => {
     const black = frame(w, h, () => [0, 0, 0]);
     expect(meanBrightness(black)).toBe(0);
-    expect(cameraVerdict({ width: 640, height: 480, fps: 30, requestedFps: 30, brightness: meanBrightness(black), similarities: [0.5, 0.6, 0.4] })).toMatchObject({ verdict: 'fail', figure: expect.stringMatching(/^too dark/) });
+    expect(cameraVerdict({ width: 640, height: 480, fps: 30, requestedFps: 30, brightness: meanBrightness(black), similarities: [0.5, 0.6, 0.4] })).toMatchObject({ verdict: 'fail', summary: expect.stringMatching(/too dark/) });
   });
 
   it('a noise frame is bright enough; two identical frames are 100 % alike; noise frames differ', () => {
@@ -104,15 +104,15 @@ describe('video analysis', () => {
 
   it('identical successive frames fail "frozen"; moving ones pass; few frames warn', () => {
     const good = { width: 1280, height: 720, fps: 29.8, requestedFps: 30, brightness: 120 };
-    expect(cameraVerdict({ ...good, similarities: [1, 1, 0.999, 0.99] })).toMatchObject({ verdict: 'fail', figure: expect.stringMatching(/^frozen/) });
-    expect(cameraVerdict({ ...good, similarities: [0.9, 0.95, 0.97] })).toMatchObject({ verdict: 'pass', figure: '1280×720 at 29.8 fps, brightness 120/255' });
+    expect(cameraVerdict({ ...good, similarities: [1, 1, 0.999, 0.99] })).toMatchObject({ verdict: 'fail', summary: expect.stringMatching(/not moving/) });
+    expect(cameraVerdict({ ...good, similarities: [0.9, 0.95, 0.97] })).toMatchObject({ verdict: 'pass', summary: 'A clear, smooth picture', figure: '1280×720 at 29.8 fps, brightness 120/255' });
     expect(cameraVerdict({ ...good, fps: 8, similarities: [0.9, 0.9, 0.9] })).toMatchObject({ verdict: 'warning' });
   });
 });
 
 describe('network and call verdicts', () => {
   it('uses the stated thresholds', () => {
-    expect(networkVerdict({ online: false })).toMatchObject({ verdict: 'fail', figure: 'offline' });
+    expect(networkVerdict({ online: false })).toMatchObject({ verdict: 'fail', summary: 'You are offline' });
     expect(networkVerdict({ online: true, rttMs: 40, jitterMs: 3, downloadMbps: 50, stunOk: true }).verdict).toBe('pass');
     expect(networkVerdict({ online: true, rttMs: 350, jitterMs: 3, downloadMbps: 50, stunOk: true }).verdict).toBe('warning');
     expect(networkVerdict({ online: true, rttMs: 700, stunOk: true }).verdict).toBe('fail');
@@ -124,13 +124,13 @@ describe('network and call verdicts', () => {
     expect(callVerdict({ bitrateKbps: 500, lossPct: 0, jitterMs: 2 }).verdict).toBe('fail');
     expect(callVerdict({ bitrateKbps: 2500, lossPct: 6, jitterMs: 2 }).verdict).toBe('warning');
     expect(callVerdict({ bitrateKbps: 2500, lossPct: 12, jitterMs: 2 }).verdict).toBe('fail');
-    expect(overallVerdict([{ id: 'camera', label: '', verdict: 'pass', figure: '' }, { id: 'network', label: '', verdict: 'warning', figure: '' }])).toBe('warning');
+    expect(overallVerdict([{ id: 'camera', label: '', verdict: 'pass', summary: '', figure: '' }, { id: 'network', label: '', verdict: 'warning', summary: '', figure: '' }])).toBe('warning');
   });
 
   it('a perfect call still ramping up passes: judged on what the encoder aimed for, not a fixed bar', () => {
     // Measured in Chromium's loopback: about 1 Mbps arriving while the encoder aimed for 1.4 Mbps.
     const ramping = { bitrateKbps: 1000, targetKbps: 1400, lossPct: 0, jitterMs: 2, rttMs: 1 };
-    expect(callVerdict(ramping)).toMatchObject({ verdict: 'pass', figure: '1000 kbps, 0.0 % loss, jitter 2 ms, aimed for 1400 kbps, RTT 1 ms' });
+    expect(callVerdict(ramping)).toMatchObject({ verdict: 'pass', summary: 'A test call ran smoothly', figure: '1000 kbps, 0.0 % loss, jitter 2 ms, aimed for 1400 kbps, RTT 1 ms' });
     // A still picture needs little, but the sender's estimate shows room for a call.
     expect(callVerdict({ bitrateKbps: 135, targetKbps: 600, availableKbps: 1237, lossPct: 0, jitterMs: 1, rttMs: 1 }).verdict).toBe('pass');
   });
@@ -153,5 +153,33 @@ describe('network and call verdicts', () => {
     expect(new Set(fixes).size).toBe(4);
     expect(mediaErrorResult('microphone', { name: 'NotAllowedError' }, true).fix).toMatch(/Privacy/);
     expect(mediaErrorResult('camera', { name: 'NotReadableError' }).fix).toMatch(/Another app/);
+  });
+});
+
+describe('what a candidate reads first is plain words', () => {
+  // The units (dBFS, kbps, RTT, fps) stay in the measurements for whoever helps, never in the summary.
+  const jargon = /dBFS|kbps|Mbps|RTT|jitter|fps|RMS|UDP|\d/;
+  it('every verdict of every check has a summary without units or numbers', () => {
+    const results = [
+      microphoneVerdict(audioLevels(sine(0.3))),
+      microphoneVerdict(audioLevels(new Float32Array(4800))),
+      microphoneVerdict(audioLevels(sine(10 ** (-70 / 20)))),
+      microphoneVerdict(audioLevels(sine(0.3)), -30),
+      cameraVerdict({ width: 0, height: 0, fps: 0, requestedFps: 30, brightness: 0, similarities: [] }),
+      cameraVerdict({ width: 1280, height: 720, fps: 8, requestedFps: 30, brightness: 120, similarities: [0.5, 0.6, 0.4] }),
+      cameraVerdict({ width: 1280, height: 720, fps: 30, requestedFps: 30, brightness: 120, similarities: [0.5, 0.6, 0.4] }),
+      networkVerdict({ online: true, rttMs: 40, jitterMs: 5, downloadMbps: 20, stunOk: true }),
+      networkVerdict({ online: true, rttMs: 900 }),
+      networkVerdict({ online: true, rttMs: 40, stunOk: false }),
+      callVerdict({ bitrateKbps: 1500, lossPct: 0, jitterMs: 2 }),
+      callVerdict({ bitrateKbps: 100, lossPct: 20, jitterMs: 200 }),
+      mediaErrorResult('camera', { name: 'NotReadableError' }),
+      mediaErrorResult('microphone', { name: 'SomethingNew', message: 'x' }),
+    ];
+    for (const r of results) {
+      expect(r.summary, `${r.label} ${r.verdict}`).not.toMatch(jargon);
+      expect(r.summary.length).toBeGreaterThan(5);
+    }
+    expect(new Set(results.map((r) => r.summary)).size).toBe(results.length);
   });
 });
