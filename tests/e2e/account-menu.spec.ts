@@ -1,9 +1,7 @@
-import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, saveScreenshot, test } from './fixtures';
-import { startWebMode } from '../support/web-mode';
-import { startGoogleEmulator } from '../google-emulator/google-emulator';
+import { connectedRecruiter } from './connected-recruiter';
 import { checkLayout } from './layout-check';
 
 const accountButton = (page: Page) => page.getByRole('banner').getByRole('button', { name: /account menu/ });
@@ -60,14 +58,8 @@ test('without Google the header says "Not connected"; the menu works from the ke
 });
 
 test('with Google: the header shows who, turns to "Reconnect" when access is revoked, and disconnects after a confirmation', async ({ page }) => {
-  const g = await startGoogleEmulator();
-  const app = await startWebMode({ ...g.env, BROWSER: `${process.execPath} ${path.resolve('tests/support/fake-browser.mjs')}` });
+  const { g, close } = await connectedRecruiter(page);
   try {
-    await page.goto(app.url);
-    await page.getByRole('button', { name: 'Connect Google account' }).click();
-    // Connected: the first-run step comes first; skipping it moves on to the schedule.
-    await page.getByRole('form', { name: 'About you and your company' }).getByRole('button', { name: 'Skip for now' }).click({ timeout: 15_000 });
-    await expect(page.getByRole('heading', { name: 'Schedule', level: 1 })).toBeVisible({ timeout: 15_000 });
     const button = accountButton(page);
     await expect(button).toContainText('Rita Recruiter');
     await expect(button).toContainText('recruiter@example.com');
@@ -117,7 +109,6 @@ test('with Google: the header shows who, turns to "Reconnect" when access is rev
     await expect(page.getByRole('banner').getByRole('status')).toContainText('revoked at Google');
     expect(g.oauth.liveRefreshTokens()).toEqual([]);
   } finally {
-    await app.stop();
-    await g.close();
+    await close();
   }
 });

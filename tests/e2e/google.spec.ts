@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { expect, saveScreenshot, test } from './fixtures';
+import { fakeBrowserEnv } from './connected-recruiter';
 import { startWebMode } from '../support/web-mode';
 import { startGoogleEmulator } from '../google-emulator/google-emulator';
 import { eventIdFor } from '../../main/google/event-mapping';
@@ -11,7 +12,7 @@ test('connect Google from the welcome screen, schedule, and get a Meet link from
   const g = await startGoogleEmulator();
   const sink = await startSmtpSink();
   g.calendar.conferenceMode = 'pending';
-  const app = await startWebMode({ ...g.env, INTERVIEW_DESK_SMTP_URL: sink.url, BROWSER: `${process.execPath} ${path.resolve('tests/support/fake-browser.mjs')}`});
+  const app = await startWebMode({ ...g.env, INTERVIEW_DESK_SMTP_URL: sink.url, ...fakeBrowserEnv });
   try {
     await page.goto(app.url);
     await page.getByRole('button', { name: 'Connect Google account' }).click();

@@ -1,18 +1,11 @@
-import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, saveScreenshot, test } from './fixtures';
-import { startWebMode } from '../support/web-mode';
-import { startGoogleEmulator } from '../google-emulator/google-emulator';
+import { connectedRecruiter } from './connected-recruiter';
 import { eventIdFor } from '../../main/google/event-mapping';
 
 test('hostile Google: a conference link that is not Meet is never shown or offered; the room says so', async ({ page }) => {
-  const g = await startGoogleEmulator();
-  const app = await startWebMode({ ...g.env, BROWSER: `${process.execPath} ${path.resolve('tests/support/fake-browser.mjs')}` });
+  const { g, close } = await connectedRecruiter(page);
   try {
-    await page.goto(app.url);
-    await page.getByRole('button', { name: 'Connect Google account' }).click();
-    await page.getByRole('form', { name: 'About you and your company' }).getByRole('button', { name: 'Skip for now' }).click({ timeout: 15_000 });
-    await expect(page.getByRole('heading', { name: 'Schedule', level: 1 })).toBeVisible({ timeout: 15_000 });
     await page.getByRole('button', { name: 'Schedule interview' }).click();
     await page.getByLabel('Candidate name').fill('Grace Hopper');
     await page.getByLabel('Candidate email').fill('grace@example.com');
@@ -40,7 +33,6 @@ test('hostile Google: a conference link that is not Meet is never shown or offer
     const axe = await new AxeBuilder({ page }).analyze();
     expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   } finally {
-    await app.stop();
-    await g.close();
+    await close();
   }
 });

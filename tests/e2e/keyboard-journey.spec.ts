@@ -1,5 +1,5 @@
-import path from 'node:path';
 import { expect, saveScreenshot, test } from './fixtures';
+import { fakeBrowserEnv } from './connected-recruiter';
 import { startWebMode } from '../support/web-mode';
 import { startGoogleEmulator } from '../google-emulator/google-emulator';
 import { expectFocusKept, focused, seriousAxe, tabTo, typeInFocused } from './keyboard';
@@ -11,7 +11,7 @@ import { makeTempDir } from '../support/temp-dir';
 test('keyboard only: connect Google, schedule, reschedule, cancel, device check', async ({ page }) => {
   test.setTimeout(120_000);
   const g = await startGoogleEmulator();
-  const app = await startWebMode({ ...g.env, BROWSER: `${process.execPath} ${path.resolve('tests/support/fake-browser.mjs')}` });
+  const app = await startWebMode({ ...g.env, ...fakeBrowserEnv });
   try {
     await page.goto(app.url);
     await expect(page.getByRole('heading', { name: 'Welcome to Interview Desk' })).toBeVisible();

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import path from 'node:path';
 import { expect, saveScreenshot, test } from './fixtures';
+import { fakeBrowserEnv } from './connected-recruiter';
 import { startWebMode } from '../support/web-mode';
 import { startGoogleEmulator } from '../google-emulator/google-emulator';
 import { makeTempDir } from '../support/temp-dir';
@@ -15,7 +16,7 @@ test('an unfinished Google sign-in never locks Connect: open it again, cancel, o
   const g = await startGoogleEmulator();
   const temp = makeTempDir('idesk-browser-');
   const log = path.join(temp.dir, 'browser.log');
-  const app = await startWebMode({ ...g.env, FAKE_BROWSER_LOG: log, FAKE_BROWSER_HOLD: '1', BROWSER: `${process.execPath} ${path.resolve('tests/support/fake-browser.mjs')}` });
+  const app = await startWebMode({ ...g.env, FAKE_BROWSER_LOG: log, FAKE_BROWSER_HOLD: '1', ...fakeBrowserEnv });
   try {
     await page.setViewportSize({ width: 800, height: 600 });
     await page.goto(app.url);
