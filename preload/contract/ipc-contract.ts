@@ -179,7 +179,7 @@ export const calls = {
   'mail:resend': call(z.object({ id: interviewId, recipient: z.enum(['candidate', 'recruiter']) }), interviewSchema),
   /** Sends a test email to the recruiter: says to whom (`Name <address>`) and through what it went. */
   'mail:sendTest': call(noInput, z.object({ response: z.string(), to: z.string(), transport: z.string() })),
-  'mail:setSmtpPassword': call(z.string().max(1024), z.null()),
+  'mail:setSmtpPassword': call(z.string().max(1024, 'Password can be at most 1024 characters'), z.null()),
   'mail:useGmail': call(noInput, accountStatusSchema),
   'deeplink:open': call(z.string().max(4096), navigateSchema),
   'deeplink:preview': call(z.string().max(4096), joinPreviewSchema),

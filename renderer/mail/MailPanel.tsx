@@ -1,8 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Settings } from '../../preload/contract/settings-schema';
-import type { DeskError } from '../../preload/contract/result';
 import { desk } from '../bridge/desk';
 import { ErrorMessage } from '../common/ErrorMessage';
+import { FieldError, FieldErrorSummary, invalidProps, isFormWide, useFormErrors } from '../common/FieldError';
 import { useCall } from '../common/use-result';
 
 /** Settings → Email: SMTP server (password in the keychain) or Gmail, and "Send test email". */
@@ -10,13 +10,23 @@ export function MailPanel({ initial }: { initial: Settings }) {
   const [smtp, setSmtp] = useState(initial.smtp);
   const [transport, setTransport] = useState(initial.mailTransport);
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<DeskError | undefined>();
+  // Main's refusals go beside the field they are about, as on the rest of Settings.
+  const { error, setError, edited } = useFormErrors();
   const [status, setStatus] = useState<string | undefined>();
   // SMTP set by the environment wins over these fields: they are shown read-only with where it comes from.
   const info = useCall(() => desk.app.info());
   const override = info.value?.smtpOverride;
   const shown = override ? { ...smtp, host: override.host, port: override.port, security: override.security, user: override.user } : smtp;
   const ids = { note: useId(), host: useId(), port: useId(), security: useId(), user: useId(), pass: useId(), from: useId(), transport: useId() };
+  const labels: Record<string, string> = { 'smtp.host': 'SMTP server', 'smtp.port': 'Port', 'smtp.security': 'Security', 'smtp.user': 'User name', password: 'Password', 'smtp.fromAddress': 'Send from (address)' };
+  const errorId = (field: string) => `${ids.transport}-${field}-e`;
+  /** What a field needs to show main's refusal: marked invalid, pointing at its message (after the read-only note). */
+  const described = (field: string) => (override && field !== 'smtp.fromAddress' ? invalidProps(error, field, errorId(field), ids.note) : invalidProps(error, field, errorId(field)));
+  const fieldError = (field: string) => <FieldError error={error} field={field} id={errorId(field)} />;
+  const change = <K extends keyof typeof smtp>(key: K, value: (typeof smtp)[K]) => {
+    setSmtp({ ...smtp, [key]: value });
+    edited(`smtp.${key}`);
+  };
   const save = async (event: FormEvent) => {
     event.preventDefault();
     setStatus(undefined);
@@ -31,7 +41,8 @@ export function MailPanel({ initial }: { initial: Settings }) {
     if (!saved.ok) return setError(saved.error);
     if (password) {
       const stored = await desk.mail.setSmtpPassword(password);
-      if (!stored.ok) return setError(stored.error);
+      // The call takes the password alone, so its refusal is about the Password field.
+      if (!stored.ok) return setError(stored.error.code === 'invalid_input' ? { ...stored.error, field: 'password', fields: [{ field: 'password', message: stored.error.message }] } : stored.error);
       setPassword('');
     }
     setError(undefined);
@@ -67,31 +78,37 @@ export function MailPanel({ initial }: { initial: Settings }) {
           <div className="row">
             <div>
               <label htmlFor={ids.host}>SMTP server</label>
-              <input id={ids.host} value={shown.host} readOnly={!!override} aria-describedby={override ? ids.note : undefined} onChange={(e) => setSmtp({ ...smtp, host: e.target.value })} placeholder="smtp.example.com" />
+              <input id={ids.host} value={shown.host} readOnly={!!override} {...described('smtp.host')} onChange={(e) => change('host', e.target.value)} placeholder="smtp.example.com" />
+              {fieldError('smtp.host')}
             </div>
             <div>
               <label htmlFor={ids.port}>Port</label>
-              <input id={ids.port} inputMode="numeric" value={String(shown.port)} readOnly={!!override} aria-describedby={override ? ids.note : undefined} onChange={(e) => setSmtp({ ...smtp, port: Number(e.target.value) })} />
+              <input id={ids.port} inputMode="numeric" value={String(shown.port)} readOnly={!!override} {...described('smtp.port')} onChange={(e) => change('port', Number(e.target.value))} />
+              {fieldError('smtp.port')}
             </div>
             <div>
               <label htmlFor={ids.security}>Security</label>
-              <select id={ids.security} value={shown.security} disabled={!!override} aria-describedby={override ? ids.note : undefined} onChange={(e) => setSmtp({ ...smtp, security: e.target.value as Settings['smtp']['security'] })}>
+              <select id={ids.security} value={shown.security} disabled={!!override} {...described('smtp.security')} onChange={(e) => change('security', e.target.value as Settings['smtp']['security'])}>
                 <option value="starttls">STARTTLS</option>
                 <option value="tls">TLS</option>
                 <option value="none">None (local servers only)</option>
               </select>
+              {fieldError('smtp.security')}
             </div>
             <div>
               <label htmlFor={ids.user}>User name</label>
-              <input id={ids.user} value={shown.user} readOnly={!!override} aria-describedby={override ? ids.note : undefined} onChange={(e) => setSmtp({ ...smtp, user: e.target.value })} autoComplete="off" />
+              <input id={ids.user} value={shown.user} readOnly={!!override} {...described('smtp.user')} onChange={(e) => change('user', e.target.value)} autoComplete="off" />
+              {fieldError('smtp.user')}
             </div>
             <div>
               <label htmlFor={ids.pass}>Password</label>
-              <input id={ids.pass} type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" placeholder={override ? 'set when the app was started' : 'unchanged'} readOnly={!!override} aria-describedby={override ? ids.note : undefined} />
+              <input id={ids.pass} type="password" value={password} onChange={(e) => (setPassword(e.target.value), edited('password'))} autoComplete="new-password" placeholder={override ? 'set when the app was started' : 'unchanged'} readOnly={!!override} {...described('password')} />
+              {fieldError('password')}
             </div>
             <div>
               <label htmlFor={ids.from}>Send from (address)</label>
-              <input id={ids.from} type="email" value={smtp.fromAddress} onChange={(e) => setSmtp({ ...smtp, fromAddress: e.target.value })} />
+              <input id={ids.from} type="email" value={smtp.fromAddress} onChange={(e) => change('fromAddress', e.target.value)} {...described('smtp.fromAddress')} />
+              {fieldError('smtp.fromAddress')}
             </div>
           </div>
         )}
@@ -105,7 +122,8 @@ export function MailPanel({ initial }: { initial: Settings }) {
         </div>
       </form>
       {status && <p role="status">{status}</p>}
-      <ErrorMessage error={error} />
+      {isFormWide(error, Object.keys(labels)) && <ErrorMessage error={error} />}
+      <FieldErrorSummary error={error} labels={labels} />
     </section>
   );
 }

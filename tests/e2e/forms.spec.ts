@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, saveScreenshot, test } from './fixtures';
+import { seriousAxe } from './keyboard';
 import { startWebMode } from '../support/web-mode';
 import { makeInterview, seedStore } from '../support/interview-fixtures';
 import { makeTempDir } from '../support/temp-dir';
@@ -160,4 +161,31 @@ test('the room says why an interview without a Meet link needs attention, and "C
   } finally {
     await app.stop();
   }
+});
+
+test('Settings → Email: each refused SMTP field shows its own error beside it, and a fixed field clears', async ({ page, app }) => {
+  await page.goto(app.url);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const email = page.getByRole('region', { name: 'Email' });
+  await email.getByLabel('SMTP server').fill('smtp example com');
+  await email.getByLabel('Port').fill('70000');
+  await email.getByLabel('Send from (address)').fill('not-an-address');
+  await email.getByRole('button', { name: 'Save email settings' }).click();
+  expect(await errorOf(page, email.getByLabel('SMTP server'))).toMatch(/^SMTP server must be a host name like smtp\.example\.com/);
+  expect(await errorOf(page, email.getByLabel('Port'))).toBe('Port must be a number from 1 to 65535, like 587');
+  expect(await errorOf(page, email.getByLabel('Send from (address)'))).toMatch(/^Send from \(address\)/);
+  // One spoken summary names the fields; no list of all messages in one box, no developer words.
+  await expect(email.locator('.form-error-summary')).toHaveText('Please check SMTP server, Port, Send from (address).');
+  await expect(email.locator('.error-message')).toHaveCount(0);
+  await expect(email).not.toContainText(/smtp\.host|fromAddress|Too big|expected/);
+  await email.getByLabel('Port').fill('587');
+  await expect(email.getByLabel('Port')).not.toHaveAttribute('aria-invalid');
+  await expect(email.getByLabel('SMTP server')).toHaveAttribute('aria-invalid', 'true');
+  expect(await seriousAxe(page, 'settings email errors')).toEqual([]);
+  // A password longer than any server takes is refused beside the Password field (it never reaches the keychain).
+  await email.getByLabel('SMTP server').fill('smtp.example.com');
+  await email.getByLabel('Send from (address)').fill('jobs@example.com');
+  await email.getByLabel('Password').fill('x'.repeat(1025));
+  await email.getByRole('button', { name: 'Save email settings' }).click();
+  expect(await errorOf(page, email.getByLabel('Password'))).toBe('Password can be at most 1024 characters');
 });
