@@ -175,6 +175,12 @@ test('analytics says only what the app saw, counts the future, and exports CSV',
     await expect(page.getByTestId('analytics-scope')).toContainText('does not mean the candidate did not show up');
     await expect(page.getByText(/no-show|completed/i)).toHaveCount(0);
     await expect(page.getByRole('img', { name: /Interviews per week/ })).toBeVisible();
+    // Weeks are named as people say them in their locale ("Nov 2" / "2 Nov"; read out with the weekday
+    // and year), never "11-02".
+    const labels = await page.locator('.chart-label').allTextContents();
+    expect(labels.length).toBeGreaterThan(0);
+    for (const label of labels) expect(label).toMatch(/^(?:[A-Z][a-z]{2,3}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,3}\.?)$/);
+    await expect(page.getByRole('img', { name: /Interviews per week/ })).toHaveAccessibleName(/week of Monday,? (?:[A-Z][a-z]+ \d{1,2}|\d{1,2} [A-Z][a-z]+),? \d{4}: /);
     await expect(page.getByRole('row', { name: /Engineer/ })).toContainText('2');
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export CSV' }).click();
