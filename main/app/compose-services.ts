@@ -164,6 +164,7 @@ export function composeServices(deps: ServiceDeps): DeskServices {
       deps.database.afterCommit(() => void outbox.drain());
     },
     timingsBetween: (fromMs, toMs) => repository.timingsBetween(fromMs, toMs),
+    nextReminderAt: (offsets, candidateEmail, now) => repository.nextReminderAt(offsets, candidateEmail, now),
     afterCommit: (effect) => deps.database.afterCommit(effect),
     ...(deps.timers ? { timers: deps.timers } : {}),
   });
