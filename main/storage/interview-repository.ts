@@ -23,8 +23,8 @@ export interface InterviewRepository extends UnitOfWork {
    */
   timingsBetween(fromMs: number, toMs: number): InterviewTiming[];
   count(): number;
-  /** One page of a schedule section after `after` (exclusive), on the (start_ms, id) index. */
-  schedulePage(window: ScheduleWindow, after: ScheduleCursor | undefined, limit: number): Interview[];
+  /** Rows `offset`… of a schedule section (at most `limit`), in its order on the (start_ms, id) index. */
+  schedulePage(window: ScheduleWindow, offset: number, limit: number): Interview[];
   /** How many interviews a schedule section holds (with its search). */
   scheduleCount(window: ScheduleWindow): number;
   /** The interviews among `ids` that exist and match `query` (a refresh of just what changed). */
@@ -49,12 +49,6 @@ export interface ScheduleWindow {
   query: string;
   todayStartMs: number;
   nowMs: number;
-}
-
-/** Where a page ended: the last row's start and id (keyset paging: stable while rows are added). */
-export interface ScheduleCursor {
-  startMs: number;
-  id: string;
 }
 
 /** The timing facts of one interview (see `timingsBetween`). */
@@ -224,11 +218,13 @@ export function createInterviewRepository(db: Database): InterviewRepository {
         invitations: { candidate: r.candidate_at != null ? { at: String(r.candidate_at) } : {} },
       })),
     count: () => Number((db.prepare('SELECT count(*) AS n FROM interviews').get() as Row).n),
-    schedulePage(window, after, limit) {
+    schedulePage(window, offset, limit) {
       const where = sectionWhere(window);
-      const [op, order, cursor] = window.section === 'upcoming' ? ['>', 'ASC', after ?? { startMs: -Number.MAX_SAFE_INTEGER, id: '' }] : ['<', 'DESC', after ?? { startMs: Number.MAX_SAFE_INTEGER, id: '' }];
-      const sql = `SELECT id FROM interviews WHERE ${where.sql} AND (start_ms, id) ${op} (?, ?) ORDER BY start_ms ${order}, id ${order} LIMIT ?`;
-      return load(idsOf(db.prepare(sql).all(...where.params, cursor.startMs, cursor.id, limit)));
+      const order = window.section === 'upcoming' ? 'ASC' : 'DESC';
+      // An offset, not a cursor: the screen jumps anywhere in the list (the scrollbar); skipping
+      // rows walks the covering index, not the records.
+      const sql = `SELECT id FROM interviews WHERE ${where.sql} ORDER BY start_ms ${order}, id ${order} LIMIT ? OFFSET ?`;
+      return load(idsOf(db.prepare(sql).all(...where.params, limit, offset)));
     },
     scheduleCount(window) {
       const where = sectionWhere(window);

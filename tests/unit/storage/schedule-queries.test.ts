@@ -50,16 +50,13 @@ function reference(all: Interview[], window: ScheduleWindow): string[] {
   return chosen.map((i) => i.id);
 }
 
-/** Every page of a section, following the cursor. */
+/** Every page of a section, one offset after the other. */
 function allPages(repository: InterviewRepository, window: ScheduleWindow, limit: number): string[] {
   const ids: string[] = [];
-  let after: { startMs: number; id: string } | undefined;
   for (let guard = 0; guard < 1000; guard++) {
-    const page = repository.schedulePage(window, after, limit);
+    const page = repository.schedulePage(window, ids.length, limit);
     ids.push(...page.map((i) => i.id));
     if (page.length < limit) return ids;
-    const last = page.at(-1)!;
-    after = { startMs: Date.parse(last.startUtc), id: last.id };
   }
   throw new Error('paging did not end');
 }
@@ -81,7 +78,7 @@ describe.each([
   let db: Database | undefined;
   afterEach(() => db?.close());
 
-  it('pages of each section, followed by cursor, are exactly the in-memory grouping, with the same counts, for every search', () => {
+  it('pages of each section, offset after offset, are exactly the in-memory grouping, with the same counts, for every search', () => {
     db = open();
     const repository = createInterviewRepository(db);
     expect(repository.searchMode).toBe(mode);
@@ -145,12 +142,12 @@ describe('the queries stay on indexes (no scan of the interview records)', () =>
       const prepare = db.prepare.bind(db);
       const spy = Object.assign(Object.create(db) as Database, { prepare: (text: string) => (seen.push(text), prepare(text)) });
       const watched = createInterviewRepository(spy);
-      watched.schedulePage({ section: 'past', query: '', todayStartMs, nowMs: now }, undefined, 50);
-      watched.schedulePage({ section: 'upcoming', query: 'hopper', todayStartMs, nowMs: now }, undefined, 50);
+      watched.schedulePage({ section: 'past', query: '', todayStartMs, nowMs: now }, 0, 50);
+      watched.schedulePage({ section: 'upcoming', query: 'hopper', todayStartMs, nowMs: now }, 0, 50);
       watched.nextReminderAt([60], true, now);
-      const [past, search, reminder] = seen.filter((s) => /LIMIT \?|min\(/.test(s));
-      expect(plan(db, past!, todayStartMs, now, Number.MAX_SAFE_INTEGER, '', 50)).toMatch(/SEARCH interviews USING COVERING INDEX interviews_by_start_search/);
-      expect(plan(db, search!, 0, todayStartMs, now, '"hopper"', 0, '', 50)).toMatch(/VIRTUAL TABLE INDEX/);
+      const [past, search, reminder] = seen.filter((s) => /OFFSET \?|min\(/.test(s));
+      expect(plan(db, past!, todayStartMs, now, 50, 0)).toMatch(/SEARCH interviews USING COVERING INDEX interviews_by_start_search/);
+      expect(plan(db, search!, 0, todayStartMs, now, '"hopper"', 50, 0)).toMatch(/VIRTUAL TABLE INDEX/);
       const reminderPlan = plan(db, reminder!, now, '[{"channel":"notification","value":60}]');
       expect(reminderPlan).toMatch(/SEARCH i USING INDEX interviews_by_status_start \(status=\? AND start_ms>\?\)/);
       expect(reminderPlan).not.toMatch(/SCAN i\b/);
