@@ -26,7 +26,7 @@ export function aggregateAnalytics(db: Database, query: AnalyticsQuery, settings
   const groups = db
     .prepare(
       `SELECT w.value ->> '$.key' AS week, i.job_title AS job, ${outcome} AS outcome, count(*) AS n, min(printf('%020d|', i.start_ms) || i.id) AS first
-       FROM json_each(:weeks) AS w CROSS JOIN (SELECT id, start_ms, end_ms, status, record ->> '$.jobTitle' AS job_title FROM interviews) AS i
+       FROM json_each(:weeks) AS w CROSS JOIN interviews AS i
        WHERE i.start_ms BETWEEN w.value ->> '$.s' AND w.value ->> '$.e'
        GROUP BY week, job, outcome`,
     )

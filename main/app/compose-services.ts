@@ -219,7 +219,7 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     },
     'interviews:list': () => interviews.list(),
     'interviews:get': (id) => interviews.get(id),
-    'interviews:page': ({ offset, limit, ...window }) => interviews.page(window, offset, limit),
+    'interviews:page': ({ offset, limit, ...window }) => ({ items: interviews.page(window, offset, limit), ...(offset === 0 ? { total: interviews.count(window) } : {}) }),
     'interviews:count': (window) => interviews.count(window),
     'interviews:byIds': ({ ids, query }) => interviews.byIds(ids, query),
     'interviews:next': () => interviews.next(),

@@ -156,10 +156,10 @@ export function createInterviewRepository(db: Database): InterviewRepository {
     const startMs = Date.parse(interview.startUtc);
     if (longest !== undefined) longest = Math.max(longest, interview.durationMinutes * 60_000);
     db.prepare(
-      `INSERT INTO interviews (id, start_ms, end_ms, status, origin, search, google_event_id, record, updated_ms, reminders_armed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO interviews (id, start_ms, end_ms, status, origin, search, google_event_id, record, updated_ms, reminders_armed_at, job_title) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET start_ms = excluded.start_ms, end_ms = excluded.end_ms, status = excluded.status, origin = excluded.origin,
          search = excluded.search, google_event_id = excluded.google_event_id, record = excluded.record, updated_ms = excluded.updated_ms,
-         reminders_armed_at = excluded.reminders_armed_at`,
+         reminders_armed_at = excluded.reminders_armed_at, job_title = excluded.job_title`,
     ).run(
       interview.id,
       startMs,
@@ -171,6 +171,7 @@ export function createInterviewRepository(db: Database): InterviewRepository {
       JSON.stringify(record),
       Date.parse(interview.updatedAt) || 0,
       reminders.armedAt ?? null,
+      interview.jobTitle,
     );
     for (const table of ['joins', 'deliveries', 'reminder_marks']) db.prepare(`DELETE FROM ${table} WHERE interview_id = ?`).run(interview.id);
     joins.forEach((j, seq) => db.prepare('INSERT INTO joins (interview_id, seq, joined_at, left_at, via) VALUES (?, ?, ?, ?, ?)').run(interview.id, seq, j.joinedAt, j.leftAt ?? null, j.via));

@@ -97,6 +97,11 @@ export const scheduleWindowSchema = z.object({
 });
 export type ScheduleWindowInput = z.input<typeof scheduleWindowSchema>;
 
+/** Rows `offset`… of a section (at most `limit`). */
+export const schedulePageInputSchema = scheduleWindowSchema.extend({ offset: z.number().int().min(0).max(10_000_000), limit: z.number().int().min(1).max(500) });
+/** A page of rows; `total` (the section's size) comes with the first page, so opening a search is one call per section. */
+export const schedulePageSchema = z.object({ items: z.array(interviewSummarySchema), total: z.number().int().optional() });
+
 /** The main-process half of the network check. */
 export const networkReportSchema = z.object({
   online: z.boolean(),
@@ -184,8 +189,8 @@ export const calls = {
   'shell:openExternal': call(externalUrlSchema, z.null()),
   'interviews:list': call(noInput, z.array(interviewSummarySchema)),
   'interviews:get': call(interviewId, interviewSchema),
-  /** One page of the schedule, by start time, searched in the database. */
-  'interviews:page': call(scheduleWindowSchema.extend({ offset: z.number().int().min(0).max(10_000_000), limit: z.number().int().min(1).max(500) }), z.array(interviewSummarySchema)),
+  /** One page of the schedule, by start time, searched in the database; the first page also says how many the section holds. */
+  'interviews:page': call(schedulePageInputSchema, schedulePageSchema),
   /** How many interviews a schedule section (with its search) holds. */
   'interviews:count': call(scheduleWindowSchema, z.number().int()),
   /** The rows of just these interviews (those that changed), if they still exist and match the search. */

@@ -59,7 +59,7 @@ export type ScheduleApi = Pick<DeskApi, 'interviews'>;
  * screen, read from the database by place; when main reports changed interviews, just those rows
  * (and, if they moved, the pages on screen again), never the whole list.
  */
-export function createScheduleStore(api: ScheduleApi, pageSize = 100) {
+export function createScheduleStore(api: ScheduleApi, pageSize = 60) {
   let view: ScheduleView = { query: '', upcomingTotal: 0, pastTotal: 0, rows: new Map(), next: null, loading: true };
   let bounds: ScheduleBounds | undefined;
   let generation = 0;
@@ -96,7 +96,7 @@ export function createScheduleStore(api: ScheduleApi, pageSize = 100) {
     for (const key of wanted.keys()) loaded.add(key);
     await Promise.all(
       [...wanted].map(async ([key, { section, page }]) => {
-        const rows = valueOf(await api.interviews.page({ ...window(section, b), offset: page * pageSize, limit: pageSize }));
+        const rows = valueOf(await api.interviews.page({ ...window(section, b), offset: page * pageSize, limit: pageSize }))?.items;
         if (mine !== generation) return;
         if (!rows) return void loaded.delete(key);
         const base = (section === 'upcoming' ? 0 : view.upcomingTotal) + page * pageSize;
@@ -113,20 +113,21 @@ export function createScheduleStore(api: ScheduleApi, pageSize = 100) {
     const mine = ++generation;
     loaded = new Set(['upcoming:0', 'past:0']);
     opening = true;
-    const [up, past, counts, soon] = await Promise.all([
+    // One call per section (its first page carries its size); the countdown does not depend on the search.
+    const [up, past, soon] = await Promise.all([
       api.interviews.page({ ...window('upcoming', next), offset: 0, limit: pageSize }),
       api.interviews.page({ ...window('past', next), offset: 0, limit: pageSize }),
-      totals(next),
-      api.interviews.next(),
+      view.loading ? api.interviews.next() : undefined,
     ]);
     if (mine !== generation) return;
     opening = false;
-    const [upRows, pastRows, upTotal, pastTotal, nextRow] = [valueOf(up), valueOf(past), valueOf(counts[0]), valueOf(counts[1]), valueOf(soon)];
-    if (!upRows || !pastRows || upTotal === undefined || pastTotal === undefined || nextRow === undefined) return;
+    const [upPage, pastPage, nextRow] = [valueOf(up), valueOf(past), soon ? valueOf(soon) : view.next];
+    if (!upPage || !pastPage || nextRow === undefined) return;
+    const upTotal = upPage.total ?? upPage.items.length;
     const rows = new Map<number, InterviewSummary>();
-    upRows.forEach((row, i) => rows.set(i, row));
-    pastRows.forEach((row, i) => rows.set(upTotal + i, row));
-    set({ query: next.query, upcomingTotal: upTotal, pastTotal, rows, next: nextRow, loading: false });
+    upPage.items.forEach((row, i) => rows.set(i, row));
+    pastPage.items.forEach((row, i) => rows.set(upTotal + i, row));
+    set({ query: next.query, upcomingTotal: upTotal, pastTotal: pastPage.total ?? pastPage.items.length, rows, next: nextRow, loading: false });
   };
 
   return {
