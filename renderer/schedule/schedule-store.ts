@@ -65,8 +65,10 @@ export function createScheduleStore(api: ScheduleApi, pageSize = 60) {
   let generation = 0;
   let loaded = new Set<string>();
   let shown: [number, number] = [0, 0];
-  // While a search opens, places of the old one mean nothing: pages wait for the new sizes.
+  // While a search opens, places of the old one mean nothing: pages wait for the new sizes, and
+  // changes reported meanwhile are applied once it is open (its answers may predate them).
   let opening = false;
+  let pending: string[] = [];
   const listeners = new Set<() => void>();
   const set = (next: ScheduleView) => {
     view = next;
@@ -128,6 +130,30 @@ export function createScheduleStore(api: ScheduleApi, pageSize = 60) {
     upPage.items.forEach((row, i) => rows.set(i, row));
     pastPage.items.forEach((row, i) => rows.set(upTotal + i, row));
     set({ query: next.query, upcomingTotal: upTotal, pastTotal: pastPage.total ?? pastPage.items.length, rows, next: nextRow, loading: false });
+    const missed = pending;
+    pending = [];
+    if (missed.length > 0) await changed(missed);
+  };
+
+  /** Main changed these interviews: fetch just their rows, the section sizes and the countdown's interview. */
+  const changed = async (ids: string[]): Promise<void> => {
+    const b = bounds;
+    if (!b || ids.length === 0) return;
+    if (view.loading || opening) return void pending.push(...ids);
+    // A change to very many at once (a first sync) is cheaper as fresh first pages.
+    if (ids.length > 500) return open(b);
+    const mine = generation;
+    const [rows, counts, soon] = await Promise.all([api.interviews.byIds({ ids, query: b.query }), totals(b), api.interviews.next()]);
+    if (mine !== generation) return;
+    const [fresh, upTotal, pastTotal, nextRow] = [valueOf(rows), valueOf(counts[0]), valueOf(counts[1]), valueOf(soon)];
+    if (!fresh || upTotal === undefined || pastTotal === undefined || nextRow === undefined) return;
+    const inPlace = changedInPlace(view, ids, fresh, [upTotal, pastTotal], b);
+    if (inPlace) return set({ ...view, rows: inPlace, next: nextRow });
+    // Rows moved: the places loaded so far no longer hold; read the pages on screen again.
+    generation++;
+    loaded = new Set();
+    set({ ...view, upcomingTotal: upTotal, pastTotal, rows: new Map(), next: nextRow });
+    await ensure(...shown);
   };
 
   return {
@@ -138,25 +164,7 @@ export function createScheduleStore(api: ScheduleApi, pageSize = 60) {
     },
     open,
     ensure,
-    /** Main changed these interviews: fetch just their rows, the section sizes and the countdown's interview. */
-    async changed(ids: string[]) {
-      const b = bounds;
-      if (!b || ids.length === 0 || view.loading) return;
-      // A change to very many at once (a first sync) is cheaper as fresh first pages.
-      if (ids.length > 500) return open(b);
-      const mine = generation;
-      const [rows, counts, soon] = await Promise.all([api.interviews.byIds({ ids, query: b.query }), totals(b), api.interviews.next()]);
-      if (mine !== generation) return;
-      const [fresh, upTotal, pastTotal, nextRow] = [valueOf(rows), valueOf(counts[0]), valueOf(counts[1]), valueOf(soon)];
-      if (!fresh || upTotal === undefined || pastTotal === undefined || nextRow === undefined) return;
-      const inPlace = changedInPlace(view, ids, fresh, [upTotal, pastTotal], b);
-      if (inPlace) return set({ ...view, rows: inPlace, next: nextRow });
-      // Rows moved: the places loaded so far no longer hold; read the pages on screen again.
-      generation++;
-      loaded = new Set();
-      set({ ...view, upcomingTotal: upTotal, pastTotal, rows: new Map(), next: nextRow });
-      await ensure(...shown);
-    },
+    changed,
     /** Re-reads the countdown's interview (the current one may have ended). */
     async refreshNext() {
       const soon = valueOf(await api.interviews.next());
