@@ -1,7 +1,7 @@
 import { interviewSchema, type Interview, type JoinRecord } from '../../preload/contract/interview-schema';
 import type { Database, UnitOfWork } from './database';
 import { searchText } from './search-text';
-import { searchCondition, type SearchMode } from './search-index';
+import { ftsQuery, searchCondition, type SearchMode } from './search-index';
 
 /** The interviews in SQLite: one row each plus joins, deliveries and reminder marks in their own tables. */
 export interface InterviewRepository extends UnitOfWork {
@@ -133,9 +133,21 @@ export function createInterviewRepository(db: Database): InterviewRepository {
   };
   const idsOf = (rows: unknown[]) => (rows as Row[]).map((r) => String(r.id));
 
+  // How many rows each recent search matches in the full-text index (cheap to count there), emptied
+  // by every write. A search matching thousands (a job title) is faster walked on the covering index
+  // by start time, which stops at the page's end; a rarer one is faster looked up in the index.
+  const matches = new Map<string, number>();
+  const useFullText = (query: string) => {
+    const fts = ftsQuery(query);
+    if (searchMode !== 'fts5' || !fts) return false;
+    if (matches.size > 100) matches.clear();
+    let n = matches.get(fts);
+    if (n === undefined) matches.set(fts, (n = Number((db.prepare('SELECT count(*) AS n FROM interviews_fts WHERE interviews_fts MATCH ?').get(fts) as Row).n)));
+    return n <= 2000;
+  };
   /** The WHERE clause and parameters of a schedule section (see `ScheduleWindow`), search included. */
   const sectionWhere = (window: ScheduleWindow) => {
-    const search = searchCondition(searchMode, window.query);
+    const search = searchCondition(searchMode, window.query, useFullText(window.query));
     const section =
       window.section === 'upcoming'
         ? // Still running from an earlier day: started at most the longest interview ago.
@@ -151,6 +163,7 @@ export function createInterviewRepository(db: Database): InterviewRepository {
   const write = (raw: Interview) => {
     const interview = interviewSchema.parse(raw);
     cache.delete(interview.id);
+    matches.clear();
     const { invitations, joins, reminders, ...rest } = interview;
     const record: Stored = rest;
     const startMs = Date.parse(interview.startUtc);
@@ -193,6 +206,7 @@ export function createInterviewRepository(db: Database): InterviewRepository {
     remove: (id) =>
       db.transaction(() => {
         cache.delete(id);
+        matches.clear();
         // Child rows and queue items follow through ON DELETE CASCADE (foreign keys are on).
         db.prepare('DELETE FROM interviews WHERE id = ?').run(id);
       }),

@@ -48,13 +48,22 @@ export function ensureSearchIndex(sql: DatabaseSync): SearchMode {
   return 'fts5';
 }
 
-/** The SQL condition (on `interviews`) and its one parameter for a search, or none for an empty one. */
-export function searchCondition(mode: SearchMode, query: string): { sql: string; param: string } | undefined {
+/** The FTS5 query for a search: the normalised text as one quoted string (any part of a word), or none under three characters. */
+export function ftsQuery(query: string): string | undefined {
+  const text = searchText(query);
+  return [...text].length >= 3 ? `"${text.replaceAll('"', '""')}"` : undefined;
+}
+
+/**
+ * The SQL condition (on `interviews`) and its one parameter for a search, or none for an empty one.
+ * `useIndex` says whether the full-text index should answer (see the repository: a search that
+ * matches thousands of rows is faster read from the covering index by start time).
+ */
+export function searchCondition(mode: SearchMode, query: string, useIndex = true): { sql: string; param: string } | undefined {
   const text = searchText(query);
   if (!text) return undefined;
+  const fts = ftsQuery(query);
   // Trigrams need three characters; a shorter search reads the normalised column from its index.
-  if (mode === 'fts5' && [...text].length >= 3) {
-    return { sql: 'search_rowid IN (SELECT rowid FROM interviews_fts WHERE interviews_fts MATCH ?)', param: `"${text.replaceAll('"', '""')}"` };
-  }
+  if (mode === 'fts5' && fts && useIndex) return { sql: 'search_rowid IN (SELECT rowid FROM interviews_fts WHERE interviews_fts MATCH ?)', param: fts };
   return { sql: "search LIKE ? ESCAPE '\\'", param: `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` };
 }

@@ -129,6 +129,32 @@ describe.each([
   });
 });
 
+describe('a search that matches thousands walks the start-time index instead of the full-text index', () => {
+  it('gives the same rows either way, and reads the covering index for a common word', () => {
+    const db = openMemoryDatabase();
+    try {
+      const repository = createInterviewRepository(db);
+      const all = seeded(2600, 21).map((i, n) => ({ ...i, jobTitle: n % 13 === 0 ? 'Designer' : 'Engineer' }));
+      repository.putMany(all);
+      const seen: string[] = [];
+      const prepare = db.prepare.bind(db);
+      const watched = createInterviewRepository(Object.assign(Object.create(db) as Database, { prepare: (text: string) => (seen.push(text), prepare(text)) }));
+      for (const query of ['engineer', 'designer']) {
+        for (const section of ['upcoming', 'past'] as const) {
+          const window = { section, query, todayStartMs, nowMs: now };
+          expect(allPages(watched, window, 97), `${section} ${query}`).toEqual(reference(all, window));
+          expect(watched.scheduleCount(window)).toBe(reference(all, window).length);
+        }
+      }
+      const pages = seen.filter((text) => /OFFSET \?/.test(text));
+      expect(pages.some((text) => text.includes('LIKE'))).toBe(true);
+      expect(pages.some((text) => text.includes('MATCH'))).toBe(true);
+    } finally {
+      db.close();
+    }
+  });
+});
+
 describe('the queries stay on indexes (no scan of the interview records)', () => {
   const plan = (db: Database, sql: string, ...params: (string | number)[]) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' | ');
   it('a page, a search and the next reminder', () => {
