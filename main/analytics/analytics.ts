@@ -36,7 +36,7 @@ export function outcomeOf(interview: Interview, settings: JoinWindowSettings, no
  * window (overlapping windows counted once). Null when no interval has a leave time (e.g. joined in
  * the browser, where the app cannot see the leave).
  */
-export function actualMinutes(interview: Interview): number | null {
+export function actualMinutes(interview: Pick<Interview, 'joins'>): number | null {
   const intervals = interview.joins
     .filter((j) => j.leftAt)
     .map((j) => [Date.parse(j.joinedAt), Date.parse(j.leftAt!)] as const)
@@ -63,10 +63,47 @@ function median(values: number[]): number | null {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/** The first and last instant (ms, inclusive) of the days `from`..`to` in the zone. */
+export function periodBounds(query: AnalyticsQuery): { start: number; end: number } {
+  return { start: DateTime.fromISO(query.from, { zone: query.timeZone }).startOf('day').toMillis(), end: DateTime.fromISO(query.to, { zone: query.timeZone }).endOf('day').toMillis() };
+}
+
+/** Every week of the period (its Monday in the zone, and that Monday's first instant), so the chart has no holes. */
+export function periodWeeks(query: AnalyticsQuery, limit = 600): { weekStart: string; startMs: number }[] {
+  const weeks: { weekStart: string; startMs: number }[] = [];
+  let cursor = DateTime.fromISO(query.from, { zone: query.timeZone }).startOf('week');
+  const last = DateTime.fromISO(query.to, { zone: query.timeZone }).startOf('week');
+  while (cursor <= last && weeks.length < limit) {
+    weeks.push({ weekStart: cursor.toISODate()!, startMs: cursor.toMillis() });
+    cursor = cursor.plus({ weeks: 1 });
+  }
+  return weeks;
+}
+
+/** The report from its tallies: totals by outcome, weeks, jobs in first-seen order, and the minutes in the app window. */
+export function reportFrom(
+  counts: Record<Outcome, number>,
+  weeks: Map<string, { count: number; joinedInApp: number }>,
+  jobs: Map<string, { scheduled: number; joinedInApp: number; noJoinRecorded: number; cancelled: number }>,
+  durations: number[],
+): AnalyticsReport {
+  const round = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
+  return {
+    scheduled: counts.joined_in_app + counts.no_join_recorded + counts.upcoming,
+    joinedInApp: counts.joined_in_app,
+    noJoinRecorded: counts.no_join_recorded,
+    cancelled: counts.cancelled,
+    upcoming: counts.upcoming,
+    averageMinutes: round(durations.length ? durations.reduce((a, b) => a + b, 0) / durations.length : null),
+    medianMinutes: round(median(durations)),
+    perWeek: [...weeks.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([weekStart, v]) => ({ weekStart, ...v })),
+    byJobTitle: [...jobs.entries()].sort((a, b) => b[1].scheduled + b[1].cancelled - (a[1].scheduled + a[1].cancelled)).map(([jobTitle, v]) => ({ jobTitle, ...v })),
+  };
+}
+
 /** The interviews whose start falls on the days `from`..`to` (inclusive) in the zone. */
 export function inPeriod(interviews: Interview[], query: AnalyticsQuery): Interview[] {
-  const start = DateTime.fromISO(query.from, { zone: query.timeZone }).startOf('day').toMillis();
-  const end = DateTime.fromISO(query.to, { zone: query.timeZone }).endOf('day').toMillis();
+  const { start, end } = periodBounds(query);
   return interviews.filter((i) => {
     const t = Date.parse(i.startUtc);
     return t >= start && t <= end;
@@ -78,15 +115,8 @@ export function computeAnalytics(interviews: Interview[], query: AnalyticsQuery,
   const chosen = inPeriod(interviews, query);
   const counts: Record<Outcome, number> = { joined_in_app: 0, no_join_recorded: 0, cancelled: 0, upcoming: 0 };
   const durations: number[] = [];
-  const weeks = new Map<string, { count: number; joinedInApp: number }>();
+  const weeks = new Map(periodWeeks(query).map((w) => [w.weekStart, { count: 0, joinedInApp: 0 }]));
   const jobs = new Map<string, { scheduled: number; joinedInApp: number; noJoinRecorded: number; cancelled: number }>();
-  // Every week of the period appears, even an empty one, so the chart has no holes.
-  let cursor = DateTime.fromISO(query.from, { zone: query.timeZone }).startOf('week');
-  const last = DateTime.fromISO(query.to, { zone: query.timeZone }).startOf('week');
-  while (cursor <= last && weeks.size < 600) {
-    weeks.set(cursor.toISODate()!, { count: 0, joinedInApp: 0 });
-    cursor = cursor.plus({ weeks: 1 });
-  }
   for (const interview of chosen) {
     const outcome = outcomeOf(interview, settings, now);
     counts[outcome]++;
@@ -108,18 +138,7 @@ export function computeAnalytics(interviews: Interview[], query: AnalyticsQuery,
     if (outcome === 'no_join_recorded') job.noJoinRecorded++;
     jobs.set(interview.jobTitle, job);
   }
-  const round = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
-  return {
-    scheduled: counts.joined_in_app + counts.no_join_recorded + counts.upcoming,
-    joinedInApp: counts.joined_in_app,
-    noJoinRecorded: counts.no_join_recorded,
-    cancelled: counts.cancelled,
-    upcoming: counts.upcoming,
-    averageMinutes: round(durations.length ? durations.reduce((a, b) => a + b, 0) / durations.length : null),
-    medianMinutes: round(median(durations)),
-    perWeek: [...weeks.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([weekStart, v]) => ({ weekStart, ...v })),
-    byJobTitle: [...jobs.entries()].sort((a, b) => b[1].scheduled + b[1].cancelled - (a[1].scheduled + a[1].cancelled)).map(([jobTitle, v]) => ({ jobTitle, ...v })),
-  };
+  return reportFrom(counts, weeks, jobs, durations);
 }
 
 /** One CSV cell: quoted, quotes doubled, and a leading = + - @ neutralised (spreadsheet formula injection). */

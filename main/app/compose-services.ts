@@ -13,7 +13,8 @@ import { DeskFailure } from '../shared/desk-failure';
 import type { CallHandlers } from './dispatch-call';
 import { createInterviewRepository } from '../storage/interview-repository';
 import { createInterviewService, type InterviewService } from '../interviews/interview-service';
-import { analyticsCsv, computeAnalytics } from '../analytics/analytics';
+import { analyticsCsv, periodBounds } from '../analytics/analytics';
+import { aggregateAnalytics } from '../analytics/analytics-sql';
 import { joinPhase } from '../../preload/domain/interview-timing';
 import { browserOnlyLauncher, type MeetLauncher } from '../meet/meet-launcher';
 import { createJoinInterview } from '../meet/join-interview';
@@ -164,6 +165,7 @@ export function composeServices(deps: ServiceDeps): DeskServices {
       deps.database.afterCommit(() => void outbox.drain());
     },
     timingsBetween: (fromMs, toMs) => repository.timingsBetween(fromMs, toMs),
+    nextReminderAt: (offsets, candidateEmail, now) => repository.nextReminderAt(offsets, candidateEmail, now),
     afterCommit: (effect) => deps.database.afterCommit(effect),
     ...(deps.timers ? { timers: deps.timers } : {}),
   });
@@ -217,6 +219,10 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     },
     'interviews:list': () => interviews.list(),
     'interviews:get': (id) => interviews.get(id),
+    'interviews:page': ({ offset, limit, ...window }) => ({ items: interviews.page(window, offset, limit), ...(offset === 0 ? { total: interviews.count(window) } : {}) }),
+    'interviews:count': (window) => interviews.count(window),
+    'interviews:byIds': ({ ids, query }) => interviews.byIds(ids, query),
+    'interviews:next': () => interviews.next(),
     'interviews:preview': (input) => interviews.preview(input),
     'interviews:schedule': (input) => interviews.schedule(input),
     'interviews:reschedule': (input) => interviews.reschedule(input),
@@ -274,8 +280,11 @@ export function composeServices(deps: ServiceDeps): DeskServices {
       return checkNetwork({ url: current.netcheckUrl || deps.config.netcheckUrl || defaultNetcheckUrl, stunServer: current.stunServer || deps.config.stunServer || defaultStunServer });
     },
     'devicecheck:mediaAccess': () => deps.mediaAccess?.() ?? { camera: 'unknown', microphone: 'unknown' },
-    'analytics:report': (query) => computeAnalytics(interviews.listFull(), query, settings.get(), deps.clock.now()),
-    'analytics:exportCsv': (query) => analyticsCsv(interviews.listFull(), query, settings.get(), deps.clock.now()),
+    'analytics:report': (query) => aggregateAnalytics(deps.database, query, settings.get(), deps.clock.now()),
+    'analytics:exportCsv': (query) => {
+      const { start, end } = periodBounds(query);
+      return analyticsCsv(repository.startingBetween(start, end + 1), query, settings.get(), deps.clock.now());
+    },
   };
 
   return {

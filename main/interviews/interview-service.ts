@@ -15,7 +15,7 @@ import { DeskFailure } from '../shared/desk-failure';
 import type { EventHub } from '../shared/event-hub';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../logging/logger';
-import type { InterviewRepository } from '../storage/interview-repository';
+import type { InterviewRepository, ScheduleWindow } from '../storage/interview-repository';
 import { findConflicts, startInstant, summarize } from './interview-rules';
 
 /** What happened to an interview, for the services that follow it (Google, invitations, reminders). */
@@ -49,6 +49,14 @@ export interface SchedulePreview {
 /** Scheduling, rescheduling, cancelling and recording joins; the only code that changes interviews. */
 export interface InterviewService {
   list(): InterviewSummary[];
+  /** Rows `offset`… of a schedule section, at most `limit`. */
+  page(window: ScheduleWindow, offset: number, limit: number): InterviewSummary[];
+  /** How many interviews a schedule section holds. */
+  count(window: ScheduleWindow): number;
+  /** The rows of these interviews that still exist and match `query`. */
+  byIds(ids: string[], query: string): InterviewSummary[];
+  /** The next scheduled interview that has not ended now. */
+  next(): InterviewSummary | null;
   /** Every stored interview, whole (analytics, reminders, sync). */
   listFull(): Interview[];
   get(id: string): Interview;
@@ -166,6 +174,13 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
 
   return {
     list: () => repository.all().map(summarize),
+    page: (window, offset, limit) => repository.schedulePage(window, offset, limit).map(summarize),
+    count: (window) => repository.scheduleCount(window),
+    byIds: (ids, query) => repository.matching(ids, query).map(summarize),
+    next() {
+      const found = repository.nextUnfinished(clock.now());
+      return found ? summarize(found) : null;
+    },
     listFull: () => repository.all(),
     get: mustGet,
     preview(input) {

@@ -23,8 +23,8 @@ export interface Database extends UnitOfWork {
   close(): void;
 }
 
-/** Wraps an open `DatabaseSync` (already checked and migrated) as the app's database. */
-export function wrapDatabase(sql: DatabaseSync, file: string): Database {
+/** Wraps an open `DatabaseSync` (already checked and migrated) as the app's database; `onClose` runs after a clean close. */
+export function wrapDatabase(sql: DatabaseSync, file: string, onClose?: () => void): Database {
   const statements = new Map<string, StatementSync>();
   // One list of after-commit effects per open level: a rolled-back savepoint drops its own.
   const levels: (() => void)[][] = [];
@@ -88,7 +88,9 @@ export function wrapDatabase(sql: DatabaseSync, file: string): Database {
     },
     close() {
       statements.clear();
-      if (sql.isOpen) sql.close();
+      if (!sql.isOpen) return;
+      sql.close();
+      onClose?.();
     },
   };
 }

@@ -1,6 +1,7 @@
 import { interviewSchema, type Interview, type JoinRecord } from '../../preload/contract/interview-schema';
 import type { Database, UnitOfWork } from './database';
 import { searchText } from './search-text';
+import { ftsQuery, searchCondition, type SearchMode } from './search-index';
 
 /** The interviews in SQLite: one row each plus joins, deliveries and reminder marks in their own tables. */
 export interface InterviewRepository extends UnitOfWork {
@@ -22,6 +23,32 @@ export interface InterviewRepository extends UnitOfWork {
    */
   timingsBetween(fromMs: number, toMs: number): InterviewTiming[];
   count(): number;
+  /** Rows `offset`… of a schedule section (at most `limit`), in its order on the (start_ms, id) index. */
+  schedulePage(window: ScheduleWindow, offset: number, limit: number): Interview[];
+  /** How many interviews a schedule section holds (with its search). */
+  scheduleCount(window: ScheduleWindow): number;
+  /** The interviews among `ids` that exist and match `query` (a refresh of just what changed). */
+  matching(ids: string[], query: string): Interview[];
+  /** The next scheduled interview that has not ended at `nowMs`. */
+  nextUnfinished(nowMs: number): Interview | undefined;
+  /**
+   * The earliest reminder moment after `nowMs` not yet recorded as handled, for these offsets (and
+   * the candidate's 24-hour email): one query that walks the (status, start_ms) index per offset.
+   */
+  nextReminderAt(offsetsMinutes: number[], candidateEmail: boolean, nowMs: number): number | undefined;
+  /** Whether search runs on the FTS5 index or on the normalised column. */
+  readonly searchMode: SearchMode;
+}
+
+/**
+ * A section of the schedule as the screen groups it: `upcoming` is today (in the recruiter's zone,
+ * from `todayStartMs`) onwards plus anything still running, by start time; `past` the rest, newest first.
+ */
+export interface ScheduleWindow {
+  section: 'upcoming' | 'past';
+  query: string;
+  todayStartMs: number;
+  nowMs: number;
 }
 
 /** The timing facts of one interview (see `timingsBetween`). */
@@ -41,6 +68,7 @@ type Stored = Omit<Interview, 'invitations' | 'joins' | 'reminders'>;
 
 /** Creates the repository over the app database. */
 export function createInterviewRepository(db: Database): InterviewRepository {
+  const searchMode: SearchMode = db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'interviews_fts'").get() ? 'fts5' : 'column';
   // Parsed interviews by id, so a list does not re-parse and re-validate every row. Filled only by
   // reads outside a transaction (committed data), emptied for an id by every write to it: a write
   // that is rolled back leaves nothing stale behind. Main is the only writer, so nothing else can
@@ -105,18 +133,46 @@ export function createInterviewRepository(db: Database): InterviewRepository {
   };
   const idsOf = (rows: unknown[]) => (rows as Row[]).map((r) => String(r.id));
 
+  // How many rows each recent search matches in the full-text index (cheap to count there), emptied
+  // by every write. A search matching thousands (a job title) is faster walked on the covering index
+  // by start time, which stops at the page's end; a rarer one is faster looked up in the index.
+  const matches = new Map<string, number>();
+  const useFullText = (query: string) => {
+    const fts = ftsQuery(query);
+    if (searchMode !== 'fts5' || !fts) return false;
+    if (matches.size > 100) matches.clear();
+    let n = matches.get(fts);
+    if (n === undefined) matches.set(fts, (n = Number((db.prepare('SELECT count(*) AS n FROM interviews_fts WHERE interviews_fts MATCH ?').get(fts) as Row).n)));
+    return n <= 2000;
+  };
+  /** The WHERE clause and parameters of a schedule section (see `ScheduleWindow`), search included. */
+  const sectionWhere = (window: ScheduleWindow) => {
+    const search = searchCondition(searchMode, window.query, useFullText(window.query));
+    const section =
+      window.section === 'upcoming'
+        ? // Still running from an earlier day: started at most the longest interview ago.
+          { sql: 'start_ms >= ? AND (start_ms >= ? OR end_ms > ?)', params: [Math.min(window.todayStartMs, window.nowMs - longestMs()), window.todayStartMs, window.nowMs] }
+        : { sql: 'start_ms < ? AND end_ms <= ?', params: [window.todayStartMs, window.nowMs] };
+    return { sql: `${section.sql}${search ? ` AND ${search.sql}` : ''}`, params: [...section.params, ...(search ? [search.param] : [])] };
+  };
+  const scheduledPerOffset = `(SELECT i.start_ms - o.value * 60000 FROM interviews i
+      WHERE i.status = 'scheduled' AND i.start_ms > ? + o.value * 60000 AND (i.origin = 'recruiter' OR o.channel = 'notification')
+        AND NOT EXISTS (SELECT 1 FROM reminder_marks m WHERE m.interview_id = i.id AND m.key = o.channel || ':' || o.value || '@' || (i.record ->> '$.startUtc'))
+      ORDER BY i.start_ms LIMIT 1)`;
+
   const write = (raw: Interview) => {
     const interview = interviewSchema.parse(raw);
     cache.delete(interview.id);
+    matches.clear();
     const { invitations, joins, reminders, ...rest } = interview;
     const record: Stored = rest;
     const startMs = Date.parse(interview.startUtc);
     if (longest !== undefined) longest = Math.max(longest, interview.durationMinutes * 60_000);
     db.prepare(
-      `INSERT INTO interviews (id, start_ms, end_ms, status, origin, search, google_event_id, record, updated_ms, reminders_armed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO interviews (id, start_ms, end_ms, status, origin, search, google_event_id, record, updated_ms, reminders_armed_at, job_title) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET start_ms = excluded.start_ms, end_ms = excluded.end_ms, status = excluded.status, origin = excluded.origin,
          search = excluded.search, google_event_id = excluded.google_event_id, record = excluded.record, updated_ms = excluded.updated_ms,
-         reminders_armed_at = excluded.reminders_armed_at`,
+         reminders_armed_at = excluded.reminders_armed_at, job_title = excluded.job_title`,
     ).run(
       interview.id,
       startMs,
@@ -128,6 +184,7 @@ export function createInterviewRepository(db: Database): InterviewRepository {
       JSON.stringify(record),
       Date.parse(interview.updatedAt) || 0,
       reminders.armedAt ?? null,
+      interview.jobTitle,
     );
     for (const table of ['joins', 'deliveries', 'reminder_marks']) db.prepare(`DELETE FROM ${table} WHERE interview_id = ?`).run(interview.id);
     joins.forEach((j, seq) => db.prepare('INSERT INTO joins (interview_id, seq, joined_at, left_at, via) VALUES (?, ?, ?, ?, ?)').run(interview.id, seq, j.joinedAt, j.leftAt ?? null, j.via));
@@ -149,6 +206,7 @@ export function createInterviewRepository(db: Database): InterviewRepository {
     remove: (id) =>
       db.transaction(() => {
         cache.delete(id);
+        matches.clear();
         // Child rows and queue items follow through ON DELETE CASCADE (foreign keys are on).
         db.prepare('DELETE FROM interviews WHERE id = ?').run(id);
       }),
@@ -175,5 +233,34 @@ export function createInterviewRepository(db: Database): InterviewRepository {
         invitations: { candidate: r.candidate_at != null ? { at: String(r.candidate_at) } : {} },
       })),
     count: () => Number((db.prepare('SELECT count(*) AS n FROM interviews').get() as Row).n),
+    schedulePage(window, offset, limit) {
+      const where = sectionWhere(window);
+      const order = window.section === 'upcoming' ? 'ASC' : 'DESC';
+      // An offset, not a cursor: the screen jumps anywhere in the list (the scrollbar); skipping
+      // rows walks the covering index, not the records.
+      const sql = `SELECT id FROM interviews WHERE ${where.sql} ORDER BY start_ms ${order}, id ${order} LIMIT ? OFFSET ?`;
+      return load(idsOf(db.prepare(sql).all(...where.params, limit, offset)));
+    },
+    scheduleCount(window) {
+      const where = sectionWhere(window);
+      return Number((db.prepare(`SELECT count(*) AS n FROM interviews WHERE ${where.sql}`).get(...where.params) as Row).n);
+    },
+    matching(ids, query) {
+      const search = searchCondition(searchMode, query);
+      const sql = `SELECT id FROM interviews WHERE id IN (SELECT value FROM json_each(?))${search ? ` AND ${search.sql}` : ''} ORDER BY start_ms, id`;
+      return load(idsOf(db.prepare(sql).all(JSON.stringify(ids), ...(search ? [search.param] : []))));
+    },
+    nextUnfinished: (nowMs) =>
+      load(idsOf(db.prepare(`SELECT id FROM interviews WHERE status = 'scheduled' AND start_ms > ? AND end_ms > ? ORDER BY start_ms, id LIMIT 1`).all(nowMs - longestMs(), nowMs)))[0],
+    nextReminderAt(offsetsMinutes, candidateEmail, nowMs) {
+      const moments = [...new Set(offsetsMinutes)].map((value) => ({ channel: 'notification', value }));
+      if (candidateEmail) moments.push({ channel: 'email', value: 1440 });
+      if (moments.length === 0) return undefined;
+      const row = db
+        .prepare(`SELECT min(${scheduledPerOffset}) AS due FROM (SELECT value ->> '$.channel' AS channel, value ->> '$.value' AS value FROM json_each(?)) AS o`)
+        .get(nowMs, JSON.stringify(moments)) as Row;
+      return row.due == null ? undefined : Number(row.due);
+    },
+    searchMode,
   };
 }

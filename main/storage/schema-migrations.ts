@@ -89,6 +89,23 @@ export const schemaSteps: SchemaStep[] = [
         ALTER TABLE interviews ADD COLUMN reminders_armed_at TEXT;
       `),
   },
+  {
+    to: 3,
+    describe: 'the schedule and analytics read a covering index by start time; the job title as a column; the full-text search key',
+    // (start_ms, id) is the schedule's order; `end_ms`, `status`, `job_title` and `search` ride in the
+    // same index, so a section, analytics over a period, and a search without full-text support read
+    // the index, never the records. `search_rowid` ties a row to its
+    // entry in the full-text index (search-index.ts), which is derived and built at open when the
+    // SQLite build has FTS5: a stable key of its own, because VACUUM may renumber a plain rowid.
+    up: (sql) =>
+      sql.exec(`
+        ALTER TABLE interviews ADD COLUMN job_title TEXT NOT NULL DEFAULT '';
+        UPDATE interviews SET job_title = record ->> '$.jobTitle';
+        CREATE INDEX interviews_by_start_search ON interviews (start_ms, id, end_ms, status, job_title, search);
+        ALTER TABLE interviews ADD COLUMN search_rowid INTEGER;
+        CREATE UNIQUE INDEX interviews_by_search_rowid ON interviews (search_rowid) WHERE search_rowid IS NOT NULL;
+      `),
+  },
 ];
 
 /** The version this build writes (the last step's). */

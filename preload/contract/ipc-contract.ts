@@ -82,6 +82,26 @@ export const previewInputSchema = z.object({
 });
 export const previewSchema = z.object({ startUtc: z.string(), endUtc: z.string(), conflicts: z.array(conflictSchema) });
 
+/** An instant in ms since 1970 (the renderer's clock and day boundaries). */
+const instantMs = z.number({ error: 'The schedule sent a time that is not a number: reload the window' }).int().min(0).max(8.64e15);
+
+/**
+ * A section of the schedule and its search: `upcoming` is today (from the start of the recruiter's
+ * day in their zone) onwards plus anything still running, by start time; `past` the rest, newest first.
+ */
+export const scheduleWindowSchema = z.object({
+  section: z.enum(['upcoming', 'past']),
+  query: z.string().max(200, 'Search can be at most 200 characters').default(''),
+  todayStartMs: instantMs,
+  nowMs: instantMs,
+});
+export type ScheduleWindowInput = z.input<typeof scheduleWindowSchema>;
+
+/** Rows `offset`… of a section (at most `limit`). */
+export const schedulePageInputSchema = scheduleWindowSchema.extend({ offset: z.number().int().min(0).max(10_000_000), limit: z.number().int().min(1).max(500) });
+/** A page of rows; `total` (the section's size) comes with the first page, so opening a search is one call per section. */
+export const schedulePageSchema = z.object({ items: z.array(interviewSummarySchema), total: z.number().int().optional() });
+
 /** The main-process half of the network check. */
 export const networkReportSchema = z.object({
   online: z.boolean(),
@@ -169,6 +189,14 @@ export const calls = {
   'shell:openExternal': call(externalUrlSchema, z.null()),
   'interviews:list': call(noInput, z.array(interviewSummarySchema)),
   'interviews:get': call(interviewId, interviewSchema),
+  /** One page of the schedule, by start time, searched in the database; the first page also says how many the section holds. */
+  'interviews:page': call(schedulePageInputSchema, schedulePageSchema),
+  /** How many interviews a schedule section (with its search) holds. */
+  'interviews:count': call(scheduleWindowSchema, z.number().int()),
+  /** The rows of just these interviews (those that changed), if they still exist and match the search. */
+  'interviews:byIds': call(z.object({ ids: z.array(interviewId).max(500), query: scheduleWindowSchema.shape.query }), z.array(interviewSummarySchema)),
+  /** The next scheduled interview that has not ended (the countdown banner). */
+  'interviews:next': call(noInput, interviewSummarySchema.nullable()),
   'interviews:preview': call(previewInputSchema, previewSchema),
   'interviews:schedule': call(scheduleInputSchema, interviewSchema),
   'interviews:reschedule': call(rescheduleInputSchema, interviewSchema),

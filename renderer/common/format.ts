@@ -72,6 +72,20 @@ export function dayKey(ms: number | string, zone: string): string {
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
 
+/** The first instant (ms) of the day `ms` falls on in the zone (found by halving: no zone arithmetic here). */
+export function startOfDay(ms: number, zone: string): number {
+  const day = dayKey(ms, zone);
+  // A day is at most 26 hours long somewhere (DST); search whole minutes in the hours before `ms`.
+  let low = Math.floor((ms - 27 * 3600_000) / 60_000);
+  let high = Math.floor(ms / 60_000);
+  while (low + 1 < high) {
+    const mid = Math.floor((low + high) / 2);
+    if (dayKey(mid * 60_000, zone) === day) high = mid;
+    else low = mid;
+  }
+  return high * 60_000;
+}
+
 /** The zone's short name at that moment, e.g. "CET" or "GMT+5:30". */
 export function zoneName(ms: number | string, zone: string): string {
   const parts = formatter(zone, { timeZoneName: 'long' }).formatToParts(typeof ms === 'string' ? Date.parse(ms) : ms);

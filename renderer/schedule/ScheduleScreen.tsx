@@ -3,44 +3,51 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { InterviewSummary } from '../../preload/contract/interview-schema';
 import type { Settings } from '../../preload/contract/settings-schema';
 import { displayStatus, formatCountdown } from '../../preload/domain/interview-timing';
-import { desk } from '../bridge/desk';
-import { useCall } from '../common/use-result';
 import { useNow } from '../common/use-now';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { StatusBadge } from '../common/StatusBadge';
 import { formatDateTime, formatTime, systemTimeZone } from '../common/format';
 import { navigateTo } from '../app/use-hash-route';
-import { buildScheduleRows, nextInterview } from './schedule-rows';
+import { headersAt } from './schedule-rows';
+import { useSchedule } from './use-schedule';
 
 const headerHeight = 40;
 const rowHeight = 64;
 
-/** Today, upcoming (by day) and past interviews; search as you type; a live countdown to the next one. */
+/** Today, upcoming (by day) and past interviews, read a page at a time; search as you type; a live countdown to the next one. */
 export function ScheduleScreen({ settings }: { settings: Settings | undefined }) {
-  const list = useCall(() => desk.interviews.list());
-  const reloadList = list.reload;
-  useEffect(() => desk.on('interviews:changed', () => void reloadList()), [reloadList]);
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
   const now = useNow(1000);
-  // Regrouping only needs the minute; the badges and countdown use the live second.
+  // Grouping only needs the minute; the badges and countdown use the live second.
   const minute = Math.floor(now / 60_000);
   const zone = useMemo(() => systemTimeZone(), []);
-  const interviews = useMemo(() => list.value ?? [], [list.value]);
-  const rows = useMemo(() => buildScheduleRows(interviews, deferredQuery, zone, minute * 60_000), [interviews, deferredQuery, zone, minute]);
-  const next = useMemo(() => nextInterview(interviews, minute * 60_000), [interviews, minute]);
+  const { view, ensure } = useSchedule(deferredQuery.trim(), zone, minute);
+  const total = view.upcomingTotal + view.pastTotal;
+  const headersOf = (place: number) => headersAt(view, place, zone, minute * 60_000);
+  const next = view.next;
   const scroller = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count: total,
     getScrollElement: () => scroller.current,
-    estimateSize: (index) => (rows[index]?.kind === 'header' ? headerHeight : rowHeight),
+    estimateSize: (place) => rowHeight + headerHeight * headersOf(place).length,
     overscan: 8,
   });
+  const shown = virtualizer.getVirtualItems();
+  const [first, last] = [shown[0]?.index ?? 0, shown.at(-1)?.index ?? 0];
+  // The pages on screen are read from main as the list scrolls (a jump to the end reads the end).
+  useEffect(() => void ensure(first, last), [ensure, first, last, view.loading, total]);
+  // A new search starts at its first row. (A block body: Chromium's scrollTo may return a promise,
+  // which React would take for a cleanup function.)
+  useEffect(() => {
+    scroller.current?.scrollTo({ top: 0 });
+  }, [view.query]);
   const timing = settings ?? { joinOpensMinutesBefore: 15, joinClosesMinutesAfter: 60 };
-  const shown = rows.filter((r) => r.kind === 'interview').length;
+  const list = { loading: view.loading, error: view.error };
   // A search that finds nothing says so (and offers the way back) instead of leaving a blank list.
-  const noMatch = !list.loading && interviews.length > 0 && shown === 0 && deferredQuery.trim() !== '';
+  const noMatch = !view.loading && total === 0 && view.query !== '';
+  const empty = !view.loading && total === 0 && view.query === '';
 
   return (
     <section className="schedule" aria-labelledby="schedule-title">
@@ -66,10 +73,10 @@ export function ScheduleScreen({ settings }: { settings: Settings | undefined })
         <label htmlFor="schedule-search">Search by candidate or job</label>
         <input id="schedule-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="e.g. Ada or Engineer" />
         <span className="muted" role="status" aria-live="polite">
-          {list.loading ? 'Loading…' : `${shown} interview${shown === 1 ? '' : 's'}${deferredQuery ? ` matching “${deferredQuery}”` : ''}`}
+          {list.loading ? 'Loading…' : `${total} interview${total === 1 ? '' : 's'}${view.query ? ` matching “${view.query}”` : ''}`}
         </span>
       </div>
-      {!list.loading && interviews.length === 0 && (
+      {empty && (
         <div className="empty panel">
           <p>No interviews yet.</p>
           <button type="button" className="primary" onClick={() => navigateTo({ screen: 'new-interview' })}>
@@ -79,26 +86,33 @@ export function ScheduleScreen({ settings }: { settings: Settings | undefined })
       )}
       {noMatch && (
         <div className="no-match panel">
-          <p>No interviews match “{deferredQuery}”.</p>
+          <p>No interviews match “{view.query}”.</p>
           <button type="button" onClick={() => setQuery('')}>
             Clear search
           </button>
         </div>
       )}
       {/* Kept mounted for the virtualiser, but not drawn as an empty box under "No interviews yet" or "No interviews match". */}
-      <div ref={scroller} className="schedule-list" role="list" aria-label="Interviews" tabIndex={-1} hidden={(!list.loading && interviews.length === 0) || noMatch}>
+      <div ref={scroller} className="schedule-list" role="list" aria-label="Interviews" tabIndex={-1} hidden={empty || noMatch}>
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const row = rows[item.index]!;
-            const style = { position: 'absolute' as const, top: 0, left: 0, width: '100%', height: item.size, transform: `translateY(${item.start}px)` };
-            if (row.kind === 'header') {
-              return (
-                <div key={row.key} role="presentation" className="day-header" style={style}>
-                  {row.label}
-                </div>
-              );
-            }
-            return <InterviewRow key={row.key} interview={row.interview} zone={zone} now={now} timing={timing} style={style} />;
+          {shown.map((item) => {
+            const row = view.rows.get(item.index);
+            return (
+              <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${item.start}px)` }}>
+                {headersOf(item.index).map((label) => (
+                  <div key={label} role="presentation" className="day-header" style={{ height: headerHeight }}>
+                    {label}
+                  </div>
+                ))}
+                {row ? (
+                  <InterviewRow interview={row} zone={zone} now={now} timing={timing} style={{ height: rowHeight }} />
+                ) : (
+                  <div role="listitem" className="interview-row-wrap loading-row" style={{ height: rowHeight }}>
+                    <span className="muted">Loading…</span>
+                  </div>
+                )}
+              </div>
+            );
           })}
         </div>
       </div>

@@ -1,55 +1,25 @@
-import type { InterviewSummary } from '../../preload/contract/interview-schema';
 import { dayKey, formatDay } from '../common/format';
-
-/** One line of the virtualised schedule: a day header or an interview. */
-export type ScheduleRow = { kind: 'header'; key: string; label: string } | { kind: 'interview'; key: string; interview: InterviewSummary };
-
-/** Case- and accent-insensitive match on candidate or job. */
-export function matchesSearch(interview: InterviewSummary, query: string): boolean {
-  if (!query) return true;
-  const fold = (s: string) => s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
-  const q = fold(query.trim());
-  return fold(interview.candidateName).includes(q) || fold(interview.jobTitle).includes(q);
-}
+import type { ScheduleView } from './schedule-store';
 
 /**
- * Today first, then upcoming days in order, then past days newest first, each under a day header
- * in the recruiter's zone. An interview still in progress from yesterday counts as today's.
+ * The day headers above the row at `place`: today first, then upcoming days in order, then "Past
+ * interviews" and past days newest first, in the recruiter's zone. An interview still in progress
+ * from an earlier day counts as today's. A row whose neighbour above is not loaded yet gets its
+ * header once that neighbour arrives (the list is read a page at a time).
  */
-export function buildScheduleRows(interviews: InterviewSummary[], query: string, zone: string, now: number): ScheduleRow[] {
+export function headersAt(view: ScheduleView, place: number, zone: string, now: number): string[] {
+  const row = view.rows.get(place);
+  if (!row) return [];
   const today = dayKey(now, zone);
-  const upcoming: InterviewSummary[] = [];
-  const past: InterviewSummary[] = [];
-  for (const i of interviews) {
-    if (!matchesSearch(i, query)) continue;
-    const end = Date.parse(i.startUtc) + i.durationMinutes * 60_000;
-    (dayKey(i.startUtc, zone) >= today || end > now ? upcoming : past).push(i);
-  }
-  upcoming.sort((a, b) => a.startUtc.localeCompare(b.startUtc));
-  past.sort((a, b) => b.startUtc.localeCompare(a.startUtc));
-  const rows: ScheduleRow[] = [];
-  let lastDay = '';
-  const push = (i: InterviewSummary, section: 'upcoming' | 'past') => {
-    const day = section === 'upcoming' && dayKey(i.startUtc, zone) < today ? today : dayKey(i.startUtc, zone);
-    if (day !== lastDay) {
-      const label = day === today ? `Today · ${formatDay(now, zone)}` : formatDay(i.startUtc, zone);
-      rows.push({ kind: 'header', key: `${section}-${day}`, label });
-      lastDay = day;
-    }
-    rows.push({ kind: 'interview', key: i.id, interview: i });
+  const upcoming = place < view.upcomingTotal;
+  const dayOf = (startUtc: string) => {
+    const day = dayKey(startUtc, zone);
+    return upcoming && day < today ? today : day;
   };
-  for (const i of upcoming) push(i, 'upcoming');
-  if (past.length > 0) {
-    rows.push({ kind: 'header', key: 'past', label: 'Past interviews' });
-    lastDay = 'past';
-    for (const i of past) push(i, 'past');
-  }
-  return rows;
-}
-
-/** The next interview that has not ended yet (for the countdown banner). */
-export function nextInterview(interviews: InterviewSummary[], now: number): InterviewSummary | undefined {
-  return interviews
-    .filter((i) => i.status === 'scheduled' && Date.parse(i.startUtc) + i.durationMinutes * 60_000 > now)
-    .sort((a, b) => a.startUtc.localeCompare(b.startUtc))[0];
+  const label = (startUtc: string) => (dayOf(startUtc) === today && upcoming ? `Today · ${formatDay(now, zone)}` : formatDay(startUtc, zone));
+  if (place === view.upcomingTotal) return ['Past interviews', label(row.startUtc)];
+  if (place === 0) return [label(row.startUtc)];
+  const above = view.rows.get(place - 1);
+  if (!above) return [];
+  return dayOf(above.startUtc) === dayOf(row.startUtc) ? [] : [label(row.startUtc)];
 }

@@ -33,16 +33,27 @@ for (const size of [1_000, 10_000, 50_000]) {
     reportDurations(label('PRAGMA quick_check alone'), await timeMany(3, () => database.prepare('PRAGMA quick_check').all()));
     database.close();
   }
-  // Open (quick_check, pragmas, version check) + the first 50 rows by start time.
-  reportDurations(
-    label('open + first page of 50'),
-    await timeMany(5, () => {
-      const { database } = openDatabase({ dataDir: temp.dir, clock, log });
-      const page = createInterviewRepository(database).startingBetween(now, Number.MAX_SAFE_INTEGER, 50);
-      database.close();
-      return page;
-    }),
-  );
+  // Open (integrity check, pragmas, version check) + what the schedule shows first: the first 50
+  // rows of each section and their sizes. After a clean exit the whole-file check is skipped (the
+  // normal start); after an unclean one it runs (the clean-exit record is removed to simulate it).
+  const window = (section: 'upcoming' | 'past', query = '') => ({ section, query, todayStartMs: now - (now % 86_400_000), nowMs: now });
+  const openFirstPage = () => {
+    const { database } = openDatabase({ dataDir: temp.dir, clock, log });
+    const repository = createInterviewRepository(database);
+    const page = [...repository.schedulePage(window('upcoming'), 0, 50), ...repository.schedulePage(window('past'), 0, 50), repository.scheduleCount(window('upcoming')), repository.scheduleCount(window('past'))];
+    database.close();
+    return page;
+  };
+  openFirstPage();
+  reportDurations(label('open + first page of the schedule (clean exit before)'), await timeMany(5, openFirstPage));
+  reportDurations(label('open + first page after an unclean exit (full quick_check)'), await timeMany(3, () => (fs.rmSync(path.join(temp.dir, 'interview-desk.sqlite.clean-exit'), { force: true }), openFirstPage())));
+  {
+    const { database } = openDatabase({ dataDir: temp.dir, clock, log });
+    const repository = createInterviewRepository(database);
+    reportDurations(label(`search "hopper": first page + count (${repository.searchMode})`), await timeMany(20, () => [repository.schedulePage(window('upcoming', 'hopper'), 0, 50), repository.scheduleCount(window('upcoming', 'hopper'))]));
+    reportDurations(label('a page halfway down the past (OFFSET on the index)'), await timeMany(20, () => repository.schedulePage(window('past'), Math.floor(size / 4), 50)));
+    database.close();
+  }
   const services = servicesFor(temp.dir, { config: (await import('../../main/config/env-config')).loadEnvConfig({}, temp.dir) });
   services.settings.update({ recruiterName: 'Rita', recruiterEmail: 'rita@example.com', candidateReminderEmail: true });
   const repository = createInterviewRepository(services.stores.database);
@@ -54,7 +65,11 @@ for (const size of [1_000, 10_000, 50_000]) {
       services.interviews.schedule({ candidateName: `Bench ${i}`, candidateEmail: `bench${i}@example.com`, jobTitle: 'Engineer', date: day(400 + i), time: '10:00', timeZone: 'UTC', durationMinutes: 30, notes: '', candidateMessage: '', meetLink: 'https://meet.google.com/abc-defg-hij', acceptConflicts: true }),
     ),
   );
-  reportDurations(label('next due reminder (scheduler check: indexed window)'), await timeMany(100, () => services.reminders.check()));
+  reportDurations(label('reminder check (due window + next due reminder query)'), await timeMany(100, () => services.reminders.check()));
+  reportDurations(
+    label('analytics report for a year, aggregated in SQL'),
+    await timeMany(5, () => services.handlers['analytics:report']!({ from: day(-180), to: day(180), timeZone: 'Europe/Berlin' })),
+  );
   await services.dispose();
   services.stores.database.close();
   temp.cleanup();

@@ -31,6 +31,7 @@ describe('reminder scheduler', () => {
     const { interviews, repository } = service();
     const scheduler = createReminderScheduler({
       timingsBetween: (from, to) => repository.timingsBetween(from, to),
+      nextReminderAt: (offsets, email, now) => repository.nextReminderAt(offsets, email, now),
       afterCommit: (effect) => repository.afterCommit(effect),
       interviews,
       clock: time.clock,
@@ -197,6 +198,7 @@ describe('reminders armed when an interview is created or moved', () => {
     scheduler = createReminderScheduler({
       // The database's timing query, as the app runs it: armedAt and the invitation time must come back through it.
       timingsBetween: (from, to) => repository.timingsBetween(from, to),
+      nextReminderAt: (offsets, email, now) => repository.nextReminderAt(offsets, email, now),
       afterCommit: (effect) => repository.afterCommit(effect),
       interviews,
       clock: time.clock,

@@ -109,3 +109,72 @@ describe('damaged database: moved aside, last good copy restored, never a crash 
     expect(path.basename(paths().file)).toBe('interview-desk.sqlite');
   });
 });
+
+describe('the whole-file check runs after an unclean exit or a change from outside, at least daily, and not on every open', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  const clock = fixedClock('2030-01-10T08:00:00.000Z');
+  const open = () => openDatabase({ dataDir: temp.dir, clock, log: createMemoryLogger() });
+  const paths = () => databasePaths(temp.dir);
+  beforeEach(() => {
+    temp = makeTempDir();
+    clock.set('2030-01-10T08:00:00.000Z');
+  });
+  afterEach(() => temp.cleanup());
+
+  /** Overwrites pages in the middle of the file, keeping the header (page 1) intact. */
+  const scribble = () => {
+    const size = fs.statSync(paths().file).size;
+    const fd = fs.openSync(paths().file, 'r+');
+    fs.writeSync(fd, Buffer.alloc(16_384, 0x5a), 0, 16_384, Math.floor(size / 2 / 4096) * 4096);
+    fs.closeSync(fd);
+  };
+  const seed = () => {
+    const first = open();
+    expect(first.check).toBe('full');
+    createInterviewRepository(first.database).putMany(Array.from({ length: 300 }, (_, i) => makeInterview({ startUtc: new Date(Date.parse('2030-02-01T00:00:00Z') + i * 3600_000).toISOString(), notes: 'x'.repeat(500) })));
+    return first.database;
+  };
+
+  it('after a clean exit the next open within a day reads only the header and schema; a day later it checks the whole file', () => {
+    seed().close();
+    clock.advance(3600_000);
+    const second = open();
+    expect(second.check).toBe('cheap');
+    expect(createInterviewRepository(second.database).count()).toBe(300);
+    second.database.close();
+    clock.advance(day);
+    const third = open();
+    expect(third.check).toBe('full');
+    third.database.close();
+  });
+
+  it('after an unclean exit (the process killed with the database open) the whole file is checked, and damage is found', () => {
+    const database = seed();
+    database.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    // Killed here: the connection is never closed, so no clean exit is recorded.
+    scribble();
+    clock.advance(60_000);
+    const { database: reopened, notices, check } = open();
+    try {
+      expect(check).toBe('full');
+      expect(notices[0]?.message).toMatch(/damaged/);
+      expect(fs.readdirSync(temp.dir).some((f) => f.startsWith('interview-desk.damaged-'))).toBe(true);
+    } finally {
+      reopened.close();
+      database.close();
+    }
+  });
+
+  it('a file changed by something else after a clean exit (same size) is checked in full, and damage is found', () => {
+    seed().close();
+    scribble();
+    clock.advance(60_000);
+    const { database, notices, check } = open();
+    try {
+      expect(check).toBe('full');
+      expect(notices[0]?.message).toMatch(/damaged/);
+    } finally {
+      database.close();
+    }
+  });
+});

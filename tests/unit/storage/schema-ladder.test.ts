@@ -141,3 +141,26 @@ describe('database migration ladder (PRAGMA user_version)', () => {
     expect(tables(sql)).toEqual([]);
   });
 });
+
+describe('step 2→3 (the schedule and analytics columns)', () => {
+  it('fills the job title column from each stored record, and the full-text index is built at open from the search column', () => {
+    const temp = makeTempDir();
+    try {
+      const file = path.join(temp.dir, 'interview-desk.sqlite');
+      const older = new DatabaseSync(file);
+      older.exec(fs.readFileSync(fixture(2), 'utf8'));
+      older.close();
+      const { database, search } = openDatabase({ dataDir: temp.dir, clock: { now: () => 0 }, log: createMemoryLogger() });
+      try {
+        expect(database.prepare('SELECT job_title FROM interviews').all()).toEqual([{ job_title: 'Engineer' }]);
+        expect(search).toBe('fts5');
+        const repository = createInterviewRepository(database);
+        expect(repository.schedulePage({ section: 'past', query: 'lovelace', todayStartMs: Date.parse('2031-01-01'), nowMs: Date.parse('2031-01-01') }, 0, 10).map((i) => i.candidate.name)).toEqual(['Ada Lovelace']);
+      } finally {
+        database.close();
+      }
+    } finally {
+      temp.cleanup();
+    }
+  });
+});

@@ -1,0 +1,74 @@
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { computeAnalytics } from '../../../main/analytics/analytics';
+import { aggregateAnalytics } from '../../../main/analytics/analytics-sql';
+import { openMemoryDatabase } from '../../../main/storage/open-database';
+import { createInterviewRepository } from '../../../main/storage/interview-repository';
+import type { Database } from '../../../main/storage/database';
+import type { Interview, JoinRecord } from '../../../preload/contract/interview-schema';
+import { makeInterview } from '../../support/interview-fixtures';
+
+const base = Date.parse('2030-03-01T00:00:00.000Z');
+const jobs = ['Engineer', 'Designer', 'SRE', 'Support Lead', 'Ünïcode "quoted"'];
+
+/** A seeded random history: starts over ~4 months (DST changes included), every status, joins with and without leaves, overlapping ones. */
+function history(count: number, seed: number): Interview[] {
+  let s = seed;
+  const random = () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  return Array.from({ length: count }, (_, i) => {
+    // Some on the same minute, many around midnight (week edges), any length.
+    const start = base + Math.floor(random() * 120 * 96) * 15 * 60_000;
+    const durationMinutes = [15, 30, 45, 60, 90, 480][Math.floor(random() * 6)]!;
+    const joins: JoinRecord[] = [];
+    for (let j = Math.floor(random() * 3); j > 0; j--) {
+      const joinedAt = start + Math.floor((random() - 0.3) * durationMinutes) * 60_000;
+      joins.push(random() < 0.7 ? { joinedAt: new Date(joinedAt).toISOString(), leftAt: new Date(joinedAt + Math.floor(random() * 90 - 5) * 60_000).toISOString(), via: 'app' } : { joinedAt: new Date(joinedAt).toISOString(), via: 'browser' });
+    }
+    return makeInterview({
+      id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      startUtc: new Date(start).toISOString(),
+      durationMinutes,
+      jobTitle: jobs[Math.floor(random() * jobs.length)]!,
+      status: random() < 0.15 ? 'cancelled' : 'scheduled',
+      joins,
+    });
+  });
+}
+
+describe('analytics aggregated in SQL = the in-memory report over the same interviews', () => {
+  let db: Database;
+  beforeEach(() => (db = openMemoryDatabase()));
+  afterEach(() => db.close());
+
+  it('for random periods, zones, join settings and moments (fast-check over a seeded history)', () => {
+    const repository = createInterviewRepository(db);
+    repository.putMany(history(900, 7));
+    const all = repository.all();
+    const day = (offset: number) => new Date(base + offset * 86_400_000).toISOString().slice(0, 10);
+    let runs = 0;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -10, max: 125 }),
+        fc.integer({ min: 0, max: 140 }),
+        fc.constantFrom('Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'UTC', 'Australia/Lord_Howe'),
+        fc.integer({ min: 0, max: 240 }),
+        fc.integer({ min: 0, max: 130 * 24 }),
+        (from, length, timeZone, closes, nowHours) => {
+          runs++;
+          const query = { from: day(from), to: day(from + length), timeZone };
+          const settings = { joinOpensMinutesBefore: 15, joinClosesMinutesAfter: closes };
+          const now = base + nowHours * 3600_000;
+          expect(aggregateAnalytics(db, query, settings, now)).toEqual(computeAnalytics(all, query, settings, now));
+        },
+      ),
+      { numRuns: 60, seed: 20301 },
+    );
+    console.log(`analytics SQL = in-memory: ${runs} runs over 900 interviews`);
+  });
+
+  it('an empty period and an empty database give the same empty report', () => {
+    const query = { from: '2030-01-01', to: '2030-01-20', timeZone: 'Europe/Berlin' };
+    const settings = { joinOpensMinutesBefore: 15, joinClosesMinutesAfter: 60 };
+    expect(aggregateAnalytics(db, query, settings, base)).toEqual(computeAnalytics([], query, settings, base));
+  });
+});
