@@ -17,6 +17,7 @@ import { deliveryLine } from './delivery-words';
 import { CandidateRoom } from './CandidateRoom';
 import { useFocusLater } from '../common/use-focus-later';
 import { ConfirmDialog } from '../common/ConfirmDialog';
+import { AttendancePanel } from './AttendancePanel';
 
 /** One interview: details in both zones, invitation and sync state, the join area, reschedule and cancel. */
 export function InterviewRoom({ id, settings }: { id: string; settings: Settings }) {
@@ -230,6 +231,7 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
             </p>
           )}
           {error && error.field !== 'meetLink' && <ErrorMessage error={error} />}
+          {interview.meetLink && <AttendancePanel interviewId={interview.id} zone={local} />}
           <JoinHistory interview={interview} />
         </div>
       </div>

@@ -92,7 +92,7 @@ describe('attendance from Google Meet, end to end in main (emulator, real keycha
     g.requests.length = 0;
     await services.attendance.runJobs();
     await services.attendance.watchTick();
-    expect(g.count('/v2/')).toBe(0);
+    expect(g.count('/v2/conferenceRecords')).toBe(0);
     expect(await call<AttendanceView>('attendance:get', interview.id)).toEqual({ connection: 'not_connected', fetch: { state: 'none' } });
     const report = await call<AnalyticsReport>('analytics:report', { from: '2030-03-01', to: '2030-03-10', timeZone: 'UTC' });
     expect(report.attendance).toMatchObject({ connection: 'not_connected', fromMeet: 0, fromAppHistory: 1, candidateNoShow: 0, interviewerNoShow: 0 });
@@ -148,7 +148,7 @@ describe('attendance from Google Meet, end to end in main (emulator, real keycha
     // Fetched and final: the next run asks Meet nothing.
     g.requests.length = 0;
     await services.attendance.runJobs();
-    expect(g.count('/v2/')).toBe(0);
+    expect(g.count('/v2/conferenceRecords')).toBe(0);
   });
 
   it('a reused link: only the conferences that overlap the interview count (two here, one from yesterday does not)', async () => {
@@ -231,7 +231,7 @@ describe('attendance from Google Meet, end to end in main (emulator, real keycha
     now = base - 20 * minute;
     g.requests.length = 0;
     await services.attendance.watchTick();
-    expect(g.count('/v2/')).toBe(0);
+    expect(g.count('/v2/conferenceRecords')).toBe(0);
     expect(raised).toEqual([]);
 
     // In the window: the candidate has been there since 20 minutes before; the interviewer has not come.
@@ -253,7 +253,7 @@ describe('attendance from Google Meet, end to end in main (emulator, real keycha
     g.requests.length = 0;
     now += 30_000;
     await services.attendance.watchTick();
-    expect(g.count('/v2/')).toBe(0);
+    expect(g.count('/v2/conferenceRecords')).toBe(0);
     expect(raised).toHaveLength(1);
   });
 
@@ -268,7 +268,7 @@ describe('attendance from Google Meet, end to end in main (emulator, real keycha
     now = base + 61 * minute;
     g.requests.length = 0;
     await services.attendance.watchTick();
-    expect(g.count('/v2/')).toBe(0);
+    expect(g.count('/v2/conferenceRecords')).toBe(0);
     expect(banner.at(-1)).toMatchObject({ interviewId: interview.id, waiting: false });
     expect(raised).toHaveLength(1);
   });
