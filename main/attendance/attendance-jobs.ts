@@ -108,7 +108,9 @@ export function createAttendanceJobs(deps: AttendanceJobDeps): AttendanceJobs {
     const subject = interview && attendanceSubject(interview, deps.identity());
     if (!interview || !subject) return undefined;
     const now = deps.clock.now();
-    const before = deps.repository.fetchState(id);
+    const stored = deps.repository.fetchState(id);
+    // A state about the interview's earlier time or link is not carried over.
+    const before = stored?.current ? stored : undefined;
     let state: AttendanceFetchState;
     try {
       const conferences = await fetchInterviewConferences(deps.client, subject);

@@ -20,6 +20,9 @@ export interface AttendanceFetchState {
   reason?: string;
 }
 
+/** A fetch state as read back: `current` is false once the interview's time or Meet link changed since (what was read is then about another meeting). */
+export type StoredFetchState = AttendanceFetchState & { current: boolean };
+
 /** An interview due for a fetch: what the job needs without parsing its record. */
 export interface DueInterview {
   id: string;
@@ -32,7 +35,7 @@ export interface AttendanceRepository {
   save(interviewId: string, conferences: ConferenceAttendance[]): void;
   /** The stored conferences of an interview, oldest first, with participants and sessions. */
   conferences(interviewId: string): ConferenceAttendance[];
-  fetchState(interviewId: string): AttendanceFetchState | undefined;
+  fetchState(interviewId: string): StoredFetchState | undefined;
   setFetchState(interviewId: string, state: AttendanceFetchState): void;
   /** Interviews with a Meet link that ended in [sinceMs, now] whose attendance is not final and whose turn has come, most recent first. */
   due(now: number, sinceMs: number, limit: number): DueInterview[];
@@ -54,6 +57,8 @@ export function createAttendanceRepository(db: Database): AttendanceRepository {
     if (r.kind === 'signedin' && r.user) return { kind: 'signedin', user: String(r.user), displayName };
     return { kind: r.kind === 'phone' ? 'phone' : 'anonymous', displayName };
   };
+  // What a fetch was for: the interview's time and Meet link then. A reschedule or a new link makes it stale.
+  const subjectOf = (alias: string) => `(${alias}.start_ms || ':' || ${alias}.end_ms || ':' || coalesce(json_extract(${alias}.record, '$.meetLink'), ''))`;
   // Interviews the job may fetch: recruiter's own, scheduled, with a Meet link.
   const eligible = "i.status = 'scheduled' AND i.origin = 'recruiter' AND json_extract(i.record, '$.meetLink') LIKE 'https://meet.google.com/%'";
   return {
@@ -97,7 +102,7 @@ export function createAttendanceRepository(db: Database): AttendanceRepository {
       }));
     },
     fetchState(interviewId) {
-      const r = db.prepare('SELECT * FROM attendance_fetch WHERE interview_id = ?').get(interviewId) as Row | undefined;
+      const r = db.prepare(`SELECT f.*, f.fetched_for = ${subjectOf('i')} AS current FROM attendance_fetch f JOIN interviews i ON i.id = f.interview_id WHERE f.interview_id = ?`).get(interviewId) as Row | undefined;
       if (!r) return undefined;
       const fetchedMs = r.fetched_ms === null ? undefined : Number(r.fetched_ms);
       const reason = text(r.reason);
@@ -108,20 +113,22 @@ export function createAttendanceRepository(db: Database): AttendanceRepository {
         nextMs: Number(r.next_ms),
         ...(fetchedMs !== undefined ? { fetchedMs } : {}),
         ...(reason !== undefined ? { reason } : {}),
+        current: r.current === 1,
       };
     },
     setFetchState(interviewId, s) {
       db.prepare(
-        `INSERT INTO attendance_fetch (interview_id, state, final, attempts, next_ms, fetched_ms, reason) VALUES (?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (interview_id) DO UPDATE SET state = excluded.state, final = excluded.final, attempts = excluded.attempts, next_ms = excluded.next_ms, fetched_ms = excluded.fetched_ms, reason = excluded.reason`,
-      ).run(interviewId, s.state, s.final ? 1 : 0, s.attempts, s.nextMs, s.fetchedMs ?? null, s.reason ?? null);
+        `INSERT INTO attendance_fetch (interview_id, state, final, attempts, next_ms, fetched_ms, reason, fetched_for)
+         SELECT ?, ?, ?, ?, ?, ?, ?, ${subjectOf('i')} FROM interviews i WHERE i.id = ?
+         ON CONFLICT (interview_id) DO UPDATE SET state = excluded.state, final = excluded.final, attempts = excluded.attempts, next_ms = excluded.next_ms, fetched_ms = excluded.fetched_ms, reason = excluded.reason, fetched_for = excluded.fetched_for`,
+      ).run(interviewId, s.state, s.final ? 1 : 0, s.attempts, s.nextMs, s.fetchedMs ?? null, s.reason ?? null, interviewId);
     },
     due(now, sinceMs, limit) {
       const rows = db
         .prepare(
           `SELECT i.id, i.end_ms FROM interviews i LEFT JOIN attendance_fetch f ON f.interview_id = i.id
            WHERE ${eligible} AND i.end_ms <= ? AND i.end_ms >= ?
-             AND (f.interview_id IS NULL OR (f.final = 0 AND f.state != 'failed' AND f.next_ms <= ?))
+             AND (f.interview_id IS NULL OR f.fetched_for != ${subjectOf('i')} OR (f.final = 0 AND f.state != 'failed' AND f.next_ms <= ?))
            ORDER BY i.end_ms DESC LIMIT ?`,
         )
         .all(now, sinceMs, now, limit) as Row[];

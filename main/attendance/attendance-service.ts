@@ -132,7 +132,9 @@ export function createAttendanceService(deps: AttendanceServiceDeps): Attendance
   const reportOf = (interview: Interview): AttendanceReport | undefined => {
     const conferences = repository.conferences(interview.id);
     const subject = attendanceSubject(interview, identity());
-    if (!subject || repository.fetchState(interview.id)?.fetchedMs === undefined) return undefined;
+    const state = repository.fetchState(interview.id);
+    // Read for the interview's earlier time or link: about another meeting, so not shown.
+    if (!subject || !state?.current || state.fetchedMs === undefined) return undefined;
     return analyseAttendance(subject, conferences, { now: deps.clock.now() });
   };
   const reportsOf = (interviews: Interview[]) => {
@@ -141,6 +143,7 @@ export function createAttendanceService(deps: AttendanceServiceDeps): Attendance
     for (const interview of interviews) {
       // An interview fetched with no conference at all is a verdict too ("nobody joined"), when it is final.
       const state = repository.fetchState(interview.id);
+      if (!state?.current) continue;
       if (!stored.has(interview.id) && !(state?.state === 'fetched' && state.final)) continue;
       const report = reportOf(interview);
       if (report) reports.set(interview.id, report);
@@ -148,15 +151,19 @@ export function createAttendanceService(deps: AttendanceServiceDeps): Attendance
     return reports;
   };
 
+  // Connected (or reconnected) with the scope: read what is due, and look at open join windows now rather than at the next wake.
   account.onChange((status) => {
-    if (status.state === 'connected' && account.hasScope(meetReadScope)) void jobs.resume();
+    if (status.state !== 'connected' || !account.hasScope(meetReadScope)) return;
+    void jobs.resume();
+    void watch.tick();
   });
 
   return {
     connection,
     view(id) {
       const interview = deps.interview(id);
-      const state = repository.fetchState(id);
+      const stored = repository.fetchState(id);
+      const state = stored?.current ? stored : undefined;
       const report = interview ? reportOf(interview) : undefined;
       return {
         connection: connection(),

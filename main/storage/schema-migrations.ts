@@ -130,7 +130,8 @@ export const schemaSteps: SchemaStep[] = [
           attempts INTEGER NOT NULL DEFAULT 0,
           next_ms INTEGER NOT NULL DEFAULT 0,
           fetched_ms INTEGER,
-          reason TEXT
+          reason TEXT,
+          fetched_for TEXT NOT NULL
         ) STRICT;
         CREATE INDEX attendance_fetch_due ON attendance_fetch (state, next_ms);
       `),

@@ -18,7 +18,8 @@ export function WaitingBanner({ waiting, joinVia, onClose }: { waiting: Candidat
   return (
     <div className="banner reminder" role="alert" data-testid="waiting-banner">
       <span>
-        <strong>{waitingLine({ displayName: waiting.displayName ?? '', since: waiting.since ?? new Date(now).toISOString(), identified: waiting.identified ?? false }, now)}</strong> for the interview with {waiting.candidateName} ({waiting.jobTitle}).
+        <strong>{waitingLine({ displayName: waiting.displayName ?? '', since: waiting.since ?? new Date(now).toISOString(), identified: waiting.identified ?? false }, now)}</strong>{' '}
+        {waiting.identified ? `in the ${waiting.jobTitle} interview.` : `in the interview with ${waiting.candidateName} (${waiting.jobTitle}).`}
         <ErrorMessage error={error} />
       </span>
       <span className="actions">

@@ -90,3 +90,34 @@ test('attendance from Google Meet: connect it from the room, see the timeline, a
     temp.cleanup();
   }
 });
+
+test('"your candidate is waiting": a banner with Join while the candidate is alone in the call during the join window', async ({ page }) => {
+  const g = await startGoogleEmulator();
+  const temp = makeTempDir('idesk-e2e-');
+  const start = new Date(Date.now() + 5 * 60_000);
+  const soon = makeInterview({ startUtc: start.toISOString(), durationMinutes: 45, jobTitle: 'Analyst', meetLink: 'https://meet.google.com/wai-ting-now', recruiter: { name: 'Rita Recruiter', email: 'recruiter@example.com' } });
+  seedStore(temp.dir, { interviews: [soon], settings: { firstRunDone: true, recruiterName: 'Rita Recruiter', recruiterEmail: 'recruiter@example.com', reminderOffsetsMinutes: [] } });
+  const joined = new Date(Date.now() - 2 * 60_000 - 10_000).toISOString();
+  g.meet.addConference({ meetingCode: 'wai-ting-now', startTime: joined, participants: [{ kind: 'anonymous', displayName: 'Ada Lovelace', sessions: [{ start: joined }] }] });
+  const app = await startWebMode({ ...g.env, BROWSER: `${process.execPath} ${path.resolve('tests/support/fake-browser.mjs')}` }, temp.dir);
+  try {
+    await page.goto(app.url);
+    await page.getByRole('button', { name: 'Connect Google account' }).click();
+    await expect(page.getByRole('heading', { name: 'Schedule', level: 1 })).toBeVisible({ timeout: 15_000 });
+    await page.evaluate((id) => (location.hash = `#/interview/${id}`), soon.id);
+    await page.getByRole('region', { name: 'Attendance' }).getByRole('button', { name: 'Connect attendance' }).click();
+    const banner = page.getByTestId('waiting-banner');
+    await expect(banner).toContainText('Ada Lovelace joined 2 minutes ago and is waiting', { timeout: 20_000 });
+    await expect(banner.getByRole('button', { name: 'Join' })).toBeVisible();
+    // Asked only for the running conference of this meeting.
+    const polls = g.requests.filter((r) => r.path === '/v2/conferenceRecords' && r.query.filter?.includes('end_time IS NULL'));
+    expect(polls.length).toBeGreaterThan(0);
+    expect(polls.every((r) => r.query.filter!.startsWith('space.meeting_code = "wai-ting-now"'))).toBe(true);
+    await saveScreenshot(page, 'attendance-candidate-waiting');
+    await expectAccessible(page, 'room with the waiting banner');
+  } finally {
+    await app.stop();
+    await g.close();
+    temp.cleanup();
+  }
+});

@@ -79,7 +79,16 @@ describe('attendance repository (SQLite)', () => {
       expect(repo.due(now, 0, 10).map((d) => d.id)).toEqual([ended.id]);
       repo.setFetchState(ended.id, { state: 'fetched', final: true, attempts: 0, nextMs: 0, fetchedMs: now });
       expect(repo.due(now + 86_400_000, 0, 10).map((d) => d.id)).toEqual([future.id]);
-      expect(repo.fetchState(ended.id)).toEqual({ state: 'fetched', final: true, attempts: 0, nextMs: 0, fetchedMs: now });
+      expect(repo.fetchState(ended.id)).toEqual({ state: 'fetched', final: true, attempts: 0, nextMs: 0, fetchedMs: now, current: true });
+      // Moved to another time (or given another link): what was read is about another meeting, and it is due again once the new time has passed.
+      interviews.put({ ...ended, startUtc: '2030-01-13T10:00:00.000Z' });
+      expect(repo.fetchState(ended.id)).toMatchObject({ state: 'fetched', current: false });
+      expect(repo.due(now, 0, 10).map((d) => d.id)).toEqual([ended.id]);
+      interviews.put({ ...ended, startUtc: '2030-01-13T10:00:00.000Z', meetLink: 'https://meet.google.com/new-link-abc' });
+      repo.setFetchState(ended.id, { state: 'fetched', final: true, attempts: 0, nextMs: 0, fetchedMs: now });
+      expect(repo.due(now, 0, 10)).toEqual([]);
+      interviews.put({ ...ended, startUtc: '2030-01-13T10:00:00.000Z', meetLink: 'https://meet.google.com/abc-defg-hij' });
+      expect(repo.due(now, 0, 10).map((d) => d.id)).toEqual([ended.id]);
     } finally {
       temp.cleanup();
     }
@@ -92,6 +101,6 @@ describe('attendance repository (SQLite)', () => {
     open.push(db);
     const repo = createAttendanceRepository(db);
     expect(repo.conferences('4b6f3c1e-9a0d-4c2b-8e57-0f5d1a2b3c4d')).toEqual([conference]);
-    expect(repo.fetchState('4b6f3c1e-9a0d-4c2b-8e57-0f5d1a2b3c4d')).toMatchObject({ state: 'fetched', final: true });
+    expect(repo.fetchState('4b6f3c1e-9a0d-4c2b-8e57-0f5d1a2b3c4d')).toMatchObject({ state: 'fetched', final: true, current: true });
   });
 });
