@@ -36,7 +36,7 @@ export function showWaitingNotification(
 ): Notification | undefined {
   if (!Notification.isSupported()) return undefined;
   const notification = new Notification({
-    title: `${waitingLine(waiting, now)}`,
+    title: waitingLine(waiting, now),
     body: `${interview.jobTitle} · ${interview.candidate.name}`,
     actions: [{ type: 'button' as const, text: 'Join' }],
   });
