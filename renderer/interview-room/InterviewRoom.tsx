@@ -255,6 +255,7 @@ function JoinHistory({ interview }: { interview: Interview }) {
   return (
     <section className="panel" aria-labelledby="history-title">
       <h2 id="history-title">Join history</h2>
+      <p className="muted">Your own joins from this app only: who else joined, and from where, is under Attendance.</p>
       <ul className="plain">
         {interview.joins.map((j) => (
           <li key={j.joinedAt}>

@@ -51,8 +51,10 @@ test('attendance from Google Meet: connect it from the room, see the timeline, a
     await expect(panel.getByTestId('attendance-not-connected')).toBeVisible();
     await saveScreenshot(page, 'attendance-not-connected');
     await expectAccessible(page, 'room, attendance not connected');
-    const connect = panel.getByRole('button', { name: 'Connect attendance' });
-    await connect.focus();
+    // From the keyboard: Tab from the room's last action reaches Connect attendance, Enter presses it.
+    await page.getByRole('button', { name: 'Cancel interview' }).focus();
+    await page.keyboard.press('Tab');
+    await expect(panel.getByRole('button', { name: 'Connect attendance' })).toBeFocused();
     await page.keyboard.press('Enter');
 
     // Consent for the Meet scope only, on top of what was granted; then the ended interviews are read.
