@@ -178,6 +178,7 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     account,
     interview: (id) => repository.get(id),
     startingBetween: (fromMs, toMs) => repository.startingBetween(fromMs, toMs),
+    onInterviewsChanged: (listener) => interviews.onChange(listener),
     settings: () => settings.get(),
     meetApiUrl: deps.config.google.meetApiUrl,
     clock: deps.clock,

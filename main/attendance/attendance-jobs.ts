@@ -68,6 +68,8 @@ export interface AttendanceJobs {
   run(): Promise<void>;
   /** Reads one interview now; answers its new fetch state. */
   fetchOne(id: string): Promise<AttendanceFetchState | undefined>;
+  /** Plans the next wake again (an interview was scheduled, moved or cancelled). */
+  plan(): void;
   /** The scope was granted or the account reconnected: blocked interviews are due again, and a run starts. */
   resume(): Promise<void>;
   dispose(): void;
@@ -173,6 +175,12 @@ export function createAttendanceJobs(deps: AttendanceJobDeps): AttendanceJobs {
       return current;
     },
     fetchOne,
+    plan() {
+      if (running || !deps.canRead()) return;
+      const now = deps.clock.now();
+      const next = deps.repository.nextDueAfter(now);
+      schedule(next !== undefined ? next - now : 3_600_000);
+    },
     resume() {
       deps.repository.unblock();
       // Started at once (not after a tick), so a caller's run() right after joins this one.

@@ -29,6 +29,8 @@ export interface AttendanceServiceDeps {
   account: AccountService;
   interview: (id: string) => Interview | undefined;
   startingBetween: (fromMs: number, toMs: number) => Interview[];
+  /** Calls back after interviews change (scheduled, moved, cancelled); returns the unsubscribe. */
+  onInterviewsChanged?: (listener: () => void) => () => void;
   settings: () => JoinWindowSettings;
   meetApiUrl: string;
   clock: Clock;
@@ -151,6 +153,12 @@ export function createAttendanceService(deps: AttendanceServiceDeps): Attendance
     return reports;
   };
 
+  // A new or moved interview may end before the planned wake, or open its join window sooner.
+  const unsubscribe = deps.onInterviewsChanged?.(() => {
+    jobs.plan();
+    void watch.tick();
+  });
+
   // Connected (or reconnected) with the scope: read what is due, and look at open join windows now rather than at the next wake.
   account.onChange((status) => {
     if (status.state !== 'connected' || !account.hasScope(meetReadScope)) return;
@@ -200,6 +208,7 @@ export function createAttendanceService(deps: AttendanceServiceDeps): Attendance
     runJobs: () => jobs.run(),
     watchTick: () => watch.tick(),
     dispose() {
+      unsubscribe?.();
       jobs.dispose();
       watch.dispose();
     },

@@ -53,6 +53,7 @@ export function createWaitingWatch(deps: WaitingWatchDeps): WaitingWatch {
   const raised = new Map<string, Interview>();
   const settled = new Set<string>();
   let failures = 0;
+  let nextPollAt = 0;
   let handle: unknown;
   let disposed = false;
   let ticking: Promise<void> | undefined;
@@ -86,6 +87,11 @@ export function createWaitingWatch(deps: WaitingWatchDeps): WaitingWatch {
     tick() {
       if (ticking) return ticking;
       const current = (async () => {
+        // Not connected: nothing to watch and no timer kept; connecting attendance ticks again.
+        if (!deps.canRead()) {
+          for (const [id, interview] of raised) if (!settled.has(id)) settle(interview);
+          return;
+        }
         const now = deps.clock.now();
         const settings = deps.settings();
         const near = deps.startingBetween(now - lookBehindMs, now + lookAheadMs).filter((i) => i.status === 'scheduled' && i.origin === 'recruiter' && i.meetLink);
@@ -100,7 +106,9 @@ export function createWaitingWatch(deps: WaitingWatchDeps): WaitingWatch {
         // A raised interview that left the list (cancelled, moved) is over too.
         for (const [id, interview] of raised) if (!settled.has(id) && !open.some((i) => i.id === id)) settle(interview);
         const watched = open.filter((i) => !settled.has(i.id));
-        if (watched.length > 0 && deps.canRead()) {
+        if (watched.length > 0) {
+          // An early tick (an interview changed) does not poll sooner than the interval or the backoff allows.
+          if (now < nextPollAt) return;
           try {
             for (const interview of watched) await poll(interview);
             failures = 0;
@@ -109,6 +117,7 @@ export function createWaitingWatch(deps: WaitingWatchDeps): WaitingWatch {
             deps.log.warn(`waiting-candidate check failed (${failures} in a row): ${(error as Error).message}`);
           }
           const delay = Math.min(maxBackoffMs, pollMs * 2 ** failures);
+          nextPollAt = now + delay;
           return schedule(delay);
         }
         // Nothing to watch: sleep until the next window opens, re-reading the schedule at least every 5 minutes.

@@ -26,6 +26,7 @@ describe('attendance from Google Meet, end to end in main (emulator, real keycha
   let now: number;
   const keychainService = `interview-desk-test-attendance-${process.pid}`;
   const sleeps: number[] = [];
+  const wakes: number[] = [];
   const raised: Array<{ id: string; at: number }> = [];
   const banner: Array<{ interviewId: string; waiting: boolean; displayName?: string | undefined }> = [];
   const call = async <T,>(name: string, input?: unknown): Promise<T> => {
@@ -52,6 +53,7 @@ describe('attendance from Google Meet, end to end in main (emulator, real keycha
     temp = makeTempDir();
     now = base + 2 * 60 * minute;
     sleeps.length = 0;
+    wakes.length = 0;
     raised.length = 0;
     banner.length = 0;
     g.meet.clear();
@@ -62,7 +64,7 @@ describe('attendance from Google Meet, end to end in main (emulator, real keycha
       overrides: {
         clock: { now: () => now },
         // Nothing runs on its own: the test drives the job and the watch.
-        timers: { set: () => 0, clear: () => {} },
+        timers: { set: (_callback, ms) => wakes.push(ms), clear: () => {} },
         attendance: { pacing: { batch: 10, paceMs: 250 }, pollMs: 30_000, sleep: async (ms) => void sleeps.push(ms) },
         waitingNotifier: (interview) => void raised.push({ id: interview.id, at: now }),
       },
@@ -212,6 +214,20 @@ describe('attendance from Google Meet, end to end in main (emulator, real keycha
     now += 20 * minute;
     await services.attendance.refresh(interview.id);
     expect((await call<AttendanceView>('attendance:get', interview.id)).fetch).toMatchObject({ state: 'blocked', message: expect.stringMatching(/not connected/) });
+  });
+
+  it('an interview scheduled while the app runs: the job plans to wake when it ends', async () => {
+    await connectBoth();
+    wakes.length = 0;
+    const scheduled = await call<Interview>('interviews:schedule', { candidateName: 'Ada Lovelace', candidateEmail: 'ada@example.com', jobTitle: 'Engineer', date: '2030-03-05', time: '09:00', timeZone: 'UTC', durationMinutes: 30, meetLink: 'https://meet.google.com/new-inte-rvw' });
+    const endsAt = Date.parse(scheduled.startUtc) + 30 * minute;
+    // Capped at an hour (the wall clock is re-read at every wake), and planned for its end once that is near.
+    expect(wakes).toContain(3_600_000);
+    now = endsAt - 10 * minute;
+    await services.attendance.runJobs();
+    expect(wakes.at(-1)).toBe(10 * minute);
+    // Its Calendar event is created meanwhile; let that finish before the database closes.
+    await services.calendar.drain();
   });
 
   it('start-up catch-up is bounded: ten interviews a run, the rest in the next', async () => {
