@@ -120,7 +120,9 @@ export function createAttendanceJobs(deps: AttendanceJobDeps): AttendanceJobs {
       const final = analyseAttendance(subject, conferences, { now: at }).final;
       deps.repository.save(id, conferences);
       state = { state: 'fetched', final, attempts: 0, nextMs: final ? 0 : at + pacing.refetchMs, fetchedMs: at };
-    } catch (error) {
+    } catch (caught) {
+      // The client wraps what getting a token threw (no account, revoked, no keychain): unwrap it.
+      const error = caught instanceof Error && caught.cause instanceof DeskFailure ? caught.cause : caught;
       if (error instanceof DeskFailure) {
         // No account, a revoked sign-in or no keychain: wait for the person, keep what is stored.
         deps.repository.setFetchState(id, { ...(before ?? { final: false, attempts: 0 }), state: 'blocked', nextMs: now + pacing.maxDelayMs, reason: error.message });
