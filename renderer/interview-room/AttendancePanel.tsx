@@ -85,7 +85,7 @@ export function AttendancePanel({ interviewId, zone }: { interviewId: string; zo
   };
   const report = view.report;
   return (
-    <section className="panel" aria-labelledby="attendance-title" data-testid="attendance">
+    <section className="panel attendance" aria-labelledby="attendance-title" data-testid="attendance">
       <h2 id="attendance-title">Attendance</h2>
       {view.connection === 'not_connected' && (
         <>

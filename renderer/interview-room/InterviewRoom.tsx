@@ -231,10 +231,11 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
             </p>
           )}
           {error && error.field !== 'meetLink' && <ErrorMessage error={error} />}
-          {interview.meetLink && <AttendancePanel interviewId={interview.id} zone={local} />}
           <JoinHistory interview={interview} />
         </div>
       </div>
+      {/* Full width: the timeline is a table of people, joins and leaves. */}
+      {interview.meetLink && <AttendancePanel interviewId={interview.id} zone={local} />}
     </article>
   );
 }
