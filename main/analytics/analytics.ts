@@ -56,7 +56,8 @@ export function actualMinutes(interview: Pick<Interview, 'joins'>): number | nul
   return total / 60_000;
 }
 
-function median(values: number[]): number | null {
+/** The middle value (mean of the two middle ones for an even count); null for none. */
+export function median(values: number[]): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
@@ -110,8 +111,23 @@ export function inPeriod(interviews: Interview[], query: AnalyticsQuery): Interv
   });
 }
 
+/** Figures computed elsewhere and attached to the report: attendance from Google Meet, given the period's ended interviews; extra CSV columns per interview. */
+export interface AnalyticsAttachments {
+  attendance?: (ended: Interview[]) => NonNullable<AnalyticsReport['attendance']>;
+  csvColumns?: { header: string[]; cells: (interview: Interview, ended: boolean) => Array<string | number> };
+}
+
+/** Whether an outcome is a finished interview (attended or not): the ones attendance speaks about. */
+const isEnded = (outcome: Outcome) => outcome === 'joined_in_app' || outcome === 'no_join_recorded';
+
+/** The report with the attendance figures of the period's ended interviews attached (when attendance is given). */
+export function withAttendance(report: AnalyticsReport, periodInterviews: Interview[], settings: JoinWindowSettings, now: number, attach: AnalyticsAttachments): AnalyticsReport {
+  if (!attach.attendance) return report;
+  return { ...report, attendance: attach.attendance(periodInterviews.filter((i) => isEnded(outcomeOf(i, settings, now)))) };
+}
+
 /** The analytics screen's figures, all computed from stored interviews and their join history. */
-export function computeAnalytics(interviews: Interview[], query: AnalyticsQuery, settings: JoinWindowSettings, now: number): AnalyticsReport {
+export function computeAnalytics(interviews: Interview[], query: AnalyticsQuery, settings: JoinWindowSettings, now: number, attach: AnalyticsAttachments = {}): AnalyticsReport {
   const chosen = inPeriod(interviews, query);
   const counts: Record<Outcome, number> = { joined_in_app: 0, no_join_recorded: 0, cancelled: 0, upcoming: 0 };
   const durations: number[] = [];
@@ -138,7 +154,7 @@ export function computeAnalytics(interviews: Interview[], query: AnalyticsQuery,
     if (outcome === 'no_join_recorded') job.noJoinRecorded++;
     jobs.set(interview.jobTitle, job);
   }
-  return reportFrom(counts, weeks, jobs, durations);
+  return withAttendance(reportFrom(counts, weeks, jobs, durations), chosen, settings, now, attach);
 }
 
 /** One CSV cell: quoted, quotes doubled, and a leading = + - @ neutralised (spreadsheet formula injection). */
@@ -149,15 +165,17 @@ export function csvCell(value: string | number | null | undefined): string {
 }
 
 /** The period's interviews as CSV, one row each, with their real join times. */
-export function analyticsCsv(interviews: Interview[], query: AnalyticsQuery, settings: JoinWindowSettings, now: number): string {
-  const header = ['Interview ID', 'Candidate', 'Candidate email', 'Job title', 'Start', 'Planned minutes', 'Join recorded by the app', 'First join in the app', 'Last leave of the app window', 'Minutes in the app window'];
+export function analyticsCsv(interviews: Interview[], query: AnalyticsQuery, settings: JoinWindowSettings, now: number, attach: AnalyticsAttachments = {}): string {
+  const header = ['Interview ID', 'Candidate', 'Candidate email', 'Job title', 'Start', 'Planned minutes', 'Join recorded by the app', 'First join in the app', 'Last leave of the app window', 'Minutes in the app window', ...(attach.csvColumns?.header ?? [])];
   const local = (iso: string | undefined) => (iso ? DateTime.fromISO(iso, { zone: query.timeZone }).toFormat("yyyy-MM-dd'T'HH:mmZZ") : '');
   const rows = inPeriod(interviews, query)
     .sort((a, b) => a.startUtc.localeCompare(b.startUtc))
     .map((i) => {
       const leaves = i.joins.map((j) => j.leftAt).filter((x): x is string => !!x).sort();
       const minutes = actualMinutes(i);
-      return [i.id, i.candidate.name, i.candidate.email, i.jobTitle, local(i.startUtc), i.durationMinutes, outcomeLabels[outcomeOf(i, settings, now)], local(i.joins[0]?.joinedAt), local(leaves.at(-1)), minutes === null ? '' : Math.round(minutes)];
+      const outcome = outcomeOf(i, settings, now);
+      const extra = attach.csvColumns?.cells(i, isEnded(outcome)) ?? [];
+      return [i.id, i.candidate.name, i.candidate.email, i.jobTitle, local(i.startUtc), i.durationMinutes, outcomeLabels[outcome], local(i.joins[0]?.joinedAt), local(leaves.at(-1)), minutes === null ? '' : Math.round(minutes), ...extra];
     });
   return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

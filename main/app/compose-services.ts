@@ -13,7 +13,7 @@ import { DeskFailure } from '../shared/desk-failure';
 import type { CallHandlers } from './dispatch-call';
 import { createInterviewRepository } from '../storage/interview-repository';
 import { createInterviewService, type InterviewService } from '../interviews/interview-service';
-import { analyticsCsv, periodBounds } from '../analytics/analytics';
+import { analyticsCsv, periodBounds, withAttendance } from '../analytics/analytics';
 import { aggregateAnalytics } from '../analytics/analytics-sql';
 import { joinPhase } from '../../preload/domain/interview-timing';
 import { browserOnlyLauncher, type MeetLauncher } from '../meet/meet-launcher';
@@ -33,6 +33,7 @@ import type { PlannedReminder } from '../reminders/reminder-plan';
 import { createDeepLinkRouter } from '../deep-links/deep-link-router';
 import { startInstant } from '../interviews/interview-rules';
 import type { Interview } from '../../preload/contract/interview-schema';
+import { createAttendanceService, type AttendanceService, type AttendanceServiceDeps } from '../attendance/attendance-service';
 
 /** What the composition root needs from the outside world; tests hand in real-but-local ones. */
 export interface ServiceDeps {
@@ -54,6 +55,10 @@ export interface ServiceDeps {
   mediaAccess?: () => Promise<MediaAccess>;
   /** Shows a reminder natively (Electron), worded from `now`; without it, reminders are pushed to the renderer. */
   notifier?: (reminder: PlannedReminder, interview: Interview, joinOpen: boolean, now: number) => void;
+  /** Shows "your candidate is waiting" natively (Electron); the room banner comes from the event either way. */
+  waitingNotifier?: AttendanceServiceDeps['notifyWaiting'];
+  /** Tests shorten the attendance job's pacing and the waiting poll. */
+  attendance?: Pick<AttendanceServiceDeps, 'pacing' | 'pollMs' | 'sleep'>;
   /** Simulated timers for tests of the reminder scheduler. */
   timers?: TimerApi;
   /** Where the email templates live (templates/ at the app root). */
@@ -75,6 +80,7 @@ export interface DeskServices {
   calendar: CalendarSync;
   outbox: Outbox;
   reminders: ReminderScheduler;
+  attendance: AttendanceService;
   /** Opens an interview-desk:// link (from the OS, a notification or a paste); answers where to go. */
   openDeepLink(raw: string): NavigateTarget;
   dispose(): Promise<void>;
@@ -169,6 +175,24 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     afterCommit: (effect) => deps.database.afterCommit(effect),
     ...(deps.timers ? { timers: deps.timers } : {}),
   });
+  const attendance = createAttendanceService({
+    database: deps.database,
+    account,
+    interview: (id) => repository.get(id),
+    startingBetween: (fromMs, toMs) => repository.startingBetween(fromMs, toMs),
+    onInterviewsChanged: (listener) => interviews.onChange(listener),
+    settings: () => settings.get(),
+    meetApiUrl: deps.config.google.meetApiUrl,
+    clock: deps.clock,
+    log: deps.log.scope('attendance'),
+    events,
+    ...(deps.waitingNotifier ? { notifyWaiting: deps.waitingNotifier } : {}),
+    ...(deps.timers ? { timers: deps.timers } : {}),
+    ...(deps.google?.retry ? { retry: deps.google.retry } : {}),
+    ...(deps.google?.requestTimeoutMs ? { requestTimeoutMs: deps.google.requestTimeoutMs } : {}),
+    ...deps.attendance,
+  });
+  attendance.start();
   const deepLinks = createDeepLinkRouter({ clock: deps.clock, interviews, events });
   const syncTimer = setInterval(() => void calendar.runQuietly('interval'), deps.google?.syncIntervalMs ?? 5 * 60_000);
   syncTimer.unref();
@@ -280,11 +304,18 @@ export function composeServices(deps: ServiceDeps): DeskServices {
       return checkNetwork({ url: current.netcheckUrl || deps.config.netcheckUrl || defaultNetcheckUrl, stunServer: current.stunServer || deps.config.stunServer || defaultStunServer });
     },
     'devicecheck:mediaAccess': () => deps.mediaAccess?.() ?? { camera: 'unknown', microphone: 'unknown' },
-    'analytics:report': (query) => aggregateAnalytics(deps.database, query, settings.get(), deps.clock.now()),
+    // Counts come from SQL; the attendance figures need the period's ended interviews themselves.
+    'analytics:report': (query) => {
+      const { start, end } = periodBounds(query);
+      const now = deps.clock.now();
+      return withAttendance(aggregateAnalytics(deps.database, query, settings.get(), now), repository.startingBetween(start, end + 1), settings.get(), now, attendance.analytics);
+    },
     'analytics:exportCsv': (query) => {
       const { start, end } = periodBounds(query);
-      return analyticsCsv(repository.startingBetween(start, end + 1), query, settings.get(), deps.clock.now());
+      return analyticsCsv(repository.startingBetween(start, end + 1), query, settings.get(), deps.clock.now(), attendance.analytics);
     },
+    'attendance:get': (id) => attendance.view(interviews.get(id).id),
+    'attendance:connect': () => attendance.connect(),
   };
 
   return {
@@ -297,9 +328,11 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     calendar,
     outbox,
     reminders,
+    attendance,
     openDeepLink: (raw) => deepLinks.open(raw),
     async dispose() {
       reminders.dispose();
+      attendance.dispose();
       clearInterval(syncTimer);
       calendar.dispose();
       outbox.dispose();

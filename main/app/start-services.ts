@@ -23,6 +23,7 @@ export interface StartOptions {
   meetLauncher?: (store: KeyValueStore) => MeetLauncher;
   mediaAccess?: () => Promise<MediaAccess>;
   notifier?: ServiceDeps['notifier'];
+  waitingNotifier?: ServiceDeps['waitingNotifier'];
   openExternal: (url: string) => Promise<void>;
   consoleLevel?: 'error' | 'warn' | 'info' | false;
 }
@@ -73,6 +74,7 @@ export async function startServices(options: StartOptions): Promise<StartedApp> 
     ...(options.meetLauncher ? { meetLauncher: options.meetLauncher(store) } : {}),
     ...(options.mediaAccess ? { mediaAccess: options.mediaAccess } : {}),
     ...(options.notifier ? { notifier: options.notifier } : {}),
+    ...(options.waitingNotifier ? { waitingNotifier: options.waitingNotifier } : {}),
     secrets: createKeytarSecretStore(),
     clock: systemClock,
     openExternal: options.openExternal,

@@ -38,6 +38,8 @@ export interface AccountService {
   /** Called by API users when Google answers invalid_grant. */
   markNeedsReconnect(reason: string): void;
   hasScope(scope: string): boolean;
+  /** The connected account's email, name and Google account id (Meet's `users/{id}`), when connected. */
+  identity(): { email: string; name: string; googleId?: string } | undefined;
   onChange(listener: (status: AccountStatus) => void): () => void;
 }
 
@@ -47,6 +49,8 @@ interface StoredAccount {
   name: string;
   picture?: string;
   scopes: string[];
+  /** Google's account id (userinfo `id`): Meet names a signed-in participant `users/{this id}`. */
+  googleId?: string;
 }
 
 /** What Connect says when this copy carries no Google client: in a recruiter's words, with the way on. */
@@ -129,7 +133,7 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
    * browser opened) retired at Google, the account saved. An attempt cancelled or replaced meanwhile
    * keeps nothing: its token is revoked and the keychain entry put back as it was.
    */
-  const storeAndSwap = async (signal: AbortSignal, oauth: OAuth2Client, fresh: string, email: string, info: { name?: string | null; picture?: string | null }, scope: string): Promise<void> => {
+  const storeAndSwap = async (signal: AbortSignal, oauth: OAuth2Client, fresh: string, email: string, info: { name?: string | null; picture?: string | null; id?: string | null }, scope: string): Promise<void> => {
     await dropIfAborted(signal, oauth, fresh);
     const previous = stored();
     // The same user signing in again overwrites a working token: keep it to put back on abort.
@@ -161,7 +165,7 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
       }
     }
     const granted = scope.split(/\s+/).filter(Boolean);
-    store.set('account', { state: 'connected', email, name: info.name ?? email, ...(info.picture ? { picture: info.picture } : {}), scopes: granted } satisfies StoredAccount);
+    store.set('account', { state: 'connected', email, name: info.name ?? email, ...(info.picture ? { picture: info.picture } : {}), scopes: granted, ...(info.id ? { googleId: info.id } : {}) } satisfies StoredAccount);
   };
 
   const ensureConfigured = () => {
@@ -173,6 +177,10 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
   return {
     status,
     hasScope: (scope) => stored()?.scopes.includes(scope) ?? false,
+    identity() {
+      const account = stored();
+      return account ? { email: account.email, name: account.name, ...(account.googleId ? { googleId: account.googleId } : {}) } : undefined;
+    },
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -18,7 +18,7 @@ import { forwardEvents, registerIpcHandlers } from './ipc-bridge';
 import { createMeetWindowLauncher, meetNavigationPolicy } from './meet-window';
 import { createMainWindow, hideInsteadOfClose } from './main-window';
 import { createTray } from './tray';
-import { showReminderNotification } from './notifications';
+import { showReminderNotification, showWaitingNotification } from './notifications';
 import { buildTrayMenu, type TrayAction } from '../tray/tray-menu';
 import { deepLinkFromArgv } from '../deep-links/parse-deep-link';
 import { dispatchCall } from '../app/dispatch-call';
@@ -110,6 +110,7 @@ async function boot(): Promise<StartedApp> {
       return { camera: read('camera'), microphone: read('microphone') };
     },
     notifier: (_reminder, interview, joinOpen, now) => void showReminderNotification(interview, joinOpen, now, { open: (id) => navigate({ screen: 'interview', id }), join: (id) => void join(id) }),
+    waitingNotifier: (interview, waiting, now) => void showWaitingNotification(interview, waiting, now, { open: (id) => navigate({ screen: 'interview', id }), join: (id) => void join(id) }),
     meetLauncher: (store) => createMeetWindowLauncher({ store, openExternal: (url) => shell.openExternal(url) }),
     env: process.env,
     mode: 'electron',

@@ -106,6 +106,53 @@ export const schemaSteps: SchemaStep[] = [
         CREATE UNIQUE INDEX interviews_by_search_rowid ON interviews (search_rowid) WHERE search_rowid IS NOT NULL;
       `),
   },
+  {
+    to: 4,
+    describe: 'Google Meet attendance per interview: conferences, participants, sessions, fetch state',
+    up: (sql) =>
+      sql.exec(`
+        CREATE TABLE attendance_conferences (
+          interview_id TEXT NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,
+          name TEXT NOT NULL,
+          start_time TEXT NOT NULL,
+          end_time TEXT,
+          space TEXT,
+          PRIMARY KEY (interview_id, name)
+        ) STRICT;
+        CREATE TABLE attendance_participants (
+          interview_id TEXT NOT NULL,
+          conference TEXT NOT NULL,
+          name TEXT NOT NULL,
+          kind TEXT NOT NULL CHECK (kind IN ('signedin', 'anonymous', 'phone')),
+          user TEXT,
+          display_name TEXT NOT NULL,
+          earliest_start_time TEXT,
+          latest_end_time TEXT,
+          PRIMARY KEY (interview_id, name),
+          FOREIGN KEY (interview_id, conference) REFERENCES attendance_conferences (interview_id, name) ON DELETE CASCADE
+        ) STRICT;
+        CREATE TABLE attendance_sessions (
+          interview_id TEXT NOT NULL,
+          participant TEXT NOT NULL,
+          name TEXT NOT NULL,
+          start_time TEXT NOT NULL,
+          end_time TEXT,
+          PRIMARY KEY (interview_id, name),
+          FOREIGN KEY (interview_id, participant) REFERENCES attendance_participants (interview_id, name) ON DELETE CASCADE
+        ) STRICT;
+        CREATE TABLE attendance_fetch (
+          interview_id TEXT PRIMARY KEY REFERENCES interviews (id) ON DELETE CASCADE,
+          state TEXT NOT NULL CHECK (state IN ('fetched', 'retry', 'blocked', 'failed')),
+          final INTEGER NOT NULL DEFAULT 0,
+          attempts INTEGER NOT NULL DEFAULT 0,
+          next_ms INTEGER NOT NULL DEFAULT 0,
+          fetched_ms INTEGER,
+          reason TEXT,
+          fetched_for TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX attendance_fetch_due ON attendance_fetch (state, next_ms);
+      `),
+  },
 ];
 
 /** The version this build writes (the last step's). */

@@ -4,6 +4,7 @@
  * time-zone database (DST gaps, "not in the past") are checked in main, not here.
  */
 import { z } from 'zod';
+import { attendanceFiguresSchema } from './attendance-schema';
 
 /** Control characters (C0, DEL, C1), line breaks and invisible characters that reorder text (Trojan Source style): never allowed in one-line fields. */
 // Control characters are exactly what these patterns look for.
@@ -226,5 +227,7 @@ export const analyticsReportSchema = z.object({
   medianMinutes: z.number().nullable(),
   perWeek: z.array(z.object({ weekStart: z.string(), count: z.number(), joinedInApp: z.number() })),
   byJobTitle: z.array(z.object({ jobTitle: z.string(), scheduled: z.number(), joinedInApp: z.number(), noJoinRecorded: z.number(), cancelled: z.number() })),
+  /** Who really attended, from Google Meet where it was read (see attendanceFiguresSchema). */
+  attendance: attendanceFiguresSchema.optional(),
 });
 export type AnalyticsReport = z.infer<typeof analyticsReportSchema>;

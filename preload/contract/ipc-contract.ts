@@ -19,6 +19,7 @@ import {
   scheduleInputSchema,
   timeZoneName,
 } from './interview-schema';
+import { attendanceViewSchema, candidateWaitingSchema } from './attendance-schema';
 
 const noInput = z.undefined();
 
@@ -221,6 +222,10 @@ export const calls = {
   'devicecheck:mediaAccess': call(noInput, mediaAccessSchema),
   'analytics:report': call(analyticsQuerySchema, analyticsReportSchema),
   'analytics:exportCsv': call(analyticsQuerySchema, z.string()),
+  /** One interview's attendance from Google Meet (or why there is none). */
+  'attendance:get': call(interviewId, attendanceViewSchema),
+  /** Asks Google for the Meet read scope (incremental consent), then reads what has ended. */
+  'attendance:connect': call(noInput, accountStatusSchema),
 } as const;
 
 /** Every main → renderer event. */
@@ -232,6 +237,8 @@ export const events = {
   'app:navigate': navigateSchema,
   'reminder:fired': reminderFiredSchema,
   'sync:finished': z.object({ changed: z.number(), at: z.string() }),
+  'attendance:changed': z.object({ ids: z.array(z.string()) }),
+  'attendance:waiting': candidateWaitingSchema,
 } as const;
 
 export type CallName = keyof typeof calls;

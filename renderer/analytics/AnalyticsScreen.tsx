@@ -5,6 +5,7 @@ import { desk } from '../bridge/desk';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { dayKey, systemTimeZone } from '../common/format';
 import { WeekChart } from './WeekChart';
+import { AttendanceFigures } from './AttendanceFigures';
 
 /** The last 90 days and the next 30: upcoming interviews and future cancellations count too. */
 function defaultPeriod(zone: string) {
@@ -21,6 +22,9 @@ export function AnalyticsScreen() {
   const [period, setPeriod] = useState(() => defaultPeriod(zone));
   const [report, setReport] = useState<AnalyticsReport | undefined>();
   const [error, setError] = useState<DeskError | undefined>();
+  // Bumped when attendance is connected or new attendance is read: the figures are asked for again.
+  const [version, setVersion] = useState(0);
+  useEffect(() => desk.on('attendance:changed', () => setVersion((v) => v + 1)), []);
   const ids = { from: useId(), to: useId() };
   useEffect(() => {
     let live = true;
@@ -34,7 +38,7 @@ export function AnalyticsScreen() {
     return () => {
       live = false;
     };
-  }, [period, zone]);
+  }, [period, zone, version]);
   const exportCsv = async () => {
     const result = await desk.analytics.exportCsv({ ...period, timeZone: zone });
     if (!result.ok) return setError(result.error);
@@ -86,6 +90,7 @@ export function AnalyticsScreen() {
           <p className="muted" data-testid="analytics-scope">
             Interview Desk only sees whether you pressed Join in the app. “No join recorded” includes joining from Google Calendar or another device: it does not mean the candidate did not show up. An interview counts once it has ended.
           </p>
+          {report.attendance && <AttendanceFigures figures={report.attendance} onConnected={() => setVersion((v) => v + 1)} />}
           <section className="panel">
             <h2>Interviews per week</h2>
             <WeekChart weeks={report.perWeek} />

@@ -13,6 +13,7 @@ import { ScheduleForm } from '../schedule/ScheduleForm';
 import { InterviewRoom } from '../interview-room/InterviewRoom';
 import { AnalyticsScreen } from '../analytics/AnalyticsScreen';
 import { ReminderBanner } from './ReminderBanner';
+import { WaitingBanner } from './WaitingBanner';
 import { AccountMenu } from './AccountMenu';
 import { useDocumentTheme } from './use-document-theme';
 import { useScreenFocus } from './use-screen-focus';
@@ -57,6 +58,9 @@ export function App() {
   useEffect(() => desk.on('app:navigate', (target) => navigate(target)), [navigate]);
   const [reminder, setReminder] = useState<EventPayload<'reminder:fired'> | undefined>();
   useEffect(() => desk.on('reminder:fired', (payload) => setReminder(payload)), []);
+  // "Your candidate is waiting": shown until the interviewer joins, the window closes, or it is dismissed.
+  const [waiting, setWaiting] = useState<EventPayload<'attendance:waiting'> | undefined>();
+  useEffect(() => desk.on('attendance:waiting', (payload) => setWaiting((shown) => (payload.waiting ? payload : shown?.interviewId === payload.interviewId ? undefined : shown))), []);
 
   const connected = account.value?.state === 'connected' || account.value?.state === 'needs_reconnect';
   // A connected recruiter who has not done the first-run step (company, name, email) starts there.
@@ -114,6 +118,7 @@ export function App() {
         <ErrorMessage error={account.error} />
         <SignInWaiting status={account.value} />
         {reminder && <ReminderBanner reminder={reminder} onClose={() => setReminder(undefined)} />}
+        {waiting && <WaitingBanner waiting={waiting} joinVia={settings.value?.joinDefault ?? 'browser'} onClose={() => setWaiting(undefined)} />}
         {account.value?.state === 'needs_reconnect' && (
           <div className="banner warning" role="alert">
             <span>

@@ -17,6 +17,7 @@ import { deliveryLine } from './delivery-words';
 import { CandidateRoom } from './CandidateRoom';
 import { useFocusLater } from '../common/use-focus-later';
 import { ConfirmDialog } from '../common/ConfirmDialog';
+import { AttendancePanel } from './AttendancePanel';
 
 /** One interview: details in both zones, invitation and sync state, the join area, reschedule and cancel. */
 export function InterviewRoom({ id, settings }: { id: string; settings: Settings }) {
@@ -233,6 +234,8 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
           <JoinHistory interview={interview} />
         </div>
       </div>
+      {/* Full width: the timeline is a table of people, joins and leaves. */}
+      {interview.meetLink && <AttendancePanel interviewId={interview.id} zone={local} />}
     </article>
   );
 }
@@ -253,6 +256,7 @@ function JoinHistory({ interview }: { interview: Interview }) {
   return (
     <section className="panel" aria-labelledby="history-title">
       <h2 id="history-title">Join history</h2>
+      <p className="muted">Your own joins from this app only: who else joined, and from where, is under Attendance.</p>
       <ul className="plain">
         {interview.joins.map((j) => (
           <li key={j.joinedAt}>

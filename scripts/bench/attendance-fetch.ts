@@ -6,6 +6,13 @@ import { createMeetClient, meetReadScope } from '../../main/attendance/meet-clie
 import { fetchInterviewConferences } from '../../main/attendance/attendance-fetch';
 import { analyseAttendance, type InterviewForAttendance } from '../../main/attendance/attendance-analysis';
 import type { ConferenceAttendance } from '../../main/attendance/meet-records';
+import { DatabaseSync } from 'node:sqlite';
+import { applyPragmas, wrapDatabase } from '../../main/storage/database';
+import { migrateDatabase } from '../../main/storage/schema-migrations';
+import { createInterviewRepository } from '../../main/storage/interview-repository';
+import { createAttendanceRepository } from '../../main/attendance/attendance-repository';
+import { attendanceFigures } from '../../main/attendance/attendance-figures';
+import { makeInterview } from '../../tests/support/interview-fixtures';
 import { report, reportDurations, timeMany } from './lib/bench-utils';
 
 const g = await startGoogleEmulator();
@@ -51,4 +58,21 @@ reportDurations('analysis of one interview', await timeMany(500, (i) => {
   outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
 }));
 report('outcomes', [...outcomes].map(([k, v]) => `${k} ${v}`).join(', '));
+
+// What the app does with it: store each interview's conferences in SQLite, read them back, and the Analytics figures.
+const sql = new DatabaseSync(':memory:');
+applyPragmas(sql, ':memory:');
+migrateDatabase(sql);
+const db = wrapDatabase(sql, ':memory:');
+const stored = interviews.map((i) => makeInterview({ startUtc: i.scheduledStart, durationMinutes: 45, meetLink: `https://meet.google.com/${i.meetingCode}`, candidate: { name: i.candidateName, email: 'c@example.com' } }));
+createInterviewRepository(db).putMany(stored);
+const attendance = createAttendanceRepository(db);
+reportDurations('store one interview’s attendance', await timeMany(500, (i) => attendance.save(stored[i]!.id, fetched[i]!)));
+reportDurations('read one interview’s attendance back', await timeMany(500, (i) => attendance.conferences(stored[i]!.id)));
+const reports = new Map(stored.map((s, i) => [s.id, analyseAttendance(interviews[i]!, attendance.conferences(s.id), { now })]));
+const figuresStarted = performance.now();
+const figures = attendanceFigures(stored, reports, 'connected');
+report('attendance figures for 500 interviews', performance.now() - figuresStarted, 'ms');
+report('figures', `completed ${figures.completed}, candidate no-show ${figures.candidateNoShow}, median together ${figures.medianMinutes} min`);
+db.close();
 await g.close();

@@ -101,6 +101,8 @@ describe('every call answers what its output schema says (composed services, loc
       'analytics:exportCsv': () => ({ from: at(-24 * 60).date, to: at(30 * 24 * 60).date, timeZone: 'UTC' }),
       'interviews:cancel': () => id,
       'mail:useGmail': () => undefined,
+      'attendance:get': () => id,
+      'attendance:connect': () => undefined,
       'account:disconnect': () => undefined,
     };
     expect(Object.keys(steps).sort()).toEqual([...callNames].sort());

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { BrowserWindow, Menu, Notification, Tray, resetFakeElectron } from '../../fakes/electron';
 import { createMainWindow, hideInsteadOfClose } from '../../../main/shell/main-window';
 import { createTray, trayTemplate } from '../../../main/shell/tray';
-import { showReminderNotification } from '../../../main/shell/notifications';
+import { showReminderNotification, showWaitingNotification } from '../../../main/shell/notifications';
 import { createMeetWindowLauncher } from '../../../main/shell/meet-window';
 import { buildTrayMenu, type TrayAction } from '../../../main/tray/tray-menu';
 import { makeInterview } from '../../support/interview-fixtures';
@@ -94,6 +94,24 @@ describe('reminder notifications', () => {
     expect(n.options.body).toBe('Engineer · 11:00 CET · You can join now.');
     expect(n.options.actions).toEqual([{ type: 'button', text: 'Join' }]);
     n.emit('action', {}, 0);
+    expect(joined).toEqual([schedule[0]!.id]);
+  });
+});
+
+describe('"your candidate is waiting" notification', () => {
+  beforeEach(() => resetFakeElectron());
+
+  it('says who has waited how long, with Join; a click opens the room', () => {
+    const opened: string[] = [];
+    const joined: string[] = [];
+    showWaitingNotification(schedule[0]!, { displayName: 'Ada Lovelace', since: '2030-01-15T09:48:00.000Z', identified: true }, now, { open: (id) => opened.push(id), join: (id) => joined.push(id) });
+    const n = Notification.shown[0]!;
+    expect(n.options.title).toBe('Ada Lovelace joined 2 minutes ago and is waiting');
+    expect(n.options.body).toBe('Engineer · Ada Lovelace');
+    expect(n.options.actions).toEqual([{ type: 'button', text: 'Join' }]);
+    n.emit('click');
+    n.emit('action', {}, 0);
+    expect(opened).toEqual([schedule[0]!.id]);
     expect(joined).toEqual([schedule[0]!.id]);
   });
 });

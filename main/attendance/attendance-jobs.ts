@@ -1,0 +1,197 @@
+/**
+ * The attendance job: after an interview ends (and at start-up for those that ended while the app
+ * was closed), read its conferences from Google Meet and store them. Paced and bounded: a few
+ * interviews per run, one after another with a pause, the most recent first, none older than Meet
+ * keeps records. Failures follow the one retry policy inside each call; what still fails is
+ * postponed with the same backoff (passing trouble), parked until the scope is granted or the
+ * account reconnected (blocked), or recorded with its reason (Google will not give it). Nothing
+ * stored is ever dropped by a failure.
+ */
+import type { Interview } from '../../preload/contract/interview-schema';
+import type { Clock } from '../platform/clock';
+import type { Logger } from '../logging/logger';
+import type { TimerApi } from '../reminders/reminder-scheduler';
+import { backoffDelay, GoogleCallError } from '../google/retry-policy';
+import { describeGoogleError } from '../google/google-errors';
+import { toGoogleRequestError, type GoogleRequestError } from '../google/google-request-error';
+import { DeskFailure } from '../shared/desk-failure';
+import { analyseAttendance } from './attendance-analysis';
+import { fetchInterviewConferences } from './attendance-fetch';
+import type { AttendanceFetchState, AttendanceRepository } from './attendance-repository';
+import { attendanceSubject, type AccountIdentity } from './attendance-subject';
+import type { MeetClient } from './meet-client';
+
+/** Meet keeps conference records for 30 days: nothing older is asked for. */
+export const meetRetentionMs = 30 * 86_400_000;
+
+/** How the job paces itself. */
+export interface AttendancePacing {
+  /** Interviews fetched per run (default 10). */
+  batch: number;
+  /** Pause between two interviews of a run (default 2 s). */
+  paceMs: number;
+  /** Pause before the next run when more are due (default 60 s). */
+  restMs: number;
+  /** A fetched but not yet final attendance (a conference still running) is read again after this (default 10 min). */
+  refetchMs: number;
+  /** Passing failures in a row before an interview is given up (default 8). */
+  maxAttempts: number;
+  /** Backoff between failed runs of one interview (default 1 min, doubling, at most 6 h). */
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+const defaultPacing: AttendancePacing = { batch: 10, paceMs: 2_000, restMs: 60_000, refetchMs: 10 * 60_000, maxAttempts: 8, baseDelayMs: 60_000, maxDelayMs: 6 * 3_600_000 };
+
+export interface AttendanceJobDeps {
+  repository: AttendanceRepository;
+  interview: (id: string) => Interview | undefined;
+  client: MeetClient;
+  /** True when the account is connected and holds the Meet read scope. */
+  canRead: () => boolean;
+  identity: () => AccountIdentity | undefined;
+  /** Google answered invalid_grant or 401: the reconnect banner. */
+  markNeedsReconnect: (reason: string) => void;
+  clock: Clock;
+  timers: TimerApi;
+  log: Logger;
+  /** Stored attendance of these interviews changed. */
+  changed: (ids: string[]) => void;
+  pacing?: Partial<AttendancePacing>;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+}
+
+/** The running job. */
+export interface AttendanceJobs {
+  /** Fetches what is due now (bounded), then plans the next wake. Resolves when the run is over. */
+  run(): Promise<void>;
+  /** Reads one interview now; answers its new fetch state. */
+  fetchOne(id: string): Promise<AttendanceFetchState | undefined>;
+  /** Plans the next wake again (an interview was scheduled, moved or cancelled). */
+  plan(): void;
+  /** The scope was granted or the account reconnected: blocked interviews are due again, and a run starts. */
+  resume(): Promise<void>;
+  dispose(): void;
+}
+
+/** Words for a failure that will not pass by itself. */
+function failureWords(error: GoogleRequestError, email: string | undefined): string {
+  switch (error.kind) {
+    case 'forbidden':
+      return `Google Meet did not let ${email ?? 'this account'} read this meeting: only the meeting's owner and people who joined it can.`;
+    case 'not_found':
+      return 'Google Meet no longer has a record of this meeting.';
+    case 'invalid_request':
+      return 'Google Meet did not accept the request for this meeting.';
+    default:
+      return 'Google Meet could not be reached.';
+  }
+}
+
+/** Creates the job (not started: call `run`). */
+export function createAttendanceJobs(deps: AttendanceJobDeps): AttendanceJobs {
+  const pacing = { ...defaultPacing, ...deps.pacing };
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => deps.timers.set(resolve, ms)));
+  let running: Promise<void> | undefined;
+  let handle: unknown;
+  let disposed = false;
+
+  const schedule = (ms: number) => {
+    if (disposed) return;
+    if (handle !== undefined) deps.timers.clear(handle);
+    // Never sleep longer than an hour: the wall clock is re-read at every wake.
+    handle = deps.timers.set(() => void jobs.run(), Math.max(1_000, Math.min(ms, 3_600_000)));
+  };
+
+  /** One interview: fetch, store, record the state. Throws only a DeskFailure that stops the run (reconnect, keychain). */
+  const fetchOne = async (id: string): Promise<AttendanceFetchState | undefined> => {
+    const interview = deps.interview(id);
+    const subject = interview && attendanceSubject(interview, deps.identity());
+    if (!interview || !subject) return undefined;
+    const now = deps.clock.now();
+    const stored = deps.repository.fetchState(id);
+    // A state about the interview's earlier time or link is not carried over.
+    const before = stored?.current ? stored : undefined;
+    let state: AttendanceFetchState;
+    try {
+      const conferences = await fetchInterviewConferences(deps.client, subject);
+      const at = deps.clock.now();
+      const final = analyseAttendance(subject, conferences, { now: at }).final;
+      deps.repository.save(id, conferences);
+      state = { state: 'fetched', final, attempts: 0, nextMs: final ? 0 : at + pacing.refetchMs, fetchedMs: at };
+    } catch (caught) {
+      // The client wraps what getting a token threw (no account, revoked, no keychain): unwrap it.
+      const error = caught instanceof Error && caught.cause instanceof DeskFailure ? caught.cause : caught;
+      if (error instanceof DeskFailure) {
+        // No account, a revoked sign-in or no keychain: wait for the person, keep what is stored.
+        deps.repository.setFetchState(id, { ...(before ?? { final: false, attempts: 0 }), state: 'blocked', nextMs: now + pacing.maxDelayMs, reason: error.message });
+        throw error;
+      }
+      const failure = toGoogleRequestError(error);
+      const attempts = (before?.state === 'retry' ? before.attempts : 0) + 1;
+      const keep = before?.fetchedMs !== undefined ? { fetchedMs: before.fetchedMs } : {};
+      if (failure.kind === 'needs_reconnect') {
+        deps.markNeedsReconnect(failure.message);
+        deps.repository.setFetchState(id, { state: 'blocked', final: false, attempts, nextMs: now + pacing.maxDelayMs, reason: failure.message, ...keep });
+        throw new DeskFailure('needs_reconnect', 'Google access has expired or was revoked. Reconnect your Google account; your data is kept.');
+      }
+      if (failure.kind === 'scope_missing') state = { state: 'blocked', final: false, attempts, nextMs: now + pacing.maxDelayMs, reason: 'Attendance is not connected: Google did not grant Interview Desk access to Meet attendance.', ...keep };
+      else if (failure.kind === 'unavailable' && attempts < pacing.maxAttempts)
+        state = { state: 'retry', final: false, attempts, nextMs: now + backoffDelay(attempts, failure.cause instanceof GoogleCallError ? failure.cause.failure : describeGoogleError(failure.cause), { ...pacing, random: deps.random ?? Math.random }), reason: failureWords(failure, undefined), ...keep };
+      else state = { state: 'failed', final: false, attempts, nextMs: 0, reason: failureWords(failure, deps.identity()?.email), ...keep };
+      deps.log.warn(`attendance of one interview not read (${failure.kind}, attempt ${attempts}): ${failure.message}`);
+    }
+    deps.repository.setFetchState(id, state);
+    deps.changed([id]);
+    return state;
+  };
+
+  const jobs: AttendanceJobs = {
+    run() {
+      if (running) return running;
+      const current = (async () => {
+        try {
+          if (!deps.canRead()) return;
+          const now = deps.clock.now();
+          const due = deps.repository.due(now, now - meetRetentionMs, pacing.batch);
+          for (const [index, item] of due.entries()) {
+            if (disposed) return;
+            if (index > 0) await sleep(pacing.paceMs);
+            await fetchOne(item.id);
+          }
+          const later = deps.clock.now();
+          const more = deps.repository.due(later, later - meetRetentionMs, 1).length > 0;
+          const next = deps.repository.nextDueAfter(later);
+          schedule(more ? pacing.restMs : next !== undefined ? next - later : 3_600_000);
+        } catch (error) {
+          // A reconnect or keychain problem: nothing more until the person acts (resume()).
+          deps.log.warn(`attendance fetching paused: ${(error as Error).message}`);
+        }
+      })();
+      // Cleared after the body settles: a body that returns at once must not leave a stale promise behind.
+      running = current;
+      void current.finally(() => {
+        if (running === current) running = undefined;
+      });
+      return current;
+    },
+    fetchOne,
+    plan() {
+      if (running || !deps.canRead()) return;
+      const now = deps.clock.now();
+      const next = deps.repository.nextDueAfter(now);
+      schedule(next !== undefined ? next - now : 3_600_000);
+    },
+    resume() {
+      deps.repository.unblock();
+      // Started at once (not after a tick), so a caller's run() right after joins this one.
+      return running ? running.then(() => jobs.run()) : jobs.run();
+    },
+    dispose() {
+      disposed = true;
+      if (handle !== undefined) deps.timers.clear(handle);
+    },
+  };
+  return jobs;
+}

@@ -1,0 +1,152 @@
+/**
+ * Google Meet attendance in SQLite, per interview: the conference records that belong to it, their
+ * participants and sessions, and where fetching stands (fetched and final, to fetch again, blocked
+ * until the Meet scope is granted, or failed for good with the reason). Only what Meet returned is
+ * kept: resource names, display names, Meet's `users/…` ids and join/leave instants.
+ */
+import type { Database } from '../storage/database';
+import type { ConferenceAttendance, MeetParticipant, ParticipantIdentity } from './meet-records';
+
+/** Where fetching one interview's attendance stands. */
+export interface AttendanceFetchState {
+  /** fetched: stored (again later unless final); retry: a passing failure; blocked: needs the Meet scope or a reconnect; failed: Google will not give it. */
+  state: 'fetched' | 'retry' | 'blocked' | 'failed';
+  /** Nothing about it can change any more (every conference ended and the window passed). */
+  final: boolean;
+  attempts: number;
+  /** Not before this instant (ms) is it fetched again. */
+  nextMs: number;
+  fetchedMs?: number;
+  reason?: string;
+}
+
+/** A fetch state as read back: `current` is false once the interview's time or Meet link changed since (what was read is then about another meeting). */
+export type StoredFetchState = AttendanceFetchState & { current: boolean };
+
+/** An interview due for a fetch: what the job needs without parsing its record. */
+export interface DueInterview {
+  id: string;
+  endMs: number;
+}
+
+/** The attendance tables. */
+export interface AttendanceRepository {
+  /** Replaces what is stored for `interviewId` with these conferences (one transaction). */
+  save(interviewId: string, conferences: ConferenceAttendance[]): void;
+  /** The stored conferences of an interview, oldest first, with participants and sessions. */
+  conferences(interviewId: string): ConferenceAttendance[];
+  fetchState(interviewId: string): StoredFetchState | undefined;
+  setFetchState(interviewId: string, state: AttendanceFetchState): void;
+  /** Interviews with a Meet link that ended in [sinceMs, now] whose attendance is not final and whose turn has come, most recent first. */
+  due(now: number, sinceMs: number, limit: number): DueInterview[];
+  /** The earliest moment after `now` something becomes due: an interview's end or a postponed fetch. */
+  nextDueAfter(now: number): number | undefined;
+  /** Blocked interviews become due at once (the scope was granted, the account reconnected). */
+  unblock(): void;
+  /** Interview ids (of `ids`) that have stored attendance. */
+  withAttendance(ids: string[]): Set<string>;
+}
+
+type Row = Record<string, unknown>;
+const text = (v: unknown): string | undefined => (v === null || v === undefined ? undefined : String(v));
+
+/** Creates the repository over the app database. */
+export function createAttendanceRepository(db: Database): AttendanceRepository {
+  const identityOf = (r: Row): ParticipantIdentity => {
+    const displayName = String(r.display_name);
+    if (r.kind === 'signedin' && r.user) return { kind: 'signedin', user: String(r.user), displayName };
+    return { kind: r.kind === 'phone' ? 'phone' : 'anonymous', displayName };
+  };
+  // What a fetch was for: the interview's time and Meet link then. A reschedule or a new link makes it stale.
+  const subjectOf = (alias: string) => `(${alias}.start_ms || ':' || ${alias}.end_ms || ':' || coalesce(json_extract(${alias}.record, '$.meetLink'), ''))`;
+  // Interviews the job may fetch: recruiter's own, scheduled, with a Meet link.
+  const eligible = "i.status = 'scheduled' AND i.origin = 'recruiter' AND json_extract(i.record, '$.meetLink') LIKE 'https://meet.google.com/%'";
+  return {
+    save(interviewId, conferences) {
+      db.transaction(() => {
+        db.prepare('DELETE FROM attendance_conferences WHERE interview_id = ?').run(interviewId);
+        for (const { record, participants } of conferences) {
+          db.prepare('INSERT INTO attendance_conferences (interview_id, name, start_time, end_time, space) VALUES (?, ?, ?, ?, ?)').run(interviewId, record.name, record.startTime, record.endTime ?? null, record.space ?? null);
+          for (const { participant: p, sessions } of participants) {
+            db.prepare(
+              'INSERT OR REPLACE INTO attendance_participants (interview_id, conference, name, kind, user, display_name, earliest_start_time, latest_end_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+            ).run(interviewId, record.name, p.name, p.identity.kind, p.identity.kind === 'signedin' ? p.identity.user : null, p.identity.displayName, p.earliestStartTime ?? null, p.latestEndTime ?? null);
+            for (const s of sessions) {
+              db.prepare('INSERT OR REPLACE INTO attendance_sessions (interview_id, participant, name, start_time, end_time) VALUES (?, ?, ?, ?, ?)').run(interviewId, p.name, s.name, s.startTime, s.endTime ?? null);
+            }
+          }
+        }
+      });
+    },
+    conferences(interviewId) {
+      const records = db.prepare('SELECT * FROM attendance_conferences WHERE interview_id = ? ORDER BY start_time').all(interviewId) as Row[];
+      if (records.length === 0) return [];
+      const participants = db.prepare('SELECT * FROM attendance_participants WHERE interview_id = ? ORDER BY earliest_start_time, name').all(interviewId) as Row[];
+      const sessions = db.prepare('SELECT * FROM attendance_sessions WHERE interview_id = ? ORDER BY start_time, name').all(interviewId) as Row[];
+      return records.map((r) => ({
+        record: { name: String(r.name), startTime: String(r.start_time), ...(r.end_time ? { endTime: String(r.end_time) } : {}), ...(r.space ? { space: String(r.space) } : {}) },
+        participants: participants
+          .filter((p) => p.conference === r.name)
+          .map((p) => {
+            const participant: MeetParticipant = {
+              name: String(p.name),
+              identity: identityOf(p),
+              ...(p.earliest_start_time ? { earliestStartTime: String(p.earliest_start_time) } : {}),
+              ...(p.latest_end_time ? { latestEndTime: String(p.latest_end_time) } : {}),
+            };
+            return {
+              participant,
+              sessions: sessions.filter((s) => s.participant === p.name).map((s) => ({ name: String(s.name), startTime: String(s.start_time), ...(s.end_time ? { endTime: String(s.end_time) } : {}) })),
+            };
+          }),
+      }));
+    },
+    fetchState(interviewId) {
+      const r = db.prepare(`SELECT f.*, f.fetched_for = ${subjectOf('i')} AS current FROM attendance_fetch f JOIN interviews i ON i.id = f.interview_id WHERE f.interview_id = ?`).get(interviewId) as Row | undefined;
+      if (!r) return undefined;
+      const fetchedMs = r.fetched_ms === null ? undefined : Number(r.fetched_ms);
+      const reason = text(r.reason);
+      return {
+        state: r.state as AttendanceFetchState['state'],
+        final: r.final === 1,
+        attempts: Number(r.attempts),
+        nextMs: Number(r.next_ms),
+        ...(fetchedMs !== undefined ? { fetchedMs } : {}),
+        ...(reason !== undefined ? { reason } : {}),
+        current: r.current === 1,
+      };
+    },
+    setFetchState(interviewId, s) {
+      db.prepare(
+        `INSERT INTO attendance_fetch (interview_id, state, final, attempts, next_ms, fetched_ms, reason, fetched_for)
+         SELECT ?, ?, ?, ?, ?, ?, ?, ${subjectOf('i')} FROM interviews i WHERE i.id = ?
+         ON CONFLICT (interview_id) DO UPDATE SET state = excluded.state, final = excluded.final, attempts = excluded.attempts, next_ms = excluded.next_ms, fetched_ms = excluded.fetched_ms, reason = excluded.reason, fetched_for = excluded.fetched_for`,
+      ).run(interviewId, s.state, s.final ? 1 : 0, s.attempts, s.nextMs, s.fetchedMs ?? null, s.reason ?? null, interviewId);
+    },
+    due(now, sinceMs, limit) {
+      const rows = db
+        .prepare(
+          `SELECT i.id, i.end_ms FROM interviews i LEFT JOIN attendance_fetch f ON f.interview_id = i.id
+           WHERE ${eligible} AND i.end_ms <= ? AND i.end_ms >= ?
+             AND (f.interview_id IS NULL OR f.fetched_for != ${subjectOf('i')} OR (f.final = 0 AND f.state != 'failed' AND f.next_ms <= ?))
+           ORDER BY i.end_ms DESC LIMIT ?`,
+        )
+        .all(now, sinceMs, now, limit) as Row[];
+      return rows.map((r) => ({ id: String(r.id), endMs: Number(r.end_ms) }));
+    },
+    nextDueAfter(now) {
+      const end = db.prepare(`SELECT min(i.end_ms) AS at FROM interviews i WHERE ${eligible} AND i.end_ms > ?`).get(now) as Row;
+      const retry = db.prepare("SELECT min(next_ms) AS at FROM attendance_fetch WHERE final = 0 AND state != 'failed' AND next_ms > ?").get(now) as Row;
+      const times = [end.at, retry.at].filter((v) => v !== null && v !== undefined).map(Number);
+      return times.length ? Math.min(...times) : undefined;
+    },
+    unblock() {
+      db.prepare("UPDATE attendance_fetch SET next_ms = 0 WHERE state = 'blocked'").run();
+    },
+    withAttendance(ids) {
+      if (ids.length === 0) return new Set();
+      const rows = db.prepare('SELECT DISTINCT interview_id FROM attendance_conferences WHERE interview_id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as Row[];
+      return new Set(rows.map((r) => String(r.interview_id)));
+    },
+  };
+}

@@ -1,0 +1,216 @@
+/**
+ * Attendance from Google Meet, as the app uses it: whether it is connected (the Meet read scope,
+ * asked for incrementally), the fetch job, the "candidate is waiting" watch, the room's view of one
+ * interview, and the figures and CSV columns Analytics attaches. Without the scope nothing is asked
+ * of Meet and the app keeps working on its own join history.
+ */
+import type { AccountStatus } from '../../preload/contract/ipc-contract';
+import type { AttendanceConnection, AttendanceView } from '../../preload/contract/attendance-schema';
+import type { Interview } from '../../preload/contract/interview-schema';
+import type { JoinWindowSettings } from '../../preload/domain/interview-timing';
+import type { AccountService } from '../google/account-service';
+import type { RetryOptions } from '../google/retry-policy';
+import type { AnalyticsAttachments } from '../analytics/analytics';
+import type { Database } from '../storage/database';
+import type { Clock } from '../platform/clock';
+import type { Logger } from '../logging/logger';
+import type { EventHub } from '../shared/event-hub';
+import { realTimers, type TimerApi } from '../reminders/reminder-scheduler';
+import { analyseAttendance, type AttendanceReport, type WaitingCandidate } from './attendance-analysis';
+import { attendanceCsvCells, attendanceCsvHeader, attendanceFigures } from './attendance-figures';
+import { createAttendanceJobs, type AttendancePacing } from './attendance-jobs';
+import { createAttendanceRepository } from './attendance-repository';
+import { attendanceSubject } from './attendance-subject';
+import { createMeetClient, meetReadScope } from './meet-client';
+import { createWaitingWatch } from './waiting-watch';
+
+export interface AttendanceServiceDeps {
+  database: Database;
+  account: AccountService;
+  interview: (id: string) => Interview | undefined;
+  startingBetween: (fromMs: number, toMs: number) => Interview[];
+  /** Calls back after interviews change (scheduled, moved, cancelled); returns the unsubscribe. */
+  onInterviewsChanged?: (listener: () => void) => () => void;
+  settings: () => JoinWindowSettings;
+  meetApiUrl: string;
+  clock: Clock;
+  log: Logger;
+  events: EventHub;
+  /** A desktop notification (Electron); the room banner comes from the `attendance:waiting` event either way. */
+  notifyWaiting?: (interview: Interview, waiting: WaitingCandidate, now: number) => void;
+  timers?: TimerApi;
+  retry?: Partial<RetryOptions>;
+  requestTimeoutMs?: number;
+  pacing?: Partial<AttendancePacing>;
+  pollMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** Attendance for the app. */
+export interface AttendanceService {
+  connection(): AttendanceConnection;
+  /** The room's view of one interview. */
+  view(id: string): AttendanceView;
+  /** Asks for the Meet read scope (incremental consent) unless granted, then reads what has ended. */
+  connect(): Promise<AccountStatus>;
+  /** What Analytics attaches: attendance figures and CSV columns. */
+  analytics: Required<AnalyticsAttachments>;
+  /** Starts the job (start-up catch-up) and the waiting watch. */
+  start(): void;
+  /** Reads one interview's attendance now, whatever its state (a failure is recorded in its state, not thrown). */
+  refresh(id: string): Promise<void>;
+  /** The fetch job's run (tests await it). */
+  runJobs(): Promise<void>;
+  /** One tick of the waiting watch (tests await it). */
+  watchTick(): Promise<void>;
+  dispose(): void;
+}
+
+/** What the room shows of a report (the contract's shape, nothing more). */
+function roomReport(r: AttendanceReport): NonNullable<AttendanceView['report']> {
+  return {
+    conferences: r.records.length,
+    people: r.people,
+    ...(r.interviewerLateMinutes !== undefined ? { interviewerLateMinutes: r.interviewerLateMinutes } : {}),
+    ...(r.candidateLateMinutes !== undefined ? { candidateLateMinutes: r.candidateLateMinutes } : {}),
+    ...(r.together ? { together: r.together } : {}),
+    outcome: r.outcome,
+    final: r.final,
+  };
+}
+
+/** Creates the service (call `start`). */
+export function createAttendanceService(deps: AttendanceServiceDeps): AttendanceService {
+  const { account } = deps;
+  const repository = createAttendanceRepository(deps.database);
+  const timers = deps.timers ?? realTimers;
+  const client = createMeetClient({
+    auth: () => account.authClient(),
+    rootUrl: deps.meetApiUrl,
+    ...(deps.retry ? { retry: deps.retry } : {}),
+    ...(deps.requestTimeoutMs ? { requestTimeoutMs: deps.requestTimeoutMs } : {}),
+  });
+  const connection = (): AttendanceConnection => {
+    const status = account.status();
+    if (status.state === 'disconnected') return 'no_account';
+    if (status.state === 'needs_reconnect') return 'needs_reconnect';
+    return account.hasScope(meetReadScope) ? 'connected' : 'not_connected';
+  };
+  const canRead = () => connection() === 'connected';
+  const identity = () => account.identity();
+  const jobs = createAttendanceJobs({
+    repository,
+    interview: deps.interview,
+    client,
+    canRead,
+    identity,
+    markNeedsReconnect: (reason) => account.markNeedsReconnect(reason),
+    clock: deps.clock,
+    timers,
+    log: deps.log,
+    changed: (ids) => deps.events.emit('attendance:changed', { ids }),
+    ...(deps.pacing ? { pacing: deps.pacing } : {}),
+    ...(deps.sleep ? { sleep: deps.sleep } : {}),
+  });
+  const watch = createWaitingWatch({
+    client,
+    startingBetween: deps.startingBetween,
+    settings: deps.settings,
+    canRead,
+    identity,
+    clock: deps.clock,
+    timers,
+    log: deps.log,
+    ...(deps.pollMs ? { pollMs: deps.pollMs } : {}),
+    raise: (interview, waiting) => {
+      const now = deps.clock.now();
+      deps.notifyWaiting?.(interview, waiting, now);
+      deps.events.emit('attendance:waiting', { interviewId: interview.id, candidateName: interview.candidate.name, jobTitle: interview.jobTitle, waiting: true, displayName: waiting.displayName, since: waiting.since, identified: waiting.identified });
+    },
+    settle: (interview) => deps.events.emit('attendance:waiting', { interviewId: interview.id, candidateName: interview.candidate.name, jobTitle: interview.jobTitle, waiting: false }),
+  });
+
+  /** Meet's attendance of a stored interview, analysed now; undefined when none was read. */
+  const reportOf = (interview: Interview): AttendanceReport | undefined => {
+    const conferences = repository.conferences(interview.id);
+    const subject = attendanceSubject(interview, identity());
+    const state = repository.fetchState(interview.id);
+    // Read for the interview's earlier time or link: about another meeting, so not shown.
+    if (!subject || !state?.current || state.fetchedMs === undefined) return undefined;
+    return analyseAttendance(subject, conferences, { now: deps.clock.now() });
+  };
+  const reportsOf = (interviews: Interview[]) => {
+    const stored = repository.withAttendance(interviews.map((i) => i.id));
+    const reports = new Map<string, AttendanceReport>();
+    for (const interview of interviews) {
+      // An interview fetched with no conference at all is a verdict too ("nobody joined"), when it is final.
+      const state = repository.fetchState(interview.id);
+      if (!state?.current) continue;
+      if (!stored.has(interview.id) && !(state?.state === 'fetched' && state.final)) continue;
+      const report = reportOf(interview);
+      if (report) reports.set(interview.id, report);
+    }
+    return reports;
+  };
+
+  // A new or moved interview may end before the planned wake, or open its join window sooner.
+  const unsubscribe = deps.onInterviewsChanged?.(() => {
+    jobs.plan();
+    void watch.tick();
+  });
+
+  // Connected (or reconnected) with the scope: read what is due, and look at open join windows now rather than at the next wake.
+  account.onChange((status) => {
+    if (status.state !== 'connected' || !account.hasScope(meetReadScope)) return;
+    void jobs.resume();
+    void watch.tick();
+  });
+
+  return {
+    connection,
+    view(id) {
+      const interview = deps.interview(id);
+      const stored = repository.fetchState(id);
+      const state = stored?.current ? stored : undefined;
+      const report = interview ? reportOf(interview) : undefined;
+      return {
+        connection: connection(),
+        fetch: {
+          state: state?.state ?? 'none',
+          ...(state?.fetchedMs !== undefined ? { at: new Date(state.fetchedMs).toISOString() } : {}),
+          ...(state?.reason && state.state !== 'fetched' ? { message: state.reason } : {}),
+        },
+        ...(report ? { report: roomReport(report) } : {}),
+      };
+    },
+    async connect() {
+      // Granted already: read what is due. Otherwise the account's change (connected with the scope) starts the job.
+      if (connection() === 'connected') {
+        void jobs.resume();
+        return account.status();
+      }
+      return account.connect([meetReadScope]);
+    },
+    analytics: {
+      attendance: (ended) => attendanceFigures(ended, reportsOf(ended), connection()),
+      csvColumns: {
+        header: attendanceCsvHeader,
+        cells: (interview, ended) => attendanceCsvCells(interview, ended ? reportsOf([interview]).get(interview.id) : undefined, ended),
+      },
+    },
+    start() {
+      void jobs.run();
+      void watch.tick();
+    },
+    async refresh(id) {
+      await jobs.fetchOne(id).catch((error: unknown) => deps.log.warn(`attendance not read: ${(error as Error).message}`));
+    },
+    runJobs: () => jobs.run(),
+    watchTick: () => watch.tick(),
+    dispose() {
+      unsubscribe?.();
+      jobs.dispose();
+      watch.dispose();
+    },
+  };
+}

@@ -1,0 +1,53 @@
+/**
+ * The bridge from a stored interview to what attendance analysis needs: its meeting code, schedule,
+ * candidate, and the interviewer side — the recruiter on the interview, the connected Google
+ * account (by its Meet `users/{id}`), and co-interviewers when the interview carries them.
+ */
+import type { Interview } from '../../preload/contract/interview-schema';
+import { meetLinkPattern } from '../../preload/contract/interview-schema';
+import type { InterviewerIdentity, InterviewForAttendance } from './attendance-analysis';
+
+/** The connected account as attendance needs it. */
+export interface AccountIdentity {
+  email: string;
+  name: string;
+  googleId?: string;
+}
+
+/** Co-interviewers, read defensively: the field may not exist on older records, and only well-formed entries count. */
+function coInterviewers(interview: Interview): InterviewerIdentity[] {
+  const raw = (interview as { coInterviewers?: unknown }).coInterviewers;
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((entry: unknown) => {
+    if (!entry || typeof entry !== 'object') return [];
+    const { email, name } = entry as { email?: unknown; name?: unknown };
+    if (typeof email !== 'string' || !email) return [];
+    return [{ email, ...(typeof name === 'string' && name.trim() ? { name } : {}) }];
+  });
+}
+
+/** The interviewer side of an interview. */
+export function interviewersOf(interview: Interview, account: AccountIdentity | undefined): InterviewerIdentity[] {
+  const out: InterviewerIdentity[] = [{ email: interview.recruiter.email, name: interview.recruiter.name }];
+  if (account) out.push({ email: account.email, name: account.name, ...(account.googleId ? { user: `users/${account.googleId}` } : {}) });
+  return [...out, ...coInterviewers(interview)];
+}
+
+/** The interview's Meet meeting code (`abc-mnop-xyz`), when it has a Meet link. */
+export function meetingCodeOf(interview: Interview): string | undefined {
+  return interview.meetLink && meetLinkPattern.test(interview.meetLink) ? interview.meetLink.slice('https://meet.google.com/'.length) : undefined;
+}
+
+/** What attendance analysis needs of one interview, or undefined when it cannot have any (no Meet link, a candidate's own copy). */
+export function attendanceSubject(interview: Interview, account: AccountIdentity | undefined): InterviewForAttendance | undefined {
+  const meetingCode = meetingCodeOf(interview);
+  if (!meetingCode || interview.origin !== 'recruiter') return undefined;
+  const start = Date.parse(interview.startUtc);
+  return {
+    meetingCode,
+    scheduledStart: interview.startUtc,
+    scheduledEnd: new Date(start + interview.durationMinutes * 60_000).toISOString(),
+    interviewers: interviewersOf(interview, account),
+    candidateName: interview.candidate.name,
+  };
+}

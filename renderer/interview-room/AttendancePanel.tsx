@@ -1,0 +1,131 @@
+import { useEffect, useState } from 'react';
+import type { AttendanceView } from '../../preload/contract/attendance-schema';
+import type { DeskError } from '../../preload/contract/result';
+import { desk } from '../bridge/desk';
+import { useCall } from '../common/use-result';
+import { ErrorMessage } from '../common/ErrorMessage';
+import { formatTime } from '../common/format';
+
+type Report = NonNullable<AttendanceView['report']>;
+type Person = Report['people'][number];
+
+/** The verdict in the recruiter's words: the recruiter's absence is never called the candidate's. */
+const outcomeWords: Record<Report['outcome'], string> = {
+  completed: 'Both sides attended.',
+  candidate_no_show: 'The candidate did not join.',
+  interviewer_no_show: 'Nobody from the interviewer side joined; the candidate did.',
+  neither: 'Nobody joined the meeting.',
+  unconfirmed: 'Someone joined who could not be identified, so no no-show is recorded.',
+};
+const sideWords: Record<Person['side'], string> = { interviewer: 'Interviewer side', candidate: 'Candidate', unmatched: 'Not identified' };
+const minutes = (n: number) => (n === 1 ? '1 minute' : `${n} minutes`);
+const late = (n: number | undefined) => (n === undefined ? 'did not join' : n > 0 ? `${minutes(n)} late` : 'on time');
+
+/** Each person's joins and leaves, in the interview's zone. */
+function Timeline({ report, zone }: { report: Report; zone: string }) {
+  return (
+    <table className="table" data-testid="attendance-timeline">
+      <caption className="sr-only">Who joined and left, from Google Meet</caption>
+      <thead>
+        <tr>
+          <th scope="col">Person</th>
+          <th scope="col">Side</th>
+          <th scope="col">Joined and left</th>
+          <th scope="col">Late</th>
+          <th scope="col">In the call</th>
+        </tr>
+      </thead>
+      <tbody>
+        {report.people.map((p) => (
+          <tr key={`${p.displayName}-${p.firstJoin}`}>
+            <th scope="row">
+              {p.displayName || 'Unnamed'}
+              {p.kind === 'phone' ? ' (phone)' : ''}
+            </th>
+            <td>
+              {sideWords[p.side]}
+              {p.matchedBy === 'name' ? ' (by name)' : ''}
+            </td>
+            <td>
+              <ul className="sessions">
+                {p.sessions.map((s) => (
+                  <li key={s.start}>
+                    {formatTime(s.start, zone)}–{s.end ? formatTime(s.end, zone) : 'still in the call'}
+                  </li>
+                ))}
+              </ul>
+            </td>
+            <td>{p.lateMinutes > 0 ? minutes(p.lateMinutes) : 'On time'}</td>
+            <td>{minutes(p.presentMinutes)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Attendance from Google Meet in the room: not connected (with a way to connect), waiting for Meet, or the timeline. */
+export function AttendancePanel({ interviewId, zone }: { interviewId: string; zone: string }) {
+  const loaded = useCall(() => desk.attendance.get(interviewId));
+  const reload = loaded.reload;
+  const [error, setError] = useState<DeskError | undefined>();
+  const [connecting, setConnecting] = useState(false);
+  useEffect(() => desk.on('attendance:changed', ({ ids }) => void (ids.includes(interviewId) && reload())), [interviewId, reload]);
+  useEffect(() => desk.on('account:changed', () => void reload()), [reload]);
+  const view = loaded.value;
+  if (!view) return <ErrorMessage error={loaded.error} />;
+  const connect = async () => {
+    setConnecting(true);
+    const result = await desk.attendance.connect();
+    setConnecting(false);
+    if (result.ok) {
+      setError(undefined);
+      void reload();
+    } else setError(result.error);
+  };
+  const report = view.report;
+  return (
+    <section className="panel attendance" aria-labelledby="attendance-title" data-testid="attendance">
+      <h2 id="attendance-title">Attendance</h2>
+      {view.connection === 'not_connected' && (
+        <>
+          <p data-testid="attendance-not-connected">
+            Attendance is not connected. Interview Desk can read from Google Meet who joined, when, and for how long. Until then it shows only your own joins from the app.
+          </p>
+          <button type="button" className="primary" disabled={connecting} onClick={() => void connect()}>
+            {connecting ? 'Waiting for Google…' : 'Connect attendance'}
+          </button>
+        </>
+      )}
+      {view.connection === 'no_account' && <p className="muted">Connect your Google account to see who joined the meeting. Until then Interview Desk shows only your own joins from the app.</p>}
+      {view.connection === 'needs_reconnect' && <p className="muted">Reconnect your Google account to read attendance from Google Meet. What was already read is kept.</p>}
+      <ErrorMessage error={error} />
+      {view.connection === 'connected' && !report && view.fetch.state === 'none' && <p className="muted">Attendance is read from Google Meet after the interview ends.</p>}
+      {view.fetch.message && <p className={view.fetch.state === 'failed' ? 'error-message' : 'muted'}>{view.fetch.message}</p>}
+      {report && (
+        <>
+          <p data-testid="attendance-outcome">
+            <strong>{outcomeWords[report.outcome]}</strong>
+            {!report.final && ' (the meeting may still be going on: this can change)'}
+          </p>
+          <dl className="details" data-testid="attendance-summary">
+            <dt>Interviewer</dt>
+            <dd>{late(report.interviewerLateMinutes)}</dd>
+            <dt>Candidate</dt>
+            <dd>{late(report.candidateLateMinutes)}</dd>
+            <dt>Actual duration</dt>
+            <dd>{report.together ? `${minutes(report.together.minutes)} together (${formatTime(report.together.start, zone)}–${formatTime(report.together.end, zone)})` : 'Not together in the call'}</dd>
+            {report.conferences > 1 && (
+              <>
+                <dt>Meetings</dt>
+                <dd>{report.conferences} separate calls on this link</dd>
+              </>
+            )}
+          </dl>
+          {report.people.length > 0 && <Timeline report={report} zone={zone} />}
+          <p className="muted">From Google Meet{view.fetch.at ? `, read at ${formatTime(view.fetch.at, zone)}` : ''}.</p>
+        </>
+      )}
+    </section>
+  );
+}

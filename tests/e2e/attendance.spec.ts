@@ -1,0 +1,125 @@
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, saveScreenshot, test } from './fixtures';
+import { startWebMode } from '../support/web-mode';
+import { makeInterview, seedStore } from '../support/interview-fixtures';
+import { makeTempDir } from '../support/temp-dir';
+import { startGoogleEmulator } from '../google-emulator/google-emulator';
+
+/** No serious or critical axe finding on the page as it is, in light and dark. */
+async function expectAccessible(page: Page, where: string) {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${where} (${scheme}): ${v.impact} ${v.id} ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    expect(serious).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+test('attendance from Google Meet: connect it from the room, see the timeline, and the right figures in Analytics', async ({ page }) => {
+  const g = await startGoogleEmulator();
+  const temp = makeTempDir('idesk-e2e-');
+  const day = 86_400_000;
+  const yesterday = new Date(Math.floor(Date.now() / day) * day - day + 10 * 3_600_000);
+  const at = (base: Date, minutes: number) => new Date(base.getTime() + minutes * 60_000).toISOString();
+  const attended = makeInterview({ startUtc: yesterday.toISOString(), durationMinutes: 45, timeZone: 'UTC', jobTitle: 'Analyst', meetLink: 'https://meet.google.com/abc-mnop-xyz', recruiter: { name: 'Rita Recruiter', email: 'recruiter@example.com' } });
+  const twoDaysAgo = new Date(yesterday.getTime() - day);
+  const noShow = makeInterview({ startUtc: twoDaysAgo.toISOString(), durationMinutes: 30, timeZone: 'UTC', jobTitle: 'Analyst', meetLink: 'https://meet.google.com/ddd-eeee-fff', candidate: { name: 'Grace Hopper', email: 'grace@example.com' }, recruiter: { name: 'Rita Recruiter', email: 'recruiter@example.com' } });
+  seedStore(temp.dir, { interviews: [attended, noShow], settings: { firstRunDone: true, recruiterName: 'Rita Recruiter', recruiterEmail: 'recruiter@example.com' } });
+  g.meet.addConference({
+    meetingCode: 'abc-mnop-xyz',
+    startTime: at(yesterday, -2),
+    endTime: at(yesterday, 47),
+    participants: [
+      { kind: 'signedin', user: 'users/1001', email: 'recruiter@example.com', displayName: 'Rita Recruiter', sessions: [{ start: at(yesterday, -2), end: at(yesterday, 47) }] },
+      { kind: 'anonymous', displayName: 'Ada Lovelace', sessions: [{ start: at(yesterday, 4), end: at(yesterday, 20) }, { start: at(yesterday, 22), end: at(yesterday, 46) }] },
+    ],
+  });
+  g.meet.addConference({ meetingCode: 'ddd-eeee-fff', startTime: at(twoDaysAgo, 0), endTime: at(twoDaysAgo, 25), participants: [{ kind: 'signedin', user: 'users/1001', displayName: 'Rita Recruiter', sessions: [{ start: at(twoDaysAgo, 0), end: at(twoDaysAgo, 25) }] }] });
+  const app = await startWebMode({ ...g.env, BROWSER: `${process.execPath} ${path.resolve('tests/support/fake-browser.mjs')}` }, temp.dir);
+  try {
+    await page.goto(app.url);
+    await page.getByRole('button', { name: 'Connect Google account' }).click();
+    await expect(page.getByRole('heading', { name: 'Schedule', level: 1 })).toBeVisible({ timeout: 15_000 });
+    expect(g.count('/v2/conferenceRecords')).toBe(0);
+
+    // The room: attendance is not connected, with a way to connect it (from the keyboard).
+    await page.evaluate((id) => (location.hash = `#/interview/${id}`), attended.id);
+    const panel = page.getByRole('region', { name: 'Attendance' });
+    await expect(panel.getByTestId('attendance-not-connected')).toBeVisible();
+    await saveScreenshot(page, 'attendance-not-connected');
+    await expectAccessible(page, 'room, attendance not connected');
+    // From the keyboard: Tab from the room's last action reaches Connect attendance, Enter presses it.
+    await page.getByRole('button', { name: 'Cancel interview' }).focus();
+    await page.keyboard.press('Tab');
+    await expect(panel.getByRole('button', { name: 'Connect attendance' })).toBeFocused();
+    await page.keyboard.press('Enter');
+
+    // Consent for the Meet scope only, on top of what was granted; then the ended interviews are read.
+    await expect(panel.getByTestId('attendance-outcome')).toHaveText('Both sides attended.', { timeout: 20_000 });
+    const consent = g.oauth.authorizations.at(-1)!.query;
+    expect(consent.include_granted_scopes).toBe('true');
+    expect(consent.scope).toContain('https://www.googleapis.com/auth/meetings.space.readonly');
+    const summary = panel.getByTestId('attendance-summary');
+    await expect(summary).toContainText('Candidate4 minutes late');
+    await expect(summary).toContainText('Intervieweron time');
+    await expect(summary).toContainText('42 minutes together');
+    const timeline = panel.getByTestId('attendance-timeline');
+    const ada = timeline.getByRole('row', { name: /Ada Lovelace/ });
+    await expect(ada).toContainText('Candidate (by name)');
+    await expect(ada).toContainText('10:04–10:20');
+    await expect(ada).toContainText('10:22–10:46');
+    await expect(timeline.getByRole('row', { name: /Rita Recruiter/ })).toContainText('Interviewer side');
+    await saveScreenshot(page, 'attendance-timeline');
+    await expectAccessible(page, 'room, attendance timeline');
+
+    // Analytics: the figures from Meet, and the candidate who did not come is a candidate no-show.
+    await page.getByRole('link', { name: 'Analytics' }).click();
+    await expect(page.getByTestId('attendance-source')).toContainText('From Google Meet: 2 interviews', { timeout: 15_000 });
+    await expect(page.getByTestId('attendance-source')).toContainText('join history (fallback, only your own joins from the app): 0 interviews');
+    await expect(page.getByTestId('attendance-both-attended')).toHaveText('1');
+    await expect(page.getByTestId('attendance-candidate-did-not-join')).toHaveText('1');
+    await expect(page.getByTestId('attendance-interviewer-did-not-join')).toHaveText('0');
+    await expect(page.getByTestId('attendance-median-time-together')).toHaveText('42 min');
+    await expect(page.getByTestId('attendance-median-start-delay')).toHaveText('4 min');
+    await saveScreenshot(page, 'attendance-analytics');
+    await expectAccessible(page, 'analytics with attendance');
+  } finally {
+    await app.stop();
+    await g.close();
+    temp.cleanup();
+  }
+});
+
+test('"your candidate is waiting": a banner with Join while the candidate is alone in the call during the join window', async ({ page }) => {
+  const g = await startGoogleEmulator();
+  const temp = makeTempDir('idesk-e2e-');
+  const start = new Date(Date.now() + 5 * 60_000);
+  const soon = makeInterview({ startUtc: start.toISOString(), durationMinutes: 45, jobTitle: 'Analyst', meetLink: 'https://meet.google.com/wai-ting-now', recruiter: { name: 'Rita Recruiter', email: 'recruiter@example.com' } });
+  seedStore(temp.dir, { interviews: [soon], settings: { firstRunDone: true, recruiterName: 'Rita Recruiter', recruiterEmail: 'recruiter@example.com', reminderOffsetsMinutes: [] } });
+  const joined = new Date(Date.now() - 2 * 60_000 - 10_000).toISOString();
+  g.meet.addConference({ meetingCode: 'wai-ting-now', startTime: joined, participants: [{ kind: 'anonymous', displayName: 'Ada Lovelace', sessions: [{ start: joined }] }] });
+  const app = await startWebMode({ ...g.env, BROWSER: `${process.execPath} ${path.resolve('tests/support/fake-browser.mjs')}` }, temp.dir);
+  try {
+    await page.goto(app.url);
+    await page.getByRole('button', { name: 'Connect Google account' }).click();
+    await expect(page.getByRole('heading', { name: 'Schedule', level: 1 })).toBeVisible({ timeout: 15_000 });
+    await page.evaluate((id) => (location.hash = `#/interview/${id}`), soon.id);
+    await page.getByRole('region', { name: 'Attendance' }).getByRole('button', { name: 'Connect attendance' }).click();
+    const banner = page.getByTestId('waiting-banner');
+    await expect(banner).toContainText('Ada Lovelace joined 2 minutes ago and is waiting', { timeout: 20_000 });
+    await expect(banner.getByRole('button', { name: 'Join' })).toBeVisible();
+    // Asked only for the running conference of this meeting.
+    const polls = g.requests.filter((r) => r.path === '/v2/conferenceRecords' && r.query.filter?.includes('end_time IS NULL'));
+    expect(polls.length).toBeGreaterThan(0);
+    expect(polls.every((r) => r.query.filter!.startsWith('space.meeting_code = "wai-ting-now"'))).toBe(true);
+    await saveScreenshot(page, 'attendance-candidate-waiting');
+    await expectAccessible(page, 'room with the waiting banner');
+  } finally {
+    await app.stop();
+    await g.close();
+    temp.cleanup();
+  }
+});

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { attendanceSubject, interviewersOf, meetingCodeOf } from '../../../main/attendance/attendance-subject';
+import { makeInterview } from '../../support/interview-fixtures';
+
+describe('attendance subject: who is on the interviewer side', () => {
+  const interview = makeInterview({ startUtc: '2030-01-13T09:00:00.000Z', durationMinutes: 45, meetLink: 'https://meet.google.com/abc-mnop-xyz', recruiter: { name: 'Rita Recruiter', email: 'rita@example.com' } });
+  const account = { email: 'rita@example.com', name: 'Rita R.', googleId: '1001' };
+
+  it('the recruiter, the connected account by its Meet user id, and nothing else without co-interviewers', () => {
+    expect(interviewersOf(interview, account)).toEqual([
+      { email: 'rita@example.com', name: 'Rita Recruiter' },
+      { email: 'rita@example.com', name: 'Rita R.', user: 'users/1001' },
+    ]);
+    expect(attendanceSubject(interview, account)).toMatchObject({ meetingCode: 'abc-mnop-xyz', scheduledEnd: '2030-01-13T09:45:00.000Z', candidateName: 'Ada Lovelace' });
+  });
+
+  it('co-interviewers when the record has them, read defensively (malformed entries are skipped)', () => {
+    const withCo = { ...interview, coInterviewers: [{ email: 'bob@example.com', name: 'Bob Builder' }, { email: 'eve@example.com' }, { name: 'No Email' }, 'junk', null] };
+    expect(interviewersOf(withCo, undefined).slice(1)).toEqual([{ email: 'bob@example.com', name: 'Bob Builder' }, { email: 'eve@example.com' }]);
+    expect(interviewersOf({ ...interview, coInterviewers: 'not a list' } as typeof interview, undefined)).toHaveLength(1);
+  });
+
+  it('no subject without a Meet link or for a candidate’s own copy', () => {
+    expect(meetingCodeOf({ ...interview, meetLink: 'https://example.com/x' })).toBeUndefined();
+    expect(attendanceSubject({ ...interview, meetLink: undefined }, account)).toBeUndefined();
+    expect(attendanceSubject({ ...interview, origin: 'candidate' }, account)).toBeUndefined();
+  });
+});
