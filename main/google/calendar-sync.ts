@@ -233,9 +233,10 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
 
   const drain = singleFlight(drainOnce);
 
-  const applyRemote = (event: calendar_v3.Schema$Event, byEventId: Map<string, Interview>, byId: Map<string, Interview>): boolean => {
+  const applyRemote = (event: calendar_v3.Schema$Event): boolean => {
     const markedId = interviewIdOf(event);
-    const local = (event.id && byEventId.get(event.id)) || (markedId ? byId.get(markedId) : undefined);
+    // Each event is looked up by its indexed id (or the interview id it carries), never by reading every interview.
+    const local = (event.id && interviews.byGoogleEventId(event.id)) || (markedId ? interviews.find(markedId) : undefined);
     if (!local) return false; // not ours: never imported
     if (local.google?.etag && local.google.etag === event.etag) return false;
     if (queue.pendingFor(local.id)) return false; // our own change is on its way; it wins
@@ -294,9 +295,6 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
     if (account.status().state !== 'connected') return { changed: 0, requests: 0 };
     let requests = 0;
     let changed = 0;
-    const all = interviews.listFull();
-    const byEventId = new Map(all.filter((i) => i.google).map((i) => [i.google!.eventId, i]));
-    const byId = new Map(all.map((i) => [i.id, i]));
     const run = async (syncToken: string | undefined) => {
       let pageToken: string | undefined;
       for (;;) {
@@ -309,7 +307,7 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
             ),
           )
         ).data;
-        for (const event of page.items ?? []) if (applyRemote(event, byEventId, byId)) changed++;
+        for (const event of page.items ?? []) if (applyRemote(event)) changed++;
         if (page.nextPageToken) pageToken = page.nextPageToken;
         else {
           if (page.nextSyncToken) syncState.set('googleSyncToken', page.nextSyncToken);

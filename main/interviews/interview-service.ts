@@ -60,6 +60,12 @@ export interface InterviewService {
   /** Every stored interview, whole (analytics, reminders, sync). */
   listFull(): Interview[];
   get(id: string): Interview;
+  /** The interview with this id, if there is one (no error for an unknown id). */
+  find(id: string): Interview | undefined;
+  /** The interview whose Calendar event this is, if any (an indexed lookup). */
+  byGoogleEventId(eventId: string): Interview | undefined;
+  /** What the tray shows: the next interview that has not ended and today's, from two indexed queries. */
+  forTray(nowMs: number, dayStartMs: number, dayEndMs: number): Interview[];
   preview(input: Pick<ScheduleFields, 'date' | 'time' | 'timeZone' | 'durationMinutes' | 'occurrence'> & { excludeId?: string }): SchedulePreview;
   schedule(input: ScheduleFields, origin?: Interview['origin']): Interview;
   reschedule(input: RescheduleFields): Interview;
@@ -183,6 +189,13 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
     },
     listFull: () => repository.all(),
     get: mustGet,
+    find: (id) => repository.get(id),
+    byGoogleEventId: (eventId) => repository.byGoogleEventId(eventId),
+    forTray(nowMs, dayStartMs, dayEndMs) {
+      const next = repository.nextUnfinished(nowMs);
+      const today = repository.startingBetween(dayStartMs, dayEndMs);
+      return next && !today.some((i) => i.id === next.id) ? [next, ...today] : today;
+    },
     preview(input) {
       const start = startInstant(input, clock.now());
       return {

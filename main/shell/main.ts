@@ -19,7 +19,7 @@ import { createMeetWindowLauncher, meetNavigationPolicy } from './meet-window';
 import { createMainWindow, hideInsteadOfClose } from './main-window';
 import { createTray } from './tray';
 import { showReminderNotification, showWaitingNotification } from './notifications';
-import { buildTrayMenu, type TrayAction } from '../tray/tray-menu';
+import { trayMenuFor, type TrayAction } from '../tray/tray-menu';
 import { deepLinkFromArgv } from '../deep-links/parse-deep-link';
 import { dispatchCall } from '../app/dispatch-call';
 import type { NavigateTarget } from '../../preload/contract/ipc-contract';
@@ -132,7 +132,7 @@ async function boot(): Promise<StartedApp> {
   });
   app.on('browser-window-focus', () => void app_.services.calendar.runQuietly('focus'));
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const tray = createTray(path.join(here, '../../main/shell/packaging/tray-icon.png'), () => buildTrayMenu(app_.services.interviews.listFull(), app_.services.settings.get(), Date.now(), zone), onTrayAction);
+  const tray = createTray(path.join(here, '../../main/shell/packaging/tray-icon.png'), () => trayMenuFor(app_.services.interviews, app_.services.settings.get(), Date.now(), zone), onTrayAction);
   app_.services.events.listen((name) => {
     if (name === 'interviews:changed' || name === 'settings:changed') tray.refresh();
   });

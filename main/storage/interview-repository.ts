@@ -7,6 +7,8 @@ import { ftsQuery, searchCondition, type SearchMode } from './search-index';
 export interface InterviewRepository extends UnitOfWork {
   all(): Interview[];
   get(id: string): Interview | undefined;
+  /** The interview whose Calendar event this is (the partial index on google_event_id): a sync looks each event up, never scans. */
+  byGoogleEventId(eventId: string): Interview | undefined;
   /** Saves one interview (validated against the schema first: nothing malformed reaches the database). */
   put(interview: Interview): void;
   /** Saves many in one transaction. */
@@ -201,6 +203,7 @@ export function createInterviewRepository(db: Database): InterviewRepository {
     afterCommit: (effect) => db.afterCommit(effect),
     all: () => load(idsOf(db.prepare('SELECT id FROM interviews ORDER BY start_ms, id').all())),
     get: (id) => load([id])[0],
+    byGoogleEventId: (eventId) => load(idsOf(db.prepare('SELECT id FROM interviews WHERE google_event_id = ? LIMIT 1').all(eventId)))[0],
     put: (interview) => db.transaction(() => write(interview)),
     putMany: (interviews) => db.transaction(() => interviews.forEach(write)),
     remove: (id) =>

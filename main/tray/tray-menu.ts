@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { Interview } from '../../preload/contract/interview-schema';
 import { joinPhase, type JoinWindowSettings } from '../../preload/domain/interview-timing';
 import { timeLeftPhrase } from '../../preload/domain/time-left';
@@ -46,4 +47,10 @@ export function buildTrayMenu(interviews: Interview[], settings: JoinWindowSetti
     { type: 'item', label: 'Quit', action: { kind: 'quit' } },
   );
   return items;
+}
+
+/** The tray menu read from storage: the next interview and today's (in `zone`), never the whole schedule. */
+export function trayMenuFor(interviews: { forTray(nowMs: number, dayStartMs: number, dayEndMs: number): Interview[] }, settings: JoinWindowSettings, now: number, zone: string): TrayItem[] {
+  const today = DateTime.fromMillis(now, { zone }).startOf('day');
+  return buildTrayMenu(interviews.forTray(now, today.toMillis(), today.plus({ days: 1 }).toMillis()), settings, now, zone);
 }

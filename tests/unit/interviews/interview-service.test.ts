@@ -8,6 +8,7 @@ import { storesFor } from '../../support/test-services';
 import { DeskFailure } from '../../../main/shared/desk-failure';
 import { makeTempDir } from '../../support/temp-dir';
 import { fixedClock } from '../../support/fixed-clock';
+import { trayMenuFor } from '../../../main/tray/tray-menu';
 
 const form = {
   candidateName: 'Ada Lovelace',
@@ -152,5 +153,32 @@ describe('interview service', () => {
 
   it('answers not_found for unknown ids', () => {
     expect(failure(() => open().service.get('00000000-0000-4000-8000-000000000000'))).toMatchObject({ code: 'not_found' });
+  });
+
+  it('the tray reads the next interview and today\'s from queries, not the whole schedule', () => {
+    const { service } = open();
+    // Today (10 January, Berlin): one at 07:00 that has ended, one at 18:00; later: the 15th and the 20th.
+    clock.set('2030-01-10T05:00:00.000Z');
+    const ended = service.schedule({ ...form, date: '2030-01-10', time: '07:00' });
+    const evening = service.schedule({ ...form, date: '2030-01-10', time: '18:00' });
+    service.schedule({ ...form, date: '2030-01-20', time: '10:00' });
+    clock.set('2030-01-10T12:00:00.000Z');
+    const labels = trayMenuFor(service, { joinOpensMinutesBefore: 15, joinClosesMinutesAfter: 60 }, clock.now(), 'Europe/Berlin').map((i) => (i.type === 'item' ? i.label : '---'));
+    expect(labels[0]).toMatch(/^Next: Ada Lovelace · Engineer · 18:00/);
+    expect(labels.filter((l) => /^\d\d:\d\d {2}Ada/.test(l))).toEqual(['07:00  Ada Lovelace — Engineer', '18:00  Ada Lovelace — Engineer']);
+    // The 20th is neither next nor today: it was never read.
+    expect(service.forTray(clock.now(), Date.parse('2030-01-09T23:00:00Z'), Date.parse('2030-01-10T23:00:00Z')).map((i) => i.id)).toEqual([ended.id, evening.id]);
+    // With nothing left today, the next one is read on its own.
+    clock.set('2030-01-10T20:00:00.000Z');
+    expect(service.forTray(clock.now(), Date.parse('2030-01-10T23:00:00Z'), Date.parse('2030-01-11T23:00:00Z')).map((i) => i.startUtc)).toEqual(['2030-01-20T09:00:00.000Z']);
+  });
+
+  it('finds an interview by its Calendar event id through the index, and by id without an error', () => {
+    const { service } = open();
+    const interview = service.schedule(form);
+    service.update(interview.id, (i) => ({ ...i, google: { eventId: 'idesk0123456789abcdef', state: 'synced' } }), true);
+    expect(service.byGoogleEventId('idesk0123456789abcdef')?.id).toBe(interview.id);
+    expect(service.byGoogleEventId('nosuchevent')).toBeUndefined();
+    expect(service.find('00000000-0000-4000-8000-000000000000')).toBeUndefined();
   });
 });
