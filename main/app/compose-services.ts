@@ -32,6 +32,7 @@ import type { PlannedReminder } from '../reminders/reminder-plan';
 import { createDeepLinkRouter } from '../deep-links/deep-link-router';
 import { startInstant } from '../interviews/interview-rules';
 import type { Interview } from '../../preload/contract/interview-schema';
+import { createFindTime } from '../google/find-time';
 
 /** What the composition root needs from the outside world; tests hand in real-but-local ones. */
 export interface ServiceDeps {
@@ -172,6 +173,15 @@ export function composeServices(deps: ServiceDeps): DeskServices {
   syncTimer.unref();
   void calendar.runQuietly('start');
   const meet = deps.meetLauncher ?? browserOnlyLauncher(deps.openExternal);
+  const findTime = createFindTime({
+    account,
+    apiUrl: deps.config.google.apiUrl,
+    appInterviews: (fromMs, toMs, excludeId) => repository.overlapping(fromMs, toMs, excludeId),
+    now: () => deps.clock.now(),
+    log: deps.log.scope('find-time'),
+    ...(deps.google?.retry ? { retry: deps.google.retry } : {}),
+    ...(deps.google?.requestTimeoutMs ? { requestTimeoutMs: deps.google.requestTimeoutMs } : {}),
+  });
   const joinInterview = createJoinInterview({ interviews, settings: () => settings.get(), clock: deps.clock, launcher: meet });
 
   const handlers: CallHandlers = {
@@ -276,6 +286,8 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     'devicecheck:mediaAccess': () => deps.mediaAccess?.() ?? { camera: 'unknown', microphone: 'unknown' },
     'analytics:report': (query) => computeAnalytics(interviews.listFull(), query, settings.get(), deps.clock.now()),
     'analytics:exportCsv': (query) => analyticsCsv(interviews.listFull(), query, settings.get(), deps.clock.now()),
+    'findTime:busy': (query) => findTime.busy(query),
+    'findTime:connect': () => findTime.connect(),
   };
 
   return {

@@ -30,6 +30,7 @@ export function eventForInterview(interview: Interview): calendar_v3.Schema$Even
       `Interview for ${interview.jobTitle}`,
       `Candidate: ${interview.candidate.name} <${interview.candidate.email}>`,
       `Interviewer: ${interview.recruiter.name} <${interview.recruiter.email}>`,
+      ...interview.coInterviewers.map((p) => `Co-interviewer: ${p.name ? `${p.name} <${p.email}>` : p.email}`),
       `Duration: ${interview.durationMinutes} minutes`,
       // Guests see the description: the candidate's message goes here, private notes never do.
       interview.candidateMessage ? `\nMessage from ${interview.recruiter.name}:\n${interview.candidateMessage}` : '',
@@ -42,6 +43,8 @@ export function eventForInterview(interview: Interview): calendar_v3.Schema$Even
     attendees: [
       { email: interview.candidate.email, displayName: interview.candidate.name },
       { email: interview.recruiter.email, displayName: interview.recruiter.name, organizer: true, responseStatus: 'accepted' },
+      // The panel: guests like the candidate; with sendUpdates=none Google emails none of them.
+      ...interview.coInterviewers.map((p) => ({ email: p.email, ...(p.name ? { displayName: p.name } : {}) })),
     ],
     // A pasted link becomes the event's conference; only without one does Google make a new Meet.
     ...(interview.meetLink ? linkPatch(interview.meetLink) : { conferenceData: { createRequest: { requestId: `idesk-${interview.id}`, conferenceSolutionKey: { type: 'hangoutsMeet' } } } }),

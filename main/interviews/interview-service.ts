@@ -8,6 +8,7 @@ import {
   type Interview,
   type InterviewSummary,
   type ScheduleFields,
+  type ScheduleInput,
 } from '../../preload/contract/interview-schema';
 import type { z } from 'zod';
 import type { rescheduleInputSchema } from '../../preload/contract/interview-schema';
@@ -53,7 +54,7 @@ export interface InterviewService {
   listFull(): Interview[];
   get(id: string): Interview;
   preview(input: Pick<ScheduleFields, 'date' | 'time' | 'timeZone' | 'durationMinutes' | 'occurrence'> & { excludeId?: string }): SchedulePreview;
-  schedule(input: ScheduleFields, origin?: Interview['origin']): Interview;
+  schedule(input: ScheduleInput, origin?: Interview['origin']): Interview;
   reschedule(input: RescheduleFields): Interview;
   cancel(id: string): Interview;
   setMeetLink(id: string, link: string): Interview;
@@ -107,6 +108,20 @@ export function refuseOnCandidateCopy(interview: Interview, action: 'reschedule'
     meetLink: 'The Meet link of this interview comes from your invitation and cannot be changed here.',
   } as const;
   throw new DeskFailure('invalid_input', words[action], 'id');
+}
+
+/**
+ * Refuses a panel that names the candidate or the recruiter as a co-interviewer (they are already
+ * on the invitation), in the words of the form; the contract already checked count and duplicates.
+ */
+export function refusePanel(panel: Array<{ email: string }>, recruiterEmail: string, candidateEmail: string): void {
+  const mine = recruiterEmail.toLowerCase();
+  const theirs = candidateEmail.toLowerCase();
+  panel.forEach((person, index) => {
+    const email = person.email.toLowerCase();
+    if (mine && email === mine) throw new DeskFailure('invalid_input', 'Co-interviewer email is your own address: you are on every interview already.', `coInterviewers.${index}.email`);
+    if (email === theirs) throw new DeskFailure('invalid_input', "Co-interviewer email is the candidate's address: add a colleague here.", `coInterviewers.${index}.email`);
+  });
 }
 
 /** Creates the interview service. */
@@ -188,6 +203,7 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
       if (recruiter.email && recruiter.email.toLowerCase() === input.candidateEmail.toLowerCase()) {
         throw new DeskFailure('invalid_input', 'Candidate email is your own address. Use the candidate\'s address.', 'candidateEmail');
       }
+      refusePanel(input.coInterviewers, recruiter.email, input.candidateEmail);
       const start = startInstant(input, clock.now());
       refuseConflicts(conflictsFor(start.toMillis(), input.durationMinutes), input.acceptConflicts);
       const id = newId();
@@ -196,6 +212,7 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
         ...freshRecord(id, now),
         candidate: { name: input.candidateName, email: input.candidateEmail, ...(input.candidateTimeZone ? { timeZone: input.candidateTimeZone } : {}) },
         recruiter,
+        coInterviewers: input.coInterviewers.map((p) => ({ email: p.email, ...(p.name ? { name: p.name } : {}) })),
         jobTitle: input.jobTitle,
         startUtc: start.toISO()!,
         durationMinutes: input.durationMinutes,
@@ -276,6 +293,7 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
         // The link does not name the interviewer: left empty (unknown), never invented. "You" names the row in the list.
         candidate: { name: 'You', email: '' },
         recruiter: { name: '', email: '' },
+        coInterviewers: [],
         jobTitle: input.title,
         startUtc: input.startUtc,
         // An older link without a length: the join window still needs an end, so an hour keeps Join

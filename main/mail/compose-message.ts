@@ -1,7 +1,7 @@
 import type Mail from 'nodemailer/lib/mailer';
 import type { Interview } from '../../preload/contract/interview-schema';
 import { buildInviteIcs } from './invite-ics';
-import { icsMethodFor, type MailKind, type Recipient } from './mail-kinds';
+import { addresseeOf, icsMethodFor, type MailKind, type Recipient } from './mail-kinds';
 import { messageView, type MessageSettings, type MessageView, type PreviousTime } from './message-content';
 import type { RenderedEmail } from './render-email';
 
@@ -32,12 +32,14 @@ export function composeInterviewMessage(input: {
   const { html, text } = input.render(view);
   const ics = buildInviteIcs(interview, kind, input.now, recipient);
   const method = icsMethodFor[kind];
-  const to = recipient === 'candidate' ? { name: interview.candidate.name, address: interview.candidate.email } : { name: interview.recruiter.name, address: interview.recruiter.email };
+  const to = addresseeOf(interview, recipient);
+  // A co-interviewer taken off the panel has no address left here: nothing may go to a guess.
+  if (!to) throw new Error('This co-interviewer is no longer on the panel.');
   return {
     messageId: messageIdFor(input.key),
     from: input.from,
     to: [to],
-    ...(recipient === 'candidate' ? { replyTo: { name: interview.recruiter.name, address: interview.recruiter.email } } : {}),
+    ...(recipient !== 'recruiter' ? { replyTo: { name: interview.recruiter.name, address: interview.recruiter.email } } : {}),
     subject: view.subject,
     text,
     html,

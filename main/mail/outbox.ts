@@ -12,7 +12,7 @@ import { DeskFailure } from '../shared/desk-failure';
 import { isMeetJoinUrl } from '../security/url-policy';
 import { composeInterviewMessage } from './compose-message';
 import { MailSendError, type MailTransport } from './mail-transport';
-import type { MailKind, Recipient } from './mail-kinds';
+import { deliveryOf, recipientsOf, withDelivery, type MailKind, type Recipient } from './mail-kinds';
 import type { MessageView, PreviousTime } from './message-content';
 import type { RenderedEmail } from './render-email';
 
@@ -64,7 +64,7 @@ const previousSchema = z.object({ startUtc: z.string(), durationMinutes: z.numbe
 
 /** What a message row stores beside the queue's own columns (its "was" for an update). */
 const payloadSchema = z.object({
-  recipient: z.enum(['candidate', 'recruiter']),
+  recipient: z.union([z.enum(['candidate', 'recruiter']), z.templateLiteral(['panel:', z.string()])]),
   kind: z.enum(['invitation', 'update', 'cancellation', 'reminder'] satisfies MailKind[]),
   previous: previousSchema.optional(),
 });
@@ -118,15 +118,17 @@ export function createOutbox(deps: OutboxDeps): Outbox {
 
   const setRecipientState = (interviewId: string, recipient: Recipient, state: Interview['invitations']['candidate']) => {
     try {
-      interviews.update(interviewId, (i) => ({ ...i, invitations: { ...i.invitations, [recipient]: state } }), false);
+      interviews.update(interviewId, (i) => withDelivery(i, recipient, state), false);
     } catch {
       // The interview is gone: nothing to show the state on.
     }
   };
 
-  const enqueue = (interviewId: string, kind: MailKind, recipients: Recipient[] = ['candidate', 'recruiter'], previous?: PreviousTime) =>
+  const enqueue = (interviewId: string, kind: MailKind, recipients?: Recipient[], previous?: PreviousTime) =>
     db.transaction(() => {
-      for (const recipient of recipients) {
+      const known = recipients ? undefined : findInterview(interviewId);
+      const everyone: Recipient[] = recipients ?? (known ? recipientsOf(known) : ['candidate', 'recruiter']);
+      for (const recipient of everyone) {
         const waiting = queue.waitingFor(interviewId).filter((i) => i.payload.recipient === recipient && !inFlight.has(i.key));
         const unsentInvitation = waiting.find((i) => i.payload.kind === 'invitation');
         if (kind === 'update' && unsentInvitation) continue; // the queued invitation will carry the new time
@@ -278,14 +280,15 @@ export function createOutbox(deps: OutboxDeps): Outbox {
 
   const drain = singleFlight(drainOnce, schedule);
 
-  const hasBeenInvited = (interview: Interview, recipient: Recipient) => ['queued', 'sent', 'failed'].includes(interview.invitations[recipient].state);
+  const hasBeenInvited = (interview: Interview, recipient: Recipient) => ['queued', 'sent', 'failed'].includes(deliveryOf(interview, recipient).state);
 
   const unsubscribe = interviews.onChange((change) => {
     const interview = change.interview;
     if (interview.origin !== 'recruiter') return;
     // Settings can let Google email the guests instead: then the app sends nothing (never both).
     if (deps.settings().googleSendsInvites && interview.google) return;
-    const invited = (['candidate', 'recruiter'] as const).filter((r) => hasBeenInvited(interview, r));
+    // Everyone on the invitation, each co-interviewer included, counted once with their own state.
+    const invited = recipientsOf(interview).filter((r) => hasBeenInvited(interview, r));
     const previous = change.kind === 'scheduled' || change.kind === 'cancelled' ? undefined : change.previous;
     const relinked = previous?.meetLink !== undefined && previous.meetLink !== interview.meetLink;
     if (change.kind === 'cancelled') {

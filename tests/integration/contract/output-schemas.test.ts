@@ -95,6 +95,8 @@ describe('every call answers what its output schema says (composed services, loc
       'devicecheck:mediaAccess': () => undefined,
       'analytics:report': () => ({ from: at(-24 * 60).date, to: at(30 * 24 * 60).date, timeZone: 'UTC' }),
       'analytics:exportCsv': () => ({ from: at(-24 * 60).date, to: at(30 * 24 * 60).date, timeZone: 'UTC' }),
+      'findTime:connect': () => undefined,
+      'findTime:busy': () => ({ timeMin: new Date().toISOString(), timeMax: new Date(Date.now() + 14 * 86_400_000).toISOString(), coInterviewers: ['pat@example.com'] }),
       'interviews:cancel': () => id,
       'mail:useGmail': () => undefined,
       'account:disconnect': () => undefined,
