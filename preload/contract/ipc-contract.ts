@@ -213,7 +213,8 @@ export const calls = {
   'interviews:setMeetLink': call(z.object({ id: interviewId, meetLink: meetLinkSchema }), interviewSchema),
   'interviews:join': call(z.object({ id: interviewId, via: z.enum(['app', 'browser']) }), z.object({ via: z.enum(['app', 'browser']) })),
   'meet:setAlwaysOnTop': call(z.boolean(), z.null()),
-  'mail:resend': call(z.object({ id: interviewId, recipient: z.enum(['candidate', 'recruiter']) }), interviewSchema),
+  /** `panel:<address>` resends to one co-interviewer of a panel. */
+  'mail:resend': call(z.object({ id: interviewId, recipient: z.union([z.enum(['candidate', 'recruiter']), z.templateLiteral(['panel:', z.email()])]) }), interviewSchema),
   /** Sends a test email to the recruiter: says to whom (`Name <address>`) and through what it went. */
   'mail:sendTest': call(noInput, z.object({ response: z.string(), to: z.string(), transport: z.string() })),
   'mail:setSmtpPassword': call(z.string().max(1024), z.null()),
