@@ -81,13 +81,13 @@ export function isCheckUrl(raw: string): boolean {
 }
 
 /** A wall-clock time "HH:MM" (24-hour), "24:00" for the end of the day; refused in the field's words. */
+const isClockTime = (s: string) => /^([01]\d|2[0-3]):[0-5]\d$/.test(s) || s === '24:00';
 function clockTime(label: string) {
-  return z
-    .string({ error: `${label} must be a time like 09:00` })
-    .refine((s) => /^([01]\d|2[0-3]):[0-5]\d$/.test(s) || s === '24:00', `${label} must be a time like 09:00`);
+  return z.string({ error: `${label} must be a time like 09:00` }).refine(isClockTime, `${label} must be a time like 09:00`);
 }
 const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
-const endsAfterStart = (hours: { start: string; end: string }) => toMinutes(hours.end) > toMinutes(hours.start);
+// Judged only when both are times: a malformed one already has its own message.
+const endsAfterStart = (hours: { start: string; end: string }) => !isClockTime(hours.start) || !isClockTime(hours.end) || toMinutes(hours.end) > toMinutes(hours.start);
 
 /** The recruiter's working hours (in their own zone) and working days (ISO weekdays, 1 = Monday). */
 export const workingHoursSchema = z

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, saveScreenshot, test } from './fixtures';
@@ -35,6 +36,19 @@ test('find a time: busy blocks from Google on the timeline, the conflict named, 
     await expect(setup.getByLabel('Your email')).toHaveValue('recruiter@example.com', { timeout: 15_000 });
     await setup.getByRole('button', { name: 'Save and continue' }).click();
     await expect(page.getByRole('heading', { name: 'Schedule', level: 1 })).toBeVisible({ timeout: 15_000 });
+
+    // Settings → Find a time: a refusal beside its field, then working hours from 11:00.
+    await page.getByRole('link', { name: 'Settings' }).click();
+    const hours = page.getByRole('region', { name: 'Find a time' });
+    await hours.getByLabel('Working hours end').fill('08:00');
+    await hours.getByRole('button', { name: 'Save hours' }).click();
+    await expect(hours.getByLabel('Working hours end')).toHaveAccessibleDescription('Working hours must end after they start');
+    await hours.getByLabel('Working hours start').fill('11:00');
+    await hours.getByLabel('Working hours end').fill('17:00');
+    await hours.getByRole('button', { name: 'Save hours' }).click();
+    await expect(hours.getByRole('status')).toHaveText('Hours saved.');
+    await saveScreenshot(page, 'find-time-settings');
+    await page.getByRole('link', { name: 'Schedule', exact: true }).click();
     await page.getByRole('button', { name: 'Schedule interview' }).click();
 
     await page.getByLabel('Candidate name').fill('Ada Lovelace');
@@ -80,14 +94,16 @@ test('find a time: busy blocks from Google on the timeline, the conflict named, 
     await page.getByRole('button', { name: 'Refresh busy times' }).click();
     await expect.poll(() => g.count('/freeBusy', 'POST')).toBe(asked + 1);
 
-    // Suggestions: only free slots inside 09:00–17:00 Berlin (Mon–Fri) and 08:00–20:00 in Kolkata.
+    // Suggestions: only free slots inside 11:00–17:00 Berlin (Mon–Fri, from Settings) and 08:00–20:00 in Kolkata.
     await page.getByRole('button', { name: 'Suggest times' }).click();
     const offered = page.getByRole('list', { name: 'Suggested times' }).getByRole('button');
-    const label = day.toFormat('ccc d LLL');
-    const expected = ['09:00', '11:00', '11:30', '12:00', '14:00', '14:30'].map((t) => {
-      const start = at(day, t);
+    // 15:00–16:00 would end after 20:00 in Kolkata: the next one is the next working day's first free hour.
+    let next = day.plus({ days: 1 });
+    while (next.weekday > 5) next = next.plus({ days: 1 });
+    const expected = [...['11:00', '11:30', '12:00', '14:00', '14:30'].map((t) => [day, t] as const), [next, '11:00'] as const].map(([d, t]) => {
+      const start = at(d, t);
       const end = DateTime.fromISO(start).plus({ minutes: 60 }).setZone(zone).toFormat('HH:mm');
-      return `${label}, ${t}–${end} (candidate ${candidateTime(start)})`;
+      return `${d.toFormat('ccc d LLL')}, ${t}–${end} (candidate ${candidateTime(start)})`;
     });
     await expect(offered).toHaveText(expected);
     await saveScreenshot(page, 'find-time-suggestions');
@@ -102,11 +118,16 @@ test('find a time: busy blocks from Google on the timeline, the conflict named, 
     };
     await axe();
 
-    await offered.filter({ hasText: '11:00–12:00' }).click();
+    // Picking the next working day's slot fills both date and time; that day is inside the answer already held.
+    const beforePick = g.count('/freeBusy', 'POST');
+    await offered.filter({ hasText: `${next.toFormat('ccc d LLL')}, 11:00–12:00` }).click();
     await expect(page.getByLabel('Start time', { exact: true })).toHaveValue('11:00');
-    await expect(page.getByLabel('Date', { exact: true })).toHaveValue(day.toISODate()!);
+    await expect(page.getByLabel('Date', { exact: true })).toHaveValue(next.toISODate()!);
     await expect(page.getByTestId('busy-warning')).toBeHidden();
-    await expect(page.getByRole('status').filter({ hasText: 'Filled in' })).toContainText(`${label}, 11:00–12:00`);
+    await expect(page.getByRole('status').filter({ hasText: 'Filled in' })).toContainText(`${next.toFormat('ccc d LLL')}, 11:00–12:00`);
+    await expect(page.getByTestId('proposal-line')).toContainText('11:00–12:00');
+    await page.waitForTimeout(600);
+    expect(g.count('/freeBusy', 'POST')).toBe(beforePick);
     await saveScreenshot(page, 'find-time-picked');
 
     // Scheduled: the panel is in the room, and each co-interviewer gets the invitation with the same .ics.
@@ -118,8 +139,10 @@ test('find a time: busy blocks from Google on the timeline, the conflict named, 
     await saveScreenshot(page, 'find-time-room');
     const toPat = sink.received.filter((m) => m.envelope.to.includes('pat@example.com'));
     expect(toPat).toHaveLength(1);
+    fs.mkdirSync('tests/artifacts/email', { recursive: true });
+    fs.writeFileSync('tests/artifacts/email/panelist-invitation.txt', `${toPat[0]!.parsed.subject}\n\n${toPat[0]!.parsed.text}\n\n${icsAttachment(toPat[0]!)}`);
     const ics = parseWithPython(icsAttachment(toPat[0]!));
-    expect(ics.start).toBe(DateTime.fromISO(at(day, '11:00')).toUTC().toISO());
+    expect(ics.start).toBe(DateTime.fromISO(at(next, '11:00')).toUTC().toISO());
     expect(ics.attendees.map((a) => a.email)).toEqual(['mailto:ada@example.com', 'mailto:pat@example.com', 'mailto:sam@other.org']);
   } finally {
     await app.stop();
