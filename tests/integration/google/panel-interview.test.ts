@@ -149,6 +149,13 @@ describe('panel interviews (emulator + SMTP sink + real keychain)', () => {
       'Interview cancelled: Staff Engineer at Acme Corp — Ada Lovelace',
     ]);
     expect(services.interviews.get(interview.id).invitations.panel).toMatchObject(Object.fromEntries(panel.map((p) => [p.email, { state: 'sent', kind: 'cancellation' }])));
+
+    // Resend reaches one panelist only; someone not on the panel is refused in words.
+    await call('mail:resend', { id: interview.id, recipient: 'panel:pat@example.com' });
+    await eventually(() => expect(sink.received).toHaveLength(16));
+    expect(sink.received.at(-1)!.envelope.to).toEqual(['pat@example.com']);
+    const stranger = await dispatchCall(services.handlers, 'mail:resend', { id: interview.id, recipient: 'panel:nobody@example.com' }, createMemoryLogger());
+    expect(!stranger.ok && stranger.error.message).toBe('This person is not on the interview’s panel.');
   });
 
   it('refuses a panel the way the form words it: own address, the candidate, twice the same person, too many', async () => {
