@@ -4,14 +4,14 @@
  * interviews stored in the app, which are known with or without Google. Without the free/busy scope,
  * a connection or Google itself, the answer says why and still carries the app's interviews.
  */
-import type { FreeBusyAnswer } from '../../preload/contract/ipc-contract';
-import type { AccountStatus } from '../../preload/contract/ipc-contract';
+import type { AccountStatus, FreeBusyAnswer } from '../../preload/contract/ipc-contract';
 import type { Interview } from '../../preload/contract/interview-schema';
 import type { Logger } from '../logging/logger';
 import type { RetryOptions } from './retry-policy';
 import type { AccountService } from './account-service';
 import { freeBusyScope, queryFreeBusy } from './free-busy-client';
 import { GoogleRequestError } from './google-request-error';
+import { DeskFailure } from '../shared/desk-failure';
 
 export interface FindTimeDeps {
   account: AccountService;
@@ -71,9 +71,17 @@ export function createFindTime(deps: FindTimeDeps): FindTime {
       if (status.state === 'disconnected') return unknown('disconnected');
       if (status.state === 'needs_reconnect') return unknown('needs_reconnect');
       if (!account.hasScope(freeBusyScope)) return unknown('needs_consent');
+      // The account's own trouble (keychain locked, token missing) is said as the account service words it.
+      let auth;
+      try {
+        auth = await account.authClient();
+      } catch (error) {
+        if (error instanceof DeskFailure && error.code === 'needs_reconnect') return unknown('needs_reconnect');
+        return unknown('unavailable', `${(error as Error).message} Only interviews in Interview Desk are shown.`);
+      }
       try {
         const answers = await queryFreeBusy(
-          { auth: () => account.authClient(), apiUrl: deps.apiUrl, ...(deps.retry ? { retry: deps.retry } : {}), ...(deps.requestTimeoutMs ? { requestTimeoutMs: deps.requestTimeoutMs } : {}) },
+          { auth, apiUrl: deps.apiUrl, ...(deps.retry ? { retry: deps.retry } : {}), ...(deps.requestTimeoutMs ? { requestTimeoutMs: deps.requestTimeoutMs } : {}) },
           { timeMin: query.timeMin, timeMax: query.timeMax, calendars: ['primary', ...panel] },
         );
         return {
@@ -91,7 +99,6 @@ export function createFindTime(deps: FindTimeDeps): FindTime {
         }
         // Granted once, then removed at myaccount.google.com: ask again.
         if (failure?.kind === 'scope_missing') return unknown('needs_consent');
-        if ((error as { code?: string }).code === 'keychain_unavailable') return unknown('unavailable', (error as Error).message);
         return unknown('unavailable');
       }
     },

@@ -37,7 +37,8 @@ function lanesOf(answer: FreeBusyAnswer | undefined, panel: Array<{ email: strin
     if (!email) continue;
     const found = google(email);
     const label = person.name.trim() || person.email.trim();
-    if (!found || found.status === 'unknown') lanes.push({ who: email, label, busy: [], unknown: 'their busy times need the Google connection' });
+    if (!found) lanes.push({ who: email, label, busy: [], unknown: answer?.google === 'ok' ? 'busy times are checked once the address is complete' : 'busy times not shown (see above)' });
+    else if (found.status === 'unknown') lanes.push({ who: email, label, busy: [], unknown: 'busy times not shown (see above)' });
     else if (found.status !== 'ok') lanes.push({ who: email, label, busy: [], unknown: statusWords[found.status] ?? statusWords.error! });
     else lanes.push({ who: email, label, busy: found.busy.map((b) => ({ ...b, title: 'Busy' })) });
   }

@@ -88,6 +88,17 @@ describe('panel interviews (emulator + SMTP sink + real keychain)', () => {
       { who: 'lee@example.com', status: 'ok', busy: [] },
     ]);
     expect(g.count('/freeBusy', 'POST')).toBe(1);
+
+    // Google down (after the retry policy): said, nothing thrown, the app's interviews still there.
+    for (let i = 0; i < 8; i++) g.faults.add({ path: '/freeBusy', status: 503 });
+    const down = await call<FreeBusyAnswer>('findTime:busy', range);
+    expect([down.google, down.message]).toEqual(['unavailable', 'Google did not answer for free/busy just now; only interviews in Interview Desk are shown. Try “Refresh” in a moment.']);
+    g.faults.clear();
+    // Access revoked at Google: the reconnect state, said in the form.
+    g.oauth.revokeAll();
+    const revoked = await call<FreeBusyAnswer>('findTime:busy', range);
+    expect(revoked.google).toBe('needs_reconnect');
+    expect(services.account.status().state).toBe('needs_reconnect');
   });
 
   it('a panel of three: Calendar guests without Google email, one branded invitation each, updates and cancellations reach every panelist once', async () => {
