@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import type { FreeBusyAnswer } from '../../preload/contract/ipc-contract';
 import type { Settings } from '../../preload/contract/settings-schema';
 import { busyDuring, findFreeSlots, type IsoInterval } from '../../preload/domain/slot-finder';
+import { subtractSpans } from '../../preload/domain/time-spans';
 import { desk } from '../bridge/desk';
 import { dayKey, formatInputTime, formatTime, isKnownZone } from '../common/format';
 import type { FreeBusyState } from './use-free-busy';
@@ -21,9 +22,20 @@ const statusWords: Record<string, string> = {
   error: 'Google could not answer for this calendar just now',
 };
 
+/** Busy blocks without the interview being moved: its own event is in everyone's calendar and must not block its new time. */
+function without(blocks: IsoInterval[], own: IsoInterval | undefined): IsoInterval[] {
+  if (!own) return blocks;
+  const spans = blocks.map((b) => ({ start: Date.parse(b.start), end: Date.parse(b.end) }));
+  return subtractSpans(spans, [{ start: Date.parse(own.start), end: Date.parse(own.end) }]).map((s) => ({ start: new Date(s.start).toISOString(), end: new Date(s.end).toISOString() }));
+}
+
 /** The lanes: you (Google busy time and the app's interviews), then each co-interviewer in the form's order. */
-function lanesOf(answer: FreeBusyAnswer | undefined, panel: Array<{ email: string; name: string }>): Lane[] {
-  const google = (who: string) => answer?.people.find((p) => p.who === who);
+function lanesOf(answer: FreeBusyAnswer | undefined, panel: Array<{ email: string; name: string }>, own?: IsoInterval): Lane[] {
+  const found = (who: string) => answer?.people.find((p) => p.who === who);
+  const google = (who: string) => {
+    const person = found(who);
+    return person && { ...person, busy: without(person.busy, own) };
+  };
   const me = google('recruiter');
   const lanes: Lane[] = [
     {
@@ -62,13 +74,15 @@ export function FindTimePanel(props: {
   durationMinutes: number;
   settings: Settings | undefined;
   onPick: (date: string, time: string) => void;
+  /** When moving an interview: its current time, left out of everyone's busy time. */
+  own?: IsoInterval;
 }) {
   const { freeBusy, date, zone, proposal } = props;
   const answer = freeBusy.answer;
   const [suggested, setSuggested] = useState<IsoInterval[] | undefined>();
   const [picked, setPicked] = useState<string | undefined>();
   const [asking, setAsking] = useState<string | undefined>();
-  const lanes = useMemo(() => lanesOf(answer, props.panel), [answer, props.panel]);
+  const lanes = useMemo(() => lanesOf(answer, props.panel, props.own), [answer, props.panel, props.own]);
   const candidateZone = isKnownZone(props.candidateZone) ? props.candidateZone : undefined;
 
   const dayStart = DateTime.fromISO(date, { zone }).startOf('day');

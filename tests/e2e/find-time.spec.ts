@@ -144,6 +144,24 @@ test('find a time: busy blocks from Google on the timeline, the conflict named, 
     const ics = parseWithPython(icsAttachment(toPat[0]!));
     expect(ics.start).toBe(DateTime.fromISO(at(next, '11:00')).toUTC().toISO());
     expect(ics.attendees.map((a) => a.email)).toEqual(['mailto:ada@example.com', 'mailto:pat@example.com', 'mailto:sam@other.org']);
+
+    // Rescheduling shows the same timeline: the interview's own time is not "busy", Pat's meeting is.
+    await page.getByRole('button', { name: 'Reschedule' }).first().click();
+    const move = page.getByRole('form', { name: 'Reschedule' });
+    await expect(move.getByTestId('lane-pat@example.com')).toContainText('free all day', { timeout: 10_000 });
+    await expect(move.getByTestId('busy-warning')).toBeHidden();
+    await move.getByLabel('New date').fill(day.toISODate()!);
+    await move.getByLabel('New start time').fill('10:00');
+    await expect(move.getByTestId('busy-warning')).toHaveText('Busy then: Pat P. Panel.');
+    await move.getByRole('button', { name: 'Suggest times' }).click();
+    await move.getByRole('list', { name: 'Suggested times' }).getByRole('button').first().click();
+    await expect(move.getByLabel('New start time')).toHaveValue('11:00');
+    await expect(move.getByTestId('busy-warning')).toBeHidden();
+    await saveScreenshot(page, 'find-time-reschedule');
+    await move.getByRole('button', { name: 'Save new time' }).click();
+    await expect.poll(() => sink.received.filter((m) => m.envelope.to.includes('pat@example.com')).length, { timeout: 15_000 }).toBe(2);
+    const update = parseWithPython(icsAttachment(sink.received.filter((m) => m.envelope.to.includes('pat@example.com'))[1]!));
+    expect([update.method, update.start, update.sequence > ics.sequence]).toEqual(['REQUEST', DateTime.fromISO(at(day, '11:00')).toUTC().toISO(), true]);
   } finally {
     await app.stop();
     await g.close();
