@@ -288,6 +288,7 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     'analytics:exportCsv': (query) => analyticsCsv(interviews.listFull(), query, settings.get(), deps.clock.now()),
     'findTime:busy': (query) => findTime.busy(query),
     'findTime:connect': () => findTime.connect(),
+    'interviews:setPanel': ({ id, coInterviewers }) => interviews.setPanel(id, coInterviewers),
   };
 
   return {

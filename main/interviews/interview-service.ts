@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { IANAZone } from 'luxon';
 import {
   scheduleInputSchema,
+  coInterviewersSchema,
   meetLinkSchema,
   candidateNotesSchema,
   type Conflict,
@@ -17,7 +18,7 @@ import type { EventHub } from '../shared/event-hub';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../logging/logger';
 import type { InterviewRepository } from '../storage/interview-repository';
-import { findConflicts, startInstant, summarize } from './interview-rules';
+import { findConflicts, panelChanged, startInstant, summarize } from './interview-rules';
 
 /** What happened to an interview, for the services that follow it (Google, invitations, reminders). */
 export type InterviewChange =
@@ -58,6 +59,8 @@ export interface InterviewService {
   reschedule(input: RescheduleFields): Interview;
   cancel(id: string): Interview;
   setMeetLink(id: string, link: string): Interview;
+  /** Changes the panel after scheduling: new co-interviewers are invited, removed ones get a cancellation. */
+  setPanel(id: string, panel: unknown): Interview;
   /** Applies a change that came from elsewhere (Google sync, the outbox) and tells listeners. */
   update(id: string, change: (interview: Interview) => Interview, notify?: boolean): Interview;
   /** Applies one quiet change to many interviews in one transaction (reminder bookkeeping). */
@@ -263,6 +266,25 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
       if (previous.meetLink === meetLink.data) return previous;
       const interview = changed(previous, { ...previous, meetLink: meetLink.data });
       return save(interview, { kind: 'relinked', interview, previous });
+    },
+    setPanel(id, raw) {
+      const parsed = coInterviewersSchema.safeParse(raw);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new DeskFailure('invalid_input', issue?.message ?? 'The panel is not valid', ['coInterviewers', ...(issue?.path ?? []).map(String)].join('.'));
+      }
+      const previous = mustGet(id);
+      if (previous.origin === 'candidate') throw new DeskFailure('invalid_input', 'Only your interviewer can change who is on the panel.', 'id');
+      if (previous.status === 'cancelled') throw new DeskFailure('invalid_input', 'This interview was cancelled.', 'id');
+      refusePanel(parsed.data, previous.recruiter.email, previous.candidate.email);
+      const next = { ...previous, coInterviewers: parsed.data.map((p) => ({ email: p.email, ...(p.name ? { name: p.name } : {}) })) };
+      if (!panelChanged(previous, next)) return previous;
+      // Who is invited changed: a significant change (RFC 5546), so SEQUENCE rises and the new
+      // invitations and the cancellations outrank every message sent before.
+      const interview: Interview = { ...next, ics: { ...previous.ics, sequence: previous.ics.sequence + 1 }, updatedAt: nowIso() };
+      save(interview, { kind: 'updated', interview, previous });
+      log.info(`changed the panel of interview ${id}`);
+      return interview;
     },
     update(id, change, notify = true) {
       return repository.transaction(() => {

@@ -150,13 +150,13 @@ function changeLines(interview: Interview, previous: PreviousTime | undefined, z
  * Builds the view for one message, composed at `now` (a reminder states the real time left then):
  * each kind has its own words, and a cancellation no join links.
  */
-export function messageView(interview: Interview, kind: MailKind, recipient: Recipient, settings: MessageSettings, now: number, previous?: PreviousTime): MessageView {
+export function messageView(interview: Interview, kind: MailKind, recipient: Recipient, settings: MessageSettings, now: number, previous?: PreviousTime, addressee?: { name: string }): MessageView {
   const start = Date.parse(interview.startUtc);
   const company = settings.companyName.trim();
   const atCompany = company ? ` at ${company}` : '';
   const role = roleOf(recipient);
   const forCandidate = role === 'candidate';
-  const me = addresseeOf(interview, recipient);
+  const me = addressee ?? addresseeOf(interview, recipient);
   const candidateZone = interview.candidate.timeZone ?? interview.timeZone;
   const ownZone = forCandidate ? candidateZone : interview.timeZone;
   const own = format(start, ownZone);
@@ -195,6 +195,9 @@ export function messageView(interview: Interview, kind: MailKind, recipient: Rec
     },
   };
   const cancelled = kind === 'cancellation';
+  // A cancellation while the interview still goes ahead: this co-interviewer was taken off the panel.
+  const offPanel = cancelled && role === 'panelist' && interview.status === 'scheduled';
+  if (offPanel) intros.cancellation.panelist = `You are no longer on the panel for the interview with ${candidate.name} (${interview.jobTitle}), planned for ${own.when}. It goes ahead without you; the attached cancellation removes it from your calendar.`;
   const contactText = forCandidate
     ? cancelled
       ? `Questions? Contact ${recruiter.name} at`
@@ -208,8 +211,8 @@ export function messageView(interview: Interview, kind: MailKind, recipient: Rec
   const message = messageText && !cancelled ? { label: forCandidate ? `Message from ${recruiter.name}` : 'Your message to the candidate', text: messageText } : undefined;
   const downloadUrl = forCandidate ? safeDownloadUrl(settings.candidateDownloadUrl) : undefined;
   return {
-    subject: `${linkOnly ? 'New Meet link for your interview' : subjects[kind]}: ${interview.jobTitle}${atCompany}${forCandidate ? '' : ` — ${candidate.name}`}`,
-    headline: linkOnly ? (forCandidate ? 'Your interview has a new Meet link' : 'Interview has a new Meet link') : headlines[kind][role],
+    subject: `${linkOnly ? 'New Meet link for your interview' : offPanel ? 'No longer on the interview panel' : subjects[kind]}: ${interview.jobTitle}${atCompany}${forCandidate ? '' : ` — ${candidate.name}`}`,
+    headline: linkOnly ? (forCandidate ? 'Your interview has a new Meet link' : 'Interview has a new Meet link') : offPanel ? 'You are off this interview panel' : headlines[kind][role],
     greeting: `Hello ${me?.name ?? recruiter.name},`,
     intro: intros[kind][role],
     changes: kind === 'update' ? changeLines(interview, previous, ownZone) : [],

@@ -12,7 +12,7 @@ import { DeskFailure } from '../shared/desk-failure';
 import { isMeetJoinUrl } from '../security/url-policy';
 import { composeInterviewMessage } from './compose-message';
 import { MailSendError, type MailTransport } from './mail-transport';
-import { deliveryOf, recipientsOf, withDelivery, type MailKind, type Recipient } from './mail-kinds';
+import { deliveryOf, panelRecipient, recipientsOf, withDelivery, type MailKind, type Recipient } from './mail-kinds';
 import type { MessageView, PreviousTime } from './message-content';
 import type { RenderedEmail } from './render-email';
 
@@ -30,6 +30,8 @@ export interface OutboxItem {
   reason?: string;
   /** An update's "was": the time this person was last told (kept when a newer update supersedes it). */
   previous?: PreviousTime;
+  /** Set for a co-interviewer taken off the panel (their cancellation). */
+  to?: { name: string; address: string };
 }
 
 export interface OutboxDeps {
@@ -53,7 +55,7 @@ export interface OutboxDeps {
 /** The invitations outbox: recorded before sending, retried with backoff, never lost, never twice. */
 export interface Outbox {
   items(): OutboxItem[];
-  enqueue(interviewId: string, kind: MailKind, recipients?: Recipient[], previous?: PreviousTime): void;
+  enqueue(interviewId: string, kind: MailKind, recipients?: Recipient[], previous?: PreviousTime, to?: OutboxItem['to']): void;
   resend(interviewId: string, recipient: Recipient): void;
   drain(): Promise<void>;
   sendTest(to: { name: string; address: string }): Promise<string>;
@@ -67,6 +69,8 @@ const payloadSchema = z.object({
   recipient: z.union([z.enum(['candidate', 'recruiter']), z.templateLiteral(['panel:', z.string()])]),
   kind: z.enum(['invitation', 'update', 'cancellation', 'reminder'] satisfies MailKind[]),
   previous: previousSchema.optional(),
+  /** A co-interviewer taken off the panel: their address, since the interview no longer holds it. */
+  to: z.object({ name: z.string(), address: z.string() }).optional(),
 });
 
 const asOutboxItem = (item: QueueItem<z.infer<typeof payloadSchema>>): OutboxItem => ({
@@ -81,6 +85,7 @@ const asOutboxItem = (item: QueueItem<z.infer<typeof payloadSchema>>): OutboxIte
   ...(item.state === 'sent' && item.finishedAt !== undefined ? { sentAt: new Date(item.finishedAt).toISOString() } : {}),
   ...(item.reason ? { reason: item.reason } : {}),
   ...(item.payload.previous ? { previous: item.payload.previous } : {}),
+  ...(item.payload.to ? { to: item.payload.to } : {}),
 });
 
 /**
@@ -124,7 +129,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     }
   };
 
-  const enqueue = (interviewId: string, kind: MailKind, recipients?: Recipient[], previous?: PreviousTime) =>
+  const enqueue = (interviewId: string, kind: MailKind, recipients?: Recipient[], previous?: PreviousTime, to?: OutboxItem['to']) =>
     db.transaction(() => {
       const known = recipients ? undefined : findInterview(interviewId);
       const everyone: Recipient[] = recipients ?? (known ? recipientsOf(known) : ['candidate', 'recruiter']);
@@ -142,7 +147,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
         if (kind === 'update' || kind === 'cancellation') queue.remove(waiting.map((i) => i.key));
         // An unsent update already knows what this person was last told: that stays the "was".
         const told = kind === 'update' ? (waiting.find((i) => i.payload.kind === 'update' && i.payload.previous)?.payload.previous ?? previous) : undefined;
-        queue.add(interviewId, { recipient, kind, ...(told ? { previous: told } : {}) });
+        queue.add(interviewId, { recipient, kind, ...(told ? { previous: told } : {}), ...(to ? { to } : {}) });
         setRecipientState(interviewId, recipient, { state: 'queued', kind, at: nowIso() });
       }
     });
@@ -207,7 +212,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       return;
     }
     if (!announceable(interview, item.kind)) return; // held until the meeting is final; its change wakes us
-    const message: Mail.Options = composeInterviewMessage({ interview, kind: item.kind, recipient: item.recipient, settings: context.settings(), ...(item.previous ? { previous: item.previous } : {}), render: deps.render, key: item.key, from: context.from(), now: clock.now() });
+    const message: Mail.Options = composeInterviewMessage({ interview, kind: item.kind, recipient: item.recipient, settings: context.settings(), ...(item.previous ? { previous: item.previous } : {}), ...(item.to ? { addressee: item.to } : {}), render: deps.render, key: item.key, from: context.from(), now: clock.now() });
     inFlight.add(item.key);
     try {
       await transport.send(message);
@@ -282,6 +287,23 @@ export function createOutbox(deps: OutboxDeps): Outbox {
 
   const hasBeenInvited = (interview: Interview, recipient: Recipient) => ['queued', 'sent', 'failed'].includes(deliveryOf(interview, recipient).state);
 
+  /**
+   * A panel changed after scheduling: whoever was taken off and had been invited gets a cancellation
+   * (addressed from the earlier panel, which still knows them); whoever joined gets the invitation,
+   * once the others have theirs (before that, the first round includes them anyway).
+   */
+  const panelMail = (interview: Interview, previous: Interview, announced: boolean) => {
+    const now = new Set(interview.coInterviewers.map((p) => panelRecipient(p.email)));
+    const before = new Set(previous.coInterviewers.map((p) => panelRecipient(p.email)));
+    for (const person of previous.coInterviewers) {
+      const recipient = panelRecipient(person.email);
+      if (now.has(recipient) || !hasBeenInvited(interview, recipient)) continue;
+      enqueue(interview.id, 'cancellation', [recipient], undefined, { name: person.name ?? person.email, address: person.email });
+    }
+    const joined = [...now].filter((r) => !before.has(r) && !hasBeenInvited(interview, r));
+    if (announced && joined.length) enqueue(interview.id, 'invitation', joined);
+  };
+
   const unsubscribe = interviews.onChange((change) => {
     const interview = change.interview;
     if (interview.origin !== 'recruiter') return;
@@ -302,6 +324,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       // Scheduled with a link, or its link just arrived: queued now, sent once the meeting is final.
       enqueue(interview.id, 'invitation');
     }
+    if (previous && interview.status === 'scheduled') panelMail(interview, previous, invited.length > 0);
     // Any change may be the one that makes held messages final (Google's event is ready, say); only
     // once the change is committed: a rolled-back action must never send mail.
     if (queue.waitingFor(interview.id).length > 0) db.afterCommit(() => void drain());

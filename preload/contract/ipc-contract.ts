@@ -12,6 +12,7 @@ import {
   candidateNotesSchema,
   conflictSchema,
   coInterviewerSchema,
+  coInterviewersSchema,
   interviewSchema,
   interviewSummarySchema,
   lineText,
@@ -235,6 +236,8 @@ export const calls = {
   'findTime:busy': call(freeBusyInputSchema, freeBusyAnswerSchema),
   /** Asks Google for the free/busy scope (incremental consent, the first time Find a time is used). */
   'findTime:connect': call(noInput, accountStatusSchema),
+  /** Changes who is on an interview's panel after scheduling (invitations and cancellations follow). */
+  'interviews:setPanel': call(z.object({ id: interviewId, coInterviewers: coInterviewersSchema }), interviewSchema),
 } as const;
 
 /** Every main → renderer event. */

@@ -81,6 +81,7 @@ describe('every call answers what its output schema says (composed services, loc
       'google:retry': () => id,
       'interviews:reschedule': () => ({ id, ...at(10), durationMinutes: 45 }),
       'interviews:setMeetLink': () => ({ id, meetLink }),
+      'interviews:setPanel': () => ({ id, coInterviewers: [{ email: 'pat@example.com', name: 'Pat Panel' }] }),
       'interviews:join': () => ({ id, via: 'browser' }),
       'mail:resend': () => ({ id, recipient: 'candidate' }),
       'meet:setAlwaysOnTop': () => true,

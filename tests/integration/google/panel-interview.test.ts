@@ -169,6 +169,46 @@ describe('panel interviews (emulator + SMTP sink + real keychain)', () => {
     expect(!stranger.ok && stranger.error.message).toBe('This person is not on the interview’s panel.');
   });
 
+  it('changing the panel later: the newcomer is invited, the one taken off gets a cancellation, no one else hears anything; the event keeps guests\' answers', async () => {
+    await call('account:connect');
+    const interview = await call<Interview>('interviews:schedule', { candidateName: 'Ada Lovelace', candidateEmail: 'ada@example.com', jobTitle: 'Staff Engineer', date: day(5), time: '10:00', timeZone: 'Europe/Berlin', durationMinutes: 45, notes: '', coInterviewers: panel });
+    await eventually(() => expect(sink.received).toHaveLength(5));
+    const eventId = eventIdFor(interview.id);
+    g.calendar.respondAsAttendee(eventId, 'ada@example.com', 'accepted');
+    const before = services.interviews.get(interview.id);
+
+    const changed = await call<Interview>('interviews:setPanel', { id: interview.id, coInterviewers: [panel[0], panel[2], { email: 'kim@example.com', name: 'Kim New' }] });
+    expect(changed.coInterviewers.map((p) => p.email)).toEqual(['pat@example.com', 'lee@example.com', 'kim@example.com']);
+    expect(changed.ics.sequence).toBe(before.ics.sequence + 1);
+    await eventually(() => expect(sink.received).toHaveLength(7));
+    await new Promise((r) => setTimeout(r, 150));
+    expect(sink.received).toHaveLength(7);
+    const [toKim] = mailTo('kim@example.com');
+    const [toSam] = mailTo('sam@other.org').slice(1);
+    const kimInvite = parseWithPython(icsAttachment(toKim!));
+    expect(kimInvite).toMatchObject({ method: 'REQUEST', uid: before.google!.iCalUID, sequence: before.ics.sequence + 1 });
+    expect(kimInvite.attendees.map((a) => a.email)).toEqual(['mailto:ada@example.com', 'mailto:pat@example.com', 'mailto:lee@example.com', 'mailto:kim@example.com']);
+    expect(toKim!.parsed.text).toContain('Hello Kim New,');
+    const samCancel = parseWithPython(icsAttachment(toSam!));
+    expect(samCancel).toMatchObject({ method: 'CANCEL', status: 'CANCELLED', uid: before.google!.iCalUID, sequence: before.ics.sequence + 1 });
+    expect(toSam!.parsed.subject).toBe('No longer on the interview panel: Staff Engineer — Ada Lovelace');
+    expect(toSam!.parsed.to).toMatchObject({ value: [{ address: 'sam@other.org', name: 'Sam Outside' }] });
+    expect(toSam!.parsed.text).toContain('You are no longer on the panel for the interview with Ada Lovelace');
+    // Calendar: the guest list follows, and the candidate's answer is kept.
+    await eventually(() => expect(services.interviews.get(interview.id).google?.state).toBe('synced'));
+    const guests = g.calendar.peek(eventId)!.attendees as Array<{ email: string; responseStatus?: string }>;
+    expect(guests.map((a) => a.email)).toEqual(['ada@example.com', 'recruiter@example.com', 'pat@example.com', 'lee@example.com', 'kim@example.com']);
+    expect(guests[0]!.responseStatus).toBe('accepted');
+    // The same panel again changes nothing.
+    const same = await call<Interview>('interviews:setPanel', { id: interview.id, coInterviewers: changed.coInterviewers });
+    expect(same.ics.sequence).toBe(changed.ics.sequence);
+    // A later cancellation reaches the current panel only, once each.
+    await call('interviews:cancel', interview.id);
+    await eventually(() => expect(sink.received).toHaveLength(12));
+    await new Promise((r) => setTimeout(r, 150));
+    expect(sink.received.slice(7).map((m) => m.envelope.to[0]).sort()).toEqual(['ada@example.com', 'kim@example.com', 'lee@example.com', 'pat@example.com', 'recruiter@example.com']);
+  });
+
   it('refuses a panel the way the form words it: own address, the candidate, twice the same person, too many', async () => {
     await call('account:connect');
     const eventsBefore = g.calendar.all().length;
