@@ -14,6 +14,7 @@ import { formatDateTime, systemTimeZone, zoneName } from '../common/format';
 import { JoinArea } from './JoinArea';
 import { RescheduleForm } from './RescheduleForm';
 import { deliveryLine, panelDeliveryLine } from './delivery-words';
+import { PanelEditor } from './PanelEditor';
 import { CandidateRoom } from './CandidateRoom';
 import { useFocusLater } from '../common/use-focus-later';
 import { ConfirmDialog } from '../common/ConfirmDialog';
@@ -99,18 +100,7 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
             </dd>
             <dt>Interviewer</dt>
             <dd>{interview.recruiter.name}</dd>
-            {interview.coInterviewers.length > 0 && (
-              <>
-                <dt>Co-interviewers</dt>
-                <dd>
-                  <ul className="plain" aria-label="Co-interviewers">
-                    {interview.coInterviewers.map((p) => (
-                      <li key={p.email}>{p.name ? `${p.name} <${p.email}>` : p.email}</li>
-                    ))}
-                  </ul>
-                </dd>
-              </>
-            )}
+            <PanelEditor interview={interview} onSaved={loaded.setValue} />
             {zones.map((zone, index) => (
               <div key={zone} className="dl-row">
                 <dt>{index === 0 ? 'Your time' : "Candidate's time"}</dt>

@@ -162,6 +162,25 @@ test('find a time: busy blocks from Google on the timeline, the conflict named, 
     await expect.poll(() => sink.received.filter((m) => m.envelope.to.includes('pat@example.com')).length, { timeout: 15_000 }).toBe(2);
     const update = parseWithPython(icsAttachment(sink.received.filter((m) => m.envelope.to.includes('pat@example.com'))[1]!));
     expect([update.method, update.start, update.sequence > ics.sequence]).toEqual(['REQUEST', DateTime.fromISO(at(day, '11:00')).toUTC().toISO(), true]);
+
+    // Editing the panel in the room: a refusal beside its field, then Sam off and Kim on.
+    await page.getByRole('button', { name: 'Edit panel' }).click();
+    const edit = page.getByRole('form', { name: 'Edit panel' });
+    await edit.getByRole('button', { name: 'Add co-interviewer' }).click();
+    await edit.getByLabel('Co-interviewer 3 email').fill('ada@example.com');
+    await edit.getByRole('button', { name: 'Save panel' }).click();
+    await expect(edit.getByLabel('Co-interviewer 3 email')).toHaveAccessibleDescription("Co-interviewer email is the candidate's address: add a colleague here.");
+    await edit.getByLabel('Co-interviewer 3 email').fill('kim@example.com');
+    await edit.getByLabel('Co-interviewer 3 name (optional)').fill('Kim New');
+    await edit.getByRole('button', { name: 'Remove co-interviewer 2 (sam@other.org)' }).click();
+    await edit.getByRole('button', { name: 'Save panel' }).click();
+    await expect(page.getByTestId('panel-saved')).toHaveText('Panel saved. Invitation on its way to Kim New. Sam Outside will be told they are off the panel.');
+    await expect(page.getByTestId('panel-saved')).toBeFocused();
+    await expect(page.getByTestId('invitation-panel-kim@example.com')).toContainText('Invitation sent to Kim New', { timeout: 15_000 });
+    await expect.poll(() => sink.received.filter((m) => m.envelope.to.includes('sam@other.org')).length, { timeout: 15_000 }).toBe(3);
+    const samLast = sink.received.filter((m) => m.envelope.to.includes('sam@other.org')).at(-1)!;
+    expect([samLast.parsed.subject, parseWithPython(icsAttachment(samLast)).method]).toEqual(['No longer on the interview panel: Staff Engineer — Ada Lovelace', 'CANCEL']);
+    await saveScreenshot(page, 'find-time-panel-edited');
   } finally {
     await app.stop();
     await g.close();
