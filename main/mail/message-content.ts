@@ -166,6 +166,9 @@ export function messageView(interview: Interview, kind: MailKind, recipient: Rec
   const when = reminderWhen(start, now, ownZone);
   // An update that only brings a new Meet link must not claim the interview moved.
   const linkOnly = kind === 'update' && !isMove(interview, previous);
+  const cancelled = kind === 'cancellation';
+  // A cancellation while the interview still goes ahead: this co-interviewer was taken off the panel.
+  const offPanel = cancelled && role === 'panelist' && interview.status === 'scheduled';
   const intros: Record<MailKind, Record<Role, string>> = {
     invitation: {
       candidate: `${recruiter.name} has invited you to an interview for the ${interview.jobTitle} position${atCompany}. It takes place on Google Meet.`,
@@ -186,7 +189,9 @@ export function messageView(interview: Interview, kind: MailKind, recipient: Rec
     cancellation: {
       candidate: `Your interview for the ${interview.jobTitle} position${atCompany}, planned for ${own.when}, has been cancelled.`,
       recruiter: `Your interview with ${candidate.name}, planned for ${own.when}, has been cancelled and the candidate has been told.`,
-      panelist: `The panel interview with ${candidate.name}, planned for ${own.when}, has been cancelled.`,
+      panelist: offPanel
+        ? `You are no longer on the panel for the interview with ${candidate.name} (${interview.jobTitle}), planned for ${own.when}. It goes ahead without you; the attached cancellation removes it from your calendar.`
+        : `The panel interview with ${candidate.name}, planned for ${own.when}, has been cancelled.`,
     },
     reminder: {
       candidate: `Your interview for the ${interview.jobTitle} position${atCompany} ${when}. Please check your camera and microphone beforehand.`,
@@ -194,10 +199,7 @@ export function messageView(interview: Interview, kind: MailKind, recipient: Rec
       panelist: `The panel interview with ${candidate.name} ${when}.`,
     },
   };
-  const cancelled = kind === 'cancellation';
-  // A cancellation while the interview still goes ahead: this co-interviewer was taken off the panel.
-  const offPanel = cancelled && role === 'panelist' && interview.status === 'scheduled';
-  if (offPanel) intros.cancellation.panelist = `You are no longer on the panel for the interview with ${candidate.name} (${interview.jobTitle}), planned for ${own.when}. It goes ahead without you; the attached cancellation removes it from your calendar.`;
+
   const contactText = forCandidate
     ? cancelled
       ? `Questions? Contact ${recruiter.name} at`
