@@ -34,6 +34,7 @@ import { createDeepLinkRouter } from '../deep-links/deep-link-router';
 import { startInstant } from '../interviews/interview-rules';
 import type { Interview } from '../../preload/contract/interview-schema';
 import { createAttendanceService, type AttendanceService, type AttendanceServiceDeps } from '../attendance/attendance-service';
+import { createFindTime } from '../google/find-time';
 
 /** What the composition root needs from the outside world; tests hand in real-but-local ones. */
 export interface ServiceDeps {
@@ -198,6 +199,15 @@ export function composeServices(deps: ServiceDeps): DeskServices {
   syncTimer.unref();
   void calendar.runQuietly('start');
   const meet = deps.meetLauncher ?? browserOnlyLauncher(deps.openExternal);
+  const findTime = createFindTime({
+    account,
+    apiUrl: deps.config.google.apiUrl,
+    appInterviews: (fromMs, toMs, excludeId) => repository.overlapping(fromMs, toMs, excludeId),
+    now: () => deps.clock.now(),
+    log: deps.log.scope('find-time'),
+    ...(deps.google?.retry ? { retry: deps.google.retry } : {}),
+    ...(deps.google?.requestTimeoutMs ? { requestTimeoutMs: deps.google.requestTimeoutMs } : {}),
+  });
   const joinInterview = createJoinInterview({ interviews, settings: () => settings.get(), clock: deps.clock, launcher: meet });
 
   const handlers: CallHandlers = {
@@ -316,6 +326,9 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     },
     'attendance:get': (id) => attendance.view(interviews.get(id).id),
     'attendance:connect': () => attendance.connect(),
+    'findTime:busy': (query) => findTime.busy(query),
+    'findTime:connect': () => findTime.connect(),
+    'interviews:setPanel': ({ id, coInterviewers }) => interviews.setPanel(id, coInterviewers),
   };
 
   return {

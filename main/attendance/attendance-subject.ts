@@ -14,23 +14,12 @@ export interface AccountIdentity {
   googleId?: string;
 }
 
-/** Co-interviewers, read defensively: the field may not exist on older records, and only well-formed entries count. */
-function coInterviewers(interview: Interview): InterviewerIdentity[] {
-  const raw = (interview as { coInterviewers?: unknown }).coInterviewers;
-  if (!Array.isArray(raw)) return [];
-  return raw.flatMap((entry: unknown) => {
-    if (!entry || typeof entry !== 'object') return [];
-    const { email, name } = entry as { email?: unknown; name?: unknown };
-    if (typeof email !== 'string' || !email) return [];
-    return [{ email, ...(typeof name === 'string' && name.trim() ? { name } : {}) }];
-  });
-}
-
 /** The interviewer side of an interview. */
 export function interviewersOf(interview: Interview, account: AccountIdentity | undefined): InterviewerIdentity[] {
   const out: InterviewerIdentity[] = [{ email: interview.recruiter.email, name: interview.recruiter.name }];
   if (account) out.push({ email: account.email, name: account.name, ...(account.googleId ? { user: `users/${account.googleId}` } : {}) });
-  return [...out, ...coInterviewers(interview)];
+  // The panel is validated with the record (the contract's schema), so its entries are well formed.
+  return [...out, ...interview.coInterviewers.map(({ email, name }) => ({ email, ...(name?.trim() ? { name } : {}) }))];
 }
 
 /** The interview's Meet meeting code (`abc-mnop-xyz`), when it has a Meet link. */

@@ -13,7 +13,8 @@ import type { AccountService } from './account-service';
 import { describeGoogleError, isRetryable } from './google-errors';
 import { GoogleCallError, withGoogleRetry, type RetryOptions } from './retry-policy';
 import { GoogleQueue, type QueuedChange } from './google-queue';
-import { conferenceStatus, eventForInterview, eventIdFor, interviewIdOf, linkPatch, meetLinkOf, readMeetLink, reschedulePatch, withEventMeetLink } from './event-mapping';
+import { conferenceStatus, eventForInterview, eventIdFor, interviewIdOf, linkPatch, meetLinkOf, mergeGuests, readMeetLink, reschedulePatch, withEventMeetLink } from './event-mapping';
+import { panelChanged } from '../interviews/interview-rules';
 
 export interface CalendarSyncDeps {
   apiUrl: string;
@@ -179,6 +180,13 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
     saveEvent(interview.id, await patchEvent(eventId, { ...linkPatch(interview.meetLink), sequence: interview.ics.sequence }));
   };
 
+  /** Puts the panel's guest list on the event, keeping every remaining guest's answer as Google has it. */
+  const guests = async (interview: Interview) => {
+    const eventId = interview.google?.eventId ?? eventIdFor(interview.id);
+    const current = (await call((cal) => cal.events.get({ calendarId: 'primary', eventId }, requestOptions))).data;
+    saveEvent(interview.id, await patchEvent(eventId, { attendees: mergeGuests(current.attendees, interview), sequence: interview.ics.sequence }));
+  };
+
   const cancel = async (interview: Interview) => {
     const eventId = interview.google?.eventId ?? eventIdFor(interview.id);
     try {
@@ -202,6 +210,7 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
       await create(item, interview);
     } else if (item.op === 'update') await update(interview);
     else if (item.op === 'relink') await relink(interview);
+    else if (item.op === 'guests') await guests(interview);
     else await cancel(interview);
   };
 
@@ -341,6 +350,10 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
       // No event yet (Google refused the first create): create it with this link; else put the link on it.
       markPending(change.interview);
       queue.add(change.interview.id, change.interview.google.iCalUID ? 'relink' : 'create');
+    } else if (change.kind === 'updated' && change.interview.google && panelChanged(change.previous, change.interview)) {
+      // A panel changed after scheduling: the event's guests follow (or the pending create carries them).
+      markPending(change.interview);
+      queue.add(change.interview.id, change.interview.google.iCalUID ? 'guests' : 'create');
     } else if (change.kind === 'cancelled' && change.interview.google) {
       markPending(change.interview);
       queue.add(change.interview.id, 'cancel');

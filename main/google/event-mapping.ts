@@ -21,6 +21,25 @@ function endOf(interview: Interview): string {
   return new Date(Date.parse(interview.startUtc) + interview.durationMinutes * 60_000).toISOString();
 }
 
+/** The event's guests: the candidate, the recruiter (organizer), then the panel. */
+export function guestsOf(interview: Interview): calendar_v3.Schema$EventAttendee[] {
+  return [
+    { email: interview.candidate.email, displayName: interview.candidate.name },
+    { email: interview.recruiter.email, displayName: interview.recruiter.name, organizer: true, responseStatus: 'accepted' },
+    // The panel: guests like the candidate; with sendUpdates=none Google emails none of them.
+    ...interview.coInterviewers.map((p) => ({ email: p.email, ...(p.name ? { displayName: p.name } : {}) })),
+  ];
+}
+
+/**
+ * The guest list after a panel change, for a patch (which replaces the whole list): people still
+ * invited keep Google's entry as it is (their answer included), new ones are added, removed ones go.
+ */
+export function mergeGuests(current: calendar_v3.Schema$EventAttendee[] | undefined, interview: Interview): calendar_v3.Schema$EventAttendee[] {
+  const existing = new Map((current ?? []).filter((a) => typeof a.email === 'string').map((a) => [a.email!.toLowerCase(), a]));
+  return guestsOf(interview).map((wanted) => existing.get(wanted.email!.toLowerCase()) ?? wanted);
+}
+
 /** The event body for a new interview: summary, details, UTC times with the zone, attendees, a Meet request. */
 export function eventForInterview(interview: Interview): calendar_v3.Schema$Event {
   return {
@@ -30,6 +49,7 @@ export function eventForInterview(interview: Interview): calendar_v3.Schema$Even
       `Interview for ${interview.jobTitle}`,
       `Candidate: ${interview.candidate.name} <${interview.candidate.email}>`,
       `Interviewer: ${interview.recruiter.name} <${interview.recruiter.email}>`,
+      ...interview.coInterviewers.map((p) => `Co-interviewer: ${p.name ? `${p.name} <${p.email}>` : p.email}`),
       `Duration: ${interview.durationMinutes} minutes`,
       // Guests see the description: the candidate's message goes here, private notes never do.
       interview.candidateMessage ? `\nMessage from ${interview.recruiter.name}:\n${interview.candidateMessage}` : '',
@@ -39,10 +59,7 @@ export function eventForInterview(interview: Interview): calendar_v3.Schema$Even
       .join('\n'),
     start: { dateTime: interview.startUtc, timeZone: interview.timeZone },
     end: { dateTime: endOf(interview), timeZone: interview.timeZone },
-    attendees: [
-      { email: interview.candidate.email, displayName: interview.candidate.name },
-      { email: interview.recruiter.email, displayName: interview.recruiter.name, organizer: true, responseStatus: 'accepted' },
-    ],
+    attendees: guestsOf(interview),
     // A pasted link becomes the event's conference; only without one does Google make a new Meet.
     ...(interview.meetLink ? linkPatch(interview.meetLink) : { conferenceData: { createRequest: { requestId: `idesk-${interview.id}`, conferenceSolutionKey: { type: 'hangoutsMeet' } } } }),
     extendedProperties: { private: { interviewDeskId: interview.id } },

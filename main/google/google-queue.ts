@@ -6,14 +6,14 @@ import { DurableQueue, queueRetentionMs, type QueueItem } from '../storage/durab
 export interface QueuedChange {
   key: string;
   interviewId: string;
-  /** 'relink' puts the interview's own Meet link (pasted by the recruiter) on the event. */
-  op: 'create' | 'update' | 'relink' | 'cancel';
+  /** 'relink' puts the interview's own Meet link (pasted by the recruiter) on the event; 'guests' puts the panel's guest list on it. */
+  op: 'create' | 'update' | 'relink' | 'cancel' | 'guests';
   attempts: number;
   notBefore: number;
   lastError?: string;
 }
 
-const payloadSchema = z.object({ op: z.enum(['create', 'update', 'relink', 'cancel']) });
+const payloadSchema = z.object({ op: z.enum(['create', 'update', 'relink', 'cancel', 'guests']) });
 
 const asChange = (item: QueueItem<z.infer<typeof payloadSchema>>): QueuedChange => ({
   key: item.key,
@@ -51,7 +51,8 @@ export class GoogleQueue {
       const mine = this.queue.waitingFor(interviewId).map(asChange);
       if (op === 'update' && mine.some((i) => i.op === 'create' || i.op === 'update')) return;
       if (op === 'relink' && mine.some((i) => i.op === 'create' || i.op === 'relink')) return;
-      if (op === 'cancel') this.queue.remove(mine.filter((i) => i.op === 'update' || i.op === 'relink').map((i) => i.key));
+      if (op === 'guests' && mine.some((i) => i.op === 'create' || i.op === 'guests')) return;
+      if (op === 'cancel') this.queue.remove(mine.filter((i) => i.op === 'update' || i.op === 'relink' || i.op === 'guests').map((i) => i.key));
       this.queue.add(interviewId, { op });
     });
   }

@@ -55,3 +55,14 @@ export function summarize(interview: Interview): InterviewSummary {
     ...(attention ? { attention } : {}),
   };
 }
+
+/** The panel's addresses, without case, in order. */
+export function panelAddresses(interview: Pick<Interview, 'coInterviewers'>): string[] {
+  return interview.coInterviewers.map((p) => p.email.toLowerCase());
+}
+
+/** Whether the panel (who is on it, or a name) differs between two versions of an interview. */
+export function panelChanged(before: Pick<Interview, 'coInterviewers'>, after: Pick<Interview, 'coInterviewers'>): boolean {
+  const key = (i: Pick<Interview, 'coInterviewers'>) => JSON.stringify(i.coInterviewers.map((p) => [p.email.toLowerCase(), p.name ?? '']));
+  return key(before) !== key(after);
+}

@@ -2,12 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { IANAZone } from 'luxon';
 import {
   scheduleInputSchema,
+  coInterviewersSchema,
   meetLinkSchema,
   candidateNotesSchema,
   type Conflict,
   type Interview,
   type InterviewSummary,
   type ScheduleFields,
+  type ScheduleInput,
 } from '../../preload/contract/interview-schema';
 import type { z } from 'zod';
 import type { rescheduleInputSchema } from '../../preload/contract/interview-schema';
@@ -16,7 +18,7 @@ import type { EventHub } from '../shared/event-hub';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../logging/logger';
 import type { InterviewRepository, ScheduleWindow } from '../storage/interview-repository';
-import { findConflicts, startInstant, summarize } from './interview-rules';
+import { findConflicts, panelChanged, startInstant, summarize } from './interview-rules';
 
 /** What happened to an interview, for the services that follow it (Google, invitations, reminders). */
 export type InterviewChange =
@@ -67,10 +69,12 @@ export interface InterviewService {
   /** What the tray shows: the next interview that has not ended and today's, from two indexed queries. */
   forTray(nowMs: number, dayStartMs: number, dayEndMs: number): Interview[];
   preview(input: Pick<ScheduleFields, 'date' | 'time' | 'timeZone' | 'durationMinutes' | 'occurrence'> & { excludeId?: string }): SchedulePreview;
-  schedule(input: ScheduleFields, origin?: Interview['origin']): Interview;
+  schedule(input: ScheduleInput, origin?: Interview['origin']): Interview;
   reschedule(input: RescheduleFields): Interview;
   cancel(id: string): Interview;
   setMeetLink(id: string, link: string): Interview;
+  /** Changes the panel after scheduling: new co-interviewers are invited, removed ones get a cancellation. */
+  setPanel(id: string, panel: unknown): Interview;
   /** Applies a change that came from elsewhere (Google sync, the outbox) and tells listeners. */
   update(id: string, change: (interview: Interview) => Interview, notify?: boolean): Interview;
   /** Applies one quiet change to many interviews in one transaction (reminder bookkeeping). */
@@ -121,6 +125,20 @@ export function refuseOnCandidateCopy(interview: Interview, action: 'reschedule'
     meetLink: 'The Meet link of this interview comes from your invitation and cannot be changed here.',
   } as const;
   throw new DeskFailure('invalid_input', words[action], 'id');
+}
+
+/**
+ * Refuses a panel that names the candidate or the recruiter as a co-interviewer (they are already
+ * on the invitation), in the words of the form; the contract already checked count and duplicates.
+ */
+export function refusePanel(panel: Array<{ email: string }>, recruiterEmail: string, candidateEmail: string): void {
+  const mine = recruiterEmail.toLowerCase();
+  const theirs = candidateEmail.toLowerCase();
+  panel.forEach((person, index) => {
+    const email = person.email.toLowerCase();
+    if (mine && email === mine) throw new DeskFailure('invalid_input', 'Co-interviewer email is your own address: you are on every interview already.', `coInterviewers.${index}.email`);
+    if (email === theirs) throw new DeskFailure('invalid_input', "Co-interviewer email is the candidate's address: add a colleague here.", `coInterviewers.${index}.email`);
+  });
 }
 
 /** Creates the interview service. */
@@ -216,6 +234,7 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
       if (recruiter.email && recruiter.email.toLowerCase() === input.candidateEmail.toLowerCase()) {
         throw new DeskFailure('invalid_input', 'Candidate email is your own address. Use the candidate\'s address.', 'candidateEmail');
       }
+      refusePanel(input.coInterviewers, recruiter.email, input.candidateEmail);
       const start = startInstant(input, clock.now());
       refuseConflicts(conflictsFor(start.toMillis(), input.durationMinutes), input.acceptConflicts);
       const id = newId();
@@ -224,6 +243,7 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
         ...freshRecord(id, now),
         candidate: { name: input.candidateName, email: input.candidateEmail, ...(input.candidateTimeZone ? { timeZone: input.candidateTimeZone } : {}) },
         recruiter,
+        coInterviewers: input.coInterviewers.map((p) => ({ email: p.email, ...(p.name ? { name: p.name } : {}) })),
         jobTitle: input.jobTitle,
         startUtc: start.toISO()!,
         durationMinutes: input.durationMinutes,
@@ -275,6 +295,25 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
       const interview = changed(previous, { ...previous, meetLink: meetLink.data });
       return save(interview, { kind: 'relinked', interview, previous });
     },
+    setPanel(id, raw) {
+      const parsed = coInterviewersSchema.safeParse(raw);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new DeskFailure('invalid_input', issue?.message ?? 'The panel is not valid', ['coInterviewers', ...(issue?.path ?? []).map(String)].join('.'));
+      }
+      const previous = mustGet(id);
+      if (previous.origin === 'candidate') throw new DeskFailure('invalid_input', 'Only your interviewer can change who is on the panel.', 'id');
+      if (previous.status === 'cancelled') throw new DeskFailure('invalid_input', 'This interview was cancelled.', 'id');
+      refusePanel(parsed.data, previous.recruiter.email, previous.candidate.email);
+      const next = { ...previous, coInterviewers: parsed.data.map((p) => ({ email: p.email, ...(p.name ? { name: p.name } : {}) })) };
+      if (!panelChanged(previous, next)) return previous;
+      // Who is invited changed: a significant change (RFC 5546), so SEQUENCE rises and the new
+      // invitations and the cancellations outrank every message sent before.
+      const interview: Interview = { ...next, ics: { ...previous.ics, sequence: previous.ics.sequence + 1 }, updatedAt: nowIso() };
+      save(interview, { kind: 'updated', interview, previous });
+      log.info(`changed the panel of interview ${id}`);
+      return interview;
+    },
     update(id, change, notify = true) {
       return repository.transaction(() => {
         const previous = mustGet(id);
@@ -304,6 +343,7 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
         // The link does not name the interviewer: left empty (unknown), never invented. "You" names the row in the list.
         candidate: { name: 'You', email: '' },
         recruiter: { name: '', email: '' },
+        coInterviewers: [],
         jobTitle: input.title,
         startUtc: input.startUtc,
         // An older link without a length: the join window still needs an end, so an hour keeps Join

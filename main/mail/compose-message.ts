@@ -1,7 +1,7 @@
 import type Mail from 'nodemailer/lib/mailer';
 import type { Interview } from '../../preload/contract/interview-schema';
 import { buildInviteIcs } from './invite-ics';
-import { icsMethodFor, type MailKind, type Recipient } from './mail-kinds';
+import { addresseeOf, icsMethodFor, type MailKind, type Recipient } from './mail-kinds';
 import { messageView, type MessageSettings, type MessageView, type PreviousTime } from './message-content';
 import type { RenderedEmail } from './render-email';
 
@@ -22,22 +22,26 @@ export function composeInterviewMessage(input: {
   settings: MessageSettings;
   /** For an update: the time the person was last told, so the message can say what changed. */
   previous?: PreviousTime;
+  /** Who it goes to when the interview no longer names them (a co-interviewer taken off the panel). */
+  addressee?: { name: string; address: string };
   render: (view: MessageView) => RenderedEmail;
   key: string;
   from: { name: string; address: string };
   now: number;
 }): Mail.Options {
   const { interview, kind, recipient } = input;
-  const view = messageView(interview, kind, recipient, input.settings, input.now, input.previous);
+  const view = messageView(interview, kind, recipient, input.settings, input.now, input.previous, input.addressee);
   const { html, text } = input.render(view);
   const ics = buildInviteIcs(interview, kind, input.now, recipient);
   const method = icsMethodFor[kind];
-  const to = recipient === 'candidate' ? { name: interview.candidate.name, address: interview.candidate.email } : { name: interview.recruiter.name, address: interview.recruiter.email };
+  const to = input.addressee ?? addresseeOf(interview, recipient);
+  // A co-interviewer taken off the panel has no address left here: nothing may go to a guess.
+  if (!to) throw new Error('This co-interviewer is no longer on the panel.');
   return {
     messageId: messageIdFor(input.key),
     from: input.from,
     to: [to],
-    ...(recipient === 'candidate' ? { replyTo: { name: interview.recruiter.name, address: interview.recruiter.email } } : {}),
+    ...(recipient !== 'recruiter' ? { replyTo: { name: interview.recruiter.name, address: interview.recruiter.email } } : {}),
     subject: view.subject,
     text,
     html,

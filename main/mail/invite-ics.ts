@@ -85,7 +85,11 @@ export function buildInviteIcs(interview: Interview, kind: MailKind, now: number
     ...(meet && !cancelled ? { location: meet, url: meet } : {}),
     status: cancelled ? 'CANCELLED' : 'CONFIRMED',
     organizer: { name: icsParamText(interview.recruiter.name), email: calAddress(interview.recruiter.email) },
-    attendees: [{ name: icsParamText(interview.candidate.name), email: calAddress(interview.candidate.email), rsvp: true, partstat: 'NEEDS-ACTION', role: 'REQ-PARTICIPANT' }],
+    // The same guest list for everyone who receives it (as on the Calendar event): the candidate, then the panel.
+    attendees: [
+      { name: icsParamText(interview.candidate.name), email: calAddress(interview.candidate.email), rsvp: true, partstat: 'NEEDS-ACTION', role: 'REQ-PARTICIPANT' },
+      ...interview.coInterviewers.map((p) => ({ name: icsParamText(p.name ?? p.email), email: calAddress(p.email), rsvp: true, partstat: 'NEEDS-ACTION' as const, role: 'REQ-PARTICIPANT' as const })),
+    ],
     lastModified: now,
   });
   if (error || !value) throw new Error(`Could not build the calendar invite: ${error?.message ?? 'unknown error'}`);

@@ -2,7 +2,7 @@ import type { Interview } from '../../preload/contract/interview-schema';
 import type { Settings } from '../../preload/contract/settings-schema';
 import { meetLinkPattern } from '../../preload/contract/interview-schema';
 import { meetJoinUrlOrNone } from '../security/url-policy';
-import type { MailKind, Recipient } from './mail-kinds';
+import { addresseeOf, roleOf, type MailKind, type Recipient, type Role } from './mail-kinds';
 import { reminderWhen } from '../../preload/domain/time-left';
 
 /** The settings a message uses. */
@@ -103,11 +103,11 @@ function safeDownloadUrl(raw: string | undefined): string | undefined {
   }
 }
 
-const headlines: Record<MailKind, Record<Recipient, string>> = {
-  invitation: { candidate: 'You are invited to an interview', recruiter: 'Interview scheduled' },
-  update: { candidate: 'Your interview has a new time', recruiter: 'Interview rescheduled' },
-  cancellation: { candidate: 'Your interview has been cancelled', recruiter: 'Interview cancelled' },
-  reminder: { candidate: 'Reminder: your interview is coming up', recruiter: 'Reminder: interview coming up' },
+const headlines: Record<MailKind, Record<Role, string>> = {
+  invitation: { candidate: 'You are invited to an interview', recruiter: 'Interview scheduled', panelist: 'You are on an interview panel' },
+  update: { candidate: 'Your interview has a new time', recruiter: 'Interview rescheduled', panelist: 'Panel interview rescheduled' },
+  cancellation: { candidate: 'Your interview has been cancelled', recruiter: 'Interview cancelled', panelist: 'Panel interview cancelled' },
+  reminder: { candidate: 'Reminder: your interview is coming up', recruiter: 'Reminder: interview coming up', panelist: 'Reminder: panel interview coming up' },
 };
 
 const subjects: Record<MailKind, string> = {
@@ -150,11 +150,13 @@ function changeLines(interview: Interview, previous: PreviousTime | undefined, z
  * Builds the view for one message, composed at `now` (a reminder states the real time left then):
  * each kind has its own words, and a cancellation no join links.
  */
-export function messageView(interview: Interview, kind: MailKind, recipient: Recipient, settings: MessageSettings, now: number, previous?: PreviousTime): MessageView {
+export function messageView(interview: Interview, kind: MailKind, recipient: Recipient, settings: MessageSettings, now: number, previous?: PreviousTime, addressee?: { name: string }): MessageView {
   const start = Date.parse(interview.startUtc);
   const company = settings.companyName.trim();
   const atCompany = company ? ` at ${company}` : '';
-  const forCandidate = recipient === 'candidate';
+  const role = roleOf(recipient);
+  const forCandidate = role === 'candidate';
+  const me = addressee ?? addresseeOf(interview, recipient);
   const candidateZone = interview.candidate.timeZone ?? interview.timeZone;
   const ownZone = forCandidate ? candidateZone : interview.timeZone;
   const own = format(start, ownZone);
@@ -164,45 +166,57 @@ export function messageView(interview: Interview, kind: MailKind, recipient: Rec
   const when = reminderWhen(start, now, ownZone);
   // An update that only brings a new Meet link must not claim the interview moved.
   const linkOnly = kind === 'update' && !isMove(interview, previous);
-  const intros: Record<MailKind, Record<Recipient, string>> = {
+  const cancelled = kind === 'cancellation';
+  // A cancellation while the interview still goes ahead: this co-interviewer was taken off the panel.
+  const offPanel = cancelled && role === 'panelist' && interview.status === 'scheduled';
+  const intros: Record<MailKind, Record<Role, string>> = {
     invitation: {
       candidate: `${recruiter.name} has invited you to an interview for the ${interview.jobTitle} position${atCompany}. It takes place on Google Meet.`,
       recruiter: `Your interview with ${candidate.name} for ${interview.jobTitle} is scheduled and the invitation has been sent.`,
+      panelist: `${recruiter.name} has asked you to interview ${candidate.name} for ${interview.jobTitle}${atCompany}, as part of the panel. It takes place on Google Meet.`,
     },
     update: linkOnly
       ? {
           candidate: `Your interview for the ${interview.jobTitle} position${atCompany} has a new Meet link. The time stays the same.`,
           recruiter: `Your interview with ${candidate.name} has a new Meet link; the candidate has been sent it.`,
+          panelist: `The panel interview with ${candidate.name} has a new Meet link. The time stays the same.`,
         }
       : {
           candidate: `Your interview for the ${interview.jobTitle} position${atCompany} has moved. Everything else stays the same.`,
           recruiter: `Your interview with ${candidate.name} has moved; the candidate has been sent the new time.`,
+          panelist: `The panel interview with ${candidate.name} has moved. Everything else stays the same.`,
         },
     cancellation: {
       candidate: `Your interview for the ${interview.jobTitle} position${atCompany}, planned for ${own.when}, has been cancelled.`,
       recruiter: `Your interview with ${candidate.name}, planned for ${own.when}, has been cancelled and the candidate has been told.`,
+      panelist: offPanel
+        ? `You are no longer on the panel for the interview with ${candidate.name} (${interview.jobTitle}), planned for ${own.when}. It goes ahead without you; the attached cancellation removes it from your calendar.`
+        : `The panel interview with ${candidate.name}, planned for ${own.when}, has been cancelled.`,
     },
     reminder: {
       candidate: `Your interview for the ${interview.jobTitle} position${atCompany} ${when}. Please check your camera and microphone beforehand.`,
       recruiter: `Your interview with ${candidate.name} ${when}.`,
+      panelist: `The panel interview with ${candidate.name} ${when}.`,
     },
   };
-  const cancelled = kind === 'cancellation';
+
   const contactText = forCandidate
     ? cancelled
       ? `Questions? Contact ${recruiter.name} at`
       : kind === 'reminder'
         ? `Can't make it? Reply to this email or write to ${recruiter.name} at`
         : 'Need a different time? Reply to this email or write to'
-    : 'To reach the candidate, write to';
+    : role === 'panelist'
+      ? `Questions? Write to ${recruiter.name} at`
+      : 'To reach the candidate, write to';
   const messageText = interview.candidateMessage.trim();
   const message = messageText && !cancelled ? { label: forCandidate ? `Message from ${recruiter.name}` : 'Your message to the candidate', text: messageText } : undefined;
   const downloadUrl = forCandidate ? safeDownloadUrl(settings.candidateDownloadUrl) : undefined;
   return {
-    subject: `${linkOnly ? 'New Meet link for your interview' : subjects[kind]}: ${interview.jobTitle}${atCompany}${forCandidate ? '' : ` — ${candidate.name}`}`,
-    headline: linkOnly ? (forCandidate ? 'Your interview has a new Meet link' : 'Interview has a new Meet link') : headlines[kind][recipient],
-    greeting: `Hello ${forCandidate ? candidate.name : recruiter.name},`,
-    intro: intros[kind][recipient],
+    subject: `${linkOnly ? 'New Meet link for your interview' : offPanel ? 'No longer on the interview panel' : subjects[kind]}: ${interview.jobTitle}${atCompany}${forCandidate ? '' : ` — ${candidate.name}`}`,
+    headline: linkOnly ? (forCandidate ? 'Your interview has a new Meet link' : 'Interview has a new Meet link') : offPanel ? 'You are off this interview panel' : headlines[kind][role],
+    greeting: `Hello ${me?.name ?? recruiter.name},`,
+    intro: intros[kind][role],
     changes: kind === 'update' ? changeLines(interview, previous, ownZone) : [],
     header: company || (forCandidate ? recruiter.name : 'Interview Desk'),
     brandColor: settings.brandColor,
@@ -212,7 +226,8 @@ export function messageView(interview: Interview, kind: MailKind, recipient: Rec
     zoneName: own.zoneName,
     ...(other ? { otherLabel: "Candidate's time", otherWhen: other.when, otherZoneName: other.zoneName } : {}),
     duration: interview.durationMinutes,
-    interviewer: recruiter.name,
+    // A panel names everyone who interviews, the recruiter first.
+    interviewer: [recruiter.name, ...interview.coInterviewers.map((p) => p.name ?? p.email)].join(', '),
     ...(forCandidate ? {} : { candidateLine: `${candidate.name} <${candidate.email}>` }),
     ...(message ? { message } : {}),
     cancelled,
@@ -221,15 +236,16 @@ export function messageView(interview: Interview, kind: MailKind, recipient: Rec
       : {
           join: {
             meetUrl: meetJoinUrlOrNone(interview.meetLink) ?? '',
-            appUrl: forCandidate ? candidateJoinLink(interview) : recruiterRoomLink(interview),
-            appLabel: forCandidate ? 'open this interview in the app' : 'open the interview room',
+            // A co-interviewer's app does not hold the recruiter's record: the invitation link saves it there.
+            appUrl: role === 'recruiter' ? recruiterRoomLink(interview) : candidateJoinLink(interview),
+            appLabel: role === 'recruiter' ? 'open the interview room' : 'open this interview in the app',
             deviceCheckUrl: 'interview-desk://device-check',
             ...(downloadUrl ? { downloadUrl } : {}),
           },
         }),
     contactText,
-    replyUrl: `mailto:${forCandidate ? recruiter.email : candidate.email}`,
-    replyAddress: forCandidate ? recruiter.email : candidate.email,
+    replyUrl: `mailto:${role === 'recruiter' ? candidate.email : recruiter.email}`,
+    replyAddress: role === 'recruiter' ? candidate.email : recruiter.email,
     // The sign-off speaks to the candidate; the recruiter's own copy and a cancellation go without.
     ...(forCandidate && !cancelled ? { signOff: settings.signOff } : {}),
     senderName: forCandidate ? `${recruiter.name}${company ? `, ${company}` : ''}` : 'Interview Desk',

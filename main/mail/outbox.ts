@@ -12,7 +12,7 @@ import { DeskFailure } from '../shared/desk-failure';
 import { isMeetJoinUrl } from '../security/url-policy';
 import { composeInterviewMessage } from './compose-message';
 import { MailSendError, type MailTransport } from './mail-transport';
-import type { MailKind, Recipient } from './mail-kinds';
+import { deliveryOf, panelRecipient, recipientsOf, withDelivery, type MailKind, type Recipient } from './mail-kinds';
 import type { MessageView, PreviousTime } from './message-content';
 import type { RenderedEmail } from './render-email';
 
@@ -30,6 +30,8 @@ export interface OutboxItem {
   reason?: string;
   /** An update's "was": the time this person was last told (kept when a newer update supersedes it). */
   previous?: PreviousTime;
+  /** Set for a co-interviewer taken off the panel (their cancellation). */
+  to?: { name: string; address: string };
 }
 
 export interface OutboxDeps {
@@ -53,7 +55,7 @@ export interface OutboxDeps {
 /** The invitations outbox: recorded before sending, retried with backoff, never lost, never twice. */
 export interface Outbox {
   items(): OutboxItem[];
-  enqueue(interviewId: string, kind: MailKind, recipients?: Recipient[], previous?: PreviousTime): void;
+  enqueue(interviewId: string, kind: MailKind, recipients?: Recipient[], previous?: PreviousTime, to?: OutboxItem['to']): void;
   resend(interviewId: string, recipient: Recipient): void;
   drain(): Promise<void>;
   sendTest(to: { name: string; address: string }): Promise<string>;
@@ -64,9 +66,11 @@ const previousSchema = z.object({ startUtc: z.string(), durationMinutes: z.numbe
 
 /** What a message row stores beside the queue's own columns (its "was" for an update). */
 const payloadSchema = z.object({
-  recipient: z.enum(['candidate', 'recruiter']),
+  recipient: z.union([z.enum(['candidate', 'recruiter']), z.templateLiteral(['panel:', z.string()])]),
   kind: z.enum(['invitation', 'update', 'cancellation', 'reminder'] satisfies MailKind[]),
   previous: previousSchema.optional(),
+  /** A co-interviewer taken off the panel: their address, since the interview no longer holds it. */
+  to: z.object({ name: z.string(), address: z.string() }).optional(),
 });
 
 const asOutboxItem = (item: QueueItem<z.infer<typeof payloadSchema>>): OutboxItem => ({
@@ -81,6 +85,7 @@ const asOutboxItem = (item: QueueItem<z.infer<typeof payloadSchema>>): OutboxIte
   ...(item.state === 'sent' && item.finishedAt !== undefined ? { sentAt: new Date(item.finishedAt).toISOString() } : {}),
   ...(item.reason ? { reason: item.reason } : {}),
   ...(item.payload.previous ? { previous: item.payload.previous } : {}),
+  ...(item.payload.to ? { to: item.payload.to } : {}),
 });
 
 /**
@@ -118,15 +123,17 @@ export function createOutbox(deps: OutboxDeps): Outbox {
 
   const setRecipientState = (interviewId: string, recipient: Recipient, state: Interview['invitations']['candidate']) => {
     try {
-      interviews.update(interviewId, (i) => ({ ...i, invitations: { ...i.invitations, [recipient]: state } }), false);
+      interviews.update(interviewId, (i) => withDelivery(i, recipient, state), false);
     } catch {
       // The interview is gone: nothing to show the state on.
     }
   };
 
-  const enqueue = (interviewId: string, kind: MailKind, recipients: Recipient[] = ['candidate', 'recruiter'], previous?: PreviousTime) =>
+  const enqueue = (interviewId: string, kind: MailKind, recipients?: Recipient[], previous?: PreviousTime, to?: OutboxItem['to']) =>
     db.transaction(() => {
-      for (const recipient of recipients) {
+      const known = recipients ? undefined : findInterview(interviewId);
+      const everyone: Recipient[] = recipients ?? (known ? recipientsOf(known) : ['candidate', 'recruiter']);
+      for (const recipient of everyone) {
         const waiting = queue.waitingFor(interviewId).filter((i) => i.payload.recipient === recipient && !inFlight.has(i.key));
         const unsentInvitation = waiting.find((i) => i.payload.kind === 'invitation');
         if (kind === 'update' && unsentInvitation) continue; // the queued invitation will carry the new time
@@ -140,7 +147,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
         if (kind === 'update' || kind === 'cancellation') queue.remove(waiting.map((i) => i.key));
         // An unsent update already knows what this person was last told: that stays the "was".
         const told = kind === 'update' ? (waiting.find((i) => i.payload.kind === 'update' && i.payload.previous)?.payload.previous ?? previous) : undefined;
-        queue.add(interviewId, { recipient, kind, ...(told ? { previous: told } : {}) });
+        queue.add(interviewId, { recipient, kind, ...(told ? { previous: told } : {}), ...(to ? { to } : {}) });
         setRecipientState(interviewId, recipient, { state: 'queued', kind, at: nowIso() });
       }
     });
@@ -205,7 +212,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       return;
     }
     if (!announceable(interview, item.kind)) return; // held until the meeting is final; its change wakes us
-    const message: Mail.Options = composeInterviewMessage({ interview, kind: item.kind, recipient: item.recipient, settings: context.settings(), ...(item.previous ? { previous: item.previous } : {}), render: deps.render, key: item.key, from: context.from(), now: clock.now() });
+    const message: Mail.Options = composeInterviewMessage({ interview, kind: item.kind, recipient: item.recipient, settings: context.settings(), ...(item.previous ? { previous: item.previous } : {}), ...(item.to ? { addressee: item.to } : {}), render: deps.render, key: item.key, from: context.from(), now: clock.now() });
     inFlight.add(item.key);
     try {
       await transport.send(message);
@@ -278,14 +285,32 @@ export function createOutbox(deps: OutboxDeps): Outbox {
 
   const drain = singleFlight(drainOnce, schedule);
 
-  const hasBeenInvited = (interview: Interview, recipient: Recipient) => ['queued', 'sent', 'failed'].includes(interview.invitations[recipient].state);
+  const hasBeenInvited = (interview: Interview, recipient: Recipient) => ['queued', 'sent', 'failed'].includes(deliveryOf(interview, recipient).state);
+
+  /**
+   * A panel changed after scheduling: whoever was taken off and had been invited gets a cancellation
+   * (addressed from the earlier panel, which still knows them); whoever joined gets the invitation,
+   * once the others have theirs (before that, the first round includes them anyway).
+   */
+  const panelMail = (interview: Interview, previous: Interview, announced: boolean) => {
+    const now = new Set(interview.coInterviewers.map((p) => panelRecipient(p.email)));
+    const before = new Set(previous.coInterviewers.map((p) => panelRecipient(p.email)));
+    for (const person of previous.coInterviewers) {
+      const recipient = panelRecipient(person.email);
+      if (now.has(recipient) || !hasBeenInvited(interview, recipient)) continue;
+      enqueue(interview.id, 'cancellation', [recipient], undefined, { name: person.name ?? person.email, address: person.email });
+    }
+    const joined = [...now].filter((r) => !before.has(r) && !hasBeenInvited(interview, r));
+    if (announced && joined.length) enqueue(interview.id, 'invitation', joined);
+  };
 
   const unsubscribe = interviews.onChange((change) => {
     const interview = change.interview;
     if (interview.origin !== 'recruiter') return;
     // Settings can let Google email the guests instead: then the app sends nothing (never both).
     if (deps.settings().googleSendsInvites && interview.google) return;
-    const invited = (['candidate', 'recruiter'] as const).filter((r) => hasBeenInvited(interview, r));
+    // Everyone on the invitation, each co-interviewer included, counted once with their own state.
+    const invited = recipientsOf(interview).filter((r) => hasBeenInvited(interview, r));
     const previous = change.kind === 'scheduled' || change.kind === 'cancelled' ? undefined : change.previous;
     const relinked = previous?.meetLink !== undefined && previous.meetLink !== interview.meetLink;
     if (change.kind === 'cancelled') {
@@ -299,6 +324,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       // Scheduled with a link, or its link just arrived: queued now, sent once the meeting is final.
       enqueue(interview.id, 'invitation');
     }
+    if (previous && interview.status === 'scheduled') panelMail(interview, previous, invited.length > 0);
     // Any change may be the one that makes held messages final (Google's event is ready, say); only
     // once the change is committed: a rolled-back action must never send mail.
     if (queue.waitingFor(interview.id).length > 0) db.afterCommit(() => void drain());
@@ -312,6 +338,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     resend(interviewId, recipient) {
       const interview = interviews.get(interviewId);
       refuseOnCandidateCopy(interview, 'resend');
+      if (!recipientsOf(interview).includes(recipient)) throw new DeskFailure('invalid_input', 'This person is not on the interview’s panel.', 'recipient');
       const kind: MailKind = interview.status === 'cancelled' ? 'cancellation' : interview.ics.sequence > 0 ? 'update' : 'invitation';
       if (kind !== 'cancellation' && !interview.meetLink) throw new DeskFailure('invalid_input', 'There is no Meet link yet, so there is nothing to send.', 'meetLink');
       db.transaction(() => {

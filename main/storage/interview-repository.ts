@@ -109,9 +109,10 @@ export function createInterviewRepository(db: Database): InterviewRepository {
     };
     return rows.map((row) => {
       const id = String(row.id);
+      const { panelDeliveries, ...record } = JSON.parse(String(row.record)) as { panelDeliveries?: unknown };
       return interviewSchema.parse({
-        ...(JSON.parse(String(row.record)) as object),
-        invitations: { candidate: delivery(id, 'candidate'), recruiter: delivery(id, 'recruiter') },
+        ...record,
+        invitations: { candidate: delivery(id, 'candidate'), recruiter: delivery(id, 'recruiter'), ...(panelDeliveries ? { panel: panelDeliveries } : {}) },
         joins: (joins.get(id) ?? []).map((j): JoinRecord => ({ joinedAt: String(j.joined_at), ...(j.left_at != null ? { leftAt: String(j.left_at) } : {}), via: j.via as JoinRecord['via'] })),
         reminders: { sent: (marks.get(id) ?? []).map((m) => ({ key: String(m.key), at: String(m.at) })), ...(row.reminders_armed_at != null ? { armedAt: String(row.reminders_armed_at) } : {}) },
       });
@@ -167,7 +168,9 @@ export function createInterviewRepository(db: Database): InterviewRepository {
     cache.delete(interview.id);
     matches.clear();
     const { invitations, joins, reminders, ...rest } = interview;
-    const record: Stored = rest;
+    // The deliveries table admits only the candidate and the recruiter (a CHECK): each co-interviewer's
+    // state rides in the validated record instead, so panels need no schema step.
+    const record: Stored & { panelDeliveries?: Interview['invitations']['panel'] } = { ...rest, ...(invitations.panel && Object.keys(invitations.panel).length ? { panelDeliveries: invitations.panel } : {}) };
     const startMs = Date.parse(interview.startUtc);
     if (longest !== undefined) longest = Math.max(longest, interview.durationMinutes * 60_000);
     db.prepare(

@@ -81,6 +81,29 @@ export function zoneName(label: string) {
 /** The recruiter's time zone. */
 export const timeZoneName = zoneName('Time zone');
 
+/** How many co-interviewers a panel may have (Calendar and mail stay readable; Google caps guests far higher). */
+export const maxCoInterviewers = 8;
+
+/** One co-interviewer of a panel: an address like the candidate's, a name if known. */
+export const coInterviewerSchema = z.object({
+  email: emailAddress('Co-interviewer email'),
+  name: lineText('Co-interviewer name', 100, 0).optional(),
+});
+export type CoInterviewer = z.infer<typeof coInterviewerSchema>;
+
+/** The panel: at most `maxCoInterviewers`, each address once (the domain compared without case). */
+export const coInterviewersSchema = z
+  .array(coInterviewerSchema, { error: 'Co-interviewers must be a list of people' })
+  .max(maxCoInterviewers, `A panel can have at most ${maxCoInterviewers} co-interviewers`)
+  .superRefine((people, ctx) => {
+    const seen = new Set<string>();
+    people.forEach((person, index) => {
+      const key = person.email.toLowerCase();
+      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [index, 'email'], message: `${person.email} is already on the panel` });
+      seen.add(key);
+    });
+  });
+
 /** What the schedule form sends. Date and time are the recruiter's local wall time in `timeZone`. */
 export const scheduleInputSchema = z.object({
   candidateName: lineText('Candidate name', 100),
@@ -105,6 +128,8 @@ export const scheduleInputSchema = z.object({
   occurrence: z.enum(['earlier', 'later'], { error: 'Choose which of the two times you mean' }).optional(),
   /** The person saw the conflict warning and wants to go ahead. */
   acceptConflicts: z.boolean().optional(),
+  /** A panel: the other interviewers (Calendar guests; they get the same invitations). */
+  coInterviewers: coInterviewersSchema.default([]),
 });
 export type ScheduleInput = z.input<typeof scheduleInputSchema>;
 export type ScheduleFields = z.infer<typeof scheduleInputSchema>;
@@ -147,6 +172,8 @@ export const interviewSchema = z.object({
   id: z.uuid(),
   candidate: z.object({ name: z.string(), email: z.string(), timeZone: z.string().optional() }),
   recruiter: z.object({ name: z.string(), email: z.string() }),
+  /** A panel's other interviewers (Calendar guests and invitees); none in records from before panels. */
+  coInterviewers: z.array(z.object({ email: z.string(), name: z.string().optional() })).default([]),
   jobTitle: z.string(),
   startUtc: z.string(),
   durationMinutes: z.number().int(),
@@ -176,7 +203,12 @@ export const interviewSchema = z.object({
     .optional(),
   /** The invite identity used when there is no Google event (UID stable, SEQUENCE raised on change). */
   ics: z.object({ uid: z.string(), sequence: z.number().int() }),
-  invitations: z.object({ candidate: recipientStateSchema, recruiter: recipientStateSchema }),
+  invitations: z.object({
+    candidate: recipientStateSchema,
+    recruiter: recipientStateSchema,
+    /** Each co-interviewer's delivery, by their address; records from before panels have none. */
+    panel: z.record(z.string(), recipientStateSchema).optional(),
+  }),
   joins: z.array(joinRecordSchema),
   /** Reminders handled so far, and when they were armed (created or moved): moments before that are skipped, not missed. */
   reminders: z.object({ sent: z.array(z.object({ key: z.string(), at: z.string() })), armedAt: z.string().optional() }),

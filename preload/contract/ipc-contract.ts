@@ -11,6 +11,8 @@ import {
   analyticsReportSchema,
   candidateNotesSchema,
   conflictSchema,
+  coInterviewerSchema,
+  coInterviewersSchema,
   interviewSchema,
   interviewSummarySchema,
   lineText,
@@ -161,6 +163,42 @@ export const joinPreviewSchema = z.object({
 });
 export type JoinPreview = z.infer<typeof joinPreviewSchema>;
 
+/** Find a time: whose busy time to ask Google for, over which instants (at most 62 days). */
+export const freeBusyInputSchema = z
+  .object({
+    timeMin: z.iso.datetime({ offset: true, error: 'The day to look at is missing: pick a date' }),
+    timeMax: z.iso.datetime({ offset: true, error: 'The day to look at is missing: pick a date' }),
+    coInterviewers: z.array(coInterviewerSchema.shape.email).max(20, 'Free/busy can look at most 20 co-interviewers at once').default([]),
+    /** The interview being moved: its own time is not busy. */
+    excludeId: z.uuid().optional(),
+  })
+  .refine((r) => Date.parse(r.timeMax) > Date.parse(r.timeMin) && Date.parse(r.timeMax) - Date.parse(r.timeMin) <= 62 * 86_400_000, {
+    message: 'Free/busy looks at up to 62 days at once',
+    path: ['timeMax'],
+  });
+
+const busyBlock = z.object({ start: z.string(), end: z.string() });
+/** One person's busy time, or why Google would not tell (said per person; the others still count). */
+export const personBusySchema = z.object({
+  /** 'recruiter' for the connected account, otherwise the co-interviewer's address. */
+  who: z.string(),
+  status: z.enum(['ok', 'not_found', 'forbidden', 'error', 'unknown']),
+  busy: z.array(busyBlock),
+});
+export type PersonBusy = z.infer<typeof personBusySchema>;
+/** Busy time for the form: Google's answer per person (or why there is none) and the app's own interviews. */
+export const freeBusyAnswerSchema = z.object({
+  /** 'ok' when Google answered; otherwise why free/busy is not shown (the app's interviews still are). */
+  google: z.enum(['ok', 'needs_consent', 'disconnected', 'needs_reconnect', 'unavailable']),
+  message: z.string().optional(),
+  people: z.array(personBusySchema),
+  /** Interviews stored in the app (always known, with or without Google). */
+  appBusy: z.array(busyBlock.extend({ id: z.string(), candidateName: z.string() })),
+  /** When Google answered (for "checked at …"). */
+  at: z.string(),
+});
+export type FreeBusyAnswer = z.infer<typeof freeBusyAnswerSchema>;
+
 /** Describes one call: its input schema and its output schema (types; every handler's answer is checked against it in tests/integration/contract). */
 interface CallSpec<I extends z.ZodType, O extends z.ZodType> {
   input: I;
@@ -205,7 +243,8 @@ export const calls = {
   'interviews:setMeetLink': call(z.object({ id: interviewId, meetLink: meetLinkSchema }), interviewSchema),
   'interviews:join': call(z.object({ id: interviewId, via: z.enum(['app', 'browser']) }), z.object({ via: z.enum(['app', 'browser']) })),
   'meet:setAlwaysOnTop': call(z.boolean(), z.null()),
-  'mail:resend': call(z.object({ id: interviewId, recipient: z.enum(['candidate', 'recruiter']) }), interviewSchema),
+  /** `panel:<address>` resends to one co-interviewer of a panel. */
+  'mail:resend': call(z.object({ id: interviewId, recipient: z.union([z.enum(['candidate', 'recruiter']), z.templateLiteral(['panel:', z.email()])]) }), interviewSchema),
   /** Sends a test email to the recruiter: says to whom (`Name <address>`) and through what it went. */
   'mail:sendTest': call(noInput, z.object({ response: z.string(), to: z.string(), transport: z.string() })),
   'mail:setSmtpPassword': call(z.string().max(1024, 'Password can be at most 1024 characters'), z.null()),
@@ -226,6 +265,12 @@ export const calls = {
   'attendance:get': call(interviewId, attendanceViewSchema),
   /** Asks Google for the Meet read scope (incremental consent), then reads what has ended. */
   'attendance:connect': call(noInput, accountStatusSchema),
+  /** Find a time: busy blocks of the recruiter and the panel from Google (one request), plus the app's interviews. */
+  'findTime:busy': call(freeBusyInputSchema, freeBusyAnswerSchema),
+  /** Asks Google for the free/busy scope (incremental consent, the first time Find a time is used). */
+  'findTime:connect': call(noInput, accountStatusSchema),
+  /** Changes who is on an interview's panel after scheduling (invitations and cancellations follow). */
+  'interviews:setPanel': call(z.object({ id: interviewId, coInterviewers: coInterviewersSchema }), interviewSchema),
 } as const;
 
 /** Every main → renderer event. */

@@ -80,6 +80,34 @@ export function isCheckUrl(raw: string): boolean {
   return url.protocol === 'https:' || (url.protocol === 'http:' && loopbackHosts.includes(url.hostname));
 }
 
+/** A wall-clock time "HH:MM" (24-hour), "24:00" for the end of the day; refused in the field's words. */
+const isClockTime = (s: string) => /^([01]\d|2[0-3]):[0-5]\d$/.test(s) || s === '24:00';
+function clockTime(label: string) {
+  return z.string({ error: `${label} must be a time like 09:00` }).refine(isClockTime, `${label} must be a time like 09:00`);
+}
+const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+// Judged only when both are times: a malformed one already has its own message.
+const endsAfterStart = (hours: { start: string; end: string }) => !isClockTime(hours.start) || !isClockTime(hours.end) || toMinutes(hours.end) > toMinutes(hours.start);
+
+/** The recruiter's working hours (in their own zone) and working days (ISO weekdays, 1 = Monday). */
+export const workingHoursSchema = z
+  .object({
+    start: clockTime('Working hours start'),
+    end: clockTime('Working hours end'),
+    days: z
+      .array(z.number().int().min(1).max(7), { error: 'Pick your working days' })
+      .min(1, 'Pick at least one working day')
+      .max(7)
+      .refine((days) => new Set(days).size === days.length, 'Each working day can be picked once'),
+  })
+  .refine(endsAfterStart, { path: ['end'], message: 'Working hours must end after they start' });
+export type WorkingHours = z.infer<typeof workingHoursSchema>;
+
+/** The hours "Suggest times" keeps to in the candidate's own zone. */
+export const candidateHoursSchema = z
+  .object({ start: clockTime("Candidate's hours start"), end: clockTime("Candidate's hours end") })
+  .refine(endsAfterStart, { path: ['end'], message: "Candidate's hours must end after they start" });
+
 /** Mail transport settings; the SMTP password lives in the keychain, never here. */
 export const smtpSettingsSchema = z.object({
   host: hostName('SMTP server'),
@@ -116,6 +144,10 @@ export const settingsSchema = z.object({
   mailTransport: z.enum(['smtp', 'gmail'], { error: 'Choose how invitations are sent: SMTP or Gmail' }).default('smtp'),
   smtp: smtpSettingsSchema.default({ host: '', port: 587, security: 'starttls', user: '', fromAddress: '' }),
   googleSendsInvites: z.boolean().default(false),
+  /** When "Suggest times" may offer a slot: the recruiter's hours and days (Find a time). */
+  workingHours: workingHoursSchema.default({ start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] }),
+  /** The candidate's reasonable hours in their own zone, every day. */
+  candidateHours: candidateHoursSchema.default({ start: '08:00', end: '20:00' }),
   netcheckUrl: checkUrl('Network check address').default(''),
   /** The devices picked in the device check (labels kept too: ids change between sessions). */
   deviceChoices: z

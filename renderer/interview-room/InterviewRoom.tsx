@@ -13,7 +13,8 @@ import { StatusBadge } from '../common/StatusBadge';
 import { formatDateTime, systemTimeZone, zoneName } from '../common/format';
 import { JoinArea } from './JoinArea';
 import { RescheduleForm } from './RescheduleForm';
-import { deliveryLine } from './delivery-words';
+import { deliveryLine, panelDeliveryLine } from './delivery-words';
+import { PanelEditor } from './PanelEditor';
 import { CandidateRoom } from './CandidateRoom';
 import { useFocusLater } from '../common/use-focus-later';
 import { ConfirmDialog } from '../common/ConfirmDialog';
@@ -59,7 +60,7 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
       focusLinkSaved();
     } else setError(result.error);
   };
-  const resend = async (recipient: 'candidate' | 'recruiter') => {
+  const resend = async (recipient: 'candidate' | 'recruiter' | `panel:${string}`) => {
     const result = await desk.mail.resend({ id: interview.id, recipient });
     if (result.ok) loaded.setValue(result.value);
     else setError(result.error);
@@ -100,6 +101,7 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
             </dd>
             <dt>Interviewer</dt>
             <dd>{interview.recruiter.name}</dd>
+            <PanelEditor interview={interview} onSaved={loaded.setValue} />
             {zones.map((zone, index) => (
               <div key={zone} className="dl-row">
                 <dt>{index === 0 ? 'Your time' : "Candidate's time"}</dt>
@@ -138,6 +140,16 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
                   {deliveryLine(interview, who, local, now)}
                   {interview.invitations[who].state !== 'queued' && (interview.meetLink || interview.status === 'cancelled') && (
                     <button type="button" className="small" onClick={() => void resend(who)} aria-label={`Resend to the ${who}`}>
+                      Resend
+                    </button>
+                  )}
+                </div>
+              ))}
+              {interview.coInterviewers.map((p) => (
+                <div key={p.email} data-testid={`invitation-panel-${p.email.toLowerCase()}`}>
+                  {panelDeliveryLine(interview, p, local, now)}
+                  {interview.invitations.panel?.[p.email.toLowerCase()]?.state !== 'queued' && (interview.meetLink || interview.status === 'cancelled') && (
+                    <button type="button" className="small" onClick={() => void resend(`panel:${p.email.toLowerCase()}`)} aria-label={`Resend to ${p.name ?? p.email}`}>
                       Resend
                     </button>
                   )}
@@ -243,7 +255,7 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
 /** Why invitations have not gone out yet, in the recruiter's words; undefined when nothing waits. */
 function heldInvitations(interview: Interview): string | undefined {
   if (interview.status !== 'scheduled') return undefined;
-  const waiting = (['candidate', 'recruiter'] as const).some((r) => ['none', 'queued'].includes(interview.invitations[r].state));
+  const waiting = [interview.invitations.candidate, interview.invitations.recruiter, ...interview.coInterviewers.map((p) => interview.invitations.panel?.[p.email.toLowerCase()] ?? { state: 'none' })].some((d) => ['none', 'queued'].includes(d.state));
   if (!waiting) return undefined;
   if (interview.google?.state === 'failed') return 'Invitations are held: the Google Calendar event has no Meet link yet. Retry, or paste a Meet link — then everyone gets the same one.';
   if (interview.google?.state === 'pending') return 'Invitations go out when the Google Calendar event is ready, so everyone gets its Meet link.';

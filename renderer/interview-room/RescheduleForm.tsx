@@ -1,4 +1,8 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { DateTime } from 'luxon';
+import { FindTimePanel } from '../schedule/FindTimePanel';
+import { useFreeBusy } from '../schedule/use-free-busy';
+import { useCall } from '../common/use-result';
 import { useModalDialog } from '../common/use-modal-dialog';
 import type { Interview } from '../../preload/contract/interview-schema';
 import type { DeskError } from '../../preload/contract/result';
@@ -25,6 +29,15 @@ export function RescheduleForm({ interview, onDone }: { interview: Interview; on
   const [duration, setDuration] = useState(String(interview.durationMinutes));
   const [error, setError] = useState<DeskError | undefined>();
   const ids = { date: useId(), time: useId(), duration: useId() };
+  // Find a time for the move: the panel's busy times, this interview's own time left out.
+  const settings = useCall(() => desk.settings.get());
+  const panel = useMemo(() => interview.coInterviewers.map((p) => ({ email: p.email, name: p.name ?? '' })), [interview.coInterviewers]);
+  const panelEmails = useMemo(() => panel.map((p) => p.email), [panel]);
+  const freeBusy = useFreeBusy(date, interview.timeZone, panelEmails, interview.id);
+  const own = useMemo(() => ({ start: interview.startUtc, end: new Date(Date.parse(interview.startUtc) + interview.durationMinutes * 60_000).toISOString() }), [interview.startUtc, interview.durationMinutes]);
+  const startAt = DateTime.fromISO(`${date}T${time}`, { zone: interview.timeZone });
+  const minutes = Number(duration);
+  const proposal = startAt.isValid && Number.isInteger(minutes) && minutes > 0 ? { start: startAt.toUTC().toISO()!, end: startAt.plus({ minutes }).toUTC().toISO()! } : undefined;
   const submit = async (event: FormEvent, acceptConflicts = false) => {
     event.preventDefault();
     const result = await desk.interviews.reschedule({ id: interview.id, date, time, timeZone: interview.timeZone, durationMinutes: Number(duration), acceptConflicts });
@@ -53,6 +66,21 @@ export function RescheduleForm({ interview, onDone }: { interview: Interview; on
           </div>
         </div>
         <p className="muted">Times are in {interview.timeZone}.</p>
+        <FindTimePanel
+          freeBusy={freeBusy}
+          date={date}
+          zone={interview.timeZone}
+          candidateZone={interview.candidate.timeZone ?? ''}
+          panel={panel}
+          {...(proposal ? { proposal } : {})}
+          durationMinutes={minutes}
+          settings={settings.value}
+          own={own}
+          onPick={(d, t) => {
+            setDate(d);
+            setTime(t);
+          }}
+        />
         {error && !['date', 'time', 'durationMinutes'].includes(error.field ?? '') && <ErrorMessage error={error} />}
         {error?.code === 'conflict' && (
           <div className="warning" role="alert">

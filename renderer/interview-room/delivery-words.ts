@@ -5,9 +5,11 @@ type Kind = NonNullable<Interview['invitations']['candidate']['kind']>;
 
 const kindWords: Record<Kind, string> = { invitation: 'Invitation', update: 'New time', cancellation: 'Cancellation', reminder: 'Reminder' };
 
+type Delivery = Interview['invitations']['candidate'];
+
 /** The message a delivery state is about; records from before the kind was kept are read from the interview. */
-function kindOf(interview: Interview, who: Who): Kind {
-  const kept = interview.invitations[who].kind;
+function kindOf(interview: Interview, delivery: Delivery): Kind {
+  const kept = delivery.kind;
   if (kept) return kept;
   if (interview.status === 'cancelled') return 'cancellation';
   return interview.ics.sequence > 0 ? 'update' : 'invitation';
@@ -27,9 +29,16 @@ function when(iso: string, zone: string, now: number): string {
  * "New time queued for Ada Lovelace (not sent yet)", "Invitation to you failed: …".
  */
 export function deliveryLine(interview: Interview, who: Who, zone: string, now: number): string {
-  const state = interview.invitations[who];
-  const name = who === 'candidate' ? interview.candidate.name : 'you';
-  const kind = kindWords[kindOf(interview, who)];
+  return stateLine(interview, interview.invitations[who], who === 'candidate' ? interview.candidate.name : 'you', zone, now);
+}
+
+/** The same line for one co-interviewer of a panel, from their own delivery state. */
+export function panelDeliveryLine(interview: Interview, person: Interview['coInterviewers'][number], zone: string, now: number): string {
+  return stateLine(interview, interview.invitations.panel?.[person.email.toLowerCase()] ?? { state: 'none' }, person.name ?? person.email, zone, now);
+}
+
+function stateLine(interview: Interview, state: Delivery, name: string, zone: string, now: number): string {
+  const kind = kindWords[kindOf(interview, state)];
   switch (state.state) {
     case 'sent':
       return `${kind} sent to ${name}${state.at ? ` at ${when(state.at, zone, now)}` : ''}`;

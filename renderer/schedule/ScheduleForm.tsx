@@ -8,9 +8,28 @@ import { FieldError, FieldErrorSummary, invalidProps, isFormWide, useFormErrors 
 import { askBeforeDiscard } from '../common/leave-guard';
 import { allTimeZones, formatDateTime, isKnownZone, systemTimeZone } from '../common/format';
 import { clearScheduleDraft, loadScheduleDraft, saveScheduleDraft, type ScheduleDraft as Draft } from './schedule-draft';
+import { isEmailAddress } from '../../preload/contract/interview-schema';
+import { PanelFields, type PanelRow } from './PanelFields';
+import { FindTimePanel } from './FindTimePanel';
+import { useFreeBusy } from './use-free-busy';
+
+/** The addresses of a panel that are finished (one plain address each): the ones worth asking Google about. */
+function settledEmails(rows: PanelRow[]): string[] {
+  return rows.map((r) => r.email.trim()).filter((e) => isEmailAddress(e));
+}
 
 const fieldNames: Record<string, string> = { recruiterName: 'Your name', recruiterEmail: 'Your email', candidateName: 'Candidate name', candidateEmail: 'Candidate email', jobTitle: 'Job title', date: 'Date', time: 'Start time', timeZone: 'Time zone', candidateTimeZone: 'Candidate time zone', durationMinutes: 'Duration (minutes)', notes: 'Private notes', candidateMessage: 'Message to the candidate', meetLink: 'Meet link', occurrence: 'Start time' };
-const formFields = Object.keys(fieldNames);
+const formFields = [...Object.keys(fieldNames), 'coInterviewers', ...Object.keys(panelLabels(8))];
+
+/** The summary's names for the panel's fields, as their labels read. */
+function panelLabels(count: number): Record<string, string> {
+  const labels: Record<string, string> = { coInterviewers: 'Co-interviewers' };
+  for (let i = 0; i < count; i++) {
+    labels[`coInterviewers.${i}.email`] = `Co-interviewer ${i + 1} email`;
+    labels[`coInterviewers.${i}.name`] = `Co-interviewer ${i + 1} name`;
+  }
+  return labels;
+}
 
 function tomorrowAtTen(): { date: string; time: string } {
   const d = new Date(Date.now() + 24 * 3600_000);
@@ -35,14 +54,23 @@ export function ScheduleForm({ onScheduled }: { onScheduled: (interview: Intervi
     candidateMessage: '',
     meetLink: '',
     occurrence: '',
+    coInterviewers: [],
     ...kept,
   }));
+  const panel = draft.coInterviewers ?? [];
+  // Google is asked about the panel only once an address is finished (the field left, a row removed).
+  const [settledPanel, setSettledPanel] = useState<string[]>(() => settledEmails(kept?.coInterviewers ?? []));
+  const settlePanel = (rows: PanelRow[]) => {
+    const next = settledEmails(rows);
+    setSettledPanel((current) => (current.join(',') === next.join(',') ? current : next));
+  };
+  const freeBusy = useFreeBusy(draft.date, isKnownZone(draft.timeZone) ? draft.timeZone : 'UTC', settledPanel);
   const [touched, setTouched] = useState(kept !== undefined);
   const { error, setError, edited } = useFormErrors();
   const [me, setMe] = useState({ recruiterName: '', recruiterEmail: '' });
   // The preview keeps the zone main computed it for: the field may already hold a half-typed zone,
   // and formatting with that would throw and take the whole form (and the focus) down.
-  const [preview, setPreview] = useState<{ startUtc: string; conflicts: Conflict[]; timeZone: string } | undefined>();
+  const [preview, setPreview] = useState<{ startUtc: string; endUtc: string; conflicts: Conflict[]; timeZone: string } | undefined>();
   const [previewError, setPreviewError] = useState<DeskError | undefined>();
   const [busy, setBusy] = useState(false);
   // Who signs the candidate's message in the preview: the Google account wins over Settings, as in the email.
@@ -109,6 +137,9 @@ export function ScheduleForm({ onScheduled }: { onScheduled: (interview: Intervi
     event.preventDefault();
     setBusy(true);
     const whoIssues = askWho ? await saveWho() : [];
+    // Rows left empty are dropped first, so main's field numbers match the rows the person sees.
+    const rows = panel.filter((r) => r.email.trim() || r.name.trim());
+    if (rows.length !== panel.length) setDraft((d) => ({ ...d, coInterviewers: rows }));
     const result = await desk.interviews.schedule({
       candidateName: draft.candidateName,
       candidateEmail: draft.candidateEmail,
@@ -122,6 +153,7 @@ export function ScheduleForm({ onScheduled }: { onScheduled: (interview: Intervi
       candidateMessage: draft.candidateMessage,
       ...(draft.meetLink ? { meetLink: draft.meetLink } : {}),
       ...(draft.occurrence ? { occurrence: draft.occurrence } : {}),
+      coInterviewers: rows.map((r) => ({ email: r.email, ...(r.name.trim() ? { name: r.name } : {}) })),
       acceptConflicts,
     });
     setBusy(false);
@@ -133,6 +165,7 @@ export function ScheduleForm({ onScheduled }: { onScheduled: (interview: Intervi
     // Every refused field at once: the name and email asked for here, then the form's own.
     const issues = [...whoIssues, ...fieldIssues(result.error).filter((issue) => !(whoIssues.length > 0 && issue.field === 'recruiter'))];
     const first = issues[0];
+    if (issues.some((i) => i.field.startsWith('coInterviewers'))) setTouched(true);
     setError(first && result.error.code === 'invalid_input' ? { code: 'invalid_input', message: first.message, field: first.field, fields: issues } : result.error);
   };
 
@@ -222,6 +255,16 @@ export function ScheduleForm({ onScheduled }: { onScheduled: (interview: Intervi
         <label htmlFor={ids.czone}>Candidate time zone (optional)</label>
         <input id={ids.czone} list={ids.zones} value={draft.candidateTimeZone} onChange={set('candidateTimeZone')} autoComplete="off" {...invalidProps(error, 'candidateTimeZone', `${ids.czone}-e`)} />
         <FieldError error={error} field="candidateTimeZone" id={`${ids.czone}-e`} />
+        <PanelFields
+          rows={panel}
+          error={error}
+          onChange={(rows, field) => {
+            setTouched(true);
+            if (field) edited(field);
+            setDraft((d) => ({ ...d, coInterviewers: rows }));
+          }}
+          onSettled={settlePanel}
+        />
         {preview && (
           <div className="preview" aria-live="polite">
             <p>
@@ -240,6 +283,22 @@ export function ScheduleForm({ onScheduled }: { onScheduled: (interview: Intervi
             )}
           </div>
         )}
+        <FindTimePanel
+          freeBusy={freeBusy}
+          date={draft.date}
+          zone={isKnownZone(draft.timeZone) ? draft.timeZone : 'UTC'}
+          candidateZone={draft.candidateTimeZone}
+          panel={panel}
+          {...(preview && preview.timeZone === draft.timeZone ? { proposal: { start: preview.startUtc, end: preview.endUtc } } : {})}
+          durationMinutes={Number(draft.durationMinutes)}
+          settings={settings.value}
+          onPick={(date, time) => {
+            setTouched(true);
+            edited('date');
+            edited('time');
+            setDraft((d) => ({ ...d, date, time, occurrence: '' }));
+          }}
+        />
       </fieldset>
       <fieldset>
         <legend>Details</legend>
@@ -281,7 +340,7 @@ export function ScheduleForm({ onScheduled }: { onScheduled: (interview: Intervi
         )}
       </fieldset>
       {error?.code !== 'conflict' && isFormWide(error, formFields) && <ErrorMessage error={error} />}
-      <FieldErrorSummary error={error} labels={fieldNames} />
+      <FieldErrorSummary error={error} labels={{ ...fieldNames, ...panelLabels(panel.length) }} />
       {error?.code === 'conflict' && (
         <div className="warning" role="alert">
           {error.message}{' '}

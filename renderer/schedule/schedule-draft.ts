@@ -12,6 +12,8 @@ export interface ScheduleDraft {
   candidateMessage: string;
   meetLink: string;
   occurrence: '' | 'earlier' | 'later';
+  /** The panel as typed (drafts from before panels have none). */
+  coInterviewers?: Array<{ email: string; name: string }>;
 }
 
 const key = 'interview-desk.schedule-draft';

@@ -9,6 +9,7 @@ import { useLeaveGuard } from '../common/leave-guard';
 import { AccountPanel } from '../account/AccountPanel';
 import { MailPanel } from '../mail/MailPanel';
 import { AppearancePanel } from './AppearancePanel';
+import { WorkingHoursPanel } from './WorkingHoursPanel';
 import type { AccountStatus } from '../../preload/contract/ipc-contract';
 
 type Draft = {
@@ -83,6 +84,7 @@ export function SettingsScreen({ account }: { account: AccountStatus | undefined
       {/* The preferences first: their Save stays in sight at the window's bottom while they scroll. */}
       <SettingsForm initial={settings.value} />
       <AppearancePanel initial={settings.value.theme} />
+      <WorkingHoursPanel initial={settings.value} />
       <AccountPanel status={account} />
       <MailPanel initial={settings.value} />
     </>

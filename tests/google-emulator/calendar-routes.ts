@@ -256,6 +256,8 @@ export class CalendarEmulator {
       if (typeof start !== 'string' || typeof end !== 'string' || Date.parse(end) < Date.parse(start)) {
         return json(res, 400, googleError(400, 'timeRangeEmpty', 'The specified time range is empty.')), true;
       }
+      const refused = attendeeError(body.attendees);
+      if (refused) return json(res, 400, googleError(400, refused.reason, refused.message)), true;
       const conference = this.createConference(body, version, res);
       if (conference === 'error') return true;
       const { conferenceData: _ignored, ...rest } = body;
@@ -277,6 +279,8 @@ export class CalendarEmulator {
       if (ifMatch && ifMatch !== stored.event.etag) return json(res, 412, googleError(412, 'conditionNotMet', 'Precondition Failed')), true;
       const body = await readJson(req);
       if (!body) return json(res, 400, googleError(400, 'parseError', 'Parse Error')), true;
+      const refused = body.attendees === undefined ? undefined : attendeeError(body.attendees);
+      if (refused) return json(res, 400, googleError(400, refused.reason, refused.message)), true;
       const { conferenceData, id: _id, iCalUID: _uid, sequence, ...rest } = body;
       const before = JSON.stringify([stored.event.start, stored.event.end]);
       stored.event = req.method === 'PUT' ? { ...pickSystem(stored.event), ...rest } : { ...stored.event, ...rest };
@@ -356,4 +360,19 @@ export class CalendarEmulator {
 function pickSystem(event: Json): Json {
   const keep = ['kind', 'id', 'status', 'iCalUID', 'sequence', 'htmlLink', 'created', 'creator', 'organizer', 'etag', 'updated'];
   return Object.fromEntries(Object.entries(event).filter(([k]) => keep.includes(k)));
+}
+
+/**
+ * Calendar's checks on `attendees`: a list of objects, each with an email ("Missing attendee email."
+ * otherwise) that is one plain address ("Invalid attendee email.").
+ */
+function attendeeError(attendees: unknown): { reason: string; message: string } | undefined {
+  if (attendees === undefined) return undefined;
+  if (!Array.isArray(attendees)) return { reason: 'invalid', message: 'Invalid value for: attendees' };
+  for (const attendee of attendees as unknown[]) {
+    const email = (attendee as Json | null)?.email;
+    if (email === undefined || email === '') return { reason: 'required', message: 'Missing attendee email.' };
+    if (typeof email !== 'string' || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) return { reason: 'invalid', message: 'Invalid attendee email.' };
+  }
+  return undefined;
 }

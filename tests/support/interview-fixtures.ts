@@ -16,6 +16,7 @@ export function makeInterview(overrides: Partial<Interview> & { startUtc: string
     id,
     candidate: { name: 'Ada Lovelace', email: 'ada@example.com' },
     recruiter: { name: 'Rita Recruiter', email: 'rita@example.com' },
+    coInterviewers: [],
     jobTitle: 'Engineer',
     durationMinutes: 60,
     timeZone: 'Europe/Berlin',

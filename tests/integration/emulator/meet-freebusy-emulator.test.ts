@@ -204,4 +204,23 @@ describe('Google emulator: Meet v2 and freeBusy', () => {
       expect((await query({ ...range, items: [] }, token(freeBusyScope))).status).toBe(200);
     });
   });
+  describe('Calendar event attendees', () => {
+    const insert = async (attendees: unknown) => {
+      const res = await fetch(`${g.url}/calendar/v3/calendars/primary/events?sendUpdates=none`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token(eventsScope)}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ start: { dateTime: '2030-03-04T10:00:00Z' }, end: { dateTime: '2030-03-04T11:00:00Z' }, attendees }),
+      });
+      return { status: res.status, body: (await res.json()) as { error?: { message: string; errors: Array<{ reason: string }> }; attendees?: unknown } };
+    };
+    it('takes a panel of guests and refuses a guest without an address or with a malformed one, as Calendar does', async () => {
+      const ok = await insert([{ email: 'ada@example.com' }, { email: 'pat@example.com', displayName: 'Pat Panel' }]);
+      expect(ok.status).toBe(200);
+      expect(ok.body.attendees).toEqual([{ email: 'ada@example.com' }, { email: 'pat@example.com', displayName: 'Pat Panel' }]);
+      const missing = await insert([{ email: 'ada@example.com' }, { displayName: 'Nobody' }]);
+      expect([missing.status, missing.body.error?.message, missing.body.error?.errors[0]?.reason]).toEqual([400, 'Missing attendee email.', 'required']);
+      const malformed = await insert([{ email: 'Pat <pat@example.com>' }]);
+      expect([malformed.status, malformed.body.error?.message, malformed.body.error?.errors[0]?.reason]).toEqual([400, 'Invalid attendee email.', 'invalid']);
+    });
+  });
 });

@@ -10,6 +10,7 @@ function interview(start: string, jobTitle: string, joins: JoinRecord[] = [], st
     id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
     candidate: { name: `Candidate ${n}`, email: `c${n}@example.com` },
     recruiter: { name: 'Rita', email: 'rita@example.com' },
+    coInterviewers: [],
     jobTitle,
     startUtc: start,
     durationMinutes: duration,

@@ -1,0 +1,107 @@
+/**
+ * "Find a time": the busy time the schedule form draws and checks. Google's free/busy for the
+ * recruiter's primary calendar and each co-interviewer (one request for the whole range), and the
+ * interviews stored in the app, which are known with or without Google. Without the free/busy scope,
+ * a connection or Google itself, the answer says why and still carries the app's interviews.
+ */
+import type { AccountStatus, FreeBusyAnswer } from '../../preload/contract/ipc-contract';
+import type { Interview } from '../../preload/contract/interview-schema';
+import type { Logger } from '../logging/logger';
+import type { RetryOptions } from './retry-policy';
+import type { AccountService } from './account-service';
+import { freeBusyScope, queryFreeBusy } from './free-busy-client';
+import { GoogleRequestError } from './google-request-error';
+import { DeskFailure } from '../shared/desk-failure';
+
+export interface FindTimeDeps {
+  account: AccountService;
+  /** `config.google.apiUrl`. */
+  apiUrl: string;
+  /** Scheduled interviews overlapping [fromMs, toMs), other than `excludeId`. */
+  appInterviews: (fromMs: number, toMs: number, excludeId?: string) => Interview[];
+  now: () => number;
+  log: Logger;
+  retry?: Partial<RetryOptions>;
+  requestTimeoutMs?: number;
+}
+
+/** What the form asks for. */
+export interface BusyQuery {
+  timeMin: string;
+  timeMax: string;
+  coInterviewers: string[];
+  excludeId?: string;
+}
+
+/** Find a time's two calls: busy blocks, and the consent for them. */
+export interface FindTime {
+  busy(query: BusyQuery): Promise<FreeBusyAnswer>;
+  /** Asks for the free/busy scope incrementally (include_granted_scopes keeps what was granted). */
+  connect(): Promise<AccountStatus>;
+}
+
+const words = {
+  disconnected: 'Free/busy needs the Google connection: connect your Google account to see your calendar and your panel’s. Only interviews in Interview Desk are shown.',
+  needs_consent: 'To show your calendar’s busy times, allow Interview Desk to see free/busy in Google (it never sees event details). Only interviews in Interview Desk are shown until then.',
+  needs_reconnect: 'Google access has expired: reconnect your Google account to see free/busy. Only interviews in Interview Desk are shown.',
+  unavailable: 'Google did not answer for free/busy just now; only interviews in Interview Desk are shown. Try “Refresh” in a moment.',
+} as const;
+
+/** Creates the Find a time service. */
+export function createFindTime(deps: FindTimeDeps): FindTime {
+  const { account, log } = deps;
+  return {
+    async busy(query) {
+      const from = Date.parse(query.timeMin);
+      const to = Date.parse(query.timeMax);
+      const appBusy = deps
+        .appInterviews(from, to, query.excludeId)
+        .filter((i) => i.status === 'scheduled')
+        .map((i) => ({ id: i.id, candidateName: i.candidate.name, start: i.startUtc, end: new Date(Date.parse(i.startUtc) + i.durationMinutes * 60_000).toISOString() }));
+      const at = new Date(deps.now()).toISOString();
+      const panel = [...new Set(query.coInterviewers.map((e) => e.toLowerCase()))];
+      const unknown = (google: Exclude<FreeBusyAnswer['google'], 'ok'>, message: string = words[google]): FreeBusyAnswer => ({
+        google,
+        message,
+        people: [{ who: 'recruiter', status: 'unknown', busy: [] }, ...panel.map((who) => ({ who, status: 'unknown' as const, busy: [] }))],
+        appBusy,
+        at,
+      });
+      const status = account.status();
+      if (status.state === 'disconnected') return unknown('disconnected');
+      if (status.state === 'needs_reconnect') return unknown('needs_reconnect');
+      if (!account.hasScope(freeBusyScope)) return unknown('needs_consent');
+      // The account's own trouble (keychain locked, token missing) is said as the account service words it.
+      let auth;
+      try {
+        auth = await account.authClient();
+      } catch (error) {
+        if (error instanceof DeskFailure && error.code === 'needs_reconnect') return unknown('needs_reconnect');
+        return unknown('unavailable', `${(error as Error).message} Only interviews in Interview Desk are shown.`);
+      }
+      try {
+        const answers = await queryFreeBusy(
+          { auth, apiUrl: deps.apiUrl, ...(deps.retry ? { retry: deps.retry } : {}), ...(deps.requestTimeoutMs ? { requestTimeoutMs: deps.requestTimeoutMs } : {}) },
+          { timeMin: query.timeMin, timeMax: query.timeMax, calendars: ['primary', ...panel] },
+        );
+        return {
+          google: 'ok',
+          people: answers.map((a) => ({ who: a.calendarId === 'primary' ? 'recruiter' : a.calendarId, status: a.status, busy: a.busy })),
+          appBusy,
+          at,
+        };
+      } catch (error) {
+        const failure = error instanceof GoogleRequestError ? error : undefined;
+        log.warn(`free/busy failed: ${(error as Error).message}`);
+        if (failure?.kind === 'needs_reconnect') {
+          account.markNeedsReconnect('Google refused the refresh token (free/busy)');
+          return unknown('needs_reconnect');
+        }
+        // Granted once, then removed at myaccount.google.com: ask again.
+        if (failure?.kind === 'scope_missing') return unknown('needs_consent');
+        return unknown('unavailable');
+      }
+    },
+    connect: () => (account.hasScope(freeBusyScope) ? Promise.resolve(account.status()) : account.connect([freeBusyScope])),
+  };
+}

@@ -1,0 +1,87 @@
+import { useState, type FormEvent } from 'react';
+import type { Interview } from '../../preload/contract/interview-schema';
+import { desk } from '../bridge/desk';
+import { isFormWide, useFormErrors } from '../common/FieldError';
+import { ErrorMessage } from '../common/ErrorMessage';
+import { useFocusLater } from '../common/use-focus-later';
+import { PanelFields, type PanelRow } from '../schedule/PanelFields';
+
+const rowsOf = (interview: Interview): PanelRow[] => interview.coInterviewers.map((p) => ({ email: p.email, name: p.name ?? '' }));
+
+/**
+ * The room's panel: who co-interviews, and "Edit panel" while the interview is scheduled. Saving
+ * invites whoever joined and tells whoever was taken off (main sends both); the result is said and focused.
+ */
+export function PanelEditor({ interview, onSaved }: { interview: Interview; onSaved: (interview: Interview) => void }) {
+  const [rows, setRows] = useState<PanelRow[] | undefined>();
+  const [said, setSaid] = useState<string | undefined>();
+  const { error, setError, edited } = useFormErrors();
+  const [saidRef, focusSaid] = useFocusLater<HTMLParagraphElement>();
+  const editable = interview.status === 'scheduled';
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!rows) return;
+    const kept = rows.filter((r) => r.email.trim() || r.name.trim());
+    setRows(kept);
+    const result = await desk.interviews.setPanel({ id: interview.id, coInterviewers: kept.map((r) => ({ email: r.email, ...(r.name.trim() ? { name: r.name } : {}) })) });
+    if (!result.ok) return setError(result.error);
+    const before = new Set(interview.coInterviewers.map((p) => p.email.toLowerCase()));
+    const after = new Set(result.value.coInterviewers.map((p) => p.email.toLowerCase()));
+    const name = (p: { email: string; name?: string | undefined }) => p.name ?? p.email;
+    const joined = result.value.coInterviewers.filter((p) => !before.has(p.email.toLowerCase())).map(name);
+    const left = interview.coInterviewers.filter((p) => !after.has(p.email.toLowerCase())).map(name);
+    setSaid(['Panel saved.', joined.length ? `Invitation on its way to ${joined.join(', ')}.` : '', left.length ? `${left.join(', ')} will be told they are off the panel.` : ''].filter(Boolean).join(' '));
+    setRows(undefined);
+    setError(undefined);
+    onSaved(result.value);
+    focusSaid();
+  };
+  return (
+    <>
+      <dt>Co-interviewers</dt>
+      <dd>
+        {interview.coInterviewers.length > 0 ? (
+          <ul className="plain" aria-label="Co-interviewers">
+            {interview.coInterviewers.map((p) => (
+              <li key={p.email}>{p.name ? `${p.name} <${p.email}>` : p.email}</li>
+            ))}
+          </ul>
+        ) : (
+          <span className="muted">None</span>
+        )}
+        {said && (
+          <p role="status" tabIndex={-1} ref={saidRef} data-testid="panel-saved">
+            {said}
+          </p>
+        )}
+        {editable && !rows && (
+          <button type="button" className="small" onClick={() => (setSaid(undefined), setRows(rowsOf(interview)))}>
+            Edit panel
+          </button>
+        )}
+        {rows && (
+          <form className="form" onSubmit={(e) => void save(e)} noValidate aria-label="Edit panel">
+            <PanelFields
+              rows={rows}
+              error={error}
+              onChange={(next, field) => {
+                if (field) edited(field);
+                setRows(next);
+              }}
+              onSettled={() => undefined}
+            />
+            {isFormWide(error, ['coInterviewers', ...rows.flatMap((_, i) => [`coInterviewers.${i}.email`, `coInterviewers.${i}.name`])]) && <ErrorMessage error={error} />}
+            <div className="actions">
+              <button type="submit" className="primary">
+                Save panel
+              </button>
+              <button type="button" onClick={() => (setRows(undefined), setError(undefined))}>
+                Keep the panel as it is
+              </button>
+            </div>
+          </form>
+        )}
+      </dd>
+    </>
+  );
+}

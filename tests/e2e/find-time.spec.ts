@@ -1,0 +1,189 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, saveScreenshot, test } from './fixtures';
+import { startWebMode } from '../support/web-mode';
+import { startGoogleEmulator } from '../google-emulator/google-emulator';
+import { startSmtpSink } from '../support/smtp-sink';
+import { icsAttachment } from '../support/mail-harness';
+import { parseWithPython } from '../support/ics-check';
+import { DateTime } from 'luxon';
+
+const zone = 'Europe/Berlin';
+const candidateZone = 'Asia/Kolkata';
+/** The next Monday to Friday at least three days ahead, in Berlin. */
+function weekdayAhead(): DateTime {
+  let day = DateTime.now().setZone(zone).startOf('day').plus({ days: 3 });
+  while (day.weekday > 5) day = day.plus({ days: 1 });
+  return day;
+}
+const at = (day: DateTime, hhmm: string) => day.set({ hour: Number(hhmm.slice(0, 2)), minute: Number(hhmm.slice(3)) }).toUTC().toISO()!;
+
+test('find a time: busy blocks from Google on the timeline, the conflict named, only free suggestions, one click fills the form', async ({ page }) => {
+  const g = await startGoogleEmulator();
+  const sink = await startSmtpSink();
+  g.calendar.conferenceMode = 'success';
+  const app = await startWebMode({ ...g.env, INTERVIEW_DESK_SMTP_URL: sink.url, BROWSER: `${process.execPath} ${path.resolve('tests/support/fake-browser.mjs')}` });
+  const day = weekdayAhead();
+  // The recruiter's own meeting (from their Google Calendar) and a co-interviewer's, both that day.
+  g.calendar.insertForeign({ summary: 'Budget review', start: { dateTime: at(day, '13:00') }, end: { dateTime: at(day, '14:00') } });
+  g.freeBusy.setBusy('pat@example.com', [{ start: at(day, '10:00'), end: at(day, '11:00') }]);
+  g.freeBusy.setError('sam@other.org', 'notFound');
+  try {
+    await page.goto(app.url);
+    await page.getByRole('button', { name: 'Connect Google account' }).click();
+    const setup = page.getByRole('form', { name: 'About you and your company' });
+    await expect(setup.getByLabel('Your email')).toHaveValue('recruiter@example.com', { timeout: 15_000 });
+    await setup.getByRole('button', { name: 'Save and continue' }).click();
+    await expect(page.getByRole('heading', { name: 'Schedule', level: 1 })).toBeVisible({ timeout: 15_000 });
+
+    // Settings → Find a time: a refusal beside its field, then working hours from 11:00.
+    await page.getByRole('link', { name: 'Settings' }).click();
+    const hours = page.getByRole('region', { name: 'Find a time' });
+    await hours.getByLabel('Working hours end').fill('08:00');
+    await hours.getByRole('button', { name: 'Save hours' }).click();
+    await expect(hours.getByLabel('Working hours end')).toHaveAccessibleDescription('Working hours must end after they start');
+    await hours.getByLabel('Working hours start').fill('11:00');
+    await hours.getByLabel('Working hours end').fill('17:00');
+    await hours.getByRole('button', { name: 'Save hours' }).click();
+    await expect(hours.getByRole('status')).toHaveText('Hours saved.');
+    await saveScreenshot(page, 'find-time-settings');
+    await page.getByRole('link', { name: 'Schedule', exact: true }).click();
+    await page.getByRole('button', { name: 'Schedule interview' }).click();
+
+    await page.getByLabel('Candidate name').fill('Ada Lovelace');
+    await page.getByLabel('Candidate email').fill('ada@example.com');
+    await page.getByLabel('Job title').fill('Staff Engineer');
+    await page.getByLabel('Date', { exact: true }).fill(day.toISODate()!);
+    await page.getByLabel('Start time', { exact: true }).fill('10:00');
+    await page.getByLabel('Time zone', { exact: true }).fill(zone);
+    await page.getByLabel('Candidate time zone (optional)').fill(candidateZone);
+
+    // Connected with calendar.events only: the form says what free/busy needs and asks for it once.
+    const note = page.getByTestId('free-busy-note');
+    await expect(note).toContainText('allow Interview Desk to see free/busy');
+    expect(g.count('/freeBusy', 'POST')).toBe(0);
+    await note.getByRole('button', { name: 'Allow free/busy' }).click();
+    await expect(note).toBeHidden({ timeout: 15_000 });
+    await expect(page.getByTestId('lane-recruiter')).toContainText('busy 13:00–14:00');
+
+    // A panel: Pat (busy 10–11) and Sam (Google does not know the calendar). Google is asked when an address is finished.
+    await page.getByRole('button', { name: 'Add co-interviewer' }).click();
+    await page.getByLabel('Co-interviewer 1 email').fill('pat@example.com');
+    await page.getByLabel('Co-interviewer 1 name (optional)').fill('Pat Panel');
+    await page.getByRole('button', { name: 'Add co-interviewer' }).click();
+    await page.getByLabel('Co-interviewer 2 email').fill('sam@other.org');
+    await page.getByLabel('Co-interviewer 2 name (optional)').fill('Sam Outside');
+    await expect(page.getByTestId('lane-pat@example.com')).toContainText('busy 10:00–11:00', { timeout: 10_000 });
+    await expect(page.getByTestId('lane-sam@other.org')).toContainText('Google does not know this calendar');
+    await expect(page.getByTestId('busy-warning')).toHaveText('Busy then: Pat Panel.');
+    const candidateTime = (iso: string) => DateTime.fromISO(iso).setZone(candidateZone).toFormat('HH:mm');
+    await expect(page.getByTestId('proposal-line')).toContainText(`${candidateTime(at(day, '10:00'))}–${candidateTime(at(day, '11:00'))} for the candidate (${candidateZone})`);
+    await saveScreenshot(page, 'find-time-conflict');
+
+    // Typing never asks Google: moving the time and editing names reuse the answer.
+    const asked = g.count('/freeBusy', 'POST');
+    await page.getByLabel('Start time', { exact: true }).fill('13:30');
+    await expect(page.getByTestId('busy-warning')).toHaveText('Busy then: You.');
+    await page.getByLabel('Co-interviewer 1 name (optional)').fill('Pat P. Panel');
+    await page.getByLabel('Duration (minutes)').fill('90');
+    await page.getByLabel('Duration (minutes)').fill('60');
+    await page.waitForTimeout(800);
+    expect(g.count('/freeBusy', 'POST')).toBe(asked);
+    console.log(`freeBusy requests: ${asked} for the form session so far (consent, then each finished panel), none while typing`);
+    await page.getByRole('button', { name: 'Refresh busy times' }).click();
+    await expect.poll(() => g.count('/freeBusy', 'POST')).toBe(asked + 1);
+
+    // Suggestions: only free slots inside 11:00–17:00 Berlin (Mon–Fri, from Settings) and 08:00–20:00 in Kolkata.
+    await page.getByRole('button', { name: 'Suggest times' }).click();
+    const offered = page.getByRole('list', { name: 'Suggested times' }).getByRole('button');
+    // 15:00–16:00 would end after 20:00 in Kolkata: the next one is the next working day's first free hour.
+    let next = day.plus({ days: 1 });
+    while (next.weekday > 5) next = next.plus({ days: 1 });
+    const expected = [...['11:00', '11:30', '12:00', '14:00', '14:30'].map((t) => [day, t] as const), [next, '11:00'] as const].map(([d, t]) => {
+      const start = at(d, t);
+      const end = DateTime.fromISO(start).plus({ minutes: 60 }).setZone(zone).toFormat('HH:mm');
+      return `${d.toFormat('ccc d LLL')}, ${t}–${end} (candidate ${candidateTime(start)})`;
+    });
+    await expect(offered).toHaveText(expected);
+    await saveScreenshot(page, 'find-time-suggestions');
+    const axe = async () => {
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        const { violations } = await new AxeBuilder({ page }).analyze();
+        const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${scheme}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        expect(serious).toEqual([]);
+      }
+      await page.emulateMedia({ colorScheme: 'light' });
+    };
+    await axe();
+
+    // Picking the next working day's slot fills both date and time; that day is inside the answer already held.
+    const beforePick = g.count('/freeBusy', 'POST');
+    await offered.filter({ hasText: `${next.toFormat('ccc d LLL')}, 11:00–12:00` }).click();
+    await expect(page.getByLabel('Start time', { exact: true })).toHaveValue('11:00');
+    await expect(page.getByLabel('Date', { exact: true })).toHaveValue(next.toISODate()!);
+    await expect(page.getByTestId('busy-warning')).toBeHidden();
+    await expect(page.getByRole('status').filter({ hasText: 'Filled in' })).toContainText(`${next.toFormat('ccc d LLL')}, 11:00–12:00`);
+    await expect(page.getByTestId('proposal-line')).toContainText('11:00–12:00');
+    await page.waitForTimeout(600);
+    expect(g.count('/freeBusy', 'POST')).toBe(beforePick);
+    await saveScreenshot(page, 'find-time-picked');
+
+    // Scheduled: the panel is in the room, and each co-interviewer gets the invitation with the same .ics.
+    await page.getByRole('button', { name: 'Schedule interview' }).last().click();
+    await expect(page.getByRole('heading', { name: 'Ada Lovelace · Staff Engineer' })).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByRole('list', { name: 'Co-interviewers' })).toContainText('Pat P. Panel <pat@example.com>');
+    await expect(page.getByTestId('invitation-panel-pat@example.com')).toContainText('Invitation sent to Pat P. Panel', { timeout: 15_000 });
+    await expect(page.getByTestId('invitation-panel-sam@other.org')).toContainText('Invitation sent to Sam Outside', { timeout: 15_000 });
+    await saveScreenshot(page, 'find-time-room');
+    const toPat = sink.received.filter((m) => m.envelope.to.includes('pat@example.com'));
+    expect(toPat).toHaveLength(1);
+    fs.mkdirSync('tests/artifacts/email', { recursive: true });
+    fs.writeFileSync('tests/artifacts/email/panelist-invitation.txt', `${toPat[0]!.parsed.subject}\n\n${toPat[0]!.parsed.text}\n\n${icsAttachment(toPat[0]!)}`);
+    const ics = parseWithPython(icsAttachment(toPat[0]!));
+    expect(ics.start).toBe(DateTime.fromISO(at(next, '11:00')).toUTC().toISO());
+    expect(ics.attendees.map((a) => a.email)).toEqual(['mailto:ada@example.com', 'mailto:pat@example.com', 'mailto:sam@other.org']);
+
+    // Rescheduling shows the same timeline: the interview's own time is not "busy", Pat's meeting is.
+    await page.getByRole('button', { name: 'Reschedule' }).first().click();
+    const move = page.getByRole('form', { name: 'Reschedule' });
+    await expect(move.getByTestId('lane-pat@example.com')).toContainText('free all day', { timeout: 10_000 });
+    await expect(move.getByTestId('busy-warning')).toBeHidden();
+    await move.getByLabel('New date').fill(day.toISODate()!);
+    await move.getByLabel('New start time').fill('10:00');
+    await expect(move.getByTestId('busy-warning')).toHaveText('Busy then: Pat P. Panel.');
+    await move.getByRole('button', { name: 'Suggest times' }).click();
+    await move.getByRole('list', { name: 'Suggested times' }).getByRole('button').first().click();
+    await expect(move.getByLabel('New start time')).toHaveValue('11:00');
+    await expect(move.getByTestId('busy-warning')).toBeHidden();
+    await saveScreenshot(page, 'find-time-reschedule');
+    await move.getByRole('button', { name: 'Save new time' }).click();
+    await expect.poll(() => sink.received.filter((m) => m.envelope.to.includes('pat@example.com')).length, { timeout: 15_000 }).toBe(2);
+    const update = parseWithPython(icsAttachment(sink.received.filter((m) => m.envelope.to.includes('pat@example.com'))[1]!));
+    expect([update.method, update.start, update.sequence > ics.sequence]).toEqual(['REQUEST', DateTime.fromISO(at(day, '11:00')).toUTC().toISO(), true]);
+
+    // Editing the panel in the room: a refusal beside its field, then Sam off and Kim on.
+    await page.getByRole('button', { name: 'Edit panel' }).click();
+    const edit = page.getByRole('form', { name: 'Edit panel' });
+    await edit.getByRole('button', { name: 'Add co-interviewer' }).click();
+    await edit.getByLabel('Co-interviewer 3 email').fill('ada@example.com');
+    await edit.getByRole('button', { name: 'Save panel' }).click();
+    await expect(edit.getByLabel('Co-interviewer 3 email')).toHaveAccessibleDescription("Co-interviewer email is the candidate's address: add a colleague here.");
+    await edit.getByLabel('Co-interviewer 3 email').fill('kim@example.com');
+    await edit.getByLabel('Co-interviewer 3 name (optional)').fill('Kim New');
+    await edit.getByRole('button', { name: 'Remove co-interviewer 2 (sam@other.org)' }).click();
+    await edit.getByRole('button', { name: 'Save panel' }).click();
+    await expect(page.getByTestId('panel-saved')).toHaveText('Panel saved. Invitation on its way to Kim New. Sam Outside will be told they are off the panel.');
+    await expect(page.getByTestId('panel-saved')).toBeFocused();
+    await expect(page.getByTestId('invitation-panel-kim@example.com')).toContainText('Invitation sent to Kim New', { timeout: 15_000 });
+    await expect.poll(() => sink.received.filter((m) => m.envelope.to.includes('sam@other.org')).length, { timeout: 15_000 }).toBe(3);
+    const samLast = sink.received.filter((m) => m.envelope.to.includes('sam@other.org')).at(-1)!;
+    expect([samLast.parsed.subject, parseWithPython(icsAttachment(samLast)).method]).toEqual(['No longer on the interview panel: Staff Engineer — Ada Lovelace', 'CANCEL']);
+    await saveScreenshot(page, 'find-time-panel-edited');
+  } finally {
+    await app.stop();
+    await g.close();
+    await sink.close();
+  }
+});

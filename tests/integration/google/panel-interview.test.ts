@@ -1,0 +1,228 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startGoogleEmulator, type GoogleEmulator } from '../../google-emulator/google-emulator';
+import { startSmtpSink, type SmtpSink } from '../../support/smtp-sink';
+import { dispatchCall } from '../../../main/app/dispatch-call';
+import { createMemoryLogger } from '../../../main/logging/logger';
+import { loadEnvConfig } from '../../../main/config/env-config';
+import { eventIdFor } from '../../../main/google/event-mapping';
+import { freeBusyScope } from '../../../main/google/free-busy-client';
+import { makeTempDir } from '../../support/temp-dir';
+import { eventually, googleServices } from '../../support/google-harness';
+import { icsAttachment } from '../../support/mail-harness';
+import { parseWithIcalJs, parseWithPython } from '../../support/ics-check';
+import type { DeskServices } from '../../../main/app/compose-services';
+import type { Interview } from '../../../preload/contract/interview-schema';
+import type { FreeBusyAnswer } from '../../../preload/contract/ipc-contract';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const day = (daysAhead: number) => {
+  const d = new Date(Date.now() + daysAhead * 86_400_000);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+};
+const panel = [
+  { email: 'pat@example.com', name: 'Pat Panel' },
+  { email: 'sam@other.org', name: 'Sam Outside' },
+  { email: 'lee@example.com' },
+];
+
+/** A panel of three against the Google emulator and a real SMTP server: free/busy, Calendar guests, every message once. */
+describe('panel interviews (emulator + SMTP sink + real keychain)', () => {
+  let g: GoogleEmulator;
+  let sink: SmtpSink;
+  const keychainService = `interview-desk-test-${process.pid}-panel`;
+  let temp: ReturnType<typeof makeTempDir>;
+  let services: DeskServices;
+  const call = async <T,>(name: string, input?: unknown): Promise<T> => {
+    const result = await dispatchCall(services.handlers, name, input, createMemoryLogger());
+    if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+    return result.value as T;
+  };
+  const mailTo = (address: string) => sink.received.filter((m) => m.envelope.to.includes(address));
+
+  beforeAll(async () => {
+    g = await startGoogleEmulator();
+    sink = await startSmtpSink();
+  });
+  afterAll(async () => {
+    await g.close();
+    await sink.close();
+  });
+  beforeEach(() => {
+    temp = makeTempDir();
+    sink.received.length = 0;
+    g.freeBusy.clear();
+    g.calendar.conferenceMode = 'success';
+    services = googleServices(g, temp.dir, { keychainService, overrides: { config: loadEnvConfig({ ...g.env, INTERVIEW_DESK_SMTP_URL: sink.url }, temp.dir), mail: { backoffMs: [30, 60], maxAttempts: 3 } } });
+  });
+  afterEach(async () => {
+    await call('account:disconnect').catch(() => undefined);
+    await services.dispose();
+    temp.cleanup();
+  });
+
+  it('free/busy asks for its scope incrementally, then answers each person in one request, notFound said per person', async () => {
+    await call('account:connect');
+    const range = { timeMin: `${day(3)}T00:00:00Z`, timeMax: `${day(17)}T00:00:00Z`, coInterviewers: panel.map((p) => p.email) };
+    // Connected with calendar.events only: no request to Google, the reason said, app interviews still there.
+    const before = await call<FreeBusyAnswer>('findTime:busy', range);
+    expect(before.google).toBe('needs_consent');
+    expect(before.message).toMatch(/allow Interview Desk to see free\/busy/);
+    expect(g.count('/freeBusy')).toBe(0);
+
+    const authBefore = g.requests.filter((r) => r.path === '/o/oauth2/v2/auth').length;
+    await call('findTime:connect');
+    const consent = g.requests.filter((r) => r.path === '/o/oauth2/v2/auth')[authBefore]!;
+    expect(consent.query.scope?.split(' ')).toEqual(expect.arrayContaining([freeBusyScope, 'https://www.googleapis.com/auth/calendar.events']));
+    expect(consent.query.include_granted_scopes).toBe('true');
+    expect(services.account.hasScope(freeBusyScope)).toBe(true);
+
+    g.freeBusy.setBusy('pat@example.com', [{ start: `${day(3)}T10:00:00Z`, end: `${day(3)}T11:00:00Z` }]);
+    g.freeBusy.setError('sam@other.org', 'notFound');
+    g.freeBusy.setBusy('lee@example.com', []);
+    const answer = await call<FreeBusyAnswer>('findTime:busy', range);
+    expect(answer.google).toBe('ok');
+    expect(answer.people).toEqual([
+      { who: 'recruiter', status: 'ok', busy: [] },
+      { who: 'pat@example.com', status: 'ok', busy: [{ start: `${day(3)}T10:00:00.000Z`, end: `${day(3)}T11:00:00.000Z` }] },
+      { who: 'sam@other.org', status: 'not_found', busy: [] },
+      { who: 'lee@example.com', status: 'ok', busy: [] },
+    ]);
+    expect(g.count('/freeBusy', 'POST')).toBe(1);
+
+    // Google down (after the retry policy): said, nothing thrown, the app's interviews still there.
+    for (let i = 0; i < 8; i++) g.faults.add({ path: '/freeBusy', status: 503 });
+    const down = await call<FreeBusyAnswer>('findTime:busy', range);
+    expect([down.google, down.message]).toEqual(['unavailable', 'Google did not answer for free/busy just now; only interviews in Interview Desk are shown. Try “Refresh” in a moment.']);
+    g.faults.clear();
+    // Access revoked at Google: the reconnect state, said in the form.
+    g.oauth.revokeAll();
+    const revoked = await call<FreeBusyAnswer>('findTime:busy', range);
+    expect(revoked.google).toBe('needs_reconnect');
+    expect(services.account.status().state).toBe('needs_reconnect');
+  });
+
+  it('a panel of three: Calendar guests without Google email, one branded invitation each, updates and cancellations reach every panelist once', async () => {
+    await call('settings:update', { companyName: 'Acme Corp' });
+    await call('account:connect');
+    const interview = await call<Interview>('interviews:schedule', {
+      candidateName: 'Ada Lovelace',
+      candidateEmail: 'ada@example.com',
+      jobTitle: 'Staff Engineer',
+      date: day(3),
+      time: '10:00',
+      timeZone: 'Europe/Berlin',
+      durationMinutes: 45,
+      notes: '',
+      coInterviewers: panel,
+    });
+    expect(interview.coInterviewers).toEqual(panel);
+    // The Calendar event: everyone a guest, and Google told to email no one (the app sends the invitations).
+    await eventually(() => expect(services.interviews.get(interview.id).google?.state).toBe('synced'));
+    const [event] = g.calendar.all().filter((e) => e.id === eventIdFor(interview.id));
+    const guests = (event!.attendees as Array<{ email: string; displayName?: string }>).map((a) => a.email);
+    expect(guests).toEqual(['ada@example.com', 'recruiter@example.com', 'pat@example.com', 'sam@other.org', 'lee@example.com']);
+    expect(g.requests.filter((r) => r.path.endsWith('/events') && r.method === 'POST').map((r) => r.query.sendUpdates)).toEqual(['none']);
+
+    const everyone = ['ada@example.com', 'recruiter@example.com', ...panel.map((p) => p.email)];
+    await eventually(() => expect(sink.received).toHaveLength(5));
+    const synced = services.interviews.get(interview.id);
+    for (const person of panel) {
+      const [mail] = mailTo(person.email);
+      expect(mail!.parsed.to).toMatchObject({ value: [{ address: person.email, name: person.name ?? '' }] });
+      expect(mail!.parsed.replyTo?.value[0]?.address).toBe('recruiter@example.com');
+      expect(mail!.parsed.subject).toBe('Interview invitation: Staff Engineer at Acme Corp — Ada Lovelace');
+      expect(mail!.parsed.text).toContain(`Hello ${person.name ?? person.email},`);
+      expect(mail!.parsed.text).toContain('Rita Recruiter has asked you to interview Ada Lovelace for Staff Engineer at Acme Corp, as part of the panel.');
+      expect(mail!.parsed.text).toContain('Interviewer: Rita Recruiter, Pat Panel, Sam Outside, lee@example.com');
+      for (const parsed of [parseWithIcalJs(icsAttachment(mail!)), parseWithPython(icsAttachment(mail!))]) {
+        expect(parsed).toMatchObject({ method: 'REQUEST', uid: synced.google!.iCalUID, sequence: synced.ics.sequence, start: synced.startUtc });
+        expect(parsed.attendees.map((a) => a.email)).toEqual(['mailto:ada@example.com', ...panel.map((p) => `mailto:${p.email}`)]);
+      }
+    }
+    expect(synced.invitations.panel).toMatchObject(Object.fromEntries(panel.map((p) => [p.email, { state: 'sent', kind: 'invitation' }])));
+
+    await call('interviews:reschedule', { id: interview.id, date: day(4), time: '15:00', timeZone: 'Europe/Berlin', durationMinutes: 45 });
+    await eventually(() => expect(sink.received).toHaveLength(10));
+    await call('interviews:cancel', interview.id);
+    await eventually(() => expect(sink.received).toHaveLength(15));
+    await new Promise((r) => setTimeout(r, 150));
+    expect(sink.received).toHaveLength(15);
+    for (const address of everyone) {
+      const invites = mailTo(address).map((m) => parseWithPython(icsAttachment(m)));
+      expect(invites.map((i) => i.method), address).toEqual(['REQUEST', 'REQUEST', 'CANCEL']);
+      expect(new Set(invites.map((i) => i.uid)).size).toBe(1);
+      expect(invites[2]!.sequence).toBeGreaterThan(invites[1]!.sequence);
+      expect(invites[1]!.sequence).toBeGreaterThan(invites[0]!.sequence);
+    }
+    expect(mailTo('pat@example.com').map((m) => m.parsed.subject)).toEqual([
+      'Interview invitation: Staff Engineer at Acme Corp — Ada Lovelace',
+      'New time for your interview: Staff Engineer at Acme Corp — Ada Lovelace',
+      'Interview cancelled: Staff Engineer at Acme Corp — Ada Lovelace',
+    ]);
+    expect(services.interviews.get(interview.id).invitations.panel).toMatchObject(Object.fromEntries(panel.map((p) => [p.email, { state: 'sent', kind: 'cancellation' }])));
+
+    // Resend reaches one panelist only; someone not on the panel is refused in words.
+    await call('mail:resend', { id: interview.id, recipient: 'panel:pat@example.com' });
+    await eventually(() => expect(sink.received).toHaveLength(16));
+    expect(sink.received.at(-1)!.envelope.to).toEqual(['pat@example.com']);
+    const stranger = await dispatchCall(services.handlers, 'mail:resend', { id: interview.id, recipient: 'panel:nobody@example.com' }, createMemoryLogger());
+    expect(!stranger.ok && stranger.error.message).toBe('This person is not on the interview’s panel.');
+  });
+
+  it('changing the panel later: the newcomer is invited, the one taken off gets a cancellation, no one else hears anything; the event keeps guests\' answers', async () => {
+    await call('account:connect');
+    const interview = await call<Interview>('interviews:schedule', { candidateName: 'Ada Lovelace', candidateEmail: 'ada@example.com', jobTitle: 'Staff Engineer', date: day(5), time: '10:00', timeZone: 'Europe/Berlin', durationMinutes: 45, notes: '', coInterviewers: panel });
+    await eventually(() => expect(sink.received).toHaveLength(5));
+    const eventId = eventIdFor(interview.id);
+    g.calendar.respondAsAttendee(eventId, 'ada@example.com', 'accepted');
+    const before = services.interviews.get(interview.id);
+
+    const changed = await call<Interview>('interviews:setPanel', { id: interview.id, coInterviewers: [panel[0], panel[2], { email: 'kim@example.com', name: 'Kim New' }] });
+    expect(changed.coInterviewers.map((p) => p.email)).toEqual(['pat@example.com', 'lee@example.com', 'kim@example.com']);
+    expect(changed.ics.sequence).toBe(before.ics.sequence + 1);
+    await eventually(() => expect(sink.received).toHaveLength(7));
+    await new Promise((r) => setTimeout(r, 150));
+    expect(sink.received).toHaveLength(7);
+    const [toKim] = mailTo('kim@example.com');
+    const [toSam] = mailTo('sam@other.org').slice(1);
+    const kimInvite = parseWithPython(icsAttachment(toKim!));
+    expect(kimInvite).toMatchObject({ method: 'REQUEST', uid: before.google!.iCalUID, sequence: before.ics.sequence + 1 });
+    expect(kimInvite.attendees.map((a) => a.email)).toEqual(['mailto:ada@example.com', 'mailto:pat@example.com', 'mailto:lee@example.com', 'mailto:kim@example.com']);
+    expect(toKim!.parsed.text).toContain('Hello Kim New,');
+    const samCancel = parseWithPython(icsAttachment(toSam!));
+    expect(samCancel).toMatchObject({ method: 'CANCEL', status: 'CANCELLED', uid: before.google!.iCalUID, sequence: before.ics.sequence + 1 });
+    expect(toSam!.parsed.subject).toBe('No longer on the interview panel: Staff Engineer — Ada Lovelace');
+    expect(toSam!.parsed.to).toMatchObject({ value: [{ address: 'sam@other.org', name: 'Sam Outside' }] });
+    expect(toSam!.parsed.text).toContain('You are no longer on the panel for the interview with Ada Lovelace');
+    // Calendar: the guest list follows, and the candidate's answer is kept.
+    await eventually(() => expect(services.interviews.get(interview.id).google?.state).toBe('synced'));
+    const guests = g.calendar.peek(eventId)!.attendees as Array<{ email: string; responseStatus?: string }>;
+    expect(guests.map((a) => a.email)).toEqual(['ada@example.com', 'recruiter@example.com', 'pat@example.com', 'lee@example.com', 'kim@example.com']);
+    expect(guests[0]!.responseStatus).toBe('accepted');
+    // The same panel again changes nothing.
+    const same = await call<Interview>('interviews:setPanel', { id: interview.id, coInterviewers: changed.coInterviewers });
+    expect(same.ics.sequence).toBe(changed.ics.sequence);
+    // A later cancellation reaches the current panel only, once each.
+    await call('interviews:cancel', interview.id);
+    await eventually(() => expect(sink.received).toHaveLength(12));
+    await new Promise((r) => setTimeout(r, 150));
+    expect(sink.received.slice(7).map((m) => m.envelope.to[0]).sort()).toEqual(['ada@example.com', 'kim@example.com', 'lee@example.com', 'pat@example.com', 'recruiter@example.com']);
+  });
+
+  it('refuses a panel the way the form words it: own address, the candidate, twice the same person, too many', async () => {
+    await call('account:connect');
+    const eventsBefore = g.calendar.all().length;
+    const base = { candidateName: 'Ada Lovelace', candidateEmail: 'ada@example.com', jobTitle: 'Engineer', date: day(3), time: '10:00', timeZone: 'UTC', durationMinutes: 30, notes: '' };
+    const refused = async (coInterviewers: unknown) => {
+      const result = await dispatchCall(services.handlers, 'interviews:schedule', { ...base, coInterviewers }, createMemoryLogger());
+      if (result.ok) throw new Error('accepted');
+      return result.error.fields ?? [{ field: result.error.field, message: result.error.message }];
+    };
+    expect(await refused([{ email: 'recruiter@example.com' }])).toEqual([{ field: 'coInterviewers.0.email', message: 'Co-interviewer email is your own address: you are on every interview already.' }]);
+    expect(await refused([{ email: 'pat@example.com' }, { email: 'ADA@example.com' }])).toEqual([{ field: 'coInterviewers.1.email', message: "Co-interviewer email is the candidate's address: add a colleague here." }]);
+    expect(await refused([{ email: 'pat@example.com' }, { email: 'pat@EXAMPLE.com' }])).toEqual([{ field: 'coInterviewers.1.email', message: 'pat@example.com is already on the panel' }]);
+    expect(await refused([{ email: 'Pat <pat@example.com>' }])).toEqual([{ field: 'coInterviewers.0.email', message: 'Co-interviewer email must be one plain address like name@example.com' }]);
+    expect(await refused(Array.from({ length: 9 }, (_, i) => ({ email: `p${i}@example.com` })))).toEqual([{ field: 'coInterviewers', message: 'A panel can have at most 8 co-interviewers' }]);
+    expect(g.calendar.all()).toHaveLength(eventsBefore);
+  });
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { guestsOf, mergeGuests } from '../../../main/google/event-mapping';
+import { panelChanged } from '../../../main/interviews/interview-rules';
+import { makeInterview } from '../../support/interview-fixtures';
+
+describe('panel guests on the Calendar event', () => {
+  const interview = makeInterview({ startUtc: '2030-03-04T10:00:00.000Z', coInterviewers: [{ email: 'pat@example.com', name: 'Pat Panel' }, { email: 'lee@example.com' }] });
+
+  it('lists the candidate, the recruiter as organizer, then the panel', () => {
+    expect(guestsOf(interview).map((a) => [a.email, a.displayName ?? null, a.organizer ?? false])).toEqual([
+      ['ada@example.com', 'Ada Lovelace', false],
+      ['rita@example.com', 'Rita Recruiter', true],
+      ['pat@example.com', 'Pat Panel', false],
+      ['lee@example.com', null, false],
+    ]);
+  });
+
+  it('a panel change keeps remaining guests as Google has them (their answers), adds newcomers, drops the removed', () => {
+    const current = [
+      { email: 'ada@example.com', responseStatus: 'accepted' },
+      { email: 'rita@example.com', organizer: true, responseStatus: 'accepted' },
+      { email: 'PAT@example.com', responseStatus: 'tentative' },
+      { email: 'lee@example.com', responseStatus: 'declined' },
+    ];
+    const next = { ...interview, coInterviewers: [{ email: 'pat@example.com', name: 'Pat Panel' }, { email: 'kim@example.com', name: 'Kim New' }] };
+    expect(mergeGuests(current, next)).toEqual([current[0], current[1], current[2], { email: 'kim@example.com', displayName: 'Kim New' }]);
+  });
+
+  it('a panel changes when someone joins, leaves or is renamed, not when only the case of an address differs', () => {
+    expect(panelChanged(interview, { coInterviewers: [{ email: 'PAT@example.com', name: 'Pat Panel' }, { email: 'lee@example.com' }] })).toBe(false);
+    expect(panelChanged(interview, { coInterviewers: [{ email: 'pat@example.com', name: 'Pat P.' }, { email: 'lee@example.com' }] })).toBe(true);
+    expect(panelChanged(interview, { coInterviewers: [{ email: 'pat@example.com', name: 'Pat Panel' }] })).toBe(true);
+  });
+});
