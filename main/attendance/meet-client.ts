@@ -80,22 +80,29 @@ export function createMeetClient(options: MeetClientOptions): MeetClient {
   const maxPages = options.maxPages ?? 50;
   const api = async (): Promise<meet_v2.Meet> => google.meet({ version: 'v2', auth: typeof options.auth === 'function' ? await options.auth() : options.auth, rootUrl });
 
-  /** Follows nextPageToken, each page through the retry policy; drops entries Google sent malformed. */
-  const all = async <T>(fetchPage: (meet: meet_v2.Meet, pageToken: string | undefined) => Promise<{ items: unknown[] | undefined; next: string | null | undefined }>, parse: (raw: unknown) => T | undefined): Promise<T[]> => {
+  /**
+   * Follows nextPageToken, each page through the retry policy; drops entries Google sent malformed.
+   * Google's answers are input: a page token seen before ends the walk (a loop would never end), and
+   * an entry already seen by its resource name is kept once (a list newest-first can shift between
+   * pages, and a duplicate would be fetched again and stored twice).
+   */
+  const all = async <T extends { name: string }>(fetchPage: (meet: meet_v2.Meet, pageToken: string | undefined) => Promise<{ items: unknown[] | undefined; next: string | null | undefined }>, parse: (raw: unknown) => T | undefined): Promise<T[]> => {
     try {
       const meet = await api();
-      const out: T[] = [];
+      const out = new Map<string, T>();
+      const tokens = new Set<string>();
       let token: string | undefined;
       for (let page = 0; page < maxPages; page++) {
         const { items, next } = await withGoogleRetry(() => fetchPage(meet, token), options.retry);
         for (const raw of items ?? []) {
           const parsed = parse(raw);
-          if (parsed) out.push(parsed);
+          if (parsed && !out.has(parsed.name)) out.set(parsed.name, parsed);
         }
-        if (!next) return out;
+        if (!next || tokens.has(next)) break;
+        tokens.add(next);
         token = next;
       }
-      return out;
+      return [...out.values()];
     } catch (error) {
       throw toGoogleRequestError(error);
     }

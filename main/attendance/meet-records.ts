@@ -48,10 +48,25 @@ export interface ConferenceAttendance {
 type Loose = Record<string, unknown>;
 
 const text = (v: unknown, max = 1024): string | undefined => (typeof v === 'string' && v.length > 0 && v.length <= max ? v : undefined);
+// Google sends RFC 3339 timestamps ("2030-01-13T09:03:00.123456Z" or with an offset). Anything else is
+// refused rather than read by Date.parse's lenient rules (which read a bare date-time in local time).
+const rfc3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/;
 const instant = (v: unknown): string | undefined => {
   const s = text(v, 64);
-  return s && !Number.isNaN(Date.parse(s)) ? new Date(Date.parse(s)).toISOString() : undefined;
+  return s && rfc3339.test(s) && !Number.isNaN(Date.parse(s)) ? new Date(Date.parse(s)).toISOString() : undefined;
 };
+// A display name is chosen by whoever joins (anyone with the link, as a guest): it reaches the
+// notification title, the banner and the timeline, so controls, line breaks, bidi overrides and
+// zero-width characters go (they could reorder or hide what the recruiter reads), and it is cut to a
+// name's length.
+const unsafeInName = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200b-\u200f\u061c\ufeff]/g;
+export const displayNameMax = 100;
+/** A participant's display name as the app shows it: NFC, no invisible or reordering characters, at most 100 characters. */
+export function cleanDisplayName(v: unknown): string {
+  if (typeof v !== 'string') return '';
+  const cleaned = v.slice(0, 1024).normalize('NFC').replace(unsafeInName, '').replace(/\s+/g, ' ').trim();
+  return [...cleaned].slice(0, displayNameMax).join('');
+}
 const object = (v: unknown): Loose | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Loose) : undefined);
 
 // Names go back to Google as a request path's `parent`: only the documented shapes, ids of URL-safe
@@ -78,7 +93,7 @@ export function parseParticipant(raw: unknown): MeetParticipant | undefined {
   const signed = object(p.signedinUser);
   const anonymous = object(p.anonymousUser);
   const phone = object(p.phoneUser);
-  const displayName = (o: Loose | undefined) => text(o?.displayName, 512) ?? '';
+  const displayName = (o: Loose | undefined) => cleanDisplayName(o?.displayName);
   let identity: ParticipantIdentity | undefined;
   if (signed && text(signed.user)) identity = { kind: 'signedin', user: text(signed.user)!, displayName: displayName(signed) };
   else if (anonymous) identity = { kind: 'anonymous', displayName: displayName(anonymous) };

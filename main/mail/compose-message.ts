@@ -32,7 +32,7 @@ export function composeInterviewMessage(input: {
   const { interview, kind, recipient } = input;
   const view = messageView(interview, kind, recipient, input.settings, input.now, input.previous, input.addressee);
   const { html, text } = input.render(view);
-  const ics = buildInviteIcs(interview, kind, input.now, recipient);
+  const ics = buildInviteIcs(interview, kind, input.now, recipient, input.addressee);
   const method = icsMethodFor[kind];
   const to = input.addressee ?? addresseeOf(interview, recipient);
   // A co-interviewer taken off the panel has no address left here: nothing may go to a guess.

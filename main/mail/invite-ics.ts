@@ -49,7 +49,7 @@ function calAddress(email: string): string {
  * character through (a bare CR splits lines in lenient clients), so every text value passes through
  * icsPlainText first — the one place text is made safe for a calendar.
  */
-export function buildInviteIcs(interview: Interview, kind: MailKind, now: number, recipient: Recipient = 'recruiter'): string {
+export function buildInviteIcs(interview: Interview, kind: MailKind, now: number, recipient: Recipient = 'recruiter', offPanel?: { name: string; address: string }): string {
   const method = icsMethodFor[kind];
   const start = Date.parse(interview.startUtc);
   const uid = interview.google?.iCalUID ?? interview.ics.uid;
@@ -70,7 +70,9 @@ export function buildInviteIcs(interview: Interview, kind: MailKind, now: number
     title: icsPlainText(recipient === 'candidate' ? `Interview: ${interview.jobTitle} with ${interview.recruiter.name}` : `Interview: ${interview.jobTitle} — ${interview.candidate.name}`),
     // A cancellation carries no join link, only whom to contact; the app link is for those who have it.
     description: icsPlainText(
-      (cancelled
+      (offPanel
+        ? [`You are no longer on the panel for the interview for ${interview.jobTitle}.`, `Questions? Contact ${interview.recruiter.name} at ${interview.recruiter.email}.`]
+        : cancelled
         ? [`Cancelled: the interview for ${interview.jobTitle} with ${interview.recruiter.name}.`, `Questions? Contact ${interview.recruiter.name} at ${interview.recruiter.email}.`]
         : [
             `Interview for ${interview.jobTitle} with ${interview.recruiter.name}.`,
@@ -85,11 +87,15 @@ export function buildInviteIcs(interview: Interview, kind: MailKind, now: number
     ...(meet && !cancelled ? { location: meet, url: meet } : {}),
     status: cancelled ? 'CANCELLED' : 'CONFIRMED',
     organizer: { name: icsParamText(interview.recruiter.name), email: calAddress(interview.recruiter.email) },
-    // The same guest list for everyone who receives it (as on the Calendar event): the candidate, then the panel.
-    attendees: [
-      { name: icsParamText(interview.candidate.name), email: calAddress(interview.candidate.email), rsvp: true, partstat: 'NEEDS-ACTION', role: 'REQ-PARTICIPANT' },
-      ...interview.coInterviewers.map((p) => ({ name: icsParamText(p.name ?? p.email), email: calAddress(p.email), rsvp: true, partstat: 'NEEDS-ACTION' as const, role: 'REQ-PARTICIPANT' as const })),
-    ],
+    // The same guest list for everyone who receives it (as on the Calendar event): the candidate, then
+    // the panel. A co-interviewer taken off the panel gets a CANCEL naming only them (RFC 5546: a
+    // CANCEL uninvites the attendees it lists), and never learns who is on the panel now.
+    attendees: offPanel
+      ? [{ name: icsParamText(offPanel.name), email: calAddress(offPanel.address), rsvp: false, partstat: 'NEEDS-ACTION', role: 'REQ-PARTICIPANT' }]
+      : [
+          { name: icsParamText(interview.candidate.name), email: calAddress(interview.candidate.email), rsvp: true, partstat: 'NEEDS-ACTION', role: 'REQ-PARTICIPANT' },
+          ...interview.coInterviewers.map((p) => ({ name: icsParamText(p.name ?? p.email), email: calAddress(p.email), rsvp: true, partstat: 'NEEDS-ACTION' as const, role: 'REQ-PARTICIPANT' as const })),
+        ],
     lastModified: now,
   });
   if (error || !value) throw new Error(`Could not build the calendar invite: ${error?.message ?? 'unknown error'}`);

@@ -37,6 +37,8 @@ export interface MessageView {
   otherWhen?: string;
   otherZoneName?: string;
   duration: number;
+  /** "Interviewer" or "Interviewers" (a panel). */
+  interviewerLabel: string;
   interviewer: string;
   candidateLine?: string;
   /** The recruiter's message to the candidate, with its label; absent when there is none to show. */
@@ -210,7 +212,12 @@ export function messageView(interview: Interview, kind: MailKind, recipient: Rec
       ? `Questions? Write to ${recruiter.name} at`
       : 'To reach the candidate, write to';
   const messageText = interview.candidateMessage.trim();
-  const message = messageText && !cancelled ? { label: forCandidate ? `Message from ${recruiter.name}` : 'Your message to the candidate', text: messageText } : undefined;
+  // Whose words these are, said to each reader: the candidate hears from the recruiter, the recruiter
+  // sees their own message, a co-interviewer sees what the recruiter told the candidate.
+  const messageLabel = forCandidate ? `Message from ${recruiter.name}` : role === 'panelist' ? `${recruiter.name}'s message to the candidate` : 'Your message to the candidate';
+  const message = messageText && !cancelled ? { label: messageLabel, text: messageText } : undefined;
+  // Someone taken off the panel is not told who is on it now.
+  const interviewers = offPanel ? [recruiter.name] : [recruiter.name, ...interview.coInterviewers.map((p) => p.name ?? p.email)];
   const downloadUrl = forCandidate ? safeDownloadUrl(settings.candidateDownloadUrl) : undefined;
   return {
     subject: `${linkOnly ? 'New Meet link for your interview' : offPanel ? 'No longer on the interview panel' : subjects[kind]}: ${interview.jobTitle}${atCompany}${forCandidate ? '' : ` — ${candidate.name}`}`,
@@ -227,7 +234,8 @@ export function messageView(interview: Interview, kind: MailKind, recipient: Rec
     ...(other ? { otherLabel: "Candidate's time", otherWhen: other.when, otherZoneName: other.zoneName } : {}),
     duration: interview.durationMinutes,
     // A panel names everyone who interviews, the recruiter first.
-    interviewer: [recruiter.name, ...interview.coInterviewers.map((p) => p.name ?? p.email)].join(', '),
+    interviewerLabel: interviewers.length > 1 ? 'Interviewers' : 'Interviewer',
+    interviewer: interviewers.join(', '),
     ...(forCandidate ? {} : { candidateLine: `${candidate.name} <${candidate.email}>` }),
     ...(message ? { message } : {}),
     cancelled,

@@ -285,7 +285,12 @@ export function createOutbox(deps: OutboxDeps): Outbox {
 
   const drain = singleFlight(drainOnce, schedule);
 
-  const hasBeenInvited = (interview: Interview, recipient: Recipient) => ['queued', 'sent', 'failed'].includes(deliveryOf(interview, recipient).state);
+  // Holds the invitation: something went (or is going) to them, and the last of it was not a
+  // cancellation (a panelist taken off and put back is invited again, not sent updates).
+  const hasBeenInvited = (interview: Interview, recipient: Recipient) => {
+    const delivery = deliveryOf(interview, recipient);
+    return ['queued', 'sent', 'failed'].includes(delivery.state) && delivery.kind !== 'cancellation';
+  };
 
   /**
    * A panel changed after scheduling: whoever was taken off and had been invited gets a cancellation

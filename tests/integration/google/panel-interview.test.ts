@@ -133,7 +133,7 @@ describe('panel interviews (emulator + SMTP sink + real keychain)', () => {
       expect(mail!.parsed.subject).toBe('Interview invitation: Staff Engineer at Acme Corp — Ada Lovelace');
       expect(mail!.parsed.text).toContain(`Hello ${person.name ?? person.email},`);
       expect(mail!.parsed.text).toContain('Rita Recruiter has asked you to interview Ada Lovelace for Staff Engineer at Acme Corp, as part of the panel.');
-      expect(mail!.parsed.text).toContain('Interviewer: Rita Recruiter, Pat Panel, Sam Outside, lee@example.com');
+      expect(mail!.parsed.text).toContain('Interviewers: Rita Recruiter, Pat Panel, Sam Outside, lee@example.com');
       for (const parsed of [parseWithIcalJs(icsAttachment(mail!)), parseWithPython(icsAttachment(mail!))]) {
         expect(parsed).toMatchObject({ method: 'REQUEST', uid: synced.google!.iCalUID, sequence: synced.ics.sequence, start: synced.startUtc });
         expect(parsed.attendees.map((a) => a.email)).toEqual(['mailto:ada@example.com', ...panel.map((p) => `mailto:${p.email}`)]);
@@ -171,7 +171,7 @@ describe('panel interviews (emulator + SMTP sink + real keychain)', () => {
 
   it('changing the panel later: the newcomer is invited, the one taken off gets a cancellation, no one else hears anything; the event keeps guests\' answers', async () => {
     await call('account:connect');
-    const interview = await call<Interview>('interviews:schedule', { candidateName: 'Ada Lovelace', candidateEmail: 'ada@example.com', jobTitle: 'Staff Engineer', date: day(5), time: '10:00', timeZone: 'Europe/Berlin', durationMinutes: 45, notes: '', coInterviewers: panel });
+    const interview = await call<Interview>('interviews:schedule', { candidateName: 'Ada Lovelace', candidateEmail: 'ada@example.com', jobTitle: 'Staff Engineer', date: day(5), time: '10:00', timeZone: 'Europe/Berlin', durationMinutes: 45, notes: '', candidateMessage: 'Looking forward to it', coInterviewers: panel });
     await eventually(() => expect(sink.received).toHaveLength(5));
     const eventId = eventIdFor(interview.id);
     g.calendar.respondAsAttendee(eventId, 'ada@example.com', 'accepted');
@@ -189,11 +189,19 @@ describe('panel interviews (emulator + SMTP sink + real keychain)', () => {
     expect(kimInvite).toMatchObject({ method: 'REQUEST', uid: before.google!.iCalUID, sequence: before.ics.sequence + 1 });
     expect(kimInvite.attendees.map((a) => a.email)).toEqual(['mailto:ada@example.com', 'mailto:pat@example.com', 'mailto:lee@example.com', 'mailto:kim@example.com']);
     expect(toKim!.parsed.text).toContain('Hello Kim New,');
+    // The recruiter's message is said to be theirs, not the panelist's.
+    expect(toKim!.parsed.text).toContain("Rita Recruiter's message to the candidate:\nLooking forward to it");
+    expect(toKim!.parsed.text).not.toContain('Your message to the candidate');
+    expect(toKim!.parsed.text).toContain('Interviewers: Rita Recruiter, Pat Panel, lee@example.com, Kim New');
     const samCancel = parseWithPython(icsAttachment(toSam!));
     expect(samCancel).toMatchObject({ method: 'CANCEL', status: 'CANCELLED', uid: before.google!.iCalUID, sequence: before.ics.sequence + 1 });
     expect(toSam!.parsed.subject).toBe('No longer on the interview panel: Staff Engineer — Ada Lovelace');
     expect(toSam!.parsed.to).toMatchObject({ value: [{ address: 'sam@other.org', name: 'Sam Outside' }] });
     expect(toSam!.parsed.text).toContain('You are no longer on the panel for the interview with Ada Lovelace');
+    // Sam's CANCEL uninvites Sam alone (RFC 5546), and Sam is not told who is on the panel now.
+    expect(samCancel.attendees.map((a) => a.email)).toEqual(['mailto:sam@other.org']);
+    expect(toSam!.parsed.text).not.toContain('Kim');
+    expect(toSam!.parsed.text).toContain('Interviewer: Rita Recruiter');
     // Calendar: the guest list follows, and the candidate's answer is kept.
     await eventually(() => expect(services.interviews.get(interview.id).google?.state).toBe('synced'));
     const guests = g.calendar.peek(eventId)!.attendees as Array<{ email: string; responseStatus?: string }>;
@@ -202,11 +210,16 @@ describe('panel interviews (emulator + SMTP sink + real keychain)', () => {
     // The same panel again changes nothing.
     const same = await call<Interview>('interviews:setPanel', { id: interview.id, coInterviewers: changed.coInterviewers });
     expect(same.ics.sequence).toBe(changed.ics.sequence);
+    // Sam put back on the panel is invited again (the last thing Sam had was a cancellation).
+    await call<Interview>('interviews:setPanel', { id: interview.id, coInterviewers: [...changed.coInterviewers, panel[1]!] });
+    await eventually(() => expect(sink.received).toHaveLength(8));
+    const samAgain = mailTo('sam@other.org').at(-1)!;
+    expect(parseWithPython(icsAttachment(samAgain))).toMatchObject({ method: 'REQUEST', uid: before.google!.iCalUID });
     // A later cancellation reaches the current panel only, once each.
     await call('interviews:cancel', interview.id);
-    await eventually(() => expect(sink.received).toHaveLength(12));
+    await eventually(() => expect(sink.received).toHaveLength(14));
     await new Promise((r) => setTimeout(r, 150));
-    expect(sink.received.slice(7).map((m) => m.envelope.to[0]).sort()).toEqual(['ada@example.com', 'kim@example.com', 'lee@example.com', 'pat@example.com', 'recruiter@example.com']);
+    expect(sink.received.slice(8).map((m) => m.envelope.to[0]).sort()).toEqual(['ada@example.com', 'kim@example.com', 'lee@example.com', 'pat@example.com', 'recruiter@example.com', 'sam@other.org']);
   });
 
   it('refuses a panel the way the form words it: own address, the candidate, twice the same person, too many', async () => {
