@@ -65,7 +65,7 @@ export const displayNameMax = 100;
 /** A participant's display name as the app shows it: NFC, no invisible or reordering characters, at most 100 characters. */
 export function cleanDisplayName(v: unknown): string {
   if (typeof v !== 'string') return '';
-  const cleaned = v.slice(0, 1024).normalize('NFC').replace(unsafeInName, '').replace(/\s+/g, ' ').trim();
+  const cleaned = v.slice(0, 1024).normalize('NFC').replace(/[\t\n\r\u2028\u2029]/g, ' ').replace(unsafeInName, '').replace(/\s+/g, ' ').trim();
   return [...cleaned].slice(0, displayNameMax).join('');
 }
 const object = (v: unknown): Loose | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Loose) : undefined);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseConferenceRecord, parseParticipant, parseSession } from '../../../main/attendance/meet-records';
+import { cleanDisplayName, displayNameMax, parseConferenceRecord, parseParticipant, parseSession } from '../../../main/attendance/meet-records';
 
 describe('Meet record parsers (data from Google is input)', () => {
   it('reads the documented shapes', () => {
@@ -70,5 +70,30 @@ describe('Meet record parsers (data from Google is input)', () => {
     );
     console.log(`Meet record parsers property: ${runs} runs, ${parsed} parsed`);
     expect(parsed).toBeGreaterThan(0);
+  });
+
+  it('a display name (chosen by whoever joins) loses what could hide or reorder it, and is cut to a name\'s length', () => {
+    const p = (displayName: string) => parseParticipant({ name: 'conferenceRecords/a/participants/p', anonymousUser: { displayName } })!.identity.displayName;
+    expect(p('Ada\u202eecalovoL')).toBe('AdaecalovoL');
+    expect(p('Ada\nLovelace\u200b\u2066')).toBe('Ada Lovelace');
+    expect(p('x'.repeat(600))).toHaveLength(displayNameMax);
+    expect(p('Ame\u0301lie')).toBe('Amélie');
+    const unsafe = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200b-\u200f\u061c\ufeff]/;
+    let runs = 0;
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (raw) => {
+        runs++;
+        const clean = cleanDisplayName(raw);
+        return !unsafe.test(clean) && [...clean].length <= displayNameMax && clean === clean.trim();
+      }),
+      { numRuns: 500 },
+    );
+    console.log(`display names: ${runs} runs`);
+  });
+
+  it('times must be RFC 3339 as Google sends them (a bare local date-time is refused, not read in the machine\'s zone)', () => {
+    expect(parseSession({ name: 's', startTime: '2030-01-01T10:00:00' })).toBeUndefined();
+    expect(parseSession({ name: 's', startTime: 'Jan 1 2030 10:00' })).toBeUndefined();
+    expect(parseSession({ name: 's', startTime: '2030-01-01T10:00:00+05:30' })).toEqual({ name: 's', startTime: '2030-01-01T04:30:00.000Z' });
   });
 });
