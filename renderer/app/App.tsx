@@ -136,8 +136,11 @@ export function App() {
               const result = await desk.account.connect();
               if (!result.ok) return result.error;
               setAccount(result.value);
-              // The first-run step waits on the welcome screen, pre-filled from the account.
-              if (!setupPending) navigate({ screen: 'schedule' });
+              // The first-run step waits on the welcome screen, pre-filled from the account. Asked of
+              // main now, not of what this screen had loaded: a connect that finishes before the
+              // settings arrive must not skip the step.
+              const fresh = await desk.settings.get();
+              if (fresh.ok && fresh.value.firstRunDone) navigate({ screen: 'schedule' });
               return undefined;
             }}
             account={account.value}
