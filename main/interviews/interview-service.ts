@@ -1,3 +1,4 @@
+import { hasEnded } from '../../preload/domain/interview-timing';
 import { randomUUID } from 'node:crypto';
 import { IANAZone } from 'luxon';
 import {
@@ -303,6 +304,7 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
       }
       const previous = mustGet(id);
       if (previous.origin === 'candidate') throw new DeskFailure('invalid_input', 'Only your interviewer can change who is on the panel.', 'id');
+      if (hasEnded(previous, clock.now())) throw new DeskFailure('invalid_input', 'This interview has ended, so its panel can no longer change.', 'id');
       if (previous.status === 'cancelled') throw new DeskFailure('invalid_input', 'This interview was cancelled.', 'id');
       refusePanel(parsed.data, previous.recruiter.email, previous.candidate.email);
       const next = { ...previous, coInterviewers: parsed.data.map((p) => ({ email: p.email, ...(p.name ? { name: p.name } : {}) })) };

@@ -1,3 +1,4 @@
+import { hasEnded } from '../../preload/domain/interview-timing';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type Mail from 'nodemailer/lib/mailer';
@@ -319,7 +320,8 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     const previous = change.kind === 'scheduled' || change.kind === 'cancelled' ? undefined : change.previous;
     const relinked = previous?.meetLink !== undefined && previous.meetLink !== interview.meetLink;
     if (change.kind === 'cancelled') {
-      if (invited.length) enqueue(interview.id, 'cancellation', invited);
+      // An interview whose time has passed is only marked cancelled: no one is emailed about the past.
+      if (invited.length && !hasEnded(interview, clock.now())) enqueue(interview.id, 'cancellation', invited);
     } else if (previous && (change.kind === 'rescheduled' || relinked)) {
       // Whoever holds the invitation gets an update (same UID, higher SEQUENCE) saying what changed:
       // the time they were last told, and the old link when the Meet link changed.
@@ -343,6 +345,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     resend(interviewId, recipient) {
       const interview = interviews.get(interviewId);
       refuseOnCandidateCopy(interview, 'resend');
+      if (hasEnded(interview, clock.now())) throw new DeskFailure('invalid_input', 'This interview has ended, so there is nothing to send.', 'id');
       if (!recipientsOf(interview).includes(recipient)) throw new DeskFailure('invalid_input', 'This person is not on the interview’s panel.', 'recipient');
       const kind: MailKind = interview.status === 'cancelled' ? 'cancellation' : interview.ics.sequence > 0 ? 'update' : 'invitation';
       if (kind !== 'cancellation' && !interview.meetLink) throw new DeskFailure('invalid_input', 'There is no Meet link yet, so there is nothing to send.', 'meetLink');

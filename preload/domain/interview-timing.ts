@@ -31,6 +31,14 @@ export function joinWindow(interview: TimedInterview, settings: JoinWindowSettin
   };
 }
 
+/**
+ * Whether the interview's planned time is over at `now` (its end has passed). After that nothing is
+ * sent about it: no resend, no new panelist, and a cancellation is recorded without emailing anyone.
+ */
+export function hasEnded(interview: Pick<TimedInterview, 'startUtc' | 'durationMinutes'>, now: number): boolean {
+  return Date.parse(interview.startUtc) + interview.durationMinutes * minute <= now;
+}
+
 /** Where `now` falls relative to the join window. */
 export type JoinPhase = 'before' | 'open' | 'after';
 

@@ -2,7 +2,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { Interview } from '../../preload/contract/interview-schema';
 import type { Settings } from '../../preload/contract/settings-schema';
 import type { DeskError } from '../../preload/contract/result';
-import { displayStatus } from '../../preload/domain/interview-timing';
+import { displayStatus, hasEnded, joinPhase } from '../../preload/domain/interview-timing';
 import { attentionReason, meetLinkState, missingLinkAdvice } from '../../preload/domain/interview-attention';
 import { desk } from '../bridge/desk';
 import { useCall } from '../common/use-result';
@@ -26,6 +26,9 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
   const reload = loaded.reload;
   useEffect(() => desk.on('interviews:changed', ({ ids }) => void (ids.includes(id) && reload())), [id, reload]);
   const now = useNow(1000);
+  // Once its time is over, nothing more is sent about an interview (main refuses it too).
+  const ended = loaded.value ? hasEnded(loaded.value, now) : false;
+  const canResend = !ended;
   const [rescheduling, setRescheduling] = useState(false);
   const [askingCancel, setAskingCancel] = useState(false);
   // After a cancel or reschedule the room says what went out to whom (and updates as it is sent).
@@ -101,7 +104,7 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
             </dd>
             <dt>Interviewer</dt>
             <dd>{interview.recruiter.name}</dd>
-            <PanelEditor interview={interview} onSaved={loaded.setValue} />
+            <PanelEditor interview={interview} ended={ended} onSaved={loaded.setValue} />
             {zones.map((zone, index) => (
               <div key={zone} className="dl-row">
                 <dt>{index === 0 ? 'Your time' : "Candidate's time"}</dt>
@@ -138,7 +141,7 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
               {(['candidate', 'recruiter'] as const).map((who) => (
                 <div key={who} data-testid={`invitation-${who}`}>
                   {deliveryLine(interview, who, local, now)}
-                  {interview.invitations[who].state !== 'queued' && (interview.meetLink || interview.status === 'cancelled') && (
+                  {canResend && interview.invitations[who].state !== 'queued' && (interview.meetLink || interview.status === 'cancelled') && (
                     <button type="button" className="small" onClick={() => void resend(who)} aria-label={`Resend to the ${who}`}>
                       Resend
                     </button>
@@ -148,7 +151,7 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
               {interview.coInterviewers.map((p) => (
                 <div key={p.email} data-testid={`invitation-panel-${p.email.toLowerCase()}`}>
                   {panelDeliveryLine(interview, p, local, now)}
-                  {interview.invitations.panel?.[p.email.toLowerCase()]?.state !== 'queued' && (interview.meetLink || interview.status === 'cancelled') && (
+                  {canResend && interview.invitations.panel?.[p.email.toLowerCase()]?.state !== 'queued' && (interview.meetLink || interview.status === 'cancelled') && (
                     <button type="button" className="small" onClick={() => void resend(`panel:${p.email.toLowerCase()}`)} aria-label={`Resend to ${p.name ?? p.email}`}>
                       Resend
                     </button>
@@ -215,9 +218,12 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
           <JoinArea interview={interview} settings={settings} now={now} onReschedule={() => setRescheduling(true)} />
           {interview.status === 'scheduled' && (
             <div className="actions">
-              <button type="button" onClick={() => setRescheduling(true)}>
-                Reschedule
-              </button>
+              {/* After the join window the join area offers Reschedule itself, as the room's main action. */}
+              {joinPhase(interview, settings, now) !== 'after' && (
+                <button type="button" onClick={() => setRescheduling(true)}>
+                  Reschedule
+                </button>
+              )}
               <button type="button" className="danger" onClick={() => setAskingCancel(true)}>
                 Cancel interview
               </button>
@@ -225,7 +231,7 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
           )}
           {askingCancel && (
             <ConfirmDialog title={`Cancel the interview with ${interview.candidate.name}?`} keepLabel="Keep the interview" confirmLabel="Cancel interview" onConfirm={() => void cancel()} onClose={() => setAskingCancel(false)}>
-              <p>Invitations will be withdrawn: everyone who was invited is told.</p>
+              <p>{ended ? 'Its time has passed, so no one is emailed: it is only marked cancelled.' : 'Invitations will be withdrawn: everyone who was invited is told.'}</p>
             </ConfirmDialog>
           )}
           {rescheduling && (

@@ -72,7 +72,7 @@ export function JoinArea({ interview, settings, now, onReschedule }: { interview
       )}
       {joined && <p role="status">{joined}</p>}
       <ErrorMessage error={error} />
-      {interview.status !== 'cancelled' && (
+      {interview.status !== 'cancelled' && phase !== 'after' && (
         <p>
           <a href="#/device-check">Check devices before joining</a>
         </p>

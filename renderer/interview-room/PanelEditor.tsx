@@ -12,12 +12,13 @@ const rowsOf = (interview: Interview): PanelRow[] => interview.coInterviewers.ma
  * The room's panel: who co-interviews, and "Edit panel" while the interview is scheduled. Saving
  * invites whoever joined and tells whoever was taken off (main sends both); the result is said and focused.
  */
-export function PanelEditor({ interview, onSaved }: { interview: Interview; onSaved: (interview: Interview) => void }) {
+export function PanelEditor({ interview, ended, onSaved }: { interview: Interview; ended: boolean; onSaved: (interview: Interview) => void }) {
   const [rows, setRows] = useState<PanelRow[] | undefined>();
   const [said, setSaid] = useState<string | undefined>();
   const { error, setError, edited } = useFormErrors();
   const [saidRef, focusSaid] = useFocusLater<HTMLParagraphElement>();
-  const editable = interview.status === 'scheduled';
+  // A panel changes only while the interview is ahead (after its end, main refuses: nothing is sent about the past).
+  const editable = interview.status === 'scheduled' && !ended;
   const save = async (event: FormEvent) => {
     event.preventDefault();
     if (!rows) return;

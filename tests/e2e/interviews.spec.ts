@@ -99,6 +99,16 @@ test('the join buttons follow the join window: before, open, ended, cancelled', 
 
     await page.goto(`${app.origin}/#/interview/${ended.id}`);
     await expect(page.getByTestId('join-state')).toContainText('This interview has ended.');
+    // Nothing more is sent about the past, and nothing asks to be done twice: one Reschedule, no
+    // Resend, no device check, no panel change; cancelling says no one is emailed.
+    await expect(page.getByRole('button', { name: 'Reschedule' })).toHaveCount(1);
+    await expect(page.getByRole('button', { name: /^Resend/ })).toHaveCount(0);
+    await expect(page.getByRole('link', { name: 'Check devices before joining' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Edit panel' })).toHaveCount(0);
+    await page.getByRole('button', { name: 'Cancel interview' }).click();
+    const ask = page.getByRole('dialog', { name: /Cancel the interview/ });
+    await expect(ask).toContainText('Its time has passed, so no one is emailed');
+    await ask.getByRole('button', { name: 'Keep the interview' }).click();
     await expect(page.getByRole('button', { name: 'Join in browser' })).toHaveCount(0);
     await page.locator('.join-area').getByRole('button', { name: 'Reschedule' }).click();
     await expect(page.getByRole('form', { name: 'Reschedule' })).toBeVisible();

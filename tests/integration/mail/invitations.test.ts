@@ -41,8 +41,11 @@ describe('invitations over real SMTP', () => {
   let temp: ReturnType<typeof makeTempDir>;
   let services: DeskServices;
   const call = (name: string, input?: unknown) => dispatchCall(services.handlers, name, input, createMemoryLogger());
+  // How far this test has moved the clock past the real one (an interview's time passing).
+  let later = 0;
   const start = () => {
-    services = servicesFor(temp.dir, { config: { ...loadEnvConfig({ INTERVIEW_DESK_SMTP_URL: sink.url }, temp.dir) }, mail: { backoffMs: [30, 60, 90], maxAttempts: 4 } });
+    later = 0;
+    services = servicesFor(temp.dir, { config: { ...loadEnvConfig({ INTERVIEW_DESK_SMTP_URL: sink.url }, temp.dir) }, clock: { now: () => Date.now() + later }, mail: { backoffMs: [30, 60, 90], maxAttempts: 4 } });
     return services;
   };
   beforeAll(async () => {
@@ -157,6 +160,20 @@ describe('invitations over real SMTP', () => {
     fs.mkdirSync('tests/artifacts/email', { recursive: true });
     fs.writeFileSync('tests/artifacts/email/update-candidate.html', String(candidateMails[1]!.parsed.html));
     fs.writeFileSync('tests/artifacts/email/cancellation-candidate.html', String(candidateMails[2]!.parsed.html));
+  });
+
+  it('after its time, nothing more is sent about an interview: Resend and a panel change are refused in words; a cancel is only recorded', async () => {
+    const interview = await schedule();
+    await eventually(() => expect(sink.received).toHaveLength(2));
+    later = 4 * 86_400_000;
+    const resend = await call('mail:resend', { id: interview.id, recipient: 'candidate' });
+    expect(resend).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'This interview has ended, so there is nothing to send.' } });
+    const panel = await call('interviews:setPanel', { id: interview.id, coInterviewers: [{ email: 'pat@example.com' }] });
+    expect(panel).toMatchObject({ ok: false, error: { message: 'This interview has ended, so its panel can no longer change.' } });
+    const cancelled = await call('interviews:cancel', interview.id);
+    expect(cancelled).toMatchObject({ ok: true, value: { status: 'cancelled' } });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(sink.received).toHaveLength(2);
   });
 
   it('"Send test email" reaches the recruiter through the configured server', async () => {
