@@ -109,13 +109,18 @@ export function createWaitingWatch(deps: WaitingWatchDeps): WaitingWatch {
         if (watched.length > 0) {
           // An early tick (an interview changed) does not poll sooner than the interval or the backoff allows.
           if (now < nextPollAt) return;
-          try {
-            for (const interview of watched) await poll(interview);
-            failures = 0;
-          } catch (error) {
-            failures++;
-            deps.log.warn(`waiting-candidate check failed (${failures} in a row): ${(error as Error).message}`);
+          // Each interview is checked on its own: one that keeps failing must not hide another
+          // candidate who is really waiting. The backoff grows only when every check failed.
+          let failed = 0;
+          for (const interview of watched) {
+            try {
+              await poll(interview);
+            } catch (error) {
+              failed++;
+              deps.log.warn(`waiting-candidate check failed for one interview: ${(error as Error).message}`);
+            }
           }
+          failures = failed === watched.length ? failures + 1 : 0;
           const delay = Math.min(maxBackoffMs, pollMs * 2 ** failures);
           nextPollAt = now + delay;
           return schedule(delay);

@@ -300,13 +300,18 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
     return moved || relinked || unusable || declined !== (local.google?.attendeeDeclined ?? false);
   };
 
+  const maxSyncPages = 400;
   const sync = async () => {
     if (account.status().state !== 'connected') return { changed: 0, requests: 0 };
     let requests = 0;
     let changed = 0;
     const run = async (syncToken: string | undefined) => {
       let pageToken: string | undefined;
-      for (;;) {
+      // Google's answers are input: a page token seen before, or more pages than any calendar has,
+      // ends this sync (the sync token is not advanced, so the next one starts over) instead of looping.
+      const seen = new Set<string>();
+      for (let pages = 0; ; pages++) {
+        if (pages >= maxSyncPages) throw new Error(`Google Calendar sent more than ${maxSyncPages} pages of changes; sync stopped.`);
         requests++;
         const page = (
           await call((cal) =>
@@ -317,8 +322,11 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
           )
         ).data;
         for (const event of page.items ?? []) if (applyRemote(event)) changed++;
-        if (page.nextPageToken) pageToken = page.nextPageToken;
-        else {
+        if (page.nextPageToken) {
+          if (seen.has(page.nextPageToken)) throw new Error('Google Calendar repeated a page of changes; sync stopped.');
+          seen.add(page.nextPageToken);
+          pageToken = page.nextPageToken;
+        } else {
           if (page.nextSyncToken) syncState.set('googleSyncToken', page.nextSyncToken);
           return;
         }

@@ -8,6 +8,8 @@ export function searchText(...parts: string[]): string {
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
+    // Control characters match nothing a person typed (and FTS5 stops reading a query at a NUL).
+    .replace(/\p{Cc}/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }

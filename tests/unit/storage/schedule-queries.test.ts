@@ -112,6 +112,10 @@ describe.each([
     expect(find('thompson')).toEqual([second.id]);
     expect(repository.matching([first.id, second.id], 'thom').map((i) => i.id)).toEqual([second.id]);
     expect(repository.matching([first.id, second.id], '').map((i) => i.id)).toEqual([second.id]);
+    // A control character in the search box (a NUL ends an FTS5 query early) is a space, never an error.
+    expect(find('thomp\u0000son')).toEqual([]);
+    expect(find('thompson\u0000')).toEqual([second.id]);
+    expect(repository.scheduleCount({ section: 'upcoming', query: '\u0000"\u0007', todayStartMs, nowMs: now })).toBe(0);
   });
 
   it('the next unfinished interview and the next reminder moment are the ones the whole-list computations find', () => {
