@@ -30,7 +30,7 @@ export function AttendanceFigures({ figures, onConnected }: { figures: Figures; 
     <section className="panel" aria-labelledby="attendance-figures-title">
       <h2 id="attendance-figures-title">Attendance from Google Meet</h2>
       <p data-testid="attendance-source">
-        From Google Meet: {figures.fromMeet} {figures.fromMeet === 1 ? 'interview' : 'interviews'}. From the app’s join history (fallback, only your own joins from the app): {figures.fromAppHistory}{' '}
+        From Google Meet: {figures.fromMeet} {figures.fromMeet === 1 ? 'interview' : 'interviews'}. Without Meet attendance, counted only from your own joins in the app: {figures.fromAppHistory}{' '}
         {figures.fromAppHistory === 1 ? 'interview' : 'interviews'}.
       </p>
       {figures.connection === 'not_connected' && (

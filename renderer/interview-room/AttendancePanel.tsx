@@ -4,7 +4,7 @@ import type { DeskError } from '../../preload/contract/result';
 import { desk } from '../bridge/desk';
 import { useCall } from '../common/use-result';
 import { ErrorMessage } from '../common/ErrorMessage';
-import { formatTime } from '../common/format';
+import { formatDateTime, formatTime, zoneName } from '../common/format';
 
 type Report = NonNullable<AttendanceView['report']>;
 type Person = Report['people'][number];
@@ -30,7 +30,7 @@ function Timeline({ report, zone }: { report: Report; zone: string }) {
         <tr>
           <th scope="col">Person</th>
           <th scope="col">Side</th>
-          <th scope="col">Joined and left</th>
+          <th scope="col">Joined and left ({zoneName(report.people[0]?.firstJoin ?? Date.now(), zone)})</th>
           <th scope="col">Late</th>
           <th scope="col">In the call</th>
         </tr>
@@ -123,7 +123,7 @@ export function AttendancePanel({ interviewId, zone }: { interviewId: string; zo
             )}
           </dl>
           {report.people.length > 0 && <Timeline report={report} zone={zone} />}
-          <p className="muted">From Google Meet{view.fetch.at ? `, read at ${formatTime(view.fetch.at, zone)}` : ''}.</p>
+          <p className="muted">From Google Meet{view.fetch.at ? `, read at ${formatDateTime(view.fetch.at, zone)}` : ''}. Times are {zoneName(view.fetch.at ?? Date.now(), zone)}, as in “Your time” above.</p>
         </>
       )}
     </section>

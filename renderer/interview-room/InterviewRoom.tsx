@@ -253,7 +253,8 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
         </div>
       </div>
       {/* Full width: the timeline is a table of people, joins and leaves. */}
-      {interview.meetLink && <AttendancePanel interviewId={interview.id} zone={local} />}
+      {/* In the interview's own zone, like "Your time" (not this computer's, which may differ). */}
+      {interview.meetLink && interview.status === 'scheduled' && <AttendancePanel interviewId={interview.id} zone={interview.timeZone} />}
     </article>
   );
 }

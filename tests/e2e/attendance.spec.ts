@@ -72,13 +72,15 @@ test('attendance from Google Meet: connect it from the room, see the timeline, a
     await expect(ada).toContainText('10:04–10:20');
     await expect(ada).toContainText('10:22–10:46');
     await expect(timeline.getByRole('row', { name: /Rita Recruiter/ })).toContainText('Interviewer side');
+    // The times are the interview's zone, said as in "Your time" above (not silently this computer's).
+    await expect(timeline.getByRole('columnheader', { name: /Joined and left \(.+\)/ })).toBeVisible();
     await saveScreenshot(page, 'attendance-timeline');
     await expectAccessible(page, 'room, attendance timeline');
 
     // Analytics: the figures from Meet, and the candidate who did not come is a candidate no-show.
     await page.getByRole('link', { name: 'Analytics' }).click();
     await expect(page.getByTestId('attendance-source')).toContainText('From Google Meet: 2 interviews', { timeout: 15_000 });
-    await expect(page.getByTestId('attendance-source')).toContainText('join history (fallback, only your own joins from the app): 0 interviews');
+    await expect(page.getByTestId('attendance-source')).toContainText('counted only from your own joins in the app: 0 interviews');
     await expect(page.getByTestId('attendance-both-attended')).toHaveText('1');
     await expect(page.getByTestId('attendance-candidate-did-not-join')).toHaveText('1');
     await expect(page.getByTestId('attendance-interviewer-did-not-join')).toHaveText('0');
