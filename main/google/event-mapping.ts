@@ -32,12 +32,20 @@ export function guestsOf(interview: Interview): calendar_v3.Schema$EventAttendee
 }
 
 /**
- * The guest list after a panel change, for a patch (which replaces the whole list): people still
- * invited keep Google's entry as it is (their answer included), new ones are added, removed ones go.
+ * The guest list after a panel change, for a patch (which replaces the whole list). It starts from
+ * Google's list as it is now: everyone there keeps their entry (and answer), including guests and
+ * rooms added in Google Calendar that the app knows nothing about; only co-interviewers the app
+ * invited and has since taken off the panel go; new ones are added at the end.
  */
 export function mergeGuests(current: calendar_v3.Schema$EventAttendee[] | undefined, interview: Interview): calendar_v3.Schema$EventAttendee[] {
-  const existing = new Map((current ?? []).filter((a) => typeof a.email === 'string').map((a) => [a.email!.toLowerCase(), a]));
-  return guestsOf(interview).map((wanted) => existing.get(wanted.email!.toLowerCase()) ?? wanted);
+  const key = (email: string | null | undefined) => (typeof email === 'string' ? email.toLowerCase() : undefined);
+  const wanted = guestsOf(interview);
+  const wantedKeys = new Set(wanted.map((w) => key(w.email)));
+  // Every co-interviewer ever invited has a delivery entry under their lower-cased address.
+  const takenOff = new Set(Object.keys(interview.invitations.panel ?? {}).filter((address) => !wantedKeys.has(address)));
+  const kept = (current ?? []).filter((a) => !takenOff.has(key(a.email) ?? ''));
+  const present = new Set(kept.map((a) => key(a.email)));
+  return [...kept, ...wanted.filter((w) => !present.has(key(w.email)))];
 }
 
 /** The event body for a new interview: summary, details, UTC times with the zone, attendees, a Meet request. */

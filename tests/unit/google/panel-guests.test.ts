@@ -15,15 +15,23 @@ describe('panel guests on the Calendar event', () => {
     ]);
   });
 
-  it('a panel change keeps remaining guests as Google has them (their answers), adds newcomers, drops the removed', () => {
+  it('a panel change keeps Google\'s guests as they are (answers, rooms and guests added in Calendar), adds newcomers, drops only the co-interviewer taken off', () => {
     const current = [
       { email: 'ada@example.com', responseStatus: 'accepted' },
       { email: 'rita@example.com', organizer: true, responseStatus: 'accepted' },
       { email: 'PAT@example.com', responseStatus: 'tentative' },
       { email: 'lee@example.com', responseStatus: 'declined' },
+      // Added in Google Calendar by the recruiter: a meeting room and a colleague the app never invited.
+      { email: 'room-4@resource.calendar.google.com', resource: true, responseStatus: 'accepted' },
+      { email: 'boss@example.com', responseStatus: 'needsAction' },
     ];
-    const next = { ...interview, coInterviewers: [{ email: 'pat@example.com', name: 'Pat Panel' }, { email: 'kim@example.com', name: 'Kim New' }] };
-    expect(mergeGuests(current, next)).toEqual([current[0], current[1], current[2], { email: 'kim@example.com', displayName: 'Kim New' }]);
+    const sent = { state: 'sent' as const, kind: 'invitation' as const };
+    const next = {
+      ...interview,
+      coInterviewers: [{ email: 'pat@example.com', name: 'Pat Panel' }, { email: 'kim@example.com', name: 'Kim New' }],
+      invitations: { ...interview.invitations, panel: { 'pat@example.com': sent, 'lee@example.com': sent } },
+    };
+    expect(mergeGuests(current, next)).toEqual([current[0], current[1], current[2], current[4], current[5], { email: 'kim@example.com', displayName: 'Kim New' }]);
   });
 
   it('a panel changes when someone joins, leaves or is renamed, not when only the case of an address differs', () => {
