@@ -13,6 +13,9 @@ export function WeekChart({ weeks }: { weeks: AnalyticsReport['perWeek'] }) {
   const gap = 10;
   const height = 160;
   const width = Math.max(200, weeks.length * (barWidth + gap));
+  // A week's name is wider than its bar: with many weeks only every n-th is written under the bars
+  // (every week is still in the chart's text alternative).
+  const labelEvery = Math.max(1, Math.ceil(weeks.length / 7));
   const summary = weeks.map((w) => `week of ${longDay.format(day(w.weekStart))}: ${w.count} scheduled, ${w.joinedInApp} joined from the app`).join('; ');
   return (
     <figure className="chart">
@@ -25,9 +28,11 @@ export function WeekChart({ weeks }: { weeks: AnalyticsReport['perWeek'] }) {
             <g key={w.weekStart}>
               <rect x={x} y={height - h} width={barWidth} height={h} className="bar-scheduled" />
               <rect x={x} y={height - hc} width={barWidth} height={hc} className="bar-completed" />
-              <text x={x + barWidth / 2} y={height + 14} textAnchor="middle" className="chart-label">
-                {shortDay.format(day(w.weekStart))}
-              </text>
+              {i % labelEvery === 0 && (
+                <text x={x + barWidth / 2} y={height + 14} textAnchor="middle" className="chart-label">
+                  {shortDay.format(day(w.weekStart))}
+                </text>
+              )}
               {w.count > 0 && (
                 <text x={x + barWidth / 2} y={height - h - 4} textAnchor="middle" className="chart-value">
                   {w.count}
