@@ -17,7 +17,7 @@ interface Lane {
 }
 
 const statusWords: Record<string, string> = {
-  not_found: 'Google does not know this calendar (outside your Workspace?), so their busy times are not shown',
+  not_found: 'Google does not share this calendar with your account (it may be outside your organisation), so their busy times are not shown',
   forbidden: 'this calendar is not shared with you, so their busy times are not shown',
   error: 'Google could not answer for this calendar just now',
 };
@@ -175,8 +175,8 @@ export function FindTimePanel(props: {
                   ))}
                   {proposal && <span className="proposal-block" style={place(proposal)} />}
                 </div>
-                <span className="sr-only">{lane.unknown ? `: ${lane.unknown}.` : today.length ? `: busy ${today.map(span).join(', ')}.` : ': free all day.'}</span>
-                {lane.unknown && <span className="lane-unknown">{lane.unknown}</span>}
+                {/* Said once: the visible note when Google would not tell, otherwise the busy times for screen readers. */}
+                {lane.unknown ? <span className="lane-unknown">{lane.unknown}</span> : <span className="sr-only">{today.length ? `: busy ${today.map(span).join(', ')}.` : ': free all day.'}</span>}
               </li>
             );
           })}

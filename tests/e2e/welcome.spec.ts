@@ -5,6 +5,9 @@ import { seedStore } from '../support/interview-fixtures';
 import { expect, saveScreenshot, test } from './fixtures';
 
 test('web mode opens on the welcome screen with the navigation', async ({ page, app, cspViolations }) => {
+  // Nothing the page asks for is missing (a browser asks for /favicon.ico unless the page names an icon).
+  const missing: string[] = [];
+  page.on('console', (message) => void (/Failed to load resource/.test(message.text()) && missing.push(message.text())));
   await page.goto(app.url);
   // The secret moved into a cookie and out of the address bar.
   expect(page.url()).not.toContain('token=');
@@ -18,6 +21,9 @@ test('web mode opens on the welcome screen with the navigation', async ({ page, 
   }
   await saveScreenshot(page, 'welcome');
   expect(cspViolations).toEqual([]);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Interview Desk' })).toBeVisible();
+  expect(missing).toEqual([]);
 });
 
 test('the welcome screen works from the keyboard with a visible focus ring', async ({ page, app }) => {
