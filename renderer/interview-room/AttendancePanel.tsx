@@ -30,7 +30,7 @@ function Timeline({ report, zone }: { report: Report; zone: string }) {
         <tr>
           <th scope="col">Person</th>
           <th scope="col">Side</th>
-          <th scope="col">Joined and left ({zoneName(report.people[0]?.firstJoin ?? Date.now(), zone)})</th>
+          <th scope="col">Joined and left{report.people[0] ? ` (${zoneName(report.people[0].firstJoin, zone)})` : ''}</th>
           <th scope="col">Late</th>
           <th scope="col">In the call</th>
         </tr>
@@ -123,7 +123,9 @@ export function AttendancePanel({ interviewId, zone }: { interviewId: string; zo
             )}
           </dl>
           {report.people.length > 0 && <Timeline report={report} zone={zone} />}
-          <p className="muted">From Google Meet{view.fetch.at ? `, read at ${formatDateTime(view.fetch.at, zone)}` : ''}. Times are {zoneName(view.fetch.at ?? Date.now(), zone)}, as in “Your time” above.</p>
+          <p className="muted">
+            From Google Meet{view.fetch.at ? `, read at ${formatDateTime(view.fetch.at, zone)}. Times are ${zoneName(view.fetch.at, zone)}, as in “Your time” above` : ''}.
+          </p>
         </>
       )}
     </section>

@@ -13,7 +13,7 @@ import { StatusBadge } from '../common/StatusBadge';
 import { formatDateTime, systemTimeZone, zoneName } from '../common/format';
 import { JoinArea } from './JoinArea';
 import { RescheduleForm } from './RescheduleForm';
-import { deliveryLine, panelDeliveryLine } from './delivery-words';
+import { deliveryLine, formerPanelLines, panelDeliveryLine } from './delivery-words';
 import { PanelEditor } from './PanelEditor';
 import { CandidateRoom } from './CandidateRoom';
 import { useFocusLater } from '../common/use-focus-later';
@@ -156,6 +156,11 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
                       Resend
                     </button>
                   )}
+                </div>
+              ))}
+              {formerPanelLines(interview, local, now).map(({ address, line }) => (
+                <div key={address} data-testid={`invitation-former-${address}`}>
+                  {line} <span className="muted">(taken off the panel)</span>
                 </div>
               ))}
               {held && (

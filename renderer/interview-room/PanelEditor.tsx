@@ -50,7 +50,7 @@ export function PanelEditor({ interview, ended, onSaved }: { interview: Intervie
         ) : (
           <span className="muted">None</span>
         )}
-        {said && (
+        {said && interview.status === 'scheduled' && (
           <p role="status" tabIndex={-1} ref={saidRef} data-testid="panel-saved">
             {said}
           </p>

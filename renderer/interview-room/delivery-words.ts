@@ -51,3 +51,17 @@ function stateLine(interview: Interview, state: Delivery, name: string, zone: st
       return interview.meetLink ? `Nothing sent to ${name} yet` : `Nothing sent to ${name} yet: the invitation waits for the Meet link`;
   }
 }
+
+/**
+ * Co-interviewers taken off the panel, each with what they were told ("Removal sent to
+ * sam@other.org at 14:02"): they leave the panel but not the record of what went out.
+ */
+export function formerPanelLines(interview: Interview, zone: string, now: number): Array<{ address: string; line: string }> {
+  const current = new Set(interview.coInterviewers.map((p) => p.email.toLowerCase()));
+  return Object.entries(interview.invitations.panel ?? {})
+    .filter(([address]) => !current.has(address))
+    .map(([address, state]) => {
+      const removal = state.kind === 'cancellation' && interview.status === 'scheduled';
+      return { address, line: removal ? stateLine(interview, state, address, zone, now).replace(/^Cancellation/, 'Off-the-panel notice') : stateLine(interview, state, address, zone, now) };
+    });
+}
