@@ -325,7 +325,7 @@ export function ScheduleForm({ onScheduled }: { onScheduled: (interview: Intervi
         <FieldError error={error} field="notes" id={`${ids.notes}-e`} />
         <label htmlFor={ids.message}>Message to the candidate (optional)</label>
         <p className="hint" id={`${ids.message}-h`}>
-          Goes into the candidate's invitation, update and reminder emails.
+          Goes into the candidate's invitation, update and reminder emails; co-interviewers see it in theirs, as your message.
         </p>
         <textarea id={ids.message} value={draft.candidateMessage} onChange={set('candidateMessage')} {...invalidProps(error, 'candidateMessage', `${ids.message}-e`, `${ids.message}-h`)} />
         <FieldError error={error} field="candidateMessage" id={`${ids.message}-e`} />
