@@ -130,14 +130,12 @@ export function createAttendanceService(deps: AttendanceServiceDeps): Attendance
     settle: (interview) => deps.events.emit('attendance:waiting', { interviewId: interview.id, candidateName: interview.candidate.name, jobTitle: interview.jobTitle, waiting: false }),
   });
 
-  /** Meet's attendance of a stored interview, analysed now; undefined when none was read. */
-  const reportOf = (interview: Interview): AttendanceReport | undefined => {
-    const conferences = repository.conferences(interview.id);
+  /** Meet's attendance of a stored interview (with its fetch state, read by the caller), analysed now; undefined when none was read. */
+  const reportOf = (interview: Interview, state: ReturnType<typeof repository.fetchState>): AttendanceReport | undefined => {
     const subject = attendanceSubject(interview, identity());
-    const state = repository.fetchState(interview.id);
     // Read for the interview's earlier time or link: about another meeting, so not shown.
     if (!subject || !state?.current || state.fetchedMs === undefined) return undefined;
-    return analyseAttendance(subject, conferences, { now: deps.clock.now() });
+    return analyseAttendance(subject, repository.conferences(interview.id), { now: deps.clock.now() });
   };
   const reportsOf = (interviews: Interview[]) => {
     const stored = repository.withAttendance(interviews.map((i) => i.id));
@@ -147,7 +145,7 @@ export function createAttendanceService(deps: AttendanceServiceDeps): Attendance
       const state = repository.fetchState(interview.id);
       if (!state?.current) continue;
       if (!stored.has(interview.id) && !(state?.state === 'fetched' && state.final)) continue;
-      const report = reportOf(interview);
+      const report = reportOf(interview, state);
       if (report) reports.set(interview.id, report);
     }
     return reports;
@@ -172,7 +170,7 @@ export function createAttendanceService(deps: AttendanceServiceDeps): Attendance
       const interview = deps.interview(id);
       const stored = repository.fetchState(id);
       const state = stored?.current ? stored : undefined;
-      const report = interview ? reportOf(interview) : undefined;
+      const report = interview ? reportOf(interview, stored) : undefined;
       return {
         connection: connection(),
         fetch: {

@@ -3,6 +3,7 @@
  * loose JSON (every field optional, timestamps as strings) into it. Data from Google is input:
  * an entry without a name or a valid start is dropped, never guessed.
  */
+import { lineControlChars } from '../../preload/contract/interview-schema';
 
 /** One conference held in a Meet space (a meeting code can have several over time). */
 export interface ConferenceRecord {
@@ -59,8 +60,8 @@ const instant = (v: unknown): string | undefined => {
 // notification title, the banner and the timeline, so controls, line breaks, bidi overrides and
 // zero-width characters go (they could reorder or hide what the recruiter reads), and it is cut to a
 // name's length.
-// eslint-disable-next-line no-control-regex -- these are exactly the characters removed
-const unsafeInName = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200b-\u200f\u061c\ufeff]/g;
+// What a one-line field of the app's own refuses, plus zero-width spaces and joiners and the BOM.
+const unsafeInName = new RegExp(`[${lineControlChars}\\u200b-\\u200d\\ufeff]`, 'g');
 export const displayNameMax = 100;
 /** A participant's display name as the app shows it: NFC, no invisible or reordering characters, at most 100 characters. */
 export function cleanDisplayName(v: unknown): string {

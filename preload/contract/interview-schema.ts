@@ -6,10 +6,15 @@
 import { z } from 'zod';
 import { attendanceFiguresSchema } from './attendance-schema';
 
-/** Control characters (C0, DEL, C1), line breaks and invisible characters that reorder text (Trojan Source style): never allowed in one-line fields. */
-// Control characters are exactly what these patterns look for.
+/**
+ * Control characters (C0, DEL, C1), line breaks and invisible characters that reorder text (Trojan
+ * Source style), as a character-class body: never allowed in one-line fields, and what a display
+ * name from Google is cleaned of.
+ */
+export const lineControlChars = '\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069\\u200e\\u200f\\u061c';
+const forbiddenInLine = new RegExp(`[${lineControlChars}]`);
+// Control characters are exactly what this pattern looks for.
 /* eslint-disable no-control-regex */
-const forbiddenInLine = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
 const forbiddenInText = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
 /* eslint-enable no-control-regex */
 

@@ -37,8 +37,8 @@ export function panelDeliveryLine(interview: Interview, person: Interview['coInt
   return stateLine(interview, interview.invitations.panel?.[person.email.toLowerCase()] ?? { state: 'none' }, person.name ?? person.email, zone, now);
 }
 
-function stateLine(interview: Interview, state: Delivery, name: string, zone: string, now: number): string {
-  const kind = kindWords[kindOf(interview, state)];
+function stateLine(interview: Interview, state: Delivery, name: string, zone: string, now: number, kindLabel?: string): string {
+  const kind = kindLabel ?? kindWords[kindOf(interview, state)];
   switch (state.state) {
     case 'sent':
       return `${kind} sent to ${name}${state.at ? ` at ${when(state.at, zone, now)}` : ''}`;
@@ -61,7 +61,8 @@ export function formerPanelLines(interview: Interview, zone: string, now: number
   return Object.entries(interview.invitations.panel ?? {})
     .filter(([address]) => !current.has(address))
     .map(([address, state]) => {
+      // While the interview goes ahead, their cancellation was the notice that they are off the panel.
       const removal = state.kind === 'cancellation' && interview.status === 'scheduled';
-      return { address, line: removal ? stateLine(interview, state, address, zone, now).replace(/^Cancellation/, 'Off-the-panel notice') : stateLine(interview, state, address, zone, now) };
+      return { address, line: stateLine(interview, state, address, zone, now, removal ? 'Off-the-panel notice' : undefined) };
     });
 }
