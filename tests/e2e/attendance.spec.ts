@@ -1,7 +1,7 @@
-import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, saveScreenshot, test } from './fixtures';
+import { fakeBrowserEnv } from './connected-recruiter';
 import { startWebMode } from '../support/web-mode';
 import { makeInterview, seedStore } from '../support/interview-fixtures';
 import { makeTempDir } from '../support/temp-dir';
@@ -38,7 +38,7 @@ test('attendance from Google Meet: connect it from the room, see the timeline, a
     ],
   });
   g.meet.addConference({ meetingCode: 'ddd-eeee-fff', startTime: at(twoDaysAgo, 0), endTime: at(twoDaysAgo, 25), participants: [{ kind: 'signedin', user: 'users/1001', displayName: 'Rita Recruiter', sessions: [{ start: at(twoDaysAgo, 0), end: at(twoDaysAgo, 25) }] }] });
-  const app = await startWebMode({ ...g.env, BROWSER: `${process.execPath} ${path.resolve('tests/support/fake-browser.mjs')}` }, temp.dir);
+  const app = await startWebMode({ ...g.env, ...fakeBrowserEnv }, temp.dir);
   try {
     await page.goto(app.url);
     await page.getByRole('button', { name: 'Connect Google account' }).click();
@@ -103,7 +103,7 @@ test('"your candidate is waiting": a banner with Join while the candidate is alo
   seedStore(temp.dir, { interviews: [soon], settings: { firstRunDone: true, recruiterName: 'Rita Recruiter', recruiterEmail: 'recruiter@example.com', reminderOffsetsMinutes: [] } });
   const joined = new Date(Date.now() - 2 * 60_000 - 10_000).toISOString();
   g.meet.addConference({ meetingCode: 'wai-ting-now', startTime: joined, participants: [{ kind: 'anonymous', displayName: 'Ada Lovelace', sessions: [{ start: joined }] }] });
-  const app = await startWebMode({ ...g.env, BROWSER: `${process.execPath} ${path.resolve('tests/support/fake-browser.mjs')}` }, temp.dir);
+  const app = await startWebMode({ ...g.env, ...fakeBrowserEnv }, temp.dir);
   try {
     await page.goto(app.url);
     await page.getByRole('button', { name: 'Connect Google account' }).click();

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, saveScreenshot, test } from './fixtures';
+import { fakeBrowserEnv } from './connected-recruiter';
 import { startWebMode } from '../support/web-mode';
 import { startGoogleEmulator } from '../google-emulator/google-emulator';
 import { startSmtpSink } from '../support/smtp-sink';
@@ -23,7 +23,7 @@ test('find a time: busy blocks from Google on the timeline, the conflict named, 
   const g = await startGoogleEmulator();
   const sink = await startSmtpSink();
   g.calendar.conferenceMode = 'success';
-  const app = await startWebMode({ ...g.env, INTERVIEW_DESK_SMTP_URL: sink.url, BROWSER: `${process.execPath} ${path.resolve('tests/support/fake-browser.mjs')}` });
+  const app = await startWebMode({ ...g.env, INTERVIEW_DESK_SMTP_URL: sink.url, ...fakeBrowserEnv });
   const day = weekdayAhead();
   // The recruiter's own meeting (from their Google Calendar) and a co-interviewer's, both that day.
   g.calendar.insertForeign({ summary: 'Budget review', start: { dateTime: at(day, '13:00') }, end: { dateTime: at(day, '14:00') } });
