@@ -4,35 +4,49 @@ import type { DeskError, Result } from '../../preload/contract/result';
 /**
  * Loads a call's value on mount (and on `reload`), keeping the error for display. `run` may be a new
  * function every render: the latest one is kept in a ref, so callers need no memoising.
+ *
+ * `setValue` is how pushed news (an `account:changed` event, a call's own answer) replaces the value.
+ * A load that was already under way when such news arrived may have read the state before it, so its
+ * answer is dropped: otherwise a slow first load would put back what the push had just corrected
+ * (the header said "Reconnect", then went back to "connected" a moment later).
  */
 export function useCall<T>(run: () => Promise<Result<T>>) {
-  const [value, setValue] = useState<T | undefined>(undefined);
+  const [value, setLoaded] = useState<T | undefined>(undefined);
   const [error, setError] = useState<DeskError | undefined>(undefined);
   const [loading, setLoading] = useState(true);
   const latest = useRef(run);
+  // Bumped by every push and every load start; a load applies its answer only if it is still the newest.
+  const generation = useRef(0);
   useEffect(() => {
     latest.current = run;
   });
-  const reload = useCallback(async () => {
-    setLoading(true);
+  const load = useCallback(async (isLive: () => boolean) => {
+    const mine = ++generation.current;
     const result = await latest.current();
-    if (result.ok) {
-      setValue(result.value);
-      setError(undefined);
-    } else setError(result.error);
+    if (!isLive()) return;
+    if (mine === generation.current) {
+      if (result.ok) {
+        setLoaded(result.value);
+        setError(undefined);
+      } else setError(result.error);
+    }
     setLoading(false);
+  }, []);
+  const reload = useCallback(() => {
+    setLoading(true);
+    return load(() => true);
+  }, [load]);
+  const setValue = useCallback((next: T) => {
+    generation.current++;
+    setLoaded(next);
+    setError(undefined);
   }, []);
   useEffect(() => {
     let live = true;
-    void latest.current().then((result) => {
-      if (!live) return;
-      if (result.ok) setValue(result.value);
-      else setError(result.error);
-      setLoading(false);
-    });
+    void load(() => live);
     return () => {
       live = false;
     };
-  }, []);
+  }, [load]);
   return { value, error, loading, reload, setValue };
 }

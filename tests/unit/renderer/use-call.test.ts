@@ -1,0 +1,82 @@
+// @vitest-environment happy-dom
+import { act, renderHook, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { useCall } from '../../../renderer/common/use-result';
+import type { Result } from '../../../preload/contract/result';
+
+/** A call whose answers the test releases by hand, in the order it chooses. */
+function heldCall<T>() {
+  const pending: Array<(result: Result<T>) => void> = [];
+  return {
+    run: () => new Promise<Result<T>>((resolve) => pending.push(resolve)),
+    answer(index: number, value: T) {
+      pending[index]!({ ok: true, value });
+    },
+    fail(index: number, message: string) {
+      pending[index]!({ ok: false, error: { code: 'unavailable', message } });
+    },
+    get started() {
+      return pending.length;
+    },
+  };
+}
+
+describe('useCall', () => {
+  it('keeps pushed news when the first load, started before it, answers late', async () => {
+    const call = heldCall<string>();
+    const { result } = renderHook(() => useCall(call.run));
+    expect(call.started).toBe(1);
+    // The event says "needs reconnect" while the first status call is still on its way.
+    act(() => result.current.setValue('needs_reconnect'));
+    expect(result.current.value).toBe('needs_reconnect');
+    await act(async () => call.answer(0, 'connected'));
+    await waitFor(() => expect(result.current.loading).toBe(false));
+    expect(result.current.value).toBe('needs_reconnect');
+  });
+
+  it('takes a load that starts after the push', async () => {
+    const call = heldCall<string>();
+    const { result } = renderHook(() => useCall(call.run));
+    await act(async () => call.answer(0, 'first'));
+    expect(result.current.value).toBe('first');
+    act(() => result.current.setValue('pushed'));
+    let reloaded: Promise<void> | undefined;
+    act(() => {
+      reloaded = result.current.reload();
+    });
+    await act(async () => {
+      call.answer(1, 'fresh');
+      await reloaded;
+    });
+    expect(result.current.value).toBe('fresh');
+  });
+
+  it('lets only the newest of two overlapping reloads answer', async () => {
+    const call = heldCall<string>();
+    const { result } = renderHook(() => useCall(call.run));
+    await act(async () => call.answer(0, 'first'));
+    act(() => {
+      void result.current.reload();
+      void result.current.reload();
+    });
+    await act(async () => call.answer(2, 'newest'));
+    await act(async () => call.answer(1, 'older'));
+    expect(result.current.value).toBe('newest');
+  });
+
+  it('shows a failed load as an error and keeps the value it had', async () => {
+    const call = heldCall<string>();
+    const { result } = renderHook(() => useCall(call.run));
+    await act(async () => call.answer(0, 'kept'));
+    await act(async () => {
+      const reloaded = result.current.reload();
+      call.fail(1, 'Google did not answer.');
+      await reloaded;
+    });
+    expect(result.current.value).toBe('kept');
+    expect(result.current.error?.message).toBe('Google did not answer.');
+    // News that arrives afterwards clears the error.
+    act(() => result.current.setValue('pushed'));
+    expect(result.current.error).toBeUndefined();
+  });
+});
