@@ -13,7 +13,7 @@ import {
   type ScheduleInput,
 } from '../../preload/contract/interview-schema';
 import type { z } from 'zod';
-import type { rescheduleInputSchema } from '../../preload/contract/interview-schema';
+import type { DeliveryRecipient, RecipientState, rescheduleInputSchema } from '../../preload/contract/interview-schema';
 import { DeskFailure } from '../shared/desk-failure';
 import type { EventHub } from '../shared/event-hub';
 import type { Clock } from '../platform/clock';
@@ -78,6 +78,11 @@ export interface InterviewService {
   setPanel(id: string, panel: unknown): Interview;
   /** Applies a change that came from elsewhere (Google sync, the outbox) and tells listeners. */
   update(id: string, change: (interview: Interview) => Interview, notify?: boolean): Interview;
+  /**
+   * Records one person's delivery state (the outbox, per message): a quiet change, like `update`
+   * with `notify` false, written without rewriting the interview. False when it no longer exists.
+   */
+  setDelivery(id: string, recipient: DeliveryRecipient, state: RecipientState): boolean;
   /** Applies one quiet change to many interviews in one transaction (reminder bookkeeping). */
   updateMany(ids: string[], change: (interview: Interview) => Interview): void;
   recordJoin(id: string, via: 'app' | 'browser'): Interview;
@@ -321,6 +326,13 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
         const previous = mustGet(id);
         const interview = changed(previous, change(previous));
         return save(interview, notify ? { kind: 'updated', interview, previous } : undefined);
+      });
+    },
+    setDelivery(id, recipient, state) {
+      return repository.transaction(() => {
+        if (!repository.setDelivery(id, recipient, state, nowIso())) return false;
+        repository.afterCommit(() => events.emit('interviews:changed', { ids: [id] }));
+        return true;
       });
     },
     updateMany(ids, change) {

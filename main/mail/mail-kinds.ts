@@ -1,12 +1,12 @@
 import type { z } from 'zod';
-import type { Interview, mailKindSchema } from '../../preload/contract/interview-schema';
+import type { DeliveryRecipient, Interview, mailKindSchema } from '../../preload/contract/interview-schema';
 
 /** What a message is about. */
 export type MailKind = z.infer<typeof mailKindSchema>;
 /** A co-interviewer of a panel, by address: each gets their own messages and delivery state. */
 export type PanelRecipient = `panel:${string}`;
-/** Who a message is for. */
-export type Recipient = 'candidate' | 'recruiter' | PanelRecipient;
+/** Who a message is for (the same keys as the delivery state in the record). */
+export type Recipient = DeliveryRecipient;
 /** The part a recipient plays, which decides the words of their message. */
 export type Role = 'candidate' | 'recruiter' | 'panelist';
 /** The calendar method each kind carries (a reminder repeats the current invitation). */
@@ -46,12 +46,4 @@ type Delivery = Interview['invitations']['candidate'];
 export function deliveryOf(interview: Pick<Interview, 'invitations'>, recipient: Recipient): Delivery {
   if (!isPanelRecipient(recipient)) return interview.invitations[recipient];
   return interview.invitations.panel?.[recipient.slice('panel:'.length)] ?? { state: 'none' };
-}
-
-/** The interview with one recipient's delivery state replaced. */
-export function withDelivery(interview: Interview, recipient: Recipient, state: Delivery): Interview {
-  const invitations = isPanelRecipient(recipient)
-    ? { ...interview.invitations, panel: { ...interview.invitations.panel, [recipient.slice('panel:'.length)]: state } }
-    : { ...interview.invitations, [recipient]: state };
-  return { ...interview, invitations };
 }

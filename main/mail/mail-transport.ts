@@ -9,7 +9,11 @@ import { DeskFailure } from '../shared/desk-failure';
 /** Sends one composed message; throws MailSendError with whether a retry may help. */
 export interface MailTransport {
   readonly kind: 'smtp' | 'gmail';
-  send(message: Mail.Options): Promise<{ response: string }>;
+  /**
+   * `written` is called once the message has been handed to the connection in full, before the
+   * server answers: the outbox composes the next one while the server works on this one.
+   */
+  send(message: Mail.Options, written?: () => void): Promise<{ response: string }>;
   /** Releases pooled connections once a drain is done. */
   close(): void;
 }
@@ -39,18 +43,21 @@ export const safeMessageOptions = { disableFileAccess: true, disableUrlAccess: t
 
 /** SMTP through nodemailer: any server, from a URL (INTERVIEW_DESK_SMTP_URL) or Settings + keychain password. */
 export function smtpTransport(config: string | { host: string; port: number; security: 'tls' | 'starttls' | 'none'; user: string; pass: string | null }): MailTransport {
-  // Pooled: one connection carries a whole drain (a fresh connection per message cost ~100 ms each).
+  // Pooled: one connection carries a whole drain (a fresh connection per message cost ~100 ms each,
+  // and nodemailer's default of a new one every 100 messages waits 100 ms each time). One connection,
+  // never more: the outbox hands over the next message before the last is answered, and a single
+  // connection sends them in the order given. A server that closes it is reconnected to by nodemailer.
+  const pooled = { pool: true, maxConnections: 1, maxMessages: Infinity } as const;
   const pooledUrl = (url: string) => {
     const parsed = new URL(url);
-    parsed.searchParams.set('pool', 'true');
+    for (const [key, value] of Object.entries(pooled)) parsed.searchParams.set(key, String(value));
     return parsed.toString();
   };
   const transporter =
     typeof config === 'string'
       ? nodemailer.createTransport(pooledUrl(config))
       : nodemailer.createTransport({
-          pool: true,
-          maxConnections: 1,
+          ...pooled,
           host: config.host,
           port: config.port,
           secure: config.security === 'tls',
@@ -61,14 +68,31 @@ export function smtpTransport(config: string | { host: string; port: number; sec
           greetingTimeout: 15_000,
           socketTimeout: 30_000,
         });
+  // The moment a message's last byte leaves for the server, by its Message-ID (a nodemailer "stream"
+  // plugin sees each message's output stream just before the connection reads it).
+  const onWritten = new Map<string, () => void>();
+  transporter.use('stream', (mail, done) => {
+    const written = onWritten.get(String(mail.data.messageId));
+    if (written) {
+      mail.message.processFunc((output) => {
+        output.once('end', written);
+        return output;
+      });
+    }
+    done();
+  });
   return {
     kind: 'smtp',
-    async send(message) {
+    async send(message, written) {
+      const id = String(message.messageId);
+      if (written) onWritten.set(id, written);
       try {
         const info = await transporter.sendMail({ ...message, ...safeMessageOptions });
         return { response: String(info.response ?? '') };
       } catch (error) {
         throw classifySmtpError(error);
+      } finally {
+        onWritten.delete(id);
       }
     },
     close: () => transporter.close(),

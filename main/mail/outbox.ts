@@ -13,7 +13,7 @@ import { DeskFailure } from '../shared/desk-failure';
 import { isMeetJoinUrl } from '../security/url-policy';
 import { composeInterviewMessage } from './compose-message';
 import { MailSendError, type MailTransport } from './mail-transport';
-import { deliveryOf, panelRecipient, recipientsOf, withDelivery, type MailKind, type Recipient } from './mail-kinds';
+import { deliveryOf, panelRecipient, recipientsOf, type MailKind, type Recipient } from './mail-kinds';
 import type { MessageView, PreviousTime } from './message-content';
 import type { RenderedEmail } from './render-email';
 
@@ -122,13 +122,9 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   const all = (): OutboxItem[] => queue.all().map(asOutboxItem);
   const patch = (key: string, change: QueuePatch) => queue.update(key, change);
 
-  const setRecipientState = (interviewId: string, recipient: Recipient, state: Interview['invitations']['candidate']) => {
-    try {
-      interviews.update(interviewId, (i) => withDelivery(i, recipient, state), false);
-    } catch {
-      // The interview is gone: nothing to show the state on.
-    }
-  };
+  // One row written, not the whole interview: this runs for every message (an interview that is gone
+  // has nothing to show the state on).
+  const setRecipientState = (interviewId: string, recipient: Recipient, state: Interview['invitations']['candidate']) => void interviews.setDelivery(interviewId, recipient, state);
 
   const enqueue = (interviewId: string, kind: MailKind, recipients?: Recipient[], previous?: PreviousTime, to?: OutboxItem['to']) =>
     db.transaction(() => {
@@ -195,28 +191,53 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     return { settings: () => (settings ??= deps.settings()), from: () => (from ??= deps.from()) };
   };
 
-  const sendOne = async (queuedItem: OutboxItem, transport: MailTransport, context: ReturnType<typeof drainContext>) => {
-    // The drain's list is a snapshot: a newer change may have superseded this message meanwhile.
+  /** Ends a message as failed, for the person to read the reason and resend. */
+  const markFailed = (item: OutboxItem, logged: string, reason: string) => {
+    db.transaction(() => {
+      patch(item.key, { state: 'failed', attempts: item.attempts + 1, finishedAt: clock.now(), reason });
+      setRecipientState(item.interviewId, item.recipient, { state: 'failed', kind: item.kind, reason, at: nowIso() });
+    });
+    log.error(`${item.kind} for ${item.interviewId} ${logged}`);
+  };
+
+  /**
+   * Checks one due message against the current data and composes it, or says why it does not go:
+   * superseded meanwhile (the drain's list is a snapshot), its interview gone, a reminder with nothing
+   * left to say, or a meeting not final yet (held; its change wakes the outbox). A prepared message is
+   * in flight from here on: a change that comes now queues a new message instead of removing this one.
+   */
+  const prepare = (queuedItem: OutboxItem, context: ReturnType<typeof drainContext>): { item: OutboxItem; message: Mail.Options } | undefined => {
     const found = queue.get(queuedItem.key);
-    if (!found || found.state !== 'queued') return;
+    if (!found || found.state !== 'queued' || inFlight.has(found.key)) return undefined;
     const item = asOutboxItem(found);
-    let interview: Interview;
-    try {
-      interview = interviews.get(item.interviewId);
-    } catch {
+    const interview = findInterview(item.interviewId);
+    if (!interview) {
       queue.remove([item.key]);
-      return;
+      return undefined;
     }
     if (item.kind === 'reminder' && (interview.status !== 'scheduled' || Date.parse(interview.startUtc) <= clock.now())) {
       // A reminder held up (no Meet link, retries) until the start, or past a cancellation, has nothing left to say.
       queue.remove([item.key]);
-      return;
+      return undefined;
     }
-    if (!announceable(interview, item.kind)) return; // held until the meeting is final; its change wakes us
-    const message: Mail.Options = composeInterviewMessage({ interview, kind: item.kind, recipient: item.recipient, settings: context.settings(), ...(item.previous ? { previous: item.previous } : {}), ...(item.to ? { addressee: item.to } : {}), render: deps.render, key: item.key, from: context.from(), now: clock.now() });
-    inFlight.add(item.key);
+    if (!announceable(interview, item.kind)) return undefined;
+    let message: Mail.Options;
     try {
-      await transport.send(message);
+      message = composeInterviewMessage({ interview, kind: item.kind, recipient: item.recipient, settings: context.settings(), ...(item.previous ? { previous: item.previous } : {}), ...(item.to ? { addressee: item.to } : {}), render: deps.render, key: item.key, from: context.from(), now: clock.now() });
+    } catch (error) {
+      // A message that cannot be written (no address left for them, say) will not be any better on a
+      // retry: it is marked failed with the reason, and the rest of the drain goes on.
+      markFailed(item, `could not be written: ${(error as Error).message}`, (error as Error).message);
+      return undefined;
+    }
+    inFlight.add(item.key);
+    return { item, message };
+  };
+
+  /** Hands a prepared message to the transport and records what became of it; throws only when Google must be reconnected. */
+  const deliver = async ({ item, message }: { item: OutboxItem; message: Mail.Options }, transport: MailTransport, written: () => void) => {
+    try {
+      await transport.send(message, written);
       db.transaction(() => {
         patch(item.key, { state: 'sent', attempts: item.attempts + 1, finishedAt: clock.now(), reason: null });
         setRecipientState(item.interviewId, item.recipient, { state: 'sent', kind: item.kind, at: nowIso() });
@@ -240,16 +261,44 @@ export function createOutbox(deps: OutboxDeps): Outbox {
           setRecipientState(item.interviewId, item.recipient, { state: 'queued', kind: item.kind, reason: `Retrying: ${failure.message}`, at: nowIso() });
         });
         log.warn(`${item.kind} for ${item.interviewId} postponed: ${failure.message}`);
-      } else {
-        db.transaction(() => {
-          patch(item.key, { state: 'failed', attempts: item.attempts + 1, finishedAt: clock.now(), reason: failure.message });
-          setRecipientState(item.interviewId, item.recipient, { state: 'failed', kind: item.kind, reason: failure.message, at: nowIso() });
-        });
-        log.error(`${item.kind} for ${item.interviewId} failed: ${failure.message}`);
-      }
+      } else markFailed(item, `failed: ${failure.message}`, failure.message);
     } finally {
       inFlight.delete(item.key);
+      written();
     }
+  };
+
+  /**
+   * Sends the due messages one after another on the transport's one connection, the next one composed
+   * while the server works on the one before: it is prepared once that one's last byte is out, and
+   * handed over before that one is answered, so the connection goes straight on to it. Two messages
+   * for the same person never overlap: the second is prepared once the first is settled.
+   */
+  const sendAll = async (due: OutboxItem[], transport: MailTransport, context: ReturnType<typeof drainContext>): Promise<'done' | 'paused'> => {
+    let previous: { person: string; written: Promise<void>; settled: Promise<void> } | undefined;
+    let stopped = false;
+    const settle = async (sending: Promise<void>) => {
+      try {
+        await sending;
+      } catch {
+        stopped = true; // needs reconnect: stop until the account is back
+      }
+    };
+    for (const item of due) {
+      if (disposed || stopped) break;
+      const person = `${item.interviewId} ${item.recipient}`;
+      await (previous?.person === person ? previous.settled : previous?.written);
+      if (disposed || stopped) break;
+      const prepared = prepare(item, context);
+      if (!prepared) continue;
+      let markWritten = () => {};
+      const written = new Promise<void>((resolve) => (markWritten = resolve));
+      const settled = settle(deliver(prepared, transport, markWritten));
+      await previous?.settled;
+      previous = { person, written, settled };
+    }
+    await previous?.settled;
+    return stopped ? 'paused' : 'done';
   };
 
   const drainOnce = async () => {
@@ -268,17 +317,8 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       log.warn(`outbox waiting: ${(error as Error).message}`);
       return;
     }
-    const context = drainContext();
     try {
-      for (const item of due) {
-        try {
-          if (disposed) return;
-          await sendOne(item, transport, context);
-        } catch {
-          paused = true;
-          return; // needs reconnect: stop until the account is back
-        }
-      }
+      if ((await sendAll(due, transport, drainContext())) === 'paused') paused = true;
     } finally {
       transport.close();
     }

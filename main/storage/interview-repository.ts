@@ -1,4 +1,4 @@
-import { interviewSchema, type Interview, type JoinRecord } from '../../preload/contract/interview-schema';
+import { interviewSchema, recipientStateSchema, type DeliveryRecipient, type Interview, type JoinRecord, type RecipientState } from '../../preload/contract/interview-schema';
 import type { Database, UnitOfWork } from './database';
 import { searchText } from './search-text';
 import { ftsQuery, searchCondition, type SearchMode } from './search-index';
@@ -13,6 +13,11 @@ export interface InterviewRepository extends UnitOfWork {
   put(interview: Interview): void;
   /** Saves many in one transaction. */
   putMany(interviews: Interview[]): void;
+  /**
+   * Records one person's delivery state and the interview's `updatedAt` without rewriting the
+   * interview (the outbox does this for every message it hands over). False when there is no such interview.
+   */
+  setDelivery(id: string, recipient: DeliveryRecipient, delivery: RecipientState, updatedAt: string): boolean;
   /** Forgets one interview (a candidate removing their own copy); its joins, deliveries, marks and queue items go with it. */
   remove(id: string): void;
   /** Scheduled interviews (other than `excludeId`) overlapping [fromMs, toMs): conflicts without a scan. */
@@ -208,6 +213,29 @@ export function createInterviewRepository(db: Database): InterviewRepository {
     get: (id) => load([id])[0],
     byGoogleEventId: (eventId) => load(idsOf(db.prepare('SELECT id FROM interviews WHERE google_event_id = ? LIMIT 1').all(eventId)))[0],
     put: (interview) => db.transaction(() => write(interview)),
+    setDelivery: (id, recipient, raw, updatedAt) =>
+      db.transaction(() => {
+        const delivery = recipientStateSchema.parse(raw);
+        cache.delete(id);
+        const updatedMs = Date.parse(updatedAt) || 0;
+        // A co-interviewer's state rides in the record (see `write`): merged in with an RFC 7396 patch,
+        // the address passed as a value, never spliced into a JSON path.
+        const touched = recipient.startsWith('panel:')
+          ? db
+              .prepare("UPDATE interviews SET record = json_patch(record, json_object('updatedAt', ?, 'panelDeliveries', json_object(?, json(?)))), updated_ms = ? WHERE id = ?")
+              .run(updatedAt, recipient.slice('panel:'.length), JSON.stringify(delivery), updatedMs, id)
+          : db.prepare("UPDATE interviews SET record = json_set(record, '$.updatedAt', ?), updated_ms = ? WHERE id = ?").run(updatedAt, updatedMs, id);
+        if (Number(touched.changes) === 0) return false;
+        if (recipient === 'candidate' || recipient === 'recruiter') {
+          if (delivery.state === 'none' && !delivery.kind && !delivery.reason && !delivery.at) db.prepare('DELETE FROM deliveries WHERE interview_id = ? AND recipient = ?').run(id, recipient);
+          else
+            db.prepare(
+              `INSERT INTO deliveries (interview_id, recipient, state, kind, reason, at) VALUES (?, ?, ?, ?, ?, ?)
+               ON CONFLICT (interview_id, recipient) DO UPDATE SET state = excluded.state, kind = excluded.kind, reason = excluded.reason, at = excluded.at`,
+            ).run(id, recipient, delivery.state, delivery.kind ?? null, delivery.reason ?? null, delivery.at ?? null);
+        }
+        return true;
+      }),
     putMany: (interviews) => db.transaction(() => interviews.forEach(write)),
     remove: (id) =>
       db.transaction(() => {

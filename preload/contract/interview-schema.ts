@@ -165,6 +165,10 @@ export const recipientStateSchema = z.object({
   at: z.string().optional(),
 });
 
+export type RecipientState = z.infer<typeof recipientStateSchema>;
+/** Whose delivery state it is: the candidate, the recruiter, or one co-interviewer by address (`panel:` + address without case). */
+export type DeliveryRecipient = 'candidate' | 'recruiter' | `panel:${string}`;
+
 export const joinRecordSchema = z.object({
   joinedAt: z.string(),
   leftAt: z.string().optional(),

@@ -260,6 +260,38 @@ describe('invitations over real SMTP', () => {
     expect(kinds.length).toBeLessThanOrEqual(3);
   });
 
+  it('the next message is handed over while the server holds the one before: a cancel then cannot pull it back, and follows it', async () => {
+    sink.faults.push({ kind: 'slow', ms: 400 });
+    const interview = await schedule();
+    // The candidate's invitation is with the server; the recruiter's was composed and handed over
+    // behind it on the same connection as soon as the first had left.
+    await new Promise((r) => setTimeout(r, 150));
+    expect(sink.received).toHaveLength(0);
+    await call('interviews:cancel', interview.id);
+    await eventually(() => expect(services.outbox.items().length > 0 && services.outbox.items().every((i) => i.state === 'sent')).toBe(true), 8_000);
+    await new Promise((r) => setTimeout(r, 100));
+    for (const address of ['ada@example.com', 'rita@example.com']) {
+      // Each person: the invitation, then its cancellation (same UID, higher SEQUENCE): never left holding a cancelled interview.
+      const mine = byRecipient(address).map((m) => parseWithIcalJs(icsAttachment(m)));
+      expect(mine.map((ics) => ics.method)).toEqual(['REQUEST', 'CANCEL']);
+      expect(mine[1]!.sequence).toBeGreaterThan(mine[0]!.sequence);
+      expect(new Set(mine.map((ics) => ics.uid)).size).toBe(1);
+    }
+    expect(new Set(sink.received.map((m) => m.parsed.messageId)).size).toBe(4);
+  });
+
+  it('a message that cannot be written is marked failed with the reason, and the rest of the drain goes on', async () => {
+    const interview = await schedule();
+    await eventually(() => expect(sink.received).toHaveLength(2));
+    // Nobody of that address is on the panel: there is no one to write to, now or on a retry.
+    services.outbox.enqueue(interview.id, 'reminder', ['panel:ghost@example.com', 'candidate']);
+    await services.outbox.drain();
+    await eventually(() => expect(sink.received).toHaveLength(3));
+    const ghost = services.outbox.items().find((i) => i.recipient === 'panel:ghost@example.com')!;
+    expect(ghost).toMatchObject({ state: 'failed', attempts: 1, reason: 'This co-interviewer is no longer on the panel.' });
+    expect(sink.received.at(-1)!.envelope.to).toEqual(['ada@example.com']);
+  });
+
   it('an update supersedes a still-queued invitation; a cancel before anything was sent sends nothing', async () => {
     // Long pauses between retries: nothing is mid-send while the changes arrive.
     await services.dispose();

@@ -35,6 +35,34 @@ describe('interview repository (SQLite)', () => {
     expect(db.prepare('SELECT (SELECT count(*) FROM joins) + (SELECT count(*) FROM deliveries) + (SELECT count(*) FROM reminder_marks) AS n').get()).toEqual({ n: 0 });
   });
 
+  it('records one delivery without rewriting the interview: the candidate\'s row, a co-interviewer\'s in the record, updatedAt, and nothing else', () => {
+    const interview = makeInterview({ startUtc: '2030-01-15T09:00:00.000Z', coInterviewers: [{ name: 'Pat', email: 'Pat@Example.com' }] });
+    repository.put(interview);
+    expect(repository.get(interview.id)!.invitations.candidate).toEqual({ state: 'none' });
+    const sent = { state: 'sent', kind: 'invitation', at: '2030-01-10T08:00:00.000Z' } as const;
+    expect(repository.setDelivery(interview.id, 'candidate', sent, '2030-01-10T08:00:00.500Z')).toBe(true);
+    expect(repository.setDelivery(interview.id, 'panel:pat@example.com', { state: 'failed', kind: 'invitation', reason: '550 "no"', at: '2030-01-10T08:00:01.000Z' }, '2030-01-10T08:00:01.500Z')).toBe(true);
+    const after = repository.get(interview.id)!;
+    expect(after).toEqual({
+      ...interview,
+      updatedAt: '2030-01-10T08:00:01.500Z',
+      invitations: { candidate: sent, recruiter: { state: 'none' }, panel: { 'pat@example.com': { state: 'failed', kind: 'invitation', reason: '550 "no"', at: '2030-01-10T08:00:01.000Z' } } },
+    });
+    // Back to nothing: the row goes, as a whole-interview write would leave it.
+    repository.setDelivery(interview.id, 'candidate', { state: 'none' }, '2030-01-10T08:00:02.000Z');
+    expect(db.prepare('SELECT count(*) AS n FROM deliveries').get()).toEqual({ n: 0 });
+    // Unknown interviews and malformed states are refused; nothing is written for them.
+    expect(repository.setDelivery('nope', 'candidate', sent, '2030-01-10T08:00:03.000Z')).toBe(false);
+    expect(() => repository.setDelivery(interview.id, 'recruiter', { state: 'lost' } as never, '2030-01-10T08:00:03.000Z')).toThrow();
+    expect(repository.get(interview.id)!.invitations.recruiter).toEqual({ state: 'none' });
+    // A rolled-back delivery leaves no trace, in the table or in what the next read returns.
+    expect(() => db.transaction(() => {
+      repository.setDelivery(interview.id, 'recruiter', sent, '2030-01-10T08:00:04.000Z');
+      throw new Error('undo');
+    })).toThrow('undo');
+    expect(repository.get(interview.id)!.invitations.recruiter).toEqual({ state: 'none' });
+  });
+
   it('validates against the contract\'s schema: nothing malformed reaches the database', () => {
     const interview = makeInterview({ startUtc: '2030-01-15T09:00:00.000Z' });
     expect(() => repository.put({ ...interview, durationMinutes: 'long' as unknown as number })).toThrow();
