@@ -113,17 +113,23 @@ export function inPeriod(interviews: Interview[], query: AnalyticsQuery): Interv
 
 /** Figures computed elsewhere and attached to the report: attendance from Google Meet, given the period's ended interviews; extra CSV columns per interview. */
 export interface AnalyticsAttachments {
-  attendance?: (ended: Interview[]) => NonNullable<AnalyticsReport['attendance']>;
+  /** `ended` holds at least every ended interview of the period with Meet data; `endedCount` is how many ended in all. */
+  attendance?: (endedCount: number, ended: Interview[]) => NonNullable<AnalyticsReport['attendance']>;
+  /** The ids of the interviews starting in [fromMs, toMs) that Meet was read for: the only ones the figures need loaded. */
+  readBetween?: (fromMs: number, toMs: number) => string[];
   csvColumns?: { header: string[]; cells: (interview: Interview, ended: boolean) => Array<string | number> };
 }
 
 /** Whether an outcome is a finished interview (attended or not): the ones attendance speaks about. */
 const isEnded = (outcome: Outcome) => outcome === 'joined_in_app' || outcome === 'no_join_recorded';
 
-/** The report with the attendance figures of the period's ended interviews attached (when attendance is given). */
+/**
+ * The report with the attendance figures of the period's ended interviews attached (when attendance
+ * is given). `periodInterviews` need only be those Meet was read for: the report counts the rest.
+ */
 export function withAttendance(report: AnalyticsReport, periodInterviews: Interview[], settings: JoinWindowSettings, now: number, attach: AnalyticsAttachments): AnalyticsReport {
   if (!attach.attendance) return report;
-  return { ...report, attendance: attach.attendance(periodInterviews.filter((i) => isEnded(outcomeOf(i, settings, now)))) };
+  return { ...report, attendance: attach.attendance(report.joinedInApp + report.noJoinRecorded, periodInterviews.filter((i) => isEnded(outcomeOf(i, settings, now)))) };
 }
 
 /** The analytics screen's figures, all computed from stored interviews and their join history. */

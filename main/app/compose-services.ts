@@ -314,11 +314,12 @@ export function composeServices(deps: ServiceDeps): DeskServices {
       return checkNetwork({ url: current.netcheckUrl || deps.config.netcheckUrl || defaultNetcheckUrl, stunServer: current.stunServer || deps.config.stunServer || defaultStunServer });
     },
     'devicecheck:mediaAccess': () => deps.mediaAccess?.() ?? { camera: 'unknown', microphone: 'unknown' },
-    // Counts come from SQL; the attendance figures need the period's ended interviews themselves.
+    // Counts come from SQL; the attendance figures load only the period's interviews Meet was read for.
     'analytics:report': (query) => {
       const { start, end } = periodBounds(query);
       const now = deps.clock.now();
-      return withAttendance(aggregateAnalytics(deps.database, query, settings.get(), now), repository.startingBetween(start, end + 1), settings.get(), now, attendance.analytics);
+      const read = repository.matching(attendance.analytics.readBetween(start, end + 1), '');
+      return withAttendance(aggregateAnalytics(deps.database, query, settings.get(), now), read, settings.get(), now, attendance.analytics);
     },
     'analytics:exportCsv': (query) => {
       const { start, end } = periodBounds(query);

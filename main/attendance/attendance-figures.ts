@@ -37,7 +37,7 @@ export function startDelayMinutes(interview: Pick<Interview, 'startUtc'>, report
  * The figures for `ended` interviews (scheduled, past their end): `reports` holds Meet's attendance
  * for those it was read for; every other one counts under `fromAppHistory`.
  */
-export function attendanceFigures(ended: Interview[], reports: Map<string, AttendanceReport>, connection: AttendanceConnection): AttendanceFigures {
+export function attendanceFigures(endedCount: number, ended: Interview[], reports: Map<string, AttendanceReport>, connection: AttendanceConnection): AttendanceFigures {
   const outcomes: Record<AttendanceOutcome, number> = { completed: 0, candidate_no_show: 0, interviewer_no_show: 0, neither: 0, unconfirmed: 0 };
   const delays: number[] = [];
   const durations: number[] = [];
@@ -55,7 +55,7 @@ export function attendanceFigures(ended: Interview[], reports: Map<string, Atten
   return {
     connection,
     fromMeet,
-    fromAppHistory: ended.length - fromMeet,
+    fromAppHistory: endedCount - fromMeet,
     completed: outcomes.completed,
     candidateNoShow: outcomes.candidate_no_show,
     interviewerNoShow: outcomes.interviewer_no_show,

@@ -45,6 +45,8 @@ export interface AttendanceRepository {
   unblock(): void;
   /** Interview ids (of `ids`) that have stored attendance. */
   withAttendance(ids: string[]): Set<string>;
+  /** The interviews starting in [fromMs, toMs) that Meet was read for (or tried): all Analytics needs to load. */
+  readBetween(fromMs: number, toMs: number): string[];
 }
 
 type Row = Record<string, unknown>;
@@ -142,6 +144,10 @@ export function createAttendanceRepository(db: Database): AttendanceRepository {
     },
     unblock() {
       db.prepare("UPDATE attendance_fetch SET next_ms = 0 WHERE state = 'blocked'").run();
+    },
+    readBetween(fromMs, toMs) {
+      const rows = db.prepare('SELECT f.interview_id FROM attendance_fetch f JOIN interviews i ON i.id = f.interview_id WHERE i.start_ms >= ? AND i.start_ms < ?').all(fromMs, toMs) as Row[];
+      return rows.map((r) => String(r.interview_id));
     },
     withAttendance(ids) {
       if (ids.length === 0) return new Set();

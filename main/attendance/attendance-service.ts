@@ -190,7 +190,8 @@ export function createAttendanceService(deps: AttendanceServiceDeps): Attendance
       return account.connect([meetReadScope]);
     },
     analytics: {
-      attendance: (ended) => attendanceFigures(ended, reportsOf(ended), connection()),
+      attendance: (endedCount, ended) => attendanceFigures(endedCount, ended, reportsOf(ended), connection()),
+      readBetween: (fromMs, toMs) => repository.readBetween(fromMs, toMs),
       csvColumns: {
         header: attendanceCsvHeader,
         cells: (interview, ended) => attendanceCsvCells(interview, ended ? reportsOf([interview]).get(interview.id) : undefined, ended),

@@ -71,7 +71,7 @@ reportDurations('store one interview’s attendance', await timeMany(500, (i) =>
 reportDurations('read one interview’s attendance back', await timeMany(500, (i) => attendance.conferences(stored[i]!.id)));
 const reports = new Map(stored.map((s, i) => [s.id, analyseAttendance(interviews[i]!, attendance.conferences(s.id), { now })]));
 const figuresStarted = performance.now();
-const figures = attendanceFigures(stored, reports, 'connected');
+const figures = attendanceFigures(stored.length, stored, reports, 'connected');
 report('attendance figures for 500 interviews', performance.now() - figuresStarted, 'ms');
 report('figures', `completed ${figures.completed}, candidate no-show ${figures.candidateNoShow}, median together ${figures.medianMinutes} min`);
 db.close();

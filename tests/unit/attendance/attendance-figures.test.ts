@@ -26,7 +26,7 @@ describe('attendance figures', () => {
       [interviews[2]!.id, report([{ who: 'ada', from: 0, to: 30 }])],
       [interviews[3]!.id, report([{ who: 'rita', from: 0, to: 20 }])],
     ]);
-    const figures = attendanceFigures(interviews, reports, 'connected');
+    const figures = attendanceFigures(interviews.length, interviews, reports, 'connected');
     expect(figures).toMatchObject({ fromMeet: 4, fromAppHistory: 1, completed: 2, candidateNoShow: 1, interviewerNoShow: 1, lateStarts: 1, medianStartDelayMinutes: 5, averageMinutes: 37.5, medianMinutes: 37.5 });
     expect(figures.durationBuckets.map((b) => b.count)).toEqual([0, 0, 2, 0, 0]);
     // The CSV says where each row's figures come from.
