@@ -14,6 +14,18 @@ export interface PreviousTime {
   durationMinutes: number;
   /** Set when the update is (also) about a new Meet link. */
   meetLink?: string;
+  /** Set when the update is (also) about who interviews: the names the person was last given. */
+  interviewers?: string[];
+}
+
+/** Who interviews, as every message names them: the recruiter first, then the panel. */
+export function interviewerNames(interview: Pick<Interview, 'recruiter' | 'coInterviewers'>): string[] {
+  return [interview.recruiter.name, ...interview.coInterviewers.map((p) => p.name ?? p.email)];
+}
+
+/** Whether an update changes who interviews. */
+function isPanelChange(interview: Interview, previous: PreviousTime | undefined): boolean {
+  return previous?.interviewers !== undefined && previous.interviewers.join('\n') !== interviewerNames(interview).join('\n');
 }
 
 /**
@@ -119,6 +131,7 @@ const subjects: Record<MailKind, string> = {
   reminder: 'Interview reminder',
 };
 
+const panelCalendarLine = 'The attached update keeps this interview in your calendar, with the new panel.';
 const calendarLines: Record<MailKind, string> = {
   invitation: 'The attached invitation adds this interview to your calendar.',
   update: 'The attached update moves this interview in your calendar.',
@@ -145,6 +158,7 @@ function changeLines(interview: Interview, previous: PreviousTime | undefined, z
   if (Date.parse(previous.startUtc) !== Date.parse(interview.startUtc)) lines.push(`New time: ${now} (was ${before})`);
   if (previous.durationMinutes !== interview.durationMinutes) lines.push(`New length: ${interview.durationMinutes} minutes (was ${previous.durationMinutes} minutes)`);
   if (isRelink(interview, previous) && interview.meetLink) lines.push(`New Meet link: ${interview.meetLink} (the earlier link no longer applies)`);
+  if (isPanelChange(interview, previous)) lines.push(`Interviewers: ${interviewerNames(interview).join(', ')} (was ${previous.interviewers!.join(', ')})`);
   return lines.length ? lines : [`Time: ${now} (unchanged)`];
 }
 
@@ -166,8 +180,11 @@ export function messageView(interview: Interview, kind: MailKind, recipient: Rec
   const recruiter = interview.recruiter;
   const candidate = interview.candidate;
   const when = reminderWhen(start, now, ownZone);
-  // An update that only brings a new Meet link must not claim the interview moved.
-  const linkOnly = kind === 'update' && !isMove(interview, previous);
+  // An update that does not move the interview must not claim it moved: it brings a new Meet link,
+  // or (only) a new panel.
+  const unmoved = kind === 'update' && !isMove(interview, previous);
+  const panelOnly = unmoved && !isRelink(interview, previous) && isPanelChange(interview, previous);
+  const linkOnly = unmoved && !panelOnly;
   const cancelled = kind === 'cancellation';
   // A cancellation while the interview still goes ahead: this co-interviewer was taken off the panel.
   const offPanel = cancelled && role === 'panelist' && interview.status === 'scheduled';
@@ -177,7 +194,13 @@ export function messageView(interview: Interview, kind: MailKind, recipient: Rec
       recruiter: `Your interview with ${candidate.name} for ${interview.jobTitle} is scheduled and the invitation has been sent.`,
       panelist: `${recruiter.name} has asked you to interview ${candidate.name} for ${interview.jobTitle}${atCompany}, as part of the panel. It takes place on Google Meet.`,
     },
-    update: linkOnly
+    update: panelOnly
+      ? {
+          candidate: `The interviewers for your interview for the ${interview.jobTitle} position${atCompany} have changed. The time and the Meet link stay the same.`,
+          recruiter: `The panel for your interview with ${candidate.name} has changed; the candidate and the panel have been sent the update.`,
+          panelist: `The panel for the interview with ${candidate.name} has changed. The time and the Meet link stay the same.`,
+        }
+      : linkOnly
       ? {
           candidate: `Your interview for the ${interview.jobTitle} position${atCompany} has a new Meet link. The time stays the same.`,
           recruiter: `Your interview with ${candidate.name} has a new Meet link; the candidate has been sent it.`,
@@ -217,11 +240,11 @@ export function messageView(interview: Interview, kind: MailKind, recipient: Rec
   const messageLabel = forCandidate ? `Message from ${recruiter.name}` : role === 'panelist' ? `${recruiter.name}'s message to the candidate` : 'Your message to the candidate';
   const message = messageText && !cancelled ? { label: messageLabel, text: messageText } : undefined;
   // Someone taken off the panel is not told who is on it now.
-  const interviewers = offPanel ? [recruiter.name] : [recruiter.name, ...interview.coInterviewers.map((p) => p.name ?? p.email)];
+  const interviewers = offPanel ? [recruiter.name] : interviewerNames(interview);
   const downloadUrl = forCandidate ? safeDownloadUrl(settings.candidateDownloadUrl) : undefined;
   return {
-    subject: `${linkOnly ? 'New Meet link for your interview' : offPanel ? 'No longer on the interview panel' : subjects[kind]}: ${interview.jobTitle}${atCompany}${forCandidate ? '' : ` — ${candidate.name}`}`,
-    headline: linkOnly ? (forCandidate ? 'Your interview has a new Meet link' : 'Interview has a new Meet link') : offPanel ? 'You are off this interview panel' : headlines[kind][role],
+    subject: `${panelOnly ? 'New interview panel' : linkOnly ? 'New Meet link for your interview' : offPanel ? 'No longer on the interview panel' : subjects[kind]}: ${interview.jobTitle}${atCompany}${forCandidate ? '' : ` — ${candidate.name}`}`,
+    headline: panelOnly ? (forCandidate ? 'Your interviewers have changed' : 'Interview panel changed') : linkOnly ? (forCandidate ? 'Your interview has a new Meet link' : 'Interview has a new Meet link') : offPanel ? 'You are off this interview panel' : headlines[kind][role],
     greeting: `Hello ${me?.name ?? recruiter.name},`,
     intro: intros[kind][role],
     changes: kind === 'update' ? changeLines(interview, previous, ownZone) : [],
@@ -257,6 +280,6 @@ export function messageView(interview: Interview, kind: MailKind, recipient: Rec
     // The sign-off speaks to the candidate; the recruiter's own copy and a cancellation go without.
     ...(forCandidate && !cancelled ? { signOff: settings.signOff } : {}),
     senderName: forCandidate ? `${recruiter.name}${company ? `, ${company}` : ''}` : 'Interview Desk',
-    footer: `${forCandidate ? `Sent by ${recruiter.name}${atCompany} with Interview Desk.` : 'Sent by Interview Desk.'} ${calendarLines[kind]}`,
+    footer: `${forCandidate ? `Sent by ${recruiter.name}${atCompany} with Interview Desk.` : 'Sent by Interview Desk.'} ${panelOnly ? panelCalendarLine : calendarLines[kind]}`,
   };
 }

@@ -14,7 +14,7 @@ import { isMeetJoinUrl } from '../security/url-policy';
 import { composeInterviewMessage } from './compose-message';
 import { MailSendError, type MailTransport } from './mail-transport';
 import { deliveryOf, panelRecipient, recipientsOf, type MailKind, type Recipient } from './mail-kinds';
-import type { MessageView, PreviousTime } from './message-content';
+import { interviewerNames, type MessageView, type PreviousTime } from './message-content';
 import type { RenderedEmail } from './render-email';
 
 /** One message in the durable outbox. The body is composed from the interview when it is sent. */
@@ -63,7 +63,7 @@ export interface Outbox {
   dispose(): void;
 }
 
-const previousSchema = z.object({ startUtc: z.string(), durationMinutes: z.number().int(), meetLink: z.string().optional() }) satisfies z.ZodType<PreviousTime>;
+const previousSchema = z.object({ startUtc: z.string(), durationMinutes: z.number().int(), meetLink: z.string().optional(), interviewers: z.array(z.string()).max(20).optional() }) satisfies z.ZodType<PreviousTime>;
 
 /** What a message row stores beside the queue's own columns (its "was" for an update). */
 const payloadSchema = z.object({
@@ -142,8 +142,10 @@ export function createOutbox(deps: OutboxDeps): Outbox {
         }
         // Supersede: an update or cancellation replaces whatever older message still waits for this person.
         if (kind === 'update' || kind === 'cancellation') queue.remove(waiting.map((i) => i.key));
-        // An unsent update already knows what this person was last told: that stays the "was".
-        const told = kind === 'update' ? (waiting.find((i) => i.payload.kind === 'update' && i.payload.previous)?.payload.previous ?? previous) : undefined;
+        // An unsent update already knows what this person was last told: that stays the "was" for
+        // everything it speaks of; what only the newer change knows (a link, the panel) is added.
+        const unsent = waiting.find((i) => i.payload.kind === 'update' && i.payload.previous)?.payload.previous;
+        const told = kind === 'update' ? (unsent ? { ...previous, ...unsent } : previous) : undefined;
         queue.add(interviewId, { recipient, kind, ...(told ? { previous: told } : {}), ...(to ? { to } : {}) });
         setRecipientState(interviewId, recipient, { state: 'queued', kind, at: nowIso() });
       }
@@ -336,7 +338,8 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   /**
    * A panel changed after scheduling: whoever was taken off and had been invited gets a cancellation
    * (addressed from the earlier panel, which still knows them); whoever joined gets the invitation,
-   * once the others have theirs (before that, the first round includes them anyway).
+   * once the others have theirs (before that, the first round includes them anyway); everyone else
+   * who holds the invitation gets an update naming the new panel, so no copy lists someone who left.
    */
   const panelMail = (interview: Interview, previous: Interview, announced: boolean) => {
     const now = new Set(interview.coInterviewers.map((p) => panelRecipient(p.email)));
@@ -346,8 +349,12 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       if (now.has(recipient) || !hasBeenInvited(interview, recipient)) continue;
       enqueue(interview.id, 'cancellation', [recipient], undefined, { name: person.name ?? person.email, address: person.email });
     }
-    const joined = [...now].filter((r) => !before.has(r) && !hasBeenInvited(interview, r));
+    const joined: Recipient[] = [...now].filter((r) => !before.has(r) && !hasBeenInvited(interview, r));
     if (announced && joined.length) enqueue(interview.id, 'invitation', joined);
+    const names = interviewerNames(previous);
+    if (names.join('\n') === interviewerNames(interview).join('\n')) return;
+    const staying = recipientsOf(interview).filter((r) => !joined.includes(r) && hasBeenInvited(interview, r));
+    if (staying.length) enqueue(interview.id, 'update', staying, { startUtc: previous.startUtc, durationMinutes: previous.durationMinutes, interviewers: names });
   };
 
   const unsubscribe = interviews.onChange((change) => {

@@ -250,7 +250,7 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
           )}
           {confirming && (
             <p ref={confirmationRef} tabIndex={-1} className="delivery panel" role="status" data-testid="delivery-confirmation">
-              {deliveryLine(interview, 'candidate', local, now)}.
+              {deliveryLine(interview, 'candidate', local, now, interview.invitations.candidate.kind === 'update' ? 'New time' : undefined)}.
             </p>
           )}
           {error && error.field !== 'meetLink' && <ErrorMessage error={error} />}

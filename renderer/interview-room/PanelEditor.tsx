@@ -10,7 +10,8 @@ const rowsOf = (interview: Interview): PanelRow[] => interview.coInterviewers.ma
 
 /**
  * The room's panel: who co-interviews, and "Edit panel" while the interview is scheduled. Saving
- * invites whoever joined and tells whoever was taken off (main sends both); the result is said and focused.
+ * invites whoever joined, tells whoever was taken off and updates everyone else (main sends all of it);
+ * the result is said and focused.
  */
 export function PanelEditor({ interview, ended, onSaved }: { interview: Interview; ended: boolean; onSaved: (interview: Interview) => void }) {
   const [rows, setRows] = useState<PanelRow[] | undefined>();
@@ -31,7 +32,10 @@ export function PanelEditor({ interview, ended, onSaved }: { interview: Intervie
     const name = (p: { email: string; name?: string | undefined }) => p.name ?? p.email;
     const joined = result.value.coInterviewers.filter((p) => !before.has(p.email.toLowerCase())).map(name);
     const left = interview.coInterviewers.filter((p) => !after.has(p.email.toLowerCase())).map(name);
-    setSaid(['Panel saved.', joined.length ? `Invitation on its way to ${joined.join(', ')}.` : '', left.length ? `${left.join(', ')} will be told they are off the panel.` : ''].filter(Boolean).join(' '));
+    // The app emailed this interview before (not Google): whoever stays gets an update naming the new panel.
+    const announced = interview.invitations.candidate.state !== 'none';
+    const stayers = announced && (joined.length > 0 || left.length > 0) ? 'The candidate and everyone else on the panel get an update naming the new panel.' : '';
+    setSaid(['Panel saved.', joined.length ? `Invitation on its way to ${joined.join(', ')}.` : '', left.length ? `${left.join(', ')} will be told they are off the panel.` : '', stayers].filter(Boolean).join(' '));
     setRows(undefined);
     setError(undefined);
     onSaved(result.value);

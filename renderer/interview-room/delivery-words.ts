@@ -3,7 +3,7 @@ import type { Interview } from '../../preload/contract/interview-schema';
 type Who = 'candidate' | 'recruiter';
 type Kind = NonNullable<Interview['invitations']['candidate']['kind']>;
 
-const kindWords: Record<Kind, string> = { invitation: 'Invitation', update: 'New time', cancellation: 'Cancellation', reminder: 'Reminder' };
+const kindWords: Record<Kind, string> = { invitation: 'Invitation', update: 'Update', cancellation: 'Cancellation', reminder: 'Reminder' };
 
 type Delivery = Interview['invitations']['candidate'];
 
@@ -26,10 +26,12 @@ function when(iso: string, zone: string, now: number): string {
 
 /**
  * What went out to whom, from the delivery state: "Cancellation sent to Ada Lovelace at 14:02",
- * "New time queued for Ada Lovelace (not sent yet)", "Invitation to you failed: …".
+ * "Update queued for Ada Lovelace (not sent yet)", "Invitation to you failed: …". An update may be a
+ * new time, a new link or a new panel, so the state alone names it "Update"; a caller that knows
+ * which (the reschedule it just made) passes `kindLabel`.
  */
-export function deliveryLine(interview: Interview, who: Who, zone: string, now: number): string {
-  return stateLine(interview, interview.invitations[who], who === 'candidate' ? interview.candidate.name : 'you', zone, now);
+export function deliveryLine(interview: Interview, who: Who, zone: string, now: number, kindLabel?: string): string {
+  return stateLine(interview, interview.invitations[who], who === 'candidate' ? interview.candidate.name : 'you', zone, now, kindLabel);
 }
 
 /** The same line for one co-interviewer of a panel, from their own delivery state. */

@@ -176,9 +176,12 @@ test('find a time: busy blocks from Google on the timeline, the conflict named, 
     await edit.getByLabel('Co-interviewer 3 name (optional)').fill('Kim New');
     await edit.getByRole('button', { name: 'Remove co-interviewer 2 (sam@other.org)' }).click();
     await edit.getByRole('button', { name: 'Save panel' }).click();
-    await expect(page.getByTestId('panel-saved')).toHaveText('Panel saved. Invitation on its way to Kim New. Sam Outside will be told they are off the panel.');
+    await expect(page.getByTestId('panel-saved')).toHaveText('Panel saved. Invitation on its way to Kim New. Sam Outside will be told they are off the panel. The candidate and everyone else on the panel get an update naming the new panel.');
     await expect(page.getByTestId('panel-saved')).toBeFocused();
     await expect(page.getByTestId('invitation-panel-kim@example.com')).toContainText('Invitation sent to Kim New', { timeout: 15_000 });
+    // Whoever stays is told the new panel: the room says so for the candidate, and the email names it.
+    await expect(page.getByTestId('invitation-candidate')).toContainText('Update sent to Ada Lovelace', { timeout: 15_000 });
+    await expect.poll(() => sink.received.filter((m) => m.envelope.to.includes('ada@example.com')).at(-1)?.parsed.subject ?? '', { timeout: 15_000 }).toMatch(/^New interview panel: Staff Engineer/);
     await expect.poll(() => sink.received.filter((m) => m.envelope.to.includes('sam@other.org')).length, { timeout: 15_000 }).toBe(3);
     const samLast = sink.received.filter((m) => m.envelope.to.includes('sam@other.org')).at(-1)!;
     expect([samLast.parsed.subject, parseWithPython(icsAttachment(samLast)).method]).toEqual(['No longer on the interview panel: Staff Engineer — Ada Lovelace', 'CANCEL']);

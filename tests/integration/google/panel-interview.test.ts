@@ -169,7 +169,7 @@ describe('panel interviews (emulator + SMTP sink + real keychain)', () => {
     expect(!stranger.ok && stranger.error.message).toBe('This person is not on the interview’s panel.');
   });
 
-  it('changing the panel later: the newcomer is invited, the one taken off gets a cancellation, no one else hears anything; the event keeps guests\' answers', async () => {
+  it('changing the panel later: the newcomer is invited, the one taken off gets a cancellation, everyone else an update naming the new panel; the event keeps guests\' answers', async () => {
     await call('account:connect');
     const interview = await call<Interview>('interviews:schedule', { candidateName: 'Ada Lovelace', candidateEmail: 'ada@example.com', jobTitle: 'Staff Engineer', date: day(5), time: '10:00', timeZone: 'Europe/Berlin', durationMinutes: 45, notes: '', candidateMessage: 'Looking forward to it', coInterviewers: panel });
     await eventually(() => expect(sink.received).toHaveLength(5));
@@ -180,9 +180,21 @@ describe('panel interviews (emulator + SMTP sink + real keychain)', () => {
     const changed = await call<Interview>('interviews:setPanel', { id: interview.id, coInterviewers: [panel[0], panel[2], { email: 'kim@example.com', name: 'Kim New' }] });
     expect(changed.coInterviewers.map((p) => p.email)).toEqual(['pat@example.com', 'lee@example.com', 'kim@example.com']);
     expect(changed.ics.sequence).toBe(before.ics.sequence + 1);
-    await eventually(() => expect(sink.received).toHaveLength(7));
+    // Kim's invitation, Sam's cancellation, and an update for each of the four who stay.
+    await eventually(() => expect(sink.received).toHaveLength(11));
     await new Promise((r) => setTimeout(r, 150));
-    expect(sink.received).toHaveLength(7);
+    expect(sink.received).toHaveLength(11);
+    for (const address of ['ada@example.com', 'recruiter@example.com', 'pat@example.com', 'lee@example.com']) {
+      const update = mailTo(address).at(-1)!;
+      const ics = parseWithPython(icsAttachment(update));
+      // Same UID, the new SEQUENCE, the new guest list: no one's calendar still lists Sam.
+      expect(ics).toMatchObject({ method: 'REQUEST', uid: before.google!.iCalUID, sequence: before.ics.sequence + 1 });
+      expect(ics.attendees.map((a) => a.email)).toEqual(['mailto:ada@example.com', 'mailto:pat@example.com', 'mailto:lee@example.com', 'mailto:kim@example.com']);
+      expect(update.parsed.subject).toMatch(/^New interview panel: Staff Engineer/);
+      expect(update.parsed.text).toContain('Interviewers: Rita Recruiter, Pat Panel, lee@example.com, Kim New (was Rita Recruiter, Pat Panel, Sam Outside, lee@example.com)');
+      expect(update.parsed.text).not.toMatch(/has moved|New time/);
+    }
+    expect(mailTo('ada@example.com').at(-1)!.parsed.text).toMatch(/The interviewers for your interview for the Staff Engineer position( at Acme Corp)? have changed. The time and the Meet link stay the same./);
     const [toKim] = mailTo('kim@example.com');
     const [toSam] = mailTo('sam@other.org').slice(1);
     const kimInvite = parseWithPython(icsAttachment(toKim!));
@@ -212,14 +224,16 @@ describe('panel interviews (emulator + SMTP sink + real keychain)', () => {
     expect(same.ics.sequence).toBe(changed.ics.sequence);
     // Sam put back on the panel is invited again (the last thing Sam had was a cancellation).
     await call<Interview>('interviews:setPanel', { id: interview.id, coInterviewers: [...changed.coInterviewers, panel[1]!] });
-    await eventually(() => expect(sink.received).toHaveLength(8));
+    // Sam's new invitation, and an update for the five who hold theirs.
+    await eventually(() => expect(sink.received).toHaveLength(17));
     const samAgain = mailTo('sam@other.org').at(-1)!;
     expect(parseWithPython(icsAttachment(samAgain))).toMatchObject({ method: 'REQUEST', uid: before.google!.iCalUID });
+    expect(mailTo('kim@example.com').at(-1)!.parsed.text).toContain('Interviewers: Rita Recruiter, Pat Panel, lee@example.com, Kim New, Sam Outside (was Rita Recruiter, Pat Panel, lee@example.com, Kim New)');
     // A later cancellation reaches the current panel only, once each.
     await call('interviews:cancel', interview.id);
-    await eventually(() => expect(sink.received).toHaveLength(14));
+    await eventually(() => expect(sink.received).toHaveLength(23));
     await new Promise((r) => setTimeout(r, 150));
-    expect(sink.received.slice(8).map((m) => m.envelope.to[0]).sort()).toEqual(['ada@example.com', 'kim@example.com', 'lee@example.com', 'pat@example.com', 'recruiter@example.com', 'sam@other.org']);
+    expect(sink.received.slice(17).map((m) => m.envelope.to[0]).sort()).toEqual(['ada@example.com', 'kim@example.com', 'lee@example.com', 'pat@example.com', 'recruiter@example.com', 'sam@other.org']);
   });
 
   it('refuses a panel the way the form words it: own address, the candidate, twice the same person, too many', async () => {

@@ -306,6 +306,38 @@ describe('invitations over real SMTP', () => {
     sink = await startSmtpSink();
   });
 
+  it('a move and then a panel change before the update goes out: one update each, saying both, with what they were told before', async () => {
+    const interview = await schedule();
+    await eventually(() => expect(sink.received).toHaveLength(2));
+    // The server goes away with long pauses between retries: both changes find the first update unsent.
+    await services.dispose();
+    services = servicesFor(temp.dir, { config: { ...loadEnvConfig({ INTERVIEW_DESK_SMTP_URL: sink.url }, temp.dir) }, mail: { backoffMs: [60_000] } });
+    const port = sink.port;
+    await sink.close();
+    await call('interviews:reschedule', { id: interview.id, ...form(4, { time: '15:00' }) });
+    await eventually(() => expect(services.outbox.items().filter((i) => i.state === 'queued' && i.attempts >= 1)).toHaveLength(2));
+    await call('interviews:setPanel', { id: interview.id, coInterviewers: [{ email: 'pat@example.com', name: 'Pat Panel' }] });
+    // Every message has met the closed port once (nothing is still on its way when the server returns).
+    await eventually(() => expect(services.outbox.items().filter((i) => i.state === 'queued').map((i) => i.attempts >= 1)).toEqual([true, true, true]));
+    sink = await startSmtpSink({ port });
+    await services.dispose();
+    start();
+    // A minute later: the retry is due.
+    later = 61_000;
+    await services.outbox.drain();
+    await eventually(() => expect(sink.received.length).toBeGreaterThanOrEqual(3), 8_000);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(sink.received).toHaveLength(3);
+    const toAda = byRecipient('ada@example.com');
+    expect(toAda).toHaveLength(1);
+    expect(toAda[0]!.parsed.text).toMatch(/New time: .* at 19:30 \(was .* at 14:30\)/);
+    expect(toAda[0]!.parsed.text).toContain('Interviewers: Rita Recruiter, Pat Panel (was Rita Recruiter)');
+    expect(byRecipient('rita@example.com')).toHaveLength(1);
+    // The newcomer gets the invitation itself, not an update.
+    expect(parseWithIcalJs(icsAttachment(byRecipient('pat@example.com')[0]!)).method).toBe('REQUEST');
+    expect(byRecipient('pat@example.com')[0]!.parsed.subject).toMatch(/^Interview invitation/);
+  });
+
   it('two moves before the update goes out: one update, and its "was" is the time the candidate was told', async () => {
     const interview = await schedule();
     await eventually(() => expect(sink.received).toHaveLength(2));

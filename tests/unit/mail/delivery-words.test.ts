@@ -12,7 +12,7 @@ describe('what went out to whom, in words', () => {
     expect(deliveryLine(cancelled, 'candidate', 'UTC', now)).toBe('Cancellation sent to Ada Lovelace at 14:02');
     expect(deliveryLine(cancelled, 'recruiter', 'UTC', now)).toBe('Cancellation queued for you (not sent yet)');
     const moved = { ...base, invitations: { ...base.invitations, candidate: { state: 'sent' as const, kind: 'update' as const, at: '2030-01-09T08:30:00.000Z' } } };
-    expect(deliveryLine(moved, 'candidate', 'Europe/Berlin', now)).toBe('New time sent to Ada Lovelace at 9 Jan, 09:30');
+    expect(deliveryLine(moved, 'candidate', 'Europe/Berlin', now)).toBe('Update sent to Ada Lovelace at 9 Jan, 09:30');
     const failed = { ...base, invitations: { ...base.invitations, candidate: { state: 'failed' as const, kind: 'invitation' as const, reason: '550 no such user' } } };
     expect(deliveryLine(failed, 'candidate', 'UTC', now)).toBe('Invitation to Ada Lovelace failed: 550 no such user');
   });

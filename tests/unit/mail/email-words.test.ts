@@ -90,6 +90,27 @@ describe('each email kind has its own words (HTML and text)', () => {
     for (const body of read('update', 'candidate', acme, null).both) expect(body).toMatch(/New time: Tuesday, 15 January 2030 at 14:30(?! \(was)/);
   });
 
+  it('an update that changes only the panel says so: no "moved", no new time, the interviewers before and now', () => {
+    const panelOnly: PreviousTime = { startUtc: interview.startUtc, durationMinutes: 45, interviewers: ['Rita Recruiter', 'Sam Outside'] };
+    const candidate = read('update', 'candidate', acme, panelOnly);
+    expect(candidate.subject).toBe('New interview panel: Staff Engineer at Acme Corp');
+    for (const body of candidate.both) {
+      expect(body).toContain('Your interviewers have changed');
+      expect(body).toContain('The interviewers for your interview for the Staff Engineer position at Acme Corp have changed. The time and the Meet link stay the same.');
+      expect(body).toContain('Interviewers: Rita Recruiter (was Rita Recruiter, Sam Outside)');
+      expect(body).toContain('keeps this interview in your calendar, with the new panel');
+      expect(body).not.toMatch(/has moved|New time|moves this interview|unchanged/);
+    }
+    for (const body of read('update', 'recruiter', acme, panelOnly).both) expect(body).toContain('The panel for your interview with Ada Lovelace has changed; the candidate and the panel have been sent the update.');
+    // Moved and a new panel at once: both are said, and the words are a move's.
+    const both = read('update', 'candidate', acme, { ...previous, interviewers: ['Rita Recruiter', 'Sam Outside'] });
+    for (const body of both.both) {
+      expect(body).toContain('New time: Tuesday, 15 January 2030 at 14:30 (was Monday, 14 January 2030 at 18:30)');
+      expect(body).toContain('Interviewers: Rita Recruiter (was Rita Recruiter, Sam Outside)');
+      expect(body).toContain('has moved');
+    }
+  });
+
   it('a cancellation has no join link, no "different time", no sign-off, no "adds", and says whom to contact', () => {
     for (const recipient of recipients) {
       const { html, both } = read('cancellation', recipient);
