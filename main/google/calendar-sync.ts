@@ -247,6 +247,12 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
     // Each event is looked up by its indexed id (or the interview id it carries), never by reading every interview.
     const local = (event.id && interviews.byGoogleEventId(event.id)) || (markedId ? interviews.find(markedId) : undefined);
     if (!local) return false; // not ours: never imported
+    // The interview id an event carries is only a hint: a copy made in Google Calendar ("Duplicate")
+    // carries it too. Only the interview's own event (the id the app gave it) may change the interview.
+    if (event.id !== (local.google?.eventId ?? eventIdFor(local.id))) {
+      log.warn(`a Google event that is not interview ${local.id}'s own carries its id; it was left alone`);
+      return false;
+    }
     if (local.google?.etag && local.google.etag === event.etag) return false;
     if (queue.pendingFor(local.id)) return false; // our own change is on its way; it wins
     if (event.status === 'cancelled') {

@@ -46,6 +46,20 @@ describe('two-way sync (emulator + real keychain)', () => {
     temp.cleanup();
   });
 
+  it("a copy of an interview's event made in Google Calendar carries its id but cannot move or cancel it", async () => {
+    const [ada] = interviews as [Interview];
+    const original = g.calendar.peek(eventIdFor(ada.id))!;
+    const later = new Date(Date.parse(ada.startUtc) + 5 * 3600_000).toISOString();
+    // "Duplicate" in Calendar: a new event with the same private properties, then moved and cancelled.
+    const copy = g.calendar.insertForeign({ summary: original.summary, extendedProperties: original.extendedProperties, start: { dateTime: later }, end: { dateTime: new Date(Date.parse(later) + 3600_000).toISOString() } });
+    await services.calendar.sync();
+    g.calendar.deleteAsUser(copy);
+    await services.calendar.sync();
+    const kept = services.interviews.get(ada.id);
+    expect(kept).toMatchObject({ status: 'scheduled', startUtc: ada.startUtc, durationMinutes: ada.durationMinutes });
+    expect(kept.google?.eventId).toBe(eventIdFor(ada.id));
+  });
+
   it('an unchanged calendar costs one request', async () => {
     const result = await services.calendar.sync();
     expect(result).toEqual({ changed: 0, requests: 1 });
