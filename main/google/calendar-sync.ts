@@ -166,8 +166,9 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
     log.info(`calendar event ready for ${interview.id}`);
   };
 
-  const patchEvent = async (eventId: string, requestBody: calendar_v3.Schema$Event) =>
-    (await call((cal) => cal.events.patch({ calendarId: 'primary', eventId, conferenceDataVersion: 1, sendUpdates: deps.googleSendsInvites() ? 'all' : 'none', requestBody }, requestOptions))).data;
+  /** Patches the event; with `etag`, only if nobody changed it since it was read (If-Match: 412 otherwise). */
+  const patchEvent = async (eventId: string, requestBody: calendar_v3.Schema$Event, etag?: string | null) =>
+    (await call((cal) => cal.events.patch({ calendarId: 'primary', eventId, conferenceDataVersion: 1, sendUpdates: deps.googleSendsInvites() ? 'all' : 'none', requestBody }, { ...requestOptions, ...(etag ? { headers: { 'If-Match': etag } } : {}) }))).data;
 
   const update = async (interview: Interview) => {
     saveEvent(interview.id, await patchEvent(interview.google?.eventId ?? eventIdFor(interview.id), reschedulePatch(interview)));
@@ -181,10 +182,19 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
   };
 
   /** Puts the panel's guest list on the event, keeping every remaining guest's answer as Google has it. */
+  // The guest list is read, merged and written back whole: If-Match makes sure no one changed the
+  // event in between (a guest added in Calendar that moment would be lost); if someone did, read again.
   const guests = async (interview: Interview) => {
     const eventId = interview.google?.eventId ?? eventIdFor(interview.id);
-    const current = (await call((cal) => cal.events.get({ calendarId: 'primary', eventId }, requestOptions))).data;
-    saveEvent(interview.id, await patchEvent(eventId, { attendees: mergeGuests(current.attendees, interview), sequence: interview.ics.sequence }));
+    for (let attempt = 1; ; attempt++) {
+      const current = (await call((cal) => cal.events.get({ calendarId: 'primary', eventId }, requestOptions))).data;
+      try {
+        saveEvent(interview.id, await patchEvent(eventId, { attendees: mergeGuests(current.attendees, interview), sequence: interview.ics.sequence }, current.etag));
+        return;
+      } catch (error) {
+        if (status(error) !== 412 || attempt >= 3) throw error;
+      }
+    }
   };
 
   const cancel = async (interview: Interview) => {

@@ -23,6 +23,11 @@ export interface Fault {
   times?: number;
   /** OAuth token endpoint style error body instead of Google's API error body. */
   oauthError?: string;
+  /**
+   * Runs just before the request is handled: someone else's change that lands first. Without a
+   * status (or drop, hang) the request is then answered for real.
+   */
+  before?: () => void;
 }
 
 export class FaultQueue {

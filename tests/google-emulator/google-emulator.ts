@@ -74,6 +74,12 @@ export async function startGoogleEmulator(): Promise<GoogleEmulator> {
         return;
       }
       if (fault?.delayMs && !fault.hang) await new Promise((r) => setTimeout(r, fault.delayMs));
+      fault?.before?.();
+      // A fault that only brings someone else's change first: the request itself is answered for real.
+      if (fault?.before && fault.status === undefined && !fault.hang && !fault.afterCommit && !fault.oauthError) {
+        await route(req, res, url);
+        return;
+      }
       if (fault?.afterCommit) {
         // Run for real, then throw the answer away: the client sees a failure although the server committed.
         const sink = { headersSent: false, setHeader() {}, writeHead: () => sink, write: () => true, end: () => sink };

@@ -236,6 +236,28 @@ describe('panel interviews (emulator + SMTP sink + real keychain)', () => {
     expect(sink.received.slice(17).map((m) => m.envelope.to[0]).sort()).toEqual(['ada@example.com', 'kim@example.com', 'lee@example.com', 'pat@example.com', 'recruiter@example.com', 'sam@other.org']);
   });
 
+  it('a guest added in Calendar while the new panel is being written is kept: the write is conditional (If-Match) and read again', async () => {
+    await call('account:connect');
+    const interview = await call<Interview>('interviews:schedule', { candidateName: 'Ada Lovelace', candidateEmail: 'ada@example.com', jobTitle: 'Staff Engineer', date: day(6), time: '10:00', timeZone: 'Europe/Berlin', durationMinutes: 45, notes: '', candidateMessage: '', coInterviewers: panel });
+    await eventually(() => expect(services.interviews.get(interview.id).google?.state).toBe('synced'));
+    const eventId = eventIdFor(interview.id);
+    // The recruiter adds a room in Calendar just as the app writes the new panel.
+    g.faults.add({
+      method: 'PATCH',
+      path: eventId,
+      before: () => g.calendar.editAsUser(eventId, { attendees: [...(g.calendar.peek(eventId)!.attendees as object[]), { email: 'room-4@resource.calendar.google.com', resource: true }] }),
+    });
+    const patchesBefore = g.requests.filter((r) => r.method === 'PATCH' && r.path.includes(eventId)).length;
+    await call<Interview>('interviews:setPanel', { id: interview.id, coInterviewers: [panel[0]] });
+    await eventually(() => expect(services.interviews.get(interview.id).google?.state).toBe('synced'));
+    const guests = (g.calendar.peek(eventId)!.attendees as Array<{ email: string }>).map((a) => a.email);
+    expect(guests).toContain('room-4@resource.calendar.google.com');
+    expect(guests).toContain(panel[0]!.email);
+    expect(guests).not.toContain(panel[1]!.email);
+    // The first write met the changed event (412) and was made again on what Calendar held then.
+    expect(g.requests.filter((r) => r.method === 'PATCH' && r.path.includes(eventId)).length - patchesBefore).toBe(2);
+  });
+
   it('refuses a panel the way the form words it: own address, the candidate, twice the same person, too many', async () => {
     await call('account:connect');
     const eventsBefore = g.calendar.all().length;
