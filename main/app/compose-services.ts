@@ -327,6 +327,7 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     },
     'attendance:get': (id) => attendance.view(interviews.get(id).id),
     'attendance:connect': () => attendance.connect(),
+    'attendance:waitingNow': () => attendance.waitingNow(),
     'findTime:busy': (query) => findTime.busy(query),
     'findTime:connect': () => findTime.connect(),
     'interviews:setPanel': ({ id, coInterviewers }) => interviews.setPanel(id, coInterviewers),

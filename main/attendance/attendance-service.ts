@@ -5,7 +5,7 @@
  * of Meet and the app keeps working on its own join history.
  */
 import type { AccountStatus } from '../../preload/contract/ipc-contract';
-import type { AttendanceConnection, AttendanceView } from '../../preload/contract/attendance-schema';
+import type { AttendanceConnection, AttendanceView, CandidateWaiting } from '../../preload/contract/attendance-schema';
 import type { Interview } from '../../preload/contract/interview-schema';
 import type { JoinWindowSettings } from '../../preload/domain/interview-timing';
 import type { AccountService } from '../google/account-service';
@@ -55,6 +55,8 @@ export interface AttendanceService {
   connect(): Promise<AccountStatus>;
   /** What Analytics attaches: attendance figures and CSV columns. */
   analytics: Required<AnalyticsAttachments>;
+  /** Candidates waiting in the Meet right now without their interviewer (the banner a new window shows). */
+  waitingNow(): CandidateWaiting[];
   /** Starts the job (start-up catch-up) and the waiting watch. */
   start(): void;
   /** Reads one interview's attendance now, whatever its state (a failure is recorded in its state, not thrown). */
@@ -112,6 +114,8 @@ export function createAttendanceService(deps: AttendanceServiceDeps): Attendance
     ...(deps.pacing ? { pacing: deps.pacing } : {}),
     ...(deps.sleep ? { sleep: deps.sleep } : {}),
   });
+  // Candidates waiting right now, as last raised: a window that opens (or reloads) later still shows them.
+  const waitingNow = new Map<string, CandidateWaiting>();
   const watch = createWaitingWatch({
     client,
     startingBetween: deps.startingBetween,
@@ -125,9 +129,14 @@ export function createAttendanceService(deps: AttendanceServiceDeps): Attendance
     raise: (interview, waiting) => {
       const now = deps.clock.now();
       deps.notifyWaiting?.(interview, waiting, now);
-      deps.events.emit('attendance:waiting', { interviewId: interview.id, candidateName: interview.candidate.name, jobTitle: interview.jobTitle, waiting: true, displayName: waiting.displayName, since: waiting.since, identified: waiting.identified });
+      const news: CandidateWaiting = { interviewId: interview.id, candidateName: interview.candidate.name, jobTitle: interview.jobTitle, waiting: true, displayName: waiting.displayName, since: waiting.since, identified: waiting.identified };
+      waitingNow.set(interview.id, news);
+      deps.events.emit('attendance:waiting', news);
     },
-    settle: (interview) => deps.events.emit('attendance:waiting', { interviewId: interview.id, candidateName: interview.candidate.name, jobTitle: interview.jobTitle, waiting: false }),
+    settle: (interview) => {
+      waitingNow.delete(interview.id);
+      deps.events.emit('attendance:waiting', { interviewId: interview.id, candidateName: interview.candidate.name, jobTitle: interview.jobTitle, waiting: false });
+    },
   });
 
   /** Meet's attendance of a stored interview (with its fetch state, read by the caller), analysed now; undefined when none was read. */
@@ -197,6 +206,7 @@ export function createAttendanceService(deps: AttendanceServiceDeps): Attendance
         cells: (interview, ended) => attendanceCsvCells(interview, ended ? reportsOf([interview]).get(interview.id) : undefined, ended),
       },
     },
+    waitingNow: () => [...waitingNow.values()],
     start() {
       void jobs.run();
       void watch.tick();

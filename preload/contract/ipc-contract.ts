@@ -265,6 +265,8 @@ export const calls = {
   'attendance:get': call(interviewId, attendanceViewSchema),
   /** Asks Google for the Meet read scope (incremental consent), then reads what has ended. */
   'attendance:connect': call(noInput, accountStatusSchema),
+  /** Candidates waiting in the Meet without their interviewer right now (what the `attendance:waiting` events last said). */
+  'attendance:waitingNow': call(noInput, z.array(candidateWaitingSchema)),
   /** Find a time: busy blocks of the recruiter and the panel from Google (one request), plus the app's interviews. */
   'findTime:busy': call(freeBusyInputSchema, freeBusyAnswerSchema),
   /** Asks Google for the free/busy scope (incremental consent, the first time Find a time is used). */

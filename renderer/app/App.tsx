@@ -61,6 +61,13 @@ export function App() {
   // "Your candidate is waiting": shown until the interviewer joins, the window closes, or it is dismissed.
   const [waiting, setWaiting] = useState<EventPayload<'attendance:waiting'> | undefined>();
   useEffect(() => desk.on('attendance:waiting', (payload) => setWaiting((shown) => (payload.waiting ? payload : shown?.interviewId === payload.interviewId ? undefined : shown))), []);
+  // A window opened (or reloaded) while a candidate already waits shows them too; news that came meanwhile wins.
+  useEffect(() => {
+    void desk.attendance.waitingNow().then((result) => {
+      const first = result.ok ? result.value[0] : undefined;
+      if (first) setWaiting((shown) => shown ?? first);
+    });
+  }, []);
 
   const connected = account.value?.state === 'connected' || account.value?.state === 'needs_reconnect';
   // A connected recruiter who has not done the first-run step (company, name, email) starts there.

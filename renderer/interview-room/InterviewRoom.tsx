@@ -32,7 +32,8 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
   const [rescheduling, setRescheduling] = useState(false);
   const [askingCancel, setAskingCancel] = useState(false);
   // After a cancel or reschedule the room says what went out to whom (and updates as it is sent).
-  const [confirming, setConfirming] = useState(false);
+  // What the last action here sent, said until another action here changes it: a move or a cancel.
+  const [confirming, setConfirming] = useState<'moved' | 'cancelled' | undefined>();
   const [error, setError] = useState<DeskError | undefined>();
   const [meetLink, setMeetLink] = useState('');
   const meetId = useId();
@@ -49,7 +50,7 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
     const result = await desk.interviews.cancel(interview.id);
     if (result.ok) {
       loaded.setValue(result.value);
-      setConfirming(true);
+      setConfirming('cancelled');
       focusConfirmation();
     } else setError(result.error);
   };
@@ -104,7 +105,15 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
             </dd>
             <dt>Interviewer</dt>
             <dd>{interview.recruiter.name}</dd>
-            <PanelEditor interview={interview} ended={ended} onSaved={loaded.setValue} />
+            <PanelEditor
+              interview={interview}
+              ended={ended}
+              onSaved={(saved) => {
+                // The panel says what it sent; an earlier move's confirmation would now name the wrong update.
+                setConfirming(undefined);
+                loaded.setValue(saved);
+              }}
+            />
             {zones.map((zone, index) => (
               <div key={zone} className="dl-row">
                 <dt>{index === 0 ? 'Your time' : "Candidate's time"}</dt>
@@ -244,13 +253,13 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
               interview={interview}
               onDone={(moved) => {
                 setRescheduling(false);
-                if (moved) setConfirming(true);
+                if (moved) setConfirming('moved');
               }}
             />
           )}
           {confirming && (
             <p ref={confirmationRef} tabIndex={-1} className="delivery panel" role="status" data-testid="delivery-confirmation">
-              {deliveryLine(interview, 'candidate', local, now, interview.invitations.candidate.kind === 'update' ? 'New time' : undefined)}.
+              {deliveryLine(interview, 'candidate', local, now, confirming === 'moved' && interview.invitations.candidate.kind === 'update' ? 'New time' : undefined)}.
             </p>
           )}
           {error && error.field !== 'meetLink' && <ErrorMessage error={error} />}

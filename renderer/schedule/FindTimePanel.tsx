@@ -100,8 +100,15 @@ export function FindTimePanel(props: {
     const e = Math.min(Date.parse(b.end), to);
     return { left: `${((s - from) / (to - from)) * 100}%`, width: `${Math.max(0.6, ((e - s) / (to - from)) * 100)}%` };
   };
+  // At most seven labels ("02:00 AM" is wide): every 2 hours over a working day, more apart when the
+  // window widens to hold an early or late proposal.
+  const stepHours = Math.max(2, Math.ceil((to - from) / 3_600_000 / 7));
   const ticks = [] as number[];
-  for (let t = DateTime.fromMillis(from, { zone }).startOf('hour').plus({ hours: 1 }); t.toMillis() < to; t = t.plus({ hours: 2 })) ticks.push(t.toMillis());
+  for (let t = DateTime.fromMillis(from, { zone }).startOf('hour').plus({ hours: 1 }); t.toMillis() < to; t = t.plus({ hours: stepHours })) {
+    // A label is centred on its hour: one too near either end would stick out of the timeline.
+    const at = (t.toMillis() - from) / (to - from);
+    if (at >= 0.05 && at <= 0.93) ticks.push(t.toMillis());
+  }
   const span = (b: IsoInterval) => `${formatTime(b.start, zone)}–${formatTime(b.end, zone)}`;
 
   const busyNow = proposal ? busyDuring(proposal, lanes.map((l) => ({ who: l.label, busy: l.busy }))) : [];

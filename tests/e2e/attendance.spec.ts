@@ -119,6 +119,9 @@ test('"your candidate is waiting": a banner with Join while the candidate is alo
     expect(polls.every((r) => r.query.filter!.startsWith('space.meeting_code = "wai-ting-now"'))).toBe(true);
     await saveScreenshot(page, 'attendance-candidate-waiting');
     await expectAccessible(page, 'room with the waiting banner');
+    // A reload (or a window opened now) still says so: the watch raised it once, main remembers it.
+    await page.reload();
+    await expect(banner).toContainText('Ada Lovelace joined', { timeout: 10_000 });
   } finally {
     await app.stop();
     await g.close();

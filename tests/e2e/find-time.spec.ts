@@ -161,6 +161,7 @@ test('find a time: busy blocks from Google on the timeline, the conflict named, 
     await expect(move.getByTestId('busy-warning')).toBeHidden();
     await saveScreenshot(page, 'find-time-reschedule');
     await move.getByRole('button', { name: 'Save new time' }).click();
+    await expect(page.getByTestId('delivery-confirmation')).toContainText('New time sent to Ada Lovelace', { timeout: 15_000 });
     await expect.poll(() => sink.received.filter((m) => m.envelope.to.includes('pat@example.com')).length, { timeout: 15_000 }).toBe(2);
     const update = parseWithPython(icsAttachment(sink.received.filter((m) => m.envelope.to.includes('pat@example.com'))[1]!));
     expect([update.method, update.start, update.sequence > ics.sequence]).toEqual(['REQUEST', DateTime.fromISO(at(day, '11:00')).toUTC().toISO(), true]);
@@ -178,6 +179,8 @@ test('find a time: busy blocks from Google on the timeline, the conflict named, 
     await edit.getByRole('button', { name: 'Save panel' }).click();
     await expect(page.getByTestId('panel-saved')).toHaveText('Panel saved. Invitation on its way to Kim New. Sam Outside will be told they are off the panel. The candidate and everyone else on the panel get an update naming the new panel.');
     await expect(page.getByTestId('panel-saved')).toBeFocused();
+    // The earlier reschedule's "New time sent" would now describe the wrong update: it goes.
+    await expect(page.getByTestId('delivery-confirmation')).toHaveCount(0);
     await expect(page.getByTestId('invitation-panel-kim@example.com')).toContainText('Invitation sent to Kim New', { timeout: 15_000 });
     // Whoever stays is told the new panel: the room says so for the candidate, and the email names it.
     await expect(page.getByTestId('invitation-candidate')).toContainText('Update sent to Ada Lovelace', { timeout: 15_000 });

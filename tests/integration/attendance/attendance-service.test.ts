@@ -262,6 +262,8 @@ describe('attendance from Google Meet, end to end in main (emulator, real keycha
     expect(g.requests.some((r) => r.path === '/v2/conferenceRecords' && r.query.filter?.includes('end_time IS NULL'))).toBe(true);
     expect(raised).toEqual([{ id: interview.id, at: now }]);
     expect(banner).toEqual([expect.objectContaining({ interviewId: interview.id, waiting: true, displayName: 'Ada Lovelace' })]);
+    // A window that opens now (or reloads) is told too.
+    expect(await call('attendance:waitingNow')).toEqual([banner[0]]);
     now += 30_000;
     await services.attendance.watchTick();
     expect(raised).toHaveLength(1);
@@ -272,6 +274,7 @@ describe('attendance from Google Meet, end to end in main (emulator, real keycha
     now += 30_000;
     await services.attendance.watchTick();
     expect(banner.at(-1)).toMatchObject({ interviewId: interview.id, waiting: false });
+    expect(await call('attendance:waitingNow')).toEqual([]);
     g.requests.length = 0;
     now += 30_000;
     await services.attendance.watchTick();
@@ -292,6 +295,7 @@ describe('attendance from Google Meet, end to end in main (emulator, real keycha
     await services.attendance.watchTick();
     expect(g.count('/v2/conferenceRecords')).toBe(0);
     expect(banner.at(-1)).toMatchObject({ interviewId: interview.id, waiting: false });
+    expect(await call('attendance:waitingNow')).toEqual([]);
     expect(raised).toHaveLength(1);
   });
 });

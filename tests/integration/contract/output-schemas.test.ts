@@ -106,6 +106,7 @@ describe('every call answers what its output schema says (composed services, loc
       'mail:useGmail': () => undefined,
       'attendance:get': () => id,
       'attendance:connect': () => undefined,
+      'attendance:waitingNow': () => undefined,
       'account:disconnect': () => undefined,
     };
     expect(Object.keys(steps).sort()).toEqual([...callNames].sort());
