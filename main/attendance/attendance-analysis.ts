@@ -149,7 +149,12 @@ interface Gathered {
   spans: Span[];
 }
 
-/** People of the conferences that overlap the interview's window, merged across records, with their sessions clipped to "now". */
+/**
+ * People of the conferences that overlap the interview's window, merged across records, with their
+ * sessions clipped to "now". The sessions shown are Meet's; what is counted (time present, time
+ * together) is clipped to the window too: a tab left open in the call for hours afterwards, or an
+ * earlier meeting on a reused link that someone stayed in, is not interview time.
+ */
 function gather(interview: InterviewForAttendance, conferences: ConferenceAttendance[], options: AttendanceOptions) {
   const scheduledStart = Date.parse(interview.scheduledStart);
   const { windowStart, windowEnd } = attendanceWindow(interview, options);
@@ -181,13 +186,16 @@ function gather(interview: InterviewForAttendance, conferences: ConferenceAttend
         const end = s.end ?? recordEnd;
         entry.person.sessions.push({ start: iso(s.start), ...(end !== undefined ? { end: iso(end) } : {}) });
         entry.person.inCallNow ||= open;
-        entry.spans.push({ start: s.start, end: end ?? options.now });
+        const start = Math.max(s.start, windowStart);
+        const stop = Math.min(end ?? options.now, windowEnd);
+        if (stop > start) entry.spans.push({ start, end: stop });
       }
     }
   }
   for (const { person, spans } of people.values()) {
     person.sessions.sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
-    const first = Math.min(...spans.map((s) => s.start));
+    // When they really first joined (shown as is); lateness counts from it, and early is never late.
+    const first = Date.parse(person.sessions[0]!.start);
     person.firstJoin = iso(first);
     person.lateMinutes = lateness(first, scheduledStart);
     person.presentMinutes = Math.round(total(mergeSpans(spans)) / minute);
@@ -221,13 +229,17 @@ export function analyseAttendance(interview: InterviewForAttendance, conferences
               : 'neither',
     final: options.now >= windowEnd && relevant.every((c) => c.record.endTime),
   };
-  if (interviewerSpans.length) {
-    report.interviewerJoinedAt = iso(interviewerSpans[0]!.start);
-    report.interviewerLateMinutes = lateness(interviewerSpans[0]!.start, scheduledStart);
+  // Each side joined when its first person really did (not where the counting window begins).
+  const firstJoin = (list: typeof people) => (list.length ? Math.min(...list.map((p) => Date.parse(p.person.firstJoin))) : undefined);
+  const interviewerJoined = firstJoin(interviewers);
+  const candidateJoined = firstJoin(candidates);
+  if (interviewerJoined !== undefined) {
+    report.interviewerJoinedAt = iso(interviewerJoined);
+    report.interviewerLateMinutes = lateness(interviewerJoined, scheduledStart);
   }
-  if (candidateSpans.length) {
-    report.candidateJoinedAt = iso(candidateSpans[0]!.start);
-    report.candidateLateMinutes = lateness(candidateSpans[0]!.start, scheduledStart);
+  if (candidateJoined !== undefined) {
+    report.candidateJoinedAt = iso(candidateJoined);
+    report.candidateLateMinutes = lateness(candidateJoined, scheduledStart);
   }
   if (both.length) {
     const start = both[0]!.start;

@@ -27,6 +27,20 @@ function conference(start: string, end: string | undefined, people: Array<[Parti
 const later = { now: Date.parse(t('13:00')) };
 
 describe('attendance analysis', () => {
+  it('counts only interview time: a tab left open in the call for hours, or an early join, is clipped to the window; the joins shown are the real ones', () => {
+    // The window is 09:45–11:15 (15 minutes before, 30 after). Rita joined at 09:30 and left the tab open until 13:00.
+    const long = conference(t('09:30'), t('13:00'), [
+      [rita, [[t('09:30'), t('13:00')]]],
+      [ada, [[t('10:02'), t('12:40')]]],
+    ]);
+    const report = analyseAttendance(interview, [long], { now: Date.parse(t('14:00')) });
+    const byName = Object.fromEntries(report.people.map((p) => [p.displayName, p]));
+    expect(byName['Rita Recruiter']).toMatchObject({ firstJoin: t('09:30'), lateMinutes: 0, presentMinutes: 90, sessions: [{ start: t('09:30'), end: t('13:00') }] });
+    expect(byName['Ada Lovelace']).toMatchObject({ firstJoin: t('10:02'), lateMinutes: 2, presentMinutes: 73, sessions: [{ start: t('10:02'), end: t('12:40') }] });
+    expect(report).toMatchObject({ outcome: 'completed', interviewerJoinedAt: t('09:30'), interviewerLateMinutes: 0, candidateJoinedAt: t('10:02'), candidateLateMinutes: 2 });
+    expect(report.together).toEqual({ start: t('10:02'), end: t('11:15'), minutes: 73 });
+  });
+
   it('candidate attended: both sides, lateness, time together, final', () => {
     const c = conference(t('09:58'), t('10:50'), [
       [rita, [[t('10:01'), t('10:48')]]],
