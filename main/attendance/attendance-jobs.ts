@@ -16,7 +16,7 @@ import { describeGoogleError } from '../google/google-errors';
 import { toGoogleRequestError, type GoogleRequestError } from '../google/google-request-error';
 import { DeskFailure } from '../shared/desk-failure';
 import { analyseAttendance } from './attendance-analysis';
-import { fetchInterviewConferences } from './attendance-fetch';
+import { defaultRequestsPerInterview, fetchInterviewConferences } from './attendance-fetch';
 import type { AttendanceFetchState, AttendanceRepository } from './attendance-repository';
 import { attendanceSubject, type AccountIdentity } from './attendance-subject';
 import type { MeetClient } from './meet-client';
@@ -39,9 +39,11 @@ export interface AttendancePacing {
   /** Backoff between failed runs of one interview (default 1 min, doubling, at most 6 h). */
   baseDelayMs: number;
   maxDelayMs: number;
+  /** Requests one interview's attendance may take in all (default 200; a normal one needs about ten). */
+  maxRequests: number;
 }
 
-const defaultPacing: AttendancePacing = { batch: 10, paceMs: 2_000, restMs: 60_000, refetchMs: 10 * 60_000, maxAttempts: 8, baseDelayMs: 60_000, maxDelayMs: 6 * 3_600_000 };
+const defaultPacing: AttendancePacing = { batch: 10, paceMs: 2_000, restMs: 60_000, refetchMs: 10 * 60_000, maxAttempts: 8, baseDelayMs: 60_000, maxDelayMs: 6 * 3_600_000, maxRequests: defaultRequestsPerInterview };
 
 export interface AttendanceJobDeps {
   repository: AttendanceRepository;
@@ -84,6 +86,8 @@ function failureWords(error: GoogleRequestError, email: string | undefined): str
       return 'Google Meet no longer has a record of this meeting.';
     case 'invalid_request':
       return 'Google Meet did not accept the request for this meeting.';
+    case 'too_large':
+      return 'Google Meet holds more records for this meeting than Interview Desk reads for one interview, so its attendance was not read.';
     default:
       return 'Google Meet could not be reached.';
   }
@@ -115,7 +119,7 @@ export function createAttendanceJobs(deps: AttendanceJobDeps): AttendanceJobs {
     const before = stored?.current ? stored : undefined;
     let state: AttendanceFetchState;
     try {
-      const conferences = await fetchInterviewConferences(deps.client, subject);
+      const conferences = await fetchInterviewConferences(deps.client, subject, { maxRequests: pacing.maxRequests });
       const at = deps.clock.now();
       const final = analyseAttendance(subject, conferences, { now: at }).final;
       deps.repository.save(id, conferences);

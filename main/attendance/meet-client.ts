@@ -64,13 +64,21 @@ export interface MeetClientOptions {
   maxPages?: number;
 }
 
-/** The Meet v2 calls attendance uses. */
+/**
+ * Requests one piece of work may still make, shared by every list it walks: the page bound stops one
+ * list, this stops the whole (records × participants × sessions) from growing without end.
+ */
+export interface RequestBudget {
+  left: number;
+}
+
+/** The Meet v2 calls attendance uses; each takes the budget of the work it is part of. */
 export interface MeetClient {
-  listConferenceRecords(query: ConferenceQuery): Promise<ConferenceRecord[]>;
-  listParticipants(conferenceRecord: string): Promise<MeetParticipant[]>;
-  listSessions(participant: string): Promise<MeetSession[]>;
+  listConferenceRecords(query: ConferenceQuery, budget?: RequestBudget): Promise<ConferenceRecord[]>;
+  listParticipants(conferenceRecord: string, budget?: RequestBudget): Promise<MeetParticipant[]>;
+  listSessions(participant: string, budget?: RequestBudget): Promise<MeetSession[]>;
   /** One record with every participant and their sessions. */
-  fetchAttendance(record: ConferenceRecord): Promise<ConferenceAttendance>;
+  fetchAttendance(record: ConferenceRecord, budget?: RequestBudget): Promise<ConferenceAttendance>;
 }
 
 /** Creates the client. */
@@ -86,13 +94,14 @@ export function createMeetClient(options: MeetClientOptions): MeetClient {
    * an entry already seen by its resource name is kept once (a list newest-first can shift between
    * pages, and a duplicate would be fetched again and stored twice).
    */
-  const all = async <T extends { name: string }>(fetchPage: (meet: meet_v2.Meet, pageToken: string | undefined) => Promise<{ items: unknown[] | undefined; next: string | null | undefined }>, parse: (raw: unknown) => T | undefined): Promise<T[]> => {
+  const all = async <T extends { name: string }>(fetchPage: (meet: meet_v2.Meet, pageToken: string | undefined) => Promise<{ items: unknown[] | undefined; next: string | null | undefined }>, parse: (raw: unknown) => T | undefined, budget: RequestBudget | undefined): Promise<T[]> => {
     try {
       const meet = await api();
       const out = new Map<string, T>();
       const tokens = new Set<string>();
       let token: string | undefined;
       for (let page = 0; page < maxPages; page++) {
+        if (budget && budget.left-- <= 0) throw new GoogleRequestError('too_large', 'Google Meet sent more than Interview Desk reads for one interview.', undefined, 1);
         const { items, next } = await withGoogleRetry(() => fetchPage(meet, token), options.retry);
         for (const raw of items ?? []) {
           const parsed = parse(raw);
@@ -109,30 +118,30 @@ export function createMeetClient(options: MeetClientOptions): MeetClient {
   };
 
   const client: MeetClient = {
-    async listConferenceRecords(query) {
+    async listConferenceRecords(query, budget) {
       const filter = conferenceFilter(query);
       return all(async (meet, pageToken) => {
         const res = await meet.conferenceRecords.list({ ...(filter ? { filter } : {}), pageSize: Math.min(options.pageSize ?? 100, 100), ...(pageToken ? { pageToken } : {}) }, requestOptions);
         return { items: res.data.conferenceRecords, next: res.data.nextPageToken };
-      }, parseConferenceRecord);
+      }, parseConferenceRecord, budget);
     },
-    async listParticipants(conferenceRecord) {
+    async listParticipants(conferenceRecord, budget) {
       return all(async (meet, pageToken) => {
         const res = await meet.conferenceRecords.participants.list({ parent: conferenceRecord, pageSize: Math.min(options.pageSize ?? 250, 250), ...(pageToken ? { pageToken } : {}) }, requestOptions);
         return { items: res.data.participants, next: res.data.nextPageToken };
-      }, parseParticipant);
+      }, parseParticipant, budget);
     },
-    async listSessions(participant) {
+    async listSessions(participant, budget) {
       return all(async (meet, pageToken) => {
         const res = await meet.conferenceRecords.participants.participantSessions.list({ parent: participant, pageSize: Math.min(options.pageSize ?? 250, 250), ...(pageToken ? { pageToken } : {}) }, requestOptions);
         return { items: res.data.participantSessions, next: res.data.nextPageToken };
-      }, parseSession);
+      }, parseSession, budget);
     },
-    async fetchAttendance(record) {
-      const participants = await client.listParticipants(record.name);
+    async fetchAttendance(record, budget) {
+      const participants = await client.listParticipants(record.name, budget);
       const withSessions = [];
       // One participant at a time: a conference has a handful, and Google's per-user quota is what matters.
-      for (const participant of participants) withSessions.push({ participant, sessions: await client.listSessions(participant.name) });
+      for (const participant of participants) withSessions.push({ participant, sessions: await client.listSessions(participant.name, budget) });
       return { record, participants: withSessions };
     },
   };

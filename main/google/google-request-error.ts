@@ -17,7 +17,9 @@ export type GoogleFailureKind =
   /** The refresh token was revoked or expired: the reconnect banner. */
   | 'needs_reconnect'
   /** 429/5xx/network after the retry policy gave up: try again later; nothing is lost. */
-  | 'unavailable';
+  | 'unavailable'
+  /** Google kept sending more than the app reads for one item (a request budget ran out). */
+  | 'too_large';
 
 /** A Google call that failed for good, with its kind. */
 export class GoogleRequestError extends Error {

@@ -125,4 +125,17 @@ describe('Meet client (emulator)', () => {
     expect(running.map((c) => c.record.name)).toEqual([second]);
     expect(candidateWaiting(interview, running, { now })).toEqual({ displayName: 'Ada Lovelace', since: '2030-03-04T10:16:00.000Z', identified: true });
   });
+
+  it('stops at the request budget of one interview: Google\'s answers cannot make it read without end', async () => {
+    const interview = { meetingCode: 'big-mmmm-eet', scheduledStart: '2030-03-04T10:00:00Z', scheduledEnd: '2030-03-04T10:45:00Z' };
+    const people = Array.from({ length: 12 }, (_, i) => ({ kind: 'anonymous' as const, displayName: `Guest ${i}`, sessions: [{ start: '2030-03-04T10:00:00Z', end: '2030-03-04T10:30:00Z' }] }));
+    g.meet.addConference({ meetingCode: 'big-mmmm-eet', startTime: '2030-03-04T10:00:00Z', endTime: '2030-03-04T10:45:00Z', participants: people });
+    // The list, one page of participants, then a page of sessions each: 14 requests for all of it.
+    expect(await fetchInterviewConferences(client(), interview, { maxRequests: 14 })).toHaveLength(1);
+    g.requests.length = 0;
+    const refused = await fetchInterviewConferences(client(), interview, { maxRequests: 10 }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(GoogleRequestError);
+    expect(refused).toMatchObject({ kind: 'too_large' });
+    expect(g.requests.filter((r) => r.path.startsWith('/v2/'))).toHaveLength(10);
+  });
 });
