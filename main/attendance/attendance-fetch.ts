@@ -11,7 +11,8 @@ import type { ConferenceAttendance } from './meet-records';
 const lookBackMs = 12 * 60 * 60_000;
 
 /** Requests one interview's attendance may take: a normal interview needs about ten. */
-export const defaultRequestsPerInterview = 200;
+// A bound, not a tight fit: a meeting of a few hundred people (a talk on the same link) is still read.
+export const defaultRequestsPerInterview = 600;
 
 /**
  * The interview's conferences with participants and sessions, oldest first; `running` asks only for

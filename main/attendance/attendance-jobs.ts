@@ -39,7 +39,7 @@ export interface AttendancePacing {
   /** Backoff between failed runs of one interview (default 1 min, doubling, at most 6 h). */
   baseDelayMs: number;
   maxDelayMs: number;
-  /** Requests one interview's attendance may take in all (default 200; a normal one needs about ten). */
+  /** Requests one interview's attendance may take in all (default 600; a normal one needs about ten). */
   maxRequests: number;
 }
 
