@@ -76,6 +76,10 @@ export function ScheduleScreen({ settings }: { settings: Settings | undefined })
           {list.loading ? 'Loading…' : `${total} interview${total === 1 ? '' : 's'}${view.query ? ` matching “${view.query}”` : ''}`}
         </span>
       </div>
+      {/* The rows show bare times: say once whose clock they are on (the room shows each interview's own zone). */}
+      <p className="muted schedule-zone" data-testid="schedule-zone">
+        Times on this computer’s clock ({zone}).
+      </p>
       {empty && (
         <div className="empty panel">
           <p>No interviews yet.</p>

@@ -51,6 +51,9 @@ test('schedule through the form, see it in the schedule, open the room', async (
   const row = page.getByRole('listitem').filter({ hasText: 'Ada Lovelace' });
   await expect(row).toContainText('Staff Engineer');
   await expect(row).toContainText('Upcoming');
+  // Scheduled 10:00 Berlin; this browser is on London time, and the list says whose clock it shows.
+  await expect(row).toContainText('09:00');
+  await expect(page.getByTestId('schedule-zone')).toHaveText('Times on this computer’s clock (Europe/London).');
   await expect(page.getByTestId('next-countdown')).toContainText(/starts in [12] d/);
   await page.getByLabel('Search by candidate or job').fill('nobody');
   await expect(row).toHaveCount(0);
