@@ -350,7 +350,7 @@ export function composeServices(deps: ServiceDeps): DeskServices {
       attendance.dispose();
       clearInterval(syncTimer);
       calendar.dispose();
-      outbox.dispose();
+      await outbox.dispose();
     },
   };
 }

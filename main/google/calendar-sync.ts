@@ -13,7 +13,7 @@ import type { AccountService } from './account-service';
 import { describeGoogleError, isRetryable } from './google-errors';
 import { GoogleCallError, withGoogleRetry, type RetryOptions } from './retry-policy';
 import { GoogleQueue, type QueuedChange } from './google-queue';
-import { conferenceStatus, eventForInterview, eventIdFor, interviewIdOf, linkPatch, meetLinkOf, mergeGuests, readMeetLink, reschedulePatch, withEventMeetLink } from './event-mapping';
+import { conferenceStatus, eventForInterview, eventIdFor, interviewIdOf, linkPatch, meetLinkOf, mergeGuests, panelInDescription, readMeetLink, reschedulePatch, withEventMeetLink } from './event-mapping';
 import { panelChanged } from '../interviews/interview-rules';
 
 export interface CalendarSyncDeps {
@@ -189,10 +189,15 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
     for (let attempt = 1; ; attempt++) {
       const current = (await call((cal) => cal.events.get({ calendarId: 'primary', eventId }, requestOptions))).data;
       try {
-        saveEvent(interview.id, await patchEvent(eventId, { attendees: mergeGuests(current.attendees, interview), sequence: interview.ics.sequence }, current.etag));
+        // Guests read the description too: its co-interviewer lines follow the panel.
+        const description = panelInDescription(current.description, interview);
+        const patch = { attendees: mergeGuests(current.attendees, interview), sequence: interview.ics.sequence, ...(description !== undefined && description !== current.description ? { description } : {}) };
+        saveEvent(interview.id, await patchEvent(eventId, patch, current.etag));
         return;
       } catch (error) {
-        if (status(error) !== 412 || attempt >= 3) throw error;
+        if (status(error) !== 412) throw error;
+        // Changed in Calendar three times over while writing: try again later, as after a network error.
+        if (attempt >= 3) throw new Error('The event kept changing in Google Calendar while the panel was written; trying again later.', { cause: error });
       }
     }
   };

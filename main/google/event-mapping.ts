@@ -48,6 +48,23 @@ export function mergeGuests(current: calendar_v3.Schema$EventAttendee[] | undefi
   return [...kept, ...wanted.filter((w) => !present.has(key(w.email)))];
 }
 
+/** The description's line for each co-interviewer. */
+function panelLines(interview: Interview): string[] {
+  return interview.coInterviewers.map((p) => `Co-interviewer: ${p.name ? `${p.name} <${p.email}>` : p.email}`);
+}
+
+/**
+ * The event's description naming the current panel: its co-interviewer lines replaced, everything
+ * else (edits made in Google Calendar included) kept. Undefined when there is no interviewer line of
+ * the app's to put them after (the description was rewritten in Calendar: it is left alone).
+ */
+export function panelInDescription(current: string | null | undefined, interview: Interview): string | undefined {
+  const rest = (current ?? '').split('\n').filter((line) => !line.startsWith('Co-interviewer: '));
+  const at = rest.findIndex((line) => line.startsWith('Interviewer: '));
+  if (at < 0) return undefined;
+  return [...rest.slice(0, at + 1), ...panelLines(interview), ...rest.slice(at + 1)].join('\n');
+}
+
 /** The event body for a new interview: summary, details, UTC times with the zone, attendees, a Meet request. */
 export function eventForInterview(interview: Interview): calendar_v3.Schema$Event {
   return {
@@ -57,7 +74,7 @@ export function eventForInterview(interview: Interview): calendar_v3.Schema$Even
       `Interview for ${interview.jobTitle}`,
       `Candidate: ${interview.candidate.name} <${interview.candidate.email}>`,
       `Interviewer: ${interview.recruiter.name} <${interview.recruiter.email}>`,
-      ...interview.coInterviewers.map((p) => `Co-interviewer: ${p.name ? `${p.name} <${p.email}>` : p.email}`),
+      ...panelLines(interview),
       `Duration: ${interview.durationMinutes} minutes`,
       // Guests see the description: the candidate's message goes here, private notes never do.
       interview.candidateMessage ? `\nMessage from ${interview.recruiter.name}:\n${interview.candidateMessage}` : '',

@@ -78,7 +78,8 @@ export function buildInviteIcs(interview: Interview, kind: MailKind, now: number
             `Interview for ${interview.jobTitle} with ${interview.recruiter.name}.`,
             meet ? `Join Google Meet: ${meet}` : '',
             'If you have Interview Desk, check your camera and microphone first: interview-desk://device-check',
-            `To reschedule, reply to ${interview.recruiter.email}.`,
+            // Whom to write to, for whoever reads it (the recruiter's own copy needs no such line).
+            recipient === 'candidate' ? `To reschedule, reply to ${interview.recruiter.email}.` : recipient === 'recruiter' ? '' : `Questions? Write to ${interview.recruiter.name} at ${interview.recruiter.email}.`,
           ]
       )
         .filter(Boolean)

@@ -2,7 +2,7 @@ import type { Interview } from '../../preload/contract/interview-schema';
 import type { Settings } from '../../preload/contract/settings-schema';
 import { meetLinkPattern } from '../../preload/contract/interview-schema';
 import { meetJoinUrlOrNone } from '../security/url-policy';
-import { addresseeOf, roleOf, type MailKind, type Recipient, type Role } from './mail-kinds';
+import { addresseeOf, panelRecipient, roleOf, type MailKind, type Recipient, type Role } from './mail-kinds';
 import { reminderWhen } from '../../preload/domain/time-left';
 
 /** The settings a message uses. */
@@ -21,6 +21,11 @@ export interface PreviousTime {
 /** Who interviews, as every message names them: the recruiter first, then the panel. */
 export function interviewerNames(interview: Pick<Interview, 'recruiter' | 'coInterviewers'>): string[] {
   return [interview.recruiter.name, ...interview.coInterviewers.map((p) => p.name ?? p.email)];
+}
+
+/** Whether an update still has something to say: a new time or length, a new link, or a new panel. */
+export function updateSaysAnything(interview: Interview, previous: PreviousTime): boolean {
+  return isMove(interview, previous) || isRelink(interview, previous) || isPanelChange(interview, previous);
 }
 
 /** Whether an update changes who interviews. */
@@ -184,10 +189,14 @@ export function messageView(interview: Interview, kind: MailKind, recipient: Rec
   // or (only) a new panel.
   const unmoved = kind === 'update' && !isMove(interview, previous);
   const panelOnly = unmoved && !isRelink(interview, previous) && isPanelChange(interview, previous);
-  const linkOnly = unmoved && !panelOnly;
+  const linkOnly = unmoved && isRelink(interview, previous);
+  // Moved and a new panel at once: the words say both.
+  const movedWithPanel = kind === 'update' && !unmoved && isPanelChange(interview, previous);
   const cancelled = kind === 'cancellation';
   // A cancellation while the interview still goes ahead: this co-interviewer was taken off the panel.
-  const offPanel = cancelled && role === 'panelist' && interview.status === 'scheduled';
+  // (Or cancelled after they were taken off, their notice still unsent: it says only that, never the panel now.)
+  const onPanel = interview.coInterviewers.some((p) => panelRecipient(p.email) === recipient);
+  const offPanel = cancelled && role === 'panelist' && (interview.status === 'scheduled' || !onPanel);
   const intros: Record<MailKind, Record<Role, string>> = {
     invitation: {
       candidate: `${recruiter.name} has invited you to an interview for the ${interview.jobTitle} position${atCompany}. It takes place on Google Meet.`,
@@ -205,6 +214,12 @@ export function messageView(interview: Interview, kind: MailKind, recipient: Rec
           candidate: `Your interview for the ${interview.jobTitle} position${atCompany} has a new Meet link. The time stays the same.`,
           recruiter: `Your interview with ${candidate.name} has a new Meet link; the candidate has been sent it.`,
           panelist: `The panel interview with ${candidate.name} has a new Meet link. The time stays the same.`,
+        }
+      : movedWithPanel
+      ? {
+          candidate: `Your interview for the ${interview.jobTitle} position${atCompany} has moved, and your interviewers have changed.`,
+          recruiter: `Your interview with ${candidate.name} has moved and its panel has changed; the candidate and the panel have been sent the update.`,
+          panelist: `The panel interview with ${candidate.name} has moved, and the panel has changed.`,
         }
       : {
           candidate: `Your interview for the ${interview.jobTitle} position${atCompany} has moved. Everything else stays the same.`,
@@ -243,8 +258,8 @@ export function messageView(interview: Interview, kind: MailKind, recipient: Rec
   const interviewers = offPanel ? [recruiter.name] : interviewerNames(interview);
   const downloadUrl = forCandidate ? safeDownloadUrl(settings.candidateDownloadUrl) : undefined;
   return {
-    subject: `${panelOnly ? 'New interview panel' : linkOnly ? 'New Meet link for your interview' : offPanel ? 'No longer on the interview panel' : subjects[kind]}: ${interview.jobTitle}${atCompany}${forCandidate ? '' : ` — ${candidate.name}`}`,
-    headline: panelOnly ? (forCandidate ? 'Your interviewers have changed' : 'Interview panel changed') : linkOnly ? (forCandidate ? 'Your interview has a new Meet link' : 'Interview has a new Meet link') : offPanel ? 'You are off this interview panel' : headlines[kind][role],
+    subject: `${panelOnly ? 'New interview panel' : movedWithPanel ? 'New time and panel for your interview' : linkOnly ? 'New Meet link for your interview' : offPanel ? 'No longer on the interview panel' : subjects[kind]}: ${interview.jobTitle}${atCompany}${forCandidate ? '' : ` — ${candidate.name}`}`,
+    headline: panelOnly ? (forCandidate ? 'Your interviewers have changed' : 'Interview panel changed') : movedWithPanel ? (forCandidate ? 'New time and interviewers' : 'Interview moved, panel changed') : linkOnly ? (forCandidate ? 'Your interview has a new Meet link' : 'Interview has a new Meet link') : offPanel ? 'You are off this interview panel' : headlines[kind][role],
     greeting: `Hello ${me?.name ?? recruiter.name},`,
     intro: intros[kind][role],
     changes: kind === 'update' ? changeLines(interview, previous, ownZone) : [],

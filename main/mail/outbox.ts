@@ -14,7 +14,7 @@ import { isMeetJoinUrl } from '../security/url-policy';
 import { composeInterviewMessage } from './compose-message';
 import { MailSendError, type MailTransport } from './mail-transport';
 import { deliveryOf, panelRecipient, recipientsOf, type MailKind, type Recipient } from './mail-kinds';
-import { interviewerNames, type MessageView, type PreviousTime } from './message-content';
+import { interviewerNames, updateSaysAnything, type MessageView, type PreviousTime } from './message-content';
 import type { RenderedEmail } from './render-email';
 
 /** One message in the durable outbox. The body is composed from the interview when it is sent. */
@@ -60,7 +60,8 @@ export interface Outbox {
   resend(interviewId: string, recipient: Recipient): void;
   drain(): Promise<void>;
   sendTest(to: { name: string; address: string }): Promise<string>;
-  dispose(): void;
+  /** Stops the outbox; resolves once the message being sent (if any) is recorded. */
+  dispose(): Promise<void>;
 }
 
 const previousSchema = z.object({ startUtc: z.string(), durationMinutes: z.number().int(), meetLink: z.string().optional(), interviewers: z.array(z.string()).max(20).optional() }) satisfies z.ZodType<PreviousTime>;
@@ -101,6 +102,12 @@ export function announceable(interview: Interview, kind: MailKind): boolean {
   return !interview.google || (interview.google.state === 'synced' && interview.google.iCalUID !== undefined);
 }
 
+/** What every message of one drain shares, read once before it (settings and the sender are a store read and a parse each). */
+interface DrainContext {
+  settings: Settings;
+  from: { name: string; address: string };
+}
+
 const defaultBackoff = [5_000, 30_000, 2 * 60_000, 10 * 60_000, 30 * 60_000, 60 * 60_000];
 
 /** Creates the outbox and hooks it to the interview lifecycle. */
@@ -133,6 +140,8 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       for (const recipient of everyone) {
         const waiting = queue.waitingFor(interviewId).filter((i) => i.payload.recipient === recipient && !inFlight.has(i.key));
         const unsentInvitation = waiting.find((i) => i.payload.kind === 'invitation');
+        // Taken off the panel and put back before the notice went out: it is no longer true, so it goes.
+        if (kind === 'invitation') queue.remove(waiting.filter((i) => i.payload.kind === 'cancellation').map((i) => i.key));
         if (kind === 'update' && unsentInvitation) continue; // the queued invitation will carry the new time
         if (kind === 'cancellation' && unsentInvitation) {
           // Never sent an invitation: nothing to cancel for this person.
@@ -186,12 +195,25 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     timer.unref();
   };
 
-  /** What every message of one drain shares, read once (settings and the sender are a store read and a parse each). */
-  const drainContext = () => {
-    let settings: Settings | undefined;
-    let from: { name: string; address: string } | undefined;
-    return { settings: () => (settings ??= deps.settings()), from: () => (from ??= deps.from()) };
-  };
+  // The drain running now (dispose waits for it), and one controller per message handed over, oldest
+  // first: the oldest is with the server, the others wait behind it and can still be withdrawn.
+  let running: Promise<void> | undefined;
+  const handedOver: AbortController[] = [];
+
+  /**
+   * A newer update or cancellation queued for this person while this message was on its way: this
+   * one's outcome is history (it is not retried, and the person's state is the newer message's).
+   */
+  const supersededMeanwhile = (item: OutboxItem) =>
+    queue.waitingFor(item.interviewId).some((i) => i.key !== item.key && i.payload.recipient === item.recipient && (i.payload.kind === 'update' || i.payload.kind === 'cancellation'));
+
+  /** The last message that reached this person, from the queue's history (kept for the retention period). */
+  const lastSentTo = (interviewId: string, recipient: Recipient) =>
+    queue
+      .all()
+      .filter((i) => i.interviewId === interviewId && i.payload.recipient === recipient && (i.state === 'sent' || i.state === 'done') && i.finishedAt !== undefined)
+      .sort((a, b) => a.finishedAt! - b.finishedAt!)
+      .at(-1);
 
   /** Ends a message as failed, for the person to read the reason and resend. */
   const markFailed = (item: OutboxItem, logged: string, reason: string) => {
@@ -208,7 +230,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
    * left to say, or a meeting not final yet (held; its change wakes the outbox). A prepared message is
    * in flight from here on: a change that comes now queues a new message instead of removing this one.
    */
-  const prepare = (queuedItem: OutboxItem, context: ReturnType<typeof drainContext>): { item: OutboxItem; message: Mail.Options } | undefined => {
+  const prepare = (queuedItem: OutboxItem, context: DrainContext): { item: OutboxItem; message: Mail.Options } | undefined => {
     const found = queue.get(queuedItem.key);
     if (!found || found.state !== 'queued' || inFlight.has(found.key)) return undefined;
     const item = asOutboxItem(found);
@@ -222,10 +244,24 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       queue.remove([item.key]);
       return undefined;
     }
+    if (item.kind !== 'cancellation' && interview.status === 'cancelled') {
+      // An invitation or update retried after the interview was cancelled: the cancellation speaks now.
+      queue.remove([item.key]);
+      return undefined;
+    }
+    if (item.kind === 'update' && item.previous && !updateSaysAnything(interview, item.previous)) {
+      // Changed and changed back before it went out: what the person holds is current again.
+      const last = lastSentTo(item.interviewId, item.recipient);
+      db.transaction(() => {
+        queue.remove([item.key]);
+        if (last) setRecipientState(item.interviewId, item.recipient, { state: 'sent', kind: last.payload.kind, at: new Date(last.finishedAt!).toISOString() });
+      });
+      return undefined;
+    }
     if (!announceable(interview, item.kind)) return undefined;
     let message: Mail.Options;
     try {
-      message = composeInterviewMessage({ interview, kind: item.kind, recipient: item.recipient, settings: context.settings(), ...(item.previous ? { previous: item.previous } : {}), ...(item.to ? { addressee: item.to } : {}), render: deps.render, key: item.key, from: context.from(), now: clock.now() });
+      message = composeInterviewMessage({ interview, kind: item.kind, recipient: item.recipient, settings: context.settings, ...(item.previous ? { previous: item.previous } : {}), ...(item.to ? { addressee: item.to } : {}), render: deps.render, key: item.key, from: context.from, now: clock.now() });
     } catch (error) {
       // A message that cannot be written (no address left for them, say) will not be any better on a
       // retry: it is marked failed with the reason, and the rest of the drain goes on.
@@ -237,16 +273,31 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   };
 
   /** Hands a prepared message to the transport and records what became of it; throws only when Google must be reconnected. */
-  const deliver = async ({ item, message }: { item: OutboxItem; message: Mail.Options }, transport: MailTransport, written: () => void) => {
+  const deliver = async ({ item, message }: { item: OutboxItem; message: Mail.Options }, transport: MailTransport, written: () => void, signal: AbortSignal) => {
     try {
-      await transport.send(message, written);
+      await transport.send({ ...message, signal }, written);
       db.transaction(() => {
         patch(item.key, { state: 'sent', attempts: item.attempts + 1, finishedAt: clock.now(), reason: null });
-        setRecipientState(item.interviewId, item.recipient, { state: 'sent', kind: item.kind, at: nowIso() });
+        if (!supersededMeanwhile(item)) setRecipientState(item.interviewId, item.recipient, { state: 'sent', kind: item.kind, at: nowIso() });
       });
       log.info(`sent ${item.kind} for ${item.interviewId} to the ${item.recipient}`);
     } catch (error) {
+      // Withdrawn before it was sent (the app is stopping): it stays queued as it was, for the next start.
+      if (signal.aborted) return;
       const failure = error instanceof MailSendError ? error : new MailSendError((error as Error).message, true);
+      if (!failure.needsReconnect && supersededMeanwhile(item)) {
+        // Never retried behind the newer message (it would arrive after it); the newer one says it all.
+        db.transaction(() => {
+          queue.remove([item.key]);
+          // An invitation that never reached them, now followed by a cancellation: nothing to cancel.
+          if (item.kind === 'invitation' && !lastSentTo(item.interviewId, item.recipient)) {
+            queue.remove(queue.waitingFor(item.interviewId).filter((i) => i.payload.recipient === item.recipient && i.payload.kind === 'cancellation').map((i) => i.key));
+            if (!queue.waitingFor(item.interviewId).some((i) => i.payload.recipient === item.recipient)) setRecipientState(item.interviewId, item.recipient, { state: 'none' });
+          }
+        });
+        log.warn(`${item.kind} for ${item.interviewId} was not sent (${failure.message}) and is superseded`);
+        return;
+      }
       if (failure.needsReconnect) {
         // Not this message's fault: it keeps its place and its attempts, and the outbox pauses until
         // the account is back (as the Calendar queue does).
@@ -276,7 +327,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
    * handed over before that one is answered, so the connection goes straight on to it. Two messages
    * for the same person never overlap: the second is prepared once the first is settled.
    */
-  const sendAll = async (due: OutboxItem[], transport: MailTransport, context: ReturnType<typeof drainContext>): Promise<'done' | 'paused'> => {
+  const sendAll = async (due: OutboxItem[], transport: MailTransport, context: DrainContext): Promise<'done' | 'paused'> => {
     let previous: { person: string; written: Promise<void>; settled: Promise<void> } | undefined;
     let stopped = false;
     const settle = async (sending: Promise<void>) => {
@@ -295,7 +346,9 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       if (!prepared) continue;
       let markWritten = () => {};
       const written = new Promise<void>((resolve) => (markWritten = resolve));
-      const settled = settle(deliver(prepared, transport, markWritten));
+      const controller = new AbortController();
+      handedOver.push(controller);
+      const settled = settle(deliver(prepared, transport, markWritten, controller.signal)).finally(() => handedOver.splice(handedOver.indexOf(controller), 1));
       await previous?.settled;
       previous = { person, written, settled };
     }
@@ -312,7 +365,10 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     const due = sendable(queue.due(clock.now())).map(asOutboxItem);
     if (due.length === 0) return;
     let transport: MailTransport;
+    let context: DrainContext;
     try {
+      // No sender address, or settings that cannot be read: every message waits (none is failed for it).
+      context = { settings: deps.settings(), from: deps.from() };
       transport = await deps.transport();
     } catch (error) {
       paused = true;
@@ -320,13 +376,20 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       return;
     }
     try {
-      if ((await sendAll(due, transport, drainContext())) === 'paused') paused = true;
+      if ((await sendAll(due, transport, context)) === 'paused') paused = true;
     } finally {
       transport.close();
     }
   };
 
-  const drain = singleFlight(drainOnce, schedule);
+  const drain = singleFlight(async () => {
+    running = drainOnce();
+    try {
+      await running;
+    } finally {
+      running = undefined;
+    }
+  }, schedule);
 
   // Holds the invitation: something went (or is going) to them, and the last of it was not a
   // cancellation (a panelist taken off and put back is invited again, not sent updates).
@@ -351,8 +414,11 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     }
     const joined: Recipient[] = [...now].filter((r) => !before.has(r) && !hasBeenInvited(interview, r));
     if (announced && joined.length) enqueue(interview.id, 'invitation', joined);
+    // Only who is on the panel is news for everyone; a name given to an address already on it is not
+    // worth an email to five people (the Calendar event and the next message carry it).
+    const addresses = (i: Interview) => [...new Set(i.coInterviewers.map((p) => p.email.toLowerCase()))].sort().join('\n');
+    if (addresses(previous) === addresses(interview)) return;
     const names = interviewerNames(previous);
-    if (names.join('\n') === interviewerNames(interview).join('\n')) return;
     const staying = recipientsOf(interview).filter((r) => !joined.includes(r) && hasBeenInvited(interview, r));
     if (staying.length) enqueue(interview.id, 'update', staying, { startUtc: previous.startUtc, durationMinutes: previous.durationMinutes, interviewers: names });
   };
@@ -423,10 +489,16 @@ export function createOutbox(deps: OutboxDeps): Outbox {
         transport.close();
       }
     },
-    dispose() {
+    async dispose() {
       disposed = true;
       unsubscribe();
       if (timer) clearTimeout(timer);
+      // Messages handed over but not yet sent are withdrawn (they stay queued for the next start); the
+      // one being sent is waited for, a few seconds at most, so its outcome is recorded before the
+      // database closes and it is not sent again.
+      for (const waiting of handedOver.slice(1)) waiting.abort();
+      const drainNow = running;
+      if (drainNow) await Promise.race([drainNow.catch(() => {}), new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
     },
   };
 }

@@ -218,12 +218,16 @@ export function createInterviewRepository(db: Database): InterviewRepository {
         const delivery = recipientStateSchema.parse(raw);
         cache.delete(id);
         const updatedMs = Date.parse(updatedAt) || 0;
-        // A co-interviewer's state rides in the record (see `write`): merged in with an RFC 7396 patch,
-        // the address passed as a value, never spliced into a JSON path.
+        // A co-interviewer's state rides in the record (see `write`): put in with RFC 7396 patches, the
+        // address passed as a value, never spliced into a JSON path. The first patch removes the old
+        // state (null deletes), so none of its fields (a failure's reason) outlives it; the second adds the new.
+        const address = recipient.slice('panel:'.length);
         const touched = recipient.startsWith('panel:')
           ? db
-              .prepare("UPDATE interviews SET record = json_patch(record, json_object('updatedAt', ?, 'panelDeliveries', json_object(?, json(?)))), updated_ms = ? WHERE id = ?")
-              .run(updatedAt, recipient.slice('panel:'.length), JSON.stringify(delivery), updatedMs, id)
+              .prepare(
+                "UPDATE interviews SET record = json_patch(json_patch(record, json_object('panelDeliveries', json_object(?, json('null')))), json_object('updatedAt', ?, 'panelDeliveries', json_object(?, json(?)))), updated_ms = ? WHERE id = ?",
+              )
+              .run(address, updatedAt, address, JSON.stringify(delivery), updatedMs, id)
           : db.prepare("UPDATE interviews SET record = json_set(record, '$.updatedAt', ?), updated_ms = ? WHERE id = ?").run(updatedAt, updatedMs, id);
         if (Number(touched.changes) === 0) return false;
         if (recipient === 'candidate' || recipient === 'recruiter') {

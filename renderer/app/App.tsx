@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AccountStatus, EventPayload, Notice } from '../../preload/contract/ipc-contract';
 import { desk } from '../bridge/desk';
 import { useCall } from '../common/use-result';
@@ -60,11 +60,21 @@ export function App() {
   useEffect(() => desk.on('reminder:fired', (payload) => setReminder(payload)), []);
   // "Your candidate is waiting": shown until the interviewer joins, the window closes, or it is dismissed.
   const [waiting, setWaiting] = useState<EventPayload<'attendance:waiting'> | undefined>();
-  useEffect(() => desk.on('attendance:waiting', (payload) => setWaiting((shown) => (payload.waiting ? payload : shown?.interviewId === payload.interviewId ? undefined : shown))), []);
+  // Interviews whose wait has ended since this window opened: an older answer must not bring them back.
+  const settledWaits = useRef(new Set<string>());
+  useEffect(
+    () =>
+      desk.on('attendance:waiting', (payload) => {
+        if (payload.waiting) settledWaits.current.delete(payload.interviewId);
+        else settledWaits.current.add(payload.interviewId);
+        setWaiting((shown) => (payload.waiting ? payload : shown?.interviewId === payload.interviewId ? undefined : shown));
+      }),
+    [],
+  );
   // A window opened (or reloaded) while a candidate already waits shows them too; news that came meanwhile wins.
   useEffect(() => {
     void desk.attendance.waitingNow().then((result) => {
-      const first = result.ok ? result.value[0] : undefined;
+      const first = result.ok ? result.value.find((w) => !settledWaits.current.has(w.interviewId)) : undefined;
       if (first) setWaiting((shown) => shown ?? first);
     });
   }, []);

@@ -17,11 +17,14 @@ export function useCall<T>(run: () => Promise<Result<T>>) {
   const latest = useRef(run);
   // Bumped by every push and every load start; a load applies its answer only if it is still the newest.
   const generation = useRef(0);
+  // Bumped by every load start: only the newest load says loading is over.
+  const loads = useRef(0);
   useEffect(() => {
     latest.current = run;
   });
   const load = useCallback(async (isLive: () => boolean) => {
     const mine = ++generation.current;
+    const myLoad = ++loads.current;
     const result = await latest.current();
     if (!isLive()) return;
     if (mine === generation.current) {
@@ -30,7 +33,7 @@ export function useCall<T>(run: () => Promise<Result<T>>) {
         setError(undefined);
       } else setError(result.error);
     }
-    setLoading(false);
+    if (myLoad === loads.current) setLoading(false);
   }, []);
   const reload = useCallback(() => {
     setLoading(true);

@@ -106,6 +106,8 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
             <dt>Interviewer</dt>
             <dd>{interview.recruiter.name}</dd>
             <PanelEditor
+              // A move starts it afresh: "Panel saved…" was about the messages before the new time's.
+              key={interview.startUtc}
               interview={interview}
               ended={ended}
               onSaved={(saved) => {

@@ -63,8 +63,9 @@ export function formerPanelLines(interview: Interview, zone: string, now: number
   return Object.entries(interview.invitations.panel ?? {})
     .filter(([address]) => !current.has(address))
     .map(([address, state]) => {
-      // While the interview goes ahead, their cancellation was the notice that they are off the panel.
-      const removal = state.kind === 'cancellation' && interview.status === 'scheduled';
+      // Off the panel, a cancellation was always the notice that they are off it (the interview's own
+      // cancellation goes to the panel of the moment, which no longer had them).
+      const removal = state.kind === 'cancellation';
       return { address, line: stateLine(interview, state, address, zone, now, removal ? 'Off-the-panel notice' : undefined) };
     });
 }

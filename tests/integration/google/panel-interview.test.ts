@@ -219,6 +219,10 @@ describe('panel interviews (emulator + SMTP sink + real keychain)', () => {
     const guests = g.calendar.peek(eventId)!.attendees as Array<{ email: string; responseStatus?: string }>;
     expect(guests.map((a) => a.email)).toEqual(['ada@example.com', 'recruiter@example.com', 'pat@example.com', 'lee@example.com', 'kim@example.com']);
     expect(guests[0]!.responseStatus).toBe('accepted');
+    // Guests read the description too: it names the new panel, not Sam.
+    const description = String(g.calendar.peek(eventId)!.description);
+    expect(description).toContain('Co-interviewer: Kim New <kim@example.com>');
+    expect(description).not.toContain('sam@other.org');
     // The same panel again changes nothing.
     const same = await call<Interview>('interviews:setPanel', { id: interview.id, coInterviewers: changed.coInterviewers });
     expect(same.ics.sequence).toBe(changed.ics.sequence);
@@ -256,6 +260,12 @@ describe('panel interviews (emulator + SMTP sink + real keychain)', () => {
     expect(guests).not.toContain(panel[1]!.email);
     // The first write met the changed event (412) and was made again on what Calendar held then.
     expect(g.requests.filter((r) => r.method === 'PATCH' && r.path.includes(eventId)).length - patchesBefore).toBe(2);
+
+    // An event that keeps changing under the app: after three tries the panel waits for later, it is not failed.
+    g.faults.add({ method: 'PATCH', path: eventId, status: 412, reason: 'conditionNotMet', message: 'Precondition Failed', times: 3 });
+    await call<Interview>('interviews:setPanel', { id: interview.id, coInterviewers: [panel[0], { email: 'kim@example.com', name: 'Kim New' }] });
+    await eventually(() => expect(services.calendar.queue.all()[0]?.lastError ?? '').toMatch(/kept changing in Google Calendar/));
+    expect(services.interviews.get(interview.id).google?.state).toBe('pending');
   });
 
   it('refuses a panel the way the form words it: own address, the candidate, twice the same person, too many', async () => {

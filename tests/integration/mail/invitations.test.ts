@@ -292,6 +292,76 @@ describe('invitations over real SMTP', () => {
     expect(sink.received.at(-1)!.envelope.to).toEqual(['ada@example.com']);
   });
 
+  it('without a sender address every message waits, none is failed for it, and each goes once an address is set', async () => {
+    const port = sink.port;
+    await sink.close();
+    const interview = await schedule();
+    await eventually(() => expect(services.outbox.items().every((i) => i.state === 'queued' && i.attempts >= 1)).toBe(true));
+    const cleared = await call('settings:update', { recruiterEmail: '' });
+    expect(cleared.ok).toBe(true);
+    sink = await startSmtpSink({ port });
+    const attempts = services.outbox.items().map((i) => i.attempts);
+    later = 60_000;
+    await services.outbox.drain();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(sink.received).toEqual([]);
+    expect(services.outbox.items().map((i) => [i.state, i.attempts])).toEqual(attempts.map((n) => ['queued', n]));
+    expect(services.interviews.get(interview.id).invitations.candidate.state).toBe('queued');
+    await call('settings:update', { recruiterEmail: 'rita@example.com' });
+    await services.outbox.drain();
+    await eventually(() => expect(sink.received).toHaveLength(2));
+    expect(services.outbox.items().map((i) => i.state)).toEqual(['sent', 'sent']);
+  });
+
+  it('a handed-over message refused for now after a cancel was queued is not retried behind it; nothing is cancelled that never arrived', async () => {
+    sink.faults.push({ kind: 'slow', ms: 400 }, { kind: 'temporary' });
+    const interview = await schedule();
+    await new Promise((r) => setTimeout(r, 150));
+    await call('interviews:cancel', interview.id);
+    await eventually(() => expect(services.outbox.items().every((i) => i.state === 'sent')).toBe(true), 8_000);
+    await new Promise((r) => setTimeout(r, 200));
+    // Ada had the invitation, so she gets its cancellation; Rita's invitation never went out, so she gets nothing.
+    expect(byRecipient('ada@example.com').map((m) => parseWithIcalJs(icsAttachment(m)).method)).toEqual(['REQUEST', 'CANCEL']);
+    expect(byRecipient('rita@example.com')).toEqual([]);
+    expect(services.interviews.get(interview.id).invitations.recruiter.state).toBe('none');
+  });
+
+  it('stopping while a message is with the server: its outcome is recorded, the one handed over behind it is withdrawn, and each goes out once', async () => {
+    sink.faults.push({ kind: 'slow', ms: 400 });
+    await schedule();
+    await new Promise((r) => setTimeout(r, 150));
+    await services.dispose();
+    await new Promise((r) => setTimeout(r, 500));
+    expect(sink.received.map((m) => m.envelope.to[0])).toEqual(['ada@example.com']);
+    expect(services.outbox.items().map((i) => i.state)).toEqual(['sent', 'queued']);
+    start();
+    await eventually(() => expect(sink.received).toHaveLength(2));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(sink.received.map((m) => m.envelope.to[0]).sort()).toEqual(['ada@example.com', 'rita@example.com']);
+  });
+
+  it('a panel changed and changed back before the update went out: no update at all, and the room says what was last sent', async () => {
+    const interview = await schedule();
+    await eventually(() => expect(sink.received).toHaveLength(2));
+    // The server goes away with long pauses between retries: nothing is on its way while the panel changes.
+    await services.dispose();
+    services = servicesFor(temp.dir, { config: { ...loadEnvConfig({ INTERVIEW_DESK_SMTP_URL: sink.url }, temp.dir) }, clock: { now: () => Date.now() + later }, mail: { backoffMs: [60_000] } });
+    const port = sink.port;
+    await sink.close();
+    await call('interviews:setPanel', { id: interview.id, coInterviewers: [{ email: 'pat@example.com', name: 'Pat Panel' }] });
+    await eventually(() => expect(services.outbox.items().filter((i) => i.state === 'queued').map((i) => i.attempts >= 1)).toEqual([true, true, true]));
+    await call('interviews:setPanel', { id: interview.id, coInterviewers: [] });
+    sink = await startSmtpSink({ port });
+    later = 61_000;
+    await services.outbox.drain();
+    await eventually(() => expect(services.outbox.items().filter((i) => i.state === 'queued')).toEqual([]));
+    await new Promise((r) => setTimeout(r, 200));
+    // Pat never got the invitation, so no notice either; Ada and Rita hold what is true again.
+    expect(sink.received).toEqual([]);
+    expect(services.interviews.get(interview.id).invitations.candidate).toMatchObject({ state: 'sent', kind: 'invitation' });
+    expect(services.interviews.get(interview.id).invitations.recruiter).toMatchObject({ state: 'sent', kind: 'invitation' });
+  });
+
   it('an update supersedes a still-queued invitation; a cancel before anything was sent sends nothing', async () => {
     // Long pauses between retries: nothing is mid-send while the changes arrive.
     await services.dispose();

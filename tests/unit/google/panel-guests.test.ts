@@ -1,10 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { guestsOf, mergeGuests } from '../../../main/google/event-mapping';
+import { eventForInterview, guestsOf, mergeGuests, panelInDescription } from '../../../main/google/event-mapping';
 import { panelChanged } from '../../../main/interviews/interview-rules';
 import { makeInterview } from '../../support/interview-fixtures';
 
 describe('panel guests on the Calendar event', () => {
   const interview = makeInterview({ startUtc: '2030-03-04T10:00:00.000Z', coInterviewers: [{ email: 'pat@example.com', name: 'Pat Panel' }, { email: 'lee@example.com' }] });
+
+  it("the description names the current panel; the rest of it, edits made in Calendar included, stays", () => {
+    const written = eventForInterview(interview).description!;
+    expect(written).toContain('Co-interviewer: Pat Panel <pat@example.com>\nCo-interviewer: lee@example.com\nDuration:');
+    const edited = `${written}\nRoom 4, second floor.`;
+    const swapped = { ...interview, coInterviewers: [{ email: 'kim@example.com', name: 'Kim New' }] };
+    const next = panelInDescription(edited, swapped)!;
+    expect(next).toContain('Interviewer: Rita Recruiter <rita@example.com>\nCo-interviewer: Kim New <kim@example.com>\nDuration:');
+    expect(next).not.toMatch(/Pat Panel|lee@example\.com/);
+    expect(next).toContain('Room 4, second floor.');
+    // A panel of none: the lines go, nothing else does.
+    expect(panelInDescription(edited, { ...interview, coInterviewers: [] })).toBe(edited.replace('Co-interviewer: Pat Panel <pat@example.com>\nCo-interviewer: lee@example.com\n', ''));
+    // Rewritten in Calendar (no interviewer line of the app's): left alone.
+    expect(panelInDescription('Bring snacks', swapped)).toBeUndefined();
+    expect(panelInDescription(undefined, swapped)).toBeUndefined();
+  });
 
   it('lists the candidate, the recruiter as organizer, then the panel', () => {
     expect(guestsOf(interview).map((a) => [a.email, a.displayName ?? null, a.organizer ?? false])).toEqual([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deliveryLine } from '../../../renderer/interview-room/delivery-words';
+import { deliveryLine, formerPanelLines } from '../../../renderer/interview-room/delivery-words';
 import { describeTransport, smtpOverrideFromUrl } from '../../../main/mail/transport-description';
 import { makeInterview } from '../../support/interview-fixtures';
 
@@ -15,6 +15,13 @@ describe('what went out to whom, in words', () => {
     expect(deliveryLine(moved, 'candidate', 'Europe/Berlin', now)).toBe('Update sent to Ada Lovelace at 9 Jan, 09:30');
     const failed = { ...base, invitations: { ...base.invitations, candidate: { state: 'failed' as const, kind: 'invitation' as const, reason: '550 no such user' } } };
     expect(deliveryLine(failed, 'candidate', 'UTC', now)).toBe('Invitation to Ada Lovelace failed: 550 no such user');
+  });
+
+  it("a co-interviewer taken off keeps the line of their notice, also once the interview itself is cancelled", () => {
+    const panel = { 'sam@other.org': { state: 'sent' as const, kind: 'cancellation' as const, at: '2030-01-10T14:02:00.000Z' } };
+    const goingAhead = { ...base, invitations: { ...base.invitations, panel } };
+    expect(formerPanelLines(goingAhead, 'UTC', now)).toEqual([{ address: 'sam@other.org', line: 'Off-the-panel notice sent to sam@other.org at 14:02' }]);
+    expect(formerPanelLines({ ...goingAhead, status: 'cancelled' }, 'UTC', now)).toEqual([{ address: 'sam@other.org', line: 'Off-the-panel notice sent to sam@other.org at 14:02' }]);
   });
 
   it('reads older records (no kind kept) from the interview, and says when nothing needed sending', () => {

@@ -102,13 +102,36 @@ describe('each email kind has its own words (HTML and text)', () => {
       expect(body).not.toMatch(/has moved|New time|moves this interview|unchanged/);
     }
     for (const body of read('update', 'recruiter', acme, panelOnly).both) expect(body).toContain('The panel for your interview with Ada Lovelace has changed; the candidate and the panel have been sent the update.');
-    // Moved and a new panel at once: both are said, and the words are a move's.
+    // Moved and a new panel at once: both are said, in the subject and the words too.
     const both = read('update', 'candidate', acme, { ...previous, interviewers: ['Rita Recruiter', 'Sam Outside'] });
+    expect(both.subject).toBe('New time and panel for your interview: Staff Engineer at Acme Corp');
     for (const body of both.both) {
       expect(body).toContain('New time: Tuesday, 15 January 2030 at 14:30 (was Monday, 14 January 2030 at 18:30)');
       expect(body).toContain('Interviewers: Rita Recruiter (was Rita Recruiter, Sam Outside)');
-      expect(body).toContain('has moved');
+      expect(body).toContain('has moved, and your interviewers have changed.');
+      expect(body).not.toContain('Everything else stays the same');
     }
+    // An update about nothing in particular (a resend) never claims a new Meet link.
+    const same = read('update', 'candidate', acme, { startUtc: interview.startUtc, durationMinutes: 45 });
+    expect(same.subject).not.toMatch(/Meet link/);
+  });
+
+  it("a co-interviewer's notice that goes out after the interview was cancelled still says only that they are off the panel", () => {
+    const cancelled = { ...interview, status: 'cancelled' as const, coInterviewers: [{ email: 'kim@example.com', name: 'Kim New' }] };
+    const message = composeInterviewMessage({ interview: cancelled, kind: 'cancellation', recipient: 'panel:sam@other.org', addressee: { name: 'Sam Outside', address: 'sam@other.org' }, settings: acme, render, key: 'k', from: { name: 'Rita Recruiter', address: 'rita@example.com' }, now: Date.parse(interview.startUtc) - 26 * 3_600_000 });
+    expect(String(message.subject)).toMatch(/^No longer on the interview panel/);
+    expect(String(message.text)).not.toContain('Kim');
+  });
+
+  it("each calendar file says whom to write to for whoever reads it: the recruiter's own copy does not point at the recruiter", () => {
+    const ics = (recipient: Recipient) => {
+      const message = composeInterviewMessage({ interview: { ...interview, coInterviewers: [{ email: 'pat@example.com', name: 'Pat Panel' }] }, kind: 'invitation', recipient, settings: acme, render, key: 'k', from: { name: 'Rita Recruiter', address: 'rita@example.com' }, now: 0 });
+      // Unfolded (RFC 5545 folds long lines with CRLF and a space or a tab).
+      return String((message.icalEvent as { content: string }).content).replace(/\r\n[ \t]/g, '');
+    };
+    expect(ics('candidate')).toContain('To reschedule\\, reply to rita@example.com.');
+    expect(ics('recruiter')).not.toContain('rita@example.com.');
+    expect(ics('panel:pat@example.com')).toContain('Questions? Write to Rita Recruiter at rita@example.com.');
   });
 
   it('a cancellation has no join link, no "different time", no sign-off, no "adds", and says whom to contact', () => {

@@ -51,17 +51,31 @@ describe('useCall', () => {
     expect(result.current.value).toBe('fresh');
   });
 
-  it('lets only the newest of two overlapping reloads answer', async () => {
+  /** A hook whose first load answered, with two reloads now under way. */
+  async function twoReloads() {
     const call = heldCall<string>();
-    const { result } = renderHook(() => useCall(call.run));
+    const hook = renderHook(() => useCall(call.run));
     await act(async () => call.answer(0, 'first'));
     act(() => {
-      void result.current.reload();
-      void result.current.reload();
+      void hook.result.current.reload();
+      void hook.result.current.reload();
     });
+    return { call, result: hook.result };
+  }
+
+  it('lets only the newest of two overlapping reloads answer', async () => {
+    const { call, result } = await twoReloads();
     await act(async () => call.answer(2, 'newest'));
     await act(async () => call.answer(1, 'older'));
     expect(result.current.value).toBe('newest');
+  });
+
+  it('stays loading until the newest of two reloads has answered', async () => {
+    const { call, result } = await twoReloads();
+    await act(async () => call.answer(1, 'older'));
+    expect(result.current.loading).toBe(true);
+    await act(async () => call.answer(2, 'newest'));
+    expect(result.current.loading).toBe(false);
   });
 
   it('shows a failed load as an error and keeps the value it had', async () => {

@@ -48,6 +48,9 @@ describe('interview repository (SQLite)', () => {
       updatedAt: '2030-01-10T08:00:01.500Z',
       invitations: { candidate: sent, recruiter: { state: 'none' }, panel: { 'pat@example.com': { state: 'failed', kind: 'invitation', reason: '550 "no"', at: '2030-01-10T08:00:01.000Z' } } },
     });
+    // A co-interviewer's new state replaces the old whole: the failure's reason does not outlive it.
+    repository.setDelivery(interview.id, 'panel:pat@example.com', { state: 'sent', kind: 'update', at: '2030-01-10T08:05:00.000Z' }, '2030-01-10T08:05:00.000Z');
+    expect(repository.get(interview.id)!.invitations.panel).toEqual({ 'pat@example.com': { state: 'sent', kind: 'update', at: '2030-01-10T08:05:00.000Z' } });
     // Back to nothing: the row goes, as a whole-interview write would leave it.
     repository.setDelivery(interview.id, 'candidate', { state: 'none' }, '2030-01-10T08:00:02.000Z');
     expect(db.prepare('SELECT count(*) AS n FROM deliveries').get()).toEqual({ n: 0 });
