@@ -133,8 +133,12 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   // has nothing to show the state on).
   const setRecipientState = (interviewId: string, recipient: Recipient, state: Interview['invitations']['candidate']) => void interviews.setDelivery(interviewId, recipient, state);
 
+  // Counts every enqueue: a message whose count did not move while it was on its way cannot have
+  // been superseded meanwhile (so the common case asks the database nothing more).
+  let enqueues = 0;
   const enqueue = (interviewId: string, kind: MailKind, recipients?: Recipient[], previous?: PreviousTime, to?: OutboxItem['to']) =>
     db.transaction(() => {
+      enqueues++;
       const known = recipients ? undefined : findInterview(interviewId);
       const everyone: Recipient[] = recipients ?? (known ? recipientsOf(known) : ['candidate', 'recruiter']);
       for (const recipient of everyone) {
@@ -204,7 +208,8 @@ export function createOutbox(deps: OutboxDeps): Outbox {
    * A newer update or cancellation queued for this person while this message was on its way: this
    * one's outcome is history (it is not retried, and the person's state is the newer message's).
    */
-  const supersededMeanwhile = (item: OutboxItem) =>
+  const supersededMeanwhile = (item: OutboxItem, enqueuesAtPrepare: number) =>
+    enqueues !== enqueuesAtPrepare &&
     queue.waitingFor(item.interviewId).some((i) => i.key !== item.key && i.payload.recipient === item.recipient && (i.payload.kind === 'update' || i.payload.kind === 'cancellation'));
 
   /** The last message that reached this person, from the queue's history (kept for the retention period). */
@@ -230,7 +235,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
    * left to say, or a meeting not final yet (held; its change wakes the outbox). A prepared message is
    * in flight from here on: a change that comes now queues a new message instead of removing this one.
    */
-  const prepare = (queuedItem: OutboxItem, context: DrainContext): { item: OutboxItem; message: Mail.Options } | undefined => {
+  const prepare = (queuedItem: OutboxItem, context: DrainContext): { item: OutboxItem; message: Mail.Options; enqueues: number } | undefined => {
     const found = queue.get(queuedItem.key);
     if (!found || found.state !== 'queued' || inFlight.has(found.key)) return undefined;
     const item = asOutboxItem(found);
@@ -269,23 +274,23 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       return undefined;
     }
     inFlight.add(item.key);
-    return { item, message };
+    return { item, message, enqueues };
   };
 
   /** Hands a prepared message to the transport and records what became of it; throws only when Google must be reconnected. */
-  const deliver = async ({ item, message }: { item: OutboxItem; message: Mail.Options }, transport: MailTransport, written: () => void, signal: AbortSignal) => {
+  const deliver = async ({ item, message, enqueues: seen }: { item: OutboxItem; message: Mail.Options; enqueues: number }, transport: MailTransport, written: () => void, signal: AbortSignal) => {
     try {
       await transport.send({ ...message, signal }, written);
       db.transaction(() => {
         patch(item.key, { state: 'sent', attempts: item.attempts + 1, finishedAt: clock.now(), reason: null });
-        if (!supersededMeanwhile(item)) setRecipientState(item.interviewId, item.recipient, { state: 'sent', kind: item.kind, at: nowIso() });
+        if (!supersededMeanwhile(item, seen)) setRecipientState(item.interviewId, item.recipient, { state: 'sent', kind: item.kind, at: nowIso() });
       });
       log.info(`sent ${item.kind} for ${item.interviewId} to the ${item.recipient}`);
     } catch (error) {
       // Withdrawn before it was sent (the app is stopping): it stays queued as it was, for the next start.
       if (signal.aborted) return;
       const failure = error instanceof MailSendError ? error : new MailSendError((error as Error).message, true);
-      if (!failure.needsReconnect && supersededMeanwhile(item)) {
+      if (!failure.needsReconnect && supersededMeanwhile(item, seen)) {
         // Never retried behind the newer message (it would arrive after it); the newer one says it all.
         db.transaction(() => {
           queue.remove([item.key]);

@@ -362,6 +362,26 @@ describe('invitations over real SMTP', () => {
     expect(services.interviews.get(interview.id).invitations.recruiter).toMatchObject({ state: 'sent', kind: 'invitation' });
   });
 
+  it('taken off the panel and put back before the notice went out: the notice is dropped, never sent after the fact', async () => {
+    const interview = await schedule({ coInterviewers: [{ email: 'pat@example.com', name: 'Pat Panel' }] });
+    await eventually(() => expect(sink.received).toHaveLength(3));
+    await services.dispose();
+    services = servicesFor(temp.dir, { config: { ...loadEnvConfig({ INTERVIEW_DESK_SMTP_URL: sink.url }, temp.dir) }, clock: { now: () => Date.now() + later }, mail: { backoffMs: [60_000] } });
+    const port = sink.port;
+    await sink.close();
+    await call('interviews:setPanel', { id: interview.id, coInterviewers: [] });
+    await eventually(() => expect(services.outbox.items().filter((i) => i.state === 'queued').map((i) => i.attempts >= 1)).toEqual([true, true, true]));
+    await call('interviews:setPanel', { id: interview.id, coInterviewers: [{ email: 'pat@example.com', name: 'Pat Panel' }] });
+    sink = await startSmtpSink({ port });
+    later = 61_000;
+    await services.outbox.drain();
+    await eventually(() => expect(services.outbox.items().filter((i) => i.state === 'queued')).toEqual([]));
+    await new Promise((r) => setTimeout(r, 200));
+    // Pat hears nothing of being taken off; everyone's copy is current again, so no one else hears anything either.
+    expect(sink.received.filter((m) => parseWithIcalJs(icsAttachment(m)).method === 'CANCEL')).toEqual([]);
+    expect(byRecipient('ada@example.com')).toEqual([]);
+  });
+
   it('an update supersedes a still-queued invitation; a cancel before anything was sent sends nothing', async () => {
     // Long pauses between retries: nothing is mid-send while the changes arrive.
     await services.dispose();
