@@ -109,6 +109,8 @@ test('keyboard only: connect Google, schedule, reschedule, cancel, device check'
     await tabTo(page, /^Schedule$/, { back: true });
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { name: 'Schedule', level: 1 })).toBeFocused();
+    // The list has loaded (under load it takes a moment): its rows are there to tab to.
+    await expect(page.getByRole('list', { name: 'Interviews' }).getByRole('listitem').filter({ hasText: 'Grace Hopper' })).toBeVisible();
     await tabTo(page, /Grace Hopper/);
     expect((await focused(page)).name).toMatch(/Grace Hopper.*Compiler Engineer.*Cancelled/);
     expect(await seriousAxe(page, 'schedule rows (name matches content)', ['label-content-name-mismatch'])).toEqual([]);
