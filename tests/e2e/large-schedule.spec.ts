@@ -5,7 +5,11 @@ import { makeTempDir } from '../support/temp-dir';
 
 test('10,000 interviews: the schedule renders a virtualised list, scrolls and filters as you type', async ({ page }) => {
   const temp = makeTempDir('idesk-e2e-');
-  seedStore(temp.dir, { interviews: manyInterviews(10_000, Date.now()) });
+  const interviews = manyInterviews(10_000, Date.now());
+  seedStore(temp.dir, { interviews });
+  // The oldest interview's day as a row names it (the browser runs on London time).
+  const oldest = Math.min(...interviews.map((i) => Date.parse(i.startUtc)));
+  const oldestDay = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'short', year: 'numeric' }).format(oldest);
   const app = await startWebMode({}, temp.dir);
   try {
     await page.goto(app.url);
@@ -16,9 +20,10 @@ test('10,000 interviews: the schedule renders a virtualised list, scrolls and fi
     // Only what is on screen (plus overscan) is in the DOM.
     expect(await rows.count()).toBeLessThan(60);
     // Scrolling to the end reaches the oldest past interviews.
+    // (Whether that day's header is drawn depends on how many of its rows fit above: the hour of the run.)
     await page.locator('.schedule-list').evaluate((el) => (el.scrollTop = el.scrollHeight));
-    await expect(page.locator('.day-header').last()).toBeVisible();
     await expect(rows.last()).toBeVisible();
+    await expect(rows.last()).toContainText(oldestDay);
     // Filtering narrows the list as the person types.
     await page.getByLabel('Search by candidate or job').fill('Hopper');
     await expect(page.getByRole('status').filter({ hasText: 'matching “Hopper”' })).toBeVisible();
