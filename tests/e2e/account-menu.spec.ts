@@ -76,6 +76,8 @@ test('with Google: the header shows who, turns to "Reconnect" when access is rev
     // Google access revoked: the next sync finds out, and the header says so.
     g.oauth.revokeAll();
     await page.reload();
+    // The app has mounted (its focus listener is attached once the header shows who): then coming back to the window syncs.
+    await expect(button).toContainText('recruiter@example.com');
     await page.evaluate(() => window.dispatchEvent(new Event('focus')));
     await expect(button).toContainText('Reconnect', { timeout: 15_000 });
     await expect(button).toHaveAccessibleName(/recruiter@example\.com Reconnect Google account menu$/);
