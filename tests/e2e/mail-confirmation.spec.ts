@@ -47,19 +47,19 @@ test('first run asks for the company; private notes stay private; cancel and res
     // The room: private notes shown (labelled), the invitation's delivery in words.
     await expect(page.getByRole('heading', { name: 'Ada Lovelace · Staff Engineer' })).toBeVisible();
     await expect(page.locator('.details')).toContainText(`Private notes${privateNote}`);
-    await expect(page.getByTestId('invitation-candidate')).toContainText(/Invitation sent to Ada Lovelace at \d{2}:\d{2}/, { timeout: 10_000 });
+    await expect(page.getByTestId('invitation-candidate')).toContainText(/Invitation sent to Ada Lovelace at (\d{1,2} \w{3}, )?\d{2}:\d{2}/, { timeout: 10_000 });
 
     // Reschedule: the room says the new time went out.
     await page.getByRole('button', { name: 'Reschedule' }).click();
     await page.getByLabel('New start time').fill('15:30');
     await page.getByRole('button', { name: 'Save new time' }).click();
     await expect(page.getByTestId('delivery-confirmation')).toContainText(/New time (queued for|sent to) Ada Lovelace/);
-    await expect(page.getByTestId('delivery-confirmation')).toContainText(/New time sent to Ada Lovelace at \d{2}:\d{2}\./, { timeout: 10_000 });
+    await expect(page.getByTestId('delivery-confirmation')).toContainText(/New time sent to Ada Lovelace at (\d{1,2} \w{3}, )?\d{2}:\d{2}\./, { timeout: 10_000 });
 
     // Cancel: the cancellation's delivery, and no device check for a cancelled interview.
     await page.getByRole('button', { name: 'Cancel interview' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Cancel interview' }).click();
-    await expect(page.getByTestId('delivery-confirmation')).toContainText(/Cancellation sent to Ada Lovelace at \d{2}:\d{2}\./, { timeout: 10_000 });
+    await expect(page.getByTestId('delivery-confirmation')).toContainText(/Cancellation sent to Ada Lovelace at (\d{1,2} \w{3}, )?\d{2}:\d{2}\./, { timeout: 10_000 });
     await expect(page.getByRole('link', { name: 'Check devices before joining' })).toHaveCount(0);
     await saveScreenshot(page, 'room-cancelled-confirmation');
     expect(await axeProblems(page, 'room: cancelled, with confirmation')).toEqual([]);
