@@ -215,8 +215,8 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   /** The last message that reached this person, from the queue's history (kept for the retention period). */
   const lastSentTo = (interviewId: string, recipient: Recipient) =>
     queue
-      .all()
-      .filter((i) => i.interviewId === interviewId && i.payload.recipient === recipient && (i.state === 'sent' || i.state === 'done') && i.finishedAt !== undefined)
+      .allFor(interviewId)
+      .filter((i) => i.payload.recipient === recipient && (i.state === 'sent' || i.state === 'done') && i.finishedAt !== undefined)
       .sort((a, b) => a.finishedAt! - b.finishedAt!)
       .at(-1);
 
@@ -421,8 +421,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     if (announced && joined.length) enqueue(interview.id, 'invitation', joined);
     // Only who is on the panel is news for everyone; a name given to an address already on it is not
     // worth an email to five people (the Calendar event and the next message carry it).
-    const addresses = (i: Interview) => [...new Set(i.coInterviewers.map((p) => p.email.toLowerCase()))].sort().join('\n');
-    if (addresses(previous) === addresses(interview)) return;
+    if (now.size === before.size && [...now].every((r) => before.has(r))) return;
     const names = interviewerNames(previous);
     const staying = recipientsOf(interview).filter((r) => !joined.includes(r) && hasBeenInvited(interview, r));
     if (staying.length) enqueue(interview.id, 'update', staying, { startUtc: previous.startUtc, durationMinutes: previous.durationMinutes, interviewers: names });
@@ -468,7 +467,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       const kind: MailKind = interview.status === 'cancelled' ? 'cancellation' : interview.ics.sequence > 0 ? 'update' : 'invitation';
       if (kind !== 'cancellation' && !interview.meetLink) throw new DeskFailure('invalid_input', 'There is no Meet link yet, so there is nothing to send.', 'meetLink');
       db.transaction(() => {
-        const mine = queue.all().filter((i) => i.interviewId === interviewId && i.payload.recipient === recipient);
+        const mine = queue.allFor(interviewId).filter((i) => i.payload.recipient === recipient);
         // A resent update repeats the last one's "was".
         const lastPrevious = mine.filter((i) => i.payload.kind === 'update' && i.payload.previous).at(-1)?.payload.previous;
         queue.remove(mine.filter((i) => i.state === 'queued').map((i) => i.key));

@@ -76,6 +76,11 @@ export class DurableQueue<P> {
     return this.select("AND state = 'queued'");
   }
 
+  /** Every kept item of one interview (waiting, finished, failed), in order (indexed). */
+  allFor(interviewId: string): QueueItem<P>[] {
+    return this.select('AND interview_id = ?', interviewId);
+  }
+
   /** The waiting items of one interview, in order (indexed). */
   waitingFor(interviewId: string): QueueItem<P>[] {
     return this.select("AND interview_id = ? AND state = 'queued'", interviewId);

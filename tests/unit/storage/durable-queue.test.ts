@@ -29,6 +29,11 @@ describe('durable queue', () => {
     expect(mail.get(keys[0]!)).toMatchObject({ attempts: 1, notBefore: now + 5_000, reason: 'busy', state: 'queued' });
     mail.update(keys[1]!, { state: 'sent', finishedAt: now });
     expect(mail.waiting().map((i) => i.payload.n)).toEqual([1, 3]);
+    // One interview's items, finished ones included, from the index; never another queue's.
+    const other = makeInterview({ startUtc: '2030-01-16T09:00:00.000Z' });
+    createInterviewRepository(db).put(other);
+    mail.add(other.id, { n: 9 });
+    expect(mail.allFor(interview.id).map((i) => [i.payload.n, i.state])).toEqual([[1, 'queued'], [2, 'sent'], [3, 'queued']]);
     expect(google.all()).toHaveLength(1);
     expect(() => mail.add(interview.id, { n: 'four' as unknown as number })).toThrow();
   });
