@@ -2,7 +2,7 @@ import type { Interview } from '../../preload/contract/interview-schema';
 import type { Settings } from '../../preload/contract/settings-schema';
 import { meetLinkPattern } from '../../preload/contract/interview-schema';
 import { meetJoinUrlOrNone } from '../security/url-policy';
-import { addresseeOf, panelRecipient, roleOf, type MailKind, type Recipient, type Role } from './mail-kinds';
+import { addresseeOf, roleOf, type MailKind, type Recipient, type Role } from './mail-kinds';
 import { reminderWhen } from '../../preload/domain/time-left';
 
 /** The settings a message uses. */
@@ -195,8 +195,7 @@ export function messageView(interview: Interview, kind: MailKind, recipient: Rec
   const cancelled = kind === 'cancellation';
   // A cancellation while the interview still goes ahead: this co-interviewer was taken off the panel.
   // (Or cancelled after they were taken off, their notice still unsent: it says only that, never the panel now.)
-  const onPanel = interview.coInterviewers.some((p) => panelRecipient(p.email) === recipient);
-  const offPanel = cancelled && role === 'panelist' && (interview.status === 'scheduled' || !onPanel);
+  const offPanel = cancelled && role === 'panelist' && (interview.status === 'scheduled' || !addresseeOf(interview, recipient));
   const intros: Record<MailKind, Record<Role, string>> = {
     invitation: {
       candidate: `${recruiter.name} has invited you to an interview for the ${interview.jobTitle} position${atCompany}. It takes place on Google Meet.`,
