@@ -152,12 +152,14 @@ export function App() {
             onConnect={async () => {
               const result = await desk.account.connect();
               if (!result.ok) return result.error;
+              // Where the person is once connected: if they (or a deep link) went elsewhere meanwhile, they stay there.
+              const here = window.location.hash;
               setAccount(result.value);
               // The first-run step waits on the welcome screen, pre-filled from the account. Asked of
               // main now, not of what this screen had loaded: a connect that finishes before the
               // settings arrive must not skip the step.
               const fresh = await desk.settings.get();
-              if (fresh.ok && fresh.value.firstRunDone) navigate({ screen: 'schedule' });
+              if (fresh.ok && fresh.value.firstRunDone && window.location.hash === here) navigate({ screen: 'schedule' });
               return undefined;
             }}
             account={account.value}
