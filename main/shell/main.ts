@@ -18,6 +18,7 @@ import { forwardEvents, registerIpcHandlers } from './ipc-bridge';
 import { createMeetWindowLauncher, meetNavigationPolicy } from './meet-window';
 import { createMainWindow, hideInsteadOfClose } from './main-window';
 import { createTray } from './tray';
+import { quitAfterStop } from './quit-after-stop';
 import { showReminderNotification, showWaitingNotification } from './notifications';
 import { trayMenuFor, type TrayAction } from '../tray/tray-menu';
 import { deepLinkFromArgv } from '../deep-links/parse-deep-link';
@@ -176,10 +177,8 @@ if (!app.requestSingleInstanceLock()) {
       dialog.showErrorBox('Interview Desk could not start', message);
       app.exit(error instanceof ConfigError ? 2 : 1);
     });
-  app.on('before-quit', () => {
-    quitting = true;
-    void started?.stop();
-  });
+  app.on('before-quit', () => (quitting = true));
+  quitAfterStop(app, () => started?.stop());
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin' && !started?.services.settings.get().closeToTray) app.quit();
   });

@@ -141,6 +141,11 @@ export const net = { fetch: (url: string) => fetch(url) };
 export const shell = { opened: [] as string[], openExternal(url: string) { this.opened.push(url); return Promise.resolve(); } };
 
 class FakeApp extends EventEmitter {
+  /** The codes `app.exit` was called with. */
+  exited: number[] = [];
+  exit(code = 0) {
+    this.exited.push(code);
+  }
   getPath() {
     return '/tmp/interview-desk-fake';
   }
@@ -209,6 +214,7 @@ export function resetFakeElectron() {
   protocol.handlers.clear();
   protocol.privileged = [];
   app.removeAllListeners();
+  app.exited = [];
   session.defaultSession = new FakeSession();
   partitions.clear();
   dialog.answers = [];
