@@ -1,24 +1,20 @@
 import { z } from 'zod';
-import { settingsSchema } from '../../preload/contract/settings-schema';
-
-function jsonSchema(schema: z.ZodType): Record<string, unknown> {
-  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
-  return rest;
-}
 
 /**
- * The JSON Schema electron-store / conf validate every write against (generated from the contract's
- * zod schemas). The file holds settings, account status (no secret), window bounds and small flags;
- * interviews and queues live in the database.
+ * The JSON Schema electron-store / conf check the file against when they open it and on every write:
+ * the envelope only (a version and a settings object). conf refuses to open a file that breaks its
+ * schema, so a field's own rule lives in SettingsService, which keeps a saved value that breaks it in
+ * the file, lists it in Settings and does not use it; a rule here would stop every start instead.
+ * The file holds settings, account status (no secret), window bounds and small flags.
  */
 export function storeJsonSchema(): Record<string, Record<string, unknown>> {
   return {
     schemaVersion: { type: 'integer', minimum: 1 },
-    settings: jsonSchema(settingsSchema.partial()),
+    settings: { type: 'object' },
   };
 }
 
-/** The same rules as zod, for checking a file before it is opened. */
+/** The same envelope as zod, for checking a file before it is opened (a file that breaks it is damaged). */
 export const storedDataSchema = z.looseObject({
   schemaVersion: z.number().int().min(1),
   settings: z.record(z.string(), z.unknown()).optional(),

@@ -144,9 +144,21 @@ describe('settings file', () => {
     expect(fs.readdirSync(temp.dir).some((f) => f.startsWith('interview-desk.damaged-'))).toBe(false);
   });
 
-  it('validates writes against the JSON schema: malformed settings never reach the file', () => {
+  it('validates writes: the envelope in the store, each setting in the service; malformed settings never reach the file', () => {
     const { store } = open();
-    expect(() => store.set('settings', { joinOpensMinutesBefore: 'soon' })).toThrow(/schema|settings/i);
+    expect(() => store.set('settings', 'all of them')).toThrow(/schema|settings/i);
+    expect(() => createSettingsService(store, createEventHub(), createMemoryLogger()).update({ joinOpensMinutesBefore: 'soon' } as never)).toThrow();
     expect(JSON.parse(fs.readFileSync(paths().file, 'utf8')).settings).toBeUndefined();
+  });
+
+  it('a saved value that breaks its rule, or its JSON type, opens as it is (not damaged): kept, listed, not used', () => {
+    const settings = { brandColor: 'red', smtp: { host: 'smtp.example.com', port: 70000, security: 'tls', user: '', fromAddress: '' }, reminderOffsetsMinutes: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], closeToTray: 'yes' };
+    fs.writeFileSync(paths().file, JSON.stringify({ schemaVersion: currentSchemaVersion, settings }));
+    const { store, notices } = open();
+    expect(notices).toEqual([]);
+    const service = createSettingsService(store, createEventHub(), createMemoryLogger());
+    expect(service.problems().map((p) => p.field).sort()).toEqual(['brandColor', 'closeToTray', 'reminderOffsetsMinutes', 'smtp.port']);
+    expect(service.get()).toMatchObject({ brandColor: '#1a73e8', closeToTray: true, reminderOffsetsMinutes: [1440, 60, 0] });
+    expect(JSON.parse(fs.readFileSync(paths().file, 'utf8')).settings).toEqual(settings);
   });
 });
