@@ -3,7 +3,7 @@
  * loose JSON (every field optional, timestamps as strings) into it. Data from Google is input:
  * an entry without a name or a valid start is dropped, never guessed.
  */
-import { lineControlChars } from '../../preload/contract/interview-schema';
+import { invisibleChars, lineControlChars } from '../../preload/contract/interview-schema';
 
 /** One conference held in a Meet space (a meeting code can have several over time). */
 export interface ConferenceRecord {
@@ -58,10 +58,10 @@ const instant = (v: unknown): string | undefined => {
 };
 // A display name is chosen by whoever joins (anyone with the link, as a guest): it reaches the
 // notification title, the banner and the timeline, so controls, line breaks, bidi overrides and
-// zero-width characters go (they could reorder or hide what the recruiter reads), and it is cut to a
-// name's length.
-// What a one-line field of the app's own refuses, plus zero-width spaces and joiners and the BOM.
-const unsafeInName = new RegExp(`[${lineControlChars}\\u200b-\\u200d\\ufeff]`, 'g');
+// invisible characters go (they could reorder or hide what the recruiter reads, or make a name look
+// like someone else's), and it is cut to a name's length.
+// What a one-line field of the app's own refuses, plus every character that shows nothing.
+const unsafeInName = new RegExp(`[${lineControlChars}${invisibleChars}]`, 'gu');
 export const displayNameMax = 100;
 /** A participant's display name as the app shows it: NFC, no invisible or reordering characters, at most 100 characters. */
 export function cleanDisplayName(v: unknown): string {

@@ -3,6 +3,11 @@ import type { Interview } from '../../preload/contract/interview-schema';
 import { startClock, timeLeftPhrase } from '../../preload/domain/time-left';
 import { waitingLine } from '../../preload/domain/waiting-line';
 
+/** A notification body as the platform shows it: libnotify (Linux) reads the body as markup, so `& < >` are escaped there. */
+export function notificationBody(text: string, platform: NodeJS.Platform): string {
+  return platform === 'linux' ? text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : text;
+}
+
 /**
  * A native reminder: candidate, job and the real time left at `now` (not the reminder's offset: a
  * reminder shown late still tells the truth); clicking opens the interview room, and while the join
@@ -13,12 +18,13 @@ export function showReminderNotification(
   joinOpen: boolean,
   now: number,
   handlers: { open: (id: string) => void; join: (id: string) => void },
+  platform: NodeJS.Platform = process.platform,
 ): Notification | undefined {
   if (!Notification.isSupported()) return undefined;
   const start = Date.parse(interview.startUtc);
   const notification = new Notification({
     title: `Interview ${timeLeftPhrase(start, now)}: ${interview.candidate.name}`,
-    body: `${interview.jobTitle} · ${startClock(start, now, interview.timeZone)}${joinOpen ? ' · You can join now.' : ''}`,
+    body: notificationBody(`${interview.jobTitle} · ${startClock(start, now, interview.timeZone)}${joinOpen ? ' · You can join now.' : ''}`, platform),
     ...(joinOpen ? { actions: [{ type: 'button' as const, text: 'Join' }] } : {}),
   });
   notification.on('click', () => handlers.open(interview.id));
@@ -33,11 +39,12 @@ export function showWaitingNotification(
   waiting: { displayName: string; since: string; identified: boolean },
   now: number,
   handlers: { open: (id: string) => void; join: (id: string) => void },
+  platform: NodeJS.Platform = process.platform,
 ): Notification | undefined {
   if (!Notification.isSupported()) return undefined;
   const notification = new Notification({
     title: waitingLine(waiting, now),
-    body: `${interview.jobTitle} · ${interview.candidate.name}`,
+    body: notificationBody(`${interview.jobTitle} · ${interview.candidate.name}`, platform),
     actions: [{ type: 'button' as const, text: 'Join' }],
   });
   notification.on('click', () => handlers.open(interview.id));

@@ -12,6 +12,12 @@ import { attendanceFiguresSchema } from './attendance-schema';
  * name from Google is cleaned of.
  */
 export const lineControlChars = '\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069\\u200e\\u200f\\u061c';
+/**
+ * Characters that show nothing (zero-width spaces and joiners, word joiner and invisible operators,
+ * Hangul fillers, the BOM, soft hyphen, tag characters), as a character-class body for a `u` regex:
+ * what a name chosen by someone else (a Meet display name) is cleaned of, with `lineControlChars`.
+ */
+export const invisibleChars = '\\u00ad\\u115f\\u1160\\u180e\\u200b-\\u200d\\u2060-\\u2064\\u3164\\ufeff\\uffa0\\u{e0000}-\\u{e007f}';
 const forbiddenInLine = new RegExp(`[${lineControlChars}]`);
 // Control characters are exactly what this pattern looks for.
 /* eslint-disable no-control-regex */
@@ -208,6 +214,13 @@ export const interviewSchema = z.object({
       attendeeDeclined: z.boolean().optional(),
       /** Google's event carries a video link that is not a Google Meet link: it was not kept. */
       unusableMeetLink: z.boolean().optional(),
+      /**
+       * The guests (addresses without case) the app has put, or is putting, on the event: a panel
+       * change takes off only these, whoever sends the invitations. Absent in older records.
+       */
+      guestsWritten: z.array(z.string()).optional(),
+      /** A move or cancel made in Google Calendar that the app has not emailed anyone about (see calendarChangeSchema). */
+      calendarChange: z.lazy(() => calendarChangeSchema).optional(),
     })
     .optional(),
   /** The invite identity used when there is no Google event (UID stable, SEQUENCE raised on change). */

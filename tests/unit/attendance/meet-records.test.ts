@@ -92,6 +92,28 @@ describe('Meet record parsers (data from Google is input)', () => {
     console.log(`display names: ${runs} runs`);
   });
 
+  it('property: invisible characters (Hangul fillers, word joiner and invisible operators, tag characters) go with the rest, wherever they sit', () => {
+    expect(cleanDisplayName('Bob\u3164Panel')).toBe('BobPanel');
+    expect(cleanDisplayName('\u2060Ada\u2064 Lovelace\u{e0041}\u{e007f}')).toBe('Ada Lovelace');
+    expect(cleanDisplayName('\u3164')).toBe('');
+    const invisible = [0x00ad, 0x115f, 0x1160, 0x180e, 0x200b, 0x200c, 0x200d, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0x3164, 0xfeff, 0xffa0, 0xe0000, 0xe0001, 0xe0020, 0xe007f];
+    const unit = fc.oneof(fc.constantFrom(...invisible.map((c) => String.fromCodePoint(c))), fc.constantFrom(...'Ada Lovelace-é'.split('')), fc.integer({ min: 0xe0000, max: 0xe007f }).map((c) => String.fromCodePoint(c)));
+    const shows = /[\u00ad\u115f\u1160\u180e\u200b-\u200d\u2060-\u2064\u3164\ufeff\uffa0\u{e0000}-\u{e007f}]/u;
+    let runs = 0;
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 60 }), (parts) => {
+        runs++;
+        const raw = parts.join('');
+        const clean = cleanDisplayName(raw);
+        expect(clean).not.toMatch(shows);
+        // Nothing visible is lost: the name is what was there without the invisible characters.
+        expect(clean).toBe(raw.replace(new RegExp(shows.source, 'gu'), '').replace(/\s+/g, ' ').trim());
+      }),
+      { numRuns: 500 },
+    );
+    console.log(`invisible characters: ${runs} runs`);
+  });
+
   it('times must be RFC 3339 as Google sends them (a bare local date-time is refused, not read in the machine\'s zone)', () => {
     expect(parseSession({ name: 's', startTime: '2030-01-01T10:00:00' })).toBeUndefined();
     expect(parseSession({ name: 's', startTime: 'Jan 1 2030 10:00' })).toBeUndefined();

@@ -1,0 +1,29 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { Notification, resetFakeElectron } from '../../fakes/electron';
+import { showReminderNotification, showWaitingNotification } from '../../../main/shell/notifications';
+import { makeInterview } from '../../support/interview-fixtures';
+
+const handlers = { open: () => {}, join: () => {} };
+const interview = makeInterview({ startUtc: '2030-01-15T10:00:00.000Z', candidate: { name: 'Ada <b>Lovelace</b>', email: 'a@example.com' }, jobTitle: 'R&D <Lead>', meetLink: 'https://meet.google.com/abc-defg-hij' });
+const now = Date.parse('2030-01-15T09:50:00.000Z');
+const waiting = { displayName: 'Ada', since: '2030-01-15T09:48:00.000Z', identified: true };
+const body = () => String(Notification.shown.at(-1)!.options.body);
+
+describe('native notification bodies', () => {
+  beforeEach(() => resetFakeElectron());
+
+  it('on Linux (libnotify reads the body as markup) & < > are escaped, so a job title or a name shows as typed', () => {
+    showWaitingNotification(interview, waiting, now, handlers, 'linux');
+    expect(body()).toBe('R&amp;D &lt;Lead&gt; · Ada &lt;b&gt;Lovelace&lt;/b&gt;');
+    showReminderNotification(interview, false, now, handlers, 'linux');
+    expect(body()).toMatch(/^R&amp;D &lt;Lead&gt; · /);
+    expect(body()).not.toMatch(/[<>]|&(?!amp;|lt;|gt;)/);
+  });
+
+  it('elsewhere the body is plain text and stays as typed', () => {
+    showWaitingNotification(interview, waiting, now, handlers, 'darwin');
+    expect(body()).toBe('R&D <Lead> · Ada <b>Lovelace</b>');
+    showReminderNotification(interview, false, now, handlers, 'win32');
+    expect(body()).toMatch(/^R&D <Lead> · /);
+  });
+});
