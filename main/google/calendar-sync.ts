@@ -13,7 +13,7 @@ import type { AccountService } from './account-service';
 import { describeGoogleError, isRetryable } from './google-errors';
 import { GoogleCallError, withGoogleRetry, type RetryOptions } from './retry-policy';
 import { GoogleQueue, type QueuedChange } from './google-queue';
-import { conferenceStatus, eventForInterview, eventIdFor, interviewIdOf, linkPatch, meetLinkOf, mergeGuests, panelInDescription, readMeetLink, reschedulePatch, withEventMeetLink } from './event-mapping';
+import { conferenceStatus, eventForInterview, eventIdFor, guestAddresses, guestPatch, interviewIdOf, linkPatch, meetLinkOf, readMeetLink, reschedulePatch, withEventMeetLink, withGuestsWriting } from './event-mapping';
 import { panelChanged } from '../interviews/interview-rules';
 
 export interface CalendarSyncDeps {
@@ -76,8 +76,10 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
   };
   const status = (error: unknown) => (error instanceof GoogleCallError ? error.failure.status : describeGoogleError(error).status);
 
+  // Which guests the change will write is recorded now: if Google's answer is lost, a later panel
+  // change still knows whom the app may have put on the event.
   const markPending = (interview: Interview): Interview =>
-    interviews.update(interview.id, (i) => ({ ...i, google: { ...(i.google ?? { eventId: eventIdFor(i.id) }), state: 'pending' } }), false);
+    interviews.update(interview.id, (i) => ({ ...i, google: { ...(i.google ?? { eventId: eventIdFor(i.id) }), state: 'pending', guestsWritten: withGuestsWriting(i) } }), false);
 
   const saveEvent = (id: string, event: calendar_v3.Schema$Event, extra: Partial<NonNullable<Interview['google']>> = {}) =>
     interviews.update(
@@ -96,6 +98,8 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
             state: 'synced',
             ...(i.google?.attendeeDeclined ? { attendeeDeclined: true } : {}),
             ...(i.google?.unusableMeetLink ? { unusableMeetLink: true } : {}),
+            ...(i.google?.guestsWritten ? { guestsWritten: i.google.guestsWritten } : {}),
+            ...(i.google?.calendarChange ? { calendarChange: i.google.calendarChange } : {}),
             ...extra,
           },
         }, readMeetLink(event));
@@ -153,16 +157,24 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
       const again = { conferenceData: { createRequest: { requestId: `idesk-${interview.id}-${clock.now()}`, conferenceSolutionKey: { type: 'hangoutsMeet' } } } };
       ready = await awaitConference(eventId, await patchEvent(eventId, again));
     }
+    // An event made earlier (a retry, or a second create queued while the first waited) has the panel
+    // of its time: its guests follow the panel now.
+    let written: { guestsWritten?: string[] } = {};
+    if (!inserted) {
+      const guests = await writeGuests(interview.id, ready);
+      ready = guests.event;
+      written = { guestsWritten: guests.written };
+    }
     const state = conferenceStatus(ready);
     if (state === 'failure') {
-      saveEvent(interview.id, ready, { state: 'failed', error: 'Google could not create a Meet link. Retry, or paste a Meet link yourself.' });
+      saveEvent(interview.id, ready, { state: 'failed', error: 'Google could not create a Meet link. Retry, or paste a Meet link yourself.', ...written });
       return;
     }
     if (state === 'pending') {
-      saveEvent(interview.id, ready, { state: 'pending' });
+      saveEvent(interview.id, ready, { state: 'pending', ...written });
       throw new Error('The Meet link is still being created');
     }
-    saveEvent(interview.id, ready);
+    saveEvent(interview.id, ready, written);
     log.info(`calendar event ready for ${interview.id}`);
   };
 
@@ -181,25 +193,39 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
     saveEvent(interview.id, await patchEvent(eventId, { ...linkPatch(interview.meetLink), sequence: interview.ics.sequence }));
   };
 
-  /** Puts the panel's guest list on the event, keeping every remaining guest's answer as Google has it. */
-  // The guest list is read, merged and written back whole: If-Match makes sure no one changed the
-  // event in between (a guest added in Calendar that moment would be lost); if someone did, read again.
-  const guests = async (interview: Interview) => {
-    const eventId = interview.google?.eventId ?? eventIdFor(interview.id);
-    for (let attempt = 1; ; attempt++) {
-      const current = (await call((cal) => cal.events.get({ calendarId: 'primary', eventId }, requestOptions))).data;
+  /**
+   * Puts the panel's guest list on the event, keeping every other guest's entry and answer as Google
+   * has it, and says which guests of the app's it holds now. The list is read, merged and written back
+   * whole: If-Match makes sure no one changed the event in between (a guest added in Calendar that
+   * moment would be lost); if someone did, it is read again. `first` is a read just made.
+   */
+  const writeGuests = async (id: string, first?: calendar_v3.Schema$Event): Promise<{ event: calendar_v3.Schema$Event; written: string[] }> => {
+    const eventId = interviews.get(id).google?.eventId ?? eventIdFor(id);
+    let current = first;
+    for (let conflicts = 0; ; ) {
+      current ??= (await call((cal) => cal.events.get({ calendarId: 'primary', eventId }, requestOptions))).data;
+      const interview = interviews.get(id);
+      const wanted = guestAddresses(interview);
+      const patch = guestPatch(current, interview);
+      if (!patch) return { event: current, written: wanted };
       try {
-        // Guests read the description too: its co-interviewer lines follow the panel.
-        const description = panelInDescription(current.description, interview);
-        const patch = { attendees: mergeGuests(current.attendees, interview), sequence: interview.ics.sequence, ...(description !== undefined && description !== current.description ? { description } : {}) };
-        saveEvent(interview.id, await patchEvent(eventId, patch, current.etag));
-        return;
+        current = await patchEvent(eventId, patch, current.etag);
       } catch (error) {
         if (status(error) !== 412) throw error;
         // Changed in Calendar three times over while writing: try again later, as after a network error.
-        if (attempt >= 3) throw new Error('The event kept changing in Google Calendar while the panel was written; trying again later.', { cause: error });
+        if (++conflicts >= 3) throw new Error('The event kept changing in Google Calendar while the panel was written; trying again later.', { cause: error });
+        current = undefined;
+        continue;
       }
+      // A panel change made while this was written is written next, on top of it (its own queued
+      // change was folded into this one).
+      if (guestAddresses(interviews.get(id)).join() === wanted.join()) return { event: current, written: wanted };
     }
+  };
+
+  const guests = async (interview: Interview) => {
+    const { event, written } = await writeGuests(interview.id);
+    saveEvent(interview.id, event, { guestsWritten: written });
   };
 
   const cancel = async (interview: Interview) => {

@@ -31,21 +31,53 @@ export function guestsOf(interview: Interview): calendar_v3.Schema$EventAttendee
   ];
 }
 
+const key = (email: string | null | undefined) => (typeof email === 'string' ? email.toLowerCase() : undefined);
+
+/** The addresses (without case) of the guests the app wants on the event now. */
+export function guestAddresses(interview: Interview): string[] {
+  return guestsOf(interview).map((g) => g.email!.toLowerCase());
+}
+
+/**
+ * The guests the app has put (or is putting) on the event. Records from before this was kept name
+ * the co-interviewers the app emailed (each has a delivery entry under their address).
+ */
+export function writtenGuests(interview: Interview): string[] {
+  return interview.google?.guestsWritten ?? Object.keys(interview.invitations.panel ?? {});
+}
+
+/** The guests written so far plus those about to be written: the record to keep before a write, so a lost answer loses nothing. */
+export function withGuestsWriting(interview: Interview): string[] {
+  return [...new Set([...writtenGuests(interview), ...guestAddresses(interview)])];
+}
+
 /**
  * The guest list after a panel change, for a patch (which replaces the whole list). It starts from
  * Google's list as it is now: everyone there keeps their entry (and answer), including guests and
- * rooms added in Google Calendar that the app knows nothing about; only co-interviewers the app
- * invited and has since taken off the panel go; new ones are added at the end.
+ * rooms added in Google Calendar that the app knows nothing about; only guests the app itself put
+ * there and that the panel no longer has go; new ones are added at the end.
  */
 export function mergeGuests(current: calendar_v3.Schema$EventAttendee[] | undefined, interview: Interview): calendar_v3.Schema$EventAttendee[] {
-  const key = (email: string | null | undefined) => (typeof email === 'string' ? email.toLowerCase() : undefined);
   const wanted = guestsOf(interview);
   const wantedKeys = new Set(wanted.map((w) => key(w.email)));
-  // Every co-interviewer ever invited has a delivery entry under their lower-cased address.
-  const takenOff = new Set(Object.keys(interview.invitations.panel ?? {}).filter((address) => !wantedKeys.has(address)));
+  const takenOff = new Set(writtenGuests(interview).filter((address) => !wantedKeys.has(address)));
   const kept = (current ?? []).filter((a) => !takenOff.has(key(a.email) ?? ''));
   const present = new Set(kept.map((a) => key(a.email)));
   return [...kept, ...wanted.filter((w) => !present.has(key(w.email)))];
+}
+
+/**
+ * What to write so the event's guests follow the panel, from the event as Google has it now (see
+ * mergeGuests), with the interview's SEQUENCE; undefined when the event already has it all.
+ */
+export function guestPatch(current: calendar_v3.Schema$Event, interview: Interview): calendar_v3.Schema$Event | undefined {
+  const attendees = mergeGuests(current.attendees, interview);
+  const description = panelInDescription(current.description, interview);
+  const newDescription = description !== undefined && description !== current.description;
+  const before = current.attendees ?? [];
+  const sameGuests = attendees.length === before.length && attendees.every((a, i) => key(a.email) === key(before[i]!.email));
+  if (sameGuests && !newDescription && (current.sequence ?? 0) >= interview.ics.sequence) return undefined;
+  return { attendees, sequence: interview.ics.sequence, ...(newDescription ? { description } : {}) };
 }
 
 /** The description's line for each co-interviewer. */

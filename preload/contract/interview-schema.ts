@@ -182,6 +182,19 @@ export const joinRecordSchema = z.object({
 });
 export type JoinRecord = z.infer<typeof joinRecordSchema>;
 
+/**
+ * A move or cancel made in Google Calendar and applied here, which the app has not emailed anyone
+ * about yet: when it was made, what people were last told (`was`), and how many messages still
+ * waiting to go out were withdrawn with it. Cleared once the recruiter sends the update.
+ */
+export const calendarChangeSchema = z.object({
+  kind: z.enum(['moved', 'cancelled']),
+  at: z.string(),
+  was: z.object({ startUtc: z.string(), durationMinutes: z.number().int() }),
+  withdrawn: z.number().int().optional(),
+});
+export type CalendarChange = z.infer<typeof calendarChangeSchema>;
+
 /** The stored interview. Times are ISO-8601 UTC instants. */
 export const interviewSchema = z.object({
   id: z.uuid(),
@@ -220,7 +233,7 @@ export const interviewSchema = z.object({
        */
       guestsWritten: z.array(z.string()).optional(),
       /** A move or cancel made in Google Calendar that the app has not emailed anyone about (see calendarChangeSchema). */
-      calendarChange: z.lazy(() => calendarChangeSchema).optional(),
+      calendarChange: calendarChangeSchema.optional(),
     })
     .optional(),
   /** The invite identity used when there is no Google event (UID stable, SEQUENCE raised on change). */

@@ -268,6 +268,40 @@ describe('panel interviews (emulator + SMTP sink + real keychain)', () => {
     expect(services.interviews.get(interview.id).google?.state).toBe('pending');
   });
 
+  it('with Google sending the invitations, a co-interviewer taken off leaves the event (Google emails them), others\' guests kept', async () => {
+    await call('settings:update', { googleSendsInvites: true });
+    await call('account:connect');
+    const interview = await call<Interview>('interviews:schedule', { candidateName: 'Ada Lovelace', candidateEmail: 'ada@example.com', jobTitle: 'Staff Engineer', date: day(7), time: '10:00', timeZone: 'Europe/Berlin', durationMinutes: 45, notes: '', candidateMessage: '', acceptConflicts: true, coInterviewers: [{ email: 'bob@example.com', name: 'Bob Panel' }, panel[0]] });
+    await eventually(() => expect(services.interviews.get(interview.id).google?.state).toBe('synced'));
+    const eventId = eventIdFor(interview.id);
+    g.calendar.editAsUser(eventId, { attendees: [...(g.calendar.peek(eventId)!.attendees as object[]), { email: 'room-4@resource.calendar.google.com', resource: true }] });
+    await call<Interview>('interviews:setPanel', { id: interview.id, coInterviewers: [panel[0]] });
+    await eventually(() => expect((g.calendar.peek(eventId)!.attendees as Array<{ email: string }>).map((a) => a.email)).not.toContain('bob@example.com'));
+    expect((g.calendar.peek(eventId)!.attendees as Array<{ email: string }>).map((a) => a.email)).toEqual(['ada@example.com', 'recruiter@example.com', 'pat@example.com', 'room-4@resource.calendar.google.com']);
+    // Google tells Bob (and everyone else) itself; the app sent no email at all.
+    expect(g.requests.filter((r) => r.method === 'PATCH' && r.path.includes(eventId)).map((r) => r.query.sendUpdates)).toEqual(['all']);
+    expect(sink.received).toHaveLength(0);
+  });
+
+  it('a co-interviewer taken off while Google still creates the Meet leaves the event: the create that meets it (409) writes the guests', async () => {
+    await call('account:connect');
+    g.calendar.conferenceMode = 'pending';
+    const bob = { email: 'bob@example.com', name: 'Bob Panel' };
+    let id = '';
+    // The recruiter takes Bob off while the first create waits for the Meet (its first look at the event).
+    g.faults.add({ method: 'GET', path: /\/events\/[a-v0-9]+$/, before: () => void services.interviews.setPanel(id, [panel[0]]) });
+    const interview = await call<Interview>('interviews:schedule', { candidateName: 'Ada Lovelace', candidateEmail: 'ada@example.com', jobTitle: 'Staff Engineer', date: day(8), time: '10:00', timeZone: 'Europe/Berlin', durationMinutes: 45, notes: '', candidateMessage: '', acceptConflicts: true, coInterviewers: [bob, panel[0]] });
+    id = interview.id;
+    const eventId = eventIdFor(id);
+    await eventually(() => expect(services.calendar.queue.all()).toEqual([]));
+    expect(services.interviews.get(id).coInterviewers).toEqual([panel[0]]);
+    expect((g.calendar.peek(eventId)!.attendees as Array<{ email: string }>).map((a) => a.email)).toEqual(['ada@example.com', 'recruiter@example.com', 'pat@example.com']);
+    // The panel change raised SEQUENCE; the event carries it too, so invitations and Calendar agree.
+    expect(g.calendar.peek(eventId)!.sequence).toBe(services.interviews.get(id).ics.sequence);
+    await eventually(() => expect(mailTo('pat@example.com')).toHaveLength(1));
+    expect(mailTo('bob@example.com')).toHaveLength(0);
+  });
+
   it('refuses a panel the way the form words it: own address, the candidate, twice the same person, too many', async () => {
     await call('account:connect');
     const eventsBefore = g.calendar.all().length;
