@@ -6,18 +6,19 @@
  *
  * Who is who, in order (first rule that applies wins):
  * 1. A signed-in participant whose `users/…` id is a known interviewer identity (the connected
- *    account, co-interviewers where their id is known) is the interviewer side, "by account".
- * 2. Any participant (signed in, anonymous, or phone) whose display name matches an interviewer's
- *    name and not the candidate's is the interviewer side, "by name". This is how an interviewer who
- *    joined from a second device without signing in (an anonymous guest typing their name) is
- *    recognised. A signed-in interviewer's phone or tablet needs no rule: Meet keeps one participant
- *    per person, with one session per device.
+ *    account) is the interviewer side, "by account". Only this proves the interviewer side was
+ *    there: a display name is typed by whoever joins. A signed-in interviewer's phone or tablet
+ *    needs no other rule: Meet keeps one participant per person, with one session per device.
+ * 2. Any participant whose display name matches an interviewer's name (the recruiter's, a
+ *    co-interviewer's) and not the candidate's is "unconfirmed", "by name": shown as named, never
+ *    counted as the interviewer side (a candidate rejoining as "Bob Panel" must not make "Both
+ *    attended").
  * 3. A participant whose display name matches the candidate's name (and no interviewer's) is the
  *    candidate side, "by name".
  * 4. Everyone else is recorded as unmatched — never guessed. A dial-in (`phoneUser`) shows a
- *    partly hidden number, so it is unmatched unless its display name matches. An unmatched person
- *    keeps a no-show from being declared: the outcome is then "unconfirmed", so a recruiter's
- *    absence is never counted as a candidate's no-show nor the other way round.
+ *    partly hidden number, so it is unmatched unless its display name matches. An unmatched or
+ *    unconfirmed person keeps a no-show from being declared: the outcome is then "unconfirmed", so
+ *    a recruiter's absence is never counted as a candidate's no-show nor the other way round.
  */
 import { intersectSpans, mergeSpans, type Span } from '../../preload/domain/time-spans';
 import type { ConferenceAttendance, ParticipantIdentity } from './meet-records';
@@ -48,8 +49,8 @@ export interface AttendanceOptions {
   marginAfterMinutes?: number;
 }
 
-/** Which side a participant is on. */
-export type AttendanceSide = 'interviewer' | 'candidate' | 'unmatched';
+/** Which side a participant is on; `unconfirmed`: named like the interviewer side, not proven by the account. */
+export type AttendanceSide = 'interviewer' | 'unconfirmed' | 'candidate' | 'unmatched';
 
 /** One person across the interview's conferences. */
 export interface PersonAttendance {
@@ -103,22 +104,32 @@ export function nameTokens(name: string): string[] {
 /**
  * Whether a display name names this person: the same words, or one name's words all found in the
  * other's (a middle name more or less), where a single letter stands for a word with that initial
- * ("A. Lovelace"). A lone first name is not enough.
+ * ("A. Lovelace"). At least one whole word must be the same: initials alone ("R. R.") never match,
+ * and a lone first name is not enough.
  */
 export function namesMatch(displayName: string, knownName: string): boolean {
   const shown = nameTokens(displayName);
   const known = nameTokens(knownName);
   if (shown.length === 0 || known.length === 0) return false;
-  if (shown.join(' ') === known.join(' ')) return true;
+  const whole = (words: string[]) => words.some((w) => w.length > 1);
+  if (shown.join(' ') === known.join(' ')) return whole(shown);
   if (shown.length < 2 || known.length < 2) return false;
   const covered = (words: string[], pool: string[]) => {
     const left = [...pool];
-    return words.every((w) => {
-      const i = left.findIndex((p) => p === w || (w.length === 1 && p.startsWith(w)) || (p.length === 1 && w.startsWith(p)));
+    // Whole words first, so an initial never takes the word a whole one would match.
+    const sameWords = words.filter((w) => {
+      const i = left.indexOf(w);
+      if (i >= 0) left.splice(i, 1);
+      return i >= 0;
+    });
+    const rest = words.filter((w) => !sameWords.includes(w));
+    const initialsCovered = rest.every((w) => {
+      const i = left.findIndex((p) => (w.length === 1 && p.startsWith(w)) || (p.length === 1 && w.startsWith(p)));
       if (i < 0) return false;
       left.splice(i, 1);
       return true;
     });
+    return initialsCovered && whole(sameWords);
   };
   return covered(shown, known) || covered(known, shown);
 }
@@ -127,7 +138,7 @@ function classify(identity: ParticipantIdentity, interview: InterviewForAttendan
   if (identity.kind === 'signedin' && interview.interviewers.some((i) => i.user === identity.user)) return { side: 'interviewer', matchedBy: 'account' };
   const interviewer = interview.interviewers.some((i) => i.name && namesMatch(identity.displayName, i.name));
   const candidate = namesMatch(identity.displayName, interview.candidateName);
-  if (interviewer && !candidate) return { side: 'interviewer', matchedBy: 'name' };
+  if (interviewer && !candidate) return { side: 'unconfirmed', matchedBy: 'name' };
   if (candidate && !interviewer) return { side: 'candidate', matchedBy: 'name' };
   return { side: 'unmatched', matchedBy: 'none' };
 }
@@ -209,7 +220,8 @@ export function analyseAttendance(interview: InterviewForAttendance, conferences
   const side = (which: AttendanceSide) => people.filter((p) => p.person.side === which);
   const interviewers = side('interviewer');
   const candidates = side('candidate');
-  const unmatched = side('unmatched').length > 0;
+  // Someone not identified, or named like the interviewer side without proof: no no-show is declared.
+  const unmatched = side('unmatched').length + side('unconfirmed').length > 0;
   const interviewerSpans = mergeSpans(interviewers.flatMap((p) => p.spans));
   const candidateSpans = mergeSpans(candidates.flatMap((p) => p.spans));
   const both = intersectSpans(interviewerSpans, candidateSpans);
@@ -259,8 +271,9 @@ export interface WaitingCandidate {
 }
 
 /**
- * During a running conference of the interview, inside its window: the candidate side (or an
- * unmatched guest) is in the call and nobody from the interviewer side is. Null otherwise.
+ * During a running conference of the interview, inside its window: the candidate side (or a guest
+ * not identified or not confirmed) is in the call and nobody proven to be the interviewer side is.
+ * Null otherwise.
  */
 export function candidateWaiting(interview: InterviewForAttendance, conferences: ConferenceAttendance[], options: AttendanceOptions): WaitingCandidate | null {
   const running = conferences.filter((c) => !c.record.endTime);
@@ -269,7 +282,7 @@ export function candidateWaiting(interview: InterviewForAttendance, conferences:
   const present = people.filter((p) => p.person.inCallNow);
   if (present.some((p) => p.person.side === 'interviewer')) return null;
   const waiting = present.filter((p) => p.person.side === 'candidate');
-  const pool = waiting.length ? waiting : present.filter((p) => p.person.side === 'unmatched');
+  const pool = waiting.length ? waiting : present.filter((p) => p.person.side === 'unmatched' || p.person.side === 'unconfirmed');
   if (!pool.length) return null;
   const since = (p: Gathered) => Math.min(...p.person.sessions.filter((s) => !s.end).map((s) => Date.parse(s.start)));
   const first = pool.sort((a, b) => since(a) - since(b))[0]!;

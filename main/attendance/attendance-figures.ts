@@ -14,7 +14,7 @@ export const attendanceOutcomeLabels: Record<AttendanceOutcome, string> = {
   candidate_no_show: 'Candidate did not join',
   interviewer_no_show: 'Interviewer did not join',
   neither: 'Nobody joined',
-  unconfirmed: 'Someone unidentified joined',
+  unconfirmed: 'Someone unidentified or unconfirmed joined',
 };
 
 /** A start this many minutes late or more counts as a late start. */

@@ -11,7 +11,8 @@ export type AttendanceConnection = z.infer<typeof attendanceConnectionSchema>;
 const personSchema = z.object({
   displayName: z.string(),
   kind: z.enum(['signedin', 'anonymous', 'phone']),
-  side: z.enum(['interviewer', 'candidate', 'unmatched']),
+  /** `unconfirmed`: named like the interviewer side, not proven by the connected account's Meet id. */
+  side: z.enum(['interviewer', 'unconfirmed', 'candidate', 'unmatched']),
   matchedBy: z.enum(['account', 'name', 'none']),
   sessions: z.array(z.object({ start: z.string(), end: z.string().optional() })),
   firstJoin: z.string(),

@@ -20,7 +20,7 @@ export function AttendanceFigures({ figures, onConnected }: { figures: Figures; 
     ['Candidate did not join', figures.candidateNoShow],
     ['Interviewer did not join', figures.interviewerNoShow],
     ['Nobody joined', figures.neitherJoined],
-    ['Someone unidentified joined', figures.unconfirmed],
+    ['Someone unidentified or unconfirmed joined', figures.unconfirmed],
     ['Late starts (5 min or more)', figures.lateStarts],
     ['Median start delay', minutes(figures.medianStartDelayMinutes)],
     ['Average time together', minutes(figures.averageMinutes)],

@@ -15,9 +15,10 @@ const outcomeWords: Record<Report['outcome'], string> = {
   candidate_no_show: 'The candidate did not join.',
   interviewer_no_show: 'Nobody from the interviewer side joined; the candidate did.',
   neither: 'Nobody joined the meeting.',
-  unconfirmed: 'Someone joined who could not be identified, so no no-show is recorded.',
+  unconfirmed: 'Someone joined who could not be identified or confirmed, so no no-show is recorded.',
 };
-const sideWords: Record<Person['side'], string> = { interviewer: 'Interviewer side', candidate: 'Candidate', unmatched: 'Not identified' };
+// Only the connected account proves the interviewer side; a name alone is said to be unconfirmed.
+const sideWords: Record<Person['side'], string> = { interviewer: 'Interviewer side', unconfirmed: 'Interviewer side, not confirmed', candidate: 'Candidate', unmatched: 'Not identified' };
 const minutes = (n: number) => (n === 1 ? '1 minute' : `${n} minutes`);
 const late = (n: number | undefined) => (n === undefined ? 'did not join' : n > 0 ? `${minutes(n)} late` : 'on time');
 

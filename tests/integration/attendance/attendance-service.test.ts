@@ -111,7 +111,7 @@ describe('attendance from Google Meet, end to end in main (emulator, real keycha
     const bothLate = seed({ startUtc: at(-72 * 60), meetLink: 'https://meet.google.com/jjj-kkkk-lll', candidate: { name: 'Alan Turing', email: 'alan@example.com' } });
     g.meet.addConference({ meetingCode: 'aaa-bbbb-ccc', startTime: at(-2), endTime: at(47), participants: [rita([{ start: at(-2), end: at(47) }]), ada([{ start: at(3), end: at(20) }, { start: at(21), end: at(46) }])] });
     g.meet.addConference({ meetingCode: 'ddd-eeee-fff', startTime: at(-24 * 60 - 1), endTime: at(-24 * 60 + 20), participants: [rita([{ start: at(-24 * 60 - 1), end: at(-24 * 60 + 20) }])] });
-    // Rita on her phone without signing in: an anonymous guest with her name.
+    // Rita on her phone without signing in: an anonymous guest with her name, which proves nothing.
     g.meet.addConference({ meetingCode: 'ggg-hhhh-iii', startTime: at(-48 * 60), endTime: at(-48 * 60 + 40), owner: 'recruiter@example.com', participants: [{ kind: 'anonymous', displayName: 'Rita Recruiter', sessions: [{ start: at(-48 * 60 + 1), end: at(-48 * 60 + 40) }] }, ada([{ start: at(-48 * 60), end: at(-48 * 60 + 40) }])] });
     g.meet.addConference({ meetingCode: 'jjj-kkkk-lll', startTime: at(-72 * 60 + 7), endTime: at(-72 * 60 + 50), participants: [rita([{ start: at(-72 * 60 + 10), end: at(-72 * 60 + 50) }]), { kind: 'anonymous', displayName: 'Alan Turing', sessions: [{ start: at(-72 * 60 + 7), end: at(-72 * 60 + 50) }] }] });
 
@@ -129,8 +129,8 @@ describe('attendance from Google Meet, end to end in main (emulator, real keycha
     expect(a.report!.people.find((p) => p.displayName === 'Ada Lovelace')).toMatchObject({ side: 'candidate', sessions: [{ start: at(3), end: at(20) }, { start: at(21), end: at(46) }] });
     expect(a.report!.people.find((p) => p.displayName === 'Rita Recruiter')).toMatchObject({ side: 'interviewer', matchedBy: 'account' });
     expect((await view(noShow.id)).report).toMatchObject({ outcome: 'candidate_no_show' });
-    expect((await view(otherDevice.id)).report).toMatchObject({ outcome: 'completed' });
-    expect((await view(otherDevice.id)).report!.people.find((p) => p.side === 'interviewer')).toMatchObject({ matchedBy: 'name', kind: 'anonymous' });
+    expect((await view(otherDevice.id)).report).toMatchObject({ outcome: 'unconfirmed' });
+    expect((await view(otherDevice.id)).report!.people.find((p) => p.displayName === 'Rita Recruiter')).toMatchObject({ side: 'unconfirmed', matchedBy: 'name', kind: 'anonymous' });
     expect((await view(bothLate.id)).report).toMatchObject({ outcome: 'completed', interviewerLateMinutes: 10, candidateLateMinutes: 7, together: { minutes: 40 } });
     // Paced: one pause between two interviews of a run.
     expect(sleeps).toEqual([250, 250, 250]);
@@ -141,7 +141,7 @@ describe('attendance from Google Meet, end to end in main (emulator, real keycha
     const report = await call<AnalyticsReport>('analytics:report', query);
     // The handler loads only the interviews Meet was read for; the figures are those of every interview of the period.
     expect(report).toEqual(computeAnalytics(services.interviews.listFull(), query, services.settings.get(), now, services.attendance.analytics));
-    expect(report.attendance).toMatchObject({ connection: 'connected', fromMeet: 4, fromAppHistory: 1, completed: 3, candidateNoShow: 1, interviewerNoShow: 0, lateStarts: 1, medianStartDelayMinutes: 3, medianMinutes: 40 });
+    expect(report.attendance).toMatchObject({ connection: 'connected', fromMeet: 4, fromAppHistory: 1, completed: 2, unconfirmed: 1, candidateNoShow: 1, interviewerNoShow: 0, lateStarts: 1, medianStartDelayMinutes: 6.5, medianMinutes: 41.5 });
     const csv = await call<string>('analytics:exportCsv', { from: '2030-02-01', to: '2030-03-10', timeZone: 'UTC' });
     expect(csv).toContain('"Google Meet","Candidate did not join"');
     expect(csv).toContain('"Google Meet","Both attended","10","7","10","40"');

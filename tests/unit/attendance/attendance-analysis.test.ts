@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyseAttendance, candidateWaiting, namesMatch, type InterviewForAttendance } from '../../../main/attendance/attendance-analysis';
 import type { ConferenceAttendance, ParticipantIdentity } from '../../../main/attendance/meet-records';
@@ -72,7 +73,7 @@ describe('attendance analysis', () => {
     expect(analyseAttendance(interview, [], later)).toMatchObject({ outcome: 'neither', records: [], final: true });
   });
 
-  it('interviewer on another device: one person for two signed-in devices, a not-signed-in device by name, a dial-in unmatched', () => {
+  it('interviewer on another device: one person for two signed-in devices, a not-signed-in device named like the panel not confirmed, a dial-in unmatched', () => {
     const c = conference(t('09:59'), t('10:50'), [
       [rita, [[t('10:00'), t('10:10')], [t('10:08'), t('10:40')]]],
       [{ kind: 'anonymous', displayName: 'rita  recruiter' }, [[t('10:41'), t('10:45')]]],
@@ -84,11 +85,73 @@ describe('attendance analysis', () => {
     const byName = Object.fromEntries(report.people.map((p) => [`${p.kind}:${p.displayName}`, p]));
     expect(byName['signedin:Rita Recruiter']).toMatchObject({ side: 'interviewer', matchedBy: 'account', presentMinutes: 40 });
     expect(byName['signedin:Rita Recruiter']!.sessions).toHaveLength(2);
-    expect(byName['anonymous:rita  recruiter']).toMatchObject({ side: 'interviewer', matchedBy: 'name' });
-    expect(byName['anonymous:Pat Panel']).toMatchObject({ side: 'interviewer', matchedBy: 'name', lateMinutes: 5 });
+    // Named like the recruiter or a co-interviewer, but only the account's Meet user id proves it: not confirmed.
+    expect(byName['anonymous:rita  recruiter']).toMatchObject({ side: 'unconfirmed', matchedBy: 'name' });
+    expect(byName['anonymous:Pat Panel']).toMatchObject({ side: 'unconfirmed', matchedBy: 'name', lateMinutes: 5 });
     expect(byName['phone:+1 ***-***-1234']).toMatchObject({ side: 'unmatched', matchedBy: 'none' });
     expect(report.outcome).toBe('completed');
-    expect(report.together).toEqual({ start: t('10:00'), end: t('10:45'), minutes: 45 });
+    // Time together counts the proven interviewer only (the signed-in account), not the people named like the panel.
+    expect(report.together).toEqual({ start: t('10:00'), end: t('10:40'), minutes: 40 });
+  });
+
+  describe('only the connected account\'s Meet user id proves the interviewer side', () => {
+    const bob = { email: 'bob@example.com', name: 'Bob Panel' };
+    const panel: InterviewForAttendance = { ...interview, interviewers: [...interview.interviewers, bob] };
+    const named = (kind: 'anonymous' | 'phone' | 'signedin', displayName: string): ParticipantIdentity => (kind === 'signedin' ? { kind, user: 'users/555', displayName } : { kind, displayName });
+    it.each([
+      ['the candidate rejoins anonymously as a co-interviewer', 'unconfirmed', [[ada, [[t('10:00'), t('10:05')]]], [named('anonymous', 'Bob Panel'), [[t('10:06'), t('10:45')]]]]],
+      ['a guest signed in to another Google account with the recruiter\'s name', 'unconfirmed', [[ada, [[t('10:00'), t('10:45')]]], [named('signedin', 'Rita Recruiter'), [[t('10:00'), t('10:45')]]]]],
+      ['the recruiter\'s initials only', 'unconfirmed', [[ada, [[t('10:00'), t('10:45')]]], [named('anonymous', 'R. R.'), [[t('10:00'), t('10:45')]]]]],
+      ['a dial-in named like a co-interviewer, nobody else', 'unconfirmed', [[named('phone', 'Pat Panel'), [[t('10:00'), t('10:45')]]]]],
+      ['the candidate alone', 'interviewer_no_show', [[ada, [[t('10:00'), t('10:45')]]]]],
+      ['the connected account (by its user id) and the candidate', 'completed', [[rita, [[t('10:00'), t('10:45')]]], [ada, [[t('10:01'), t('10:45')]]]]],
+    ] as Array<[string, string, Array<[ParticipantIdentity, Array<[string, string?]>]>]>)('%s: %s', (_what, outcome, people) => {
+      const report = analyseAttendance(panel, [conference(t('10:00'), t('10:45'), people)], later);
+      expect(report.outcome).toBe(outcome);
+      const confirmed = people.some(([p]) => p.kind === 'signedin' && p.user === 'users/1001');
+      expect(report.interviewerJoinedAt !== undefined).toBe(confirmed);
+      expect(report.together !== undefined).toBe(confirmed);
+      for (const person of report.people) if (person.side === 'interviewer') expect(person.matchedBy).toBe('account');
+    });
+
+    it('a co-interviewer matched by name is shown as not confirmed, and keeps the waiting banner up', () => {
+      const running = conference(t('09:58'), undefined, [[ada, [[t('09:58')]]], [named('anonymous', 'Bob Panel'), [[t('10:01')]]]]);
+      const report = analyseAttendance(panel, [running], { now: Date.parse(t('10:03')) });
+      expect(report.people.find((p) => p.displayName === 'Bob Panel')).toMatchObject({ side: 'unconfirmed', matchedBy: 'name', inCallNow: true });
+      expect(candidateWaiting(panel, [running], { now: Date.parse(t('10:03')) })).toEqual({ displayName: 'Ada Lovelace', since: t('09:58'), identified: true });
+      // Alone, someone named like a panelist may be anyone: "someone is waiting".
+      const alone = conference(t('09:58'), undefined, [[named('anonymous', 'Bob Panel'), [[t('10:01')]]]]);
+      expect(candidateWaiting(panel, [alone], { now: Date.parse(t('10:03')) })).toEqual({ displayName: 'Bob Panel', since: t('10:01'), identified: false });
+    });
+
+    it('property: no participant without the account\'s user id, whatever their name, turns an interviewer no-show into attendance', () => {
+      const names = fc.oneof(fc.constantFrom('Rita Recruiter', 'rita  RECRUITER', 'R. R.', 'R. Recruiter', 'Rita R.', 'Pat Panel', 'Bob Panel', 'P. Panel', 'Ada Lovelace', 'A. Lovelace', 'iPhone', ''), fc.string({ maxLength: 20 }));
+      const identity = fc.oneof(
+        names.map((displayName): ParticipantIdentity => ({ kind: 'anonymous', displayName })),
+        names.map((displayName): ParticipantIdentity => ({ kind: 'phone', displayName })),
+        fc.tuple(names, fc.constantFrom('users/2', 'users/555', 'users/10010')).map(([displayName, user]): ParticipantIdentity => ({ kind: 'signedin', user, displayName })),
+      );
+      const minuteOf = fc.integer({ min: -60, max: 120 });
+      const session = fc.tuple(minuteOf, fc.integer({ min: 1, max: 90 })).map(([from, length]): [string, string] => [new Date(Date.parse(t('10:00')) + from * 60_000).toISOString(), new Date(Date.parse(t('10:00')) + (from + length) * 60_000).toISOString()]);
+      const person = fc.tuple(identity, fc.array(session, { minLength: 1, maxLength: 3 }));
+      let runs = 0;
+      let withCandidate = 0;
+      fc.assert(
+        fc.property(fc.array(person, { maxLength: 6 }), fc.boolean(), (others, candidateCame) => {
+          runs++;
+          const people: Array<[ParticipantIdentity, Array<[string, string?]>]> = [...(candidateCame ? [[ada, [[t('10:00'), t('10:45')]]] as [ParticipantIdentity, Array<[string, string?]>]] : []), ...others];
+          const report = analyseAttendance(panel, [conference(t('08:00'), t('13:00'), people)], later);
+          withCandidate += Number(report.candidateJoinedAt !== undefined);
+          expect(['completed', 'candidate_no_show']).not.toContain(report.outcome);
+          expect(report.interviewerJoinedAt).toBeUndefined();
+          expect(report.together).toBeUndefined();
+          expect(report.people.filter((p) => p.side === 'interviewer')).toEqual([]);
+        }),
+        { numRuns: 400 },
+      );
+      console.log(`interviewer no-show property: ${runs} runs, ${withCandidate} with the candidate present`);
+      expect(withCandidate).toBeGreaterThan(0);
+    });
   });
 
   it('both late', () => {
@@ -169,7 +232,17 @@ describe('attendance analysis', () => {
     ['Adam Lovelace', false],
     ['Lovelace Ada', true],
     ['', false],
+    ['A. L.', false],
+    ['A L', false],
+    ['Ada L.', true],
   ])('name "%s" matches "Ada Lovelace": %s', (shown, expected) => {
     expect(namesMatch(shown, 'Ada Lovelace')).toBe(expected);
+  });
+
+  it('initials alone never match a name', () => {
+    expect(namesMatch('R. R.', 'Rita Recruiter')).toBe(false);
+    expect(namesMatch('R. Recruiter', 'Rita R.')).toBe(false);
+    expect(namesMatch('R R', 'R R')).toBe(false);
+    expect(namesMatch('Rita R.', 'Rita Recruiter')).toBe(true);
   });
 });
