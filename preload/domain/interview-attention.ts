@@ -25,8 +25,19 @@ export function attentionReason(interview: Interview): string | undefined {
   return undefined;
 }
 
-/** What to do about a missing Meet link, in the room's words. */
+/**
+ * The room's notice when the link is missing because Google Calendar holds a video link that is not
+ * Meet (someone replaced it there), or undefined for any other cause.
+ */
+export function unusableLinkNotice(interview: Interview): string | undefined {
+  if (interview.meetLink || !interview.google?.unusableMeetLink) return undefined;
+  return 'Google Calendar has a video link for this interview that is not a Google Meet link, so Interview Desk will not open it or send it to anyone. Check the event in Google Calendar, or paste a Meet link below.';
+}
+
+/** What to do about a missing Meet link, in the room's words; the cause is said once (by the notice, when there is one). */
 export function missingLinkAdvice(interview: Interview): string {
+  const todo = 'Create one at meet.google.com (New meeting → Create a meeting for later), paste it below and choose Save link: the invitation then goes out with it.';
+  if (unusableLinkNotice(interview)) return `To replace it, ${todo.charAt(0).toLowerCase()}${todo.slice(1)}`;
   const why = interview.google ? 'Google Calendar did not create a Meet link for this interview.' : 'This interview was saved without Google, so it has no Meet link.';
-  return `${why} Create one at meet.google.com (New meeting → Create a meeting for later), paste it below and choose Save link: the invitation then goes out with it.`;
+  return `${why} ${todo}`;
 }

@@ -3,7 +3,7 @@ import type { Interview } from '../../preload/contract/interview-schema';
 import type { Settings } from '../../preload/contract/settings-schema';
 import type { DeskError } from '../../preload/contract/result';
 import { displayStatus, hasEnded, joinPhase } from '../../preload/domain/interview-timing';
-import { attentionReason, meetLinkState, missingLinkAdvice } from '../../preload/domain/interview-attention';
+import { attentionReason, meetLinkState, missingLinkAdvice, unusableLinkNotice } from '../../preload/domain/interview-attention';
 import { desk } from '../bridge/desk';
 import { useCall } from '../common/use-result';
 import { useNow } from '../common/use-now';
@@ -77,6 +77,7 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
   const attention = attentionReason(interview);
   const held = heldInvitations(interview);
   const link = meetLinkState(interview);
+  const unusable = unusableLinkNotice(interview);
   // A link can be pasted while there is none (except while Google is creating it), or after Google failed.
   const canPasteLink = interview.status === 'scheduled' && ((!interview.meetLink && link !== 'creating') || interview.google?.state === 'failed');
   const local = systemTimeZone();
@@ -135,11 +136,10 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
             <dt>Meet link</dt>
             <dd>
               {interview.meetLink ?? <span className="muted">{link === 'creating' ? 'Creating the Meet link…' : 'None yet'}</span>}
-              {!interview.meetLink && interview.google?.unusableMeetLink && (
+              {unusable && (
                 <p className="error-message" role="status" data-testid="meet-link-unusable">
-                  Google Calendar has a video link for this interview that is not a Google Meet link, so Interview Desk will not open it or send it to anyone. Check the event in Google Calendar, or paste a
-                  Meet link below.{' '}
-                  {interview.google.htmlLink && (
+                  {unusable}{' '}
+                  {interview.google?.htmlLink && (
                     <button type="button" className="link" onClick={() => void desk.shell.openExternal(interview.google!.htmlLink!)}>
                       Open in Google Calendar
                     </button>

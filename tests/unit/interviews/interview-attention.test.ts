@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeInterview } from '../../support/interview-fixtures';
-import { attentionReason, meetLinkState, missingLinkAdvice } from '../../../preload/domain/interview-attention';
+import { attentionReason, meetLinkState, missingLinkAdvice, unusableLinkNotice } from '../../../preload/domain/interview-attention';
 
 const start = '2030-01-15T09:00:00.000Z';
 const google = (state: 'synced' | 'pending' | 'failed') => ({ eventId: 'e1', state });
@@ -22,6 +22,18 @@ describe('interview attention', () => {
     expect(missingLinkAdvice(local)).toMatch(/saved without Google.*meet\.google\.com.*paste it below.*Save link/);
     const synced = { ...local, google: google('synced') };
     expect(missingLinkAdvice(synced)).toMatch(/^Google Calendar did not create a Meet link/);
+  });
+
+  it('a video link in Calendar that is not Meet is one cause, said once: the notice gives the cause, the advice only what to do', () => {
+    const replaced = makeInterview({ startUtc: start, google: { ...google('synced'), unusableMeetLink: true } });
+    delete replaced.meetLink;
+    const said = [unusableLinkNotice(replaced), missingLinkAdvice(replaced)];
+    expect(said[0]).toMatch(/^Google Calendar has a video link for this interview that is not a Google Meet link/);
+    expect(said.filter((line) => /not a Google Meet link/.test(line ?? ''))).toHaveLength(1);
+    expect(said.join(' ')).not.toMatch(/did not create/);
+    expect(missingLinkAdvice(replaced)).toMatch(/meet\.google\.com.*paste it below.*Save link/);
+    // Without that cause there is no notice, and the advice says why itself.
+    expect(unusableLinkNotice({ ...replaced, google: google('synced') })).toBeUndefined();
   });
 
   it('keeps the other reasons, and a pending update of an interview with a link still waits for Google', () => {
