@@ -155,6 +155,11 @@ export function attendanceWindow(interview: Pick<InterviewForAttendance, 'schedu
   };
 }
 
+/** Whether a span meets the window; an end not yet known (still in the call) reaches any later instant. */
+export function meetsWindow(window: { windowStart: number; windowEnd: number }, start: number, end = Infinity): boolean {
+  return start < window.windowEnd && end > window.windowStart;
+}
+
 interface Gathered {
   person: PersonAttendance;
   spans: Span[];
@@ -168,8 +173,9 @@ interface Gathered {
  */
 function gather(interview: InterviewForAttendance, conferences: ConferenceAttendance[], options: AttendanceOptions) {
   const scheduledStart = Date.parse(interview.scheduledStart);
-  const { windowStart, windowEnd } = attendanceWindow(interview, options);
-  const overlaps = (start: number, end: number) => start < windowEnd && end > windowStart;
+  const window = attendanceWindow(interview, options);
+  const { windowStart, windowEnd } = window;
+  const overlaps = (start: number, end: number) => meetsWindow(window, start, end);
   const relevant = conferences
     .filter((c) => overlaps(Date.parse(c.record.startTime), c.record.endTime ? Date.parse(c.record.endTime) : options.now))
     .sort((a, b) => Date.parse(a.record.startTime) - Date.parse(b.record.startTime));

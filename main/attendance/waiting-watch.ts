@@ -3,6 +3,8 @@
  * for its running conference at a modest interval (backing off when Google has trouble). When the
  * candidate is in and nobody from the interviewer side is, raise it once; stop watching that
  * interview when the interviewer is in or its window closes. Outside every window Meet is not asked.
+ * Each poll reads sessions only for participants who are new or joined or left since the last one,
+ * and makes at most `requestsPerPoll` requests per interview: a crowded call is read over several polls.
  */
 import type { Interview } from '../../preload/contract/interview-schema';
 import { joinWindow, type JoinWindowSettings } from '../../preload/domain/interview-timing';
@@ -10,7 +12,8 @@ import type { Clock } from '../platform/clock';
 import type { Logger } from '../logging/logger';
 import type { TimerApi } from '../reminders/reminder-scheduler';
 import { analyseAttendance, candidateWaiting, type WaitingCandidate } from './attendance-analysis';
-import { fetchInterviewConferences } from './attendance-fetch';
+import { fetchInterviewConferences, type SessionCache } from './attendance-fetch';
+import { GoogleRequestError } from '../google/google-request-error';
 import { attendanceSubject, type AccountIdentity } from './attendance-subject';
 import type { MeetClient } from './meet-client';
 
@@ -32,6 +35,8 @@ export interface WaitingWatchDeps {
   pollMs?: number;
   /** The longest pause after failures (default 5 min). */
   maxBackoffMs?: number;
+  /** Requests one poll of one interview may make (default 20). */
+  requestsPerPoll?: number;
 }
 
 /** The watcher. */
@@ -49,6 +54,9 @@ const lookAheadMs = 24 * 3_600_000;
 export function createWaitingWatch(deps: WaitingWatchDeps): WaitingWatch {
   const pollMs = deps.pollMs ?? 30_000;
   const maxBackoffMs = deps.maxBackoffMs ?? 5 * 60_000;
+  const requestsPerPoll = deps.requestsPerPoll ?? 20;
+  /** Sessions read so far, per watched interview (dropped when its watch ends). */
+  const sessionCaches = new Map<string, SessionCache>();
   /** Interviews already raised (one notification each) and those settled (no more polling). */
   const raised = new Map<string, Interview>();
   const settled = new Set<string>();
@@ -66,13 +74,16 @@ export function createWaitingWatch(deps: WaitingWatchDeps): WaitingWatch {
 
   const settle = (interview: Interview) => {
     settled.add(interview.id);
+    sessionCaches.delete(interview.id);
     if (raised.has(interview.id)) deps.settle(interview);
   };
 
   const poll = async (interview: Interview): Promise<void> => {
     const subject = attendanceSubject(interview, deps.identity());
     if (!subject) return settle(interview);
-    const running = await fetchInterviewConferences(deps.client, subject, { running: true });
+    const sessions = sessionCaches.get(interview.id) ?? new Map();
+    sessionCaches.set(interview.id, sessions);
+    const running = await fetchInterviewConferences(deps.client, subject, { running: true, maxRequests: requestsPerPoll, sessions });
     const at = deps.clock.now();
     const interviewerIn = analyseAttendance(subject, running, { now: at }).people.some((p) => p.side === 'interviewer' && p.inCallNow);
     if (interviewerIn) return settle(interview);
@@ -103,6 +114,8 @@ export function createWaitingWatch(deps: WaitingWatchDeps): WaitingWatch {
           else if (w.opensAt > now) nextOpen = Math.min(nextOpen ?? Infinity, w.opensAt);
           else if (now >= w.closesAt && raised.has(interview.id) && !settled.has(interview.id)) settle(interview);
         }
+        // What was read for interviews no longer watched is not kept.
+        for (const id of sessionCaches.keys()) if (!open.some((i) => i.id === id)) sessionCaches.delete(id);
         // A raised interview that left the list (cancelled, moved) is over too.
         for (const [id, interview] of raised) if (!settled.has(id) && !open.some((i) => i.id === id)) settle(interview);
         const watched = open.filter((i) => !settled.has(i.id));
@@ -116,7 +129,8 @@ export function createWaitingWatch(deps: WaitingWatchDeps): WaitingWatch {
             try {
               await poll(interview);
             } catch (error) {
-              failed++;
+              // Past one poll's bound is progress, not trouble: what was read is kept for the next poll.
+              if (!(error instanceof GoogleRequestError && error.kind === 'too_large')) failed++;
               deps.log.warn(`waiting-candidate check failed for one interview: ${(error as Error).message}`);
             }
           }
