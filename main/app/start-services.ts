@@ -82,6 +82,7 @@ export async function startServices(options: StartOptions): Promise<StartedApp> 
     // templates/ sits two levels above both the bundles (dist/web, dist/main) and this source file.
     templatesDir: fileURLToPath(new URL('../../templates/', import.meta.url)),
   });
+  await keepGoodCopyAfterFirstReads(services, opened.keepGoodCopy, log);
   return {
     config,
     store,
@@ -95,6 +96,23 @@ export async function startServices(options: StartOptions): Promise<StartedApp> 
       await unlock();
     },
   };
+}
+
+/**
+ * The database's last good copy is taken only after a start that succeeded: the services are built
+ * and the first reads a window makes (the next interview, the first page of the schedule) answered.
+ * Data that opens but breaks the app then never replaces the copy that would restore it.
+ */
+async function keepGoodCopyAfterFirstReads(services: DeskServices, keepGoodCopy: () => void, log: Logger): Promise<void> {
+  const now = systemClock.now();
+  try {
+    await services.handlers['interviews:next'](undefined);
+    await services.handlers['interviews:page']({ section: 'upcoming', query: '', todayStartMs: now - 24 * 3600_000, nowMs: now, offset: 0, limit: 50 });
+  } catch (error) {
+    log.error(`the first reads failed, so the last good copy of the database is kept as it is: ${(error as Error).message}`);
+    return;
+  }
+  keepGoodCopy();
 }
 
 export { ConfigError };

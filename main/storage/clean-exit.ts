@@ -40,6 +40,9 @@ export function recordCleanExit(file: string, fullCheckMs: number): void {
   writePrivateFile(markerOf(file), JSON.stringify({ ...identity(file), fullCheckMs } satisfies CleanExit));
 }
 
+/** The reason for a full check that is only its turn: nothing outside the app changed the file. */
+export const dailyFullCheck = 'daily full check';
+
 /**
  * Why the whole file must be checked at this open, or undefined when the cheap check is enough:
  * the last exit was clean, the file (and no -wal) is exactly as that exit left it, and the last full
@@ -51,6 +54,6 @@ export function fullCheckReason(file: string, exit: CleanExit | undefined, now: 
   const now_ = identity(file);
   if (now_.ino !== exit.ino || now_.size !== exit.size || now_.mtimeNs !== exit.mtimeNs) return 'file changed since the clean exit';
   if (fs.existsSync(`${file}-wal`) && fs.statSync(`${file}-wal`).size > 0) return 'write-ahead log left over';
-  if (!(now - exit.fullCheckMs < everyMs && now >= exit.fullCheckMs)) return 'daily full check';
+  if (!(now - exit.fullCheckMs < everyMs && now >= exit.fullCheckMs)) return dailyFullCheck;
   return undefined;
 }

@@ -1,7 +1,9 @@
-import { interviewSchema, recipientStateSchema, type DeliveryRecipient, type Interview, type JoinRecord, type RecipientState } from '../../preload/contract/interview-schema';
+import { interviewSchema, recipientStateSchema, type DeliveryRecipient, type Interview, type RecipientState } from '../../preload/contract/interview-schema';
 import type { Database, UnitOfWork } from './database';
 import { searchText } from './search-text';
 import { ftsQuery, searchCondition, type SearchMode } from './search-index';
+import { assembleInterviews } from './interview-rows';
+import { markUnreadable, readableOnly, unreadableIds } from './unreadable-interviews';
 
 /** The interviews in SQLite: one row each plus joins, deliveries and reminder marks in their own tables. */
 export interface InterviewRepository extends UnitOfWork {
@@ -85,45 +87,10 @@ export function createInterviewRepository(db: Database): InterviewRepository {
   // read once, then raised by every write.
   let longest: number | undefined;
   const longestMs = () => (longest ??= Math.max(8 * 3600_000, Number((db.prepare('SELECT max(end_ms - start_ms) AS d FROM interviews').get() as Row).d ?? 0)));
-  const assemble = (rows: Row[]): Interview[] => {
-    if (rows.length === 0) return [];
-    const ids = rows.map((r) => String(r.id));
-    // One query per child table: by key for one interview, by a list for a few, the whole table for many.
-    const children = (table: string, order: string) =>
-      (ids.length === 1
-        ? db.prepare(`SELECT * FROM ${table} WHERE interview_id = ? ORDER BY ${order}`).all(ids[0]!)
-        : ids.length <= 500
-          ? db.prepare(`SELECT * FROM ${table} WHERE interview_id IN (SELECT value FROM json_each(?)) ORDER BY interview_id, ${order}`).all(JSON.stringify(ids))
-          : db.prepare(`SELECT * FROM ${table} ORDER BY interview_id, ${order}`).all()) as Row[];
-    const group = (list: Row[]) => {
-      const map = new Map<string, Row[]>();
-      for (const r of list) {
-        const key = String(r.interview_id);
-        const bucket = map.get(key);
-        if (bucket) bucket.push(r);
-        else map.set(key, [r]);
-      }
-      return map;
-    };
-    const joins = group(children('joins', 'seq'));
-    const deliveries = group(children('deliveries', 'recipient'));
-    const marks = group(children('reminder_marks', 'rowid'));
-    const delivery = (id: string, recipient: string) => {
-      const r = deliveries.get(id)?.find((d) => d.recipient === recipient);
-      return r ? { state: r.state, ...(r.kind != null ? { kind: r.kind } : {}), ...(r.reason != null ? { reason: r.reason } : {}), ...(r.at != null ? { at: r.at } : {}) } : { state: 'none' };
-    };
-    return rows.map((row) => {
-      const id = String(row.id);
-      const { panelDeliveries, ...record } = JSON.parse(String(row.record)) as { panelDeliveries?: unknown };
-      return interviewSchema.parse({
-        ...record,
-        invitations: { candidate: delivery(id, 'candidate'), recruiter: delivery(id, 'recruiter'), ...(panelDeliveries ? { panel: panelDeliveries } : {}) },
-        joins: (joins.get(id) ?? []).map((j): JoinRecord => ({ joinedAt: String(j.joined_at), ...(j.left_at != null ? { leftAt: String(j.left_at) } : {}), via: j.via as JoinRecord['via'] })),
-        reminders: { sent: (marks.get(id) ?? []).map((m) => ({ key: String(m.key), at: String(m.at) })), ...(row.reminders_armed_at != null ? { armedAt: String(row.reminders_armed_at) } : {}) },
-      });
-    });
-  };
-
+  // Rows this version cannot read (see unreadable-interviews.ts): every query leaves them out, and
+  // the condition is added only while there are any, so the usual queries stay as they are.
+  const unreadable = unreadableIds(db);
+  const readable = (alias = '') => (unreadable.size > 0 ? ` AND ${readableOnly(alias)}` : '');
   /** The interviews with these ids, in this order, from the cache or the database. */
   const load = (ids: string[]): Interview[] => {
     const missing = ids.filter((id) => !cache.has(id));
@@ -134,7 +101,13 @@ export function createInterviewRepository(db: Database): InterviewRepository {
           ? (db.prepare('SELECT id, record, reminders_armed_at FROM interviews').all() as Row[]).filter((r) => !cache.has(String(r.id)))
           : db.prepare('SELECT id, record, reminders_armed_at FROM interviews WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(missing))
       ) as Row[];
-      for (const interview of assemble(rows)) fresh.set(interview.id, interview);
+      const read = assembleInterviews(db, rows);
+      for (const interview of read.interviews) fresh.set(interview.id, interview);
+      const found = read.unreadable.filter((r) => !unreadable.has(r.id));
+      if (found.length > 0) {
+        markUnreadable(db, found);
+        for (const r of found) unreadable.add(r.id);
+      }
       if (!db.inTransaction) for (const [id, interview] of fresh) cache.set(id, interview);
     }
     return ids.map((id) => cache.get(id) ?? fresh.get(id)).filter((i): i is Interview => i !== undefined);
@@ -161,11 +134,11 @@ export function createInterviewRepository(db: Database): InterviewRepository {
         ? // Still running from an earlier day: started at most the longest interview ago.
           { sql: 'start_ms >= ? AND (start_ms >= ? OR end_ms > ?)', params: [Math.min(window.todayStartMs, window.nowMs - longestMs()), window.todayStartMs, window.nowMs] }
         : { sql: 'start_ms < ? AND end_ms <= ?', params: [window.todayStartMs, window.nowMs] };
-    return { sql: `${section.sql}${search ? ` AND ${search.sql}` : ''}`, params: [...section.params, ...(search ? [search.param] : [])] };
+    return { sql: `${section.sql}${search ? ` AND ${search.sql}` : ''}${readable()}`, params: [...section.params, ...(search ? [search.param] : [])] };
   };
-  const scheduledPerOffset = `(SELECT i.start_ms - o.value * 60000 FROM interviews i
+  const scheduledPerOffset = () => `(SELECT i.start_ms - o.value * 60000 FROM interviews i
       WHERE i.status = 'scheduled' AND i.start_ms > ? + o.value * 60000 AND (i.origin = 'recruiter' OR o.channel = 'notification')
-        AND NOT EXISTS (SELECT 1 FROM reminder_marks m WHERE m.interview_id = i.id AND m.key = o.channel || ':' || o.value || '@' || (i.record ->> '$.startUtc'))
+        AND NOT EXISTS (SELECT 1 FROM reminder_marks m WHERE m.interview_id = i.id AND m.key = o.channel || ':' || o.value || '@' || (i.record ->> '$.startUtc'))${readable('i.')}
       ORDER BY i.start_ms LIMIT 1)`;
 
   const write = (raw: Interview) => {
@@ -209,9 +182,9 @@ export function createInterviewRepository(db: Database): InterviewRepository {
   return {
     transaction: (work) => db.transaction(work),
     afterCommit: (effect) => db.afterCommit(effect),
-    all: () => load(idsOf(db.prepare('SELECT id FROM interviews ORDER BY start_ms, id').all())),
+    all: () => load(idsOf(db.prepare(`SELECT id FROM interviews WHERE true${readable()} ORDER BY start_ms, id`).all())),
     get: (id) => load([id])[0],
-    byGoogleEventId: (eventId) => load(idsOf(db.prepare('SELECT id FROM interviews WHERE google_event_id = ? LIMIT 1').all(eventId)))[0],
+    byGoogleEventId: (eventId) => load(idsOf(db.prepare(`SELECT id FROM interviews WHERE google_event_id = ?${readable()} LIMIT 1`).all(eventId)))[0],
     put: (interview) => db.transaction(() => write(interview)),
     setDelivery: (id, recipient, raw, updatedAt) =>
       db.transaction(() => {
@@ -249,8 +222,8 @@ export function createInterviewRepository(db: Database): InterviewRepository {
         db.prepare('DELETE FROM interviews WHERE id = ?').run(id);
       }),
     overlapping: (fromMs, toMs, excludeId) =>
-      load(idsOf(db.prepare(`SELECT id FROM interviews WHERE status = 'scheduled' AND start_ms > ? AND start_ms < ? AND end_ms > ? AND id IS NOT ? ORDER BY start_ms, id`).all(fromMs - longestMs(), toMs, fromMs, excludeId ?? null))),
-    startingBetween: (fromMs, toMs, limit = -1) => load(idsOf(db.prepare('SELECT id FROM interviews WHERE start_ms >= ? AND start_ms < ? ORDER BY start_ms, id LIMIT ?').all(fromMs, toMs, limit))),
+      load(idsOf(db.prepare(`SELECT id FROM interviews WHERE status = 'scheduled' AND start_ms > ? AND start_ms < ? AND end_ms > ? AND id IS NOT ?${readable()} ORDER BY start_ms, id`).all(fromMs - longestMs(), toMs, fromMs, excludeId ?? null))),
+    startingBetween: (fromMs, toMs, limit = -1) => load(idsOf(db.prepare(`SELECT id FROM interviews WHERE start_ms >= ? AND start_ms < ?${readable()} ORDER BY start_ms, id LIMIT ?`).all(fromMs, toMs, limit))),
     timingsBetween: (fromMs, toMs) =>
       (
         db
@@ -258,7 +231,7 @@ export function createInterviewRepository(db: Database): InterviewRepository {
             `SELECT id, status, origin, record ->> '$.startUtc' AS start_utc, record ->> '$.createdAt' AS created_at, reminders_armed_at,
                (SELECT json_group_array(key) FROM reminder_marks WHERE interview_id = id) AS sent,
                (SELECT at FROM deliveries WHERE interview_id = id AND recipient = 'candidate') AS candidate_at
-             FROM interviews WHERE start_ms >= ? AND start_ms < ? ORDER BY start_ms, id`,
+             FROM interviews WHERE start_ms >= ? AND start_ms < ?${readable()} ORDER BY start_ms, id`,
           )
           .all(fromMs, toMs) as Row[]
       ).map((r) => ({
@@ -270,7 +243,7 @@ export function createInterviewRepository(db: Database): InterviewRepository {
         reminders: { sent: (JSON.parse(String(r.sent)) as string[]).map((key) => ({ key })), ...(r.reminders_armed_at != null ? { armedAt: String(r.reminders_armed_at) } : {}) },
         invitations: { candidate: r.candidate_at != null ? { at: String(r.candidate_at) } : {} },
       })),
-    count: () => Number((db.prepare('SELECT count(*) AS n FROM interviews').get() as Row).n),
+    count: () => Number((db.prepare(`SELECT count(*) AS n FROM interviews WHERE true${readable()}`).get() as Row).n),
     schedulePage(window, offset, limit) {
       const where = sectionWhere(window);
       const order = window.section === 'upcoming' ? 'ASC' : 'DESC';
@@ -285,17 +258,17 @@ export function createInterviewRepository(db: Database): InterviewRepository {
     },
     matching(ids, query) {
       const search = searchCondition(searchMode, query);
-      const sql = `SELECT id FROM interviews WHERE id IN (SELECT value FROM json_each(?))${search ? ` AND ${search.sql}` : ''} ORDER BY start_ms, id`;
+      const sql = `SELECT id FROM interviews WHERE id IN (SELECT value FROM json_each(?))${search ? ` AND ${search.sql}` : ''}${readable()} ORDER BY start_ms, id`;
       return load(idsOf(db.prepare(sql).all(JSON.stringify(ids), ...(search ? [search.param] : []))));
     },
     nextUnfinished: (nowMs) =>
-      load(idsOf(db.prepare(`SELECT id FROM interviews WHERE status = 'scheduled' AND start_ms > ? AND end_ms > ? ORDER BY start_ms, id LIMIT 1`).all(nowMs - longestMs(), nowMs)))[0],
+      load(idsOf(db.prepare(`SELECT id FROM interviews WHERE status = 'scheduled' AND start_ms > ? AND end_ms > ?${readable()} ORDER BY start_ms, id LIMIT 1`).all(nowMs - longestMs(), nowMs)))[0],
     nextReminderAt(offsetsMinutes, candidateEmail, nowMs) {
       const moments = [...new Set(offsetsMinutes)].map((value) => ({ channel: 'notification', value }));
       if (candidateEmail) moments.push({ channel: 'email', value: 1440 });
       if (moments.length === 0) return undefined;
       const row = db
-        .prepare(`SELECT min(${scheduledPerOffset}) AS due FROM (SELECT value ->> '$.channel' AS channel, value ->> '$.value' AS value FROM json_each(?)) AS o`)
+        .prepare(`SELECT min(${scheduledPerOffset()}) AS due FROM (SELECT value ->> '$.channel' AS channel, value ->> '$.value' AS value FROM json_each(?)) AS o`)
         .get(nowMs, JSON.stringify(moments)) as Row;
       return row.due == null ? undefined : Number(row.due);
     },

@@ -9,8 +9,9 @@ import { damagedFileNotice } from '../store/recovery-notice';
 import { applyPragmas, wrapDatabase, type Database } from './database';
 import { migrateDatabase, NewerDatabaseError } from './schema-migrations';
 import { backupDue, backupInto, recordBackup } from './database-backup';
-import { fullCheckReason, recordCleanExit, takeCleanExit } from './clean-exit';
+import { dailyFullCheck, fullCheckReason, recordCleanExit, takeCleanExit } from './clean-exit';
 import { ensureSearchIndex, type SearchMode } from './search-index';
+import { checkInterviewRecords, unreadableIds, unreadableNotice } from './unreadable-interviews';
 
 export const databaseName = 'interview-desk';
 
@@ -34,6 +35,12 @@ export interface OpenedDatabase {
   /** Which integrity check ran: the whole-file `quick_check`, or the cheap one after a clean exit. */
   check: 'full' | 'cheap';
   search: SearchMode;
+  /**
+   * Takes the last good copy when it is due (at most once per `backupEveryMs`) and the open needed no
+   * recovery. Called once the start has succeeded (services built, first reads answered), so data
+   * that opens but breaks the app never replaces the good copy.
+   */
+  keepGoodCopy(): void;
 }
 
 function moveAside(file: string, aside: string): void {
@@ -111,8 +118,9 @@ export function openDatabase(options: { dataDir: string; clock: Clock; log: Logg
     notices.push(damagedFileNotice({ now: clock.now(), aside: paths.aside, dataDir, emptyStart: 'an empty schedule', ...(restoredAt ? { restoredAt } : {}) }));
   }
   const open = sql;
+  let steps: string[];
   try {
-    const steps = migrateDatabase(open, {
+    steps = migrateDatabase(open, {
       beforeStep: (step, from) => {
         // A fresh file has nothing to lose; an older one is copied before it changes.
         if (from > 0) backupInto(open, paths.beforeVersion(from));
@@ -125,16 +133,26 @@ export function openDatabase(options: { dataDir: string; clock: Clock; log: Logg
     throw new Error(`The database ${paths.file} could not be upgraded (${(error as Error).message}). A copy from before the upgrade is next to it.`, { cause: error });
   }
   const search = ensureSearchIndex(open);
-  // Only a database that opened cleanly becomes the last good copy.
-  if (notices.length === 0 && (!fs.existsSync(paths.backup) || backupDue(open, clock.now(), options.backupEveryMs ?? 24 * 3600_000))) {
+  const recovered = notices.length > 0;
+  const database = wrapDatabase(open, paths.file, () => recordCleanExit(paths.file, fullCheckMs));
+  // Records change only through the app unless the file changed outside it (the reasons for a full
+  // check other than its daily turn) or the ladder ran; then every record is read once.
+  if (steps.length > 0 || (check === 'full' && checkReason !== dailyFullCheck)) {
+    const found = checkInterviewRecords(database);
+    if (found.length > 0) log.warn(`interviews this version cannot read, kept unchanged: ${found.map((r) => `${r.id} (${r.reason})`).join('; ')}`);
+  }
+  const unreadable = unreadableNotice(unreadableIds(database).size);
+  if (unreadable) notices.push(unreadable);
+  const keepGoodCopy = () => {
+    if (recovered || !open.isOpen || (fs.existsSync(paths.backup) && !backupDue(open, clock.now(), options.backupEveryMs ?? 24 * 3600_000))) return;
     try {
       backupInto(open, paths.backup);
       recordBackup(open, clock.now());
     } catch (error) {
       log.warn(`database backup failed: ${(error as Error).message}`);
     }
-  }
-  return { database: wrapDatabase(open, paths.file, () => recordCleanExit(paths.file, fullCheckMs)), notices, check, search };
+  };
+  return { database, notices, check, search, keepGoodCopy };
 }
 
 /** A private in-memory database with the current schema (tests, benchmarks). */

@@ -12,6 +12,8 @@ export interface OpenedStores {
   store: KeyValueStore;
   database: Database;
   notices: Notice[];
+  /** Takes the database's last good copy when due; for after a start that succeeded (see `openDatabase`). */
+  keepGoodCopy(): void;
 }
 
 /**
@@ -30,7 +32,7 @@ export function openStores(options: { dataDir: string; backend: SchemaBackendFac
       log: log.scope('store'),
       moveToDatabase: (data) => importLegacyStore(database, data, { now: clock.now(), log: log.scope('storage') }),
     });
-    return { store, database, notices: [...opened.notices, ...notices] };
+    return { store, database, notices: [...opened.notices, ...notices], keepGoodCopy: opened.keepGoodCopy };
   } catch (error) {
     database.close();
     throw error;

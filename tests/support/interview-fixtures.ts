@@ -44,7 +44,9 @@ export function seedStore(dataDir: string, data: { interviews?: Interview[]; set
     database.close();
   }
   // A start a day later takes the daily last good copy, with the interviews in it.
-  openDatabase({ dataDir, clock: { now: () => Date.now() + 25 * 3600_000 }, log: createMemoryLogger() }).database.close();
+  const later = openDatabase({ dataDir, clock: { now: () => Date.now() + 25 * 3600_000 }, log: createMemoryLogger() });
+  later.keepGoodCopy();
+  later.database.close();
   fs.writeFileSync(path.join(dataDir, 'interview-desk.json'), JSON.stringify({ schemaVersion: currentSchemaVersion, settings: data.settings ?? {} }), { mode: 0o600 });
 }
 

@@ -14,7 +14,12 @@ const day = 24 * 3600_000;
 describe('damaged database: moved aside, last good copy restored, never a crash loop', () => {
   let temp: ReturnType<typeof makeTempDir>;
   const clock = fixedClock('2030-01-10T08:00:00.000Z');
-  const open = () => openDatabase({ dataDir: temp.dir, clock, log: createMemoryLogger() });
+  /** An open as a start that succeeded makes it: the last good copy is kept (when due) once the first reads answered. */
+  const open = () => {
+    const opened = openDatabase({ dataDir: temp.dir, clock, log: createMemoryLogger() });
+    opened.keepGoodCopy();
+    return opened;
+  };
   const paths = () => databasePaths(temp.dir);
   const interview = makeInterview({ startUtc: '2030-01-15T09:00:00.000Z', candidate: { name: 'Kept Safe', email: 'kept@example.com' } });
   beforeEach(() => {
@@ -31,6 +36,17 @@ describe('damaged database: moved aside, last good copy restored, never a crash 
     clock.advance(day + 1);
     open().database.close();
   };
+
+  it('takes no copy while opening: only a start that succeeded keeps one', () => {
+    const opened = openDatabase({ dataDir: temp.dir, clock, log: createMemoryLogger() });
+    createInterviewRepository(opened.database).put(interview);
+    expect(fs.existsSync(paths().backup)).toBe(false);
+    opened.keepGoodCopy();
+    opened.database.close();
+    const copy = new DatabaseSync(paths().backup, { readOnly: true });
+    expect((copy.prepare('SELECT count(*) AS n FROM interviews').get() as { n: number }).n).toBe(1);
+    copy.close();
+  });
 
   it('takes the last good copy at most daily, with VACUUM INTO', () => {
     open().database.close();
@@ -113,7 +129,12 @@ describe('damaged database: moved aside, last good copy restored, never a crash 
 describe('the whole-file check runs after an unclean exit or a change from outside, at least daily, and not on every open', () => {
   let temp: ReturnType<typeof makeTempDir>;
   const clock = fixedClock('2030-01-10T08:00:00.000Z');
-  const open = () => openDatabase({ dataDir: temp.dir, clock, log: createMemoryLogger() });
+  /** An open as a start that succeeded makes it: the last good copy is kept (when due) once the first reads answered. */
+  const open = () => {
+    const opened = openDatabase({ dataDir: temp.dir, clock, log: createMemoryLogger() });
+    opened.keepGoodCopy();
+    return opened;
+  };
   const paths = () => databasePaths(temp.dir);
   beforeEach(() => {
     temp = makeTempDir();

@@ -79,8 +79,9 @@ describe('database file', () => {
   afterEach(() => temp.cleanup());
 
   it('is created owner-only before SQLite opens it, with WAL, synchronous=NORMAL and foreign keys on', () => {
-    const { database } = openDatabase({ dataDir: temp.dir, clock: { now: () => 0 }, log: createMemoryLogger() });
+    const { database, keepGoodCopy } = openDatabase({ dataDir: temp.dir, clock: { now: () => 0 }, log: createMemoryLogger() });
     try {
+      keepGoodCopy();
       const file = path.join(temp.dir, 'interview-desk.sqlite');
       expect(fs.statSync(file).mode & 0o777).toBe(0o600);
       put(database, 'a');

@@ -125,4 +125,25 @@ describe('interview repository (SQLite)', () => {
     repository.put({ ...interview, notes: 'kept' });
     expect(repository.all()[0]?.notes).toBe('kept');
   });
+
+  it('a record found unreadable on a read is left out of that read and every query after it, and never rewritten', () => {
+    const bad = makeInterview({ startUtc: '2030-01-15T09:00:00.000Z', candidate: { name: 'Bad Row', email: 'bad@example.com' } });
+    const good = makeInterview({ startUtc: '2030-01-16T09:00:00.000Z', candidate: { name: 'Good Row', email: 'good@example.com' } });
+    repository.putMany([bad, good]);
+    db.prepare("UPDATE interviews SET record = json_set(record, '$.status', 'postponed') WHERE id = ?").run(bad.id);
+    const stored = db.prepare('SELECT * FROM interviews WHERE id = ?').get(bad.id);
+    const fresh = createInterviewRepository(db);
+    expect(fresh.all().map((i) => i.id)).toEqual([good.id]);
+    const window = { query: '', todayStartMs: at('2030-01-10T00:00:00.000Z'), nowMs: at('2030-01-10T08:00:00.000Z') };
+    expect(fresh.count()).toBe(1);
+    expect(fresh.scheduleCount({ ...window, section: 'upcoming' })).toBe(1);
+    expect(fresh.schedulePage({ ...window, section: 'upcoming' }, 0, 10).map((i) => i.id)).toEqual([good.id]);
+    expect(fresh.nextUnfinished(at('2030-01-10T08:00:00.000Z'))?.id).toBe(good.id);
+    expect(fresh.timingsBetween(0, Number.MAX_SAFE_INTEGER).map((t) => t.id)).toEqual([good.id]);
+    expect(fresh.nextReminderAt([60], false, at('2030-01-10T08:00:00.000Z'))).toBe(at('2030-01-16T08:00:00.000Z'));
+    expect(fresh.startingBetween(0, Number.MAX_SAFE_INTEGER).map((i) => i.id)).toEqual([good.id]);
+    // The next open knows it without reading it again.
+    expect(createInterviewRepository(db).count()).toBe(1);
+    expect(db.prepare('SELECT * FROM interviews WHERE id = ?').get(bad.id)).toEqual(stored);
+  });
 });
