@@ -153,10 +153,11 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     ...(deps.mail?.backoffMs ? { backoffMs: deps.mail.backoffMs } : {}),
     ...(deps.mail?.maxAttempts ? { maxAttempts: deps.mail.maxAttempts } : {}),
   });
-  // After reconnecting (Gmail transport), queued mail resumes.
+  // After reconnecting (Gmail transport) or a change of mail settings, queued mail resumes.
   account.onChange((s) => {
     if (s.state === 'connected') void outbox.drain();
   });
+  events.listen((name) => name === 'settings:changed' && void outbox.drain());
   const reminders = createReminderScheduler({
     interviews,
     clock: deps.clock,
@@ -284,6 +285,7 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     },
     'mail:setSmtpPassword': async (password) => {
       await mail.setSmtpPassword(password);
+      void outbox.drain();
       return null;
     },
     'mail:useGmail': async () => {

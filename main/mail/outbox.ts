@@ -8,7 +8,7 @@ import type { Database } from '../storage/database';
 import { DurableQueue, queueRetentionMs, singleFlight, type QueueItem, type QueuePatch } from '../storage/durable-queue';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../logging/logger';
-import { refuseOnCandidateCopy, type InterviewService } from '../interviews/interview-service';
+import { refuseOnCandidateCopy, type InterviewChange, type InterviewService } from '../interviews/interview-service';
 import { DeskFailure } from '../shared/desk-failure';
 import { isMeetJoinUrl } from '../security/url-policy';
 import { composeInterviewMessage } from './compose-message';
@@ -109,6 +109,8 @@ interface DrainContext {
 }
 
 const defaultBackoff = [5_000, 30_000, 2 * 60_000, 10 * 60_000, 30 * 60_000, 60 * 60_000];
+/** How many due messages a drain reads at a time. */
+const drainBatch = 50;
 
 /** Creates the outbox and hooks it to the interview lifecycle. */
 export function createOutbox(deps: OutboxDeps): Outbox {
@@ -139,7 +141,9 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   const enqueue = (interviewId: string, kind: MailKind, recipients?: Recipient[], previous?: PreviousTime, to?: OutboxItem['to']) =>
     db.transaction(() => {
       enqueues++;
-      const known = recipients ? undefined : findInterview(interviewId);
+      const known = findInterview(interviewId);
+      // Not final yet (no Meet link, Google's event not ready): kept out of planning and drains until it is.
+      const held = known !== undefined && !announceable(known, kind);
       const everyone: Recipient[] = recipients ?? (known ? recipientsOf(known) : ['candidate', 'recruiter']);
       for (const recipient of everyone) {
         const waiting = queue.waitingFor(interviewId).filter((i) => i.payload.recipient === recipient && !inFlight.has(i.key));
@@ -159,7 +163,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
         // everything it speaks of; what only the newer change knows (a link, the panel) is added.
         const unsent = waiting.find((i) => i.payload.kind === 'update' && i.payload.previous)?.payload.previous;
         const told = kind === 'update' ? (unsent ? { ...previous, ...unsent } : previous) : undefined;
-        queue.add(interviewId, { recipient, kind, ...(told ? { previous: told } : {}), ...(to ? { to } : {}) });
+        queue.add(interviewId, { recipient, kind, ...(told ? { previous: told } : {}), ...(to ? { to } : {}) }, { held });
         setRecipientState(interviewId, recipient, { state: 'queued', kind, at: nowIso() });
       }
     });
@@ -172,29 +176,27 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     }
   };
 
-  /** Of these waiting messages, those that may go out now: not in flight, announcing a meeting that is final. */
-  const sendable = <T extends { key: string; interviewId: string; payload: { kind: MailKind } }>(items: T[]): T[] => {
-    const cache = new Map<string, Interview | undefined>();
-    const interviewOf = (id: string) => {
-      if (!cache.has(id)) cache.set(id, findInterview(id));
-      return cache.get(id);
-    };
-    return items.filter((i) => {
-      if (inFlight.has(i.key)) return false;
-      const interview = interviewOf(i.interviewId);
-      return !interview || announceable(interview, i.payload.kind);
-    });
+  /**
+   * Holds this interview's waiting messages while its meeting is not final and releases them once it
+   * is (a cancellation is never held); returns whether any of them may go out now.
+   */
+  const holdUntilFinal = (interview: Interview): boolean => {
+    const waiting = queue.waitingFor(interview.id);
+    const ready = waiting.filter((i) => announceable(interview, i.payload.kind));
+    queue.hold(ready.map((i) => i.key), false);
+    queue.hold(waiting.filter((i) => !ready.includes(i)).map((i) => i.key), true);
+    return ready.length > 0;
   };
 
   const schedule = () => {
     if (timer) clearTimeout(timer);
     if (disposed) return;
     // Held messages set no timer: the interview's change (Google ready, a pasted link) wakes the outbox.
-    const next = sendable(queue.waiting()).map((i) => i.notBefore);
-    if (next.length === 0) return;
-    // Paused (no transport, or Google needs reconnecting): look again now and then, not in a loop;
-    // reconnecting, a settings change or a new message drains at once.
-    const wait = paused ? pauseMs : Math.max(0, Math.min(...next) - clock.now());
+    const next = queue.nextNotBefore([...inFlight]);
+    if (next === undefined) return;
+    // Paused (no transport, or Google needs reconnecting): look again now and then, not in a loop and
+    // not at every change; reconnecting or Resend drains at once.
+    const wait = paused ? pauseMs : Math.max(0, next - clock.now());
     timer = setTimeout(() => void drain(), Math.min(wait, 60 * 60_000));
     timer.unref();
   };
@@ -263,7 +265,11 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       });
       return undefined;
     }
-    if (!announceable(interview, item.kind)) return undefined;
+    if (!announceable(interview, item.kind)) {
+      // Not final after all (changed without a word to the outbox): held until its next change.
+      queue.hold([item.key], true);
+      return undefined;
+    }
     let message: Mail.Options;
     try {
       message = composeInterviewMessage({ interview, kind: item.kind, recipient: item.recipient, settings: context.settings, ...(item.previous ? { previous: item.previous } : {}), ...(item.to ? { addressee: item.to } : {}), render: deps.render, key: item.key, from: context.from, now: clock.now() });
@@ -332,7 +338,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
    * handed over before that one is answered, so the connection goes straight on to it. Two messages
    * for the same person never overlap: the second is prepared once the first is settled.
    */
-  const sendAll = async (due: OutboxItem[], transport: MailTransport, context: DrainContext): Promise<'done' | 'paused'> => {
+  const sendAll = async (due: Iterable<OutboxItem>, transport: MailTransport, context: DrainContext): Promise<'done' | 'paused'> => {
     let previous: { person: string; written: Promise<void>; settled: Promise<void> } | undefined;
     let stopped = false;
     const settle = async (sending: Promise<void>) => {
@@ -361,14 +367,23 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     return stopped ? 'paused' : 'done';
   };
 
+  /** The messages due at `now`, in order, read a batch at a time as the drain gets to them (held ones never). */
+  function* dueAt(now: number): Generator<OutboxItem> {
+    for (let afterSeq = 0; ; ) {
+      const batch = queue.batch({ afterSeq, limit: drainBatch, now });
+      yield* batch.map(asOutboxItem);
+      if (batch.length < drainBatch) return;
+      afterSeq = batch.at(-1)!.seq;
+    }
+  }
+
   const drainOnce = async () => {
     paused = false;
     if (disposed) return;
-    const next = queue.nextNotBefore();
-    if (next === undefined || next > clock.now()) return;
-    // Held messages (a meeting not final yet) need no transport.
-    const due = sendable(queue.due(clock.now())).map(asOutboxItem);
-    if (due.length === 0) return;
+    const now = clock.now();
+    // One indexed read: held messages (a meeting not final yet) need no transport.
+    const next = queue.nextNotBefore([...inFlight]);
+    if (next === undefined || next > now) return;
     let transport: MailTransport;
     let context: DrainContext;
     try {
@@ -381,7 +396,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       return;
     }
     try {
-      if ((await sendAll(due, transport, context)) === 'paused') paused = true;
+      if ((await sendAll(dueAt(now), transport, context)) === 'paused') paused = true;
     } finally {
       transport.close();
     }
@@ -427,9 +442,9 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     if (staying.length) enqueue(interview.id, 'update', staying, { startUtc: previous.startUtc, durationMinutes: previous.durationMinutes, interviewers: names });
   };
 
-  const unsubscribe = interviews.onChange((change) => {
+  /** The mail one interview change calls for. */
+  const queueMailFor = (change: InterviewChange) => {
     const interview = change.interview;
-    if (interview.origin !== 'recruiter') return;
     // Settings can let Google email the guests instead: then the app sends nothing (never both).
     if (deps.settings().googleSendsInvites && interview.google) return;
     // Everyone on the invitation, each co-interviewer included, counted once with their own state.
@@ -449,9 +464,15 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       enqueue(interview.id, 'invitation');
     }
     if (previous && interview.status === 'scheduled') panelMail(interview, previous, invited.length > 0);
+  };
+
+  const unsubscribe = interviews.onChange((change) => {
+    if (change.interview.origin !== 'recruiter') return;
+    queueMailFor(change);
     // Any change may be the one that makes held messages final (Google's event is ready, say); only
-    // once the change is committed: a rolled-back action must never send mail.
-    if (queue.waitingFor(interview.id).length > 0) db.afterCommit(() => void drain());
+    // once the change is committed: a rolled-back action must never send mail. A paused outbox is
+    // not woken by every change: it looks again on its own, or when the account is back.
+    if (holdUntilFinal(change.interview) && !paused) db.afterCommit(() => void drain());
   });
 
   queueMicrotask(() => void drain());

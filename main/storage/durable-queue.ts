@@ -86,22 +86,33 @@ export class DurableQueue<P> {
     return this.select("AND interview_id = ? AND state = 'queued'", interviewId);
   }
 
-  /** The waiting items whose backoff has passed, in order. */
-  due(now: number): QueueItem<P>[] {
-    return this.select("AND state = 'queued' AND not_before <= ?", now);
+  /**
+   * Up to `limit` waiting items after `afterSeq`, in order; with `now`, only those due then and not
+   * held. A drain reads its work a batch at a time, so what it reads follows what it does.
+   */
+  batch(options: { afterSeq: number; limit: number; now?: number }): QueueItem<P>[] {
+    const due = options.now === undefined ? '' : 'AND held = 0 AND not_before <= ?';
+    const params = options.now === undefined ? [options.afterSeq, options.limit] : [options.now, options.afterSeq, options.limit];
+    return (this.db.prepare(`SELECT * FROM queue_items WHERE queue = ? AND state = 'queued' ${due} AND seq > ? ORDER BY seq LIMIT ?`).all(this.name, ...params) as Row[]).map((r) => this.read(r));
+  }
+
+  /** Holds waiting items back from planning and draining (`held`), or releases them. */
+  hold(keys: string[], held: boolean): void {
+    if (keys.length === 0) return;
+    this.db.prepare("UPDATE queue_items SET held = ? WHERE queue = ? AND state = 'queued' AND key IN (SELECT value FROM json_each(?))").run(held ? 1 : 0, this.name, JSON.stringify(keys));
   }
 
   get(key: string): QueueItem<P> | undefined {
     return this.select('AND key = ?', key)[0];
   }
 
-  /** Appends an item; returns it. */
-  add(interviewId: string, payload: P, options: { notBefore?: number } = {}): QueueItem<P> {
+  /** Appends an item (`held` keeps it back until released); returns it. */
+  add(interviewId: string, payload: P, options: { notBefore?: number; held?: boolean } = {}): QueueItem<P> {
     const now = this.now();
     const key = randomUUID();
     this.db
-      .prepare('INSERT INTO queue_items (queue, key, interview_id, state, attempts, not_before, payload, created_ms, updated_ms) VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?)')
-      .run(this.name, key, interviewId, 'queued', options.notBefore ?? 0, JSON.stringify(this.payload.parse(payload)), now, now);
+      .prepare('INSERT INTO queue_items (queue, key, interview_id, state, attempts, not_before, payload, created_ms, updated_ms, held) VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, ?)')
+      .run(this.name, key, interviewId, 'queued', options.notBefore ?? 0, JSON.stringify(this.payload.parse(payload)), now, now, options.held ? 1 : 0);
     return this.get(key)!;
   }
 
@@ -122,10 +133,15 @@ export class DurableQueue<P> {
     this.db.prepare('DELETE FROM queue_items WHERE queue = ? AND key IN (SELECT value FROM json_each(?))').run(this.name, JSON.stringify(keys));
   }
 
-  /** The earliest `notBefore` among waiting items. */
-  nextNotBefore(): number | undefined {
-    const row = this.db.prepare("SELECT min(not_before) AS at FROM queue_items WHERE queue = ? AND state = 'queued'").get(this.name) as Row;
-    return row.at == null ? undefined : Number(row.at);
+  /**
+   * The earliest `notBefore` among waiting items that are not held, leaving out `except` (items in
+   * flight): one read of the (queue, state, held, not_before) index, however many items wait.
+   */
+  nextNotBefore(except: string[] = []): number | undefined {
+    const row = this.db
+      .prepare("SELECT not_before AS at FROM queue_items WHERE queue = ? AND state = 'queued' AND held = 0 AND key NOT IN (SELECT value FROM json_each(?)) ORDER BY not_before LIMIT 1")
+      .get(this.name, JSON.stringify(except)) as Row | undefined;
+    return row?.at == null ? undefined : Number(row.at);
   }
 
   /** Deletes items that finished well before `before` (sent mail, done Calendar changes); returns how many. */

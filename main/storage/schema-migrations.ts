@@ -153,6 +153,17 @@ export const schemaSteps: SchemaStep[] = [
         CREATE INDEX attendance_fetch_due ON attendance_fetch (state, next_ms);
       `),
   },
+  {
+    to: 5,
+    describe: 'queue items held until their interview is final; the next due item as one indexed read',
+    // `held` marks a message whose meeting is not final yet (no Meet link, Google's event not ready):
+    // planning and draining skip it in the query, so their cost follows what is due, not what waits.
+    up: (sql) =>
+      sql.exec(`
+        ALTER TABLE queue_items ADD COLUMN held INTEGER NOT NULL DEFAULT 0 CHECK (held IN (0, 1));
+        CREATE INDEX queue_items_next ON queue_items (queue, state, held, not_before);
+      `),
+  },
 ];
 
 /** The version this build writes (the last step's). */

@@ -24,8 +24,17 @@ describe('durable queue', () => {
     google.add(interview.id, { op: 'create' });
     mail.update(keys[0]!, { attempts: 1, notBefore: now + 5_000, reason: 'busy' });
     expect(mail.waiting().map((i) => i.payload.n)).toEqual([1, 2, 3]);
-    expect(mail.due(now).map((i) => i.payload.n)).toEqual([2, 3]);
+    expect(mail.batch({ afterSeq: 0, limit: 10, now }).map((i) => i.payload.n)).toEqual([2, 3]);
     expect(mail.nextNotBefore()).toBe(0);
+    // Read a batch at a time, in order; a held item is left out of what is due and of planning.
+    expect(mail.batch({ afterSeq: 0, limit: 2 }).map((i) => i.payload.n)).toEqual([1, 2]);
+    expect(mail.batch({ afterSeq: mail.get(keys[1]!)!.seq, limit: 2 }).map((i) => i.payload.n)).toEqual([3]);
+    mail.hold([keys[1]!, keys[2]!], true);
+    expect(mail.batch({ afterSeq: 0, limit: 10, now }).map((i) => i.payload.n)).toEqual([]);
+    expect(mail.nextNotBefore()).toBe(now + 5_000);
+    expect(mail.nextNotBefore([keys[0]!])).toBeUndefined();
+    mail.hold([keys[1]!, keys[2]!], false);
+    expect(mail.nextNotBefore([keys[1]!])).toBe(0);
     expect(mail.get(keys[0]!)).toMatchObject({ attempts: 1, notBefore: now + 5_000, reason: 'busy', state: 'queued' });
     mail.update(keys[1]!, { state: 'sent', finishedAt: now });
     expect(mail.waiting().map((i) => i.payload.n)).toEqual([1, 3]);
