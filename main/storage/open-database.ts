@@ -7,7 +7,7 @@ import type { Clock } from '../platform/clock';
 import { copyPrivateFile, ensurePrivateDir, ensurePrivateFile } from '../platform/private-files';
 import { damagedFileNotice } from '../store/recovery-notice';
 import { applyPragmas, wrapDatabase, type Database } from './database';
-import { migrateDatabase, NewerDatabaseError } from './schema-migrations';
+import { databaseVersion, migrateDatabase, NewerDatabaseError } from './schema-migrations';
 import { backupDue, backupInto, recordBackup } from './database-backup';
 import { dailyFullCheck, fullCheckReason, recordCleanExit, takeCleanExit } from './clean-exit';
 import { ensureSearchIndex, type SearchMode } from './search-index';
@@ -119,11 +119,12 @@ export function openDatabase(options: { dataDir: string; clock: Clock; log: Logg
   }
   const open = sql;
   let steps: string[];
+  const startVersion = databaseVersion(open);
   try {
     steps = migrateDatabase(open, {
-      beforeStep: (step, from) => {
-        // A fresh file has nothing to lose; an older one is copied before it changes.
-        if (from > 0) backupInto(open, paths.beforeVersion(from));
+      beforeStep: (_step, from) => {
+        // One copy per upgrade, of the file as the older version left it; a fresh file has nothing to lose.
+        if (from === startVersion && from > 0) backupInto(open, paths.beforeVersion(from));
       },
     });
     if (steps.length > 0) log.info(`database migrated: ${steps.join('; ')}`);

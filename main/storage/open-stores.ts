@@ -6,6 +6,7 @@ import { openAppStore, type SchemaBackendFactory } from '../store/open-app-store
 import type { Database } from './database';
 import { importLegacyStore } from './import-legacy-store';
 import { openDatabase } from './open-database';
+import { pruneOldCopies } from './prune-copies';
 
 /** Both stores of a data dir, opened, and what the person must be told about them. */
 export interface OpenedStores {
@@ -32,6 +33,8 @@ export function openStores(options: { dataDir: string; backend: SchemaBackendFac
       log: log.scope('store'),
       moveToDatabase: (data) => importLegacyStore(database, data, { now: clock.now(), log: log.scope('storage') }),
     });
+    // Both stores are open and any damaged file is moved aside, so the newest copy of each kind is known.
+    pruneOldCopies(dataDir, log.scope('storage'));
     return { store, database, notices: [...opened.notices, ...notices], keepGoodCopy: opened.keepGoodCopy };
   } catch (error) {
     database.close();
