@@ -59,6 +59,8 @@ export interface AttendanceJobDeps {
   log: Logger;
   /** Stored attendance of these interviews changed. */
   changed: (ids: string[]) => void;
+  /** How long after an interview's end what is read from Meet is kept (the retention setting); nothing older is read. */
+  keepMs?: () => number;
   pacing?: Partial<AttendancePacing>;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
@@ -96,6 +98,8 @@ function failureWords(error: GoogleRequestError, email: string | undefined): str
 /** Creates the job (not started: call `run`). */
 export function createAttendanceJobs(deps: AttendanceJobDeps): AttendanceJobs {
   const pacing = { ...defaultPacing, ...deps.pacing };
+  // Nothing older than Meet keeps, nor older than the app may keep it.
+  const oldestEnd = (now: number) => now - Math.min(meetRetentionMs, deps.keepMs?.() ?? meetRetentionMs);
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => deps.timers.set(resolve, ms)));
   let running: Promise<void> | undefined;
   let handle: unknown;
@@ -120,6 +124,10 @@ export function createAttendanceJobs(deps: AttendanceJobDeps): AttendanceJobs {
     let state: AttendanceFetchState;
     try {
       const conferences = await fetchInterviewConferences(deps.client, subject, { maxRequests: pacing.maxRequests });
+      // Moved, given a new link or cancelled while Meet was being read: what came back is about another meeting.
+      const after = deps.interview(id);
+      const still = after?.status === 'scheduled' ? attendanceSubject(after, deps.identity()) : undefined;
+      if (!still || still.meetingCode !== subject.meetingCode || still.scheduledStart !== subject.scheduledStart || still.scheduledEnd !== subject.scheduledEnd) return undefined;
       const at = deps.clock.now();
       const final = analyseAttendance(subject, conferences, { now: at }).final;
       deps.repository.save(id, conferences);
@@ -158,14 +166,14 @@ export function createAttendanceJobs(deps: AttendanceJobDeps): AttendanceJobs {
         try {
           if (!deps.canRead()) return;
           const now = deps.clock.now();
-          const due = deps.repository.due(now, now - meetRetentionMs, pacing.batch);
+          const due = deps.repository.due(now, oldestEnd(now), pacing.batch);
           for (const [index, item] of due.entries()) {
             if (disposed) return;
             if (index > 0) await sleep(pacing.paceMs);
             await fetchOne(item.id);
           }
           const later = deps.clock.now();
-          const more = deps.repository.due(later, later - meetRetentionMs, 1).length > 0;
+          const more = deps.repository.due(later, oldestEnd(later), 1).length > 0;
           const next = deps.repository.nextDueAfter(later);
           schedule(more ? pacing.restMs : next !== undefined ? next - later : 3_600_000);
         } catch (error) {

@@ -2,7 +2,10 @@
  * Google Meet attendance in SQLite, per interview: the conference records that belong to it, their
  * participants and sessions, and where fetching stands (fetched and final, to fetch again, blocked
  * until the Meet scope is granted, or failed for good with the reason). Only what Meet returned is
- * kept: resource names, display names, Meet's `users/…` ids and join/leave instants.
+ * kept: resource names, display names, Meet's `users/…` ids and join/leave instants. What was read
+ * for an interview's earlier time or link, or before it was cancelled, is deleted in the same
+ * transaction as that change (a trigger, whoever writes the interview), and `forget` deletes what
+ * is past the retention period.
  */
 import type { Database } from '../storage/database';
 import type { ConferenceAttendance, MeetParticipant, ParticipantIdentity } from './meet-records';
@@ -47,6 +50,8 @@ export interface AttendanceRepository {
   withAttendance(ids: string[]): Set<string>;
   /** The interviews starting in [fromMs, toMs) that Meet was read for (or tried): all Analytics needs to load. */
   readBetween(fromMs: number, toMs: number): string[];
+  /** Deletes everything read from Meet for interviews that ended before `endedBeforeMs`, or whose time or link changed or that were cancelled since; answers their ids. */
+  forget(endedBeforeMs: number): string[];
 }
 
 type Row = Record<string, unknown>;
@@ -63,6 +68,17 @@ export function createAttendanceRepository(db: Database): AttendanceRepository {
   const subjectOf = (alias: string) => `(${alias}.start_ms || ':' || ${alias}.end_ms || ':' || coalesce(json_extract(${alias}.record, '$.meetLink'), ''))`;
   // Interviews the job may fetch: recruiter's own, scheduled, with a Meet link.
   const eligible = "i.status = 'scheduled' AND i.origin = 'recruiter' AND json_extract(i.record, '$.meetLink') LIKE 'https://meet.google.com/%'";
+  // Derived behaviour, not part of the schema ladder: recreated at every open, so its body is always this build's.
+  db.exec(`
+    DROP TRIGGER IF EXISTS attendance_forget_on_change;
+    CREATE TRIGGER attendance_forget_on_change AFTER UPDATE OF start_ms, end_ms, status, record ON interviews
+    WHEN new.start_ms IS NOT old.start_ms OR new.end_ms IS NOT old.end_ms OR new.status IS NOT old.status
+      OR coalesce(json_extract(new.record, '$.meetLink'), '') IS NOT coalesce(json_extract(old.record, '$.meetLink'), '')
+    BEGIN
+      DELETE FROM attendance_conferences WHERE interview_id = new.id;
+      DELETE FROM attendance_fetch WHERE interview_id = new.id;
+    END;
+  `);
   return {
     save(interviewId, conferences) {
       db.transaction(() => {
@@ -148,6 +164,22 @@ export function createAttendanceRepository(db: Database): AttendanceRepository {
     readBetween(fromMs, toMs) {
       const rows = db.prepare('SELECT f.interview_id FROM attendance_fetch f JOIN interviews i ON i.id = f.interview_id WHERE i.start_ms >= ? AND i.start_ms < ?').all(fromMs, toMs) as Row[];
       return rows.map((r) => String(r.interview_id));
+    },
+    forget(endedBeforeMs) {
+      return db.transaction(() => {
+        const rows = db
+          .prepare(
+            `SELECT i.id FROM interviews i WHERE i.id IN (SELECT interview_id FROM attendance_fetch UNION SELECT interview_id FROM attendance_conferences)
+               AND (i.end_ms < ? OR i.status != 'scheduled' OR NOT EXISTS (SELECT 1 FROM attendance_fetch f WHERE f.interview_id = i.id AND f.fetched_for = ${subjectOf('i')}))`,
+          )
+          .all(endedBeforeMs) as Row[];
+        const ids = rows.map((r) => String(r.id));
+        const list = JSON.stringify(ids);
+        // Participants and sessions go with their conference (ON DELETE CASCADE).
+        db.prepare('DELETE FROM attendance_conferences WHERE interview_id IN (SELECT value FROM json_each(?))').run(list);
+        db.prepare('DELETE FROM attendance_fetch WHERE interview_id IN (SELECT value FROM json_each(?))').run(list);
+        return ids;
+      });
     },
     withAttendance(ids) {
       if (ids.length === 0) return new Set();

@@ -8,6 +8,7 @@ import type { AccountStatus } from '../../preload/contract/ipc-contract';
 import type { AttendanceConnection, AttendanceView, CandidateWaiting } from '../../preload/contract/attendance-schema';
 import type { Interview } from '../../preload/contract/interview-schema';
 import type { JoinWindowSettings } from '../../preload/domain/interview-timing';
+import type { Settings } from '../../preload/contract/settings-schema';
 import type { AccountService } from '../google/account-service';
 import type { RetryOptions } from '../google/retry-policy';
 import type { AnalyticsAttachments } from '../analytics/analytics';
@@ -20,6 +21,7 @@ import { analyseAttendance, type AttendanceReport, type WaitingCandidate } from 
 import { attendanceCsvCells, attendanceCsvHeader, attendanceFigures } from './attendance-figures';
 import { createAttendanceJobs, type AttendancePacing } from './attendance-jobs';
 import { createAttendanceRepository } from './attendance-repository';
+import { createAttendanceRetention } from './attendance-retention';
 import { attendanceSubject } from './attendance-subject';
 import { createMeetClient, meetReadScope } from './meet-client';
 import { createWaitingWatch } from './waiting-watch';
@@ -31,7 +33,7 @@ export interface AttendanceServiceDeps {
   startingBetween: (fromMs: number, toMs: number) => Interview[];
   /** Calls back after interviews change (scheduled, moved, cancelled); returns the unsubscribe. */
   onInterviewsChanged?: (listener: () => void) => () => void;
-  settings: () => JoinWindowSettings;
+  settings: () => JoinWindowSettings & Pick<Settings, 'attendanceRetentionDays'>;
   meetApiUrl: string;
   clock: Clock;
   log: Logger;
@@ -57,7 +59,7 @@ export interface AttendanceService {
   analytics: Required<AnalyticsAttachments>;
   /** Candidates waiting in the Meet right now without their interviewer (the banner a new window shows). */
   waitingNow(): CandidateWaiting[];
-  /** Starts the job (start-up catch-up) and the waiting watch. */
+  /** Starts the job (start-up catch-up), the waiting watch and the daily retention pruning. */
   start(): void;
   /** Reads one interview's attendance now, whatever its state (a failure is recorded in its state, not thrown). */
   refresh(id: string): Promise<void>;
@@ -100,6 +102,8 @@ export function createAttendanceService(deps: AttendanceServiceDeps): Attendance
   };
   const canRead = () => connection() === 'connected';
   const identity = () => account.identity();
+  const changed = (ids: string[]) => deps.events.emit('attendance:changed', { ids });
+  const retention = createAttendanceRetention({ repository, days: () => deps.settings().attendanceRetentionDays, clock: deps.clock, timers, log: deps.log, changed });
   const jobs = createAttendanceJobs({
     repository,
     interview: deps.interview,
@@ -110,7 +114,8 @@ export function createAttendanceService(deps: AttendanceServiceDeps): Attendance
     clock: deps.clock,
     timers,
     log: deps.log,
-    changed: (ids) => deps.events.emit('attendance:changed', { ids }),
+    changed,
+    keepMs: () => deps.settings().attendanceRetentionDays * 86_400_000,
     ...(deps.pacing ? { pacing: deps.pacing } : {}),
     ...(deps.sleep ? { sleep: deps.sleep } : {}),
   });
@@ -160,6 +165,10 @@ export function createAttendanceService(deps: AttendanceServiceDeps): Attendance
     return reports;
   };
 
+  // A shorter retention period takes effect when it is saved.
+  const stopListening = deps.events.listen((name) => {
+    if (name === 'settings:changed') retention.prune();
+  });
   // A new or moved interview may end before the planned wake, or open its join window sooner.
   const unsubscribe = deps.onInterviewsChanged?.(() => {
     jobs.plan();
@@ -208,6 +217,7 @@ export function createAttendanceService(deps: AttendanceServiceDeps): Attendance
     },
     waitingNow: () => [...waitingNow.values()],
     start() {
+      retention.prune();
       void jobs.run();
       void watch.tick();
     },
@@ -218,6 +228,8 @@ export function createAttendanceService(deps: AttendanceServiceDeps): Attendance
     watchTick: () => watch.tick(),
     dispose() {
       unsubscribe?.();
+      stopListening();
+      retention.dispose();
       jobs.dispose();
       watch.dispose();
     },

@@ -159,6 +159,13 @@ export const settingsSchema = z.object({
     .default({}),
   /** Light or dark colours; 'system' follows the operating system's choice (prefers-color-scheme). */
   theme: z.enum(['system', 'light', 'dark']).default('system'),
+  /** Days after an interview's end that its Meet attendance (everything read from Meet) is kept. */
+  attendanceRetentionDays: z
+    .number({ error: 'Keep Meet attendance must be a whole number of days from 1 to 3650' })
+    .int('Keep Meet attendance must be a whole number of days from 1 to 3650')
+    .min(1, 'Keep Meet attendance must be a whole number of days from 1 to 3650')
+    .max(3650, 'Keep Meet attendance must be a whole number of days from 1 to 3650')
+    .default(180),
   stunServer: z.string().regex(/^[A-Za-z0-9.-]+:\d{1,5}$/, 'STUN server must be a host and port, like stun.example.com:3478').or(z.literal('')).default(''),
 });
 export type Settings = z.infer<typeof settingsSchema>;

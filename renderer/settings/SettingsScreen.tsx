@@ -27,6 +27,7 @@ type Draft = {
   startAtLogin: boolean;
   googleSendsInvites: boolean;
   candidateReminderEmail: boolean;
+  attendanceRetentionDays: string;
 };
 
 function toDraft(s: Settings): Draft {
@@ -45,6 +46,7 @@ function toDraft(s: Settings): Draft {
     startAtLogin: s.startAtLogin,
     googleSendsInvites: s.googleSendsInvites,
     candidateReminderEmail: s.candidateReminderEmail,
+    attendanceRetentionDays: String(s.attendanceRetentionDays),
   };
 }
 
@@ -62,6 +64,7 @@ const labels: Record<string, string> = {
   candidateDownloadUrl: 'Download link',
   brandColor: 'Brand colour',
   signOff: 'Sign-off',
+  attendanceRetentionDays: 'Keep Meet attendance',
 };
 
 /** One issue per field of this form ("reminderOffsetsMinutes.2" is the Remind me field). */
@@ -140,6 +143,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
       startAtLogin: draft.startAtLogin,
       googleSendsInvites: draft.googleSendsInvites,
       candidateReminderEmail: draft.candidateReminderEmail,
+      attendanceRetentionDays: number(draft.attendanceRetentionDays),
     });
     if (result.ok) {
       setError(undefined);
@@ -226,6 +230,15 @@ function SettingsForm({ initial }: { initial: Settings }) {
             <input type="checkbox" checked={draft.candidateReminderEmail} onChange={(e) => set('candidateReminderEmail', e.target.checked)} />
             Email candidates a reminder 24 hours before (skipped when their invitation went out less than 12 hours earlier)
           </label>
+        </fieldset>
+        <fieldset>
+          <legend>Meet attendance</legend>
+          <label>
+            Keep Meet attendance (days after each interview)
+            <input inputMode="numeric" value={draft.attendanceRetentionDays} {...describe('attendanceRetentionDays')} onChange={(e) => set('attendanceRetentionDays', e.target.value)} />
+          </label>
+          {fieldError('attendanceRetentionDays')}
+          <p className="hint">After this, who joined and when (everything read from Google Meet) is deleted from this computer. Nothing older is read again.</p>
         </fieldset>
         <fieldset>
           <legend>Desktop</legend>

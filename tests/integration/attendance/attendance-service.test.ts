@@ -171,6 +171,34 @@ describe('attendance from Google Meet, end to end in main (emulator, real keycha
     expect(view.report!.people.find((p) => p.side === 'candidate')!.sessions).toEqual([{ start: at(1), end: at(15) }, { start: at(18), end: at(45) }]);
   });
 
+  it('keeps Meet data only as needed: deleted when the interview moves, and past the retention setting (at start, and when it is saved); nothing older is read again', async () => {
+    const count = (table: string, id: string) => Number((services.stores.database.prepare(`SELECT count(*) AS n FROM ${table} WHERE interview_id = ?`).get(id) as { n: number }).n);
+    const moved = seed({ startUtc: at(0), meetLink: 'https://meet.google.com/abc-mnop-xyz' });
+    const older = seed({ startUtc: at(-5 * 24 * 60), meetLink: 'https://meet.google.com/old-erxx-xyz' });
+    g.meet.addConference({ meetingCode: 'abc-mnop-xyz', startTime: at(0), endTime: at(45), participants: [rita([{ start: at(0), end: at(45) }]), ada([{ start: at(1), end: at(45) }])] });
+    g.meet.addConference({ meetingCode: 'old-erxx-xyz', startTime: at(-5 * 24 * 60), endTime: at(-5 * 24 * 60 + 45), participants: [rita([{ start: at(-5 * 24 * 60), end: at(-5 * 24 * 60 + 45) }])] });
+    await connectBoth();
+    expect([count('attendance_participants', moved.id), count('attendance_participants', older.id)]).toEqual([2, 1]);
+    expect((await call<{ attendanceRetentionDays: number }>('settings:get')).attendanceRetentionDays).toBe(180);
+
+    // Moved by an hour: what was read is about another meeting, and it is gone from the database.
+    createInterviewRepository(services.stores.database).put({ ...moved, startUtc: at(60) });
+    expect([count('attendance_conferences', moved.id), count('attendance_participants', moved.id), count('attendance_sessions', moved.id), count('attendance_fetch', moved.id)]).toEqual([0, 0, 0, 0]);
+    expect((await call<AttendanceView>('attendance:get', moved.id)).report).toBeUndefined();
+
+    // Keep for 3 days: saved, the older interview's attendance (ended 5 days ago) is deleted at once, and Meet is not asked for it again.
+    await call('settings:update', { attendanceRetentionDays: 3 });
+    expect([count('attendance_conferences', older.id), count('attendance_participants', older.id), count('attendance_fetch', older.id)]).toEqual([0, 0, 0]);
+    g.requests.length = 0;
+    now += 2 * 60 * minute;
+    await services.attendance.runJobs();
+    const asked = g.requests.filter((r) => r.path === '/v2/conferenceRecords').map((r) => r.query.filter ?? '');
+    expect(asked.some((filter) => filter.includes('old-erxx-xyz'))).toBe(false);
+    expect(count('attendance_fetch', older.id)).toBe(0);
+    const refused = await dispatchCall(services.handlers, 'settings:update', { attendanceRetentionDays: 0 }, createMemoryLogger());
+    expect(refused).toMatchObject({ ok: false, error: { field: 'attendanceRetentionDays', message: 'Keep Meet attendance must be a whole number of days from 1 to 3650' } });
+  });
+
   it('follows every page of participants', async () => {
     const interview = seed({ startUtc: at(0), meetLink: 'https://meet.google.com/abc-mnop-xyz' });
     const crowd = Array.from({ length: 260 }, (_, i) => ({ kind: 'anonymous' as const, displayName: `Viewer ${i}`, sessions: [{ start: at(1), end: at(2) }] }));
@@ -225,7 +253,7 @@ describe('attendance from Google Meet, end to end in main (emulator, real keycha
   it('an interview scheduled while the app runs: the job plans to wake when it ends', async () => {
     await connectBoth();
     wakes.length = 0;
-    const scheduled = await call<Interview>('interviews:schedule', { candidateName: 'Ada Lovelace', candidateEmail: 'ada@example.com', jobTitle: 'Engineer', date: '2030-03-05', time: '09:00', timeZone: 'UTC', durationMinutes: 30, meetLink: 'https://meet.google.com/new-inte-rvw' });
+    const scheduled = await call<Interview>('interviews:schedule', { candidateName: 'Ada Lovelace', candidateEmail: 'ada@example.com', jobTitle: 'Engineer', date: '2030-03-05', time: '09:00', timeZone: 'UTC', durationMinutes: 30, meetLink: 'https://meet.google.com/new-inte-rvw', acceptConflicts: true });
     const endsAt = Date.parse(scheduled.startUtc) + 30 * minute;
     // Capped at an hour (the wall clock is re-read at every wake), and planned for its end once that is near.
     expect(wakes).toContain(3_600_000);

@@ -80,9 +80,9 @@ describe('attendance repository (SQLite)', () => {
       repo.setFetchState(ended.id, { state: 'fetched', final: true, attempts: 0, nextMs: 0, fetchedMs: now });
       expect(repo.due(now + 86_400_000, 0, 10).map((d) => d.id)).toEqual([future.id]);
       expect(repo.fetchState(ended.id)).toEqual({ state: 'fetched', final: true, attempts: 0, nextMs: 0, fetchedMs: now, current: true });
-      // Moved to another time (or given another link): what was read is about another meeting, and it is due again once the new time has passed.
+      // Moved to another time (or given another link): what was read is about another meeting (deleted), and it is due again once the new time has passed.
       interviews.put({ ...ended, startUtc: '2030-01-13T10:00:00.000Z' });
-      expect(repo.fetchState(ended.id)).toMatchObject({ state: 'fetched', current: false });
+      expect(repo.fetchState(ended.id)).toBeUndefined();
       expect(repo.due(now, 0, 10).map((d) => d.id)).toEqual([ended.id]);
       interviews.put({ ...ended, startUtc: '2030-01-13T10:00:00.000Z', meetLink: 'https://meet.google.com/new-link-abc' });
       repo.setFetchState(ended.id, { state: 'fetched', final: true, attempts: 0, nextMs: 0, fetchedMs: now });
@@ -92,6 +92,59 @@ describe('attendance repository (SQLite)', () => {
     } finally {
       temp.cleanup();
     }
+  });
+
+  it('what was read for an earlier time or link, or before a cancel, is deleted with that change, not hidden', () => {
+    const db = database();
+    const interviews = createInterviewRepository(db);
+    const repo = createAttendanceRepository(db);
+    const count = (table: string) => Number((db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n);
+    const interview = makeInterview({ startUtc: '2030-01-13T09:00:00.000Z', meetLink: 'https://meet.google.com/abc-defg-hij' });
+    const read = () => {
+      repo.save(interview.id, [conference]);
+      repo.setFetchState(interview.id, { state: 'fetched', final: true, attempts: 0, nextMs: 0, fetchedMs: 1 });
+      expect([count('attendance_conferences'), count('attendance_participants'), count('attendance_sessions'), count('attendance_fetch')]).toEqual([1, 2, 3, 1]);
+    };
+    const gone = () => expect([count('attendance_conferences'), count('attendance_participants'), count('attendance_sessions'), count('attendance_fetch')]).toEqual([0, 0, 0, 0]);
+    interviews.put(interview);
+    read();
+    // A change that is not about the meeting (its notes, say) keeps it.
+    interviews.put({ ...interview, notes: 'Strong on compilers' });
+    expect(repo.conferences(interview.id)).toEqual([conference]);
+    interviews.put({ ...interview, startUtc: '2030-01-13T10:00:00.000Z' });
+    gone();
+    read();
+    interviews.put({ ...interview, startUtc: '2030-01-13T10:00:00.000Z', durationMinutes: 90 });
+    gone();
+    read();
+    interviews.put({ ...interview, startUtc: '2030-01-13T10:00:00.000Z', durationMinutes: 90, meetLink: 'https://meet.google.com/new-link-abc' });
+    gone();
+    read();
+    interviews.put({ ...interview, startUtc: '2030-01-13T10:00:00.000Z', durationMinutes: 90, meetLink: 'https://meet.google.com/new-link-abc', status: 'cancelled' });
+    gone();
+  });
+
+  it('forget: deletes everything read from Meet for interviews that ended before the cutoff, and any left from an earlier time or link', () => {
+    const db = database();
+    const interviews = createInterviewRepository(db);
+    const repo = createAttendanceRepository(db);
+    const old = makeInterview({ startUtc: '2030-01-13T09:00:00.000Z', meetLink: 'https://meet.google.com/abc-defg-hij' });
+    const recent = makeInterview({ startUtc: '2030-06-13T09:00:00.000Z', meetLink: 'https://meet.google.com/abc-defg-hij' });
+    const stale = makeInterview({ startUtc: '2030-06-14T09:00:00.000Z', meetLink: 'https://meet.google.com/abc-defg-hij' });
+    interviews.putMany([old, recent, stale]);
+    for (const i of [old, recent, stale]) {
+      repo.save(i.id, [conference]);
+      repo.setFetchState(i.id, { state: 'fetched', final: true, attempts: 0, nextMs: 0, fetchedMs: 1 });
+    }
+    // Left by an older build, which only hid it: read for another time.
+    db.prepare("UPDATE attendance_fetch SET fetched_for = 'earlier' WHERE interview_id = ?").run(stale.id);
+    expect(repo.forget(Date.parse('2030-03-01T00:00:00.000Z')).sort()).toEqual([old.id, stale.id].sort());
+    expect(repo.conferences(old.id)).toEqual([]);
+    expect(repo.fetchState(old.id)).toBeUndefined();
+    expect(repo.conferences(stale.id)).toEqual([]);
+    expect(repo.conferences(recent.id)).toEqual([conference]);
+    expect(Number((db.prepare('SELECT count(*) AS n FROM attendance_sessions').get() as { n: number }).n)).toBe(3);
+    expect(repo.forget(Date.parse('2030-03-01T00:00:00.000Z'))).toEqual([]);
   });
 
   it('reads the version 4 fixture back', () => {
