@@ -35,6 +35,7 @@ import { startInstant } from '../interviews/interview-rules';
 import type { Interview } from '../../preload/contract/interview-schema';
 import { createAttendanceService, type AttendanceService, type AttendanceServiceDeps } from '../attendance/attendance-service';
 import { createFindTime } from '../google/find-time';
+import { createCalendarBusyCheck } from '../google/calendar-busy-check';
 
 /** What the composition root needs from the outside world; tests hand in real-but-local ones. */
 export interface ServiceDeps {
@@ -209,6 +210,12 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     ...(deps.google?.retry ? { retry: deps.google.retry } : {}),
     ...(deps.google?.requestTimeoutMs ? { requestTimeoutMs: deps.google.requestTimeoutMs } : {}),
   });
+  // An interview's Calendar event appeared, moved or went: an answer kept from before would misplace it.
+  interviews.onChange((c) => {
+    if (c.kind !== 'updated' && c.kind !== 'relinked') return findTime.forget();
+    if (c.interview.startUtc !== c.previous.startUtc || c.interview.durationMinutes !== c.previous.durationMinutes || c.interview.status !== c.previous.status) findTime.forget();
+  });
+  const busyCheck = createCalendarBusyCheck({ busy: (query, timeoutMs) => findTime.checkBusy(query, timeoutMs), interview: (id) => repository.get(id), now: () => deps.clock.now() });
   const joinInterview = createJoinInterview({ interviews, settings: () => settings.get(), clock: deps.clock, launcher: meet });
 
   const handlers: CallHandlers = {
@@ -259,8 +266,8 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     'interviews:byIds': ({ ids, query }) => interviews.byIds(ids, query),
     'interviews:next': () => interviews.next(),
     'interviews:preview': (input) => interviews.preview(input),
-    'interviews:schedule': (input) => interviews.schedule(input),
-    'interviews:reschedule': (input) => interviews.reschedule(input),
+    'interviews:schedule': async (input) => interviews.schedule(input, 'recruiter', await busyCheck.forSchedule(input)),
+    'interviews:reschedule': async (input) => interviews.reschedule(input, await busyCheck.forReschedule(input)),
     'interviews:cancel': (id) => interviews.cancel(id),
     'interviews:setMeetLink': ({ id, meetLink }) => interviews.setMeetLink(id, meetLink),
     'interviews:join': ({ id, via }) => joinInterview(id, via),
@@ -332,7 +339,8 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     'attendance:waitingNow': () => attendance.waitingNow(),
     'findTime:busy': (query) => findTime.busy(query),
     'findTime:connect': () => findTime.connect(),
-    'interviews:setPanel': ({ id, coInterviewers }) => interviews.setPanel(id, coInterviewers),
+    'interviews:setPanel': async ({ id, coInterviewers, acceptConflicts }) =>
+      interviews.setPanel(id, coInterviewers, { acceptConflicts, calendars: acceptConflicts ? undefined : await busyCheck.forPanel(id, coInterviewers) }),
   };
 
   return {

@@ -20,6 +20,8 @@ import type { Clock } from '../platform/clock';
 import type { Logger } from '../logging/logger';
 import type { InterviewRepository, ScheduleWindow } from '../storage/interview-repository';
 import { findConflicts, panelChanged, startInstant, summarize } from './interview-rules';
+import { noFindings, type CalendarFindings } from './calendar-findings';
+import { conflictQuestion, type ConflictAsk } from './conflict-question';
 
 /** What happened to an interview, for the services that follow it (Google, invitations, reminders). */
 export type InterviewChange =
@@ -70,12 +72,13 @@ export interface InterviewService {
   /** What the tray shows: the next interview that has not ended and today's, from two indexed queries. */
   forTray(nowMs: number, dayStartMs: number, dayEndMs: number): Interview[];
   preview(input: Pick<ScheduleFields, 'date' | 'time' | 'timeZone' | 'durationMinutes' | 'occurrence'> & { excludeId?: string }): SchedulePreview;
-  schedule(input: ScheduleInput, origin?: Interview['origin']): Interview;
-  reschedule(input: RescheduleFields): Interview;
+  /** `calendars`: what Google says about everyone's time then (asked before, since Google is slow). */
+  schedule(input: ScheduleInput, origin?: Interview['origin'], calendars?: CalendarFindings): Interview;
+  reschedule(input: RescheduleFields, calendars?: CalendarFindings): Interview;
   cancel(id: string): Interview;
   setMeetLink(id: string, link: string): Interview;
   /** Changes the panel after scheduling: new co-interviewers are invited, removed ones get a cancellation. */
-  setPanel(id: string, panel: unknown): Interview;
+  setPanel(id: string, panel: unknown, options?: { acceptConflicts?: boolean | undefined; calendars?: CalendarFindings }): Interview;
   /** Applies a change that came from elsewhere (Google sync, the outbox) and tells listeners. */
   update(id: string, change: (interview: Interview) => Interview, notify?: boolean): Interview;
   /**
@@ -192,14 +195,11 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
     const relinked = previous.meetLink !== undefined && next.meetLink !== previous.meetLink;
     return { ...next, ...(relinked ? { ics: { ...next.ics, sequence: Math.max(next.ics.sequence, previous.ics.sequence + 1) } } : {}), updatedAt: nowIso() };
   };
-  const refuseConflicts = (conflicts: Conflict[], accepted: boolean | undefined) => {
-    if (conflicts.length === 0 || accepted) return;
-    const first = conflicts[0]!;
-    throw new DeskFailure(
-      'conflict',
-      `This overlaps ${conflicts.length === 1 ? 'another interview' : `${conflicts.length} other interviews`}: ${first.candidateName} (${first.jobTitle}). Schedule anyway?`,
-      'time',
-    );
+  /** Asks before saving over anyone's time (the app's interviews, Google's busy blocks, or time Google could not tell). */
+  const refuseConflicts = (conflicts: Conflict[], calendars: CalendarFindings, accepted: boolean | undefined, at: { zone: string; startUtc: string; ask: ConflictAsk }) => {
+    if (accepted) return;
+    const question = conflictQuestion(conflicts, calendars, at.zone, at.startUtc, at.ask);
+    if (question) throw new DeskFailure('conflict', question, at.ask === 'Save the panel anyway?' ? undefined : 'time');
   };
 
   return {
@@ -228,7 +228,7 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
         conflicts: conflictsFor(start.toMillis(), input.durationMinutes, input.excludeId),
       };
     },
-    schedule(raw, origin = 'recruiter') {
+    schedule(raw, origin = 'recruiter', calendars = noFindings) {
       const input = scheduleInputSchema.parse(raw);
       const recruiter = deps.recruiter();
       if (!recruiter) {
@@ -242,7 +242,7 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
       }
       refusePanel(input.coInterviewers, recruiter.email, input.candidateEmail);
       const start = startInstant(input, clock.now());
-      refuseConflicts(conflictsFor(start.toMillis(), input.durationMinutes), input.acceptConflicts);
+      refuseConflicts(conflictsFor(start.toMillis(), input.durationMinutes), calendars, input.acceptConflicts, { zone: input.timeZone, startUtc: start.toISO()!, ask: 'Schedule anyway?' });
       const id = newId();
       const now = nowIso();
       const interview: Interview = {
@@ -263,12 +263,12 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
       log.info(`scheduled interview ${id}`);
       return interview;
     },
-    reschedule(input) {
+    reschedule(input, calendars = noFindings) {
       const previous = mustGet(input.id);
       refuseOnCandidateCopy(previous, 'reschedule');
       if (previous.status === 'cancelled') throw new DeskFailure('invalid_input', 'This interview was cancelled; schedule a new one instead.', 'id');
       const start = startInstant(input, clock.now());
-      refuseConflicts(conflictsFor(start.toMillis(), input.durationMinutes, input.id), input.acceptConflicts);
+      refuseConflicts(conflictsFor(start.toMillis(), input.durationMinutes, input.id), calendars, input.acceptConflicts, { zone: input.timeZone, startUtc: start.toISO()!, ask: 'Move anyway?' });
       const interview: Interview = {
         ...previous,
         startUtc: start.toISO()!,
@@ -301,7 +301,7 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
       const interview = changed(previous, { ...previous, meetLink: meetLink.data });
       return save(interview, { kind: 'relinked', interview, previous });
     },
-    setPanel(id, raw) {
+    setPanel(id, raw, options = {}) {
       const parsed = coInterviewersSchema.safeParse(raw);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
@@ -314,6 +314,7 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
       refusePanel(parsed.data, previous.recruiter.email, previous.candidate.email);
       const next = { ...previous, coInterviewers: parsed.data.map((p) => ({ email: p.email, ...(p.name ? { name: p.name } : {}) })) };
       if (!panelChanged(previous, next)) return previous;
+      refuseConflicts([], options.calendars ?? noFindings, options.acceptConflicts, { zone: previous.timeZone, startUtc: previous.startUtc, ask: 'Save the panel anyway?' });
       // Who is invited changed: a significant change (RFC 5546), so SEQUENCE rises and the new
       // invitations and the cancellations outrank every message sent before.
       const interview: Interview = { ...next, ics: { ...previous.ics, sequence: previous.ics.sequence + 1 }, updatedAt: nowIso() };

@@ -272,7 +272,7 @@ export const calls = {
   /** Asks Google for the free/busy scope (incremental consent, the first time Find a time is used). */
   'findTime:connect': call(noInput, accountStatusSchema),
   /** Changes who is on an interview's panel after scheduling (invitations and cancellations follow). */
-  'interviews:setPanel': call(z.object({ id: interviewId, coInterviewers: coInterviewersSchema }), interviewSchema),
+  'interviews:setPanel': call(z.object({ id: interviewId, coInterviewers: coInterviewersSchema, acceptConflicts: z.boolean().optional() }), interviewSchema),
 } as const;
 
 /** Every main → renderer event. */

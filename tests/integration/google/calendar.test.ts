@@ -23,6 +23,8 @@ function berlinForm(daysAhead: number, time = '10:00') {
     durationMinutes: 45,
     notes: 'Internal: salary expectations too high?',
     candidateMessage: 'Round 2',
+    // Google is connected without free/busy: the question before saving is answered "anyway".
+    acceptConflicts: true,
   };
 }
 

@@ -40,7 +40,7 @@ describe('hostile Google: a conference link that is not Meet (emulator + SMTP si
     try {
       expect(await call('account:connect')).toMatchObject({ ok: true });
       const day = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
-      const scheduled = (await call('interviews:schedule', { candidateName: 'Ada', candidateEmail: 'ada@example.com', jobTitle: 'Engineer', date: day, time: '10:00', timeZone: 'UTC', durationMinutes: 30 })) as { value: Interview };
+      const scheduled = (await call('interviews:schedule', { candidateName: 'Ada', candidateEmail: 'ada@example.com', jobTitle: 'Engineer', date: day, time: '10:00', timeZone: 'UTC', durationMinutes: 30, acceptConflicts: true })) as { value: Interview };
       const id = scheduled.value.id;
       await eventually(() => expect(sink.received).toHaveLength(2), 8_000);
       const meetLink = services.interviews.get(id).meetLink!;
@@ -51,7 +51,7 @@ describe('hostile Google: a conference link that is not Meet (emulator + SMTP si
       expect(g.calendar.peek(eventIdFor(id))).toMatchObject({ conferenceData: { entryPoints: [{ uri: phish }] } });
 
       // Reschedule: Google's answer to the patch carries the foreign link.
-      expect(await call('interviews:reschedule', { id, date: day, time: '11:00', timeZone: 'UTC', durationMinutes: 30 })).toMatchObject({ ok: true });
+      expect(await call('interviews:reschedule', { id, date: day, time: '11:00', timeZone: 'UTC', durationMinutes: 30, acceptConflicts: true })).toMatchObject({ ok: true });
       await eventually(() => expect(services.interviews.get(id).google).toMatchObject({ state: 'synced', unusableMeetLink: true }));
       // Then a sync reads the same event again.
       await services.calendar.sync();

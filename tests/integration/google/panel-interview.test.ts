@@ -114,6 +114,8 @@ describe('panel interviews (emulator + SMTP sink + real keychain)', () => {
       durationMinutes: 45,
       notes: '',
       coInterviewers: panel,
+      // Google is connected without free/busy: the question before saving is answered "anyway".
+      acceptConflicts: true,
     });
     expect(interview.coInterviewers).toEqual(panel);
     // The Calendar event: everyone a guest, and Google told to email no one (the app sends the invitations).
@@ -141,7 +143,7 @@ describe('panel interviews (emulator + SMTP sink + real keychain)', () => {
     }
     expect(synced.invitations.panel).toMatchObject(Object.fromEntries(panel.map((p) => [p.email, { state: 'sent', kind: 'invitation' }])));
 
-    await call('interviews:reschedule', { id: interview.id, date: day(4), time: '15:00', timeZone: 'Europe/Berlin', durationMinutes: 45 });
+    await call('interviews:reschedule', { id: interview.id, date: day(4), time: '15:00', timeZone: 'Europe/Berlin', durationMinutes: 45, acceptConflicts: true });
     await eventually(() => expect(sink.received).toHaveLength(10));
     await call('interviews:cancel', interview.id);
     await eventually(() => expect(sink.received).toHaveLength(15));
@@ -171,13 +173,13 @@ describe('panel interviews (emulator + SMTP sink + real keychain)', () => {
 
   it('changing the panel later: the newcomer is invited, the one taken off gets a cancellation, everyone else an update naming the new panel; the event keeps guests\' answers', async () => {
     await call('account:connect');
-    const interview = await call<Interview>('interviews:schedule', { candidateName: 'Ada Lovelace', candidateEmail: 'ada@example.com', jobTitle: 'Staff Engineer', date: day(5), time: '10:00', timeZone: 'Europe/Berlin', durationMinutes: 45, notes: '', candidateMessage: 'Looking forward to it', coInterviewers: panel });
+    const interview = await call<Interview>('interviews:schedule', { candidateName: 'Ada Lovelace', candidateEmail: 'ada@example.com', jobTitle: 'Staff Engineer', date: day(5), time: '10:00', timeZone: 'Europe/Berlin', durationMinutes: 45, notes: '', candidateMessage: 'Looking forward to it', coInterviewers: panel, acceptConflicts: true });
     await eventually(() => expect(sink.received).toHaveLength(5));
     const eventId = eventIdFor(interview.id);
     g.calendar.respondAsAttendee(eventId, 'ada@example.com', 'accepted');
     const before = services.interviews.get(interview.id);
 
-    const changed = await call<Interview>('interviews:setPanel', { id: interview.id, coInterviewers: [panel[0], panel[2], { email: 'kim@example.com', name: 'Kim New' }] });
+    const changed = await call<Interview>('interviews:setPanel', { id: interview.id, coInterviewers: [panel[0], panel[2], { email: 'kim@example.com', name: 'Kim New' }], acceptConflicts: true });
     expect(changed.coInterviewers.map((p) => p.email)).toEqual(['pat@example.com', 'lee@example.com', 'kim@example.com']);
     expect(changed.ics.sequence).toBe(before.ics.sequence + 1);
     // Kim's invitation, Sam's cancellation, and an update for each of the four who stay.
@@ -227,7 +229,7 @@ describe('panel interviews (emulator + SMTP sink + real keychain)', () => {
     const same = await call<Interview>('interviews:setPanel', { id: interview.id, coInterviewers: changed.coInterviewers });
     expect(same.ics.sequence).toBe(changed.ics.sequence);
     // Sam put back on the panel is invited again (the last thing Sam had was a cancellation).
-    await call<Interview>('interviews:setPanel', { id: interview.id, coInterviewers: [...changed.coInterviewers, panel[1]!] });
+    await call<Interview>('interviews:setPanel', { id: interview.id, coInterviewers: [...changed.coInterviewers, panel[1]!], acceptConflicts: true });
     // Sam's new invitation, and an update for the five who hold theirs.
     await eventually(() => expect(sink.received).toHaveLength(17));
     const samAgain = mailTo('sam@other.org').at(-1)!;
@@ -242,7 +244,7 @@ describe('panel interviews (emulator + SMTP sink + real keychain)', () => {
 
   it('a guest added in Calendar while the new panel is being written is kept: the write is conditional (If-Match) and read again', async () => {
     await call('account:connect');
-    const interview = await call<Interview>('interviews:schedule', { candidateName: 'Ada Lovelace', candidateEmail: 'ada@example.com', jobTitle: 'Staff Engineer', date: day(6), time: '10:00', timeZone: 'Europe/Berlin', durationMinutes: 45, notes: '', candidateMessage: '', coInterviewers: panel });
+    const interview = await call<Interview>('interviews:schedule', { candidateName: 'Ada Lovelace', candidateEmail: 'ada@example.com', jobTitle: 'Staff Engineer', date: day(6), time: '10:00', timeZone: 'Europe/Berlin', durationMinutes: 45, notes: '', candidateMessage: '', coInterviewers: panel, acceptConflicts: true });
     await eventually(() => expect(services.interviews.get(interview.id).google?.state).toBe('synced'));
     const eventId = eventIdFor(interview.id);
     // The recruiter adds a room in Calendar just as the app writes the new panel.
@@ -263,7 +265,7 @@ describe('panel interviews (emulator + SMTP sink + real keychain)', () => {
 
     // An event that keeps changing under the app: after three tries the panel waits for later, it is not failed.
     g.faults.add({ method: 'PATCH', path: eventId, status: 412, reason: 'conditionNotMet', message: 'Precondition Failed', times: 3 });
-    await call<Interview>('interviews:setPanel', { id: interview.id, coInterviewers: [panel[0], { email: 'kim@example.com', name: 'Kim New' }] });
+    await call<Interview>('interviews:setPanel', { id: interview.id, coInterviewers: [panel[0], { email: 'kim@example.com', name: 'Kim New' }], acceptConflicts: true });
     await eventually(() => expect(services.calendar.queue.all()[0]?.lastError ?? '').toMatch(/kept changing in Google Calendar/));
     expect(services.interviews.get(interview.id).google?.state).toBe('pending');
   });

@@ -12,7 +12,7 @@ import type { Interview } from '../../../preload/contract/interview-schema';
 const pad = (n: number) => String(n).padStart(2, '0');
 const form = (days: number, name: string) => {
   const d = new Date(Date.now() + days * 86_400_000);
-  return { candidateName: name, candidateEmail: `${name.toLowerCase()}@example.com`, jobTitle: 'Engineer', date: `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`, time: '10:00', timeZone: 'UTC', durationMinutes: 30 };
+  return { candidateName: name, candidateEmail: `${name.toLowerCase()}@example.com`, jobTitle: 'Engineer', date: `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`, time: '10:00', timeZone: 'UTC', durationMinutes: 30, acceptConflicts: true };
 };
 
 describe('two-way sync (emulator + real keychain)', () => {

@@ -25,7 +25,7 @@ describe('Gmail sending while Google access has expired (emulator)', () => {
       await call('account:connect');
       expect(await call('mail:useGmail')).toMatchObject({ ok: true });
       const d = new Date(Date.now() + 3 * 86_400_000);
-      const scheduled = await call('interviews:schedule', { candidateName: 'Ada', candidateEmail: 'ada@example.com', jobTitle: 'Engineer', date: d.toISOString().slice(0, 10), time: '10:00', timeZone: 'UTC', durationMinutes: 30 });
+      const scheduled = await call('interviews:schedule', { candidateName: 'Ada', candidateEmail: 'ada@example.com', jobTitle: 'Engineer', date: d.toISOString().slice(0, 10), time: '10:00', timeZone: 'UTC', durationMinutes: 30, acceptConflicts: true });
       const interview = (scheduled as { value: Interview }).value;
       await eventually(() => expect(g.gmail.sent).toHaveLength(2), 8_000);
 

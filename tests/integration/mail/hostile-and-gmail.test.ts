@@ -97,7 +97,7 @@ describe('Gmail transport (emulator)', () => {
       expect(g.oauth.grantedScopes()).toContain('https://www.googleapis.com/auth/gmail.send');
       g.calendar.conferenceMode = 'pending';
       const d = new Date(Date.now() + 3 * 86_400_000);
-      const scheduled = await call('interviews:schedule', { candidateName: 'Ada', candidateEmail: 'ada@example.com', jobTitle: 'Engineer', date: d.toISOString().slice(0, 10), time: '10:00', timeZone: 'UTC', durationMinutes: 30 });
+      const scheduled = await call('interviews:schedule', { candidateName: 'Ada', candidateEmail: 'ada@example.com', jobTitle: 'Engineer', date: d.toISOString().slice(0, 10), time: '10:00', timeZone: 'UTC', durationMinutes: 30, acceptConflicts: true });
       const interview = (scheduled as { value: Interview }).value;
       // Nothing goes out before Google has the Meet link.
       expect(g.gmail.sent).toHaveLength(0);
@@ -117,7 +117,7 @@ describe('Gmail transport (emulator)', () => {
       g.calendar.conferenceMode = 'success';
       const sentBefore = g.gmail.sent.length;
       const d2 = new Date(Date.now() + 4 * 86_400_000);
-      const second = ((await call('interviews:schedule', { candidateName: 'Grace', candidateEmail: 'grace@example.com', jobTitle: 'Engineer', date: d2.toISOString().slice(0, 10), time: '11:00', timeZone: 'UTC', durationMinutes: 30 })) as { value: Interview }).value;
+      const second = ((await call('interviews:schedule', { candidateName: 'Grace', candidateEmail: 'grace@example.com', jobTitle: 'Engineer', date: d2.toISOString().slice(0, 10), time: '11:00', timeZone: 'UTC', durationMinutes: 30, acceptConflicts: true })) as { value: Interview }).value;
       await eventually(() => expect(services.interviews.get(second.id).google?.state).toBe('synced'));
       expect(g.requests.findLast((r) => r.method === 'POST' && r.path.endsWith('/events'))!.query.sendUpdates).toBe('all');
       await new Promise((r) => setTimeout(r, 200));

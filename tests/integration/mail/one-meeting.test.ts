@@ -17,7 +17,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 function form(days: number, extra: Record<string, unknown> = {}) {
   const d = new Date(Date.now() + days * 86_400_000);
   const date = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-  return { candidateName: 'Ada Lovelace', candidateEmail: 'ada@example.com', jobTitle: 'Staff Engineer', date, time: '10:00', timeZone: 'Europe/Berlin', durationMinutes: 45, ...extra };
+  return { candidateName: 'Ada Lovelace', candidateEmail: 'ada@example.com', jobTitle: 'Staff Engineer', date, time: '10:00', timeZone: 'Europe/Berlin', durationMinutes: 45, acceptConflicts: true, ...extra };
 }
 
 /** With Google connected the Calendar event is the meeting: every email, .ics, the room and the event agree. */

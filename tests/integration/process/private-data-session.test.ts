@@ -19,6 +19,8 @@ const interview = (candidateEmail: string) => ({
   timeZone: 'Europe/Berlin',
   durationMinutes: 45,
   meetLink: 'https://meet.google.com/abc-defg-hij',
+  // Google is connected without free/busy: the question before saving is answered "anyway".
+  acceptConflicts: true,
 });
 
 /** Every folder and file under `root` with its permission bits (symlinks are not followed). */
