@@ -12,6 +12,7 @@ import { backupDue, backupInto, recordBackup } from './database-backup';
 import { dailyFullCheck, fullCheckReason, recordCleanExit, takeCleanExit } from './clean-exit';
 import { ensureSearchIndex, type SearchMode } from './search-index';
 import { checkInterviewRecords, unreadableIds, unreadableNotice } from './unreadable-interviews';
+import { markRecordFormat, refuseNewerRecords } from './record-format';
 
 export const databaseName = 'interview-desk';
 
@@ -119,8 +120,10 @@ export function openDatabase(options: { dataDir: string; clock: Clock; log: Logg
   }
   const open = sql;
   let steps: string[];
+  let formatRose: boolean;
   const startVersion = databaseVersion(open);
   try {
+    refuseNewerRecords(open);
     steps = migrateDatabase(open, {
       beforeStep: (_step, from) => {
         // One copy per upgrade, of the file as the older version left it; a fresh file has nothing to lose.
@@ -128,6 +131,7 @@ export function openDatabase(options: { dataDir: string; clock: Clock; log: Logg
       },
     });
     if (steps.length > 0) log.info(`database migrated: ${steps.join('; ')}`);
+    formatRose = markRecordFormat(open);
   } catch (error) {
     open.close();
     if (error instanceof NewerDatabaseError) throw error;
@@ -137,8 +141,8 @@ export function openDatabase(options: { dataDir: string; clock: Clock; log: Logg
   const recovered = notices.length > 0;
   const database = wrapDatabase(open, paths.file, () => recordCleanExit(paths.file, fullCheckMs));
   // Records change only through the app unless the file changed outside it (the reasons for a full
-  // check other than its daily turn) or the ladder ran; then every record is read once.
-  if (steps.length > 0 || (check === 'full' && checkReason !== dailyFullCheck)) {
+  // check other than its daily turn), the ladder ran or the record format rose; then every record is read once.
+  if (steps.length > 0 || formatRose || (check === 'full' && checkReason !== dailyFullCheck)) {
     const found = checkInterviewRecords(database);
     if (found.length > 0) log.warn(`interviews this version cannot read, kept unchanged: ${found.map((r) => `${r.id} (${r.reason})`).join('; ')}`);
   }
