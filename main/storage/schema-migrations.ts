@@ -11,7 +11,8 @@ export interface SchemaStep {
  * The database schema, one step per version. Never edit a shipped step: add the next one (and a
  * fixture of the schema before it in tests/fixtures/storage/, which the ladder test requires).
  * Interviews keep their full record as validated JSON, so a field added to the contract's
- * interview schema needs no step; the columns beside it exist to be indexed and queried.
+ * interview schema needs no step here but raises the record format (record-format.ts), which an
+ * older build refuses; the columns beside the record exist to be indexed and queried.
  */
 export const schemaSteps: SchemaStep[] = [
   {
