@@ -1,6 +1,7 @@
 import type { AnalyticsReport, JoinRecord } from '../../preload/contract/interview-schema';
 import type { JoinWindowSettings } from '../../preload/domain/interview-timing';
 import type { Database } from '../storage/database';
+import { readableOnly } from '../storage/unreadable-interviews';
 import { actualMinutes, periodBounds, periodWeeks, reportFrom, type AnalyticsQuery, type Outcome } from './analytics';
 
 type Row = Record<string, unknown>;
@@ -27,7 +28,7 @@ export function aggregateAnalytics(db: Database, query: AnalyticsQuery, settings
     .prepare(
       `SELECT w.value ->> '$.key' AS week, i.job_title AS job, ${outcome} AS outcome, count(*) AS n, min(printf('%020d|', i.start_ms) || i.id) AS first
        FROM json_each(:weeks) AS w CROSS JOIN interviews AS i
-       WHERE i.start_ms BETWEEN w.value ->> '$.s' AND w.value ->> '$.e'
+       WHERE i.start_ms BETWEEN w.value ->> '$.s' AND w.value ->> '$.e' AND ${readableOnly('i.')}
        GROUP BY week, job, outcome`,
     )
     .all({ weeks: JSON.stringify(ranges), now, closesAfterMs: settings.joinClosesMinutesAfter * 60_000 }) as Row[];
@@ -61,7 +62,7 @@ export function aggregateAnalytics(db: Database, query: AnalyticsQuery, settings
   const joinRows = db
     .prepare(
       `SELECT j.interview_id AS id, j.joined_at, j.left_at, j.via FROM interviews i JOIN joins j ON j.interview_id = i.id
-       WHERE i.start_ms BETWEEN :start AND :end AND i.status = 'scheduled' AND i.end_ms <= :now AND j.left_at IS NOT NULL ORDER BY i.start_ms, i.id, j.seq`,
+       WHERE i.start_ms BETWEEN :start AND :end AND i.status = 'scheduled' AND i.end_ms <= :now AND j.left_at IS NOT NULL AND ${readableOnly('i.')} ORDER BY i.start_ms, i.id, j.seq`,
     )
     .all({ start, end, now }) as Row[];
   const joins = new Map<string, JoinRecord[]>();

@@ -10,7 +10,7 @@ import { assembleInterviews, type UnreadableRow } from './interview-rows';
 const metaKey = 'unreadable_interviews';
 
 /** The SQL condition (on `interviews`, optionally aliased) that leaves the unreadable rows out. */
-export const readableOnly = (alias = '') => `${alias}id NOT IN (SELECT key FROM json_each((SELECT value FROM meta WHERE key = '${metaKey}')))`;
+export const readableOnly = (alias = '') => `${alias}id NOT IN (SELECT u.key FROM json_each((SELECT m.value FROM meta AS m WHERE m.key = '${metaKey}')) AS u)`;
 
 /** The ids listed as unreadable. */
 export function unreadableIds(db: Database): Set<string> {

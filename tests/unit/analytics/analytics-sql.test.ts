@@ -4,6 +4,7 @@ import { computeAnalytics } from '../../../main/analytics/analytics';
 import { aggregateAnalytics } from '../../../main/analytics/analytics-sql';
 import { openMemoryDatabase } from '../../../main/storage/open-database';
 import { createInterviewRepository } from '../../../main/storage/interview-repository';
+import { checkInterviewRecords } from '../../../main/storage/unreadable-interviews';
 import type { Database } from '../../../main/storage/database';
 import type { Interview, JoinRecord } from '../../../preload/contract/interview-schema';
 import { makeInterview } from '../../support/interview-fixtures';
@@ -70,5 +71,18 @@ describe('analytics aggregated in SQL = the in-memory report over the same inter
     const query = { from: '2030-01-01', to: '2030-01-20', timeZone: 'Europe/Berlin' };
     const settings = { joinOpensMinutesBefore: 15, joinClosesMinutesAfter: 60 };
     expect(aggregateAnalytics(db, query, settings, base)).toEqual(computeAnalytics([], query, settings, base));
+  });
+
+  it('leaves out an interview this version cannot read, as the schedule does', () => {
+    const interviews = history(60, 11);
+    createInterviewRepository(db).putMany(interviews);
+    db.prepare("UPDATE interviews SET origin = 'agency', record = json_set(record, '$.origin', 'agency') WHERE id = ?").run(interviews[0]!.id);
+    expect(checkInterviewRecords(db).map((r) => r.id)).toEqual([interviews[0]!.id]);
+    const readable = createInterviewRepository(db).all();
+    expect(readable).toHaveLength(59);
+    const query = { from: '2030-02-20', to: '2030-07-20', timeZone: 'Europe/Berlin' };
+    const settings = { joinOpensMinutesBefore: 15, joinClosesMinutesAfter: 60 };
+    const now = base + 200 * 86_400_000;
+    expect(aggregateAnalytics(db, query, settings, now)).toEqual(computeAnalytics(readable, query, settings, now));
   });
 });
