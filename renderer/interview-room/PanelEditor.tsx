@@ -5,6 +5,7 @@ import { isFormWide, useFormErrors } from '../common/FieldError';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { useFocusLater } from '../common/use-focus-later';
 import { PanelFields, type PanelRow } from '../schedule/PanelFields';
+import { ConflictQuestion } from '../schedule/ConflictQuestion';
 
 const rowsOf = (interview: Interview): PanelRow[] => interview.coInterviewers.map((p) => ({ email: p.email, name: p.name ?? '' }));
 
@@ -20,12 +21,12 @@ export function PanelEditor({ interview, ended, onSaved }: { interview: Intervie
   const [saidRef, focusSaid] = useFocusLater<HTMLParagraphElement>();
   // A panel changes only while the interview is ahead (after its end, main refuses: nothing is sent about the past).
   const editable = interview.status === 'scheduled' && !ended;
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
+  const save = async (event: FormEvent | undefined, acceptConflicts = false) => {
+    event?.preventDefault();
     if (!rows) return;
     const kept = rows.filter((r) => r.email.trim() || r.name.trim());
     setRows(kept);
-    const result = await desk.interviews.setPanel({ id: interview.id, coInterviewers: kept.map((r) => ({ email: r.email, ...(r.name.trim() ? { name: r.name } : {}) })) });
+    const result = await desk.interviews.setPanel({ id: interview.id, coInterviewers: kept.map((r) => ({ email: r.email, ...(r.name.trim() ? { name: r.name } : {}) })), acceptConflicts });
     if (!result.ok) return setError(result.error);
     const before = new Set(interview.coInterviewers.map((p) => p.email.toLowerCase()));
     const after = new Set(result.value.coInterviewers.map((p) => p.email.toLowerCase()));
@@ -75,7 +76,8 @@ export function PanelEditor({ interview, ended, onSaved }: { interview: Intervie
               }}
               onSettled={() => undefined}
             />
-            {isFormWide(error, ['coInterviewers', ...rows.flatMap((_, i) => [`coInterviewers.${i}.email`, `coInterviewers.${i}.name`])]) && <ErrorMessage error={error} />}
+            {error?.code !== 'conflict' && isFormWide(error, ['coInterviewers', ...rows.flatMap((_, i) => [`coInterviewers.${i}.email`, `coInterviewers.${i}.name`])]) && <ErrorMessage error={error} />}
+            {error?.code === 'conflict' && <ConflictQuestion message={error.message} keepLabel="Change the panel" confirmLabel="Save panel anyway" onConfirm={() => void save(undefined, true)} onClose={() => setError(undefined)} />}
             <div className="actions">
               <button type="submit" className="primary">
                 Save panel

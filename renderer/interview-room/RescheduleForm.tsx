@@ -10,6 +10,7 @@ import { desk } from '../bridge/desk';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { FieldError, invalidProps } from '../common/FieldError';
 import { dayKey, formatInputTime } from '../common/format';
+import { ConflictQuestion } from '../schedule/ConflictQuestion';
 
 /**
  * Moves an interview: new date, time, zone and duration; main re-validates and flags conflicts.
@@ -38,8 +39,8 @@ export function RescheduleForm({ interview, onDone }: { interview: Interview; on
   const startAt = DateTime.fromISO(`${date}T${time}`, { zone: interview.timeZone });
   const minutes = Number(duration);
   const proposal = startAt.isValid && Number.isInteger(minutes) && minutes > 0 ? { start: startAt.toUTC().toISO()!, end: startAt.plus({ minutes }).toUTC().toISO()! } : undefined;
-  const submit = async (event: FormEvent, acceptConflicts = false) => {
-    event.preventDefault();
+  const submit = async (event: FormEvent | undefined, acceptConflicts = false) => {
+    event?.preventDefault();
     const result = await desk.interviews.reschedule({ id: interview.id, date, time, timeZone: interview.timeZone, durationMinutes: Number(duration), acceptConflicts });
     if (result.ok) finish(true);
     else setError(result.error);
@@ -82,14 +83,7 @@ export function RescheduleForm({ interview, onDone }: { interview: Interview; on
           }}
         />
         {error && !['date', 'time', 'durationMinutes'].includes(error.field ?? '') && <ErrorMessage error={error} />}
-        {error?.code === 'conflict' && (
-          <div className="warning" role="alert">
-            {error.message}{' '}
-            <button type="button" onClick={(e) => void submit(e, true)}>
-              Move anyway
-            </button>
-          </div>
-        )}
+        {error?.code === 'conflict' && <ConflictQuestion message={error.message} confirmLabel="Move anyway" onConfirm={() => void submit(undefined, true)} onClose={() => setError(undefined)} />}
         <div className="actions">
           <button type="submit" className="primary">
             Save new time

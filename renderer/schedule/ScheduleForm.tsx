@@ -12,6 +12,7 @@ import { isEmailAddress } from '../../preload/contract/interview-schema';
 import { PanelFields, type PanelRow } from './PanelFields';
 import { FindTimePanel } from './FindTimePanel';
 import { useFreeBusy } from './use-free-busy';
+import { ConflictQuestion } from './ConflictQuestion';
 
 /** The addresses of a panel that are finished (one plain address each): the ones worth asking Google about. */
 function settledEmails(rows: PanelRow[]): string[] {
@@ -133,8 +134,8 @@ export function ScheduleForm({ onScheduled }: { onScheduled: (interview: Intervi
     return fieldIssues(saved.error).length > 0 ? fieldIssues(saved.error) : [{ field: 'recruiterEmail', message: saved.error.message }];
   };
 
-  const submit = async (event: FormEvent, acceptConflicts = false) => {
-    event.preventDefault();
+  const submit = async (event: FormEvent | undefined, acceptConflicts = false) => {
+    event?.preventDefault();
     setBusy(true);
     const whoIssues = askWho ? await saveWho() : [];
     // Rows left empty are dropped first, so main's field numbers match the rows the person sees.
@@ -341,14 +342,7 @@ export function ScheduleForm({ onScheduled }: { onScheduled: (interview: Intervi
       </fieldset>
       {error?.code !== 'conflict' && isFormWide(error, formFields) && <ErrorMessage error={error} />}
       <FieldErrorSummary error={error} labels={{ ...fieldNames, ...panelLabels(panel.length) }} />
-      {error?.code === 'conflict' && (
-        <div className="warning" role="alert">
-          {error.message}{' '}
-          <button type="button" onClick={(e) => void submit(e, true)} disabled={busy}>
-            Schedule anyway
-          </button>
-        </div>
-      )}
+      {error?.code === 'conflict' && <ConflictQuestion message={error.message} confirmLabel="Schedule anyway" onConfirm={() => void submit(undefined, true)} onClose={() => setError(undefined)} />}
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>
           Schedule interview

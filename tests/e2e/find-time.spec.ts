@@ -120,6 +120,20 @@ test('find a time: busy blocks from Google on the timeline, the conflict named, 
     };
     await axe();
 
+    // Pressing Schedule over the busy block asks first: whose time and when, and whom Google could not tell about.
+    await page.getByRole('button', { name: 'Schedule interview' }).last().click();
+    const question = page.getByRole('dialog', { name: 'Someone may be busy then' });
+    await expect(question.getByTestId('conflict-question')).toHaveText(
+      'You are busy 13:00–14:00 in Google Calendar. Google could not tell whether Sam Outside is free then: their calendar is not shared with you. Schedule anyway?',
+    );
+    await expect(question.getByRole('button', { name: 'Pick another time' })).toBeFocused();
+    await saveScreenshot(page, 'find-time-conflict-question');
+    await axe();
+    await page.keyboard.press('Enter');
+    await expect(question).toBeHidden();
+    await expect(page.getByRole('heading', { name: 'Schedule an interview' })).toBeVisible();
+    expect(g.calendar.all().filter((e) => e.summary !== 'Budget review')).toHaveLength(0);
+
     // Picking the next working day's slot fills both date and time; that day is inside the answer already held.
     const beforePick = g.count('/freeBusy', 'POST');
     await offered.filter({ hasText: `${next.toFormat('ccc d LLL')}, 11:00–12:00` }).click();
@@ -132,8 +146,9 @@ test('find a time: busy blocks from Google on the timeline, the conflict named, 
     expect(g.count('/freeBusy', 'POST')).toBe(beforePick);
     await saveScreenshot(page, 'find-time-picked');
 
-    // Scheduled: the panel is in the room, and each co-interviewer gets the invitation with the same .ics.
+    // Scheduled (Google cannot tell about Sam, so it asks; "anyway"): the panel is in the room, and each co-interviewer gets the invitation with the same .ics.
     await page.getByRole('button', { name: 'Schedule interview' }).last().click();
+    await page.getByRole('dialog', { name: 'Someone may be busy then' }).getByRole('button', { name: 'Schedule anyway' }).click();
     await expect(page.getByRole('heading', { name: 'Ada Lovelace · Staff Engineer' })).toBeVisible({ timeout: 15_000 });
     await expect(page.getByRole('list', { name: 'Co-interviewers' })).toContainText('Pat P. Panel <pat@example.com>');
     await expect(page.getByTestId('invitation-panel-pat@example.com')).toContainText('Invitation sent to Pat P. Panel', { timeout: 15_000 });
@@ -161,6 +176,7 @@ test('find a time: busy blocks from Google on the timeline, the conflict named, 
     await expect(move.getByTestId('busy-warning')).toBeHidden();
     await saveScreenshot(page, 'find-time-reschedule');
     await move.getByRole('button', { name: 'Save new time' }).click();
+    await page.getByRole('dialog', { name: 'Someone may be busy then' }).getByRole('button', { name: 'Move anyway' }).click();
     await expect(page.getByTestId('delivery-confirmation')).toContainText('New time sent to Ada Lovelace', { timeout: 15_000 });
     await expect.poll(() => sink.received.filter((m) => m.envelope.to.includes('pat@example.com')).length, { timeout: 15_000 }).toBe(2);
     const update = parseWithPython(icsAttachment(sink.received.filter((m) => m.envelope.to.includes('pat@example.com'))[1]!));
@@ -177,6 +193,10 @@ test('find a time: busy blocks from Google on the timeline, the conflict named, 
     await edit.getByLabel('Co-interviewer 3 name (optional)').fill('Kim New');
     await edit.getByRole('button', { name: 'Remove co-interviewer 2 (sam@other.org)' }).click();
     await edit.getByRole('button', { name: 'Save panel' }).click();
+    // Kim is new, and Google does not know her calendar: asked first.
+    const panelQuestion = page.getByRole('dialog', { name: 'Someone may be busy then' });
+    await expect(panelQuestion.getByTestId('conflict-question')).toHaveText('Google could not tell whether Kim New is free then: their calendar is not shared with you. Save the panel anyway?');
+    await panelQuestion.getByRole('button', { name: 'Save panel anyway' }).click();
     await expect(page.getByTestId('panel-saved')).toHaveText('Panel saved. Invitation on its way to Kim New. Sam Outside will be told they are off the panel. The candidate and everyone else on the panel get an update naming the new panel.');
     await expect(page.getByTestId('panel-saved')).toBeFocused();
     // The earlier reschedule's "New time sent" would now describe the wrong update: it goes.
