@@ -130,6 +130,8 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     clock: deps.clock,
     log: deps.log.scope('calendar'),
     googleSendsInvites: () => settings.get().googleSendsInvites,
+    // The outbox is made below; a sync only runs once both exist.
+    withdrawUnsent: (id) => outbox.withdraw(id),
     ...(deps.google?.retry ? { retry: deps.google.retry } : {}),
     ...(deps.google?.conferencePollMs ? { conferencePollMs: deps.google.conferencePollMs } : {}),
     ...(deps.google?.requestTimeoutMs ? { requestTimeoutMs: deps.google.requestTimeoutMs } : {}),
@@ -339,6 +341,7 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     'attendance:waitingNow': () => attendance.waitingNow(),
     'findTime:busy': (query) => findTime.busy(query),
     'findTime:connect': () => findTime.connect(),
+    'interviews:sendCalendarChange': (id) => interviews.sendCalendarChange(id),
     'interviews:setPanel': async ({ id, coInterviewers, acceptConflicts }) =>
       interviews.setPanel(id, coInterviewers, { acceptConflicts, calendars: acceptConflicts ? undefined : await busyCheck.forPanel(id, coInterviewers) }),
   };

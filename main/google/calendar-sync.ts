@@ -15,6 +15,8 @@ import { GoogleCallError, withGoogleRetry, type RetryOptions } from './retry-pol
 import { GoogleQueue, type QueuedChange } from './google-queue';
 import { conferenceStatus, eventForInterview, eventIdFor, guestAddresses, guestPatch, interviewIdOf, linkPatch, meetLinkOf, readMeetLink, reschedulePatch, withEventMeetLink, withGuestsWriting } from './event-mapping';
 import { panelChanged } from '../interviews/interview-rules';
+import { calendarChangeMark, type Withdrawn } from './calendar-change-mark';
+import { withCalendarChange } from '../interviews/calendar-change-notice';
 
 export interface CalendarSyncDeps {
   apiUrl: string;
@@ -28,6 +30,8 @@ export interface CalendarSyncDeps {
   retry?: Partial<RetryOptions>;
   /** Settings: let Google email the guests instead of the app (never both). */
   googleSendsInvites: () => boolean;
+  /** Takes back the interview's messages still waiting to go out (a move or cancel made in Calendar made them stale). */
+  withdrawUnsent?: (interviewId: string) => Withdrawn;
   /** How long to wait between checks of a pending Meet conference, and how many checks. */
   conferencePollMs?: number[];
   /** Events per list page (Google allows up to 2500). */
@@ -283,6 +287,10 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
 
   const drain = singleFlight(drainOnce);
 
+  /** What a move or cancel made in Calendar leaves on the interview; with Google sending the emails, Google asked whom to tell. */
+  const untold = (local: Interview, next: Parameters<typeof calendarChangeMark>[1], event: calendar_v3.Schema$Event) =>
+    deps.googleSendsInvites() ? local.google?.calendarChange : calendarChangeMark(local, next, event.updated, clock.now(), () => deps.withdrawUnsent?.(local.id) ?? { withdrawn: 0 });
+
   const applyRemote = (event: calendar_v3.Schema$Event): boolean => {
     const markedId = interviewIdOf(event);
     // Each event is looked up by its indexed id (or the interview id it carries), never by reading every interview.
@@ -298,7 +306,10 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
     if (queue.pendingFor(local.id)) return false; // our own change is on its way; it wins
     if (event.status === 'cancelled') {
       if (local.status === 'cancelled') return false;
-      interviews.update(local.id, (i) => ({ ...i, status: 'cancelled', google: { ...(i.google ?? { eventId: event.id! }), state: 'synced', ...(event.etag ? { etag: event.etag } : {}) } }), true);
+      deps.db.transaction(() => {
+        const mark = untold(local, { kind: 'cancelled', startUtc: local.startUtc, durationMinutes: local.durationMinutes }, event);
+        interviews.update(local.id, (i) => ({ ...i, status: 'cancelled', google: { ...withCalendarChange(i.google ?? { eventId: event.id!, state: 'synced' }, mark), state: 'synced', ...(event.etag ? { etag: event.etag } : {}) } }), true);
+      });
       return true;
     }
     // Times from Google are input: one that cannot be read leaves the interview as it was.
@@ -318,27 +329,31 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
     const reading = readMeetLink(event);
     const relinked = reading.kind === 'meet' && (reading.link !== local.meetLink || local.google?.unusableMeetLink === true);
     const unusable = reading.kind === 'unusable' && !local.google?.unusableMeetLink;
-    interviews.update(
-      local.id,
-      (current) => {
-        const i = relinked || unusable ? withEventMeetLink(current, reading) : current;
-        return {
-          ...i,
-          startUtc: start,
-          durationMinutes: duration,
-          ...(moved ? { reminders: armedReminders(new Date(clock.now()).toISOString()) } : {}),
-          ics: { ...i.ics, sequence: Math.max(i.ics.sequence, event.sequence ?? 0) },
-          google: {
-            ...(i.google ?? { eventId: event.id! }),
-            state: 'synced',
-            ...(event.etag ? { etag: event.etag } : {}),
-            sequence: event.sequence ?? i.google?.sequence ?? 0,
-            attendeeDeclined: declined,
-          },
-        };
-      },
-      true,
-    );
+    deps.db.transaction(() => {
+      // A new link sends an update saying both; a move alone waits for the recruiter.
+      const mark = moved && !relinked ? untold(local, { kind: 'moved', startUtc: start, durationMinutes: duration }, event) : local.google?.calendarChange;
+      interviews.update(
+        local.id,
+        (current) => {
+          const i = relinked || unusable ? withEventMeetLink(current, reading) : current;
+          return {
+            ...i,
+            startUtc: start,
+            durationMinutes: duration,
+            ...(moved ? { reminders: armedReminders(new Date(clock.now()).toISOString()) } : {}),
+            ics: { ...i.ics, sequence: Math.max(i.ics.sequence, event.sequence ?? 0) },
+            google: {
+              ...withCalendarChange(i.google ?? { eventId: event.id!, state: 'synced' }, mark),
+              state: 'synced',
+              ...(event.etag ? { etag: event.etag } : {}),
+              sequence: event.sequence ?? i.google?.sequence ?? 0,
+              attendeeDeclined: declined,
+            },
+          };
+        },
+        true,
+      );
+    });
     // The new link raised our SEQUENCE above the event's: give the event the same, so both agree.
     if (relinked && interviews.get(local.id).ics.sequence > (event.sequence ?? 0)) {
       queue.add(local.id, 'update');

@@ -20,6 +20,7 @@ import type { Clock } from '../platform/clock';
 import type { Logger } from '../logging/logger';
 import type { InterviewRepository, ScheduleWindow } from '../storage/interview-repository';
 import { findConflicts, panelChanged, startInstant, summarize } from './interview-rules';
+import { asLastTold, calendarChangeAnnouncement, withoutCalendarChange } from './calendar-change-notice';
 import { noFindings, type CalendarFindings } from './calendar-findings';
 import { conflictQuestion, type ConflictAsk } from './conflict-question';
 
@@ -30,7 +31,9 @@ export type InterviewChange =
   | { kind: 'cancelled'; interview: Interview }
   | { kind: 'updated'; interview: Interview; previous: Interview }
   /** The recruiter gave the interview another Meet link (Google sync brings its own as 'updated'). */
-  | { kind: 'relinked'; interview: Interview; previous: Interview };
+  | { kind: 'relinked'; interview: Interview; previous: Interview }
+  /** The recruiter sends a move or cancel made in Google Calendar; `previous` is the interview as people were last told it. */
+  | { kind: 'announced'; interview: Interview; previous: Interview };
 
 export interface InterviewServiceDeps {
   repository: InterviewRepository;
@@ -77,6 +80,8 @@ export interface InterviewService {
   reschedule(input: RescheduleFields, calendars?: CalendarFindings): Interview;
   cancel(id: string): Interview;
   setMeetLink(id: string, link: string): Interview;
+  /** Emails everyone about a move or cancel made in Google Calendar (the room's "Send update"). */
+  sendCalendarChange(id: string): Interview;
   /** Changes the panel after scheduling: new co-interviewers are invited, removed ones get a cancellation. */
   setPanel(id: string, panel: unknown, options?: { acceptConflicts?: boolean | undefined; calendars?: CalendarFindings }): Interview;
   /** Applies a change that came from elsewhere (Google sync, the outbox) and tells listeners. */
@@ -270,7 +275,7 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
       const start = startInstant(input, clock.now());
       refuseConflicts(conflictsFor(start.toMillis(), input.durationMinutes, input.id), calendars, input.acceptConflicts, { zone: input.timeZone, startUtc: start.toISO()!, ask: 'Move anyway?' });
       const interview: Interview = {
-        ...previous,
+        ...withoutCalendarChange(previous),
         startUtc: start.toISO()!,
         durationMinutes: input.durationMinutes,
         timeZone: input.timeZone,
@@ -278,7 +283,8 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
         reminders: armedReminders(nowIso()),
         updatedAt: nowIso(),
       };
-      save(interview, { kind: 'rescheduled', interview, previous });
+      // The update says the time people were last told, not one moved to in Calendar and never emailed.
+      save(interview, { kind: 'rescheduled', interview, previous: asLastTold(previous) });
       log.info(`rescheduled interview ${interview.id}`);
       return interview;
     },
@@ -286,10 +292,18 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
       const previous = mustGet(id);
       refuseOnCandidateCopy(previous, 'cancel');
       if (previous.status === 'cancelled') return previous;
-      const interview: Interview = { ...previous, status: 'cancelled', ics: { ...previous.ics, sequence: previous.ics.sequence + 1 }, updatedAt: nowIso() };
+      const interview: Interview = { ...withoutCalendarChange(previous), status: 'cancelled', ics: { ...previous.ics, sequence: previous.ics.sequence + 1 }, updatedAt: nowIso() };
       save(interview, { kind: 'cancelled', interview });
       log.info(`cancelled interview ${id}`);
       return interview;
+    },
+    sendCalendarChange(id) {
+      const announced = calendarChangeAnnouncement(mustGet(id), clock.now());
+      const interview = { ...announced.interview, updatedAt: nowIso() };
+      save(interview, { kind: 'announced', interview, previous: announced.previous });
+      log.info(`sent the Calendar change of interview ${id}`);
+      // Read back: the room shows what was queued for whom, which the outbox wrote as it saved.
+      return mustGet(id);
     },
     setMeetLink(id, link) {
       const meetLink = meetLinkSchema.safeParse(link);

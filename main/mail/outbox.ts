@@ -10,6 +10,7 @@ import type { Clock } from '../platform/clock';
 import type { Logger } from '../logging/logger';
 import { refuseOnCandidateCopy, type InterviewChange, type InterviewService } from '../interviews/interview-service';
 import { DeskFailure } from '../shared/desk-failure';
+import { panelChanged } from '../interviews/interview-rules';
 import { isMeetJoinUrl } from '../security/url-policy';
 import { composeInterviewMessage } from './compose-message';
 import { MailSendError, type MailTransport } from './mail-transport';
@@ -58,6 +59,12 @@ export interface Outbox {
   items(): OutboxItem[];
   enqueue(interviewId: string, kind: MailKind, recipients?: Recipient[], previous?: PreviousTime, to?: OutboxItem['to']): void;
   resend(interviewId: string, recipient: Recipient): void;
+  /**
+   * Takes back this interview's messages still waiting to go out (not the one being handed over):
+   * each person's line goes back to what last reached them. Says how many, and what the candidate
+   * had last been told when one of them was an update.
+   */
+  withdraw(interviewId: string): { withdrawn: number; told?: { startUtc: string; durationMinutes: number } };
   drain(): Promise<void>;
   sendTest(to: { name: string; address: string }): Promise<string>;
   /** Stops the outbox; resolves once the message being sent (if any) is recorded. */
@@ -442,6 +449,21 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     if (staying.length) enqueue(interview.id, 'update', staying, { startUtc: previous.startUtc, durationMinutes: previous.durationMinutes, interviewers: names });
   };
 
+  /**
+   * The recruiter sends a move or cancel made in Google Calendar: whoever holds the invitation gets
+   * the update (saying the time they were last told) or the cancellation; on a move, whoever never
+   * got the invitation (it was withdrawn before it went out) gets it now.
+   */
+  const announceCalendarChange = (interview: Interview, told: Interview, invited: Recipient[]) => {
+    if (interview.status === 'cancelled') {
+      if (invited.length) enqueue(interview.id, 'cancellation', invited);
+      return;
+    }
+    if (invited.length) enqueue(interview.id, 'update', invited, { startUtc: told.startUtc, durationMinutes: told.durationMinutes });
+    const never = recipientsOf(interview).filter((r) => !invited.includes(r));
+    if (never.length && interview.meetLink) enqueue(interview.id, 'invitation', never);
+  };
+
   /** The mail one interview change calls for. */
   const queueMailFor = (change: InterviewChange) => {
     const interview = change.interview;
@@ -451,6 +473,9 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     const invited = recipientsOf(interview).filter((r) => hasBeenInvited(interview, r));
     const previous = change.kind === 'scheduled' || change.kind === 'cancelled' ? undefined : change.previous;
     const relinked = previous?.meetLink !== undefined && previous.meetLink !== interview.meetLink;
+    if (change.kind === 'announced') return announceCalendarChange(interview, change.previous, invited);
+    // A move or cancel made in Google Calendar is emailed only when the recruiter sends it from the room.
+    if (change.kind === 'updated' && interview.google?.calendarChange && !panelChanged(change.previous, interview)) return;
     if (change.kind === 'cancelled') {
       // An interview whose time has passed is only marked cancelled: no one is emailed about the past.
       if (invited.length && !hasEnded(interview, clock.now())) enqueue(interview.id, 'cancellation', invited);
@@ -495,6 +520,18 @@ export function createOutbox(deps: OutboxDeps): Outbox {
         enqueue(interviewId, kind === 'update' && !hasBeenInvited(interview, recipient) ? 'invitation' : kind, [recipient], lastPrevious);
       });
       void drain();
+    },
+    withdraw(interviewId) {
+      return db.transaction(() => {
+        const waiting = queue.waitingFor(interviewId).filter((i) => !inFlight.has(i.key));
+        queue.remove(waiting.map((i) => i.key));
+        for (const recipient of new Set(waiting.map((i) => i.payload.recipient))) {
+          const last = lastSentTo(interviewId, recipient);
+          setRecipientState(interviewId, recipient, last ? { state: 'sent', kind: last.payload.kind, at: new Date(last.finishedAt!).toISOString() } : { state: 'none' });
+        }
+        const told = waiting.find((i) => i.payload.recipient === 'candidate' && i.payload.kind === 'update')?.payload.previous;
+        return { withdrawn: waiting.length, ...(told ? { told: { startUtc: told.startUtc, durationMinutes: told.durationMinutes } } : {}) };
+      });
     },
     drain,
     async sendTest(to) {

@@ -272,6 +272,8 @@ export const calls = {
   /** Asks Google for the free/busy scope (incremental consent, the first time Find a time is used). */
   'findTime:connect': call(noInput, accountStatusSchema),
   /** Changes who is on an interview's panel after scheduling (invitations and cancellations follow). */
+  /** Emails everyone about a move or cancel made in Google Calendar (the room's "Send update"). */
+  'interviews:sendCalendarChange': call(interviewId, interviewSchema),
   'interviews:setPanel': call(z.object({ id: interviewId, coInterviewers: coInterviewersSchema, acceptConflicts: z.boolean().optional() }), interviewSchema),
 } as const;
 

@@ -14,6 +14,7 @@ import { formatDateTime, systemTimeZone, zoneName } from '../common/format';
 import { JoinArea } from './JoinArea';
 import { RescheduleForm } from './RescheduleForm';
 import { deliveryLine, formerPanelLines, panelDeliveryLine } from './delivery-words';
+import { calendarChangeWords } from './calendar-change-words';
 import { PanelEditor } from './PanelEditor';
 import { CandidateRoom } from './CandidateRoom';
 import { useFocusLater } from '../common/use-focus-later';
@@ -69,6 +70,16 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
     if (result.ok) loaded.setValue(result.value);
     else setError(result.error);
   };
+  // Sends a move or cancel made in Google Calendar; the line then gives way to what went out, which takes focus.
+  const sendCalendarChange = async () => {
+    const kind = interview.google?.calendarChange?.kind;
+    const result = await desk.interviews.sendCalendarChange(interview.id);
+    if (result.ok) {
+      loaded.setValue(result.value);
+      setConfirming(kind === 'cancelled' ? 'cancelled' : 'moved');
+      focusConfirmation();
+    } else setError(result.error);
+  };
   const retryGoogle = async () => {
     const result = await desk.google.retry(interview.id);
     if (result.ok) loaded.setValue(result.value);
@@ -78,6 +89,7 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
   const held = heldInvitations(interview);
   const link = meetLinkState(interview);
   const unusable = unusableLinkNotice(interview);
+  const untold = calendarChangeWords(interview, interview.timeZone);
   // A link can be pasted while there is none (except while Google is creating it), or after Google failed.
   const canPasteLink = interview.status === 'scheduled' && ((!interview.meetLink && link !== 'creating') || interview.google?.state === 'failed');
   const local = systemTimeZone();
@@ -174,6 +186,14 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
                   {line} <span className="muted">(taken off the panel)</span>
                 </div>
               ))}
+              {untold && (
+                <p className="note" data-testid="calendar-change">
+                  {untold.line}{' '}
+                  <button type="button" className="small" onClick={() => void sendCalendarChange()}>
+                    {untold.action}
+                  </button>
+                </p>
+              )}
               {held && (
                 <p className="muted" data-testid="invitations-held">
                   {held}

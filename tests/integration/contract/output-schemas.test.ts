@@ -86,6 +86,11 @@ describe('every call answers what its output schema says (composed services, loc
       'interviews:reschedule': () => ({ id, ...at(10), durationMinutes: 45, acceptConflicts: true }),
       'interviews:setMeetLink': () => ({ id, meetLink }),
       'interviews:setPanel': () => ({ id, coInterviewers: [{ email: 'pat@example.com', name: 'Pat Panel' }], acceptConflicts: true }),
+      // A move made in Google Calendar that nobody was emailed about: what Send update acts on.
+      'interviews:sendCalendarChange': () => {
+        services.interviews.update(id, (i) => ({ ...i, google: { eventId: 'e1', state: 'synced', calendarChange: { kind: 'moved', at: new Date().toISOString(), was: { startUtc: i.startUtc, durationMinutes: i.durationMinutes } } } }), false);
+        return id;
+      },
       'interviews:join': () => ({ id, via: 'browser' }),
       'mail:resend': () => ({ id, recipient: 'candidate' }),
       'meet:setAlwaysOnTop': () => true,

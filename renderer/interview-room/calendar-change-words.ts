@@ -1,0 +1,19 @@
+import type { Interview } from '../../preload/contract/interview-schema';
+import { formatDateTime } from '../common/format';
+
+/**
+ * What the room says about a move or cancel made in Google Calendar that nobody was emailed about,
+ * and the button that sends it; undefined when there is none.
+ */
+export function calendarChangeWords(interview: Interview, zone: string): { line: string; action: string } | undefined {
+  const change = interview.google?.calendarChange;
+  if (!change) return undefined;
+  const made = change.kind === 'moved' ? 'Moved' : 'Cancelled';
+  const withdrawn = change.withdrawn ?? 0;
+  // Messages still waiting when the change came spoke of the old state: they were taken back, and said so.
+  const taken = withdrawn === 0 ? '' : ` ${withdrawn === 1 ? '1 email that had not gone out yet was' : `${withdrawn} emails that had not gone out yet were`} withdrawn.`;
+  return {
+    line: `${made} in Google Calendar on ${formatDateTime(change.at, zone)} — Interview Desk has not emailed the candidate.${taken}`,
+    action: change.kind === 'moved' ? 'Send update' : 'Send cancellation',
+  };
+}

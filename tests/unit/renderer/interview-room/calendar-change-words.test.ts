@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { calendarChangeWords } from '../../../../renderer/interview-room/calendar-change-words';
+import { makeInterview } from '../../../support/interview-fixtures';
+import { formatDateTime } from '../../../../renderer/common/format';
+
+const base = makeInterview({ startUtc: '2030-01-15T09:00:00.000Z', meetLink: 'https://meet.google.com/abc-defg-hij' });
+const marked = (calendarChange: NonNullable<NonNullable<typeof base.google>['calendarChange']>) => ({ ...base, google: { eventId: 'e1', state: 'synced' as const, calendarChange } });
+const was = { startUtc: base.startUtc, durationMinutes: 60 };
+
+describe('a change made in Google Calendar, in the room', () => {
+  it('says when it was made there and that nobody was emailed, with the button that sends it', () => {
+    expect(calendarChangeWords(marked({ kind: 'moved', at: '2030-01-10T13:02:00.000Z', was }), 'UTC')).toEqual({
+      line: `Moved in Google Calendar on ${formatDateTime('2030-01-10T13:02:00.000Z', 'UTC')} — Interview Desk has not emailed the candidate.`,
+      action: 'Send update',
+    });
+    expect(calendarChangeWords(marked({ kind: 'cancelled', at: '2030-01-10T13:02:00.000Z', was }), 'UTC')?.action).toBe('Send cancellation');
+  });
+
+  it('names the unsent emails it withdrew, never silently', () => {
+    expect(calendarChangeWords(marked({ kind: 'cancelled', at: '2030-01-10T13:02:00.000Z', was, withdrawn: 1 }), 'UTC')?.line).toMatch(/^Cancelled in Google Calendar on .* — Interview Desk has not emailed the candidate\. 1 email that had not gone out yet was withdrawn\.$/);
+    expect(calendarChangeWords(marked({ kind: 'moved', at: '2030-01-10T13:02:00.000Z', was, withdrawn: 3 }), 'UTC')?.line).toMatch(/ 3 emails that had not gone out yet were withdrawn\.$/);
+  });
+
+  it('says nothing when everyone was told', () => {
+    expect(calendarChangeWords(base, 'UTC')).toBeUndefined();
+  });
+});
