@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startWebMode, type WebModeApp } from '../../support/web-mode';
+import { DatabaseSync } from 'node:sqlite';
 import { makeTempDir } from '../../support/temp-dir';
+import { makeInterview, seedStore } from '../../support/interview-fixtures';
 
 /** Saved data this version cannot use never stops a start of the built web mode (`dist/web/web.mjs`). */
 describe('a start with saved data this version cannot use', () => {
@@ -52,5 +54,31 @@ describe('a start with saved data this version cannot use', () => {
     const saved = (JSON.parse(fs.readFileSync(file, 'utf8')) as { settings: Record<string, unknown> }).settings;
     expect(saved).toMatchObject({ companyName: 'Acme', brandColor: 'red', smtp: settings.smtp, reminderOffsetsMinutes: settings.reminderOffsetsMinutes, joinOpensMinutesBefore: 'soon' });
     expect(fs.readdirSync(temp.dir).filter((f) => f.includes('damaged'))).toEqual([]);
+  });
+
+  it('starts with an interview record it cannot read and a search index missing its table: the schedule works, the record is kept', async () => {
+    temp = makeTempDir('idesk-badrecord-');
+    const later = (days: number, name: string) => makeInterview({ startUtc: new Date(Date.now() + days * 86_400_000).toISOString(), candidate: { name, email: 'someone@example.com' } });
+    const [unknown, ada] = [later(1, 'Newer Format'), later(2, 'Ada Lovelace')];
+    seedStore(temp.dir, { interviews: [unknown, ada] });
+    const raw = new DatabaseSync(path.join(temp.dir, 'interview-desk.sqlite'));
+    raw.prepare("UPDATE interviews SET origin = 'agency', record = json_set(record, '$.origin', 'agency') WHERE id = ?").run(unknown.id);
+    raw.exec('DROP TABLE interviews_fts');
+    const before = raw.prepare('SELECT * FROM interviews WHERE id = ?').get(unknown.id);
+    raw.close();
+    app = await startWebMode({}, temp.dir);
+
+    const list = await call('interviews:list');
+    expect(list).toMatchObject({ ok: true, value: [{ candidateName: 'Ada Lovelace' }] });
+    expect((list.value as unknown[]).length).toBe(1);
+    const window = { section: 'upcoming', query: 'ovela', todayStartMs: Date.now() - 3600_000, nowMs: Date.now(), offset: 0, limit: 50 };
+    expect(await call('interviews:page', window)).toMatchObject({ ok: true, value: { items: [{ candidateName: 'Ada Lovelace' }], total: 1 } });
+    const notices = (await call('app:notices')).value as { message: string }[];
+    expect(notices.map((n) => n.message)).toContain('1 interview could not be read by this version; it is kept unchanged.');
+    await app.stop();
+    app = undefined;
+    const after = new DatabaseSync(path.join(temp.dir, 'interview-desk.sqlite'), { readOnly: true });
+    expect(after.prepare('SELECT * FROM interviews WHERE id = ?').get(unknown.id)).toEqual(before);
+    after.close();
   });
 });
