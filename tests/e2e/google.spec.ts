@@ -35,6 +35,9 @@ test('connect Google from the welcome screen, schedule, and get a Meet link from
     await page.getByLabel('Job title').fill('Compiler Engineer');
     await page.getByLabel('Time zone', { exact: true }).fill('Europe/Berlin');
     await page.getByRole('button', { name: 'Schedule interview' }).click();
+    // Free/busy is not allowed yet, so Google cannot tell whether the time is free: asked, then "anyway".
+    await expect(page.getByRole('dialog', { name: 'Someone may be busy then' }).getByTestId('conflict-question')).toContainText('Google could not tell whether you are free then');
+    await page.getByRole('dialog', { name: 'Someone may be busy then' }).getByRole('button', { name: 'Schedule anyway' }).click();
     await expect(page.getByRole('heading', { name: 'Grace Hopper · Compiler Engineer' })).toBeVisible();
     await expect(page.locator('.details')).toContainText('In sync', { timeout: 15_000 });
     await expect(page.locator('.details')).toContainText(/https:\/\/meet\.google\.com\/[a-z]{3}-[a-z]{4}-[a-z]{3}/);
@@ -54,6 +57,7 @@ test('connect Google from the welcome screen, schedule, and get a Meet link from
     await page.getByLabel('Time zone', { exact: true }).fill('Europe/Berlin');
     await page.getByLabel('Meet link (optional)').fill('https://meet.google.com/abc-defg-hij');
     await page.getByRole('button', { name: 'Schedule interview' }).click();
+    await page.getByRole('dialog', { name: 'Someone may be busy then' }).getByRole('button', { name: 'Schedule anyway' }).click();
     await expect(page.getByRole('heading', { name: 'Ada Lovelace · Analyst' })).toBeVisible();
     await expect(page.locator('.details')).toContainText('In sync', { timeout: 15_000 });
     await expect(page.getByTestId('invitation-candidate')).toContainText('Invitation sent to Ada Lovelace', { timeout: 15_000 });

@@ -51,6 +51,10 @@ test('keyboard only: connect Google, schedule, reschedule, cancel, device check'
     await expectFocusKept(page, 'typing the time zone');
     await tabTo(page, /^Schedule interview$/);
     await page.keyboard.press('Enter');
+    // Free/busy is not allowed yet: a modal question with "Pick another time" focused; "Schedule anyway" goes ahead.
+    await expect(page.getByRole('button', { name: 'Pick another time' })).toBeFocused({ timeout: 15_000 });
+    await tabTo(page, /^Schedule anyway$/);
+    await page.keyboard.press('Enter');
     const roomHeading = page.getByRole('heading', { name: 'Grace Hopper · Compiler Engineer', level: 1 });
     await expect(roomHeading).toBeFocused({ timeout: 15_000 });
     await expectFocusKept(page, 'scheduling');
@@ -79,6 +83,9 @@ test('keyboard only: connect Google, schedule, reschedule, cancel, device check'
     await tabTo(page, /^Duration \(minutes\)$/);
     await typeInFocused(page, '30');
     await tabTo(page, /^Save new time$/);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('button', { name: 'Pick another time' })).toBeFocused({ timeout: 15_000 });
+    await tabTo(page, /^Move anyway$/);
     await page.keyboard.press('Enter');
     await expect(dialog).toHaveCount(0);
     await expect(page.locator('.details')).toContainText('30 minutes');
