@@ -262,7 +262,7 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
   let disposed = false;
   const drainOnce = async () => {
     if (disposed || account.status().state !== 'connected') return;
-    for (const item of queue.all()) {
+    for (const item of queue.inOrder()) {
       if (disposed) return;
       if (item.notBefore > clock.now()) return; // keep order: later items wait behind this one
       try {

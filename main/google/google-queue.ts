@@ -46,6 +46,11 @@ export class GoogleQueue {
     return this.queue.waiting().map(asChange);
   }
 
+  /** The waiting changes in order, read one at a time as they are applied (each is a request to Google anyway). */
+  *inOrder(): Generator<QueuedChange> {
+    for (const item of this.queue.walk({ batch: 1 })) yield asChange(item);
+  }
+
   add(interviewId: string, op: QueuedChange['op']): void {
     this.db.transaction(() => {
       const mine = this.queue.waitingFor(interviewId).map(asChange);

@@ -376,12 +376,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
 
   /** The messages due at `now`, in order, read a batch at a time as the drain gets to them (held ones never). */
   function* dueAt(now: number): Generator<OutboxItem> {
-    for (let afterSeq = 0; ; ) {
-      const batch = queue.batch({ afterSeq, limit: drainBatch, now });
-      yield* batch.map(asOutboxItem);
-      if (batch.length < drainBatch) return;
-      afterSeq = batch.at(-1)!.seq;
-    }
+    for (const item of queue.walk({ batch: drainBatch, now })) yield asOutboxItem(item);
   }
 
   const drainOnce = async () => {

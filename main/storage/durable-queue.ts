@@ -96,6 +96,16 @@ export class DurableQueue<P> {
     return (this.db.prepare(`SELECT * FROM queue_items WHERE queue = ? AND state = 'queued' ${due} AND seq > ? ORDER BY seq LIMIT ?`).all(this.name, ...params) as Row[]).map((r) => this.read(r));
   }
 
+  /** The waiting items in order (with `now`, those due then and not held), read `batch` at a time as the caller gets to them. */
+  *walk(options: { batch: number; now?: number }): Generator<QueueItem<P>> {
+    for (let afterSeq = 0; ; ) {
+      const items = this.batch({ afterSeq, limit: options.batch, ...(options.now === undefined ? {} : { now: options.now }) });
+      yield* items;
+      if (items.length < options.batch) return;
+      afterSeq = items.at(-1)!.seq;
+    }
+  }
+
   /** Holds waiting items back from planning and draining (`held`), or releases them. */
   hold(keys: string[], held: boolean): void {
     if (keys.length === 0) return;

@@ -1,14 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { StatementSync } from 'node:sqlite';
 import { startSmtpSink, type SmtpSink } from '../../support/smtp-sink';
 import { makeTempDir } from '../../support/temp-dir';
 import { servicesFor } from '../../support/test-services';
 import { makeInterview, seedStore } from '../../support/interview-fixtures';
 import { eventually } from '../../support/google-harness';
+import { countRowsRead } from '../../support/row-counter';
 import { loadEnvConfig } from '../../../main/config/env-config';
 import { dispatchCall } from '../../../main/app/dispatch-call';
 import { createMemoryLogger } from '../../../main/logging/logger';
-import type { Database } from '../../../main/storage/database';
 import type { Interview } from '../../../preload/contract/interview-schema';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -27,30 +26,6 @@ const form = (days: number) => {
     meetLink: 'https://meet.google.com/abc-defg-hij',
   };
 };
-
-/** Counts every row the real database hands back (all, get, iterate), from the moment it is installed. */
-function countRowsRead(db: Database): { rows: number } {
-  const counter = { rows: 0 };
-  const prepare = db.prepare.bind(db);
-  db.prepare = (sql: string) =>
-    new Proxy(prepare(sql), {
-      get(target: StatementSync, name: keyof StatementSync) {
-        if (name === 'all') return (...args: Parameters<StatementSync['all']>) => {
-          const rows = target.all(...args);
-          counter.rows += rows.length;
-          return rows;
-        };
-        if (name === 'get') return (...args: Parameters<StatementSync['get']>) => {
-          const row = target.get(...args);
-          if (row !== undefined) counter.rows++;
-          return row;
-        };
-        const value = target[name];
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
-    });
-  return counter;
-}
 
 /** `count` interviews half a year ahead, each with its Meet link (and `extra`). */
 const seeded = (count: number, extra: Partial<Interview> = {}) =>
