@@ -102,7 +102,18 @@ test('settings are validated by main, the field is named, and a good value persi
 
 test('settings saved with values that break the rules: the app starts, says so, and Settings lists them', async ({ page }) => {
   const temp = makeTempDir('idesk-e2e-');
-  seedStore(temp.dir, { settings: { recruiterName: 'Rita\rATTENDEE:mailto:attacker@evil.test', recruiterEmail: 'a@b.test?cc=x.com', companyName: 'Acme Corp' } });
+  seedStore(temp.dir, {
+    settings: {
+      recruiterName: 'Rita\rATTENDEE:mailto:attacker@evil.test',
+      recruiterEmail: 'a@b.test?cc=x.com',
+      companyName: 'Acme Corp',
+      // Values outside their rule, or of the wrong JSON type, as a hand edit or another version leaves them.
+      brandColor: 'red',
+      smtp: { host: 'smtp.example.com', port: 70000, security: 'starttls', user: 'rita', fromAddress: '' },
+      reminderOffsetsMinutes: [1440, 720, 360, 180, 120, 90, 60, 45, 30, 15, 0],
+      joinOpensMinutesBefore: 'soon',
+    },
+  });
   const app = await startWebMode({}, temp.dir);
   try {
     await page.goto(app.url);
@@ -111,6 +122,10 @@ test('settings saved with values that break the rules: the app starts, says so, 
     const problems = page.getByTestId('settings-problems');
     await expect(problems).toContainText('Your name contains line breaks or invisible control characters');
     await expect(problems).toContainText('Your email must be one plain address');
+    await expect(problems).toContainText('Brand colour must be a colour like #1a73e8');
+    await expect(problems).toContainText('Port must be a number from 1 to 65535, like 587');
+    await expect(problems).toContainText('Remind me can list at most 10 reminders');
+    await expect(problems.getByRole('listitem')).toHaveCount(6);
     await expect(page.getByLabel('Company name')).toHaveValue('Acme Corp');
     const axe = await new AxeBuilder({ page }).analyze();
     expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
