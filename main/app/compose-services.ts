@@ -12,6 +12,7 @@ import { createSettingsService, type SettingsService } from '../settings/setting
 import { DeskFailure } from '../shared/desk-failure';
 import type { CallHandlers } from './dispatch-call';
 import { createInterviewRepository } from '../storage/interview-repository';
+import { unreadableNotice } from '../storage/unreadable-interviews';
 import { createInterviewService, type InterviewService } from '../interviews/interview-service';
 import { analyticsCsv, periodBounds, withAttendance } from '../analytics/analytics';
 import { aggregateAnalytics } from '../analytics/analytics-sql';
@@ -113,7 +114,13 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     const { recruiterName, recruiterEmail } = settings.get();
     return recruiterName && recruiterEmail ? { name: recruiterName, email: recruiterEmail } : null;
   };
-  const repository = createInterviewRepository(deps.database);
+  // A record found unreadable while running updates the one notice the open posted (same id).
+  const repository = createInterviewRepository(deps.database, {
+    onUnreadable: (count) => {
+      const notice = unreadableNotice(count);
+      if (notice) notices.post(notice);
+    },
+  });
   const interviews = createInterviewService({
     repository,
     clock: deps.clock,

@@ -75,8 +75,8 @@ type Row = Record<string, unknown>;
 type Stored = Omit<Interview, 'invitations' | 'joins' | 'reminders'>;
 
 
-/** Creates the repository over the app database. */
-export function createInterviewRepository(db: Database): InterviewRepository {
+/** Creates the repository over the app database; `onUnreadable` hears how many records it cannot read when a read finds another. */
+export function createInterviewRepository(db: Database, options: { onUnreadable?: (count: number) => void } = {}): InterviewRepository {
   const searchMode: SearchMode = db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'interviews_fts'").get() ? 'fts5' : 'column';
   // Parsed interviews by id, so a list does not re-parse and re-validate every row. Filled only by
   // reads outside a transaction (committed data), emptied for an id by every write to it: a write
@@ -107,6 +107,7 @@ export function createInterviewRepository(db: Database): InterviewRepository {
       if (found.length > 0) {
         markUnreadable(db, found);
         for (const r of found) unreadable.add(r.id);
+        options.onUnreadable?.(unreadable.size);
       }
       if (!db.inTransaction) for (const [id, interview] of fresh) cache.set(id, interview);
     }
@@ -238,7 +239,7 @@ export function createInterviewRepository(db: Database): InterviewRepository {
         id: String(r.id),
         status: r.status === 'cancelled' ? 'cancelled' : 'scheduled',
         startUtc: String(r.start_utc),
-        origin: r.origin === 'candidate' ? 'candidate' : 'recruiter',
+        origin: r.origin === 'candidate' || r.origin === 'panelist' ? r.origin : 'recruiter',
         createdAt: String(r.created_at),
         reminders: { sent: (JSON.parse(String(r.sent)) as string[]).map((key) => ({ key })), ...(r.reminders_armed_at != null ? { armedAt: String(r.reminders_armed_at) } : {}) },
         invitations: { candidate: r.candidate_at != null ? { at: String(r.candidate_at) } : {} },

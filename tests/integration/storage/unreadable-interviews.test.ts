@@ -60,4 +60,21 @@ describe('an interview record this version cannot read', () => {
     }
     expect(record(unknown.id)).toEqual(before);
   });
+
+  it('found while the app runs: left out from then on, and the notice says so', async () => {
+    const services = servicesFor(temp.dir);
+    try {
+      const call = (name: string, input?: unknown) => dispatchCall(services.handlers, name, input, createMemoryLogger());
+      expect(((await call('app:notices')) as { value: unknown[] }).value).toEqual([]);
+      const unknown = soon(3, 'Changed Underneath');
+      createInterviewRepository(services.stores.database).putMany([unknown, soon(4, 'Ada Lovelace')]);
+      services.stores.database.prepare("UPDATE interviews SET record = json_set(record, '$.durationMinutes', 'long') WHERE id = ?").run(unknown.id);
+      expect(((await call('interviews:list')) as { value: { candidateName: string }[] }).value.map((i) => i.candidateName)).toEqual(['Ada Lovelace']);
+      const notices = ((await call('app:notices')) as { value: { id: string; message: string }[] }).value;
+      expect(notices).toEqual([{ id: 'interviews-unreadable', level: 'warning', message: '1 interview could not be read by this version; it is kept unchanged.' }]);
+    } finally {
+      await services.dispose();
+      services.stores.database.close();
+    }
+  });
 });
