@@ -17,6 +17,7 @@ export function attentionReason(interview: Interview): string | undefined {
   const failed = (['candidate', 'recruiter'] as const).find((r) => interview.invitations[r].state === 'failed');
   if (failed) return `Invitation to the ${failed} failed`;
   if (interview.google?.state === 'failed') return 'Google Calendar update failed';
+  if (interview.google?.calendarChange) return 'Moved in Google Calendar: nobody emailed yet (Send update in the room)';
   if (interview.google?.attendeeDeclined) return 'The candidate declined';
   const link = meetLinkState(interview);
   if (link === 'creating') return undefined;

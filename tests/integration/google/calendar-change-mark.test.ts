@@ -61,7 +61,7 @@ describe('changes made in Google Calendar (emulator + SMTP sink + real keychain)
     // Moved in the app, but the server is down: both updates wait for their retry.
     sink.faults.push({ kind: 'temporary' }, { kind: 'temporary' });
     await call('interviews:reschedule', { id: interview.id, date: day(4), time: '12:00', timeZone: 'UTC', durationMinutes: 45, acceptConflicts: true });
-    await eventually(() => expect(services.interviews.get(interview.id).invitations.candidate.reason ?? '').toMatch(/^Retrying/));
+    await eventually(() => expect([services.interviews.get(interview.id).invitations.candidate.reason, services.interviews.get(interview.id).invitations.recruiter.reason]).toEqual([expect.stringMatching(/^Retrying/), expect.stringMatching(/^Retrying/)]));
     await eventually(() => expect(services.calendar.queue.all()).toEqual([]));
 
     // Then moved again, in Google Calendar.

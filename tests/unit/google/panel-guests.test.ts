@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventForInterview, guestsOf, mergeGuests, panelInDescription } from '../../../main/google/event-mapping';
+import { eventForInterview, guestPatch, guestsOf, mergeGuests, panelInDescription } from '../../../main/google/event-mapping';
 import { panelChanged } from '../../../main/interviews/interview-rules';
 import { makeInterview } from '../../support/interview-fixtures';
 
@@ -48,6 +48,16 @@ describe('panel guests on the Calendar event', () => {
       invitations: { ...interview.invitations, panel: { 'pat@example.com': sent, 'lee@example.com': sent } },
     };
     expect(mergeGuests(current, next)).toEqual([current[0], current[1], current[2], current[4], current[5], { email: 'kim@example.com', displayName: 'Kim New' }]);
+  });
+
+  it('only guests the app itself wrote are taken off, whoever sent the invitations; a write with nothing new is skipped', () => {
+    const current = [{ email: 'ada@example.com' }, { email: 'rita@example.com', organizer: true }, { email: 'pat@example.com' }, { email: 'lee@example.com' }, { email: 'boss@example.com' }];
+    // Google sent the invitations: no delivery entries at all, only the record of what the app wrote.
+    const next = { ...interview, coInterviewers: [{ email: 'pat@example.com', name: 'Pat Panel' }], google: { eventId: 'e1', state: 'synced' as const, guestsWritten: ['ada@example.com', 'rita@example.com', 'pat@example.com', 'lee@example.com'] } };
+    expect(mergeGuests(current, next).map((a) => a.email)).toEqual(['ada@example.com', 'rita@example.com', 'pat@example.com', 'boss@example.com']);
+    expect(guestPatch({ attendees: current, sequence: 0 }, { ...next, ics: { ...next.ics, sequence: 1 } })).toMatchObject({ sequence: 1, attendees: mergeGuests(current, next) });
+    // Already as wanted, SEQUENCE included: nothing to write.
+    expect(guestPatch({ attendees: mergeGuests(current, next), sequence: 1 }, { ...next, ics: { ...next.ics, sequence: 1 } })).toBeUndefined();
   });
 
   it('a panel changes when someone joins, leaves or is renamed, not when only the case of an address differs', () => {

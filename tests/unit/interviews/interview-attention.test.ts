@@ -36,6 +36,11 @@ describe('interview attention', () => {
     expect(unusableLinkNotice({ ...replaced, google: google('synced') })).toBeUndefined();
   });
 
+  it('a move made in Google Calendar that nobody was emailed about needs attention until it is sent', () => {
+    const calendarChange = { kind: 'moved' as const, at: start, was: { startUtc: start, durationMinutes: 60 } };
+    expect(attentionReason(makeInterview({ startUtc: start, meetLink: 'https://meet.google.com/abc-defg-hij', google: { ...google('synced'), calendarChange } }))).toBe('Moved in Google Calendar: nobody emailed yet (Send update in the room)');
+  });
+
   it('keeps the other reasons, and a pending update of an interview with a link still waits for Google', () => {
     expect(attentionReason(makeInterview({ startUtc: start, meetLink: 'https://meet.google.com/abc-defg-hij', google: google('pending') }))).toBe('Waiting for Google');
     expect(attentionReason(makeInterview({ startUtc: start, meetLink: 'https://meet.google.com/abc-defg-hij', google: google('failed') }))).toBe('Google Calendar update failed');
