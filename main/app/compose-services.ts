@@ -322,6 +322,7 @@ export function composeServices(deps: ServiceDeps): DeskServices {
       const start = startInstant(input, deps.clock.now());
       return interviews.saveCandidateInterview({ meetLink: input.meetLink, startUtc: start.toISO()!, title: input.title || 'Interview', timeZone: input.timeZone });
     },
+    'candidate:home': () => interviews.savedCopies(),
     'candidate:setNotes': ({ id, notes }) => interviews.setCandidateNotes(id, notes),
     'candidate:remove': (id) => {
       interviews.removeCandidateInterview(id);

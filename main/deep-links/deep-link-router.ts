@@ -4,7 +4,12 @@ import type { InterviewService } from '../interviews/interview-service';
 import type { Clock } from '../platform/clock';
 import { DeskFailure } from '../shared/desk-failure';
 import type { EventHub } from '../shared/event-hub';
-import { DeepLinkError, parseDeepLink } from './parse-deep-link';
+import { DeepLinkError, parseDeepLink, type DeepLink } from './parse-deep-link';
+
+type InvitationLink = Extract<DeepLink, { kind: 'join' | 'panel' }>;
+
+/** Whose copy an invitation link saves: the candidate's (join) or a co-interviewer's (panel). */
+const copyOrigin = (link: InvitationLink) => (link.kind === 'panel' ? 'panelist' : 'candidate');
 
 /** What routing an interview-desk:// link needs. */
 export interface DeepLinkRouterDeps {
@@ -19,7 +24,7 @@ export interface DeepLinkRouter {
   open(raw: string): NavigateTarget;
   /** What a join link would save, and the saved copy when there is one. */
   preview(raw: string): JoinPreview;
-  /** Saves the join link's interview once the person has agreed. */
+  /** Saves the invitation link's interview (the candidate's or a co-interviewer's copy) once the person has agreed. */
   confirmJoin(raw: string): Interview;
 }
 
@@ -34,9 +39,9 @@ export function createDeepLinkRouter(deps: DeepLinkRouterDeps): DeepLinkRouter {
       throw error;
     }
   };
-  const parseJoinLink = (raw: string) => {
+  const parseJoinLink = (raw: string): InvitationLink => {
     const link = parseLink(raw);
-    if (link.kind !== 'join') throw new DeskFailure('invalid_input', 'That is not an invitation link.', 'link');
+    if (link.kind !== 'join' && link.kind !== 'panel') throw new DeskFailure('invalid_input', 'That is not an invitation link.', 'link');
     return link;
   };
   return {
@@ -49,7 +54,7 @@ export function createDeepLinkRouter(deps: DeepLinkRouterDeps): DeepLinkRouter {
         target = { screen: 'interview', id: link.id };
       } else {
         // Anyone can send such a link: nothing is saved until the person has seen what it holds and agreed.
-        const saved = interviews.findCandidateInterview(link.meetLink, link.startUtc);
+        const saved = interviews.findCandidateInterview(link.meetLink, link.startUtc, copyOrigin(link));
         target = saved ? { screen: 'interview', id: saved.id } : { screen: 'join-preview', link: raw };
       }
       deps.events.emit('app:navigate', target);
@@ -57,12 +62,26 @@ export function createDeepLinkRouter(deps: DeepLinkRouterDeps): DeepLinkRouter {
     },
     preview(raw) {
       const link = parseJoinLink(raw);
-      const saved = interviews.findCandidateInterview(link.meetLink, link.startUtc);
-      return { title: link.title, meetLink: link.meetLink, startUtc: link.startUtc, ...(link.durationMinutes ? { durationMinutes: link.durationMinutes } : {}), ...(saved ? { savedId: saved.id } : {}) };
+      const saved = interviews.findCandidateInterview(link.meetLink, link.startUtc, copyOrigin(link));
+      return {
+        title: link.title,
+        meetLink: link.meetLink,
+        startUtc: link.startUtc,
+        ...(link.durationMinutes ? { durationMinutes: link.durationMinutes } : {}),
+        ...(link.kind === 'panel' ? { panelistFor: link.candidateName } : {}),
+        ...(saved ? { savedId: saved.id } : {}),
+      };
     },
     confirmJoin(raw) {
       const link = parseJoinLink(raw);
-      return interviews.saveCandidateInterview({ meetLink: link.meetLink, startUtc: link.startUtc, title: link.title, ...(link.durationMinutes ? { durationMinutes: link.durationMinutes } : {}), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
+      return interviews.saveCandidateInterview({
+        meetLink: link.meetLink,
+        startUtc: link.startUtc,
+        title: link.title,
+        ...(link.durationMinutes ? { durationMinutes: link.durationMinutes } : {}),
+        ...(link.kind === 'panel' ? { panelistFor: link.candidateName } : {}),
+        timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      });
     },
   };
 }

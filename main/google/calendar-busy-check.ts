@@ -98,12 +98,12 @@ export function createCalendarBusyCheck(deps: CalendarBusyCheckDeps): CalendarBu
     forReschedule(input) {
       const own = deps.interview(input.id);
       const startMs = startOf(input);
-      if (input.acceptConflicts || startMs === undefined || !own || own.status !== 'scheduled' || own.origin === 'candidate') return Promise.resolve(noFindings);
+      if (input.acceptConflicts || startMs === undefined || !own || own.status !== 'scheduled' || own.origin !== 'recruiter') return Promise.resolve(noFindings);
       return around({ startMs, endMs: startMs + input.durationMinutes * 60_000, zone: input.timeZone, recruiter: true, panel: own.coInterviewers, own });
     },
     forPanel(id, panel) {
       const interview = deps.interview(id);
-      if (!interview || interview.status !== 'scheduled' || interview.origin === 'candidate' || hasEnded(interview, deps.now())) return Promise.resolve(noFindings);
+      if (!interview || interview.status !== 'scheduled' || interview.origin !== 'recruiter' || hasEnded(interview, deps.now())) return Promise.resolve(noFindings);
       const before = new Set(interview.coInterviewers.map((p) => p.email.toLowerCase()));
       const joining = panel.filter((p) => !before.has(p.email.toLowerCase()));
       if (joining.length === 0) return Promise.resolve(noFindings);

@@ -40,12 +40,13 @@ export function findConflicts(all: Interview[], startMs: number, durationMinutes
     .map((i) => ({ id: i.id, candidateName: i.candidate.name, jobTitle: i.jobTitle, startUtc: i.startUtc, durationMinutes: i.durationMinutes }));
 }
 
-/** The list row for one interview. */
+/** The list row for one interview; a co-interviewer's saved copy is named "Panel · <candidate>". */
 export function summarize(interview: Interview): InterviewSummary {
   const attention = attentionReason(interview);
   return {
     id: interview.id,
-    candidateName: interview.candidate.name,
+    candidateName: interview.origin === 'panelist' ? `Panel · ${interview.candidate.name}` : interview.candidate.name,
+    ...(interview.origin !== 'recruiter' ? { savedBy: interview.origin } : {}),
     jobTitle: interview.jobTitle,
     startUtc: interview.startUtc,
     durationMinutes: interview.durationMinutes,

@@ -94,10 +94,18 @@ export interface InterviewService {
   /** Applies one quiet change to many interviews in one transaction (reminder bookkeeping). */
   updateMany(ids: string[], change: (interview: Interview) => Interview): void;
   recordJoin(id: string, via: 'app' | 'browser'): Interview;
-  /** Candidate mode: saves an interview from an invitation link (no account, no invitations to send). */
-  saveCandidateInterview(input: { meetLink: string; startUtc: string; title: string; durationMinutes?: number; timeZone: string }): Interview;
-  /** The candidate-mode interview already saved for this Meet link and start, if any. */
-  findCandidateInterview(meetLink: string, startUtc: string): Interview | undefined;
+  /**
+   * Candidate mode: saves an interview from an invitation link (no account, no invitations to send):
+   * the candidate's own copy, or a co-interviewer's (`panelist`, naming the candidate).
+   */
+  saveCandidateInterview(input: { meetLink: string; startUtc: string; title: string; durationMinutes?: number; timeZone: string; panelistFor?: string }): Interview;
+  /**
+   * What the candidate's home needs: the copies saved from invitations (by start time, at most 100)
+   * and whether any interview was scheduled here (then this is a recruiter's app: no copies are read).
+   */
+  savedCopies(): { saved: InterviewSummary[]; scheduledHere: boolean };
+  /** The copy already saved from an invitation for this Meet link and start (the candidate's, or with `as` a panelist's), if any. */
+  findCandidateInterview(meetLink: string, startUtc: string, as?: SavedCopyOrigin): Interview | undefined;
   /** Candidate mode: the candidate's own notes on the interview they saved. */
   setCandidateNotes(id: string, notes: string): Interview;
   /** Candidate mode: forgets the interview on this computer (nothing is sent: it is not ours to cancel). */
@@ -126,19 +134,34 @@ function freshRecord(id: string, now: string): Pick<Interview, 'id' | 'status' |
   };
 }
 
-/**
- * Refuses what only the recruiter who scheduled an interview can do (move it, cancel it for everyone,
- * send its emails, change its Meet link) on a copy a candidate saved from an invitation.
- */
-export function refuseOnCandidateCopy(interview: Interview, action: 'reschedule' | 'cancel' | 'resend' | 'meetLink'): void {
-  if (interview.origin !== 'candidate') return;
-  const words = {
+/** The origins of a copy saved from an invitation someone received (not scheduled here). */
+export type SavedCopyOrigin = Exclude<Interview['origin'], 'recruiter'>;
+
+const copyRefusals: Record<SavedCopyOrigin, Record<'reschedule' | 'cancel' | 'resend' | 'meetLink' | 'panel', string>> = {
+  candidate: {
     reschedule: 'Only your interviewer can move this interview. Reply to their invitation to ask for a new time.',
     cancel: 'Only your interviewer can cancel this interview. Reply to their invitation to let them know; you can remove it from this computer.',
     resend: 'This interview came from an invitation you received, so there are no emails to send from here.',
     meetLink: 'The Meet link of this interview comes from your invitation and cannot be changed here.',
-  } as const;
-  throw new DeskFailure('invalid_input', words[action], 'id');
+    panel: 'Only your interviewer can change who is on the panel.',
+  },
+  panelist: {
+    reschedule: 'Only the recruiter who invited you can move this interview. Write to them to ask for a new time.',
+    cancel: 'Only the recruiter who invited you can cancel this interview. Write to them if you cannot make it; you can remove it from this computer.',
+    resend: 'This panel interview came from an invitation you received, so there are no emails to send from here.',
+    meetLink: 'The Meet link of this panel interview comes from your invitation and cannot be changed here.',
+    panel: 'Only the recruiter who invited you can change who is on the panel.',
+  },
+};
+
+/**
+ * Refuses what only the recruiter who scheduled an interview can do (move it, cancel it for everyone,
+ * send its emails, change its Meet link or its panel) on a copy a candidate or a co-interviewer saved
+ * from an invitation, in words for that reader.
+ */
+export function refuseOnCandidateCopy(interview: Interview, action: keyof (typeof copyRefusals)['candidate']): void {
+  if (interview.origin === 'recruiter') return;
+  throw new DeskFailure('invalid_input', copyRefusals[interview.origin][action], 'id');
 }
 
 /**
@@ -322,7 +345,7 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
         throw new DeskFailure('invalid_input', issue?.message ?? 'The panel is not valid', ['coInterviewers', ...(issue?.path ?? []).map(String)].join('.'));
       }
       const previous = mustGet(id);
-      if (previous.origin === 'candidate') throw new DeskFailure('invalid_input', 'Only your interviewer can change who is on the panel.', 'id');
+      refuseOnCandidateCopy(previous, 'panel');
       if (hasEnded(previous, clock.now())) throw new DeskFailure('invalid_input', 'This interview has ended, so its panel can no longer change.', 'id');
       if (previous.status === 'cancelled') throw new DeskFailure('invalid_input', 'This interview was cancelled.', 'id');
       refusePanel(parsed.data, previous.recruiter.email, previous.candidate.email);
@@ -358,19 +381,25 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
         repository.afterCommit(() => events.emit('interviews:changed', { ids: changed.map((i) => i.id) }));
       });
     },
-    findCandidateInterview(meetLink, startUtc) {
+    savedCopies() {
+      const scheduledHere = repository.byOrigin(['recruiter'], 1).length > 0;
+      return { saved: scheduledHere ? [] : repository.byOrigin(['candidate', 'panelist'], 100).map(summarize), scheduledHere };
+    },
+    findCandidateInterview(meetLink, startUtc, as = 'candidate') {
       const startMs = Date.parse(startUtc);
-      return repository.startingBetween(startMs, startMs + 1).find((i) => i.origin === 'candidate' && i.meetLink === meetLink && i.startUtc === startUtc);
+      return repository.startingBetween(startMs, startMs + 1).find((i) => i.origin === as && i.meetLink === meetLink && i.startUtc === startUtc);
     },
     saveCandidateInterview(input) {
-      const existing = this.findCandidateInterview(input.meetLink, input.startUtc);
+      const origin: SavedCopyOrigin = input.panelistFor === undefined ? 'candidate' : 'panelist';
+      const existing = this.findCandidateInterview(input.meetLink, input.startUtc, origin);
       if (existing) return existing;
       const id = newId();
       const now = nowIso();
       const interview: Interview = {
         ...freshRecord(id, now),
-        // The link does not name the interviewer: left empty (unknown), never invented. "You" names the row in the list.
-        candidate: { name: 'You', email: '' },
+        // The link does not name the interviewer: left empty (unknown), never invented. "You" names the
+        // candidate's own row in the list; a co-interviewer's link names the candidate.
+        candidate: { name: input.panelistFor ?? 'You', email: '' },
         recruiter: { name: '', email: '' },
         coInterviewers: [],
         jobTitle: input.title,
@@ -383,20 +412,20 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
         notes: '',
         candidateMessage: '',
         meetLink: input.meetLink,
-        origin: 'candidate',
+        origin,
       };
       return save(interview, { kind: 'scheduled', interview });
     },
     setCandidateNotes(id, raw) {
       const current = mustGet(id);
-      if (current.origin !== 'candidate') throw new DeskFailure('invalid_input', 'Notes on a scheduled interview are written in its form.', 'id');
+      if (current.origin === 'recruiter') throw new DeskFailure('invalid_input', 'Notes on a scheduled interview are written in its form.', 'id');
       const notes = candidateNotesSchema.safeParse(raw);
       if (!notes.success) throw new DeskFailure('invalid_input', notes.error.issues[0]?.message ?? 'Your notes are not valid', 'notes');
       return this.update(id, (i) => ({ ...i, notes: notes.data }), false);
     },
     removeCandidateInterview(id) {
       const current = mustGet(id);
-      if (current.origin !== 'candidate') throw new DeskFailure('invalid_input', 'Only interviews saved from an invitation can be removed; cancel this one instead.', 'id');
+      if (current.origin === 'recruiter') throw new DeskFailure('invalid_input', 'Only interviews saved from an invitation can be removed; cancel this one instead.', 'id');
       repository.remove(id);
       events.emit('interviews:changed', { ids: [id] });
       log.info(`removed candidate interview ${id}`);

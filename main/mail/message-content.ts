@@ -1,6 +1,6 @@
 import type { Interview } from '../../preload/contract/interview-schema';
 import type { Settings } from '../../preload/contract/settings-schema';
-import { meetLinkPattern } from '../../preload/contract/interview-schema';
+import { invitationLink } from '../deep-links/invitation-link';
 import { meetJoinUrlOrNone } from '../security/url-policy';
 import { addresseeOf, roleOf, type MailKind, type Recipient, type Role } from './mail-kinds';
 import { reminderWhen } from '../../preload/domain/time-left';
@@ -93,19 +93,6 @@ function format(ms: number, zone: string): { when: string; zoneName: string } {
   return { when, zoneName: `${zoneName} (${zone})` };
 }
 
-/**
- * The candidate's "Open in Interview Desk" link, built from validated parts only: the Meet code
- * (checked against the Meet pattern), the start instant, the length in minutes and the title, URL-encoded.
- */
-export function candidateJoinLink(interview: Interview): string {
-  const params = new URLSearchParams();
-  if (interview.meetLink && meetLinkPattern.test(interview.meetLink)) params.set('meet', interview.meetLink.slice('https://meet.google.com/'.length));
-  params.set('start', interview.startUtc);
-  params.set('duration', String(interview.durationMinutes));
-  params.set('title', `${interview.jobTitle} interview`.slice(0, 200));
-  return `interview-desk://join?${params.toString()}`;
-}
-
 /** The recruiter's deep link to the interview room. */
 export function recruiterRoomLink(interview: Interview): string {
   return `interview-desk://interview/${encodeURIComponent(interview.id)}`;
@@ -127,6 +114,12 @@ const headlines: Record<MailKind, Record<Role, string>> = {
   update: { candidate: 'Your interview has a new time', recruiter: 'Interview rescheduled', panelist: 'Panel interview rescheduled' },
   cancellation: { candidate: 'Your interview has been cancelled', recruiter: 'Interview cancelled', panelist: 'Panel interview cancelled' },
   reminder: { candidate: 'Reminder: your interview is coming up', recruiter: 'Reminder: interview coming up', panelist: 'Reminder: panel interview coming up' },
+};
+
+const appLabels: Record<Role, string> = {
+  candidate: 'open this interview in the app',
+  recruiter: 'open the interview room',
+  panelist: 'open this panel interview in the app',
 };
 
 const subjects: Record<MailKind, string> = {
@@ -281,9 +274,10 @@ export function messageView(interview: Interview, kind: MailKind, recipient: Rec
       : {
           join: {
             meetUrl: meetJoinUrlOrNone(interview.meetLink) ?? '',
-            // A co-interviewer's app does not hold the recruiter's record: the invitation link saves it there.
-            appUrl: role === 'recruiter' ? recruiterRoomLink(interview) : candidateJoinLink(interview),
-            appLabel: role === 'recruiter' ? 'open the interview room' : 'open this interview in the app',
+            // The recruiter's app holds the interview; anyone else's app saves a copy for its reader
+            // from the invitation link: the candidate's room, or a co-interviewer's panel room.
+            appUrl: role === 'recruiter' ? recruiterRoomLink(interview) : invitationLink(interview, role),
+            appLabel: appLabels[role],
             deviceCheckUrl: 'interview-desk://device-check',
             ...(downloadUrl ? { downloadUrl } : {}),
           },

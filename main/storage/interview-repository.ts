@@ -22,6 +22,8 @@ export interface InterviewRepository extends UnitOfWork {
   setDelivery(id: string, recipient: DeliveryRecipient, delivery: RecipientState, updatedAt: string): boolean;
   /** Forgets one interview (a candidate removing their own copy); its joins, deliveries, marks and queue items go with it. */
   remove(id: string): void;
+  /** Interviews made by these origins, by start time, at most `limit` (the candidate's home). */
+  byOrigin(origins: Array<Interview['origin']>, limit: number): Interview[];
   /** Scheduled interviews (other than `excludeId`) overlapping [fromMs, toMs): conflicts without a scan. */
   overlapping(fromMs: number, toMs: number, excludeId?: string): Interview[];
   /** Interviews starting in [fromMs, toMs), by start time, at most `limit` (pages, candidate links). */
@@ -185,6 +187,8 @@ export function createInterviewRepository(db: Database, options: { onUnreadable?
     afterCommit: (effect) => db.afterCommit(effect),
     all: () => load(idsOf(db.prepare(`SELECT id FROM interviews WHERE true${readable()} ORDER BY start_ms, id`).all())),
     get: (id) => load([id])[0],
+    byOrigin: (origins, limit) =>
+      load(idsOf(db.prepare(`SELECT id FROM interviews WHERE origin IN (${origins.map(() => '?').join(', ') || 'NULL'})${readable()} ORDER BY start_ms, id LIMIT ?`).all(...origins, limit))),
     byGoogleEventId: (eventId) => load(idsOf(db.prepare(`SELECT id FROM interviews WHERE google_event_id = ?${readable()} LIMIT 1`).all(eventId)))[0],
     put: (interview) => db.transaction(() => write(interview)),
     setDelivery: (id, recipient, raw, updatedAt) =>

@@ -214,7 +214,11 @@ export const interviewSchema = z.object({
   candidateMessage: z.string().default(''),
   status: z.enum(['scheduled', 'cancelled']),
   meetLink: z.string().optional(),
-  origin: z.enum(['recruiter', 'candidate']),
+  /**
+   * Who made this record: the recruiter scheduled it here; a candidate or a co-interviewer ('panelist')
+   * saved their own copy from the invitation link they received (no emails, no changes for everyone).
+   */
+  origin: z.enum(['recruiter', 'candidate', 'panelist']),
   google: z
     .object({
       eventId: z.string(),
@@ -263,6 +267,8 @@ export const interviewSummarySchema = z.object({
   status: z.enum(['scheduled', 'cancelled']),
   attention: z.string().optional(),
   hasMeetLink: z.boolean(),
+  /** Set on a copy saved from an invitation someone received: whose (the candidate's, or a co-interviewer's). */
+  savedBy: z.enum(['candidate', 'panelist']).optional(),
 });
 export type InterviewSummary = z.infer<typeof interviewSummarySchema>;
 

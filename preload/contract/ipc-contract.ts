@@ -158,6 +158,8 @@ export const joinPreviewSchema = z.object({
   startUtc: z.string(),
   /** The length the link carries; absent in older links (then the room says it is not known). */
   durationMinutes: z.number().int().optional(),
+  /** A co-interviewer's link: the candidate it names (the copy is saved as a panelist's). */
+  panelistFor: z.string().optional(),
   /** Set when this interview is already saved (then nothing new would be saved). */
   savedId: z.string().optional(),
 });
@@ -255,6 +257,8 @@ export const calls = {
   'candidate:save': call(candidateInviteSchema, interviewSchema),
   /** The candidate's own notes on an interview they saved (same rules as private notes). */
   'candidate:setNotes': call(z.object({ id: interviewId, notes: candidateNotesSchema }), interviewSchema),
+  /** The candidate's home: interviews saved from invitations, and whether any was scheduled here. */
+  'candidate:home': call(noInput, z.object({ saved: z.array(interviewSummarySchema), scheduledHere: z.boolean() })),
   /** Forgets a candidate's saved interview on this computer; nothing is sent to anyone. */
   'candidate:remove': call(interviewId, z.null()),
   'devicecheck:network': call(noInput, networkReportSchema),

@@ -137,6 +137,8 @@ export const settingsSchema = z.object({
   companyName: z.preprocess((v) => (typeof v === 'string' && v.trim().toLowerCase() === appName.toLowerCase() ? '' : v), lineText('Company name', 120, 0)).default(''),
   /** Where a candidate can download Interview Desk; empty means the emails offer no download. */
   candidateDownloadUrl: httpsUrl.or(z.literal('')).default(''),
+  /** The person chose "I schedule interviews": the full app, even with only invitations saved and no account. */
+  fullApp: z.boolean().default(false),
   /** The first-run step (company, your name and email) was completed or skipped. */
   firstRunDone: z.boolean().default(false),
   brandColor: hexColor.default('#1a73e8'),

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDeepLink } from '../../main/deep-links/parse-deep-link';
-import { candidateJoinLink } from '../../main/mail/message-content';
+import { invitationLink } from '../../main/deep-links/invitation-link';
 import { makeInterview } from '../support/interview-fixtures';
 
 const now = Date.parse('2030-01-10T00:00:00.000Z');
@@ -14,7 +14,7 @@ describe('the invitation link carries the interview length', () => {
       fc.property(fc.integer({ min: 5, max: 480 }), (minutes) => {
         runs++;
         const interview = makeInterview({ startUtc: '2030-01-15T09:00:00.000Z', durationMinutes: minutes, meetLink: 'https://meet.google.com/abc-defg-hij' });
-        const parsed = parseDeepLink(candidateJoinLink(interview), now);
+        const parsed = parseDeepLink(invitationLink(interview, 'candidate'), now);
         expect(parsed).toMatchObject({ kind: 'join', durationMinutes: minutes, startUtc: '2030-01-15T09:00:00.000Z' });
       }),
       { numRuns: 500 },

@@ -100,6 +100,7 @@ describe('every call answers what its output schema says (composed services, loc
       'deeplink:confirmJoin': () => joinLink,
       'candidate:save': () => ({ meetLink, ...at(24 * 60), title: 'Staff Engineer interview' }),
       'candidate:setNotes': () => ({ id: candidateId, notes: 'Ask about the team' }),
+      'candidate:home': () => undefined,
       'candidate:remove': () => candidateId,
       'devicecheck:network': () => undefined,
       'devicecheck:mediaAccess': () => undefined,
