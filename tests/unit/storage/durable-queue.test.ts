@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import type { SQLInputValue, StatementSync } from 'node:sqlite';
 import { DurableQueue, queueRetentionMs, singleFlight } from '../../../main/storage/durable-queue';
 import { openMemoryDatabase } from '../../../main/storage/open-database';
 import { createInterviewRepository } from '../../../main/storage/interview-repository';
@@ -45,6 +46,37 @@ describe('durable queue', () => {
     expect(mail.allFor(interview.id).map((i) => [i.payload.n, i.state])).toEqual([[1, 'queued'], [2, 'sent'], [3, 'queued']]);
     expect(google.all()).toHaveLength(1);
     expect(() => mail.add(interview.id, { n: 'four' as unknown as number })).toThrow();
+  });
+
+  it('finds what each call is about by an index that fits, never by going through every waiting item', () => {
+    const mail = new DurableQueue(db, 'mail', z.object({ n: z.number() }), () => now);
+    const run: { sql: string; args: unknown[] }[] = [];
+    const prepare = db.prepare.bind(db);
+    db.prepare = (sql: string) =>
+      new Proxy(prepare(sql), {
+        get(target: StatementSync, name: keyof StatementSync) {
+          const value = target[name];
+          if (name !== 'all' && name !== 'get' && name !== 'run') return typeof value === 'function' ? value.bind(target) : value;
+          return (...args: SQLInputValue[]) => {
+            run.push({ sql, args });
+            return target[name](...args);
+          };
+        },
+      });
+    const key = mail.add(interview.id, { n: 1 }).key;
+    mail.waitingFor(interview.id);
+    mail.hold([key], true);
+    mail.hold([key], false);
+    mail.batch({ afterSeq: 0, limit: 5, now });
+    mail.nextNotBefore([key]);
+    mail.update(key, { state: 'sent' });
+    mail.remove([key]);
+    db.prepare = prepare;
+    expect(run.length).toBeGreaterThanOrEqual(8);
+    for (const { sql, args } of run) {
+      const plan = (prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...(args as SQLInputValue[])) as { detail: string }[]).map((r) => r.detail).join(' | ');
+      expect(plan, sql).not.toMatch(/SCAN queue_items\b|INDEX queue_items_waiting \(queue=\? AND state=\?\)|INDEX queue_items_next \(queue=\?(?: AND state=\?)?\)/);
+    }
   });
 
   it('prunes finished items after the retention period, never waiting or failed ones', () => {
