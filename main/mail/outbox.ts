@@ -129,6 +129,9 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   // Messages being handed to the server right now. Kept in memory, not in the database: after a
   // crash every unfinished message is queued again anyway.
   const inFlight = new Set<string>();
+  // Messages withdrawn while being handed over (a change made in Google Calendar): if the server
+  // refuses them, they are not tried again.
+  const withdrawnInFlight = new Set<string>();
   let paused = false;
   const pauseMs = deps.pauseMs ?? 60_000;
   const nowIso = () => new Date(clock.now()).toISOString();
@@ -229,6 +232,13 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       .sort((a, b) => a.finishedAt! - b.finishedAt!)
       .at(-1);
 
+  /** Puts back the person's line of the last message that reached them (or, with `orNone`, "nothing sent" when none did). */
+  const showLastSent = (interviewId: string, recipient: Recipient, orNone: boolean) => {
+    const last = lastSentTo(interviewId, recipient);
+    if (last) setRecipientState(interviewId, recipient, { state: 'sent', kind: last.payload.kind, at: new Date(last.finishedAt!).toISOString() });
+    else if (orNone) setRecipientState(interviewId, recipient, { state: 'none' });
+  };
+
   /** Ends a message as failed, for the person to read the reason and resend. */
   const markFailed = (item: OutboxItem, logged: string, reason: string) => {
     db.transaction(() => {
@@ -265,10 +275,9 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     }
     if (item.kind === 'update' && item.previous && !updateSaysAnything(interview, item.previous)) {
       // Changed and changed back before it went out: what the person holds is current again.
-      const last = lastSentTo(item.interviewId, item.recipient);
       db.transaction(() => {
         queue.remove([item.key]);
-        if (last) setRecipientState(item.interviewId, item.recipient, { state: 'sent', kind: last.payload.kind, at: new Date(last.finishedAt!).toISOString() });
+        showLastSent(item.interviewId, item.recipient, false);
       });
       return undefined;
     }
@@ -303,6 +312,14 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       // Withdrawn before it was sent (the app is stopping): it stays queued as it was, for the next start.
       if (signal.aborted) return;
       const failure = error instanceof MailSendError ? error : new MailSendError((error as Error).message, true);
+      if (!failure.needsReconnect && withdrawnInFlight.has(item.key)) {
+        db.transaction(() => {
+          queue.remove([item.key]);
+          showLastSent(item.interviewId, item.recipient, true);
+        });
+        log.warn(`${item.kind} for ${item.interviewId} was not sent (${failure.message}) and was withdrawn meanwhile`);
+        return;
+      }
       if (!failure.needsReconnect && supersededMeanwhile(item, seen)) {
         // Never retried behind the newer message (it would arrive after it); the newer one says it all.
         db.transaction(() => {
@@ -335,6 +352,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       } else markFailed(item, `failed: ${failure.message}`, failure.message);
     } finally {
       inFlight.delete(item.key);
+      withdrawnInFlight.delete(item.key);
       written();
     }
   };
@@ -518,12 +536,11 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     },
     withdraw(interviewId) {
       return db.transaction(() => {
-        const waiting = queue.waitingFor(interviewId).filter((i) => !inFlight.has(i.key));
+        const mine = queue.waitingFor(interviewId);
+        for (const sending of mine.filter((i) => inFlight.has(i.key))) withdrawnInFlight.add(sending.key);
+        const waiting = mine.filter((i) => !inFlight.has(i.key));
         queue.remove(waiting.map((i) => i.key));
-        for (const recipient of new Set(waiting.map((i) => i.payload.recipient))) {
-          const last = lastSentTo(interviewId, recipient);
-          setRecipientState(interviewId, recipient, last ? { state: 'sent', kind: last.payload.kind, at: new Date(last.finishedAt!).toISOString() } : { state: 'none' });
-        }
+        for (const recipient of new Set(waiting.map((i) => i.payload.recipient))) showLastSent(interviewId, recipient, true);
         const told = waiting.find((i) => i.payload.recipient === 'candidate' && i.payload.kind === 'update')?.payload.previous;
         return { withdrawn: waiting.length, ...(told ? { told: { startUtc: told.startUtc, durationMinutes: told.durationMinutes } } : {}) };
       });

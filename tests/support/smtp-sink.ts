@@ -10,7 +10,7 @@ export interface ReceivedMail {
 }
 
 /** What the next DATA command meets: accept, a temporary or permanent refusal, or a dropped connection. */
-export type SmtpFault = { kind: 'temporary' | 'permanent'; message?: string } | { kind: 'drop' } | { kind: 'accept-then-drop' } | { kind: 'slow'; ms: number };
+export type SmtpFault = { kind: 'temporary' | 'permanent'; message?: string; /** Refuse only after this long (the message is in flight meanwhile). */ afterMs?: number } | { kind: 'drop' } | { kind: 'accept-then-drop' } | { kind: 'slow'; ms: number };
 
 export interface SmtpSink {
   port: number;
@@ -63,6 +63,7 @@ export async function startSmtpSink(options: { port?: number; user?: string; pas
         if (fault?.kind === 'temporary' || fault?.kind === 'permanent') {
           const error = new Error(fault.message ?? (fault.kind === 'temporary' ? 'Mailbox busy, try later' : 'Mailbox unavailable')) as Error & { responseCode: number };
           error.responseCode = fault.kind === 'temporary' ? 451 : 550;
+          if (fault.afterMs) return void setTimeout(() => callback(error), fault.afterMs);
           return callback(error);
         }
         const raw = Buffer.concat(chunks).toString('utf8');

@@ -92,6 +92,24 @@ describe('changes made in Google Calendar (emulator + SMTP sink + real keychain)
     expect(!again.ok && again.error.message).toBe('Everyone has already been told about this interview’s last change.');
   });
 
+  it('an update being handed over when Calendar moves the event is not tried again after it fails', async () => {
+    await call('account:connect');
+    const interview = await call<Interview>('interviews:schedule', { candidateName: 'Ada Lovelace', candidateEmail: 'ada@example.com', jobTitle: 'Staff Engineer', date: day(4), time: '10:00', timeZone: 'UTC', durationMinutes: 45, notes: '', acceptConflicts: true });
+    await eventually(() => expect(sink.received).toHaveLength(2));
+    // The server takes its time, then refuses both updates.
+    sink.faults.push({ kind: 'temporary', afterMs: 800 }, { kind: 'temporary', afterMs: 800 });
+    await call('interviews:reschedule', { id: interview.id, date: day(4), time: '12:00', timeZone: 'UTC', durationMinutes: 45, acceptConflicts: true });
+    await eventually(() => expect(services.calendar.queue.all()).toEqual([]));
+    g.calendar.editAsUser(eventIdFor(interview.id), { start: { dateTime: `${day(4)}T15:00:00.000Z`, timeZone: 'UTC' }, end: { dateTime: `${day(4)}T15:45:00.000Z`, timeZone: 'UTC' } });
+    expect(await call('google:syncNow')).toEqual({ changed: 1 });
+    expect(services.interviews.get(interview.id).google?.calendarChange?.kind).toBe('moved');
+    // Refused after the move: nothing waits to be retried, and each line is back to what last reached them.
+    await eventually(() => expect(services.interviews.get(interview.id).invitations.candidate).toMatchObject({ state: 'sent', kind: 'invitation' }), 3_000);
+    await settle();
+    expect(services.outbox.items().filter((i) => i.interviewId === interview.id && i.state === 'queued')).toEqual([]);
+    expect(services.interviews.get(interview.id).invitations.recruiter).toMatchObject({ state: 'sent', kind: 'invitation' });
+  });
+
   it('a cancel made in Calendar emails no one until Send cancellation; then everyone invited gets the cancellation', async () => {
     await call('account:connect');
     const interview = await call<Interview>('interviews:schedule', { candidateName: 'Grace Hopper', candidateEmail: 'grace@example.com', jobTitle: 'Compiler Engineer', date: day(5), time: '10:00', timeZone: 'UTC', durationMinutes: 30, notes: '', acceptConflicts: true });
