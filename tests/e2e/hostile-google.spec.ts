@@ -31,6 +31,9 @@ test('hostile Google: a conference link that is not Meet is never shown or offer
     await expect(notice).toContainText('not a Google Meet link');
     await expect(notice.getByRole('button', { name: 'Open in Google Calendar' })).toBeVisible();
     await expect(page.locator('main')).not.toContainText('evil.example');
+    // One cause, one message: the paste form says what to do, not a second, different cause.
+    await expect(page.getByTestId('meet-link-advice')).toContainText('paste it below');
+    await expect(page.locator('main')).not.toContainText('did not create a Meet link');
     await expect(page.locator('.details')).toContainText('None yet');
     await saveScreenshot(page, 'interview-room-unusable-meet-link');
     const axe = await new AxeBuilder({ page }).analyze();
