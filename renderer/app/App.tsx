@@ -19,6 +19,8 @@ import { useDocumentTheme } from './use-document-theme';
 import { useScreenFocus } from './use-screen-focus';
 import { LeaveConfirm } from '../common/LeaveConfirm';
 import { SignInWaiting } from '../account/SignInWaiting';
+import { CandidateHome } from '../welcome/CandidateHome';
+import { backFromDeviceCheck } from './candidate-mode';
 
 const navItems: Array<{ route: Route; label: string }> = [
   { route: { screen: 'schedule' }, label: 'Schedule' },
@@ -26,6 +28,12 @@ const navItems: Array<{ route: Route; label: string }> = [
   { route: { screen: 'analytics' }, label: 'Analytics' },
   { route: { screen: 'settings' }, label: 'Settings' },
 ];
+// Someone who only saved invitations: their interviews and the device check, nothing of the recruiter's app.
+const candidateNavItems: Array<{ route: Route; label: string }> = [
+  { route: { screen: 'welcome' }, label: 'Your interviews' },
+  { route: { screen: 'device-check' }, label: 'Device check' },
+];
+const recruiterScreens = new Set<Route['screen']>(['welcome', 'schedule', 'new-interview', 'analytics', 'settings']);
 
 /** The app shell: navigation, notices, and the current screen. */
 export function App() {
@@ -80,12 +88,27 @@ export function App() {
   }, []);
 
   const connected = account.value?.state === 'connected' || account.value?.state === 'needs_reconnect';
+  // The candidate's home: no account, nothing scheduled here, at least one saved invitation, and the
+  // person has not said "I schedule interviews".
+  const home = useCall(() => desk.candidate.home());
+  const reloadHome = home.reload;
+  useEffect(() => desk.on('interviews:changed', () => void reloadHome()), [reloadHome]);
+  const candidateMode = !connected && settings.value?.fullApp === false && !!home.value && !home.value.scheduledHere && home.value.saved.length > 0;
+  // The interview last opened: the device check leads back to it.
+  const [lastInterview, setLastInterview] = useState<string | undefined>();
+  if (route?.screen === 'interview' && route.id !== lastInterview) setLastInterview(route.id);
+  const openFullApp = async () => {
+    const result = await desk.settings.update({ fullApp: true });
+    if (result.ok) setSettings(result.value);
+    navigate({ screen: 'welcome' });
+  };
   // A connected recruiter who has not done the first-run step (company, name, email) starts there.
   const setupPending = settings.value ? !settings.value.firstRunDone : false;
   const current: Route = route ?? (connected && !setupPending ? { screen: 'schedule' } : { screen: 'welcome' });
-  const navScreen = current.screen === 'new-interview' || current.screen === 'interview' ? 'schedule' : current.screen;
+  const navScreen = current.screen === 'new-interview' || current.screen === 'interview' ? (candidateMode ? 'welcome' : 'schedule') : current.screen;
   // One place for every screen change (links, buttons, deep links, main's requests): focus and announce.
-  const announcement = useScreenFocus(routeHref(current), 'main');
+  // Entering or leaving the candidate's home changes the screen too, even where the hash stays.
+  const announcement = useScreenFocus(`${routeHref(current)}|${candidateMode ? 'home' : 'app'}`, 'main');
   const allNotices = [...(notices.value ?? []), ...liveNotices.filter((n) => !(notices.value ?? []).some((m) => m.id === n.id))];
 
   const dismiss = async (id: string) => {
@@ -100,12 +123,12 @@ export function App() {
         Skip to content
       </a>
       <header className="topbar">
-        <a className="brand" href={routeHref({ screen: connected ? 'schedule' : 'welcome' })}>
+        <a className="brand" href={routeHref({ screen: connected && !candidateMode ? 'schedule' : 'welcome' })}>
           Interview Desk
         </a>
         <nav aria-label="Main">
           <ul className="nav-list">
-            {navItems.map((item) => (
+            {(candidateMode ? candidateNavItems : navItems).map((item) => (
               <li key={item.route.screen}>
                 <a href={routeHref(item.route)} aria-current={navScreen === item.route.screen ? 'page' : undefined}>
                   {item.label}
@@ -114,7 +137,13 @@ export function App() {
             ))}
           </ul>
         </nav>
-        <AccountMenu status={account.value} onSettings={() => navigate({ screen: 'settings' })} />
+        {candidateMode ? (
+          <button type="button" className="link quiet" onClick={() => void openFullApp()}>
+            I schedule interviews
+          </button>
+        ) : (
+          <AccountMenu status={account.value} onSettings={() => navigate({ screen: 'settings' })} />
+        )}
       </header>
       {allNotices.length > 0 && (
         <section className="notices" aria-label="Notices">
@@ -146,7 +175,8 @@ export function App() {
             </button>
           </div>
         )}
-        {current.screen === 'welcome' && (
+        {candidateMode && home.value && recruiterScreens.has(current.screen) && <CandidateHome saved={home.value.saved} onFullApp={() => void openFullApp()} />}
+        {!candidateMode && current.screen === 'welcome' && (
           <WelcomeScreen
             onDeviceCheck={() => navigate({ screen: 'device-check' })}
             onConnect={async () => {
@@ -167,12 +197,12 @@ export function App() {
             onSetupDone={() => navigate({ screen: 'schedule' })}
           />
         )}
-        {current.screen === 'schedule' && <ScheduleScreen settings={settings.value} />}
-        {current.screen === 'new-interview' && <ScheduleForm onScheduled={(interview) => navigate({ screen: 'interview', id: interview.id })} />}
+        {!candidateMode && current.screen === 'schedule' && <ScheduleScreen settings={settings.value} />}
+        {!candidateMode && current.screen === 'new-interview' && <ScheduleForm onScheduled={(interview) => navigate({ screen: 'interview', id: interview.id })} />}
         {current.screen === 'interview' && settings.value && <InterviewRoom key={current.id} id={current.id} settings={settings.value} />}
-        {current.screen === 'device-check' && <DeviceCheckScreen />}
-        {current.screen === 'analytics' && <AnalyticsScreen />}
-        {current.screen === 'settings' && <SettingsScreen account={account.value} />}
+        {current.screen === 'device-check' && <DeviceCheckScreen back={candidateMode && home.value ? backFromDeviceCheck(home.value.saved, lastInterview) : undefined} />}
+        {!candidateMode && current.screen === 'analytics' && <AnalyticsScreen />}
+        {!candidateMode && current.screen === 'settings' && <SettingsScreen account={account.value} />}
         {current.screen === 'join-preview' && <JoinPreviewScreen key={current.link} link={current.link} />}
       </main>
       <LeaveConfirm />

@@ -15,8 +15,11 @@ const kindOf: Record<MediaDeviceKind, Kind> = { videoinput: 'camera', audioinput
 const verdictWords = { pass: 'Pass', warning: 'Warning', fail: 'Problem' } as const;
 const overallWords = { pass: 'Everything works. You are ready for your interview.', warning: 'You can join, but something could be better. See below.', fail: 'Something needs fixing before the interview. See below.' } as const;
 
-/** The pre-call device check: real camera, microphone, speaker and network tests with fixes, and a report. */
-export function DeviceCheckScreen() {
+/**
+ * The pre-call device check: real camera, microphone, speaker and network tests with fixes, and a
+ * report. `back`: the way back to where the person came from (a candidate's interview).
+ */
+export function DeviceCheckScreen({ back }: { back?: { href: string; label: string } | undefined } = {}) {
   const info = useCall(() => desk.app.info());
   const [devices, setDevices] = useState<MediaDeviceInfo[]>([]);
   const [choices, setChoices] = useState<Choices>({});
@@ -161,6 +164,11 @@ export function DeviceCheckScreen() {
         </button>
       </div>
       <p className="lead">Checks your camera, microphone, speakers and connection in about ten seconds. Nothing is recorded or sent anywhere.</p>
+      {back && (
+        <p>
+          <a href={back.href}>{back.label}</a>
+        </p>
+      )}
       {progress && (
         <div className="panel" role="status">
           <p>{progress.step}</p>

@@ -15,9 +15,22 @@ import { ConfirmDialog } from '../common/ConfirmDialog';
 // Candidate copies saved before the interviewer was left unnamed carry this stand-in, not a name.
 const legacyInterviewerStandIn = 'Your interviewer';
 
+/** The room's words for its reader: the candidate, or a co-interviewer who saved their panel link. */
+const readerWords = {
+  candidate: {
+    details: 'Your interview',
+    removeNote: 'Your interviewer is not told and the interview still takes place. To cancel or move it, reply to their invitation.',
+  },
+  panelist: {
+    details: 'Panel interview',
+    removeNote: 'The recruiter is not told and the interview still takes place. To cancel or move it, write to the recruiter who invited you.',
+  },
+} as const;
+
 /**
- * A candidate's room for an interview saved from an invitation: when it is (in this computer's zone),
- * how long (or that the invitation did not say), who interviews (only when known), the countdown and
+ * The room of an interview saved from an invitation, for its reader (a candidate, or a co-interviewer
+ * from their panel link): when it is (in this computer's zone), how long (or that the invitation did
+ * not say), who interviews (only when known) or, for a panelist, the candidate, the countdown and
  * Join, the device check, their own notes, and removing it from this computer. Nothing of the
  * recruiter's room: no invitations, Calendar state, resend, reschedule or cancel.
  */
@@ -29,6 +42,8 @@ export function CandidateRoom({ interview, settings, now, onChanged }: { intervi
   const [error, setError] = useState<DeskError | undefined>();
   const [removing, setRemoving] = useState(false);
   const ids = { notes: useId() };
+  const panelist = interview.origin === 'panelist';
+  const words = readerWords[panelist ? 'panelist' : 'candidate'];
 
   const saveNotes = async (event: FormEvent) => {
     event.preventDefault();
@@ -54,7 +69,7 @@ export function CandidateRoom({ interview, settings, now, onChanged }: { intervi
       </div>
       <div className="room-grid">
         <section className="panel" aria-labelledby="details-title">
-          <h2 id="details-title">Your interview</h2>
+          <h2 id="details-title">{words.details}</h2>
           <dl className="details">
             <dt>When</dt>
             <dd>
@@ -62,6 +77,12 @@ export function CandidateRoom({ interview, settings, now, onChanged }: { intervi
             </dd>
             <dt>Length</dt>
             <dd data-testid="candidate-length">{interview.lengthUnknown ? 'Not given in your invitation' : `${interview.durationMinutes} minutes`}</dd>
+            {panelist && (
+              <>
+                <dt>Candidate</dt>
+                <dd data-testid="panel-candidate">{interview.candidate.name}</dd>
+              </>
+            )}
             {interviewer && (
               <>
                 <dt>Interviewer</dt>
@@ -103,7 +124,7 @@ export function CandidateRoom({ interview, settings, now, onChanged }: { intervi
       </div>
       {removing && (
         <ConfirmDialog title="Remove this interview from this computer?" keepLabel="Keep it" confirmLabel="Remove" onConfirm={() => void remove()} onClose={() => setRemoving(false)}>
-          <p>Your interviewer is not told and the interview still takes place. To cancel or move it, reply to their invitation.</p>
+          <p>{words.removeNote}</p>
         </ConfirmDialog>
       )}
     </article>

@@ -44,8 +44,8 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
   const [linkSaved, setLinkSaved] = useState(false);
   const interview = loaded.value;
   if (!interview) return <ErrorMessage error={loaded.error} />;
-  // A candidate's copy from an invitation link is their room, not the recruiter's.
-  if (interview.origin === 'candidate') return <CandidateRoom interview={interview} settings={settings} now={now} onChanged={loaded.setValue} />;
+  // A copy saved from an invitation link (a candidate's or a co-interviewer's) is its reader's room, not the recruiter's.
+  if (interview.origin !== 'recruiter') return <CandidateRoom interview={interview} settings={settings} now={now} onChanged={loaded.setValue} />;
 
   const cancel = async () => {
     const result = await desk.interviews.cancel(interview.id);

@@ -30,8 +30,8 @@ export function JoinArea({ interview, settings, now, onReschedule }: { interview
     { via: 'browser' as const, label: 'Join in browser' },
   ].sort((a) => (a.via === settings.joinDefault ? -1 : 1));
 
-  // A candidate's copy is shown in this computer's zone, like the rest of their room; the recruiter's in the interview's.
-  const zone = interview.origin === 'candidate' ? systemTimeZone() : interview.timeZone;
+  // A saved copy is shown in this computer's zone, like the rest of its room; the recruiter's in the interview's.
+  const zone = interview.origin !== 'recruiter' ? systemTimeZone() : interview.timeZone;
   return (
     <section className="join-area panel" aria-labelledby="join-title">
       <h2 id="join-title">Join</h2>

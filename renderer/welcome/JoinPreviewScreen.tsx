@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { DeskError } from '../../preload/contract/result';
 import { desk } from '../bridge/desk';
 import { ErrorMessage } from '../common/ErrorMessage';
-import { formatDateTime, systemTimeZone } from '../common/format';
+import { InvitationDetails } from './InvitationDetails';
 import { useCall } from '../common/use-result';
 import { navigateTo } from '../app/use-hash-route';
 
@@ -18,7 +18,6 @@ export function JoinPreviewScreen({ link }: { link: string }) {
     if (result.ok) navigateTo({ screen: 'interview', id: result.value.id });
     else setError(result.error);
   };
-  const zone = systemTimeZone();
   return (
     <section className="panel" aria-labelledby="join-preview-title">
       <h1 id="join-preview-title" tabIndex={-1}>
@@ -28,16 +27,7 @@ export function JoinPreviewScreen({ link }: { link: string }) {
       {preview.value && (
         <>
           <p>An invitation link asks Interview Desk to save this interview. Check it is one you expect.</p>
-          <dl className="details">
-            <dt>Title</dt>
-            <dd data-testid="join-preview-title">{preview.value.title}</dd>
-            <dt>When</dt>
-            <dd>{formatDateTime(preview.value.startUtc, zone)}</dd>
-            <dt>Length</dt>
-            <dd>{preview.value.durationMinutes ? `${preview.value.durationMinutes} minutes` : 'Not given in the invitation'}</dd>
-            <dt>Google Meet</dt>
-            <dd>{preview.value.meetLink}</dd>
-          </dl>
+          <InvitationDetails preview={preview.value} />
           <div className="actions">
             {preview.value.savedId ? (
               <button type="button" className="primary" onClick={() => navigateTo({ screen: 'interview', id: preview.value!.savedId! })}>

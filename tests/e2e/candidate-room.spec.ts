@@ -8,9 +8,9 @@ test("candidate mode: a pasted join link opens the candidate's own room, with th
   const start = new Date(Date.now() + 3 * 86_400_000);
   start.setUTCMinutes(0, 0, 0);
   await page.getByLabel('Invitation link or Meet link').fill(joinLink(start, '&duration=45'));
+  // The form shows what the link would save; "Save my interview" is the one question.
+  await expect(page.getByTestId('join-preview-title')).toHaveText('Staff Engineer interview');
   await page.getByRole('button', { name: 'Save my interview' }).click();
-  // A join link shows what it would save first; nothing is saved until the candidate agrees.
-  await page.getByRole('button', { name: 'Save interview', exact: true }).click();
 
   const heading = page.getByRole('heading', { name: 'Staff Engineer interview', level: 1 });
   await expect(heading).toBeVisible();
@@ -70,9 +70,9 @@ test('an older join link without a length: the room says it is not given, never 
   const start = new Date(Date.now() + 2 * 86_400_000);
   start.setUTCMinutes(0, 0, 0);
   await page.getByLabel('Invitation link or Meet link').fill(joinLink(start));
+  // The form shows what the link would save; "Save my interview" is the one question.
+  await expect(page.getByTestId('join-preview-title')).toHaveText('Staff Engineer interview');
   await page.getByRole('button', { name: 'Save my interview' }).click();
-  // A join link shows what it would save first; nothing is saved until the candidate agrees.
-  await page.getByRole('button', { name: 'Save interview', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Staff Engineer interview', level: 1 })).toBeFocused();
   await expect(page.getByTestId('candidate-length')).toHaveText('Not given in your invitation');
   await expect(page.locator('main')).not.toContainText('60 minutes');

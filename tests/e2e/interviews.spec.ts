@@ -239,13 +239,11 @@ test('candidate mode: paste the invitation link, see the interview with its coun
   await page.getByRole('button', { name: 'Save my interview' }).click();
   await expect(page.getByRole('alert')).toContainText('abc-defg-hij');
   await page.getByLabel('Invitation link or Meet link').fill(`interview-desk://join?meet=abc-defg-hij&start=${encodeURIComponent(start.toISOString())}&title=Staff+Engineer+interview`);
-  await page.getByRole('button', { name: 'Save my interview' }).click();
-  // The sender chose the link's contents: they are shown first, and nothing is saved until agreed.
-  await expect(page.getByRole('heading', { name: 'Save this interview?' })).toBeVisible();
+  // The sender chose the link's contents: the form shows them before anything is saved, and saving is asked once.
   await expect(page.getByTestId('join-preview-title')).toHaveText('Staff Engineer interview');
   await expect(page.locator('.details')).toContainText('https://meet.google.com/abc-defg-hij');
   await saveScreenshot(page, 'candidate-join-preview');
-  await page.getByRole('button', { name: 'Save interview' }).click();
+  await page.getByRole('button', { name: 'Save my interview' }).click();
   await expect(page.getByRole('heading', { name: /Staff Engineer interview/ })).toBeVisible();
   await expect(page.getByTestId('join-state')).toContainText(/Joining opens in [23] d/);
   await expect(page.locator('.details')).toContainText('https://meet.google.com/abc-defg-hij');
