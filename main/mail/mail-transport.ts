@@ -18,9 +18,13 @@ export interface MailTransport {
   close(): void;
 }
 
-/** A failed send: `temporary` ones are retried with backoff, permanent ones are marked failed with the reason. */
+/**
+ * A failed send: `temporary` ones are retried with backoff, permanent ones are marked failed with the
+ * reason. `mayHaveBeenSent`: the connection broke after the whole message had gone to the server,
+ * so it may have been delivered; it is never retried on its own (the person checks and resends).
+ */
 export class MailSendError extends Error {
-  constructor(message: string, readonly temporary: boolean, readonly needsReconnect = false) {
+  constructor(message: string, readonly temporary: boolean, readonly needsReconnect = false, readonly mayHaveBeenSent = false) {
     super(message);
     this.name = 'MailSendError';
   }
@@ -36,6 +40,17 @@ export function classifySmtpError(error: unknown): MailSendError {
   if (e.code === 'EAUTH') return new MailSendError(`The mail server refused the login: ${reason}`, false);
   if (e.code === 'EENVELOPE' || e.code === 'EMESSAGE') return new MailSendError(reason, false);
   return new MailSendError(reason, smtpNetworkCodes.has(String(e.code)) || /timeout|closed|ECONN/i.test(reason));
+}
+
+/**
+ * A send whose connection failed after the message's last byte had left: the server may have taken
+ * it and broken off before answering, so it is reported as possibly sent, never retried blindly. A
+ * refusal with a code (the server answered) stays as `classifySmtpError` says.
+ */
+export function classifyAfterHandover(error: unknown): MailSendError {
+  const failure = classifySmtpError(error);
+  if (!failure.temporary || typeof (error as { responseCode?: unknown }).responseCode === 'number') return failure;
+  return new MailSendError(`The connection to the mail server broke after the whole message had gone to it; it may have been sent. Check your Sent folder before resending. (${failure.message})`, false, false, true);
 }
 
 /** Options that keep nodemailer from reading files or URLs named in a message (GHSA advisories). */
@@ -85,12 +100,16 @@ export function smtpTransport(config: string | { host: string; port: number; sec
     kind: 'smtp',
     async send(message, written) {
       const id = String(message.messageId);
-      if (written) onWritten.set(id, written);
+      let handedOver = false;
+      onWritten.set(id, () => {
+        handedOver = true;
+        written?.();
+      });
       try {
         const info = await transporter.sendMail({ ...message, ...safeMessageOptions });
         return { response: String(info.response ?? '') };
       } catch (error) {
-        throw classifySmtpError(error);
+        throw handedOver ? classifyAfterHandover(error) : classifySmtpError(error);
       } finally {
         onWritten.delete(id);
       }
@@ -142,7 +161,7 @@ export function gmailTransport(options: {
         // A reply of 429/5xx means Gmail did not take the message: safe to retry. A cut connection is not
         // retried blindly (Gmail may already have sent it): it is marked failed for the person to check and resend.
         const temporary = isRetryable(failure) && !failure.network;
-        throw new MailSendError(failure.network ? `The connection to Gmail broke while sending; it may have been sent. Check your Sent folder before resending. (${failure.message})` : failure.message, temporary);
+        throw new MailSendError(failure.network ? `The connection to Gmail broke while sending; it may have been sent. Check your Sent folder before resending. (${failure.message})` : failure.message, temporary, false, failure.network);
       }
     },
     close: () => {},

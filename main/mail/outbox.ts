@@ -52,6 +52,8 @@ export interface OutboxDeps {
   maxAttempts?: number;
   /** How often a paused outbox (no transport, Google to reconnect) looks again on its own. */
   pauseMs?: number;
+  /** The recruiter's locale: emails write their times in it. */
+  locale?: string;
 }
 
 /** The invitations outbox: recorded before sending, retried with backoff, never lost, never twice. */
@@ -288,7 +290,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     }
     let message: Mail.Options;
     try {
-      message = composeInterviewMessage({ interview, kind: item.kind, recipient: item.recipient, settings: context.settings, ...(item.previous ? { previous: item.previous } : {}), ...(item.to ? { addressee: item.to } : {}), render: deps.render, key: item.key, from: context.from, now: clock.now() });
+      message = composeInterviewMessage({ interview, kind: item.kind, recipient: item.recipient, settings: context.settings, ...(item.previous ? { previous: item.previous } : {}), ...(item.to ? { addressee: item.to } : {}), render: deps.render, key: item.key, from: context.from, now: clock.now(), ...(deps.locale ? { locale: deps.locale } : {}) });
     } catch (error) {
       // A message that cannot be written (no address left for them, say) will not be any better on a
       // retry: it is marked failed with the reason, and the rest of the drain goes on.
@@ -324,8 +326,9 @@ export function createOutbox(deps: OutboxDeps): Outbox {
         // Never retried behind the newer message (it would arrive after it); the newer one says it all.
         db.transaction(() => {
           queue.remove([item.key]);
-          // An invitation that never reached them, now followed by a cancellation: nothing to cancel.
-          if (item.kind === 'invitation' && !lastSentTo(item.interviewId, item.recipient)) {
+          // An invitation that never reached them, now followed by a cancellation: nothing to cancel
+          // (one that may have reached them is cancelled all the same).
+          if (item.kind === 'invitation' && !failure.mayHaveBeenSent && !lastSentTo(item.interviewId, item.recipient)) {
             queue.remove(queue.waitingFor(item.interviewId).filter((i) => i.payload.recipient === item.recipient && i.payload.kind === 'cancellation').map((i) => i.key));
             if (!queue.waitingFor(item.interviewId).some((i) => i.payload.recipient === item.recipient)) setRecipientState(item.interviewId, item.recipient, { state: 'none' });
           }

@@ -10,7 +10,7 @@ export interface ReceivedMail {
 }
 
 /** What the next DATA command meets: accept, a temporary or permanent refusal, or a dropped connection. */
-export type SmtpFault = { kind: 'temporary' | 'permanent'; message?: string; /** Refuse only after this long (the message is in flight meanwhile). */ afterMs?: number } | { kind: 'drop' } | { kind: 'accept-then-drop' } | { kind: 'slow'; ms: number };
+export type SmtpFault = { kind: 'temporary' | 'permanent'; message?: string; /** Refuse only after this long (the message is in flight meanwhile). */ afterMs?: number } | { kind: 'drop'; afterMs?: number } | { kind: 'accept-then-drop' } | { kind: 'slow'; ms: number };
 
 export interface SmtpSink {
   port: number;
@@ -56,8 +56,10 @@ export async function startSmtpSink(options: { port?: number; user?: string; pas
       stream.on('end', () => {
         const fault = faults.shift();
         if (fault?.kind === 'drop') {
-          // Close without answering DATA: the client cannot know whether the message went through.
-          dropAll();
+          // Close without answering DATA (at once, or after holding the message a while): the client
+          // cannot know whether the message went through.
+          if (fault.afterMs) setTimeout(dropAll, fault.afterMs);
+          else dropAll();
           return;
         }
         if (fault?.kind === 'temporary' || fault?.kind === 'permanent') {

@@ -12,6 +12,7 @@ import { createMemoryLogger } from '../../../main/logging/logger';
 import type { DeskServices } from '../../../main/app/compose-services';
 import type { Interview } from '../../../preload/contract/interview-schema';
 import { attentionReason } from '../../../preload/domain/interview-attention';
+import { deliveryLine } from '../../../renderer/interview-room/delivery-words';
 
 /** A time as the candidate (Asia/Kolkata) reads it in an email. */
 const zoned = (iso: string) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Kolkata', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(Date.parse(iso));
@@ -218,12 +219,21 @@ describe('invitations over real SMTP', () => {
     expect(sink.received).toHaveLength(2);
   });
 
-  it('a dropped connection is retried: each message arrives once', async () => {
+  it('a connection cut after the whole message reached the server is never sent again on its own: the room says it may have been sent, with Resend', async () => {
+    // The server reads the whole message, then drops the line without answering: it may have delivered it.
     sink.faults.push({ kind: 'drop' });
-    await schedule();
-    await eventually(() => expect(sink.received).toHaveLength(2), 8_000);
-    await new Promise((r) => setTimeout(r, 200));
-    expect(sink.received).toHaveLength(2);
+    const interview = await schedule();
+    const states = () => (['candidate', 'recruiter'] as const).map((r) => services.interviews.get(interview.id).invitations[r].state);
+    await eventually(() => expect([...states()].sort()).toEqual(['failed', 'sent']), 8_000);
+    await new Promise((r) => setTimeout(r, 300)); // several backoff periods: nothing is retried meanwhile
+    expect(sink.received).toHaveLength(1);
+    const unsure = (['candidate', 'recruiter'] as const).find((r) => services.interviews.get(interview.id).invitations[r].state === 'failed')!;
+    const name = unsure === 'candidate' ? 'Ada Lovelace' : 'you';
+    expect(deliveryLine(services.interviews.get(interview.id), unsure, 'UTC', Date.now())).toMatch(new RegExp(`^Invitation to ${name} failed: The connection to the mail server broke after the whole message had gone to it; it may have been sent\\. Check your Sent folder before resending\\.`));
+    expect(services.outbox.items().find((i) => i.recipient === unsure)).toMatchObject({ state: 'failed', attempts: 1 });
+    // The person decides: Resend sends it once more.
+    expect((await call('mail:resend', { id: interview.id, recipient: unsure })).ok).toBe(true);
+    await eventually(() => expect(sink.received).toHaveLength(2));
     expect(new Set(sink.received.map((m) => m.envelope.to[0])).size).toBe(2);
   });
 
@@ -311,6 +321,15 @@ describe('invitations over real SMTP', () => {
     await services.outbox.drain();
     await eventually(() => expect(sink.received).toHaveLength(2));
     expect(services.outbox.items().map((i) => i.state)).toEqual(['sent', 'sent']);
+  });
+
+  it('an invitation that may have been sent, cut off after a cancel was queued: the cancellation still goes', async () => {
+    sink.faults.push({ kind: 'drop', afterMs: 400 });
+    const interview = await schedule();
+    await new Promise((r) => setTimeout(r, 150)); // Ada's invitation is with the server now
+    await call('interviews:cancel', interview.id);
+    await eventually(() => expect(byRecipient('ada@example.com').map((m) => parseWithIcalJs(icsAttachment(m)).method)).toEqual(['CANCEL']), 8_000);
+    expect(services.interviews.get(interview.id).invitations.candidate).toMatchObject({ state: 'sent', kind: 'cancellation' });
   });
 
   it('a handed-over message refused for now after a cancel was queued is not retried behind it; nothing is cancelled that never arrived', async () => {
