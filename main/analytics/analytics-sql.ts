@@ -1,25 +1,23 @@
 import type { AnalyticsReport, JoinRecord } from '../../preload/contract/interview-schema';
-import type { JoinWindowSettings } from '../../preload/domain/interview-timing';
 import type { Database } from '../storage/database';
 import { readableOnly } from '../storage/unreadable-interviews';
 import { actualMinutes, periodBounds, periodWeeks, reportFrom, type AnalyticsQuery, type Outcome } from './analytics';
 
 type Row = Record<string, unknown>;
 
-// `outcomeOf` in SQL: cancelled; upcoming until the end; then joined in the app if a join was
-// recorded; no join recorded once the join window has closed (the later of start + closes-after and the end).
+// `outcomeOf` in SQL: cancelled; upcoming until the scheduled end; from the end past: joined in
+// the app if a join was recorded, else no join recorded.
 const outcome = `CASE WHEN i.status = 'cancelled' THEN 'cancelled'
   WHEN :now < i.end_ms THEN 'upcoming'
   WHEN EXISTS (SELECT 1 FROM joins j WHERE j.interview_id = i.id) THEN 'joined_in_app'
-  WHEN :now >= max(i.start_ms + :closesAfterMs, i.end_ms) THEN 'no_join_recorded'
-  ELSE 'upcoming' END`;
+  ELSE 'no_join_recorded' END`;
 
 /**
  * The analytics report aggregated in the database: one grouped query over the period's weeks (each
  * week a range on the start-time index), one over the joins of the interviews joined in the app.
  * The figures are exactly `computeAnalytics` over the same interviews.
  */
-export function aggregateAnalytics(db: Database, query: AnalyticsQuery, settings: JoinWindowSettings, now: number): AnalyticsReport {
+export function aggregateAnalytics(db: Database, query: AnalyticsQuery, now: number): AnalyticsReport {
   const { start, end } = periodBounds(query);
   // Week ranges cover the whole period (every week, past the chart's 600 too), clipped to it.
   const all = periodWeeks(query, Number.POSITIVE_INFINITY);
@@ -31,7 +29,7 @@ export function aggregateAnalytics(db: Database, query: AnalyticsQuery, settings
        WHERE i.start_ms BETWEEN w.value ->> '$.s' AND w.value ->> '$.e' AND ${readableOnly('i.')}
        GROUP BY week, job, outcome`,
     )
-    .all({ weeks: JSON.stringify(ranges), now, closesAfterMs: settings.joinClosesMinutesAfter * 60_000 }) as Row[];
+    .all({ weeks: JSON.stringify(ranges), now }) as Row[];
   const counts: Record<Outcome, number> = { joined_in_app: 0, no_join_recorded: 0, cancelled: 0, upcoming: 0 };
   const weeks = new Map(periodWeeks(query).map((w) => [w.weekStart, { count: 0, joinedInApp: 0 }]));
   const firstSeen = new Map<string, string>();

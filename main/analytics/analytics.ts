@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { AnalyticsReport, Interview } from '../../preload/contract/interview-schema';
-import { joinWindow, type JoinWindowSettings } from '../../preload/domain/interview-timing';
+import { hasEnded } from '../../preload/domain/interview-timing';
 
 export interface AnalyticsQuery {
   from: string;
@@ -22,13 +22,14 @@ export const outcomeLabels: Record<Outcome, string> = {
   upcoming: 'Upcoming',
 };
 
-/** Classifies one interview at `now`: nothing is settled before its end (a Join pressed early is not a result yet). */
-export function outcomeOf(interview: Interview, settings: JoinWindowSettings, now: number): Outcome {
+/**
+ * Classifies one interview at `now`: nothing is settled before its scheduled end (a Join pressed
+ * early is not a result yet), and from its end it is past, though joining may stay open a while.
+ */
+export function outcomeOf(interview: Interview, now: number): Outcome {
   if (interview.status === 'cancelled') return 'cancelled';
-  const window = joinWindow(interview, settings);
-  if (now < window.endsAt) return 'upcoming';
-  if (interview.joins.length > 0) return 'joined_in_app';
-  return now >= window.closesAt ? 'no_join_recorded' : 'upcoming';
+  if (!hasEnded(interview, now)) return 'upcoming';
+  return interview.joins.length > 0 ? 'joined_in_app' : 'no_join_recorded';
 }
 
 /**
@@ -127,20 +128,20 @@ const isEnded = (outcome: Outcome) => outcome === 'joined_in_app' || outcome ===
  * The report with the attendance figures of the period's ended interviews attached (when attendance
  * is given). `periodInterviews` need only be those Meet was read for: the report counts the rest.
  */
-export function withAttendance(report: AnalyticsReport, periodInterviews: Interview[], settings: JoinWindowSettings, now: number, attach: AnalyticsAttachments): AnalyticsReport {
+export function withAttendance(report: AnalyticsReport, periodInterviews: Interview[], now: number, attach: AnalyticsAttachments): AnalyticsReport {
   if (!attach.attendance) return report;
-  return { ...report, attendance: attach.attendance(report.joinedInApp + report.noJoinRecorded, periodInterviews.filter((i) => isEnded(outcomeOf(i, settings, now)))) };
+  return { ...report, attendance: attach.attendance(report.joinedInApp + report.noJoinRecorded, periodInterviews.filter((i) => isEnded(outcomeOf(i, now)))) };
 }
 
 /** The analytics screen's figures, all computed from stored interviews and their join history. */
-export function computeAnalytics(interviews: Interview[], query: AnalyticsQuery, settings: JoinWindowSettings, now: number, attach: AnalyticsAttachments = {}): AnalyticsReport {
+export function computeAnalytics(interviews: Interview[], query: AnalyticsQuery, now: number, attach: AnalyticsAttachments = {}): AnalyticsReport {
   const chosen = inPeriod(interviews, query);
   const counts: Record<Outcome, number> = { joined_in_app: 0, no_join_recorded: 0, cancelled: 0, upcoming: 0 };
   const durations: number[] = [];
   const weeks = new Map(periodWeeks(query).map((w) => [w.weekStart, { count: 0, joinedInApp: 0 }]));
   const jobs = new Map<string, { scheduled: number; joinedInApp: number; noJoinRecorded: number; cancelled: number }>();
   for (const interview of chosen) {
-    const outcome = outcomeOf(interview, settings, now);
+    const outcome = outcomeOf(interview, now);
     counts[outcome]++;
     const job = jobs.get(interview.jobTitle) ?? { scheduled: 0, joinedInApp: 0, noJoinRecorded: 0, cancelled: 0 };
     if (outcome === 'cancelled') job.cancelled++;
@@ -160,7 +161,7 @@ export function computeAnalytics(interviews: Interview[], query: AnalyticsQuery,
     if (outcome === 'no_join_recorded') job.noJoinRecorded++;
     jobs.set(interview.jobTitle, job);
   }
-  return withAttendance(reportFrom(counts, weeks, jobs, durations), chosen, settings, now, attach);
+  return withAttendance(reportFrom(counts, weeks, jobs, durations), chosen, now, attach);
 }
 
 /** One CSV cell: quoted, quotes doubled, and a leading = + - @ neutralised (spreadsheet formula injection). */
@@ -171,7 +172,7 @@ export function csvCell(value: string | number | null | undefined): string {
 }
 
 /** The period's interviews as CSV, one row each, with their real join times. */
-export function analyticsCsv(interviews: Interview[], query: AnalyticsQuery, settings: JoinWindowSettings, now: number, attach: AnalyticsAttachments = {}): string {
+export function analyticsCsv(interviews: Interview[], query: AnalyticsQuery, now: number, attach: AnalyticsAttachments = {}): string {
   const header = ['Interview ID', 'Candidate', 'Candidate email', 'Job title', 'Start', 'Planned minutes', 'Join recorded by the app', 'First join in the app', 'Last leave of the app window', 'Minutes in the app window', ...(attach.csvColumns?.header ?? [])];
   const local = (iso: string | undefined) => (iso ? DateTime.fromISO(iso, { zone: query.timeZone }).toFormat("yyyy-MM-dd'T'HH:mmZZ") : '');
   const rows = inPeriod(interviews, query)
@@ -179,7 +180,7 @@ export function analyticsCsv(interviews: Interview[], query: AnalyticsQuery, set
     .map((i) => {
       const leaves = i.joins.map((j) => j.leftAt).filter((x): x is string => !!x).sort();
       const minutes = actualMinutes(i);
-      const outcome = outcomeOf(i, settings, now);
+      const outcome = outcomeOf(i, now);
       const extra = attach.csvColumns?.cells(i, isEnded(outcome)) ?? [];
       return [i.id, i.candidate.name, i.candidate.email, i.jobTitle, local(i.startUtc), i.durationMinutes, outcomeLabels[outcome], local(i.joins[0]?.joinedAt), local(leaves.at(-1)), minutes === null ? '' : Math.round(minutes), ...extra];
     });

@@ -338,11 +338,11 @@ export function composeServices(deps: ServiceDeps): DeskServices {
       const { start, end } = periodBounds(query);
       const now = deps.clock.now();
       const read = repository.matching(attendance.analytics.readBetween(start, end + 1), '');
-      return withAttendance(aggregateAnalytics(deps.database, query, settings.get(), now), read, settings.get(), now, attendance.analytics);
+      return withAttendance(aggregateAnalytics(deps.database, query, now), read, now, attendance.analytics);
     },
     'analytics:exportCsv': (query) => {
       const { start, end } = periodBounds(query);
-      return analyticsCsv(repository.startingBetween(start, end + 1), query, settings.get(), deps.clock.now(), attendance.analytics);
+      return analyticsCsv(repository.startingBetween(start, end + 1), query, deps.clock.now(), attendance.analytics);
     },
     'attendance:get': (id) => attendance.view(interviews.get(id).id),
     'attendance:connect': () => attendance.connect(),

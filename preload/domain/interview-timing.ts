@@ -50,21 +50,28 @@ export function joinPhase(interview: TimedInterview, settings: JoinWindowSetting
   return now < w.closesAt ? 'open' : 'after';
 }
 
-/** The badge on a schedule row. */
-export type DisplayStatus = 'upcoming' | 'ready' | 'in_progress' | 'ended' | 'cancelled' | 'needs_attention';
+/** The badge on a schedule row and in the room. */
+export type DisplayStatus = 'upcoming' | 'ready' | 'in_progress' | 'running_over' | 'ended' | 'cancelled' | 'needs_attention';
 
 /**
  * upcoming → ready (join window open, before the start) → in progress (from the start until the
- * window closes) → ended. Cancelled wins; "needs attention" (a failed invite, waiting for Google, no
- * Meet link) replaces upcoming/ready only, because after the start it no longer helps.
+ * scheduled end) → ended, even while the join window stays open; "running over" instead of ended
+ * while Google Meet shows the call still going (`meetCallRunning`). Cancelled wins; "needs
+ * attention" (a failed invite, waiting for Google, no Meet link) replaces upcoming/ready only,
+ * because after the start it no longer helps.
  */
-export function displayStatus(interview: TimedInterview & { attention?: string }, settings: JoinWindowSettings, now: number): DisplayStatus {
+export function displayStatus(interview: TimedInterview & { attention?: string }, settings: JoinWindowSettings, now: number, meetCallRunning = false): DisplayStatus {
   if (interview.status === 'cancelled') return 'cancelled';
   const w = joinWindow(interview, settings);
-  if (now >= w.closesAt) return 'ended';
+  if (now >= w.endsAt) return meetCallRunning ? 'running_over' : 'ended';
   if (now >= w.startsAt) return 'in_progress';
   if (interview.attention) return 'needs_attention';
   return now >= w.opensAt ? 'ready' : 'upcoming';
+}
+
+/** Whole minutes left to join (rounded up), 0 once the join window has closed. */
+export function joinMinutesLeft(interview: TimedInterview, settings: JoinWindowSettings, now: number): number {
+  return Math.max(0, Math.ceil((joinWindow(interview, settings).closesAt - now) / minute));
 }
 
 /** The words on each badge. */
@@ -72,6 +79,7 @@ export const statusLabels: Record<DisplayStatus, string> = {
   upcoming: 'Upcoming',
   ready: 'Ready to join',
   in_progress: 'In progress',
+  running_over: 'Running over',
   ended: 'Ended',
   cancelled: 'Cancelled',
   needs_attention: 'Needs attention',

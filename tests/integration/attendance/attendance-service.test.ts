@@ -140,7 +140,7 @@ describe('attendance from Google Meet, end to end in main (emulator, real keycha
     const query = { from: '2030-02-01', to: '2030-03-10', timeZone: 'UTC' };
     const report = await call<AnalyticsReport>('analytics:report', query);
     // The handler loads only the interviews Meet was read for; the figures are those of every interview of the period.
-    expect(report).toEqual(computeAnalytics(services.interviews.listFull(), query, services.settings.get(), now, services.attendance.analytics));
+    expect(report).toEqual(computeAnalytics(services.interviews.listFull(), query, now, services.attendance.analytics));
     expect(report.attendance).toMatchObject({ connection: 'connected', fromMeet: 4, fromAppHistory: 1, completed: 2, unconfirmed: 1, candidateNoShow: 1, interviewerNoShow: 0, lateStarts: 1, medianStartDelayMinutes: 6.5, medianMinutes: 41.5 });
     const csv = await call<string>('analytics:exportCsv', { from: '2030-02-01', to: '2030-03-10', timeZone: 'UTC' });
     expect(csv).toContain('"Google Meet","Candidate did not join"');

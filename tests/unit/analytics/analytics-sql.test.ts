@@ -41,7 +41,7 @@ describe('analytics aggregated in SQL = the in-memory report over the same inter
   beforeEach(() => (db = openMemoryDatabase()));
   afterEach(() => db.close());
 
-  it('for random periods, zones, join settings and moments (fast-check over a seeded history)', () => {
+  it('for random periods, zones and moments (fast-check over a seeded history)', () => {
     const repository = createInterviewRepository(db);
     repository.putMany(history(900, 7));
     const all = repository.all();
@@ -52,14 +52,12 @@ describe('analytics aggregated in SQL = the in-memory report over the same inter
         fc.integer({ min: -10, max: 125 }),
         fc.integer({ min: 0, max: 140 }),
         fc.constantFrom('Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'UTC', 'Australia/Lord_Howe'),
-        fc.integer({ min: 0, max: 240 }),
         fc.integer({ min: 0, max: 130 * 24 }),
-        (from, length, timeZone, closes, nowHours) => {
+        (from, length, timeZone, nowHours) => {
           runs++;
           const query = { from: day(from), to: day(from + length), timeZone };
-          const settings = { joinOpensMinutesBefore: 15, joinClosesMinutesAfter: closes };
           const now = base + nowHours * 3600_000;
-          expect(aggregateAnalytics(db, query, settings, now)).toEqual(computeAnalytics(all, query, settings, now));
+          expect(aggregateAnalytics(db, query, now)).toEqual(computeAnalytics(all, query, now));
         },
       ),
       { numRuns: 60, seed: 20301 },
@@ -69,8 +67,7 @@ describe('analytics aggregated in SQL = the in-memory report over the same inter
 
   it('an empty period and an empty database give the same empty report', () => {
     const query = { from: '2030-01-01', to: '2030-01-20', timeZone: 'Europe/Berlin' };
-    const settings = { joinOpensMinutesBefore: 15, joinClosesMinutesAfter: 60 };
-    expect(aggregateAnalytics(db, query, settings, base)).toEqual(computeAnalytics([], query, settings, base));
+    expect(aggregateAnalytics(db, query, base)).toEqual(computeAnalytics([], query, base));
   });
 
   it('leaves out an interview this version cannot read, as the schedule does', () => {
@@ -81,8 +78,20 @@ describe('analytics aggregated in SQL = the in-memory report over the same inter
     const readable = createInterviewRepository(db).all();
     expect(readable).toHaveLength(59);
     const query = { from: '2030-02-20', to: '2030-07-20', timeZone: 'Europe/Berlin' };
-    const settings = { joinOpensMinutesBefore: 15, joinClosesMinutesAfter: 60 };
     const now = base + 200 * 86_400_000;
-    expect(aggregateAnalytics(db, query, settings, now)).toEqual(computeAnalytics(readable, query, settings, now));
+    expect(aggregateAnalytics(db, query, now)).toEqual(computeAnalytics(readable, query, now));
+  });
+
+  it('counts a just-ended interview as past at its end, though its join window is still open', () => {
+    // 03:01–03:06, the window open until 04:01: at 03:08 it is no longer upcoming.
+    const ended = makeInterview({ id: '00000000-0000-4000-8000-000000000001', startUtc: '2030-03-04T03:01:00.000Z', durationMinutes: 5, joins: [] });
+    const joined = makeInterview({ id: '00000000-0000-4000-8000-000000000002', startUtc: '2030-03-04T03:01:00.000Z', durationMinutes: 5, joins: [{ joinedAt: '2030-03-04T03:00:00.000Z', leftAt: '2030-03-04T03:06:00.000Z', via: 'app' }] });
+    const later = makeInterview({ id: '00000000-0000-4000-8000-000000000003', startUtc: '2030-03-04T05:00:00.000Z', durationMinutes: 30 });
+    createInterviewRepository(db).putMany([ended, joined, later]);
+    const query = { from: '2030-03-01', to: '2030-03-10', timeZone: 'UTC' };
+    const at = (iso: string) => aggregateAnalytics(db, query, Date.parse(iso));
+    expect(at('2030-03-04T03:05:59.000Z')).toMatchObject({ scheduled: 3, upcoming: 3, joinedInApp: 0, noJoinRecorded: 0 });
+    expect(at('2030-03-04T03:06:00.000Z')).toMatchObject({ scheduled: 3, upcoming: 1, joinedInApp: 1, noJoinRecorded: 1, averageMinutes: 6 });
+    expect(at('2030-03-04T03:08:00.000Z')).toMatchObject({ upcoming: 1, joinedInApp: 1, noJoinRecorded: 1 });
   });
 });

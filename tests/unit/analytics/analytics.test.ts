@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { actualMinutes, analyticsCsv, computeAnalytics, csvCell, outcomeOf } from '../../../main/analytics/analytics';
 import type { Interview, JoinRecord } from '../../../preload/contract/interview-schema';
 
-const settings = { joinOpensMinutesBefore: 15, joinClosesMinutesAfter: 60 };
 let n = 0;
 function interview(start: string, jobTitle: string, joins: JoinRecord[] = [], status: Interview['status'] = 'scheduled', duration = 60): Interview {
   n++;
@@ -43,7 +42,7 @@ const fixture = [
 const now = Date.parse('2030-01-31T08:00:00.000Z');
 
 describe('analytics', () => {
-  const report = computeAnalytics(fixture, { from: '2030-01-01', to: '2030-01-31', timeZone: 'Europe/Berlin' }, settings, now);
+  const report = computeAnalytics(fixture, { from: '2030-01-01', to: '2030-01-31', timeZone: 'Europe/Berlin' }, now);
 
   it('counts what the app saw: joins from the app, no join recorded, cancelled, upcoming', () => {
     expect(report).toMatchObject({ scheduled: 6, joinedInApp: 4, noJoinRecorded: 1, cancelled: 1, upcoming: 1 });
@@ -53,10 +52,10 @@ describe('analytics', () => {
 
   it('nothing counts as joined before its end: pressing Join 15 minutes early is still upcoming', () => {
     const early = interview('2030-02-01T09:00:00.000Z', 'X', [join('2030-02-01T08:45:00.000Z')]);
-    expect(outcomeOf(early, settings, Date.parse('2030-02-01T08:46:00.000Z'))).toBe('upcoming');
-    expect(outcomeOf(early, settings, Date.parse('2030-02-01T09:59:59.000Z'))).toBe('upcoming');
-    expect(outcomeOf(early, settings, Date.parse('2030-02-01T10:00:00.000Z'))).toBe('joined_in_app');
-    const r = computeAnalytics([early], { from: '2030-02-01', to: '2030-02-01', timeZone: 'UTC' }, settings, Date.parse('2030-02-01T08:46:00.000Z'));
+    expect(outcomeOf(early, Date.parse('2030-02-01T08:46:00.000Z'))).toBe('upcoming');
+    expect(outcomeOf(early, Date.parse('2030-02-01T09:59:59.000Z'))).toBe('upcoming');
+    expect(outcomeOf(early, Date.parse('2030-02-01T10:00:00.000Z'))).toBe('joined_in_app');
+    const r = computeAnalytics([early], { from: '2030-02-01', to: '2030-02-01', timeZone: 'UTC' }, Date.parse('2030-02-01T08:46:00.000Z'));
     expect(r).toMatchObject({ scheduled: 1, joinedInApp: 0, upcoming: 1 });
     expect(r.perWeek.every((w) => w.joinedInApp === 0)).toBe(true);
   });
@@ -64,7 +63,7 @@ describe('analytics', () => {
   it('a cancelled interview in the future counts as cancelled in a range that reaches it', () => {
     const tomorrow = interview('2030-02-01T09:00:00.000Z', 'X', [], 'cancelled');
     const upcoming = interview('2030-02-02T09:00:00.000Z', 'X');
-    expect(computeAnalytics([tomorrow, upcoming], { from: '2030-01-01', to: '2030-03-02', timeZone: 'UTC' }, settings, now)).toMatchObject({ cancelled: 1, upcoming: 1, scheduled: 1 });
+    expect(computeAnalytics([tomorrow, upcoming], { from: '2030-01-01', to: '2030-03-02', timeZone: 'UTC' }, now)).toMatchObject({ cancelled: 1, upcoming: 1, scheduled: 1 });
   });
 
   it('averages and medians real durations (overlaps merged; browser joins without a leave excluded)', () => {
@@ -89,19 +88,19 @@ describe('analytics', () => {
     ]);
   });
 
-  it('"no join recorded" is only declared after the join window closed', () => {
-    const i = interview('2030-01-31T07:30:00.000Z', 'X');
-    expect(outcomeOf(i, settings, Date.parse('2030-01-31T08:29:59.000Z'))).toBe('upcoming');
-    expect(outcomeOf(i, settings, Date.parse('2030-01-31T08:30:00.000Z'))).toBe('no_join_recorded');
+  it('an interview is past from its scheduled end, while the join window is still open', () => {
+    const i = { ...interview('2030-01-31T07:30:00.000Z', 'X'), durationMinutes: 5 };
+    expect(outcomeOf(i, Date.parse('2030-01-31T07:34:59.000Z'))).toBe('upcoming');
+    expect(outcomeOf(i, Date.parse('2030-01-31T07:35:00.000Z'))).toBe('no_join_recorded');
   });
 
   it('an empty period has no averages', () => {
-    expect(computeAnalytics([], { from: '2030-01-01', to: '2030-01-02', timeZone: 'UTC' }, settings, now)).toMatchObject({ scheduled: 0, averageMinutes: null, medianMinutes: null });
+    expect(computeAnalytics([], { from: '2030-01-01', to: '2030-01-02', timeZone: 'UTC' }, now)).toMatchObject({ scheduled: 0, averageMinutes: null, medianMinutes: null });
   });
 
   it('exports CSV with real join times and neutralised formulas', () => {
     const hostile = interview('2030-01-20T09:00:00.000Z', '=HYPERLINK("http://evil")', [join('2030-01-20T09:00:00.000Z', '2030-01-20T09:30:00.000Z')]);
-    const csv = analyticsCsv([...fixture, hostile], { from: '2030-01-01', to: '2030-01-31', timeZone: 'Europe/Berlin' }, settings, now);
+    const csv = analyticsCsv([...fixture, hostile], { from: '2030-01-01', to: '2030-01-31', timeZone: 'Europe/Berlin' }, now);
     const lines = csv.trim().split('\r\n');
     expect(lines[0]).toBe('"Interview ID","Candidate","Candidate email","Job title","Start","Planned minutes","Join recorded by the app","First join in the app","Last leave of the app window","Minutes in the app window"');
     expect(lines).toHaveLength(1 + 8);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayStatus, formatCountdown, joinPhase, joinWindow } from '../../../preload/domain/interview-timing';
+import { displayStatus, formatCountdown, joinMinutesLeft, joinPhase, joinWindow } from '../../../preload/domain/interview-timing';
 
 const settings = { joinOpensMinutesBefore: 15, joinClosesMinutesAfter: 60 };
 const m = 60_000;
@@ -55,8 +55,34 @@ describe('display status transitions', () => {
     expect(displayStatus(base, settings, start - 16 * m)).toBe('upcoming');
     expect(displayStatus(base, settings, start - 15 * m)).toBe('ready');
     expect(displayStatus(base, settings, start)).toBe('in_progress');
-    expect(displayStatus(base, settings, start + 59 * m)).toBe('in_progress');
+    expect(displayStatus(base, settings, start + 29 * m)).toBe('in_progress');
+    expect(displayStatus(base, settings, start + 30 * m)).toBe('ended');
     expect(displayStatus(base, settings, start + 60 * m)).toBe('ended');
+  });
+
+  // A 5-minute interview 03:01–03:06 with the join window open until 04:01.
+  const short = { startUtc: '2030-01-15T03:01:00.000Z', durationMinutes: 5, status: 'scheduled' as const };
+  const at = (hhmm: string) => Date.parse(`2030-01-15T${hhmm}:00.000Z`);
+  it.each([
+    ['before the window', '02:45', false, 'upcoming', 'before'],
+    ['in the window, before the start', '02:46', false, 'ready', 'open'],
+    ['in progress', '03:01', false, 'in_progress', 'open'],
+    ['in progress, Meet running', '03:05', true, 'in_progress', 'open'],
+    ['ended at the scheduled end, join window still open', '03:06', false, 'ended', 'open'],
+    ['ended two minutes later, join window still open', '03:08', false, 'ended', 'open'],
+    ['running over while Meet shows the call going', '03:08', true, 'running_over', 'open'],
+    ['after the window', '04:01', false, 'ended', 'after'],
+    ['after the window, Meet still running', '04:30', true, 'running_over', 'after'],
+  ] as const)('%s (%s)', (_name, time, running, status, phase) => {
+    expect(displayStatus(short, settings, at(time), running)).toBe(status);
+    expect(joinPhase(short, settings, at(time))).toBe(phase);
+  });
+
+  it('says how many minutes of joining are left after the end', () => {
+    expect(joinMinutesLeft(short, settings, at('03:08'))).toBe(53);
+    expect(joinMinutesLeft(short, settings, at('03:08') + 30_000)).toBe(53);
+    expect(joinMinutesLeft(short, settings, at('04:00') + 1000)).toBe(1);
+    expect(joinMinutesLeft(short, settings, at('04:01'))).toBe(0);
   });
 
   it('cancelled wins at every moment', () => {
@@ -68,7 +94,7 @@ describe('display status transitions', () => {
     expect(displayStatus(failing, settings, start - 100 * m)).toBe('needs_attention');
     expect(displayStatus(failing, settings, start - 10 * m)).toBe('needs_attention');
     expect(displayStatus(failing, settings, start)).toBe('in_progress');
-    expect(displayStatus(failing, settings, start + 60 * m)).toBe('ended');
+    expect(displayStatus(failing, settings, start + 30 * m)).toBe('ended');
   });
 
   it('formats countdowns', () => {
