@@ -5,27 +5,14 @@ import { randomUUID } from 'node:crypto';
 import { manyInterviews, seedStore } from '../../tests/support/interview-fixtures';
 import { servicesFor } from '../../tests/support/test-services';
 import { makeTempDir } from '../../tests/support/temp-dir';
+import { scheduleFormFor } from '../../tests/support/schedule-form';
 import { dispatchCall } from '../../main/app/dispatch-call';
 import { createMemoryLogger } from '../../main/logging/logger';
 import { percentile, report, timeMany } from './lib/bench-utils';
 
 const schedules = 40;
 const waitingCounts = [0, 2_000, 20_000];
-const pad = (n: number) => String(n).padStart(2, '0');
-const form = (i: number) => {
-  const d = new Date(Date.now() + (400 + i) * 86_400_000);
-  return {
-    candidateName: `Bench Candidate ${i}`,
-    candidateEmail: `bench${i}@example.com`,
-    jobTitle: 'Engineer',
-    date: `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`,
-    time: '10:00',
-    timeZone: 'Europe/Berlin',
-    durationMinutes: 45,
-    meetLink: 'https://meet.google.com/abc-defg-hij',
-    acceptConflicts: true,
-  };
-};
+const form = (i: number) => scheduleFormFor(400 + i, { meetLink: 'https://meet.google.com/abc-defg-hij', acceptConflicts: true });
 
 /** Median ms of one "Schedule interview" (and the outbox's work after it) with `waiting` messages queued. */
 async function medianSchedule(dir: string, interviewIds: string[], waiting: number, round: number): Promise<number> {

@@ -7,22 +7,10 @@ import { eventually, googleServices } from '../../support/google-harness';
 import { makeInterview, seedStore } from '../../support/interview-fixtures';
 import { memorySecretStore } from '../../support/test-services';
 import { countRowsRead } from '../../support/row-counter';
+import { scheduleFormFor } from '../../support/schedule-form';
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const form = (days: number) => {
-  const d = new Date(Date.now() + days * 86_400_000);
-  return {
-    candidateName: `Candidate ${days}`,
-    candidateEmail: `c${days}@example.com`,
-    jobTitle: 'Engineer',
-    date: `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`,
-    time: '10:00',
-    timeZone: 'Europe/Berlin',
-    durationMinutes: 45,
-    // Google cannot be asked about free/busy while it is down: the question is answered "anyway".
-    acceptConflicts: true,
-  };
-};
+// Google cannot be asked about free/busy while it is down: the question is answered "anyway".
+const form = (days: number) => scheduleFormFor(days, { acceptConflicts: true });
 
 describe('the Calendar queue works in proportion to what it applies, not to what waits', () => {
   let g: GoogleEmulator;

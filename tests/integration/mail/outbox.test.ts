@@ -5,27 +5,14 @@ import { servicesFor } from '../../support/test-services';
 import { makeInterview, seedStore } from '../../support/interview-fixtures';
 import { eventually } from '../../support/google-harness';
 import { countRowsRead } from '../../support/row-counter';
+import { scheduleFormFor } from '../../support/schedule-form';
 import { loadEnvConfig } from '../../../main/config/env-config';
 import { dispatchCall } from '../../../main/app/dispatch-call';
 import { createMemoryLogger } from '../../../main/logging/logger';
 import type { Interview } from '../../../preload/contract/interview-schema';
 
-const pad = (n: number) => String(n).padStart(2, '0');
 /** The schedule form for an interview `days` from now (far from the seeded ones, so no conflict is read). */
-const form = (days: number) => {
-  const d = new Date(Date.now() + days * 86_400_000);
-  return {
-    candidateName: `Candidate ${days}`,
-    candidateEmail: `c${days}@example.com`,
-    jobTitle: 'Engineer',
-    date: `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`,
-    time: '10:00',
-    timeZone: 'Europe/Berlin',
-    candidateTimeZone: 'Europe/Berlin',
-    durationMinutes: 45,
-    meetLink: 'https://meet.google.com/abc-defg-hij',
-  };
-};
+const form = (days: number) => scheduleFormFor(days, { candidateTimeZone: 'Europe/Berlin', meetLink: 'https://meet.google.com/abc-defg-hij' });
 
 /** `count` interviews half a year ahead, each with its Meet link (and `extra`). */
 const seeded = (count: number, extra: Partial<Interview> = {}) =>
@@ -90,6 +77,6 @@ describe('the outbox works in proportion to what is due, not to what waits', () 
     const many = await rowsPerSchedule(counter, 3);
     await eventually(() => expect(sink.received).toHaveLength(4));
     expect(many).toBeLessThanOrEqual(few + 2);
-    expect(services.outbox.items().filter((i) => i.state === 'queued')).toHaveLength(600);
+    await eventually(() => expect(services.outbox.items().filter((i) => i.state === 'queued')).toHaveLength(600));
   });
 });
