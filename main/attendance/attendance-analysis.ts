@@ -83,7 +83,7 @@ export interface AttendanceReport {
   /** From the first moment both sides were present to the last moment both were. */
   together?: { start: string; end: string; minutes: number };
   outcome: AttendanceOutcome;
-  /** False while a conference is still running or the scheduled window (with its margin) has not passed. */
+  /** False while a conference is still running, before the scheduled end, or (with no conference) before the window's margin has passed. */
   final: boolean;
 }
 
@@ -220,6 +220,16 @@ function gather(interview: InterviewForAttendance, conferences: ConferenceAttend
   return { relevant, people: [...people.values()], scheduledStart, windowStart, windowEnd };
 }
 
+/**
+ * Whether the attendance can no longer change: after the scheduled end, once Meet says every call of
+ * the interview ended (a call that ended before the end may be joined again); with no call at all,
+ * only once the window's margin has passed (someone may still come late).
+ */
+function isFinal(relevant: ConferenceAttendance[], scheduledEnd: number, windowEnd: number, now: number): boolean {
+  if (!relevant.every((c) => c.record.endTime)) return false;
+  return relevant.length > 0 ? now >= scheduledEnd : now >= windowEnd;
+}
+
 /** Attendance of one interview from its meeting code's conferences (any number, any order). */
 export function analyseAttendance(interview: InterviewForAttendance, conferences: ConferenceAttendance[], options: AttendanceOptions): AttendanceReport {
   const { relevant, people, scheduledStart, windowEnd } = gather(interview, conferences, options);
@@ -245,7 +255,7 @@ export function analyseAttendance(interview: InterviewForAttendance, conferences
             : candidates.length
               ? 'interviewer_no_show'
               : 'neither',
-    final: options.now >= windowEnd && relevant.every((c) => c.record.endTime),
+    final: isFinal(relevant, Date.parse(interview.scheduledEnd), windowEnd, options.now),
   };
   // Each side joined when its first person really did (not where the counting window begins).
   const firstJoin = (list: typeof people) => (list.length ? Math.min(...list.map((p) => Date.parse(p.person.firstJoin))) : undefined);

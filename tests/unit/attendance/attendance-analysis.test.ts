@@ -202,6 +202,23 @@ describe('attendance analysis', () => {
     expect(report.people.find((p) => p.side === 'interviewer')!.sessions).toEqual([{ start: t('10:00') }]);
   });
 
+  it('is final once the scheduled end has passed and Meet says every conference ended, inside the margin too', () => {
+    // 10:00–10:45, the margin runs to 11:15: at 10:55 the ended call is what happened.
+    const c = conference(t('09:58'), t('10:48'), [
+      [rita, [[t('10:00'), t('10:48')]]],
+      [ada, [[t('09:58'), t('10:47')]]],
+    ]);
+    expect(analyseAttendance(interview, [c], { now: Date.parse(t('10:55')) }).final).toBe(true);
+    // Before the scheduled end a call that ended may be joined again; with no call at all, someone may still come.
+    const early = conference(t('09:58'), t('10:20'), [[rita, [[t('10:00'), t('10:20')]]]]);
+    expect(analyseAttendance(interview, [early], { now: Date.parse(t('10:30')) }).final).toBe(false);
+    expect(analyseAttendance(interview, [], { now: Date.parse(t('10:55')) }).final).toBe(false);
+    expect(analyseAttendance(interview, [], { now: Date.parse(t('11:15')) }).final).toBe(true);
+    // A second call still running is not final.
+    const running = conference(t('10:50'), undefined, [[rita, [[t('10:50')]]]]);
+    expect(analyseAttendance(interview, [c, running], { now: Date.parse(t('10:55')) }).final).toBe(false);
+  });
+
   describe('candidate is waiting', () => {
     it('names the candidate and since when, only while no interviewer is in and only in the window', () => {
       const c = conference(t('09:58'), undefined, [[ada, [[t('09:50', '2030-03-04'), t('09:55')], [t('09:58')]]]]);
