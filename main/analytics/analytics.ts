@@ -17,7 +17,7 @@ export type Outcome = 'joined_in_app' | 'no_join_recorded' | 'cancelled' | 'upco
 /** The words for each outcome, on screen and in the CSV. */
 export const outcomeLabels: Record<Outcome, string> = {
   joined_in_app: 'You joined from the app',
-  no_join_recorded: 'No join recorded',
+  no_join_recorded: 'No join from the app',
   cancelled: 'Cancelled',
   upcoming: 'Upcoming',
 };

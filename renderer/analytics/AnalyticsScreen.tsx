@@ -71,25 +71,28 @@ export function AnalyticsScreen() {
       <ErrorMessage error={error} />
       {report && (
         <>
-          <dl className="figures">
-            {[
+          <Figures
+            items={[
               ['Scheduled', report.scheduled],
-              ['You joined from the app', report.joinedInApp],
-              ['No join recorded', report.noJoinRecorded],
               ['Upcoming', report.upcoming],
               ['Cancelled', report.cancelled],
-              ['Average time in the app', minutes(report.averageMinutes)],
-              ['Median time in the app', minutes(report.medianMinutes)],
-            ].map(([label, value]) => (
-              <div key={label} className="figure panel">
-                <dt>{label}</dt>
-                <dd data-testid={`figure-${String(label).toLowerCase().replace(/\W+/g, '-')}`}>{value}</dd>
-              </div>
-            ))}
-          </dl>
-          <p className="muted" data-testid="analytics-scope">
-            Interview Desk only sees whether you pressed Join in the app. “No join recorded” includes joining from Google Calendar or another device: it does not mean the candidate did not show up. An interview counts once it has ended.
-          </p>
+            ]}
+          />
+          <section aria-labelledby="app-joins-title">
+            <h2 id="app-joins-title">Your joins from this app</h2>
+            <Figures
+              items={[
+                ['You joined from the app', report.joinedInApp],
+                ['No join from the app', report.noJoinRecorded],
+                ['Average time in the app', minutes(report.averageMinutes)],
+                ['Median time in the app', minutes(report.medianMinutes)],
+              ]}
+            />
+            <p className="muted" data-testid="analytics-scope">
+              These figures are your own join history: Interview Desk only sees whether you pressed Join in the app. “No join from the app” includes joining from Google Calendar or another device: it does not mean the candidate did not show up.
+              {report.attendance ? ' Who really attended is under “Attendance from Google Meet”.' : ''} An interview counts once its scheduled end has passed.
+            </p>
+          </section>
           {report.attendance && <AttendanceFigures figures={report.attendance} onConnected={() => setVersion((v) => v + 1)} />}
           <section className="panel">
             <h2>Interviews per week</h2>
@@ -106,7 +109,7 @@ export function AnalyticsScreen() {
                     <th scope="col">Job title</th>
                     <th scope="col">Scheduled</th>
                     <th scope="col">You joined from the app</th>
-                    <th scope="col">No join recorded</th>
+                    <th scope="col">No join from the app</th>
                     <th scope="col">Cancelled</th>
                   </tr>
                 </thead>
@@ -127,5 +130,19 @@ export function AnalyticsScreen() {
         </>
       )}
     </section>
+  );
+}
+
+/** A row of figures, each named by its label (and found by tests by it). */
+function Figures({ items }: { items: Array<[string, string | number]> }) {
+  return (
+    <dl className="figures">
+      {items.map(([label, value]) => (
+        <div key={label} className="figure panel">
+          <dt>{label}</dt>
+          <dd data-testid={`figure-${label.toLowerCase().replace(/\W+/g, '-')}`}>{value}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }

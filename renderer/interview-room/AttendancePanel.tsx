@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { AttendanceView } from '../../preload/contract/attendance-schema';
 import type { DeskError } from '../../preload/contract/result';
 import { desk } from '../bridge/desk';
-import { useCall } from '../common/use-result';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { formatDateTime, formatTime, zoneName } from '../common/format';
+import type { useAttendance } from './use-attendance';
 
 type Report = NonNullable<AttendanceView['report']>;
 type Person = Report['people'][number];
@@ -66,13 +66,10 @@ function Timeline({ report, zone }: { report: Report; zone: string }) {
 }
 
 /** Attendance from Google Meet in the room: not connected (with a way to connect), waiting for Meet, or the timeline. */
-export function AttendancePanel({ interviewId, zone }: { interviewId: string; zone: string }) {
-  const loaded = useCall(() => desk.attendance.get(interviewId));
+export function AttendancePanel({ loaded, zone }: { loaded: ReturnType<typeof useAttendance>; zone: string }) {
   const reload = loaded.reload;
   const [error, setError] = useState<DeskError | undefined>();
   const [connecting, setConnecting] = useState(false);
-  useEffect(() => desk.on('attendance:changed', ({ ids }) => void (ids.includes(interviewId) && reload())), [interviewId, reload]);
-  useEffect(() => desk.on('account:changed', () => void reload()), [reload]);
   const view = loaded.value;
   if (!view) return <ErrorMessage error={loaded.error} />;
   const connect = async () => {

@@ -21,6 +21,7 @@ import { useFocusLater } from '../common/use-focus-later';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import { AttendancePanel } from './AttendancePanel';
 
+import { meetCallRunning, useAttendance } from './use-attendance';
 /** One interview: details in both zones, invitation and sync state, the join area, reschedule and cancel. */
 export function InterviewRoom({ id, settings }: { id: string; settings: Settings }) {
   const loaded = useCall(() => desk.interviews.get(id));
@@ -28,6 +29,8 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
   useEffect(() => desk.on('interviews:changed', ({ ids }) => void (ids.includes(id) && reload())), [id, reload]);
   const now = useNow(1000);
   // Once its time is over, nothing more is sent about an interview (main refuses it too).
+  const attendance = useAttendance(id);
+  const callRunning = meetCallRunning(attendance.value);
   const ended = loaded.value ? hasEnded(loaded.value, now) : false;
   const canResend = !ended;
   const [rescheduling, setRescheduling] = useState(false);
@@ -106,7 +109,7 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
             {interview.candidate.name} · {interview.jobTitle}
           </h1>
         </div>
-        <StatusBadge status={displayStatus({ ...interview, ...(attention ? { attention } : {}) }, settings, now)} title={attention} />
+        <StatusBadge status={displayStatus({ ...interview, ...(attention ? { attention } : {}) }, settings, now, callRunning)} title={attention} />
       </div>
       <div className="room-grid">
         <section className="panel" aria-labelledby="details-title">
@@ -251,7 +254,7 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
           )}
         </section>
         <div className="room-side">
-          <JoinArea interview={interview} settings={settings} now={now} onReschedule={() => setRescheduling(true)} />
+          <JoinArea interview={interview} settings={settings} now={now} meetCallRunning={callRunning} onReschedule={() => setRescheduling(true)} />
           {interview.status === 'scheduled' && (
             <div className="actions">
               {/* After the join window the join area offers Reschedule itself, as the room's main action. */}
@@ -290,7 +293,7 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
       </div>
       {/* Full width: the timeline is a table of people, joins and leaves. */}
       {/* In the interview's own zone, like "Your time" (not this computer's, which may differ). */}
-      {interview.meetLink && interview.status === 'scheduled' && <AttendancePanel interviewId={interview.id} zone={interview.timeZone} />}
+      {interview.meetLink && interview.status === 'scheduled' && <AttendancePanel loaded={attendance} zone={interview.timeZone} />}
     </article>
   );
 }

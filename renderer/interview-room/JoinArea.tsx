@@ -2,13 +2,24 @@ import { useState } from 'react';
 import type { Interview } from '../../preload/contract/interview-schema';
 import type { Settings } from '../../preload/contract/settings-schema';
 import type { DeskError } from '../../preload/contract/result';
-import { formatCountdown, joinPhase, joinWindow } from '../../preload/domain/interview-timing';
+import { formatCountdown, joinMinutesLeft, joinPhase, joinWindow } from '../../preload/domain/interview-timing';
 import { desk } from '../bridge/desk';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { formatDateTime, systemTimeZone } from '../common/format';
 
-/** The join area: a countdown before the window opens, the two join buttons while open, "ended" after (with Reschedule when the viewer may move it). */
-export function JoinArea({ interview, settings, now, onReschedule }: { interview: Interview; settings: Settings; now: number; onReschedule?: () => void }) {
+/** What the open join window means now: before the start, during the planned time, or after it. */
+function openStateWords(now: number, window: { startsAt: number; endsAt: number }, callRunning: boolean, minutesLeft: number): string {
+  if (now < window.startsAt) return `The interview starts ${formatCountdown(window.startsAt - now)}.`;
+  if (now < window.endsAt) return 'The interview is in progress.';
+  const left = `You can still join for ${minutesLeft === 1 ? '1 minute' : `${minutesLeft} minutes`}.`;
+  return callRunning ? `The interview is running over: the call is still going on in Google Meet. ${left}` : `The interview has ended. ${left}`;
+}
+
+/**
+ * The join area: a countdown before the window opens, the two join buttons while open (offered
+ * quietly once the planned time is over), "ended" after (with Reschedule when the viewer may move it).
+ */
+export function JoinArea({ interview, settings, now, meetCallRunning = false, onReschedule }: { interview: Interview; settings: Settings; now: number; meetCallRunning?: boolean; onReschedule?: () => void }) {
   const [error, setError] = useState<DeskError | undefined>();
   const [joined, setJoined] = useState<string | undefined>();
   const [onTop, setOnTop] = useState(false);
@@ -44,12 +55,12 @@ export function JoinArea({ interview, settings, now, onReschedule }: { interview
       {interview.status !== 'cancelled' && phase === 'open' && (
         <>
           <p data-testid="join-state">
-            {now < window.startsAt ? `The interview starts ${formatCountdown(window.startsAt - now)}.` : 'The interview is in progress.'}
+            {openStateWords(now, window, meetCallRunning, joinMinutesLeft(interview, settings, now))}
             {!interview.meetLink && (interview.google?.unusableMeetLink ? ' There is no usable Meet link: the link in Google Calendar is not a Google Meet link.' : interview.google?.state === 'pending' ? ' Google is creating the Meet link…' : ' There is no Meet link yet: paste one below.')}
           </p>
           <div className="actions">
             {buttons.map((b, index) => (
-              <button key={b.via} type="button" className={index === 0 ? 'primary' : undefined} disabled={!interview.meetLink} onClick={() => void join(b.via)}>
+              <button key={b.via} type="button" className={index === 0 && now < window.endsAt ? 'primary' : undefined} disabled={!interview.meetLink} onClick={() => void join(b.via)}>
                 {b.label}
               </button>
             ))}

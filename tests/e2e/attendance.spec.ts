@@ -82,6 +82,10 @@ test('attendance from Google Meet: connect it from the room, see the timeline, a
     await expect(page.getByTestId('attendance-source')).toContainText('From Google Meet: 2 interviews', { timeout: 15_000 });
     await expect(page.getByTestId('attendance-source')).toContainText('counted only from your own joins in the app: 0 interviews');
     await expect(page.getByTestId('attendance-both-attended')).toHaveText('1');
+    // Beside Meet's verdict, the app's own join history says what it is, not "no join recorded".
+    await expect(page.getByRole('region', { name: 'Your joins from this app' }).getByTestId('figure-no-join-from-the-app')).toHaveText('2');
+    await expect(page.getByTestId('analytics-scope')).toContainText('Who really attended is under “Attendance from Google Meet”.');
+    await expect(page.getByText('No join recorded')).toHaveCount(0);
     await expect(page.getByTestId('attendance-candidate-did-not-join')).toHaveText('1');
     await expect(page.getByTestId('attendance-interviewer-did-not-join')).toHaveText('0');
     await expect(page.getByTestId('attendance-median-time-together')).toHaveText('42 min');

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, saveScreenshot, test } from './fixtures';
 import { startWebMode } from '../support/web-mode';
 import { makeInterview, seedStore } from '../support/interview-fixtures';
@@ -129,6 +130,38 @@ test('the join buttons follow the join window: before, open, ended, cancelled', 
   }
 });
 
+test('after its scheduled end an interview is ended everywhere, with Join still offered quietly while the window is open', async ({ page }) => {
+  const temp = makeTempDir('idesk-e2e-');
+  const now = Date.now();
+  // A 5-minute interview that ended 5 minutes ago: the join window (60 minutes after the start) is still open.
+  const short = makeInterview({ startUtc: new Date(now - 10 * 60_000).toISOString(), durationMinutes: 5, candidate: { name: 'Short Call', email: 'short@example.com' }, meetLink: 'https://meet.google.com/abc-defg-hij' });
+  seedStore(temp.dir, { interviews: [short], settings: { firstRunDone: true } });
+  const app = await startWebMode({}, temp.dir);
+  try {
+    await page.goto(app.url);
+    await page.goto(`${app.origin}/#/schedule`);
+    await expect(page.getByRole('listitem').filter({ hasText: 'Short Call' })).toContainText('Ended');
+    await page.goto(`${app.origin}/#/interview/${short.id}`);
+    await expect(page.locator('.screen-header .badge')).toHaveText('Ended');
+    await expect(page.getByTestId('join-state')).toHaveText(/^The interview has ended\. You can still join for (50|49) minutes\.$/);
+    const buttons = page.locator('.join-area .actions button');
+    await expect(buttons).toHaveCount(2);
+    // Offered quietly: neither button is the primary one any more.
+    await expect(page.locator('.join-area .actions button.primary')).toHaveCount(0);
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    await saveScreenshot(page, 'room-ended-join-open');
+
+    // Analytics counts it as past at its end, not as upcoming.
+    await page.getByRole('link', { name: 'Analytics' }).click();
+    await expect(page.getByTestId('figure-upcoming')).toHaveText('0');
+    await expect(page.getByRole('region', { name: 'Your joins from this app' }).getByTestId('figure-no-join-from-the-app')).toHaveText('1');
+  } finally {
+    await app.stop();
+    temp.cleanup();
+  }
+});
+
 test('reschedule and cancel from the room', async ({ page }) => {
   const temp = makeTempDir('idesk-e2e-');
   const interview = makeInterview({ startUtc: new Date(Date.now() + 48 * 3600_000).toISOString(), candidate: { name: 'Move Me', email: 'move@example.com' } });
@@ -181,7 +214,9 @@ test('analytics says only what the app saw, counts the future, and exports CSV',
     await page.getByRole('link', { name: 'Analytics' }).click();
     await expect(page.getByTestId('figure-scheduled')).toHaveText('4');
     await expect(page.getByTestId('figure-you-joined-from-the-app')).toHaveText('2');
-    await expect(page.getByTestId('figure-no-join-recorded')).toHaveText('1');
+    // The app's own join history is labelled as such, apart from the interview counts.
+    const appJoins = page.getByRole('region', { name: 'Your joins from this app' });
+    await expect(appJoins.getByTestId('figure-no-join-from-the-app')).toHaveText('1');
     await expect(page.getByTestId('figure-upcoming')).toHaveText('1');
     await expect(page.getByTestId('figure-cancelled')).toHaveText('2');
     await expect(page.getByTestId('figure-average-time-in-the-app')).toHaveText('45 min');
@@ -201,7 +236,7 @@ test('analytics says only what the app saw, counts the future, and exports CSV',
     const csv = (await import('node:fs')).readFileSync(file, 'utf8');
     expect(csv.split('\r\n')[0]).toContain('"Join recorded by the app"');
     expect(csv).toContain('"You joined from the app"');
-    expect(csv).toContain('"No join recorded"');
+    expect(csv).toContain('"No join from the app"');
     expect(csv).not.toMatch(/no-show|completed/i);
     await saveScreenshot(page, 'analytics');
   } finally {

@@ -106,7 +106,7 @@ describe('analytics', () => {
     expect(lines).toHaveLength(1 + 8);
     expect(lines[1]).toContain('"2030-01-07T10:00+01:00","60","You joined from the app","2030-01-07T09:58+01:00","2030-01-07T10:43+01:00","45"');
     expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
-    expect(csv).toContain('"No join recorded"');
+    expect(csv).toContain('"No join from the app"');
     expect(csv).not.toMatch(/no-show|completed/i);
     expect(csvCell('-1+2')).toBe(`"'-1+2"`);
     expect(csvCell('a "b"')).toBe('"a ""b"""');
