@@ -64,6 +64,8 @@ export interface ServiceDeps {
   attendance?: Pick<AttendanceServiceDeps, 'pacing' | 'pollMs' | 'sleep'>;
   /** Simulated timers for tests of the reminder scheduler. */
   timers?: TimerApi;
+  /** The recruiter's locale: emails and notices write times in it. Node's own locale when absent. */
+  locale?: string;
   /** Where the email templates live (templates/ at the app root). */
   templatesDir: string;
   /** Tests shorten the outbox's retry pauses. */
@@ -160,6 +162,7 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     render: createEmailRenderer(deps.templatesDir),
     transport: () => mail.transport(),
     from: () => mail.from(),
+    locale: deps.locale ?? Intl.DateTimeFormat().resolvedOptions().locale,
     ...(deps.mail?.backoffMs ? { backoffMs: deps.mail.backoffMs } : {}),
     ...(deps.mail?.maxAttempts ? { maxAttempts: deps.mail.maxAttempts } : {}),
   });

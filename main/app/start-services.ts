@@ -24,6 +24,8 @@ export interface StartOptions {
   mediaAccess?: () => Promise<MediaAccess>;
   notifier?: ServiceDeps['notifier'];
   waitingNotifier?: ServiceDeps['waitingNotifier'];
+  /** The recruiter's locale (Electron: the system's regional format); Node's own otherwise. */
+  locale?: string;
   openExternal: (url: string) => Promise<void>;
   consoleLevel?: 'error' | 'warn' | 'info' | false;
 }
@@ -75,6 +77,7 @@ export async function startServices(options: StartOptions): Promise<StartedApp> 
     ...(options.mediaAccess ? { mediaAccess: options.mediaAccess } : {}),
     ...(options.notifier ? { notifier: options.notifier } : {}),
     ...(options.waitingNotifier ? { waitingNotifier: options.waitingNotifier } : {}),
+    ...(options.locale ? { locale: options.locale } : {}),
     secrets: createKeytarSecretStore(),
     clock: systemClock,
     openExternal: options.openExternal,

@@ -23,6 +23,7 @@ import { findConflicts, panelChanged, startInstant, summarize } from './intervie
 import { asLastTold, calendarChangeAnnouncement, withoutCalendarChange } from './calendar-change-notice';
 import { noFindings, type CalendarFindings } from './calendar-findings';
 import { conflictQuestion, type ConflictAsk } from './conflict-question';
+import { withPanelName } from './panel-delivery-name';
 
 /** What happened to an interview, for the services that follow it (Google, invitations, reminders). */
 export type InterviewChange =
@@ -368,7 +369,7 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
     },
     setDelivery(id, recipient, state) {
       return repository.transaction(() => {
-        if (!repository.setDelivery(id, recipient, state, nowIso())) return false;
+        if (!repository.setDelivery(id, recipient, recipient.startsWith('panel:') ? withPanelName(repository.get(id), recipient.slice('panel:'.length), state) : state, nowIso())) return false;
         repository.afterCommit(() => events.emit('interviews:changed', { ids: [id] }));
         return true;
       });

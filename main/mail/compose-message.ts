@@ -28,9 +28,11 @@ export function composeInterviewMessage(input: {
   key: string;
   from: { name: string; address: string };
   now: number;
+  /** The recruiter's locale: the message writes its times in it. */
+  locale?: string;
 }): Mail.Options {
   const { interview, kind, recipient } = input;
-  const view = messageView(interview, kind, recipient, input.settings, input.now, input.previous, input.addressee);
+  const view = messageView(interview, kind, recipient, input.settings, input.now, input.previous, input.addressee, input.locale);
   const { html, text } = input.render(view);
   const ics = buildInviteIcs(interview, kind, input.now, recipient, input.addressee);
   const method = icsMethodFor[kind];

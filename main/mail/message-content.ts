@@ -4,6 +4,8 @@ import { invitationLink } from '../deep-links/invitation-link';
 import { meetJoinUrlOrNone } from '../security/url-policy';
 import { addresseeOf, roleOf, type MailKind, type Recipient, type Role } from './mail-kinds';
 import { reminderWhen } from '../../preload/domain/time-left';
+import { formatInstant, timeStyleOf, zoneLongName, type TimeStyle } from '../../preload/domain/time-format';
+import { personName } from '../../preload/domain/person-name';
 
 /** The settings a message uses. */
 export type MessageSettings = Pick<Settings, 'companyName' | 'brandColor' | 'signOff'> & Partial<Pick<Settings, 'candidateDownloadUrl'>>;
@@ -20,7 +22,7 @@ export interface PreviousTime {
 
 /** Who interviews, as every message names them: the recruiter first, then the panel. */
 export function interviewerNames(interview: Pick<Interview, 'recruiter' | 'coInterviewers'>): string[] {
-  return [interview.recruiter.name, ...interview.coInterviewers.map((p) => p.name ?? p.email)];
+  return [interview.recruiter.name, ...interview.coInterviewers.map(personName)];
 }
 
 /** Whether an update still has something to say: a new time or length, a new link, or a new panel. */
@@ -71,26 +73,8 @@ export interface MessageView {
   footer: string;
 }
 
-// Building an Intl.DateTimeFormat costs far more than using one (it was the outbox's largest cost
-// per message): one pair per zone, made once.
-const formatters = new Map<string, { when: Intl.DateTimeFormat; zone: Intl.DateTimeFormat }>();
-function formattersFor(zone: string) {
-  let pair = formatters.get(zone);
-  if (!pair) {
-    pair = {
-      when: new Intl.DateTimeFormat('en-GB', { timeZone: zone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
-      zone: new Intl.DateTimeFormat('en-GB', { timeZone: zone, timeZoneName: 'long' }),
-    };
-    formatters.set(zone, pair);
-  }
-  return pair;
-}
-
-function format(ms: number, zone: string): { when: string; zoneName: string } {
-  const formatter = formattersFor(zone);
-  const when = formatter.when.format(ms);
-  const zoneName = formatter.zone.formatToParts(ms).find((p) => p.type === 'timeZoneName')?.value ?? zone;
-  return { when, zoneName: `${zoneName} (${zone})` };
+function format(ms: number, zone: string, style: TimeStyle): { when: string; zoneName: string } {
+  return { when: formatInstant(ms, zone, style, { date: 'long' }), zoneName: `${zoneLongName(ms, zone, style)} (${zone})` };
 }
 
 /** The recruiter's deep link to the interview room. */
@@ -148,23 +132,24 @@ function isRelink(interview: Interview, previous: PreviousTime | undefined): boo
 }
 
 /** "New time: … (was …)", "New length: … (was …)" and "New Meet link: …", for what really changed. */
-function changeLines(interview: Interview, previous: PreviousTime | undefined, zone: string): string[] {
-  const now = format(Date.parse(interview.startUtc), zone).when;
+function changeLines(interview: Interview, previous: PreviousTime | undefined, zone: string, style: TimeStyle): string[] {
+  const now = format(Date.parse(interview.startUtc), zone, style).when;
   if (!previous) return [`New time: ${now}`];
   const lines: string[] = [];
-  const before = format(Date.parse(previous.startUtc), zone).when;
+  const before = format(Date.parse(previous.startUtc), zone, style).when;
   if (Date.parse(previous.startUtc) !== Date.parse(interview.startUtc)) lines.push(`New time: ${now} (was ${before})`);
   if (previous.durationMinutes !== interview.durationMinutes) lines.push(`New length: ${interview.durationMinutes} minutes (was ${previous.durationMinutes} minutes)`);
   if (isRelink(interview, previous) && interview.meetLink) lines.push(`New Meet link: ${interview.meetLink} (the earlier link no longer applies)`);
-  if (isPanelChange(interview, previous)) lines.push(`Interviewers: ${interviewerNames(interview).join(', ')} (was ${previous.interviewers!.join(', ')})`);
+  if (isPanelChange(interview, previous)) lines.push(`New panel: ${interviewerNames(interview).join(', ')} (was ${previous.interviewers!.join(', ')})`);
   return lines.length ? lines : [`Time: ${now} (unchanged)`];
 }
 
 /**
  * Builds the view for one message, composed at `now` (a reminder states the real time left then):
- * each kind has its own words, and a cancellation no join links.
+ * each kind has its own words, and a cancellation no join links. Times are written in `locale`, the
+ * recruiter's: the app keeps no other language for the candidate or the panel.
  */
-export function messageView(interview: Interview, kind: MailKind, recipient: Recipient, settings: MessageSettings, now: number, previous?: PreviousTime, addressee?: { name: string }): MessageView {
+export function messageView(interview: Interview, kind: MailKind, recipient: Recipient, settings: MessageSettings, now: number, previous?: PreviousTime, addressee?: { name: string }, locale?: string): MessageView {
   const start = Date.parse(interview.startUtc);
   const company = settings.companyName.trim();
   const atCompany = company ? ` at ${company}` : '';
@@ -173,11 +158,12 @@ export function messageView(interview: Interview, kind: MailKind, recipient: Rec
   const me = addressee ?? addresseeOf(interview, recipient);
   const candidateZone = interview.candidate.timeZone ?? interview.timeZone;
   const ownZone = forCandidate ? candidateZone : interview.timeZone;
-  const own = format(start, ownZone);
-  const other = !forCandidate && candidateZone !== interview.timeZone ? format(start, candidateZone) : undefined;
+  const style = timeStyleOf(locale);
+  const own = format(start, ownZone, style);
+  const other = !forCandidate && candidateZone !== interview.timeZone ? format(start, candidateZone, style) : undefined;
   const recruiter = interview.recruiter;
   const candidate = interview.candidate;
-  const when = reminderWhen(start, now, ownZone);
+  const when = reminderWhen(start, now, ownZone, style);
   // An update that does not move the interview must not claim it moved: it brings a new Meet link,
   // or (only) a new panel.
   const unmoved = kind === 'update' && !isMove(interview, previous);
@@ -254,7 +240,7 @@ export function messageView(interview: Interview, kind: MailKind, recipient: Rec
     headline: panelOnly ? (forCandidate ? 'Your interviewers have changed' : 'Interview panel changed') : movedWithPanel ? (forCandidate ? 'New time and interviewers' : 'Interview moved, panel changed') : linkOnly ? (forCandidate ? 'Your interview has a new Meet link' : 'Interview has a new Meet link') : offPanel ? 'You are off this interview panel' : headlines[kind][role],
     greeting: `Hello ${me?.name ?? recruiter.name},`,
     intro: intros[kind][role],
-    changes: kind === 'update' ? changeLines(interview, previous, ownZone) : [],
+    changes: kind === 'update' ? changeLines(interview, previous, ownZone, style) : [],
     header: company || (forCandidate ? recruiter.name : 'Interview Desk'),
     brandColor: settings.brandColor,
     jobTitle: interview.jobTitle,

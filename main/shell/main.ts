@@ -116,6 +116,7 @@ async function boot(): Promise<StartedApp> {
     env: process.env,
     mode: 'electron',
     info: appInfo('electron'),
+    locale: app.getSystemLocale(),
     defaultDataDir: app.getPath('userData'),
     storeBackend: electronStoreBackend,
     openExternal: (url) => shell.openExternal(url),

@@ -1,6 +1,7 @@
-import { Notification } from 'electron';
+import { app, Notification } from 'electron';
 import type { Interview } from '../../preload/contract/interview-schema';
 import { startClock, timeLeftPhrase } from '../../preload/domain/time-left';
+import { timeStyleOf } from '../../preload/domain/time-format';
 import { waitingLine } from '../../preload/domain/waiting-line';
 
 /** A notification body as the platform shows it: libnotify (Linux) reads the body as markup, so `& < >` are escaped there. */
@@ -24,7 +25,7 @@ export function showReminderNotification(
   const start = Date.parse(interview.startUtc);
   const notification = new Notification({
     title: `Interview ${timeLeftPhrase(start, now)}: ${interview.candidate.name}`,
-    body: notificationBody(`${interview.jobTitle} · ${startClock(start, now, interview.timeZone)}${joinOpen ? ' · You can join now.' : ''}`, platform),
+    body: notificationBody(`${interview.jobTitle} · ${startClock(start, now, interview.timeZone, timeStyleOf(app.getSystemLocale()))}${joinOpen ? ' · You can join now.' : ''}`, platform),
     ...(joinOpen ? { actions: [{ type: 'button' as const, text: 'Join' }] } : {}),
   });
   notification.on('click', () => handlers.open(interview.id));

@@ -169,6 +169,8 @@ export const recipientStateSchema = z.object({
   kind: mailKindSchema.optional(),
   reason: z.string().optional(),
   at: z.string().optional(),
+  /** A co-interviewer's name, kept so the room still names them once they are off the panel. */
+  name: z.string().optional(),
 });
 
 export type RecipientState = z.infer<typeof recipientStateSchema>;

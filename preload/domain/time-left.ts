@@ -3,6 +3,7 @@
  * notification, tray, candidate email). Always computed from the real now and start, never from the
  * reminder's offset: a reminder shown late must still tell the truth. Shared by main and renderer.
  */
+import { formatInstant, type TimeStyle } from './time-format';
 
 const minute = 60_000;
 
@@ -24,23 +25,6 @@ export function timeLeftPhrase(startMs: number, now: number): string {
   return left > 0 ? `starts in ${formatTimeSpan(left)}` : `started ${formatTimeSpan(left)} ago`;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(zone: string, withDay: boolean): Intl.DateTimeFormat {
-  const key = `${zone}|${withDay}`;
-  let f = formatters.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      hour: '2-digit',
-      minute: '2-digit',
-      timeZoneName: 'short',
-      ...(withDay ? { weekday: 'short', day: 'numeric', month: 'short' } : {}),
-    });
-    formatters.set(key, f);
-  }
-  return f;
-}
 // Building an Intl.DateTimeFormat costs far more than using one: every email and reminder asks this twice.
 const dayFormatters = new Map<string, Intl.DateTimeFormat>();
 function dayOf(ms: number, zone: string): string {
@@ -53,12 +37,12 @@ function dayOf(ms: number, zone: string): string {
 }
 
 /** The start as a clock time in `zone`: "14:30 CET", with the day when it is not today there ("Thu 16 Jan, 09:00 CET"). */
-export function startClock(startMs: number, now: number, zone: string): string {
-  return formatter(zone, dayOf(startMs, zone) !== dayOf(now, zone)).format(startMs);
+export function startClock(startMs: number, now: number, zone: string, style: TimeStyle): string {
+  return formatInstant(startMs, zone, style, { date: dayOf(startMs, zone) !== dayOf(now, zone) ? 'weekday' : 'none', zoneName: 'short' });
 }
 
 /** The whole reminder phrase: "starts in 3 h 58 min (at 14:30 CET)", or "is starting now (14:30 CET)". */
-export function reminderWhen(startMs: number, now: number, zone: string): string {
+export function reminderWhen(startMs: number, now: number, zone: string, style: TimeStyle): string {
   const phrase = timeLeftPhrase(startMs, now);
-  return `${phrase} (${phrase.startsWith('starts in') ? 'at ' : ''}${startClock(startMs, now, zone)})`;
+  return `${phrase} (${phrase.startsWith('starts in') ? 'at ' : ''}${startClock(startMs, now, zone, style)})`;
 }

@@ -1,6 +1,6 @@
 import type { EventPayload } from '../../preload/contract/ipc-contract';
 import { reminderWhen } from '../../preload/domain/time-left';
-import { systemTimeZone } from '../common/format';
+import { screenTimeStyle, systemTimeZone } from '../common/format';
 import { useNow } from '../common/use-now';
 
 /** The in-app reminder: the real time left, worded as everywhere else and kept current while it stays up. */
@@ -9,7 +9,7 @@ export function ReminderBanner({ reminder, onClose }: { reminder: EventPayload<'
   return (
     <div className="banner reminder" role="alert">
       <span>
-        <strong>Reminder:</strong> interview with {reminder.candidateName} ({reminder.jobTitle}) {reminderWhen(Date.parse(reminder.startUtc), now, systemTimeZone())}.
+        <strong>Reminder:</strong> interview with {reminder.candidateName} ({reminder.jobTitle}) {reminderWhen(Date.parse(reminder.startUtc), now, systemTimeZone(), screenTimeStyle())}.
       </span>
       <span className="actions">
         <a href={`#/interview/${reminder.interviewId}`} onClick={onClose}>

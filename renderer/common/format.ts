@@ -1,6 +1,7 @@
 /**
  * Display formatting with Intl (no time-zone arithmetic: main resolves wall times to instants).
  */
+import { formatInstantParts, timeStyleOf, type DatePart, type TimeStyle } from '../../preload/domain/time-format';
 
 /** The system's zone: the recruiter's default. */
 export function systemTimeZone(): string {
@@ -35,23 +36,30 @@ function formatter(zone: string, options: Intl.DateTimeFormatOptions): Intl.Date
   return f;
 }
 
+let screenStyle: TimeStyle | undefined;
+/** How this screen's reader writes a time: the system's locale and its 12- or 24-hour clock. */
+export function screenTimeStyle(): TimeStyle {
+  screenStyle ??= timeStyleOf(Intl.DateTimeFormat().resolvedOptions().locale);
+  return screenStyle;
+}
+
 /**
- * Formats with the time held together: the space before "PM" or the zone becomes a no-break space,
- * so a line never ends between "03:17" and "PM" at any width.
+ * A time for the screen, held together: the space before "PM" or the zone becomes a no-break space,
+ * so a line never ends between "3:17" and "PM" at any width.
  */
-function formatUnbroken(f: Intl.DateTimeFormat, ms: number | string): string {
-  const parts = f.formatToParts(typeof ms === 'string' ? Date.parse(ms) : ms);
+export function formatClock(ms: number | string, zone: string, date: DatePart = 'none', zoneName?: 'short', style: TimeStyle = screenTimeStyle()): string {
+  const parts = formatInstantParts(ms, zone, style, { date, ...(zoneName ? { zoneName } : {}) });
   return parts.map((part, i) => (part.type === 'literal' && (parts[i + 1]?.type === 'dayPeriod' || parts[i + 1]?.type === 'timeZoneName') ? part.value.replace(/\s/g, '\u00a0') : part.value)).join('');
 }
 
-/** "Tue 15 Jan 2030, 10:00 CET". */
+/** "Tue 15 Jan 2030, 10:00 CET" (or "Tue, Jan 15, 2030, 10:00 AM EST"). */
 export function formatDateTime(ms: number | string, zone: string): string {
-  return formatUnbroken(formatter(zone, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }), ms);
+  return formatClock(ms, zone, 'short', 'short');
 }
 
-/** "10:00" (or "03:17 PM", never broken across lines). */
+/** "10:00" (or "3:17 PM", never broken across lines). */
 export function formatTime(ms: number | string, zone: string): string {
-  return formatUnbroken(formatter(zone, { hour: '2-digit', minute: '2-digit' }), ms);
+  return formatClock(ms, zone);
 }
 
 /** "14:30" always on a 24-hour clock, for `<input type="time">` values. */

@@ -1,4 +1,7 @@
 import type { Interview } from '../../preload/contract/interview-schema';
+import { personName } from '../../preload/domain/person-name';
+import type { TimeStyle } from '../../preload/domain/time-format';
+import { dayKey, formatClock, screenTimeStyle } from '../common/format';
 
 type Who = 'candidate' | 'recruiter';
 type Kind = NonNullable<Interview['invitations']['candidate']['kind']>;
@@ -15,13 +18,10 @@ function kindOf(interview: Interview, delivery: Delivery): Kind {
   return interview.ics.sequence > 0 ? 'update' : 'invitation';
 }
 
-/** "14:02" today, "3 Mar, 14:02" another day, in the given zone. */
-function when(iso: string, zone: string, now: number): string {
-  const day = (ms: number) => new Intl.DateTimeFormat('en-GB', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
+/** "14:02" (or "2:02 PM") today, "3 Mar, 14:02" another day, in the given zone, as the screen writes times. */
+function when(iso: string, zone: string, now: number, style: TimeStyle): string {
   const ms = Date.parse(iso);
-  const time = new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms);
-  if (day(ms) === day(now)) return time;
-  return `${new Intl.DateTimeFormat('en-GB', { timeZone: zone, day: 'numeric', month: 'short' }).format(ms)}, ${time}`;
+  return formatClock(ms, zone, dayKey(ms, zone) === dayKey(now, zone) ? 'none' : 'dayMonth', undefined, style);
 }
 
 /**
@@ -30,20 +30,20 @@ function when(iso: string, zone: string, now: number): string {
  * new time, a new link or a new panel, so the state alone names it "Update"; a caller that knows
  * which (the reschedule it just made) passes `kindLabel`.
  */
-export function deliveryLine(interview: Interview, who: Who, zone: string, now: number, kindLabel?: string): string {
-  return stateLine(interview, interview.invitations[who], who === 'candidate' ? interview.candidate.name : 'you', zone, now, kindLabel);
+export function deliveryLine(interview: Interview, who: Who, zone: string, now: number, kindLabel?: string, style: TimeStyle = screenTimeStyle()): string {
+  return stateLine(interview, interview.invitations[who], who === 'candidate' ? personName(interview.candidate) : 'you', zone, now, style, kindLabel);
 }
 
 /** The same line for one co-interviewer of a panel, from their own delivery state. */
-export function panelDeliveryLine(interview: Interview, person: Interview['coInterviewers'][number], zone: string, now: number): string {
-  return stateLine(interview, interview.invitations.panel?.[person.email.toLowerCase()] ?? { state: 'none' }, person.name ?? person.email, zone, now);
+export function panelDeliveryLine(interview: Interview, person: Interview['coInterviewers'][number], zone: string, now: number, style: TimeStyle = screenTimeStyle()): string {
+  return stateLine(interview, interview.invitations.panel?.[person.email.toLowerCase()] ?? { state: 'none' }, personName(person), zone, now, style);
 }
 
-function stateLine(interview: Interview, state: Delivery, name: string, zone: string, now: number, kindLabel?: string): string {
+function stateLine(interview: Interview, state: Delivery, name: string, zone: string, now: number, style: TimeStyle, kindLabel?: string): string {
   const kind = kindLabel ?? kindWords[kindOf(interview, state)];
   switch (state.state) {
     case 'sent':
-      return `${kind} sent to ${name}${state.at ? ` at ${when(state.at, zone, now)}` : ''}`;
+      return `${kind} sent to ${name}${state.at ? ` at ${when(state.at, zone, now, style)}` : ''}`;
     case 'queued':
       return `${kind} queued for ${name} (not sent yet${state.reason ? `: ${state.reason}` : ''})`;
     case 'failed':
@@ -55,10 +55,10 @@ function stateLine(interview: Interview, state: Delivery, name: string, zone: st
 }
 
 /**
- * Co-interviewers taken off the panel, each with what they were told ("Removal sent to
- * sam@other.org at 14:02"): they leave the panel but not the record of what went out.
+ * Co-interviewers taken off the panel, each with what they were told ("Off-the-panel notice sent to
+ * Alan Turing at 14:02"): they leave the panel but not the record of what went out.
  */
-export function formerPanelLines(interview: Interview, zone: string, now: number): Array<{ address: string; line: string }> {
+export function formerPanelLines(interview: Interview, zone: string, now: number, style: TimeStyle = screenTimeStyle()): Array<{ address: string; line: string }> {
   const current = new Set(interview.coInterviewers.map((p) => p.email.toLowerCase()));
   return Object.entries(interview.invitations.panel ?? {})
     .filter(([address]) => !current.has(address))
@@ -66,6 +66,6 @@ export function formerPanelLines(interview: Interview, zone: string, now: number
       // Off the panel, a cancellation was always the notice that they are off it (the interview's own
       // cancellation goes to the panel of the moment, which no longer had them).
       const removal = state.kind === 'cancellation';
-      return { address, line: stateLine(interview, state, address, zone, now, removal ? 'Off-the-panel notice' : undefined) };
+      return { address, line: stateLine(interview, state, personName({ name: state.name, email: address }), zone, now, style, removal ? 'Off-the-panel notice' : undefined) };
     });
 }

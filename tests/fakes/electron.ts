@@ -149,6 +149,11 @@ class FakeApp extends EventEmitter {
   getPath() {
     return '/tmp/interview-desk-fake';
   }
+  /** The system's regional format; tests set it. */
+  systemLocale = 'en-GB';
+  getSystemLocale() {
+    return this.systemLocale;
+  }
 }
 export const app = new FakeApp();
 export const dialog = {
@@ -215,6 +220,7 @@ export function resetFakeElectron() {
   protocol.privileged = [];
   app.removeAllListeners();
   app.exited = [];
+  app.systemLocale = 'en-GB';
   session.defaultSession = new FakeSession();
   partitions.clear();
   dialog.answers = [];

@@ -25,6 +25,7 @@ export function googleServices(
     openExternal: async (url) => void (options.browse ?? emulator.browse)(url),
     info: { name: 'Interview Desk', version: 'test', mode: 'web', platform: process.platform },
     templatesDir: 'templates',
+    locale: 'en-GB',
     google: { flowTimeoutMs: 5_000, retry: { baseDelayMs: 5, maxDelayMs: 40, totalCapMs: 3_000 }, conferencePollMs: [20, 20, 40, 40, 80], requestTimeoutMs: 1_500, syncIntervalMs: 3_600_000 },
     ...options.overrides,
   });

@@ -37,6 +37,8 @@ export function servicesFor(dataDir: string, overrides: Partial<ServiceDeps> = {
     openExternal: async () => {},
     info: { name: 'Interview Desk', version: 'test', mode: 'web', platform: process.platform },
     templatesDir: 'templates',
+    // Times written as in Britain unless a test asks for another locale (Node's own follows the machine).
+    locale: 'en-GB',
     ...overrides,
   });
   return Object.assign(services, { stores });

@@ -97,7 +97,7 @@ describe('each email kind has its own words (HTML and text)', () => {
     for (const body of candidate.both) {
       expect(body).toContain('Your interviewers have changed');
       expect(body).toContain('The interviewers for your interview for the Staff Engineer position at Acme Corp have changed. The time and the Meet link stay the same.');
-      expect(body).toContain('Interviewers: Rita Recruiter (was Rita Recruiter, Sam Outside)');
+      expect(body).toContain('New panel: Rita Recruiter (was Rita Recruiter, Sam Outside)');
       expect(body).toContain('keeps this interview in your calendar, with the new panel');
       expect(body).not.toMatch(/has moved|New time|moves this interview|unchanged/);
     }
@@ -107,7 +107,7 @@ describe('each email kind has its own words (HTML and text)', () => {
     expect(both.subject).toBe('New time and panel for your interview: Staff Engineer at Acme Corp');
     for (const body of both.both) {
       expect(body).toContain('New time: Tuesday, 15 January 2030 at 14:30 (was Monday, 14 January 2030 at 18:30)');
-      expect(body).toContain('Interviewers: Rita Recruiter (was Rita Recruiter, Sam Outside)');
+      expect(body).toContain('New panel: Rita Recruiter (was Rita Recruiter, Sam Outside)');
       expect(body).toContain('has moved, and your interviewers have changed.');
       expect(body).not.toContain('Everything else stays the same');
     }

@@ -11,6 +11,7 @@ import { simulatedTime } from '../../support/simulated-time';
 import { makeInterview, seedStore } from '../../support/interview-fixtures';
 import type { PlannedReminder } from '../../../main/reminders/reminder-plan';
 import { reminderWhen } from '../../../preload/domain/time-left';
+import { timeStyleOf } from '../../../preload/domain/time-format';
 
 const hour = 3600_000;
 
@@ -204,7 +205,7 @@ describe('reminders armed when an interview is created or moved', () => {
       clock: time.clock,
       log: createMemoryLogger(),
       settings: () => settings,
-      notify: (r, i, now) => fired.push({ offset: r.offsetMinutes, at: new Date(now).toISOString(), text: reminderWhen(Date.parse(i.startUtc), now, 'UTC') }),
+      notify: (r, i, now) => fired.push({ offset: r.offsetMinutes, at: new Date(now).toISOString(), text: reminderWhen(Date.parse(i.startUtc), now, 'UTC', timeStyleOf('en-GB')) }),
       email: (i) => emails.push(`${i.id}@${new Date(time.clock.now()).toISOString()}`),
       timers: time.timers,
     });

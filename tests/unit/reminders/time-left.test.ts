@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatTimeSpan, reminderWhen, startClock, timeLeftPhrase } from '../../../preload/domain/time-left';
+import { timeStyleOf } from '../../../preload/domain/time-format';
+
+const gb = timeStyleOf('en-GB');
 
 const start = Date.parse('2030-03-01T13:30:00.000Z');
 const min = 60_000;
@@ -17,11 +20,16 @@ describe('the one reminder wording', () => {
   });
 
   it('gives the start in the reader\'s zone, with the day only when it is not today there', () => {
-    expect(startClock(start, start - 2 * 3600_000, 'Europe/Berlin')).toBe('14:30 CET');
-    expect(startClock(start, start - 2 * 3600_000, 'Asia/Kolkata')).toBe('19:00 GMT+5:30');
+    expect(startClock(start, start - 2 * 3600_000, 'Europe/Berlin', gb)).toBe('14:30 CET');
+    expect(startClock(start, start - 2 * 3600_000, 'Asia/Kolkata', gb)).toBe('19:00 GMT+5:30');
     // 13:30Z is already the next day in Auckland (02:30 on 2 March) while it is still 1 March there at the time of reading.
-    expect(startClock(start, start - 5 * 3600_000, 'Pacific/Auckland')).toBe('Sat 2 Mar, 02:30 GMT+13');
-    expect(reminderWhen(start, start - (3 * 60 + 58) * min, 'Europe/Berlin')).toBe('starts in 3 h 58 min (at 14:30 CET)');
-    expect(reminderWhen(start, start, 'UTC')).toBe('is starting now (13:30 UTC)');
+    expect(startClock(start, start - 5 * 3600_000, 'Pacific/Auckland', gb)).toBe('Sat 2 Mar, 02:30 GMT+13');
+    expect(reminderWhen(start, start - (3 * 60 + 58) * min, 'Europe/Berlin', gb)).toBe('starts in 3 h 58 min (at 14:30 CET)');
+    expect(reminderWhen(start, start, 'UTC', gb)).toBe('is starting now (13:30 UTC)');
+  });
+
+  it('writes the start on the reader\'s clock: 12 hours for en-US', () => {
+    expect(reminderWhen(start, start - (3 * 60 + 58) * min, 'Europe/Berlin', timeStyleOf('en-US'))).toBe('starts in 3 h 58 min (at 2:30 PM GMT+1)');
+    expect(startClock(start, start - 5 * 3600_000, 'Pacific/Auckland', timeStyleOf('en-US'))).toBe('Sat, Mar 2, 2:30 AM GMT+13');
   });
 });

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { Notification, resetFakeElectron } from '../../fakes/electron';
+import { app, Notification, resetFakeElectron } from '../../fakes/electron';
 import { showReminderNotification, showWaitingNotification } from '../../../main/shell/notifications';
 import { makeInterview } from '../../support/interview-fixtures';
 
@@ -11,6 +11,17 @@ const body = () => String(Notification.shown.at(-1)!.options.body);
 
 describe('native notification bodies', () => {
   beforeEach(() => resetFakeElectron());
+
+  it('writes the start as the system’s regional format does: 12 hours in en-US, 24 in en-GB', () => {
+    const plain = makeInterview({ startUtc: '2030-01-15T13:00:00.000Z', timeZone: 'Europe/London', jobTitle: 'Engineer', meetLink: 'https://meet.google.com/abc-defg-hij' });
+    const before = Date.parse('2030-01-15T12:50:00.000Z');
+    app.systemLocale = 'en-US';
+    showReminderNotification(plain, false, before, handlers, 'darwin');
+    expect(body()).toBe('Engineer · 1:00 PM GMT');
+    app.systemLocale = 'en-GB';
+    showReminderNotification(plain, false, before, handlers, 'darwin');
+    expect(body()).toBe('Engineer · 13:00 GMT');
+  });
 
   it('on Linux (libnotify reads the body as markup) & < > are escaped, so a job title or a name shows as typed', () => {
     showWaitingNotification(interview, waiting, now, handlers, 'linux');
