@@ -24,9 +24,14 @@ export interface MailTransport {
  * so it may have been delivered; it is never retried on its own (the person checks and resends).
  */
 export class MailSendError extends Error {
-  constructor(message: string, readonly temporary: boolean, readonly needsReconnect = false, readonly mayHaveBeenSent = false) {
+  constructor(message: string, readonly temporary: boolean, readonly needsReconnect = false, readonly mayHaveBeenSent = false, readonly unreachable = false) {
     super(message);
     this.name = 'MailSendError';
+  }
+
+  /** Not the message's fault (Google to reconnect, the server not reachable): the outbox pauses, the message keeps its place and attempts. */
+  get pausesOutbox(): boolean {
+    return this.needsReconnect || this.unreachable;
   }
 }
 
@@ -40,6 +45,13 @@ export function classifySmtpError(error: unknown): MailSendError {
   if (e.code === 'EAUTH') return new MailSendError(`The mail server refused the login: ${reason}`, false);
   if (e.code === 'EENVELOPE' || e.code === 'EMESSAGE') return new MailSendError(reason, false);
   return new MailSendError(reason, smtpNetworkCodes.has(String(e.code)) || /timeout|closed|ECONN/i.test(reason));
+}
+
+/** No connection to the server at all (refused, no route, no such host): nothing of the message left. */
+export function unreachableServer(error: unknown): MailSendError | undefined {
+  const e = error as { syscall?: string; code?: string; message?: string };
+  if (e.syscall !== 'connect' && e.code !== 'EDNS') return undefined;
+  return new MailSendError(`The mail server cannot be reached (${String(e.message ?? e.code).slice(0, 200)}); messages wait and go once it answers.`, true, false, false, true);
 }
 
 /**
@@ -109,7 +121,7 @@ export function smtpTransport(config: string | { host: string; port: number; sec
         const info = await transporter.sendMail({ ...message, ...safeMessageOptions });
         return { response: String(info.response ?? '') };
       } catch (error) {
-        throw handedOver ? classifyAfterHandover(error) : classifySmtpError(error);
+        throw handedOver ? classifyAfterHandover(error) : (unreachableServer(error) ?? classifySmtpError(error));
       } finally {
         onWritten.delete(id);
       }

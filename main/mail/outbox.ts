@@ -314,7 +314,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       // Withdrawn before it was sent (the app is stopping): it stays queued as it was, for the next start.
       if (signal.aborted) return;
       const failure = error instanceof MailSendError ? error : new MailSendError((error as Error).message, true);
-      if (!failure.needsReconnect && withdrawnInFlight.has(item.key)) {
+      if (!failure.pausesOutbox && withdrawnInFlight.has(item.key)) {
         db.transaction(() => {
           queue.remove([item.key]);
           showLastSent(item.interviewId, item.recipient, true);
@@ -322,7 +322,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
         log.warn(`${item.kind} for ${item.interviewId} was not sent (${failure.message}) and was withdrawn meanwhile`);
         return;
       }
-      if (!failure.needsReconnect && supersededMeanwhile(item, seen)) {
+      if (!failure.pausesOutbox && supersededMeanwhile(item, seen)) {
         // Never retried behind the newer message (it would arrive after it); the newer one says it all.
         db.transaction(() => {
           queue.remove([item.key]);
@@ -336,9 +336,9 @@ export function createOutbox(deps: OutboxDeps): Outbox {
         log.warn(`${item.kind} for ${item.interviewId} was not sent (${failure.message}) and is superseded`);
         return;
       }
-      if (failure.needsReconnect) {
+      if (failure.pausesOutbox) {
         // Not this message's fault: it keeps its place and its attempts, and the outbox pauses until
-        // the account is back (as the Calendar queue does).
+        // the account or the server is back (as the Calendar queue does).
         db.transaction(() => {
           patch(item.key, { reason: failure.message });
           setRecipientState(item.interviewId, item.recipient, { state: 'queued', reason: `Paused: ${failure.message}`, at: nowIso() });
@@ -373,7 +373,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       try {
         await sending;
       } catch {
-        stopped = true; // needs reconnect: stop until the account is back
+        stopped = true; // paused: stop until the account or the server is back
       }
     };
     for (const item of due) {
