@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useFocusLater } from '../common/use-focus-later';
+import { levelWords } from '../../preload/domain/level-words';
 import { callVerdict, cameraVerdict, mediaErrorResult, microphoneVerdict, networkVerdict, overallVerdict, type CheckResult } from '../../preload/domain/device-analysis';
 import type { Settings } from '../../preload/contract/settings-schema';
 import { desk } from '../bridge/desk';
@@ -186,7 +187,7 @@ export function DeviceCheckScreen({ back }: { back?: { href: string; label: stri
           <video ref={video} className="preview-video" muted playsInline aria-label="Camera preview" />
           <div className="meter" aria-label="Microphone level">
             <meter min={0} max={100} value={meterPercent} aria-label="Microphone level meter" />
-            <span data-testid="level">{Number.isFinite(level) ? `${level.toFixed(0)} dBFS` : '— dBFS'}</span>
+            <span data-testid="level">{levelWords(level)}</span>
           </div>
           {(['camera', 'microphone', 'speaker'] as const).map((kind) => {
             const list = devices.filter((d) => kindOf[d.kind] === kind);

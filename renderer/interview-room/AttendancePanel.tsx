@@ -18,7 +18,7 @@ const outcomeWords: Record<Report['outcome'], string> = {
   unconfirmed: 'Someone joined who could not be identified or confirmed, so no no-show is recorded.',
 };
 // Only the connected account proves the interviewer side; a name alone is said to be unconfirmed.
-const sideWords: Record<Person['side'], string> = { interviewer: 'Interviewer side', unconfirmed: 'Interviewer side, not confirmed', candidate: 'Candidate', unmatched: 'Not identified' };
+const sideWords: Record<Person['side'], string> = { interviewer: 'You and your panel', unconfirmed: 'Interviewer side, not confirmed', candidate: 'Candidate', unmatched: 'Not identified' };
 const minutes = (n: number) => (n === 1 ? '1 minute' : `${n} minutes`);
 const late = (n: number | undefined) => (n === undefined ? 'did not join' : n > 0 ? `${minutes(n)} late` : 'on time');
 
@@ -45,7 +45,7 @@ function Timeline({ report, zone }: { report: Report; zone: string }) {
             </th>
             <td>
               {sideWords[p.side]}
-              {p.matchedBy === 'name' ? ' (by name)' : ''}
+              {p.matchedBy === 'name' ? <div>Matched by name</div> : null}
             </td>
             <td>
               <ul className="sessions">

@@ -68,10 +68,11 @@ test('attendance from Google Meet: connect it from the room, see the timeline, a
     await expect(summary).toContainText('42 minutes together');
     const timeline = panel.getByTestId('attendance-timeline');
     const ada = timeline.getByRole('row', { name: /Ada Lovelace/ });
-    await expect(ada).toContainText('Candidate (by name)');
+    await expect(ada.getByRole('cell').first()).toHaveText('CandidateMatched by name');
+    await expect(ada).not.toContainText('(by name)');
     await expect(ada).toContainText('10:04–10:20');
     await expect(ada).toContainText('10:22–10:46');
-    await expect(timeline.getByRole('row', { name: /Rita Recruiter/ })).toContainText('Interviewer side');
+    await expect(timeline.getByRole('row', { name: /Rita Recruiter/ }).getByRole('cell').first()).toHaveText('You and your panel');
     // The times are the interview's zone, said as in "Your time" above (not silently this computer's).
     await expect(timeline.getByRole('columnheader', { name: /Joined and left \(.+\)/ })).toBeVisible();
     await saveScreenshot(page, 'attendance-timeline');
