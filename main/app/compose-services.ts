@@ -1,3 +1,4 @@
+import { timeStyleOf } from '../../preload/domain/time-format';
 import type { AppConfig } from '../config/env-config';
 import type { Logger } from '../logging/logger';
 import type { KeyValueStore } from '../store/key-value-store';
@@ -123,7 +124,10 @@ export function composeServices(deps: ServiceDeps): DeskServices {
       if (notice) notices.post(notice);
     },
   });
+  const recruiterLocale = deps.locale ?? Intl.DateTimeFormat().resolvedOptions().locale;
+  const timeStyle = timeStyleOf(recruiterLocale);
   const interviews = createInterviewService({
+    timeStyle,
     repository,
     clock: deps.clock,
     events,
@@ -162,7 +166,7 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     render: createEmailRenderer(deps.templatesDir),
     transport: () => mail.transport(),
     from: () => mail.from(),
-    locale: deps.locale ?? Intl.DateTimeFormat().resolvedOptions().locale,
+    locale: recruiterLocale,
     ...(deps.mail?.backoffMs ? { backoffMs: deps.mail.backoffMs } : {}),
     ...(deps.mail?.maxAttempts ? { maxAttempts: deps.mail.maxAttempts } : {}),
   });
@@ -228,7 +232,7 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     if (c.interview.startUtc !== c.previous.startUtc || c.interview.durationMinutes !== c.previous.durationMinutes || c.interview.status !== c.previous.status) findTime.forget();
   });
   const busyCheck = createCalendarBusyCheck({ busy: (query, timeoutMs) => findTime.checkBusy(query, timeoutMs), interview: (id) => repository.get(id), now: () => deps.clock.now() });
-  const joinInterview = createJoinInterview({ interviews, settings: () => settings.get(), clock: deps.clock, launcher: meet });
+  const joinInterview = createJoinInterview({ interviews, settings: () => settings.get(), clock: deps.clock, launcher: meet, timeStyle });
 
   const handlers: CallHandlers = {
     'app:info': () => (deps.config.smtpUrl ? { ...deps.info, smtpOverride: smtpOverrideFromUrl(deps.config.smtpUrl) } : deps.info),

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { Conflict } from '../../preload/contract/interview-schema';
 import { mergeSpans, subtractSpans } from '../../preload/domain/time-spans';
 import type { CalendarFindings, UnknownWhy } from './calendar-findings';
+import { formatInstant, type TimeStyle } from '../../preload/domain/time-format';
 
 /** How the question ends, per action: the answer "yes" is the form's "… anyway" button. */
 export type ConflictAsk = 'Schedule anyway?' | 'Move anyway?' | 'Save the panel anyway?';
@@ -36,14 +37,11 @@ function withoutInterviews(calendars: CalendarFindings, conflicts: Conflict[]): 
  * the app's overlapping interviews, then who is busy in Google Calendar and when (on the
  * interview's clock, `zone`), then whose time Google could not tell and why.
  */
-export function conflictQuestion(conflicts: Conflict[], calendars: CalendarFindings, zone: string, startUtc: string, ask: ConflictAsk): string | undefined {
+export function conflictQuestion(conflicts: Conflict[], calendars: CalendarFindings, zone: string, startUtc: string, ask: ConflictAsk, style: TimeStyle): string | undefined {
   const busy = withoutInterviews(calendars, conflicts);
   if (conflicts.length === 0 && busy.length === 0 && calendars.unknown.length === 0) return undefined;
   const day = DateTime.fromISO(startUtc, { zone }).toISODate();
-  const at = (iso: string) => {
-    const t = DateTime.fromISO(iso, { zone });
-    return t.toISODate() === day ? t.toFormat('HH:mm') : t.toFormat('ccc d LLL HH:mm');
-  };
+  const at = (iso: string) => formatInstant(iso, zone, style, { date: DateTime.fromISO(iso, { zone }).toISODate() === day ? 'none' : 'weekday' });
   const sentences: string[] = [];
   const first = conflicts[0];
   if (first) sentences.push(`This overlaps ${conflicts.length === 1 ? 'another interview' : `${conflicts.length} other interviews`}: ${first.candidateName} (${first.jobTitle}).`);

@@ -1,3 +1,4 @@
+import { timeStyleOf, type TimeStyle } from '../../preload/domain/time-format';
 import { hasEnded } from '../../preload/domain/interview-timing';
 import { randomUUID } from 'node:crypto';
 import { IANAZone } from 'luxon';
@@ -43,6 +44,8 @@ export interface InterviewServiceDeps {
   log: Logger;
   /** The recruiter: the connected Google account, else the name and email from Settings. */
   recruiter: () => { name: string; email: string } | null;
+  /** How the recruiter writes a time: the conflict question names busy times in it (24 hours when absent). */
+  timeStyle?: TimeStyle;
   newId?: () => string;
 }
 
@@ -227,7 +230,7 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
   /** Asks before saving over anyone's time (the app's interviews, Google's busy blocks, or time Google could not tell). */
   const refuseConflicts = (conflicts: Conflict[], calendars: CalendarFindings, accepted: boolean | undefined, at: { zone: string; startUtc: string; ask: ConflictAsk }) => {
     if (accepted) return;
-    const question = conflictQuestion(conflicts, calendars, at.zone, at.startUtc, at.ask);
+    const question = conflictQuestion(conflicts, calendars, at.zone, at.startUtc, at.ask, deps.timeStyle ?? timeStyleOf(undefined));
     if (question) throw new DeskFailure('conflict', question, at.ask === 'Save the panel anyway?' ? undefined : 'time');
   };
 

@@ -1,5 +1,6 @@
 import type { Settings } from '../../preload/contract/settings-schema';
 import { joinPhase, joinWindow } from '../../preload/domain/interview-timing';
+import { formatInstant, timeStyleOf, type TimeStyle } from '../../preload/domain/time-format';
 import type { InterviewService } from '../interviews/interview-service';
 import type { Clock } from '../platform/clock';
 import { DeskFailure } from '../shared/desk-failure';
@@ -11,10 +12,10 @@ export interface JoinInterviewDeps {
   settings: () => Settings;
   clock: Clock;
   launcher: MeetLauncher;
+  /** How the recruiter writes a time (the system's regional format; 24 hours when absent). */
+  timeStyle?: TimeStyle;
 }
 
-const formatTime = (ms: number, zone: string) =>
-  new Intl.DateTimeFormat('en-GB', { timeZone: zone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(ms);
 
 /**
  * Creates the join rule: only inside the join window, only for a live interview with a Meet link,
@@ -28,7 +29,7 @@ export function createJoinInterview(deps: JoinInterviewDeps) {
     const phase = joinPhase(interview, current, deps.clock.now());
     if (interview.status === 'cancelled') throw new DeskFailure('invalid_input', 'This interview was cancelled.', 'id');
     if (phase === 'before') {
-      throw new DeskFailure('invalid_input', `Joining opens ${current.joinOpensMinutesBefore} minutes before the start, at ${formatTime(joinWindow(interview, current).opensAt, interview.timeZone)}.`, 'join');
+      throw new DeskFailure('invalid_input', `Joining opens ${current.joinOpensMinutesBefore} minutes before the start, at ${formatInstant(joinWindow(interview, current).opensAt, interview.timeZone, deps.timeStyle ?? timeStyleOf(undefined), { date: 'weekday', zoneName: 'short' })}.`, 'join');
     }
     if (phase === 'after') throw new DeskFailure('invalid_input', 'This interview has ended. Reschedule it to meet again.', 'join');
     if (!interview.meetLink) throw new DeskFailure('invalid_input', 'There is no Meet link yet. Paste one or wait for Google.', 'meetLink');

@@ -21,6 +21,7 @@ import { createTray } from './tray';
 import { quitAfterStop } from './quit-after-stop';
 import { showReminderNotification, showWaitingNotification } from './notifications';
 import { trayMenuFor, type TrayAction } from '../tray/tray-menu';
+import { timeStyleOf } from '../../preload/domain/time-format';
 import { deepLinkFromArgv } from '../deep-links/parse-deep-link';
 import { dispatchCall } from '../app/dispatch-call';
 import type { NavigateTarget } from '../../preload/contract/ipc-contract';
@@ -134,7 +135,7 @@ async function boot(): Promise<StartedApp> {
   });
   app.on('browser-window-focus', () => void app_.services.calendar.runQuietly('focus'));
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const tray = createTray(path.join(here, '../../main/shell/packaging/tray-icon.png'), () => trayMenuFor(app_.services.interviews, app_.services.settings.get(), Date.now(), zone), onTrayAction);
+  const tray = createTray(path.join(here, '../../main/shell/packaging/tray-icon.png'), () => trayMenuFor(app_.services.interviews, app_.services.settings.get(), Date.now(), zone, timeStyleOf(app.getSystemLocale())), onTrayAction);
   app_.services.events.listen((name) => {
     if (name === 'interviews:changed' || name === 'settings:changed') tray.refresh();
   });

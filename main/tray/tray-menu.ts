@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Interview } from '../../preload/contract/interview-schema';
 import { joinPhase, type JoinWindowSettings } from '../../preload/domain/interview-timing';
+import { formatInstant, type TimeStyle } from '../../preload/domain/time-format';
 import { timeLeftPhrase } from '../../preload/domain/time-left';
 
 /** What clicking a tray item does. */
@@ -9,9 +10,6 @@ export type TrayAction = { kind: 'open-interview'; id: string } | { kind: 'join'
 /** One tray menu line (a plain model; the shell turns it into an Electron menu). */
 export type TrayItem = { type: 'separator' } | { type: 'item'; label: string; action?: TrayAction; enabled?: boolean };
 
-function time(ms: number, zone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms);
-}
 function day(ms: number, zone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
 }
@@ -20,7 +18,8 @@ function day(ms: number, zone: string): string {
  * The tray menu for a schedule at `now`: the next interview with a countdown (and "Join" while its
  * window is open), today's interviews, then Open, Device check, Quit.
  */
-export function buildTrayMenu(interviews: Interview[], settings: JoinWindowSettings, now: number, zone: string): TrayItem[] {
+export function buildTrayMenu(interviews: Interview[], settings: JoinWindowSettings, now: number, zone: string, style: TimeStyle): TrayItem[] {
+  const time = (ms: number) => formatInstant(ms, zone, style);
   const upcoming = interviews
     .filter((i) => i.status === 'scheduled' && Date.parse(i.startUtc) + i.durationMinutes * 60_000 > now)
     .sort((a, b) => a.startUtc.localeCompare(b.startUtc));
@@ -28,7 +27,7 @@ export function buildTrayMenu(interviews: Interview[], settings: JoinWindowSetti
   const next = upcoming[0];
   if (next) {
     const start = Date.parse(next.startUtc);
-    items.push({ type: 'item', label: `Next: ${next.candidate.name} · ${next.jobTitle} · ${time(start, zone)} (${timeLeftPhrase(start, now)})`, action: { kind: 'open-interview', id: next.id } });
+    items.push({ type: 'item', label: `Next: ${next.candidate.name} · ${next.jobTitle} · ${time(start)} (${timeLeftPhrase(start, now)})`, action: { kind: 'open-interview', id: next.id } });
     if (joinPhase(next, settings, now) === 'open' && next.meetLink) items.push({ type: 'item', label: `Join ${next.candidate.name}`, action: { kind: 'join', id: next.id } });
   } else {
     items.push({ type: 'item', label: 'No upcoming interviews', enabled: false });
@@ -37,7 +36,7 @@ export function buildTrayMenu(interviews: Interview[], settings: JoinWindowSetti
   const todays = interviews.filter((i) => i.status === 'scheduled' && day(Date.parse(i.startUtc), zone) === today).sort((a, b) => a.startUtc.localeCompare(b.startUtc));
   if (todays.length) {
     items.push({ type: 'separator' }, { type: 'item', label: 'Today', enabled: false });
-    for (const i of todays) items.push({ type: 'item', label: `${time(Date.parse(i.startUtc), zone)}  ${i.candidate.name} — ${i.jobTitle}`, action: { kind: 'open-interview', id: i.id } });
+    for (const i of todays) items.push({ type: 'item', label: `${time(Date.parse(i.startUtc))}  ${i.candidate.name} — ${i.jobTitle}`, action: { kind: 'open-interview', id: i.id } });
   }
   items.push(
     { type: 'separator' },
@@ -50,7 +49,7 @@ export function buildTrayMenu(interviews: Interview[], settings: JoinWindowSetti
 }
 
 /** The tray menu read from storage: the next interview and today's (in `zone`), never the whole schedule. */
-export function trayMenuFor(interviews: { forTray(nowMs: number, dayStartMs: number, dayEndMs: number): Interview[] }, settings: JoinWindowSettings, now: number, zone: string): TrayItem[] {
+export function trayMenuFor(interviews: { forTray(nowMs: number, dayStartMs: number, dayEndMs: number): Interview[] }, settings: JoinWindowSettings, now: number, zone: string, style: TimeStyle): TrayItem[] {
   const today = DateTime.fromMillis(now, { zone }).startOf('day');
-  return buildTrayMenu(interviews.forTray(now, today.toMillis(), today.plus({ days: 1 }).toMillis()), settings, now, zone);
+  return buildTrayMenu(interviews.forTray(now, today.toMillis(), today.plus({ days: 1 }).toMillis()), settings, now, zone, style);
 }

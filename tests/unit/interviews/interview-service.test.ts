@@ -1,3 +1,4 @@
+import { timeStyleOf } from '../../../preload/domain/time-format';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createInterviewService, type InterviewChange } from '../../../main/interviews/interview-service';
 import { createInterviewRepository } from '../../../main/storage/interview-repository';
@@ -163,7 +164,7 @@ describe('interview service', () => {
     const evening = service.schedule({ ...form, date: '2030-01-10', time: '18:00' });
     service.schedule({ ...form, date: '2030-01-20', time: '10:00' });
     clock.set('2030-01-10T12:00:00.000Z');
-    const labels = trayMenuFor(service, { joinOpensMinutesBefore: 15, joinClosesMinutesAfter: 60 }, clock.now(), 'Europe/Berlin').map((i) => (i.type === 'item' ? i.label : '---'));
+    const labels = trayMenuFor(service, { joinOpensMinutesBefore: 15, joinClosesMinutesAfter: 60 }, clock.now(), 'Europe/Berlin', timeStyleOf('en-GB')).map((i) => (i.type === 'item' ? i.label : '---'));
     expect(labels[0]).toMatch(/^Next: Ada Lovelace · Engineer · 18:00/);
     expect(labels.filter((l) => /^\d\d:\d\d {2}Ada/.test(l))).toEqual(['07:00  Ada Lovelace — Engineer', '18:00  Ada Lovelace — Engineer']);
     // The 20th is neither next nor today: it was never read.

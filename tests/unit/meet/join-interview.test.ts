@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createJoinInterview } from '../../../main/meet/join-interview';
+import { timeStyleOf, type TimeStyle } from '../../../preload/domain/time-format';
 import { browserOnlyLauncher } from '../../../main/meet/meet-launcher';
 import { defaultSettings } from '../../../preload/contract/settings-schema';
 import { makeTempDir } from '../../support/temp-dir';
@@ -11,7 +12,7 @@ describe('join rule (main/meet/join-interview)', () => {
   const cleanups: Array<() => void> = [];
   afterEach(() => cleanups.splice(0).forEach((c) => c()));
 
-  function setup(interview: ReturnType<typeof makeInterview>, joinOpensMinutesBefore: number) {
+  function setup(interview: ReturnType<typeof makeInterview>, joinOpensMinutesBefore: number, timeStyle?: TimeStyle) {
     const temp = makeTempDir();
     cleanups.push(temp.cleanup);
     seedStore(temp.dir, { interviews: [interview] });
@@ -24,6 +25,7 @@ describe('join rule (main/meet/join-interview)', () => {
       settings: () => ({ ...defaultSettings(), joinOpensMinutesBefore }),
       clock,
       launcher: browserOnlyLauncher(async (url) => void opened.push(url)),
+      ...(timeStyle ? { timeStyle } : {}),
     });
     return { join, opened, services };
   }
@@ -35,6 +37,12 @@ describe('join rule (main/meet/join-interview)', () => {
     expect(await join(interview.id, 'app')).toEqual({ via: 'browser' });
     expect(opened).toEqual(['https://meet.google.com/abc-defg-hij']);
     expect(services.interviews.get(interview.id).joins).toEqual([{ joinedAt: '2030-01-15T08:30:00.000Z', via: 'browser' }]);
+  });
+
+  it("says when joining opens as the recruiter's system writes a time", async () => {
+    const interview = makeInterview({ startUtc: '2030-01-15T14:00:00.000Z', timeZone: 'UTC', meetLink: 'https://meet.google.com/abc-defg-hij' });
+    await expect(setup(interview, 15, timeStyleOf('en-US')).join(interview.id, 'browser')).rejects.toMatchObject({ message: 'Joining opens 15 minutes before the start, at Tue, Jan 15, 1:45 PM UTC.' });
+    await expect(setup(interview, 15, timeStyleOf('en-GB')).join(interview.id, 'browser')).rejects.toMatchObject({ message: 'Joining opens 15 minutes before the start, at Tue 15 Jan, 13:45 UTC.' });
   });
 
   it('refuses a cancelled interview and one without a Meet link, opening nothing', async () => {

@@ -5,10 +5,12 @@ import { createTray, trayTemplate } from '../../../main/shell/tray';
 import { showReminderNotification, showWaitingNotification } from '../../../main/shell/notifications';
 import { createMeetWindowLauncher } from '../../../main/shell/meet-window';
 import { buildTrayMenu, type TrayAction } from '../../../main/tray/tray-menu';
+import { timeStyleOf } from '../../../preload/domain/time-format';
 import { makeInterview } from '../../support/interview-fixtures';
 import { memoryStore } from '../../support/test-services';
 
 const settings = { joinOpensMinutesBefore: 15, joinClosesMinutesAfter: 60 };
+const british = timeStyleOf('en-GB');
 const now = Date.parse('2030-01-15T09:50:00.000Z');
 const schedule = [
   makeInterview({ startUtc: '2030-01-15T10:00:00.000Z', candidate: { name: 'Ada Lovelace', email: 'a@example.com' }, jobTitle: 'Engineer', meetLink: 'https://meet.google.com/abc-defg-hij' }),
@@ -21,7 +23,7 @@ describe('tray menu', () => {
   beforeEach(() => resetFakeElectron());
 
   it('shows the next interview with a countdown, Join while its window is open, today\'s list, and the fixed items', () => {
-    const labels = buildTrayMenu(schedule, settings, now, 'UTC').map((i) => (i.type === 'separator' ? '---' : i.label));
+    const labels = buildTrayMenu(schedule, settings, now, 'UTC', british).map((i) => (i.type === 'separator' ? '---' : i.label));
     expect(labels).toEqual([
       'Next: Ada Lovelace · Engineer · 10:00 (starts in 10 min)',
       'Join Ada Lovelace',
@@ -38,20 +40,26 @@ describe('tray menu', () => {
   });
 
   it('states the real time left, and that it started once it has', () => {
-    const label = (at: string) => (buildTrayMenu(schedule, settings, Date.parse(at), 'UTC')[0] as { label: string }).label;
+    const label = (at: string) => (buildTrayMenu(schedule, settings, Date.parse(at), 'UTC', british)[0] as { label: string }).label;
     expect(label('2030-01-15T06:02:00.000Z')).toBe('Next: Ada Lovelace · Engineer · 10:00 (starts in 3 h 58 min)');
     expect(label('2030-01-15T10:05:00.000Z')).toBe('Next: Ada Lovelace · Engineer · 10:00 (started 5 min ago)');
   });
 
+  it("writes times as the system's regional format does: 12 hours for en-US", () => {
+    const labels = buildTrayMenu(schedule, settings, now, 'UTC', timeStyleOf('en-US')).map((i) => (i.type === 'separator' ? '---' : i.label));
+    expect(labels[0]).toBe('Next: Ada Lovelace · Engineer · 10:00 AM (starts in 10 min)');
+    expect(labels).toContain('2:30 PM  Grace Hopper — Compilers');
+  });
+
   it('has no Join before the window opens, and says so when nothing is upcoming', () => {
-    const early = buildTrayMenu(schedule, settings, Date.parse('2030-01-15T09:00:00.000Z'), 'UTC');
+    const early = buildTrayMenu(schedule, settings, Date.parse('2030-01-15T09:00:00.000Z'), 'UTC', british);
     expect(early.some((i) => i.type === 'item' && i.label.startsWith('Join'))).toBe(false);
-    expect(buildTrayMenu([], settings, now, 'UTC')[0]).toEqual({ type: 'item', label: 'No upcoming interviews', enabled: false });
+    expect(buildTrayMenu([], settings, now, 'UTC', british)[0]).toEqual({ type: 'item', label: 'No upcoming interviews', enabled: false });
   });
 
   it('becomes an Electron menu whose clicks route to the actions', () => {
     const actions: TrayAction[] = [];
-    const tray = createTray('/icon.png', () => buildTrayMenu(schedule, settings, now, 'UTC'), (a) => actions.push(a));
+    const tray = createTray('/icon.png', () => buildTrayMenu(schedule, settings, now, 'UTC', british), (a) => actions.push(a));
     expect(Tray.created).toHaveLength(1);
     expect(Tray.created[0]!.tooltip).toContain('Next: Ada Lovelace');
     const template = Menu.built.at(-1) as Array<{ label?: string; click?: () => void; type?: string }>;
