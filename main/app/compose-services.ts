@@ -38,6 +38,8 @@ import type { Interview } from '../../preload/contract/interview-schema';
 import { createAttendanceService, type AttendanceService, type AttendanceServiceDeps } from '../attendance/attendance-service';
 import { createFindTime } from '../google/find-time';
 import { createCalendarBusyCheck } from '../google/calendar-busy-check';
+import { restoreHoldState } from '../storage/restore-hold';
+import { createRestoreReview } from '../mail/restore-review';
 
 /** What the composition root needs from the outside world; tests hand in real-but-local ones. */
 export interface ServiceDeps {
@@ -134,7 +136,17 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     log: deps.log.scope('interviews'),
     recruiter,
   });
+  // After restoring a copy of the database its queues are held: Calendar changes until Google Calendar
+  // is read in full, its mail until the person sends or drops it.
+  const restoreHold = restoreHoldState(deps.database);
   const calendar = createCalendarSync({
+    restoreHold: {
+      calendarPending: () => restoreHold.current()?.calendarRead === false,
+      calendarRead: (changed) => {
+        restoreHold.calendarRead(changed);
+        restoreReview.settle();
+      },
+    },
     apiUrl: deps.config.google.apiUrl,
     db: deps.database,
     account,
@@ -169,7 +181,9 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     locale: recruiterLocale,
     ...(deps.mail?.backoffMs ? { backoffMs: deps.mail.backoffMs } : {}),
     ...(deps.mail?.maxAttempts ? { maxAttempts: deps.mail.maxAttempts } : {}),
+    restoreHeldUpTo: () => restoreHold.current()?.upToSeq ?? 0,
   });
+  const restoreReview = createRestoreReview({ db: deps.database, clock: deps.clock, log: deps.log.scope('mail'), interviews, hold: restoreHold, drain: () => void outbox.drain() });
   // After reconnecting (Gmail transport) or a change of mail settings, queued mail resumes.
   account.onChange((s) => {
     if (s.state === 'connected') void outbox.drain();
@@ -357,6 +371,9 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     'findTime:busy': (query) => findTime.busy(query),
     'findTime:connect': () => findTime.connect(),
     'interviews:sendCalendarChange': (id) => interviews.sendCalendarChange(id),
+    'restore:pending': () => restoreReview.pending(),
+    'restore:send': ({ keys }) => restoreReview.send(keys),
+    'restore:drop': ({ keys }) => restoreReview.drop(keys),
     'interviews:setPanel': async ({ id, coInterviewers, acceptConflicts }) =>
       interviews.setPanel(id, coInterviewers, { acceptConflicts, calendars: acceptConflicts ? undefined : await busyCheck.forPanel(id, coInterviewers) }),
   };

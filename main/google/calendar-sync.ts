@@ -38,6 +38,8 @@ export interface CalendarSyncDeps {
   syncPageSize?: number;
   /** Per-request timeout. */
   requestTimeoutMs?: number;
+  /** After restoring a copy of the database: Calendar changes wait for one full read in which Google wins (restore-hold.ts). */
+  restoreHold?: { calendarPending(): boolean; calendarRead(changed: string[]): void };
 }
 
 /** Creates, moves and deletes Calendar events for interviews, durably queued; and syncs changes back. */
@@ -260,8 +262,10 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
   };
 
   let disposed = false;
+  const calendarPending = () => deps.restoreHold?.calendarPending() ?? false;
   const drainOnce = async () => {
-    if (disposed || account.status().state !== 'connected') return;
+    // A restored copy's changes may be older than Google's: nothing is pushed before Calendar is read in full.
+    if (disposed || account.status().state !== 'connected' || calendarPending()) return;
     for (const item of queue.inOrder()) {
       if (disposed) return;
       if (item.notBefore > clock.now()) return; // keep order: later items wait behind this one
@@ -291,7 +295,13 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
   const untold = (local: Interview, next: Parameters<typeof calendarChangeMark>[1], event: calendar_v3.Schema$Event) =>
     deps.googleSendsInvites() ? local.google?.calendarChange : calendarChangeMark(local, next, event.updated, clock.now(), () => deps.withdrawUnsent?.(local.id) ?? { withdrawn: 0 });
 
-  const applyRemote = (event: calendar_v3.Schema$Event): boolean => {
+  /**
+   * Takes one event's state into its interview. With `googleWins` (the full read after restoring a
+   * copy) Google's event is the truth: the copy's queued changes for it are dropped and its time,
+   * status and link taken, without a mark of a change made in Calendar (the app's own lost changes);
+   * the interviews it changed are added to `googleWins`.
+   */
+  const applyRemote = (event: calendar_v3.Schema$Event, googleWins?: string[]): boolean => {
     const markedId = interviewIdOf(event);
     // Each event is looked up by its indexed id (or the interview id it carries), never by reading every interview.
     const local = (event.id && interviews.byGoogleEventId(event.id)) || (markedId ? interviews.find(markedId) : undefined);
@@ -302,14 +312,16 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
       log.warn(`a Google event that is not interview ${local.id}'s own carries its id; it was left alone`);
       return false;
     }
-    if (local.google?.etag && local.google.etag === event.etag) return false;
-    if (queue.pendingFor(local.id)) return false; // our own change is on its way; it wins
+    if (googleWins) queue.dropWaiting(local.id);
+    else if (local.google?.etag && local.google.etag === event.etag) return false;
+    else if (queue.pendingFor(local.id)) return false; // our own change is on its way; it wins
     if (event.status === 'cancelled') {
       if (local.status === 'cancelled') return false;
       deps.db.transaction(() => {
-        const mark = untold(local, { kind: 'cancelled', startUtc: local.startUtc, durationMinutes: local.durationMinutes }, event);
+        const mark = googleWins ? local.google?.calendarChange : untold(local, { kind: 'cancelled', startUtc: local.startUtc, durationMinutes: local.durationMinutes }, event);
         interviews.update(local.id, (i) => ({ ...i, status: 'cancelled', google: { ...withCalendarChange(i.google ?? { eventId: event.id!, state: 'synced' }, mark), state: 'synced', ...(event.etag ? { etag: event.etag } : {}) } }), true);
       });
+      googleWins?.push(local.id);
       return true;
     }
     // Times from Google are input: one that cannot be read leaves the interview as it was.
@@ -324,6 +336,7 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
     const duration = Math.min(480, Math.max(5, Math.round((end - startMs) / 60_000)));
     const declined = event.attendees?.some((a) => a.email?.toLowerCase() === local.candidate.email.toLowerCase() && a.responseStatus === 'declined') ?? false;
     const moved = start !== local.startUtc || duration !== local.durationMinutes;
+    const revived = googleWins !== undefined && local.status === 'cancelled';
     // A conference changed in Google Calendar is the meeting now (the interview service raises SEQUENCE);
     // a link that stops being Meet is dropped at once and the interview marked, never stored or sent.
     const reading = readMeetLink(event);
@@ -331,13 +344,14 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
     const unusable = reading.kind === 'unusable' && !local.google?.unusableMeetLink;
     deps.db.transaction(() => {
       // A new link sends an update saying both; a move alone waits for the recruiter.
-      const mark = moved && !relinked ? untold(local, { kind: 'moved', startUtc: start, durationMinutes: duration }, event) : local.google?.calendarChange;
+      const mark = moved && !relinked && !googleWins ? untold(local, { kind: 'moved', startUtc: start, durationMinutes: duration }, event) : local.google?.calendarChange;
       interviews.update(
         local.id,
         (current) => {
           const i = relinked || unusable ? withEventMeetLink(current, reading) : current;
           return {
             ...i,
+            ...(revived ? { status: 'scheduled' as const } : {}),
             startUtc: start,
             durationMinutes: duration,
             ...(moved ? { reminders: armedReminders(new Date(clock.now()).toISOString()) } : {}),
@@ -359,7 +373,8 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
       queue.add(local.id, 'update');
       void drain();
     }
-    return moved || relinked || unusable || declined !== (local.google?.attendeeDeclined ?? false);
+    if (googleWins && (moved || relinked || unusable || revived)) googleWins.push(local.id);
+    return moved || relinked || unusable || revived || declined !== (local.google?.attendeeDeclined ?? false);
   };
 
   const maxSyncPages = 400;
@@ -367,6 +382,10 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
     if (account.status().state !== 'connected') return { changed: 0, requests: 0 };
     let requests = 0;
     let changed = 0;
+    // After restoring a copy: a full read (no sync token) in which Google wins; the interviews it changed are remembered.
+    const googleWins = calendarPending();
+    const changedIds: string[] | undefined = googleWins ? [] : undefined;
+    if (googleWins) syncState.delete('googleSyncToken');
     const run = async (syncToken: string | undefined) => {
       let pageToken: string | undefined;
       // Google's answers are input: a page token seen before, or more pages than any calendar has,
@@ -383,7 +402,7 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
             ),
           )
         ).data;
-        for (const event of page.items ?? []) if (applyRemote(event)) changed++;
+        for (const event of page.items ?? []) if (applyRemote(event, changedIds)) changed++;
         if (page.nextPageToken) {
           if (seen.has(page.nextPageToken)) throw new Error('Google Calendar repeated a page of changes; sync stopped.');
           seen.add(page.nextPageToken);
@@ -403,6 +422,10 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
         syncState.delete('googleSyncToken');
         await run(undefined);
       } else throw error;
+    }
+    if (changedIds) {
+      deps.restoreHold?.calendarRead(changedIds);
+      log.info(`read Google Calendar in full after restoring a copy; ${changedIds.length} interviews took Google's time, status or link`);
     }
     deps.events.emit('sync:finished', { changed, at: new Date(clock.now()).toISOString() });
     return { changed, requests };
@@ -433,22 +456,27 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
   });
   // After reconnecting, queued work resumes; after disconnecting, the next account starts with a full sync.
   const unsubscribeAccount = account.onChange((s) => {
-    if (s.state === 'connected') void drain();
+    if (s.state === 'connected') void (calendarPending() ? runQuietly('connected') : drain());
     if (s.state === 'disconnected') syncState.delete('googleSyncToken');
   });
+
+  async function runQuietly(reason: string): Promise<void> {
+    try {
+      // Held after a restore: read Calendar first (Google wins), then what is still queued may go.
+      const readFirst = calendarPending();
+      if (readFirst) await sync();
+      await drain();
+      if (!readFirst) await sync();
+    } catch (error) {
+      log.warn(`Google sync (${reason}) did not finish: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
 
   return {
     queue,
     drain,
     sync,
-    async runQuietly(reason) {
-      try {
-        await drain();
-        await sync();
-      } catch (error) {
-        log.warn(`Google sync (${reason}) did not finish: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    },
+    runQuietly,
     retry(interviewId) {
       const interview = interviews.get(interviewId);
       if (account.status().state === 'disconnected') throw new DeskFailure('needs_reconnect', 'Connect your Google account first.');

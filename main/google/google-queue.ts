@@ -72,6 +72,13 @@ export class GoogleQueue {
     if (item) this.queue.update(key, { attempts: item.attempts + 1, notBefore, reason: error });
   }
 
+  /** Drops this interview's waiting changes (Google's event overrides them); returns how many. */
+  dropWaiting(interviewId: string): number {
+    const waiting = this.queue.waitingFor(interviewId);
+    for (const item of waiting) this.queue.update(item.key, { state: 'done', finishedAt: this.now(), reason: 'overridden by Google Calendar' });
+    return waiting.length;
+  }
+
   pendingFor(interviewId: string): boolean {
     return this.queue.waitingFor(interviewId).length > 0;
   }

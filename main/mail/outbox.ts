@@ -54,6 +54,8 @@ export interface OutboxDeps {
   pauseMs?: number;
   /** The recruiter's locale: emails write their times in it. */
   locale?: string;
+  /** Messages up to this queue position came with a restored copy: held for the person to send or drop (restore-review.ts). */
+  restoreHeldUpTo?: () => number;
 }
 
 /** The invitations outbox: recorded before sending, retried with backoff, never lost, never twice. */
@@ -76,7 +78,7 @@ export interface Outbox {
 const previousSchema = z.object({ startUtc: z.string(), durationMinutes: z.number().int(), meetLink: z.string().optional(), interviewers: z.array(z.string()).max(20).optional() }) satisfies z.ZodType<PreviousTime>;
 
 /** What a message row stores beside the queue's own columns (its "was" for an update). */
-const payloadSchema = z.object({
+export const outboxPayloadSchema = z.object({
   recipient: z.union([z.enum(['candidate', 'recruiter']), z.templateLiteral(['panel:', z.string()])]),
   kind: z.enum(['invitation', 'update', 'cancellation', 'reminder'] satisfies MailKind[]),
   previous: previousSchema.optional(),
@@ -84,7 +86,7 @@ const payloadSchema = z.object({
   to: z.object({ name: z.string(), address: z.string() }).optional(),
 });
 
-const asOutboxItem = (item: QueueItem<z.infer<typeof payloadSchema>>): OutboxItem => ({
+export const asOutboxItem = (item: QueueItem<z.infer<typeof outboxPayloadSchema>>): OutboxItem => ({
   key: item.key,
   interviewId: item.interviewId,
   recipient: item.payload.recipient,
@@ -137,7 +139,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   let paused = false;
   const pauseMs = deps.pauseMs ?? 60_000;
   const nowIso = () => new Date(clock.now()).toISOString();
-  const queue = new DurableQueue(db, 'mail', payloadSchema, () => clock.now());
+  const queue = new DurableQueue(db, 'mail', outboxPayloadSchema, () => clock.now());
   queue.prune(clock.now() - queueRetentionMs);
 
   const all = (): OutboxItem[] => queue.all().map(asOutboxItem);
@@ -193,7 +195,9 @@ export function createOutbox(deps: OutboxDeps): Outbox {
    * is (a cancellation is never held); returns whether any of them may go out now.
    */
   const holdUntilFinal = (interview: Interview): boolean => {
-    const waiting = queue.waitingFor(interview.id);
+    // What came with a restored copy stays held whatever happens to its interview: the person decides.
+    const restored = deps.restoreHeldUpTo?.() ?? 0;
+    const waiting = queue.waitingFor(interview.id).filter((i) => i.seq > restored);
     const ready = waiting.filter((i) => announceable(interview, i.payload.kind));
     queue.hold(ready.map((i) => i.key), false);
     queue.hold(waiting.filter((i) => !ready.includes(i)).map((i) => i.key), true);

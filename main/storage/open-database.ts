@@ -13,6 +13,7 @@ import { dailyFullCheck, fullCheckReason, recordCleanExit, takeCleanExit } from 
 import { ensureSearchIndex, type SearchMode } from './search-index';
 import { checkInterviewRecords, unreadableIds, unreadableNotice } from './unreadable-interviews';
 import { markRecordFormat, refuseNewerRecords } from './record-format';
+import { markRestored } from './restore-hold';
 
 export const databaseName = 'interview-desk';
 
@@ -96,6 +97,7 @@ export function openDatabase(options: { dataDir: string; clock: Clock; log: Logg
   let check: OpenedDatabase['check'] = checkReason ? 'full' : 'cheap';
   log.info(checkReason ? `integrity: full quick_check (${checkReason})` : `integrity: header and schema only (clean exit; full check ${new Date(fullCheckMs).toISOString()})`);
   let sql: DatabaseSync | undefined;
+  let restoredAt: string | undefined;
   try {
     sql = openChecked(paths.file, paths.aside, checkReason !== undefined);
   } catch (error) {
@@ -104,7 +106,6 @@ export function openDatabase(options: { dataDir: string; clock: Clock; log: Logg
     check = 'full';
     const reason = (error as Error).message.split('\n')[0];
     log.error(`database unreadable (${reason}); moved aside as ${path.basename(paths.aside)}`);
-    let restoredAt: string | undefined;
     if (fs.existsSync(paths.backup)) {
       try {
         copyPrivateFile(paths.backup, paths.file);
@@ -132,6 +133,8 @@ export function openDatabase(options: { dataDir: string; clock: Clock; log: Logg
     });
     if (steps.length > 0) log.info(`database migrated: ${steps.join('; ')}`);
     formatRose = markRecordFormat(open);
+    // The copy's queues hold what waited when it was taken: held until the person decides (restore-hold.ts).
+    if (restoredAt) markRestored(open, clock.now());
   } catch (error) {
     open.close();
     if (error instanceof NewerDatabaseError) throw error;

@@ -53,6 +53,25 @@ export const noticeSchema = z.object({
 });
 export type Notice = z.infer<typeof noticeSchema>;
 
+/** One message that came with a restored copy of the database and waits for the person to send or drop it. */
+export const restoreMessageSchema = z.object({
+  key: z.string(),
+  interviewId: z.string(),
+  kind: z.enum(['invitation', 'update', 'cancellation', 'reminder']),
+  /** Whom it is for, as the screen names them ("you" for the recruiter). */
+  recipientName: z.string(),
+  candidateName: z.string(),
+  jobTitle: z.string(),
+  /** When it was queued (before the copy was taken). */
+  queuedAt: z.string(),
+  /** Its interview's time, status or link changed when Google Calendar was read again: it was written for an old time. */
+  oldTime: z.boolean(),
+});
+/** What a restored copy still holds back: its waiting mail, and whether Google Calendar has been read again since. */
+export const restorePendingSchema = z.object({ messages: z.array(restoreMessageSchema), calendarRead: z.boolean() });
+export type RestorePending = z.infer<typeof restorePendingSchema>;
+const restoreKeys = z.object({ keys: z.array(z.uuid({ error: 'Not a valid message' })).min(1, 'Choose at least one message').max(1000) });
+
 /** What the UI may know about the Google connection: never a token. */
 // `signIn`: 'waiting' while a browser sign-in is open (it outlives a reload of the window);
 // 'unavailable' when this copy was built without a Google client (everything else still works).
@@ -278,6 +297,10 @@ export const calls = {
   /** Changes who is on an interview's panel after scheduling (invitations and cancellations follow). */
   /** Emails everyone about a move or cancel made in Google Calendar (the room's "Send update"). */
   'interviews:sendCalendarChange': call(interviewId, interviewSchema),
+  /** After restoring the last good copy: the messages it held, to send or drop. */
+  'restore:pending': call(noInput, restorePendingSchema),
+  'restore:send': call(restoreKeys, restorePendingSchema),
+  'restore:drop': call(restoreKeys, restorePendingSchema),
   'interviews:setPanel': call(z.object({ id: interviewId, coInterviewers: coInterviewersSchema, acceptConflicts: z.boolean().optional() }), interviewSchema),
 } as const;
 

@@ -1,6 +1,7 @@
 import type { Interview } from '../../preload/contract/interview-schema';
 import { personName } from '../../preload/domain/person-name';
 import type { TimeStyle } from '../../preload/domain/time-format';
+import { droppedAfterRestore } from '../../preload/domain/dropped-after-restore';
 import { dayKey, formatClock, screenTimeStyle } from '../common/format';
 
 type Who = 'candidate' | 'recruiter';
@@ -47,6 +48,8 @@ function stateLine(interview: Interview, state: Delivery, name: string, zone: st
     case 'queued':
       return `${kind} queued for ${name} (not sent yet${state.reason ? `: ${state.reason}` : ''})`;
     case 'failed':
+      // Dropped by the person after restoring a copy of the data: their choice, not a failure.
+      if (state.reason === droppedAfterRestore) return `${kind} to ${name} not sent: ${droppedAfterRestore}`;
       return `${kind} to ${name} failed${state.reason ? `: ${state.reason}` : ''}`;
     case 'none':
       if (interview.status === 'cancelled') return `Nothing sent to ${name}: no invitation had gone out`;

@@ -12,6 +12,7 @@ import { memorySecretStore } from '../../support/test-services';
 import { startSmtpSink, type SmtpSink } from '../../support/smtp-sink';
 import { startStunResponder } from '../../support/stun-responder';
 import { makeTempDir } from '../../support/temp-dir';
+import { markRestored } from '../../../main/storage/restore-hold';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 /** Date and time (UTC) `minutes` from now, as the form sends them. */
@@ -57,6 +58,7 @@ describe('every call answers what its output schema says (composed services, loc
     let id = '';
     const joinLink = `interview-desk://join?meet=xyz-abcd-efg&start=${encodeURIComponent(new Date(Date.now() + 2 * 86_400_000).toISOString())}&title=Panel+interview`;
     let candidateId = id;
+    let heldKeys: string[] = [];
     const netcheckUrl = () => `http://127.0.0.1:${(netcheck.address() as AddressInfo).port}/netcheck`;
     // One input per call, in an order that makes each one meaningful. Typed as a record over every
     // call name: a call added to the contract without a case here does not compile.
@@ -93,6 +95,14 @@ describe('every call answers what its output schema says (composed services, loc
       },
       'interviews:join': () => ({ id, via: 'browser' }),
       'mail:resend': () => ({ id, recipient: 'candidate' }),
+      // Two messages waiting when the database is restored from its copy: one to send, one to drop.
+      'restore:pending': () => {
+        services.outbox.enqueue(id, 'reminder', ['candidate', 'recruiter']);
+        markRestored((services as ReturnType<typeof googleServices>).stores.database, Date.now());
+        return undefined;
+      },
+      'restore:send': () => ({ keys: [heldKeys[0]!] }),
+      'restore:drop': () => ({ keys: [heldKeys[1]!] }),
       'meet:setAlwaysOnTop': () => true,
       'shell:openExternal': () => meetLink,
       'deeplink:open': () => 'interview-desk://device-check',
@@ -126,6 +136,7 @@ describe('every call answers what its output schema says (composed services, loc
       expect(parsed.data, `${name} answered fields its schema does not describe`).toEqual(result.value);
       if (name === 'interviews:schedule') id = (result.value as { id: string }).id;
       if (name === 'candidate:save') candidateId = (result.value as { id: string }).id;
+      if (name === 'restore:pending') heldKeys = (result.value as { messages: { key: string }[] }).messages.map((m) => m.key);
       checked.push(name);
     }
     console.log(`output schemas checked: ${checked.length} of ${callNames.length} calls`);

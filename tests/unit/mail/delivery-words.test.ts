@@ -24,6 +24,12 @@ describe('what went out to whom, in words', () => {
     expect(deliveryLine(failed, 'candidate', 'UTC', now)).toBe('Invitation to Ada Lovelace failed: 550 no such user');
   });
 
+  it('a message dropped after restoring a copy is the person\'s choice, not a failure', () => {
+    const base = makeInterview({ startUtc: '2030-01-15T09:00:00.000Z', candidate: { name: 'Ada Lovelace', email: 'ada@example.com' } });
+    const dropped = { ...base, invitations: { ...base.invitations, candidate: { state: 'failed' as const, kind: 'invitation' as const, reason: 'dropped after restoring a copy' } } };
+    expect(deliveryLine(dropped, 'candidate', 'UTC', Date.now())).toBe('Invitation to Ada Lovelace not sent: dropped after restoring a copy');
+  });
+
   it("a co-interviewer taken off keeps the line of their notice, also once the interview itself is cancelled", () => {
     const panel = { 'sam@other.org': { state: 'sent' as const, kind: 'cancellation' as const, at: '2030-01-10T14:02:00.000Z' } };
     const goingAhead = { ...base, invitations: { ...base.invitations, panel } };

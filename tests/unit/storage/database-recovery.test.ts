@@ -8,6 +8,9 @@ import { createMemoryLogger } from '../../../main/logging/logger';
 import { makeInterview } from '../../support/interview-fixtures';
 import { fixedClock } from '../../support/fixed-clock';
 import { makeTempDir } from '../../support/temp-dir';
+import { z } from 'zod';
+import { DurableQueue } from '../../../main/storage/durable-queue';
+import { readRestoreHold } from '../../../main/storage/restore-hold';
 
 const day = 24 * 3600_000;
 
@@ -79,6 +82,32 @@ describe('damaged database: moved aside, last good copy restored, never a crash 
     }
     // The next start is a normal one: no loop, no notice.
     expect(open().notices).toEqual([]);
+  });
+
+  it('a restored copy is marked held: its waiting mail stays out of drains until the person decides, across opens', () => {
+    const first = open();
+    createInterviewRepository(first.database).put(interview);
+    const mail = new DurableQueue(first.database, 'mail', z.object({ kind: z.string() }), () => clock.now());
+    const waiting = mail.add(interview.id, { kind: 'invitation' });
+    first.database.close();
+    clock.advance(day + 1);
+    const second = open();
+    expect(readRestoreHold(second.database)).toBeUndefined();
+    second.database.close();
+    fs.writeFileSync(paths().file, 'this is not a database '.repeat(200));
+    clock.advance(1000);
+    const restored = open();
+    try {
+      expect(readRestoreHold(restored.database)).toEqual({ restoredAt: clock.now(), upToSeq: waiting.seq, calendarRead: false, changed: [] });
+      const queue = new DurableQueue(restored.database, 'mail', z.object({ kind: z.string() }), () => clock.now());
+      expect(queue.batch({ afterSeq: 0, limit: 10, now: clock.now() })).toEqual([]);
+      expect(queue.nextNotBefore()).toBeUndefined();
+    } finally {
+      restored.database.close();
+    }
+    const again = open();
+    expect(readRestoreHold(again.database)?.upToSeq).toBe(waiting.seq);
+    again.database.close();
   });
 
   it('damage inside the file (pages overwritten) is found by quick_check and handled the same way', () => {
