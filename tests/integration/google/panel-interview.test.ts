@@ -193,7 +193,8 @@ describe('panel interviews (emulator + SMTP sink + real keychain)', () => {
       expect(ics).toMatchObject({ method: 'REQUEST', uid: before.google!.iCalUID, sequence: before.ics.sequence + 1 });
       expect(ics.attendees.map((a) => a.email)).toEqual(['mailto:ada@example.com', 'mailto:pat@example.com', 'mailto:lee@example.com', 'mailto:kim@example.com']);
       expect(update.parsed.subject).toMatch(/^New interview panel: Staff Engineer/);
-      expect(update.parsed.text).toContain('Interviewers: Rita Recruiter, Pat Panel, lee@example.com, Kim New (was Rita Recruiter, Pat Panel, Sam Outside, lee@example.com)');
+      expect(update.parsed.text).toContain('New panel: Rita Recruiter, Pat Panel, lee@example.com, Kim New (was Rita Recruiter, Pat Panel, Sam Outside, lee@example.com)');
+      expect(update.parsed.text.match(/^Interviewers: /gm)).toHaveLength(1);
       expect(update.parsed.text).not.toMatch(/has moved|New time/);
     }
     expect(mailTo('ada@example.com').at(-1)!.parsed.text).toMatch(/The interviewers for your interview for the Staff Engineer position( at Acme Corp)? have changed. The time and the Meet link stay the same./);
@@ -234,7 +235,7 @@ describe('panel interviews (emulator + SMTP sink + real keychain)', () => {
     await eventually(() => expect(sink.received).toHaveLength(17));
     const samAgain = mailTo('sam@other.org').at(-1)!;
     expect(parseWithPython(icsAttachment(samAgain))).toMatchObject({ method: 'REQUEST', uid: before.google!.iCalUID });
-    expect(mailTo('kim@example.com').at(-1)!.parsed.text).toContain('Interviewers: Rita Recruiter, Pat Panel, lee@example.com, Kim New, Sam Outside (was Rita Recruiter, Pat Panel, lee@example.com, Kim New)');
+    expect(mailTo('kim@example.com').at(-1)!.parsed.text).toContain('New panel: Rita Recruiter, Pat Panel, lee@example.com, Kim New, Sam Outside (was Rita Recruiter, Pat Panel, lee@example.com, Kim New)');
     // A later cancellation reaches the current panel only, once each.
     await call('interviews:cancel', interview.id);
     await eventually(() => expect(sink.received).toHaveLength(23));
