@@ -14,6 +14,7 @@ import { InterviewRoom } from '../interview-room/InterviewRoom';
 import { AnalyticsScreen } from '../analytics/AnalyticsScreen';
 import { ReminderBanner } from './ReminderBanner';
 import { WaitingBanner } from './WaitingBanner';
+import { RestoreReview } from './RestoreReview';
 import { AccountMenu } from './AccountMenu';
 import { useDocumentTheme } from './use-document-theme';
 import { useScreenFocus } from './use-screen-focus';
@@ -164,6 +165,7 @@ export function App() {
         <ErrorMessage error={account.error} />
         <SignInWaiting status={account.value} />
         {reminder && <ReminderBanner reminder={reminder} onClose={() => setReminder(undefined)} />}
+        {!candidateMode && <RestoreReview />}
         {waiting && <WaitingBanner waiting={waiting} joinVia={settings.value?.joinDefault ?? 'browser'} onClose={() => setWaiting(undefined)} />}
         {account.value?.state === 'needs_reconnect' && (
           <div className="banner warning" role="alert">

@@ -3,6 +3,11 @@ import { expect, saveScreenshot, test } from './fixtures';
 import { startWebMode } from '../support/web-mode';
 import { makeInterview, seedStore } from '../support/interview-fixtures';
 import { makeTempDir } from '../support/temp-dir';
+import { DatabaseSync } from 'node:sqlite';
+import { wrapDatabase } from '../../main/storage/database';
+import { DurableQueue } from '../../main/storage/durable-queue';
+import { databasePaths } from '../../main/storage/open-database';
+import { outboxPayloadSchema } from '../../main/mail/outbox';
 
 test('schedule through the form, see it in the schedule, open the room', async ({ page, app }) => {
   await page.goto(app.url);
@@ -250,6 +255,11 @@ test('a damaged database is moved aside, the last good copy restored, and the pe
   seedStore(temp.dir, { interviews: [kept] });
   const first = await startWebMode({}, temp.dir);
   await first.stop();
+  // The copy holds the invitations that were waiting when it was taken.
+  const copy = wrapDatabase(new DatabaseSync(databasePaths(temp.dir).backup), databasePaths(temp.dir).backup);
+  const mail = new DurableQueue(copy, 'mail', outboxPayloadSchema, () => Date.now());
+  for (const recipient of ['candidate', 'recruiter'] as const) mail.add(kept.id, { recipient, kind: 'invitation' });
+  copy.close();
   const fs = await import('node:fs');
   fs.writeFileSync(`${temp.dir}/interview-desk.sqlite`, 'this is not a database '.repeat(100));
   const app = await startWebMode({}, temp.dir);
@@ -260,6 +270,22 @@ test('a damaged database is moved aside, the last good copy restored, and the pe
     await expect(page.getByRole('list', { name: 'Interviews' })).toContainText('Kept Safe');
     await page.getByRole('button', { name: /Dismiss notice/ }).click();
     await expect(page.getByRole('region', { name: 'Notices' })).toHaveCount(0);
+    // Nothing the copy held goes out on its own: the person sends or drops each message, by keyboard.
+    const review = page.getByRole('region', { name: 'Messages waiting from the restored copy' });
+    await expect(review.getByRole('list', { name: 'Waiting messages' }).getByRole('listitem')).toHaveCount(2);
+    await expect(review).toContainText('Invitation to Kept Safe about Kept Safe');
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    await review.getByRole('button', { name: 'Drop: Invitation to you about Kept Safe (Engineer)' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(review.getByRole('listitem')).toHaveCount(1);
+    await expect(review.getByRole('heading')).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'Send: Invitation to Kept Safe about Kept Safe (Engineer)' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(review).toHaveCount(0);
+    await page.goto(`${app.origin}/#/interview/${kept.id}`);
+    await expect(page.getByText('Invitation to you not sent: dropped after restoring a copy')).toBeVisible();
+    await expect(page.getByText(/Invitation queued for Kept Safe/)).toBeVisible();
     expect(fs.readdirSync(temp.dir).some((f: string) => f.startsWith('interview-desk.damaged-') && f.endsWith('.sqlite'))).toBe(true);
   } finally {
     await app.stop();

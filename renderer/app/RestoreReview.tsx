@@ -1,0 +1,86 @@
+import { useEffect, useRef, useState } from 'react';
+import type { RestorePending } from '../../preload/contract/ipc-contract';
+import type { DeskError, Result } from '../../preload/contract/result';
+import { desk } from '../bridge/desk';
+import { useCall } from '../common/use-result';
+import { ErrorMessage } from '../common/ErrorMessage';
+import { formatDateTime, systemTimeZone } from '../common/format';
+
+type Message = RestorePending['messages'][number];
+
+const kindWords: Record<Message['kind'], string> = { invitation: 'Invitation', update: 'Update', cancellation: 'Cancellation', reminder: 'Reminder' };
+
+/**
+ * The mail a restored copy of the data held back, for the person to send or drop: none of it goes
+ * out on its own (some may have gone out before the data was damaged). Shown while any waits.
+ */
+export function RestoreReview() {
+  const pending = useCall(() => desk.restore.pending());
+  const [error, setError] = useState<DeskError | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Google Calendar read again (times may have changed): the list is read again too.
+  useEffect(() => desk.on('sync:finished', () => void pending.reload()), [pending.reload]);
+
+  const messages = pending.value?.messages ?? [];
+  if (messages.length === 0) return null;
+
+  const decide = async (run: () => Promise<Result<RestorePending>>) => {
+    if (busy) return;
+    setBusy(true);
+    const result = await run();
+    setBusy(false);
+    if (result.ok) {
+      setError(undefined);
+      pending.setValue(result.value);
+      // The button pressed is gone with its message: focus stays in the list, or goes to the page once it is empty.
+      requestAnimationFrame(() => (heading.current ?? document.getElementById('main'))?.focus());
+    } else {
+      setError(result.error);
+      void pending.reload();
+    }
+  };
+  const all = messages.map((m) => m.key);
+  const zone = systemTimeZone();
+
+  return (
+    <section className="restore-review" aria-labelledby="restore-review-title">
+      <h2 id="restore-review-title" ref={heading} tabIndex={-1}>Messages waiting from the restored copy</h2>
+      <p aria-live="polite">{busy ? 'Working…' : ''}</p>
+      <p>
+        These messages were waiting when the copy was saved. Some may already have gone out before your data file was damaged, so none is sent until you choose.
+        {!pending.value?.calendarRead && ' Google Calendar has not been read again yet, so some times may still change.'}
+      </p>
+      <ErrorMessage error={error ?? pending.error} />
+      <ul className="restore-list" aria-label="Waiting messages">
+        {messages.map((m) => {
+          const what = `${kindWords[m.kind]} to ${m.recipientName} about ${m.candidateName} (${m.jobTitle})`;
+          return (
+            <li key={m.key}>
+              <span>
+                {what}, queued {formatDateTime(m.queuedAt, zone)}
+                {m.oldTime && <strong className="old-time"> — written for an old time: Google Calendar has a different time, status or link for this interview</strong>}
+              </span>
+              <span className="actions">
+                <button type="button" aria-label={`Send: ${what}`} onClick={() => void decide(() => desk.restore.send({ keys: [m.key] }))}>
+                  Send
+                </button>
+                <button type="button" aria-label={`Drop: ${what}`} onClick={() => void decide(() => desk.restore.drop({ keys: [m.key] }))}>
+                  Drop
+                </button>
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+      <div className="actions">
+        <button type="button" className="primary" onClick={() => void decide(() => desk.restore.send({ keys: all }))}>
+          Send all
+        </button>
+        <button type="button" onClick={() => void decide(() => desk.restore.drop({ keys: all }))}>
+          Drop all
+        </button>
+      </div>
+    </section>
+  );
+}
