@@ -42,6 +42,8 @@ export function recordCleanExit(file: string, fullCheckMs: number): void {
 
 /** The reason for a full check that is only its turn: nothing outside the app changed the file. */
 export const dailyFullCheck = 'daily full check';
+/** The reason given when the file is not the one the app closed (replaced, restored by hand, touched). */
+export const changedSinceExit = 'file changed since the clean exit';
 
 /**
  * Why the whole file must be checked at this open, or undefined when the cheap check is enough:
@@ -52,7 +54,7 @@ export function fullCheckReason(file: string, exit: CleanExit | undefined, now: 
   if (!exit) return 'no clean exit recorded';
   if (!fs.existsSync(file)) return 'new file';
   const now_ = identity(file);
-  if (now_.ino !== exit.ino || now_.size !== exit.size || now_.mtimeNs !== exit.mtimeNs) return 'file changed since the clean exit';
+  if (now_.ino !== exit.ino || now_.size !== exit.size || now_.mtimeNs !== exit.mtimeNs) return changedSinceExit;
   if (fs.existsSync(`${file}-wal`) && fs.statSync(`${file}-wal`).size > 0) return 'write-ahead log left over';
   if (!(now - exit.fullCheckMs < everyMs && now >= exit.fullCheckMs)) return dailyFullCheck;
   return undefined;

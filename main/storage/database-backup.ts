@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { DatabaseSync } from 'node:sqlite';
+import { DatabaseSync } from 'node:sqlite';
 import { writePrivateFile } from '../platform/private-files';
 
 /**
@@ -22,9 +22,33 @@ export function backupInto(sql: DatabaseSync, target: string): void {
 
 /** Whether the last good copy is older than `everyMs` (the time is kept in the database itself). */
 export function backupDue(sql: DatabaseSync, now: number, everyMs: number): boolean {
-  const row = sql.prepare("SELECT value FROM meta WHERE key = 'last_backup_ms'").get() as { value: string } | undefined;
-  const last = row ? Number(row.value) : Number.NaN;
+  const stamp = lastBackupStamp(sql);
+  const last = stamp === undefined ? Number.NaN : Number(stamp);
   return !(now - last < everyMs && now >= last);
+}
+
+/** When the copy before the last one was taken, as a database records it (`last_backup_ms`), or undefined. */
+export function lastBackupStamp(sql: Pick<DatabaseSync, 'prepare'>): string | undefined {
+  return (sql.prepare("SELECT value FROM meta WHERE key = 'last_backup_ms'").get() as { value: string } | undefined)?.value;
+}
+
+/**
+ * Whether the open database is the last good copy put back by hand: a copy carries the stamp of
+ * the copy before it (the stamp is recorded after copying), so only the copy itself has the same
+ * stamp as the copy. Asked only when the file changed outside the app.
+ */
+export function isLastGoodCopy(sql: DatabaseSync, backup: string): boolean {
+  const mine = lastBackupStamp(sql);
+  if (mine === undefined || !fs.existsSync(backup)) return false;
+  let copy: DatabaseSync | undefined;
+  try {
+    copy = new DatabaseSync(backup, { readOnly: true });
+    return lastBackupStamp(copy) === mine;
+  } catch {
+    return false;
+  } finally {
+    copy?.close();
+  }
 }
 
 /** Records when the last good copy was taken. */

@@ -8,8 +8,8 @@ import { copyPrivateFile, ensurePrivateDir, ensurePrivateFile } from '../platfor
 import { damagedFileNotice } from '../store/recovery-notice';
 import { applyPragmas, wrapDatabase, type Database } from './database';
 import { databaseVersion, migrateDatabase, NewerDatabaseError } from './schema-migrations';
-import { backupDue, backupInto, recordBackup } from './database-backup';
-import { dailyFullCheck, fullCheckReason, recordCleanExit, takeCleanExit } from './clean-exit';
+import { backupDue, backupInto, isLastGoodCopy, recordBackup } from './database-backup';
+import { changedSinceExit, dailyFullCheck, fullCheckReason, recordCleanExit, takeCleanExit } from './clean-exit';
 import { ensureSearchIndex, type SearchMode } from './search-index';
 import { checkInterviewRecords, unreadableIds, unreadableNotice } from './unreadable-interviews';
 import { markRecordFormat, refuseNewerRecords } from './record-format';
@@ -98,8 +98,12 @@ export function openDatabase(options: { dataDir: string; clock: Clock; log: Logg
   log.info(checkReason ? `integrity: full quick_check (${checkReason})` : `integrity: header and schema only (clean exit; full check ${new Date(fullCheckMs).toISOString()})`);
   let sql: DatabaseSync | undefined;
   let restoredAt: string | undefined;
+  let restoredByHand = false;
   try {
     sql = openChecked(paths.file, paths.aside, checkReason !== undefined);
+    // The README's "restore by hand" holds the copy's queues just as the automatic restore does.
+    restoredByHand = checkReason === changedSinceExit && isLastGoodCopy(sql, paths.backup);
+    if (restoredByHand) log.warn('the database is the last good copy, put back by hand; its queues are held');
   } catch (error) {
     // The restored copy (or the empty start) is checked in full.
     fullCheckMs = clock.now();
@@ -134,7 +138,7 @@ export function openDatabase(options: { dataDir: string; clock: Clock; log: Logg
     if (steps.length > 0) log.info(`database migrated: ${steps.join('; ')}`);
     formatRose = markRecordFormat(open);
     // The copy's queues hold what waited when it was taken: held until the person decides (restore-hold.ts).
-    if (restoredAt) markRestored(open, clock.now());
+    if (restoredAt || restoredByHand) markRestored(open, clock.now());
   } catch (error) {
     open.close();
     if (error instanceof NewerDatabaseError) throw error;

@@ -20,7 +20,8 @@ export function RestoreReview() {
   const [busy, setBusy] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   // Google Calendar read again (times may have changed): the list is read again too.
-  useEffect(() => desk.on('sync:finished', () => void pending.reload()), [pending.reload]);
+  const { reload } = pending;
+  useEffect(() => desk.on('sync:finished', () => void reload()), [reload]);
 
   const messages = pending.value?.messages ?? [];
   if (messages.length === 0) return null;

@@ -110,6 +110,31 @@ describe('damaged database: moved aside, last good copy restored, never a crash 
     again.database.close();
   });
 
+  it('the last good copy put back by hand (the README\'s way) is held the same way; a file changed otherwise is not', () => {
+    const first = open();
+    createInterviewRepository(first.database).put(interview);
+    const waiting = new DurableQueue(first.database, 'mail', z.object({ kind: z.string() }), () => clock.now()).add(interview.id, { kind: 'invitation' });
+    first.database.close();
+    clock.advance(day + 1);
+    open().database.close();
+    // Changed outside the app, but not the copy: opened as it is.
+    fs.utimesSync(paths().file, new Date(), new Date(Date.now() + 5000));
+    clock.advance(1000);
+    const touched = open();
+    expect(touched.check).toBe('full');
+    expect(readRestoreHold(touched.database)).toBeUndefined();
+    touched.database.close();
+    fs.copyFileSync(paths().backup, paths().file);
+    for (const suffix of ['-wal', '-shm']) fs.rmSync(paths().file + suffix, { force: true });
+    const restored = open();
+    try {
+      expect(restored.notices).toEqual([]);
+      expect(readRestoreHold(restored.database)).toMatchObject({ upToSeq: waiting.seq, calendarRead: false });
+    } finally {
+      restored.database.close();
+    }
+  });
+
   it('damage inside the file (pages overwritten) is found by quick_check and handled the same way', () => {
     const first = open();
     createInterviewRepository(first.database).putMany(Array.from({ length: 300 }, (_, i) => makeInterview({ startUtc: new Date(Date.parse('2030-02-01T00:00:00Z') + i * 3600_000).toISOString(), notes: 'x'.repeat(500) })));
