@@ -52,7 +52,7 @@ describe('panel interviews (emulator + SMTP sink + real keychain)', () => {
     sink.received.length = 0;
     g.freeBusy.clear();
     g.calendar.conferenceMode = 'success';
-    services = googleServices(g, temp.dir, { keychainService, overrides: { config: loadEnvConfig({ ...g.env, INTERVIEW_DESK_SMTP_URL: sink.url }, temp.dir), mail: { backoffMs: [30, 60], maxAttempts: 3 } } });
+    services = googleServices(g, temp.dir, { keychainService, overrides: { config: loadEnvConfig({ ...g.env, INTERVIEW_DESK_SMTP_URL: sink.url }, temp.dir), tuning: { mail: { backoffMs: [30, 60], maxAttempts: 3 } } } });
   });
   afterEach(async () => {
     await call('account:disconnect').catch(() => undefined);
@@ -194,7 +194,7 @@ describe('panel interviews (emulator + SMTP sink + real keychain)', () => {
       expect(ics.attendees.map((a) => a.email)).toEqual(['mailto:ada@example.com', 'mailto:pat@example.com', 'mailto:lee@example.com', 'mailto:kim@example.com']);
       expect(update.parsed.subject).toMatch(/^New interview panel: Staff Engineer/);
       expect(update.parsed.text).toContain('New panel: Rita Recruiter, Pat Panel, lee@example.com, Kim New (was Rita Recruiter, Pat Panel, Sam Outside, lee@example.com)');
-      expect(update.parsed.text.match(/^Interviewers: /gm)).toHaveLength(1);
+      expect((update.parsed.text ?? '').match(/^Interviewers: /gm)).toHaveLength(1);
       expect(update.parsed.text).not.toMatch(/has moved|New time/);
     }
     expect(mailTo('ada@example.com').at(-1)!.parsed.text).toMatch(/The interviewers for your interview for the Staff Engineer position( at Acme Corp)? have changed. The time and the Meet link stay the same./);
