@@ -6,7 +6,7 @@ import type { EventHub } from '../shared/event-hub';
 import type { Logger } from '../logging/logger';
 import type { Clock } from '../platform/clock';
 import type { Database } from '../storage/database';
-import { singleFlight } from '../storage/durable-queue';
+import { singleFlight } from '../shared/single-flight';
 import { createSyncState } from '../storage/sync-state';
 import { armedReminders, type InterviewService } from '../interviews/interview-service';
 import type { AccountService } from './account-service';

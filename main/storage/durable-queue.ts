@@ -166,19 +166,3 @@ export class DurableQueue<P> {
 
 /** How long finished items are kept before pruning. */
 export const queueRetentionMs = 30 * 24 * 3600_000;
-
-/**
- * One drain at a time: a call during a drain waits for it, then runs once more (so work added
- * meanwhile is seen). `settled` runs after each drain (e.g. to set the next wake-up).
- */
-export function singleFlight(run: () => Promise<void>, settled?: () => void): () => Promise<void> {
-  let current: Promise<void> | undefined;
-  return async () => {
-    while (current) await current;
-    current = run().finally(() => {
-      current = undefined;
-      settled?.();
-    });
-    return current;
-  };
-}

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { SQLInputValue, StatementSync } from 'node:sqlite';
-import { DurableQueue, queueRetentionMs, singleFlight } from '../../../main/storage/durable-queue';
+import { DurableQueue, queueRetentionMs } from '../../../main/storage/durable-queue';
 import { openMemoryDatabase } from '../../../main/storage/open-database';
 import { createInterviewRepository } from '../../../main/storage/interview-repository';
 import type { Database } from '../../../main/storage/database';
@@ -88,21 +88,5 @@ describe('durable queue', () => {
     now += queueRetentionMs + 1;
     expect(mail.prune(now - queueRetentionMs)).toBe(1);
     expect(mail.all().map((i) => i.key)).toEqual([failed, waiting]);
-  });
-
-  it('drains single-flight: a call during a drain waits, then runs once more', async () => {
-    let running = 0;
-    let most = 0;
-    let runs = 0;
-    const drain = singleFlight(async () => {
-      running++;
-      most = Math.max(most, running);
-      runs++;
-      await new Promise((r) => setTimeout(r, 10));
-      running--;
-    });
-    await Promise.all([drain(), drain(), drain()]);
-    expect(most).toBe(1);
-    expect(runs).toBe(3);
   });
 });
