@@ -6,40 +6,49 @@ import type { Database } from '../storage/database';
 import type { SecretStore } from '../secrets/secret-store';
 import type { Clock } from '../platform/clock';
 import type { AppInfo, Notice } from '../../preload/contract/ipc-contract';
-import { isAllowedExternalUrl } from '../security/url-policy';
 import { createEventHub, type EventHub } from '../shared/event-hub';
 import { createNoticeBoard, type NoticeBoard } from './notices';
 import { createSettingsService, type SettingsService } from '../settings/settings-service';
-import { DeskFailure } from '../shared/desk-failure';
 import type { CallHandlers } from './dispatch-call';
 import { createInterviewRepository } from '../storage/interview-repository';
 import { unreadableNotice } from '../storage/unreadable-interviews';
 import { createInterviewService, type InterviewService } from '../interviews/interview-service';
-import { analyticsCsv, periodBounds, withAttendance } from '../analytics/analytics';
-import { aggregateAnalytics } from '../analytics/analytics-sql';
 import { joinPhase } from '../../preload/domain/interview-timing';
 import { browserOnlyLauncher, type MeetLauncher } from '../meet/meet-launcher';
 import { createJoinInterview } from '../meet/join-interview';
 import { createAccountService, type AccountService } from '../google/account-service';
 import { createCalendarSync, type CalendarSync } from '../google/calendar-sync';
-import type { RetryOptions } from '../google/retry-policy';
-import { createOutbox, type Outbox } from '../mail/outbox';
+import { createOutbox, type Outbox } from '../mail/outbox/outbox';
 import { createEmailRenderer } from '../mail/render-email';
 import { createMailSetup } from '../mail/mail-setup';
-import { describeTransport, smtpOverrideFromUrl } from '../mail/transport-description';
-import { gmailSendScope } from '../google/oauth-client';
-import { checkNetwork, defaultNetcheckUrl, defaultStunServer } from '../device-check/network-check';
 import type { MediaAccess, NavigateTarget } from '../../preload/contract/ipc-contract';
-import { createReminderScheduler, type ReminderScheduler, type TimerApi } from '../reminders/reminder-scheduler';
+import { createReminderScheduler, type ReminderScheduler } from '../reminders/reminder-scheduler';
 import type { PlannedReminder } from '../reminders/reminder-plan';
 import { createDeepLinkRouter } from '../deep-links/deep-link-router';
-import { startInstant } from '../interviews/interview-rules';
 import type { Interview } from '../../preload/contract/interview-schema';
 import { createAttendanceService, type AttendanceService, type AttendanceServiceDeps } from '../attendance/attendance-service';
 import { createFindTime } from '../google/find-time';
 import { createCalendarBusyCheck } from '../google/calendar-busy-check';
 import { restoreHoldState } from '../storage/restore-hold';
 import { createRestoreReview } from '../mail/restore-review';
+import { createAnalyticsReports } from '../analytics/analytics-report';
+import { createDisposableStore, disposableInterval } from '../shared/disposable-store';
+import { tuned, type ServiceTuning } from './service-tuning';
+import { appHandlers } from './handlers/app-handlers';
+import { settingsHandlers } from './handlers/settings-handlers';
+import { accountHandlers } from './handlers/account-handlers';
+import { googleHandlers } from './handlers/google-handlers';
+import { shellHandlers } from './handlers/shell-handlers';
+import { interviewsHandlers } from './handlers/interviews-handlers';
+import { meetHandlers } from './handlers/meet-handlers';
+import { mailHandlers } from './handlers/mail-handlers';
+import { deeplinkHandlers } from './handlers/deeplink-handlers';
+import { candidateHandlers } from './handlers/candidate-handlers';
+import { devicecheckHandlers } from './handlers/devicecheck-handlers';
+import { analyticsHandlers } from './handlers/analytics-handlers';
+import { attendanceHandlers } from './handlers/attendance-handlers';
+import { findTimeHandlers } from './handlers/find-time-handlers';
+import { restoreHandlers } from './handlers/restore-handlers';
 
 /** What the composition root needs from the outside world; tests hand in real-but-local ones. */
 export interface ServiceDeps {
@@ -63,18 +72,12 @@ export interface ServiceDeps {
   notifier?: (reminder: PlannedReminder, interview: Interview, joinOpen: boolean, now: number) => void;
   /** Shows "your candidate is waiting" natively (Electron); the room banner comes from the event either way. */
   waitingNotifier?: AttendanceServiceDeps['notifyWaiting'];
-  /** Tests shorten the attendance job's pacing and the waiting poll. */
-  attendance?: Pick<AttendanceServiceDeps, 'pacing' | 'pollMs' | 'sleep'>;
-  /** Simulated timers for tests of the reminder scheduler. */
-  timers?: TimerApi;
   /** The recruiter's locale: emails and notices write times in it. Node's own locale when absent. */
   locale?: string;
   /** Where the email templates live (templates/ at the app root). */
   templatesDir: string;
-  /** Tests shorten the outbox's retry pauses. */
-  mail?: { backoffMs?: number[]; maxAttempts?: number };
-  /** Tests shorten the sign-in timeout and the Google retry pauses. */
-  google?: { flowTimeoutMs?: number; retry?: Partial<RetryOptions>; conferencePollMs?: number[]; requestTimeoutMs?: number; syncIntervalMs?: number; syncPageSize?: number };
+  /** What tests shorten or simulate (pauses, timeouts, timers). */
+  tuning?: ServiceTuning;
 }
 
 /** Everything a shell (Electron or web) needs to serve the contract. */
@@ -96,6 +99,8 @@ export interface DeskServices {
 
 /** The one composition root: builds every service from its dependencies and wires the contract's handlers. */
 export function composeServices(deps: ServiceDeps): DeskServices {
+  const tuning = deps.tuning ?? {};
+  const disposables = createDisposableStore();
   const events = createEventHub();
   const notices = createNoticeBoard(events, deps.startupNotices);
   const settings = createSettingsService(deps.store, events, deps.log.scope('settings'));
@@ -111,7 +116,7 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     log: deps.log.scope('google'),
     openBrowser: deps.openExternal,
     notify: (message) => notices.post({ id: `account-revoke-${deps.clock.now()}`, level: 'warning', message }),
-    ...(deps.google?.flowTimeoutMs ? { flowTimeoutMs: deps.google.flowTimeoutMs } : {}),
+    ...tuned(tuning.google, ['flowTimeoutMs']),
   });
   const recruiter = () => {
     const status = account.status();
@@ -139,7 +144,7 @@ export function composeServices(deps: ServiceDeps): DeskServices {
   // After restoring a copy of the database its queues are held: Calendar changes until Google Calendar
   // is read in full, its mail until the person sends or drops it.
   const restoreHold = restoreHoldState(deps.database);
-  const calendar = createCalendarSync({
+  const calendar = disposables.add(createCalendarSync({
     restoreHold: {
       calendarPending: () => restoreHold.current()?.calendarRead === false,
       calendarRead: (changed) => {
@@ -157,11 +162,8 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     googleSendsInvites: () => settings.get().googleSendsInvites,
     // The outbox is made below; a sync only runs once both exist.
     withdrawUnsent: (id) => outbox.withdraw(id),
-    ...(deps.google?.retry ? { retry: deps.google.retry } : {}),
-    ...(deps.google?.conferencePollMs ? { conferencePollMs: deps.google.conferencePollMs } : {}),
-    ...(deps.google?.requestTimeoutMs ? { requestTimeoutMs: deps.google.requestTimeoutMs } : {}),
-    ...(deps.google?.syncPageSize ? { syncPageSize: deps.google.syncPageSize } : {}),
-  });
+    ...tuned(tuning.google, ['retry', 'conferencePollMs', 'requestTimeoutMs', 'syncPageSize']),
+  }));
   const mail = createMailSetup({
     settings,
     account,
@@ -169,7 +171,7 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     config: { smtpUrl: deps.config.smtpUrl, googleApiUrl: deps.config.google.apiUrl },
     recruiter,
   });
-  const outbox = createOutbox({
+  const outbox = disposables.add(createOutbox({
     db: deps.database,
     clock: deps.clock,
     log: deps.log.scope('mail'),
@@ -179,17 +181,16 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     transport: () => mail.transport(),
     from: () => mail.from(),
     locale: recruiterLocale,
-    ...(deps.mail?.backoffMs ? { backoffMs: deps.mail.backoffMs } : {}),
-    ...(deps.mail?.maxAttempts ? { maxAttempts: deps.mail.maxAttempts } : {}),
+    ...tuned(tuning.mail, ['backoffMs', 'maxAttempts']),
     restoreHeldUpTo: () => restoreHold.current()?.upToSeq ?? 0,
-  });
+  }));
   const restoreReview = createRestoreReview({ db: deps.database, clock: deps.clock, log: deps.log.scope('mail'), interviews, hold: restoreHold, drain: () => void outbox.drain() });
   // After reconnecting (Gmail transport) or a change of mail settings, queued mail resumes.
   account.onChange((s) => {
     if (s.state === 'connected') void outbox.drain();
   });
   events.listen((name) => name === 'settings:changed' && void outbox.drain());
-  const reminders = createReminderScheduler({
+  const reminders = disposables.add(createReminderScheduler({
     interviews,
     clock: deps.clock,
     log: deps.log.scope('reminders'),
@@ -206,9 +207,9 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     timingsBetween: (fromMs, toMs) => repository.timingsBetween(fromMs, toMs),
     nextReminderAt: (offsets, candidateEmail, now) => repository.nextReminderAt(offsets, candidateEmail, now),
     afterCommit: (effect) => deps.database.afterCommit(effect),
-    ...(deps.timers ? { timers: deps.timers } : {}),
-  });
-  const attendance = createAttendanceService({
+    ...tuned(tuning, ['timers']),
+  }));
+  const attendance = disposables.add(createAttendanceService({
     database: deps.database,
     account,
     interview: (id) => repository.get(id),
@@ -220,15 +221,15 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     log: deps.log.scope('attendance'),
     events,
     ...(deps.waitingNotifier ? { notifyWaiting: deps.waitingNotifier } : {}),
-    ...(deps.timers ? { timers: deps.timers } : {}),
-    ...(deps.google?.retry ? { retry: deps.google.retry } : {}),
-    ...(deps.google?.requestTimeoutMs ? { requestTimeoutMs: deps.google.requestTimeoutMs } : {}),
-    ...deps.attendance,
-  });
+    ...tuned(tuning, ['timers']),
+    ...tuned(tuning.google, ['retry', 'requestTimeoutMs']),
+    ...tuning.attendance,
+  }));
   attendance.start();
   const deepLinks = createDeepLinkRouter({ clock: deps.clock, interviews, events });
-  const syncTimer = setInterval(() => void calendar.runQuietly('interval'), deps.google?.syncIntervalMs ?? 5 * 60_000);
+  const syncTimer = setInterval(() => void calendar.runQuietly('interval'), tuning.google?.syncIntervalMs ?? 5 * 60_000);
   syncTimer.unref();
+  disposables.add(disposableInterval(syncTimer));
   void calendar.runQuietly('start');
   const meet = deps.meetLauncher ?? browserOnlyLauncher(deps.openExternal);
   const findTime = createFindTime({
@@ -237,8 +238,7 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     appInterviews: (fromMs, toMs, excludeId) => repository.overlapping(fromMs, toMs, excludeId),
     now: () => deps.clock.now(),
     log: deps.log.scope('find-time'),
-    ...(deps.google?.retry ? { retry: deps.google.retry } : {}),
-    ...(deps.google?.requestTimeoutMs ? { requestTimeoutMs: deps.google.requestTimeoutMs } : {}),
+    ...tuned(tuning.google, ['retry', 'requestTimeoutMs']),
   });
   // An interview's Calendar event appeared, moved or went: an answer kept from before would misplace it.
   interviews.onChange((c) => {
@@ -248,135 +248,23 @@ export function composeServices(deps: ServiceDeps): DeskServices {
   const busyCheck = createCalendarBusyCheck({ busy: (query, timeoutMs) => findTime.checkBusy(query, timeoutMs), interview: (id) => repository.get(id), now: () => deps.clock.now() });
   const joinInterview = createJoinInterview({ interviews, settings: () => settings.get(), clock: deps.clock, launcher: meet, timeStyle });
 
-  const handlers: CallHandlers = {
-    'app:info': () => (deps.config.smtpUrl ? { ...deps.info, smtpOverride: smtpOverrideFromUrl(deps.config.smtpUrl) } : deps.info),
-    'app:notices': () => notices.list(),
-    'app:dismissNotice': (id) => {
-      notices.dismiss(id);
-      return null;
-    },
-    'settings:get': () => settings.get(),
-    'settings:update': (patch) => settings.update(patch),
-    'settings:problems': () => settings.problems(),
-    'account:status': () => account.status(),
-    'account:connect': () => account.connect(),
-    'account:reopenSignIn': async () => ({ reopened: await account.reopenSignIn() }),
-    'account:cancelSignIn': () => account.cancelSignIn(),
-    'account:disconnect': async () => {
-      const result = await account.disconnect();
-      if (!result.revoked) {
-        notices.post({
-          id: `revoke-failed-${deps.clock.now()}`,
-          level: 'warning',
-          message: 'Disconnected here, but Google could not be reached to revoke access. Remove Interview Desk at myaccount.google.com/permissions.',
-        });
-      }
-      return result;
-    },
-    'google:syncNow': async () => {
-      await calendar.drain();
-      return { changed: (await calendar.sync()).changed };
-    },
-    'google:retry': (id) => calendar.retry(id),
-    'shell:openExternal': async (url) => {
-      if (!isAllowedExternalUrl(url)) {
-        throw new DeskFailure(
-          'forbidden',
-          'That link was not opened: only secure Google Meet, Calendar and account pages, or an email address, can be opened from here.',
-          'url',
-        );
-      }
-      await deps.openExternal(url);
-      return null;
-    },
-    'interviews:list': () => interviews.list(),
-    'interviews:get': (id) => interviews.get(id),
-    'interviews:page': ({ offset, limit, ...window }) => ({ items: interviews.page(window, offset, limit), ...(offset === 0 ? { total: interviews.count(window) } : {}) }),
-    'interviews:count': (window) => interviews.count(window),
-    'interviews:byIds': ({ ids, query }) => interviews.byIds(ids, query),
-    'interviews:next': () => interviews.next(),
-    'interviews:preview': (input) => interviews.preview(input),
-    'interviews:schedule': async (input) => interviews.schedule(input, 'recruiter', await busyCheck.forSchedule(input)),
-    'interviews:reschedule': async (input) => interviews.reschedule(input, await busyCheck.forReschedule(input)),
-    'interviews:cancel': (id) => interviews.cancel(id),
-    'interviews:setMeetLink': ({ id, meetLink }) => interviews.setMeetLink(id, meetLink),
-    'interviews:join': ({ id, via }) => joinInterview(id, via),
-    'mail:resend': ({ id, recipient }) => {
-      outbox.resend(id, recipient);
-      return interviews.get(id);
-    },
-    'mail:sendTest': async () => {
-      const who = recruiter();
-      if (!who) throw new DeskFailure('invalid_input', 'Add your name and email in Settings first: the test goes to you.', 'recruiterEmail');
-      const response = await outbox.sendTest({ name: who.name, address: who.email });
-      const current = settings.get();
-      const status = account.status();
-      const transport = describeTransport({
-        transport: current.mailTransport,
-        ...(status.state !== 'disconnected' ? { gmailAddress: status.email } : {}),
-        ...(deps.config.smtpUrl ? { smtpUrl: deps.config.smtpUrl } : {}),
-        smtpHost: current.smtp.host,
-        smtpPort: current.smtp.port,
-      });
-      return { response, to: `${who.name} <${who.email}>`, transport };
-    },
-    'mail:setSmtpPassword': async (password) => {
-      await mail.setSmtpPassword(password);
-      void outbox.drain();
-      return null;
-    },
-    'mail:useGmail': async () => {
-      const status = account.hasScope(gmailSendScope) ? account.status() : await account.connect([gmailSendScope]);
-      settings.update({ mailTransport: 'gmail' });
-      void outbox.drain();
-      return status;
-    },
-    'meet:setAlwaysOnTop': (flag) => {
-      meet.setAlwaysOnTop(flag);
-      deps.store.set('meetWindowOnTop', flag);
-      return null;
-    },
-    'deeplink:open': (raw) => deepLinks.open(raw),
-    'deeplink:preview': (raw) => deepLinks.preview(raw),
-    'deeplink:confirmJoin': (raw) => deepLinks.confirmJoin(raw),
-    'candidate:save': (input) => {
-      const start = startInstant(input, deps.clock.now());
-      return interviews.saveCandidateInterview({ meetLink: input.meetLink, startUtc: start.toISO()!, title: input.title || 'Interview', timeZone: input.timeZone });
-    },
-    'candidate:home': () => interviews.savedCopies(),
-    'candidate:setNotes': ({ id, notes }) => interviews.setCandidateNotes(id, notes),
-    'candidate:remove': (id) => {
-      interviews.removeCandidateInterview(id);
-      return null;
-    },
-    'devicecheck:network': () => {
-      const current = settings.get();
-      return checkNetwork({ url: current.netcheckUrl || deps.config.netcheckUrl || defaultNetcheckUrl, stunServer: current.stunServer || deps.config.stunServer || defaultStunServer });
-    },
-    'devicecheck:mediaAccess': () => deps.mediaAccess?.() ?? { camera: 'unknown', microphone: 'unknown' },
-    // Counts come from SQL; the attendance figures load only the period's interviews Meet was read for.
-    'analytics:report': (query) => {
-      const { start, end } = periodBounds(query);
-      const now = deps.clock.now();
-      const read = repository.matching(attendance.analytics.readBetween(start, end + 1), '');
-      return withAttendance(aggregateAnalytics(deps.database, query, now), read, now, attendance.analytics);
-    },
-    'analytics:exportCsv': (query) => {
-      const { start, end } = periodBounds(query);
-      return analyticsCsv(repository.startingBetween(start, end + 1), query, deps.clock.now(), attendance.analytics);
-    },
-    'attendance:get': (id) => attendance.view(interviews.get(id).id),
-    'attendance:connect': () => attendance.connect(),
-    'attendance:waitingNow': () => attendance.waitingNow(),
-    'findTime:busy': (query) => findTime.busy(query),
-    'findTime:connect': () => findTime.connect(),
-    'interviews:sendCalendarChange': (id) => interviews.sendCalendarChange(id),
-    'restore:pending': () => restoreReview.pending(),
-    'restore:send': ({ keys }) => restoreReview.send(keys),
-    'restore:drop': ({ keys }) => restoreReview.drop(keys),
-    'interviews:setPanel': async ({ id, coInterviewers, acceptConflicts }) =>
-      interviews.setPanel(id, coInterviewers, { acceptConflicts, calendars: acceptConflicts ? undefined : await busyCheck.forPanel(id, coInterviewers) }),
-  };
+  const handlers = {
+    ...appHandlers({ info: deps.info, smtpUrl: deps.config.smtpUrl, notices }),
+    ...settingsHandlers(settings),
+    ...accountHandlers({ account, notices, clock: deps.clock }),
+    ...googleHandlers(calendar),
+    ...shellHandlers(deps.openExternal),
+    ...interviewsHandlers({ interviews, busyCheck, join: joinInterview }),
+    ...meetHandlers({ meet, store: deps.store }),
+    ...mailHandlers({ outbox, mail, account, settings, interviews, recruiter, smtpUrl: deps.config.smtpUrl }),
+    ...deeplinkHandlers(deepLinks),
+    ...candidateHandlers({ interviews, clock: deps.clock }),
+    ...devicecheckHandlers({ settings, config: deps.config, mediaAccess: deps.mediaAccess }),
+    ...analyticsHandlers(createAnalyticsReports({ database: deps.database, interviews: repository, attendance: attendance.analytics, clock: deps.clock })),
+    ...attendanceHandlers({ attendance, interviews }),
+    ...findTimeHandlers(findTime),
+    ...restoreHandlers(restoreReview),
+  } satisfies CallHandlers;
 
   return {
     handlers,
@@ -390,12 +278,6 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     reminders,
     attendance,
     openDeepLink: (raw) => deepLinks.open(raw),
-    async dispose() {
-      reminders.dispose();
-      attendance.dispose();
-      clearInterval(syncTimer);
-      calendar.dispose();
-      await outbox.dispose();
-    },
+    dispose: () => disposables.dispose(),
   };
 }

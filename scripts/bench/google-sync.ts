@@ -11,7 +11,7 @@ import { report, reportDurations } from './lib/bench-utils';
 const g = await startGoogleEmulator();
 const temp = makeTempDir('idesk-bench-google-');
 // The bench measures Google traffic, not the keychain: an in-memory secret store stands in.
-const services = googleServices(g, temp.dir, { keychainService: 'unused', secrets: memorySecretStore(), overrides: { google: { conferencePollMs: [0] } } });
+const services = googleServices(g, temp.dir, { keychainService: 'unused', secrets: memorySecretStore(), overrides: { tuning: { google: { conferencePollMs: [0] } } } });
 const call = (name: string, input?: unknown) => dispatchCall(services.handlers, name, input, createMemoryLogger());
 await call('account:connect');
 

@@ -26,8 +26,12 @@ export function googleServices(
     info: { name: 'Interview Desk', version: 'test', mode: 'web', platform: process.platform },
     templatesDir: 'templates',
     locale: 'en-GB',
-    google: { flowTimeoutMs: 5_000, retry: { baseDelayMs: 5, maxDelayMs: 40, totalCapMs: 3_000 }, conferencePollMs: [20, 20, 40, 40, 80], requestTimeoutMs: 1_500, syncIntervalMs: 3_600_000 },
     ...options.overrides,
+    // A test's own Google tuning replaces these whole; its other tunings join them.
+    tuning: {
+      google: { flowTimeoutMs: 5_000, retry: { baseDelayMs: 5, maxDelayMs: 40, totalCapMs: 3_000 }, conferencePollMs: [20, 20, 40, 40, 80], requestTimeoutMs: 1_500, syncIntervalMs: 3_600_000 },
+      ...options.overrides?.tuning,
+    },
   });
   return Object.assign(services, { lines: log.lines, stores });
 }

@@ -65,8 +65,10 @@ describe('attendance from Google Meet, end to end in main (emulator, real keycha
       overrides: {
         clock: { now: () => now },
         // Nothing runs on its own: the test drives the job and the watch.
-        timers: { set: (_callback, ms) => wakes.push(ms), clear: () => {} },
-        attendance: { pacing: { batch: 10, paceMs: 250 }, pollMs: 30_000, sleep: async (ms) => void sleeps.push(ms) },
+        tuning: {
+          timers: { set: (_callback, ms) => wakes.push(ms), clear: () => {} },
+          attendance: { pacing: { batch: 10, paceMs: 250 }, pollMs: 30_000, sleep: async (ms) => void sleeps.push(ms) },
+        },
         waitingNotifier: (interview) => void raised.push({ id: interview.id, at: now }),
       },
     });

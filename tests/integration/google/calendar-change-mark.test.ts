@@ -45,7 +45,7 @@ describe('changes made in Google Calendar (emulator + SMTP sink + real keychain)
     sink.received.length = 0;
     sink.faults.length = 0;
     // A failed message waits a minute before its retry: long enough to still be waiting when Calendar changes.
-    services = googleServices(g, temp.dir, { keychainService, overrides: { config: loadEnvConfig({ ...g.env, INTERVIEW_DESK_SMTP_URL: sink.url }, temp.dir), mail: { backoffMs: [60_000], maxAttempts: 3 } } });
+    services = googleServices(g, temp.dir, { keychainService, overrides: { config: loadEnvConfig({ ...g.env, INTERVIEW_DESK_SMTP_URL: sink.url }, temp.dir), tuning: { mail: { backoffMs: [60_000], maxAttempts: 3 } } } });
   });
   afterEach(async () => {
     await call('account:disconnect').catch(() => undefined);

@@ -325,7 +325,7 @@ describe('connect Google (emulator + real keychain)', () => {
   });
 
   it('times out a flow nobody finishes', async () => {
-    services = googleServices(g, temp.dir, { keychainService, browse: async () => undefined, overrides: { google: { flowTimeoutMs: 300 } } });
+    services = googleServices(g, temp.dir, { keychainService, browse: async () => undefined, overrides: { tuning: { google: { flowTimeoutMs: 300 } } } });
     const timedOut = await call(services, 'account:connect');
     expect(timedOut).toMatchObject({ ok: false, error: { message: expect.stringMatching(/timed out/) } });
     expect(await call(services, 'account:status')).toEqual({ ok: true, value: { state: 'disconnected' } });
@@ -334,7 +334,7 @@ describe('connect Google (emulator + real keychain)', () => {
 
   it('a request after the timeout finds no listener', async () => {
     let consent = '';
-    services = googleServices(g, temp.dir, { keychainService, browse: async (url) => void (consent = url), overrides: { google: { flowTimeoutMs: 200 } } });
+    services = googleServices(g, temp.dir, { keychainService, browse: async (url) => void (consent = url), overrides: { tuning: { google: { flowTimeoutMs: 200 } } } });
     expect((await call(services, 'account:connect')).ok).toBe(false);
     const late = await g.browse(consent).catch(() => ({ status: 0 }));
     expect(late.status).toBe(0);

@@ -34,7 +34,7 @@ describe('hostile Google: a conference link that is not Meet (emulator + SMTP si
     const services = googleServices(g, temp.dir, {
       keychainService: 'unused',
       secrets: memorySecretStore(),
-      overrides: { config: loadEnvConfig({ ...g.env, INTERVIEW_DESK_SMTP_URL: sink.url }, temp.dir), mail: { backoffMs: [30, 60, 90], maxAttempts: 4 } },
+      overrides: { config: loadEnvConfig({ ...g.env, INTERVIEW_DESK_SMTP_URL: sink.url }, temp.dir), tuning: { mail: { backoffMs: [30, 60, 90], maxAttempts: 4 } } },
     });
     const call = (name: string, input?: unknown) => dispatchCall(services.handlers, name, input, createMemoryLogger());
     try {

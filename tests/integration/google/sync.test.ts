@@ -30,7 +30,7 @@ describe('two-way sync (emulator + real keychain)', () => {
   afterAll(async () => g.close());
   beforeEach(async () => {
     temp = makeTempDir();
-    services = googleServices(g, temp.dir, { keychainService, overrides: { google: { syncPageSize: 2, retry: { baseDelayMs: 5, maxDelayMs: 20, totalCapMs: 2000 }, conferencePollMs: [10, 10] } } });
+    services = googleServices(g, temp.dir, { keychainService, overrides: { tuning: { google: { syncPageSize: 2, retry: { baseDelayMs: 5, maxDelayMs: 20, totalCapMs: 2000 }, conferencePollMs: [10, 10] } } } });
     await call('account:connect');
     interviews.length = 0;
     for (const [i, name] of ['Ada', 'Grace', 'Alan', 'Edsger', 'Barbara'].entries()) {

@@ -18,7 +18,7 @@ describe('Gmail sending while Google access has expired (emulator)', () => {
   it('pauses the outbox without spending attempts, and after reconnecting sends each message exactly once', async () => {
     const temp = makeTempDir();
     const secrets = memorySecretStore();
-    const start = () => googleServices(g, temp.dir, { keychainService: 'unused', secrets, overrides: { mail: { backoffMs: [20, 40], maxAttempts: 2 } } });
+    const start = () => googleServices(g, temp.dir, { keychainService: 'unused', secrets, overrides: { tuning: { mail: { backoffMs: [20, 40], maxAttempts: 2 } } } });
     let services = start();
     const call = (name: string, input?: unknown) => dispatchCall(services.handlers, name, input, createMemoryLogger());
     try {

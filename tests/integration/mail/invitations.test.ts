@@ -46,7 +46,7 @@ describe('invitations over real SMTP', () => {
   let later = 0;
   const start = () => {
     later = 0;
-    services = servicesFor(temp.dir, { config: { ...loadEnvConfig({ INTERVIEW_DESK_SMTP_URL: sink.url }, temp.dir) }, clock: { now: () => Date.now() + later }, mail: { backoffMs: [30, 60, 90], maxAttempts: 4 } });
+    services = servicesFor(temp.dir, { config: { ...loadEnvConfig({ INTERVIEW_DESK_SMTP_URL: sink.url }, temp.dir) }, clock: { now: () => Date.now() + later }, tuning: { mail: { backoffMs: [30, 60, 90], maxAttempts: 4 } } });
     return services;
   };
   beforeAll(async () => {
@@ -390,7 +390,7 @@ describe('invitations over real SMTP', () => {
     await eventually(() => expect(sink.received).toHaveLength(2));
     // The server goes away with long pauses between retries: nothing is on its way while the panel changes.
     await services.dispose();
-    services = servicesFor(temp.dir, { config: { ...loadEnvConfig({ INTERVIEW_DESK_SMTP_URL: sink.url }, temp.dir) }, clock: { now: () => Date.now() + later }, mail: { backoffMs: [60_000] } });
+    services = servicesFor(temp.dir, { config: { ...loadEnvConfig({ INTERVIEW_DESK_SMTP_URL: sink.url }, temp.dir) }, clock: { now: () => Date.now() + later }, tuning: { mail: { backoffMs: [60_000] } } });
     const port = sink.port;
     await sink.close();
     await call('interviews:setPanel', { id: interview.id, coInterviewers: [{ email: 'pat@example.com', name: 'Pat Panel' }] });
@@ -411,7 +411,7 @@ describe('invitations over real SMTP', () => {
     const interview = await schedule({ coInterviewers: [{ email: 'pat@example.com', name: 'Pat Panel' }] });
     await eventually(() => expect(sink.received).toHaveLength(3));
     await services.dispose();
-    services = servicesFor(temp.dir, { config: { ...loadEnvConfig({ INTERVIEW_DESK_SMTP_URL: sink.url }, temp.dir) }, clock: { now: () => Date.now() + later }, mail: { backoffMs: [60_000] } });
+    services = servicesFor(temp.dir, { config: { ...loadEnvConfig({ INTERVIEW_DESK_SMTP_URL: sink.url }, temp.dir) }, clock: { now: () => Date.now() + later }, tuning: { mail: { backoffMs: [60_000] } } });
     const port = sink.port;
     await sink.close();
     await call('interviews:setPanel', { id: interview.id, coInterviewers: [] });
@@ -430,7 +430,7 @@ describe('invitations over real SMTP', () => {
   it('an update supersedes a still-queued invitation; a cancel before anything was sent sends nothing', async () => {
     // Long pauses between retries: nothing is mid-send while the changes arrive.
     await services.dispose();
-    services = servicesFor(temp.dir, { config: { ...loadEnvConfig({ INTERVIEW_DESK_SMTP_URL: sink.url }, temp.dir) }, mail: { backoffMs: [60_000] } });
+    services = servicesFor(temp.dir, { config: { ...loadEnvConfig({ INTERVIEW_DESK_SMTP_URL: sink.url }, temp.dir) }, tuning: { mail: { backoffMs: [60_000] } } });
     await sink.close();
     const interview = await schedule();
     await pausedByClosedServer();
@@ -446,7 +446,7 @@ describe('invitations over real SMTP', () => {
     await eventually(() => expect(sink.received).toHaveLength(2));
     // The server goes away with long pauses between retries: both changes find the first update unsent.
     await services.dispose();
-    services = servicesFor(temp.dir, { config: { ...loadEnvConfig({ INTERVIEW_DESK_SMTP_URL: sink.url }, temp.dir) }, mail: { backoffMs: [60_000] } });
+    services = servicesFor(temp.dir, { config: { ...loadEnvConfig({ INTERVIEW_DESK_SMTP_URL: sink.url }, temp.dir) }, tuning: { mail: { backoffMs: [60_000] } } });
     const port = sink.port;
     await sink.close();
     await call('interviews:reschedule', { id: interview.id, ...form(4, { time: '15:00' }) });
@@ -477,7 +477,7 @@ describe('invitations over real SMTP', () => {
     await eventually(() => expect(sink.received).toHaveLength(2));
     await services.dispose();
     // Refusals keep the first update waiting (long pause) while the second move arrives.
-    services = servicesFor(temp.dir, { config: { ...loadEnvConfig({ INTERVIEW_DESK_SMTP_URL: sink.url }, temp.dir) }, mail: { backoffMs: [300, 300] } });
+    services = servicesFor(temp.dir, { config: { ...loadEnvConfig({ INTERVIEW_DESK_SMTP_URL: sink.url }, temp.dir) }, tuning: { mail: { backoffMs: [300, 300] } } });
     sink.faults.push({ kind: 'temporary' }, { kind: 'temporary' });
     await call('interviews:reschedule', { id: interview.id, ...form(4, { time: '15:00' }) });
     await eventually(() => expect(services.outbox.items().filter((i) => i.kind === 'update' && i.attempts >= 1)).toHaveLength(2));

@@ -70,7 +70,7 @@ describe('one meeting for everyone (Google emulator + SMTP sink)', () => {
     services = googleServices(g, temp.dir, {
       keychainService: 'unused',
       secrets: memorySecretStore(),
-      overrides: { config: loadEnvConfig({ ...g.env, INTERVIEW_DESK_SMTP_URL: sink.url }, temp.dir), mail: { backoffMs: [30, 60, 90], maxAttempts: 4 } },
+      overrides: { config: loadEnvConfig({ ...g.env, INTERVIEW_DESK_SMTP_URL: sink.url }, temp.dir), tuning: { mail: { backoffMs: [30, 60, 90], maxAttempts: 4 } } },
     });
     expect((await call('account:connect')).ok).toBe(true);
   });

@@ -42,7 +42,7 @@ describe('the optional candidate reminder email over real SMTP', () => {
     const start = new Date(Date.now() + hour);
     start.setUTCMinutes(0, 0, 0);
     time = simulatedTime(start.toISOString());
-    services = servicesFor(temp.dir, { config: loadEnvConfig({ INTERVIEW_DESK_SMTP_URL: sink.url }, temp.dir), clock: time.clock, timers: time.timers });
+    services = servicesFor(temp.dir, { config: loadEnvConfig({ INTERVIEW_DESK_SMTP_URL: sink.url }, temp.dir), clock: time.clock, tuning: { timers: time.timers } });
     services.settings.update({ recruiterName: 'Rita Recruiter', recruiterEmail: 'rita@example.com', companyName: 'Acme Corp', candidateReminderEmail: true });
   });
   afterEach(async () => {

@@ -31,7 +31,7 @@ describe('Settings follow the interview fields\' rules', () => {
   function start(settings?: Record<string, unknown>) {
     const temp = makeTempDir();
     if (settings) seedStore(temp.dir, { settings });
-    const services: DeskServices = servicesFor(temp.dir, { config: loadEnvConfig({ INTERVIEW_DESK_SMTP_URL: sink.url }, temp.dir), mail: { backoffMs: [30, 60, 90], maxAttempts: 4 } });
+    const services: DeskServices = servicesFor(temp.dir, { config: loadEnvConfig({ INTERVIEW_DESK_SMTP_URL: sink.url }, temp.dir), tuning: { mail: { backoffMs: [30, 60, 90], maxAttempts: 4 } } });
     cleanups.push(async () => {
       await services.dispose();
       temp.cleanup();

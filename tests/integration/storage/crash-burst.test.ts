@@ -90,7 +90,7 @@ describe('kill -9 during a burst of scheduling', () => {
       const services = googleServices(g, temp.dir, {
         keychainService: 'unused',
         secrets: memorySecretStore(),
-        overrides: { config: loadEnvConfig({ ...g.env, INTERVIEW_DESK_SMTP_URL: sink.url }, temp.dir), mail: { backoffMs: [20] } },
+        overrides: { config: loadEnvConfig({ ...g.env, INTERVIEW_DESK_SMTP_URL: sink.url }, temp.dir), tuning: { mail: { backoffMs: [20] } } },
       });
       // The database opened cleanly: no damage notice, and SQLite's own check passes.
       expect(services.stores.notices).toEqual([]);

@@ -18,7 +18,7 @@ describe('deep-link routing and candidate mode', () => {
     seedStore(temp.dir, { interviews: seed });
     const time = simulatedTime('2030-01-10T08:00:00.000Z');
     const fired: PlannedReminder[] = [];
-    const services = servicesFor(temp.dir, { clock: time.clock, timers: time.timers, notifier: (r) => fired.push(r) });
+    const services = servicesFor(temp.dir, { clock: time.clock, tuning: { timers: time.timers }, notifier: (r) => fired.push(r) });
     const navigations: unknown[] = [];
     services.events.listen((name, payload) => name === 'app:navigate' && navigations.push(payload));
     cleanups.push(() => void services.dispose());

@@ -1,0 +1,40 @@
+import type { AnalyticsReport, Interview } from '../../preload/contract/interview-schema';
+import type { Database } from '../storage/database';
+import type { Clock } from '../platform/clock';
+import { analyticsCsv, periodBounds, withAttendance, type AnalyticsAttachments, type AnalyticsQuery } from './analytics';
+import { aggregateAnalytics } from './analytics-sql';
+
+export interface AnalyticsReportsDeps {
+  database: Database;
+  interviews: {
+    /** Whole interviews starting in [fromMs, toMs). */
+    startingBetween(fromMs: number, toMs: number): Interview[];
+    /** Whole interviews with these ids that match `query` ('' matches all). */
+    matching(ids: string[], query: string): Interview[];
+  };
+  attendance: Required<AnalyticsAttachments>;
+  clock: Clock;
+}
+
+/** The analytics screen's report and its CSV export. */
+export interface AnalyticsReports {
+  report(query: AnalyticsQuery): AnalyticsReport;
+  exportCsv(query: AnalyticsQuery): string;
+}
+
+/** Creates the report assembly over the database and the attendance figures. */
+export function createAnalyticsReports(deps: AnalyticsReportsDeps): AnalyticsReports {
+  return {
+    // Counts come from SQL; the attendance figures load only the period's interviews Meet was read for.
+    report(query) {
+      const { start, end } = periodBounds(query);
+      const now = deps.clock.now();
+      const read = deps.interviews.matching(deps.attendance.readBetween(start, end + 1), '');
+      return withAttendance(aggregateAnalytics(deps.database, query, now), read, now, deps.attendance);
+    },
+    exportCsv(query) {
+      const { start, end } = periodBounds(query);
+      return analyticsCsv(deps.interviews.startingBetween(start, end + 1), query, deps.clock.now(), deps.attendance);
+    },
+  };
+}

@@ -1,0 +1,30 @@
+import type { CalendarBusyCheck } from '../../google/calendar-busy-check';
+import type { InterviewService } from '../../interviews/interview-service';
+import type { NamespaceHandlers } from './namespace-handlers';
+
+/** The schedule: reading, planning, changing and joining interviews. */
+export function interviewsHandlers(deps: {
+  interviews: InterviewService;
+  /** Asked before a save: what Google says about everyone's time then. */
+  busyCheck: CalendarBusyCheck;
+  join: (id: string, via: 'app' | 'browser') => Promise<{ via: 'app' | 'browser' }>;
+}): NamespaceHandlers<'interviews'> {
+  const { interviews, busyCheck, join } = deps;
+  return {
+    'interviews:list': () => interviews.list(),
+    'interviews:get': (id) => interviews.get(id),
+    'interviews:page': ({ offset, limit, ...window }) => ({ items: interviews.page(window, offset, limit), ...(offset === 0 ? { total: interviews.count(window) } : {}) }),
+    'interviews:count': (window) => interviews.count(window),
+    'interviews:byIds': ({ ids, query }) => interviews.byIds(ids, query),
+    'interviews:next': () => interviews.next(),
+    'interviews:preview': (input) => interviews.preview(input),
+    'interviews:schedule': async (input) => interviews.schedule(input, 'recruiter', await busyCheck.forSchedule(input)),
+    'interviews:reschedule': async (input) => interviews.reschedule(input, await busyCheck.forReschedule(input)),
+    'interviews:cancel': (id) => interviews.cancel(id),
+    'interviews:setMeetLink': ({ id, meetLink }) => interviews.setMeetLink(id, meetLink),
+    'interviews:join': ({ id, via }) => join(id, via),
+    'interviews:sendCalendarChange': (id) => interviews.sendCalendarChange(id),
+    'interviews:setPanel': async ({ id, coInterviewers, acceptConflicts }) =>
+      interviews.setPanel(id, coInterviewers, { acceptConflicts, calendars: acceptConflicts ? undefined : await busyCheck.forPanel(id, coInterviewers) }),
+  };
+}

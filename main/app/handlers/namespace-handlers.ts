@@ -1,0 +1,5 @@
+import type { CallName } from '../../../preload/contract/ipc-contract';
+import type { CallHandlers } from '../dispatch-call';
+
+/** The handlers of one contract namespace (`interviews` → every `interviews:*` call, nothing else). */
+export type NamespaceHandlers<Namespace extends string> = Pick<CallHandlers, Extract<CallName, `${Namespace}:${string}`>>;
