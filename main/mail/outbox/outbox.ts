@@ -1,22 +1,23 @@
-import { hasEnded } from '../../preload/domain/interview-timing';
+import { hasEnded } from '../../../preload/domain/interview-timing';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type Mail from 'nodemailer/lib/mailer';
-import type { Interview } from '../../preload/contract/interview-schema';
-import type { Settings } from '../../preload/contract/settings-schema';
-import type { Database } from '../storage/database';
-import { DurableQueue, queueRetentionMs, singleFlight, type QueueItem, type QueuePatch } from '../storage/durable-queue';
-import type { Clock } from '../platform/clock';
-import type { Logger } from '../logging/logger';
-import { refuseOnCandidateCopy, type InterviewChange, type InterviewService } from '../interviews/interview-service';
-import { DeskFailure } from '../shared/desk-failure';
-import { panelChanged } from '../interviews/interview-rules';
-import { isMeetJoinUrl } from '../security/url-policy';
-import { composeInterviewMessage } from './compose-message';
-import { MailSendError, type MailTransport } from './mail-transport';
-import { deliveryOf, panelRecipient, recipientsOf, type MailKind, type Recipient } from './mail-kinds';
-import { interviewerNames, updateSaysAnything, type MessageView, type PreviousTime } from './message-content';
-import type { RenderedEmail } from './render-email';
+import type { Interview } from '../../../preload/contract/interview-schema';
+import type { Settings } from '../../../preload/contract/settings-schema';
+import type { Database } from '../../storage/database';
+import { DurableQueue, queueRetentionMs, type QueueItem, type QueuePatch } from '../../storage/durable-queue';
+import { singleFlight } from '../../shared/single-flight';
+import type { Clock } from '../../platform/clock';
+import type { Logger } from '../../logging/logger';
+import { refuseOnCandidateCopy, type InterviewChange, type InterviewService } from '../../interviews/interview-service';
+import { DeskFailure } from '../../shared/desk-failure';
+import { panelChanged } from '../../interviews/interview-rules';
+import { isMeetJoinUrl } from '../../security/url-policy';
+import { composeInterviewMessage } from '../compose-message';
+import { MailSendError, type MailTransport } from '../mail-transport';
+import { deliveryOf, panelRecipient, recipientsOf, type MailKind, type Recipient } from '../mail-kinds';
+import { interviewerNames, updateSaysAnything, type MessageView, type PreviousTime } from '../message-content';
+import type { RenderedEmail } from '../render-email';
 
 /** One message in the durable outbox. The body is composed from the interview when it is sent. */
 export interface OutboxItem {
