@@ -11,7 +11,7 @@ import type { Database } from '../storage/database';
 import { DurableQueue, type QueueItem } from '../storage/durable-queue';
 import type { RestoreHoldState } from '../storage/restore-hold';
 import { isPanelRecipient } from './mail-kinds';
-import { announceable, asOutboxItem, outboxPayloadSchema, type OutboxItem } from './outbox/outbox';
+import { announceable, asOutboxItem, outboxPayloadSchema, type OutboxItem } from './outbox/outbox-item';
 
 /** The person's decision about the mail a restored copy held: see it, send it or drop it. */
 export interface RestoreReview {

@@ -7,7 +7,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { wrapDatabase } from '../../main/storage/database';
 import { DurableQueue } from '../../main/storage/durable-queue';
 import { databasePaths } from '../../main/storage/open-database';
-import { outboxPayloadSchema } from '../../main/mail/outbox/outbox';
+import { outboxPayloadSchema } from '../../main/mail/outbox/outbox-item';
 
 test('schedule through the form, see it in the schedule, open the room', async ({ page, app }) => {
   await page.goto(app.url);
