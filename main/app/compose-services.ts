@@ -17,7 +17,7 @@ import { joinPhase } from '../../preload/domain/interview-timing';
 import { browserOnlyLauncher, type MeetLauncher } from '../meet/meet-launcher';
 import { createJoinInterview } from '../meet/join-interview';
 import { createAccountService, type AccountService } from '../google/account-service';
-import { createCalendarSync, type CalendarSync } from '../google/calendar-sync';
+import { createCalendarSync, type CalendarSync } from '../google/calendar/calendar-sync';
 import { createOutbox, type Outbox } from '../mail/outbox/outbox';
 import { createEmailRenderer } from '../mail/render-email';
 import { createMailSetup } from '../mail/mail-setup';

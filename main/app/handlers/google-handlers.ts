@@ -1,4 +1,4 @@
-import type { CalendarSync } from '../../google/calendar-sync';
+import type { CalendarSync } from '../../google/calendar/calendar-sync';
 import type { NamespaceHandlers } from './namespace-handlers';
 
 /** Syncing with Google Calendar now, and retrying one interview's Calendar change. */
