@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AccountStatus, EventPayload, Notice } from '../../preload/contract/ipc-contract';
 import { desk } from '../bridge/desk';
-import { useCall } from '../common/use-result';
+import { useCall } from '../common/use-call';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { routeHref, useHashRoute, type Route } from './use-hash-route';
 import { WelcomeScreen } from '../welcome/WelcomeScreen';

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { RestorePending } from '../../preload/contract/ipc-contract';
 import type { DeskError, Result } from '../../preload/contract/result';
 import { desk } from '../bridge/desk';
-import { useCall } from '../common/use-result';
+import { useCall } from '../common/use-call';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { formatDateTime, systemTimeZone } from '../common/format';
 

@@ -4,7 +4,7 @@ import { levelWords } from '../../preload/domain/level-words';
 import { callVerdict, cameraVerdict, mediaErrorResult, microphoneVerdict, networkVerdict, overallVerdict, type CheckResult } from '../../preload/domain/device-analysis';
 import type { Settings } from '../../preload/contract/settings-schema';
 import { desk } from '../bridge/desk';
-import { useCall } from '../common/use-result';
+import { useCall } from '../common/use-call';
 import { measureCamera } from './measure-camera';
 import { measureMicrophone, recordClip, startLevelMeter } from './measure-microphone';
 import { loopbackCall } from './loopback-call';

@@ -5,7 +5,7 @@ import type { DeskError } from '../../preload/contract/result';
 import { displayStatus, hasEnded, joinPhase } from '../../preload/domain/interview-timing';
 import { attentionReason, meetLinkState, missingLinkAdvice, unusableLinkNotice } from '../../preload/domain/interview-attention';
 import { desk } from '../bridge/desk';
-import { useCall } from '../common/use-result';
+import { useCall } from '../common/use-call';
 import { useNow } from '../common/use-now';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { FieldError, invalidProps } from '../common/FieldError';

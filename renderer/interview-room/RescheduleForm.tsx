@@ -2,7 +2,7 @@ import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { DateTime } from 'luxon';
 import { FindTimePanel } from '../schedule/FindTimePanel';
 import { useFreeBusy } from '../schedule/use-free-busy';
-import { useCall } from '../common/use-result';
+import { useCall } from '../common/use-call';
 import { useModalDialog } from '../common/use-modal-dialog';
 import type { Interview } from '../../preload/contract/interview-schema';
 import type { DeskError } from '../../preload/contract/result';

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import type { AttendanceView } from '../../preload/contract/attendance-schema';
 import { desk } from '../bridge/desk';
-import { useCall } from '../common/use-result';
+import { useCall } from '../common/use-call';
 
 /** One interview's attendance from Google Meet, read again when main says it changed or the account did. */
 export function useAttendance(interviewId: string) {

@@ -3,7 +3,7 @@ import type { Settings } from '../../preload/contract/settings-schema';
 import { desk } from '../bridge/desk';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { FieldError, FieldErrorSummary, invalidProps, isFormWide, useFormErrors } from '../common/FieldError';
-import { useCall } from '../common/use-result';
+import { useCall } from '../common/use-call';
 
 /** Settings → Email: SMTP server (password in the keychain) or Gmail, and "Send test email". */
 export function MailPanel({ initial }: { initial: Settings }) {

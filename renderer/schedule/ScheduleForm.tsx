@@ -3,7 +3,7 @@ import type { Conflict, Interview } from '../../preload/contract/interview-schem
 import { fieldIssues, type DeskError, type FieldIssue } from '../../preload/contract/result';
 import { desk } from '../bridge/desk';
 import { ErrorMessage } from '../common/ErrorMessage';
-import { useCall } from '../common/use-result';
+import { useCall } from '../common/use-call';
 import { FieldError, FieldErrorSummary, invalidProps, isFormWide, useFormErrors } from '../common/FieldError';
 import { askBeforeDiscard } from '../common/leave-guard';
 import { allTimeZones, formatDateTime, isKnownZone, systemTimeZone } from '../common/format';

@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { Settings, SettingsProblem } from '../../preload/contract/settings-schema';
 import { fieldIssues, type DeskError } from '../../preload/contract/result';
 import { desk } from '../bridge/desk';
-import { useCall } from '../common/use-result';
+import { useCall } from '../common/use-call';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { FieldError, FieldErrorSummary, invalidProps, isFormWide, useFormErrors } from '../common/FieldError';
 import { useLeaveGuard } from '../common/leave-guard';

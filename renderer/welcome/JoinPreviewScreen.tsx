@@ -3,7 +3,7 @@ import type { DeskError } from '../../preload/contract/result';
 import { desk } from '../bridge/desk';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { InvitationDetails } from './InvitationDetails';
-import { useCall } from '../common/use-result';
+import { useCall } from '../common/use-call';
 import { navigateTo } from '../app/use-hash-route';
 
 /**

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { useCall } from '../../../renderer/common/use-result';
-import type { Result } from '../../../preload/contract/result';
+import { useCall } from '../../../../renderer/common/use-call';
+import type { Result } from '../../../../preload/contract/result';
 
 /** A call whose answers the test releases by hand, in the order it chooses. */
 function heldCall<T>() {
