@@ -23,6 +23,7 @@ export function smtpOverrideFromUrl(raw: string): SmtpOverride {
     port: url.port ? Number(url.port) : tls ? 465 : 587,
     security: tls ? 'tls' : plain ? 'none' : 'starttls',
     user: decodedOrRaw(url.username),
+    passwordSet: url.password !== '',
   };
 }
 

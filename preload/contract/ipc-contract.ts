@@ -32,6 +32,8 @@ export const smtpOverrideSchema = z.object({
   port: z.number(),
   security: z.enum(['tls', 'starttls', 'none']),
   user: z.string(),
+  /** Whether the variable carries a password (never the password itself). */
+  passwordSet: z.boolean(),
 });
 export type SmtpOverride = z.infer<typeof smtpOverrideSchema>;
 

@@ -14,6 +14,7 @@ import { formatDateTime, systemTimeZone, zoneName } from '../common/format';
 import { JoinArea } from './JoinArea';
 import { RescheduleForm } from './RescheduleForm';
 import { deliveryLine, formerPanelLines, panelDeliveryLine } from './delivery-words';
+import { movedLine } from './moved-words';
 import { calendarChangeWords } from './calendar-change-words';
 import { PanelEditor } from './PanelEditor';
 import { CandidateRoom } from './CandidateRoom';
@@ -284,7 +285,7 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
           )}
           {confirming && (
             <p ref={confirmationRef} tabIndex={-1} className="delivery panel" role="status" data-testid="delivery-confirmation">
-              {deliveryLine(interview, 'candidate', local, now, confirming === 'moved' && interview.invitations.candidate.kind === 'update' ? 'New time' : undefined)}.
+              {confirming === 'moved' ? movedLine(interview, local, now) : deliveryLine(interview, 'candidate', local, now)}.
             </p>
           )}
           {error && error.field !== 'meetLink' && <ErrorMessage error={error} />}

@@ -5,6 +5,8 @@ import { ErrorMessage } from '../common/ErrorMessage';
 import { FieldError, FieldErrorSummary, invalidProps, isFormWide, useFormErrors } from '../common/FieldError';
 import { useCall } from '../common/use-call';
 
+const securityWords: Record<Settings['smtp']['security'], string> = { tls: 'TLS', starttls: 'STARTTLS', none: 'None' };
+
 /** Settings → Email: SMTP server (password in the keychain) or Gmail, and "Send test email". */
 export function MailPanel({ initial }: { initial: Settings }) {
   const [smtp, setSmtp] = useState(initial.smtp);
@@ -13,15 +15,14 @@ export function MailPanel({ initial }: { initial: Settings }) {
   // Main's refusals go beside the field they are about, as on the rest of Settings.
   const { error, setError, edited } = useFormErrors();
   const [status, setStatus] = useState<string | undefined>();
-  // SMTP set by the environment wins over these fields: they are shown read-only with where it comes from.
+  // SMTP set by the environment wins over these fields: it is shown as text, with where it comes from.
   const info = useCall(() => desk.app.info());
   const override = info.value?.smtpOverride;
-  const shown = override ? { ...smtp, host: override.host, port: override.port, security: override.security, user: override.user } : smtp;
   const ids = { note: useId(), host: useId(), port: useId(), security: useId(), user: useId(), pass: useId(), from: useId(), transport: useId() };
   const labels: Record<string, string> = { 'smtp.host': 'SMTP server', 'smtp.port': 'Port', 'smtp.security': 'Security', 'smtp.user': 'User name', password: 'Password', 'smtp.fromAddress': 'Send from (address)' };
   const errorId = (field: string) => `${ids.transport}-${field}-e`;
-  /** What a field needs to show main's refusal: marked invalid, pointing at its message (after the read-only note). */
-  const described = (field: string) => (override && field !== 'smtp.fromAddress' ? invalidProps(error, field, errorId(field), ids.note) : invalidProps(error, field, errorId(field)));
+  /** What a field needs to show main's refusal: marked invalid, pointing at its message. */
+  const described = (field: string) => invalidProps(error, field, errorId(field));
   const fieldError = (field: string) => <FieldError error={error} field={field} id={errorId(field)} />;
   const change = <K extends keyof typeof smtp>(key: K, value: (typeof smtp)[K]) => {
     setSmtp({ ...smtp, [key]: value });
@@ -69,26 +70,43 @@ export function MailPanel({ initial }: { initial: Settings }) {
           <option value="gmail">Gmail (my connected Google account)</option>
         </select>
         {transport === 'smtp' && override && (
-          <p className="read-only-note" id={ids.note}>
-            The SMTP server, port, security and user come from how Interview Desk was started on this computer (whoever set it up chose them), so they can't be changed here.
-            {override.security === 'starttls' && ' Mail is encrypted (STARTTLS) only when the server offers it.'}
-          </p>
+          <>
+            <p className="read-only-note" id={ids.note}>
+              The SMTP server, port, security, user and password come from how Interview Desk was started on this computer (whoever set it up chose them), so they can't be changed here.
+              {override.security === 'starttls' && ' Mail is encrypted (STARTTLS) only when the server offers it.'}
+            </p>
+            <dl className="details" aria-describedby={ids.note} data-testid="smtp-from-start">
+              <dt>SMTP server</dt>
+              <dd>{override.host}</dd>
+              <dt>Port</dt>
+              <dd>{override.port}</dd>
+              <dt>Security</dt>
+              <dd>{securityWords[override.security]}</dd>
+              <dt>User name</dt>
+              <dd>{override.user || 'None'}</dd>
+              <dt>Password</dt>
+              <dd>{override.passwordSet ? 'Set when the app was started (not shown)' : 'None: the app was started without one'}</dd>
+            </dl>
+            <label htmlFor={ids.from}>Send from (address)</label>
+            <input id={ids.from} type="email" value={smtp.fromAddress} onChange={(e) => change('fromAddress', e.target.value)} {...described('smtp.fromAddress')} />
+            {fieldError('smtp.fromAddress')}
+          </>
         )}
-        {transport === 'smtp' && (
+        {transport === 'smtp' && !override && (
           <div className="row">
             <div>
               <label htmlFor={ids.host}>SMTP server</label>
-              <input id={ids.host} value={shown.host} readOnly={!!override} {...described('smtp.host')} onChange={(e) => change('host', e.target.value)} placeholder="smtp.example.com" />
+              <input id={ids.host} value={smtp.host} {...described('smtp.host')} onChange={(e) => change('host', e.target.value)} placeholder="smtp.example.com" />
               {fieldError('smtp.host')}
             </div>
             <div>
               <label htmlFor={ids.port}>Port</label>
-              <input id={ids.port} inputMode="numeric" value={String(shown.port)} readOnly={!!override} {...described('smtp.port')} onChange={(e) => change('port', Number(e.target.value))} />
+              <input id={ids.port} inputMode="numeric" value={String(smtp.port)} {...described('smtp.port')} onChange={(e) => change('port', Number(e.target.value))} />
               {fieldError('smtp.port')}
             </div>
             <div>
               <label htmlFor={ids.security}>Security</label>
-              <select id={ids.security} value={shown.security} disabled={!!override} {...described('smtp.security')} onChange={(e) => change('security', e.target.value as Settings['smtp']['security'])}>
+              <select id={ids.security} value={smtp.security} {...described('smtp.security')} onChange={(e) => change('security', e.target.value as Settings['smtp']['security'])}>
                 <option value="starttls">STARTTLS</option>
                 <option value="tls">TLS</option>
                 <option value="none">None (local servers only)</option>
@@ -97,12 +115,12 @@ export function MailPanel({ initial }: { initial: Settings }) {
             </div>
             <div>
               <label htmlFor={ids.user}>User name</label>
-              <input id={ids.user} value={shown.user} readOnly={!!override} {...described('smtp.user')} onChange={(e) => change('user', e.target.value)} autoComplete="off" />
+              <input id={ids.user} value={smtp.user} {...described('smtp.user')} onChange={(e) => change('user', e.target.value)} autoComplete="off" />
               {fieldError('smtp.user')}
             </div>
             <div>
               <label htmlFor={ids.pass}>Password</label>
-              <input id={ids.pass} type="password" value={password} onChange={(e) => (setPassword(e.target.value), edited('password'))} autoComplete="new-password" placeholder={override ? 'set when the app was started' : 'unchanged'} readOnly={!!override} {...described('password')} />
+              <input id={ids.pass} type="password" value={password} onChange={(e) => (setPassword(e.target.value), edited('password'))} autoComplete="new-password" placeholder="unchanged" {...described('password')} />
               {fieldError('password')}
             </div>
             <div>

@@ -110,6 +110,8 @@ function SavedProblems({ problems }: { problems: SettingsProblem[] }) {
 }
 
 function SettingsForm({ initial }: { initial: Settings }) {
+  // The tray and starting at log-in exist only for the desktop app: web mode does not offer them.
+  const info = useCall(() => desk.app.info());
   const [draft, setDraft] = useState<Draft>(() => toDraft(initial));
   const [stored, setStored] = useState<Draft>(() => toDraft(initial));
   const { error, setError, edited } = useFormErrors();
@@ -240,17 +242,19 @@ function SettingsForm({ initial }: { initial: Settings }) {
           {fieldError('attendanceRetentionDays')}
           <p className="hint">After this, who joined and when (everything read from Google Meet) is deleted from this computer. Nothing older is read again.</p>
         </fieldset>
-        <fieldset>
-          <legend>Desktop</legend>
-          <label className="check">
-            <input type="checkbox" checked={draft.closeToTray} onChange={(e) => set('closeToTray', e.target.checked)} />
-            Keep running in the tray when the window is closed
-          </label>
-          <label className="check">
-            <input type="checkbox" checked={draft.startAtLogin} onChange={(e) => set('startAtLogin', e.target.checked)} />
-            Start Interview Desk when I log in
-          </label>
-        </fieldset>
+        {info.value?.mode === 'electron' && (
+          <fieldset>
+            <legend>Desktop</legend>
+            <label className="check">
+              <input type="checkbox" checked={draft.closeToTray} onChange={(e) => set('closeToTray', e.target.checked)} />
+              Keep running in the tray when the window is closed
+            </label>
+            <label className="check">
+              <input type="checkbox" checked={draft.startAtLogin} onChange={(e) => set('startAtLogin', e.target.checked)} />
+              Start Interview Desk when I log in
+            </label>
+          </fieldset>
+        )}
         {isFormWide(error, Object.keys(labels)) && <ErrorMessage error={error} />}
         <FieldErrorSummary error={error} labels={labels} />
         {/* Kept in sight at the window's bottom edge while the preferences scroll. */}

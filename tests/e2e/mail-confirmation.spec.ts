@@ -54,7 +54,8 @@ test('first run asks for the company; private notes stay private; cancel and res
     await page.getByLabel('New start time').fill('15:30');
     await page.getByRole('button', { name: 'Save new time' }).click();
     await expect(page.getByTestId('delivery-confirmation')).toContainText(/New time (queued for|sent to) Ada Lovelace/);
-    await expect(page.getByTestId('delivery-confirmation')).toContainText(/New time sent to Ada Lovelace at (\d{1,2} \w{3}, )?\d{2}:\d{2}\./, { timeout: 10_000 });
+    // Both who hold the invitation got it: the candidate and you.
+    await expect(page.getByTestId('delivery-confirmation')).toHaveText(/^New time sent to Ada Lovelace and you at (\d{1,2} \w{3}, )?\d{1,2}:\d{2}( [AP]M)?\.$/, { timeout: 10_000 });
 
     // Cancel: the cancellation's delivery, and no device check for a cancelled interview.
     await page.getByRole('button', { name: 'Cancel interview' }).click();
@@ -67,10 +68,13 @@ test('first run asks for the company; private notes stay private; cancel and res
     // Settings → Email: the environment's SMTP shown read-only; the test email says where it went.
     await page.getByRole('link', { name: 'Settings' }).click();
     const mail = page.getByRole('region', { name: 'Email' });
+    // Web mode has no tray and no log-in start: Settings does not offer them.
+    await expect(page.getByLabel('Keep Meet attendance (days after each interview)')).toBeVisible();
+    await expect(page.getByRole('checkbox', { name: /tray|when I log in/ })).toHaveCount(0);
     await expect(mail).toContainText('come from how Interview Desk was started on this computer');
-    await expect(mail.getByLabel('SMTP server')).toHaveValue('127.0.0.1');
-    await expect(mail.getByLabel('SMTP server')).toHaveAttribute('readonly', '');
-    await expect(mail.getByLabel('Port')).toHaveValue(String(sink.port));
+    // Shown as text, not as fields that look editable; the password line says only what is true.
+    await expect(mail.getByRole('textbox', { name: 'SMTP server' })).toHaveCount(0);
+    await expect(mail.getByTestId('smtp-from-start')).toHaveText(`SMTP server127.0.0.1Port${sink.port}SecuritySTARTTLSUser nameNonePasswordNone: the app was started without one`);
     await mail.getByRole('button', { name: 'Send test email' }).click();
     await expect(mail.getByRole('status')).toContainText(`Test email sent to Rita Recruiter <rita@example.com> through the SMTP server 127.0.0.1:${sink.port} (set when Interview Desk was started).`);
     await saveScreenshot(page, 'settings-email-override');
