@@ -221,6 +221,17 @@ export function callVerdict(s: CallStats): CheckResult {
   return { ...base, verdict: 'pass', summary: 'A test call ran smoothly' };
 }
 
+/**
+ * The results as one account: the video call test runs inside this computer alone, so when the
+ * network check fails, the call test's result says what it means then (it does not reach Meet).
+ */
+export function readTogether(results: CheckResult[]): CheckResult[] {
+  const network = results.find((r) => r.id === 'network');
+  if (network?.verdict !== 'fail') return results;
+  const then = network.figure === 'offline' ? 'this computer is offline, so Meet will not connect' : 'Meet needs a working internet connection (see Network)';
+  return results.map((r) => (r.id === 'connection' && r.verdict !== 'fail' ? { ...r, summary: `On this computer alone, ${r.summary.charAt(0).toLowerCase()}${r.summary.slice(1)}; but ${then}` } : r));
+}
+
 /** The worst verdict wins. */
 export function overallVerdict(results: CheckResult[]): Verdict {
   if (results.some((r) => r.verdict === 'fail')) return 'fail';

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useFocusLater } from '../common/use-focus-later';
 import { levelWords } from '../../preload/domain/level-words';
-import { callVerdict, cameraVerdict, mediaErrorResult, microphoneVerdict, networkVerdict, overallVerdict, type CheckResult } from '../../preload/domain/device-analysis';
+import { callVerdict, cameraVerdict, mediaErrorResult, microphoneVerdict, networkVerdict, overallVerdict, readTogether, type CheckResult } from '../../preload/domain/device-analysis';
 import type { Settings } from '../../preload/contract/settings-schema';
 import { desk } from '../bridge/desk';
 import { useCall } from '../common/use-call';
@@ -122,7 +122,7 @@ export function DeviceCheckScreen({ back }: { back?: { href: string; label: stri
     clearInterval(tick);
     if (combined.getAudioTracks().length) stopMeter.current = startLevelMeter(combined, (dbfs) => setLevel(dbfs));
     const order = ['camera', 'microphone', 'network', 'connection'];
-    setResults(checks.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id)));
+    setResults(readTogether(checks.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id))));
     setProgress(undefined);
     focusVerdict();
   };

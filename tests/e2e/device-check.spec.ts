@@ -37,9 +37,9 @@ async function withPage(args: string[], run: (page: Page) => Promise<void>) {
   }
 }
 
-async function runCheck(page: Page) {
-  await page.goto(app.url);
-  await page.goto(`${app.origin}/#/device-check`);
+async function runCheck(page: Page, on: WebModeApp = app) {
+  await page.goto(on.url);
+  await page.goto(`${on.origin}/#/device-check`);
   const started = Date.now();
   await page.getByRole('button', { name: 'Start device check' }).click();
   await expect(page.getByTestId('overall')).toBeVisible({ timeout: 15_000 });
@@ -147,4 +147,24 @@ test('no devices: shows the no-device fix', async () => {
   await expect(check(page, 'camera')).toContainText('Plug one in');
   await expect(check(page, 'microphone')).toContainText('No microphone was found');
   });
+});
+
+test('offline beside a smooth test call: the call test says it ran on this computer alone and Meet will not connect', async () => {
+  // Nothing listens on these ports: no HTTP answer and no STUN answer is this computer being offline.
+  const closed = http.createServer();
+  await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+  const port = (closed.address() as AddressInfo).port;
+  await new Promise<void>((r) => closed.close(() => r()));
+  const offline = await startWebMode({ INTERVIEW_DESK_NETCHECK_URL: `http://127.0.0.1:${port}/ping`, INTERVIEW_DESK_STUN_SERVER: `127.0.0.1:${port}` });
+  try {
+    await withPage(withFiles(writeY4m('moving5.y4m', 'moving'), writeWav('tone5.wav', 'tone', -12, 6, 0.8, 1.8)), async (page) => {
+      await runCheck(page, offline);
+      await expect(check(page, 'network')).toContainText('Problem');
+      await expect(check(page, 'network')).toContainText('You are offline');
+      await expect(check(page, 'connection')).toContainText('On this computer alone, a test call ran smoothly; but this computer is offline, so Meet will not connect');
+      await saveScreenshot(page, 'device-check-offline');
+    });
+  } finally {
+    await offline.stop();
+  }
 });

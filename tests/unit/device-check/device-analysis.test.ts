@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { audioLevels, callVerdict, cameraVerdict, frameSimilarity, meanBrightness, mediaErrorResult, microphoneVerdict, networkVerdict, noiseFloorDbfs, overallVerdict, toDbfs } from '../../../preload/domain/device-analysis';
+import { audioLevels, callVerdict, cameraVerdict, frameSimilarity, meanBrightness, mediaErrorResult, microphoneVerdict, networkVerdict, noiseFloorDbfs, overallVerdict, readTogether, toDbfs } from '../../../preload/domain/device-analysis';
 
 const rate = 48_000;
 const sine = (amplitude: number, seconds = 1, freq = 440) => Float32Array.from({ length: rate * seconds }, (_, i) => amplitude * Math.sin((2 * Math.PI * freq * i) / rate));
@@ -125,6 +125,18 @@ describe('network and call verdicts', () => {
     expect(callVerdict({ bitrateKbps: 2500, lossPct: 6, jitterMs: 2 }).verdict).toBe('warning');
     expect(callVerdict({ bitrateKbps: 2500, lossPct: 12, jitterMs: 2 }).verdict).toBe('fail');
     expect(overallVerdict([{ id: 'camera', label: '', verdict: 'pass', summary: '', figure: '' }, { id: 'network', label: '', verdict: 'warning', summary: '', figure: '' }])).toBe('warning');
+  });
+
+  it('offline beside a passing call test: the call test says it ran on this computer alone and Meet will not connect', () => {
+    const call = callVerdict({ bitrateKbps: 2500, lossPct: 0, jitterMs: 2, rttMs: 1 });
+    const [network, connection] = readTogether([networkVerdict({ online: false }), call]);
+    expect(network).toMatchObject({ verdict: 'fail', summary: 'You are offline' });
+    expect(connection).toMatchObject({ verdict: 'pass', summary: 'On this computer alone, a test call ran smoothly; but this computer is offline, so Meet will not connect', figure: call.figure });
+    const slow = readTogether([networkVerdict({ online: true, rttMs: 700, stunOk: true }), call])[1];
+    expect(slow?.summary).toBe('On this computer alone, a test call ran smoothly; but Meet needs a working internet connection (see Network)');
+    // With the network fine, nothing is reworded.
+    const fine = [networkVerdict({ online: true, rttMs: 40, jitterMs: 3, downloadMbps: 50, stunOk: true }), call];
+    expect(readTogether(fine)).toEqual(fine);
   });
 
   it('a perfect call still ramping up passes: judged on what the encoder aimed for, not a fixed bar', () => {
