@@ -3,6 +3,7 @@ import type { AttendanceFigures as Figures } from '../../preload/contract/attend
 import type { DeskError } from '../../preload/contract/result';
 import { desk } from '../bridge/desk';
 import { ErrorMessage } from '../common/ErrorMessage';
+import { askForNotifications } from '../app/browser-notifications';
 
 const testId = (label: string) => `attendance-${label.toLowerCase().replace(/\W+/g, '-').replace(/-$/, '')}`;
 
@@ -11,6 +12,7 @@ export function AttendanceFigures({ figures, onConnected }: { figures: Figures; 
   const [error, setError] = useState<DeskError | undefined>();
   const minutes = (n: number | null) => (n === null ? '—' : `${n} min`);
   const connect = async () => {
+    askForNotifications();
     const result = await desk.attendance.connect();
     if (result.ok) onConnected();
     else setError(result.error);

@@ -22,6 +22,9 @@ import { LeaveConfirm } from '../common/LeaveConfirm';
 import { SignInWaiting } from '../account/SignInWaiting';
 import { CandidateHome } from '../welcome/CandidateHome';
 import { backFromDeviceCheck } from './candidate-mode';
+import { useAttention, type AttentionItem } from './use-attention';
+import { waitingLine } from '../../preload/domain/waiting-line';
+import { formatDateTime, systemTimeZone } from '../common/format';
 
 const navItems: Array<{ route: Route; label: string }> = [
   { route: { screen: 'schedule' }, label: 'Schedule' },
@@ -87,6 +90,24 @@ export function App() {
       if (first) setWaiting((shown) => shown ?? first);
     });
   }, []);
+
+  // Noticed without looking at the page: the title's count, and in web mode the browser's notification.
+  const attention: AttentionItem[] = [];
+  if (waiting)
+    attention.push({
+      key: `waiting-${waiting.interviewId}-${waiting.since ?? ''}`,
+      title: (now) => waitingLine({ displayName: waiting.displayName ?? '', since: waiting.since ?? new Date(now).toISOString(), identified: waiting.identified ?? false }, now),
+      body: `${waiting.candidateName} · ${waiting.jobTitle}`,
+      onOpen: () => navigate({ screen: 'interview', id: waiting.interviewId }),
+    });
+  if (reminder)
+    attention.push({
+      key: `reminder-${reminder.interviewId}-${reminder.offsetMinutes}-${reminder.startUtc}`,
+      title: () => `Interview with ${reminder.candidateName} (${reminder.jobTitle})`,
+      body: `${reminder.joinOpen ? 'You can join now. ' : ''}Starts ${formatDateTime(reminder.startUtc, systemTimeZone())}.`,
+      onOpen: () => navigate({ screen: 'interview', id: reminder.interviewId }),
+    });
+  useAttention(attention);
 
   const connected = account.value?.state === 'connected' || account.value?.state === 'needs_reconnect';
   // The candidate's home: no account, nothing scheduled here, at least one saved invitation, and the

@@ -10,3 +10,5 @@ declare global {
 
 /** The API the whole renderer uses: the preload's in Electron, the HTTP bridge in web mode. */
 export const desk: DeskApi = window.desk ?? createWebBridge();
+/** Web mode (the app in a browser tab): no native notifications, no tray; the browser's own ways instead. */
+export const webMode = !window.desk;

@@ -5,6 +5,7 @@ import { desk } from '../bridge/desk';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { formatDateTime, formatTime, zoneName } from '../common/format';
 import type { useAttendance } from './use-attendance';
+import { askForNotifications } from '../app/browser-notifications';
 
 type Report = NonNullable<AttendanceView['report']>;
 type Person = Report['people'][number];
@@ -74,6 +75,8 @@ export function AttendancePanel({ loaded, zone }: { loaded: ReturnType<typeof us
   if (!view) return <ErrorMessage error={loaded.error} />;
   const connect = async () => {
     setConnecting(true);
+    // A candidate waiting is then told in web mode too: the browser asks now, at this press.
+    askForNotifications();
     const result = await desk.attendance.connect();
     setConnecting(false);
     if (result.ok) {

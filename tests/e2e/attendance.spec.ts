@@ -109,14 +109,39 @@ test('"your candidate is waiting": a banner with Join while the candidate is alo
   const joined = new Date(Date.now() - 2 * 60_000 - 10_000).toISOString();
   g.meet.addConference({ meetingCode: 'wai-ting-now', startTime: joined, participants: [{ kind: 'anonymous', displayName: 'Ada Lovelace', sessions: [{ start: joined }] }] });
   const app = await startWebMode({ ...g.env, ...fakeBrowserEnv }, temp.dir);
+  // The browser's real Notification, watched: what the page asks for and shows.
+  await page.addInitScript(() => {
+    const seen = { asked: 0, shown: [] as string[] };
+    (window as unknown as { seen: typeof seen }).seen = seen;
+    const Real = window.Notification;
+    class Watched extends Real {
+      constructor(title: string, options?: NotificationOptions) {
+        super(title, options);
+        seen.shown.push(`${title} | ${options?.body ?? ''}`);
+      }
+      static override requestPermission(): Promise<NotificationPermission> {
+        seen.asked += 1;
+        return Real.requestPermission();
+      }
+    }
+    window.Notification = Watched;
+  });
+  const seen = () => page.evaluate(() => (window as unknown as { seen: { asked: number; shown: string[] } }).seen);
   try {
     await page.goto(app.url);
     await page.getByRole('button', { name: 'Connect Google account' }).click();
     await expect(page.getByRole('heading', { name: 'Schedule', level: 1 })).toBeVisible({ timeout: 15_000 });
     await page.evaluate((id) => (location.hash = `#/interview/${id}`), soon.id);
+    await expect(page).toHaveTitle('Interview Desk');
     await page.getByRole('region', { name: 'Attendance' }).getByRole('button', { name: 'Connect attendance' }).click();
+    // Connecting attendance is when the browser is asked; the person allows it.
+    expect((await seen()).asked).toBe(1);
+    await page.context().grantPermissions(['notifications'], { origin: app.origin });
     const banner = page.getByTestId('waiting-banner');
     await expect(banner).toContainText('Ada Lovelace joined 2 minutes ago and is waiting', { timeout: 20_000 });
+    // Noticed from another tab: the title counts it, and one browser notification says who and which interview.
+    await expect(page).toHaveTitle('(1) Interview Desk');
+    expect((await seen()).shown).toEqual([`Ada Lovelace joined 2 minutes ago and is waiting | Ada Lovelace · Analyst`]);
     await expect(banner.getByRole('button', { name: 'Join' })).toBeVisible();
     // Asked only for the running conference of this meeting.
     const polls = g.requests.filter((r) => r.path === '/v2/conferenceRecords' && r.query.filter?.includes('end_time IS NULL'));
@@ -127,6 +152,9 @@ test('"your candidate is waiting": a banner with Join while the candidate is alo
     // A reload (or a window opened now) still says so: the watch raised it once, main remembers it.
     await page.reload();
     await expect(banner).toContainText('Ada Lovelace joined', { timeout: 10_000 });
+    await expect(page).toHaveTitle('(1) Interview Desk');
+    await banner.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(page).toHaveTitle('Interview Desk');
   } finally {
     await app.stop();
     await g.close();

@@ -11,12 +11,30 @@ test('reminder banner: the real time left when due; nothing at all for a moment 
   const soon = makeInterview({ startUtc: new Date(Date.now() + 60 * 60_000 + 20_000).toISOString(), candidate: { name: 'Grace Hopper', email: 'grace@example.com' }, jobTitle: 'Compilers', meetLink: 'https://meet.google.com/abc-defg-hij' });
   seedStore(temp.dir, { interviews: [soon], settings: { recruiterName: 'Rita Recruiter', recruiterEmail: 'rita@example.com', reminderOffsetsMinutes: [1440, 60, 0] } });
   const app = await startWebMode({}, temp.dir);
+  // Allowed before: web mode tells the reminder through the browser's real notification too (watched).
+  await page.context().grantPermissions(['notifications'], { origin: app.origin });
+  await page.addInitScript(() => {
+    const shown: string[] = [];
+    (window as unknown as { shown: string[] }).shown = shown;
+    const Real = window.Notification;
+    window.Notification = class extends Real {
+      constructor(title: string, options?: NotificationOptions) {
+        super(title, options);
+        shown.push(title);
+      }
+    };
+  });
   try {
     await page.goto(app.url);
+    await expect(page).toHaveTitle('Interview Desk');
     const banner = page.getByRole('alert').filter({ hasText: 'Reminder:' });
     await expect(banner).toContainText(/interview with Grace Hopper \(Compilers\) starts in (1 h|59 min) \(at (\w{3} \d{1,2} \w{3}, )?\d{2}:\d{2} /, { timeout: 40_000 });
+    // Noticed from another tab: a count in the title and one notification.
+    await expect(page).toHaveTitle('(1) Interview Desk');
+    expect(await page.evaluate(() => (window as unknown as { shown: string[] }).shown)).toEqual(['Interview with Grace Hopper (Compilers)']);
     await banner.getByRole('button', { name: 'Dismiss' }).click();
     await expect(banner).toHaveCount(0);
+    await expect(page).toHaveTitle('Interview Desk');
 
     // Scheduled 4 hours ahead: its 24-hour moment passed before it existed, so no reminder now.
     const start = new Date(Date.now() + 4 * 3600_000);
