@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useRef, type RefObject } from 'react';
+import { useFocusAfter } from './use-focus-after';
 
 /**
  * Focus for after an action that removes or replaces the focused control (a form that goes away, a
@@ -7,9 +8,6 @@ import { useEffect, useRef, useState, type RefObject } from 'react';
  */
 export function useFocusLater<T extends HTMLElement>(): [RefObject<T | null>, () => void] {
   const ref = useRef<T>(null);
-  const [requests, setRequests] = useState(0);
-  useEffect(() => {
-    if (requests > 0) ref.current?.focus();
-  }, [requests]);
-  return [ref, () => setRequests((n) => n + 1)];
+  const focusAfter = useFocusAfter();
+  return [ref, () => focusAfter(() => ref.current)];
 }

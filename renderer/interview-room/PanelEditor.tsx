@@ -1,11 +1,13 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import type { Interview } from '../../preload/contract/interview-schema';
 import { desk } from '../bridge/desk';
 import { isFormWide, useFormErrors } from '../common/FieldError';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { useFocusLater } from '../common/use-focus-later';
-import { PanelFields, type PanelRow } from '../schedule/PanelFields';
+import { useFocusAfter } from '../common/use-focus-after';
+import { PanelFields, settledEmails, type PanelRow } from '../schedule/PanelFields';
 import { ConflictQuestion } from '../schedule/ConflictQuestion';
+import { PanelBusyTimes } from './PanelBusyTimes';
 
 const rowsOf = (interview: Interview): PanelRow[] => interview.coInterviewers.map((p) => ({ email: p.email, name: p.name ?? '' }));
 
@@ -19,6 +21,23 @@ export function PanelEditor({ interview, ended, onSaved }: { interview: Intervie
   const [said, setSaid] = useState<string | undefined>();
   const { error, setError, edited } = useFormErrors();
   const [saidRef, focusSaid] = useFocusLater<HTMLParagraphElement>();
+  const [settled, setSettled] = useState<string[]>([]);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const form = useRef<HTMLFormElement>(null);
+  const focusAfter = useFocusAfter();
+  const open = () => {
+    const start = rowsOf(interview);
+    setSaid(undefined);
+    setRows(start);
+    setSettled(settledEmails(start));
+    // The button goes and the form takes its place: focus goes to its first field (or Add co-interviewer).
+    focusAfter(() => form.current?.querySelector<HTMLElement>('input, button'));
+  };
+  const keep = () => {
+    setRows(undefined);
+    setError(undefined);
+    focusAfter(() => editButton.current);
+  };
   // A panel changes only while the interview is ahead (after its end, main refuses: nothing is sent about the past).
   const editable = interview.status === 'scheduled' && !ended;
   const save = async (event: FormEvent | undefined, acceptConflicts = false) => {
@@ -61,12 +80,12 @@ export function PanelEditor({ interview, ended, onSaved }: { interview: Intervie
           </p>
         )}
         {editable && !rows && (
-          <button type="button" className="small" onClick={() => (setSaid(undefined), setRows(rowsOf(interview)))}>
+          <button type="button" className="small" onClick={open} ref={editButton}>
             Edit panel
           </button>
         )}
         {rows && (
-          <form className="form" onSubmit={(e) => void save(e)} noValidate aria-label="Edit panel">
+          <form className="form" onSubmit={(e) => void save(e)} noValidate aria-label="Edit panel" ref={form}>
             <PanelFields
               rows={rows}
               error={error}
@@ -74,15 +93,16 @@ export function PanelEditor({ interview, ended, onSaved }: { interview: Intervie
                 if (field) edited(field);
                 setRows(next);
               }}
-              onSettled={() => undefined}
+              onSettled={(next) => setSettled((current) => (current.join(',') === settledEmails(next).join(',') ? current : settledEmails(next)))}
             />
+            <PanelBusyTimes interview={interview} rows={rows} settled={settled} />
             {error?.code !== 'conflict' && isFormWide(error, ['coInterviewers', ...rows.flatMap((_, i) => [`coInterviewers.${i}.email`, `coInterviewers.${i}.name`])]) && <ErrorMessage error={error} />}
             {error?.code === 'conflict' && <ConflictQuestion message={error.message} keepLabel="Change the panel" confirmLabel="Save panel anyway" onConfirm={() => void save(undefined, true)} onClose={() => setError(undefined)} />}
             <div className="actions">
               <button type="submit" className="primary">
                 Save panel
               </button>
-              <button type="button" onClick={() => (setRows(undefined), setError(undefined))}>
+              <button type="button" onClick={keep}>
                 Keep the panel as it is
               </button>
             </div>

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { DateTime } from 'luxon';
 import type { FreeBusyAnswer } from '../../preload/contract/ipc-contract';
 import type { Settings } from '../../preload/contract/settings-schema';
@@ -6,6 +6,8 @@ import { busyDuring, findFreeSlots, type IsoInterval } from '../../preload/domai
 import { subtractSpans } from '../../preload/domain/time-spans';
 import { desk } from '../bridge/desk';
 import { dayKey, formatInputTime, formatTime, isKnownZone } from '../common/format';
+import { useElementWidth } from '../common/use-element-width';
+import { useFocusAfter } from '../common/use-focus-after';
 import type { FreeBusyState } from './use-free-busy';
 
 /** One row of the timeline: a person, their busy blocks on the day, or why Google would not say. */
@@ -30,11 +32,12 @@ function without(blocks: IsoInterval[], own: IsoInterval | undefined): IsoInterv
 }
 
 /** The lanes: you (Google busy time and the app's interviews), then each co-interviewer in the form's order. */
-function lanesOf(answer: FreeBusyAnswer | undefined, panel: Array<{ email: string; name: string }>, own?: IsoInterval): Lane[] {
+function lanesOf(answer: FreeBusyAnswer | undefined, panel: Array<{ email: string; name: string }>, own?: IsoInterval, ownHeldBy?: string[]): Lane[] {
   const found = (who: string) => answer?.people.find((p) => p.who === who);
   const google = (who: string) => {
     const person = found(who);
-    return person && { ...person, busy: without(person.busy, own) };
+    const holdsOwn = !ownHeldBy || ownHeldBy.includes(who);
+    return person && { ...person, busy: holdsOwn ? without(person.busy, own) : person.busy };
   };
   const me = google('recruiter');
   const lanes: Lane[] = [
@@ -58,6 +61,8 @@ function lanesOf(answer: FreeBusyAnswer | undefined, panel: Array<{ email: strin
 }
 
 const overlaps = (a: IsoInterval, from: number, to: number) => Date.parse(a.start) < to && Date.parse(a.end) > from;
+/** Room one hour label needs on the axis ("10:00 AM" and a gap), so labels never run together. */
+const labelRoomPx = 84;
 
 /**
  * Find a time in the schedule form: the chosen day's busy blocks for you and each co-interviewer with
@@ -73,16 +78,25 @@ export function FindTimePanel(props: {
   proposal?: IsoInterval;
   durationMinutes: number;
   settings: Settings | undefined;
-  onPick: (date: string, time: string) => void;
+  /** Fills the form from a suggestion; without it (a panel change keeps the time) nothing is suggested. */
+  onPick?: (date: string, time: string) => void;
   /** When moving an interview: its current time, left out of everyone's busy time. */
   own?: IsoInterval;
+  /** Whose calendars hold the interview's own event ('recruiter' and addresses); without it, everyone's. */
+  ownHeldBy?: string[];
 }) {
   const { freeBusy, date, zone, proposal } = props;
   const answer = freeBusy.answer;
   const [suggested, setSuggested] = useState<IsoInterval[] | undefined>();
   const [picked, setPicked] = useState<string | undefined>();
   const [asking, setAsking] = useState<string | undefined>();
-  const lanes = useMemo(() => lanesOf(answer, props.panel, props.own), [answer, props.panel, props.own]);
+  // Why a waiting button did nothing, said while the wait lasts: 'loading' while busy times reload, 'range' until they are in.
+  const [waitNote, setWaitNote] = useState<{ text: string; while: 'loading' | 'range' } | undefined>();
+  const [axisRef, axisWidth] = useElementWidth<HTMLDivElement>();
+  const focusAfter = useFocusAfter();
+  const timelineId = useId();
+  const askingId = useId();
+  const lanes = useMemo(() => lanesOf(answer, props.panel, props.own, props.ownHeldBy), [answer, props.panel, props.own, props.ownHeldBy]);
   const candidateZone = isKnownZone(props.candidateZone) ? props.candidateZone : undefined;
 
   const dayStart = DateTime.fromISO(date, { zone }).startOf('day');
@@ -100,9 +114,10 @@ export function FindTimePanel(props: {
     const e = Math.min(Date.parse(b.end), to);
     return { left: `${((s - from) / (to - from)) * 100}%`, width: `${Math.max(0.6, ((e - s) / (to - from)) * 100)}%` };
   };
-  // At most seven labels ("02:00 AM" is wide): every 2 hours over a working day, more apart when the
-  // window widens to hold an early or late proposal.
-  const stepHours = Math.max(2, Math.ceil((to - from) / 3_600_000 / 7));
+  // At most seven labels ("02:00 AM" is wide), fewer when the timeline is narrow (a dialog, a small
+  // window): every 2 hours over a working day, more apart when the window widens or the room shrinks.
+  const labelCount = axisWidth > 0 ? Math.max(2, Math.min(7, Math.floor(axisWidth / labelRoomPx))) : 7;
+  const stepHours = Math.max(2, Math.ceil((to - from) / 3_600_000 / labelCount));
   const ticks = [] as number[];
   for (let t = DateTime.fromMillis(from, { zone }).startOf('hour').plus({ hours: 1 }); t.toMillis() < to; t = t.plus({ hours: stepHours })) {
     // A label is centred on its hour: one too near either end would stick out of the timeline.
@@ -113,7 +128,11 @@ export function FindTimePanel(props: {
 
   const busyNow = proposal ? busyDuring(proposal, lanes.map((l) => ({ who: l.label, busy: l.busy }))) : [];
 
+  // While busy times reload the buttons stay focusable (aria-disabled) and say why nothing happens.
+  const suggestWaits = !freeBusy.range;
   const suggest = () => {
+    if (suggestWaits) return setWaitNote({ while: 'range', text: freeBusy.loading ? 'Busy times are still loading: Suggest times works once they are in.' : 'Busy times are not loaded, so there is nothing to suggest from yet. Try Refresh busy times.' });
+    setWaitNote(undefined);
     const range = freeBusy.range;
     const hours = props.settings?.workingHours ?? { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] };
     const candidateHours = props.settings?.candidateHours ?? { start: '08:00', end: '20:00' };
@@ -132,8 +151,13 @@ export function FindTimePanel(props: {
       }),
     );
   };
+  const refresh = () => {
+    if (freeBusy.loading) return setWaitNote({ while: 'loading', text: 'Busy times are already being checked.' });
+    setWaitNote(undefined);
+    freeBusy.refresh();
+  };
   const pick = (slot: IsoInterval) => {
-    props.onPick(dayKey(slot.start, zone), formatInputTime(slot.start, zone));
+    props.onPick?.(dayKey(slot.start, zone), formatInputTime(slot.start, zone));
     setPicked(`${DateTime.fromISO(slot.start, { zone }).toFormat('ccc d LLL')}, ${span(slot)}`);
   };
   const consent = async () => {
@@ -141,6 +165,8 @@ export function FindTimePanel(props: {
     const result = await desk.findTime.connect();
     setAsking(result.ok ? undefined : result.error.message);
     if (result.ok) freeBusy.refresh();
+    // The button goes once Google has answered: focus goes to the timeline it fills, or to why it could not.
+    focusAfter(() => document.getElementById(result.ok ? timelineId : askingId));
   };
 
   return (
@@ -156,14 +182,17 @@ export function FindTimePanel(props: {
           )}
         </p>
       )}
-      {asking && <p role="status">{asking}</p>}
+      {asking && (
+        <p role="status" id={askingId}>
+          {asking}
+        </p>
+      )}
       {freeBusy.error && <p className="field-error">{freeBusy.error}</p>}
-      <figure className="timeline" aria-labelledby="timeline-caption">
+      <figure className="timeline" aria-labelledby="timeline-caption" id={timelineId}>
         <figcaption id="timeline-caption">
           Busy times on {DateTime.fromMillis(dayStart.toMillis(), { zone }).toFormat('cccc d LLLL')}, your time ({zone})
-          {freeBusy.loading ? ' — checking…' : ''}
         </figcaption>
-        <div className="timeline-axis" aria-hidden="true">
+        <div className="timeline-axis" aria-hidden="true" ref={axisRef}>
           {ticks.map((t) => (
             <span key={t} style={{ left: `${((t - from) / (to - from)) * 100}%` }}>
               {formatTime(t, zone)}
@@ -188,6 +217,14 @@ export function FindTimePanel(props: {
             );
           })}
         </ul>
+        <ul className="timeline-legend" aria-label="Key">
+          <li>
+            <span className="busy-block" aria-hidden="true" /> Busy
+          </li>
+          <li>
+            <span className="proposal-block" aria-hidden="true" /> {props.onPick ? 'Proposed interview' : 'The interview'}
+          </li>
+        </ul>
         {proposal && (
           <p className="timeline-proposal" data-testid="proposal-line">
             Proposed: <strong>{span(proposal)}</strong> your time
@@ -206,14 +243,19 @@ export function FindTimePanel(props: {
         </div>
       )}
       <div className="actions">
-        <button type="button" onClick={suggest} disabled={!freeBusy.range}>
-          Suggest times
-        </button>
-        <button type="button" onClick={() => freeBusy.refresh()} disabled={freeBusy.loading}>
+        {props.onPick && (
+          <button type="button" onClick={suggest} aria-disabled={suggestWaits}>
+            Suggest times
+          </button>
+        )}
+        <button type="button" onClick={refresh} aria-disabled={freeBusy.loading}>
           Refresh busy times
         </button>
       </div>
-      {suggested && (
+      <p role="status" className="hint busy-times-status" data-testid="busy-times-status">
+        {(waitNote && (waitNote.while === 'loading' ? freeBusy.loading : suggestWaits) ? waitNote.text : undefined) ?? (freeBusy.loading ? 'Checking busy times…' : '')}
+      </p>
+      {suggested && props.onPick && (
         <div className="suggestions">
           {suggested.length === 0 ? (
             <p role="status">No free time in the next 14 days within your working hours and the candidate’s hours. Try another day or a shorter interview.</p>
@@ -221,7 +263,7 @@ export function FindTimePanel(props: {
             <ul aria-label="Suggested times">
               {suggested.map((slot) => (
                 <li key={slot.start}>
-                  <button type="button" onClick={() => pick(slot)}>
+                  <button type="button" onClick={() => pick(slot)} aria-pressed={!!proposal && Date.parse(proposal.start) === Date.parse(slot.start)}>
                     {DateTime.fromISO(slot.start, { zone }).toFormat('ccc d LLL')}, {span(slot)}
                     {candidateZone && candidateZone !== zone ? ` (candidate ${formatTime(slot.start, candidateZone)})` : ''}
                   </button>

@@ -1,12 +1,18 @@
-import { useId } from 'react';
-import { maxCoInterviewers } from '../../preload/contract/interview-schema';
+import { useId, useRef } from 'react';
+import { isEmailAddress, maxCoInterviewers } from '../../preload/contract/interview-schema';
 import type { DeskError } from '../../preload/contract/result';
 import { FieldError, invalidProps } from '../common/FieldError';
+import { useFocusAfter } from '../common/use-focus-after';
 
 /** One co-interviewer as typed. */
 export interface PanelRow {
   email: string;
   name: string;
+}
+
+/** The addresses of a panel that are finished (one plain address each): the ones worth asking Google about. */
+export function settledEmails(rows: PanelRow[]): string[] {
+  return rows.map((r) => r.email.trim()).filter((e) => isEmailAddress(e));
 }
 
 /**
@@ -16,14 +22,26 @@ export interface PanelRow {
  */
 export function PanelFields({ rows, error, onChange, onSettled }: { rows: PanelRow[]; error: DeskError | undefined; onChange: (rows: PanelRow[], field?: string) => void; onSettled: (rows: PanelRow[]) => void }) {
   const base = useId();
+  const box = useRef<HTMLFieldSetElement>(null);
+  const focusAfter = useFocusAfter();
   const edit = (index: number, key: keyof PanelRow, value: string) => onChange(rows.map((r, i) => (i === index ? { ...r, [key]: value } : r)), `coInterviewers.${index}.${key}`);
   const remove = (index: number) => {
     const next = rows.filter((_, i) => i !== index);
     onChange(next, 'coInterviewers');
     onSettled(next);
+    // Focus goes to the Remove that now stands where this one was (the next row's, else the last row's), else to Add.
+    focusAfter(() => {
+      const removes = box.current?.querySelectorAll<HTMLElement>('.panel-remove button');
+      return removes?.length ? removes[Math.min(index, removes.length - 1)] : box.current?.querySelector<HTMLElement>('[data-add-co-interviewer]');
+    });
+  };
+  const add = () => {
+    onChange([...rows, { email: '', name: '' }]);
+    // The new row's email field takes the focus: it appears above the button that made it.
+    focusAfter(() => document.getElementById(`${base}-e${rows.length}`));
   };
   return (
-    <fieldset className="panel-fields">
+    <fieldset className="panel-fields" ref={box}>
       <legend>Co-interviewers (optional)</legend>
       <p className="hint" id={`${base}-h`}>
         Colleagues on the panel get the same invitation, are guests of the Calendar event, and their busy times show below.
@@ -53,7 +71,7 @@ export function PanelFields({ rows, error, onChange, onSettled }: { rows: PanelR
       })}
       <FieldError error={error} field="coInterviewers" id={`${base}-all-e`} />
       {rows.length < maxCoInterviewers && (
-        <button type="button" onClick={() => onChange([...rows, { email: '', name: '' }])} aria-describedby={`${base}-h`}>
+        <button type="button" onClick={add} aria-describedby={`${base}-h`} data-add-co-interviewer>
           Add co-interviewer
         </button>
       )}

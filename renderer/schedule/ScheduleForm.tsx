@@ -8,16 +8,11 @@ import { FieldError, FieldErrorSummary, invalidProps, isFormWide, useFormErrors 
 import { askBeforeDiscard } from '../common/leave-guard';
 import { allTimeZones, formatDateTime, isKnownZone, systemTimeZone } from '../common/format';
 import { clearScheduleDraft, loadScheduleDraft, saveScheduleDraft, type ScheduleDraft as Draft } from './schedule-draft';
-import { isEmailAddress } from '../../preload/contract/interview-schema';
-import { PanelFields, type PanelRow } from './PanelFields';
+import { PanelFields, settledEmails, type PanelRow } from './PanelFields';
 import { FindTimePanel } from './FindTimePanel';
 import { useFreeBusy } from './use-free-busy';
 import { ConflictQuestion } from './ConflictQuestion';
-
-/** The addresses of a panel that are finished (one plain address each): the ones worth asking Google about. */
-function settledEmails(rows: PanelRow[]): string[] {
-  return rows.map((r) => r.email.trim()).filter((e) => isEmailAddress(e));
-}
+import { askForNotifications } from '../app/browser-notifications';
 
 const fieldNames: Record<string, string> = { recruiterName: 'Your name', recruiterEmail: 'Your email', candidateName: 'Candidate name', candidateEmail: 'Candidate email', jobTitle: 'Job title', date: 'Date', time: 'Start time', timeZone: 'Time zone', candidateTimeZone: 'Candidate time zone', durationMinutes: 'Duration (minutes)', notes: 'Private notes', candidateMessage: 'Message to the candidate', meetLink: 'Meet link', occurrence: 'Start time' };
 const formFields = [...Object.keys(fieldNames), 'coInterviewers', ...Object.keys(panelLabels(8))];
@@ -136,6 +131,8 @@ export function ScheduleForm({ onScheduled }: { onScheduled: (interview: Intervi
 
   const submit = async (event: FormEvent | undefined, acceptConflicts = false) => {
     event?.preventDefault();
+    // Reminders are then told in web mode too: the browser asks now, at this press.
+    askForNotifications();
     setBusy(true);
     const whoIssues = askWho ? await saveWho() : [];
     // Rows left empty are dropped first, so main's field numbers match the rows the person sees.
@@ -170,9 +167,12 @@ export function ScheduleForm({ onScheduled }: { onScheduled: (interview: Intervi
     setError(first && result.error.code === 'invalid_input' ? { code: 'invalid_input', message: first.message, field: first.field, fields: issues } : result.error);
   };
 
-  const cancel = (event: { preventDefault: () => void }) => {
-    if (!touched) return clearScheduleDraft();
-    event.preventDefault();
+  const cancel = () => {
+    if (!touched) {
+      clearScheduleDraft();
+      window.location.hash = '#/schedule';
+      return;
+    }
     askBeforeDiscard(
       { title: 'Discard this interview?', detail: 'What you typed in the form will be lost.', discardLabel: 'Discard' },
       '#/schedule',
@@ -347,9 +347,9 @@ export function ScheduleForm({ onScheduled }: { onScheduled: (interview: Intervi
         <button type="submit" className="primary" disabled={busy}>
           Schedule interview
         </button>
-        <a href="#/schedule" className="button-link" onClick={cancel}>
+        <button type="button" onClick={cancel}>
           Cancel
-        </a>
+        </button>
       </div>
     </form>
   );

@@ -16,7 +16,10 @@ interface Entry {
   answer: FreeBusyAnswer;
 }
 
-/** What the form shows: the answer covering the chosen day (if any), whether one is on its way, and the range it covers. */
+/**
+ * What the form shows: the answer covering the chosen day (if any; while a changed panel is asked
+ * about, the one before), whether one is on its way, and the range the current panel's answer covers.
+ */
 export interface FreeBusyState {
   answer?: FreeBusyAnswer;
   range?: { start: string; end: string };
@@ -75,11 +78,15 @@ export function useFreeBusy(date: string, zone: string, panel: string[], exclude
     forced.current = true;
     setNonce((n) => n + 1);
   }, []);
-  const entry = state.entry && dayStart !== undefined && state.entry.people === people && state.entry.from <= dayStart && state.entry.to >= (dayEnd ?? 0) ? state.entry : undefined;
+  const covering = state.entry && dayStart !== undefined && state.entry.from <= dayStart && state.entry.to >= (dayEnd ?? 0) ? state.entry : undefined;
+  // While a changed panel is asked about, the timeline keeps what it showed (nothing jumps under the
+  // pointer); suggestions wait for the answer that covers everyone.
+  const entry = covering?.people === people ? covering : undefined;
   return {
     loading: state.loading,
     refresh,
     ...(state.error ? { error: state.error } : {}),
-    ...(entry ? { answer: entry.answer, range: { start: new Date(Math.max(entry.from, dayStart ?? entry.from)).toISOString(), end: new Date(entry.to).toISOString() } } : {}),
+    ...(covering ? { answer: covering.answer } : {}),
+    ...(entry ? { range: { start: new Date(Math.max(entry.from, dayStart ?? entry.from)).toISOString(), end: new Date(entry.to).toISOString() } } : {}),
   };
 }

@@ -8,6 +8,9 @@ import { startSmtpSink } from '../support/smtp-sink';
 import { icsAttachment } from '../support/mail-harness';
 import { parseWithPython } from '../support/ics-check';
 import { DateTime } from 'luxon';
+import { focused } from './keyboard';
+import { makeInterview, seedStore } from '../support/interview-fixtures';
+import { makeTempDir } from '../support/temp-dir';
 
 const zone = 'Europe/Berlin';
 const candidateZone = 'Asia/Kolkata';
@@ -66,9 +69,15 @@ test('find a time: busy blocks from Google on the timeline, the conflict named, 
     await note.getByRole('button', { name: 'Allow free/busy' }).click();
     await expect(note).toBeHidden({ timeout: 15_000 });
     await expect(page.getByTestId('lane-recruiter')).toContainText('busy 13:00–14:00');
+    // The button went with the note: focus is on the timeline it filled, not on <body>.
+    await expect(page.getByRole('figure', { name: /^Busy times on/ })).toBeFocused();
+    // A key says what the blocks mean.
+    await expect(page.getByRole('list', { name: 'Key' }).getByRole('listitem')).toHaveText(['Busy', 'Proposed interview']);
 
     // A panel: Pat (busy 10–11) and Sam (Google does not know the calendar). Google is asked when an address is finished.
     await page.getByRole('button', { name: 'Add co-interviewer' }).click();
+    // The new field (above the button) takes the focus.
+    await expect(page.getByLabel('Co-interviewer 1 email')).toBeFocused();
     await page.getByLabel('Co-interviewer 1 email').fill('pat@example.com');
     await page.getByLabel('Co-interviewer 1 name (optional)').fill('Pat Panel');
     await page.getByRole('button', { name: 'Add co-interviewer' }).click();
@@ -94,7 +103,15 @@ test('find a time: busy blocks from Google on the timeline, the conflict named, 
     expect(g.count('/freeBusy', 'POST')).toBe(asked);
     console.log(`freeBusy requests: ${asked} for the form session so far (consent, then each finished panel), none while typing`);
     await page.getByRole('button', { name: 'Refresh busy times' }).click();
+    // While busy times reload the buttons stay in the Tab order (aria-disabled, never disabled), and say why.
+    const refreshButton = page.getByRole('button', { name: 'Refresh busy times' });
+    await expect(refreshButton).toHaveAttribute('aria-disabled', 'true');
+    expect(await refreshButton.evaluate((b) => (b as HTMLButtonElement).disabled)).toBe(false);
+    await expect(refreshButton).toBeFocused();
+    await expect(page.getByTestId('busy-times-status')).toHaveText('Checking busy times…');
     await expect.poll(() => g.count('/freeBusy', 'POST')).toBe(asked + 1);
+    await expect(refreshButton).toHaveAttribute('aria-disabled', 'false');
+    await expect(page.getByTestId('busy-times-status')).toHaveText('');
 
     // Suggestions: only free slots inside 11:00–17:00 Berlin (Mon–Fri, from Settings) and 08:00–20:00 in Kolkata.
     await page.getByRole('button', { name: 'Suggest times' }).click();
@@ -141,6 +158,9 @@ test('find a time: busy blocks from Google on the timeline, the conflict named, 
     await expect(page.getByLabel('Date', { exact: true })).toHaveValue(next.toISODate()!);
     await expect(page.getByTestId('busy-warning')).toBeHidden();
     await expect(page.getByRole('status').filter({ hasText: 'Filled in' })).toContainText(`${next.toFormat('ccc d LLL')}, 11:00–12:00`);
+    // The picked suggestion is marked as chosen; the others are not.
+    await expect(offered.filter({ hasText: `${next.toFormat('ccc d LLL')}, 11:00–12:00` })).toHaveAttribute('aria-pressed', 'true');
+    await expect(offered.and(page.locator('[aria-pressed="true"]'))).toHaveCount(1);
     await expect(page.getByTestId('proposal-line')).toContainText('11:00–12:00');
     await page.waitForTimeout(600);
     expect(g.count('/freeBusy', 'POST')).toBe(beforePick);
@@ -177,14 +197,24 @@ test('find a time: busy blocks from Google on the timeline, the conflict named, 
     await saveScreenshot(page, 'find-time-reschedule');
     await move.getByRole('button', { name: 'Save new time' }).click();
     await page.getByRole('dialog', { name: 'Someone may be busy then' }).getByRole('button', { name: 'Move anyway' }).click();
-    await expect(page.getByTestId('delivery-confirmation')).toContainText('New time sent to Ada Lovelace', { timeout: 15_000 });
     await expect.poll(() => sink.received.filter((m) => m.envelope.to.includes('pat@example.com')).length, { timeout: 15_000 }).toBe(2);
+    // Everyone who holds the invitation got the new time, and the room says so: the candidate, the panel and you.
+    await expect(page.getByTestId('delivery-confirmation')).toHaveText(/^New time sent to Ada Lovelace, Pat P\. Panel, Sam Outside and you at (\d{1,2} \w{3}, )?\d\d:\d\d\.$/, { timeout: 15_000 });
     const update = parseWithPython(icsAttachment(sink.received.filter((m) => m.envelope.to.includes('pat@example.com'))[1]!));
     expect([update.method, update.start, update.sequence > ics.sequence]).toEqual(['REQUEST', DateTime.fromISO(at(day, '11:00')).toUTC().toISO(), true]);
 
     // Editing the panel in the room: a refusal beside its field, then Sam off and Kim on.
     await page.getByRole('button', { name: 'Edit panel' }).click();
     const edit = page.getByRole('form', { name: 'Edit panel' });
+    // The button made way for the form: its first field has the focus.
+    await expect(edit.getByLabel('Co-interviewer 1 email')).toBeFocused();
+    // "Their busy times show below": they do, the interview's own time not counted as busy for whoever holds it.
+    await expect(edit.getByTestId('lane-pat@example.com')).toContainText('busy 10:00–11:00', { timeout: 10_000 });
+    await expect(edit.getByTestId('lane-recruiter')).toContainText('busy 13:00–14:00');
+    await expect(edit.getByTestId('busy-warning')).toBeHidden();
+    await expect(edit.getByRole('button', { name: 'Suggest times' })).toHaveCount(0);
+    await saveScreenshot(page, 'find-time-panel-editor');
+    await axe();
     await edit.getByRole('button', { name: 'Add co-interviewer' }).click();
     await edit.getByLabel('Co-interviewer 3 email').fill('ada@example.com');
     await edit.getByRole('button', { name: 'Save panel' }).click();
@@ -192,6 +222,9 @@ test('find a time: busy blocks from Google on the timeline, the conflict named, 
     await edit.getByLabel('Co-interviewer 3 email').fill('kim@example.com');
     await edit.getByLabel('Co-interviewer 3 name (optional)').fill('Kim New');
     await edit.getByRole('button', { name: 'Remove co-interviewer 2 (sam@other.org)' }).click();
+    // Focus goes to the Remove that now stands where Sam's was (Kim's row moved up).
+    expect((await focused(page)).name).toBe('Remove co-interviewer 2 (kim@example.com)');
+    await expect(edit.getByTestId('lane-kim@example.com')).toContainText('Google does not share this calendar', { timeout: 10_000 });
     await edit.getByRole('button', { name: 'Save panel' }).click();
     // Kim is new, and Google does not know her calendar: asked first.
     const panelQuestion = page.getByRole('dialog', { name: 'Someone may be busy then' });
@@ -215,5 +248,32 @@ test('find a time: busy blocks from Google on the timeline, the conflict named, 
     await app.stop();
     await g.close();
     await sink.close();
+  }
+});
+
+test('find a time in the reschedule dialog at 800×600 with a 12-hour clock: hour labels never run together', async ({ browser }) => {
+  const temp = makeTempDir('idesk-e2e-');
+  const interview = makeInterview({ startUtc: at(weekdayAhead(), '10:00'), timeZone: zone, candidate: { name: 'Ada Lovelace', email: 'ada@example.com' }, meetLink: 'https://meet.google.com/abc-defg-hij' });
+  seedStore(temp.dir, { interviews: [interview] });
+  const app = await startWebMode({}, temp.dir);
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 800, height: 600 } });
+  const page = await context.newPage();
+  try {
+    await page.goto(app.url);
+    await page.goto(`${app.origin}/#/interview/${interview.id}`);
+    await page.getByRole('button', { name: 'Reschedule' }).click();
+    const move = page.getByRole('dialog', { name: 'Reschedule' });
+    const labels = move.locator('.timeline-axis span');
+    await expect(labels.first()).toBeVisible();
+    await expect(labels.first()).toHaveText(/\d{1,2}:\d\d\s(AM|PM)/);
+    const boxes = await labels.evaluateAll((spans) => spans.map((s) => s.getBoundingClientRect()).map((r) => ({ left: r.left, right: r.right })));
+    expect(boxes.length).toBeGreaterThanOrEqual(2);
+    for (let i = 1; i < boxes.length; i++) expect(boxes[i]!.left - boxes[i - 1]!.right, `gap between hour labels ${i} and ${i + 1}`).toBeGreaterThanOrEqual(8);
+    await expect(move.getByRole('list', { name: 'Key' })).toBeVisible();
+    await saveScreenshot(page, 'find-time-reschedule-narrow');
+  } finally {
+    await context.close();
+    await app.stop();
+    temp.cleanup();
   }
 });

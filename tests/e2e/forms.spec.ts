@@ -71,18 +71,18 @@ test('a typed form survives a trip to Settings and a reload; Cancel asks before 
   await page.reload();
   await expect(page.getByLabel('Candidate name')).toHaveValue('Grace Hopper');
 
-  // Cancel: a small dialog, not the browser's; "Keep editing" keeps everything.
+  // Cancel (a button, not a link styled as one): a small dialog, not the browser's; "Keep editing" keeps everything.
   page.on('dialog', () => {
     throw new Error('window.confirm must not be used');
   });
-  await page.getByRole('link', { name: 'Cancel' }).click();
+  await page.getByRole('button', { name: 'Cancel', exact: true }).click();
   const ask = page.getByRole('alertdialog', { name: 'Discard this interview?' });
   await expect(ask).toBeVisible();
   await expect(ask.getByRole('button', { name: 'Keep editing' })).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(ask).toHaveCount(0);
   await expect(page.getByLabel('Candidate name')).toHaveValue('Grace Hopper');
-  await page.getByRole('link', { name: 'Cancel' }).click();
+  await page.getByRole('button', { name: 'Cancel', exact: true }).click();
   await page.getByRole('alertdialog', { name: 'Discard this interview?' }).getByRole('button', { name: 'Discard' }).click();
   await expect(page.getByRole('heading', { name: 'Schedule', level: 1 })).toBeVisible();
   await page.goto(`${app.origin}/#/schedule/new`);

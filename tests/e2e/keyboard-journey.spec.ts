@@ -8,7 +8,7 @@ import { makeTempDir } from '../support/temp-dir';
 
 // Keyboard only: page.keyboard (Tab, Shift+Tab, Enter, Escape, typing), never a click. After every
 // action, focus is on something visible, never <body>.
-test('keyboard only: connect Google, schedule, reschedule, cancel, device check', async ({ page }) => {
+test('keyboard only: connect Google, schedule, reschedule, edit the panel, cancel, device check', async ({ page }) => {
   test.setTimeout(120_000);
   const g = await startGoogleEmulator();
   const app = await startWebMode({ ...g.env, ...fakeBrowserEnv });
@@ -91,6 +91,30 @@ test('keyboard only: connect Google, schedule, reschedule, cancel, device check'
     await expect(page.locator('.details')).toContainText('30 minutes');
     expect((await focused(page)).name).toBe('Reschedule');
     await expectFocusKept(page, 'rescheduling');
+
+    // The panel: every action that adds or removes controls puts focus on what now stands there.
+    await tabTo(page, /^Edit panel$/);
+    await page.keyboard.press('Enter');
+    // No one on the panel yet: the form's first control is Add co-interviewer.
+    await expect(page.getByRole('button', { name: 'Add co-interviewer' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByLabel('Co-interviewer 1 email')).toBeFocused();
+    await page.keyboard.type('pat@example.com');
+    await tabTo(page, /^Add co-interviewer$/);
+    await page.keyboard.press('Enter');
+    await expect(page.getByLabel('Co-interviewer 2 email')).toBeFocused();
+    await page.keyboard.type('sam@example.com');
+    await tabTo(page, /^Remove co-interviewer 1/, { back: true });
+    await page.keyboard.press('Enter');
+    // Sam's row moved up: its Remove stands where Pat's was.
+    await expect(page.getByRole('button', { name: 'Remove co-interviewer 1 (sam@example.com)' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    // No row left: Add co-interviewer.
+    await expect(page.getByRole('button', { name: 'Add co-interviewer' })).toBeFocused();
+    await tabTo(page, /^Keep the panel as it is$/);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('button', { name: 'Edit panel' })).toBeFocused();
+    await expectFocusKept(page, 'keeping the panel');
 
     // Cancel asks first in a modal dialog: Escape keeps the interview and gives focus back; then confirm.
     await tabTo(page, /^Cancel interview$/);
