@@ -37,7 +37,9 @@ const dateOptions: Record<DatePart, Intl.DateTimeFormatOptions> = {
 function knownLocale(tag: string | undefined): Intl.Locale | undefined {
   if (!tag) return undefined;
   try {
-    return new Intl.Locale(tag);
+    const locale = new Intl.Locale(tag);
+    // "und" (no locale set at all) says nothing about the reader: read it as missing.
+    return locale.language === 'und' ? undefined : locale;
   } catch {
     return undefined;
   }

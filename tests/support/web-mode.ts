@@ -21,7 +21,9 @@ export async function startWebMode(env: Record<string, string> = {}, dataDir?: s
   const entry = path.resolve('dist/web/web.mjs');
   const [command, args] = options.umask ? ['/bin/sh', ['-c', `umask ${options.umask} && exec "$0" "$@"`, process.execPath, entry]] : [process.execPath, [entry]];
   const child = spawn(command, args, {
-    env: { ...process.env, INTERVIEW_DESK_DATA_DIR: temp.dir, BROWSER: 'true', ...env },
+    // A British system by default, like the browser's locale in the Playwright config: main writes
+    // emails and its own messages in the system's regional format, so the two must agree.
+    env: { ...process.env, LANG: 'en_GB.UTF-8', LC_ALL: 'en_GB.UTF-8', INTERVIEW_DESK_DATA_DIR: temp.dir, BROWSER: 'true', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

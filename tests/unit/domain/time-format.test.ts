@@ -45,6 +45,8 @@ describe('the one way to write a time', () => {
   it('reads a missing or unreadable locale as British English, and another language as English of its region', () => {
     expect(timeStyleOf(undefined)).toEqual({ locale: 'en-GB', hourCycle: 'h23' });
     expect(timeStyleOf('not a locale!')).toEqual({ locale: 'en-GB', hourCycle: 'h23' });
+    // Node reports "und" where no locale is set at all.
+    expect(timeStyleOf('und')).toEqual({ locale: 'en-GB', hourCycle: 'h23' });
     expect(timeStyleOf('de-DE')).toEqual({ locale: 'en-DE', hourCycle: 'h23' });
     expect(hourCycleOf('en-US')).toBe('h12');
     expect(hourCycleOf('ja-JP')).toBe('h23');
