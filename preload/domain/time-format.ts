@@ -39,7 +39,7 @@ function knownLocale(tag: string | undefined): Intl.Locale | undefined {
   try {
     const locale = new Intl.Locale(tag);
     // "und" (no locale set at all) says nothing about the reader: read it as missing.
-    return locale.language === 'und' ? undefined : locale;
+    return locale.baseName === 'und' || !locale.language ? undefined : locale;
   } catch {
     return undefined;
   }
