@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
-import type { AccountStatus, EventPayload, Notice } from '../../preload/contract/ipc-contract';
+import type { EventPayload, Notice } from '../../preload/contract/ipc-contract';
 import { desk } from '../bridge/desk';
 import { useCall } from '../common/use-call';
+import { liveAccount, liveSettings, useAccount, useSettings } from '../bridge/live-copies';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { routeHref, useHashRoute, type Route } from './use-hash-route';
 import { WelcomeScreen } from '../welcome/WelcomeScreen';
@@ -42,16 +43,12 @@ const recruiterScreens = new Set<Route['screen']>(['welcome', 'schedule', 'new-i
 /** The app shell: navigation, notices, and the current screen. */
 export function App() {
   const [route, navigate] = useHashRoute();
-  const account = useCall(() => desk.account.status());
+  const account = useAccount();
   const notices = useCall(() => desk.app.notices());
-  const settings = useCall(() => desk.settings.get());
-  const setSettings = settings.setValue;
-  useEffect(() => desk.on('settings:changed', (next) => setSettings(next)), [setSettings]);
+  const settings = useSettings();
   useDocumentTheme(settings.value?.theme);
   const [liveNotices, setLiveNotices] = useState<Notice[]>([]);
 
-  const setAccount = account.setValue;
-  useEffect(() => desk.on('account:changed', (status: AccountStatus) => setAccount(status)), [setAccount]);
   useEffect(() => desk.on('app:notice', (notice) => setLiveNotices((list) => [...list.filter((n) => n.id !== notice.id), notice])), []);
 
   // Pull Google changes when the person comes back to the window (throttled to once a minute).
@@ -121,7 +118,7 @@ export function App() {
   if (route?.screen === 'interview' && route.id !== lastInterview) setLastInterview(route.id);
   const openFullApp = async () => {
     const result = await desk.settings.update({ fullApp: true });
-    if (result.ok) setSettings(result.value);
+    if (result.ok) liveSettings.set(result.value);
     navigate({ screen: 'welcome' });
   };
   // A connected recruiter who has not done the first-run step (company, name, email) starts there.
@@ -207,7 +204,7 @@ export function App() {
               if (!result.ok) return result.error;
               // Where the person is once connected: if they (or a deep link) went elsewhere meanwhile, they stay there.
               const here = window.location.hash;
-              setAccount(result.value);
+              liveAccount.set(result.value);
               // The first-run step waits on the welcome screen, pre-filled from the account. Asked of
               // main now, not of what this screen had loaded: a connect that finishes before the
               // settings arrive must not skip the step.

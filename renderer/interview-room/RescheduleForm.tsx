@@ -2,7 +2,7 @@ import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { DateTime } from 'luxon';
 import { FindTimePanel } from '../schedule/FindTimePanel';
 import { useFreeBusy } from '../schedule/use-free-busy';
-import { useCall } from '../common/use-call';
+import { useSettings } from '../bridge/live-copies';
 import { useModalDialog } from '../common/use-modal-dialog';
 import type { Interview } from '../../preload/contract/interview-schema';
 import type { DeskError } from '../../preload/contract/result';
@@ -31,7 +31,7 @@ export function RescheduleForm({ interview, onDone }: { interview: Interview; on
   const [error, setError] = useState<DeskError | undefined>();
   const ids = { date: useId(), time: useId(), duration: useId() };
   // Find a time for the move: the panel's busy times, this interview's own time left out.
-  const settings = useCall(() => desk.settings.get());
+  const settings = useSettings();
   const panel = useMemo(() => interview.coInterviewers.map((p) => ({ email: p.email, name: p.name ?? '' })), [interview.coInterviewers]);
   const panelEmails = useMemo(() => panel.map((p) => p.email), [panel]);
   const freeBusy = useFreeBusy(date, interview.timeZone, panelEmails, interview.id);

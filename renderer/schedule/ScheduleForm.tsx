@@ -3,7 +3,7 @@ import type { Conflict, Interview } from '../../preload/contract/interview-schem
 import { fieldIssues, type DeskError, type FieldIssue } from '../../preload/contract/result';
 import { desk } from '../bridge/desk';
 import { ErrorMessage } from '../common/ErrorMessage';
-import { useCall } from '../common/use-call';
+import { liveSettings, useAccount, useSettings } from '../bridge/live-copies';
 import { FieldError, FieldErrorSummary, invalidProps, isFormWide, useFormErrors } from '../common/FieldError';
 import { askBeforeDiscard } from '../common/leave-guard';
 import { allTimeZones, formatDateTime, isKnownZone, systemTimeZone } from '../common/format';
@@ -70,8 +70,8 @@ export function ScheduleForm({ onScheduled }: { onScheduled: (interview: Intervi
   const [previewError, setPreviewError] = useState<DeskError | undefined>();
   const [busy, setBusy] = useState(false);
   // Who signs the candidate's message in the preview: the Google account wins over Settings, as in the email.
-  const account = useCall(() => desk.account.status());
-  const settings = useCall(() => desk.settings.get());
+  const account = useAccount();
+  const settings = useSettings();
   const recruiterName = account.value && account.value.state !== 'disconnected' ? account.value.name || account.value.email : (settings.value?.recruiterName || me.recruiterName);
   // Without Google, invitations come from the name and email in Settings: ask for them here, before the rest.
   const askWho = account.value?.state === 'disconnected' && !!settings.value && !(settings.value.recruiterName && settings.value.recruiterEmail);
@@ -123,7 +123,7 @@ export function ScheduleForm({ onScheduled }: { onScheduled: (interview: Intervi
     if (missing.length > 0) return missing;
     const saved = await desk.settings.update({ recruiterName: me.recruiterName, recruiterEmail: me.recruiterEmail });
     if (saved.ok) {
-      void settings.reload();
+      liveSettings.set(saved.value);
       return [];
     }
     return fieldIssues(saved.error).length > 0 ? fieldIssues(saved.error) : [{ field: 'recruiterEmail', message: saved.error.message }];
