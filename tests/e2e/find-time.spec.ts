@@ -242,7 +242,7 @@ test('find a time: busy blocks from Google on the timeline, the conflict named, 
     const samLast = sink.received.filter((m) => m.envelope.to.includes('sam@other.org')).at(-1)!;
     expect([samLast.parsed.subject, parseWithPython(icsAttachment(samLast)).method]).toEqual(['No longer on the interview panel: Staff Engineer — Ada Lovelace', 'CANCEL']);
     // Sam leaves the panel, not the record of what went out to him.
-    await expect(page.getByTestId('invitation-former-sam@other.org')).toContainText(/Off-the-panel notice sent to sam@other\.org at (\d{1,2} \w{3}, )?\d\d:\d\d \(taken off the panel\)/, { timeout: 15_000 });
+    await expect(page.getByTestId('invitation-former-sam@other.org')).toContainText(/Off-the-panel notice sent to Sam Outside at (\d{1,2} \w{3}, )?\d\d:\d\d \(taken off the panel\)/, { timeout: 15_000 });
     await saveScreenshot(page, 'find-time-panel-edited');
   } finally {
     await app.stop();
