@@ -3,6 +3,7 @@ import type { Settings, SettingsProblem } from '../../preload/contract/settings-
 import { fieldIssues, type DeskError } from '../../preload/contract/result';
 import { desk } from '../bridge/desk';
 import { useCall } from '../common/use-call';
+import { useSettings } from '../bridge/live-copies';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { FieldError, FieldErrorSummary, invalidProps, isFormWide, useFormErrors } from '../common/FieldError';
 import { useLeaveGuard } from '../common/leave-guard';
@@ -77,7 +78,7 @@ function perField(error: DeskError): DeskError {
 
 /** Settings: each field is labelled; main validates and a refusal names the field. */
 export function SettingsScreen({ account }: { account: AccountStatus | undefined }) {
-  const settings = useCall(() => desk.settings.get());
+  const settings = useSettings();
   const problems = useCall(() => desk.settings.problems());
   if (!settings.value) return <ErrorMessage error={settings.error} />;
   return (
@@ -85,7 +86,7 @@ export function SettingsScreen({ account }: { account: AccountStatus | undefined
       <h1 id="settings-title">Settings</h1>
       <SavedProblems problems={problems.value ?? []} />
       {/* The preferences first: their Save stays in sight at the window's bottom while they scroll. */}
-      <SettingsForm initial={settings.value} />
+      <SettingsForm saved={settings.value} />
       <AppearancePanel initial={settings.value.theme} />
       <WorkingHoursPanel initial={settings.value} />
       <AccountPanel status={account} />
@@ -109,27 +110,43 @@ function SavedProblems({ problems }: { problems: SettingsProblem[] }) {
   );
 }
 
-function SettingsForm({ initial }: { initial: Settings }) {
+/**
+ * The preferences: a draft of their own, apart from the live saved settings (`saved`), so a change
+ * made elsewhere never overwrites what the person is typing. An untouched form follows it; an edited
+ * one says so and keeps the edits.
+ */
+function SettingsForm({ saved: live }: { saved: Settings }) {
   // The tray and starting at log-in exist only for the desktop app: web mode does not offer them.
   const info = useCall(() => desk.app.info());
-  const [draft, setDraft] = useState<Draft>(() => toDraft(initial));
-  const [stored, setStored] = useState<Draft>(() => toDraft(initial));
+  const [draft, setDraft] = useState<Draft>(() => toDraft(live));
+  const [stored, setStored] = useState<Draft>(() => toDraft(live));
   const { error, setError, edited } = useFormErrors();
   const [saved, setSaved] = useState(false);
+  // This form's own save is pushed back before its answer arrives: while it is on its way, that is no news.
+  const [saving, setSaving] = useState(false);
   const base = useId();
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
     setSaved(false);
     edited(key === 'reminderOffsets' ? 'reminderOffsetsMinutes' : key);
     setDraft({ ...draft, [key]: value });
   };
-  // Leaving with unsaved edits asks first; saving (or undoing the edits) lifts the question.
   const dirty = JSON.stringify(draft) !== JSON.stringify(stored);
+  const latest = toDraft(live);
+  const changedElsewhere = !saving && JSON.stringify(latest) !== JSON.stringify(stored);
+  const takeSaved = () => {
+    setError(undefined);
+    setStored(latest);
+    setDraft(latest);
+  };
+  if (changedElsewhere && !dirty) takeSaved();
+  // Leaving with unsaved edits asks first; saving (or undoing the edits) lifts the question.
   useLeaveGuard(dirty, { title: 'Leave without saving?', detail: 'Your changes to Settings are not saved yet. Leave and lose them, or keep editing and choose Save settings.', discardLabel: 'Leave without saving' });
   /** aria-invalid and aria-describedby for a field, pointing at its error text. */
   const describe = (field: string) => invalidProps(error, field, `${base}${field}-e`);
   const fieldError = (field: string) => <FieldError error={error} field={field} id={`${base}${field}-e`} />;
   const save = async (event: FormEvent) => {
     event.preventDefault();
+    setSaving(true);
     const result = await desk.settings.update({
       recruiterName: draft.recruiterName,
       recruiterEmail: draft.recruiterEmail,
@@ -147,6 +164,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
       candidateReminderEmail: draft.candidateReminderEmail,
       attendanceRetentionDays: number(draft.attendanceRetentionDays),
     });
+    setSaving(false);
     if (result.ok) {
       setError(undefined);
       setDraft(toDraft(result.value));
@@ -158,6 +176,14 @@ function SettingsForm({ initial }: { initial: Settings }) {
   return (
     <section className="panel" aria-label="Preferences">
       <form className="form" onSubmit={(e) => void save(e)} noValidate>
+        {changedElsewhere && dirty && (
+          <div className="hint" role="status">
+            Settings were saved in another window or tab while you were editing here. Save settings keeps what you see on this page.{' '}
+            <button type="button" className="small" onClick={takeSaved}>
+              Show the saved settings
+            </button>
+          </div>
+        )}
         <fieldset>
           <legend>You</legend>
           <p className="muted">Used as the interviewer when no Google account is connected.</p>

@@ -1,0 +1,44 @@
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { servicesFor } from '../../../support/test-services';
+import { makeTempDir } from '../../../support/temp-dir';
+import { inProcessDesk } from '../../../support/in-process-desk';
+import { installPageGlobals } from '../../../support/page-globals';
+
+// Real services over a real settings file and database; the renderer reaches them as it reaches main.
+const removePage = await installPageGlobals();
+const { render, screen, waitFor, cleanup, fireEvent } = await import('@testing-library/react');
+const temp = makeTempDir();
+const services = servicesFor(temp.dir);
+window.desk = inProcessDesk(services);
+const { SettingsScreen } = await import('../../../../renderer/settings/SettingsScreen');
+
+afterEach(() => cleanup());
+afterAll(async () => {
+  await services.dispose();
+  services.stores.database.close();
+  temp.cleanup();
+  await removePage();
+});
+
+const field = (label: string) => screen.getByLabelText(label) as HTMLInputElement;
+
+describe('SettingsScreen', () => {
+  it('shows what was saved elsewhere while nothing is edited here', async () => {
+    render(<SettingsScreen account={undefined} />);
+    await screen.findByLabelText('Company name');
+    services.settings.update({ companyName: 'Acme' });
+    await waitFor(() => expect(field('Company name').value).toBe('Acme'));
+  });
+
+  it('keeps what the person is typing when Settings change elsewhere, and says so', async () => {
+    render(<SettingsScreen account={undefined} />);
+    fireEvent.change(await screen.findByLabelText('Your name'), { target: { value: 'Typed here' } });
+    services.settings.update({ companyName: 'Globex' });
+    expect(await screen.findByText(/saved in another window or tab/)).toBeTruthy();
+    expect(field('Your name').value).toBe('Typed here');
+    // Discarding the edits shows the saved settings, the change made elsewhere included.
+    fireEvent.click(screen.getByRole('button', { name: 'Show the saved settings' }));
+    await waitFor(() => expect(field('Company name').value).toBe('Globex'));
+    expect(field('Your name').value).toBe('');
+  });
+});
