@@ -1,8 +1,7 @@
 import { useMemo } from 'react';
 import type { Interview } from '../../preload/contract/interview-schema';
-import { desk } from '../bridge/desk';
+import { useSettings } from '../bridge/live-copies';
 import { dayKey } from '../common/format';
-import { useCall } from '../common/use-call';
 import { FindTimePanel } from '../schedule/FindTimePanel';
 import { useFreeBusy } from '../schedule/use-free-busy';
 import type { PanelRow } from '../schedule/PanelFields';
@@ -13,7 +12,7 @@ import type { PanelRow } from '../schedule/PanelFields';
  * busy time of whoever already has it (you and the panel as saved); a newcomer's calendar counts as it is.
  */
 export function PanelBusyTimes({ interview, rows, settled }: { interview: Interview; rows: PanelRow[]; settled: string[] }) {
-  const settings = useCall(() => desk.settings.get());
+  const settings = useSettings();
   const date = dayKey(interview.startUtc, interview.timeZone);
   const freeBusy = useFreeBusy(date, interview.timeZone, settled, interview.id);
   const own = useMemo(() => ({ start: interview.startUtc, end: new Date(Date.parse(interview.startUtc) + interview.durationMinutes * 60_000).toISOString() }), [interview.startUtc, interview.durationMinutes]);
