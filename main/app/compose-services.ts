@@ -12,7 +12,9 @@ import { createSettingsService, type SettingsService } from '../settings/setting
 import type { CallHandlers } from './dispatch-call';
 import { createInterviewRepository } from '../storage/interview-repository';
 import { unreadableNotice } from '../storage/unreadable-interviews';
-import { createInterviewService, type InterviewService } from '../interviews/interview-service';
+import { createInterviewCommands, type InterviewCommands } from '../interviews/interview-commands';
+import { createInterviewQueries, type InterviewQueries } from '../interviews/interview-queries';
+import { createCandidateCopies, type CandidateCopies } from '../interviews/candidate-copies';
 import { joinPhase } from '../../preload/domain/interview-timing';
 import { browserOnlyLauncher, type MeetLauncher } from '../meet/meet-launcher';
 import { createJoinInterview } from '../meet/join-interview';
@@ -86,7 +88,12 @@ export interface DeskServices {
   events: EventHub;
   notices: NoticeBoard;
   settings: SettingsService;
-  interviews: InterviewService;
+  /** Every way to read interviews. */
+  interviews: InterviewQueries;
+  /** Every change to an interview. */
+  commands: InterviewCommands;
+  /** Candidate mode's copies saved from invitations. */
+  copies: CandidateCopies;
   account: AccountService;
   calendar: CalendarSync;
   outbox: Outbox;
@@ -133,14 +140,9 @@ export function composeServices(deps: ServiceDeps): DeskServices {
   });
   const recruiterLocale = deps.locale ?? Intl.DateTimeFormat().resolvedOptions().locale;
   const timeStyle = timeStyleOf(recruiterLocale);
-  const interviews = createInterviewService({
-    timeStyle,
-    repository,
-    clock: deps.clock,
-    events,
-    log: deps.log.scope('interviews'),
-    recruiter,
-  });
+  const interviews = createInterviewQueries({ repository, clock: deps.clock });
+  const commands = createInterviewCommands({ timeStyle, repository, clock: deps.clock, events, log: deps.log.scope('interviews'), recruiter });
+  const copies = createCandidateCopies({ repository, queries: interviews, commands, clock: deps.clock, events, log: deps.log.scope('interviews') });
   // After restoring a copy of the database its queues are held: Calendar changes until Google Calendar
   // is read in full, its mail until the person sends or drops it.
   const restoreHold = restoreHoldState(deps.database);
@@ -156,6 +158,7 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     db: deps.database,
     account,
     interviews,
+    commands,
     events,
     clock: deps.clock,
     log: deps.log.scope('calendar'),
@@ -176,6 +179,7 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     clock: deps.clock,
     log: deps.log.scope('mail'),
     interviews,
+    commands,
     settings: () => settings.get(),
     render: createEmailRenderer(deps.templatesDir),
     transport: () => mail.transport(),
@@ -184,7 +188,7 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     ...tuned(tuning.mail, ['backoffMs', 'maxAttempts']),
     restoreHeldUpTo: () => restoreHold.current()?.upToSeq ?? 0,
   }));
-  const restoreReview = createRestoreReview({ db: deps.database, clock: deps.clock, log: deps.log.scope('mail'), interviews, hold: restoreHold, drain: () => void outbox.drain() });
+  const restoreReview = createRestoreReview({ db: deps.database, clock: deps.clock, log: deps.log.scope('mail'), interviews, commands, hold: restoreHold, drain: () => void outbox.drain() });
   // After reconnecting (Gmail transport) or a change of mail settings, queued mail resumes.
   account.onChange((s) => {
     if (s.state === 'connected') void outbox.drain();
@@ -192,6 +196,7 @@ export function composeServices(deps: ServiceDeps): DeskServices {
   events.listen((name) => name === 'settings:changed' && void outbox.drain());
   const reminders = disposables.add(createReminderScheduler({
     interviews,
+    commands,
     clock: deps.clock,
     log: deps.log.scope('reminders'),
     settings: () => settings.get(),
@@ -204,17 +209,17 @@ export function composeServices(deps: ServiceDeps): DeskServices {
       outbox.enqueue(interview.id, 'reminder', ['candidate']);
       deps.database.afterCommit(() => void outbox.drain());
     },
-    timingsBetween: (fromMs, toMs) => repository.timingsBetween(fromMs, toMs),
-    nextReminderAt: (offsets, candidateEmail, now) => repository.nextReminderAt(offsets, candidateEmail, now),
+    timingsBetween: interviews.timingsBetween,
+    nextReminderAt: interviews.nextReminderAt,
     afterCommit: (effect) => deps.database.afterCommit(effect),
     ...tuned(tuning, ['timers']),
   }));
   const attendance = disposables.add(createAttendanceService({
     database: deps.database,
     account,
-    interview: (id) => repository.get(id),
-    startingBetween: (fromMs, toMs) => repository.startingBetween(fromMs, toMs),
-    onInterviewsChanged: (listener) => interviews.onChange(listener),
+    interview: interviews.find,
+    startingBetween: interviews.startingBetween,
+    onInterviewsChanged: commands.onChange,
     settings: () => settings.get(),
     meetApiUrl: deps.config.google.meetApiUrl,
     clock: deps.clock,
@@ -226,7 +231,7 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     ...tuning.attendance,
   }));
   attendance.start();
-  const deepLinks = createDeepLinkRouter({ clock: deps.clock, interviews, events });
+  const deepLinks = createDeepLinkRouter({ clock: deps.clock, interviews, copies, events });
   const syncTimer = setInterval(() => void calendar.runQuietly('interval'), tuning.google?.syncIntervalMs ?? 5 * 60_000);
   syncTimer.unref();
   disposables.add(disposableInterval(syncTimer));
@@ -235,18 +240,18 @@ export function composeServices(deps: ServiceDeps): DeskServices {
   const findTime = createFindTime({
     account,
     apiUrl: deps.config.google.apiUrl,
-    appInterviews: (fromMs, toMs, excludeId) => repository.overlapping(fromMs, toMs, excludeId),
+    appInterviews: interviews.overlapping,
     now: () => deps.clock.now(),
     log: deps.log.scope('find-time'),
     ...tuned(tuning.google, ['retry', 'requestTimeoutMs']),
   });
   // An interview's Calendar event appeared, moved or went: an answer kept from before would misplace it.
-  interviews.onChange((c) => {
+  commands.onChange((c) => {
     if (c.kind !== 'updated' && c.kind !== 'relinked') return findTime.forget();
     if (c.interview.startUtc !== c.previous.startUtc || c.interview.durationMinutes !== c.previous.durationMinutes || c.interview.status !== c.previous.status) findTime.forget();
   });
-  const busyCheck = createCalendarBusyCheck({ busy: (query, timeoutMs) => findTime.checkBusy(query, timeoutMs), interview: (id) => repository.get(id), now: () => deps.clock.now() });
-  const joinInterview = createJoinInterview({ interviews, settings: () => settings.get(), clock: deps.clock, launcher: meet, timeStyle });
+  const busyCheck = createCalendarBusyCheck({ busy: (query, timeoutMs) => findTime.checkBusy(query, timeoutMs), interview: interviews.find, now: () => deps.clock.now() });
+  const joinInterview = createJoinInterview({ interviews, commands, settings: () => settings.get(), clock: deps.clock, launcher: meet, timeStyle });
 
   const handlers = {
     ...appHandlers({ info: deps.info, smtpUrl: deps.config.smtpUrl, notices }),
@@ -254,13 +259,13 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     ...accountHandlers({ account, notices, clock: deps.clock }),
     ...googleHandlers(calendar),
     ...shellHandlers(deps.openExternal),
-    ...interviewsHandlers({ interviews, busyCheck, join: joinInterview }),
+    ...interviewsHandlers({ interviews, commands, busyCheck, join: joinInterview }),
     ...meetHandlers({ meet, store: deps.store }),
     ...mailHandlers({ outbox, mail, account, settings, interviews, recruiter, smtpUrl: deps.config.smtpUrl }),
     ...deeplinkHandlers(deepLinks),
-    ...candidateHandlers({ interviews, clock: deps.clock }),
+    ...candidateHandlers({ copies, clock: deps.clock }),
     ...devicecheckHandlers({ settings, config: deps.config, mediaAccess: deps.mediaAccess }),
-    ...analyticsHandlers(createAnalyticsReports({ database: deps.database, interviews: repository, attendance: attendance.analytics, clock: deps.clock })),
+    ...analyticsHandlers(createAnalyticsReports({ database: deps.database, interviews, attendance: attendance.analytics, clock: deps.clock })),
     ...attendanceHandlers({ attendance, interviews }),
     ...findTimeHandlers(findTime),
     ...restoreHandlers(restoreReview),
@@ -272,6 +277,8 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     notices,
     settings,
     interviews,
+    commands,
+    copies,
     account,
     calendar,
     outbox,

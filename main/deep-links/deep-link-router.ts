@@ -1,6 +1,7 @@
 import type { JoinPreview, NavigateTarget } from '../../preload/contract/ipc-contract';
 import type { Interview } from '../../preload/contract/interview-schema';
-import type { InterviewService } from '../interviews/interview-service';
+import type { InterviewQueries } from '../interviews/interview-queries';
+import type { CandidateCopies } from '../interviews/candidate-copies';
 import type { Clock } from '../platform/clock';
 import { DeskFailure } from '../shared/desk-failure';
 import type { EventHub } from '../shared/event-hub';
@@ -14,7 +15,8 @@ const copyOrigin = (link: InvitationLink) => (link.kind === 'panel' ? 'panelist'
 /** What routing an interview-desk:// link needs. */
 export interface DeepLinkRouterDeps {
   clock: Clock;
-  interviews: Pick<InterviewService, 'get' | 'findCandidateInterview' | 'saveCandidateInterview'>;
+  interviews: InterviewQueries;
+  copies: Pick<CandidateCopies, 'find' | 'save'>;
   events: EventHub;
 }
 
@@ -30,7 +32,7 @@ export interface DeepLinkRouter {
 
 /** Creates the deep-link router; a bad link is refused with `invalid_input` on the `link` field. */
 export function createDeepLinkRouter(deps: DeepLinkRouterDeps): DeepLinkRouter {
-  const { interviews } = deps;
+  const { interviews, copies } = deps;
   const parseLink = (raw: string) => {
     try {
       return parseDeepLink(raw, deps.clock.now());
@@ -54,7 +56,7 @@ export function createDeepLinkRouter(deps: DeepLinkRouterDeps): DeepLinkRouter {
         target = { screen: 'interview', id: link.id };
       } else {
         // Anyone can send such a link: nothing is saved until the person has seen what it holds and agreed.
-        const saved = interviews.findCandidateInterview(link.meetLink, link.startUtc, copyOrigin(link));
+        const saved = copies.find(link.meetLink, link.startUtc, copyOrigin(link));
         target = saved ? { screen: 'interview', id: saved.id } : { screen: 'join-preview', link: raw };
       }
       deps.events.emit('app:navigate', target);
@@ -62,7 +64,7 @@ export function createDeepLinkRouter(deps: DeepLinkRouterDeps): DeepLinkRouter {
     },
     preview(raw) {
       const link = parseJoinLink(raw);
-      const saved = interviews.findCandidateInterview(link.meetLink, link.startUtc, copyOrigin(link));
+      const saved = copies.find(link.meetLink, link.startUtc, copyOrigin(link));
       return {
         title: link.title,
         meetLink: link.meetLink,
@@ -74,7 +76,7 @@ export function createDeepLinkRouter(deps: DeepLinkRouterDeps): DeepLinkRouter {
     },
     confirmJoin(raw) {
       const link = parseJoinLink(raw);
-      return interviews.saveCandidateInterview({
+      return copies.save({
         meetLink: link.meetLink,
         startUtc: link.startUtc,
         title: link.title,

@@ -11,7 +11,7 @@ import { subtractSpans, type Span } from '../../preload/domain/time-spans';
 import { hasEnded } from '../../preload/domain/interview-timing';
 import { noFindings, type CalendarFindings, type UnknownWhy } from '../interviews/calendar-findings';
 import { startInstant } from '../interviews/interview-rules';
-import type { RescheduleFields } from '../interviews/interview-service';
+import type { RescheduleFields } from '../interviews/interview-commands';
 import type { BusyQuery } from './find-time';
 
 export interface CalendarBusyCheckDeps {

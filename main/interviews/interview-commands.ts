@@ -6,11 +6,8 @@ import {
   scheduleInputSchema,
   coInterviewersSchema,
   meetLinkSchema,
-  candidateNotesSchema,
   type Conflict,
   type Interview,
-  type InterviewSummary,
-  type ScheduleFields,
   type ScheduleInput,
 } from '../../preload/contract/interview-schema';
 import type { z } from 'zod';
@@ -19,8 +16,9 @@ import { DeskFailure } from '../shared/desk-failure';
 import type { EventHub } from '../shared/event-hub';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../logging/logger';
-import type { InterviewRepository, ScheduleWindow } from '../storage/interview-repository';
-import { findConflicts, panelChanged, startInstant, summarize } from './interview-rules';
+import type { InterviewRepository } from '../storage/interview-repository';
+import { armedReminders, freshRecord, panelChanged, refuseOnCandidateCopy, refusePanel, startInstant } from './interview-rules';
+import { conflictsIn } from './interview-queries';
 import { asLastTold, calendarChangeAnnouncement, withoutCalendarChange } from './calendar-change-notice';
 import { noFindings, type CalendarFindings } from './calendar-findings';
 import { conflictQuestion, type ConflictAsk } from './conflict-question';
@@ -37,7 +35,7 @@ export type InterviewChange =
   /** The recruiter sends a move or cancel made in Google Calendar; `previous` is the interview as people were last told it. */
   | { kind: 'announced'; interview: Interview; previous: Interview };
 
-export interface InterviewServiceDeps {
+export interface InterviewCommandsDeps {
   repository: InterviewRepository;
   clock: Clock;
   events: EventHub;
@@ -51,34 +49,8 @@ export interface InterviewServiceDeps {
 
 export type RescheduleFields = z.infer<typeof rescheduleInputSchema>;
 
-/** The preview the form shows while typing: the instant, the candidate's local time and conflicts. */
-export interface SchedulePreview {
-  startUtc: string;
-  endUtc: string;
-  conflicts: Conflict[];
-}
-
-/** Scheduling, rescheduling, cancelling and recording joins; the only code that changes interviews. */
-export interface InterviewService {
-  list(): InterviewSummary[];
-  /** Rows `offset`… of a schedule section, at most `limit`. */
-  page(window: ScheduleWindow, offset: number, limit: number): InterviewSummary[];
-  /** How many interviews a schedule section holds. */
-  count(window: ScheduleWindow): number;
-  /** The rows of these interviews that still exist and match `query`. */
-  byIds(ids: string[], query: string): InterviewSummary[];
-  /** The next scheduled interview that has not ended now. */
-  next(): InterviewSummary | null;
-  /** Every stored interview, whole (analytics, reminders, sync). */
-  listFull(): Interview[];
-  get(id: string): Interview;
-  /** The interview with this id, if there is one (no error for an unknown id). */
-  find(id: string): Interview | undefined;
-  /** The interview whose Calendar event this is, if any (an indexed lookup). */
-  byGoogleEventId(eventId: string): Interview | undefined;
-  /** What the tray shows: the next interview that has not ended and today's, from two indexed queries. */
-  forTray(nowMs: number, dayStartMs: number, dayEndMs: number): Interview[];
-  preview(input: Pick<ScheduleFields, 'date' | 'time' | 'timeZone' | 'durationMinutes' | 'occurrence'> & { excludeId?: string }): SchedulePreview;
+/** Every change to an interview; the only code that writes them (reads are in interview-queries.ts). */
+export interface InterviewCommands {
   /** `calendars`: what Google says about everyone's time then (asked before, since Google is slow). */
   schedule(input: ScheduleInput, origin?: Interview['origin'], calendars?: CalendarFindings): Interview;
   reschedule(input: RescheduleFields, calendars?: CalendarFindings): Interview;
@@ -89,101 +61,26 @@ export interface InterviewService {
   /** Changes the panel after scheduling: new co-interviewers are invited, removed ones get a cancellation. */
   setPanel(id: string, panel: unknown, options?: { acceptConflicts?: boolean | undefined; calendars?: CalendarFindings }): Interview;
   /** Applies a change that came from elsewhere (Google sync, the outbox) and tells listeners. */
-  update(id: string, change: (interview: Interview) => Interview, notify?: boolean): Interview;
+  update(id: string, change: (interview: Interview) => Interview): Interview;
+  /** Applies bookkeeping no listener follows (sync state, joins, notes): saved, the screens told, nothing queued. */
+  updateQuietly(id: string, change: (interview: Interview) => Interview): Interview;
   /**
-   * Records one person's delivery state (the outbox, per message): a quiet change, like `update`
-   * with `notify` false, written without rewriting the interview. False when it no longer exists.
+   * Records one person's delivery state (the outbox, per message): a quiet change written without
+   * rewriting the interview. False when it no longer exists.
    */
   setDelivery(id: string, recipient: DeliveryRecipient, state: RecipientState): boolean;
   /** Applies one quiet change to many interviews in one transaction (reminder bookkeeping). */
   updateMany(ids: string[], change: (interview: Interview) => Interview): void;
+  /** Saves a new interview and tells listeners it was scheduled (a copy saved from an invitation). */
+  add(interview: Interview): Interview;
   recordJoin(id: string, via: 'app' | 'browser'): Interview;
-  /**
-   * Candidate mode: saves an interview from an invitation link (no account, no invitations to send):
-   * the candidate's own copy, or a co-interviewer's (`panelist`, naming the candidate).
-   */
-  saveCandidateInterview(input: { meetLink: string; startUtc: string; title: string; durationMinutes?: number; timeZone: string; panelistFor?: string }): Interview;
-  /**
-   * What the candidate's home needs: the copies saved from invitations (by start time, at most 100)
-   * and whether any interview was scheduled here (then this is a recruiter's app: no copies are read).
-   */
-  savedCopies(): { saved: InterviewSummary[]; scheduledHere: boolean };
-  /** The copy already saved from an invitation for this Meet link and start (the candidate's, or with `as` a panelist's), if any. */
-  findCandidateInterview(meetLink: string, startUtc: string, as?: SavedCopyOrigin): Interview | undefined;
-  /** Candidate mode: the candidate's own notes on the interview they saved. */
-  setCandidateNotes(id: string, notes: string): Interview;
-  /** Candidate mode: forgets the interview on this computer (nothing is sent: it is not ours to cancel). */
-  removeCandidateInterview(id: string): void;
   recordLeave(id: string): Interview;
   /** Subscribes to lifecycle changes; returns the unsubscribe function. */
   onChange(listener: (change: InterviewChange) => void): () => void;
 }
 
-/** Fresh reminder bookkeeping at `now` (ISO): nothing handled yet, moments before `now` skipped (never "missed"). */
-export function armedReminders(now: string): Interview['reminders'] {
-  return { sent: [], armedAt: now };
-}
-
-/** The bookkeeping every new interview starts with: a stable invite UID, nothing sent, no joins. */
-function freshRecord(id: string, now: string): Pick<Interview, 'id' | 'status' | 'ics' | 'invitations' | 'joins' | 'reminders' | 'createdAt' | 'updatedAt'> {
-  return {
-    id,
-    status: 'scheduled',
-    ics: { uid: `${id}@interview-desk.app`, sequence: 0 },
-    invitations: { candidate: { state: 'none' }, recruiter: { state: 'none' } },
-    joins: [],
-    reminders: armedReminders(now),
-    createdAt: now,
-    updatedAt: now,
-  };
-}
-
-/** The origins of a copy saved from an invitation someone received (not scheduled here). */
-export type SavedCopyOrigin = Exclude<Interview['origin'], 'recruiter'>;
-
-const copyRefusals: Record<SavedCopyOrigin, Record<'reschedule' | 'cancel' | 'resend' | 'meetLink' | 'panel', string>> = {
-  candidate: {
-    reschedule: 'Only your interviewer can move this interview. Reply to their invitation to ask for a new time.',
-    cancel: 'Only your interviewer can cancel this interview. Reply to their invitation to let them know; you can remove it from this computer.',
-    resend: 'This interview came from an invitation you received, so there are no emails to send from here.',
-    meetLink: 'The Meet link of this interview comes from your invitation and cannot be changed here.',
-    panel: 'Only your interviewer can change who is on the panel.',
-  },
-  panelist: {
-    reschedule: 'Only the recruiter who invited you can move this interview. Write to them to ask for a new time.',
-    cancel: 'Only the recruiter who invited you can cancel this interview. Write to them if you cannot make it; you can remove it from this computer.',
-    resend: 'This panel interview came from an invitation you received, so there are no emails to send from here.',
-    meetLink: 'The Meet link of this panel interview comes from your invitation and cannot be changed here.',
-    panel: 'Only the recruiter who invited you can change who is on the panel.',
-  },
-};
-
-/**
- * Refuses what only the recruiter who scheduled an interview can do (move it, cancel it for everyone,
- * send its emails, change its Meet link or its panel) on a copy a candidate or a co-interviewer saved
- * from an invitation, in words for that reader.
- */
-export function refuseOnCandidateCopy(interview: Interview, action: keyof (typeof copyRefusals)['candidate']): void {
-  if (interview.origin === 'recruiter') return;
-  throw new DeskFailure('invalid_input', copyRefusals[interview.origin][action], 'id');
-}
-
-/**
- * Refuses a panel that names the candidate or the recruiter as a co-interviewer (they are already
- * on the invitation), in the words of the form; the contract already checked count and duplicates.
- */
-export function refusePanel(panel: Array<{ email: string }>, recruiterEmail: string, candidateEmail: string): void {
-  const mine = recruiterEmail.toLowerCase();
-  const theirs = candidateEmail.toLowerCase();
-  panel.forEach((person, index) => {
-    const email = person.email.toLowerCase();
-    if (mine && email === mine) throw new DeskFailure('invalid_input', 'Co-interviewer email is your own address: you are on every interview already.', `coInterviewers.${index}.email`);
-    if (email === theirs) throw new DeskFailure('invalid_input', "Co-interviewer email is the candidate's address: add a colleague here.", `coInterviewers.${index}.email`);
-  });
-}
-
-/** Creates the interview service. */
-export function createInterviewService(deps: InterviewServiceDeps): InterviewService {
+/** Creates the write side over the repository. */
+export function createInterviewCommands(deps: InterviewCommandsDeps): InterviewCommands {
   const { repository, clock, events, log } = deps;
   const listeners = new Set<(change: InterviewChange) => void>();
   const newId = deps.newId ?? randomUUID;
@@ -216,8 +113,7 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
       else repository.afterCommit(() => events.emit('interviews:changed', { ids: [interview.id] }));
       return interview;
     });
-  const conflictsFor = (startMs: number, durationMinutes: number, excludeId?: string) =>
-    findConflicts(repository.overlapping(startMs, startMs + durationMinutes * 60_000, excludeId), startMs, durationMinutes, excludeId);
+  const conflictsFor = (startMs: number, durationMinutes: number, excludeId?: string) => conflictsIn(repository, startMs, durationMinutes, excludeId);
   /**
    * A changed interview, ready to save. A new Meet link for a meeting people may already hold is a
    * significant change (RFC 5546): SEQUENCE rises here, whoever changed the link, so every update
@@ -233,33 +129,15 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
     const question = conflictQuestion(conflicts, calendars, at.zone, at.startUtc, at.ask, deps.timeStyle ?? timeStyleOf(undefined));
     if (question) throw new DeskFailure('conflict', question, at.ask === 'Save the panel anyway?' ? undefined : 'time');
   };
+  /** A change from elsewhere in one transaction; `tellListeners` false keeps it out of the queues. */
+  const apply = (id: string, change: (interview: Interview) => Interview, tellListeners: boolean) =>
+    repository.transaction(() => {
+      const previous = mustGet(id);
+      const interview = changed(previous, change(previous));
+      return save(interview, tellListeners ? { kind: 'updated', interview, previous } : undefined);
+    });
 
   return {
-    list: () => repository.all().map(summarize),
-    page: (window, offset, limit) => repository.schedulePage(window, offset, limit).map(summarize),
-    count: (window) => repository.scheduleCount(window),
-    byIds: (ids, query) => repository.matching(ids, query).map(summarize),
-    next() {
-      const found = repository.nextUnfinished(clock.now());
-      return found ? summarize(found) : null;
-    },
-    listFull: () => repository.all(),
-    get: mustGet,
-    find: (id) => repository.get(id),
-    byGoogleEventId: (eventId) => repository.byGoogleEventId(eventId),
-    forTray(nowMs, dayStartMs, dayEndMs) {
-      const next = repository.nextUnfinished(nowMs);
-      const today = repository.startingBetween(dayStartMs, dayEndMs);
-      return next && !today.some((i) => i.id === next.id) ? [next, ...today] : today;
-    },
-    preview(input) {
-      const start = startInstant(input, clock.now());
-      return {
-        startUtc: start.toISO()!,
-        endUtc: start.plus({ minutes: input.durationMinutes }).toISO()!,
-        conflicts: conflictsFor(start.toMillis(), input.durationMinutes, input.excludeId),
-      };
-    },
     schedule(raw, origin = 'recruiter', calendars = noFindings) {
       const input = scheduleInputSchema.parse(raw);
       const recruiter = deps.recruiter();
@@ -363,13 +241,8 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
       log.info(`changed the panel of interview ${id}`);
       return interview;
     },
-    update(id, change, notify = true) {
-      return repository.transaction(() => {
-        const previous = mustGet(id);
-        const interview = changed(previous, change(previous));
-        return save(interview, notify ? { kind: 'updated', interview, previous } : undefined);
-      });
-    },
+    update: (id, change) => apply(id, change, true),
+    updateQuietly: (id, change) => apply(id, change, false),
     setDelivery(id, recipient, state) {
       return repository.transaction(() => {
         if (!repository.setDelivery(id, recipient, recipient.startsWith('panel:') ? withPanelName(repository.get(id), recipient.slice('panel:'.length), state) : state, nowIso())) return false;
@@ -385,62 +258,14 @@ export function createInterviewService(deps: InterviewServiceDeps): InterviewSer
         repository.afterCommit(() => events.emit('interviews:changed', { ids: changed.map((i) => i.id) }));
       });
     },
-    savedCopies() {
-      const scheduledHere = repository.byOrigin(['recruiter'], 1).length > 0;
-      return { saved: scheduledHere ? [] : repository.byOrigin(['candidate', 'panelist'], 100).map(summarize), scheduledHere };
-    },
-    findCandidateInterview(meetLink, startUtc, as = 'candidate') {
-      const startMs = Date.parse(startUtc);
-      return repository.startingBetween(startMs, startMs + 1).find((i) => i.origin === as && i.meetLink === meetLink && i.startUtc === startUtc);
-    },
-    saveCandidateInterview(input) {
-      const origin: SavedCopyOrigin = input.panelistFor === undefined ? 'candidate' : 'panelist';
-      const existing = this.findCandidateInterview(input.meetLink, input.startUtc, origin);
-      if (existing) return existing;
-      const id = newId();
-      const now = nowIso();
-      const interview: Interview = {
-        ...freshRecord(id, now),
-        // The link does not name the interviewer: left empty (unknown), never invented. "You" names the
-        // candidate's own row in the list; a co-interviewer's link names the candidate.
-        candidate: { name: input.panelistFor ?? 'You', email: '' },
-        recruiter: { name: '', email: '' },
-        coInterviewers: [],
-        jobTitle: input.title,
-        startUtc: input.startUtc,
-        // An older link without a length: the join window still needs an end, so an hour keeps Join
-        // open long enough, and the room says the length is unknown instead of showing this guess.
-        durationMinutes: input.durationMinutes ?? 60,
-        ...(input.durationMinutes === undefined ? { lengthUnknown: true } : {}),
-        timeZone: input.timeZone,
-        notes: '',
-        candidateMessage: '',
-        meetLink: input.meetLink,
-        origin,
-      };
-      return save(interview, { kind: 'scheduled', interview });
-    },
-    setCandidateNotes(id, raw) {
-      const current = mustGet(id);
-      if (current.origin === 'recruiter') throw new DeskFailure('invalid_input', 'Notes on a scheduled interview are written in its form.', 'id');
-      const notes = candidateNotesSchema.safeParse(raw);
-      if (!notes.success) throw new DeskFailure('invalid_input', notes.error.issues[0]?.message ?? 'Your notes are not valid', 'notes');
-      return this.update(id, (i) => ({ ...i, notes: notes.data }), false);
-    },
-    removeCandidateInterview(id) {
-      const current = mustGet(id);
-      if (current.origin === 'recruiter') throw new DeskFailure('invalid_input', 'Only interviews saved from an invitation can be removed; cancel this one instead.', 'id');
-      repository.remove(id);
-      events.emit('interviews:changed', { ids: [id] });
-      log.info(`removed candidate interview ${id}`);
-    },
+    add: (interview) => save(interview, { kind: 'scheduled', interview }),
     recordJoin(id, via) {
       const current = mustGet(id);
       if (current.status === 'cancelled') throw new DeskFailure('invalid_input', 'This interview was cancelled.', 'id');
-      return this.update(id, (i) => ({ ...i, joins: [...i.joins, { joinedAt: nowIso(), via }] }), false);
+      return apply(id, (i) => ({ ...i, joins: [...i.joins, { joinedAt: nowIso(), via }] }), false);
     },
     recordLeave(id) {
-      return this.update(
+      return apply(
         id,
         (i) => {
           const joins = [...i.joins];

@@ -67,3 +67,66 @@ export function panelChanged(before: Pick<Interview, 'coInterviewers'>, after: P
   const key = (i: Pick<Interview, 'coInterviewers'>) => JSON.stringify(i.coInterviewers.map((p) => [p.email.toLowerCase(), p.name ?? '']));
   return key(before) !== key(after);
 }
+
+/** Fresh reminder bookkeeping at `now` (ISO): nothing handled yet, moments before `now` skipped (never "missed"). */
+export function armedReminders(now: string): Interview['reminders'] {
+  return { sent: [], armedAt: now };
+}
+
+/** The bookkeeping every new interview starts with: a stable invite UID, nothing sent, no joins. */
+export function freshRecord(id: string, now: string): Pick<Interview, 'id' | 'status' | 'ics' | 'invitations' | 'joins' | 'reminders' | 'createdAt' | 'updatedAt'> {
+  return {
+    id,
+    status: 'scheduled',
+    ics: { uid: `${id}@interview-desk.app`, sequence: 0 },
+    invitations: { candidate: { state: 'none' }, recruiter: { state: 'none' } },
+    joins: [],
+    reminders: armedReminders(now),
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/** The origins of a copy saved from an invitation someone received (not scheduled here). */
+export type SavedCopyOrigin = Exclude<Interview['origin'], 'recruiter'>;
+
+const copyRefusals: Record<SavedCopyOrigin, Record<'reschedule' | 'cancel' | 'resend' | 'meetLink' | 'panel', string>> = {
+  candidate: {
+    reschedule: 'Only your interviewer can move this interview. Reply to their invitation to ask for a new time.',
+    cancel: 'Only your interviewer can cancel this interview. Reply to their invitation to let them know; you can remove it from this computer.',
+    resend: 'This interview came from an invitation you received, so there are no emails to send from here.',
+    meetLink: 'The Meet link of this interview comes from your invitation and cannot be changed here.',
+    panel: 'Only your interviewer can change who is on the panel.',
+  },
+  panelist: {
+    reschedule: 'Only the recruiter who invited you can move this interview. Write to them to ask for a new time.',
+    cancel: 'Only the recruiter who invited you can cancel this interview. Write to them if you cannot make it; you can remove it from this computer.',
+    resend: 'This panel interview came from an invitation you received, so there are no emails to send from here.',
+    meetLink: 'The Meet link of this panel interview comes from your invitation and cannot be changed here.',
+    panel: 'Only the recruiter who invited you can change who is on the panel.',
+  },
+};
+
+/**
+ * Refuses what only the recruiter who scheduled an interview can do (move it, cancel it for everyone,
+ * send its emails, change its Meet link or its panel) on a copy a candidate or a co-interviewer saved
+ * from an invitation, in words for that reader.
+ */
+export function refuseOnCandidateCopy(interview: Interview, action: keyof (typeof copyRefusals)['candidate']): void {
+  if (interview.origin === 'recruiter') return;
+  throw new DeskFailure('invalid_input', copyRefusals[interview.origin][action], 'id');
+}
+
+/**
+ * Refuses a panel that names the candidate or the recruiter as a co-interviewer (they are already
+ * on the invitation), in the words of the form; the contract already checked count and duplicates.
+ */
+export function refusePanel(panel: Array<{ email: string }>, recruiterEmail: string, candidateEmail: string): void {
+  const mine = recruiterEmail.toLowerCase();
+  const theirs = candidateEmail.toLowerCase();
+  panel.forEach((person, index) => {
+    const email = person.email.toLowerCase();
+    if (mine && email === mine) throw new DeskFailure('invalid_input', 'Co-interviewer email is your own address: you are on every interview already.', `coInterviewers.${index}.email`);
+    if (email === theirs) throw new DeskFailure('invalid_input', "Co-interviewer email is the candidate's address: add a colleague here.", `coInterviewers.${index}.email`);
+  });
+}

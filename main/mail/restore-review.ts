@@ -5,7 +5,8 @@ import { droppedAfterRestore } from '../../preload/domain/dropped-after-restore'
 import { personName } from '../../preload/domain/person-name';
 import type { Logger } from '../logging/logger';
 import type { Clock } from '../platform/clock';
-import type { InterviewService } from '../interviews/interview-service';
+import type { InterviewQueries } from '../interviews/interview-queries';
+import type { InterviewCommands } from '../interviews/interview-commands';
 import { DeskFailure } from '../shared/desk-failure';
 import type { Database } from '../storage/database';
 import { DurableQueue, type QueueItem } from '../storage/durable-queue';
@@ -26,7 +27,8 @@ export interface RestoreReviewDeps {
   db: Database;
   clock: Clock;
   log: Logger;
-  interviews: InterviewService;
+  interviews: InterviewQueries;
+  commands: Pick<InterviewCommands, 'setDelivery'>;
   hold: RestoreHoldState;
   /** Wakes the outbox: a message sent from the review goes out at once. */
   drain: () => void;
@@ -38,7 +40,7 @@ const batch = 200;
 
 /** Creates the review over the outbox's queue; the messages stay held (`held`) until decided here. */
 export function createRestoreReview(deps: RestoreReviewDeps): RestoreReview {
-  const { db, clock, interviews, hold } = deps;
+  const { db, clock, interviews, commands, hold } = deps;
   const queue = new DurableQueue(db, 'mail', outboxPayloadSchema, () => clock.now());
 
   /** The copy's messages still waiting, in order: the queue is read in order and stops past the copy's last item. */
@@ -107,7 +109,7 @@ export function createRestoreReview(deps: RestoreReviewDeps): RestoreReview {
           const interview = interviews.find(item.interviewId);
           if (!interview) continue;
           queue.add(item.interviewId, item.payload, { held: !announceable(interview, item.payload.kind) });
-          interviews.setDelivery(item.interviewId, item.payload.recipient, { state: 'queued', kind: item.payload.kind, at: new Date(clock.now()).toISOString() });
+          commands.setDelivery(item.interviewId, item.payload.recipient, { state: 'queued', kind: item.payload.kind, at: new Date(clock.now()).toISOString() });
         }
         settle();
       });
@@ -120,7 +122,7 @@ export function createRestoreReview(deps: RestoreReviewDeps): RestoreReview {
         const at = clock.now();
         for (const item of chosen(keys)) {
           queue.update(item.key, { state: 'failed', finishedAt: at, reason: droppedAfterRestore });
-          interviews.setDelivery(item.interviewId, item.payload.recipient, { state: 'failed', kind: item.payload.kind, reason: droppedAfterRestore, at: new Date(at).toISOString() });
+          commands.setDelivery(item.interviewId, item.payload.recipient, { state: 'failed', kind: item.payload.kind, reason: droppedAfterRestore, at: new Date(at).toISOString() });
         }
         settle();
       });

@@ -1,14 +1,16 @@
 import type { Settings } from '../../preload/contract/settings-schema';
 import { joinPhase, joinWindow } from '../../preload/domain/interview-timing';
 import { formatInstant, timeStyleOf, type TimeStyle } from '../../preload/domain/time-format';
-import type { InterviewService } from '../interviews/interview-service';
+import type { InterviewQueries } from '../interviews/interview-queries';
+import type { InterviewCommands } from '../interviews/interview-commands';
 import type { Clock } from '../platform/clock';
 import { DeskFailure } from '../shared/desk-failure';
 import { requireMeetJoinUrl, type MeetLauncher } from './meet-launcher';
 
 /** What joining an interview needs: the stored interviews, the join-window settings, the time and a Meet opener. */
 export interface JoinInterviewDeps {
-  interviews: Pick<InterviewService, 'get' | 'recordJoin' | 'recordLeave'>;
+  interviews: InterviewQueries;
+  commands: Pick<InterviewCommands, 'recordJoin' | 'recordLeave'>;
   settings: () => Settings;
   clock: Clock;
   launcher: MeetLauncher;
@@ -23,7 +25,7 @@ export interface JoinInterviewDeps {
  */
 export function createJoinInterview(deps: JoinInterviewDeps) {
   return async (id: string, via: 'app' | 'browser'): Promise<{ via: 'app' | 'browser' }> => {
-    const { interviews, launcher } = deps;
+    const { interviews, commands, launcher } = deps;
     const interview = interviews.get(id);
     const current = deps.settings();
     const phase = joinPhase(interview, current, deps.clock.now());
@@ -34,12 +36,12 @@ export function createJoinInterview(deps: JoinInterviewDeps) {
     if (phase === 'after') throw new DeskFailure('invalid_input', 'This interview has ended. Reschedule it to meet again.', 'join');
     if (!interview.meetLink) throw new DeskFailure('invalid_input', 'There is no Meet link yet. Paste one or wait for Google.', 'meetLink');
     const link = requireMeetJoinUrl(interview.meetLink);
-    if (via === 'app' && (await launcher.openInApp(interview, () => interviews.recordLeave(id)))) {
-      interviews.recordJoin(id, 'app');
+    if (via === 'app' && (await launcher.openInApp(interview, () => commands.recordLeave(id)))) {
+      commands.recordJoin(id, 'app');
       return { via: 'app' };
     }
     await launcher.openInBrowser(link);
-    interviews.recordJoin(id, 'browser');
+    commands.recordJoin(id, 'browser');
     return { via: 'browser' };
   };
 }

@@ -1,7 +1,8 @@
 import type { Interview } from '../../preload/contract/interview-schema';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../logging/logger';
-import type { InterviewService } from '../interviews/interview-service';
+import type { InterviewQueries } from '../interviews/interview-queries';
+import type { InterviewCommands } from '../interviews/interview-commands';
 import { reminderDecisions, startingNowGraceMs, type PlannedReminder, type ReminderSubject } from './reminder-plan';
 
 /** Timers, injected so tests can run a simulated week in milliseconds. */
@@ -26,7 +27,8 @@ export const realTimers: TimerApi = {
 export const maxSleepMs = 60 * 60_000;
 
 export interface ReminderSchedulerDeps {
-  interviews: InterviewService;
+  interviews: InterviewQueries;
+  commands: Pick<InterviewCommands, 'updateMany' | 'onChange'>;
   clock: Clock;
   log: Logger;
   settings: () => { reminderOffsetsMinutes: number[]; candidateReminderEmail: boolean };
@@ -70,7 +72,7 @@ export function createReminderScheduler(deps: ReminderSchedulerDeps): ReminderSc
     const byInterview = new Map<string, PlannedReminder[]>();
     for (const r of reminders) byInterview.set(r.interviewId, [...(byInterview.get(r.interviewId) ?? []), r]);
     if (byInterview.size === 0) return;
-    deps.interviews.updateMany([...byInterview.keys()], (i) => ({
+    deps.commands.updateMany([...byInterview.keys()], (i) => ({
       ...i,
       reminders: { ...i.reminders, sent: [...i.reminders.sent, ...(byInterview.get(i.id) ?? []).map((r) => ({ key: r.key, at: new Date(now).toISOString() }))] },
     }));
@@ -111,7 +113,7 @@ export function createReminderScheduler(deps: ReminderSchedulerDeps): ReminderSc
     handle = timers.set(check, Math.max(0, wakeAt - now));
   };
 
-  const unsubscribe = deps.interviews.onChange(() => check());
+  const unsubscribe = deps.commands.onChange(() => check());
   check();
   return {
     check,

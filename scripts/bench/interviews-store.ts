@@ -62,7 +62,7 @@ for (const size of [1_000, 10_000, 50_000]) {
   reportDurations(
     label('"Schedule interview" (one transaction, listeners included)'),
     await timeMany(100, (i) =>
-      services.interviews.schedule({ candidateName: `Bench ${i}`, candidateEmail: `bench${i}@example.com`, jobTitle: 'Engineer', date: day(400 + i), time: '10:00', timeZone: 'UTC', durationMinutes: 30, notes: '', candidateMessage: '', meetLink: 'https://meet.google.com/abc-defg-hij', acceptConflicts: true }),
+      services.commands.schedule({ candidateName: `Bench ${i}`, candidateEmail: `bench${i}@example.com`, jobTitle: 'Engineer', date: day(400 + i), time: '10:00', timeZone: 'UTC', durationMinutes: 30, notes: '', candidateMessage: '', meetLink: 'https://meet.google.com/abc-defg-hij', acceptConflicts: true }),
     ),
   );
   reportDurations(label('reminder check (due window + next due reminder query)'), await timeMany(100, () => services.reminders.check()));

@@ -3,7 +3,8 @@
 // fires over a simulated week with sleeps (injected clock and timers).
 import { reminderDecisions } from '../../main/reminders/reminder-plan';
 import { createReminderScheduler } from '../../main/reminders/reminder-scheduler';
-import { createInterviewService } from '../../main/interviews/interview-service';
+import { createInterviewCommands } from '../../main/interviews/interview-commands';
+import { createInterviewQueries } from '../../main/interviews/interview-queries';
 import { createInterviewRepository } from '../../main/storage/interview-repository';
 import { openMemoryDatabase } from '../../main/storage/open-database';
 import { createEventHub } from '../../main/shared/event-hub';
@@ -35,10 +36,11 @@ const interviews = Array.from({ length: 40 }, () => makeInterview({ startUtc: ne
 seedStore(temp.dir, { interviews });
 const time = simulatedTime(new Date(start).toISOString());
 const repository = createInterviewRepository(storesFor(temp.dir, time.clock).database);
-const service = createInterviewService({ repository, clock: time.clock, events: createEventHub(), log: createMemoryLogger(), recruiter: () => null });
+const commands = createInterviewCommands({ repository, clock: time.clock, events: createEventHub(), log: createMemoryLogger(), recruiter: () => null });
 const firedAt: Array<{ due: number; at: number }> = [];
 const scheduler = createReminderScheduler({
-  interviews: service,
+  interviews: createInterviewQueries({ repository, clock: time.clock }),
+  commands,
   clock: time.clock,
   log: createMemoryLogger(),
   settings: () => ({ reminderOffsetsMinutes: [1440, 60, 0], candidateReminderEmail: false }),

@@ -22,7 +22,7 @@ process.stdout.write('ready\n');
 const base = Date.now() + 30 * 86_400_000;
 for (let i = 0; i < Number(roundsText); i++) {
   const start = new Date(base + i * 3600_000);
-  const interview = app.services.interviews.schedule({
+  const interview = app.services.commands.schedule({
     candidateName: `Candidate ${i}`,
     candidateEmail: `candidate${i}@example.com`,
     jobTitle: 'Engineer',

@@ -1,15 +1,17 @@
 import type { CalendarBusyCheck } from '../../google/calendar-busy-check';
-import type { InterviewService } from '../../interviews/interview-service';
+import type { InterviewCommands } from '../../interviews/interview-commands';
+import type { InterviewQueries } from '../../interviews/interview-queries';
 import type { NamespaceHandlers } from './namespace-handlers';
 
 /** The schedule: reading, planning, changing and joining interviews. */
 export function interviewsHandlers(deps: {
-  interviews: InterviewService;
+  interviews: InterviewQueries;
+  commands: InterviewCommands;
   /** Asked before a save: what Google says about everyone's time then. */
   busyCheck: CalendarBusyCheck;
   join: (id: string, via: 'app' | 'browser') => Promise<{ via: 'app' | 'browser' }>;
 }): NamespaceHandlers<'interviews'> {
-  const { interviews, busyCheck, join } = deps;
+  const { interviews, commands, busyCheck, join } = deps;
   return {
     'interviews:list': () => interviews.list(),
     'interviews:get': (id) => interviews.get(id),
@@ -18,13 +20,13 @@ export function interviewsHandlers(deps: {
     'interviews:byIds': ({ ids, query }) => interviews.byIds(ids, query),
     'interviews:next': () => interviews.next(),
     'interviews:preview': (input) => interviews.preview(input),
-    'interviews:schedule': async (input) => interviews.schedule(input, 'recruiter', await busyCheck.forSchedule(input)),
-    'interviews:reschedule': async (input) => interviews.reschedule(input, await busyCheck.forReschedule(input)),
-    'interviews:cancel': (id) => interviews.cancel(id),
-    'interviews:setMeetLink': ({ id, meetLink }) => interviews.setMeetLink(id, meetLink),
+    'interviews:schedule': async (input) => commands.schedule(input, 'recruiter', await busyCheck.forSchedule(input)),
+    'interviews:reschedule': async (input) => commands.reschedule(input, await busyCheck.forReschedule(input)),
+    'interviews:cancel': (id) => commands.cancel(id),
+    'interviews:setMeetLink': ({ id, meetLink }) => commands.setMeetLink(id, meetLink),
     'interviews:join': ({ id, via }) => join(id, via),
-    'interviews:sendCalendarChange': (id) => interviews.sendCalendarChange(id),
+    'interviews:sendCalendarChange': (id) => commands.sendCalendarChange(id),
     'interviews:setPanel': async ({ id, coInterviewers, acceptConflicts }) =>
-      interviews.setPanel(id, coInterviewers, { acceptConflicts, calendars: acceptConflicts ? undefined : await busyCheck.forPanel(id, coInterviewers) }),
+      commands.setPanel(id, coInterviewers, { acceptConflicts, calendars: acceptConflicts ? undefined : await busyCheck.forPanel(id, coInterviewers) }),
   };
 }

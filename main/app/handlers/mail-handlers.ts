@@ -1,6 +1,6 @@
 import type { AccountService } from '../../google/account-service';
 import { gmailSendScope } from '../../google/oauth-client';
-import type { InterviewService } from '../../interviews/interview-service';
+import type { InterviewQueries } from '../../interviews/interview-queries';
 import type { MailSetup } from '../../mail/mail-setup';
 import type { Outbox } from '../../mail/outbox/outbox';
 import { sendTestEmail } from '../../mail/send-test-email';
@@ -13,7 +13,7 @@ export function mailHandlers(deps: {
   mail: MailSetup;
   account: AccountService;
   settings: SettingsService;
-  interviews: Pick<InterviewService, 'get'>;
+  interviews: InterviewQueries;
   recruiter: () => { name: string; email: string } | null;
   smtpUrl?: string | undefined;
 }): NamespaceHandlers<'mail'> {

@@ -8,7 +8,9 @@ import type { Clock } from '../../platform/clock';
 import type { Database } from '../../storage/database';
 import { singleFlight } from '../../shared/single-flight';
 import { createSyncState } from '../../storage/sync-state';
-import { armedReminders, type InterviewService } from '../../interviews/interview-service';
+import { armedReminders } from '../../interviews/interview-rules';
+import type { InterviewQueries } from '../../interviews/interview-queries';
+import type { InterviewCommands } from '../../interviews/interview-commands';
 import type { AccountService } from '../account-service';
 import { describeGoogleError, isRetryable } from '../google-errors';
 import { GoogleCallError, withGoogleRetry, type RetryOptions } from '../retry-policy';
@@ -23,7 +25,8 @@ export interface CalendarSyncDeps {
   /** The app database: the Calendar queue and the sync token live there. */
   db: Database;
   account: AccountService;
-  interviews: InterviewService;
+  interviews: InterviewQueries;
+  commands: Pick<InterviewCommands, 'update' | 'updateQuietly' | 'onChange'>;
   events: EventHub;
   clock: Clock;
   log: Logger;
@@ -60,7 +63,7 @@ const queueBackoffMs = [2_000, 10_000, 30_000, 60_000, 5 * 60_000, 15 * 60_000];
 
 /** Creates the Calendar sync service and hooks it to interview changes. */
 export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
-  const { account, interviews, clock, log } = deps;
+  const { account, interviews, commands, clock, log } = deps;
   const queue = new GoogleQueue(deps.db, () => clock.now());
   const syncState = createSyncState(deps.db);
   const pollMs = deps.conferencePollMs ?? [300, 600, 1000, 1500, 2500, 4000];
@@ -85,10 +88,10 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
   // Which guests the change will write is recorded now: if Google's answer is lost, a later panel
   // change still knows whom the app may have put on the event.
   const markPending = (interview: Interview): Interview =>
-    interviews.update(interview.id, (i) => ({ ...i, google: { ...(i.google ?? { eventId: eventIdFor(i.id) }), state: 'pending', guestsWritten: withGuestsWriting(i) } }), false);
+    commands.updateQuietly(interview.id, (i) => ({ ...i, google: { ...(i.google ?? { eventId: eventIdFor(i.id) }), state: 'pending', guestsWritten: withGuestsWriting(i) } }));
 
   const saveEvent = (id: string, event: calendar_v3.Schema$Event, extra: Partial<NonNullable<Interview['google']>> = {}) =>
-    interviews.update(
+    commands.update(
       id,
       (i) => {
         const sequence = event.sequence ?? i.google?.sequence ?? 0;
@@ -110,7 +113,6 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
           },
         }, readMeetLink(event));
       },
-      true,
     );
 
   /** Waits for Meet: polls events.get with growing pauses until the conference succeeds or fails. */
@@ -242,7 +244,7 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
       // Already gone counts as done.
       if (status(error) !== 404 && status(error) !== 410) throw error;
     }
-    interviews.update(interview.id, (i) => ({ ...i, google: { ...(i.google ?? { eventId }), state: 'synced' } }), false);
+    commands.updateQuietly(interview.id, (i) => ({ ...i, google: { ...(i.google ?? { eventId }), state: 'synced' } }));
   };
 
   const perform = async (item: QueuedChange) => {
@@ -283,7 +285,7 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
           return;
         }
         queue.remove(item.key);
-        interviews.update(item.interviewId, (i) => ({ ...i, google: { ...(i.google ?? { eventId: eventIdFor(i.id) }), state: 'failed', error: failure.message } }), true);
+        commands.update(item.interviewId, (i) => ({ ...i, google: { ...(i.google ?? { eventId: eventIdFor(i.id) }), state: 'failed', error: failure.message } }));
         log.error(`Google refused the change for ${item.interviewId}: ${failure.status} ${failure.message}`);
       }
     }
@@ -319,7 +321,7 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
       if (local.status === 'cancelled') return false;
       deps.db.transaction(() => {
         const mark = googleWins ? local.google?.calendarChange : untold(local, { kind: 'cancelled', startUtc: local.startUtc, durationMinutes: local.durationMinutes }, event);
-        interviews.update(local.id, (i) => ({ ...i, status: 'cancelled', google: { ...withCalendarChange(i.google ?? { eventId: event.id!, state: 'synced' }, mark), state: 'synced', ...(event.etag ? { etag: event.etag } : {}) } }), true);
+        commands.update(local.id, (i) => ({ ...i, status: 'cancelled', google: { ...withCalendarChange(i.google ?? { eventId: event.id!, state: 'synced' }, mark), state: 'synced', ...(event.etag ? { etag: event.etag } : {}) } }));
       });
       googleWins?.push(local.id);
       return true;
@@ -345,7 +347,7 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
     deps.db.transaction(() => {
       // A new link sends an update saying both; a move alone waits for the recruiter.
       const mark = moved && !relinked && !googleWins ? untold(local, { kind: 'moved', startUtc: start, durationMinutes: duration }, event) : local.google?.calendarChange;
-      interviews.update(
+      commands.update(
         local.id,
         (current) => {
           const i = relinked || unusable ? withEventMeetLink(current, reading) : current;
@@ -365,7 +367,6 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
             },
           };
         },
-        true,
       );
     });
     // The new link raised our SEQUENCE above the event's: give the event the same, so both agree.
@@ -431,7 +432,7 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
     return { changed, requests };
   };
 
-  const unsubscribe = interviews.onChange((change) => {
+  const unsubscribe = commands.onChange((change) => {
     if (account.status().state === 'disconnected' || change.interview.origin !== 'recruiter') return;
     if (change.kind === 'scheduled') {
       markPending(change.interview);

@@ -1,6 +1,6 @@
 import type { Interview } from '../../../preload/contract/interview-schema';
 import type { Clock } from '../../platform/clock';
-import type { InterviewService } from '../../interviews/interview-service';
+import type { InterviewCommands } from '../../interviews/interview-commands';
 import type { Recipient } from '../mail-kinds';
 import type { OutboxQueue } from './outbox-item';
 
@@ -14,7 +14,7 @@ export interface DeliveryLines {
   nowIso(): string;
 }
 
-export function createDeliveryLines(queue: OutboxQueue, interviews: Pick<InterviewService, 'setDelivery'>, clock: Clock): DeliveryLines {
+export function createDeliveryLines(queue: OutboxQueue, interviews: Pick<InterviewCommands, 'setDelivery'>, clock: Clock): DeliveryLines {
   // One row written, not the whole interview: this runs for every message (an interview that is gone
   // has nothing to show the state on).
   const set: DeliveryLines['set'] = (interviewId, recipient, state) => void interviews.setDelivery(interviewId, recipient, state);

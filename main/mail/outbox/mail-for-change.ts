@@ -1,6 +1,6 @@
 import { hasEnded } from '../../../preload/domain/interview-timing';
 import type { Interview } from '../../../preload/contract/interview-schema';
-import type { InterviewChange } from '../../interviews/interview-service';
+import type { InterviewChange } from '../../interviews/interview-commands';
 import { panelChanged } from '../../interviews/interview-rules';
 import { deliveryOf, panelRecipient, recipientsOf, type MailKind, type Recipient } from '../mail-kinds';
 import { interviewerNames, type PreviousTime } from '../message-content';

@@ -6,7 +6,9 @@ import type { Database } from '../../storage/database';
 import { DurableQueue, queueRetentionMs } from '../../storage/durable-queue';
 import type { Clock } from '../../platform/clock';
 import type { Logger } from '../../logging/logger';
-import { refuseOnCandidateCopy, type InterviewChange, type InterviewService } from '../../interviews/interview-service';
+import { refuseOnCandidateCopy } from '../../interviews/interview-rules';
+import type { InterviewChange, InterviewCommands } from '../../interviews/interview-commands';
+import type { InterviewQueries } from '../../interviews/interview-queries';
 import { DeskFailure } from '../../shared/desk-failure';
 import { createQueueWorker } from '../../shared/queue-worker';
 import type { MailTransport } from '../mail-transport';
@@ -24,7 +26,8 @@ export interface OutboxDeps {
   db: Database;
   clock: Clock;
   log: Logger;
-  interviews: InterviewService;
+  interviews: InterviewQueries;
+  commands: Pick<InterviewCommands, 'setDelivery' | 'onChange'>;
   settings: () => Settings;
   render: (view: MessageView) => RenderedEmail;
   /** The transport for the current settings; throws DeskFailure when mail is not set up. */
@@ -62,10 +65,10 @@ const defaultBackoff = [5_000, 30_000, 2 * 60_000, 10 * 60_000, 30 * 60_000, 60 
 
 /** Creates the outbox and hooks it to the interview lifecycle. */
 export function createOutbox(deps: OutboxDeps): Outbox {
-  const { db, clock, log, interviews } = deps;
+  const { db, clock, log, interviews, commands } = deps;
   const queue = new DurableQueue(db, 'mail', outboxPayloadSchema, () => clock.now());
   queue.prune(clock.now() - queueRetentionMs);
-  const lines = createDeliveryLines(queue, interviews, clock);
+  const lines = createDeliveryLines(queue, commands, clock);
   const all = (): OutboxItem[] => queue.all().map(asOutboxItem);
 
   // Counts every enqueue: a message whose count did not move while it was on its way cannot have
@@ -145,7 +148,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     pausedRetryMs: deps.pauseMs ?? 60_000,
     now: () => clock.now(),
     subscribe: (wake) =>
-      interviews.onChange((change) => {
+      commands.onChange((change) => {
         if (change.interview.origin !== 'recruiter') return;
         queueMailFor(change);
         // Any change may be the one that makes held messages final (Google's event is ready, say); only

@@ -90,7 +90,7 @@ describe('every call answers what its output schema says (composed services, loc
       'interviews:setPanel': () => ({ id, coInterviewers: [{ email: 'pat@example.com', name: 'Pat Panel' }], acceptConflicts: true }),
       // A move made in Google Calendar that nobody was emailed about: what Send update acts on.
       'interviews:sendCalendarChange': () => {
-        services.interviews.update(id, (i) => ({ ...i, google: { eventId: 'e1', state: 'synced', calendarChange: { kind: 'moved', at: new Date().toISOString(), was: { startUtc: i.startUtc, durationMinutes: i.durationMinutes } } } }), false);
+        services.commands.updateQuietly(id, (i) => ({ ...i, google: { eventId: 'e1', state: 'synced', calendarChange: { kind: 'moved', at: new Date().toISOString(), was: { startUtc: i.startUtc, durationMinutes: i.durationMinutes } } } }));
         return id;
       },
       'interviews:join': () => ({ id, via: 'browser' }),

@@ -292,7 +292,7 @@ describe('panel interviews (emulator + SMTP sink + real keychain)', () => {
     const bob = { email: 'bob@example.com', name: 'Bob Panel' };
     let id = '';
     // The recruiter takes Bob off while the first create waits for the Meet (its first look at the event).
-    g.faults.add({ method: 'GET', path: /\/events\/[a-v0-9]+$/, before: () => void services.interviews.setPanel(id, [panel[0]]) });
+    g.faults.add({ method: 'GET', path: /\/events\/[a-v0-9]+$/, before: () => void services.commands.setPanel(id, [panel[0]]) });
     const interview = await call<Interview>('interviews:schedule', { candidateName: 'Ada Lovelace', candidateEmail: 'ada@example.com', jobTitle: 'Staff Engineer', date: day(8), time: '10:00', timeZone: 'Europe/Berlin', durationMinutes: 45, notes: '', candidateMessage: '', acceptConflicts: true, coInterviewers: [bob, panel[0]] });
     id = interview.id;
     const eventId = eventIdFor(id);

@@ -54,9 +54,9 @@ describe('the optional candidate reminder email over real SMTP', () => {
 
   it('goes out 24 h before with the real time left in the candidate\'s zone, never soon after the invitation', async () => {
     const now = time.clock.now();
-    const far = services.interviews.schedule(form(now, 72, 'Ada')); // invitation now, reminder 48 h later
-    services.interviews.schedule(form(now, 30, 'Grace')); // its 24 h moment is 6 h after the invitation
-    services.interviews.schedule(form(now, 5, 'Alan')); // its 24 h moment passed before it existed
+    const far = services.commands.schedule(form(now, 72, 'Ada')); // invitation now, reminder 48 h later
+    services.commands.schedule(form(now, 30, 'Grace')); // its 24 h moment is 6 h after the invitation
+    services.commands.schedule(form(now, 5, 'Alan')); // its 24 h moment passed before it existed
     await eventually(() => expect(candidateMails(/invitation/i)).toHaveLength(3));
     time.run(Date.parse(far.startUtc) - 24 * hour);
     await eventually(() => expect(candidateMails(/reminder/i)).toHaveLength(1));

@@ -18,7 +18,7 @@ describe('deep-link router (main/deep-links/deep-link-router)', () => {
     const events = createEventHub();
     const navigations: unknown[] = [];
     events.listen((name, payload) => name === 'app:navigate' && navigations.push(payload));
-    return { router: createDeepLinkRouter({ clock, interviews: services.interviews, events }), services, navigations };
+    return { router: createDeepLinkRouter({ clock, interviews: services.interviews, copies: services.copies, events }), services, navigations };
   }
 
   it('refuses a link that is not ours, and a non-join link where an invitation is expected, on the link field', () => {

@@ -29,8 +29,8 @@ describe('layering lint rule: each layer imports only downward', () => {
 
   it('refuses main/app importing a shell, main/shared importing a capability, preload importing main', async () => {
     expect(await importErrors('main/app/probe.ts', "import { x } from '../web/web-server';\nexport const y = x;\n")).toEqual([expect.stringMatching(/composition root \(main\/app\) must not import a shell/)]);
-    expect(await importErrors('main/app/probe.ts', "import { x } from '../interviews/interview-service';\nexport const y = x;\n")).toEqual([]);
-    expect(await importErrors('main/shared/probe.ts', "import { x } from '../interviews/interview-service';\nexport const y = x;\n")).toEqual([expect.stringMatching(/main\/shared sits below every capability/)]);
+    expect(await importErrors('main/app/probe.ts', "import { x } from '../interviews/interview-commands';\nexport const y = x;\n")).toEqual([]);
+    expect(await importErrors('main/shared/probe.ts', "import { x } from '../interviews/interview-commands';\nexport const y = x;\n")).toEqual([expect.stringMatching(/main\/shared sits below every capability/)]);
     expect(await importErrors('main/shared/probe.ts', "import { x } from '../../preload/contract/result';\nimport { z } from './event-hub';\nexport const y = [x, z];\n")).toEqual([]);
     expect(await importErrors('preload/domain/probe.ts', "import { x } from '../../main/shared/event-hub';\nexport const y = x;\n")).toEqual([expect.stringMatching(/preload\/ .* is the lowest layer/)]);
   });

@@ -22,6 +22,7 @@ describe('join rule (main/meet/join-interview)', () => {
     const opened: string[] = [];
     const join = createJoinInterview({
       interviews: services.interviews,
+      commands: services.commands,
       settings: () => ({ ...defaultSettings(), joinOpensMinutesBefore }),
       clock,
       launcher: browserOnlyLauncher(async (url) => void opened.push(url)),

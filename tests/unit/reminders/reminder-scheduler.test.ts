@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createReminderScheduler, maxSleepMs, type ReminderScheduler } from '../../../main/reminders/reminder-scheduler';
-import { createInterviewService, type InterviewService } from '../../../main/interviews/interview-service';
+import { createInterviewCommands, type InterviewCommands } from '../../../main/interviews/interview-commands';
+import { createInterviewQueries, type InterviewQueries } from '../../../main/interviews/interview-queries';
 import { createInterviewRepository } from '../../../main/storage/interview-repository';
 import { createEventHub } from '../../../main/shared/event-hub';
 import { createMemoryLogger } from '../../../main/logging/logger';
@@ -23,18 +24,20 @@ describe('reminder scheduler', () => {
   let schedulers: ReminderScheduler[];
   let settings: { reminderOffsetsMinutes: number[]; candidateReminderEmail: boolean };
 
-  const service = (): { interviews: InterviewService; repository: InterviewRepository } => {
+  const service = (): { interviews: InterviewQueries; commands: InterviewCommands; repository: InterviewRepository } => {
     const repository = createInterviewRepository(storesFor(temp.dir, time.clock).database);
-    return { repository, interviews: createInterviewService({ repository, clock: time.clock, events: createEventHub(), log: createMemoryLogger(), recruiter: () => ({ name: 'Rita', email: 'rita@example.com' }) }) };
+    const commands = createInterviewCommands({ repository, clock: time.clock, events: createEventHub(), log: createMemoryLogger(), recruiter: () => ({ name: 'Rita', email: 'rita@example.com' }) });
+    return { repository, interviews: createInterviewQueries({ repository, clock: time.clock }), commands };
   };
   /** Starts the app: a fresh service over the same database, and a scheduler reading it by start time. */
   const boot = () => {
-    const { interviews, repository } = service();
+    const { interviews, commands, repository } = service();
     const scheduler = createReminderScheduler({
       timingsBetween: (from, to) => repository.timingsBetween(from, to),
       nextReminderAt: (offsets, email, now) => repository.nextReminderAt(offsets, email, now),
       afterCommit: (effect) => repository.afterCommit(effect),
       interviews,
+      commands,
       clock: time.clock,
       log: createMemoryLogger(),
       settings: () => settings,
@@ -43,7 +46,8 @@ describe('reminder scheduler', () => {
       timers: time.timers,
     });
     schedulers.push(scheduler);
-    return { interviews, scheduler };
+    // Tests write and read back through one object.
+    return { interviews: { ...interviews, ...commands }, scheduler };
   };
   const shutdown = () => schedulers.splice(0).forEach((s) => s.dispose());
 
@@ -195,13 +199,15 @@ describe('reminders armed when an interview is created or moved', () => {
 
   const boot = () => {
     const repository = createInterviewRepository(storesFor(temp.dir, time.clock).database);
-    const interviews = createInterviewService({ repository, clock: time.clock, events: createEventHub(), log: createMemoryLogger(), recruiter: () => ({ name: 'Rita', email: 'rita@example.com' }) });
+    const interviews = createInterviewQueries({ repository, clock: time.clock });
+    const commands = createInterviewCommands({ repository, clock: time.clock, events: createEventHub(), log: createMemoryLogger(), recruiter: () => ({ name: 'Rita', email: 'rita@example.com' }) });
     scheduler = createReminderScheduler({
       // The database's timing query, as the app runs it: armedAt and the invitation time must come back through it.
       timingsBetween: (from, to) => repository.timingsBetween(from, to),
       nextReminderAt: (offsets, email, now) => repository.nextReminderAt(offsets, email, now),
       afterCommit: (effect) => repository.afterCommit(effect),
       interviews,
+      commands,
       clock: time.clock,
       log: createMemoryLogger(),
       settings: () => settings,
@@ -209,7 +215,7 @@ describe('reminders armed when an interview is created or moved', () => {
       email: (i) => emails.push(`${i.id}@${new Date(time.clock.now()).toISOString()}`),
       timers: time.timers,
     });
-    return interviews;
+    return { ...interviews, ...commands };
   };
   const input = (date: string, clock: string) => ({ candidateName: 'Ada', candidateEmail: 'ada@example.com', jobTitle: 'Engineer', date, time: clock, timeZone: 'UTC', durationMinutes: 60, notes: '', candidateMessage: '' });
 
@@ -267,7 +273,7 @@ describe('reminders armed when an interview is created or moved', () => {
   it('an invitation that went out late (queued behind a missing Meet link) pushes the candidate email out too', () => {
     const interviews = boot();
     const i = interviews.schedule(input('2030-03-04', '10:00'));
-    interviews.update(i.id, (x) => ({ ...x, invitations: { ...x.invitations, candidate: { state: 'sent', at: '2030-03-03T04:00:00.000Z' } } }), false);
+    interviews.updateQuietly(i.id, (x) => ({ ...x, invitations: { ...x.invitations, candidate: { state: 'sent', at: '2030-03-03T04:00:00.000Z' } } }));
     time.run(Date.parse('2030-03-04T12:00:00.000Z'));
     expect(emails).toEqual([]);
     expect(fired.map((f) => f.offset)).toEqual([1440, 60, 0]);

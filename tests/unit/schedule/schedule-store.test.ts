@@ -49,7 +49,7 @@ describe('the schedule store: pages from the database, and only the changed rows
     const off = harness.api.on('interviews:changed', ({ ids }) => void store.changed(ids));
     const [place, target] = [...first.rows].find(([, row]) => row.status === 'scheduled' && Date.parse(row.startUtc) > now)!;
     harness.calls.length = 0;
-    harness.services.interviews.cancel(target.id);
+    harness.services.commands.cancel(target.id);
     await settle();
     off();
     expect(harness.calls.filter((c) => c === 'interviews:byIds')).toHaveLength(1);
@@ -65,7 +65,7 @@ describe('the schedule store: pages from the database, and only the changed rows
     const off = harness.api.on('interviews:changed', ({ ids }) => void store.changed(ids));
     harness.calls.length = 0;
     const at = new Date(now + 2 * 86_400_000);
-    const made = harness.services.interviews.schedule({ candidateName: 'Radia New', candidateEmail: 'radia@example.com', jobTitle: 'SRE', date: at.toISOString().slice(0, 10), time: '07:13', timeZone: 'UTC', durationMinutes: 30, notes: '', candidateMessage: '', acceptConflicts: true });
+    const made = harness.services.commands.schedule({ candidateName: 'Radia New', candidateEmail: 'radia@example.com', jobTitle: 'SRE', date: at.toISOString().slice(0, 10), time: '07:13', timeZone: 'UTC', durationMinutes: 30, notes: '', candidateMessage: '', acceptConflicts: true });
     await settle();
     off();
     expect(harness.calls.filter((c) => c === 'interviews:list')).toEqual([]);

@@ -35,7 +35,7 @@ describe('one user action = one transaction', () => {
   });
 
   it('"Schedule interview" writes the interview, its Google job, its invitations and its reminder mark together', () => {
-    const interview = services.interviews.schedule(form());
+    const interview = services.commands.schedule(form());
     expect(rows('interviews')).toBe(1);
     expect(services.calendar.queue.all().map((q) => [q.interviewId, q.op])).toEqual([[interview.id, 'create']]);
     expect(services.outbox.items().map((m) => [m.interviewId, m.recipient, m.kind])).toEqual([
@@ -52,10 +52,10 @@ describe('one user action = one transaction', () => {
   });
 
   it('a listener that throws rolls all of it back: no interview, no Google job, no mail, no mark, no notification, no event', () => {
-    services.interviews.onChange(() => {
+    services.commands.onChange(() => {
       throw new Error('the disk is full');
     });
-    expect(() => services.interviews.schedule(form())).toThrow('the disk is full');
+    expect(() => services.commands.schedule(form())).toThrow('the disk is full');
     for (const table of ['interviews', 'queue_items', 'deliveries', 'reminder_marks', 'joins']) expect(rows(table), table).toBe(0);
     expect(services.interviews.list()).toEqual([]);
     expect(fired).toEqual([]);
@@ -63,12 +63,12 @@ describe('one user action = one transaction', () => {
   });
 
   it('the same holds for a reschedule: the old time, its jobs and its marks stay as they were', () => {
-    const interview = services.interviews.schedule(form());
+    const interview = services.commands.schedule(form());
     const before = { row: services.interviews.get(interview.id), queue: services.calendar.queue.all(), mail: services.outbox.items() };
-    services.interviews.onChange(() => {
+    services.commands.onChange(() => {
       throw new Error('the disk is full');
     });
-    expect(() => services.interviews.reschedule({ id: interview.id, ...inMinutes(24 * 60), timeZone: 'UTC', durationMinutes: 30 })).toThrow('the disk is full');
+    expect(() => services.commands.reschedule({ id: interview.id, ...inMinutes(24 * 60), timeZone: 'UTC', durationMinutes: 30 })).toThrow('the disk is full');
     expect(services.interviews.get(interview.id)).toEqual(before.row);
     expect(services.calendar.queue.all()).toEqual(before.queue);
     expect(services.outbox.items()).toEqual(before.mail);

@@ -31,7 +31,7 @@ describe('one handler file per contract namespace', () => {
       shell: shellHandlers(async () => {}),
       devicecheck: devicecheckHandlers({ settings: services.settings, config: {} }),
       attendance: attendanceHandlers({ attendance: services.attendance, interviews: services.interviews }),
-      candidate: candidateHandlers({ interviews: services.interviews, clock }),
+      candidate: candidateHandlers({ copies: services.copies, clock }),
     };
     for (const [namespace, handlers] of Object.entries(made)) expect(Object.keys(handlers).sort(), namespace).toEqual(callsOf(namespace));
   });

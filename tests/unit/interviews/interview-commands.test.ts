@@ -1,6 +1,7 @@
 import { timeStyleOf } from '../../../preload/domain/time-format';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createInterviewService, type InterviewChange } from '../../../main/interviews/interview-service';
+import { createInterviewCommands, type InterviewChange } from '../../../main/interviews/interview-commands';
+import { createInterviewQueries } from '../../../main/interviews/interview-queries';
 import { createInterviewRepository } from '../../../main/storage/interview-repository';
 import { createEventHub } from '../../../main/shared/event-hub';
 import { createMemoryLogger } from '../../../main/logging/logger';
@@ -23,7 +24,7 @@ const form = {
   candidateMessage: '',
 };
 
-describe('interview service', () => {
+describe('interview commands (read back through the queries)', () => {
   let temp: ReturnType<typeof makeTempDir>;
   const clock = fixedClock('2030-01-10T08:00:00.000Z');
   const open = () => {
@@ -31,13 +32,16 @@ describe('interview service', () => {
     const events = createEventHub();
     const pushed: unknown[] = [];
     events.listen((name, payload) => pushed.push({ name, payload }));
-    const service = createInterviewService({
-      repository: createInterviewRepository(database),
+    const repository = createInterviewRepository(database);
+    const commands = createInterviewCommands({
+      repository,
       clock,
       events,
       log: createMemoryLogger(),
       recruiter: () => ({ name: 'Rita Recruiter', email: 'rita@example.com' }),
     });
+    // Both sides over one repository: each test writes with one and reads back with the other.
+    const service = { ...createInterviewQueries({ repository, clock }), ...commands };
     const changes: InterviewChange[] = [];
     service.onChange((c) => changes.push(c));
     return { service, changes, pushed };
@@ -108,7 +112,7 @@ describe('interview service', () => {
   });
 
   it('needs a recruiter identity', () => {
-    const service = createInterviewService({ repository: createInterviewRepository(openMemoryDatabase()), clock, events: createEventHub(), log: createMemoryLogger(), recruiter: () => null });
+    const service = createInterviewCommands({ repository: createInterviewRepository(openMemoryDatabase()), clock, events: createEventHub(), log: createMemoryLogger(), recruiter: () => null });
     expect(failure(() => service.schedule(form))).toMatchObject({ field: 'recruiter' });
   });
 
@@ -177,9 +181,22 @@ describe('interview service', () => {
   it('finds an interview by its Calendar event id through the index, and by id without an error', () => {
     const { service } = open();
     const interview = service.schedule(form);
-    service.update(interview.id, (i) => ({ ...i, google: { eventId: 'idesk0123456789abcdef', state: 'synced' } }), true);
+    service.update(interview.id, (i) => ({ ...i, google: { eventId: 'idesk0123456789abcdef', state: 'synced' } }));
     expect(service.byGoogleEventId('idesk0123456789abcdef')?.id).toBe(interview.id);
     expect(service.byGoogleEventId('nosuchevent')).toBeUndefined();
     expect(service.find('00000000-0000-4000-8000-000000000000')).toBeUndefined();
+  });
+
+  it('update tells listeners of the change; updateQuietly saves and tells only the screens', () => {
+    const { service, changes, pushed } = open();
+    const interview = service.schedule(form);
+    changes.length = 0;
+    pushed.length = 0;
+    service.updateQuietly(interview.id, (i) => ({ ...i, notes: 'quiet' }));
+    expect(changes).toEqual([]);
+    expect(pushed).toEqual([{ name: 'interviews:changed', payload: { ids: [interview.id] } }]);
+    expect(service.get(interview.id).notes).toBe('quiet');
+    service.update(interview.id, (i) => ({ ...i, notes: 'heard' }));
+    expect(changes).toEqual([expect.objectContaining({ kind: 'updated', previous: expect.objectContaining({ notes: 'quiet' }), interview: expect.objectContaining({ notes: 'heard' }) })]);
   });
 });
