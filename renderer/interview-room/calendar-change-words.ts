@@ -12,8 +12,11 @@ export function calendarChangeWords(interview: Interview, zone: string): { line:
   const withdrawn = change.withdrawn ?? 0;
   // Messages still waiting when the change came spoke of the old state: they were taken back, and said so.
   const taken = withdrawn === 0 ? '' : ` ${withdrawn === 1 ? '1 email that had not gone out yet was' : `${withdrawn} emails that had not gone out yet were`} withdrawn.`;
+  // The times come first: the line is read to learn what changed, then when it was noticed.
+  const what = change.kind === 'moved' ? `now ${formatDateTime(interview.startUtc, zone)} (was ${formatDateTime(change.was.startUtc, zone)})` : `it was at ${formatDateTime(change.was.startUtc, zone)}`;
+  const whom = interview.coInterviewers.length === 0 ? 'the candidate' : 'the candidate or the panel';
   return {
-    line: `${made} in Google Calendar on ${formatDateTime(change.at, zone)} — Interview Desk has not emailed the candidate.${taken}`,
+    line: `${made} in Google Calendar on ${formatDateTime(change.at, zone)}: ${what}. Interview Desk has not emailed ${whom}.${taken}`,
     action: change.kind === 'moved' ? 'Send update' : 'Send cancellation',
   };
 }
