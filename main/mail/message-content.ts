@@ -175,6 +175,8 @@ export function messageView(interview: Interview, kind: MailKind, recipient: Rec
   // A cancellation while the interview still goes ahead: this co-interviewer was taken off the panel.
   // (Or cancelled after they were taken off, their notice still unsent: it says only that, never the panel now.)
   const offPanel = cancelled && role === 'panelist' && (interview.status === 'scheduled' || !addresseeOf(interview, recipient));
+  // The recruiter's copy says who else was told: the panel gets the same message.
+  const told = interview.coInterviewers.length > 0 ? 'the candidate and the panel have' : 'the candidate has';
   const intros: Record<MailKind, Record<Role, string>> = {
     invitation: {
       candidate: `${recruiter.name} has invited you to an interview for the ${interview.jobTitle} position${atCompany}. It takes place on Google Meet.`,
@@ -190,7 +192,7 @@ export function messageView(interview: Interview, kind: MailKind, recipient: Rec
       : linkOnly
       ? {
           candidate: `Your interview for the ${interview.jobTitle} position${atCompany} has a new Meet link. The time stays the same.`,
-          recruiter: `Your interview with ${candidate.name} has a new Meet link; the candidate has been sent it.`,
+          recruiter: `Your interview with ${candidate.name} has a new Meet link; ${told} been sent it.`,
           panelist: `The panel interview with ${candidate.name} has a new Meet link. The time stays the same.`,
         }
       : movedWithPanel
@@ -201,12 +203,12 @@ export function messageView(interview: Interview, kind: MailKind, recipient: Rec
         }
       : {
           candidate: `Your interview for the ${interview.jobTitle} position${atCompany} has moved. Everything else stays the same.`,
-          recruiter: `Your interview with ${candidate.name} has moved; the candidate has been sent the new time.`,
+          recruiter: `Your interview with ${candidate.name} has moved; ${told} been sent the new time.`,
           panelist: `The panel interview with ${candidate.name} has moved. Everything else stays the same.`,
         },
     cancellation: {
       candidate: `Your interview for the ${interview.jobTitle} position${atCompany}, planned for ${own.when}, has been cancelled.`,
-      recruiter: `Your interview with ${candidate.name}, planned for ${own.when}, has been cancelled and the candidate has been told.`,
+      recruiter: `Your interview with ${candidate.name}, planned for ${own.when}, has been cancelled and ${told} been told.`,
       panelist: offPanel
         ? `You are no longer on the panel for the interview with ${candidate.name} (${interview.jobTitle}), planned for ${own.when}. It goes ahead without you; the attached cancellation removes it from your calendar.`
         : `The panel interview with ${candidate.name}, planned for ${own.when}, has been cancelled.`,

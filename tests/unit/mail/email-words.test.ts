@@ -90,6 +90,15 @@ describe('each email kind has its own words (HTML and text)', () => {
     for (const body of read('update', 'candidate', acme, null).both) expect(body).toMatch(/New time: Tuesday, 15 January 2030 at 14:30(?! \(was)/);
   });
 
+  it("the recruiter's copy says who else was told: the candidate, and the panel when there is one", () => {
+    const withPanel = { ...interview, coInterviewers: [{ email: 'pat@example.com', name: 'Pat Panel' }] };
+    const recruiterCopy = (kind: MailKind, which: typeof interview) =>
+      String(composeInterviewMessage({ interview: which, kind, recipient: 'recruiter', settings: acme, ...(kind === 'update' ? { previous } : {}), render, key: 'k', from: { name: 'Rita Recruiter', address: 'rita@example.com' }, now: Date.parse(interview.startUtc) - 26 * 3_600_000 }).text);
+    expect(recruiterCopy('update', interview)).toContain('has moved; the candidate has been sent the new time.');
+    expect(recruiterCopy('update', withPanel)).toContain('has moved; the candidate and the panel have been sent the new time.');
+    expect(recruiterCopy('cancellation', withPanel)).toMatch(/has been cancelled and the candidate and the panel have been told\./);
+  });
+
   it('an update that changes only the panel says so: no "moved", no new time, the interviewers before and now', () => {
     const panelOnly: PreviousTime = { startUtc: interview.startUtc, durationMinutes: 45, interviewers: ['Rita Recruiter', 'Sam Outside'] };
     const candidate = read('update', 'candidate', acme, panelOnly);
