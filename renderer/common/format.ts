@@ -73,6 +73,16 @@ export function formatDay(ms: number | string, zone: string): string {
   return formatter(zone, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(typeof ms === 'string' ? Date.parse(ms) : ms);
 }
 
+/** "Tuesday 15 January" (or "Tuesday, January 15"): a day of the next weeks, in the reader's order. */
+export function formatDayOfYear(ms: number | string, zone: string): string {
+  return formatter(zone, { weekday: 'long', day: 'numeric', month: 'long' }).format(typeof ms === 'string' ? Date.parse(ms) : ms);
+}
+
+/** "Tue 15 Jan" (or "Tue, Jan 15"). */
+export function formatShortDay(ms: number | string, zone: string): string {
+  return formatter(zone, { weekday: 'short', day: 'numeric', month: 'short' }).format(typeof ms === 'string' ? Date.parse(ms) : ms);
+}
+
 /** "2030-01-15": the calendar day in the zone, for grouping. */
 export function dayKey(ms: number | string, zone: string): string {
   const parts = formatter(zone, { year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(typeof ms === 'string' ? Date.parse(ms) : ms);

@@ -5,7 +5,7 @@ import type { Settings } from '../../preload/contract/settings-schema';
 import { busyDuring, findFreeSlots, type IsoInterval } from '../../preload/domain/slot-finder';
 import { subtractSpans } from '../../preload/domain/time-spans';
 import { desk } from '../bridge/desk';
-import { dayKey, formatInputTime, formatTime, isKnownZone } from '../common/format';
+import { dayKey, formatDayOfYear, formatInputTime, formatShortDay, formatTime, isKnownZone } from '../common/format';
 import { useElementWidth } from '../common/use-element-width';
 import { useFocusAfter } from '../common/use-focus-after';
 import type { FreeBusyState } from './use-free-busy';
@@ -158,7 +158,7 @@ export function FindTimePanel(props: {
   };
   const pick = (slot: IsoInterval) => {
     props.onPick?.(dayKey(slot.start, zone), formatInputTime(slot.start, zone));
-    setPicked(`${DateTime.fromISO(slot.start, { zone }).toFormat('ccc d LLL')}, ${span(slot)}`);
+    setPicked(`${formatShortDay(slot.start, zone)}, ${span(slot)}`);
   };
   const consent = async () => {
     setAsking('Waiting for Google in your browser…');
@@ -190,7 +190,7 @@ export function FindTimePanel(props: {
       {freeBusy.error && <p className="field-error">{freeBusy.error}</p>}
       <figure className="timeline" aria-labelledby="timeline-caption" id={timelineId}>
         <figcaption id="timeline-caption">
-          Busy times on {DateTime.fromMillis(dayStart.toMillis(), { zone }).toFormat('cccc d LLLL')}, your time ({zone})
+          Busy times on {formatDayOfYear(dayStart.toMillis(), zone)}, your time ({zone})
         </figcaption>
         <div className="timeline-axis" aria-hidden="true" ref={axisRef}>
           {ticks.map((t) => (
@@ -264,7 +264,7 @@ export function FindTimePanel(props: {
               {suggested.map((slot) => (
                 <li key={slot.start}>
                   <button type="button" onClick={() => pick(slot)} aria-pressed={!!proposal && Date.parse(proposal.start) === Date.parse(slot.start)}>
-                    {DateTime.fromISO(slot.start, { zone }).toFormat('ccc d LLL')}, {span(slot)}
+                    {formatShortDay(slot.start, zone)}, {span(slot)}
                     {candidateZone && candidateZone !== zone ? ` (candidate ${formatTime(slot.start, candidateZone)})` : ''}
                   </button>
                 </li>

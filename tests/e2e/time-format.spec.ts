@@ -6,8 +6,8 @@ import { makeTempDir } from '../support/temp-dir';
 
 /** Each system's clock, and how 13:00 and 09:05 read on it. */
 const systems = [
-  { locale: 'en-US', one: /\b1:00\sPM\b/, sent: /Invitation sent to Ada Lovelace at 9:05\sAM/, unlike: /13:00|09:05/ },
-  { locale: 'en-GB', one: /\b13:00\b/, sent: /Invitation sent to Ada Lovelace at 09:05(?!\s?[AP]M)/, unlike: /\b(AM|PM|am|pm)\b/ },
+  { locale: 'en-US', one: /\b1:00\sPM\b/, sent: /Invitation sent to Ada Lovelace at 9:05\sAM/, unlike: /13:00|09:05/, day: 'cccc, LLLL d' },
+  { locale: 'en-GB', one: /\b13:00\b/, sent: /Invitation sent to Ada Lovelace at 09:05(?!\s?[AP]M)/, unlike: /\b(AM|PM|am|pm)\b/, day: 'cccc d LLLL' },
 ];
 
 for (const system of systems) {
@@ -47,6 +47,8 @@ for (const system of systems) {
         const proposal = page.getByTestId('proposal-line');
         await expect(proposal).toContainText(system.one);
         await expect(proposal).not.toContainText(system.unlike);
+        // The timeline names its day in the reader's order too ("Monday, December 14" / "Monday 14 December").
+        await expect(page.getByRole('figure', { name: `Busy times on ${start.toFormat(system.day)}, your time (${zone})` })).toBeVisible();
       } finally {
         await app.stop();
         temp.cleanup();
