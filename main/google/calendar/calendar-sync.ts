@@ -7,7 +7,7 @@ import type { Database } from '../../storage/database';
 import { createSyncState } from '../../storage/sync-state';
 import { createQueueWorker } from '../../shared/queue-worker';
 import type { InterviewQueries } from '../../interviews/interview-queries';
-import type { InterviewCommands } from '../../interviews/interview-commands';
+import type { InterviewChange, InterviewCommands } from '../../interviews/interview-commands';
 import type { AccountService } from '../account-service';
 import type { RetryOptions } from '../retry-policy';
 import { GoogleQueue } from '../google-queue';
@@ -77,10 +77,41 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
     calendarPending,
     stopped: () => stopped,
   });
-  // No timer of its own: the Calendar queue drains on changes, on reconnecting and on the app's sync runs.
-  const worker = createQueueWorker({ drainOnce: push.drainOnce, now: () => clock.now() });
-  const drain = worker.drain;
   const markPending = push.markPending;
+  /** Queues the Calendar change an interview change calls for; says whether it queued one. */
+  const queueChange = (change: InterviewChange): boolean => {
+    if (account.status().state === 'disconnected' || change.interview.origin !== 'recruiter') return false;
+    if (change.kind === 'scheduled') {
+      markPending(change.interview);
+      queue.add(change.interview.id, 'create');
+    } else if (change.kind === 'rescheduled') {
+      markPending(change.interview);
+      queue.add(change.interview.id, 'update');
+    } else if (change.kind === 'relinked' && change.interview.google) {
+      // No event yet (Google refused the first create): create it with this link; else put the link on it.
+      markPending(change.interview);
+      queue.add(change.interview.id, change.interview.google.iCalUID ? 'relink' : 'create');
+    } else if (change.kind === 'updated' && change.interview.google && panelChanged(change.previous, change.interview)) {
+      // A panel changed after scheduling: the event's guests follow (or the pending create carries them).
+      markPending(change.interview);
+      queue.add(change.interview.id, change.interview.google.iCalUID ? 'guests' : 'create');
+    } else if (change.kind === 'cancelled' && change.interview.google) {
+      markPending(change.interview);
+      queue.add(change.interview.id, 'cancel');
+    } else return false;
+    return true;
+  };
+  // No timer of its own: the Calendar queue drains on changes, on reconnecting and on the app's sync runs.
+  const worker = createQueueWorker({
+    drainOnce: push.drainOnce,
+    now: () => clock.now(),
+    subscribe: (wake) =>
+      commands.onChange((change) => {
+        // Only once the change is committed: a rolled-back action must never reach Google.
+        if (queueChange(change)) deps.db.afterCommit(wake);
+      }),
+  });
+  const drain = worker.drain;
   const { sync } = createCalendarPull({
     api,
     db: deps.db,
@@ -99,29 +130,6 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
     drain,
   });
 
-  const unsubscribe = commands.onChange((change) => {
-    if (account.status().state === 'disconnected' || change.interview.origin !== 'recruiter') return;
-    if (change.kind === 'scheduled') {
-      markPending(change.interview);
-      queue.add(change.interview.id, 'create');
-    } else if (change.kind === 'rescheduled') {
-      markPending(change.interview);
-      queue.add(change.interview.id, 'update');
-    } else if (change.kind === 'relinked' && change.interview.google) {
-      // No event yet (Google refused the first create): create it with this link; else put the link on it.
-      markPending(change.interview);
-      queue.add(change.interview.id, change.interview.google.iCalUID ? 'relink' : 'create');
-    } else if (change.kind === 'updated' && change.interview.google && panelChanged(change.previous, change.interview)) {
-      // A panel changed after scheduling: the event's guests follow (or the pending create carries them).
-      markPending(change.interview);
-      queue.add(change.interview.id, change.interview.google.iCalUID ? 'guests' : 'create');
-    } else if (change.kind === 'cancelled' && change.interview.google) {
-      markPending(change.interview);
-      queue.add(change.interview.id, 'cancel');
-    } else return;
-    // Only once the change is committed: a rolled-back action must never reach Google.
-    deps.db.afterCommit(() => void drain());
-  });
   // After reconnecting, queued work resumes; after disconnecting, the next account starts with a full sync.
   const unsubscribeAccount = account.onChange((s) => {
     if (s.state === 'connected') void (calendarPending() ? runQuietly('connected') : drain());
@@ -156,7 +164,6 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
     dispose() {
       stopped = true;
       void worker.dispose();
-      unsubscribe();
       unsubscribeAccount();
     },
   };
