@@ -209,16 +209,13 @@ export function composeServices(deps: ServiceDeps): DeskServices {
       outbox.enqueue(interview.id, 'reminder', ['candidate']);
       deps.database.afterCommit(() => void outbox.drain());
     },
-    timingsBetween: interviews.timingsBetween,
-    nextReminderAt: interviews.nextReminderAt,
     afterCommit: (effect) => deps.database.afterCommit(effect),
     ...tuned(tuning, ['timers']),
   }));
   const attendance = disposables.add(createAttendanceService({
     database: deps.database,
     account,
-    interview: interviews.find,
-    startingBetween: interviews.startingBetween,
+    interviews,
     onInterviewsChanged: commands.onChange,
     settings: () => settings.get(),
     meetApiUrl: deps.config.google.meetApiUrl,
@@ -240,7 +237,7 @@ export function composeServices(deps: ServiceDeps): DeskServices {
   const findTime = createFindTime({
     account,
     apiUrl: deps.config.google.apiUrl,
-    appInterviews: interviews.overlapping,
+    interviews,
     now: () => deps.clock.now(),
     log: deps.log.scope('find-time'),
     ...tuned(tuning.google, ['retry', 'requestTimeoutMs']),
@@ -250,7 +247,7 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     if (c.kind !== 'updated' && c.kind !== 'relinked') return findTime.forget();
     if (c.interview.startUtc !== c.previous.startUtc || c.interview.durationMinutes !== c.previous.durationMinutes || c.interview.status !== c.previous.status) findTime.forget();
   });
-  const busyCheck = createCalendarBusyCheck({ busy: (query, timeoutMs) => findTime.checkBusy(query, timeoutMs), interview: interviews.find, now: () => deps.clock.now() });
+  const busyCheck = createCalendarBusyCheck({ busy: (query, timeoutMs) => findTime.checkBusy(query, timeoutMs), interviews, now: () => deps.clock.now() });
   const joinInterview = createJoinInterview({ interviews, commands, settings: () => settings.get(), clock: deps.clock, launcher: meet, timeStyle });
 
   const handlers = {

@@ -24,13 +24,13 @@ import { createAttendanceRepository } from './attendance-repository';
 import { createAttendanceRetention } from './attendance-retention';
 import { attendanceSubject } from './attendance-subject';
 import { createMeetClient, meetReadScope } from './meet-client';
+import type { InterviewQueries } from '../interviews/interview-queries';
 import { createWaitingWatch } from './waiting-watch';
 
 export interface AttendanceServiceDeps {
   database: Database;
   account: AccountService;
-  interview: (id: string) => Interview | undefined;
-  startingBetween: (fromMs: number, toMs: number) => Interview[];
+  interviews: Pick<InterviewQueries, 'find' | 'startingBetween'>;
   /** Calls back after interviews change (scheduled, moved, cancelled); returns the unsubscribe. */
   onInterviewsChanged?: (listener: () => void) => () => void;
   settings: () => JoinWindowSettings & Pick<Settings, 'attendanceRetentionDays'>;
@@ -106,7 +106,7 @@ export function createAttendanceService(deps: AttendanceServiceDeps): Attendance
   const retention = createAttendanceRetention({ repository, days: () => deps.settings().attendanceRetentionDays, clock: deps.clock, timers, log: deps.log, changed });
   const jobs = createAttendanceJobs({
     repository,
-    interview: deps.interview,
+    interview: deps.interviews.find,
     client,
     canRead,
     identity,
@@ -123,7 +123,7 @@ export function createAttendanceService(deps: AttendanceServiceDeps): Attendance
   const waitingNow = new Map<string, CandidateWaiting>();
   const watch = createWaitingWatch({
     client,
-    startingBetween: deps.startingBetween,
+    startingBetween: deps.interviews.startingBetween,
     settings: deps.settings,
     canRead,
     identity,
@@ -185,7 +185,7 @@ export function createAttendanceService(deps: AttendanceServiceDeps): Attendance
   return {
     connection,
     view(id) {
-      const interview = deps.interview(id);
+      const interview = deps.interviews.find(id);
       const stored = repository.fetchState(id);
       const state = stored?.current ? stored : undefined;
       const report = interview ? reportOf(interview, stored) : undefined;

@@ -12,12 +12,13 @@ import { hasEnded } from '../../preload/domain/interview-timing';
 import { noFindings, type CalendarFindings, type UnknownWhy } from '../interviews/calendar-findings';
 import { startInstant } from '../interviews/interview-rules';
 import type { RescheduleFields } from '../interviews/interview-commands';
+import type { InterviewQueries } from '../interviews/interview-queries';
 import type { BusyQuery } from './find-time';
 
 export interface CalendarBusyCheckDeps {
   /** Find a time's `checkBusy`: the form's fresh answer, or one quick request. */
   busy: (query: BusyQuery, timeoutMs: number) => Promise<FreeBusyAnswer>;
-  interview: (id: string) => Interview | undefined;
+  interviews: Pick<InterviewQueries, 'find'>;
   now: () => number;
   /** How long the person waits on Google at most before the question says it did not answer. */
   timeoutMs?: number;
@@ -96,13 +97,13 @@ export function createCalendarBusyCheck(deps: CalendarBusyCheckDeps): CalendarBu
       return around({ startMs, endMs: startMs + input.durationMinutes * 60_000, zone: input.timeZone, recruiter: true, panel: input.coInterviewers });
     },
     forReschedule(input) {
-      const own = deps.interview(input.id);
+      const own = deps.interviews.find(input.id);
       const startMs = startOf(input);
       if (input.acceptConflicts || startMs === undefined || !own || own.status !== 'scheduled' || own.origin !== 'recruiter') return Promise.resolve(noFindings);
       return around({ startMs, endMs: startMs + input.durationMinutes * 60_000, zone: input.timeZone, recruiter: true, panel: own.coInterviewers, own });
     },
     forPanel(id, panel) {
-      const interview = deps.interview(id);
+      const interview = deps.interviews.find(id);
       if (!interview || interview.status !== 'scheduled' || interview.origin !== 'recruiter' || hasEnded(interview, deps.now())) return Promise.resolve(noFindings);
       const before = new Set(interview.coInterviewers.map((p) => p.email.toLowerCase()));
       const joining = panel.filter((p) => !before.has(p.email.toLowerCase()));

@@ -5,20 +5,20 @@
  * a connection or Google itself, the answer says why and still carries the app's interviews.
  */
 import type { AccountStatus, FreeBusyAnswer } from '../../preload/contract/ipc-contract';
-import type { Interview } from '../../preload/contract/interview-schema';
 import type { Logger } from '../logging/logger';
 import type { RetryOptions } from './retry-policy';
 import type { AccountService } from './account-service';
 import { freeBusyScope, queryFreeBusy } from './free-busy-client';
 import { GoogleRequestError } from './google-request-error';
+import type { InterviewQueries } from '../interviews/interview-queries';
 import { DeskFailure } from '../shared/desk-failure';
 
 export interface FindTimeDeps {
   account: AccountService;
   /** `config.google.apiUrl`. */
   apiUrl: string;
-  /** Scheduled interviews overlapping [fromMs, toMs), other than `excludeId`. */
-  appInterviews: (fromMs: number, toMs: number, excludeId?: string) => Interview[];
+  /** The app's own interviews: those overlapping the range are busy time too. */
+  interviews: Pick<InterviewQueries, 'overlapping'>;
   now: () => number;
   log: Logger;
   retry?: Partial<RetryOptions>;
@@ -64,8 +64,8 @@ export function createFindTime(deps: FindTimeDeps): FindTime {
   const ask = async (query: BusyQuery, request: Pick<FindTimeDeps, 'retry' | 'requestTimeoutMs'>): Promise<FreeBusyAnswer> => {
     const from = Date.parse(query.timeMin);
     const to = Date.parse(query.timeMax);
-    const appBusy = deps
-      .appInterviews(from, to, query.excludeId)
+    const appBusy = deps.interviews
+      .overlapping(from, to, query.excludeId)
       .filter((i) => i.status === 'scheduled')
       .map((i) => ({ id: i.id, candidateName: i.candidate.name, start: i.startUtc, end: new Date(Date.parse(i.startUtc) + i.durationMinutes * 60_000).toISOString() }));
     const at = new Date(deps.now()).toISOString();

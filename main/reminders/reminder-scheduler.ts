@@ -3,7 +3,7 @@ import type { Clock } from '../platform/clock';
 import type { Logger } from '../logging/logger';
 import type { InterviewQueries } from '../interviews/interview-queries';
 import type { InterviewCommands } from '../interviews/interview-commands';
-import { reminderDecisions, startingNowGraceMs, type PlannedReminder, type ReminderSubject } from './reminder-plan';
+import { reminderDecisions, startingNowGraceMs, type PlannedReminder } from './reminder-plan';
 
 /** Timers, injected so tests can run a simulated week in milliseconds. */
 export interface TimerApi {
@@ -27,7 +27,11 @@ export const realTimers: TimerApi = {
 export const maxSleepMs = 60 * 60_000;
 
 export interface ReminderSchedulerDeps {
-  interviews: InterviewQueries;
+  /**
+   * Read by start time: the timing facts of the interviews near now (an indexed range query), and the
+   * earliest reminder moment not yet handled (one indexed query), so a check reads only what is due.
+   */
+  interviews: Pick<InterviewQueries, 'get' | 'timingsBetween' | 'nextReminderAt'>;
   commands: Pick<InterviewCommands, 'updateMany' | 'onChange'>;
   clock: Clock;
   log: Logger;
@@ -37,17 +41,6 @@ export interface ReminderSchedulerDeps {
   /** Queues the candidate's reminder email through the outbox. */
   email: (interview: Interview) => void;
   timers?: TimerApi;
-  /**
-   * The timing facts of the interviews starting in [fromMs, toMs) (an indexed range query on the
-   * database); without it the whole list is filtered. Only interviews near now can have a reminder
-   * due before the next wake.
-   */
-  timingsBetween?: (fromMs: number, toMs: number) => ReminderSubject[];
-  /**
-   * The earliest reminder moment after `now` not yet handled (one indexed query on the database).
-   * With it, the check reads only the interviews with a reminder already due, not the next hour's too.
-   */
-  nextReminderAt?: (offsetsMinutes: number[], candidateEmail: boolean, now: number) => number | undefined;
   /** Defers showing a reminder until the data change that triggered the check is committed. */
   afterCommit?: (effect: () => void) => void;
 }
@@ -82,15 +75,15 @@ export function createReminderScheduler(deps: ReminderSchedulerDeps): ReminderSc
     if (disposed) return;
     const now = deps.clock.now();
     const settings = deps.settings();
-    // Every reminder due before the next wake (at most maxSleepMs away) belongs to an interview that
-    // starts before now + the longest offset + maxSleepMs, and long-past ones need nothing.
+    // Every reminder due now belongs to an interview that starts before now + the longest offset, and
+    // long-past ones need nothing; the next one after now comes from its own indexed query.
     const longestOffset = Math.max(0, ...settings.reminderOffsetsMinutes, settings.candidateReminderEmail ? 1440 : 0) * 60_000;
     const from = now - startingNowGraceMs;
-    const to = now + longestOffset + (deps.nextReminderAt ? 0 : maxSleepMs) + 1;
-    const all = deps.timingsBetween ? deps.timingsBetween(from, to) : deps.interviews.listFull().filter((i) => Date.parse(i.startUtc) >= from && Date.parse(i.startUtc) < to);
+    const to = now + longestOffset + 1;
+    const all = deps.interviews.timingsBetween(from, to);
     const decisions = reminderDecisions(all, settings.reminderOffsetsMinutes, settings.candidateReminderEmail, now);
     const { fire, drop } = decisions;
-    const queried = deps.nextReminderAt?.(settings.reminderOffsetsMinutes, settings.candidateReminderEmail, now);
+    const queried = deps.interviews.nextReminderAt(settings.reminderOffsetsMinutes, settings.candidateReminderEmail, now);
     const nextAt = queried === undefined || (decisions.nextAt !== undefined && decisions.nextAt < queried) ? decisions.nextAt : queried;
     // Recorded before showing: a crash right after can only lose a reminder, never repeat one.
     record([...fire, ...drop], now);

@@ -46,8 +46,6 @@ const scheduler = createReminderScheduler({
   settings: () => ({ reminderOffsetsMinutes: [1440, 60, 0], candidateReminderEmail: false }),
   notify: (r) => firedAt.push({ due: r.dueAt, at: time.clock.now() }),
   email: () => {},
-  timingsBetween: (from, to) => repository.timingsBetween(from, to),
-  nextReminderAt: (offsets, email, at) => repository.nextReminderAt(offsets, email, at),
   timers: time.timers,
 });
 let sleeps = 0;

@@ -33,8 +33,6 @@ describe('reminder scheduler', () => {
   const boot = () => {
     const { interviews, commands, repository } = service();
     const scheduler = createReminderScheduler({
-      timingsBetween: (from, to) => repository.timingsBetween(from, to),
-      nextReminderAt: (offsets, email, now) => repository.nextReminderAt(offsets, email, now),
       afterCommit: (effect) => repository.afterCommit(effect),
       interviews,
       commands,
@@ -202,9 +200,6 @@ describe('reminders armed when an interview is created or moved', () => {
     const interviews = createInterviewQueries({ repository, clock: time.clock });
     const commands = createInterviewCommands({ repository, clock: time.clock, events: createEventHub(), log: createMemoryLogger(), recruiter: () => ({ name: 'Rita', email: 'rita@example.com' }) });
     scheduler = createReminderScheduler({
-      // The database's timing query, as the app runs it: armedAt and the invitation time must come back through it.
-      timingsBetween: (from, to) => repository.timingsBetween(from, to),
-      nextReminderAt: (offsets, email, now) => repository.nextReminderAt(offsets, email, now),
       afterCommit: (effect) => repository.afterCommit(effect),
       interviews,
       commands,
