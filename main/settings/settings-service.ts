@@ -16,7 +16,9 @@ export interface SettingsService {
 
 // The fields that reach an email or an invite: a bad saved value there stops mail rather than
 // being silently swapped for a default the recruiter never chose.
-const mailFields = ['recruiterName', 'recruiterEmail', 'companyName', 'signOff', 'brandColor', 'smtp'];
+// The channel fields too: a bad saved channel must not quietly become the default one (SMTP
+// instead of the chosen Gmail, or the app sending where Google was to).
+const mailFields = ['recruiterName', 'recruiterEmail', 'companyName', 'signOff', 'brandColor', 'smtp', 'mailTransport', 'googleSendsInvites', 'candidateDownloadUrl', 'candidateReminderEmail'];
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 

@@ -107,6 +107,15 @@ describe('Settings follow the interview fields\' rules', () => {
     sink.received.length = 0;
   });
 
+  it('a bad saved mail channel stops mail instead of quietly becoming the default channel', async () => {
+    for (const stored of [{ mailTransport: 'Gmail' }, { googleSendsInvites: 'yes' }, { candidateDownloadUrl: 'http://insecure.example.com/app' }, { candidateReminderEmail: 'sometimes' }]) {
+      const { services, call } = start({ recruiterName: 'Rita', recruiterEmail: 'rita@example.com', ...stored });
+      expect(services.settings.mailProblem(), JSON.stringify(stored)).toMatch(/no email is sent until it is fixed in Settings/);
+      expect(await call('mail:sendTest'), JSON.stringify(stored)).toMatchObject({ ok: false });
+    }
+    expect(sink.received).toHaveLength(0);
+  });
+
   it('bad values saved earlier do not stop start-up and are not lost: kept in the file, listed in Settings, never used in mail', async () => {
     const stored = { recruiterName: 'Rita\rATTENDEE:mailto:attacker@evil.test', recruiterEmail: 'a@b.test?cc=x.com', companyName: 'Acme Corp', smtp: { host: 'smtp.example.com', port: 587, security: 'starttls', user: '', fromAddress: 'not an address' } };
     const { services, call, dir } = start(stored);
