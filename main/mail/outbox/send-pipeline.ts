@@ -150,7 +150,9 @@ export function createSendPipeline(deps: SendPipelineDeps): SendPipeline {
       // Withdrawn before it was sent (the app is stopping): it stays queued as it was, for the next start.
       if (signal.aborted) return;
       const failure = error instanceof MailSendError ? error : new MailSendError((error as Error).message, true);
-      if (!failure.pausesOutbox && withdrawnInFlight.has(item.key)) {
+      // One that may have reached them stays on record (failed, "may have been sent", with Resend):
+      // forgetting it would leave the person holding a message the app knows nothing of.
+      if (!failure.pausesOutbox && !failure.mayHaveBeenSent && withdrawnInFlight.has(item.key)) {
         db.transaction(() => {
           queue.remove([item.key]);
           lines.showLastSent(item.interviewId, item.recipient, true);

@@ -110,6 +110,20 @@ describe('changes made in Google Calendar (emulator + SMTP sink + real keychain)
     expect(services.interviews.get(interview.id).invitations.recruiter).toMatchObject({ state: 'sent', kind: 'invitation' });
   });
 
+  it('an update cut off after it reached the server, while Calendar moves the event, stays on record as maybe sent', async () => {
+    await call('account:connect');
+    const interview = await call<Interview>('interviews:schedule', { candidateName: 'Ada Lovelace', candidateEmail: 'ada@example.com', jobTitle: 'Staff Engineer', date: day(4), time: '10:00', timeZone: 'UTC', durationMinutes: 45, notes: '', acceptConflicts: true });
+    await eventually(() => expect(sink.received).toHaveLength(2));
+    // The whole update reaches the server, which then drops the line before answering.
+    sink.faults.push({ kind: 'drop', afterMs: 800 }, { kind: 'drop', afterMs: 800 });
+    await call('interviews:reschedule', { id: interview.id, date: day(4), time: '12:00', timeZone: 'UTC', durationMinutes: 45, acceptConflicts: true });
+    await eventually(() => expect(services.calendar.queue.all()).toEqual([]));
+    g.calendar.editAsUser(eventIdFor(interview.id), { start: { dateTime: `${day(4)}T15:00:00.000Z`, timeZone: 'UTC' }, end: { dateTime: `${day(4)}T15:45:00.000Z`, timeZone: 'UTC' } });
+    expect(await call('google:syncNow')).toEqual({ changed: 1 });
+    // The candidate may hold that update: the room says so (with Resend), it is never forgotten.
+    await eventually(() => expect(services.interviews.get(interview.id).invitations.candidate).toMatchObject({ state: 'failed', kind: 'update', reason: expect.stringMatching(/may have been sent/) }), 5_000);
+  });
+
   it('a cancel made in Calendar emails no one until Send cancellation; then everyone invited gets the cancellation', async () => {
     await call('account:connect');
     const interview = await call<Interview>('interviews:schedule', { candidateName: 'Grace Hopper', candidateEmail: 'grace@example.com', jobTitle: 'Compiler Engineer', date: day(5), time: '10:00', timeZone: 'UTC', durationMinutes: 30, notes: '', acceptConflicts: true });
