@@ -61,12 +61,15 @@ const instant = (v: unknown): string | undefined => {
 // invisible characters go (they could reorder or hide what the recruiter reads, or make a name look
 // like someone else's), and it is cut to a name's length.
 // What a one-line field of the app's own refuses, plus every character that shows nothing.
-const unsafeInName = new RegExp(`[${lineControlChars}${invisibleChars}]`, 'gu');
+// Unicode's own classes catch what no list keeps up with: format characters, every default-ignorable
+// code point (variation selectors, Mongolian and musical-symbol controls…) and the blank Braille cell.
+const unsafeInName = new RegExp(`[${lineControlChars}${invisibleChars}\\p{Cc}\\p{Cf}\\p{Default_Ignorable_Code_Point}\\u2800]`, 'gu');
 export const displayNameMax = 100;
 /** A participant's display name as the app shows it: NFC, no invisible or reordering characters, at most 100 characters. */
 export function cleanDisplayName(v: unknown): string {
   if (typeof v !== 'string') return '';
-  const cleaned = v.slice(0, 1024).normalize('NFC').replace(/[\t\n\r\u2028\u2029]/g, ' ').replace(unsafeInName, '').replace(/\s+/g, ' ').trim();
+  // Cut by code points, never inside a surrogate pair.
+  const cleaned = [...v.slice(0, 2048)].slice(0, 1024).join('').normalize('NFC').replace(/[\t\n\r\u2028\u2029]/g, ' ').replace(unsafeInName, '').replace(/\s+/g, ' ').trim();
   return [...cleaned].slice(0, displayNameMax).join('');
 }
 const object = (v: unknown): Loose | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Loose) : undefined);

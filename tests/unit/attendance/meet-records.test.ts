@@ -114,6 +114,13 @@ describe('Meet record parsers (data from Google is input)', () => {
     console.log(`invisible characters: ${runs} runs`);
   });
 
+  it('every format or default-ignorable character goes, also those no list names; a long name is never cut inside a character', () => {
+    const hidden = [0x034f, 0xfe0f, 0x206a, 0x206f, 0x180b, 0x1d173, 0xfff9, 0x0600, 0x13430, 0x1bca0, 0x2065, 0x2800];
+    for (const c of hidden) expect(cleanDisplayName(`Ada${String.fromCodePoint(c)} Lovelace`), c.toString(16)).toBe('Ada Lovelace');
+    const long = `${'a'.repeat(1023)}😀tail`;
+    expect([...cleanDisplayName(long)].every((ch) => ch.codePointAt(0)! < 0xd800 || ch.codePointAt(0)! > 0xdfff)).toBe(true);
+  });
+
   it('times must be RFC 3339 as Google sends them (a bare local date-time is refused, not read in the machine\'s zone)', () => {
     expect(parseSession({ name: 's', startTime: '2030-01-01T10:00:00' })).toBeUndefined();
     expect(parseSession({ name: 's', startTime: 'Jan 1 2030 10:00' })).toBeUndefined();
