@@ -8,6 +8,7 @@
  * is past the retention period.
  */
 import type { Database } from '../storage/database';
+import { readableOnly } from '../storage/unreadable-interviews';
 import type { ConferenceAttendance, MeetParticipant, ParticipantIdentity } from './meet-records';
 
 /** Where fetching one interview's attendance stands. */
@@ -67,7 +68,9 @@ export function createAttendanceRepository(db: Database): AttendanceRepository {
   // What a fetch was for: the interview's time and Meet link then. A reschedule or a new link makes it stale.
   const subjectOf = (alias: string) => `(${alias}.start_ms || ':' || ${alias}.end_ms || ':' || coalesce(json_extract(${alias}.record, '$.meetLink'), ''))`;
   // Interviews the job may fetch: recruiter's own, scheduled, with a Meet link.
-  const eligible = "i.status = 'scheduled' AND i.origin = 'recruiter' AND json_extract(i.record, '$.meetLink') LIKE 'https://meet.google.com/%'";
+  // A record this version cannot read is never fetched for: it would come back every run and take
+  // the places of readable interviews in each batch.
+  const eligible = `i.status = 'scheduled' AND i.origin = 'recruiter' AND json_extract(i.record, '$.meetLink') LIKE 'https://meet.google.com/%' AND ${readableOnly('i.')}`;
   // Derived behaviour, not part of the schema ladder: recreated at every open, so its body is always this build's.
   db.exec(`
     DROP TRIGGER IF EXISTS attendance_forget_on_change;

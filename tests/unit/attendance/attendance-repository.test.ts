@@ -1,3 +1,4 @@
+import { markUnreadable } from '../../../main/storage/unreadable-interviews';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -67,6 +68,13 @@ describe('attendance repository (SQLite)', () => {
       const repo = createAttendanceRepository(db);
       const now = Date.parse('2030-01-13T12:00:00.000Z');
       expect(repo.due(now, 0, 10).map((d) => d.id)).toEqual([ended.id]);
+      // Records this version cannot read never take a readable interview's place in a batch.
+      const unreadable = Array.from({ length: 3 }, (_, n) => makeInterview({ startUtc: `2030-01-13T1${n}:00:00.000Z`, durationMinutes: 30, meetLink: 'https://meet.google.com/abc-defg-hij' }));
+      interviews.putMany(unreadable);
+      expect(repo.due(Date.parse('2030-01-13T13:00:00.000Z'), 0, 1).map((d) => d.id)).toEqual([unreadable[2]!.id]);
+      markUnreadable(db, unreadable.map((u) => ({ id: u.id, reason: 'origin: unknown value' })));
+      expect(repo.due(Date.parse('2030-01-13T13:00:00.000Z'), 0, 1).map((d) => d.id)).toEqual([ended.id]);
+      for (const u of unreadable) interviews.remove(u.id);
       expect(repo.due(now, now - 60_000, 10)).toEqual([]);
       expect(repo.nextDueAfter(now)).toBe(Date.parse('2030-01-14T10:00:00.000Z'));
       repo.setFetchState(ended.id, { state: 'retry', final: false, attempts: 1, nextMs: now + 60_000, reason: 'Google Meet could not be reached.' });
