@@ -188,7 +188,7 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     ...tuned(tuning.mail, ['backoffMs', 'maxAttempts']),
     restoreHeldUpTo: () => restoreHold.current()?.upToSeq ?? 0,
   }));
-  const restoreReview = createRestoreReview({ db: deps.database, clock: deps.clock, log: deps.log.scope('mail'), interviews, commands, hold: restoreHold, drain: () => void outbox.drain() });
+  const restoreReview = createRestoreReview({ db: deps.database, clock: deps.clock, log: deps.log.scope('mail'), interviews, commands, hold: restoreHold, drain: () => void outbox.drain(), googleConnected: () => account.status().state === 'connected' });
   // After reconnecting (Gmail transport) or a change of mail settings, queued mail resumes.
   account.onChange((s) => {
     if (s.state === 'connected') void outbox.drain();

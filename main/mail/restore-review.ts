@@ -32,6 +32,8 @@ export interface RestoreReviewDeps {
   hold: RestoreHoldState;
   /** Wakes the outbox: a message sent from the review goes out at once. */
   drain: () => void;
+  /** Whether a Google account is connected: then the copy's mail waits for Calendar to be read again. */
+  googleConnected: () => boolean;
 }
 
 type Payload = z.infer<typeof outboxPayloadSchema>;
@@ -101,6 +103,11 @@ export function createRestoreReview(deps: RestoreReviewDeps): RestoreReview {
     pending,
     settle,
     send(keys) {
+      // Google wins over the copy: until Calendar has been read again a message may carry a time that
+      // has changed since. Without Google there is nothing to read, and the person decides alone.
+      if (hold.current()?.calendarRead === false && deps.googleConnected()) {
+        throw new DeskFailure('invalid_input', 'Google Calendar has not been read again since the copy was restored, so these messages may carry old times. Wait a moment and try again.', 'keys');
+      }
       db.transaction(() => {
         for (const item of chosen(keys)) {
           // Queued again behind everything, out of the copy's hold: the outbox sends it like any new
