@@ -8,7 +8,7 @@ import type { Interview } from '../../preload/contract/interview-schema';
 import type { DeskError } from '../../preload/contract/result';
 import { desk } from '../bridge/desk';
 import { ErrorMessage } from '../common/ErrorMessage';
-import { FieldError, invalidProps } from '../common/FieldError';
+import { Field } from '../common/Field';
 import { dayKey, formatInputTime } from '../common/format';
 import { ConflictQuestion } from '../schedule/ConflictQuestion';
 
@@ -29,7 +29,6 @@ export function RescheduleForm({ interview, onDone }: { interview: Interview; on
   const [time, setTime] = useState(() => formatInputTime(interview.startUtc, interview.timeZone));
   const [duration, setDuration] = useState(String(interview.durationMinutes));
   const [error, setError] = useState<DeskError | undefined>();
-  const ids = { date: useId(), time: useId(), duration: useId() };
   // Find a time for the move: the panel's busy times, this interview's own time left out.
   const settings = useSettings();
   const panel = useMemo(() => interview.coInterviewers.map((p) => ({ email: p.email, name: p.name ?? '' })), [interview.coInterviewers]);
@@ -51,19 +50,19 @@ export function RescheduleForm({ interview, onDone }: { interview: Interview; on
         <h2 id={titleId}>Reschedule</h2>
         <div className="row">
           <div>
-            <label htmlFor={ids.date}>New date</label>
-            <input id={ids.date} type="date" value={date} onChange={(e) => setDate(e.target.value)} {...invalidProps(error, 'date', `${ids.date}-e`)} />
-            <FieldError error={error} field="date" id={`${ids.date}-e`} />
+            <Field label="New date" name="date" error={error}>
+              {(c) => <input {...c} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
+            </Field>
           </div>
           <div>
-            <label htmlFor={ids.time}>New start time</label>
-            <input id={ids.time} type="time" value={time} onChange={(e) => setTime(e.target.value)} {...invalidProps(error, 'time', `${ids.time}-e`)} />
-            <FieldError error={error} field="time" id={`${ids.time}-e`} />
+            <Field label="New start time" name="time" error={error}>
+              {(c) => <input {...c} type="time" value={time} onChange={(e) => setTime(e.target.value)} />}
+            </Field>
           </div>
           <div>
-            <label htmlFor={ids.duration}>Duration (minutes)</label>
-            <input id={ids.duration} inputMode="numeric" value={duration} onChange={(e) => setDuration(e.target.value)} {...invalidProps(error, 'durationMinutes', `${ids.duration}-e`)} />
-            <FieldError error={error} field="durationMinutes" id={`${ids.duration}-e`} />
+            <Field label="Duration (minutes)" name="durationMinutes" error={error}>
+              {(c) => <input {...c} inputMode="numeric" value={duration} onChange={(e) => setDuration(e.target.value)} />}
+            </Field>
           </div>
         </div>
         <p className="muted">Times are in {interview.timeZone}.</p>

@@ -1,7 +1,8 @@
 import { useId, useRef } from 'react';
 import { isEmailAddress, maxCoInterviewers } from '../../preload/contract/interview-schema';
 import type { DeskError } from '../../preload/contract/result';
-import { FieldError, invalidProps } from '../common/FieldError';
+import { FieldError } from '../common/FieldError';
+import { Field } from '../common/Field';
 import { useFocusAfter } from '../common/use-focus-after';
 
 /** One co-interviewer as typed. */
@@ -52,14 +53,14 @@ export function PanelFields({ rows, error, onChange, onSettled }: { rows: PanelR
         return (
           <div className="row panel-row" key={index} role="group" aria-label={`Co-interviewer ${index + 1}`}>
             <div>
-              <label htmlFor={`${base}-e${index}`}>Co-interviewer {index + 1} email</label>
-              <input id={`${base}-e${index}`} type="email" value={row.email} autoComplete="off" onChange={(e) => edit(index, 'email', e.target.value)} onBlur={() => onSettled(rows)} {...invalidProps(error, emailField, `${base}-e${index}-e`)} />
-              <FieldError error={error} field={emailField} id={`${base}-e${index}-e`} />
+              <Field label={`Co-interviewer ${index + 1} email`} name={emailField} error={error} id={`${base}-e${index}`}>
+                {(c) => <input {...c} type="email" value={row.email} autoComplete="off" onChange={(e) => edit(index, 'email', e.target.value)} onBlur={() => onSettled(rows)} />}
+              </Field>
             </div>
             <div>
-              <label htmlFor={`${base}-n${index}`}>Co-interviewer {index + 1} name (optional)</label>
-              <input id={`${base}-n${index}`} value={row.name} autoComplete="off" onChange={(e) => edit(index, 'name', e.target.value)} {...invalidProps(error, nameField, `${base}-n${index}-e`)} />
-              <FieldError error={error} field={nameField} id={`${base}-n${index}-e`} />
+              <Field label={`Co-interviewer ${index + 1} name (optional)`} name={nameField} error={error} id={`${base}-n${index}`}>
+                {(c) => <input {...c} value={row.name} autoComplete="off" onChange={(e) => edit(index, 'name', e.target.value)} />}
+              </Field>
             </div>
             <div className="panel-remove">
               <button type="button" className="small" onClick={() => remove(index)} aria-label={`Remove co-interviewer ${index + 1}${row.email ? ` (${row.email})` : ''}`}>

@@ -1,11 +1,12 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { Settings, SettingsProblem } from '../../preload/contract/settings-schema';
 import { fieldIssues, type DeskError } from '../../preload/contract/result';
 import { desk } from '../bridge/desk';
 import { useCall } from '../common/use-call';
 import { useSettings } from '../bridge/live-copies';
 import { ErrorMessage } from '../common/ErrorMessage';
-import { FieldError, FieldErrorSummary, invalidProps, isFormWide, useFormErrors } from '../common/FieldError';
+import { FieldErrorSummary, isFormWide, useFormErrors } from '../common/FieldError';
+import { Field } from '../common/Field';
 import { useLeaveGuard } from '../common/leave-guard';
 import { AccountPanel } from '../account/AccountPanel';
 import { MailPanel } from '../mail/MailPanel';
@@ -124,7 +125,6 @@ function SettingsForm({ saved: live }: { saved: Settings }) {
   const [saved, setSaved] = useState(false);
   // This form's own save is pushed back before its answer arrives: while it is on its way, that is no news.
   const [saving, setSaving] = useState(false);
-  const base = useId();
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
     setSaved(false);
     edited(key === 'reminderOffsets' ? 'reminderOffsetsMinutes' : key);
@@ -141,9 +141,6 @@ function SettingsForm({ saved: live }: { saved: Settings }) {
   if (changedElsewhere && !dirty) takeSaved();
   // Leaving with unsaved edits asks first; saving (or undoing the edits) lifts the question.
   useLeaveGuard(dirty, { title: 'Leave without saving?', detail: 'Your changes to Settings are not saved yet. Leave and lose them, or keep editing and choose Save settings.', discardLabel: 'Leave without saving' });
-  /** aria-invalid and aria-describedby for a field, pointing at its error text. */
-  const describe = (field: string) => invalidProps(error, field, `${base}${field}-e`);
-  const fieldError = (field: string) => <FieldError error={error} field={field} id={`${base}${field}-e`} />;
   const save = async (event: FormEvent) => {
     event.preventDefault();
     setSaving(true);
@@ -187,16 +184,12 @@ function SettingsForm({ saved: live }: { saved: Settings }) {
         <fieldset>
           <legend>You</legend>
           <p className="muted">Used as the interviewer when no Google account is connected.</p>
-          <label>
-            Your name
-            <input value={draft.recruiterName} {...describe('recruiterName')} onChange={(e) => set('recruiterName', e.target.value)} />
-          </label>
-          {fieldError('recruiterName')}
-          <label>
-            Your email
-            <input type="email" value={draft.recruiterEmail} {...describe('recruiterEmail')} onChange={(e) => set('recruiterEmail', e.target.value)} />
-          </label>
-          {fieldError('recruiterEmail')}
+          <Field label="Your name" name="recruiterName" error={error}>
+            {(c) => <input {...c} value={draft.recruiterName} onChange={(e) => set('recruiterName', e.target.value)} />}
+          </Field>
+          <Field label="Your email" name="recruiterEmail" error={error}>
+            {(c) => <input {...c} type="email" value={draft.recruiterEmail} onChange={(e) => set('recruiterEmail', e.target.value)} />}
+          </Field>
         </fieldset>
         <fieldset>
           <legend>Joining</legend>
@@ -207,49 +200,33 @@ function SettingsForm({ saved: live }: { saved: Settings }) {
               <option value="browser">In my default browser</option>
             </select>
           </label>
-          <label>
-            Joining opens (minutes before start)
-            <input inputMode="numeric" value={draft.joinOpensMinutesBefore} {...describe('joinOpensMinutesBefore')} onChange={(e) => set('joinOpensMinutesBefore', e.target.value)} />
-          </label>
-          {fieldError('joinOpensMinutesBefore')}
-          <label>
-            Joining closes (minutes after start)
-            <input inputMode="numeric" value={draft.joinClosesMinutesAfter} {...describe('joinClosesMinutesAfter')} onChange={(e) => set('joinClosesMinutesAfter', e.target.value)} />
-          </label>
-          {fieldError('joinClosesMinutesAfter')}
+          <Field label="Joining opens (minutes before start)" name="joinOpensMinutesBefore" error={error}>
+            {(c) => <input {...c} inputMode="numeric" value={draft.joinOpensMinutesBefore} onChange={(e) => set('joinOpensMinutesBefore', e.target.value)} />}
+          </Field>
+          <Field label="Joining closes (minutes after start)" name="joinClosesMinutesAfter" error={error}>
+            {(c) => <input {...c} inputMode="numeric" value={draft.joinClosesMinutesAfter} onChange={(e) => set('joinClosesMinutesAfter', e.target.value)} />}
+          </Field>
         </fieldset>
         <fieldset>
           <legend>Reminders</legend>
-          <label>
-            Remind me (minutes before, comma separated)
-            <input value={draft.reminderOffsets} {...describe('reminderOffsetsMinutes')} onChange={(e) => set('reminderOffsets', e.target.value)} />
-          </label>
-          {fieldError('reminderOffsetsMinutes')}
+          <Field label="Remind me (minutes before, comma separated)" name="reminderOffsetsMinutes" error={error}>
+            {(c) => <input {...c} value={draft.reminderOffsets} onChange={(e) => set('reminderOffsets', e.target.value)} />}
+          </Field>
         </fieldset>
         <fieldset>
           <legend>Invitations</legend>
-          <label>
-            Company name
-            <input value={draft.companyName} {...describe('companyName')} onChange={(e) => set('companyName', e.target.value)} />
-          </label>
-          {fieldError('companyName')}
-          <p className="hint">Named in invitations ("the Engineer position at Acme"). Leave it empty to word them without a company.</p>
-          <label>
-            Download link for Interview Desk (optional)
-            <input type="url" value={draft.candidateDownloadUrl} placeholder="https://example.com/interview-desk" {...describe('candidateDownloadUrl')} onChange={(e) => set('candidateDownloadUrl', e.target.value)} />
-          </label>
-          {fieldError('candidateDownloadUrl')}
-          <p className="hint">Offered to candidates under the Meet link, for those who want the app. Without it, emails offer no download.</p>
-          <label>
-            Brand colour
-            <input value={draft.brandColor} {...describe('brandColor')} onChange={(e) => set('brandColor', e.target.value)} />
-          </label>
-          {fieldError('brandColor')}
-          <label>
-            Sign-off
-            <input value={draft.signOff} {...describe('signOff')} onChange={(e) => set('signOff', e.target.value)} />
-          </label>
-          {fieldError('signOff')}
+          <Field label="Company name" name="companyName" error={error} hint={'Named in invitations ("the Engineer position at Acme"). Leave it empty to word them without a company.'}>
+            {(c) => <input {...c} value={draft.companyName} onChange={(e) => set('companyName', e.target.value)} />}
+          </Field>
+          <Field label="Download link for Interview Desk (optional)" name="candidateDownloadUrl" error={error} hint="Offered to candidates under the Meet link, for those who want the app. Without it, emails offer no download.">
+            {(c) => <input {...c} type="url" value={draft.candidateDownloadUrl} placeholder="https://example.com/interview-desk" onChange={(e) => set('candidateDownloadUrl', e.target.value)} />}
+          </Field>
+          <Field label="Brand colour" name="brandColor" error={error}>
+            {(c) => <input {...c} value={draft.brandColor} onChange={(e) => set('brandColor', e.target.value)} />}
+          </Field>
+          <Field label="Sign-off" name="signOff" error={error}>
+            {(c) => <input {...c} value={draft.signOff} onChange={(e) => set('signOff', e.target.value)} />}
+          </Field>
           <label className="check">
             <input type="checkbox" checked={draft.googleSendsInvites} onChange={(e) => set('googleSendsInvites', e.target.checked)} />
             Let Google Calendar email the invitations instead of Interview Desk
@@ -261,12 +238,9 @@ function SettingsForm({ saved: live }: { saved: Settings }) {
         </fieldset>
         <fieldset>
           <legend>Meet attendance</legend>
-          <label>
-            Keep Meet attendance (days after each interview)
-            <input inputMode="numeric" value={draft.attendanceRetentionDays} {...describe('attendanceRetentionDays')} onChange={(e) => set('attendanceRetentionDays', e.target.value)} />
-          </label>
-          {fieldError('attendanceRetentionDays')}
-          <p className="hint">After this, who joined and when (everything read from Google Meet) is deleted from this computer. Nothing older is read again.</p>
+          <Field label="Keep Meet attendance (days after each interview)" name="attendanceRetentionDays" error={error} hint="After this, who joined and when (everything read from Google Meet) is deleted from this computer. Nothing older is read again.">
+            {(c) => <input {...c} inputMode="numeric" value={draft.attendanceRetentionDays} onChange={(e) => set('attendanceRetentionDays', e.target.value)} />}
+          </Field>
         </fieldset>
         {info.value?.mode === 'electron' && (
           <fieldset>
