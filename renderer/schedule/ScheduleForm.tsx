@@ -1,58 +1,30 @@
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
-import type { Conflict, Interview } from '../../preload/contract/interview-schema';
-import { fieldIssues, type DeskError, type FieldIssue } from '../../preload/contract/result';
+import type { Interview } from '../../preload/contract/interview-schema';
+import { fieldIssues, type FieldIssue } from '../../preload/contract/result';
 import { desk } from '../bridge/desk';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { liveSettings, useAccount, useSettings } from '../bridge/live-copies';
-import { FieldError, FieldErrorSummary, invalidProps, isFormWide, useFormErrors } from '../common/FieldError';
+import { Field } from '../common/Field';
+import { FieldErrorSummary, isFormWide, useFormErrors } from '../common/FieldError';
 import { askBeforeDiscard } from '../common/leave-guard';
 import { allTimeZones, formatDateTime, isKnownZone, systemTimeZone } from '../common/format';
-import { clearScheduleDraft, loadScheduleDraft, saveScheduleDraft, type ScheduleDraft as Draft } from './schedule-draft';
+import { clearScheduleDraft, freshScheduleDraft, loadScheduleDraft, saveScheduleDraft, type ScheduleDraft as Draft } from './schedule-draft';
 import { PanelFields, settledEmails, type PanelRow } from './PanelFields';
 import { FindTimePanel } from './FindTimePanel';
 import { useFreeBusy } from './use-free-busy';
 import { ConflictQuestion } from './ConflictQuestion';
 import { askForNotifications } from '../app/browser-notifications';
-
-const fieldNames: Record<string, string> = { recruiterName: 'Your name', recruiterEmail: 'Your email', candidateName: 'Candidate name', candidateEmail: 'Candidate email', jobTitle: 'Job title', date: 'Date', time: 'Start time', timeZone: 'Time zone', candidateTimeZone: 'Candidate time zone', durationMinutes: 'Duration (minutes)', notes: 'Private notes', candidateMessage: 'Message to the candidate', meetLink: 'Meet link', occurrence: 'Start time' };
-const formFields = [...Object.keys(fieldNames), 'coInterviewers', ...Object.keys(panelLabels(8))];
-
-/** The summary's names for the panel's fields, as their labels read. */
-function panelLabels(count: number): Record<string, string> {
-  const labels: Record<string, string> = { coInterviewers: 'Co-interviewers' };
-  for (let i = 0; i < count; i++) {
-    labels[`coInterviewers.${i}.email`] = `Co-interviewer ${i + 1} email`;
-    labels[`coInterviewers.${i}.name`] = `Co-interviewer ${i + 1} name`;
-  }
-  return labels;
-}
-
-function tomorrowAtTen(): { date: string; time: string } {
-  const d = new Date(Date.now() + 24 * 3600_000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return { date: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`, time: '10:00' };
-}
+import { asksWhoSends, keptPanelRows, scheduleInput } from './schedule-input';
+import { messageSigner, shownScheduleError } from './schedule-preview';
+import { useSchedulePreview } from './use-schedule-preview';
+import { panelLabels, scheduleFieldNames, scheduleFormFields } from './schedule-labels';
 
 /** The "Schedule interview" form: live preview of both zones and conflicts, and main's refusals per field. */
 export function ScheduleForm({ onScheduled }: { onScheduled: (interview: Interview) => void }) {
   const zones = useMemo(() => allTimeZones(), []);
   // A draft left when the person went to Settings (or reloaded) comes back as it was.
   const [kept] = useState(() => loadScheduleDraft());
-  const [draft, setDraft] = useState<Draft>(() => ({
-    candidateName: '',
-    candidateEmail: '',
-    jobTitle: '',
-    ...tomorrowAtTen(),
-    timeZone: systemTimeZone(),
-    candidateTimeZone: '',
-    durationMinutes: '60',
-    notes: '',
-    candidateMessage: '',
-    meetLink: '',
-    occurrence: '',
-    coInterviewers: [],
-    ...kept,
-  }));
+  const [draft, setDraft] = useState<Draft>(() => ({ ...freshScheduleDraft(Date.now(), systemTimeZone()), ...kept }));
   const panel = draft.coInterviewers ?? [];
   // Google is asked about the panel only once an address is finished (the field left, a row removed).
   const [settledPanel, setSettledPanel] = useState<string[]>(() => settledEmails(kept?.coInterviewers ?? []));
@@ -64,19 +36,14 @@ export function ScheduleForm({ onScheduled }: { onScheduled: (interview: Intervi
   const [touched, setTouched] = useState(kept !== undefined);
   const { error, setError, edited } = useFormErrors();
   const [me, setMe] = useState({ recruiterName: '', recruiterEmail: '' });
-  // The preview keeps the zone main computed it for: the field may already hold a half-typed zone,
-  // and formatting with that would throw and take the whole form (and the focus) down.
-  const [preview, setPreview] = useState<{ startUtc: string; endUtc: string; conflicts: Conflict[]; timeZone: string } | undefined>();
-  const [previewError, setPreviewError] = useState<DeskError | undefined>();
+  const { preview, previewError } = useSchedulePreview(draft);
   const [busy, setBusy] = useState(false);
-  // Who signs the candidate's message in the preview: the Google account wins over Settings, as in the email.
   const account = useAccount();
   const settings = useSettings();
-  const recruiterName = account.value && account.value.state !== 'disconnected' ? account.value.name || account.value.email : (settings.value?.recruiterName || me.recruiterName);
-  // Without Google, invitations come from the name and email in Settings: ask for them here, before the rest.
-  const askWho = account.value?.state === 'disconnected' && !!settings.value && !(settings.value.recruiterName && settings.value.recruiterEmail);
+  const recruiterName = messageSigner(account.value, settings.value, me.recruiterName);
+  const askWho = asksWhoSends(account.value, settings.value);
   const withGoogle = account.value !== undefined && account.value.state !== 'disconnected';
-  const ids = { myName: useId(), myEmail: useId(), name: useId(), email: useId(), job: useId(), date: useId(), time: useId(), zone: useId(), czone: useId(), duration: useId(), notes: useId(), message: useId(), meet: useId(), zones: useId(), occurrence: useId(), recruiter: useId() };
+  const ids = { zones: useId(), occurrence: useId(), whoHint: useId() };
   const set = (key: keyof Draft) => (event: { target: { value: string } }) => {
     setTouched(true);
     edited(key);
@@ -89,31 +56,6 @@ export function ScheduleForm({ onScheduled }: { onScheduled: (interview: Intervi
   useEffect(() => {
     if (touched) saveScheduleDraft(draft);
   }, [draft, touched]);
-
-  // Live preview: the instant, conflicts and the candidate's local time, as the person types.
-  useEffect(() => {
-    const duration = Number(draft.durationMinutes);
-    if (!draft.date || !draft.time || !draft.timeZone || !Number.isInteger(duration)) return;
-    let live = true;
-    const timer = setTimeout(() => {
-      void desk.interviews
-        .preview({ date: draft.date, time: draft.time, timeZone: draft.timeZone, durationMinutes: duration, ...(draft.occurrence ? { occurrence: draft.occurrence } : {}) })
-        .then((result) => {
-          if (!live) return;
-          if (result.ok) {
-            setPreview({ ...result.value, timeZone: draft.timeZone });
-            setPreviewError(undefined);
-          } else {
-            setPreview(undefined);
-            setPreviewError(result.error);
-          }
-        });
-    }, 150);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [draft.date, draft.time, draft.timeZone, draft.durationMinutes, draft.occurrence]);
 
   /** Saves the inline name and email first; answers the issues with them, if any. */
   const saveWho = async (): Promise<FieldIssue[]> => {
@@ -135,25 +77,9 @@ export function ScheduleForm({ onScheduled }: { onScheduled: (interview: Intervi
     askForNotifications();
     setBusy(true);
     const whoIssues = askWho ? await saveWho() : [];
-    // Rows left empty are dropped first, so main's field numbers match the rows the person sees.
-    const rows = panel.filter((r) => r.email.trim() || r.name.trim());
+    const rows = keptPanelRows(panel);
     if (rows.length !== panel.length) setDraft((d) => ({ ...d, coInterviewers: rows }));
-    const result = await desk.interviews.schedule({
-      candidateName: draft.candidateName,
-      candidateEmail: draft.candidateEmail,
-      jobTitle: draft.jobTitle,
-      date: draft.date,
-      time: draft.time,
-      timeZone: draft.timeZone,
-      ...(draft.candidateTimeZone ? { candidateTimeZone: draft.candidateTimeZone } : {}),
-      durationMinutes: draft.durationMinutes.trim() === '' ? Number.NaN : Number(draft.durationMinutes),
-      notes: draft.notes,
-      candidateMessage: draft.candidateMessage,
-      ...(draft.meetLink ? { meetLink: draft.meetLink } : {}),
-      ...(draft.occurrence ? { occurrence: draft.occurrence } : {}),
-      coInterviewers: rows.map((r) => ({ email: r.email, ...(r.name.trim() ? { name: r.name } : {}) })),
-      acceptConflicts,
-    });
+    const result = await desk.interviews.schedule(scheduleInput(draft, acceptConflicts));
     setBusy(false);
     if (result.ok) {
       clearScheduleDraft();
@@ -180,7 +106,7 @@ export function ScheduleForm({ onScheduled }: { onScheduled: (interview: Intervi
     );
   };
 
-  const shownError = error ?? (previewError?.field === 'occurrence' || previewError?.field === 'time' || previewError?.field === 'date' || previewError?.field === 'timeZone' ? previewError : undefined);
+  const shownError = shownScheduleError(error, previewError);
   const ambiguous = shownError?.field === 'occurrence';
 
   return (
@@ -194,51 +120,51 @@ export function ScheduleForm({ onScheduled }: { onScheduled: (interview: Intervi
       {askWho && (
         <fieldset className="ask-who">
           <legend>You, the interviewer</legend>
-          <p className="hint" id={`${ids.myName}-h`}>
+          <p className="hint" id={ids.whoHint}>
             Invitations come from you. Without a Google account, add your name and email once; they are kept in Settings.
           </p>
-          <label htmlFor={ids.myName}>Your name</label>
-          <input id={ids.myName} value={me.recruiterName} onChange={setMine('recruiterName')} autoComplete="name" {...invalidProps(error, 'recruiterName', `${ids.myName}-e`, `${ids.myName}-h`)} />
-          <FieldError error={error} field="recruiterName" id={`${ids.myName}-e`} />
-          <label htmlFor={ids.myEmail}>Your email</label>
-          <input id={ids.myEmail} type="email" value={me.recruiterEmail} onChange={setMine('recruiterEmail')} autoComplete="email" {...invalidProps(error, 'recruiterEmail', `${ids.myEmail}-e`)} />
-          <FieldError error={error} field="recruiterEmail" id={`${ids.myEmail}-e`} />
+          <Field label="Your name" name="recruiterName" error={error} describedBy={ids.whoHint}>
+            {(c) => <input {...c} value={me.recruiterName} onChange={setMine('recruiterName')} autoComplete="name" />}
+          </Field>
+          <Field label="Your email" name="recruiterEmail" error={error}>
+            {(c) => <input {...c} type="email" value={me.recruiterEmail} onChange={setMine('recruiterEmail')} autoComplete="email" />}
+          </Field>
         </fieldset>
       )}
       <fieldset>
         <legend>Candidate</legend>
-        <label htmlFor={ids.name}>Candidate name</label>
-        <input id={ids.name} value={draft.candidateName} onChange={set('candidateName')} autoComplete="off" {...invalidProps(error, 'candidateName', `${ids.name}-e`)} />
-        <FieldError error={error} field="candidateName" id={`${ids.name}-e`} />
-        <label htmlFor={ids.email}>Candidate email</label>
-        <input id={ids.email} type="email" value={draft.candidateEmail} onChange={set('candidateEmail')} autoComplete="off" {...invalidProps(error, 'candidateEmail', `${ids.email}-e`)} />
-        <FieldError error={error} field="candidateEmail" id={`${ids.email}-e`} />
-        <label htmlFor={ids.job}>Job title</label>
-        <input id={ids.job} value={draft.jobTitle} onChange={set('jobTitle')} {...invalidProps(error, 'jobTitle', `${ids.job}-e`)} />
-        <FieldError error={error} field="jobTitle" id={`${ids.job}-e`} />
+        <Field label="Candidate name" name="candidateName" error={error}>
+          {(c) => <input {...c} value={draft.candidateName} onChange={set('candidateName')} autoComplete="off" />}
+        </Field>
+        <Field label="Candidate email" name="candidateEmail" error={error}>
+          {(c) => <input {...c} type="email" value={draft.candidateEmail} onChange={set('candidateEmail')} autoComplete="off" />}
+        </Field>
+        <Field label="Job title" name="jobTitle" error={error}>
+          {(c) => <input {...c} value={draft.jobTitle} onChange={set('jobTitle')} />}
+        </Field>
       </fieldset>
       <fieldset>
         <legend>When</legend>
         <div className="row">
           <div>
-            <label htmlFor={ids.date}>Date</label>
-            <input id={ids.date} type="date" value={draft.date} onChange={set('date')} {...invalidProps(shownError, 'date', `${ids.date}-e`)} />
-            <FieldError error={shownError} field="date" id={`${ids.date}-e`} />
+            <Field label="Date" name="date" error={shownError}>
+              {(c) => <input {...c} type="date" value={draft.date} onChange={set('date')} />}
+            </Field>
           </div>
           <div>
-            <label htmlFor={ids.time}>Start time</label>
-            <input id={ids.time} type="time" value={draft.time} onChange={set('time')} {...invalidProps(shownError, 'time', `${ids.time}-e`)} />
-            <FieldError error={shownError} field="time" id={`${ids.time}-e`} />
+            <Field label="Start time" name="time" error={shownError}>
+              {(c) => <input {...c} type="time" value={draft.time} onChange={set('time')} />}
+            </Field>
           </div>
           <div>
-            <label htmlFor={ids.duration}>Duration (minutes)</label>
-            <input id={ids.duration} inputMode="numeric" value={draft.durationMinutes} onChange={set('durationMinutes')} {...invalidProps(error, 'durationMinutes', `${ids.duration}-e`)} />
-            <FieldError error={error} field="durationMinutes" id={`${ids.duration}-e`} />
+            <Field label="Duration (minutes)" name="durationMinutes" error={error}>
+              {(c) => <input {...c} inputMode="numeric" value={draft.durationMinutes} onChange={set('durationMinutes')} />}
+            </Field>
           </div>
         </div>
-        <label htmlFor={ids.zone}>Time zone</label>
-        <input id={ids.zone} list={ids.zones} value={draft.timeZone} onChange={set('timeZone')} autoComplete="off" {...invalidProps(shownError, 'timeZone', `${ids.zone}-e`)} />
-        <FieldError error={shownError} field="timeZone" id={`${ids.zone}-e`} />
+        <Field label="Time zone" name="timeZone" error={shownError}>
+          {(c) => <input {...c} list={ids.zones} value={draft.timeZone} onChange={set('timeZone')} autoComplete="off" />}
+        </Field>
         {ambiguous && (
           <fieldset className="occurrence" aria-describedby={ids.occurrence}>
             <legend>This time happens twice that day</legend>
@@ -253,9 +179,9 @@ export function ScheduleForm({ onScheduled }: { onScheduled: (interview: Intervi
             </label>
           </fieldset>
         )}
-        <label htmlFor={ids.czone}>Candidate time zone (optional)</label>
-        <input id={ids.czone} list={ids.zones} value={draft.candidateTimeZone} onChange={set('candidateTimeZone')} autoComplete="off" {...invalidProps(error, 'candidateTimeZone', `${ids.czone}-e`)} />
-        <FieldError error={error} field="candidateTimeZone" id={`${ids.czone}-e`} />
+        <Field label="Candidate time zone (optional)" name="candidateTimeZone" error={error}>
+          {(c) => <input {...c} list={ids.zones} value={draft.candidateTimeZone} onChange={set('candidateTimeZone')} autoComplete="off" />}
+        </Field>
         <PanelFields
           rows={panel}
           error={error}
@@ -303,33 +229,24 @@ export function ScheduleForm({ onScheduled }: { onScheduled: (interview: Intervi
       </fieldset>
       <fieldset>
         <legend>Details</legend>
-        <label htmlFor={ids.meet}>Meet link (optional)</label>
-        <input
-          id={ids.meet}
-          value={draft.meetLink}
-          onChange={set('meetLink')}
-          placeholder="https://meet.google.com/abc-defg-hij"
-          {...invalidProps(error, 'meetLink', `${ids.meet}-e`)}
-          aria-describedby={error?.field === 'meetLink' ? `${ids.meet}-e ${ids.meet}-help` : `${ids.meet}-help`}
-        />
-        <p className="muted" id={`${ids.meet}-help`}>
-          {withGoogle
-            ? 'Leave it empty and Google Calendar makes the Meet link. A link you paste becomes the Calendar event’s meeting instead, so there is only ever one. Invitations go out when the event is ready, with the same link for everyone.'
-            : 'The meeting everyone joins. Without a link, invitations wait until you add one in the interview room.'}
-        </p>
-        <FieldError error={error} field="meetLink" id={`${ids.meet}-e`} />
-        <label htmlFor={ids.notes}>Private notes</label>
-        <p className="hint" id={`${ids.notes}-h`}>
-          Only for you: shown in the interview room, never sent to anyone.
-        </p>
-        <textarea id={ids.notes} value={draft.notes} onChange={set('notes')} {...invalidProps(error, 'notes', `${ids.notes}-e`, `${ids.notes}-h`)} />
-        <FieldError error={error} field="notes" id={`${ids.notes}-e`} />
-        <label htmlFor={ids.message}>Message to the candidate (optional)</label>
-        <p className="hint" id={`${ids.message}-h`}>
-          Goes into the candidate's invitation, update and reminder emails; co-interviewers see it in theirs, as your message.
-        </p>
-        <textarea id={ids.message} value={draft.candidateMessage} onChange={set('candidateMessage')} {...invalidProps(error, 'candidateMessage', `${ids.message}-e`, `${ids.message}-h`)} />
-        <FieldError error={error} field="candidateMessage" id={`${ids.message}-e`} />
+        <Field
+          label="Meet link (optional)"
+          name="meetLink"
+          error={error}
+          hint={
+            withGoogle
+              ? 'Leave it empty and Google Calendar makes the Meet link. A link you paste becomes the Calendar event’s meeting instead, so there is only ever one. Invitations go out when the event is ready, with the same link for everyone.'
+              : 'The meeting everyone joins. Without a link, invitations wait until you add one in the interview room.'
+          }
+        >
+          {(c) => <input {...c} value={draft.meetLink} onChange={set('meetLink')} placeholder="https://meet.google.com/abc-defg-hij" />}
+        </Field>
+        <Field label="Private notes" name="notes" error={error} hint="Only for you: shown in the interview room, never sent to anyone.">
+          {(c) => <textarea {...c} value={draft.notes} onChange={set('notes')} />}
+        </Field>
+        <Field label="Message to the candidate (optional)" name="candidateMessage" error={error} hint="Goes into the candidate's invitation, update and reminder emails; co-interviewers see it in theirs, as your message.">
+          {(c) => <textarea {...c} value={draft.candidateMessage} onChange={set('candidateMessage')} />}
+        </Field>
         {draft.candidateMessage.trim() && (
           <figure className="message-preview" aria-label="How the candidate will see your message">
             <figcaption>In the email, the candidate reads:</figcaption>
@@ -340,8 +257,8 @@ export function ScheduleForm({ onScheduled }: { onScheduled: (interview: Intervi
           </figure>
         )}
       </fieldset>
-      {error?.code !== 'conflict' && isFormWide(error, formFields) && <ErrorMessage error={error} />}
-      <FieldErrorSummary error={error} labels={{ ...fieldNames, ...panelLabels(panel.length) }} />
+      {error?.code !== 'conflict' && isFormWide(error, scheduleFormFields) && <ErrorMessage error={error} />}
+      <FieldErrorSummary error={error} labels={{ ...scheduleFieldNames, ...panelLabels(panel.length) }} />
       {error?.code === 'conflict' && <ConflictQuestion message={error.message} confirmLabel="Schedule anyway" onConfirm={() => void submit(undefined, true)} onClose={() => setError(undefined)} />}
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>

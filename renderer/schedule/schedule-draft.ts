@@ -51,3 +51,11 @@ export function clearScheduleDraft(): void {
     // Nothing stored.
   }
 }
+
+/** A new form's draft: tomorrow at ten in the person's own zone, an hour long, nothing else filled in. */
+export function freshScheduleDraft(nowMs: number, zone: string): ScheduleDraft {
+  const d = new Date(nowMs + 24 * 3600_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const date = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return { candidateName: '', candidateEmail: '', jobTitle: '', date, time: '10:00', timeZone: zone, candidateTimeZone: '', durationMinutes: '60', notes: '', candidateMessage: '', meetLink: '', occurrence: '', coInterviewers: [] };
+}

@@ -1,0 +1,48 @@
+import { useEffect, useState } from 'react';
+import type { Conflict } from '../../preload/contract/interview-schema';
+import type { DeskError } from '../../preload/contract/result';
+import { desk } from '../bridge/desk';
+import { previewRequest } from './schedule-preview';
+import type { ScheduleDraft } from './schedule-draft';
+
+/** Main's answer for the preview, with the zone it was computed for. */
+export interface SchedulePreview {
+  startUtc: string;
+  endUtc: string;
+  conflicts: Conflict[];
+  timeZone: string;
+}
+
+/**
+ * The live preview: the instant, conflicts and refusals, asked of main shortly after the person stops
+ * typing. It keeps the zone main computed it for: the field may already hold a half-typed zone, and
+ * formatting with that would throw and take the whole form (and the focus) down.
+ */
+export function useSchedulePreview(draft: ScheduleDraft) {
+  const [preview, setPreview] = useState<SchedulePreview | undefined>();
+  const [previewError, setPreviewError] = useState<DeskError | undefined>();
+  const { date, time, timeZone, durationMinutes, occurrence } = draft;
+  useEffect(() => {
+    const request = previewRequest({ date, time, timeZone, durationMinutes, occurrence });
+    if (!request) return;
+    let live = true;
+    const timer = setTimeout(() => {
+      void desk.interviews.preview(request).then((result) => {
+        if (!live) return;
+        if (result.ok) {
+          setPreview({ ...result.value, timeZone: request.timeZone });
+          setPreviewError(undefined);
+        } else {
+          setPreview(undefined);
+          setPreviewError(result.error);
+        }
+      });
+    }, 150);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+    // Only the fields the preview is about: typing a name asks nothing.
+  }, [date, time, timeZone, durationMinutes, occurrence]);
+  return { preview, previewError };
+}
