@@ -95,7 +95,8 @@ export async function layoutProblems(page: Page): Promise<string[]> {
       linkLooks.set(`${style.color} ${style.textDecorationLine} ${style.fontWeight}`, describe(el));
     }
     if (linkLooks.size > 1) problems.push(`links styled ${linkLooks.size} ways: ${[...linkLooks].map(([look, el]) => `${el} (${look})`).join(', ')}`);
-    if (page.scrollHeight > page.clientHeight + 1) {
+    // A page whose scrolling is turned off (behind a modal dialog) does not count as a second scroll.
+    if (page.scrollHeight > page.clientHeight + 1 && getComputedStyle(page).overflowY !== 'hidden') {
       for (const el of document.body.querySelectorAll('*')) {
         if (!(el instanceof HTMLElement) || el.matches('textarea, select') || !shown(el)) continue;
         const overflowY = getComputedStyle(el).overflowY;

@@ -167,7 +167,7 @@ test('screens with interviews lay out cleanly: full schedule, a search with no m
   }
 });
 
-test('one link style, one button style: a link looks the same on every screen, a link that acts as a button looks like one', async ({ page }) => {
+test('one link style, one button style: a link looks the same on every screen, the form\'s Cancel looks like the other secondary buttons', async ({ page }) => {
   const temp = makeTempDir('idesk-e2e-');
   const room = roomStates(Date.now()).upcoming;
   seedStore(temp.dir, { interviews: [room] });
@@ -185,13 +185,13 @@ test('one link style, one button style: a link looks the same on every screen, a
     const devicesLink = await look(page.getByRole('link', { name: 'Check devices before joining' }));
     const secondaryButton = await look(page.getByRole('button', { name: 'Reschedule' }));
     await page.goto(`${app.origin}/#/schedule/new`);
-    const linkThatActsAsButton = await look(page.getByRole('link', { name: 'Cancel' }));
+    const cancel = await look(page.getByRole('button', { name: 'Cancel' }));
     // Links: one colour, underlined, whether an <a> or a <button class="link">.
     expect(backLink.underline).toBe('underline');
     expect(devicesLink).toEqual(backLink);
     expect({ color: buttonThatReadsAsLink.color, underline: buttonThatReadsAsLink.underline }).toEqual({ color: backLink.color, underline: backLink.underline });
     // "Cancel" beside the form's submit is a secondary button, drawn as the other secondary buttons.
-    expect(linkThatActsAsButton).toEqual(secondaryButton);
+    expect(cancel).toEqual(secondaryButton);
   } finally {
     await app.stop();
   }
