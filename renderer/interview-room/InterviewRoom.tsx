@@ -21,17 +21,17 @@ import { CandidateRoom } from './CandidateRoom';
 import { useFocusLater } from '../common/use-focus-later';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import { AttendancePanel } from './AttendancePanel';
-
 import { meetCallRunning, useAttendance } from './use-attendance';
+
 /** One interview: details in both zones, invitation and sync state, the join area, reschedule and cancel. */
 export function InterviewRoom({ id, settings }: { id: string; settings: Settings }) {
   const loaded = useCall(() => desk.interviews.get(id));
   const reload = loaded.reload;
   useEffect(() => desk.on('interviews:changed', ({ ids }) => void (ids.includes(id) && reload())), [id, reload]);
   const now = useNow(1000);
-  // Once its time is over, nothing more is sent about an interview (main refuses it too).
   const attendance = useAttendance(id);
   const callRunning = meetCallRunning(attendance.value);
+  // Once its time is over, nothing more is sent about an interview (main refuses it too).
   const ended = loaded.value ? hasEnded(loaded.value, now) : false;
   const canResend = !ended;
   const [rescheduling, setRescheduling] = useState(false);
