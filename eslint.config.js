@@ -23,9 +23,17 @@ const upwardFromShared = {
   regex: '^\\.\\./(?!\\.\\./preload/)',
   message: 'main/shared sits below every capability: it may import only main/shared and preload/.',
 };
+// Infrastructure (storage, files, logging, secrets, config, platform glue) serves every feature and
+// knows none of them: a feature's rule that infrastructure needs moves down, or is passed in.
+const infrastructureFolders = ['shared', 'platform', 'database', 'settings-file', 'logging', 'secrets', 'security', 'config'];
+const featureFolders = ['analytics', 'attendance', 'deep-links', 'device-check', 'google', 'interviews', 'mail', 'meet', 'reminders', 'settings', 'tray'];
+const featureFromInfrastructure = {
+  regex: `^\\.\\./(${featureFolders.join('|')})(/|$)`,
+  message: 'Infrastructure (main/shared, platform, database, settings-file, logging, secrets, security, config) never imports a feature folder: pass what it needs in.',
+};
 const upwardFromPreload = {
   regex: '^(\\.\\./)+(main|renderer)(/|$)',
-  message: 'preload/ (the contract and shared domain code) is the lowest layer: it must not import main/ or renderer/.',
+  message: 'preload/ (the bridge: the preload script and preload/shared, which main and the renderer share) is the lowest layer: it must not import main/ or renderer/.',
 };
 
 export default tseslint.config(
@@ -52,7 +60,7 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: 'electron', message: 'The renderer talks to main only through window.desk.' }],
-          patterns: [{ group: ['**/main/**', 'node:*'], message: 'The renderer may import only renderer/ and preload/contract/.' }],
+          patterns: [{ group: ['**/main/**', 'node:*'], message: 'The renderer may import only renderer/ and preload/shared/.' }],
         },
       ],
     },
@@ -64,13 +72,19 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { paths: [...electronOnlyInShell.paths, keytarOnlyInTokenStore] }],
     },
   },
-  // Layering, like VS Code's: each layer imports only downward. preload (contract, shared domain)
+  // Layering, like VS Code's: each layer imports only downward. preload/shared (contract, shared rules)
   // < main/shared < capabilities (main/<capability>) < main/app (composition) < main/shell, main/web.
   {
     files: ['main/*/**/*.ts'],
     ignores: ['main/shell/**', 'main/web/**', 'main/app/**', 'main/shared/**'],
     rules: {
       'no-restricted-imports': ['error', { paths: [...electronOnlyInShell.paths, keytarOnlyInTokenStore], patterns: [upwardFromCapability] }],
+    },
+  },
+  {
+    files: infrastructureFolders.filter((f) => f !== 'shared').map((f) => `main/${f}/**/*.ts`),
+    rules: {
+      'no-restricted-imports': ['error', { paths: [...electronOnlyInShell.paths, keytarOnlyInTokenStore], patterns: [upwardFromCapability, featureFromInfrastructure] }],
     },
   },
   {
@@ -94,7 +108,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: [keytarOnlyInTokenStore] }] },
   },
   {
-    files: ['preload/contract/**/*.ts'],
+    files: ['preload/shared/contract/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

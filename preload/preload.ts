@@ -3,8 +3,8 @@
  * Runs sandboxed, so it is bundled to one CommonJS file with the contract inlined.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { buildDeskApi, callChannel, eventChannel, type DeskTransport } from './contract/ipc-contract';
-import type { Result } from './contract/result';
+import { buildDeskApi, callChannel, eventChannel, type DeskTransport } from './shared/contract/ipc-contract';
+import type { Result } from './shared/contract/result';
 
 const transport: DeskTransport = {
   invoke: (name, input) => ipcRenderer.invoke(callChannel(name), input) as Promise<Result<unknown>>,

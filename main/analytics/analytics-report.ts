@@ -1,5 +1,5 @@
-import type { AnalyticsReport, Interview } from '../../preload/contract/interview-schema';
-import type { Database } from '../storage/database';
+import type { AnalyticsReport, Interview } from '../../preload/shared/contract/interview-schema';
+import type { Database } from '../database/database';
 import type { Clock } from '../platform/clock';
 import { analyticsCsv, periodBounds, withAttendance, type AnalyticsAttachments, type AnalyticsQuery } from './analytics';
 import { aggregateAnalytics } from './analytics-sql';

@@ -1,6 +1,6 @@
-import type { AnalyticsReport, JoinRecord } from '../../preload/contract/interview-schema';
-import type { Database } from '../storage/database';
-import { readableOnly } from '../storage/unreadable-interviews';
+import type { AnalyticsReport, JoinRecord } from '../../preload/shared/contract/interview-schema';
+import type { Database } from '../database/database';
+import { readableOnly } from '../database/unreadable-interviews';
 import { actualMinutes, periodBounds, periodWeeks, reportFrom, type AnalyticsQuery, type Outcome } from './analytics';
 
 type Row = Record<string, unknown>;

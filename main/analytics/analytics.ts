@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import type { AnalyticsReport, Interview } from '../../preload/contract/interview-schema';
-import { hasEnded } from '../../preload/domain/interview-timing';
+import type { AnalyticsReport, Interview } from '../../preload/shared/contract/interview-schema';
+import { hasEnded } from '../../preload/shared/rules/interview-timing';
 
 export interface AnalyticsQuery {
   from: string;

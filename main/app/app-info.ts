@@ -1,4 +1,4 @@
-import type { AppInfo } from '../../preload/contract/ipc-contract';
+import type { AppInfo } from '../../preload/shared/contract/ipc-contract';
 
 declare const __APP_VERSION__: string | undefined;
 

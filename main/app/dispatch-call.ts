@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { calls, type CallInput, type CallName, type CallOutput } from '../../preload/contract/ipc-contract';
-import { fail, ok, type DeskError, type FieldIssue, type Result } from '../../preload/contract/result';
+import { calls, type CallInput, type CallName, type CallOutput } from '../../preload/shared/contract/ipc-contract';
+import { fail, ok, type DeskError, type FieldIssue, type Result } from '../../preload/shared/contract/result';
 import { DeskFailure } from '../shared/desk-failure';
 import { KeychainUnavailableError } from '../secrets/secret-store';
 import type { Logger } from '../logging/logger';

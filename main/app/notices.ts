@@ -1,4 +1,4 @@
-import type { Notice } from '../../preload/contract/ipc-contract';
+import type { Notice } from '../../preload/shared/contract/ipc-contract';
 import type { EventHub } from '../shared/event-hub';
 
 /** Messages for the person that outlive the moment they happen (e.g. a store recovered at start-up). */

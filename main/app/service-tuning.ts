@@ -1,5 +1,5 @@
 import type { AttendanceServiceDeps } from '../attendance/attendance-service';
-import type { RetryOptions } from '../google/retry-policy';
+import type { RetryOptions } from '../google/api/retry-policy';
 import type { TimerApi } from '../reminders/reminder-scheduler';
 
 /** What tests shorten or simulate; the app runs with none of it. */

@@ -1,17 +1,17 @@
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadEnvConfig, type AppConfig } from '../config/env-config';
 import { createFileLogger, type Logger } from '../logging/logger';
-import { lockDataDir } from '../store/data-dir-lock';
-import type { SchemaBackendFactory } from '../store/open-app-store';
-import { openStores } from '../storage/open-stores';
-import type { Database } from '../storage/database';
+import { lockDataDir } from '../platform/data-dir-lock';
+import type { SchemaBackendFactory } from '../settings-file/open-app-store';
+import { openStores } from '../database/open-stores';
+import type { Database } from '../database/database';
 import type { MeetLauncher } from '../meet/meet-launcher';
-import type { KeyValueStore } from '../store/key-value-store';
+import type { KeyValueStore } from '../settings-file/key-value-store';
 import { createKeytarSecretStore } from '../secrets/keytar-secret-store';
 import { systemClock } from '../platform/clock';
 import { securePrivateDataDir, tightenPrivateTree } from '../platform/private-files';
 import { composeServices, type DeskServices, type ServiceDeps } from './compose-services';
-import type { AppInfo, MediaAccess } from '../../preload/contract/ipc-contract';
+import type { AppInfo, MediaAccess } from '../../preload/shared/contract/ipc-contract';
 
 export interface StartOptions {
   env: NodeJS.ProcessEnv;

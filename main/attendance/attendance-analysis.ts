@@ -20,7 +20,7 @@
  *    unconfirmed person keeps a no-show from being declared: the outcome is then "unconfirmed", so
  *    a recruiter's absence is never counted as a candidate's no-show nor the other way round.
  */
-import { intersectSpans, mergeSpans, type Span } from '../../preload/domain/time-spans';
+import { intersectSpans, mergeSpans, type Span } from '../../preload/shared/rules/time-spans';
 import type { ConferenceAttendance, ParticipantIdentity } from './meet-records';
 
 /** Someone on the interviewer side; any field may be unknown. */

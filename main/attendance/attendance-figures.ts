@@ -3,8 +3,8 @@
  * the app's own join history (the fallback, labelled as such). A recruiter's absence is an
  * interviewer no-show, never a candidate's; someone unidentified in the call declares no no-show.
  */
-import type { Interview } from '../../preload/contract/interview-schema';
-import type { AttendanceConnection, AttendanceFigures } from '../../preload/contract/attendance-schema';
+import type { Interview } from '../../preload/shared/contract/interview-schema';
+import type { AttendanceConnection, AttendanceFigures } from '../../preload/shared/contract/attendance-schema';
 import { median } from '../analytics/analytics';
 import type { AttendanceOutcome, AttendanceReport } from './attendance-analysis';
 

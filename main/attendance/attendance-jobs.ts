@@ -7,13 +7,13 @@
  * account reconnected (blocked), or recorded with its reason (Google will not give it). Nothing
  * stored is ever dropped by a failure.
  */
-import type { Interview } from '../../preload/contract/interview-schema';
+import type { Interview } from '../../preload/shared/contract/interview-schema';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../logging/logger';
 import type { TimerApi } from '../reminders/reminder-scheduler';
-import { backoffDelay, GoogleCallError } from '../google/retry-policy';
-import { describeGoogleError } from '../google/google-errors';
-import { toGoogleRequestError, type GoogleRequestError } from '../google/google-request-error';
+import { backoffDelay, GoogleCallError } from '../google/api/retry-policy';
+import { describeGoogleError } from '../google/api/google-errors';
+import { toGoogleRequestError, type GoogleRequestError } from '../google/api/google-request-error';
 import { DeskFailure } from '../shared/desk-failure';
 import { analyseAttendance } from './attendance-analysis';
 import { defaultRequestsPerInterview, fetchInterviewConferences } from './attendance-fetch';

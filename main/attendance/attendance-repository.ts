@@ -7,8 +7,8 @@
  * transaction as that change (a trigger, whoever writes the interview), and `forget` deletes what
  * is past the retention period.
  */
-import type { Database } from '../storage/database';
-import { readableOnly } from '../storage/unreadable-interviews';
+import type { Database } from '../database/database';
+import { readableOnly } from '../database/unreadable-interviews';
 import type { ConferenceAttendance, MeetParticipant, ParticipantIdentity } from './meet-records';
 
 /** Where fetching one interview's attendance stands. */

@@ -4,15 +4,15 @@
  * interview, and the figures and CSV columns Analytics attaches. Without the scope nothing is asked
  * of Meet and the app keeps working on its own join history.
  */
-import type { AccountStatus } from '../../preload/contract/ipc-contract';
-import type { AttendanceConnection, AttendanceView, CandidateWaiting } from '../../preload/contract/attendance-schema';
-import type { Interview } from '../../preload/contract/interview-schema';
-import type { JoinWindowSettings } from '../../preload/domain/interview-timing';
-import type { Settings } from '../../preload/contract/settings-schema';
-import type { AccountService } from '../google/account-service';
-import type { RetryOptions } from '../google/retry-policy';
+import type { AccountStatus } from '../../preload/shared/contract/ipc-contract';
+import type { AttendanceConnection, AttendanceView, CandidateWaiting } from '../../preload/shared/contract/attendance-schema';
+import type { Interview } from '../../preload/shared/contract/interview-schema';
+import type { JoinWindowSettings } from '../../preload/shared/rules/interview-timing';
+import type { Settings } from '../../preload/shared/contract/settings-schema';
+import type { AccountService } from '../google/account/account-service';
+import type { RetryOptions } from '../google/api/retry-policy';
 import type { AnalyticsAttachments } from '../analytics/analytics';
-import type { Database } from '../storage/database';
+import type { Database } from '../database/database';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../logging/logger';
 import type { EventHub } from '../shared/event-hub';

@@ -3,8 +3,8 @@
  * candidate, and the interviewer side — the recruiter on the interview, the connected Google
  * account (by its Meet `users/{id}`), and co-interviewers when the interview carries them.
  */
-import type { Interview } from '../../preload/contract/interview-schema';
-import { meetLinkPattern } from '../../preload/contract/interview-schema';
+import type { Interview } from '../../preload/shared/contract/interview-schema';
+import { meetLinkPattern } from '../../preload/shared/contract/interview-schema';
 import type { InterviewerIdentity, InterviewForAttendance } from './attendance-analysis';
 
 /** The connected account as attendance needs it. */

@@ -7,8 +7,8 @@
 import { google, type meet_v2 } from 'googleapis';
 import type { OAuth2Client } from 'google-auth-library';
 import { googleDefaults } from '../config/env-config';
-import { withGoogleRetry, type RetryOptions } from '../google/retry-policy';
-import { GoogleRequestError, toGoogleRequestError } from '../google/google-request-error';
+import { withGoogleRetry, type RetryOptions } from '../google/api/retry-policy';
+import { GoogleRequestError, toGoogleRequestError } from '../google/api/google-request-error';
 import { parseConferenceRecord, parseParticipant, parseSession, type ConferenceAttendance, type ConferenceRecord, type MeetParticipant, type MeetSession } from './meet-records';
 
 /** The scope attendance asks for, incrementally, the first time it is needed. */

@@ -3,7 +3,7 @@
  * loose JSON (every field optional, timestamps as strings) into it. Data from Google is input:
  * an entry without a name or a valid start is dropped, never guessed.
  */
-import { invisibleChars, lineControlChars } from '../../preload/contract/interview-schema';
+import { invisibleChars, lineControlChars } from '../../preload/shared/contract/interview-schema';
 
 /** One conference held in a Meet space (a meeting code can have several over time). */
 export interface ConferenceRecord {

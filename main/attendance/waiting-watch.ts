@@ -6,14 +6,14 @@
  * Each poll reads sessions only for participants who are new or joined or left since the last one,
  * and makes at most `requestsPerPoll` requests per interview: a crowded call is read over several polls.
  */
-import type { Interview } from '../../preload/contract/interview-schema';
-import { joinWindow, type JoinWindowSettings } from '../../preload/domain/interview-timing';
+import type { Interview } from '../../preload/shared/contract/interview-schema';
+import { joinWindow, type JoinWindowSettings } from '../../preload/shared/rules/interview-timing';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../logging/logger';
 import type { TimerApi } from '../reminders/reminder-scheduler';
 import { analyseAttendance, candidateWaiting, type WaitingCandidate } from './attendance-analysis';
 import { fetchInterviewConferences, type SessionCache } from './attendance-fetch';
-import { GoogleRequestError } from '../google/google-request-error';
+import { GoogleRequestError } from '../google/api/google-request-error';
 import { attendanceSubject, type AccountIdentity } from './attendance-subject';
 import type { MeetClient } from './meet-client';
 

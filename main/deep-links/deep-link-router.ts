@@ -1,5 +1,5 @@
-import type { JoinPreview, NavigateTarget } from '../../preload/contract/ipc-contract';
-import type { Interview } from '../../preload/contract/interview-schema';
+import type { JoinPreview, NavigateTarget } from '../../preload/shared/contract/ipc-contract';
+import type { Interview } from '../../preload/shared/contract/interview-schema';
 import type { InterviewQueries } from '../interviews/interview-queries';
 import type { CandidateCopies } from '../interviews/candidate-copies';
 import type { Clock } from '../platform/clock';

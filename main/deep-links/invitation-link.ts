@@ -1,4 +1,4 @@
-import { meetLinkPattern, type Interview } from '../../preload/contract/interview-schema';
+import { meetLinkPattern, type Interview } from '../../preload/shared/contract/interview-schema';
 
 /** Whom an invitation link is for: the candidate joins, a co-interviewer sits on the panel. */
 export type InvitationRole = 'candidate' | 'panelist';

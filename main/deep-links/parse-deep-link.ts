@@ -1,4 +1,4 @@
-import { lineText, meetLinkPattern } from '../../preload/contract/interview-schema';
+import { lineText, meetLinkPattern } from '../../preload/shared/contract/interview-schema';
 
 /** A validated `interview-desk://` link. */
 export type DeepLink =

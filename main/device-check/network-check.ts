@@ -1,4 +1,4 @@
-import { isCheckUrl } from '../../preload/contract/settings-schema';
+import { isCheckUrl } from '../../preload/shared/contract/settings-schema';
 import { stunBinding } from './stun-binding';
 
 /** What the network step reports to the renderer. */

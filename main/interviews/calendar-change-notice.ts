@@ -1,5 +1,5 @@
-import type { CalendarChange, Interview } from '../../preload/contract/interview-schema';
-import { hasEnded } from '../../preload/domain/interview-timing';
+import type { CalendarChange, Interview } from '../../preload/shared/contract/interview-schema';
+import { hasEnded } from '../../preload/shared/rules/interview-timing';
 import { DeskFailure } from '../shared/desk-failure';
 
 /** The interview's Calendar details with this mark of a change made in Google Calendar, or without any. */

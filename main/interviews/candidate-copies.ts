@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { candidateNotesSchema, type Interview, type InterviewSummary } from '../../preload/contract/interview-schema';
+import { candidateNotesSchema, type Interview, type InterviewSummary } from '../../preload/shared/contract/interview-schema';
 import { DeskFailure } from '../shared/desk-failure';
 import type { EventHub } from '../shared/event-hub';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../logging/logger';
-import type { InterviewRepository } from '../storage/interview-repository';
+import type { InterviewRepository } from '../database/interview-repository';
 import type { InterviewCommands } from './interview-commands';
 import type { InterviewQueries } from './interview-queries';
 import { freshRecord, summarize, type SavedCopyOrigin } from './interview-rules';

@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
-import type { Conflict } from '../../preload/contract/interview-schema';
-import { mergeSpans, subtractSpans } from '../../preload/domain/time-spans';
+import type { Conflict } from '../../preload/shared/contract/interview-schema';
+import { mergeSpans, subtractSpans } from '../../preload/shared/rules/time-spans';
 import type { CalendarFindings, UnknownWhy } from './calendar-findings';
-import { formatInstant, type TimeStyle } from '../../preload/domain/time-format';
+import { formatInstant, type TimeStyle } from '../../preload/shared/rules/time-format';
 
 /** How the question ends, per action: the answer "yes" is the form's "… anyway" button. */
 export type ConflictAsk = 'Schedule anyway?' | 'Move anyway?' | 'Save the panel anyway?';

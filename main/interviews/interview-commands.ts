@@ -1,5 +1,5 @@
-import { timeStyleOf, type TimeStyle } from '../../preload/domain/time-format';
-import { hasEnded } from '../../preload/domain/interview-timing';
+import { timeStyleOf, type TimeStyle } from '../../preload/shared/rules/time-format';
+import { hasEnded } from '../../preload/shared/rules/interview-timing';
 import { randomUUID } from 'node:crypto';
 import { IANAZone } from 'luxon';
 import {
@@ -9,14 +9,14 @@ import {
   type Conflict,
   type Interview,
   type ScheduleInput,
-} from '../../preload/contract/interview-schema';
+} from '../../preload/shared/contract/interview-schema';
 import type { z } from 'zod';
-import type { DeliveryRecipient, RecipientState, rescheduleInputSchema } from '../../preload/contract/interview-schema';
+import type { DeliveryRecipient, RecipientState, rescheduleInputSchema } from '../../preload/shared/contract/interview-schema';
 import { DeskFailure } from '../shared/desk-failure';
 import type { EventHub } from '../shared/event-hub';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../logging/logger';
-import type { InterviewRepository } from '../storage/interview-repository';
+import type { InterviewRepository } from '../database/interview-repository';
 import { armedReminders, freshRecord, panelChanged, refuseOnCandidateCopy, refusePanel, startInstant } from './interview-rules';
 import { conflictsIn } from './interview-queries';
 import { asLastTold, calendarChangeAnnouncement, withoutCalendarChange } from './calendar-change-notice';

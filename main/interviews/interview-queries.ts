@@ -1,7 +1,7 @@
-import type { Conflict, Interview, InterviewSummary, ScheduleFields } from '../../preload/contract/interview-schema';
+import type { Conflict, Interview, InterviewSummary, ScheduleFields } from '../../preload/shared/contract/interview-schema';
 import { DeskFailure } from '../shared/desk-failure';
 import type { Clock } from '../platform/clock';
-import type { InterviewRepository, ScheduleWindow } from '../storage/interview-repository';
+import type { InterviewRepository, ScheduleWindow } from '../database/interview-repository';
 import { findConflicts, startInstant, summarize } from './interview-rules';
 
 /** The preview the form shows while typing: the instant, the candidate's local time and conflicts. */

@@ -1,8 +1,8 @@
 import { type DateTime } from 'luxon';
-import type { Interview, InterviewSummary, Conflict } from '../../preload/contract/interview-schema';
+import type { Interview, InterviewSummary, Conflict } from '../../preload/shared/contract/interview-schema';
 import { DeskFailure } from '../shared/desk-failure';
 import { resolveWallTime } from './wall-time';
-import { attentionReason } from '../../preload/domain/interview-attention';
+import { attentionReason } from '../../preload/shared/rules/interview-attention';
 
 /** How far in the past a start may be (a form filled in slowly at 10:00 for 10:00 still works). */
 export const pastGraceMinutes = 5;

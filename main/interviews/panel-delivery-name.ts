@@ -1,4 +1,4 @@
-import type { Interview, RecipientState } from '../../preload/contract/interview-schema';
+import type { Interview, RecipientState } from '../../preload/shared/contract/interview-schema';
 
 /**
  * A co-interviewer's delivery state carries their name: from the panel while they are on it, kept

@@ -1,5 +1,5 @@
 import type Mail from 'nodemailer/lib/mailer';
-import type { Interview } from '../../preload/contract/interview-schema';
+import type { Interview } from '../../preload/shared/contract/interview-schema';
 import { buildInviteIcs } from './invite-ics';
 import { addresseeOf, icsMethodFor, type MailKind, type Recipient } from './mail-kinds';
 import { messageView, type MessageSettings, type MessageView, type PreviousTime } from './message-content';

@@ -1,5 +1,5 @@
 import { createEvent } from 'ics';
-import { isEmailAddress, type Interview } from '../../preload/contract/interview-schema';
+import { isEmailAddress, type Interview } from '../../preload/shared/contract/interview-schema';
 import { meetJoinUrlOrNone } from '../security/url-policy';
 import type { MailKind, Recipient } from './mail-kinds';
 import { icsMethodFor } from './mail-kinds';

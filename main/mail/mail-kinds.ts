@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { DeliveryRecipient, Interview, mailKindSchema } from '../../preload/contract/interview-schema';
+import type { DeliveryRecipient, Interview, mailKindSchema } from '../../preload/shared/contract/interview-schema';
 
 /** What a message is about. */
 export type MailKind = z.infer<typeof mailKindSchema>;

@@ -1,6 +1,6 @@
 import type { AppConfig } from '../config/env-config';
-import type { AccountService } from '../google/account-service';
-import { gmailSendScope } from '../google/oauth-client';
+import type { AccountService } from '../google/account/account-service';
+import { gmailSendScope } from '../google/account/oauth-client';
 import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsService } from '../settings/settings-service';
 import { DeskFailure } from '../shared/desk-failure';

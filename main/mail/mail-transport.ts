@@ -3,7 +3,7 @@ import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import type Mail from 'nodemailer/lib/mailer';
 import { google } from 'googleapis';
 import type { OAuth2Client } from 'google-auth-library';
-import { describeGoogleError, isRetryable } from '../google/google-errors';
+import { describeGoogleError, isRetryable } from '../google/api/google-errors';
 import { DeskFailure } from '../shared/desk-failure';
 
 /** Sends one composed message; throws MailSendError with whether a retry may help. */

@@ -1,11 +1,11 @@
-import type { Interview } from '../../preload/contract/interview-schema';
-import type { Settings } from '../../preload/contract/settings-schema';
+import type { Interview } from '../../preload/shared/contract/interview-schema';
+import type { Settings } from '../../preload/shared/contract/settings-schema';
 import { invitationLink } from '../deep-links/invitation-link';
 import { meetJoinUrlOrNone } from '../security/url-policy';
 import { addresseeOf, roleOf, type MailKind, type Recipient, type Role } from './mail-kinds';
-import { reminderWhen } from '../../preload/domain/time-left';
-import { formatInstant, timeStyleOf, zoneLongName, type TimeStyle } from '../../preload/domain/time-format';
-import { personName } from '../../preload/domain/person-name';
+import { reminderWhen } from '../../preload/shared/rules/time-left';
+import { formatInstant, timeStyleOf, zoneLongName, type TimeStyle } from '../../preload/shared/rules/time-format';
+import { personName } from '../../preload/shared/rules/person-name';
 
 /** The settings a message uses. */
 export type MessageSettings = Pick<Settings, 'companyName' | 'brandColor' | 'signOff'> & Partial<Pick<Settings, 'candidateDownloadUrl'>>;

@@ -1,16 +1,16 @@
 import type { z } from 'zod';
-import type { RestorePending } from '../../preload/contract/ipc-contract';
-import type { Interview } from '../../preload/contract/interview-schema';
-import { droppedAfterRestore } from '../../preload/domain/dropped-after-restore';
-import { personName } from '../../preload/domain/person-name';
+import type { RestorePending } from '../../preload/shared/contract/ipc-contract';
+import type { Interview } from '../../preload/shared/contract/interview-schema';
+import { droppedAfterRestore } from '../../preload/shared/rules/dropped-after-restore';
+import { personName } from '../../preload/shared/rules/person-name';
 import type { Logger } from '../logging/logger';
 import type { Clock } from '../platform/clock';
 import type { InterviewQueries } from '../interviews/interview-queries';
 import type { InterviewCommands } from '../interviews/interview-commands';
 import { DeskFailure } from '../shared/desk-failure';
-import type { Database } from '../storage/database';
-import { DurableQueue, type QueueItem } from '../storage/durable-queue';
-import type { RestoreHoldState } from '../storage/restore-hold';
+import type { Database } from '../database/database';
+import { DurableQueue, type QueueItem } from '../database/durable-queue';
+import type { RestoreHoldState } from '../database/restore-hold';
 import { isPanelRecipient } from './mail-kinds';
 import { announceable, asOutboxItem, outboxPayloadSchema, type OutboxItem } from './outbox/outbox-item';
 

@@ -1,5 +1,5 @@
-import type { Settings } from '../../preload/contract/settings-schema';
-import type { AccountStatus } from '../../preload/contract/ipc-contract';
+import type { Settings } from '../../preload/shared/contract/settings-schema';
+import type { AccountStatus } from '../../preload/shared/contract/ipc-contract';
 import { DeskFailure } from '../shared/desk-failure';
 import { describeTransport } from './transport-description';
 

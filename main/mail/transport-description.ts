@@ -1,4 +1,4 @@
-import type { SmtpOverride } from '../../preload/contract/ipc-contract';
+import type { SmtpOverride } from '../../preload/shared/contract/ipc-contract';
 
 /** The variable that, when set, replaces the SMTP settings from the Settings screen. */
 export const smtpUrlVariable = 'INTERVIEW_DESK_SMTP_URL';

@@ -1,6 +1,6 @@
-import type { Settings } from '../../preload/contract/settings-schema';
-import { joinPhase, joinWindow } from '../../preload/domain/interview-timing';
-import { formatInstant, timeStyleOf, type TimeStyle } from '../../preload/domain/time-format';
+import type { Settings } from '../../preload/shared/contract/settings-schema';
+import { joinPhase, joinWindow } from '../../preload/shared/rules/interview-timing';
+import { formatInstant, timeStyleOf, type TimeStyle } from '../../preload/shared/rules/time-format';
 import type { InterviewQueries } from '../interviews/interview-queries';
 import type { InterviewCommands } from '../interviews/interview-commands';
 import type { Clock } from '../platform/clock';

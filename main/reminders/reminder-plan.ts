@@ -1,4 +1,4 @@
-import type { Interview } from '../../preload/contract/interview-schema';
+import type { Interview } from '../../preload/shared/contract/interview-schema';
 
 /** How long after the start a "starting now" reminder is still worth showing. */
 export const startingNowGraceMs = 5 * 60_000;

@@ -1,4 +1,4 @@
-import { meetLinkPattern } from '../../preload/contract/interview-schema';
+import { meetLinkPattern } from '../../preload/shared/contract/interview-schema';
 
 /**
  * Pure URL decisions for the security guards: which navigations stay in the app, which URLs may go
@@ -6,7 +6,7 @@ import { meetLinkPattern } from '../../preload/contract/interview-schema';
  * parts (protocol, hostname, port), never with `startsWith`, so look-alike hosts and `user@host`
  * tricks fail.
  */
-import { emailAddress } from '../../preload/contract/interview-schema';
+import { emailAddress } from '../../preload/shared/contract/interview-schema';
 
 /** The privileged scheme the packaged renderer is served from (`protocol.handle`). */
 export const appScheme = 'app';

@@ -1,5 +1,5 @@
-import { settingsSchema, type Settings, type SettingsPatch, type SettingsProblem } from '../../preload/contract/settings-schema';
-import type { KeyValueStore } from '../store/key-value-store';
+import { settingsSchema, type Settings, type SettingsPatch, type SettingsProblem } from '../../preload/shared/contract/settings-schema';
+import type { KeyValueStore } from '../settings-file/key-value-store';
 import type { EventHub } from '../shared/event-hub';
 import type { Logger } from '../logging/logger';
 

@@ -1,4 +1,4 @@
-import type { DeskError, ErrorCode } from '../../preload/contract/result';
+import type { DeskError, ErrorCode } from '../../preload/shared/contract/result';
 
 /** Thrown inside main by services; the dispatcher turns it into `{ ok: false, error }` for the renderer. */
 export class DeskFailure extends Error {

@@ -1,4 +1,4 @@
-import type { EventName, EventPayload } from '../../preload/contract/ipc-contract';
+import type { EventName, EventPayload } from '../../preload/shared/contract/ipc-contract';
 
 type AnyListener = (name: EventName, payload: unknown) => void;
 

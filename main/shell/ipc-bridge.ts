@@ -1,6 +1,6 @@
 import { ipcMain, type BrowserWindow, type WebFrameMain } from 'electron';
-import { callChannel, callNames, eventChannel } from '../../preload/contract/ipc-contract';
-import { fail, type Result } from '../../preload/contract/result';
+import { callChannel, callNames, eventChannel } from '../../preload/shared/contract/ipc-contract';
+import { fail, type Result } from '../../preload/shared/contract/result';
 import { dispatchCall } from '../app/dispatch-call';
 import type { DeskServices } from '../app/compose-services';
 import type { Logger } from '../logging/logger';

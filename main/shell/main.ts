@@ -8,8 +8,8 @@ import { app, BrowserWindow, dialog, Notification, powerMonitor, session, shell,
 import ElectronStore from 'electron-store';
 import { startServices, ConfigError, type StartedApp } from '../app/start-services';
 import { appInfo } from '../app/app-info';
-import type { SchemaBackendFactory } from '../store/open-app-store';
-import type { KeyValueStore } from '../store/key-value-store';
+import type { SchemaBackendFactory } from '../settings-file/open-app-store';
+import type { KeyValueStore } from '../settings-file/key-value-store';
 import { isAllowedExternalUrl } from '../security/url-policy';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { installWebContentsGuard } from './web-contents-guard';
@@ -21,10 +21,10 @@ import { createTray } from './tray';
 import { quitAfterStop } from './quit-after-stop';
 import { showReminderNotification, showWaitingNotification } from './notifications';
 import { trayMenuFor, type TrayAction } from '../tray/tray-menu';
-import { timeStyleOf } from '../../preload/domain/time-format';
+import { timeStyleOf } from '../../preload/shared/rules/time-format';
 import { deepLinkFromArgv } from '../deep-links/parse-deep-link';
 import { dispatchCall } from '../app/dispatch-call';
-import type { NavigateTarget } from '../../preload/contract/ipc-contract';
+import type { NavigateTarget } from '../../preload/shared/contract/ipc-contract';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const electronStoreBackend: SchemaBackendFactory = ({ cwd, configName, schema, configFileMode }) =>

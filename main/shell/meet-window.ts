@@ -1,9 +1,9 @@
 import { type BrowserWindow, dialog, screen, session, type WebContents } from 'electron';
-import type { Interview } from '../../preload/contract/interview-schema';
+import type { Interview } from '../../preload/shared/contract/interview-schema';
 import { requireMeetJoinUrl, type MeetLauncher } from '../meet/meet-launcher';
 import { isSignInRejected, usableBounds, type Bounds } from '../meet/meet-window-policy';
 import { isMeetJoinUrl, isMeetMediaPermission, isMeetWindowUrl } from '../security/url-policy';
-import type { KeyValueStore } from '../store/key-value-store';
+import type { KeyValueStore } from '../settings-file/key-value-store';
 import { applyPermissionPolicy } from './permissions';
 import { createSecureWindow } from './window-factory';
 

@@ -1,8 +1,8 @@
 import { app, Notification } from 'electron';
-import type { Interview } from '../../preload/contract/interview-schema';
-import { startClock, timeLeftPhrase } from '../../preload/domain/time-left';
-import { timeStyleOf } from '../../preload/domain/time-format';
-import { waitingLine } from '../../preload/domain/waiting-line';
+import type { Interview } from '../../preload/shared/contract/interview-schema';
+import { startClock, timeLeftPhrase } from '../../preload/shared/rules/time-left';
+import { timeStyleOf } from '../../preload/shared/rules/time-format';
+import { waitingLine } from '../../preload/shared/rules/waiting-line';
 
 /** A notification body as the platform shows it: libnotify (Linux) reads the body as markup, so `& < >` are escaped there. */
 export function notificationBody(text: string, platform: NodeJS.Platform): string {

@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
-import type { Interview } from '../../preload/contract/interview-schema';
-import { joinPhase, type JoinWindowSettings } from '../../preload/domain/interview-timing';
-import { formatInstant, type TimeStyle } from '../../preload/domain/time-format';
-import { timeLeftPhrase } from '../../preload/domain/time-left';
+import type { Interview } from '../../preload/shared/contract/interview-schema';
+import { joinPhase, type JoinWindowSettings } from '../../preload/shared/rules/interview-timing';
+import { formatInstant, type TimeStyle } from '../../preload/shared/rules/time-format';
+import { timeLeftPhrase } from '../../preload/shared/rules/time-left';
 
 /** What clicking a tray item does. */
 export type TrayAction = { kind: 'open-interview'; id: string } | { kind: 'join'; id: string } | { kind: 'open-app' } | { kind: 'device-check' } | { kind: 'quit' };

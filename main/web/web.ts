@@ -6,10 +6,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServices, ConfigError } from '../app/start-services';
 import { appInfo } from '../app/app-info';
-import { confBackend } from '../store/conf-backend';
+import { confBackend } from '../settings-file/conf-backend';
 import { createCommandOpener } from '../platform/open-external';
 import { startWebServer } from './web-server';
-import { DataDirBusyError } from '../store/data-dir-lock';
+import { DataDirBusyError } from '../platform/data-dir-lock';
 import { defaultDataDir } from '../config/env-config';
 import { redactSecrets } from '../logging/redact-secrets';
 

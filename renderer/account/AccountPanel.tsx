@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { AccountStatus } from '../../preload/contract/ipc-contract';
+import type { AccountStatus } from '../../preload/shared/contract/ipc-contract';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { useAccountActions } from './use-account-actions';
 import { noGoogleWords } from './SignInWaiting';

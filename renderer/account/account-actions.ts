@@ -1,4 +1,4 @@
-import type { DeskError } from '../../preload/contract/result';
+import type { DeskError } from '../../preload/shared/contract/result';
 import { desk } from '../bridge/desk';
 
 /** What a connect or disconnect came to, in the words shown to the recruiter. */

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { DeskError } from '../../preload/contract/result';
+import type { DeskError } from '../../preload/shared/contract/result';
 import { connectAccount, disconnectAccount, type AccountOutcome } from './account-actions';
 
 /**

@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useState } from 'react';
-import type { AnalyticsReport } from '../../preload/contract/interview-schema';
-import type { DeskError } from '../../preload/contract/result';
+import type { AnalyticsReport } from '../../preload/shared/contract/interview-schema';
+import type { DeskError } from '../../preload/shared/contract/result';
 import { desk } from '../bridge/desk';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { dayKey, systemTimeZone } from '../common/format';

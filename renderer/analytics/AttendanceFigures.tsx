@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { AttendanceFigures as Figures } from '../../preload/contract/attendance-schema';
-import type { DeskError } from '../../preload/contract/result';
+import type { AttendanceFigures as Figures } from '../../preload/shared/contract/attendance-schema';
+import type { DeskError } from '../../preload/shared/contract/result';
 import { desk } from '../bridge/desk';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { askForNotifications } from '../app/browser-notifications';

@@ -1,4 +1,4 @@
-import type { AnalyticsReport } from '../../preload/contract/interview-schema';
+import type { AnalyticsReport } from '../../preload/shared/contract/interview-schema';
 
 // A week's Monday as a person says it ("Nov 2"; spoken "Monday, November 2, 2026"), not 11-02.
 // The date is a calendar day, so it is formatted in UTC to stay that day in every zone.

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import type { AccountStatus } from '../../preload/contract/ipc-contract';
+import type { AccountStatus } from '../../preload/shared/contract/ipc-contract';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import { useAccountActions } from '../account/use-account-actions';

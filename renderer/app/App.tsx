@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { EventPayload, Notice } from '../../preload/contract/ipc-contract';
+import type { EventPayload, Notice } from '../../preload/shared/contract/ipc-contract';
 import { desk } from '../bridge/desk';
 import { useCall } from '../common/use-call';
 import { liveAccount, liveSettings, useAccount, useSettings } from '../bridge/live-copies';
@@ -24,7 +24,7 @@ import { SignInWaiting } from '../account/SignInWaiting';
 import { CandidateHome } from '../welcome/CandidateHome';
 import { backFromDeviceCheck } from './candidate-mode';
 import { useAttention, type AttentionItem } from './use-attention';
-import { waitingLine } from '../../preload/domain/waiting-line';
+import { waitingLine } from '../../preload/shared/rules/waiting-line';
 import { formatDateTime, systemTimeZone } from '../common/format';
 
 const navItems: Array<{ route: Route; label: string }> = [

@@ -1,5 +1,5 @@
-import type { EventPayload } from '../../preload/contract/ipc-contract';
-import { reminderWhen } from '../../preload/domain/time-left';
+import type { EventPayload } from '../../preload/shared/contract/ipc-contract';
+import { reminderWhen } from '../../preload/shared/rules/time-left';
 import { screenTimeStyle, systemTimeZone } from '../common/format';
 import { useNow } from '../common/use-now';
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import type { RestorePending } from '../../preload/contract/ipc-contract';
-import type { DeskError, Result } from '../../preload/contract/result';
+import type { RestorePending } from '../../preload/shared/contract/ipc-contract';
+import type { DeskError, Result } from '../../preload/shared/contract/result';
 import { desk } from '../bridge/desk';
 import { useCall } from '../common/use-call';
 import { ErrorMessage } from '../common/ErrorMessage';

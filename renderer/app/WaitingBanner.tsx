@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import type { CandidateWaiting } from '../../preload/contract/attendance-schema';
-import type { DeskError } from '../../preload/contract/result';
-import { waitingLine } from '../../preload/domain/waiting-line';
+import type { CandidateWaiting } from '../../preload/shared/contract/attendance-schema';
+import type { DeskError } from '../../preload/shared/contract/result';
+import { waitingLine } from '../../preload/shared/rules/waiting-line';
 import { desk } from '../bridge/desk';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { useNow } from '../common/use-now';

@@ -1,4 +1,4 @@
-import type { InterviewSummary } from '../../preload/contract/interview-schema';
+import type { InterviewSummary } from '../../preload/shared/contract/interview-schema';
 import { routeHref } from './use-hash-route';
 
 /**

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { Settings } from '../../preload/contract/settings-schema';
+import type { Settings } from '../../preload/shared/contract/settings-schema';
 
 /**
  * Puts the theme setting on <html data-theme>: the stylesheet picks the colours from it (and from

@@ -1,4 +1,4 @@
-import type { DeskApi } from '../../preload/contract/ipc-contract';
+import type { DeskApi } from '../../preload/shared/contract/ipc-contract';
 import { createWebBridge } from './web-bridge';
 
 declare global {

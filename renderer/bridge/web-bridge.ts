@@ -1,5 +1,5 @@
-import { buildDeskApi, type DeskApi, type DeskTransport, type EventName } from '../../preload/contract/ipc-contract';
-import { fail, type Result } from '../../preload/contract/result';
+import { buildDeskApi, type DeskApi, type DeskTransport, type EventName } from '../../preload/shared/contract/ipc-contract';
+import { fail, type Result } from '../../preload/shared/contract/result';
 
 /**
  * Web mode's stand-in for the preload: the same `DeskApi` (built by the same function) over

@@ -1,4 +1,4 @@
-import { fieldIssues, type DeskError } from '../../preload/contract/result';
+import { fieldIssues, type DeskError } from '../../preload/shared/contract/result';
 
 const titles: Record<DeskError['code'], string> = {
   invalid_input: 'Please check this',

@@ -1,5 +1,5 @@
 import { useId, type ReactNode } from 'react';
-import type { DeskError } from '../../preload/contract/result';
+import type { DeskError } from '../../preload/shared/contract/result';
 import { FieldError, invalidProps } from './FieldError';
 
 /** What a field's control must carry: its id (the label points at it) and the aria state of its error. */

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { fieldIssues, type DeskError } from '../../preload/contract/result';
+import { fieldIssues, type DeskError } from '../../preload/shared/contract/result';
 
 /** The message main gave for one field, if it refused that field (a conflict is a warning, not a field error). */
 export function fieldMessage(error: DeskError | undefined, field: string): string | undefined {

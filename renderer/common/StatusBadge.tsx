@@ -1,4 +1,4 @@
-import { statusLabels, type DisplayStatus } from '../../preload/domain/interview-timing';
+import { statusLabels, type DisplayStatus } from '../../preload/shared/rules/interview-timing';
 
 /** A coloured badge with the status in words (colour is never the only signal). */
 export function StatusBadge({ status, title }: { status: DisplayStatus; title?: string }) {

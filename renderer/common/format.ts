@@ -1,7 +1,7 @@
 /**
  * Display formatting with Intl (no time-zone arithmetic: main resolves wall times to instants).
  */
-import { formatInstantParts, timeStyleOf, type DatePart, type TimeStyle } from '../../preload/domain/time-format';
+import { formatInstantParts, timeStyleOf, type DatePart, type TimeStyle } from '../../preload/shared/rules/time-format';
 
 /** The system's zone: the recruiter's default. */
 export function systemTimeZone(): string {

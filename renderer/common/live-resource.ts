@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import type { DeskError, Result } from '../../preload/contract/result';
+import type { DeskError, Result } from '../../preload/shared/contract/result';
 
 /** What a screen reads of a live resource: the newest value main gave, or why it could not be read. */
 export interface LiveSnapshot<T> {

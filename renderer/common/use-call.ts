@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { DeskError, Result } from '../../preload/contract/result';
+import type { DeskError, Result } from '../../preload/shared/contract/result';
 
 /**
  * Loads a call's value on mount (and on `reload`), keeping the error for display. `run` may be a new

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useFocusLater } from '../common/use-focus-later';
-import { levelWords } from '../../preload/domain/level-words';
-import { callVerdict, cameraVerdict, mediaErrorResult, microphoneVerdict, networkVerdict, overallVerdict, readTogether, type CheckResult } from '../../preload/domain/device-analysis';
-import type { Settings } from '../../preload/contract/settings-schema';
+import { levelWords } from '../../preload/shared/rules/level-words';
+import { callVerdict, cameraVerdict, mediaErrorResult, microphoneVerdict, networkVerdict, overallVerdict, readTogether, type CheckResult } from '../../preload/shared/rules/device-analysis';
+import type { Settings } from '../../preload/shared/contract/settings-schema';
 import { desk } from '../bridge/desk';
 import { useCall } from '../common/use-call';
 import { measureCamera } from './measure-camera';

@@ -1,4 +1,4 @@
-import type { CallStats } from '../../preload/domain/device-analysis';
+import type { CallStats } from '../../preload/shared/rules/device-analysis';
 
 /**
  * A WebRTC call on this machine: the camera's track is sent from one peer connection to another,

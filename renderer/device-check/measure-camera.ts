@@ -1,4 +1,4 @@
-import { frameSimilarity, meanBrightness, type CameraMeasurement } from '../../preload/domain/device-analysis';
+import { frameSimilarity, meanBrightness, type CameraMeasurement } from '../../preload/shared/rules/device-analysis';
 
 type FrameVideo = HTMLVideoElement & { requestVideoFrameCallback?: (cb: () => void) => number };
 

@@ -1,4 +1,4 @@
-import { audioLevels, noiseFloorDbfs, type AudioLevels } from '../../preload/domain/device-analysis';
+import { audioLevels, noiseFloorDbfs, type AudioLevels } from '../../preload/shared/rules/device-analysis';
 
 export interface MicrophoneMeasurement {
   levels: AudioLevels;

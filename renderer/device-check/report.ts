@@ -1,5 +1,5 @@
-import type { AppInfo } from '../../preload/contract/ipc-contract';
-import { overallVerdict, type CheckResult } from '../../preload/domain/device-analysis';
+import type { AppInfo } from '../../preload/shared/contract/ipc-contract';
+import { overallVerdict, type CheckResult } from '../../preload/shared/rules/device-analysis';
 
 /** The shareable report: versions, devices (labels only, never ids) and each figure and verdict. */
 export interface DeviceReport {

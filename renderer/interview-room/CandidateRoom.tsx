@@ -1,8 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { Interview } from '../../preload/contract/interview-schema';
-import type { Settings } from '../../preload/contract/settings-schema';
-import type { DeskError } from '../../preload/contract/result';
-import { displayStatus } from '../../preload/domain/interview-timing';
+import type { Interview } from '../../preload/shared/contract/interview-schema';
+import type { Settings } from '../../preload/shared/contract/settings-schema';
+import type { DeskError } from '../../preload/shared/contract/result';
+import { displayStatus } from '../../preload/shared/rules/interview-timing';
 import { desk } from '../bridge/desk';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { FieldError, invalidProps } from '../common/FieldError';

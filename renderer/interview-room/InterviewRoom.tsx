@@ -1,9 +1,9 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import type { Interview } from '../../preload/contract/interview-schema';
-import type { Settings } from '../../preload/contract/settings-schema';
-import type { DeskError } from '../../preload/contract/result';
-import { displayStatus, hasEnded, joinPhase } from '../../preload/domain/interview-timing';
-import { attentionReason, meetLinkState, missingLinkAdvice, unusableLinkNotice } from '../../preload/domain/interview-attention';
+import type { Interview } from '../../preload/shared/contract/interview-schema';
+import type { Settings } from '../../preload/shared/contract/settings-schema';
+import type { DeskError } from '../../preload/shared/contract/result';
+import { displayStatus, hasEnded, joinPhase } from '../../preload/shared/rules/interview-timing';
+import { attentionReason, meetLinkState, missingLinkAdvice, unusableLinkNotice } from '../../preload/shared/rules/interview-attention';
 import { desk } from '../bridge/desk';
 import { useCall } from '../common/use-call';
 import { useNow } from '../common/use-now';

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { Interview } from '../../preload/contract/interview-schema';
+import type { Interview } from '../../preload/shared/contract/interview-schema';
 import { useSettings } from '../bridge/live-copies';
 import { dayKey } from '../common/format';
 import { FindTimePanel } from '../schedule/FindTimePanel';

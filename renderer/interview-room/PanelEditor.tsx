@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
-import type { Interview } from '../../preload/contract/interview-schema';
+import type { Interview } from '../../preload/shared/contract/interview-schema';
 import { desk } from '../bridge/desk';
 import { isFormWide, useFormErrors } from '../common/FieldError';
 import { ErrorMessage } from '../common/ErrorMessage';

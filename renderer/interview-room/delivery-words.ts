@@ -1,7 +1,7 @@
-import type { Interview } from '../../preload/contract/interview-schema';
-import { personName } from '../../preload/domain/person-name';
-import type { TimeStyle } from '../../preload/domain/time-format';
-import { droppedAfterRestore } from '../../preload/domain/dropped-after-restore';
+import type { Interview } from '../../preload/shared/contract/interview-schema';
+import { personName } from '../../preload/shared/rules/person-name';
+import type { TimeStyle } from '../../preload/shared/rules/time-format';
+import { droppedAfterRestore } from '../../preload/shared/rules/dropped-after-restore';
 import { dayKey, formatClock, screenTimeStyle } from '../common/format';
 
 type Who = 'candidate' | 'recruiter';

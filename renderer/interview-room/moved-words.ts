@@ -1,4 +1,4 @@
-import type { Interview } from '../../preload/contract/interview-schema';
+import type { Interview } from '../../preload/shared/contract/interview-schema';
 import { dayKey, formatTime } from '../common/format';
 import { deliveryLine, panelDeliveryLine } from './delivery-words';
 

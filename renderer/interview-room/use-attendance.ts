@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { AttendanceView } from '../../preload/contract/attendance-schema';
+import type { AttendanceView } from '../../preload/shared/contract/attendance-schema';
 import { desk } from '../bridge/desk';
 import { useCall } from '../common/use-call';
 

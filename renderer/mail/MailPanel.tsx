@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { Settings } from '../../preload/contract/settings-schema';
+import type { Settings } from '../../preload/shared/contract/settings-schema';
 import { desk } from '../bridge/desk';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { FieldError, FieldErrorSummary, invalidProps, isFormWide, useFormErrors } from '../common/FieldError';

@@ -1,9 +1,9 @@
 import { useId, useMemo, useState } from 'react';
 import { DateTime } from 'luxon';
-import type { FreeBusyAnswer } from '../../preload/contract/ipc-contract';
-import type { Settings } from '../../preload/contract/settings-schema';
-import { busyDuring, findFreeSlots, type IsoInterval } from '../../preload/domain/slot-finder';
-import { subtractSpans } from '../../preload/domain/time-spans';
+import type { FreeBusyAnswer } from '../../preload/shared/contract/ipc-contract';
+import type { Settings } from '../../preload/shared/contract/settings-schema';
+import { busyDuring, findFreeSlots, type IsoInterval } from '../../preload/shared/rules/slot-finder';
+import { subtractSpans } from '../../preload/shared/rules/time-spans';
 import { desk } from '../bridge/desk';
 import { dayKey, formatDayOfYear, formatInputTime, formatShortDay, formatTime, isKnownZone } from '../common/format';
 import { useElementWidth } from '../common/use-element-width';

@@ -1,6 +1,6 @@
 import { useId, useRef } from 'react';
-import { isEmailAddress, maxCoInterviewers } from '../../preload/contract/interview-schema';
-import type { DeskError } from '../../preload/contract/result';
+import { isEmailAddress, maxCoInterviewers } from '../../preload/shared/contract/interview-schema';
+import type { DeskError } from '../../preload/shared/contract/result';
 import { FieldError } from '../common/FieldError';
 import { Field } from '../common/Field';
 import { useFocusAfter } from '../common/use-focus-after';

@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
-import type { Interview } from '../../preload/contract/interview-schema';
-import { fieldIssues, type FieldIssue } from '../../preload/contract/result';
+import type { Interview } from '../../preload/shared/contract/interview-schema';
+import { fieldIssues, type FieldIssue } from '../../preload/shared/contract/result';
 import { desk } from '../bridge/desk';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { liveSettings, useAccount, useSettings } from '../bridge/live-copies';

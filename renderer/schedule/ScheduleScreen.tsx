@@ -1,8 +1,8 @@
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { InterviewSummary } from '../../preload/contract/interview-schema';
-import type { Settings } from '../../preload/contract/settings-schema';
-import { displayStatus, formatCountdown } from '../../preload/domain/interview-timing';
+import type { InterviewSummary } from '../../preload/shared/contract/interview-schema';
+import type { Settings } from '../../preload/shared/contract/settings-schema';
+import { displayStatus, formatCountdown } from '../../preload/shared/rules/interview-timing';
 import { useNow } from '../common/use-now';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { StatusBadge } from '../common/StatusBadge';

@@ -1,6 +1,6 @@
-import type { ScheduleInput } from '../../preload/contract/interview-schema';
-import type { AccountStatus } from '../../preload/contract/ipc-contract';
-import type { Settings } from '../../preload/contract/settings-schema';
+import type { ScheduleInput } from '../../preload/shared/contract/interview-schema';
+import type { AccountStatus } from '../../preload/shared/contract/ipc-contract';
+import type { Settings } from '../../preload/shared/contract/settings-schema';
 import type { ScheduleDraft } from './schedule-draft';
 
 type PanelRow = { email: string; name: string };

@@ -1,6 +1,6 @@
-import type { DeskError } from '../../preload/contract/result';
-import type { AccountStatus, CallInput } from '../../preload/contract/ipc-contract';
-import type { Settings } from '../../preload/contract/settings-schema';
+import type { DeskError } from '../../preload/shared/contract/result';
+import type { AccountStatus, CallInput } from '../../preload/shared/contract/ipc-contract';
+import type { Settings } from '../../preload/shared/contract/settings-schema';
 import type { ScheduleDraft } from './schedule-draft';
 
 /** What the live preview asks main about, or nothing while the date, time, zone or duration is unfinished. */

@@ -1,6 +1,6 @@
-import type { InterviewSummary } from '../../preload/contract/interview-schema';
-import type { DeskApi } from '../../preload/contract/ipc-contract';
-import type { DeskError, Result } from '../../preload/contract/result';
+import type { InterviewSummary } from '../../preload/shared/contract/interview-schema';
+import type { DeskApi } from '../../preload/shared/contract/ipc-contract';
+import type { DeskError, Result } from '../../preload/shared/contract/result';
 
 type Section = 'upcoming' | 'past';
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { DateTime } from 'luxon';
-import type { FreeBusyAnswer } from '../../preload/contract/ipc-contract';
+import type { FreeBusyAnswer } from '../../preload/shared/contract/ipc-contract';
 import { desk } from '../bridge/desk';
 
 /** How many days one request covers from the chosen day: the timeline and "Suggest times" both read it. */

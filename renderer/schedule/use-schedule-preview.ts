@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { Conflict } from '../../preload/contract/interview-schema';
-import type { DeskError } from '../../preload/contract/result';
+import type { Conflict } from '../../preload/shared/contract/interview-schema';
+import type { DeskError } from '../../preload/shared/contract/result';
 import { desk } from '../bridge/desk';
 import { previewRequest } from './schedule-preview';
 import type { ScheduleDraft } from './schedule-draft';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { Settings } from '../../preload/contract/settings-schema';
-import type { DeskError } from '../../preload/contract/result';
+import type { Settings } from '../../preload/shared/contract/settings-schema';
+import type { DeskError } from '../../preload/shared/contract/result';
 import { desk } from '../bridge/desk';
 import { ErrorMessage } from '../common/ErrorMessage';
 

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import type { Settings, SettingsProblem } from '../../preload/contract/settings-schema';
-import { fieldIssues, type DeskError } from '../../preload/contract/result';
+import type { Settings, SettingsProblem } from '../../preload/shared/contract/settings-schema';
+import { fieldIssues, type DeskError } from '../../preload/shared/contract/result';
 import { desk } from '../bridge/desk';
 import { useCall } from '../common/use-call';
 import { useSettings } from '../bridge/live-copies';
@@ -12,7 +12,7 @@ import { AccountPanel } from '../account/AccountPanel';
 import { MailPanel } from '../mail/MailPanel';
 import { AppearancePanel } from './AppearancePanel';
 import { WorkingHoursPanel } from './WorkingHoursPanel';
-import type { AccountStatus } from '../../preload/contract/ipc-contract';
+import type { AccountStatus } from '../../preload/shared/contract/ipc-contract';
 
 type Draft = {
   recruiterName: string;

@@ -1,4 +1,4 @@
-import type { InterviewSummary } from '../../preload/contract/interview-schema';
+import type { InterviewSummary } from '../../preload/shared/contract/interview-schema';
 import { formatDateTime, systemTimeZone } from '../common/format';
 import { routeHref } from '../app/use-hash-route';
 import { InvitationForm } from './InvitationForm';

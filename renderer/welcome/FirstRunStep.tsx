@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { AccountStatus } from '../../preload/contract/ipc-contract';
-import type { Settings } from '../../preload/contract/settings-schema';
-import type { DeskError } from '../../preload/contract/result';
+import type { AccountStatus } from '../../preload/shared/contract/ipc-contract';
+import type { Settings } from '../../preload/shared/contract/settings-schema';
+import type { DeskError } from '../../preload/shared/contract/result';
 import { desk } from '../bridge/desk';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { FieldError, invalidProps } from '../common/FieldError';

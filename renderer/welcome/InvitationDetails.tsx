@@ -1,4 +1,4 @@
-import type { JoinPreview } from '../../preload/contract/ipc-contract';
+import type { JoinPreview } from '../../preload/shared/contract/ipc-contract';
 import { formatDateTime, systemTimeZone } from '../common/format';
 
 /**

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import type { JoinPreview } from '../../preload/contract/ipc-contract';
-import type { DeskError } from '../../preload/contract/result';
+import type { JoinPreview } from '../../preload/shared/contract/ipc-contract';
+import type { DeskError } from '../../preload/shared/contract/result';
 import { desk } from '../bridge/desk';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { systemTimeZone } from '../common/format';

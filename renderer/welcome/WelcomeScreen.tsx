@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import type { DeskError } from '../../preload/contract/result';
+import type { DeskError } from '../../preload/shared/contract/result';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { InvitationForm } from './InvitationForm';
 import { FirstRunStep } from './FirstRunStep';
-import type { AccountStatus } from '../../preload/contract/ipc-contract';
-import type { Settings } from '../../preload/contract/settings-schema';
+import type { AccountStatus } from '../../preload/shared/contract/ipc-contract';
+import type { Settings } from '../../preload/shared/contract/settings-schema';
 import { noGoogleWords } from '../account/SignInWaiting';
 
 /**

@@ -7,9 +7,9 @@ import { fetchInterviewConferences } from '../../main/attendance/attendance-fetc
 import { analyseAttendance, type InterviewForAttendance } from '../../main/attendance/attendance-analysis';
 import type { ConferenceAttendance } from '../../main/attendance/meet-records';
 import { DatabaseSync } from 'node:sqlite';
-import { applyPragmas, wrapDatabase } from '../../main/storage/database';
-import { migrateDatabase } from '../../main/storage/schema-migrations';
-import { createInterviewRepository } from '../../main/storage/interview-repository';
+import { applyPragmas, wrapDatabase } from '../../main/database/database';
+import { migrateDatabase } from '../../main/database/schema-migrations';
+import { createInterviewRepository } from '../../main/database/interview-repository';
 import { createAttendanceRepository } from '../../main/attendance/attendance-repository';
 import { attendanceFigures } from '../../main/attendance/attendance-figures';
 import { makeInterview } from '../../tests/support/interview-fixtures';

@@ -3,8 +3,8 @@
 // reminder check (indexed window), and, for comparison, the old whole-file JSON store at 10,000.
 import fs from 'node:fs';
 import path from 'node:path';
-import { openDatabase } from '../../main/storage/open-database';
-import { createInterviewRepository } from '../../main/storage/interview-repository';
+import { openDatabase } from '../../main/database/open-database';
+import { createInterviewRepository } from '../../main/database/interview-repository';
 import { createMemoryLogger } from '../../main/logging/logger';
 import { manyInterviews, seedLegacyStore } from '../../tests/support/interview-fixtures';
 import { servicesFor, storesFor } from '../../tests/support/test-services';

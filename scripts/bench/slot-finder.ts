@@ -1,7 +1,7 @@
 // Suggest times: the next free slots over a 14-day range for a panel of 5 calendars (recruiter,
 // three panelists, the candidate), Los Angeles recruiter and Kolkata candidate, 30-minute slots on
 // a 15-minute grid. Target from issue #13: under 20 ms per computation.
-import { findFreeSlots, type IsoInterval } from '../../preload/domain/slot-finder';
+import { findFreeSlots, type IsoInterval } from '../../preload/shared/rules/slot-finder';
 import { report, reportDurations, timeMany } from './lib/bench-utils';
 
 const start = Date.parse('2026-03-02T00:00:00Z'); // spans the US DST change of 8 March

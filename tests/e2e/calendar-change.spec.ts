@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, saveScreenshot, test } from './fixtures';
 import { connectedRecruiter } from './connected-recruiter';
-import { eventIdFor } from '../../main/google/event-mapping';
+import { eventIdFor } from '../../main/google/calendar/event-mapping';
 import { startSmtpSink } from '../support/smtp-sink';
 import { icsAttachment } from '../support/mail-harness';
 import { parseWithIcalJs } from '../support/ics-check';

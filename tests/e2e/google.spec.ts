@@ -3,7 +3,7 @@ import { expect, saveScreenshot, test } from './fixtures';
 import { fakeBrowserEnv } from './connected-recruiter';
 import { startWebMode } from '../support/web-mode';
 import { startGoogleEmulator } from '../google-emulator/google-emulator';
-import { eventIdFor } from '../../main/google/event-mapping';
+import { eventIdFor } from '../../main/google/calendar/event-mapping';
 import { startSmtpSink } from '../support/smtp-sink';
 import { icsAttachment } from '../support/mail-harness';
 import { parseWithIcalJs } from '../support/ics-check';

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, saveScreenshot, test } from './fixtures';
 import { connectedRecruiter } from './connected-recruiter';
-import { eventIdFor } from '../../main/google/event-mapping';
+import { eventIdFor } from '../../main/google/calendar/event-mapping';
 
 test('hostile Google: a conference link that is not Meet is never shown or offered; the room says so', async ({ page }) => {
   const { g, close } = await connectedRecruiter(page);

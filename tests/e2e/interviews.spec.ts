@@ -4,9 +4,9 @@ import { startWebMode } from '../support/web-mode';
 import { makeInterview, seedStore } from '../support/interview-fixtures';
 import { makeTempDir } from '../support/temp-dir';
 import { DatabaseSync } from 'node:sqlite';
-import { wrapDatabase } from '../../main/storage/database';
-import { DurableQueue } from '../../main/storage/durable-queue';
-import { databasePaths } from '../../main/storage/open-database';
+import { wrapDatabase } from '../../main/database/database';
+import { DurableQueue } from '../../main/database/durable-queue';
+import { databasePaths } from '../../main/database/open-database';
 import { outboxPayloadSchema } from '../../main/mail/outbox/outbox-item';
 
 test('schedule through the form, see it in the schedule, open the room', async ({ page, app }) => {

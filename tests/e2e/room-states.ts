@@ -1,4 +1,4 @@
-import type { Interview } from '../../preload/contract/interview-schema';
+import type { Interview } from '../../preload/shared/contract/interview-schema';
 import { makeInterview } from '../support/interview-fixtures';
 
 /** One interview per state the room can be in, timed around `now`, for the layout and axe sweeps. */

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
-import { createOAuthClient } from '../../main/google/oauth-client';
+import { createOAuthClient } from '../../main/google/account/oauth-client';
 import { loadEnvConfig, type AppConfig } from '../../main/config/env-config';
-import { GoogleRequestError } from '../../main/google/google-request-error';
+import { GoogleRequestError } from '../../main/google/api/google-request-error';
 import type { GoogleEmulator } from '../google-emulator/google-emulator';
 
 /** The Google config the app would read from the emulator's environment. */

@@ -2,7 +2,7 @@ import { composeServices, type DeskServices, type ServiceDeps } from '../../main
 import { loadEnvConfig } from '../../main/config/env-config';
 import { createMemoryLogger } from '../../main/logging/logger';
 import { storesFor } from './test-services';
-import type { OpenedStores } from '../../main/storage/open-stores';
+import type { OpenedStores } from '../../main/database/open-stores';
 import { createKeytarSecretStore } from '../../main/secrets/keytar-secret-store';
 import type { SecretStore } from '../../main/secrets/secret-store';
 import type { GoogleEmulator } from '../google-emulator/google-emulator';

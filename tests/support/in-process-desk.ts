@@ -1,4 +1,4 @@
-import { buildDeskApi, type DeskApi } from '../../preload/contract/ipc-contract';
+import { buildDeskApi, type DeskApi } from '../../preload/shared/contract/ipc-contract';
 import { dispatchCall } from '../../main/app/dispatch-call';
 import { createMemoryLogger } from '../../main/logging/logger';
 import type { DeskServices } from '../../main/app/compose-services';

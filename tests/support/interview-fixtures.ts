@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Interview } from '../../preload/contract/interview-schema';
-import { currentSchemaVersion } from '../../main/store/migrations';
-import { openDatabase } from '../../main/storage/open-database';
-import { createInterviewRepository } from '../../main/storage/interview-repository';
+import type { Interview } from '../../preload/shared/contract/interview-schema';
+import { currentSchemaVersion } from '../../main/settings-file/migrations';
+import { openDatabase } from '../../main/database/open-database';
+import { createInterviewRepository } from '../../main/database/interview-repository';
 import { createMemoryLogger } from '../../main/logging/logger';
 
 /** A stored interview with sensible defaults, for seeding stores in tests and benchmarks. */

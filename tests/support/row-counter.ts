@@ -1,5 +1,5 @@
 import type { StatementSync } from 'node:sqlite';
-import type { Database } from '../../main/storage/database';
+import type { Database } from '../../main/database/database';
 
 /**
  * Counts every row the real database hands back (all, get), from the moment it is installed: the

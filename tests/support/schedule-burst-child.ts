@@ -3,7 +3,7 @@
 // interviews as fast as it can, printing "ack <id>" after each one returns (committed). The test
 // kills it with SIGKILL somewhere in the burst.
 import { startServices } from '../../main/app/start-services';
-import { confBackend } from '../../main/store/conf-backend';
+import { confBackend } from '../../main/settings-file/conf-backend';
 
 const [dataDir, roundsText] = process.argv.slice(2);
 const app = await startServices({

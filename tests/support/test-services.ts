@@ -1,10 +1,10 @@
 import { composeServices, type DeskServices, type ServiceDeps } from '../../main/app/compose-services';
 import { loadEnvConfig } from '../../main/config/env-config';
 import { createMemoryLogger } from '../../main/logging/logger';
-import { confBackend } from '../../main/store/conf-backend';
-import { openStores, type OpenedStores } from '../../main/storage/open-stores';
+import { confBackend } from '../../main/settings-file/conf-backend';
+import { openStores, type OpenedStores } from '../../main/database/open-stores';
 import type { SecretStore } from '../../main/secrets/secret-store';
-import type { KeyValueStore } from '../../main/store/key-value-store';
+import type { KeyValueStore } from '../../main/settings-file/key-value-store';
 import type { Clock } from '../../main/platform/clock';
 
 /** A secret store in memory, for tests that are not about the keychain. */

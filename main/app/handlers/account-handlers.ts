@@ -1,4 +1,4 @@
-import type { AccountService } from '../../google/account-service';
+import type { AccountService } from '../../google/account/account-service';
 import type { Clock } from '../../platform/clock';
 import type { NoticeBoard } from '../notices';
 import type { NamespaceHandlers } from './namespace-handlers';

@@ -1,4 +1,4 @@
-import type { AppInfo } from '../../../preload/contract/ipc-contract';
+import type { AppInfo } from '../../../preload/shared/contract/ipc-contract';
 import { smtpOverrideFromUrl } from '../../mail/transport-description';
 import type { NoticeBoard } from '../notices';
 import type { NamespaceHandlers } from './namespace-handlers';

@@ -1,4 +1,4 @@
-import type { MediaAccess } from '../../../preload/contract/ipc-contract';
+import type { MediaAccess } from '../../../preload/shared/contract/ipc-contract';
 import { checkNetwork, defaultNetcheckUrl, defaultStunServer } from '../../device-check/network-check';
 import type { SettingsService } from '../../settings/settings-service';
 import type { NamespaceHandlers } from './namespace-handlers';

@@ -1,4 +1,4 @@
-import type { FindTime } from '../../google/find-time';
+import type { FindTime } from '../../google/find-time/find-time';
 import type { NamespaceHandlers } from './namespace-handlers';
 
 /** Everyone's busy times, for picking an interview time. */

@@ -1,4 +1,4 @@
-import type { CalendarBusyCheck } from '../../google/calendar-busy-check';
+import type { CalendarBusyCheck } from '../../google/find-time/calendar-busy-check';
 import type { InterviewCommands } from '../../interviews/interview-commands';
 import type { InterviewQueries } from '../../interviews/interview-queries';
 import type { NamespaceHandlers } from './namespace-handlers';

@@ -1,5 +1,5 @@
-import type { AccountService } from '../../google/account-service';
-import { gmailSendScope } from '../../google/oauth-client';
+import type { AccountService } from '../../google/account/account-service';
+import { gmailSendScope } from '../../google/account/oauth-client';
 import type { InterviewQueries } from '../../interviews/interview-queries';
 import type { MailSetup } from '../../mail/mail-setup';
 import type { Outbox } from '../../mail/outbox/outbox';

@@ -1,5 +1,5 @@
 import type { MeetLauncher } from '../../meet/meet-launcher';
-import type { KeyValueStore } from '../../store/key-value-store';
+import type { KeyValueStore } from '../../settings-file/key-value-store';
 import type { NamespaceHandlers } from './namespace-handlers';
 
 /** The Meet window's own switches. */

@@ -1,4 +1,4 @@
-import type { CallName } from '../../../preload/contract/ipc-contract';
+import type { CallName } from '../../../preload/shared/contract/ipc-contract';
 import type { CallHandlers } from '../dispatch-call';
 
 /** The handlers of one contract namespace (`interviews` → every `interviews:*` call, nothing else). */

@@ -1,9 +1,9 @@
 import { google, type calendar_v3 } from 'googleapis';
 import type { OAuth2Client } from 'google-auth-library';
 import { DeskFailure } from '../../shared/desk-failure';
-import type { AccountService } from '../account-service';
-import { describeGoogleError } from '../google-errors';
-import { GoogleCallError, withGoogleRetry, type RetryOptions } from '../retry-policy';
+import type { AccountService } from '../account/account-service';
+import { describeGoogleError } from '../api/google-errors';
+import { GoogleCallError, withGoogleRetry, type RetryOptions } from '../api/retry-policy';
 
 export interface CalendarApiDeps {
   apiUrl: string;

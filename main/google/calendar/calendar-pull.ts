@@ -1,16 +1,16 @@
 import type { calendar_v3 } from 'googleapis';
-import type { Interview } from '../../../preload/contract/interview-schema';
+import type { Interview } from '../../../preload/shared/contract/interview-schema';
 import type { EventHub } from '../../shared/event-hub';
 import type { Logger } from '../../logging/logger';
 import type { Clock } from '../../platform/clock';
-import type { Database } from '../../storage/database';
-import type { createSyncState } from '../../storage/sync-state';
+import type { Database } from '../../database/database';
+import type { createSyncState } from '../../database/sync-state';
 import type { InterviewQueries } from '../../interviews/interview-queries';
 import type { InterviewCommands } from '../../interviews/interview-commands';
-import type { AccountService } from '../account-service';
-import type { GoogleQueue } from '../google-queue';
-import { interviewIdOf } from '../event-mapping';
-import { calendarChangeMark, type Withdrawn } from '../calendar-change-mark';
+import type { AccountService } from '../account/account-service';
+import type { GoogleQueue } from './google-queue';
+import { interviewIdOf } from './event-mapping';
+import { calendarChangeMark, type Withdrawn } from './calendar-change-mark';
 import type { CalendarApi } from './calendar-api';
 import { isOwnEvent, patchChanges, planRemoteEvent, withRemoteCancel, withRemoteEvent } from './remote-event';
 

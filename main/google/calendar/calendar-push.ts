@@ -1,15 +1,15 @@
 import type { calendar_v3 } from 'googleapis';
-import type { Interview } from '../../../preload/contract/interview-schema';
+import type { Interview } from '../../../preload/shared/contract/interview-schema';
 import { DeskFailure } from '../../shared/desk-failure';
 import type { Logger } from '../../logging/logger';
 import type { Clock } from '../../platform/clock';
 import type { InterviewQueries } from '../../interviews/interview-queries';
 import type { InterviewCommands } from '../../interviews/interview-commands';
-import type { AccountService } from '../account-service';
-import { describeGoogleError, isRetryable } from '../google-errors';
-import { GoogleCallError } from '../retry-policy';
-import type { GoogleQueue, QueuedChange } from '../google-queue';
-import { conferenceStatus, eventForInterview, eventIdFor, guestAddresses, guestPatch, linkPatch, meetLinkOf, readMeetLink, reschedulePatch, withEventMeetLink, withGuestsWriting } from '../event-mapping';
+import type { AccountService } from '../account/account-service';
+import { describeGoogleError, isRetryable } from '../api/google-errors';
+import { GoogleCallError } from '../api/retry-policy';
+import type { GoogleQueue, QueuedChange } from './google-queue';
+import { conferenceStatus, eventForInterview, eventIdFor, guestAddresses, guestPatch, linkPatch, meetLinkOf, readMeetLink, reschedulePatch, withEventMeetLink, withGuestsWriting } from './event-mapping';
 import type { CalendarApi } from './calendar-api';
 
 export interface CalendarPushDeps {

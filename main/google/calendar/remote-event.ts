@@ -1,8 +1,8 @@
 import type { calendar_v3 } from 'googleapis';
-import type { CalendarChange, Interview } from '../../../preload/contract/interview-schema';
+import type { CalendarChange, Interview } from '../../../preload/shared/contract/interview-schema';
 import { armedReminders } from '../../interviews/interview-rules';
 import { withCalendarChange } from '../../interviews/calendar-change-notice';
-import { eventIdFor, readMeetLink, withEventMeetLink, type MeetLinkReading } from '../event-mapping';
+import { eventIdFor, readMeetLink, withEventMeetLink, type MeetLinkReading } from './event-mapping';
 
 /** What Google's event, read back, does to its interview. */
 export type RemoteEventPlan =

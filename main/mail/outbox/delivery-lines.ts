@@ -1,4 +1,4 @@
-import type { Interview } from '../../../preload/contract/interview-schema';
+import type { Interview } from '../../../preload/shared/contract/interview-schema';
 import type { Clock } from '../../platform/clock';
 import type { InterviewCommands } from '../../interviews/interview-commands';
 import type { Recipient } from '../mail-kinds';

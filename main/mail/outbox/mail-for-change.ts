@@ -1,5 +1,5 @@
-import { hasEnded } from '../../../preload/domain/interview-timing';
-import type { Interview } from '../../../preload/contract/interview-schema';
+import { hasEnded } from '../../../preload/shared/rules/interview-timing';
+import type { Interview } from '../../../preload/shared/contract/interview-schema';
 import type { InterviewChange } from '../../interviews/interview-commands';
 import { panelChanged } from '../../interviews/interview-rules';
 import { deliveryOf, panelRecipient, recipientsOf, type MailKind, type Recipient } from '../mail-kinds';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Interview } from '../../../preload/contract/interview-schema';
-import type { DurableQueue, QueueItem } from '../../storage/durable-queue';
+import type { Interview } from '../../../preload/shared/contract/interview-schema';
+import type { DurableQueue, QueueItem } from '../../database/durable-queue';
 import { isMeetJoinUrl } from '../../security/url-policy';
 import type { MailKind, Recipient } from '../mail-kinds';
 import type { PreviousTime } from '../message-content';

@@ -1,9 +1,9 @@
-import { hasEnded } from '../../../preload/domain/interview-timing';
+import { hasEnded } from '../../../preload/shared/rules/interview-timing';
 import { randomUUID } from 'node:crypto';
-import type { Settings } from '../../../preload/contract/settings-schema';
-import type { Interview } from '../../../preload/contract/interview-schema';
-import type { Database } from '../../storage/database';
-import { DurableQueue, queueRetentionMs } from '../../storage/durable-queue';
+import type { Settings } from '../../../preload/shared/contract/settings-schema';
+import type { Interview } from '../../../preload/shared/contract/interview-schema';
+import type { Database } from '../../database/database';
+import { DurableQueue, queueRetentionMs } from '../../database/durable-queue';
 import type { Clock } from '../../platform/clock';
 import type { Logger } from '../../logging/logger';
 import { refuseOnCandidateCopy } from '../../interviews/interview-rules';

@@ -1,7 +1,7 @@
 import type Mail from 'nodemailer/lib/mailer';
-import type { Interview } from '../../../preload/contract/interview-schema';
-import type { Settings } from '../../../preload/contract/settings-schema';
-import type { Database } from '../../storage/database';
+import type { Interview } from '../../../preload/shared/contract/interview-schema';
+import type { Settings } from '../../../preload/shared/contract/settings-schema';
+import type { Database } from '../../database/database';
 import type { Clock } from '../../platform/clock';
 import type { Logger } from '../../logging/logger';
 import { composeInterviewMessage } from '../compose-message';

@@ -7,12 +7,12 @@ import { makeTempDir } from '../../support/temp-dir';
 import { makeInterview } from '../../support/interview-fixtures';
 import { dispatchCall } from '../../../main/app/dispatch-call';
 import { createMemoryLogger } from '../../../main/logging/logger';
-import { createInterviewRepository } from '../../../main/storage/interview-repository';
+import { createInterviewRepository } from '../../../main/database/interview-repository';
 import { computeAnalytics } from '../../../main/analytics/analytics';
 import { createKeytarSecretStore } from '../../../main/secrets/keytar-secret-store';
 import { meetReadScope } from '../../../main/attendance/meet-client';
-import type { AttendanceView } from '../../../preload/contract/attendance-schema';
-import type { AnalyticsReport, Interview } from '../../../preload/contract/interview-schema';
+import type { AttendanceView } from '../../../preload/shared/contract/attendance-schema';
+import type { AnalyticsReport, Interview } from '../../../preload/shared/contract/interview-schema';
 import type { DeskServices } from '../../../main/app/compose-services';
 
 /**
@@ -23,7 +23,7 @@ import type { DeskServices } from '../../../main/app/compose-services';
 describe('attendance from Google Meet, end to end in main (emulator, real keychain)', () => {
   let g: GoogleEmulator;
   let temp: ReturnType<typeof makeTempDir>;
-  let services: DeskServices & { stores: { database: import('../../../main/storage/database').Database } };
+  let services: DeskServices & { stores: { database: import('../../../main/database/database').Database } };
   let now: number;
   const keychainService = `interview-desk-test-attendance-${process.pid}`;
   const sleeps: number[] = [];

@@ -3,12 +3,12 @@ import { startGoogleEmulator, type GoogleEmulator } from '../../google-emulator/
 import { createKeytarSecretStore } from '../../../main/secrets/keytar-secret-store';
 import { dispatchCall } from '../../../main/app/dispatch-call';
 import { createMemoryLogger } from '../../../main/logging/logger';
-import { eventIdFor } from '../../../main/google/event-mapping';
+import { eventIdFor } from '../../../main/google/calendar/event-mapping';
 import { makeTempDir } from '../../support/temp-dir';
 import { eventually, googleServices } from '../../support/google-harness';
 import type { DeskServices } from '../../../main/app/compose-services';
-import type { Interview } from '../../../preload/contract/interview-schema';
-import { meetLinkState } from '../../../preload/domain/interview-attention';
+import type { Interview } from '../../../preload/shared/contract/interview-schema';
+import { meetLinkState } from '../../../preload/shared/rules/interview-attention';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 function berlinForm(daysAhead: number, time = '10:00') {

@@ -11,9 +11,9 @@ import { parseWithIcalJs } from '../../support/ics-check';
 import { dispatchCall } from '../../../main/app/dispatch-call';
 import { createMemoryLogger } from '../../../main/logging/logger';
 import { loadEnvConfig } from '../../../main/config/env-config';
-import { eventIdFor } from '../../../main/google/event-mapping';
+import { eventIdFor } from '../../../main/google/calendar/event-mapping';
 import { browserOnlyLauncher } from '../../../main/meet/meet-launcher';
-import type { Interview } from '../../../preload/contract/interview-schema';
+import type { Interview } from '../../../preload/shared/contract/interview-schema';
 
 const phish = 'http://evil.example/phish';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startGoogleEmulator, type GoogleEmulator } from '../../google-emulator/google-emulator';
 import { conferenceFilter, createMeetClient, meetReadScope, type MeetClientOptions } from '../../../main/attendance/meet-client';
-import { GoogleRequestError } from '../../../main/google/google-request-error';
+import { GoogleRequestError } from '../../../main/google/api/google-request-error';
 import { fetchInterviewConferences } from '../../../main/attendance/attendance-fetch';
 import { analyseAttendance, candidateWaiting } from '../../../main/attendance/attendance-analysis';
 import { emulatorAuthClient, emulatorGoogleConfig, requestFailure as failure } from '../../support/emulator-auth';

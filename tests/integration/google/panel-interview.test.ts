@@ -4,15 +4,15 @@ import { startSmtpSink, type SmtpSink } from '../../support/smtp-sink';
 import { dispatchCall } from '../../../main/app/dispatch-call';
 import { createMemoryLogger } from '../../../main/logging/logger';
 import { loadEnvConfig } from '../../../main/config/env-config';
-import { eventIdFor } from '../../../main/google/event-mapping';
-import { freeBusyScope } from '../../../main/google/free-busy-client';
+import { eventIdFor } from '../../../main/google/calendar/event-mapping';
+import { freeBusyScope } from '../../../main/google/find-time/free-busy-client';
 import { makeTempDir } from '../../support/temp-dir';
 import { eventually, googleServices } from '../../support/google-harness';
 import { icsAttachment } from '../../support/mail-harness';
 import { parseWithIcalJs, parseWithPython } from '../../support/ics-check';
 import type { DeskServices } from '../../../main/app/compose-services';
-import type { Interview } from '../../../preload/contract/interview-schema';
-import type { FreeBusyAnswer } from '../../../preload/contract/ipc-contract';
+import type { Interview } from '../../../preload/shared/contract/interview-schema';
+import type { FreeBusyAnswer } from '../../../preload/shared/contract/ipc-contract';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const day = (daysAhead: number) => {

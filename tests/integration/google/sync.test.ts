@@ -3,11 +3,11 @@ import { startGoogleEmulator, type GoogleEmulator } from '../../google-emulator/
 import { createKeytarSecretStore } from '../../../main/secrets/keytar-secret-store';
 import { dispatchCall } from '../../../main/app/dispatch-call';
 import { createMemoryLogger } from '../../../main/logging/logger';
-import { eventIdFor } from '../../../main/google/event-mapping';
+import { eventIdFor } from '../../../main/google/calendar/event-mapping';
 import { makeTempDir } from '../../support/temp-dir';
 import { eventually, googleServices } from '../../support/google-harness';
 import type { DeskServices } from '../../../main/app/compose-services';
-import type { Interview } from '../../../preload/contract/interview-schema';
+import type { Interview } from '../../../preload/shared/contract/interview-schema';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const form = (days: number, name: string) => {

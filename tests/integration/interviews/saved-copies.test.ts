@@ -6,7 +6,7 @@ import { loadEnvConfig } from '../../../main/config/env-config';
 import { dispatchCall } from '../../../main/app/dispatch-call';
 import { createMemoryLogger } from '../../../main/logging/logger';
 import type { DeskServices } from '../../../main/app/compose-services';
-import type { Interview } from '../../../preload/contract/interview-schema';
+import type { Interview } from '../../../preload/shared/contract/interview-schema';
 
 describe('copies saved from invitations: the candidate\'s and a co-interviewer\'s', () => {
   let sink: SmtpSink;

@@ -6,7 +6,7 @@ import { memorySecretStore } from '../../support/test-services';
 import { makeTempDir } from '../../support/temp-dir';
 import { dispatchCall } from '../../../main/app/dispatch-call';
 import { createMemoryLogger } from '../../../main/logging/logger';
-import type { Interview } from '../../../preload/contract/interview-schema';
+import type { Interview } from '../../../preload/shared/contract/interview-schema';
 
 describe('Gmail sending while Google access has expired (emulator)', () => {
   let g: GoogleEmulator;

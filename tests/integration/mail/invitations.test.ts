@@ -10,8 +10,8 @@ import { loadEnvConfig } from '../../../main/config/env-config';
 import { dispatchCall } from '../../../main/app/dispatch-call';
 import { createMemoryLogger } from '../../../main/logging/logger';
 import type { DeskServices } from '../../../main/app/compose-services';
-import type { Interview } from '../../../preload/contract/interview-schema';
-import { attentionReason } from '../../../preload/domain/interview-attention';
+import type { Interview } from '../../../preload/shared/contract/interview-schema';
+import { attentionReason } from '../../../preload/shared/rules/interview-attention';
 import { deliveryLine } from '../../../renderer/interview-room/delivery-words';
 
 /** A time as the candidate (Asia/Kolkata) reads it in an email. */

@@ -9,9 +9,9 @@ import { parseWithIcalJs, parseWithPython, type ParsedInvite } from '../../suppo
 import { loadEnvConfig } from '../../../main/config/env-config';
 import { dispatchCall } from '../../../main/app/dispatch-call';
 import { createMemoryLogger } from '../../../main/logging/logger';
-import { eventIdFor } from '../../../main/google/event-mapping';
+import { eventIdFor } from '../../../main/google/calendar/event-mapping';
 import type { DeskServices } from '../../../main/app/compose-services';
-import type { Interview } from '../../../preload/contract/interview-schema';
+import type { Interview } from '../../../preload/shared/contract/interview-schema';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 function form(days: number, extra: Record<string, unknown> = {}) {

@@ -9,7 +9,7 @@ import { scheduleFormFor } from '../../support/schedule-form';
 import { loadEnvConfig } from '../../../main/config/env-config';
 import { dispatchCall } from '../../../main/app/dispatch-call';
 import { createMemoryLogger } from '../../../main/logging/logger';
-import type { Interview } from '../../../preload/contract/interview-schema';
+import type { Interview } from '../../../preload/shared/contract/interview-schema';
 
 /** The schedule form for an interview `days` from now (far from the seeded ones, so no conflict is read). */
 const form = (days: number) => scheduleFormFor(days, { candidateTimeZone: 'Europe/Berlin', meetLink: 'https://meet.google.com/abc-defg-hij' });

@@ -8,13 +8,13 @@ import { makeTempDir } from '../../support/temp-dir';
 import { loadEnvConfig } from '../../../main/config/env-config';
 import { dispatchCall } from '../../../main/app/dispatch-call';
 import { createMemoryLogger } from '../../../main/logging/logger';
-import { eventIdFor } from '../../../main/google/event-mapping';
-import { databasePaths } from '../../../main/storage/open-database';
-import { readRestoreHold } from '../../../main/storage/restore-hold';
-import type { OpenedStores } from '../../../main/storage/open-stores';
+import { eventIdFor } from '../../../main/google/calendar/event-mapping';
+import { databasePaths } from '../../../main/database/open-database';
+import { readRestoreHold } from '../../../main/database/restore-hold';
+import type { OpenedStores } from '../../../main/database/open-stores';
 import type { DeskServices } from '../../../main/app/compose-services';
-import type { RestorePending } from '../../../preload/contract/ipc-contract';
-import type { Interview } from '../../../preload/contract/interview-schema';
+import type { RestorePending } from '../../../preload/shared/contract/ipc-contract';
+import type { Interview } from '../../../preload/shared/contract/interview-schema';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const form = (days: number, name: string, time = '10:00') => {

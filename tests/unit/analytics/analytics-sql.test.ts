@@ -2,11 +2,11 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { computeAnalytics } from '../../../main/analytics/analytics';
 import { aggregateAnalytics } from '../../../main/analytics/analytics-sql';
-import { openMemoryDatabase } from '../../../main/storage/open-database';
-import { createInterviewRepository } from '../../../main/storage/interview-repository';
-import { checkInterviewRecords } from '../../../main/storage/unreadable-interviews';
-import type { Database } from '../../../main/storage/database';
-import type { Interview, JoinRecord } from '../../../preload/contract/interview-schema';
+import { openMemoryDatabase } from '../../../main/database/open-database';
+import { createInterviewRepository } from '../../../main/database/interview-repository';
+import { checkInterviewRecords } from '../../../main/database/unreadable-interviews';
+import type { Database } from '../../../main/database/database';
+import type { Interview, JoinRecord } from '../../../preload/shared/contract/interview-schema';
 import { makeInterview } from '../../support/interview-fixtures';
 
 const base = Date.parse('2030-03-01T00:00:00.000Z');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { actualMinutes, analyticsCsv, computeAnalytics, csvCell, outcomeOf } from '../../../main/analytics/analytics';
-import type { Interview, JoinRecord } from '../../../preload/contract/interview-schema';
+import type { Interview, JoinRecord } from '../../../preload/shared/contract/interview-schema';
 
 let n = 0;
 function interview(start: string, jobTitle: string, joins: JoinRecord[] = [], status: Interview['status'] = 'scheduled', duration = 60): Interview {

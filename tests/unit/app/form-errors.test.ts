@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldIssues, type DeskError } from '../../../preload/contract/result';
+import { fieldIssues, type DeskError } from '../../../preload/shared/contract/result';
 import { fieldMessage, isFormWide, withoutField } from '../../../renderer/common/FieldError';
 
 const three: DeskError = {

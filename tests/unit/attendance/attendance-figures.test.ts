@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { attendanceCsvCells, attendanceFigures } from '../../../main/attendance/attendance-figures';
 import { analyseAttendance, type InterviewForAttendance } from '../../../main/attendance/attendance-analysis';
 import type { ConferenceAttendance } from '../../../main/attendance/meet-records';
-import { waitingLine } from '../../../preload/domain/waiting-line';
+import { waitingLine } from '../../../preload/shared/rules/waiting-line';
 import { makeInterview } from '../../support/interview-fixtures';
 
 const start = '2030-01-13T09:00:00.000Z';

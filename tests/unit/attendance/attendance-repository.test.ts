@@ -1,11 +1,11 @@
-import { markUnreadable } from '../../../main/storage/unreadable-interviews';
+import { markUnreadable } from '../../../main/database/unreadable-interviews';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
-import { migrateDatabase } from '../../../main/storage/schema-migrations';
-import { applyPragmas, wrapDatabase, type Database } from '../../../main/storage/database';
-import { createInterviewRepository } from '../../../main/storage/interview-repository';
+import { migrateDatabase } from '../../../main/database/schema-migrations';
+import { applyPragmas, wrapDatabase, type Database } from '../../../main/database/database';
+import { createInterviewRepository } from '../../../main/database/interview-repository';
 import { createAttendanceRepository } from '../../../main/attendance/attendance-repository';
 import { makeInterview } from '../../support/interview-fixtures';
 import { makeTempDir } from '../../support/temp-dir';
@@ -157,7 +157,7 @@ describe('attendance repository (SQLite)', () => {
 
   it('reads the version 4 fixture back', () => {
     const sql = new DatabaseSync(':memory:');
-    sql.exec(fs.readFileSync(path.resolve('tests/fixtures/storage/v4.sql'), 'utf8'));
+    sql.exec(fs.readFileSync(path.resolve('tests/fixtures/database/v4.sql'), 'utf8'));
     const db = wrapDatabase(sql, ':memory:');
     open.push(db);
     const repo = createAttendanceRepository(db);

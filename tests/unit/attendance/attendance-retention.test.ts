@@ -1,8 +1,8 @@
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
-import { migrateDatabase } from '../../../main/storage/schema-migrations';
-import { applyPragmas, wrapDatabase, type Database } from '../../../main/storage/database';
-import { createInterviewRepository } from '../../../main/storage/interview-repository';
+import { migrateDatabase } from '../../../main/database/schema-migrations';
+import { applyPragmas, wrapDatabase, type Database } from '../../../main/database/database';
+import { createInterviewRepository } from '../../../main/database/interview-repository';
 import { createAttendanceRepository } from '../../../main/attendance/attendance-repository';
 import { createAttendanceRetention } from '../../../main/attendance/attendance-retention';
 import { createMemoryLogger } from '../../../main/logging/logger';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DeepLinkError, parseDeepLink } from '../../../main/deep-links/parse-deep-link';
 import { invitationLink } from '../../../main/deep-links/invitation-link';
 import { isMeetJoinUrl } from '../../../main/security/url-policy';
-import type { Interview } from '../../../preload/contract/interview-schema';
+import type { Interview } from '../../../preload/shared/contract/interview-schema';
 
 const now = Date.parse('2030-01-10T08:00:00.000Z');
 const runs = 2000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { audioLevels, callVerdict, cameraVerdict, frameSimilarity, meanBrightness, mediaErrorResult, microphoneVerdict, networkVerdict, noiseFloorDbfs, overallVerdict, readTogether, toDbfs } from '../../../preload/domain/device-analysis';
+import { audioLevels, callVerdict, cameraVerdict, frameSimilarity, meanBrightness, mediaErrorResult, microphoneVerdict, networkVerdict, noiseFloorDbfs, overallVerdict, readTogether, toDbfs } from '../../../preload/shared/rules/device-analysis';
 
 const rate = 48_000;
 const sine = (amplitude: number, seconds = 1, freq = 440) => Float32Array.from({ length: rate * seconds }, (_, i) => amplitude * Math.sin((2 * Math.PI * freq * i) / rate));

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCandidateCopies } from '../../../main/interviews/candidate-copies';
 import { createInterviewCommands, type InterviewChange } from '../../../main/interviews/interview-commands';
 import { createInterviewQueries } from '../../../main/interviews/interview-queries';
-import { createInterviewRepository } from '../../../main/storage/interview-repository';
+import { createInterviewRepository } from '../../../main/database/interview-repository';
 import { createEventHub } from '../../../main/shared/event-hub';
 import { createMemoryLogger } from '../../../main/logging/logger';
 import { storesFor } from '../../support/test-services';

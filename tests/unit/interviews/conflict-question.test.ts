@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { conflictQuestion } from '../../../main/interviews/conflict-question';
 import { noFindings, type CalendarFindings } from '../../../main/interviews/calendar-findings';
-import { timeStyleOf } from '../../../preload/domain/time-format';
+import { timeStyleOf } from '../../../preload/shared/rules/time-format';
 
 const start = '2030-01-15T14:00:00.000Z';
 const busy: CalendarFindings = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { interviewSchema, scheduleInputSchema } from '../../../preload/contract/interview-schema';
+import { interviewSchema, scheduleInputSchema } from '../../../preload/shared/contract/interview-schema';
 import { makeInterview } from '../../support/interview-fixtures';
 
 const valid = {

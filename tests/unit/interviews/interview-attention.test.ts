@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeInterview } from '../../support/interview-fixtures';
-import { attentionReason, meetLinkState, missingLinkAdvice, unusableLinkNotice } from '../../../preload/domain/interview-attention';
+import { attentionReason, meetLinkState, missingLinkAdvice, unusableLinkNotice } from '../../../preload/shared/rules/interview-attention';
 
 const start = '2030-01-15T09:00:00.000Z';
 const google = (state: 'synced' | 'pending' | 'failed') => ({ eventId: 'e1', state });

@@ -1,11 +1,11 @@
-import { timeStyleOf } from '../../../preload/domain/time-format';
+import { timeStyleOf } from '../../../preload/shared/rules/time-format';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createInterviewCommands, type InterviewChange } from '../../../main/interviews/interview-commands';
 import { createInterviewQueries } from '../../../main/interviews/interview-queries';
-import { createInterviewRepository } from '../../../main/storage/interview-repository';
+import { createInterviewRepository } from '../../../main/database/interview-repository';
 import { createEventHub } from '../../../main/shared/event-hub';
 import { createMemoryLogger } from '../../../main/logging/logger';
-import { openMemoryDatabase } from '../../../main/storage/open-database';
+import { openMemoryDatabase } from '../../../main/database/open-database';
 import { storesFor } from '../../support/test-services';
 import { DeskFailure } from '../../../main/shared/desk-failure';
 import { makeTempDir } from '../../support/temp-dir';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayStatus, formatCountdown, joinMinutesLeft, joinPhase, joinWindow } from '../../../preload/domain/interview-timing';
+import { displayStatus, formatCountdown, joinMinutesLeft, joinPhase, joinWindow } from '../../../preload/shared/rules/interview-timing';
 
 const settings = { joinOpensMinutesBefore: 15, joinClosesMinutesAfter: 60 };
 const m = 60_000;

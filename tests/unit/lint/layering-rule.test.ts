@@ -23,7 +23,7 @@ describe('layering lint rule: each layer imports only downward', () => {
   });
 
   it('lets a capability import main/shared, another capability and preload', async () => {
-    const code = "import { a } from '../shared/desk-failure';\nimport { b } from '../meet/meet-launcher';\nimport { c } from '../../preload/contract/result';\nexport const y = [a, b, c];\n";
+    const code = "import { a } from '../shared/desk-failure';\nimport { b } from '../meet/meet-launcher';\nimport { c } from '../../preload/shared/contract/result';\nexport const y = [a, b, c];\n";
     expect(await importErrors('main/interviews/downward-probe.ts', code)).toEqual([]);
   });
 
@@ -31,7 +31,19 @@ describe('layering lint rule: each layer imports only downward', () => {
     expect(await importErrors('main/app/probe.ts', "import { x } from '../web/web-server';\nexport const y = x;\n")).toEqual([expect.stringMatching(/composition root \(main\/app\) must not import a shell/)]);
     expect(await importErrors('main/app/probe.ts', "import { x } from '../interviews/interview-commands';\nexport const y = x;\n")).toEqual([]);
     expect(await importErrors('main/shared/probe.ts', "import { x } from '../interviews/interview-commands';\nexport const y = x;\n")).toEqual([expect.stringMatching(/main\/shared sits below every capability/)]);
-    expect(await importErrors('main/shared/probe.ts', "import { x } from '../../preload/contract/result';\nimport { z } from './event-hub';\nexport const y = [x, z];\n")).toEqual([]);
-    expect(await importErrors('preload/domain/probe.ts', "import { x } from '../../main/shared/event-hub';\nexport const y = x;\n")).toEqual([expect.stringMatching(/preload\/ .* is the lowest layer/)]);
+    expect(await importErrors('main/shared/probe.ts', "import { x } from '../../preload/shared/contract/result';\nimport { z } from './event-hub';\nexport const y = [x, z];\n")).toEqual([]);
+    expect(await importErrors('preload/shared/rules/probe.ts', "import { x } from '../../../main/shared/event-hub';\nexport const y = x;\n")).toEqual([expect.stringMatching(/preload\/ .* is the lowest layer/)]);
+  });
+
+  it('refuses infrastructure importing a feature folder, and lets it import other infrastructure', async () => {
+    for (const [file, from] of [
+      ['main/database/probe.ts', '../interviews/interview-rules'],
+      ['main/settings-file/probe.ts', '../settings/settings-service'],
+      ['main/platform/probe.ts', '../mail/outbox/outbox'],
+      ['main/logging/probe.ts', '../google/api/retry-policy'],
+    ] as const) {
+      expect(await importErrors(file, `import { x } from '${from}';\nexport const y = x;\n`), file).toEqual([expect.stringMatching(/Infrastructure .* never imports a feature folder/)]);
+    }
+    expect(await importErrors('main/database/probe.ts', "import { x } from '../settings-file/key-value-store';\nimport { z } from '../platform/clock';\nexport const y = [x, z];\n")).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { deliveryLine, formerPanelLines } from '../../../renderer/interview-room/delivery-words';
 import { describeTransport, smtpOverrideFromUrl } from '../../../main/mail/transport-description';
 import { makeInterview } from '../../support/interview-fixtures';
-import { timeStyleOf } from '../../../preload/domain/time-format';
+import { timeStyleOf } from '../../../preload/shared/rules/time-format';
 
 const gb = timeStyleOf('en-GB');
 const us = timeStyleOf('en-US');

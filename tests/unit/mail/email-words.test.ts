@@ -3,7 +3,7 @@ import { composeInterviewMessage } from '../../../main/mail/compose-message';
 import { createEmailRenderer } from '../../../main/mail/render-email';
 import type { MailKind, Recipient } from '../../../main/mail/mail-kinds';
 import type { MessageSettings, PreviousTime } from '../../../main/mail/message-content';
-import { settingsSchema } from '../../../preload/contract/settings-schema';
+import { settingsSchema } from '../../../preload/shared/contract/settings-schema';
 import { makeInterview } from '../../support/interview-fixtures';
 
 const render = createEmailRenderer('templates');

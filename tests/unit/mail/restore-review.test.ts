@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createRestoreReview } from '../../../main/mail/restore-review';
 import { outboxPayloadSchema } from '../../../main/mail/outbox/outbox-item';
-import { DurableQueue } from '../../../main/storage/durable-queue';
-import { createInterviewRepository } from '../../../main/storage/interview-repository';
-import { openMemoryDatabase } from '../../../main/storage/open-database';
-import { markRestored, restoreHoldState } from '../../../main/storage/restore-hold';
+import { DurableQueue } from '../../../main/database/durable-queue';
+import { createInterviewRepository } from '../../../main/database/interview-repository';
+import { openMemoryDatabase } from '../../../main/database/open-database';
+import { markRestored, restoreHoldState } from '../../../main/database/restore-hold';
 import { createMemoryLogger } from '../../../main/logging/logger';
 import { makeInterview } from '../../support/interview-fixtures';
 import { fixedClock } from '../../support/fixed-clock';

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createJoinInterview } from '../../../main/meet/join-interview';
-import { timeStyleOf, type TimeStyle } from '../../../preload/domain/time-format';
+import { timeStyleOf, type TimeStyle } from '../../../preload/shared/rules/time-format';
 import { browserOnlyLauncher } from '../../../main/meet/meet-launcher';
-import { defaultSettings } from '../../../preload/contract/settings-schema';
+import { defaultSettings } from '../../../preload/shared/contract/settings-schema';
 import { makeTempDir } from '../../support/temp-dir';
 import { servicesFor } from '../../support/test-services';
 import { makeInterview, seedStore } from '../../support/interview-fixtures';

@@ -2,17 +2,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createReminderScheduler, maxSleepMs, type ReminderScheduler } from '../../../main/reminders/reminder-scheduler';
 import { createInterviewCommands, type InterviewCommands } from '../../../main/interviews/interview-commands';
 import { createInterviewQueries, type InterviewQueries } from '../../../main/interviews/interview-queries';
-import { createInterviewRepository } from '../../../main/storage/interview-repository';
+import { createInterviewRepository } from '../../../main/database/interview-repository';
 import { createEventHub } from '../../../main/shared/event-hub';
 import { createMemoryLogger } from '../../../main/logging/logger';
 import { storesFor } from '../../support/test-services';
-import type { InterviewRepository } from '../../../main/storage/interview-repository';
+import type { InterviewRepository } from '../../../main/database/interview-repository';
 import { makeTempDir } from '../../support/temp-dir';
 import { simulatedTime } from '../../support/simulated-time';
 import { makeInterview, seedStore } from '../../support/interview-fixtures';
 import type { PlannedReminder } from '../../../main/reminders/reminder-plan';
-import { reminderWhen } from '../../../preload/domain/time-left';
-import { timeStyleOf } from '../../../preload/domain/time-format';
+import { reminderWhen } from '../../../preload/shared/rules/time-left';
+import { timeStyleOf } from '../../../preload/shared/rules/time-format';
 
 const hour = 3600_000;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatTimeSpan, reminderWhen, startClock, timeLeftPhrase } from '../../../preload/domain/time-left';
-import { timeStyleOf } from '../../../preload/domain/time-format';
+import { formatTimeSpan, reminderWhen, startClock, timeLeftPhrase } from '../../../preload/shared/rules/time-left';
+import { timeStyleOf } from '../../../preload/shared/rules/time-format';
 
 const gb = timeStyleOf('en-GB');
 

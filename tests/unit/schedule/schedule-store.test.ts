@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildDeskApi, type CallName, type EventName } from '../../../preload/contract/ipc-contract';
+import { buildDeskApi, type CallName, type EventName } from '../../../preload/shared/contract/ipc-contract';
 import { dispatchCall } from '../../../main/app/dispatch-call';
 import { createMemoryLogger } from '../../../main/logging/logger';
 import { changedInPlace, createScheduleStore, type ScheduleView } from '../../../renderer/schedule/schedule-store';

@@ -5,7 +5,7 @@ import { createTray, trayTemplate } from '../../../main/shell/tray';
 import { showReminderNotification, showWaitingNotification } from '../../../main/shell/notifications';
 import { createMeetWindowLauncher } from '../../../main/shell/meet-window';
 import { buildTrayMenu, type TrayAction } from '../../../main/tray/tray-menu';
-import { timeStyleOf } from '../../../preload/domain/time-format';
+import { timeStyleOf } from '../../../preload/shared/rules/time-format';
 import { makeInterview } from '../../support/interview-fixtures';
 import { memoryStore } from '../../support/test-services';
 

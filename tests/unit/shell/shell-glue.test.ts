@@ -5,12 +5,12 @@ import { guardWebContents, installWebContentsGuard } from '../../../main/shell/w
 import { applyPermissionPolicy, appPermissionPolicy } from '../../../main/shell/permissions';
 import { forwardEvents, isTrustedSender, registerIpcHandlers } from '../../../main/shell/ipc-bridge';
 import { registerAppScheme, resolveAppFile } from '../../../main/shell/app-protocol';
-import { callChannel, callNames, eventChannel } from '../../../preload/contract/ipc-contract';
+import { callChannel, callNames, eventChannel } from '../../../preload/shared/contract/ipc-contract';
 import { createMemoryLogger } from '../../../main/logging/logger';
 import { composeServices } from '../../../main/app/compose-services';
 import { loadEnvConfig } from '../../../main/config/env-config';
 import { memorySecretStore, memoryStore } from '../../support/test-services';
-import { openMemoryDatabase } from '../../../main/storage/open-database';
+import { openMemoryDatabase } from '../../../main/database/open-database';
 
 function services() {
   return composeServices({

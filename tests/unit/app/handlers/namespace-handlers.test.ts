@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { calls } from '../../../../preload/contract/ipc-contract';
+import { calls } from '../../../../preload/shared/contract/ipc-contract';
 import { makeTempDir } from '../../../support/temp-dir';
 import { servicesFor } from '../../../support/test-services';
 import { appHandlers } from '../../../../main/app/handlers/app-handlers';

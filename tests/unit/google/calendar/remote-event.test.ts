@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { calendar_v3 } from 'googleapis';
-import type { Interview } from '../../../../preload/contract/interview-schema';
+import type { Interview } from '../../../../preload/shared/contract/interview-schema';
 import { isOwnEvent, patchChanges, planRemoteEvent, withRemoteCancel, withRemoteEvent, type RemoteChanges } from '../../../../main/google/calendar/remote-event';
-import { eventIdFor } from '../../../../main/google/event-mapping';
+import { eventIdFor } from '../../../../main/google/calendar/event-mapping';
 import { makeInterview } from '../../../support/interview-fixtures';
 
 const link = 'https://meet.google.com/abc-defg-hij';

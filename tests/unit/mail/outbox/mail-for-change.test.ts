@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Interview } from '../../../../preload/contract/interview-schema';
+import type { Interview } from '../../../../preload/shared/contract/interview-schema';
 import type { InterviewChange } from '../../../../main/interviews/interview-commands';
 import { invitedOf, mailForChange } from '../../../../main/mail/outbox/mail-for-change';
 import { makeInterview } from '../../../support/interview-fixtures';

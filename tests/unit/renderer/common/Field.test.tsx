@@ -2,7 +2,7 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Field } from '../../../../renderer/common/Field';
-import type { DeskError } from '../../../../preload/contract/result';
+import type { DeskError } from '../../../../preload/shared/contract/result';
 
 afterEach(() => cleanup());
 

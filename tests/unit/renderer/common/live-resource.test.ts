@@ -2,7 +2,7 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createLiveResource } from '../../../../renderer/common/live-resource';
-import type { Result } from '../../../../preload/contract/result';
+import type { Result } from '../../../../preload/shared/contract/result';
 
 /** A source like main: loads answer what it holds now; `push` changes it and tells the subscribers. */
 function source(initial: string) {

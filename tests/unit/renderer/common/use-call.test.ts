@@ -2,7 +2,7 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { useCall } from '../../../../renderer/common/use-call';
-import type { Result } from '../../../../preload/contract/result';
+import type { Result } from '../../../../preload/shared/contract/result';
 
 /** A call whose answers the test releases by hand, in the order it chooses. */
 function heldCall<T>() {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { asksWhoSends, keptPanelRows, scheduleInput } from '../../../../renderer/schedule/schedule-input';
 import type { ScheduleDraft } from '../../../../renderer/schedule/schedule-draft';
-import { defaultSettings } from '../../../../preload/contract/settings-schema';
+import { defaultSettings } from '../../../../preload/shared/contract/settings-schema';
 
 const draft: ScheduleDraft = {
   candidateName: 'Ada Lovelace',

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { messageSigner, previewRequest, shownScheduleError } from '../../../../renderer/schedule/schedule-preview';
 import type { ScheduleDraft } from '../../../../renderer/schedule/schedule-draft';
-import type { DeskError } from '../../../../preload/contract/result';
-import { defaultSettings } from '../../../../preload/contract/settings-schema';
+import type { DeskError } from '../../../../preload/shared/contract/result';
+import { defaultSettings } from '../../../../preload/shared/contract/settings-schema';
 
 const draft: ScheduleDraft = {
   candidateName: '',

@@ -1,0 +1,215 @@
+import type { DatabaseSync } from 'node:sqlite';
+
+/** One step of the `PRAGMA user_version` ladder: from version `to - 1` to `to`. */
+export interface SchemaStep {
+  to: number;
+  describe: string;
+  up(sql: DatabaseSync): void;
+}
+
+/**
+ * The database schema, one step per version. Never edit a shipped step: add the next one (and a
+ * fixture of the schema before it in tests/fixtures/database/, which the ladder test requires).
+ * Interviews keep their full record as validated JSON, so a field added to the contract's
+ * interview schema needs no step here but raises the record format (record-format.ts), which an
+ * older build refuses; the columns beside the record exist to be indexed and queried.
+ */
+export const schemaSteps: SchemaStep[] = [
+  {
+    to: 1,
+    describe: 'interviews, joins, deliveries, reminder marks, one durable queue, sync state',
+    up: (sql) =>
+      sql.exec(`
+        CREATE TABLE interviews (
+          id TEXT PRIMARY KEY,
+          start_ms INTEGER NOT NULL,
+          end_ms INTEGER NOT NULL,
+          status TEXT NOT NULL CHECK (status IN ('scheduled', 'cancelled')),
+          origin TEXT NOT NULL,
+          search TEXT NOT NULL,
+          google_event_id TEXT,
+          record TEXT NOT NULL CHECK (json_valid(record)),
+          updated_ms INTEGER NOT NULL
+        ) STRICT;
+        CREATE INDEX interviews_by_start ON interviews (start_ms);
+        CREATE INDEX interviews_by_status_start ON interviews (status, start_ms);
+        CREATE INDEX interviews_by_google_event ON interviews (google_event_id) WHERE google_event_id IS NOT NULL;
+
+        CREATE TABLE joins (
+          interview_id TEXT NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,
+          seq INTEGER NOT NULL,
+          joined_at TEXT NOT NULL,
+          left_at TEXT,
+          via TEXT NOT NULL CHECK (via IN ('app', 'browser')),
+          PRIMARY KEY (interview_id, seq)
+        ) STRICT;
+
+        CREATE TABLE deliveries (
+          interview_id TEXT NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,
+          recipient TEXT NOT NULL CHECK (recipient IN ('candidate', 'recruiter')),
+          state TEXT NOT NULL CHECK (state IN ('none', 'queued', 'sent', 'failed')),
+          reason TEXT,
+          at TEXT,
+          PRIMARY KEY (interview_id, recipient)
+        ) STRICT;
+
+        CREATE TABLE reminder_marks (
+          interview_id TEXT NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,
+          key TEXT NOT NULL,
+          at TEXT NOT NULL,
+          UNIQUE (interview_id, key)
+        ) STRICT;
+
+        CREATE TABLE queue_items (
+          seq INTEGER PRIMARY KEY AUTOINCREMENT,
+          queue TEXT NOT NULL CHECK (queue IN ('google', 'mail')),
+          key TEXT NOT NULL UNIQUE,
+          interview_id TEXT REFERENCES interviews (id) ON DELETE CASCADE,
+          state TEXT NOT NULL CHECK (state IN ('queued', 'sent', 'done', 'failed')),
+          attempts INTEGER NOT NULL DEFAULT 0,
+          not_before INTEGER NOT NULL DEFAULT 0,
+          payload TEXT NOT NULL CHECK (json_valid(payload)),
+          reason TEXT,
+          created_ms INTEGER NOT NULL,
+          updated_ms INTEGER NOT NULL,
+          finished_ms INTEGER
+        ) STRICT;
+        CREATE INDEX queue_items_waiting ON queue_items (queue, state, seq);
+        CREATE INDEX queue_items_by_interview ON queue_items (interview_id);
+
+        CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+      `),
+  },
+  {
+    to: 2,
+    describe: 'which message a delivery state is about; when reminders were armed',
+    up: (sql) =>
+      sql.exec(`
+        ALTER TABLE deliveries ADD COLUMN kind TEXT CHECK (kind IN ('invitation', 'update', 'cancellation', 'reminder'));
+        ALTER TABLE interviews ADD COLUMN reminders_armed_at TEXT;
+      `),
+  },
+  {
+    to: 3,
+    describe: 'the schedule and analytics read a covering index by start time; the job title as a column; the full-text search key',
+    // (start_ms, id) is the schedule's order; `end_ms`, `status`, `job_title` and `search` ride in the
+    // same index, so a section, analytics over a period, and a search without full-text support read
+    // the index, never the records. `search_rowid` ties a row to its
+    // entry in the full-text index (search-index.ts), which is derived and built at open when the
+    // SQLite build has FTS5: a stable key of its own, because VACUUM may renumber a plain rowid.
+    up: (sql) =>
+      sql.exec(`
+        ALTER TABLE interviews ADD COLUMN job_title TEXT NOT NULL DEFAULT '';
+        UPDATE interviews SET job_title = record ->> '$.jobTitle';
+        CREATE INDEX interviews_by_start_search ON interviews (start_ms, id, end_ms, status, job_title, search);
+        ALTER TABLE interviews ADD COLUMN search_rowid INTEGER;
+        CREATE UNIQUE INDEX interviews_by_search_rowid ON interviews (search_rowid) WHERE search_rowid IS NOT NULL;
+      `),
+  },
+  {
+    to: 4,
+    describe: 'Google Meet attendance per interview: conferences, participants, sessions, fetch state',
+    up: (sql) =>
+      sql.exec(`
+        CREATE TABLE attendance_conferences (
+          interview_id TEXT NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,
+          name TEXT NOT NULL,
+          start_time TEXT NOT NULL,
+          end_time TEXT,
+          space TEXT,
+          PRIMARY KEY (interview_id, name)
+        ) STRICT;
+        CREATE TABLE attendance_participants (
+          interview_id TEXT NOT NULL,
+          conference TEXT NOT NULL,
+          name TEXT NOT NULL,
+          kind TEXT NOT NULL CHECK (kind IN ('signedin', 'anonymous', 'phone')),
+          user TEXT,
+          display_name TEXT NOT NULL,
+          earliest_start_time TEXT,
+          latest_end_time TEXT,
+          PRIMARY KEY (interview_id, name),
+          FOREIGN KEY (interview_id, conference) REFERENCES attendance_conferences (interview_id, name) ON DELETE CASCADE
+        ) STRICT;
+        CREATE TABLE attendance_sessions (
+          interview_id TEXT NOT NULL,
+          participant TEXT NOT NULL,
+          name TEXT NOT NULL,
+          start_time TEXT NOT NULL,
+          end_time TEXT,
+          PRIMARY KEY (interview_id, name),
+          FOREIGN KEY (interview_id, participant) REFERENCES attendance_participants (interview_id, name) ON DELETE CASCADE
+        ) STRICT;
+        CREATE TABLE attendance_fetch (
+          interview_id TEXT PRIMARY KEY REFERENCES interviews (id) ON DELETE CASCADE,
+          state TEXT NOT NULL CHECK (state IN ('fetched', 'retry', 'blocked', 'failed')),
+          final INTEGER NOT NULL DEFAULT 0,
+          attempts INTEGER NOT NULL DEFAULT 0,
+          next_ms INTEGER NOT NULL DEFAULT 0,
+          fetched_ms INTEGER,
+          reason TEXT,
+          fetched_for TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX attendance_fetch_due ON attendance_fetch (state, next_ms);
+      `),
+  },
+  {
+    to: 5,
+    describe: 'queue items held until their interview is final; the next due item as one indexed read',
+    // `held` marks a message whose meeting is not final yet (no Meet link, Google's event not ready):
+    // planning and draining skip it in the query, so their cost follows what is due, not what waits.
+    up: (sql) =>
+      sql.exec(`
+        ALTER TABLE queue_items ADD COLUMN held INTEGER NOT NULL DEFAULT 0 CHECK (held IN (0, 1));
+        CREATE INDEX queue_items_next ON queue_items (queue, state, held, not_before);
+      `),
+  },
+];
+
+/** The version this build writes (the last step's). */
+export const latestDatabaseVersion = (): number => schemaSteps.at(-1)?.to ?? 0;
+
+/** The version this build writes. */
+export const currentDatabaseVersion = latestDatabaseVersion();
+
+/** A database written by a newer Interview Desk: never downgrade it silently. */
+export class NewerDatabaseError extends Error {
+  constructor(version: number) {
+    super(`The database was written by a newer Interview Desk (format ${version}; this version reads up to ${latestDatabaseVersion()}). Update the app to open it.`);
+    this.name = 'NewerDatabaseError';
+  }
+}
+
+/** The stored schema version. */
+export function databaseVersion(sql: DatabaseSync): number {
+  const row = sql.prepare('PRAGMA user_version').get() as { user_version?: number } | undefined;
+  return Number(row?.user_version ?? 0);
+}
+
+/**
+ * Runs every step above the stored version (up to `target`), each in its own transaction with its
+ * `user_version`, so a crash mid-ladder leaves the last finished version. `beforeStep` runs first
+ * (the caller's backup). Returns the steps taken.
+ */
+export function migrateDatabase(sql: DatabaseSync, options: { target?: number; beforeStep?: (step: SchemaStep, from: number) => void } = {}): string[] {
+  const target = options.target ?? latestDatabaseVersion();
+  const from = databaseVersion(sql);
+  if (from > latestDatabaseVersion()) throw new NewerDatabaseError(from);
+  const taken: string[] = [];
+  for (const step of schemaSteps) {
+    if (step.to <= databaseVersion(sql) || step.to > target) continue;
+    options.beforeStep?.(step, databaseVersion(sql));
+    sql.exec('BEGIN IMMEDIATE');
+    try {
+      step.up(sql);
+      sql.exec(`PRAGMA user_version = ${step.to}`);
+      sql.exec('COMMIT');
+    } catch (error) {
+      sql.exec('ROLLBACK');
+      throw error;
+    }
+    taken.push(`${step.to - 1}→${step.to}: ${step.describe}`);
+  }
+  return taken;
+}
