@@ -9,11 +9,15 @@ const electronOnlyInShell = {
   paths: [{ name: 'electron', message: 'Electron is imported only in main/shell/ and preload/preload.ts.' }],
   patterns: [],
 };
-const keytarOnlyInTokenStore = { name: 'keytar', message: 'keytar is used only in main/secrets/keytar-secret-store.ts.' };
+const keytarOnlyInTokenStore = {
+  name: 'keytar',
+  message: 'keytar is used only in main/secrets/keytar-secret-store.ts.',
+};
 // Relative imports only (this code base uses no path aliases): a capability is one folder below main/.
 const upwardFromCapability = {
   regex: '^(\\.\\./)+(main/)?(app|shell|web)(/|$)',
-  message: 'A capability must not import the composition root (main/app) or a shell (main/shell, main/web): move the shared piece down into main/shared or the capability.',
+  message:
+    'A capability must not import the composition root (main/app) or a shell (main/shell, main/web): move the shared piece down into main/shared or the capability.',
 };
 const upwardFromApp = {
   regex: '^(\\.\\./)+(main/)?(shell|web)(/|$)',
@@ -25,19 +29,52 @@ const upwardFromShared = {
 };
 // Infrastructure (storage, files, logging, secrets, config, platform glue) serves every feature and
 // knows none of them: a feature's rule that infrastructure needs moves down, or is passed in.
-const infrastructureFolders = ['shared', 'platform', 'database', 'settings-file', 'logging', 'secrets', 'security', 'config'];
-const featureFolders = ['analytics', 'attendance', 'deep-links', 'device-check', 'google', 'interviews', 'mail', 'meet', 'reminders', 'settings', 'tray'];
+const infrastructureFolders = [
+  'shared',
+  'platform',
+  'database',
+  'settings-file',
+  'logging',
+  'secrets',
+  'security',
+  'config',
+];
+const featureFolders = [
+  'analytics',
+  'attendance',
+  'deep-links',
+  'device-check',
+  'google',
+  'interviews',
+  'mail',
+  'meet',
+  'reminders',
+  'settings',
+  'tray',
+];
 const featureFromInfrastructure = {
   regex: `^\\.\\./(${featureFolders.join('|')})(/|$)`,
-  message: 'Infrastructure (main/shared, platform, database, settings-file, logging, secrets, security, config) never imports a feature folder: pass what it needs in.',
+  message:
+    'Infrastructure (main/shared, platform, database, settings-file, logging, secrets, security, config) never imports a feature folder: pass what it needs in.',
 };
 const upwardFromPreload = {
   regex: '^(\\.\\./)+(main|renderer)(/|$)',
-  message: 'preload/ (the bridge: the preload script and preload/shared, which main and the renderer share) is the lowest layer: it must not import main/ or renderer/.',
+  message:
+    'preload/ (the bridge: the preload script and preload/shared, which main and the renderer share) is the lowest layer: it must not import main/ or renderer/.',
 };
 
 export default tseslint.config(
-  { ignores: ['tests/security/fixtures/**', 'dist/**', 'release/**', 'node_modules/**', 'tests/artifacts/**', 'test-results/**', 'playwright-report/**'] },
+  {
+    ignores: [
+      'tests/security/fixtures/**',
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      'tests/artifacts/**',
+      'test-results/**',
+      'playwright-report/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -46,7 +83,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+      ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
@@ -60,7 +100,9 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: 'electron', message: 'The renderer talks to main only through window.desk.' }],
-          patterns: [{ group: ['**/main/**', 'node:*'], message: 'The renderer may import only renderer/ and preload/shared/.' }],
+          patterns: [
+            { group: ['**/main/**', 'node:*'], message: 'The renderer may import only renderer/ and preload/shared/.' },
+          ],
         },
       ],
     },
@@ -78,25 +120,40 @@ export default tseslint.config(
     files: ['main/*/**/*.ts'],
     ignores: ['main/shell/**', 'main/web/**', 'main/app/**', 'main/shared/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [...electronOnlyInShell.paths, keytarOnlyInTokenStore], patterns: [upwardFromCapability] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [...electronOnlyInShell.paths, keytarOnlyInTokenStore], patterns: [upwardFromCapability] },
+      ],
     },
   },
   {
     files: infrastructureFolders.filter((f) => f !== 'shared').map((f) => `main/${f}/**/*.ts`),
     rules: {
-      'no-restricted-imports': ['error', { paths: [...electronOnlyInShell.paths, keytarOnlyInTokenStore], patterns: [upwardFromCapability, featureFromInfrastructure] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [...electronOnlyInShell.paths, keytarOnlyInTokenStore],
+          patterns: [upwardFromCapability, featureFromInfrastructure],
+        },
+      ],
     },
   },
   {
     files: ['main/app/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [...electronOnlyInShell.paths, keytarOnlyInTokenStore], patterns: [upwardFromApp] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [...electronOnlyInShell.paths, keytarOnlyInTokenStore], patterns: [upwardFromApp] },
+      ],
     },
   },
   {
     files: ['main/shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [...electronOnlyInShell.paths, keytarOnlyInTokenStore], patterns: [upwardFromShared] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [...electronOnlyInShell.paths, keytarOnlyInTokenStore], patterns: [upwardFromShared] },
+      ],
     },
   },
   {
@@ -112,7 +169,15 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: electronOnlyInShell.paths, patterns: [{ group: ['node:*', '**/main/**', '**/renderer/**'], message: 'The contract is pure: main, preload and renderer all load it.' }] },
+        {
+          paths: electronOnlyInShell.paths,
+          patterns: [
+            {
+              group: ['node:*', '**/main/**', '**/renderer/**'],
+              message: 'The contract is pure: main, preload and renderer all load it.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -8,7 +8,11 @@ function cspMeta(): Plugin {
     name: 'interview-desk-csp',
     transformIndexHtml: {
       order: 'post',
-      handler: (html) => html.replace('<!--CSP-->', `<meta http-equiv="Content-Security-Policy" content="${metaContentSecurityPolicy}" />`),
+      handler: (html) =>
+        html.replace(
+          '<!--CSP-->',
+          `<meta http-equiv="Content-Security-Policy" content="${metaContentSecurityPolicy}" />`,
+        ),
     },
   };
 }

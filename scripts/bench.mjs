@@ -6,7 +6,10 @@ import path from 'node:path';
 
 const dir = path.resolve('scripts/bench');
 const only = process.argv[2];
-const files = fs.readdirSync(dir).filter((f) => f.endsWith('.ts') && (!only || f.includes(only))).sort();
+const files = fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith('.ts') && (!only || f.includes(only)))
+  .sort();
 let failed = 0;
 for (const file of files) {
   console.log(`\n## ${file.replace(/\.ts$/, '')}`);

@@ -6,7 +6,11 @@ import { build as viteBuild } from 'vite';
 import { readFileSync, rmSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-const only = process.argv.includes('--node-only') ? 'node' : process.argv.includes('--renderer-only') ? 'renderer' : 'all';
+const only = process.argv.includes('--node-only')
+  ? 'node'
+  : process.argv.includes('--renderer-only')
+    ? 'renderer'
+    : 'all';
 const started = Date.now();
 
 if (only === 'all') rmSync('dist', { recursive: true, force: true });
@@ -23,7 +27,9 @@ if (googleClient.clientId && !/^[\w.-]{1,512}$/.test(googleClient.clientId)) {
   process.exit(1);
 }
 if (googleClient.clientId && !googleClient.clientSecret) {
-  console.error('INTERVIEW_DESK_GOOGLE_CLIENT_SECRET is needed with INTERVIEW_DESK_GOOGLE_CLIENT_ID (Google requires it for desktop clients)');
+  console.error(
+    'INTERVIEW_DESK_GOOGLE_CLIENT_SECRET is needed with INTERVIEW_DESK_GOOGLE_CLIENT_ID (Google requires it for desktop clients)',
+  );
   process.exit(1);
 }
 
@@ -67,4 +73,6 @@ if (only !== 'renderer') {
   ]);
 }
 if (only !== 'node') await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
-console.log(`built ${only} in ${Date.now() - started} ms${googleClient.clientId ? ' (with a Google client)' : ' (without a Google client)'}`);
+console.log(
+  `built ${only} in ${Date.now() - started} ms${googleClient.clientId ? ' (with a Google client)' : ' (without a Google client)'}`,
+);

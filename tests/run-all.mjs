@@ -17,7 +17,9 @@ function has(command) {
 
 if (!process.env.INTERVIEW_DESK_TEST_SESSION) {
   if (!has('dbus-run-session') || !has('gnome-keyring-daemon')) {
-    console.error('npm test needs dbus and gnome-keyring for the real keychain tests: apt-get install dbus gnome-keyring (see .ci/run).');
+    console.error(
+      'npm test needs dbus and gnome-keyring for the real keychain tests: apt-get install dbus gnome-keyring (see .ci/run).',
+    );
     process.exit(1);
   }
   // A private keyring dir: the test keychain never touches the person's own.
@@ -59,7 +61,12 @@ countStage(built);
 // vitest: unit and integration tests.
 const vitestJson = 'test-results/vitest.json';
 fs.rmSync(vitestJson, { force: true });
-run('vitest (unit + integration)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+run('vitest (unit + integration)', bin('vitest'), [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${vitestJson}`,
+]);
 if (fs.existsSync(vitestJson)) {
   const report = JSON.parse(fs.readFileSync(vitestJson, 'utf8'));
   totals.passed += report.numPassedTests;
@@ -76,7 +83,11 @@ fs.rmSync(pwJson, { force: true });
 if (built) {
   const pwArgs = [bin('playwright'), 'test', '--config', 'tests/playwright.config.ts'];
   const useXvfb = has('xvfb-run');
-  run('Playwright (web mode in Chromium, Electron suite)', useXvfb ? 'xvfb-run' : pwArgs[0], useXvfb ? ['-a', ...pwArgs] : pwArgs.slice(1));
+  run(
+    'Playwright (web mode in Chromium, Electron suite)',
+    useXvfb ? 'xvfb-run' : pwArgs[0],
+    useXvfb ? ['-a', ...pwArgs] : pwArgs.slice(1),
+  );
 }
 if (fs.existsSync(pwJson)) {
   const report = JSON.parse(fs.readFileSync(pwJson, 'utf8'));

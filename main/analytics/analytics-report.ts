@@ -1,7 +1,13 @@
 import type { AnalyticsReport, Interview } from '../../preload/shared/contract/interview-schema';
 import type { Database } from '../database/database';
 import type { Clock } from '../platform/clock';
-import { analyticsCsv, periodBounds, withAttendance, type AnalyticsAttachments, type AnalyticsQuery } from './analytics';
+import {
+  analyticsCsv,
+  periodBounds,
+  withAttendance,
+  type AnalyticsAttachments,
+  type AnalyticsQuery,
+} from './analytics';
 import { aggregateAnalytics } from './analytics-sql';
 
 export interface AnalyticsReportsDeps {

@@ -21,7 +21,11 @@ export function aggregateAnalytics(db: Database, query: AnalyticsQuery, now: num
   const { start, end } = periodBounds(query);
   // Week ranges cover the whole period (every week, past the chart's 600 too), clipped to it.
   const all = periodWeeks(query, Number.POSITIVE_INFINITY);
-  const ranges = all.map((w, i) => ({ key: w.weekStart, s: Math.max(w.startMs, start), e: Math.min((all[i + 1]?.startMs ?? end + 1) - 1, end) }));
+  const ranges = all.map((w, i) => ({
+    key: w.weekStart,
+    s: Math.max(w.startMs, start),
+    e: Math.min((all[i + 1]?.startMs ?? end + 1) - 1, end),
+  }));
   const groups = db
     .prepare(
       `SELECT w.value ->> '$.key' AS week, i.job_title AS job, ${outcome} AS outcome, count(*) AS n, min(printf('%020d|', i.start_ms) || i.id) AS first
@@ -39,7 +43,8 @@ export function aggregateAnalytics(db: Database, query: AnalyticsQuery, now: num
     if (seen === undefined || String(g.first) < seen) firstSeen.set(String(g.job), String(g.first));
   }
   // Jobs in the order they first appear by start time, as the in-memory report meets them.
-  for (const [job] of [...firstSeen].sort((a, b) => (a[1] < b[1] ? -1 : 1))) jobs.set(job, { scheduled: 0, joinedInApp: 0, noJoinRecorded: 0, cancelled: 0 });
+  for (const [job] of [...firstSeen].sort((a, b) => (a[1] < b[1] ? -1 : 1)))
+    jobs.set(job, { scheduled: 0, joinedInApp: 0, noJoinRecorded: 0, cancelled: 0 });
   for (const g of groups) {
     const kind = g.outcome as Outcome;
     const n = Number(g.n);
@@ -64,7 +69,13 @@ export function aggregateAnalytics(db: Database, query: AnalyticsQuery, now: num
     )
     .all({ start, end, now }) as Row[];
   const joins = new Map<string, JoinRecord[]>();
-  for (const r of joinRows) joins.set(String(r.id), [...(joins.get(String(r.id)) ?? []), { joinedAt: String(r.joined_at), leftAt: String(r.left_at), via: r.via as JoinRecord['via'] }]);
-  const durations = [...joins.values()].map((list) => actualMinutes({ joins: list })).filter((m): m is number => m !== null);
+  for (const r of joinRows)
+    joins.set(String(r.id), [
+      ...(joins.get(String(r.id)) ?? []),
+      { joinedAt: String(r.joined_at), leftAt: String(r.left_at), via: r.via as JoinRecord['via'] },
+    ]);
+  const durations = [...joins.values()]
+    .map((list) => actualMinutes({ joins: list }))
+    .filter((m): m is number => m !== null);
   return reportFrom(counts, weeks, jobs, durations);
 }

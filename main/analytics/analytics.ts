@@ -67,7 +67,10 @@ export function median(values: number[]): number | null {
 
 /** The first and last instant (ms, inclusive) of the days `from`..`to` in the zone. */
 export function periodBounds(query: AnalyticsQuery): { start: number; end: number } {
-  return { start: DateTime.fromISO(query.from, { zone: query.timeZone }).startOf('day').toMillis(), end: DateTime.fromISO(query.to, { zone: query.timeZone }).endOf('day').toMillis() };
+  return {
+    start: DateTime.fromISO(query.from, { zone: query.timeZone }).startOf('day').toMillis(),
+    end: DateTime.fromISO(query.to, { zone: query.timeZone }).endOf('day').toMillis(),
+  };
 }
 
 /** Every week of the period (its Monday in the zone, and that Monday's first instant), so the chart has no holes. */
@@ -99,7 +102,9 @@ export function reportFrom(
     averageMinutes: round(durations.length ? durations.reduce((a, b) => a + b, 0) / durations.length : null),
     medianMinutes: round(median(durations)),
     perWeek: [...weeks.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([weekStart, v]) => ({ weekStart, ...v })),
-    byJobTitle: [...jobs.entries()].sort((a, b) => b[1].scheduled + b[1].cancelled - (a[1].scheduled + a[1].cancelled)).map(([jobTitle, v]) => ({ jobTitle, ...v })),
+    byJobTitle: [...jobs.entries()]
+      .sort((a, b) => b[1].scheduled + b[1].cancelled - (a[1].scheduled + a[1].cancelled))
+      .map(([jobTitle, v]) => ({ jobTitle, ...v })),
   };
 }
 
@@ -128,13 +133,29 @@ const isEnded = (outcome: Outcome) => outcome === 'joined_in_app' || outcome ===
  * The report with the attendance figures of the period's ended interviews attached (when attendance
  * is given). `periodInterviews` need only be those Meet was read for: the report counts the rest.
  */
-export function withAttendance(report: AnalyticsReport, periodInterviews: Interview[], now: number, attach: AnalyticsAttachments): AnalyticsReport {
+export function withAttendance(
+  report: AnalyticsReport,
+  periodInterviews: Interview[],
+  now: number,
+  attach: AnalyticsAttachments,
+): AnalyticsReport {
   if (!attach.attendance) return report;
-  return { ...report, attendance: attach.attendance(report.joinedInApp + report.noJoinRecorded, periodInterviews.filter((i) => isEnded(outcomeOf(i, now)))) };
+  return {
+    ...report,
+    attendance: attach.attendance(
+      report.joinedInApp + report.noJoinRecorded,
+      periodInterviews.filter((i) => isEnded(outcomeOf(i, now))),
+    ),
+  };
 }
 
 /** The analytics screen's figures, all computed from stored interviews and their join history. */
-export function computeAnalytics(interviews: Interview[], query: AnalyticsQuery, now: number, attach: AnalyticsAttachments = {}): AnalyticsReport {
+export function computeAnalytics(
+  interviews: Interview[],
+  query: AnalyticsQuery,
+  now: number,
+  attach: AnalyticsAttachments = {},
+): AnalyticsReport {
   const chosen = inPeriod(interviews, query);
   const counts: Record<Outcome, number> = { joined_in_app: 0, no_join_recorded: 0, cancelled: 0, upcoming: 0 };
   const durations: number[] = [];
@@ -172,17 +193,50 @@ export function csvCell(value: string | number | null | undefined): string {
 }
 
 /** The period's interviews as CSV, one row each, with their real join times. */
-export function analyticsCsv(interviews: Interview[], query: AnalyticsQuery, now: number, attach: AnalyticsAttachments = {}): string {
-  const header = ['Interview ID', 'Candidate', 'Candidate email', 'Job title', 'Start', 'Planned minutes', 'Join recorded by the app', 'First join in the app', 'Last leave of the app window', 'Minutes in the app window', ...(attach.csvColumns?.header ?? [])];
-  const local = (iso: string | undefined) => (iso ? DateTime.fromISO(iso, { zone: query.timeZone }).toFormat("yyyy-MM-dd'T'HH:mmZZ") : '');
+export function analyticsCsv(
+  interviews: Interview[],
+  query: AnalyticsQuery,
+  now: number,
+  attach: AnalyticsAttachments = {},
+): string {
+  const header = [
+    'Interview ID',
+    'Candidate',
+    'Candidate email',
+    'Job title',
+    'Start',
+    'Planned minutes',
+    'Join recorded by the app',
+    'First join in the app',
+    'Last leave of the app window',
+    'Minutes in the app window',
+    ...(attach.csvColumns?.header ?? []),
+  ];
+  const local = (iso: string | undefined) =>
+    iso ? DateTime.fromISO(iso, { zone: query.timeZone }).toFormat("yyyy-MM-dd'T'HH:mmZZ") : '';
   const rows = inPeriod(interviews, query)
     .sort((a, b) => a.startUtc.localeCompare(b.startUtc))
     .map((i) => {
-      const leaves = i.joins.map((j) => j.leftAt).filter((x): x is string => !!x).sort();
+      const leaves = i.joins
+        .map((j) => j.leftAt)
+        .filter((x): x is string => !!x)
+        .sort();
       const minutes = actualMinutes(i);
       const outcome = outcomeOf(i, now);
       const extra = attach.csvColumns?.cells(i, isEnded(outcome)) ?? [];
-      return [i.id, i.candidate.name, i.candidate.email, i.jobTitle, local(i.startUtc), i.durationMinutes, outcomeLabels[outcome], local(i.joins[0]?.joinedAt), local(leaves.at(-1)), minutes === null ? '' : Math.round(minutes), ...extra];
+      return [
+        i.id,
+        i.candidate.name,
+        i.candidate.email,
+        i.jobTitle,
+        local(i.startUtc),
+        i.durationMinutes,
+        outcomeLabels[outcome],
+        local(i.joins[0]?.joinedAt),
+        local(leaves.at(-1)),
+        minutes === null ? '' : Math.round(minutes),
+        ...extra,
+      ];
     });
   return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

@@ -28,7 +28,11 @@ import { createReminderScheduler, type ReminderScheduler } from '../reminders/re
 import type { PlannedReminder } from '../reminders/reminder-plan';
 import { createDeepLinkRouter } from '../deep-links/deep-link-router';
 import type { Interview } from '../../preload/shared/contract/interview-schema';
-import { createAttendanceService, type AttendanceService, type AttendanceServiceDeps } from '../attendance/attendance-service';
+import {
+  createAttendanceService,
+  type AttendanceService,
+  type AttendanceServiceDeps,
+} from '../attendance/attendance-service';
 import { createFindTime } from '../google/find-time/find-time';
 import { createCalendarBusyCheck } from '../google/find-time/calendar-busy-check';
 import { restoreHoldState } from '../database/restore-hold';
@@ -112,7 +116,11 @@ export function composeServices(deps: ServiceDeps): DeskServices {
   const notices = createNoticeBoard(events, deps.startupNotices);
   const settings = createSettingsService(deps.store, events, deps.log.scope('settings'));
   if (settings.problems().length) {
-    notices.post({ id: 'settings-invalid', level: 'warning', message: 'Some saved settings are not valid and are not used until you fix them. Open Settings to see which.' });
+    notices.post({
+      id: 'settings-invalid',
+      level: 'warning',
+      message: 'Some saved settings are not valid and are not used until you fix them. Open Settings to see which.',
+    });
   }
 
   const account = createAccountService({
@@ -141,32 +149,48 @@ export function composeServices(deps: ServiceDeps): DeskServices {
   const recruiterLocale = deps.locale ?? Intl.DateTimeFormat().resolvedOptions().locale;
   const timeStyle = timeStyleOf(recruiterLocale);
   const interviews = createInterviewQueries({ repository, clock: deps.clock });
-  const commands = createInterviewCommands({ timeStyle, repository, clock: deps.clock, events, log: deps.log.scope('interviews'), recruiter });
-  const copies = createCandidateCopies({ repository, queries: interviews, commands, clock: deps.clock, events, log: deps.log.scope('interviews') });
+  const commands = createInterviewCommands({
+    timeStyle,
+    repository,
+    clock: deps.clock,
+    events,
+    log: deps.log.scope('interviews'),
+    recruiter,
+  });
+  const copies = createCandidateCopies({
+    repository,
+    queries: interviews,
+    commands,
+    clock: deps.clock,
+    events,
+    log: deps.log.scope('interviews'),
+  });
   // After restoring a copy of the database its queues are held: Calendar changes until Google Calendar
   // is read in full, its mail until the person sends or drops it.
   const restoreHold = restoreHoldState(deps.database);
-  const calendar = disposables.add(createCalendarSync({
-    restoreHold: {
-      calendarPending: () => restoreHold.current()?.calendarRead === false,
-      calendarRead: (changed) => {
-        restoreHold.calendarRead(changed);
-        restoreReview.settle();
+  const calendar = disposables.add(
+    createCalendarSync({
+      restoreHold: {
+        calendarPending: () => restoreHold.current()?.calendarRead === false,
+        calendarRead: (changed) => {
+          restoreHold.calendarRead(changed);
+          restoreReview.settle();
+        },
       },
-    },
-    apiUrl: deps.config.google.apiUrl,
-    db: deps.database,
-    account,
-    interviews,
-    commands,
-    events,
-    clock: deps.clock,
-    log: deps.log.scope('calendar'),
-    googleSendsInvites: () => settings.get().googleSendsInvites,
-    // The outbox is made below; a sync only runs once both exist.
-    withdrawUnsent: (id) => outbox.withdraw(id),
-    ...tuned(tuning.google, ['retry', 'conferencePollMs', 'requestTimeoutMs', 'syncPageSize']),
-  }));
+      apiUrl: deps.config.google.apiUrl,
+      db: deps.database,
+      account,
+      interviews,
+      commands,
+      events,
+      clock: deps.clock,
+      log: deps.log.scope('calendar'),
+      googleSendsInvites: () => settings.get().googleSendsInvites,
+      // The outbox is made below; a sync only runs once both exist.
+      withdrawUnsent: (id) => outbox.withdraw(id),
+      ...tuned(tuning.google, ['retry', 'conferencePollMs', 'requestTimeoutMs', 'syncPageSize']),
+    }),
+  );
   const mail = createMailSetup({
     settings,
     account,
@@ -174,62 +198,87 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     config: { smtpUrl: deps.config.smtpUrl, googleApiUrl: deps.config.google.apiUrl },
     recruiter,
   });
-  const outbox = disposables.add(createOutbox({
+  const outbox = disposables.add(
+    createOutbox({
+      db: deps.database,
+      clock: deps.clock,
+      log: deps.log.scope('mail'),
+      interviews,
+      commands,
+      settings: () => settings.get(),
+      render: createEmailRenderer(deps.templatesDir),
+      transport: () => mail.transport(),
+      from: () => mail.from(),
+      locale: recruiterLocale,
+      ...tuned(tuning.mail, ['backoffMs', 'maxAttempts']),
+      restoreHeldUpTo: () => restoreHold.current()?.upToSeq ?? 0,
+    }),
+  );
+  const restoreReview = createRestoreReview({
     db: deps.database,
     clock: deps.clock,
     log: deps.log.scope('mail'),
     interviews,
     commands,
-    settings: () => settings.get(),
-    render: createEmailRenderer(deps.templatesDir),
-    transport: () => mail.transport(),
-    from: () => mail.from(),
-    locale: recruiterLocale,
-    ...tuned(tuning.mail, ['backoffMs', 'maxAttempts']),
-    restoreHeldUpTo: () => restoreHold.current()?.upToSeq ?? 0,
-  }));
-  const restoreReview = createRestoreReview({ db: deps.database, clock: deps.clock, log: deps.log.scope('mail'), interviews, commands, hold: restoreHold, drain: () => void outbox.drain(), googleConnected: () => account.status().state === 'connected' });
+    hold: restoreHold,
+    drain: () => void outbox.drain(),
+    googleConnected: () => account.status().state === 'connected',
+  });
   // After reconnecting (Gmail transport) or a change of mail settings, queued mail resumes.
   account.onChange((s) => {
     if (s.state === 'connected') void outbox.drain();
   });
   events.listen((name) => name === 'settings:changed' && void outbox.drain());
-  const reminders = disposables.add(createReminderScheduler({
-    interviews,
-    commands,
-    clock: deps.clock,
-    log: deps.log.scope('reminders'),
-    settings: () => settings.get(),
-    notify: (reminder, interview, now) => {
-      const joinOpen = joinPhase(interview, settings.get(), now) === 'open';
-      if (deps.notifier) deps.notifier(reminder, interview, joinOpen, now);
-      events.emit('reminder:fired', { interviewId: interview.id, candidateName: interview.candidate.name, jobTitle: interview.jobTitle, startUtc: interview.startUtc, offsetMinutes: reminder.offsetMinutes, joinOpen });
-    },
-    email: (interview) => {
-      outbox.enqueue(interview.id, 'reminder', ['candidate']);
-      deps.database.afterCommit(() => void outbox.drain());
-    },
-    afterCommit: (effect) => deps.database.afterCommit(effect),
-    ...tuned(tuning, ['timers']),
-  }));
-  const attendance = disposables.add(createAttendanceService({
-    database: deps.database,
-    account,
-    interviews,
-    onInterviewsChanged: commands.onChange,
-    settings: () => settings.get(),
-    meetApiUrl: deps.config.google.meetApiUrl,
-    clock: deps.clock,
-    log: deps.log.scope('attendance'),
-    events,
-    ...(deps.waitingNotifier ? { notifyWaiting: deps.waitingNotifier } : {}),
-    ...tuned(tuning, ['timers']),
-    ...tuned(tuning.google, ['retry', 'requestTimeoutMs']),
-    ...tuning.attendance,
-  }));
+  const reminders = disposables.add(
+    createReminderScheduler({
+      interviews,
+      commands,
+      clock: deps.clock,
+      log: deps.log.scope('reminders'),
+      settings: () => settings.get(),
+      notify: (reminder, interview, now) => {
+        const joinOpen = joinPhase(interview, settings.get(), now) === 'open';
+        if (deps.notifier) deps.notifier(reminder, interview, joinOpen, now);
+        events.emit('reminder:fired', {
+          interviewId: interview.id,
+          candidateName: interview.candidate.name,
+          jobTitle: interview.jobTitle,
+          startUtc: interview.startUtc,
+          offsetMinutes: reminder.offsetMinutes,
+          joinOpen,
+        });
+      },
+      email: (interview) => {
+        outbox.enqueue(interview.id, 'reminder', ['candidate']);
+        deps.database.afterCommit(() => void outbox.drain());
+      },
+      afterCommit: (effect) => deps.database.afterCommit(effect),
+      ...tuned(tuning, ['timers']),
+    }),
+  );
+  const attendance = disposables.add(
+    createAttendanceService({
+      database: deps.database,
+      account,
+      interviews,
+      onInterviewsChanged: commands.onChange,
+      settings: () => settings.get(),
+      meetApiUrl: deps.config.google.meetApiUrl,
+      clock: deps.clock,
+      log: deps.log.scope('attendance'),
+      events,
+      ...(deps.waitingNotifier ? { notifyWaiting: deps.waitingNotifier } : {}),
+      ...tuned(tuning, ['timers']),
+      ...tuned(tuning.google, ['retry', 'requestTimeoutMs']),
+      ...tuning.attendance,
+    }),
+  );
   attendance.start();
   const deepLinks = createDeepLinkRouter({ clock: deps.clock, interviews, copies, events });
-  const syncTimer = setInterval(() => void calendar.runQuietly('interval'), tuning.google?.syncIntervalMs ?? 5 * 60_000);
+  const syncTimer = setInterval(
+    () => void calendar.runQuietly('interval'),
+    tuning.google?.syncIntervalMs ?? 5 * 60_000,
+  );
   syncTimer.unref();
   disposables.add(disposableInterval(syncTimer));
   void calendar.runQuietly('start');
@@ -245,10 +294,26 @@ export function composeServices(deps: ServiceDeps): DeskServices {
   // An interview's Calendar event appeared, moved or went: an answer kept from before would misplace it.
   commands.onChange((c) => {
     if (c.kind !== 'updated' && c.kind !== 'relinked') return findTime.forget();
-    if (c.interview.startUtc !== c.previous.startUtc || c.interview.durationMinutes !== c.previous.durationMinutes || c.interview.status !== c.previous.status) findTime.forget();
+    if (
+      c.interview.startUtc !== c.previous.startUtc ||
+      c.interview.durationMinutes !== c.previous.durationMinutes ||
+      c.interview.status !== c.previous.status
+    )
+      findTime.forget();
   });
-  const busyCheck = createCalendarBusyCheck({ busy: (query, timeoutMs) => findTime.checkBusy(query, timeoutMs), interviews, now: () => deps.clock.now() });
-  const joinInterview = createJoinInterview({ interviews, commands, settings: () => settings.get(), clock: deps.clock, launcher: meet, timeStyle });
+  const busyCheck = createCalendarBusyCheck({
+    busy: (query, timeoutMs) => findTime.checkBusy(query, timeoutMs),
+    interviews,
+    now: () => deps.clock.now(),
+  });
+  const joinInterview = createJoinInterview({
+    interviews,
+    commands,
+    settings: () => settings.get(),
+    clock: deps.clock,
+    launcher: meet,
+    timeStyle,
+  });
 
   const handlers = {
     ...appHandlers({ info: deps.info, smtpUrl: deps.config.smtpUrl, notices }),
@@ -262,7 +327,14 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     ...deeplinkHandlers(deepLinks),
     ...candidateHandlers({ copies, clock: deps.clock }),
     ...devicecheckHandlers({ settings, config: deps.config, mediaAccess: deps.mediaAccess }),
-    ...analyticsHandlers(createAnalyticsReports({ database: deps.database, interviews, attendance: attendance.analytics, clock: deps.clock })),
+    ...analyticsHandlers(
+      createAnalyticsReports({
+        database: deps.database,
+        interviews,
+        attendance: attendance.analytics,
+        clock: deps.clock,
+      }),
+    ),
     ...attendanceHandlers({ attendance, interviews }),
     ...findTimeHandlers(findTime),
     ...restoreHandlers(restoreReview),

@@ -54,7 +54,8 @@ export async function startServices(options: StartOptions): Promise<StartedApp> 
   const unlock = await lockDataDir(config.dataDir);
   const log = createFileLogger({ dataDir: config.dataDir, consoleLevel: options.consoleLevel ?? false });
   log.info(`starting ${options.info.name} ${options.info.version} (${options.mode})`);
-  if (loosened.length > 0) log.warn(`${loosened.length} files or folders in the data folder were readable by other users; made private`);
+  if (loosened.length > 0)
+    log.warn(`${loosened.length} files or folders in the data folder were readable by other users; made private`);
   for (const entry of skipped) log.warn(`could not make private, left as it is: ${entry}`);
   let opened;
   try {
@@ -66,7 +67,9 @@ export async function startServices(options: StartOptions): Promise<StartedApp> 
   const { store, database } = opened;
   // Whatever a store engine created with default modes is private before use (the database, its
   // -wal/-shm and backups are created 0600 already; this covers files an older version left).
-  tightenPrivateTree(config.dataDir, (target, reason) => log.warn(`could not make private, left as it is: ${target} (${reason})`));
+  tightenPrivateTree(config.dataDir, (target, reason) =>
+    log.warn(`could not make private, left as it is: ${target} (${reason})`),
+  );
   const services = composeServices({
     config,
     log,
@@ -106,13 +109,26 @@ export async function startServices(options: StartOptions): Promise<StartedApp> 
  * and the first reads a window makes (the next interview, the first page of the schedule) answered.
  * Data that opens but breaks the app then never replaces the copy that would restore it.
  */
-async function keepGoodCopyAfterFirstReads(services: DeskServices, keepGoodCopy: () => void, log: Logger): Promise<void> {
+async function keepGoodCopyAfterFirstReads(
+  services: DeskServices,
+  keepGoodCopy: () => void,
+  log: Logger,
+): Promise<void> {
   const now = systemClock.now();
   try {
     await services.handlers['interviews:next'](undefined);
-    await services.handlers['interviews:page']({ section: 'upcoming', query: '', todayStartMs: now - 24 * 3600_000, nowMs: now, offset: 0, limit: 50 });
+    await services.handlers['interviews:page']({
+      section: 'upcoming',
+      query: '',
+      todayStartMs: now - 24 * 3600_000,
+      nowMs: now,
+      offset: 0,
+      limit: 50,
+    });
   } catch (error) {
-    log.error(`the first reads failed, so the last good copy of the database is kept as it is: ${(error as Error).message}`);
+    log.error(
+      `the first reads failed, so the last good copy of the database is kept as it is: ${(error as Error).message}`,
+    );
     return;
   }
   keepGoodCopy();

@@ -134,8 +134,12 @@ export function namesMatch(displayName: string, knownName: string): boolean {
   return covered(shown, known) || covered(known, shown);
 }
 
-function classify(identity: ParticipantIdentity, interview: InterviewForAttendance): Pick<PersonAttendance, 'side' | 'matchedBy'> {
-  if (identity.kind === 'signedin' && interview.interviewers.some((i) => i.user === identity.user)) return { side: 'interviewer', matchedBy: 'account' };
+function classify(
+  identity: ParticipantIdentity,
+  interview: InterviewForAttendance,
+): Pick<PersonAttendance, 'side' | 'matchedBy'> {
+  if (identity.kind === 'signedin' && interview.interviewers.some((i) => i.user === identity.user))
+    return { side: 'interviewer', matchedBy: 'account' };
   const interviewer = interview.interviewers.some((i) => i.name && namesMatch(identity.displayName, i.name));
   const candidate = namesMatch(identity.displayName, interview.candidateName);
   if (interviewer && !candidate) return { side: 'unconfirmed', matchedBy: 'name' };
@@ -148,7 +152,10 @@ const iso = (ms: number) => new Date(ms).toISOString();
 const lateness = (joined: number, scheduled: number) => Math.max(0, Math.round((joined - scheduled) / minute));
 
 /** The instants a conference or a session must overlap to count for this interview: the scheduled time widened by the margins. */
-export function attendanceWindow(interview: Pick<InterviewForAttendance, 'scheduledStart' | 'scheduledEnd'>, options: Omit<AttendanceOptions, 'now'> = {}): { windowStart: number; windowEnd: number } {
+export function attendanceWindow(
+  interview: Pick<InterviewForAttendance, 'scheduledStart' | 'scheduledEnd'>,
+  options: Omit<AttendanceOptions, 'now'> = {},
+): { windowStart: number; windowEnd: number } {
   return {
     windowStart: Date.parse(interview.scheduledStart) - (options.marginBeforeMinutes ?? 15) * minute,
     windowEnd: Date.parse(interview.scheduledEnd) + (options.marginAfterMinutes ?? 30) * minute,
@@ -156,7 +163,11 @@ export function attendanceWindow(interview: Pick<InterviewForAttendance, 'schedu
 }
 
 /** Whether a span meets the window; an end not yet known (still in the call) reaches any later instant. */
-export function meetsWindow(window: { windowStart: number; windowEnd: number }, start: number, end = Infinity): boolean {
+export function meetsWindow(
+  window: { windowStart: number; windowEnd: number },
+  start: number,
+  end = Infinity,
+): boolean {
   return start < window.windowEnd && end > window.windowStart;
 }
 
@@ -177,7 +188,9 @@ function gather(interview: InterviewForAttendance, conferences: ConferenceAttend
   const { windowStart, windowEnd } = window;
   const overlaps = (start: number, end: number) => meetsWindow(window, start, end);
   const relevant = conferences
-    .filter((c) => overlaps(Date.parse(c.record.startTime), c.record.endTime ? Date.parse(c.record.endTime) : options.now))
+    .filter((c) =>
+      overlaps(Date.parse(c.record.startTime), c.record.endTime ? Date.parse(c.record.endTime) : options.now),
+    )
     .sort((a, b) => Date.parse(a.record.startTime) - Date.parse(b.record.startTime));
   const people = new Map<string, Gathered>();
   for (const conference of relevant) {
@@ -193,7 +206,16 @@ function gather(interview: InterviewForAttendance, conferences: ConferenceAttend
       let entry = people.get(key);
       if (!entry) {
         entry = {
-          person: { displayName: id.displayName, kind: id.kind, ...classify(id, interview), sessions: [], firstJoin: '', lateMinutes: 0, presentMinutes: 0, inCallNow: false },
+          person: {
+            displayName: id.displayName,
+            kind: id.kind,
+            ...classify(id, interview),
+            sessions: [],
+            firstJoin: '',
+            lateMinutes: 0,
+            presentMinutes: 0,
+            inCallNow: false,
+          },
           spans: [],
         };
         people.set(key, entry);
@@ -231,7 +253,11 @@ function isFinal(relevant: ConferenceAttendance[], scheduledEnd: number, windowE
 }
 
 /** Attendance of one interview from its meeting code's conferences (any number, any order). */
-export function analyseAttendance(interview: InterviewForAttendance, conferences: ConferenceAttendance[], options: AttendanceOptions): AttendanceReport {
+export function analyseAttendance(
+  interview: InterviewForAttendance,
+  conferences: ConferenceAttendance[],
+  options: AttendanceOptions,
+): AttendanceReport {
   const { relevant, people, scheduledStart, windowEnd } = gather(interview, conferences, options);
   const side = (which: AttendanceSide) => people.filter((p) => p.person.side === which);
   const interviewers = side('interviewer');
@@ -258,7 +284,8 @@ export function analyseAttendance(interview: InterviewForAttendance, conferences
     final: isFinal(relevant, Date.parse(interview.scheduledEnd), windowEnd, options.now),
   };
   // Each side joined when its first person really did (not where the counting window begins).
-  const firstJoin = (list: typeof people) => (list.length ? Math.min(...list.map((p) => Date.parse(p.person.firstJoin))) : undefined);
+  const firstJoin = (list: typeof people) =>
+    list.length ? Math.min(...list.map((p) => Date.parse(p.person.firstJoin))) : undefined;
   const interviewerJoined = firstJoin(interviewers);
   const candidateJoined = firstJoin(candidates);
   if (interviewerJoined !== undefined) {
@@ -291,14 +318,20 @@ export interface WaitingCandidate {
  * not identified or not confirmed) is in the call and nobody proven to be the interviewer side is.
  * Null otherwise.
  */
-export function candidateWaiting(interview: InterviewForAttendance, conferences: ConferenceAttendance[], options: AttendanceOptions): WaitingCandidate | null {
+export function candidateWaiting(
+  interview: InterviewForAttendance,
+  conferences: ConferenceAttendance[],
+  options: AttendanceOptions,
+): WaitingCandidate | null {
   const running = conferences.filter((c) => !c.record.endTime);
   const { people, windowStart, windowEnd } = gather(interview, running, options);
   if (options.now < windowStart || options.now > windowEnd) return null;
   const present = people.filter((p) => p.person.inCallNow);
   if (present.some((p) => p.person.side === 'interviewer')) return null;
   const waiting = present.filter((p) => p.person.side === 'candidate');
-  const pool = waiting.length ? waiting : present.filter((p) => p.person.side === 'unmatched' || p.person.side === 'unconfirmed');
+  const pool = waiting.length
+    ? waiting
+    : present.filter((p) => p.person.side === 'unmatched' || p.person.side === 'unconfirmed');
   if (!pool.length) return null;
   const since = (p: Gathered) => Math.min(...p.person.sessions.filter((s) => !s.end).map((s) => Date.parse(s.start)));
   const first = pool.sort((a, b) => since(a) - since(b))[0]!;

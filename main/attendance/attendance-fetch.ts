@@ -5,7 +5,12 @@
  * window are kept (a reused link's other meeting, held in the same conference, is not the
  * interview's business), and someone whose stay lies wholly outside it is not read further.
  */
-import { attendanceWindow, meetsWindow, type AttendanceOptions, type InterviewForAttendance } from './attendance-analysis';
+import {
+  attendanceWindow,
+  meetsWindow,
+  type AttendanceOptions,
+  type InterviewForAttendance,
+} from './attendance-analysis';
 import type { MeetClient, RequestBudget } from './meet-client';
 import type { ConferenceAttendance, ConferenceRecord, MeetParticipant, MeetSession } from './meet-records';
 
@@ -27,13 +32,22 @@ type Window = ReturnType<typeof attendanceWindow>;
 const at = (instant: string | undefined) => (instant === undefined ? undefined : Date.parse(instant));
 
 /** One conference's people who were there during the window, each with the sessions that meet it. */
-async function readConference(client: MeetClient, record: ConferenceRecord, window: Window, budget: RequestBudget, cache: SessionCache | undefined): Promise<ConferenceAttendance> {
+async function readConference(
+  client: MeetClient,
+  record: ConferenceRecord,
+  window: Window,
+  budget: RequestBudget,
+  cache: SessionCache | undefined,
+): Promise<ConferenceAttendance> {
   const recordEnd = at(record.endTime);
   const participants: ConferenceAttendance['participants'] = [];
   for (const participant of await client.listParticipants(record.name, budget)) {
     if (!stayMeets(participant, window)) continue;
     const cached = cache?.get(participant.name);
-    const unchanged = cached && cached.earliestStartTime === participant.earliestStartTime && cached.latestEndTime === participant.latestEndTime;
+    const unchanged =
+      cached &&
+      cached.earliestStartTime === participant.earliestStartTime &&
+      cached.latestEndTime === participant.latestEndTime;
     const sessions = unchanged ? cached.sessions : await client.listSessions(participant.name, budget);
     cache?.set(participant.name, { ...pick(participant), sessions });
     // A session still open in an ended conference ended with it.
@@ -49,7 +63,10 @@ function stayMeets(participant: MeetParticipant, window: Window): boolean {
   return first === undefined || meetsWindow(window, first, at(participant.latestEndTime));
 }
 
-const pick = (p: MeetParticipant) => ({ ...(p.earliestStartTime ? { earliestStartTime: p.earliestStartTime } : {}), ...(p.latestEndTime ? { latestEndTime: p.latestEndTime } : {}) });
+const pick = (p: MeetParticipant) => ({
+  ...(p.earliestStartTime ? { earliestStartTime: p.earliestStartTime } : {}),
+  ...(p.latestEndTime ? { latestEndTime: p.latestEndTime } : {}),
+});
 
 /**
  * The interview's conferences with the participants and sessions that meet its window, oldest
@@ -64,13 +81,18 @@ export async function fetchInterviewConferences(
 ): Promise<ConferenceAttendance[]> {
   const window = attendanceWindow(interview, options);
   const budget: RequestBudget = { left: options.maxRequests ?? defaultRequestsPerInterview };
-  const records = await client.listConferenceRecords({
-    meetingCode: interview.meetingCode,
-    startedFrom: new Date(window.windowStart - lookBackMs).toISOString(),
-    startedTo: new Date(window.windowEnd).toISOString(),
-    ...(options.running ? { running: true } : {}),
-  }, budget);
-  const overlapping = records.filter((r) => meetsWindow(window, Date.parse(r.startTime), at(r.endTime))).sort((a, b) => Date.parse(a.startTime) - Date.parse(b.startTime));
+  const records = await client.listConferenceRecords(
+    {
+      meetingCode: interview.meetingCode,
+      startedFrom: new Date(window.windowStart - lookBackMs).toISOString(),
+      startedTo: new Date(window.windowEnd).toISOString(),
+      ...(options.running ? { running: true } : {}),
+    },
+    budget,
+  );
+  const overlapping = records
+    .filter((r) => meetsWindow(window, Date.parse(r.startTime), at(r.endTime)))
+    .sort((a, b) => Date.parse(a.startTime) - Date.parse(b.startTime));
   const out: ConferenceAttendance[] = [];
   for (const record of overlapping) out.push(await readConference(client, record, window, budget, options.sessions));
   return out;

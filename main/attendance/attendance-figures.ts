@@ -29,16 +29,32 @@ const buckets: Array<{ label: string; below: number }> = [
 ];
 
 /** Minutes from the scheduled start to both sides being in the call. */
-export function startDelayMinutes(interview: Pick<Interview, 'startUtc'>, report: AttendanceReport): number | undefined {
-  return report.together ? Math.max(0, Math.round((Date.parse(report.together.start) - Date.parse(interview.startUtc)) / 60_000)) : undefined;
+export function startDelayMinutes(
+  interview: Pick<Interview, 'startUtc'>,
+  report: AttendanceReport,
+): number | undefined {
+  return report.together
+    ? Math.max(0, Math.round((Date.parse(report.together.start) - Date.parse(interview.startUtc)) / 60_000))
+    : undefined;
 }
 
 /**
  * The figures for `ended` interviews (scheduled, past their end): `reports` holds Meet's attendance
  * for those it was read for; every other one counts under `fromAppHistory`.
  */
-export function attendanceFigures(endedCount: number, ended: Interview[], reports: Map<string, AttendanceReport>, connection: AttendanceConnection): AttendanceFigures {
-  const outcomes: Record<AttendanceOutcome, number> = { completed: 0, candidate_no_show: 0, interviewer_no_show: 0, neither: 0, unconfirmed: 0 };
+export function attendanceFigures(
+  endedCount: number,
+  ended: Interview[],
+  reports: Map<string, AttendanceReport>,
+  connection: AttendanceConnection,
+): AttendanceFigures {
+  const outcomes: Record<AttendanceOutcome, number> = {
+    completed: 0,
+    candidate_no_show: 0,
+    interviewer_no_show: 0,
+    neither: 0,
+    unconfirmed: 0,
+  };
   const delays: number[] = [];
   const durations: number[] = [];
   let fromMeet = 0;
@@ -65,15 +81,29 @@ export function attendanceFigures(endedCount: number, ended: Interview[], report
     medianStartDelayMinutes: round(median(delays)),
     averageMinutes: round(durations.length ? durations.reduce((a, b) => a + b, 0) / durations.length : null),
     medianMinutes: round(median(durations)),
-    durationBuckets: buckets.map((b, i) => ({ label: b.label, count: durations.filter((d) => d < b.below && d >= (buckets[i - 1]?.below ?? 0)).length })),
+    durationBuckets: buckets.map((b, i) => ({
+      label: b.label,
+      count: durations.filter((d) => d < b.below && d >= (buckets[i - 1]?.below ?? 0)).length,
+    })),
   };
 }
 
 /** The CSV's attendance columns: the same figures per interview, and where they came from. */
-export const attendanceCsvHeader = ['Attendance source', 'Attendance', 'Interviewer late (minutes)', 'Candidate late (minutes)', 'Start delay (minutes)', 'Minutes together'];
+export const attendanceCsvHeader = [
+  'Attendance source',
+  'Attendance',
+  'Interviewer late (minutes)',
+  'Candidate late (minutes)',
+  'Start delay (minutes)',
+  'Minutes together',
+];
 
 /** One interview's attendance cells; `ended` false leaves them empty (nothing is settled yet). */
-export function attendanceCsvCells(interview: Interview, report: AttendanceReport | undefined, ended: boolean): Array<string | number> {
+export function attendanceCsvCells(
+  interview: Interview,
+  report: AttendanceReport | undefined,
+  ended: boolean,
+): Array<string | number> {
   if (!ended) return ['', '', '', '', '', ''];
   if (!report) return ["App's join history (no Meet attendance)", '', '', '', '', ''];
   return [

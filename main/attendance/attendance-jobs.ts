@@ -43,7 +43,16 @@ export interface AttendancePacing {
   maxRequests: number;
 }
 
-const defaultPacing: AttendancePacing = { batch: 10, paceMs: 2_000, restMs: 60_000, refetchMs: 10 * 60_000, maxAttempts: 8, baseDelayMs: 60_000, maxDelayMs: 6 * 3_600_000, maxRequests: defaultRequestsPerInterview };
+const defaultPacing: AttendancePacing = {
+  batch: 10,
+  paceMs: 2_000,
+  restMs: 60_000,
+  refetchMs: 10 * 60_000,
+  maxAttempts: 8,
+  baseDelayMs: 60_000,
+  maxDelayMs: 6 * 3_600_000,
+  maxRequests: defaultRequestsPerInterview,
+};
 
 export interface AttendanceJobDeps {
   repository: AttendanceRepository;
@@ -127,7 +136,13 @@ export function createAttendanceJobs(deps: AttendanceJobDeps): AttendanceJobs {
       // Moved, given a new link or cancelled while Meet was being read: what came back is about another meeting.
       const after = deps.interview(id);
       const still = after?.status === 'scheduled' ? attendanceSubject(after, deps.identity()) : undefined;
-      if (!still || still.meetingCode !== subject.meetingCode || still.scheduledStart !== subject.scheduledStart || still.scheduledEnd !== subject.scheduledEnd) return undefined;
+      if (
+        !still ||
+        still.meetingCode !== subject.meetingCode ||
+        still.scheduledStart !== subject.scheduledStart ||
+        still.scheduledEnd !== subject.scheduledEnd
+      )
+        return undefined;
       const at = deps.clock.now();
       const final = analyseAttendance(subject, conferences, { now: at }).final;
       deps.repository.save(id, conferences);
@@ -137,7 +152,12 @@ export function createAttendanceJobs(deps: AttendanceJobDeps): AttendanceJobs {
       const error = caught instanceof Error && caught.cause instanceof DeskFailure ? caught.cause : caught;
       if (error instanceof DeskFailure) {
         // No account, a revoked sign-in or no keychain: wait for the person, keep what is stored.
-        deps.repository.setFetchState(id, { ...(before ?? { final: false, attempts: 0 }), state: 'blocked', nextMs: now + pacing.maxDelayMs, reason: error.message });
+        deps.repository.setFetchState(id, {
+          ...(before ?? { final: false, attempts: 0 }),
+          state: 'blocked',
+          nextMs: now + pacing.maxDelayMs,
+          reason: error.message,
+        });
         throw error;
       }
       const failure = toGoogleRequestError(error);
@@ -145,13 +165,52 @@ export function createAttendanceJobs(deps: AttendanceJobDeps): AttendanceJobs {
       const keep = before?.fetchedMs !== undefined ? { fetchedMs: before.fetchedMs } : {};
       if (failure.kind === 'needs_reconnect') {
         deps.markNeedsReconnect(failure.message);
-        deps.repository.setFetchState(id, { state: 'blocked', final: false, attempts, nextMs: now + pacing.maxDelayMs, reason: failure.message, ...keep });
-        throw new DeskFailure('needs_reconnect', 'Google access has expired or was revoked. Reconnect your Google account; your data is kept.');
+        deps.repository.setFetchState(id, {
+          state: 'blocked',
+          final: false,
+          attempts,
+          nextMs: now + pacing.maxDelayMs,
+          reason: failure.message,
+          ...keep,
+        });
+        throw new DeskFailure(
+          'needs_reconnect',
+          'Google access has expired or was revoked. Reconnect your Google account; your data is kept.',
+        );
       }
-      if (failure.kind === 'scope_missing') state = { state: 'blocked', final: false, attempts, nextMs: now + pacing.maxDelayMs, reason: 'Attendance is not connected: Google did not grant Interview Desk access to Meet attendance.', ...keep };
+      if (failure.kind === 'scope_missing')
+        state = {
+          state: 'blocked',
+          final: false,
+          attempts,
+          nextMs: now + pacing.maxDelayMs,
+          reason: 'Attendance is not connected: Google did not grant Interview Desk access to Meet attendance.',
+          ...keep,
+        };
       else if (failure.kind === 'unavailable' && attempts < pacing.maxAttempts)
-        state = { state: 'retry', final: false, attempts, nextMs: now + backoffDelay(attempts, failure.cause instanceof GoogleCallError ? failure.cause.failure : describeGoogleError(failure.cause), { ...pacing, random: deps.random ?? Math.random }), reason: failureWords(failure, undefined), ...keep };
-      else state = { state: 'failed', final: false, attempts, nextMs: 0, reason: failureWords(failure, deps.identity()?.email), ...keep };
+        state = {
+          state: 'retry',
+          final: false,
+          attempts,
+          nextMs:
+            now +
+            backoffDelay(
+              attempts,
+              failure.cause instanceof GoogleCallError ? failure.cause.failure : describeGoogleError(failure.cause),
+              { ...pacing, random: deps.random ?? Math.random },
+            ),
+          reason: failureWords(failure, undefined),
+          ...keep,
+        };
+      else
+        state = {
+          state: 'failed',
+          final: false,
+          attempts,
+          nextMs: 0,
+          reason: failureWords(failure, deps.identity()?.email),
+          ...keep,
+        };
       deps.log.warn(`attendance of one interview not read (${failure.kind}, attempt ${attempts}): ${failure.message}`);
     }
     deps.repository.setFetchState(id, state);

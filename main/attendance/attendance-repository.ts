@@ -66,7 +66,8 @@ export function createAttendanceRepository(db: Database): AttendanceRepository {
     return { kind: r.kind === 'phone' ? 'phone' : 'anonymous', displayName };
   };
   // What a fetch was for: the interview's time and Meet link then. A reschedule or a new link makes it stale.
-  const subjectOf = (alias: string) => `(${alias}.start_ms || ':' || ${alias}.end_ms || ':' || coalesce(json_extract(${alias}.record, '$.meetLink'), ''))`;
+  const subjectOf = (alias: string) =>
+    `(${alias}.start_ms || ':' || ${alias}.end_ms || ':' || coalesce(json_extract(${alias}.record, '$.meetLink'), ''))`;
   // Interviews the job may fetch: recruiter's own, scheduled, with a Meet link.
   // A record this version cannot read is never fetched for: it would come back every run and take
   // the places of readable interviews in each batch.
@@ -87,25 +88,49 @@ export function createAttendanceRepository(db: Database): AttendanceRepository {
       db.transaction(() => {
         db.prepare('DELETE FROM attendance_conferences WHERE interview_id = ?').run(interviewId);
         for (const { record, participants } of conferences) {
-          db.prepare('INSERT INTO attendance_conferences (interview_id, name, start_time, end_time, space) VALUES (?, ?, ?, ?, ?)').run(interviewId, record.name, record.startTime, record.endTime ?? null, record.space ?? null);
+          db.prepare(
+            'INSERT INTO attendance_conferences (interview_id, name, start_time, end_time, space) VALUES (?, ?, ?, ?, ?)',
+          ).run(interviewId, record.name, record.startTime, record.endTime ?? null, record.space ?? null);
           for (const { participant: p, sessions } of participants) {
             db.prepare(
               'INSERT OR REPLACE INTO attendance_participants (interview_id, conference, name, kind, user, display_name, earliest_start_time, latest_end_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-            ).run(interviewId, record.name, p.name, p.identity.kind, p.identity.kind === 'signedin' ? p.identity.user : null, p.identity.displayName, p.earliestStartTime ?? null, p.latestEndTime ?? null);
+            ).run(
+              interviewId,
+              record.name,
+              p.name,
+              p.identity.kind,
+              p.identity.kind === 'signedin' ? p.identity.user : null,
+              p.identity.displayName,
+              p.earliestStartTime ?? null,
+              p.latestEndTime ?? null,
+            );
             for (const s of sessions) {
-              db.prepare('INSERT OR REPLACE INTO attendance_sessions (interview_id, participant, name, start_time, end_time) VALUES (?, ?, ?, ?, ?)').run(interviewId, p.name, s.name, s.startTime, s.endTime ?? null);
+              db.prepare(
+                'INSERT OR REPLACE INTO attendance_sessions (interview_id, participant, name, start_time, end_time) VALUES (?, ?, ?, ?, ?)',
+              ).run(interviewId, p.name, s.name, s.startTime, s.endTime ?? null);
             }
           }
         }
       });
     },
     conferences(interviewId) {
-      const records = db.prepare('SELECT * FROM attendance_conferences WHERE interview_id = ? ORDER BY start_time').all(interviewId) as Row[];
+      const records = db
+        .prepare('SELECT * FROM attendance_conferences WHERE interview_id = ? ORDER BY start_time')
+        .all(interviewId) as Row[];
       if (records.length === 0) return [];
-      const participants = db.prepare('SELECT * FROM attendance_participants WHERE interview_id = ? ORDER BY earliest_start_time, name').all(interviewId) as Row[];
-      const sessions = db.prepare('SELECT * FROM attendance_sessions WHERE interview_id = ? ORDER BY start_time, name').all(interviewId) as Row[];
+      const participants = db
+        .prepare('SELECT * FROM attendance_participants WHERE interview_id = ? ORDER BY earliest_start_time, name')
+        .all(interviewId) as Row[];
+      const sessions = db
+        .prepare('SELECT * FROM attendance_sessions WHERE interview_id = ? ORDER BY start_time, name')
+        .all(interviewId) as Row[];
       return records.map((r) => ({
-        record: { name: String(r.name), startTime: String(r.start_time), ...(r.end_time ? { endTime: String(r.end_time) } : {}), ...(r.space ? { space: String(r.space) } : {}) },
+        record: {
+          name: String(r.name),
+          startTime: String(r.start_time),
+          ...(r.end_time ? { endTime: String(r.end_time) } : {}),
+          ...(r.space ? { space: String(r.space) } : {}),
+        },
         participants: participants
           .filter((p) => p.conference === r.name)
           .map((p) => {
@@ -117,13 +142,23 @@ export function createAttendanceRepository(db: Database): AttendanceRepository {
             };
             return {
               participant,
-              sessions: sessions.filter((s) => s.participant === p.name).map((s) => ({ name: String(s.name), startTime: String(s.start_time), ...(s.end_time ? { endTime: String(s.end_time) } : {}) })),
+              sessions: sessions
+                .filter((s) => s.participant === p.name)
+                .map((s) => ({
+                  name: String(s.name),
+                  startTime: String(s.start_time),
+                  ...(s.end_time ? { endTime: String(s.end_time) } : {}),
+                })),
             };
           }),
       }));
     },
     fetchState(interviewId) {
-      const r = db.prepare(`SELECT f.*, f.fetched_for = ${subjectOf('i')} AS current FROM attendance_fetch f JOIN interviews i ON i.id = f.interview_id WHERE f.interview_id = ?`).get(interviewId) as Row | undefined;
+      const r = db
+        .prepare(
+          `SELECT f.*, f.fetched_for = ${subjectOf('i')} AS current FROM attendance_fetch f JOIN interviews i ON i.id = f.interview_id WHERE f.interview_id = ?`,
+        )
+        .get(interviewId) as Row | undefined;
       if (!r) return undefined;
       const fetchedMs = r.fetched_ms === null ? undefined : Number(r.fetched_ms);
       const reason = text(r.reason);
@@ -142,7 +177,16 @@ export function createAttendanceRepository(db: Database): AttendanceRepository {
         `INSERT INTO attendance_fetch (interview_id, state, final, attempts, next_ms, fetched_ms, reason, fetched_for)
          SELECT ?, ?, ?, ?, ?, ?, ?, ${subjectOf('i')} FROM interviews i WHERE i.id = ?
          ON CONFLICT (interview_id) DO UPDATE SET state = excluded.state, final = excluded.final, attempts = excluded.attempts, next_ms = excluded.next_ms, fetched_ms = excluded.fetched_ms, reason = excluded.reason, fetched_for = excluded.fetched_for`,
-      ).run(interviewId, s.state, s.final ? 1 : 0, s.attempts, s.nextMs, s.fetchedMs ?? null, s.reason ?? null, interviewId);
+      ).run(
+        interviewId,
+        s.state,
+        s.final ? 1 : 0,
+        s.attempts,
+        s.nextMs,
+        s.fetchedMs ?? null,
+        s.reason ?? null,
+        interviewId,
+      );
     },
     due(now, sinceMs, limit) {
       const rows = db
@@ -156,8 +200,14 @@ export function createAttendanceRepository(db: Database): AttendanceRepository {
       return rows.map((r) => ({ id: String(r.id), endMs: Number(r.end_ms) }));
     },
     nextDueAfter(now) {
-      const end = db.prepare(`SELECT min(i.end_ms) AS at FROM interviews i WHERE ${eligible} AND i.end_ms > ?`).get(now) as Row;
-      const retry = db.prepare("SELECT min(next_ms) AS at FROM attendance_fetch WHERE final = 0 AND state != 'failed' AND next_ms > ?").get(now) as Row;
+      const end = db
+        .prepare(`SELECT min(i.end_ms) AS at FROM interviews i WHERE ${eligible} AND i.end_ms > ?`)
+        .get(now) as Row;
+      const retry = db
+        .prepare(
+          "SELECT min(next_ms) AS at FROM attendance_fetch WHERE final = 0 AND state != 'failed' AND next_ms > ?",
+        )
+        .get(now) as Row;
       const times = [end.at, retry.at].filter((v) => v !== null && v !== undefined).map(Number);
       return times.length ? Math.min(...times) : undefined;
     },
@@ -165,7 +215,11 @@ export function createAttendanceRepository(db: Database): AttendanceRepository {
       db.prepare("UPDATE attendance_fetch SET next_ms = 0 WHERE state = 'blocked'").run();
     },
     readBetween(fromMs, toMs) {
-      const rows = db.prepare('SELECT f.interview_id FROM attendance_fetch f JOIN interviews i ON i.id = f.interview_id WHERE i.start_ms >= ? AND i.start_ms < ?').all(fromMs, toMs) as Row[];
+      const rows = db
+        .prepare(
+          'SELECT f.interview_id FROM attendance_fetch f JOIN interviews i ON i.id = f.interview_id WHERE i.start_ms >= ? AND i.start_ms < ?',
+        )
+        .all(fromMs, toMs) as Row[];
       return rows.map((r) => String(r.interview_id));
     },
     forget(endedBeforeMs) {
@@ -179,14 +233,20 @@ export function createAttendanceRepository(db: Database): AttendanceRepository {
         const ids = rows.map((r) => String(r.id));
         const list = JSON.stringify(ids);
         // Participants and sessions go with their conference (ON DELETE CASCADE).
-        db.prepare('DELETE FROM attendance_conferences WHERE interview_id IN (SELECT value FROM json_each(?))').run(list);
+        db.prepare('DELETE FROM attendance_conferences WHERE interview_id IN (SELECT value FROM json_each(?))').run(
+          list,
+        );
         db.prepare('DELETE FROM attendance_fetch WHERE interview_id IN (SELECT value FROM json_each(?))').run(list);
         return ids;
       });
     },
     withAttendance(ids) {
       if (ids.length === 0) return new Set();
-      const rows = db.prepare('SELECT DISTINCT interview_id FROM attendance_conferences WHERE interview_id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as Row[];
+      const rows = db
+        .prepare(
+          'SELECT DISTINCT interview_id FROM attendance_conferences WHERE interview_id IN (SELECT value FROM json_each(?))',
+        )
+        .all(JSON.stringify(ids)) as Row[];
       return new Set(rows.map((r) => String(r.interview_id)));
     },
   };

@@ -49,7 +49,9 @@ export function createAttendanceRetention(deps: AttendanceRetentionDeps): Attend
       wake();
       const ids = deps.repository.forget(deps.clock.now() - deps.days() * day);
       if (ids.length > 0) {
-        deps.log.info(`deleted Meet attendance of ${ids.length} interview(s): past the retention period or read for an earlier time or link`);
+        deps.log.info(
+          `deleted Meet attendance of ${ids.length} interview(s): past the retention period or read for an earlier time or link`,
+        );
         deps.changed(ids);
       }
       return ids;

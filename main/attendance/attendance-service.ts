@@ -5,7 +5,11 @@
  * of Meet and the app keeps working on its own join history.
  */
 import type { AccountStatus } from '../../preload/shared/contract/ipc-contract';
-import type { AttendanceConnection, AttendanceView, CandidateWaiting } from '../../preload/shared/contract/attendance-schema';
+import type {
+  AttendanceConnection,
+  AttendanceView,
+  CandidateWaiting,
+} from '../../preload/shared/contract/attendance-schema';
 import type { Interview } from '../../preload/shared/contract/interview-schema';
 import type { JoinWindowSettings } from '../../preload/shared/rules/interview-timing';
 import type { Settings } from '../../preload/shared/contract/settings-schema';
@@ -103,7 +107,14 @@ export function createAttendanceService(deps: AttendanceServiceDeps): Attendance
   const canRead = () => connection() === 'connected';
   const identity = () => account.identity();
   const changed = (ids: string[]) => deps.events.emit('attendance:changed', { ids });
-  const retention = createAttendanceRetention({ repository, days: () => deps.settings().attendanceRetentionDays, clock: deps.clock, timers, log: deps.log, changed });
+  const retention = createAttendanceRetention({
+    repository,
+    days: () => deps.settings().attendanceRetentionDays,
+    clock: deps.clock,
+    timers,
+    log: deps.log,
+    changed,
+  });
   const jobs = createAttendanceJobs({
     repository,
     interview: deps.interviews.find,
@@ -134,18 +145,34 @@ export function createAttendanceService(deps: AttendanceServiceDeps): Attendance
     raise: (interview, waiting) => {
       const now = deps.clock.now();
       deps.notifyWaiting?.(interview, waiting, now);
-      const news: CandidateWaiting = { interviewId: interview.id, candidateName: interview.candidate.name, jobTitle: interview.jobTitle, waiting: true, displayName: waiting.displayName, since: waiting.since, identified: waiting.identified };
+      const news: CandidateWaiting = {
+        interviewId: interview.id,
+        candidateName: interview.candidate.name,
+        jobTitle: interview.jobTitle,
+        waiting: true,
+        displayName: waiting.displayName,
+        since: waiting.since,
+        identified: waiting.identified,
+      };
       waitingNow.set(interview.id, news);
       deps.events.emit('attendance:waiting', news);
     },
     settle: (interview) => {
       waitingNow.delete(interview.id);
-      deps.events.emit('attendance:waiting', { interviewId: interview.id, candidateName: interview.candidate.name, jobTitle: interview.jobTitle, waiting: false });
+      deps.events.emit('attendance:waiting', {
+        interviewId: interview.id,
+        candidateName: interview.candidate.name,
+        jobTitle: interview.jobTitle,
+        waiting: false,
+      });
     },
   });
 
   /** Meet's attendance of a stored interview (with its fetch state, read by the caller), analysed now; undefined when none was read. */
-  const reportOf = (interview: Interview, state: ReturnType<typeof repository.fetchState>): AttendanceReport | undefined => {
+  const reportOf = (
+    interview: Interview,
+    state: ReturnType<typeof repository.fetchState>,
+  ): AttendanceReport | undefined => {
     const subject = attendanceSubject(interview, identity());
     // Read for the interview's earlier time or link: about another meeting, so not shown.
     if (!subject || !state?.current || state.fetchedMs === undefined) return undefined;
@@ -212,7 +239,8 @@ export function createAttendanceService(deps: AttendanceServiceDeps): Attendance
       readBetween: (fromMs, toMs) => repository.readBetween(fromMs, toMs),
       csvColumns: {
         header: attendanceCsvHeader,
-        cells: (interview, ended) => attendanceCsvCells(interview, ended ? reportsOf([interview]).get(interview.id) : undefined, ended),
+        cells: (interview, ended) =>
+          attendanceCsvCells(interview, ended ? reportsOf([interview]).get(interview.id) : undefined, ended),
       },
     },
     waitingNow: () => [...waitingNow.values()],
@@ -222,7 +250,9 @@ export function createAttendanceService(deps: AttendanceServiceDeps): Attendance
       void watch.tick();
     },
     async refresh(id) {
-      await jobs.fetchOne(id).catch((error: unknown) => deps.log.warn(`attendance not read: ${(error as Error).message}`));
+      await jobs
+        .fetchOne(id)
+        .catch((error: unknown) => deps.log.warn(`attendance not read: ${(error as Error).message}`));
     },
     runJobs: () => jobs.run(),
     watchTick: () => watch.tick(),

@@ -17,18 +17,28 @@ export interface AccountIdentity {
 /** The interviewer side of an interview. */
 export function interviewersOf(interview: Interview, account: AccountIdentity | undefined): InterviewerIdentity[] {
   const out: InterviewerIdentity[] = [{ email: interview.recruiter.email, name: interview.recruiter.name }];
-  if (account) out.push({ email: account.email, name: account.name, ...(account.googleId ? { user: `users/${account.googleId}` } : {}) });
+  if (account)
+    out.push({
+      email: account.email,
+      name: account.name,
+      ...(account.googleId ? { user: `users/${account.googleId}` } : {}),
+    });
   // The panel is validated with the record (the contract's schema), so its entries are well formed.
   return [...out, ...interview.coInterviewers.map(({ email, name }) => ({ email, ...(name?.trim() ? { name } : {}) }))];
 }
 
 /** The interview's Meet meeting code (`abc-mnop-xyz`), when it has a Meet link. */
 export function meetingCodeOf(interview: Interview): string | undefined {
-  return interview.meetLink && meetLinkPattern.test(interview.meetLink) ? interview.meetLink.slice('https://meet.google.com/'.length) : undefined;
+  return interview.meetLink && meetLinkPattern.test(interview.meetLink)
+    ? interview.meetLink.slice('https://meet.google.com/'.length)
+    : undefined;
 }
 
 /** What attendance analysis needs of one interview, or undefined when it cannot have any (no Meet link, a candidate's own copy). */
-export function attendanceSubject(interview: Interview, account: AccountIdentity | undefined): InterviewForAttendance | undefined {
+export function attendanceSubject(
+  interview: Interview,
+  account: AccountIdentity | undefined,
+): InterviewForAttendance | undefined {
   const meetingCode = meetingCodeOf(interview);
   if (!meetingCode || interview.origin !== 'recruiter') return undefined;
   const start = Date.parse(interview.startUtc);

@@ -9,7 +9,15 @@ import type { OAuth2Client } from 'google-auth-library';
 import { googleDefaults } from '../config/env-config';
 import { withGoogleRetry, type RetryOptions } from '../google/api/retry-policy';
 import { GoogleRequestError, toGoogleRequestError } from '../google/api/google-request-error';
-import { parseConferenceRecord, parseParticipant, parseSession, type ConferenceAttendance, type ConferenceRecord, type MeetParticipant, type MeetSession } from './meet-records';
+import {
+  parseConferenceRecord,
+  parseParticipant,
+  parseSession,
+  type ConferenceAttendance,
+  type ConferenceRecord,
+  type MeetParticipant,
+  type MeetSession,
+} from './meet-records';
 
 /** The scope attendance asks for, incrementally, the first time it is needed. */
 export const meetReadScope = 'https://www.googleapis.com/auth/meetings.space.readonly';
@@ -33,11 +41,18 @@ const spacePattern = /^spaces\/[A-Za-z0-9_-]{1,128}$/;
 export function conferenceFilter(query: ConferenceQuery): string {
   const parts: string[] = [];
   if (query.meetingCode !== undefined) {
-    if (!meetingCodePattern.test(query.meetingCode)) throw new GoogleRequestError('invalid_request', `"${query.meetingCode}" is not a Meet meeting code (like abc-mnop-xyz).`, undefined, 0);
+    if (!meetingCodePattern.test(query.meetingCode))
+      throw new GoogleRequestError(
+        'invalid_request',
+        `"${query.meetingCode}" is not a Meet meeting code (like abc-mnop-xyz).`,
+        undefined,
+        0,
+      );
     parts.push(`space.meeting_code = "${query.meetingCode}"`);
   }
   if (query.spaceName !== undefined) {
-    if (!spacePattern.test(query.spaceName)) throw new GoogleRequestError('invalid_request', `"${query.spaceName}" is not a Meet space name.`, undefined, 0);
+    if (!spacePattern.test(query.spaceName))
+      throw new GoogleRequestError('invalid_request', `"${query.spaceName}" is not a Meet space name.`, undefined, 0);
     parts.push(`space.name = "${query.spaceName}"`);
   }
   const time = (value: string, op: string) => {
@@ -86,7 +101,12 @@ export function createMeetClient(options: MeetClientOptions): MeetClient {
   const rootUrl = options.rootUrl ?? googleDefaults.meetApiUrl;
   const requestOptions = { retry: false, timeout: options.requestTimeoutMs ?? 20_000 } as const;
   const maxPages = options.maxPages ?? 50;
-  const api = async (): Promise<meet_v2.Meet> => google.meet({ version: 'v2', auth: typeof options.auth === 'function' ? await options.auth() : options.auth, rootUrl });
+  const api = async (): Promise<meet_v2.Meet> =>
+    google.meet({
+      version: 'v2',
+      auth: typeof options.auth === 'function' ? await options.auth() : options.auth,
+      rootUrl,
+    });
 
   /**
    * Follows nextPageToken, each page through the retry policy; drops entries Google sent malformed.
@@ -94,14 +114,27 @@ export function createMeetClient(options: MeetClientOptions): MeetClient {
    * an entry already seen by its resource name is kept once (a list newest-first can shift between
    * pages, and a duplicate would be fetched again and stored twice).
    */
-  const all = async <T extends { name: string }>(fetchPage: (meet: meet_v2.Meet, pageToken: string | undefined) => Promise<{ items: unknown[] | undefined; next: string | null | undefined }>, parse: (raw: unknown) => T | undefined, budget: RequestBudget | undefined): Promise<T[]> => {
+  const all = async <T extends { name: string }>(
+    fetchPage: (
+      meet: meet_v2.Meet,
+      pageToken: string | undefined,
+    ) => Promise<{ items: unknown[] | undefined; next: string | null | undefined }>,
+    parse: (raw: unknown) => T | undefined,
+    budget: RequestBudget | undefined,
+  ): Promise<T[]> => {
     try {
       const meet = await api();
       const out = new Map<string, T>();
       const tokens = new Set<string>();
       let token: string | undefined;
       for (let page = 0; page < maxPages; page++) {
-        if (budget && budget.left-- <= 0) throw new GoogleRequestError('too_large', 'Google Meet sent more than Interview Desk reads for one interview.', undefined, 1);
+        if (budget && budget.left-- <= 0)
+          throw new GoogleRequestError(
+            'too_large',
+            'Google Meet sent more than Interview Desk reads for one interview.',
+            undefined,
+            1,
+          );
         const { items, next } = await withGoogleRetry(() => fetchPage(meet, token), options.retry);
         for (const raw of items ?? []) {
           const parsed = parse(raw);
@@ -120,28 +153,62 @@ export function createMeetClient(options: MeetClientOptions): MeetClient {
   const client: MeetClient = {
     async listConferenceRecords(query, budget) {
       const filter = conferenceFilter(query);
-      return all(async (meet, pageToken) => {
-        const res = await meet.conferenceRecords.list({ ...(filter ? { filter } : {}), pageSize: Math.min(options.pageSize ?? 100, 100), ...(pageToken ? { pageToken } : {}) }, requestOptions);
-        return { items: res.data.conferenceRecords, next: res.data.nextPageToken };
-      }, parseConferenceRecord, budget);
+      return all(
+        async (meet, pageToken) => {
+          const res = await meet.conferenceRecords.list(
+            {
+              ...(filter ? { filter } : {}),
+              pageSize: Math.min(options.pageSize ?? 100, 100),
+              ...(pageToken ? { pageToken } : {}),
+            },
+            requestOptions,
+          );
+          return { items: res.data.conferenceRecords, next: res.data.nextPageToken };
+        },
+        parseConferenceRecord,
+        budget,
+      );
     },
     async listParticipants(conferenceRecord, budget) {
-      return all(async (meet, pageToken) => {
-        const res = await meet.conferenceRecords.participants.list({ parent: conferenceRecord, pageSize: Math.min(options.pageSize ?? 250, 250), ...(pageToken ? { pageToken } : {}) }, requestOptions);
-        return { items: res.data.participants, next: res.data.nextPageToken };
-      }, parseParticipant, budget);
+      return all(
+        async (meet, pageToken) => {
+          const res = await meet.conferenceRecords.participants.list(
+            {
+              parent: conferenceRecord,
+              pageSize: Math.min(options.pageSize ?? 250, 250),
+              ...(pageToken ? { pageToken } : {}),
+            },
+            requestOptions,
+          );
+          return { items: res.data.participants, next: res.data.nextPageToken };
+        },
+        parseParticipant,
+        budget,
+      );
     },
     async listSessions(participant, budget) {
-      return all(async (meet, pageToken) => {
-        const res = await meet.conferenceRecords.participants.participantSessions.list({ parent: participant, pageSize: Math.min(options.pageSize ?? 250, 250), ...(pageToken ? { pageToken } : {}) }, requestOptions);
-        return { items: res.data.participantSessions, next: res.data.nextPageToken };
-      }, parseSession, budget);
+      return all(
+        async (meet, pageToken) => {
+          const res = await meet.conferenceRecords.participants.participantSessions.list(
+            {
+              parent: participant,
+              pageSize: Math.min(options.pageSize ?? 250, 250),
+              ...(pageToken ? { pageToken } : {}),
+            },
+            requestOptions,
+          );
+          return { items: res.data.participantSessions, next: res.data.nextPageToken };
+        },
+        parseSession,
+        budget,
+      );
     },
     async fetchAttendance(record, budget) {
       const participants = await client.listParticipants(record.name, budget);
       const withSessions = [];
       // One participant at a time: a conference has a handful, and Google's per-user quota is what matters.
-      for (const participant of participants) withSessions.push({ participant, sessions: await client.listSessions(participant.name, budget) });
+      for (const participant of participants)
+        withSessions.push({ participant, sessions: await client.listSessions(participant.name, budget) });
       return { record, participants: withSessions };
     },
   };

@@ -48,7 +48,8 @@ export interface ConferenceAttendance {
 
 type Loose = Record<string, unknown>;
 
-const text = (v: unknown, max = 1024): string | undefined => (typeof v === 'string' && v.length > 0 && v.length <= max ? v : undefined);
+const text = (v: unknown, max = 1024): string | undefined =>
+  typeof v === 'string' && v.length > 0 && v.length <= max ? v : undefined;
 // Google sends RFC 3339 timestamps ("2030-01-13T09:03:00.123456Z" or with an offset). Anything else is
 // refused rather than read by Date.parse's lenient rules (which read a bare date-time in local time).
 const rfc3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/;
@@ -63,16 +64,27 @@ const instant = (v: unknown): string | undefined => {
 // What a one-line field of the app's own refuses, plus every character that shows nothing.
 // Unicode's own classes catch what no list keeps up with: format characters, every default-ignorable
 // code point (variation selectors, Mongolian and musical-symbol controls…) and the blank Braille cell.
-const unsafeInName = new RegExp(`[${lineControlChars}${invisibleChars}\\p{Cc}\\p{Cf}\\p{Default_Ignorable_Code_Point}\\u2800]`, 'gu');
+const unsafeInName = new RegExp(
+  `[${lineControlChars}${invisibleChars}\\p{Cc}\\p{Cf}\\p{Default_Ignorable_Code_Point}\\u2800]`,
+  'gu',
+);
 export const displayNameMax = 100;
 /** A participant's display name as the app shows it: NFC, no invisible or reordering characters, at most 100 characters. */
 export function cleanDisplayName(v: unknown): string {
   if (typeof v !== 'string') return '';
   // Cut by code points, never inside a surrogate pair.
-  const cleaned = [...v.slice(0, 2048)].slice(0, 1024).join('').normalize('NFC').replace(/[\t\n\r\u2028\u2029]/g, ' ').replace(unsafeInName, '').replace(/\s+/g, ' ').trim();
+  const cleaned = [...v.slice(0, 2048)]
+    .slice(0, 1024)
+    .join('')
+    .normalize('NFC')
+    .replace(/[\t\n\r\u2028\u2029]/g, ' ')
+    .replace(unsafeInName, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return [...cleaned].slice(0, displayNameMax).join('');
 }
-const object = (v: unknown): Loose | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Loose) : undefined);
+const object = (v: unknown): Loose | undefined =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Loose) : undefined;
 
 // Names go back to Google as a request path's `parent`: only the documented shapes, ids of URL-safe
 // characters, so no `/`, `..`, `?` or `%` from a response can steer a later request elsewhere.
@@ -100,13 +112,19 @@ export function parseParticipant(raw: unknown): MeetParticipant | undefined {
   const phone = object(p.phoneUser);
   const displayName = (o: Loose | undefined) => cleanDisplayName(o?.displayName);
   let identity: ParticipantIdentity | undefined;
-  if (signed && text(signed.user)) identity = { kind: 'signedin', user: text(signed.user)!, displayName: displayName(signed) };
+  if (signed && text(signed.user))
+    identity = { kind: 'signedin', user: text(signed.user)!, displayName: displayName(signed) };
   else if (anonymous) identity = { kind: 'anonymous', displayName: displayName(anonymous) };
   else if (phone) identity = { kind: 'phone', displayName: displayName(phone) };
   if (!identity) return undefined;
   const earliestStartTime = instant(p.earliestStartTime);
   const latestEndTime = instant(p.latestEndTime);
-  return { name, identity, ...(earliestStartTime ? { earliestStartTime } : {}), ...(latestEndTime ? { latestEndTime } : {}) };
+  return {
+    name,
+    identity,
+    ...(earliestStartTime ? { earliestStartTime } : {}),
+    ...(latestEndTime ? { latestEndTime } : {}),
+  };
 }
 
 /** A participant session from Google, or undefined without a name or a valid start (an end before the start is dropped). */

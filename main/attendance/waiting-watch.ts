@@ -83,9 +83,15 @@ export function createWaitingWatch(deps: WaitingWatchDeps): WaitingWatch {
     if (!subject) return settle(interview);
     const sessions = sessionCaches.get(interview.id) ?? new Map();
     sessionCaches.set(interview.id, sessions);
-    const running = await fetchInterviewConferences(deps.client, subject, { running: true, maxRequests: requestsPerPoll, sessions });
+    const running = await fetchInterviewConferences(deps.client, subject, {
+      running: true,
+      maxRequests: requestsPerPoll,
+      sessions,
+    });
     const at = deps.clock.now();
-    const interviewerIn = analyseAttendance(subject, running, { now: at }).people.some((p) => p.side === 'interviewer' && p.inCallNow);
+    const interviewerIn = analyseAttendance(subject, running, { now: at }).people.some(
+      (p) => p.side === 'interviewer' && p.inCallNow,
+    );
     if (interviewerIn) return settle(interview);
     const waiting = candidateWaiting(subject, running, { now: at });
     if (waiting && !raised.has(interview.id)) {
@@ -105,7 +111,9 @@ export function createWaitingWatch(deps: WaitingWatchDeps): WaitingWatch {
         }
         const now = deps.clock.now();
         const settings = deps.settings();
-        const near = deps.startingBetween(now - lookBehindMs, now + lookAheadMs).filter((i) => i.status === 'scheduled' && i.origin === 'recruiter' && i.meetLink);
+        const near = deps
+          .startingBetween(now - lookBehindMs, now + lookAheadMs)
+          .filter((i) => i.status === 'scheduled' && i.origin === 'recruiter' && i.meetLink);
         const open: Interview[] = [];
         let nextOpen: number | undefined;
         for (const interview of near) {

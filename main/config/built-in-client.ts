@@ -7,4 +7,6 @@ declare const __GOOGLE_CLIENT__: { clientId: string; clientSecret: string } | un
  * carry it; the runtime environment still overrides both.
  */
 export const builtInGoogleClient: { clientId: string; clientSecret: string } =
-  typeof __GOOGLE_CLIENT__ === 'object' && __GOOGLE_CLIENT__ !== null ? __GOOGLE_CLIENT__ : { clientId: '', clientSecret: '' };
+  typeof __GOOGLE_CLIENT__ === 'object' && __GOOGLE_CLIENT__ !== null
+    ? __GOOGLE_CLIENT__
+    : { clientId: '', clientSecret: '' };

@@ -33,7 +33,10 @@ export interface AppConfig {
 
 /** A bad environment variable: the message is one line naming it, printed at start. */
 export class ConfigError extends Error {
-  constructor(readonly variable: string, detail: string) {
+  constructor(
+    readonly variable: string,
+    detail: string,
+  ) {
     super(`${variable}: ${detail}`);
     this.name = 'ConfigError';
   }
@@ -62,8 +65,15 @@ function percentEncodingReads(raw: string): boolean {
 const httpUrl = z.string().refine((u) => ['http:', 'https:'].includes(protocolOf(u) ?? ''), 'must be an http(s) URL');
 
 const rules = {
-  INTERVIEW_DESK_DATA_DIR: z.string().min(1).refine((p) => path.isAbsolute(p), 'must be an absolute path'),
-  INTERVIEW_DESK_GOOGLE_CLIENT_ID: z.string().min(1).max(512).regex(/^[\w.-]+$/, 'must look like 1234-abc.apps.googleusercontent.com'),
+  INTERVIEW_DESK_DATA_DIR: z
+    .string()
+    .min(1)
+    .refine((p) => path.isAbsolute(p), 'must be an absolute path'),
+  INTERVIEW_DESK_GOOGLE_CLIENT_ID: z
+    .string()
+    .min(1)
+    .max(512)
+    .regex(/^[\w.-]+$/, 'must look like 1234-abc.apps.googleusercontent.com'),
   INTERVIEW_DESK_GOOGLE_CLIENT_SECRET: z.string().min(1).max(512),
   INTERVIEW_DESK_GOOGLE_AUTH_URL: httpUrl,
   INTERVIEW_DESK_GOOGLE_TOKEN_URL: httpUrl,
@@ -73,7 +83,10 @@ const rules = {
   INTERVIEW_DESK_SMTP_URL: z
     .string()
     .refine((u) => ['smtp:', 'smtps:'].includes(protocolOf(u) ?? ''), 'must be an smtp:// or smtps:// URL')
-    .refine(percentEncodingReads, 'has a user name or password whose %-escapes are not valid UTF-8 (encode each special character as %XX)'),
+    .refine(
+      percentEncodingReads,
+      'has a user name or password whose %-escapes are not valid UTF-8 (encode each special character as %XX)',
+    ),
   INTERVIEW_DESK_WEB_PORT: z
     .string()
     .regex(/^\d{1,5}$/, 'must be a port number')
@@ -96,7 +109,10 @@ type Rules = typeof rules;
 type Parsed = { [K in keyof Rules]?: z.infer<Rules[K]> };
 
 /** The platform's per-user config dir, as Electron's userData would be, so both modes share data. */
-export function defaultDataDir(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string {
+export function defaultDataDir(
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+): string {
   const home = os.homedir();
   if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'Interview Desk');
   if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'Interview Desk');
@@ -107,7 +123,11 @@ export function defaultDataDir(platform: NodeJS.Platform = process.platform, env
  * Parses the environment; throws ConfigError naming the first bad variable. `builtIn` is the Google
  * client baked in at build time: the environment's client, when set, wins over it.
  */
-export function loadEnvConfig(env: NodeJS.ProcessEnv, fallbackDataDir: string = defaultDataDir(), builtIn: { clientId: string; clientSecret: string } = builtInGoogleClient): AppConfig {
+export function loadEnvConfig(
+  env: NodeJS.ProcessEnv,
+  fallbackDataDir: string = defaultDataDir(),
+  builtIn: { clientId: string; clientSecret: string } = builtInGoogleClient,
+): AppConfig {
   const parsed: Parsed = {};
   for (const key of Object.keys(rules) as Array<keyof Rules>) {
     const raw = env[key];
@@ -124,7 +144,9 @@ export function loadEnvConfig(env: NodeJS.ProcessEnv, fallbackDataDir: string = 
     google: {
       // Id and secret travel together: an environment id never pairs with the built-in secret.
       clientId: parsed.INTERVIEW_DESK_GOOGLE_CLIENT_ID ?? builtIn.clientId,
-      clientSecret: parsed.INTERVIEW_DESK_GOOGLE_CLIENT_ID ? (parsed.INTERVIEW_DESK_GOOGLE_CLIENT_SECRET ?? '') : (parsed.INTERVIEW_DESK_GOOGLE_CLIENT_SECRET ?? builtIn.clientSecret),
+      clientSecret: parsed.INTERVIEW_DESK_GOOGLE_CLIENT_ID
+        ? (parsed.INTERVIEW_DESK_GOOGLE_CLIENT_SECRET ?? '')
+        : (parsed.INTERVIEW_DESK_GOOGLE_CLIENT_SECRET ?? builtIn.clientSecret),
       authUrl: parsed.INTERVIEW_DESK_GOOGLE_AUTH_URL ?? googleDefaults.authUrl,
       tokenUrl: parsed.INTERVIEW_DESK_GOOGLE_TOKEN_URL ?? googleDefaults.tokenUrl,
       revokeUrl: parsed.INTERVIEW_DESK_GOOGLE_REVOKE_URL ?? googleDefaults.revokeUrl,

@@ -26,7 +26,13 @@ export function takeCleanExit(file: string): CleanExit | undefined {
   let record: CleanExit | undefined;
   try {
     const parsed = JSON.parse(fs.readFileSync(marker, 'utf8')) as Partial<CleanExit>;
-    if (typeof parsed.ino === 'string' && typeof parsed.size === 'string' && typeof parsed.mtimeNs === 'string' && typeof parsed.fullCheckMs === 'number') record = parsed as CleanExit;
+    if (
+      typeof parsed.ino === 'string' &&
+      typeof parsed.size === 'string' &&
+      typeof parsed.mtimeNs === 'string' &&
+      typeof parsed.fullCheckMs === 'number'
+    )
+      record = parsed as CleanExit;
   } catch {
     record = undefined;
   }
@@ -50,7 +56,12 @@ export const changedSinceExit = 'file changed since the clean exit';
  * the last exit was clean, the file (and no -wal) is exactly as that exit left it, and the last full
  * check is less than `everyMs` old. Damage from outside the app changes the file's identity.
  */
-export function fullCheckReason(file: string, exit: CleanExit | undefined, now: number, everyMs: number): string | undefined {
+export function fullCheckReason(
+  file: string,
+  exit: CleanExit | undefined,
+  now: number,
+  everyMs: number,
+): string | undefined {
   if (!exit) return 'no clean exit recorded';
   if (!fs.existsSync(file)) return 'new file';
   const now_ = identity(file);

@@ -29,7 +29,8 @@ export function backupDue(sql: DatabaseSync, now: number, everyMs: number): bool
 
 /** When the copy before the last one was taken, as a database records it (`last_backup_ms`), or undefined. */
 export function lastBackupStamp(sql: Pick<DatabaseSync, 'prepare'>): string | undefined {
-  return (sql.prepare("SELECT value FROM meta WHERE key = 'last_backup_ms'").get() as { value: string } | undefined)?.value;
+  return (sql.prepare("SELECT value FROM meta WHERE key = 'last_backup_ms'").get() as { value: string } | undefined)
+    ?.value;
 }
 
 /**
@@ -53,5 +54,9 @@ export function isLastGoodCopy(sql: DatabaseSync, backup: string): boolean {
 
 /** Records when the last good copy was taken. */
 export function recordBackup(sql: DatabaseSync, now: number): void {
-  sql.prepare("INSERT INTO meta (key, value) VALUES ('last_backup_ms', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(String(now));
+  sql
+    .prepare(
+      "INSERT INTO meta (key, value) VALUES ('last_backup_ms', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    )
+    .run(String(now));
 }

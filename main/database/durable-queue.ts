@@ -63,7 +63,11 @@ export class DurableQueue<P> {
   }
 
   private select(where: string, ...params: (string | number)[]): QueueItem<P>[] {
-    return (this.db.prepare(`SELECT * FROM queue_items WHERE queue = ? ${where} ORDER BY seq`).all(this.name, ...params) as Row[]).map((r) => this.read(r));
+    return (
+      this.db
+        .prepare(`SELECT * FROM queue_items WHERE queue = ? ${where} ORDER BY seq`)
+        .all(this.name, ...params) as Row[]
+    ).map((r) => this.read(r));
   }
 
   /** Every item still kept (waiting, finished within the retention period, failed), in order. */
@@ -95,14 +99,25 @@ export class DurableQueue<P> {
     // never the items still in backoff or held.
     const due = options.now === undefined ? '' : 'INDEXED BY queue_items_next';
     const until = options.now === undefined ? '' : 'AND held = 0 AND not_before <= ?';
-    const params = options.now === undefined ? [options.afterSeq, options.limit] : [options.now, options.afterSeq, options.limit];
-    return (this.db.prepare(`SELECT * FROM queue_items ${due} WHERE queue = ? AND state = 'queued' ${until} AND seq > ? ORDER BY seq LIMIT ?`).all(this.name, ...params) as Row[]).map((r) => this.read(r));
+    const params =
+      options.now === undefined ? [options.afterSeq, options.limit] : [options.now, options.afterSeq, options.limit];
+    return (
+      this.db
+        .prepare(
+          `SELECT * FROM queue_items ${due} WHERE queue = ? AND state = 'queued' ${until} AND seq > ? ORDER BY seq LIMIT ?`,
+        )
+        .all(this.name, ...params) as Row[]
+    ).map((r) => this.read(r));
   }
 
   /** The waiting items in order (with `now`, those due then and not held), read `batch` at a time as the caller gets to them. */
   *walk(options: { batch: number; now?: number }): Generator<QueueItem<P>> {
-    for (let afterSeq = 0; ; ) {
-      const items = this.batch({ afterSeq, limit: options.batch, ...(options.now === undefined ? {} : { now: options.now }) });
+    for (let afterSeq = 0; ;) {
+      const items = this.batch({
+        afterSeq,
+        limit: options.batch,
+        ...(options.now === undefined ? {} : { now: options.now }),
+      });
       yield* items;
       if (items.length < options.batch) return;
       afterSeq = items.at(-1)!.seq;
@@ -112,7 +127,11 @@ export class DurableQueue<P> {
   /** Holds waiting items back from planning and draining (`held`), or releases them. */
   hold(keys: string[], held: boolean): void {
     if (keys.length === 0) return;
-    this.db.prepare("UPDATE queue_items SET held = ? WHERE +queue = ? AND +state = 'queued' AND key IN (SELECT value FROM json_each(?))").run(held ? 1 : 0, this.name, JSON.stringify(keys));
+    this.db
+      .prepare(
+        "UPDATE queue_items SET held = ? WHERE +queue = ? AND +state = 'queued' AND key IN (SELECT value FROM json_each(?))",
+      )
+      .run(held ? 1 : 0, this.name, JSON.stringify(keys));
   }
 
   get(key: string): QueueItem<P> | undefined {
@@ -124,27 +143,49 @@ export class DurableQueue<P> {
     const now = this.now();
     const key = randomUUID();
     this.db
-      .prepare('INSERT INTO queue_items (queue, key, interview_id, state, attempts, not_before, payload, created_ms, updated_ms, held) VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, ?)')
-      .run(this.name, key, interviewId, 'queued', options.notBefore ?? 0, JSON.stringify(this.payload.parse(payload)), now, now, options.held ? 1 : 0);
+      .prepare(
+        'INSERT INTO queue_items (queue, key, interview_id, state, attempts, not_before, payload, created_ms, updated_ms, held) VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        this.name,
+        key,
+        interviewId,
+        'queued',
+        options.notBefore ?? 0,
+        JSON.stringify(this.payload.parse(payload)),
+        now,
+        now,
+        options.held ? 1 : 0,
+      );
     return this.get(key)!;
   }
 
   update(key: string, patch: QueuePatch): void {
     const sets: string[] = [];
     const params: (string | number | null)[] = [];
-    const column = { state: 'state', attempts: 'attempts', notBefore: 'not_before', reason: 'reason', finishedAt: 'finished_ms' } as const;
+    const column = {
+      state: 'state',
+      attempts: 'attempts',
+      notBefore: 'not_before',
+      reason: 'reason',
+      finishedAt: 'finished_ms',
+    } as const;
     for (const [field, name] of Object.entries(column) as [keyof QueuePatch, string][]) {
       if (patch[field] === undefined) continue;
       sets.push(`${name} = ?`);
       params.push(patch[field]);
     }
-    this.db.prepare(`UPDATE queue_items SET ${[...sets, 'updated_ms = ?'].join(', ')} WHERE queue = ? AND key = ?`).run(...params, this.now(), this.name, key);
+    this.db
+      .prepare(`UPDATE queue_items SET ${[...sets, 'updated_ms = ?'].join(', ')} WHERE queue = ? AND key = ?`)
+      .run(...params, this.now(), this.name, key);
   }
 
   remove(keys: string[]): void {
     if (keys.length === 0) return;
     // By key (`+queue`: never a scan of the queue's index).
-    this.db.prepare('DELETE FROM queue_items WHERE +queue = ? AND key IN (SELECT value FROM json_each(?))').run(this.name, JSON.stringify(keys));
+    this.db
+      .prepare('DELETE FROM queue_items WHERE +queue = ? AND key IN (SELECT value FROM json_each(?))')
+      .run(this.name, JSON.stringify(keys));
   }
 
   /**
@@ -153,14 +194,20 @@ export class DurableQueue<P> {
    */
   nextNotBefore(except: string[] = []): number | undefined {
     const row = this.db
-      .prepare("SELECT not_before AS at FROM queue_items WHERE queue = ? AND state = 'queued' AND held = 0 AND key NOT IN (SELECT value FROM json_each(?)) ORDER BY not_before LIMIT 1")
+      .prepare(
+        "SELECT not_before AS at FROM queue_items WHERE queue = ? AND state = 'queued' AND held = 0 AND key NOT IN (SELECT value FROM json_each(?)) ORDER BY not_before LIMIT 1",
+      )
       .get(this.name, JSON.stringify(except)) as Row | undefined;
     return row?.at == null ? undefined : Number(row.at);
   }
 
   /** Deletes items that finished well before `before` (sent mail, done Calendar changes); returns how many. */
   prune(before: number): number {
-    return Number(this.db.prepare("DELETE FROM queue_items WHERE queue = ? AND state IN ('sent', 'done') AND finished_ms < ?").run(this.name, before).changes);
+    return Number(
+      this.db
+        .prepare("DELETE FROM queue_items WHERE queue = ? AND state IN ('sent', 'done') AND finished_ms < ?")
+        .run(this.name, before).changes,
+    );
   }
 }
 

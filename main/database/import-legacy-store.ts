@@ -20,7 +20,9 @@ const legacyMail = z.object({
   sentAt: z.string().optional(),
   reason: z.string().optional(),
   /** An update's "was" (the time, and the old link for a link change). */
-  previous: z.object({ startUtc: z.string(), durationMinutes: z.number().int(), meetLink: z.string().optional() }).optional(),
+  previous: z
+    .object({ startUtc: z.string(), durationMinutes: z.number().int(), meetLink: z.string().optional() })
+    .optional(),
 });
 
 const legacyGoogle = z.object({
@@ -42,7 +44,8 @@ export interface LegacyImportReport {
 }
 
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
-const ms = (iso: string | undefined, fallback: number) => (iso && Number.isFinite(Date.parse(iso)) ? Date.parse(iso) : fallback);
+const ms = (iso: string | undefined, fallback: number) =>
+  iso && Number.isFinite(Date.parse(iso)) ? Date.parse(iso) : fallback;
 
 /**
  * Moves the data of the old single JSON file (interviews with their deliveries, joins and reminder
@@ -50,10 +53,15 @@ const ms = (iso: string | undefined, fallback: number) => (iso && Number.isFinit
  * also writes the marker: a crash leaves all or nothing, and a second run changes nothing. Queue
  * items keep their keys and order, so a message keeps its Message-ID and nothing is sent twice.
  */
-export function importLegacyStore(db: Database, data: Record<string, unknown>, options: { now: number; log: Logger }): LegacyImportReport {
+export function importLegacyStore(
+  db: Database,
+  data: Record<string, unknown>,
+  options: { now: number; log: Logger },
+): LegacyImportReport {
   const { now, log } = options;
   return db.transaction(() => {
-    if (db.prepare('SELECT 1 FROM meta WHERE key = ?').get(legacyImportMarker)) return { imported: false, interviews: 0, mail: 0, google: 0, skipped: 0 };
+    if (db.prepare('SELECT 1 FROM meta WHERE key = ?').get(legacyImportMarker))
+      return { imported: false, interviews: 0, mail: 0, google: 0, skipped: 0 };
     let skipped = 0;
     const interviews: Interview[] = [];
     for (const raw of list(data.interviews)) {
@@ -78,7 +86,19 @@ export function importLegacyStore(db: Database, data: Record<string, unknown>, o
       const state = m.state === 'sending' ? 'queued' : m.state;
       const created = ms(m.createdAt, now);
       const finished = m.state === 'sent' ? ms(m.sentAt, created) : m.state === 'failed' ? created : null;
-      insert.run('mail', m.key, m.interviewId, state, m.attempts, m.notBefore, JSON.stringify({ recipient: m.recipient, kind: m.kind, ...(m.previous ? { previous: m.previous } : {}) }), m.reason ?? null, created, now, finished);
+      insert.run(
+        'mail',
+        m.key,
+        m.interviewId,
+        state,
+        m.attempts,
+        m.notBefore,
+        JSON.stringify({ recipient: m.recipient, kind: m.kind, ...(m.previous ? { previous: m.previous } : {}) }),
+        m.reason ?? null,
+        created,
+        now,
+        finished,
+      );
       mail++;
     }
     let google = 0;
@@ -89,13 +109,31 @@ export function importLegacyStore(db: Database, data: Record<string, unknown>, o
         continue;
       }
       const g = item.data;
-      insert.run('google', g.key, g.interviewId, 'queued', g.attempts, g.notBefore, JSON.stringify({ op: g.op }), g.lastError ?? null, now, now, null);
+      insert.run(
+        'google',
+        g.key,
+        g.interviewId,
+        'queued',
+        g.attempts,
+        g.notBefore,
+        JSON.stringify({ op: g.op }),
+        g.lastError ?? null,
+        now,
+        now,
+        null,
+      );
       google++;
     }
-    if (typeof data.googleSyncToken === 'string' && data.googleSyncToken) createSyncState(db).set('googleSyncToken', data.googleSyncToken);
+    if (typeof data.googleSyncToken === 'string' && data.googleSyncToken)
+      createSyncState(db).set('googleSyncToken', data.googleSyncToken);
     const report = { imported: true, interviews: interviews.length, mail, google, skipped };
-    db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run(legacyImportMarker, JSON.stringify({ at: new Date(now).toISOString(), ...report }));
-    log.info(`imported the old data file: ${interviews.length} interviews, ${mail} messages, ${google} Calendar changes${skipped ? `; ${skipped} unreadable records left in the backup` : ''}`);
+    db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run(
+      legacyImportMarker,
+      JSON.stringify({ at: new Date(now).toISOString(), ...report }),
+    );
+    log.info(
+      `imported the old data file: ${interviews.length} interviews, ${mail} messages, ${google} Calendar changes${skipped ? `; ${skipped} unreadable records left in the backup` : ''}`,
+    );
     return report;
   });
 }

@@ -1,4 +1,10 @@
-import { interviewSchema, recipientStateSchema, type DeliveryRecipient, type Interview, type RecipientState } from '../../preload/shared/contract/interview-schema';
+import {
+  interviewSchema,
+  recipientStateSchema,
+  type DeliveryRecipient,
+  type Interview,
+  type RecipientState,
+} from '../../preload/shared/contract/interview-schema';
 import type { Database, UnitOfWork } from './database';
 import { searchText } from './search-text';
 import { ftsQuery, searchCondition, type SearchMode } from './search-index';
@@ -76,10 +82,14 @@ export interface InterviewTiming {
 type Row = Record<string, unknown>;
 type Stored = Omit<Interview, 'invitations' | 'joins' | 'reminders'>;
 
-
 /** Creates the repository over the app database; `onUnreadable` hears how many records it cannot read when a read finds another. */
-export function createInterviewRepository(db: Database, options: { onUnreadable?: (count: number) => void } = {}): InterviewRepository {
-  const searchMode: SearchMode = db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'interviews_fts'").get() ? 'fts5' : 'column';
+export function createInterviewRepository(
+  db: Database,
+  options: { onUnreadable?: (count: number) => void } = {},
+): InterviewRepository {
+  const searchMode: SearchMode = db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'interviews_fts'").get()
+    ? 'fts5'
+    : 'column';
   // Parsed interviews by id, so a list does not re-parse and re-validate every row. Filled only by
   // reads outside a transaction (committed data), emptied for an id by every write to it: a write
   // that is rolled back leaves nothing stale behind. Main is the only writer, so nothing else can
@@ -88,7 +98,11 @@ export function createInterviewRepository(db: Database, options: { onUnreadable?
   // The longest stored interview bounds the overlap search by start time (so it stays on the index);
   // read once, then raised by every write.
   let longest: number | undefined;
-  const longestMs = () => (longest ??= Math.max(8 * 3600_000, Number((db.prepare('SELECT max(end_ms - start_ms) AS d FROM interviews').get() as Row).d ?? 0)));
+  const longestMs = () =>
+    (longest ??= Math.max(
+      8 * 3600_000,
+      Number((db.prepare('SELECT max(end_ms - start_ms) AS d FROM interviews').get() as Row).d ?? 0),
+    ));
   // Rows this version cannot read (see unreadable-interviews.ts): every query leaves them out, and
   // the condition is added only while there are any, so the usual queries stay as they are.
   const unreadable = unreadableIds(db);
@@ -100,8 +114,14 @@ export function createInterviewRepository(db: Database, options: { onUnreadable?
     if (missing.length > 0) {
       const rows = (
         missing.length > 500
-          ? (db.prepare('SELECT id, record, reminders_armed_at FROM interviews').all() as Row[]).filter((r) => !cache.has(String(r.id)))
-          : db.prepare('SELECT id, record, reminders_armed_at FROM interviews WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(missing))
+          ? (db.prepare('SELECT id, record, reminders_armed_at FROM interviews').all() as Row[]).filter(
+              (r) => !cache.has(String(r.id)),
+            )
+          : db
+              .prepare(
+                'SELECT id, record, reminders_armed_at FROM interviews WHERE id IN (SELECT value FROM json_each(?))',
+              )
+              .all(JSON.stringify(missing))
       ) as Row[];
       const read = assembleInterviews(db, rows);
       for (const interview of read.interviews) fresh.set(interview.id, interview);
@@ -126,7 +146,13 @@ export function createInterviewRepository(db: Database, options: { onUnreadable?
     if (searchMode !== 'fts5' || !fts) return false;
     if (matches.size > 100) matches.clear();
     let n = matches.get(fts);
-    if (n === undefined) matches.set(fts, (n = Number((db.prepare('SELECT count(*) AS n FROM interviews_fts WHERE interviews_fts MATCH ?').get(fts) as Row).n)));
+    if (n === undefined)
+      matches.set(
+        fts,
+        (n = Number(
+          (db.prepare('SELECT count(*) AS n FROM interviews_fts WHERE interviews_fts MATCH ?').get(fts) as Row).n,
+        )),
+      );
     return n <= 2000;
   };
   /** The WHERE clause and parameters of a schedule section (see `ScheduleWindow`), search included. */
@@ -135,9 +161,15 @@ export function createInterviewRepository(db: Database, options: { onUnreadable?
     const section =
       window.section === 'upcoming'
         ? // Still running from an earlier day: started at most the longest interview ago.
-          { sql: 'start_ms >= ? AND (start_ms >= ? OR end_ms > ?)', params: [Math.min(window.todayStartMs, window.nowMs - longestMs()), window.todayStartMs, window.nowMs] }
+          {
+            sql: 'start_ms >= ? AND (start_ms >= ? OR end_ms > ?)',
+            params: [Math.min(window.todayStartMs, window.nowMs - longestMs()), window.todayStartMs, window.nowMs],
+          }
         : { sql: 'start_ms < ? AND end_ms <= ?', params: [window.todayStartMs, window.nowMs] };
-    return { sql: `${section.sql}${search ? ` AND ${search.sql}` : ''}${readable()}`, params: [...section.params, ...(search ? [search.param] : [])] };
+    return {
+      sql: `${section.sql}${search ? ` AND ${search.sql}` : ''}${readable()}`,
+      params: [...section.params, ...(search ? [search.param] : [])],
+    };
   };
   const scheduledPerOffset = () => `(SELECT i.start_ms - o.value * 60000 FROM interviews i
       WHERE i.status = 'scheduled' AND i.start_ms > ? + o.value * 60000 AND (i.origin = 'recruiter' OR o.channel = 'notification')
@@ -151,7 +183,10 @@ export function createInterviewRepository(db: Database, options: { onUnreadable?
     const { invitations, joins, reminders, ...rest } = interview;
     // The deliveries table admits only the candidate and the recruiter (a CHECK): each co-interviewer's
     // state rides in the validated record instead, so panels need no schema step.
-    const record: Stored & { panelDeliveries?: Interview['invitations']['panel'] } = { ...rest, ...(invitations.panel && Object.keys(invitations.panel).length ? { panelDeliveries: invitations.panel } : {}) };
+    const record: Stored & { panelDeliveries?: Interview['invitations']['panel'] } = {
+      ...rest,
+      ...(invitations.panel && Object.keys(invitations.panel).length ? { panelDeliveries: invitations.panel } : {}),
+    };
     const startMs = Date.parse(interview.startUtc);
     if (longest !== undefined) longest = Math.max(longest, interview.durationMinutes * 60_000);
     db.prepare(
@@ -172,14 +207,26 @@ export function createInterviewRepository(db: Database, options: { onUnreadable?
       reminders.armedAt ?? null,
       interview.jobTitle,
     );
-    for (const table of ['joins', 'deliveries', 'reminder_marks']) db.prepare(`DELETE FROM ${table} WHERE interview_id = ?`).run(interview.id);
-    joins.forEach((j, seq) => db.prepare('INSERT INTO joins (interview_id, seq, joined_at, left_at, via) VALUES (?, ?, ?, ?, ?)').run(interview.id, seq, j.joinedAt, j.leftAt ?? null, j.via));
+    for (const table of ['joins', 'deliveries', 'reminder_marks'])
+      db.prepare(`DELETE FROM ${table} WHERE interview_id = ?`).run(interview.id);
+    joins.forEach((j, seq) =>
+      db
+        .prepare('INSERT INTO joins (interview_id, seq, joined_at, left_at, via) VALUES (?, ?, ?, ?, ?)')
+        .run(interview.id, seq, j.joinedAt, j.leftAt ?? null, j.via),
+    );
     for (const recipient of ['candidate', 'recruiter'] as const) {
       const d = invitations[recipient];
       if (d.state !== 'none' || d.kind || d.reason || d.at)
-        db.prepare('INSERT INTO deliveries (interview_id, recipient, state, kind, reason, at) VALUES (?, ?, ?, ?, ?, ?)').run(interview.id, recipient, d.state, d.kind ?? null, d.reason ?? null, d.at ?? null);
+        db.prepare(
+          'INSERT INTO deliveries (interview_id, recipient, state, kind, reason, at) VALUES (?, ?, ?, ?, ?, ?)',
+        ).run(interview.id, recipient, d.state, d.kind ?? null, d.reason ?? null, d.at ?? null);
     }
-    for (const mark of reminders.sent) db.prepare('INSERT OR REPLACE INTO reminder_marks (interview_id, key, at) VALUES (?, ?, ?)').run(interview.id, mark.key, mark.at);
+    for (const mark of reminders.sent)
+      db.prepare('INSERT OR REPLACE INTO reminder_marks (interview_id, key, at) VALUES (?, ?, ?)').run(
+        interview.id,
+        mark.key,
+        mark.at,
+      );
   };
 
   return {
@@ -188,8 +235,19 @@ export function createInterviewRepository(db: Database, options: { onUnreadable?
     all: () => load(idsOf(db.prepare(`SELECT id FROM interviews WHERE true${readable()} ORDER BY start_ms, id`).all())),
     get: (id) => load([id])[0],
     byOrigin: (origins, limit) =>
-      load(idsOf(db.prepare(`SELECT id FROM interviews WHERE origin IN (${origins.map(() => '?').join(', ') || 'NULL'})${readable()} ORDER BY start_ms, id LIMIT ?`).all(...origins, limit))),
-    byGoogleEventId: (eventId) => load(idsOf(db.prepare(`SELECT id FROM interviews WHERE google_event_id = ?${readable()} LIMIT 1`).all(eventId)))[0],
+      load(
+        idsOf(
+          db
+            .prepare(
+              `SELECT id FROM interviews WHERE origin IN (${origins.map(() => '?').join(', ') || 'NULL'})${readable()} ORDER BY start_ms, id LIMIT ?`,
+            )
+            .all(...origins, limit),
+        ),
+      ),
+    byGoogleEventId: (eventId) =>
+      load(
+        idsOf(db.prepare(`SELECT id FROM interviews WHERE google_event_id = ?${readable()} LIMIT 1`).all(eventId)),
+      )[0],
     put: (interview) => db.transaction(() => write(interview)),
     setDelivery: (id, recipient, raw, updatedAt) =>
       db.transaction(() => {
@@ -206,10 +264,13 @@ export function createInterviewRepository(db: Database, options: { onUnreadable?
                 "UPDATE interviews SET record = json_patch(json_patch(record, json_object('panelDeliveries', json_object(?, json('null')))), json_object('updatedAt', ?, 'panelDeliveries', json_object(?, json(?)))), updated_ms = ? WHERE id = ?",
               )
               .run(address, updatedAt, address, JSON.stringify(delivery), updatedMs, id)
-          : db.prepare("UPDATE interviews SET record = json_set(record, '$.updatedAt', ?), updated_ms = ? WHERE id = ?").run(updatedAt, updatedMs, id);
+          : db
+              .prepare("UPDATE interviews SET record = json_set(record, '$.updatedAt', ?), updated_ms = ? WHERE id = ?")
+              .run(updatedAt, updatedMs, id);
         if (Number(touched.changes) === 0) return false;
         if (recipient === 'candidate' || recipient === 'recruiter') {
-          if (delivery.state === 'none' && !delivery.kind && !delivery.reason && !delivery.at) db.prepare('DELETE FROM deliveries WHERE interview_id = ? AND recipient = ?').run(id, recipient);
+          if (delivery.state === 'none' && !delivery.kind && !delivery.reason && !delivery.at)
+            db.prepare('DELETE FROM deliveries WHERE interview_id = ? AND recipient = ?').run(id, recipient);
           else
             db.prepare(
               `INSERT INTO deliveries (interview_id, recipient, state, kind, reason, at) VALUES (?, ?, ?, ?, ?, ?)
@@ -227,8 +288,25 @@ export function createInterviewRepository(db: Database, options: { onUnreadable?
         db.prepare('DELETE FROM interviews WHERE id = ?').run(id);
       }),
     overlapping: (fromMs, toMs, excludeId) =>
-      load(idsOf(db.prepare(`SELECT id FROM interviews WHERE status = 'scheduled' AND start_ms > ? AND start_ms < ? AND end_ms > ? AND id IS NOT ?${readable()} ORDER BY start_ms, id`).all(fromMs - longestMs(), toMs, fromMs, excludeId ?? null))),
-    startingBetween: (fromMs, toMs, limit = -1) => load(idsOf(db.prepare(`SELECT id FROM interviews WHERE start_ms >= ? AND start_ms < ?${readable()} ORDER BY start_ms, id LIMIT ?`).all(fromMs, toMs, limit))),
+      load(
+        idsOf(
+          db
+            .prepare(
+              `SELECT id FROM interviews WHERE status = 'scheduled' AND start_ms > ? AND start_ms < ? AND end_ms > ? AND id IS NOT ?${readable()} ORDER BY start_ms, id`,
+            )
+            .all(fromMs - longestMs(), toMs, fromMs, excludeId ?? null),
+        ),
+      ),
+    startingBetween: (fromMs, toMs, limit = -1) =>
+      load(
+        idsOf(
+          db
+            .prepare(
+              `SELECT id FROM interviews WHERE start_ms >= ? AND start_ms < ?${readable()} ORDER BY start_ms, id LIMIT ?`,
+            )
+            .all(fromMs, toMs, limit),
+        ),
+      ),
     timingsBetween: (fromMs, toMs) =>
       (
         db
@@ -245,7 +323,10 @@ export function createInterviewRepository(db: Database, options: { onUnreadable?
         startUtc: String(r.start_utc),
         origin: r.origin === 'candidate' || r.origin === 'panelist' ? r.origin : 'recruiter',
         createdAt: String(r.created_at),
-        reminders: { sent: (JSON.parse(String(r.sent)) as string[]).map((key) => ({ key })), ...(r.reminders_armed_at != null ? { armedAt: String(r.reminders_armed_at) } : {}) },
+        reminders: {
+          sent: (JSON.parse(String(r.sent)) as string[]).map((key) => ({ key })),
+          ...(r.reminders_armed_at != null ? { armedAt: String(r.reminders_armed_at) } : {}),
+        },
         invitations: { candidate: r.candidate_at != null ? { at: String(r.candidate_at) } : {} },
       })),
     count: () => Number((db.prepare(`SELECT count(*) AS n FROM interviews WHERE true${readable()}`).get() as Row).n),
@@ -259,7 +340,9 @@ export function createInterviewRepository(db: Database, options: { onUnreadable?
     },
     scheduleCount(window) {
       const where = sectionWhere(window);
-      return Number((db.prepare(`SELECT count(*) AS n FROM interviews WHERE ${where.sql}`).get(...where.params) as Row).n);
+      return Number(
+        (db.prepare(`SELECT count(*) AS n FROM interviews WHERE ${where.sql}`).get(...where.params) as Row).n,
+      );
     },
     matching(ids, query) {
       const search = searchCondition(searchMode, query);
@@ -267,13 +350,23 @@ export function createInterviewRepository(db: Database, options: { onUnreadable?
       return load(idsOf(db.prepare(sql).all(JSON.stringify(ids), ...(search ? [search.param] : []))));
     },
     nextUnfinished: (nowMs) =>
-      load(idsOf(db.prepare(`SELECT id FROM interviews WHERE status = 'scheduled' AND start_ms > ? AND end_ms > ?${readable()} ORDER BY start_ms, id LIMIT 1`).all(nowMs - longestMs(), nowMs)))[0],
+      load(
+        idsOf(
+          db
+            .prepare(
+              `SELECT id FROM interviews WHERE status = 'scheduled' AND start_ms > ? AND end_ms > ?${readable()} ORDER BY start_ms, id LIMIT 1`,
+            )
+            .all(nowMs - longestMs(), nowMs),
+        ),
+      )[0],
     nextReminderAt(offsetsMinutes, candidateEmail, nowMs) {
       const moments = [...new Set(offsetsMinutes)].map((value) => ({ channel: 'notification', value }));
       if (candidateEmail) moments.push({ channel: 'email', value: 1440 });
       if (moments.length === 0) return undefined;
       const row = db
-        .prepare(`SELECT min(${scheduledPerOffset()}) AS due FROM (SELECT value ->> '$.channel' AS channel, value ->> '$.value' AS value FROM json_each(?)) AS o`)
+        .prepare(
+          `SELECT min(${scheduledPerOffset()}) AS due FROM (SELECT value ->> '$.channel' AS channel, value ->> '$.value' AS value FROM json_each(?)) AS o`,
+        )
         .get(nowMs, JSON.stringify(moments)) as Row;
       return row.due == null ? undefined : Number(row.due);
     },

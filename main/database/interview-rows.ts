@@ -15,7 +15,10 @@ export interface UnreadableRow {
  * tool, or in a format it does not know) is returned apart, never thrown: one such row must not
  * take the schedule with it.
  */
-export function assembleInterviews(db: Database, rows: Row[]): { interviews: Interview[]; unreadable: UnreadableRow[] } {
+export function assembleInterviews(
+  db: Database,
+  rows: Row[],
+): { interviews: Interview[]; unreadable: UnreadableRow[] } {
   if (rows.length === 0) return { interviews: [], unreadable: [] };
   const ids = rows.map((r) => String(r.id));
   // One query per child table: by key for one interview, by a list for a few, the whole table for many.
@@ -23,7 +26,11 @@ export function assembleInterviews(db: Database, rows: Row[]): { interviews: Int
     (ids.length === 1
       ? db.prepare(`SELECT * FROM ${table} WHERE interview_id = ? ORDER BY ${order}`).all(ids[0]!)
       : ids.length <= 500
-        ? db.prepare(`SELECT * FROM ${table} WHERE interview_id IN (SELECT value FROM json_each(?)) ORDER BY interview_id, ${order}`).all(JSON.stringify(ids))
+        ? db
+            .prepare(
+              `SELECT * FROM ${table} WHERE interview_id IN (SELECT value FROM json_each(?)) ORDER BY interview_id, ${order}`,
+            )
+            .all(JSON.stringify(ids))
         : db.prepare(`SELECT * FROM ${table} ORDER BY interview_id, ${order}`).all()) as Row[];
   const group = (list: Row[]) => {
     const map = new Map<string, Row[]>();
@@ -40,7 +47,14 @@ export function assembleInterviews(db: Database, rows: Row[]): { interviews: Int
   const marks = group(children('reminder_marks', 'rowid'));
   const delivery = (id: string, recipient: string) => {
     const r = deliveries.get(id)?.find((d) => d.recipient === recipient);
-    return r ? { state: r.state, ...(r.kind != null ? { kind: r.kind } : {}), ...(r.reason != null ? { reason: r.reason } : {}), ...(r.at != null ? { at: r.at } : {}) } : { state: 'none' };
+    return r
+      ? {
+          state: r.state,
+          ...(r.kind != null ? { kind: r.kind } : {}),
+          ...(r.reason != null ? { reason: r.reason } : {}),
+          ...(r.at != null ? { at: r.at } : {}),
+        }
+      : { state: 'none' };
   };
   const interviews: Interview[] = [];
   const unreadable: UnreadableRow[] = [];
@@ -53,15 +67,35 @@ export function assembleInterviews(db: Database, rows: Row[]): { interviews: Int
       unreadable.push({ id, reason: `not JSON: ${(error as Error).message}` });
       continue;
     }
-    const { panelDeliveries, ...record } = (typeof stored === 'object' && stored !== null ? stored : {}) as { panelDeliveries?: unknown };
+    const { panelDeliveries, ...record } = (typeof stored === 'object' && stored !== null ? stored : {}) as {
+      panelDeliveries?: unknown;
+    };
     const parsed = interviewSchema.safeParse({
       ...record,
-      invitations: { candidate: delivery(id, 'candidate'), recruiter: delivery(id, 'recruiter'), ...(panelDeliveries ? { panel: panelDeliveries } : {}) },
-      joins: (joins.get(id) ?? []).map((j): JoinRecord => ({ joinedAt: String(j.joined_at), ...(j.left_at != null ? { leftAt: String(j.left_at) } : {}), via: j.via as JoinRecord['via'] })),
-      reminders: { sent: (marks.get(id) ?? []).map((m) => ({ key: String(m.key), at: String(m.at) })), ...(row.reminders_armed_at != null ? { armedAt: String(row.reminders_armed_at) } : {}) },
+      invitations: {
+        candidate: delivery(id, 'candidate'),
+        recruiter: delivery(id, 'recruiter'),
+        ...(panelDeliveries ? { panel: panelDeliveries } : {}),
+      },
+      joins: (joins.get(id) ?? []).map((j): JoinRecord => ({
+        joinedAt: String(j.joined_at),
+        ...(j.left_at != null ? { leftAt: String(j.left_at) } : {}),
+        via: j.via as JoinRecord['via'],
+      })),
+      reminders: {
+        sent: (marks.get(id) ?? []).map((m) => ({ key: String(m.key), at: String(m.at) })),
+        ...(row.reminders_armed_at != null ? { armedAt: String(row.reminders_armed_at) } : {}),
+      },
     });
     if (parsed.success) interviews.push(parsed.data);
-    else unreadable.push({ id, reason: parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+    else
+      unreadable.push({
+        id,
+        reason: parsed.error.issues
+          .slice(0, 3)
+          .map((i) => `${i.path.join('.')}: ${i.message}`)
+          .join('; '),
+      });
   }
   return { interviews, unreadable };
 }

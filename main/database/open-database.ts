@@ -64,7 +64,13 @@ function openChecked(file: string, aside?: string, full = true): DatabaseSync {
     applyPragmas(sql, file);
     if (full) {
       const rows = sql.prepare('PRAGMA quick_check').all() as { quick_check: string }[];
-      if (rows[0]?.quick_check !== 'ok') throw new Error(`quick_check: ${rows.map((r) => r.quick_check).slice(0, 3).join('; ')}`);
+      if (rows[0]?.quick_check !== 'ok')
+        throw new Error(
+          `quick_check: ${rows
+            .map((r) => r.quick_check)
+            .slice(0, 3)
+            .join('; ')}`,
+        );
     } else sql.prepare('SELECT count(*) FROM sqlite_schema').get();
     return sql;
   } catch (error) {
@@ -86,7 +92,13 @@ function openChecked(file: string, aside?: string, full = true): DatabaseSync {
  * the open reads only the header and schema, and SQLite still reports damage in any page it reads
  * later (an error for that action, never silent data).
  */
-export function openDatabase(options: { dataDir: string; clock: Clock; log: Logger; backupEveryMs?: number; fullCheckEveryMs?: number }): OpenedDatabase {
+export function openDatabase(options: {
+  dataDir: string;
+  clock: Clock;
+  log: Logger;
+  backupEveryMs?: number;
+  fullCheckEveryMs?: number;
+}): OpenedDatabase {
   const { dataDir, clock, log } = options;
   ensurePrivateDir(dataDir);
   const paths = databasePaths(dataDir, clock.now());
@@ -95,7 +107,11 @@ export function openDatabase(options: { dataDir: string; clock: Clock; log: Logg
   const checkReason = fullCheckReason(paths.file, exit, clock.now(), options.fullCheckEveryMs ?? 24 * 3600_000);
   let fullCheckMs = exit && !checkReason ? exit.fullCheckMs : clock.now();
   let check: OpenedDatabase['check'] = checkReason ? 'full' : 'cheap';
-  log.info(checkReason ? `integrity: full quick_check (${checkReason})` : `integrity: header and schema only (clean exit; full check ${new Date(fullCheckMs).toISOString()})`);
+  log.info(
+    checkReason
+      ? `integrity: full quick_check (${checkReason})`
+      : `integrity: header and schema only (clean exit; full check ${new Date(fullCheckMs).toISOString()})`,
+  );
   let sql: DatabaseSync | undefined;
   let restoredAt: string | undefined;
   let restoredByHand = false;
@@ -121,7 +137,15 @@ export function openDatabase(options: { dataDir: string; clock: Clock; log: Logg
       }
     }
     sql ??= openChecked(paths.file);
-    notices.push(damagedFileNotice({ now: clock.now(), aside: paths.aside, dataDir, emptyStart: 'an empty schedule', ...(restoredAt ? { restoredAt } : {}) }));
+    notices.push(
+      damagedFileNotice({
+        now: clock.now(),
+        aside: paths.aside,
+        dataDir,
+        emptyStart: 'an empty schedule',
+        ...(restoredAt ? { restoredAt } : {}),
+      }),
+    );
   }
   const open = sql;
   let steps: string[];
@@ -142,7 +166,10 @@ export function openDatabase(options: { dataDir: string; clock: Clock; log: Logg
   } catch (error) {
     open.close();
     if (error instanceof NewerDatabaseError) throw error;
-    throw new Error(`The database ${paths.file} could not be upgraded (${(error as Error).message}). A copy from before the upgrade is next to it.`, { cause: error });
+    throw new Error(
+      `The database ${paths.file} could not be upgraded (${(error as Error).message}). A copy from before the upgrade is next to it.`,
+      { cause: error },
+    );
   }
   const search = ensureSearchIndex(open);
   const recovered = notices.length > 0;
@@ -151,12 +178,20 @@ export function openDatabase(options: { dataDir: string; clock: Clock; log: Logg
   // check other than its daily turn), the ladder ran or the record format rose; then every record is read once.
   if (steps.length > 0 || formatRose || (check === 'full' && checkReason !== dailyFullCheck)) {
     const found = checkInterviewRecords(database);
-    if (found.length > 0) log.warn(`interviews this version cannot read, kept unchanged: ${found.map((r) => `${r.id} (${r.reason})`).join('; ')}`);
+    if (found.length > 0)
+      log.warn(
+        `interviews this version cannot read, kept unchanged: ${found.map((r) => `${r.id} (${r.reason})`).join('; ')}`,
+      );
   }
   const unreadable = unreadableNotice(unreadableIds(database).size);
   if (unreadable) notices.push(unreadable);
   const keepGoodCopy = () => {
-    if (recovered || !open.isOpen || (fs.existsSync(paths.backup) && !backupDue(open, clock.now(), options.backupEveryMs ?? 24 * 3600_000))) return;
+    if (
+      recovered ||
+      !open.isOpen ||
+      (fs.existsSync(paths.backup) && !backupDue(open, clock.now(), options.backupEveryMs ?? 24 * 3600_000))
+    )
+      return;
     try {
       backupInto(open, paths.backup);
       recordBackup(open, clock.now());

@@ -21,9 +21,20 @@ export interface OpenedStores {
  * Opens the database first (checked, migrated, recovered), then the settings file, whose first open
  * after the upgrade moves the old JSON data into the database. The caller holds the data-dir lock.
  */
-export function openStores(options: { dataDir: string; backend: SchemaBackendFactory; clock: Clock; log: Logger; backupEveryMs?: number }): OpenedStores {
+export function openStores(options: {
+  dataDir: string;
+  backend: SchemaBackendFactory;
+  clock: Clock;
+  log: Logger;
+  backupEveryMs?: number;
+}): OpenedStores {
   const { dataDir, backend, clock, log } = options;
-  const opened = openDatabase({ dataDir, clock, log: log.scope('storage'), ...(options.backupEveryMs ? { backupEveryMs: options.backupEveryMs } : {}) });
+  const opened = openDatabase({
+    dataDir,
+    clock,
+    log: log.scope('storage'),
+    ...(options.backupEveryMs ? { backupEveryMs: options.backupEveryMs } : {}),
+  });
   const database = opened.database;
   try {
     const { store, notices } = openAppStore({

@@ -9,10 +9,18 @@ import type { Logger } from '../logging/logger';
  * moved on (by the version they moved to, then the day).
  */
 const kinds: { name: string; pattern: RegExp; order(match: RegExpMatchArray): string }[] = [
-  { name: 'database before an upgrade', pattern: /^interview-desk\.before-v(\d+)\.sqlite$/, order: (m) => m[1]!.padStart(9, '0') },
+  {
+    name: 'database before an upgrade',
+    pattern: /^interview-desk\.before-v(\d+)\.sqlite$/,
+    order: (m) => m[1]!.padStart(9, '0'),
+  },
   { name: 'damaged database', pattern: /^interview-desk\.damaged-(.+)\.sqlite$/, order: (m) => m[1]! },
   { name: 'damaged settings file', pattern: /^interview-desk\.damaged-(.+)\.json$/, order: (m) => m[1]! },
-  { name: 'settings file before an upgrade', pattern: /^interview-desk\.v\d+-before-v(\d+)-(.+)\.json$/, order: (m) => `${m[1]!.padStart(9, '0')}-${m[2]!}` },
+  {
+    name: 'settings file before an upgrade',
+    pattern: /^interview-desk\.v\d+-before-v(\d+)-(.+)\.json$/,
+    order: (m) => `${m[1]!.padStart(9, '0')}-${m[2]!}`,
+  },
 ];
 
 /** SQLite's companion files go with their database. */
@@ -40,7 +48,9 @@ export function pruneOldCopies(dataDir: string, log: Logger): string[] {
           fs.rmSync(file);
           removed.push(old.name + suffix);
         } catch (error) {
-          log.warn(`could not remove an old copy (${kind.name}), left as it is: ${old.name + suffix} (${(error as Error).message})`);
+          log.warn(
+            `could not remove an old copy (${kind.name}), left as it is: ${old.name + suffix} (${(error as Error).message})`,
+          );
         }
       }
     }

@@ -9,7 +9,10 @@ import { NewerDatabaseError } from './schema-migrations';
  * it reads instead of misreading them. Raise `version` (and record the schema's new `fingerprint`,
  * which a test compares) with every change to the interview schema.
  */
-export const recordFormat = { version: 3, fingerprint: '2d5490a0cc9512045ea887ff3d82f624027f7a1b9304c60425368ea07851d9ce' } as const;
+export const recordFormat = {
+  version: 3,
+  fingerprint: '2d5490a0cc9512045ea887ff3d82f624027f7a1b9304c60425368ea07851d9ce',
+} as const;
 
 const metaKey = 'record_format';
 
@@ -40,6 +43,8 @@ export function refuseNewerRecords(sql: DatabaseSync): void {
 /** Marks the database with this build's record format (after its ladder ran, so `meta` exists); true when it rose. */
 export function markRecordFormat(sql: DatabaseSync): boolean {
   if (storedRecordFormat(sql) === recordFormat.version) return false;
-  sql.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(metaKey, String(recordFormat.version));
+  sql
+    .prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+    .run(metaKey, String(recordFormat.version));
   return true;
 }

@@ -30,7 +30,9 @@ const metaKey = 'restore_hold';
 type Sql = Pick<DatabaseSync, 'prepare'> | Pick<Database, 'prepare'>;
 
 const write = (sql: Sql, hold: RestoreHold) =>
-  sql.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(metaKey, JSON.stringify(hold));
+  sql
+    .prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+    .run(metaKey, JSON.stringify(hold));
 
 /**
  * Marks a database just restored from a copy: every mail item then waiting is held (the `held` flag
@@ -56,7 +58,9 @@ export function readRestoreHold(db: Sql): RestoreHold | undefined {
     parsed = undefined;
   }
   const hold = holdSchema.safeParse(parsed);
-  return hold.success ? hold.data : { restoredAt: 0, upToSeq: Number.MAX_SAFE_INTEGER, calendarRead: false, changed: [] };
+  return hold.success
+    ? hold.data
+    : { restoredAt: 0, upToSeq: Number.MAX_SAFE_INTEGER, calendarRead: false, changed: [] };
 }
 
 /** The restore hold as the running services see it (one read of the `meta` row; `undefined` after it ends). */

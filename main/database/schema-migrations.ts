@@ -92,7 +92,8 @@ export const schemaSteps: SchemaStep[] = [
   },
   {
     to: 3,
-    describe: 'the schedule and analytics read a covering index by start time; the job title as a column; the full-text search key',
+    describe:
+      'the schedule and analytics read a covering index by start time; the job title as a column; the full-text search key',
     // (start_ms, id) is the schedule's order; `end_ms`, `status`, `job_title` and `search` ride in the
     // same index, so a section, analytics over a period, and a search without full-text support read
     // the index, never the records. `search_rowid` ties a row to its
@@ -176,7 +177,9 @@ export const currentDatabaseVersion = latestDatabaseVersion();
 /** A database written by a newer Interview Desk: never downgrade it silently. */
 export class NewerDatabaseError extends Error {
   constructor(version: number) {
-    super(`The database was written by a newer Interview Desk (format ${version}; this version reads up to ${latestDatabaseVersion()}). Update the app to open it.`);
+    super(
+      `The database was written by a newer Interview Desk (format ${version}; this version reads up to ${latestDatabaseVersion()}). Update the app to open it.`,
+    );
     this.name = 'NewerDatabaseError';
   }
 }
@@ -192,7 +195,10 @@ export function databaseVersion(sql: DatabaseSync): number {
  * `user_version`, so a crash mid-ladder leaves the last finished version. `beforeStep` runs first
  * (the caller's backup). Returns the steps taken.
  */
-export function migrateDatabase(sql: DatabaseSync, options: { target?: number; beforeStep?: (step: SchemaStep, from: number) => void } = {}): string[] {
+export function migrateDatabase(
+  sql: DatabaseSync,
+  options: { target?: number; beforeStep?: (step: SchemaStep, from: number) => void } = {},
+): string[] {
   const target = options.target ?? latestDatabaseVersion();
   const from = databaseVersion(sql);
   if (from > latestDatabaseVersion()) throw new NewerDatabaseError(from);

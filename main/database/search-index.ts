@@ -30,8 +30,19 @@ const indexTriggers: Record<string, string> = {
 
 /** Whether the table and every trigger are there exactly as this build makes them. */
 function indexWhole(sql: DatabaseSync): boolean {
-  const stored = new Map((sql.prepare("SELECT name, sql FROM sqlite_schema WHERE type IN ('table', 'trigger') AND name IN ('interviews_fts', 'interviews_fts_insert', 'interviews_fts_update', 'interviews_fts_delete')").all() as { name: string; sql: string }[]).map((r) => [r.name, r.sql]));
-  return stored.get('interviews_fts') === indexTable && Object.entries(indexTriggers).every(([name, text]) => stored.get(name) === text);
+  const stored = new Map(
+    (
+      sql
+        .prepare(
+          "SELECT name, sql FROM sqlite_schema WHERE type IN ('table', 'trigger') AND name IN ('interviews_fts', 'interviews_fts_insert', 'interviews_fts_update', 'interviews_fts_delete')",
+        )
+        .all() as { name: string; sql: string }[]
+    ).map((r) => [r.name, r.sql]),
+  );
+  return (
+    stored.get('interviews_fts') === indexTable &&
+    Object.entries(indexTriggers).every(([name, text]) => stored.get(name) === text)
+  );
 }
 
 /** Drops whatever part of the index is there: the triggers first (they name the table), then the table. */
@@ -80,11 +91,16 @@ export function ftsQuery(query: string): string | undefined {
  * `useIndex` says whether the full-text index should answer (see the repository: a search that
  * matches thousands of rows is faster read from the covering index by start time).
  */
-export function searchCondition(mode: SearchMode, query: string, useIndex = true): { sql: string; param: string } | undefined {
+export function searchCondition(
+  mode: SearchMode,
+  query: string,
+  useIndex = true,
+): { sql: string; param: string } | undefined {
   const text = searchText(query);
   if (!text) return undefined;
   const fts = ftsQuery(query);
   // Trigrams need three characters; a shorter search reads the normalised column from its index.
-  if (mode === 'fts5' && fts && useIndex) return { sql: 'search_rowid IN (SELECT rowid FROM interviews_fts WHERE interviews_fts MATCH ?)', param: fts };
+  if (mode === 'fts5' && fts && useIndex)
+    return { sql: 'search_rowid IN (SELECT rowid FROM interviews_fts WHERE interviews_fts MATCH ?)', param: fts };
   return { sql: "search LIKE ? ESCAPE '\\'", param: `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%` };
 }

@@ -3,13 +3,15 @@
  * collapsed, so "José" is found by "jose". Stored in its own column beside each interview.
  */
 export function searchText(...parts: string[]): string {
-  return parts
-    .join(' ')
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    // Control characters match nothing a person typed (and FTS5 stops reading a query at a NUL).
-    .replace(/\p{Cc}/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    parts
+      .join(' ')
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      // Control characters match nothing a person typed (and FTS5 stops reading a query at a NUL).
+      .replace(/\p{Cc}/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }

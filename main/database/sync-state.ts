@@ -13,8 +13,14 @@ export interface SyncState {
 /** Creates the sync state over the `sync_state` table. */
 export function createSyncState(db: Database): SyncState {
   return {
-    get: (key) => (db.prepare('SELECT value FROM sync_state WHERE key = ?').get(key) as { value: string } | undefined)?.value,
-    set: (key, value) => void db.prepare('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value),
+    get: (key) =>
+      (db.prepare('SELECT value FROM sync_state WHERE key = ?').get(key) as { value: string } | undefined)?.value,
+    set: (key, value) =>
+      void db
+        .prepare(
+          'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+        )
+        .run(key, value),
     delete: (key) => void db.prepare('DELETE FROM sync_state WHERE key = ?').run(key),
   };
 }

@@ -10,7 +10,8 @@ import { assembleInterviews, type UnreadableRow } from './interview-rows';
 const metaKey = 'unreadable_interviews';
 
 /** The SQL condition (on `interviews`, optionally aliased) that leaves the unreadable rows out. */
-export const readableOnly = (alias = '') => `${alias}id NOT IN (SELECT u.key FROM json_each((SELECT m.value FROM meta AS m WHERE m.key = '${metaKey}')) AS u)`;
+export const readableOnly = (alias = '') =>
+  `${alias}id NOT IN (SELECT u.key FROM json_each((SELECT m.value FROM meta AS m WHERE m.key = '${metaKey}')) AS u)`;
 
 /** The ids listed as unreadable. */
 export function unreadableIds(db: Database): Set<string> {
@@ -26,7 +27,10 @@ export function unreadableIds(db: Database): Set<string> {
 
 function writeList(db: Database, rows: Record<string, string>): void {
   if (Object.keys(rows).length === 0) db.prepare('DELETE FROM meta WHERE key = ?').run(metaKey);
-  else db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(metaKey, JSON.stringify(rows));
+  else
+    db.prepare(
+      'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    ).run(metaKey, JSON.stringify(rows));
 }
 
 /** Adds rows found unreadable on a read (the list only grows until the next full check). */
@@ -47,7 +51,9 @@ export function checkInterviewRecords(db: Database): UnreadableRow[] {
   const found: UnreadableRow[] = [];
   let after = -1;
   for (;;) {
-    const rows = db.prepare('SELECT rowid, id, record, reminders_armed_at FROM interviews WHERE rowid > ? ORDER BY rowid LIMIT 500').all(after) as Record<string, unknown>[];
+    const rows = db
+      .prepare('SELECT rowid, id, record, reminders_armed_at FROM interviews WHERE rowid > ? ORDER BY rowid LIMIT 500')
+      .all(after) as Record<string, unknown>[];
     if (rows.length === 0) break;
     after = Number(rows.at(-1)!.rowid);
     found.push(...assembleInterviews(db, rows).unreadable);
@@ -59,6 +65,9 @@ export function checkInterviewRecords(db: Database): UnreadableRow[] {
 /** The one notice while unreadable rows exist, or none. */
 export function unreadableNotice(count: number): Notice | undefined {
   if (count === 0) return undefined;
-  const what = count === 1 ? '1 interview could not be read by this version; it is kept unchanged.' : `${count} interviews could not be read by this version; they are kept unchanged.`;
+  const what =
+    count === 1
+      ? '1 interview could not be read by this version; it is kept unchanged.'
+      : `${count} interviews could not be read by this version; they are kept unchanged.`;
   return { id: 'interviews-unreadable', level: 'warning', message: what };
 }

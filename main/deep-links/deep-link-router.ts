@@ -43,7 +43,8 @@ export function createDeepLinkRouter(deps: DeepLinkRouterDeps): DeepLinkRouter {
   };
   const parseJoinLink = (raw: string): InvitationLink => {
     const link = parseLink(raw);
-    if (link.kind !== 'join' && link.kind !== 'panel') throw new DeskFailure('invalid_input', 'That is not an invitation link.', 'link');
+    if (link.kind !== 'join' && link.kind !== 'panel')
+      throw new DeskFailure('invalid_input', 'That is not an invitation link.', 'link');
     return link;
   };
   return {

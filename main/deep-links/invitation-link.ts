@@ -11,9 +11,13 @@ const hosts: Record<InvitationRole, string> = { candidate: 'join', panelist: 'pa
  * from validated parts only (the Meet code checked against the Meet pattern, the start instant, the
  * length, the title), URL-encoded; `parseDeepLink` reads both back.
  */
-export function invitationLink(interview: Pick<Interview, 'meetLink' | 'startUtc' | 'durationMinutes' | 'jobTitle' | 'candidate'>, role: InvitationRole): string {
+export function invitationLink(
+  interview: Pick<Interview, 'meetLink' | 'startUtc' | 'durationMinutes' | 'jobTitle' | 'candidate'>,
+  role: InvitationRole,
+): string {
   const params = new URLSearchParams();
-  if (interview.meetLink && meetLinkPattern.test(interview.meetLink)) params.set('meet', interview.meetLink.slice('https://meet.google.com/'.length));
+  if (interview.meetLink && meetLinkPattern.test(interview.meetLink))
+    params.set('meet', interview.meetLink.slice('https://meet.google.com/'.length));
   params.set('start', interview.startUtc);
   params.set('duration', String(interview.durationMinutes));
   params.set('title', `${interview.jobTitle} interview`.slice(0, 200));

@@ -63,7 +63,10 @@ export function parseDeepLink(raw: string, now = Date.now()): DeepLink {
     case 'panel': {
       const parts = invitationParts(url.searchParams, now);
       const candidate = candidateRule.safeParse(url.searchParams.get('candidate') ?? '');
-      if (!candidate.success) throw new DeepLinkError(`${candidate.error.issues[0]?.message ?? "The candidate's name in the invitation link is not valid"}.`);
+      if (!candidate.success)
+        throw new DeepLinkError(
+          `${candidate.error.issues[0]?.message ?? "The candidate's name in the invitation link is not valid"}.`,
+        );
       return { kind: 'panel', ...parts, candidateName: candidate.data };
     }
     default:
@@ -76,16 +79,26 @@ function invitationParts(params: URLSearchParams, now: number): InvitationParts 
   const meet = params.get('meet') ?? '';
   const start = params.get('start') ?? '';
   const title = titleRule.safeParse(params.get('title') ?? 'Interview');
-  if (!meetCode.test(meet)) throw new DeepLinkError('The Meet code in the invitation link must look like abc-defg-hij.');
+  if (!meetCode.test(meet))
+    throw new DeepLinkError('The Meet code in the invitation link must look like abc-defg-hij.');
   const startMs = Date.parse(start);
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(start) || Number.isNaN(startMs)) throw new DeepLinkError('The start time in the invitation link is not a valid time.');
-  if (startMs < now - 24 * 3600_000 || startMs > now + 2 * 365 * 24 * 3600_000) throw new DeepLinkError('The invitation link has a start time that is out of range.');
-  if (!title.success) throw new DeepLinkError(`${title.error.issues[0]?.message ?? 'The title in the invitation link is not valid'}.`);
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(start) || Number.isNaN(startMs))
+    throw new DeepLinkError('The start time in the invitation link is not a valid time.');
+  if (startMs < now - 24 * 3600_000 || startMs > now + 2 * 365 * 24 * 3600_000)
+    throw new DeepLinkError('The invitation link has a start time that is out of range.');
+  if (!title.success)
+    throw new DeepLinkError(`${title.error.issues[0]?.message ?? 'The title in the invitation link is not valid'}.`);
   const duration = params.get('duration');
-  if (duration !== null && (!/^\d{1,3}$/.test(duration) || Number(duration) < 5 || Number(duration) > 480)) throw new DeepLinkError('The interview length in the invitation link must be 5 to 480 minutes.');
+  if (duration !== null && (!/^\d{1,3}$/.test(duration) || Number(duration) < 5 || Number(duration) > 480))
+    throw new DeepLinkError('The interview length in the invitation link must be 5 to 480 minutes.');
   const meetLink = `https://meet.google.com/${meet}`;
   if (!meetLinkPattern.test(meetLink)) throw new DeepLinkError('The Meet code is not valid.');
-  return { meetLink, startUtc: new Date(startMs).toISOString(), title: title.data || 'Interview', ...(duration !== null ? { durationMinutes: Number(duration) } : {}) };
+  return {
+    meetLink,
+    startUtc: new Date(startMs).toISOString(),
+    title: title.data || 'Interview',
+    ...(duration !== null ? { durationMinutes: Number(duration) } : {}),
+  };
 }
 
 /** Finds the deep link among process arguments (Windows/Linux pass it on the command line). */

@@ -42,14 +42,25 @@ async function readBounded(response: Response, limit: number): Promise<number> {
  * Only an https endpoint is fetched (http only on this computer), redirects are refused, each request
  * (body included) is bounded by `timeoutMs`, and at most `maxBodyBytes` of a body are read.
  */
-export async function checkNetwork(options: { url: string; stunServer: string; samples?: number; timeoutMs?: number; maxBodyBytes?: number }): Promise<NetworkReport> {
+export async function checkNetwork(options: {
+  url: string;
+  stunServer: string;
+  samples?: number;
+  timeoutMs?: number;
+  maxBodyBytes?: number;
+}): Promise<NetworkReport> {
   const samples = options.samples ?? 5;
   const timeoutMs = options.timeoutMs ?? 3000;
   const maxBodyBytes = options.maxBodyBytes ?? maxCheckBodyBytes;
   const stun = stunBinding(options.stunServer);
   if (!isCheckUrl(options.url)) {
     const stunResult = await stun;
-    return { online: stunResult.ok, endpoint: options.url, stun: { server: options.stunServer, ...stunResult } as NetworkReport['stun'], error: 'The network check address must be an https:// address.' };
+    return {
+      online: stunResult.ok,
+      endpoint: options.url,
+      stun: { server: options.stunServer, ...stunResult } as NetworkReport['stun'],
+      error: 'The network check address must be an https:// address.',
+    };
   }
   const rtts: number[] = [];
   let lastError: string | undefined;
@@ -57,7 +68,12 @@ export async function checkNetwork(options: { url: string; stunServer: string; s
   for (let i = 0; i < samples; i++) {
     const started = performance.now();
     try {
-      const response = await fetch(options.url, { method: i === 0 ? 'GET' : 'HEAD', cache: 'no-store', redirect: 'error', signal: AbortSignal.timeout(timeoutMs) });
+      const response = await fetch(options.url, {
+        method: i === 0 ? 'GET' : 'HEAD',
+        cache: 'no-store',
+        redirect: 'error',
+        signal: AbortSignal.timeout(timeoutMs),
+      });
       if (i === 0) {
         const bytes = await readBounded(response, maxBodyBytes);
         const seconds = (performance.now() - started) / 1000;
@@ -67,17 +83,23 @@ export async function checkNetwork(options: { url: string; stunServer: string; s
         rtts.push(performance.now() - started);
       }
     } catch (error) {
-      lastError = (error as Error).cause ? String(((error as Error).cause as Error).message ?? (error as Error).cause) : (error as Error).message;
+      lastError = (error as Error).cause
+        ? String(((error as Error).cause as Error).message ?? (error as Error).cause)
+        : (error as Error).message;
     }
   }
   const stunResult = await stun;
   const stunReport = { server: options.stunServer, ...stunResult } as NetworkReport['stun'];
-  if (rtts.length === 0 && !stunResult.ok) return { online: false, endpoint: options.url, stun: stunReport, ...(lastError ? { error: lastError } : {}) };
+  if (rtts.length === 0 && !stunResult.ok)
+    return { online: false, endpoint: options.url, stun: stunReport, ...(lastError ? { error: lastError } : {}) };
   const sorted = [...rtts].sort((a, b) => a - b);
   const rttMs = sorted.length ? sorted[Math.floor(sorted.length / 2)] : undefined;
   // Jitter as the median change between successive round trips: one slow request (a busy CPU, a
   // garbage collection) should not read as a jittery line.
-  const changes = rtts.slice(1).map((r, i) => Math.abs(r - rtts[i]!)).sort((a, b) => a - b);
+  const changes = rtts
+    .slice(1)
+    .map((r, i) => Math.abs(r - rtts[i]!))
+    .sort((a, b) => a - b);
   const jitterMs = changes.length ? changes[Math.floor(changes.length / 2)] : undefined;
   return {
     online: true,

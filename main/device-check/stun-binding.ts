@@ -41,7 +41,10 @@ export function parseBindingResponse(message: Buffer, transactionId: Buffer): { 
  * Proves UDP works toward Meet's media ports: a STUN Binding request to `host:port` that comes back
  * with a server-reflexive address. Retries twice; resolves `ok: false` with the reason on silence.
  */
-export async function stunBinding(server: string, timeoutMs = 1500): Promise<{ ok: true; reflexive: string } | { ok: false; error: string }> {
+export async function stunBinding(
+  server: string,
+  timeoutMs = 1500,
+): Promise<{ ok: true; reflexive: string } | { ok: false; error: string }> {
   const [host, portText] = [server.slice(0, server.lastIndexOf(':')), server.slice(server.lastIndexOf(':') + 1)];
   const port = Number(portText);
   let address: string;
@@ -61,7 +64,10 @@ export async function stunBinding(server: string, timeoutMs = 1500): Promise<{ o
         socket.send(bindingRequest(id), port, address, (error) => {
           if (error) resolve({ ok: false, error: error.message });
         });
-        timer = setTimeout(() => (tries < 3 ? send() : resolve({ ok: false, error: `no answer from ${server} over UDP` })), timeoutMs / 3);
+        timer = setTimeout(
+          () => (tries < 3 ? send() : resolve({ ok: false, error: `no answer from ${server} over UDP` })),
+          timeoutMs / 3,
+        );
       };
       socket.on('message', (message) => {
         const mapped = parseBindingResponse(message, id);

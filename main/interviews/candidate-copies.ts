@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { candidateNotesSchema, type Interview, type InterviewSummary } from '../../preload/shared/contract/interview-schema';
+import {
+  candidateNotesSchema,
+  type Interview,
+  type InterviewSummary,
+} from '../../preload/shared/contract/interview-schema';
 import { DeskFailure } from '../shared/desk-failure';
 import type { EventHub } from '../shared/event-hub';
 import type { Clock } from '../platform/clock';
@@ -14,7 +18,14 @@ import { freshRecord, summarize, type SavedCopyOrigin } from './interview-rules'
  * to send): the candidate's own copy, or a co-interviewer's (`panelist`, naming the candidate).
  */
 export interface CandidateCopies {
-  save(input: { meetLink: string; startUtc: string; title: string; durationMinutes?: number; timeZone: string; panelistFor?: string }): Interview;
+  save(input: {
+    meetLink: string;
+    startUtc: string;
+    title: string;
+    durationMinutes?: number;
+    timeZone: string;
+    panelistFor?: string;
+  }): Interview;
   /**
    * What the candidate's home needs: the copies saved from invitations (by start time, at most 100)
    * and whether any interview was scheduled here (then this is a recruiter's app: no copies are read).
@@ -44,13 +55,18 @@ export function createCandidateCopies(deps: CandidateCopiesDeps): CandidateCopie
   const newId = deps.newId ?? randomUUID;
   const find: CandidateCopies['find'] = (meetLink, startUtc, as = 'candidate') => {
     const startMs = Date.parse(startUtc);
-    return repository.startingBetween(startMs, startMs + 1).find((i) => i.origin === as && i.meetLink === meetLink && i.startUtc === startUtc);
+    return repository
+      .startingBetween(startMs, startMs + 1)
+      .find((i) => i.origin === as && i.meetLink === meetLink && i.startUtc === startUtc);
   };
   return {
     find,
     saved() {
       const scheduledHere = repository.byOrigin(['recruiter'], 1).length > 0;
-      return { saved: scheduledHere ? [] : repository.byOrigin(['candidate', 'panelist'], 100).map(summarize), scheduledHere };
+      return {
+        saved: scheduledHere ? [] : repository.byOrigin(['candidate', 'panelist'], 100).map(summarize),
+        scheduledHere,
+      };
     },
     save(input) {
       const origin: SavedCopyOrigin = input.panelistFor === undefined ? 'candidate' : 'panelist';
@@ -80,14 +96,21 @@ export function createCandidateCopies(deps: CandidateCopiesDeps): CandidateCopie
     },
     setNotes(id, raw) {
       const current = queries.get(id);
-      if (current.origin === 'recruiter') throw new DeskFailure('invalid_input', 'Notes on a scheduled interview are written in its form.', 'id');
+      if (current.origin === 'recruiter')
+        throw new DeskFailure('invalid_input', 'Notes on a scheduled interview are written in its form.', 'id');
       const notes = candidateNotesSchema.safeParse(raw);
-      if (!notes.success) throw new DeskFailure('invalid_input', notes.error.issues[0]?.message ?? 'Your notes are not valid', 'notes');
+      if (!notes.success)
+        throw new DeskFailure('invalid_input', notes.error.issues[0]?.message ?? 'Your notes are not valid', 'notes');
       return commands.updateQuietly(id, (i) => ({ ...i, notes: notes.data }));
     },
     remove(id) {
       const current = queries.get(id);
-      if (current.origin === 'recruiter') throw new DeskFailure('invalid_input', 'Only interviews saved from an invitation can be removed; cancel this one instead.', 'id');
+      if (current.origin === 'recruiter')
+        throw new DeskFailure(
+          'invalid_input',
+          'Only interviews saved from an invitation can be removed; cancel this one instead.',
+          'id',
+        );
       repository.remove(id);
       events.emit('interviews:changed', { ids: [id] });
       log.info(`removed candidate interview ${id}`);

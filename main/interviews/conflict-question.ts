@@ -24,11 +24,17 @@ function names(list: string[]): string {
  * events too, and are already named as interviews.
  */
 function withoutInterviews(calendars: CalendarFindings, conflicts: Conflict[]): CalendarFindings['busy'] {
-  const interviews = mergeSpans(conflicts.map((c) => ({ start: Date.parse(c.startUtc), end: Date.parse(c.startUtc) + c.durationMinutes * 60_000 })));
+  const interviews = mergeSpans(
+    conflicts.map((c) => ({ start: Date.parse(c.startUtc), end: Date.parse(c.startUtc) + c.durationMinutes * 60_000 })),
+  );
   return calendars.busy.flatMap((b) =>
     b.who !== 'recruiter'
       ? [b]
-      : subtractSpans([{ start: Date.parse(b.start), end: Date.parse(b.end) }], interviews).map((s) => ({ ...b, start: new Date(s.start).toISOString(), end: new Date(s.end).toISOString() })),
+      : subtractSpans([{ start: Date.parse(b.start), end: Date.parse(b.end) }], interviews).map((s) => ({
+          ...b,
+          start: new Date(s.start).toISOString(),
+          end: new Date(s.end).toISOString(),
+        })),
   );
 }
 
@@ -37,18 +43,31 @@ function withoutInterviews(calendars: CalendarFindings, conflicts: Conflict[]): 
  * the app's overlapping interviews, then who is busy in Google Calendar and when (on the
  * interview's clock, `zone`), then whose time Google could not tell and why.
  */
-export function conflictQuestion(conflicts: Conflict[], calendars: CalendarFindings, zone: string, startUtc: string, ask: ConflictAsk, style: TimeStyle): string | undefined {
+export function conflictQuestion(
+  conflicts: Conflict[],
+  calendars: CalendarFindings,
+  zone: string,
+  startUtc: string,
+  ask: ConflictAsk,
+  style: TimeStyle,
+): string | undefined {
   const busy = withoutInterviews(calendars, conflicts);
   if (conflicts.length === 0 && busy.length === 0 && calendars.unknown.length === 0) return undefined;
   const day = DateTime.fromISO(startUtc, { zone }).toISODate();
-  const at = (iso: string) => formatInstant(iso, zone, style, { date: DateTime.fromISO(iso, { zone }).toISODate() === day ? 'none' : 'weekday' });
+  const at = (iso: string) =>
+    formatInstant(iso, zone, style, { date: DateTime.fromISO(iso, { zone }).toISODate() === day ? 'none' : 'weekday' });
   const sentences: string[] = [];
   const first = conflicts[0];
-  if (first) sentences.push(`This overlaps ${conflicts.length === 1 ? 'another interview' : `${conflicts.length} other interviews`}: ${first.candidateName} (${first.jobTitle}).`);
+  if (first)
+    sentences.push(
+      `This overlaps ${conflicts.length === 1 ? 'another interview' : `${conflicts.length} other interviews`}: ${first.candidateName} (${first.jobTitle}).`,
+    );
   for (const who of [...new Set(busy.map((b) => b.who))]) {
     const blocks = busy.filter((b) => b.who === who);
     const spans = names(blocks.map((b) => `${at(b.start)}–${at(b.end)}`));
-    sentences.push(who === 'recruiter' ? `You are busy ${spans} in Google Calendar.` : `${blocks[0]!.name} is busy ${spans}.`);
+    sentences.push(
+      who === 'recruiter' ? `You are busy ${spans} in Google Calendar.` : `${blocks[0]!.name} is busy ${spans}.`,
+    );
   }
   for (const why of Object.keys(because) as UnknownWhy[]) {
     const people = calendars.unknown.filter((u) => u.why === why).map((u) => (u.who === 'recruiter' ? 'you' : u.name));

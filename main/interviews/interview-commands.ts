@@ -11,13 +11,24 @@ import {
   type ScheduleInput,
 } from '../../preload/shared/contract/interview-schema';
 import type { z } from 'zod';
-import type { DeliveryRecipient, RecipientState, rescheduleInputSchema } from '../../preload/shared/contract/interview-schema';
+import type {
+  DeliveryRecipient,
+  RecipientState,
+  rescheduleInputSchema,
+} from '../../preload/shared/contract/interview-schema';
 import { DeskFailure } from '../shared/desk-failure';
 import type { EventHub } from '../shared/event-hub';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../logging/logger';
 import type { InterviewRepository } from '../database/interview-repository';
-import { armedReminders, freshRecord, panelChanged, refuseOnCandidateCopy, refusePanel, startInstant } from './interview-rules';
+import {
+  armedReminders,
+  freshRecord,
+  panelChanged,
+  refuseOnCandidateCopy,
+  refusePanel,
+  startInstant,
+} from './interview-rules';
 import { conflictsIn } from './interview-queries';
 import { asLastTold, calendarChangeAnnouncement, withoutCalendarChange } from './calendar-change-notice';
 import { noFindings, type CalendarFindings } from './calendar-findings';
@@ -59,7 +70,11 @@ export interface InterviewCommands {
   /** Emails everyone about a move or cancel made in Google Calendar (the room's "Send update"). */
   sendCalendarChange(id: string): Interview;
   /** Changes the panel after scheduling: new co-interviewers are invited, removed ones get a cancellation. */
-  setPanel(id: string, panel: unknown, options?: { acceptConflicts?: boolean | undefined; calendars?: CalendarFindings }): Interview;
+  setPanel(
+    id: string,
+    panel: unknown,
+    options?: { acceptConflicts?: boolean | undefined; calendars?: CalendarFindings },
+  ): Interview;
   /** Applies a change that came from elsewhere (Google sync, the outbox) and tells listeners. */
   update(id: string, change: (interview: Interview) => Interview): Interview;
   /** Applies bookkeeping no listener follows (sync state, joins, notes): saved, the screens told, nothing queued. */
@@ -113,7 +128,8 @@ export function createInterviewCommands(deps: InterviewCommandsDeps): InterviewC
       else repository.afterCommit(() => events.emit('interviews:changed', { ids: [interview.id] }));
       return interview;
     });
-  const conflictsFor = (startMs: number, durationMinutes: number, excludeId?: string) => conflictsIn(repository, startMs, durationMinutes, excludeId);
+  const conflictsFor = (startMs: number, durationMinutes: number, excludeId?: string) =>
+    conflictsIn(repository, startMs, durationMinutes, excludeId);
   /**
    * A changed interview, ready to save. A new Meet link for a meeting people may already hold is a
    * significant change (RFC 5546): SEQUENCE rises here, whoever changed the link, so every update
@@ -121,12 +137,28 @@ export function createInterviewCommands(deps: InterviewCommandsDeps): InterviewC
    */
   const changed = (previous: Interview, next: Interview): Interview => {
     const relinked = previous.meetLink !== undefined && next.meetLink !== previous.meetLink;
-    return { ...next, ...(relinked ? { ics: { ...next.ics, sequence: Math.max(next.ics.sequence, previous.ics.sequence + 1) } } : {}), updatedAt: nowIso() };
+    return {
+      ...next,
+      ...(relinked ? { ics: { ...next.ics, sequence: Math.max(next.ics.sequence, previous.ics.sequence + 1) } } : {}),
+      updatedAt: nowIso(),
+    };
   };
   /** Asks before saving over anyone's time (the app's interviews, Google's busy blocks, or time Google could not tell). */
-  const refuseConflicts = (conflicts: Conflict[], calendars: CalendarFindings, accepted: boolean | undefined, at: { zone: string; startUtc: string; ask: ConflictAsk }) => {
+  const refuseConflicts = (
+    conflicts: Conflict[],
+    calendars: CalendarFindings,
+    accepted: boolean | undefined,
+    at: { zone: string; startUtc: string; ask: ConflictAsk },
+  ) => {
     if (accepted) return;
-    const question = conflictQuestion(conflicts, calendars, at.zone, at.startUtc, at.ask, deps.timeStyle ?? timeStyleOf(undefined));
+    const question = conflictQuestion(
+      conflicts,
+      calendars,
+      at.zone,
+      at.startUtc,
+      at.ask,
+      deps.timeStyle ?? timeStyleOf(undefined),
+    );
     if (question) throw new DeskFailure('conflict', question, at.ask === 'Save the panel anyway?' ? undefined : 'time');
   };
   /** A change from elsewhere in one transaction; `tellListeners` false keeps it out of the queues. */
@@ -142,22 +174,42 @@ export function createInterviewCommands(deps: InterviewCommandsDeps): InterviewC
       const input = scheduleInputSchema.parse(raw);
       const recruiter = deps.recruiter();
       if (!recruiter) {
-        throw new DeskFailure('invalid_input', 'Add your name and email in Settings (or connect your Google account) before scheduling.', 'recruiter');
+        throw new DeskFailure(
+          'invalid_input',
+          'Add your name and email in Settings (or connect your Google account) before scheduling.',
+          'recruiter',
+        );
       }
       if (input.candidateTimeZone && !IANAZone.isValidZone(input.candidateTimeZone)) {
-        throw new DeskFailure('invalid_input', `"${input.candidateTimeZone}" is not a known time zone`, 'candidateTimeZone');
+        throw new DeskFailure(
+          'invalid_input',
+          `"${input.candidateTimeZone}" is not a known time zone`,
+          'candidateTimeZone',
+        );
       }
       if (recruiter.email && recruiter.email.toLowerCase() === input.candidateEmail.toLowerCase()) {
-        throw new DeskFailure('invalid_input', 'Candidate email is your own address. Use the candidate\'s address.', 'candidateEmail');
+        throw new DeskFailure(
+          'invalid_input',
+          "Candidate email is your own address. Use the candidate's address.",
+          'candidateEmail',
+        );
       }
       refusePanel(input.coInterviewers, recruiter.email, input.candidateEmail);
       const start = startInstant(input, clock.now());
-      refuseConflicts(conflictsFor(start.toMillis(), input.durationMinutes), calendars, input.acceptConflicts, { zone: input.timeZone, startUtc: start.toISO()!, ask: 'Schedule anyway?' });
+      refuseConflicts(conflictsFor(start.toMillis(), input.durationMinutes), calendars, input.acceptConflicts, {
+        zone: input.timeZone,
+        startUtc: start.toISO()!,
+        ask: 'Schedule anyway?',
+      });
       const id = newId();
       const now = nowIso();
       const interview: Interview = {
         ...freshRecord(id, now),
-        candidate: { name: input.candidateName, email: input.candidateEmail, ...(input.candidateTimeZone ? { timeZone: input.candidateTimeZone } : {}) },
+        candidate: {
+          name: input.candidateName,
+          email: input.candidateEmail,
+          ...(input.candidateTimeZone ? { timeZone: input.candidateTimeZone } : {}),
+        },
         recruiter,
         coInterviewers: input.coInterviewers.map((p) => ({ email: p.email, ...(p.name ? { name: p.name } : {}) })),
         jobTitle: input.jobTitle,
@@ -176,9 +228,15 @@ export function createInterviewCommands(deps: InterviewCommandsDeps): InterviewC
     reschedule(input, calendars = noFindings) {
       const previous = mustGet(input.id);
       refuseOnCandidateCopy(previous, 'reschedule');
-      if (previous.status === 'cancelled') throw new DeskFailure('invalid_input', 'This interview was cancelled; schedule a new one instead.', 'id');
+      if (previous.status === 'cancelled')
+        throw new DeskFailure('invalid_input', 'This interview was cancelled; schedule a new one instead.', 'id');
       const start = startInstant(input, clock.now());
-      refuseConflicts(conflictsFor(start.toMillis(), input.durationMinutes, input.id), calendars, input.acceptConflicts, { zone: input.timeZone, startUtc: start.toISO()!, ask: 'Move anyway?' });
+      refuseConflicts(
+        conflictsFor(start.toMillis(), input.durationMinutes, input.id),
+        calendars,
+        input.acceptConflicts,
+        { zone: input.timeZone, startUtc: start.toISO()!, ask: 'Move anyway?' },
+      );
       const interview: Interview = {
         ...withoutCalendarChange(previous),
         startUtc: start.toISO()!,
@@ -197,7 +255,12 @@ export function createInterviewCommands(deps: InterviewCommandsDeps): InterviewC
       const previous = mustGet(id);
       refuseOnCandidateCopy(previous, 'cancel');
       if (previous.status === 'cancelled') return previous;
-      const interview: Interview = { ...withoutCalendarChange(previous), status: 'cancelled', ics: { ...previous.ics, sequence: previous.ics.sequence + 1 }, updatedAt: nowIso() };
+      const interview: Interview = {
+        ...withoutCalendarChange(previous),
+        status: 'cancelled',
+        ics: { ...previous.ics, sequence: previous.ics.sequence + 1 },
+        updatedAt: nowIso(),
+      };
       save(interview, { kind: 'cancelled', interview });
       log.info(`cancelled interview ${id}`);
       return interview;
@@ -212,10 +275,12 @@ export function createInterviewCommands(deps: InterviewCommandsDeps): InterviewC
     },
     setMeetLink(id, link) {
       const meetLink = meetLinkSchema.safeParse(link);
-      if (!meetLink.success) throw new DeskFailure('invalid_input', meetLink.error.issues[0]?.message ?? 'Not a Meet link', 'meetLink');
+      if (!meetLink.success)
+        throw new DeskFailure('invalid_input', meetLink.error.issues[0]?.message ?? 'Not a Meet link', 'meetLink');
       const previous = mustGet(id);
       refuseOnCandidateCopy(previous, 'meetLink');
-      if (previous.status === 'cancelled') throw new DeskFailure('invalid_input', 'This interview was cancelled.', 'id');
+      if (previous.status === 'cancelled')
+        throw new DeskFailure('invalid_input', 'This interview was cancelled.', 'id');
       if (previous.meetLink === meetLink.data) return previous;
       const interview = changed(previous, { ...previous, meetLink: meetLink.data });
       return save(interview, { kind: 'relinked', interview, previous });
@@ -224,19 +289,36 @@ export function createInterviewCommands(deps: InterviewCommandsDeps): InterviewC
       const parsed = coInterviewersSchema.safeParse(raw);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        throw new DeskFailure('invalid_input', issue?.message ?? 'The panel is not valid', ['coInterviewers', ...(issue?.path ?? []).map(String)].join('.'));
+        throw new DeskFailure(
+          'invalid_input',
+          issue?.message ?? 'The panel is not valid',
+          ['coInterviewers', ...(issue?.path ?? []).map(String)].join('.'),
+        );
       }
       const previous = mustGet(id);
       refuseOnCandidateCopy(previous, 'panel');
-      if (hasEnded(previous, clock.now())) throw new DeskFailure('invalid_input', 'This interview has ended, so its panel can no longer change.', 'id');
-      if (previous.status === 'cancelled') throw new DeskFailure('invalid_input', 'This interview was cancelled.', 'id');
+      if (hasEnded(previous, clock.now()))
+        throw new DeskFailure('invalid_input', 'This interview has ended, so its panel can no longer change.', 'id');
+      if (previous.status === 'cancelled')
+        throw new DeskFailure('invalid_input', 'This interview was cancelled.', 'id');
       refusePanel(parsed.data, previous.recruiter.email, previous.candidate.email);
-      const next = { ...previous, coInterviewers: parsed.data.map((p) => ({ email: p.email, ...(p.name ? { name: p.name } : {}) })) };
+      const next = {
+        ...previous,
+        coInterviewers: parsed.data.map((p) => ({ email: p.email, ...(p.name ? { name: p.name } : {}) })),
+      };
       if (!panelChanged(previous, next)) return previous;
-      refuseConflicts([], options.calendars ?? noFindings, options.acceptConflicts, { zone: previous.timeZone, startUtc: previous.startUtc, ask: 'Save the panel anyway?' });
+      refuseConflicts([], options.calendars ?? noFindings, options.acceptConflicts, {
+        zone: previous.timeZone,
+        startUtc: previous.startUtc,
+        ask: 'Save the panel anyway?',
+      });
       // Who is invited changed: a significant change (RFC 5546), so SEQUENCE rises and the new
       // invitations and the cancellations outrank every message sent before.
-      const interview: Interview = { ...next, ics: { ...previous.ics, sequence: previous.ics.sequence + 1 }, updatedAt: nowIso() };
+      const interview: Interview = {
+        ...next,
+        ics: { ...previous.ics, sequence: previous.ics.sequence + 1 },
+        updatedAt: nowIso(),
+      };
       save(interview, { kind: 'updated', interview, previous });
       log.info(`changed the panel of interview ${id}`);
       return interview;
@@ -245,14 +327,27 @@ export function createInterviewCommands(deps: InterviewCommandsDeps): InterviewC
     updateQuietly: (id, change) => apply(id, change, false),
     setDelivery(id, recipient, state) {
       return repository.transaction(() => {
-        if (!repository.setDelivery(id, recipient, recipient.startsWith('panel:') ? withPanelName(repository.get(id), recipient.slice('panel:'.length), state) : state, nowIso())) return false;
+        if (
+          !repository.setDelivery(
+            id,
+            recipient,
+            recipient.startsWith('panel:')
+              ? withPanelName(repository.get(id), recipient.slice('panel:'.length), state)
+              : state,
+            nowIso(),
+          )
+        )
+          return false;
         repository.afterCommit(() => events.emit('interviews:changed', { ids: [id] }));
         return true;
       });
     },
     updateMany(ids, change) {
       repository.transaction(() => {
-        const changed = ids.map((id) => repository.get(id)).filter((i): i is Interview => !!i).map((i) => ({ ...change(i), updatedAt: nowIso() }));
+        const changed = ids
+          .map((id) => repository.get(id))
+          .filter((i): i is Interview => !!i)
+          .map((i) => ({ ...change(i), updatedAt: nowIso() }));
         if (changed.length === 0) return;
         repository.putMany(changed);
         repository.afterCommit(() => events.emit('interviews:changed', { ids: changed.map((i) => i.id) }));
@@ -269,7 +364,10 @@ export function createInterviewCommands(deps: InterviewCommandsDeps): InterviewC
         id,
         (i) => {
           const joins = [...i.joins];
-          const open = joins.map((j, index) => ({ j, index })).reverse().find(({ j }) => !j.leftAt && j.via === 'app');
+          const open = joins
+            .map((j, index) => ({ j, index }))
+            .reverse()
+            .find(({ j }) => !j.leftAt && j.via === 'app');
           if (open) joins[open.index] = { ...open.j, leftAt: nowIso() };
           return { ...i, joins };
         },

@@ -1,4 +1,9 @@
-import type { Conflict, Interview, InterviewSummary, ScheduleFields } from '../../preload/shared/contract/interview-schema';
+import type {
+  Conflict,
+  Interview,
+  InterviewSummary,
+  ScheduleFields,
+} from '../../preload/shared/contract/interview-schema';
 import { DeskFailure } from '../shared/desk-failure';
 import type { Clock } from '../platform/clock';
 import type { InterviewRepository, ScheduleWindow } from '../database/interview-repository';
@@ -42,12 +47,26 @@ export interface InterviewQueries {
   timingsBetween: InterviewRepository['timingsBetween'];
   /** The earliest reminder moment after `nowMs` not yet handled, for these offsets. */
   nextReminderAt: InterviewRepository['nextReminderAt'];
-  preview(input: Pick<ScheduleFields, 'date' | 'time' | 'timeZone' | 'durationMinutes' | 'occurrence'> & { excludeId?: string }): SchedulePreview;
+  preview(
+    input: Pick<ScheduleFields, 'date' | 'time' | 'timeZone' | 'durationMinutes' | 'occurrence'> & {
+      excludeId?: string;
+    },
+  ): SchedulePreview;
 }
 
 /** The app's interviews that overlap a start and length: the conflicts a form or a save asks about. */
-export function conflictsIn(repository: Pick<InterviewRepository, 'overlapping'>, startMs: number, durationMinutes: number, excludeId?: string): Conflict[] {
-  return findConflicts(repository.overlapping(startMs, startMs + durationMinutes * 60_000, excludeId), startMs, durationMinutes, excludeId);
+export function conflictsIn(
+  repository: Pick<InterviewRepository, 'overlapping'>,
+  startMs: number,
+  durationMinutes: number,
+  excludeId?: string,
+): Conflict[] {
+  return findConflicts(
+    repository.overlapping(startMs, startMs + durationMinutes * 60_000, excludeId),
+    startMs,
+    durationMinutes,
+    excludeId,
+  );
 }
 
 /** Creates the read side over the repository. */

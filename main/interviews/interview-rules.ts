@@ -29,7 +29,12 @@ export function startInstant(
 }
 
 /** Scheduled interviews (other than `excludeId`) overlapping [start, start + duration). */
-export function findConflicts(all: Interview[], startMs: number, durationMinutes: number, excludeId?: string): Conflict[] {
+export function findConflicts(
+  all: Interview[],
+  startMs: number,
+  durationMinutes: number,
+  excludeId?: string,
+): Conflict[] {
   const endMs = startMs + durationMinutes * 60_000;
   return all
     .filter((i) => i.status === 'scheduled' && i.id !== excludeId)
@@ -37,7 +42,13 @@ export function findConflicts(all: Interview[], startMs: number, durationMinutes
       const s = Date.parse(i.startUtc);
       return s < endMs && startMs < s + i.durationMinutes * 60_000;
     })
-    .map((i) => ({ id: i.id, candidateName: i.candidate.name, jobTitle: i.jobTitle, startUtc: i.startUtc, durationMinutes: i.durationMinutes }));
+    .map((i) => ({
+      id: i.id,
+      candidateName: i.candidate.name,
+      jobTitle: i.jobTitle,
+      startUtc: i.startUtc,
+      durationMinutes: i.durationMinutes,
+    }));
 }
 
 /** The list row for one interview; a co-interviewer's saved copy is named "Panel · <candidate>". */
@@ -63,8 +74,12 @@ export function panelAddresses(interview: Pick<Interview, 'coInterviewers'>): st
 }
 
 /** Whether the panel (who is on it, or a name) differs between two versions of an interview. */
-export function panelChanged(before: Pick<Interview, 'coInterviewers'>, after: Pick<Interview, 'coInterviewers'>): boolean {
-  const key = (i: Pick<Interview, 'coInterviewers'>) => JSON.stringify(i.coInterviewers.map((p) => [p.email.toLowerCase(), p.name ?? '']));
+export function panelChanged(
+  before: Pick<Interview, 'coInterviewers'>,
+  after: Pick<Interview, 'coInterviewers'>,
+): boolean {
+  const key = (i: Pick<Interview, 'coInterviewers'>) =>
+    JSON.stringify(i.coInterviewers.map((p) => [p.email.toLowerCase(), p.name ?? '']));
   return key(before) !== key(after);
 }
 
@@ -74,7 +89,10 @@ export function armedReminders(now: string): Interview['reminders'] {
 }
 
 /** The bookkeeping every new interview starts with: a stable invite UID, nothing sent, no joins. */
-export function freshRecord(id: string, now: string): Pick<Interview, 'id' | 'status' | 'ics' | 'invitations' | 'joins' | 'reminders' | 'createdAt' | 'updatedAt'> {
+export function freshRecord(
+  id: string,
+  now: string,
+): Pick<Interview, 'id' | 'status' | 'ics' | 'invitations' | 'joins' | 'reminders' | 'createdAt' | 'updatedAt'> {
   return {
     id,
     status: 'scheduled',
@@ -90,17 +108,22 @@ export function freshRecord(id: string, now: string): Pick<Interview, 'id' | 'st
 /** The origins of a copy saved from an invitation someone received (not scheduled here). */
 export type SavedCopyOrigin = Exclude<Interview['origin'], 'recruiter'>;
 
-const copyRefusals: Record<SavedCopyOrigin, Record<'reschedule' | 'cancel' | 'resend' | 'meetLink' | 'panel', string>> = {
+const copyRefusals: Record<
+  SavedCopyOrigin,
+  Record<'reschedule' | 'cancel' | 'resend' | 'meetLink' | 'panel', string>
+> = {
   candidate: {
     reschedule: 'Only your interviewer can move this interview. Reply to their invitation to ask for a new time.',
-    cancel: 'Only your interviewer can cancel this interview. Reply to their invitation to let them know; you can remove it from this computer.',
+    cancel:
+      'Only your interviewer can cancel this interview. Reply to their invitation to let them know; you can remove it from this computer.',
     resend: 'This interview came from an invitation you received, so there are no emails to send from here.',
     meetLink: 'The Meet link of this interview comes from your invitation and cannot be changed here.',
     panel: 'Only your interviewer can change who is on the panel.',
   },
   panelist: {
     reschedule: 'Only the recruiter who invited you can move this interview. Write to them to ask for a new time.',
-    cancel: 'Only the recruiter who invited you can cancel this interview. Write to them if you cannot make it; you can remove it from this computer.',
+    cancel:
+      'Only the recruiter who invited you can cancel this interview. Write to them if you cannot make it; you can remove it from this computer.',
     resend: 'This panel interview came from an invitation you received, so there are no emails to send from here.',
     meetLink: 'The Meet link of this panel interview comes from your invitation and cannot be changed here.',
     panel: 'Only the recruiter who invited you can change who is on the panel.',
@@ -126,7 +149,17 @@ export function refusePanel(panel: Array<{ email: string }>, recruiterEmail: str
   const theirs = candidateEmail.toLowerCase();
   panel.forEach((person, index) => {
     const email = person.email.toLowerCase();
-    if (mine && email === mine) throw new DeskFailure('invalid_input', 'Co-interviewer email is your own address: you are on every interview already.', `coInterviewers.${index}.email`);
-    if (email === theirs) throw new DeskFailure('invalid_input', "Co-interviewer email is the candidate's address: add a colleague here.", `coInterviewers.${index}.email`);
+    if (mine && email === mine)
+      throw new DeskFailure(
+        'invalid_input',
+        'Co-interviewer email is your own address: you are on every interview already.',
+        `coInterviewers.${index}.email`,
+      );
+    if (email === theirs)
+      throw new DeskFailure(
+        'invalid_input',
+        "Co-interviewer email is the candidate's address: add a colleague here.",
+        `coInterviewers.${index}.email`,
+      );
   });
 }

@@ -15,12 +15,19 @@ function offsetLabel(dt: DateTime): string {
  * Resolves a wall-clock time in an IANA zone with Luxon: refuses times that do not exist (the DST
  * gap), and for times that happen twice (clocks go back) asks which one unless `occurrence` says.
  */
-export function resolveWallTime(date: string, time: string, zone: string, occurrence?: 'earlier' | 'later'): WallTimeResult {
-  if (!IANAZone.isValidZone(zone)) return { kind: 'invalid', field: 'timeZone', message: `"${zone}" is not a known time zone` };
+export function resolveWallTime(
+  date: string,
+  time: string,
+  zone: string,
+  occurrence?: 'earlier' | 'later',
+): WallTimeResult {
+  if (!IANAZone.isValidZone(zone))
+    return { kind: 'invalid', field: 'timeZone', message: `"${zone}" is not a known time zone` };
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   const [hour, minute] = time.split(':').map(Number) as [number, number];
   const civil = DateTime.fromObject({ year, month, day }, { zone: 'UTC' });
-  if (!civil.isValid || civil.month !== month || civil.day !== day) return { kind: 'invalid', field: 'date', message: `${date} is not a calendar date` };
+  if (!civil.isValid || civil.month !== month || civil.day !== day)
+    return { kind: 'invalid', field: 'date', message: `${date} is not a calendar date` };
   if (hour > 23 || minute > 59) return { kind: 'invalid', field: 'time', message: `${time} is not a time of day` };
   const dt = DateTime.fromObject({ year, month, day, hour, minute }, { zone });
   if (dt.hour !== hour || dt.minute !== minute || dt.day !== day) {

@@ -70,9 +70,17 @@ export function createFileLogger(options: FileLoggerOptions): Logger {
 /** A logger that keeps lines in memory, for tests that assert on what was logged. */
 export function createMemoryLogger(lines: string[] = []): Logger & { lines: string[] } {
   const make = (prefix: string): Logger => {
-    const write = (level: string) => (m: string, ...d: unknown[]) =>
-      lines.push(redactSecrets(`${level} ${prefix}${[m, ...d.map(describe)].join(' ')}`));
-    return { error: write('error'), warn: write('warn'), info: write('info'), debug: write('debug'), scope: (n) => make(`[${n}] `) };
+    const write =
+      (level: string) =>
+      (m: string, ...d: unknown[]) =>
+        lines.push(redactSecrets(`${level} ${prefix}${[m, ...d.map(describe)].join(' ')}`));
+    return {
+      error: write('error'),
+      warn: write('warn'),
+      info: write('info'),
+      debug: write('debug'),
+      scope: (n) => make(`[${n}] `),
+    };
   };
   return Object.assign(make(''), { lines });
 }

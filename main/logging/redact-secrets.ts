@@ -14,7 +14,10 @@ const patterns: Array<[RegExp, string]> = [
   // Google authorization codes (4/0A…).
   [/\b4\/[\w.-]{10,}/g, '4/[redacted]'],
   [/\b(Bearer|Basic)\s+[\w.~+/=-]+/gi, '$1 [redacted]'],
-  [/\b(access_token|refresh_token|id_token|client_secret|code_verifier|code|state|password|pass|token|secret|key)(["']?\s*[:=]\s*["']?)[^\s"&,}]+/gi, '$1$2[redacted]'],
+  [
+    /\b(access_token|refresh_token|id_token|client_secret|code_verifier|code|state|password|pass|token|secret|key)(["']?\s*[:=]\s*["']?)[^\s"&,}]+/gi,
+    '$1$2[redacted]',
+  ],
   [/\b(eyJ[\w-]{8,}\.[\w-]{8,}\.[\w-]*)/g, '[redacted-jwt]'],
   // Email addresses (any local part a mail server would accept, any Unicode domain).
   [/[^\s<>"(),;:@[\]\\]+@(?:[\p{L}\p{N}_-]+\.)+[\p{L}\p{N}_-]{2,}/gu, '[email]'],

@@ -32,7 +32,16 @@ export function composeInterviewMessage(input: {
   locale?: string;
 }): Mail.Options {
   const { interview, kind, recipient } = input;
-  const view = messageView(interview, kind, recipient, input.settings, input.now, input.previous, input.addressee, input.locale);
+  const view = messageView(
+    interview,
+    kind,
+    recipient,
+    input.settings,
+    input.now,
+    input.previous,
+    input.addressee,
+    input.locale,
+  );
   const { html, text } = input.render(view);
   const ics = buildInviteIcs(interview, kind, input.now, recipient, input.addressee);
   const method = icsMethodFor[kind];
@@ -43,7 +52,9 @@ export function composeInterviewMessage(input: {
     messageId: messageIdFor(input.key),
     from: input.from,
     to: [to],
-    ...(recipient !== 'recruiter' ? { replyTo: { name: interview.recruiter.name, address: interview.recruiter.email } } : {}),
+    ...(recipient !== 'recruiter'
+      ? { replyTo: { name: interview.recruiter.name, address: interview.recruiter.email } }
+      : {}),
     subject: view.subject,
     text,
     html,

@@ -19,7 +19,11 @@ const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\
  * removed, and a broken UTF-16 half becomes U+FFFD (it could not be encoded as UTF-8 anyway).
  */
 export function icsPlainText(text: string): string {
-  return text.replace(loneSurrogate, '\uFFFD').replace(lineBreaks, '\u2028').replace(unsafe, '').replace(/\u2028/g, '\n');
+  return text
+    .replace(loneSurrogate, '\uFFFD')
+    .replace(lineBreaks, '\u2028')
+    .replace(unsafe, '')
+    .replace(/\u2028/g, '\n');
 }
 
 /**
@@ -34,10 +38,10 @@ export function icsParamText(name: string): string {
   return [...safe].slice(0, 200).join('');
 }
 
-
 /** A calendar user address: only one plain, already validated address ever goes into `mailto:`. */
 function calAddress(email: string): string {
-  if (!isEmailAddress(email)) throw new Error('Could not build the calendar invite: an address is not one plain email address.');
+  if (!isEmailAddress(email))
+    throw new Error('Could not build the calendar invite: an address is not one plain email address.');
   return email;
 }
 
@@ -49,7 +53,13 @@ function calAddress(email: string): string {
  * character through (a bare CR splits lines in lenient clients), so every text value passes through
  * icsPlainText first — the one place text is made safe for a calendar.
  */
-export function buildInviteIcs(interview: Interview, kind: MailKind, now: number, recipient: Recipient = 'recruiter', offPanel?: { name: string; address: string }): string {
+export function buildInviteIcs(
+  interview: Interview,
+  kind: MailKind,
+  now: number,
+  recipient: Recipient = 'recruiter',
+  offPanel?: { name: string; address: string },
+): string {
   const method = icsMethodFor[kind];
   const start = Date.parse(interview.startUtc);
   const uid = interview.google?.iCalUID ?? interview.ics.uid;
@@ -67,20 +77,34 @@ export function buildInviteIcs(interview: Interview, kind: MailKind, now: number
     endInputType: 'utc',
     endOutputType: 'utc',
     // Named for the calendar it lands in: the candidate's entry is not named after the candidate.
-    title: icsPlainText(recipient === 'candidate' ? `Interview: ${interview.jobTitle} with ${interview.recruiter.name}` : `Interview: ${interview.jobTitle} — ${interview.candidate.name}`),
+    title: icsPlainText(
+      recipient === 'candidate'
+        ? `Interview: ${interview.jobTitle} with ${interview.recruiter.name}`
+        : `Interview: ${interview.jobTitle} — ${interview.candidate.name}`,
+    ),
     // A cancellation carries no join link, only whom to contact; the app link is for those who have it.
     description: icsPlainText(
       (offPanel
-        ? [`You are no longer on the panel for the interview for ${interview.jobTitle}.`, `Questions? Contact ${interview.recruiter.name} at ${interview.recruiter.email}.`]
-        : cancelled
-        ? [`Cancelled: the interview for ${interview.jobTitle} with ${interview.recruiter.name}.`, `Questions? Contact ${interview.recruiter.name} at ${interview.recruiter.email}.`]
-        : [
-            `Interview for ${interview.jobTitle} with ${interview.recruiter.name}.`,
-            meet ? `Join Google Meet: ${meet}` : '',
-            'If you have Interview Desk, check your camera and microphone first: interview-desk://device-check',
-            // Whom to write to, for whoever reads it (the recruiter's own copy needs no such line).
-            recipient === 'candidate' ? `To reschedule, reply to ${interview.recruiter.email}.` : recipient === 'recruiter' ? '' : `Questions? Write to ${interview.recruiter.name} at ${interview.recruiter.email}.`,
+        ? [
+            `You are no longer on the panel for the interview for ${interview.jobTitle}.`,
+            `Questions? Contact ${interview.recruiter.name} at ${interview.recruiter.email}.`,
           ]
+        : cancelled
+          ? [
+              `Cancelled: the interview for ${interview.jobTitle} with ${interview.recruiter.name}.`,
+              `Questions? Contact ${interview.recruiter.name} at ${interview.recruiter.email}.`,
+            ]
+          : [
+              `Interview for ${interview.jobTitle} with ${interview.recruiter.name}.`,
+              meet ? `Join Google Meet: ${meet}` : '',
+              'If you have Interview Desk, check your camera and microphone first: interview-desk://device-check',
+              // Whom to write to, for whoever reads it (the recruiter's own copy needs no such line).
+              recipient === 'candidate'
+                ? `To reschedule, reply to ${interview.recruiter.email}.`
+                : recipient === 'recruiter'
+                  ? ''
+                  : `Questions? Write to ${interview.recruiter.name} at ${interview.recruiter.email}.`,
+            ]
       )
         .filter(Boolean)
         .join('\n'),
@@ -92,10 +116,30 @@ export function buildInviteIcs(interview: Interview, kind: MailKind, now: number
     // the panel. A co-interviewer taken off the panel gets a CANCEL naming only them (RFC 5546: a
     // CANCEL uninvites the attendees it lists), and never learns who is on the panel now.
     attendees: offPanel
-      ? [{ name: icsParamText(offPanel.name), email: calAddress(offPanel.address), rsvp: false, partstat: 'NEEDS-ACTION', role: 'REQ-PARTICIPANT' }]
+      ? [
+          {
+            name: icsParamText(offPanel.name),
+            email: calAddress(offPanel.address),
+            rsvp: false,
+            partstat: 'NEEDS-ACTION',
+            role: 'REQ-PARTICIPANT',
+          },
+        ]
       : [
-          { name: icsParamText(interview.candidate.name), email: calAddress(interview.candidate.email), rsvp: true, partstat: 'NEEDS-ACTION', role: 'REQ-PARTICIPANT' },
-          ...interview.coInterviewers.map((p) => ({ name: icsParamText(p.name ?? p.email), email: calAddress(p.email), rsvp: true, partstat: 'NEEDS-ACTION' as const, role: 'REQ-PARTICIPANT' as const })),
+          {
+            name: icsParamText(interview.candidate.name),
+            email: calAddress(interview.candidate.email),
+            rsvp: true,
+            partstat: 'NEEDS-ACTION',
+            role: 'REQ-PARTICIPANT',
+          },
+          ...interview.coInterviewers.map((p) => ({
+            name: icsParamText(p.name ?? p.email),
+            email: calAddress(p.email),
+            rsvp: true,
+            partstat: 'NEEDS-ACTION' as const,
+            role: 'REQ-PARTICIPANT' as const,
+          })),
         ],
     lastModified: now,
   });

@@ -10,7 +10,12 @@ export type Recipient = DeliveryRecipient;
 /** The part a recipient plays, which decides the words of their message. */
 export type Role = 'candidate' | 'recruiter' | 'panelist';
 /** The calendar method each kind carries (a reminder repeats the current invitation). */
-export const icsMethodFor: Record<MailKind, 'REQUEST' | 'CANCEL'> = { invitation: 'REQUEST', update: 'REQUEST', cancellation: 'CANCEL', reminder: 'REQUEST' };
+export const icsMethodFor: Record<MailKind, 'REQUEST' | 'CANCEL'> = {
+  invitation: 'REQUEST',
+  update: 'REQUEST',
+  cancellation: 'CANCEL',
+  reminder: 'REQUEST',
+};
 
 /** The recipient key of one co-interviewer (the address without case, as the panel is checked). */
 export function panelRecipient(email: string): PanelRecipient {

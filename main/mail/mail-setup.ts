@@ -37,12 +37,22 @@ export function createMailSetup(deps: MailSetupDeps): MailSetup {
       if (problem) throw new DeskFailure('invalid_input', problem, 'settings');
       const current = settings.get();
       if (current.mailTransport === 'gmail') {
-        if (account.status().state === 'disconnected') throw new DeskFailure('unavailable', 'Gmail is chosen for invitations but no Google account is connected.');
-        if (!account.hasScope(gmailSendScope)) throw new DeskFailure('needs_reconnect', 'Allow Interview Desk to send mail with Gmail (Settings → Email → Use Gmail).');
-        return gmailTransport({ apiUrl: deps.config.googleApiUrl, auth: () => account.authClient(), onAccessLost: (reason) => account.markNeedsReconnect(reason) });
+        if (account.status().state === 'disconnected')
+          throw new DeskFailure('unavailable', 'Gmail is chosen for invitations but no Google account is connected.');
+        if (!account.hasScope(gmailSendScope))
+          throw new DeskFailure(
+            'needs_reconnect',
+            'Allow Interview Desk to send mail with Gmail (Settings → Email → Use Gmail).',
+          );
+        return gmailTransport({
+          apiUrl: deps.config.googleApiUrl,
+          auth: () => account.authClient(),
+          onAccessLost: (reason) => account.markNeedsReconnect(reason),
+        });
       }
       if (deps.config.smtpUrl) return smtpTransport(deps.config.smtpUrl);
-      if (!current.smtp.host) throw new DeskFailure('unavailable', 'Email is not set up: add an SMTP server in Settings, or choose Gmail.');
+      if (!current.smtp.host)
+        throw new DeskFailure('unavailable', 'Email is not set up: add an SMTP server in Settings, or choose Gmail.');
       const pass = current.smtp.user ? await deps.secrets.get(smtpSecretAccount(current.smtp)) : null;
       return smtpTransport({ ...current.smtp, pass });
     },
@@ -50,14 +60,16 @@ export function createMailSetup(deps: MailSetupDeps): MailSetup {
       const current = settings.get();
       const who = deps.recruiter();
       const status = account.status();
-      if (current.mailTransport === 'gmail' && status.state !== 'disconnected') return { name: who?.name ?? status.name, address: status.email };
+      if (current.mailTransport === 'gmail' && status.state !== 'disconnected')
+        return { name: who?.name ?? status.name, address: status.email };
       const address = current.smtp.fromAddress || who?.email;
       if (!address) throw new DeskFailure('unavailable', 'Set a sender address in Settings → Email.');
       return { name: who?.name ?? current.companyName, address };
     },
     async setSmtpPassword(password) {
       const smtp = settings.get().smtp;
-      if (!smtp.host || !smtp.user) throw new DeskFailure('invalid_input', 'Save the SMTP server and user first.', 'smtp');
+      if (!smtp.host || !smtp.user)
+        throw new DeskFailure('invalid_input', 'Save the SMTP server and user first.', 'smtp');
       if (password) await deps.secrets.set(smtpSecretAccount(smtp), password);
       else await deps.secrets.delete(smtpSecretAccount(smtp));
     },

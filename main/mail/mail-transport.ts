@@ -24,7 +24,13 @@ export interface MailTransport {
  * so it may have been delivered; it is never retried on its own (the person checks and resends).
  */
 export class MailSendError extends Error {
-  constructor(message: string, readonly temporary: boolean, readonly needsReconnect = false, readonly mayHaveBeenSent = false, readonly unreachable = false) {
+  constructor(
+    message: string,
+    readonly temporary: boolean,
+    readonly needsReconnect = false,
+    readonly mayHaveBeenSent = false,
+    readonly unreachable = false,
+  ) {
     super(message);
     this.name = 'MailSendError';
   }
@@ -35,13 +41,23 @@ export class MailSendError extends Error {
   }
 }
 
-const smtpNetworkCodes = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'ECONNREFUSED', 'ECONNRESET', 'EDNS', 'ETLS', 'EPROTOCOL']);
+const smtpNetworkCodes = new Set([
+  'ECONNECTION',
+  'ETIMEDOUT',
+  'ESOCKET',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EDNS',
+  'ETLS',
+  'EPROTOCOL',
+]);
 
 /** Classifies a nodemailer SMTP error: 4xx and network trouble are temporary, 5xx and auth are not. */
 export function classifySmtpError(error: unknown): MailSendError {
   const e = error as { responseCode?: number; code?: string; response?: string; message?: string };
   const reason = (e.response ?? e.message ?? 'Unknown SMTP error').toString().slice(0, 300);
-  if (typeof e.responseCode === 'number') return new MailSendError(reason, e.responseCode >= 400 && e.responseCode < 500);
+  if (typeof e.responseCode === 'number')
+    return new MailSendError(reason, e.responseCode >= 400 && e.responseCode < 500);
   if (e.code === 'EAUTH') return new MailSendError(`The mail server refused the login: ${reason}`, false);
   if (e.code === 'EENVELOPE' || e.code === 'EMESSAGE') return new MailSendError(reason, false);
   return new MailSendError(reason, smtpNetworkCodes.has(String(e.code)) || /timeout|closed|ECONN/i.test(reason));
@@ -51,7 +67,13 @@ export function classifySmtpError(error: unknown): MailSendError {
 export function unreachableServer(error: unknown): MailSendError | undefined {
   const e = error as { syscall?: string; code?: string; message?: string };
   if (e.syscall !== 'connect' && e.code !== 'EDNS') return undefined;
-  return new MailSendError(`The mail server cannot be reached (${String(e.message ?? e.code).slice(0, 200)}); messages wait and go once it answers.`, true, false, false, true);
+  return new MailSendError(
+    `The mail server cannot be reached (${String(e.message ?? e.code).slice(0, 200)}); messages wait and go once it answers.`,
+    true,
+    false,
+    false,
+    true,
+  );
 }
 
 /**
@@ -62,14 +84,22 @@ export function unreachableServer(error: unknown): MailSendError | undefined {
 export function classifyAfterHandover(error: unknown): MailSendError {
   const failure = classifySmtpError(error);
   if (!failure.temporary || typeof (error as { responseCode?: unknown }).responseCode === 'number') return failure;
-  return new MailSendError(`The connection to the mail server broke after the whole message had gone to it; it may have been sent. Check your Sent folder before resending. (${failure.message})`, false, false, true);
+  return new MailSendError(
+    `The connection to the mail server broke after the whole message had gone to it; it may have been sent. Check your Sent folder before resending. (${failure.message})`,
+    false,
+    false,
+    true,
+  );
 }
 
 /** Options that keep nodemailer from reading files or URLs named in a message (GHSA advisories). */
 export const safeMessageOptions = { disableFileAccess: true, disableUrlAccess: true } as const;
 
 /** SMTP through nodemailer: any server, from a URL (INTERVIEW_DESK_SMTP_URL) or Settings + keychain password. */
-export function smtpTransport(config: string | { host: string; port: number; security: 'tls' | 'starttls' | 'none'; user: string; pass: string | null }): MailTransport {
+export function smtpTransport(
+  config:
+    string | { host: string; port: number; security: 'tls' | 'starttls' | 'none'; user: string; pass: string | null },
+): MailTransport {
   // Pooled: one connection carries a whole drain (a fresh connection per message cost ~100 ms each,
   // and nodemailer's default of a new one every 100 messages waits 100 ms each time). One connection,
   // never more: the outbox hands over the next message before the last is answered, and a single
@@ -145,7 +175,12 @@ export function gmailTransport(options: {
   onAccessLost: (reason: string) => void;
   timeoutMs?: number;
 }): MailTransport {
-  const reconnect = (reason: string) => new MailSendError(`Google access has expired or was revoked; reconnect your Google account to send. (${reason})`, true, true);
+  const reconnect = (reason: string) =>
+    new MailSendError(
+      `Google access has expired or was revoked; reconnect your Google account to send. (${reason})`,
+      true,
+      true,
+    );
   return {
     kind: 'gmail',
     async send(message) {
@@ -156,12 +191,16 @@ export function gmailTransport(options: {
       } catch (error) {
         // No token, no send: the outbox pauses on this instead of spending the message's attempts.
         // The account's own words say what to do (reconnect, or fix the keychain).
-        if (error instanceof DeskFailure && (error.code === 'needs_reconnect' || error.code === 'keychain_unavailable')) throw new MailSendError(error.message, true, true);
+        if (error instanceof DeskFailure && (error.code === 'needs_reconnect' || error.code === 'keychain_unavailable'))
+          throw new MailSendError(error.message, true, true);
         throw error;
       }
       const gmail = google.gmail({ version: 'v1', auth, rootUrl: options.apiUrl });
       try {
-        const result = await gmail.users.messages.send({ userId: 'me', requestBody: { raw } }, { retry: false, timeout: options.timeoutMs ?? 30_000 });
+        const result = await gmail.users.messages.send(
+          { userId: 'me', requestBody: { raw } },
+          { retry: false, timeout: options.timeoutMs ?? 30_000 },
+        );
         return { response: `Gmail id ${result.data.id ?? '?'}` };
       } catch (error) {
         const failure = describeGoogleError(error);
@@ -173,7 +212,14 @@ export function gmailTransport(options: {
         // A reply of 429/5xx means Gmail did not take the message: safe to retry. A cut connection is not
         // retried blindly (Gmail may already have sent it): it is marked failed for the person to check and resend.
         const temporary = isRetryable(failure) && !failure.network;
-        throw new MailSendError(failure.network ? `The connection to Gmail broke while sending; it may have been sent. Check your Sent folder before resending. (${failure.message})` : failure.message, temporary, false, failure.network);
+        throw new MailSendError(
+          failure.network
+            ? `The connection to Gmail broke while sending; it may have been sent. Check your Sent folder before resending. (${failure.message})`
+            : failure.message,
+          temporary,
+          false,
+          failure.network,
+        );
       }
     },
     close: () => {},

@@ -8,7 +8,8 @@ import { formatInstant, timeStyleOf, zoneLongName, type TimeStyle } from '../../
 import { personName } from '../../preload/shared/rules/person-name';
 
 /** The settings a message uses. */
-export type MessageSettings = Pick<Settings, 'companyName' | 'brandColor' | 'signOff'> & Partial<Pick<Settings, 'candidateDownloadUrl'>>;
+export type MessageSettings = Pick<Settings, 'companyName' | 'brandColor' | 'signOff'> &
+  Partial<Pick<Settings, 'candidateDownloadUrl'>>;
 
 /** What the person was last told before an update: time, length and (when it changed) the Meet link. */
 export interface PreviousTime {
@@ -32,7 +33,9 @@ export function updateSaysAnything(interview: Interview, previous: PreviousTime)
 
 /** Whether an update changes who interviews. */
 function isPanelChange(interview: Interview, previous: PreviousTime | undefined): boolean {
-  return previous?.interviewers !== undefined && previous.interviewers.join('\n') !== interviewerNames(interview).join('\n');
+  return (
+    previous?.interviewers !== undefined && previous.interviewers.join('\n') !== interviewerNames(interview).join('\n')
+  );
 }
 
 /**
@@ -74,7 +77,10 @@ export interface MessageView {
 }
 
 function format(ms: number, zone: string, style: TimeStyle): { when: string; zoneName: string } {
-  return { when: formatInstant(ms, zone, style, { date: 'long' }), zoneName: `${zoneLongName(ms, zone, style)} (${zone})` };
+  return {
+    when: formatInstant(ms, zone, style, { date: 'long' }),
+    zoneName: `${zoneLongName(ms, zone, style)} (${zone})`,
+  };
 }
 
 /** The recruiter's deep link to the interview room. */
@@ -94,10 +100,26 @@ function safeDownloadUrl(raw: string | undefined): string | undefined {
 }
 
 const headlines: Record<MailKind, Record<Role, string>> = {
-  invitation: { candidate: 'You are invited to an interview', recruiter: 'Interview scheduled', panelist: 'You are on an interview panel' },
-  update: { candidate: 'Your interview has a new time', recruiter: 'Interview rescheduled', panelist: 'Panel interview rescheduled' },
-  cancellation: { candidate: 'Your interview has been cancelled', recruiter: 'Interview cancelled', panelist: 'Panel interview cancelled' },
-  reminder: { candidate: 'Reminder: your interview is coming up', recruiter: 'Reminder: interview coming up', panelist: 'Reminder: panel interview coming up' },
+  invitation: {
+    candidate: 'You are invited to an interview',
+    recruiter: 'Interview scheduled',
+    panelist: 'You are on an interview panel',
+  },
+  update: {
+    candidate: 'Your interview has a new time',
+    recruiter: 'Interview rescheduled',
+    panelist: 'Panel interview rescheduled',
+  },
+  cancellation: {
+    candidate: 'Your interview has been cancelled',
+    recruiter: 'Interview cancelled',
+    panelist: 'Panel interview cancelled',
+  },
+  reminder: {
+    candidate: 'Reminder: your interview is coming up',
+    recruiter: 'Reminder: interview coming up',
+    panelist: 'Reminder: panel interview coming up',
+  },
 };
 
 const appLabels: Record<Role, string> = {
@@ -123,7 +145,11 @@ const calendarLines: Record<MailKind, string> = {
 
 /** Whether an update moves the interview (an update without a recorded previous time is a move). */
 function isMove(interview: Interview, previous: PreviousTime | undefined): boolean {
-  return !previous || Date.parse(previous.startUtc) !== Date.parse(interview.startUtc) || previous.durationMinutes !== interview.durationMinutes;
+  return (
+    !previous ||
+    Date.parse(previous.startUtc) !== Date.parse(interview.startUtc) ||
+    previous.durationMinutes !== interview.durationMinutes
+  );
 }
 
 /** Whether an update brings a new Meet link. */
@@ -132,15 +158,23 @@ function isRelink(interview: Interview, previous: PreviousTime | undefined): boo
 }
 
 /** "New time: … (was …)", "New length: … (was …)" and "New Meet link: …", for what really changed. */
-function changeLines(interview: Interview, previous: PreviousTime | undefined, zone: string, style: TimeStyle): string[] {
+function changeLines(
+  interview: Interview,
+  previous: PreviousTime | undefined,
+  zone: string,
+  style: TimeStyle,
+): string[] {
   const now = format(Date.parse(interview.startUtc), zone, style).when;
   if (!previous) return [`New time: ${now}`];
   const lines: string[] = [];
   const before = format(Date.parse(previous.startUtc), zone, style).when;
   if (Date.parse(previous.startUtc) !== Date.parse(interview.startUtc)) lines.push(`New time: ${now} (was ${before})`);
-  if (previous.durationMinutes !== interview.durationMinutes) lines.push(`New length: ${interview.durationMinutes} minutes (was ${previous.durationMinutes} minutes)`);
-  if (isRelink(interview, previous) && interview.meetLink) lines.push(`New Meet link: ${interview.meetLink} (the earlier link no longer applies)`);
-  if (isPanelChange(interview, previous)) lines.push(`New panel: ${interviewerNames(interview).join(', ')} (was ${previous.interviewers!.join(', ')})`);
+  if (previous.durationMinutes !== interview.durationMinutes)
+    lines.push(`New length: ${interview.durationMinutes} minutes (was ${previous.durationMinutes} minutes)`);
+  if (isRelink(interview, previous) && interview.meetLink)
+    lines.push(`New Meet link: ${interview.meetLink} (the earlier link no longer applies)`);
+  if (isPanelChange(interview, previous))
+    lines.push(`New panel: ${interviewerNames(interview).join(', ')} (was ${previous.interviewers!.join(', ')})`);
   return lines.length ? lines : [`Time: ${now} (unchanged)`];
 }
 
@@ -149,7 +183,16 @@ function changeLines(interview: Interview, previous: PreviousTime | undefined, z
  * each kind has its own words, and a cancellation no join links. Times are written in `locale`, the
  * recruiter's: the app keeps no other language for the candidate or the panel.
  */
-export function messageView(interview: Interview, kind: MailKind, recipient: Recipient, settings: MessageSettings, now: number, previous?: PreviousTime, addressee?: { name: string }, locale?: string): MessageView {
+export function messageView(
+  interview: Interview,
+  kind: MailKind,
+  recipient: Recipient,
+  settings: MessageSettings,
+  now: number,
+  previous?: PreviousTime,
+  addressee?: { name: string },
+  locale?: string,
+): MessageView {
   const start = Date.parse(interview.startUtc);
   const company = settings.companyName.trim();
   const atCompany = company ? ` at ${company}` : '';
@@ -174,7 +217,8 @@ export function messageView(interview: Interview, kind: MailKind, recipient: Rec
   const cancelled = kind === 'cancellation';
   // A cancellation while the interview still goes ahead: this co-interviewer was taken off the panel.
   // (Or cancelled after they were taken off, their notice still unsent: it says only that, never the panel now.)
-  const offPanel = cancelled && role === 'panelist' && (interview.status === 'scheduled' || !addresseeOf(interview, recipient));
+  const offPanel =
+    cancelled && role === 'panelist' && (interview.status === 'scheduled' || !addresseeOf(interview, recipient));
   // The recruiter's copy says who else was told: the panel gets the same message.
   const told = interview.coInterviewers.length > 0 ? 'the candidate and the panel have' : 'the candidate has';
   const intros: Record<MailKind, Record<Role, string>> = {
@@ -190,22 +234,22 @@ export function messageView(interview: Interview, kind: MailKind, recipient: Rec
           panelist: `The panel for the interview with ${candidate.name} has changed. The time and the Meet link stay the same.`,
         }
       : linkOnly
-      ? {
-          candidate: `Your interview for the ${interview.jobTitle} position${atCompany} has a new Meet link. The time stays the same.`,
-          recruiter: `Your interview with ${candidate.name} has a new Meet link; ${told} been sent it.`,
-          panelist: `The panel interview with ${candidate.name} has a new Meet link. The time stays the same.`,
-        }
-      : movedWithPanel
-      ? {
-          candidate: `Your interview for the ${interview.jobTitle} position${atCompany} has moved, and your interviewers have changed.`,
-          recruiter: `Your interview with ${candidate.name} has moved and its panel has changed; the candidate and the panel have been sent the update.`,
-          panelist: `The panel interview with ${candidate.name} has moved, and the panel has changed.`,
-        }
-      : {
-          candidate: `Your interview for the ${interview.jobTitle} position${atCompany} has moved. Everything else stays the same.`,
-          recruiter: `Your interview with ${candidate.name} has moved; ${told} been sent the new time.`,
-          panelist: `The panel interview with ${candidate.name} has moved. Everything else stays the same.`,
-        },
+        ? {
+            candidate: `Your interview for the ${interview.jobTitle} position${atCompany} has a new Meet link. The time stays the same.`,
+            recruiter: `Your interview with ${candidate.name} has a new Meet link; ${told} been sent it.`,
+            panelist: `The panel interview with ${candidate.name} has a new Meet link. The time stays the same.`,
+          }
+        : movedWithPanel
+          ? {
+              candidate: `Your interview for the ${interview.jobTitle} position${atCompany} has moved, and your interviewers have changed.`,
+              recruiter: `Your interview with ${candidate.name} has moved and its panel has changed; the candidate and the panel have been sent the update.`,
+              panelist: `The panel interview with ${candidate.name} has moved, and the panel has changed.`,
+            }
+          : {
+              candidate: `Your interview for the ${interview.jobTitle} position${atCompany} has moved. Everything else stays the same.`,
+              recruiter: `Your interview with ${candidate.name} has moved; ${told} been sent the new time.`,
+              panelist: `The panel interview with ${candidate.name} has moved. Everything else stays the same.`,
+            },
     cancellation: {
       candidate: `Your interview for the ${interview.jobTitle} position${atCompany}, planned for ${own.when}, has been cancelled.`,
       recruiter: `Your interview with ${candidate.name}, planned for ${own.when}, has been cancelled and ${told} been told.`,
@@ -232,14 +276,32 @@ export function messageView(interview: Interview, kind: MailKind, recipient: Rec
   const messageText = interview.candidateMessage.trim();
   // Whose words these are, said to each reader: the candidate hears from the recruiter, the recruiter
   // sees their own message, a co-interviewer sees what the recruiter told the candidate.
-  const messageLabel = forCandidate ? `Message from ${recruiter.name}` : role === 'panelist' ? `${recruiter.name}'s message to the candidate` : 'Your message to the candidate';
+  const messageLabel = forCandidate
+    ? `Message from ${recruiter.name}`
+    : role === 'panelist'
+      ? `${recruiter.name}'s message to the candidate`
+      : 'Your message to the candidate';
   const message = messageText && !cancelled ? { label: messageLabel, text: messageText } : undefined;
   // Someone taken off the panel is not told who is on it now.
   const interviewers = offPanel ? [recruiter.name] : interviewerNames(interview);
   const downloadUrl = forCandidate ? safeDownloadUrl(settings.candidateDownloadUrl) : undefined;
   return {
     subject: `${panelOnly ? 'New interview panel' : movedWithPanel ? 'New time and panel for your interview' : linkOnly ? 'New Meet link for your interview' : offPanel ? 'No longer on the interview panel' : subjects[kind]}: ${interview.jobTitle}${atCompany}${forCandidate ? '' : ` — ${candidate.name}`}`,
-    headline: panelOnly ? (forCandidate ? 'Your interviewers have changed' : 'Interview panel changed') : movedWithPanel ? (forCandidate ? 'New time and interviewers' : 'Interview moved, panel changed') : linkOnly ? (forCandidate ? 'Your interview has a new Meet link' : 'Interview has a new Meet link') : offPanel ? 'You are off this interview panel' : headlines[kind][role],
+    headline: panelOnly
+      ? forCandidate
+        ? 'Your interviewers have changed'
+        : 'Interview panel changed'
+      : movedWithPanel
+        ? forCandidate
+          ? 'New time and interviewers'
+          : 'Interview moved, panel changed'
+        : linkOnly
+          ? forCandidate
+            ? 'Your interview has a new Meet link'
+            : 'Interview has a new Meet link'
+          : offPanel
+            ? 'You are off this interview panel'
+            : headlines[kind][role],
     greeting: `Hello ${me?.name ?? recruiter.name},`,
     intro: intros[kind][role],
     changes: kind === 'update' ? changeLines(interview, previous, ownZone, style) : [],

@@ -45,5 +45,8 @@ export function createEmailRenderer(templatesDir: string, inline: CssInliner = i
     }
     return html;
   };
-  return (view: MessageView): RenderedEmail => ({ html: htmlFor(view.brandColor)(view), text: text(view).replace(/\n{3,}/g, '\n\n') });
+  return (view: MessageView): RenderedEmail => ({
+    html: htmlFor(view.brandColor)(view),
+    text: text(view).replace(/\n{3,}/g, '\n\n'),
+  });
 }

@@ -92,7 +92,8 @@ export function createRestoreReview(deps: RestoreReviewDeps): RestoreReview {
   const chosen = (keys: string[]): QueueItem<Payload>[] => {
     const wanted = new Set(keys);
     const found = held().filter((i) => wanted.has(i.key));
-    if (found.length === 0) throw new DeskFailure('invalid_input', 'These messages were already sent or dropped.', 'keys');
+    if (found.length === 0)
+      throw new DeskFailure('invalid_input', 'These messages were already sent or dropped.', 'keys');
     return found;
   };
 
@@ -106,7 +107,11 @@ export function createRestoreReview(deps: RestoreReviewDeps): RestoreReview {
       // Google wins over the copy: until Calendar has been read again a message may carry a time that
       // has changed since. Without Google there is nothing to read, and the person decides alone.
       if (hold.current()?.calendarRead === false && deps.googleConnected()) {
-        throw new DeskFailure('invalid_input', 'Google Calendar has not been read again since the copy was restored, so these messages may carry old times. Wait a moment and try again.', 'keys');
+        throw new DeskFailure(
+          'invalid_input',
+          'Google Calendar has not been read again since the copy was restored, so these messages may carry old times. Wait a moment and try again.',
+          'keys',
+        );
       }
       db.transaction(() => {
         for (const item of chosen(keys)) {
@@ -116,7 +121,11 @@ export function createRestoreReview(deps: RestoreReviewDeps): RestoreReview {
           const interview = interviews.find(item.interviewId);
           if (!interview) continue;
           queue.add(item.interviewId, item.payload, { held: !announceable(interview, item.payload.kind) });
-          commands.setDelivery(item.interviewId, item.payload.recipient, { state: 'queued', kind: item.payload.kind, at: new Date(clock.now()).toISOString() });
+          commands.setDelivery(item.interviewId, item.payload.recipient, {
+            state: 'queued',
+            kind: item.payload.kind,
+            at: new Date(clock.now()).toISOString(),
+          });
         }
         settle();
       });
@@ -129,7 +138,12 @@ export function createRestoreReview(deps: RestoreReviewDeps): RestoreReview {
         const at = clock.now();
         for (const item of chosen(keys)) {
           queue.update(item.key, { state: 'failed', finishedAt: at, reason: droppedAfterRestore });
-          commands.setDelivery(item.interviewId, item.payload.recipient, { state: 'failed', kind: item.payload.kind, reason: droppedAfterRestore, at: new Date(at).toISOString() });
+          commands.setDelivery(item.interviewId, item.payload.recipient, {
+            state: 'failed',
+            kind: item.payload.kind,
+            reason: droppedAfterRestore,
+            at: new Date(at).toISOString(),
+          });
         }
         settle();
       });

@@ -14,9 +14,16 @@ export interface SendTestEmailDeps {
 }
 
 /** Sends the recruiter a test email and says, in the Settings screen's words, where it went and how. */
-export async function sendTestEmail(deps: SendTestEmailDeps): Promise<{ response: string; to: string; transport: string }> {
+export async function sendTestEmail(
+  deps: SendTestEmailDeps,
+): Promise<{ response: string; to: string; transport: string }> {
   const who = deps.recruiter();
-  if (!who) throw new DeskFailure('invalid_input', 'Add your name and email in Settings first: the test goes to you.', 'recruiterEmail');
+  if (!who)
+    throw new DeskFailure(
+      'invalid_input',
+      'Add your name and email in Settings first: the test goes to you.',
+      'recruiterEmail',
+    );
   const response = await deps.send({ name: who.name, address: who.email });
   const current = deps.settings();
   const status = deps.account();

@@ -28,7 +28,13 @@ export function smtpOverrideFromUrl(raw: string): SmtpOverride {
 }
 
 /** Where mail goes, in the Settings screen's words: "Gmail (ada@example.com)" or "the SMTP server host:port". */
-export function describeTransport(input: { transport: 'smtp' | 'gmail'; gmailAddress?: string; smtpUrl?: string; smtpHost: string; smtpPort: number }): string {
+export function describeTransport(input: {
+  transport: 'smtp' | 'gmail';
+  gmailAddress?: string;
+  smtpUrl?: string;
+  smtpHost: string;
+  smtpPort: number;
+}): string {
   if (input.transport === 'gmail') return `Gmail${input.gmailAddress ? ` (${input.gmailAddress})` : ''}`;
   if (input.smtpUrl) {
     const override = smtpOverrideFromUrl(input.smtpUrl);

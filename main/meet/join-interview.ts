@@ -18,7 +18,6 @@ export interface JoinInterviewDeps {
   timeStyle?: TimeStyle;
 }
 
-
 /**
  * Creates the join rule: only inside the join window, only for a live interview with a Meet link,
  * in the app window when asked and there is one, otherwise the browser; the join (and leave) is recorded.
@@ -31,10 +30,16 @@ export function createJoinInterview(deps: JoinInterviewDeps) {
     const phase = joinPhase(interview, current, deps.clock.now());
     if (interview.status === 'cancelled') throw new DeskFailure('invalid_input', 'This interview was cancelled.', 'id');
     if (phase === 'before') {
-      throw new DeskFailure('invalid_input', `Joining opens ${current.joinOpensMinutesBefore} minutes before the start, at ${formatInstant(joinWindow(interview, current).opensAt, interview.timeZone, deps.timeStyle ?? timeStyleOf(undefined), { date: 'weekday', zoneName: 'short' })}.`, 'join');
+      throw new DeskFailure(
+        'invalid_input',
+        `Joining opens ${current.joinOpensMinutesBefore} minutes before the start, at ${formatInstant(joinWindow(interview, current).opensAt, interview.timeZone, deps.timeStyle ?? timeStyleOf(undefined), { date: 'weekday', zoneName: 'short' })}.`,
+        'join',
+      );
     }
-    if (phase === 'after') throw new DeskFailure('invalid_input', 'This interview has ended. Reschedule it to meet again.', 'join');
-    if (!interview.meetLink) throw new DeskFailure('invalid_input', 'There is no Meet link yet. Paste one or wait for Google.', 'meetLink');
+    if (phase === 'after')
+      throw new DeskFailure('invalid_input', 'This interview has ended. Reschedule it to meet again.', 'join');
+    if (!interview.meetLink)
+      throw new DeskFailure('invalid_input', 'There is no Meet link yet. Paste one or wait for Google.', 'meetLink');
     const link = requireMeetJoinUrl(interview.meetLink);
     if (via === 'app' && (await launcher.openInApp(interview, () => commands.recordLeave(id)))) {
       commands.recordJoin(id, 'app');

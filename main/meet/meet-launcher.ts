@@ -17,7 +17,11 @@ export interface MeetLauncher {
  */
 export function requireMeetJoinUrl(url: string | undefined): string {
   if (isMeetJoinUrl(url)) return url;
-  throw new DeskFailure('forbidden', 'This interview has no usable Google Meet link, so nothing was opened. Open the event in Google Calendar to check it, or paste a Meet link.', 'meetLink');
+  throw new DeskFailure(
+    'forbidden',
+    'This interview has no usable Google Meet link, so nothing was opened. Open the event in Google Calendar to check it, or paste a Meet link.',
+    'meetLink',
+  );
 }
 
 /** Web mode and tests: no app window, the browser only. */

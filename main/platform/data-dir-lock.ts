@@ -5,7 +5,9 @@ import { ensurePrivateDir, writePrivateFile } from './private-files';
 /** Another Interview Desk (desktop or web mode) already owns this data dir. */
 export class DataDirBusyError extends Error {
   constructor(dataDir: string, pid: number) {
-    super(`Interview Desk is already running with the data folder ${dataDir} (process ${pid}). Close it first, or set INTERVIEW_DESK_DATA_DIR to another folder.`);
+    super(
+      `Interview Desk is already running with the data folder ${dataDir} (process ${pid}). Close it first, or set INTERVIEW_DESK_DATA_DIR to another folder.`,
+    );
     this.name = 'DataDirBusyError';
   }
 }
@@ -46,7 +48,8 @@ export async function lockDataDir(dataDir: string): Promise<() => Promise<void>>
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = Number(fs.readFileSync(file, 'utf8').trim());
-      if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && alive(owner)) throw new DataDirBusyError(dataDir, owner);
+      if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && alive(owner))
+        throw new DataDirBusyError(dataDir, owner);
       fs.rmSync(file, { force: true, recursive: true });
     }
   }

@@ -4,7 +4,10 @@ import { spawn } from 'node:child_process';
  * Web mode's "open in the system browser": `$BROWSER` when set (a command, `%s` replaced by the URL
  * or the URL appended), else the platform opener. No shell is involved, so the URL is one argument.
  */
-export function createCommandOpener(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform) {
+export function createCommandOpener(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+) {
   return async (url: string): Promise<void> => {
     const browser = env.BROWSER?.split(':').find((c) => c.trim() !== '');
     let command: string;
@@ -23,7 +26,9 @@ export function createCommandOpener(env: NodeJS.ProcessEnv = process.env, platfo
     }
     await new Promise<void>((resolve, reject) => {
       const child = spawn(command, args, { stdio: 'ignore', detached: true });
-      child.once('error', (error) => reject(new Error(`Could not start the browser command "${command}": ${error.message}`)));
+      child.once('error', (error) =>
+        reject(new Error(`Could not start the browser command "${command}": ${error.message}`)),
+      );
       child.once('spawn', () => {
         child.unref();
         resolve();

@@ -20,7 +20,8 @@ function chmod(target: string, mode: number): void {
 /** Creates `dir` and any missing parents as private folders; an existing `dir` is made private too. */
 export function ensurePrivateDir(dir: string): void {
   const missing: string[] = [];
-  for (let at = path.resolve(dir); !fs.existsSync(at) && path.dirname(at) !== at; at = path.dirname(at)) missing.push(at);
+  for (let at = path.resolve(dir); !fs.existsSync(at) && path.dirname(at) !== at; at = path.dirname(at))
+    missing.push(at);
   fs.mkdirSync(dir, { recursive: true, mode: privateDirMode });
   for (const created of missing) chmod(created, privateDirMode);
   chmod(dir, privateDirMode);
@@ -56,7 +57,10 @@ const ownEntry = /^(interview-desk\..+|\.lock|logs)$/;
  * changed (a file another user owns) is reported to `onSkipped` and left, never stopping start-up.
  * Returns the paths it tightened, for the log.
  */
-export function tightenPrivateTree(root: string, onSkipped: (target: string, reason: string) => void = () => undefined): string[] {
+export function tightenPrivateTree(
+  root: string,
+  onSkipped: (target: string, reason: string) => void = () => undefined,
+): string[] {
   if (!posix || !fs.existsSync(root)) return [];
   const tightened: string[] = [];
   const tighten = (target: string): fs.Stats | undefined => {
@@ -87,7 +91,8 @@ export function tightenPrivateTree(root: string, onSkipped: (target: string, rea
   for (const name of names(root).filter((n) => ownEntry.test(n))) {
     const target = path.join(root, name);
     // logs/ holds only the log and its rotated copies: one level, no deeper.
-    if (tighten(target)?.isDirectory() && name === 'logs') for (const file of names(target)) tighten(path.join(target, file));
+    if (tighten(target)?.isDirectory() && name === 'logs')
+      for (const file of names(target)) tighten(path.join(target, file));
   }
   return tightened;
 }

@@ -32,7 +32,11 @@ export function reminderKey(channel: PlannedReminder['channel'], offsetMinutes: 
 }
 
 /** Every reminder an interview should get (not yet sent), from the Settings offsets. */
-export function plannedReminders(interview: ReminderSubject, offsets: number[], candidateEmail: boolean): PlannedReminder[] {
+export function plannedReminders(
+  interview: ReminderSubject,
+  offsets: number[],
+  candidateEmail: boolean,
+): PlannedReminder[] {
   if (interview.status !== 'scheduled') return [];
   const startsAt = Date.parse(interview.startUtc);
   const sent = new Set(interview.reminders.sent.map((s) => s.key));
@@ -45,7 +49,14 @@ export function plannedReminders(interview: ReminderSubject, offsets: number[], 
     channel: 'notification' as const,
   }));
   if (candidateEmail && interview.origin === 'recruiter') {
-    plan.push({ interviewId: interview.id, key: reminderKey('email', 1440, interview.startUtc), offsetMinutes: 1440, dueAt: startsAt - 1440 * 60_000, startsAt, channel: 'email' });
+    plan.push({
+      interviewId: interview.id,
+      key: reminderKey('email', 1440, interview.startUtc),
+      offsetMinutes: 1440,
+      dueAt: startsAt - 1440 * 60_000,
+      startsAt,
+      channel: 'email',
+    });
   }
   return plan.filter((r) => !sent.has(r.key));
 }
@@ -81,7 +92,12 @@ export function stillRelevant(reminder: PlannedReminder, now: number): boolean {
  * handled, never fired),
  * and `nextAt`, the earliest future moment to wake for.
  */
-export function reminderDecisions(interviews: ReminderSubject[], offsets: number[], candidateEmail: boolean, now: number) {
+export function reminderDecisions(
+  interviews: ReminderSubject[],
+  offsets: number[],
+  candidateEmail: boolean,
+  now: number,
+) {
   const fire: PlannedReminder[] = [];
   const drop: PlannedReminder[] = [];
   let nextAt: number | undefined;
@@ -90,7 +106,9 @@ export function reminderDecisions(interviews: ReminderSubject[], offsets: number
     if (Date.parse(interview.startUtc) + startingNowGraceMs <= now) continue;
     const plan = plannedReminders(interview, offsets, candidateEmail);
     for (const channel of ['notification', 'email'] as const) {
-      const due = plan.filter((r) => r.channel === channel && r.dueAt <= now).sort((a, b) => a.offsetMinutes - b.offsetMinutes);
+      const due = plan
+        .filter((r) => r.channel === channel && r.dueAt <= now)
+        .sort((a, b) => a.offsetMinutes - b.offsetMinutes);
       const relevant = due.filter((r) => stillRelevant(r, now) && !skippedAtArming(r, interview, now));
       const chosen = relevant[0];
       if (chosen) fire.push(chosen);

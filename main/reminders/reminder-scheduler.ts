@@ -67,7 +67,13 @@ export function createReminderScheduler(deps: ReminderSchedulerDeps): ReminderSc
     if (byInterview.size === 0) return;
     deps.commands.updateMany([...byInterview.keys()], (i) => ({
       ...i,
-      reminders: { ...i.reminders, sent: [...i.reminders.sent, ...(byInterview.get(i.id) ?? []).map((r) => ({ key: r.key, at: new Date(now).toISOString() }))] },
+      reminders: {
+        ...i.reminders,
+        sent: [
+          ...i.reminders.sent,
+          ...(byInterview.get(i.id) ?? []).map((r) => ({ key: r.key, at: new Date(now).toISOString() })),
+        ],
+      },
     }));
   };
 
@@ -77,14 +83,22 @@ export function createReminderScheduler(deps: ReminderSchedulerDeps): ReminderSc
     const settings = deps.settings();
     // Every reminder due now belongs to an interview that starts before now + the longest offset, and
     // long-past ones need nothing; the next one after now comes from its own indexed query.
-    const longestOffset = Math.max(0, ...settings.reminderOffsetsMinutes, settings.candidateReminderEmail ? 1440 : 0) * 60_000;
+    const longestOffset =
+      Math.max(0, ...settings.reminderOffsetsMinutes, settings.candidateReminderEmail ? 1440 : 0) * 60_000;
     const from = now - startingNowGraceMs;
     const to = now + longestOffset + 1;
     const all = deps.interviews.timingsBetween(from, to);
     const decisions = reminderDecisions(all, settings.reminderOffsetsMinutes, settings.candidateReminderEmail, now);
     const { fire, drop } = decisions;
-    const queried = deps.interviews.nextReminderAt(settings.reminderOffsetsMinutes, settings.candidateReminderEmail, now);
-    const nextAt = queried === undefined || (decisions.nextAt !== undefined && decisions.nextAt < queried) ? decisions.nextAt : queried;
+    const queried = deps.interviews.nextReminderAt(
+      settings.reminderOffsetsMinutes,
+      settings.candidateReminderEmail,
+      now,
+    );
+    const nextAt =
+      queried === undefined || (decisions.nextAt !== undefined && decisions.nextAt < queried)
+        ? decisions.nextAt
+        : queried;
     // Recorded before showing: a crash right after can only lose a reminder, never repeat one.
     record([...fire, ...drop], now);
     for (const reminder of fire) {

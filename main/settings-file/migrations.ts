@@ -29,7 +29,10 @@ const version2Schema = z.looseObject({ interviews: z.array(interviewSchema).opti
 /** A failure of the move into the database: not damage to this file, so it is never moved aside. */
 export class DataMoveError extends Error {
   constructor(cause: unknown) {
-    super(`Your interviews could not be moved into the new database (${(cause as Error).message}). Nothing was changed; the data file is untouched.`, { cause });
+    super(
+      `Your interviews could not be moved into the new database (${(cause as Error).message}). Nothing was changed; the data file is untouched.`,
+      { cause },
+    );
     this.name = 'DataMoveError';
   }
 }
@@ -49,7 +52,10 @@ export const migrations: Migration[] = [
     describe: 'interviews, outbox, Google queue and sync token move to the database; this file keeps settings',
     up: (data, context) => {
       const checked = version2Schema.safeParse(data);
-      if (!checked.success) throw new Error(`does not match the schema: ${checked.error.issues[0]?.path.join('.')} ${checked.error.issues[0]?.message}`);
+      if (!checked.success)
+        throw new Error(
+          `does not match the schema: ${checked.error.issues[0]?.path.join('.')} ${checked.error.issues[0]?.message}`,
+        );
       try {
         context.moveToDatabase(data);
       } catch (error) {
@@ -73,13 +79,18 @@ export function versionOf(data: StoredData): number {
 /** A file written by a newer Interview Desk: never downgrade it silently. */
 export class NewerStoreError extends Error {
   constructor(version: number) {
-    super(`The data file was written by a newer Interview Desk (format ${version}; this version reads up to ${currentSchemaVersion}). Update the app to open it.`);
+    super(
+      `The data file was written by a newer Interview Desk (format ${version}; this version reads up to ${currentSchemaVersion}). Update the app to open it.`,
+    );
     this.name = 'NewerStoreError';
   }
 }
 
 /** Runs every step from the stored version to the current one. */
-export function migrate(data: StoredData, context: MigrationContext): { data: StoredData; from: number; steps: string[] } {
+export function migrate(
+  data: StoredData,
+  context: MigrationContext,
+): { data: StoredData; from: number; steps: string[] } {
   const from = versionOf(data);
   if (from > currentSchemaVersion) throw new NewerStoreError(from);
   let current = data;

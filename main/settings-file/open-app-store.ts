@@ -5,7 +5,14 @@ import type { Logger } from '../logging/logger';
 import type { Clock } from '../platform/clock';
 import type { KeyValueStore } from './key-value-store';
 import { copyPrivateFile, ensurePrivateDir, privateFileMode, writePrivateFile } from '../platform/private-files';
-import { currentSchemaVersion, DataMoveError, migrate, NewerStoreError, type MigrationContext, type StoredData } from './migrations';
+import {
+  currentSchemaVersion,
+  DataMoveError,
+  migrate,
+  NewerStoreError,
+  type MigrationContext,
+  type StoredData,
+} from './migrations';
 import { damagedFileNotice } from './recovery-notice';
 import { storedDataSchema, storeJsonSchema } from './store-schema';
 import { cachedStore } from './cached-store';
@@ -29,7 +36,10 @@ export interface OpenedStore {
 export const storeName = 'interview-desk';
 
 /** The file operations the store opener uses; tests inject failures (permission denied) that root would never see. */
-export type StoreFiles = Pick<typeof nodeFs, 'existsSync' | 'mkdirSync' | 'readFileSync' | 'writeFileSync' | 'renameSync' | 'copyFileSync' | 'statSync'>;
+export type StoreFiles = Pick<
+  typeof nodeFs,
+  'existsSync' | 'mkdirSync' | 'readFileSync' | 'writeFileSync' | 'renameSync' | 'copyFileSync' | 'statSync'
+>;
 
 /** Paths of the store file, its last good backup, and where a damaged file is moved. */
 export function storePaths(dataDir: string, now = Date.now()) {
@@ -48,13 +58,20 @@ function writeAtomic(files: StoreFiles, file: string, text: string): void {
 }
 
 /** Reads, parses, migrates and checks one file; throws when any of that fails. */
-function load(files: StoreFiles, file: string, context: MigrationContext): { data: StoredData; from: number; steps: string[] } {
+function load(
+  files: StoreFiles,
+  file: string,
+  context: MigrationContext,
+): { data: StoredData; from: number; steps: string[] } {
   const text = files.readFileSync(file, 'utf8');
   const parsed = JSON.parse(text) as unknown;
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not a JSON object');
   const { data, from, steps } = migrate(parsed as StoredData, context);
   const checked = storedDataSchema.safeParse(data);
-  if (!checked.success) throw new Error(`does not match the schema: ${checked.error.issues[0]?.path.join('.')} ${checked.error.issues[0]?.message}`);
+  if (!checked.success)
+    throw new Error(
+      `does not match the schema: ${checked.error.issues[0]?.path.join('.')} ${checked.error.issues[0]?.message}`,
+    );
   return { data, from, steps };
 }
 
@@ -66,7 +83,15 @@ function load(files: StoreFiles, file: string, context: MigrationContext): { dat
  * moves the old interviews and queues into the database calls `moveToDatabase` before this file is
  * rewritten, and the file as it was is kept beside it with the date.
  */
-export function openAppStore(options: { dataDir: string; backend: SchemaBackendFactory; clock: Clock; log: Logger; files?: StoreFiles } & MigrationContext): OpenedStore {
+export function openAppStore(
+  options: {
+    dataDir: string;
+    backend: SchemaBackendFactory;
+    clock: Clock;
+    log: Logger;
+    files?: StoreFiles;
+  } & MigrationContext,
+): OpenedStore {
   const { dataDir, backend, clock, log } = options;
   const context: MigrationContext = { moveToDatabase: options.moveToDatabase };
   const fs = options.files ?? nodeFs;
@@ -79,7 +104,10 @@ export function openAppStore(options: { dataDir: string; backend: SchemaBackendF
       if (steps.length > 0) {
         // Keep the pre-migration file, dated, next to the backup: a migration must never lose data.
         const day = new Date(clock.now()).toISOString().slice(0, 10);
-        copyPrivateFile(paths.file, path.join(dataDir, `${storeName}.v${from}-before-v${String(data.schemaVersion)}-${day}.json`));
+        copyPrivateFile(
+          paths.file,
+          path.join(dataDir, `${storeName}.v${from}-before-v${String(data.schemaVersion)}-${day}.json`),
+        );
         writeAtomic(fs, paths.file, JSON.stringify(data, null, '\t'));
         log.info(`store migrated: ${steps.join('; ')}`);
       }
@@ -90,7 +118,10 @@ export function openAppStore(options: { dataDir: string; backend: SchemaBackendF
       try {
         fs.renameSync(paths.file, paths.aside);
       } catch (moveError) {
-        throw new Error(`The data file ${paths.file} cannot be read (${reason}) and could not be moved aside (${(moveError as Error).message}). Check its permissions.`, { cause: moveError });
+        throw new Error(
+          `The data file ${paths.file} cannot be read (${reason}) and could not be moved aside (${(moveError as Error).message}). Check its permissions.`,
+          { cause: moveError },
+        );
       }
       let restored: string | undefined;
       if (fs.existsSync(paths.backup)) {
@@ -102,10 +133,20 @@ export function openAppStore(options: { dataDir: string; backend: SchemaBackendF
           log.error(`backup unreadable too: ${(backupError as Error).message}`);
         }
       }
-      notices.push(damagedFileNotice({ now: clock.now(), aside: paths.aside, dataDir, emptyStart: 'default settings', ...(restored ? { restoredAt: restored } : {}) }));
+      notices.push(
+        damagedFileNotice({
+          now: clock.now(),
+          aside: paths.aside,
+          dataDir,
+          emptyStart: 'default settings',
+          ...(restored ? { restoredAt: restored } : {}),
+        }),
+      );
     }
   }
-  const store = cachedStore(backend({ cwd: dataDir, configName: storeName, schema: storeJsonSchema(), configFileMode: privateFileMode }));
+  const store = cachedStore(
+    backend({ cwd: dataDir, configName: storeName, schema: storeJsonSchema(), configFileMode: privateFileMode }),
+  );
   if (!store.has('schemaVersion')) store.set('schemaVersion', currentSchemaVersion);
   copyPrivateFile(paths.file, paths.backup);
   return { store, notices };

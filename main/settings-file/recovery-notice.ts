@@ -5,7 +5,13 @@ import type { Notice } from '../../preload/shared/contract/ipc-contract';
  * The plain notice after a damaged file was moved aside: the same words for the settings file and
  * the database. `emptyStart` says what the person starts with when no good copy was found.
  */
-export function damagedFileNotice(options: { now: number; aside: string; dataDir: string; restoredAt?: string; emptyStart: string }): Notice {
+export function damagedFileNotice(options: {
+  now: number;
+  aside: string;
+  dataDir: string;
+  restoredAt?: string;
+  emptyStart: string;
+}): Notice {
   const { now, aside, dataDir, restoredAt, emptyStart } = options;
   return restoredAt
     ? {

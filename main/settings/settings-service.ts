@@ -1,4 +1,9 @@
-import { settingsSchema, type Settings, type SettingsPatch, type SettingsProblem } from '../../preload/shared/contract/settings-schema';
+import {
+  settingsSchema,
+  type Settings,
+  type SettingsPatch,
+  type SettingsProblem,
+} from '../../preload/shared/contract/settings-schema';
 import type { KeyValueStore } from '../settings-file/key-value-store';
 import type { EventHub } from '../shared/event-hub';
 import type { Logger } from '../logging/logger';
@@ -18,9 +23,21 @@ export interface SettingsService {
 // being silently swapped for a default the recruiter never chose.
 // The channel fields too: a bad saved channel must not quietly become the default one (SMTP
 // instead of the chosen Gmail, or the app sending where Google was to).
-const mailFields = ['recruiterName', 'recruiterEmail', 'companyName', 'signOff', 'brandColor', 'smtp', 'mailTransport', 'googleSendsInvites', 'candidateDownloadUrl', 'candidateReminderEmail'];
+const mailFields = [
+  'recruiterName',
+  'recruiterEmail',
+  'companyName',
+  'signOff',
+  'brandColor',
+  'smtp',
+  'mailTransport',
+  'googleSendsInvites',
+  'candidateDownloadUrl',
+  'candidateReminderEmail',
+];
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Creates the settings service over the app store. */
 export function createSettingsService(store: KeyValueStore, events: EventHub, log: Logger): SettingsService {
@@ -43,7 +60,10 @@ export function createSettingsService(store: KeyValueStore, events: EventHub, lo
       if (result.success) kept[key] = value;
       else {
         const issue = result.error.issues[0];
-        problems.push({ field: [key, ...(issue?.path ?? []).map(String)].join('.'), message: issue?.message ?? 'This saved value is not valid.' });
+        problems.push({
+          field: [key, ...(issue?.path ?? []).map(String)].join('.'),
+          message: issue?.message ?? 'This saved value is not valid.',
+        });
       }
     }
     return { settings: settingsSchema.parse(kept), problems };
@@ -53,7 +73,9 @@ export function createSettingsService(store: KeyValueStore, events: EventHub, lo
     const { settings, problems } = inspect();
     if (problems.length && !warned) {
       warned = true;
-      log.warn(`stored settings did not validate (${problems.map((p) => p.field).join(', ')}); those fields are not used until they are fixed`);
+      log.warn(
+        `stored settings did not validate (${problems.map((p) => p.field).join(', ')}); those fields are not used until they are fixed`,
+      );
     }
     return settings;
   };
@@ -64,7 +86,12 @@ export function createSettingsService(store: KeyValueStore, events: EventHub, lo
       // Saved values the patch does not replace stay as they were, even invalid ones: they are shown in
       // Settings for the person to fix, never dropped behind their back.
       const raw = stored();
-      const invalid = Object.fromEntries(inspect().problems.map((p) => p.field.split('.')[0]!).filter((key) => !(key in patch)).map((key) => [key, raw[key]]));
+      const invalid = Object.fromEntries(
+        inspect()
+          .problems.map((p) => p.field.split('.')[0]!)
+          .filter((key) => !(key in patch))
+          .map((key) => [key, raw[key]]),
+      );
       store.set('settings', { ...next, ...invalid });
       events.emit('settings:changed', next);
       return next;
@@ -72,7 +99,9 @@ export function createSettingsService(store: KeyValueStore, events: EventHub, lo
     problems: () => inspect().problems,
     mailProblem() {
       const problem = inspect().problems.find((p) => mailFields.includes(p.field.split('.')[0]!));
-      return problem ? `A saved setting is not valid, so no email is sent until it is fixed in Settings: ${problem.message}.` : undefined;
+      return problem
+        ? `A saved setting is not valid, so no email is sent until it is fixed in Settings: ${problem.message}.`
+        : undefined;
     },
   };
 }

@@ -21,7 +21,10 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
  * Closing the main window keeps the app in the tray when the setting says so; the first time, the
  * person is told where it went. Returns whether the close was turned into a hide.
  */
-export function hideInsteadOfClose(options: { closeToTray: boolean; quitting: boolean; noticeShown: boolean }): { hide: boolean; showNotice: boolean } {
+export function hideInsteadOfClose(options: { closeToTray: boolean; quitting: boolean; noticeShown: boolean }): {
+  hide: boolean;
+  showNotice: boolean;
+} {
   if (!options.closeToTray || options.quitting) return { hide: false, showNotice: false };
   return { hide: true, showNotice: !options.noticeShown };
 }

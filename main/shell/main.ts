@@ -28,7 +28,14 @@ import type { NavigateTarget } from '../../preload/shared/contract/ipc-contract'
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const electronStoreBackend: SchemaBackendFactory = ({ cwd, configName, schema, configFileMode }) =>
-  new ElectronStore<Record<string, unknown>>({ cwd, name: configName, schema, configFileMode, clearInvalidConfig: false, serialize: (value) => JSON.stringify(value) }) as unknown as KeyValueStore;
+  new ElectronStore<Record<string, unknown>>({
+    cwd,
+    name: configName,
+    schema,
+    configFileMode,
+    clearInvalidConfig: false,
+    serialize: (value) => JSON.stringify(value),
+  }) as unknown as KeyValueStore;
 
 let mainWindow: BrowserWindow | null = null;
 let started: StartedApp | undefined;
@@ -51,7 +58,10 @@ function showMainWindow(): BrowserWindow {
     event.preventDefault();
     mainWindow?.hide();
     if (decision.showNotice && Notification.isSupported()) {
-      new Notification({ title: 'Interview Desk is still running', body: 'It keeps reminding you from the tray. Quit it from the tray menu.' }).show();
+      new Notification({
+        title: 'Interview Desk is still running',
+        body: 'It keeps reminding you from the tray. Quit it from the tray menu.',
+      }).show();
       started?.store.set('trayNoticeShown', true);
     }
   });
@@ -72,7 +82,11 @@ function openLink(raw: string): void {
   try {
     started.services.openDeepLink(raw);
   } catch (error) {
-    started.services.notices.post({ id: `link-${Date.now()}`, level: 'error', message: `That link was not opened: ${(error as Error).message}` });
+    started.services.notices.post({
+      id: `link-${Date.now()}`,
+      level: 'error',
+      message: `That link was not opened: ${(error as Error).message}`,
+    });
   }
 }
 
@@ -107,12 +121,27 @@ async function boot(): Promise<StartedApp> {
   const app_ = await startServices({
     // The device check tells "denied by you" from "blocked by the OS" (macOS and Windows privacy settings).
     mediaAccess: async () => {
-      const read = (kind: 'camera' | 'microphone') => (process.platform === 'darwin' || process.platform === 'win32' ? systemPreferences.getMediaAccessStatus(kind) : 'unknown');
-      if (process.platform === 'darwin') await Promise.all([systemPreferences.askForMediaAccess('camera'), systemPreferences.askForMediaAccess('microphone')]);
+      const read = (kind: 'camera' | 'microphone') =>
+        process.platform === 'darwin' || process.platform === 'win32'
+          ? systemPreferences.getMediaAccessStatus(kind)
+          : 'unknown';
+      if (process.platform === 'darwin')
+        await Promise.all([
+          systemPreferences.askForMediaAccess('camera'),
+          systemPreferences.askForMediaAccess('microphone'),
+        ]);
       return { camera: read('camera'), microphone: read('microphone') };
     },
-    notifier: (_reminder, interview, joinOpen, now) => void showReminderNotification(interview, joinOpen, now, { open: (id) => navigate({ screen: 'interview', id }), join: (id) => void join(id) }),
-    waitingNotifier: (interview, waiting, now) => void showWaitingNotification(interview, waiting, now, { open: (id) => navigate({ screen: 'interview', id }), join: (id) => void join(id) }),
+    notifier: (_reminder, interview, joinOpen, now) =>
+      void showReminderNotification(interview, joinOpen, now, {
+        open: (id) => navigate({ screen: 'interview', id }),
+        join: (id) => void join(id),
+      }),
+    waitingNotifier: (interview, waiting, now) =>
+      void showWaitingNotification(interview, waiting, now, {
+        open: (id) => navigate({ screen: 'interview', id }),
+        join: (id) => void join(id),
+      }),
     meetLauncher: (store) => createMeetWindowLauncher({ store, openExternal: (url) => shell.openExternal(url) }),
     env: process.env,
     mode: 'electron',
@@ -123,7 +152,11 @@ async function boot(): Promise<StartedApp> {
     openExternal: (url) => shell.openExternal(url),
   });
   const log = app_.log.scope('shell');
-  installWebContentsGuard(app, { openExternal: (url) => void openAllowedExternal(url), log, navigationPolicy: meetNavigationPolicy });
+  installWebContentsGuard(app, {
+    openExternal: (url) => void openAllowedExternal(url),
+    log,
+    navigationPolicy: meetNavigationPolicy,
+  });
   applyPermissionPolicy(session.defaultSession, appPermissionPolicy);
   serveRenderer(path.join(here, '../renderer'));
   registerIpcHandlers(app_.services, app_.log.scope('ipc'));
@@ -135,7 +168,18 @@ async function boot(): Promise<StartedApp> {
   });
   app.on('browser-window-focus', () => void app_.services.calendar.runQuietly('focus'));
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const tray = createTray(path.join(here, '../../main/shell/packaging/tray-icon.png'), () => trayMenuFor(app_.services.interviews, app_.services.settings.get(), Date.now(), zone, timeStyleOf(app.getSystemLocale())), onTrayAction);
+  const tray = createTray(
+    path.join(here, '../../main/shell/packaging/tray-icon.png'),
+    () =>
+      trayMenuFor(
+        app_.services.interviews,
+        app_.services.settings.get(),
+        Date.now(),
+        zone,
+        timeStyleOf(app.getSystemLocale()),
+      ),
+    onTrayAction,
+  );
   app_.services.events.listen((name) => {
     if (name === 'interviews:changed' || name === 'settings:changed') tray.refresh();
   });

@@ -25,7 +25,10 @@ export function meetNavigationPolicy(contents: WebContents): ((url: string) => b
  * otherwise. No preload, no Node; media only for meet.google.com; notifications denied; remembers
  * size and position; an always-on-top toggle; if Google refuses sign-in inside it, offers the browser.
  */
-export function createMeetWindowLauncher(options: { store: KeyValueStore; openExternal: (url: string) => Promise<void> }): MeetLauncher {
+export function createMeetWindowLauncher(options: {
+  store: KeyValueStore;
+  openExternal: (url: string) => Promise<void>;
+}): MeetLauncher {
   let window: BrowserWindow | null = null;
   let current: { interview: Interview; onLeave: () => void } | null = null;
   let permissionsApplied = false;
@@ -41,7 +44,10 @@ export function createMeetWindowLauncher(options: { store: KeyValueStore; openEx
       applyPermissionPolicy(session.fromPartition(meetPartition), isMeetMediaPermission);
       permissionsApplied = true;
     }
-    const saved = usableBounds(options.store.get('meetWindowBounds') as Bounds | undefined, screen.getAllDisplays().map((d) => d.workArea));
+    const saved = usableBounds(
+      options.store.get('meetWindowBounds') as Bounds | undefined,
+      screen.getAllDisplays().map((d) => d.workArea),
+    );
     const created = createSecureWindow({
       width: 1100,
       height: 760,
@@ -65,7 +71,7 @@ export function createMeetWindowLauncher(options: { store: KeyValueStore; openEx
       void dialog
         .showMessageBox(created, {
           type: 'warning',
-          message: 'Google won\'t let you sign in inside this window.',
+          message: "Google won't let you sign in inside this window.",
           detail: 'Google blocks sign-in in embedded browsers. Open the meeting in your default browser instead.',
           buttons: ['Open in browser', 'Stay here'],
           defaultId: 0,

@@ -25,7 +25,10 @@ export function showReminderNotification(
   const start = Date.parse(interview.startUtc);
   const notification = new Notification({
     title: `Interview ${timeLeftPhrase(start, now)}: ${interview.candidate.name}`,
-    body: notificationBody(`${interview.jobTitle} · ${startClock(start, now, interview.timeZone, timeStyleOf(app.getSystemLocale()))}${joinOpen ? ' · You can join now.' : ''}`, platform),
+    body: notificationBody(
+      `${interview.jobTitle} · ${startClock(start, now, interview.timeZone, timeStyleOf(app.getSystemLocale()))}${joinOpen ? ' · You can join now.' : ''}`,
+      platform,
+    ),
     ...(joinOpen ? { actions: [{ type: 'button' as const, text: 'Join' }] } : {}),
   });
   notification.on('click', () => handlers.open(interview.id));

@@ -5,7 +5,11 @@ import type { App } from 'electron';
  * sent again at the next start), at most `limitMs`, then exits. The first `before-quit` is held;
  * one that comes during the wait is held too but stops nothing twice.
  */
-export function quitAfterStop(app: Pick<App, 'on' | 'exit'>, stop: () => Promise<void> | undefined, limitMs = 6_000): void {
+export function quitAfterStop(
+  app: Pick<App, 'on' | 'exit'>,
+  stop: () => Promise<void> | undefined,
+  limitMs = 6_000,
+): void {
   let stopping = false;
   app.on('before-quit', (event) => {
     event.preventDefault();

@@ -6,7 +6,11 @@ export function trayTemplate(items: TrayItem[], onAction: (action: TrayAction) =
   return items.map((item) =>
     item.type === 'separator'
       ? { type: 'separator' as const }
-      : { label: item.label, enabled: item.enabled ?? true, ...(item.action ? { click: () => onAction(item.action!) } : {}) },
+      : {
+          label: item.label,
+          enabled: item.enabled ?? true,
+          ...(item.action ? { click: () => onAction(item.action!) } : {}),
+        },
   );
 }
 

@@ -58,12 +58,16 @@ export function checkRequest(gate: WebGate, req: Pick<IncomingMessage, 'headers'
   const offered = url.searchParams.get('token');
   if (offered !== null) {
     if (req.method !== 'GET' || !sameSecret(offered, gate.token)) {
-      return { kind: 'deny', status: 401, reason: 'That link is not valid for this run. Open the URL printed by `npm run web`.' };
+      return {
+        kind: 'deny',
+        status: 401,
+        reason: 'That link is not valid for this run. Open the URL printed by `npm run web`.',
+      };
     }
     url.searchParams.delete('token');
     return { kind: 'login', location: url.pathname + url.search };
   }
   const presented = readCookie(req.headers.cookie, cookieName(gate.port)) ?? req.headers['x-desk-token'];
   if (typeof presented === 'string' && sameSecret(presented, gate.token)) return { kind: 'allow' };
-  return { kind: 'deny', status: 401, reason: 'Open the URL printed by `npm run web` (it carries this run\'s secret).' };
+  return { kind: 'deny', status: 401, reason: "Open the URL printed by `npm run web` (it carries this run's secret)." };
 }

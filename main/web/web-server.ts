@@ -87,7 +87,8 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     }
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     if (path.startsWith('/api/call/')) {
-      if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'invalid_input', message: 'Use POST.' } });
+      if (req.method !== 'POST')
+        return sendJson(res, 405, { ok: false, error: { code: 'invalid_input', message: 'Use POST.' } });
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
         return sendJson(res, 415, { ok: false, error: { code: 'invalid_input', message: 'Send JSON.' } });
       }
@@ -96,20 +97,30 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
         raw = await readBody(req);
       } catch {
         res.setHeader('Connection', 'close');
-        return sendJson(res, 413, { ok: false, error: { code: 'invalid_input', message: 'The request is too large.' } });
+        return sendJson(res, 413, {
+          ok: false,
+          error: { code: 'invalid_input', message: 'The request is too large.' },
+        });
       }
       let input: unknown;
       try {
         const body = JSON.parse(raw) as { input?: unknown };
         input = body?.input;
       } catch {
-        return sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message: 'The request body is not valid JSON.' } });
+        return sendJson(res, 400, {
+          ok: false,
+          error: { code: 'invalid_input', message: 'The request body is not valid JSON.' },
+        });
       }
       const name = decodeURIComponent(path.slice('/api/call/'.length));
       return sendJson(res, 200, await dispatchCall(services.handlers, name, input, log));
     }
     if (path === '/api/events') {
-      res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+      res.writeHead(200, {
+        'Content-Type': 'text/event-stream',
+        'Cache-Control': 'no-store',
+        Connection: 'keep-alive',
+      });
       res.write(': connected\n\n');
       sseClients.add(res);
       req.on('close', () => sseClients.delete(res));

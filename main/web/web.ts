@@ -39,7 +39,9 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown());
   process.once('SIGTERM', () => void shutdown());
   process.stdout.write(`${server.url}\n`);
-  process.stdout.write(`Interview Desk (web mode) is running. Open the URL above in a browser. Data: ${app.config.dataDir}\n`);
+  process.stdout.write(
+    `Interview Desk (web mode) is running. Open the URL above in a browser. Data: ${app.config.dataDir}\n`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -37,7 +37,13 @@ export function AccountPanel({ status }: { status: AccountStatus | undefined }) 
             </button>
           </div>
           {asking && (
-            <ConfirmDialog title={`Disconnect ${connected.email}?`} keepLabel="Stay connected" confirmLabel="Disconnect" onConfirm={() => void disconnect()} onClose={() => setAsking(false)}>
+            <ConfirmDialog
+              title={`Disconnect ${connected.email}?`}
+              keepLabel="Stay connected"
+              confirmLabel="Disconnect"
+              onConfirm={() => void disconnect()}
+              onClose={() => setAsking(false)}
+            >
               <p>Interviews stay in Interview Desk; Calendar sync stops and access is revoked at Google.</p>
             </ConfirmDialog>
           )}

@@ -37,5 +37,9 @@ export async function cancelSignIn(): Promise<AccountOutcome> {
 export async function disconnectAccount(): Promise<AccountOutcome> {
   const result = await desk.account.disconnect();
   if (!result.ok) return { error: result.error };
-  return { message: result.value.revoked ? 'Disconnected, and access was revoked at Google.' : 'Disconnected here; Google could not be reached to revoke access.' };
+  return {
+    message: result.value.revoked
+      ? 'Disconnected, and access was revoked at Google.'
+      : 'Disconnected here; Google could not be reached to revoke access.',
+  };
 }

@@ -22,5 +22,12 @@ export function useAccountActions() {
     setOutcome(done);
   };
   const dismiss = () => setOutcome({});
-  return { busy, message: outcome.message, error: outcome.error as DeskError | undefined, connect, disconnect, dismiss };
+  return {
+    busy,
+    message: outcome.message,
+    error: outcome.error as DeskError | undefined,
+    connect,
+    disconnect,
+    dismiss,
+  };
 }

@@ -61,11 +61,21 @@ export function AnalyticsScreen() {
       <div className="row period">
         <div>
           <label htmlFor={ids.from}>From</label>
-          <input id={ids.from} type="date" value={period.from} onChange={(e) => setPeriod((p) => ({ ...p, from: e.target.value }))} />
+          <input
+            id={ids.from}
+            type="date"
+            value={period.from}
+            onChange={(e) => setPeriod((p) => ({ ...p, from: e.target.value }))}
+          />
         </div>
         <div>
           <label htmlFor={ids.to}>To</label>
-          <input id={ids.to} type="date" value={period.to} onChange={(e) => setPeriod((p) => ({ ...p, to: e.target.value }))} />
+          <input
+            id={ids.to}
+            type="date"
+            value={period.to}
+            onChange={(e) => setPeriod((p) => ({ ...p, to: e.target.value }))}
+          />
         </div>
       </div>
       <ErrorMessage error={error} />
@@ -89,11 +99,16 @@ export function AnalyticsScreen() {
               ]}
             />
             <p className="muted" data-testid="analytics-scope">
-              These figures are your own join history: Interview Desk only sees whether you pressed Join in the app. “No join from the app” includes joining from Google Calendar or another device: it does not mean the candidate did not show up.
-              {report.attendance ? ' Who really attended is under “Attendance from Google Meet”.' : ''} An interview counts once its scheduled end has passed.
+              These figures are your own join history: Interview Desk only sees whether you pressed Join in the app. “No
+              join from the app” includes joining from Google Calendar or another device: it does not mean the candidate
+              did not show up.
+              {report.attendance ? ' Who really attended is under “Attendance from Google Meet”.' : ''} An interview
+              counts once its scheduled end has passed.
             </p>
           </section>
-          {report.attendance && <AttendanceFigures figures={report.attendance} onConnected={() => setVersion((v) => v + 1)} />}
+          {report.attendance && (
+            <AttendanceFigures figures={report.attendance} onConnected={() => setVersion((v) => v + 1)} />
+          )}
           <section className="panel">
             <h2>Interviews per week</h2>
             <WeekChart weeks={report.perWeek} />

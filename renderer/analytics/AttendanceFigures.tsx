@@ -32,7 +32,8 @@ export function AttendanceFigures({ figures, onConnected }: { figures: Figures; 
     <section className="panel" aria-labelledby="attendance-figures-title">
       <h2 id="attendance-figures-title">Attendance from Google Meet</h2>
       <p data-testid="attendance-source">
-        From Google Meet: {figures.fromMeet} {figures.fromMeet === 1 ? 'interview' : 'interviews'}. Without Meet attendance, counted only from your own joins in the app: {figures.fromAppHistory}{' '}
+        From Google Meet: {figures.fromMeet} {figures.fromMeet === 1 ? 'interview' : 'interviews'}. Without Meet
+        attendance, counted only from your own joins in the app: {figures.fromAppHistory}{' '}
         {figures.fromAppHistory === 1 ? 'interview' : 'interviews'}.
       </p>
       {figures.connection === 'not_connected' && (
@@ -43,7 +44,9 @@ export function AttendanceFigures({ figures, onConnected }: { figures: Figures; 
           </button>
         </p>
       )}
-      {figures.connection === 'needs_reconnect' && <p className="muted">Reconnect your Google account to read new attendance from Google Meet.</p>}
+      {figures.connection === 'needs_reconnect' && (
+        <p className="muted">Reconnect your Google account to read new attendance from Google Meet.</p>
+      )}
       <ErrorMessage error={error} />
       {figures.fromMeet > 0 && (
         <>

@@ -3,7 +3,13 @@ import type { AnalyticsReport } from '../../preload/shared/contract/interview-sc
 // A week's Monday as a person says it ("Nov 2"; spoken "Monday, November 2, 2026"), not 11-02.
 // The date is a calendar day, so it is formatted in UTC to stay that day in every zone.
 const shortDay = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', timeZone: 'UTC' });
-const longDay = new Intl.DateTimeFormat(undefined, { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+const longDay = new Intl.DateTimeFormat(undefined, {
+  weekday: 'long',
+  month: 'long',
+  day: 'numeric',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 const day = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`);
 
 /** Interviews per week as an SVG bar chart (those you joined from the app in the darker part), with a text alternative. */
@@ -16,10 +22,20 @@ export function WeekChart({ weeks }: { weeks: AnalyticsReport['perWeek'] }) {
   // A week's name is wider than its bar: with many weeks only every n-th is written under the bars
   // (every week is still in the chart's text alternative).
   const labelEvery = Math.max(1, Math.ceil(weeks.length / 7));
-  const summary = weeks.map((w) => `week of ${longDay.format(day(w.weekStart))}: ${w.count} scheduled, ${w.joinedInApp} joined from the app`).join('; ');
+  const summary = weeks
+    .map(
+      (w) => `week of ${longDay.format(day(w.weekStart))}: ${w.count} scheduled, ${w.joinedInApp} joined from the app`,
+    )
+    .join('; ');
   return (
     <figure className="chart">
-      <svg role="img" aria-label={`Interviews per week. ${summary}`} viewBox={`0 -16 ${width} ${height + 46}`} width="100%" height={height + 46}>
+      <svg
+        role="img"
+        aria-label={`Interviews per week. ${summary}`}
+        viewBox={`0 -16 ${width} ${height + 46}`}
+        width="100%"
+        height={height + 46}
+      >
         {weeks.map((w, i) => {
           const x = i * (barWidth + gap) + gap / 2;
           const h = (w.count / max) * height;
@@ -42,7 +58,9 @@ export function WeekChart({ weeks }: { weeks: AnalyticsReport['perWeek'] }) {
           );
         })}
       </svg>
-      <figcaption className="muted">Bars: interviews per week (light) and those you joined from the app (dark), by week starting Monday.</figcaption>
+      <figcaption className="muted">
+        Bars: interviews per week (light) and those you joined from the app (dark), by week starting Monday.
+      </figcaption>
     </figure>
   );
 }

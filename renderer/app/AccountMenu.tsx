@@ -48,13 +48,14 @@ export function AccountMenu({ status, onSettings }: { status: AccountStatus | un
 
   // Focus follows the active item while the menu is open.
   useEffect(() => {
-    if (open) (menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"]')[active])?.focus();
+    if (open) menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"]')[active]?.focus();
   }, [open, active]);
   // A click anywhere else closes the menu.
   useEffect(() => {
     if (!open) return;
     const onPointer = (event: PointerEvent) => {
-      if (!menu.current?.contains(event.target as Node) && !button.current?.contains(event.target as Node)) setOpen(false);
+      if (!menu.current?.contains(event.target as Node) && !button.current?.contains(event.target as Node))
+        setOpen(false);
     };
     document.addEventListener('pointerdown', onPointer);
     return () => document.removeEventListener('pointerdown', onPointer);
@@ -122,7 +123,14 @@ export function AccountMenu({ status, onSettings }: { status: AccountStatus | un
         <span className="sr-only">Google account menu</span>
       </button>
       {open && (
-        <ul ref={menu} id={menuId} role="menu" aria-label="Google account" className="account-popup" onKeyDown={onMenuKey}>
+        <ul
+          ref={menu}
+          id={menuId}
+          role="menu"
+          aria-label="Google account"
+          className="account-popup"
+          onKeyDown={onMenuKey}
+        >
           {items.map((item, index) => (
             <li key={item.label} role="none">
               <button type="button" role="menuitem" tabIndex={index === active ? 0 : -1} onClick={() => choose(item)}>
@@ -143,8 +151,17 @@ export function AccountMenu({ status, onSettings }: { status: AccountStatus | un
       )}
       {confirming && account && (
         // The same question as in Settings; Escape or "Stay connected" gives focus back to the menu button.
-        <ConfirmDialog title={`Disconnect ${account.email}?`} keepLabel="Stay connected" confirmLabel="Disconnect" onConfirm={() => void disconnect()} onClose={() => setConfirming(false)}>
-          <p>Your interviews stay in Interview Desk. Calendar sync stops until you connect again, and access is revoked at Google.</p>
+        <ConfirmDialog
+          title={`Disconnect ${account.email}?`}
+          keepLabel="Stay connected"
+          confirmLabel="Disconnect"
+          onConfirm={() => void disconnect()}
+          onClose={() => setConfirming(false)}
+        >
+          <p>
+            Your interviews stay in Interview Desk. Calendar sync stops until you connect again, and access is revoked
+            at Google.
+          </p>
         </ConfirmDialog>
       )}
     </div>

@@ -49,7 +49,11 @@ export function App() {
   useDocumentTheme(settings.value?.theme);
   const [liveNotices, setLiveNotices] = useState<Notice[]>([]);
 
-  useEffect(() => desk.on('app:notice', (notice) => setLiveNotices((list) => [...list.filter((n) => n.id !== notice.id), notice])), []);
+  useEffect(
+    () =>
+      desk.on('app:notice', (notice) => setLiveNotices((list) => [...list.filter((n) => n.id !== notice.id), notice])),
+    [],
+  );
 
   // Pull Google changes when the person comes back to the window (throttled to once a minute).
   useEffect(() => {
@@ -76,7 +80,9 @@ export function App() {
       desk.on('attendance:waiting', (payload) => {
         if (payload.waiting) settledWaits.current.delete(payload.interviewId);
         else settledWaits.current.add(payload.interviewId);
-        setWaiting((shown) => (payload.waiting ? payload : shown?.interviewId === payload.interviewId ? undefined : shown));
+        setWaiting((shown) =>
+          payload.waiting ? payload : shown?.interviewId === payload.interviewId ? undefined : shown,
+        );
       }),
     [],
   );
@@ -93,7 +99,15 @@ export function App() {
   if (waiting)
     attention.push({
       key: `waiting-${waiting.interviewId}-${waiting.since ?? ''}`,
-      title: (now) => waitingLine({ displayName: waiting.displayName ?? '', since: waiting.since ?? new Date(now).toISOString(), identified: waiting.identified ?? false }, now),
+      title: (now) =>
+        waitingLine(
+          {
+            displayName: waiting.displayName ?? '',
+            since: waiting.since ?? new Date(now).toISOString(),
+            identified: waiting.identified ?? false,
+          },
+          now,
+        ),
       body: `${waiting.candidateName} · ${waiting.jobTitle}`,
       onOpen: () => navigate({ screen: 'interview', id: waiting.interviewId }),
     });
@@ -112,7 +126,12 @@ export function App() {
   const home = useCall(() => desk.candidate.home());
   const reloadHome = home.reload;
   useEffect(() => desk.on('interviews:changed', () => void reloadHome()), [reloadHome]);
-  const candidateMode = !connected && settings.value?.fullApp === false && !!home.value && !home.value.scheduledHere && home.value.saved.length > 0;
+  const candidateMode =
+    !connected &&
+    settings.value?.fullApp === false &&
+    !!home.value &&
+    !home.value.scheduledHere &&
+    home.value.saved.length > 0;
   // The interview last opened: the device check leads back to it.
   const [lastInterview, setLastInterview] = useState<string | undefined>();
   if (route?.screen === 'interview' && route.id !== lastInterview) setLastInterview(route.id);
@@ -124,11 +143,19 @@ export function App() {
   // A connected recruiter who has not done the first-run step (company, name, email) starts there.
   const setupPending = settings.value ? !settings.value.firstRunDone : false;
   const current: Route = route ?? (connected && !setupPending ? { screen: 'schedule' } : { screen: 'welcome' });
-  const navScreen = current.screen === 'new-interview' || current.screen === 'interview' ? (candidateMode ? 'welcome' : 'schedule') : current.screen;
+  const navScreen =
+    current.screen === 'new-interview' || current.screen === 'interview'
+      ? candidateMode
+        ? 'welcome'
+        : 'schedule'
+      : current.screen;
   // One place for every screen change (links, buttons, deep links, main's requests): focus and announce.
   // Entering or leaving the candidate's home changes the screen too, even where the hash stays.
   const announcement = useScreenFocus(`${routeHref(current)}|${candidateMode ? 'home' : 'app'}`, 'main');
-  const allNotices = [...(notices.value ?? []), ...liveNotices.filter((n) => !(notices.value ?? []).some((m) => m.id === n.id))];
+  const allNotices = [
+    ...(notices.value ?? []),
+    ...liveNotices.filter((n) => !(notices.value ?? []).some((m) => m.id === n.id)),
+  ];
 
   const dismiss = async (id: string) => {
     await desk.app.dismissNotice(id);
@@ -169,7 +196,11 @@ export function App() {
           {allNotices.map((notice) => (
             <div key={notice.id} className={`notice notice-${notice.level}`} role="status">
               <span>{notice.message}</span>
-              <button type="button" onClick={() => void dismiss(notice.id)} aria-label={`Dismiss notice: ${notice.message}`}>
+              <button
+                type="button"
+                onClick={() => void dismiss(notice.id)}
+                aria-label={`Dismiss notice: ${notice.message}`}
+              >
                 Dismiss
               </button>
             </div>
@@ -184,18 +215,27 @@ export function App() {
         <SignInWaiting status={account.value} />
         {reminder && <ReminderBanner reminder={reminder} onClose={() => setReminder(undefined)} />}
         {!candidateMode && <RestoreReview />}
-        {waiting && <WaitingBanner waiting={waiting} joinVia={settings.value?.joinDefault ?? 'browser'} onClose={() => setWaiting(undefined)} />}
+        {waiting && (
+          <WaitingBanner
+            waiting={waiting}
+            joinVia={settings.value?.joinDefault ?? 'browser'}
+            onClose={() => setWaiting(undefined)}
+          />
+        )}
         {account.value?.state === 'needs_reconnect' && (
           <div className="banner warning" role="alert">
             <span>
-              <strong>Reconnect your Google account.</strong> Google access for {account.value.email} has expired or was revoked. Your interviews and queued changes are kept and will be sent after you reconnect.
+              <strong>Reconnect your Google account.</strong> Google access for {account.value.email} has expired or was
+              revoked. Your interviews and queued changes are kept and will be sent after you reconnect.
             </span>
             <button type="button" className="primary" onClick={() => void desk.account.connect()}>
               Reconnect
             </button>
           </div>
         )}
-        {candidateMode && home.value && recruiterScreens.has(current.screen) && <CandidateHome saved={home.value.saved} onFullApp={() => void openFullApp()} />}
+        {candidateMode && home.value && recruiterScreens.has(current.screen) && (
+          <CandidateHome saved={home.value.saved} onFullApp={() => void openFullApp()} />
+        )}
         {!candidateMode && current.screen === 'welcome' && (
           <WelcomeScreen
             onDeviceCheck={() => navigate({ screen: 'device-check' })}
@@ -209,7 +249,8 @@ export function App() {
               // main now, not of what this screen had loaded: a connect that finishes before the
               // settings arrive must not skip the step.
               const fresh = await desk.settings.get();
-              if (fresh.ok && fresh.value.firstRunDone && window.location.hash === here) navigate({ screen: 'schedule' });
+              if (fresh.ok && fresh.value.firstRunDone && window.location.hash === here)
+                navigate({ screen: 'schedule' });
               return undefined;
             }}
             account={account.value}
@@ -218,9 +259,17 @@ export function App() {
           />
         )}
         {!candidateMode && current.screen === 'schedule' && <ScheduleScreen settings={settings.value} />}
-        {!candidateMode && current.screen === 'new-interview' && <ScheduleForm onScheduled={(interview) => navigate({ screen: 'interview', id: interview.id })} />}
-        {current.screen === 'interview' && settings.value && <InterviewRoom key={current.id} id={current.id} settings={settings.value} />}
-        {current.screen === 'device-check' && <DeviceCheckScreen back={candidateMode && home.value ? backFromDeviceCheck(home.value.saved, lastInterview) : undefined} />}
+        {!candidateMode && current.screen === 'new-interview' && (
+          <ScheduleForm onScheduled={(interview) => navigate({ screen: 'interview', id: interview.id })} />
+        )}
+        {current.screen === 'interview' && settings.value && (
+          <InterviewRoom key={current.id} id={current.id} settings={settings.value} />
+        )}
+        {current.screen === 'device-check' && (
+          <DeviceCheckScreen
+            back={candidateMode && home.value ? backFromDeviceCheck(home.value.saved, lastInterview) : undefined}
+          />
+        )}
         {!candidateMode && current.screen === 'analytics' && <AnalyticsScreen />}
         {!candidateMode && current.screen === 'settings' && <SettingsScreen account={account.value} />}
         {current.screen === 'join-preview' && <JoinPreviewScreen key={current.link} link={current.link} />}

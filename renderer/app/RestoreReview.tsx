@@ -8,7 +8,12 @@ import { formatDateTime, systemTimeZone } from '../common/format';
 
 type Message = RestorePending['messages'][number];
 
-const kindWords: Record<Message['kind'], string> = { invitation: 'Invitation', update: 'Update', cancellation: 'Cancellation', reminder: 'Reminder' };
+const kindWords: Record<Message['kind'], string> = {
+  invitation: 'Invitation',
+  update: 'Update',
+  cancellation: 'Cancellation',
+  reminder: 'Reminder',
+};
 
 /**
  * The mail a restored copy of the data held back, for the person to send or drop: none of it goes
@@ -46,11 +51,15 @@ export function RestoreReview() {
 
   return (
     <section className="restore-review" aria-labelledby="restore-review-title">
-      <h2 id="restore-review-title" ref={heading} tabIndex={-1}>Messages waiting from the restored copy</h2>
+      <h2 id="restore-review-title" ref={heading} tabIndex={-1}>
+        Messages waiting from the restored copy
+      </h2>
       <p aria-live="polite">{busy ? 'Working…' : ''}</p>
       <p>
-        These messages were waiting when the copy was saved. Some may already have gone out before your data file was damaged, so none is sent until you choose.
-        {!pending.value?.calendarRead && ' Google Calendar has not been read again yet, so some times may still change.'}
+        These messages were waiting when the copy was saved. Some may already have gone out before your data file was
+        damaged, so none is sent until you choose.
+        {!pending.value?.calendarRead &&
+          ' Google Calendar has not been read again yet, so some times may still change.'}
       </p>
       <ErrorMessage error={error ?? pending.error} />
       <ul className="restore-list" aria-label="Waiting messages">
@@ -60,13 +69,26 @@ export function RestoreReview() {
             <li key={m.key}>
               <span>
                 {what}, queued {formatDateTime(m.queuedAt, zone)}
-                {m.oldTime && <strong className="old-time"> — written for an old time: Google Calendar has a different time, status or link for this interview</strong>}
+                {m.oldTime && (
+                  <strong className="old-time">
+                    {' '}
+                    — written for an old time: Google Calendar has a different time, status or link for this interview
+                  </strong>
+                )}
               </span>
               <span className="actions">
-                <button type="button" aria-label={`Send: ${what}`} onClick={() => void decide(() => desk.restore.send({ keys: [m.key] }))}>
+                <button
+                  type="button"
+                  aria-label={`Send: ${what}`}
+                  onClick={() => void decide(() => desk.restore.send({ keys: [m.key] }))}
+                >
                   Send
                 </button>
-                <button type="button" aria-label={`Drop: ${what}`} onClick={() => void decide(() => desk.restore.drop({ keys: [m.key] }))}>
+                <button
+                  type="button"
+                  aria-label={`Drop: ${what}`}
+                  onClick={() => void decide(() => desk.restore.drop({ keys: [m.key] }))}
+                >
                   Drop
                 </button>
               </span>

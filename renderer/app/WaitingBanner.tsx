@@ -7,7 +7,15 @@ import { ErrorMessage } from '../common/ErrorMessage';
 import { useNow } from '../common/use-now';
 
 /** "Ada Lovelace joined 2 minutes ago and is waiting", kept current, with Join (the recruiter's usual way) and Open. */
-export function WaitingBanner({ waiting, joinVia, onClose }: { waiting: CandidateWaiting; joinVia: 'app' | 'browser'; onClose: () => void }) {
+export function WaitingBanner({
+  waiting,
+  joinVia,
+  onClose,
+}: {
+  waiting: CandidateWaiting;
+  joinVia: 'app' | 'browser';
+  onClose: () => void;
+}) {
   const now = useNow(15_000);
   const [error, setError] = useState<DeskError | undefined>();
   const join = async () => {
@@ -18,8 +26,19 @@ export function WaitingBanner({ waiting, joinVia, onClose }: { waiting: Candidat
   return (
     <div className="banner reminder" role="alert" data-testid="waiting-banner">
       <span>
-        <strong>{waitingLine({ displayName: waiting.displayName ?? '', since: waiting.since ?? new Date(now).toISOString(), identified: waiting.identified ?? false }, now)}</strong>{' '}
-        {waiting.identified ? `in the ${waiting.jobTitle} interview.` : `in the interview with ${waiting.candidateName} (${waiting.jobTitle}).`}
+        <strong>
+          {waitingLine(
+            {
+              displayName: waiting.displayName ?? '',
+              since: waiting.since ?? new Date(now).toISOString(),
+              identified: waiting.identified ?? false,
+            },
+            now,
+          )}
+        </strong>{' '}
+        {waiting.identified
+          ? `in the ${waiting.jobTitle} interview.`
+          : `in the interview with ${waiting.candidateName} (${waiting.jobTitle}).`}
         <ErrorMessage error={error} />
       </span>
       <span className="actions">

@@ -1,4 +1,9 @@
-import { buildDeskApi, type DeskApi, type DeskTransport, type EventName } from '../../preload/shared/contract/ipc-contract';
+import {
+  buildDeskApi,
+  type DeskApi,
+  type DeskTransport,
+  type EventName,
+} from '../../preload/shared/contract/ipc-contract';
 import { fail, type Result } from '../../preload/shared/contract/result';
 
 /**
@@ -25,7 +30,8 @@ export function createWebBridge(base = ''): DeskApi {
           body: JSON.stringify({ input }),
           credentials: 'same-origin',
         });
-        if (response.status === 401) return fail('forbidden', 'This page has lost its session. Open the link printed by `npm run web` again.');
+        if (response.status === 401)
+          return fail('forbidden', 'This page has lost its session. Open the link printed by `npm run web` again.');
         return (await response.json()) as Result<unknown>;
       } catch {
         return fail('unavailable', 'Interview Desk is not running. Start it again with `npm run web`.');

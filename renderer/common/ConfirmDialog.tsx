@@ -6,7 +6,21 @@ import { useModalDialog } from './use-modal-dialog';
  * "no"; when it closes, focus returns to the control that opened it (if that is still on the screen;
  * an action that removes it moves focus to its own result). The safe answer comes first and has focus.
  */
-export function ConfirmDialog({ title, children, keepLabel, confirmLabel, onConfirm, onClose }: { title: string; children: ReactNode; keepLabel: string; confirmLabel: string; onConfirm: () => void; onClose: () => void }) {
+export function ConfirmDialog({
+  title,
+  children,
+  keepLabel,
+  confirmLabel,
+  onConfirm,
+  onClose,
+}: {
+  title: string;
+  children: ReactNode;
+  keepLabel: string;
+  confirmLabel: string;
+  onConfirm: () => void;
+  onClose: () => void;
+}) {
   const dialog = useModalDialog(onClose);
   const titleId = useId();
   return (

@@ -16,7 +16,9 @@ const titles: Record<DeskError['code'], string> = {
  * label, and the message already names the field in the screen's words.
  */
 export function messageFor(error: DeskError): string {
-  return error.field && error.message.startsWith(`${error.field}: `) ? error.message.slice(error.field.length + 2) : error.message;
+  return error.field && error.message.startsWith(`${error.field}: `)
+    ? error.message.slice(error.field.length + 2)
+    : error.message;
 }
 
 /** Shows a main-process error in plain words (never a stack trace), announced to screen readers. */

@@ -12,7 +12,13 @@ function LeaveDialog({ warning }: { warning: LeaveWarning }) {
   const dialog = useModalDialog(stayHere);
   const ids = { title: useId(), detail: useId() };
   return (
-    <dialog {...dialog.props} role="alertdialog" aria-labelledby={ids.title} aria-describedby={ids.detail} className="confirm-dialog">
+    <dialog
+      {...dialog.props}
+      role="alertdialog"
+      aria-labelledby={ids.title}
+      aria-describedby={ids.detail}
+      className="confirm-dialog"
+    >
       <h2 id={ids.title}>{warning.title}</h2>
       <p id={ids.detail}>{warning.detail}</p>
       <div className="actions">

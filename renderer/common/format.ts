@@ -47,9 +47,21 @@ export function screenTimeStyle(): TimeStyle {
  * A time for the screen, held together: the space before "PM" or the zone becomes a no-break space,
  * so a line never ends between "3:17" and "PM" at any width.
  */
-export function formatClock(ms: number | string, zone: string, date: DatePart = 'none', zoneName?: 'short', style: TimeStyle = screenTimeStyle()): string {
+export function formatClock(
+  ms: number | string,
+  zone: string,
+  date: DatePart = 'none',
+  zoneName?: 'short',
+  style: TimeStyle = screenTimeStyle(),
+): string {
   const parts = formatInstantParts(ms, zone, style, { date, ...(zoneName ? { zoneName } : {}) });
-  return parts.map((part, i) => (part.type === 'literal' && (parts[i + 1]?.type === 'dayPeriod' || parts[i + 1]?.type === 'timeZoneName') ? part.value.replace(/\s/g, '\u00a0') : part.value)).join('');
+  return parts
+    .map((part, i) =>
+      part.type === 'literal' && (parts[i + 1]?.type === 'dayPeriod' || parts[i + 1]?.type === 'timeZoneName')
+        ? part.value.replace(/\s/g, '\u00a0')
+        : part.value,
+    )
+    .join('');
 }
 
 /** "Tue 15 Jan 2030, 10:00 CET" (or "Tue, Jan 15, 2030, 10:00 AM EST"). */
@@ -64,28 +76,38 @@ export function formatTime(ms: number | string, zone: string): string {
 
 /** "14:30" always on a 24-hour clock, for `<input type="time">` values. */
 export function formatInputTime(ms: number | string, zone: string): string {
-  const parts = formatter(zone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(typeof ms === 'string' ? Date.parse(ms) : ms);
+  const parts = formatter(zone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(
+    typeof ms === 'string' ? Date.parse(ms) : ms,
+  );
   return `${parts.find((p) => p.type === 'hour')?.value ?? '00'}:${parts.find((p) => p.type === 'minute')?.value ?? '00'}`;
 }
 
 /** "Tuesday 15 January 2030". */
 export function formatDay(ms: number | string, zone: string): string {
-  return formatter(zone, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(typeof ms === 'string' ? Date.parse(ms) : ms);
+  return formatter(zone, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(
+    typeof ms === 'string' ? Date.parse(ms) : ms,
+  );
 }
 
 /** "Tuesday 15 January" (or "Tuesday, January 15"): a day of the next weeks, in the reader's order. */
 export function formatDayOfYear(ms: number | string, zone: string): string {
-  return formatter(zone, { weekday: 'long', day: 'numeric', month: 'long' }).format(typeof ms === 'string' ? Date.parse(ms) : ms);
+  return formatter(zone, { weekday: 'long', day: 'numeric', month: 'long' }).format(
+    typeof ms === 'string' ? Date.parse(ms) : ms,
+  );
 }
 
 /** "Tue 15 Jan" (or "Tue, Jan 15"). */
 export function formatShortDay(ms: number | string, zone: string): string {
-  return formatter(zone, { weekday: 'short', day: 'numeric', month: 'short' }).format(typeof ms === 'string' ? Date.parse(ms) : ms);
+  return formatter(zone, { weekday: 'short', day: 'numeric', month: 'short' }).format(
+    typeof ms === 'string' ? Date.parse(ms) : ms,
+  );
 }
 
 /** "2030-01-15": the calendar day in the zone, for grouping. */
 export function dayKey(ms: number | string, zone: string): string {
-  const parts = formatter(zone, { year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(typeof ms === 'string' ? Date.parse(ms) : ms);
+  const parts = formatter(zone, { year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(
+    typeof ms === 'string' ? Date.parse(ms) : ms,
+  );
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }

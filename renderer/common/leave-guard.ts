@@ -37,7 +37,11 @@ export function holdLeave(previousHash: string, nextHash: string): boolean {
   if (!guard || previousHash === nextHash) return false;
   pending = { hash: nextHash, warning: guard };
   // replaceState does not fire hashchange: the screen (and its edits) stays as it was.
-  window.history.replaceState(window.history.state, '', previousHash || window.location.pathname + window.location.search);
+  window.history.replaceState(
+    window.history.state,
+    '',
+    previousHash || window.location.pathname + window.location.search,
+  );
   tell();
   return true;
 }

@@ -26,7 +26,12 @@ export function focusWhenShown(find: FocusTarget, limitMs = waitLimitMs): () => 
     observer.disconnect();
     clearTimeout(timer);
   };
-  observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['hidden', 'disabled'] });
+  observer.observe(document.body, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ['hidden', 'disabled'],
+  });
   return stop;
 }
 

@@ -1,7 +1,16 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useFocusLater } from '../common/use-focus-later';
 import { levelWords } from '../../preload/shared/rules/level-words';
-import { callVerdict, cameraVerdict, mediaErrorResult, microphoneVerdict, networkVerdict, overallVerdict, readTogether, type CheckResult } from '../../preload/shared/rules/device-analysis';
+import {
+  callVerdict,
+  cameraVerdict,
+  mediaErrorResult,
+  microphoneVerdict,
+  networkVerdict,
+  overallVerdict,
+  readTogether,
+  type CheckResult,
+} from '../../preload/shared/rules/device-analysis';
 import type { Settings } from '../../preload/shared/contract/settings-schema';
 import { desk } from '../bridge/desk';
 import { useCall } from '../common/use-call';
@@ -12,9 +21,17 @@ import { buildReport, reportText, testToneUrl, type DeviceReport } from './repor
 
 type Kind = 'camera' | 'microphone' | 'speaker';
 type Choices = Settings['deviceChoices'];
-const kindOf: Record<MediaDeviceKind, Kind> = { videoinput: 'camera', audioinput: 'microphone', audiooutput: 'speaker' };
+const kindOf: Record<MediaDeviceKind, Kind> = {
+  videoinput: 'camera',
+  audioinput: 'microphone',
+  audiooutput: 'speaker',
+};
 const verdictWords = { pass: 'Pass', warning: 'Warning', fail: 'Problem' } as const;
-const overallWords = { pass: 'Everything works. You are ready for your interview.', warning: 'You can join, but something could be better. See below.', fail: 'Something needs fixing before the interview. See below.' } as const;
+const overallWords = {
+  pass: 'Everything works. You are ready for your interview.',
+  warning: 'You can join, but something could be better. See below.',
+  fail: 'Something needs fixing before the interview. See below.',
+} as const;
 
 /**
  * The pre-call device check: real camera, microphone, speaker and network tests with fixes, and a
@@ -78,17 +95,31 @@ export function DeviceCheckScreen({ back }: { back?: { href: string; label: stri
     const checks: CheckResult[] = [];
     setProgress({ step: 'Asking for your camera and microphone…', value: 5 });
     const access = await desk.devicecheck.mediaAccess();
-    const deniedBySystem = (k: 'camera' | 'microphone') => access.ok && ['denied', 'restricted'].includes(access.value[k]);
+    const deniedBySystem = (k: 'camera' | 'microphone') =>
+      access.ok && ['denied', 'restricted'].includes(access.value[k]);
     if (!navigator.mediaDevices?.getUserMedia) {
-      setResults([{ id: 'camera', label: 'Camera', verdict: 'fail', summary: 'This window cannot use cameras', figure: 'mediaDevices not available', fix: 'This window cannot use cameras. Open Interview Desk again or use another browser.' }]);
+      setResults([
+        {
+          id: 'camera',
+          label: 'Camera',
+          verdict: 'fail',
+          summary: 'This window cannot use cameras',
+          figure: 'mediaDevices not available',
+          fix: 'This window cannot use cameras. Open Interview Desk again or use another browser.',
+        },
+      ]);
       setProgress(undefined);
       focusVerdict();
       return;
     }
     const want = (k: 'camera' | 'microphone') => (choices[k]?.id ? { deviceId: { exact: choices[k]!.id } } : {});
     const [videoResult, audioResult] = await Promise.allSettled([
-      navigator.mediaDevices.getUserMedia({ video: { ...want('camera'), width: { ideal: 1280 }, height: { ideal: 720 }, frameRate: { ideal: 30 } } }),
-      navigator.mediaDevices.getUserMedia({ audio: { ...want('microphone'), echoCancellation: false, noiseSuppression: false, autoGainControl: false } }),
+      navigator.mediaDevices.getUserMedia({
+        video: { ...want('camera'), width: { ideal: 1280 }, height: { ideal: 720 }, frameRate: { ideal: 30 } },
+      }),
+      navigator.mediaDevices.getUserMedia({
+        audio: { ...want('microphone'), echoCancellation: false, noiseSuppression: false, autoGainControl: false },
+      }),
     ]);
     const combined = new MediaStream();
     if (videoResult.status === 'fulfilled') videoResult.value.getTracks().forEach((t) => combined.addTrack(t));
@@ -102,11 +133,31 @@ export function DeviceCheckScreen({ back }: { back?: { href: string; label: stri
       video.current.srcObject = new MediaStream([videoTrack]);
       await video.current.play().catch(() => undefined);
     }
-    setProgress({ step: 'Measuring your camera, microphone and connection… Say a few words, with a short pause between them.', value: 20 });
+    setProgress({
+      step: 'Measuring your camera, microphone and connection… Say a few words, with a short pause between them.',
+      value: 20,
+    });
     const tick = setInterval(() => setProgress((p) => (p ? { ...p, value: Math.min(90, p.value + 3) } : p)), 200);
     const tasks: Array<Promise<void>> = [
       desk.devicecheck.network().then((r) => {
-        checks.push(r.ok ? networkVerdict({ online: r.value.online, rttMs: r.value.rttMs, jitterMs: r.value.jitterMs, downloadMbps: r.value.downloadMbps, stunOk: r.value.stun.ok }) : { id: 'network', label: 'Network', verdict: 'fail', summary: 'The network could not be measured', figure: 'not measured', fix: r.error.message });
+        checks.push(
+          r.ok
+            ? networkVerdict({
+                online: r.value.online,
+                rttMs: r.value.rttMs,
+                jitterMs: r.value.jitterMs,
+                downloadMbps: r.value.downloadMbps,
+                stunOk: r.value.stun.ok,
+              })
+            : {
+                id: 'network',
+                label: 'Network',
+                verdict: 'fail',
+                summary: 'The network could not be measured',
+                figure: 'not measured',
+                fix: r.error.message,
+              },
+        );
       }),
     ];
     if (videoTrack && video.current) {
@@ -114,10 +165,25 @@ export function DeviceCheckScreen({ back }: { back?: { href: string; label: stri
       tasks.push(
         loopbackCall(videoTrack.clone())
           .then((s) => void checks.push(callVerdict(s)))
-          .catch((error: Error) => void checks.push({ id: 'connection', label: 'Video call test', verdict: 'warning', summary: 'The test call could not run', figure: error.message, fix: `A test call on this computer failed (${error.message}). Restart the app and try again.` })),
+          .catch(
+            (error: Error) =>
+              void checks.push({
+                id: 'connection',
+                label: 'Video call test',
+                verdict: 'warning',
+                summary: 'The test call could not run',
+                figure: error.message,
+                fix: `A test call on this computer failed (${error.message}). Restart the app and try again.`,
+              }),
+          ),
       );
     }
-    if (combined.getAudioTracks().length) tasks.push(measureMicrophone(combined, setLevel).then((m) => void checks.push(microphoneVerdict(m.levels, m.noiseFloorDbfs))));
+    if (combined.getAudioTracks().length)
+      tasks.push(
+        measureMicrophone(combined, setLevel).then(
+          (m) => void checks.push(microphoneVerdict(m.levels, m.noiseFloorDbfs)),
+        ),
+      );
     await Promise.all(tasks);
     clearInterval(tick);
     if (combined.getAudioTracks().length) stopMeter.current = startLevelMeter(combined, (dbfs) => setLevel(dbfs));
@@ -142,9 +208,33 @@ export function DeviceCheckScreen({ back }: { back?: { href: string; label: stri
     void new Audio(url).play().catch(() => undefined);
   };
 
-  const labelOf = (kind: Kind) => devices.find((d) => kindOf[d.kind] === kind && (choices[kind]?.id ? d.deviceId === choices[kind]!.id : true))?.label || undefined;
-  const report: DeviceReport | undefined = results ? buildReport(info.value, { camera: labelOf('camera'), microphone: labelOf('microphone'), speaker: labelOf('speaker') }, results, speakerHeard) : undefined;
-  const overall = results ? overallVerdict([...results, ...(speakerHeard === false ? [{ id: 'speaker' as const, label: 'Speaker', verdict: 'fail' as const, summary: 'The test sound was not heard', figure: 'not heard' }] : [])]) : undefined;
+  const labelOf = (kind: Kind) =>
+    devices.find((d) => kindOf[d.kind] === kind && (choices[kind]?.id ? d.deviceId === choices[kind]!.id : true))
+      ?.label || undefined;
+  const report: DeviceReport | undefined = results
+    ? buildReport(
+        info.value,
+        { camera: labelOf('camera'), microphone: labelOf('microphone'), speaker: labelOf('speaker') },
+        results,
+        speakerHeard,
+      )
+    : undefined;
+  const overall = results
+    ? overallVerdict([
+        ...results,
+        ...(speakerHeard === false
+          ? [
+              {
+                id: 'speaker' as const,
+                label: 'Speaker',
+                verdict: 'fail' as const,
+                summary: 'The test sound was not heard',
+                figure: 'not heard',
+              },
+            ]
+          : []),
+      ])
+    : undefined;
   const download = (name: string, type: string, content: string) => {
     const url = URL.createObjectURL(new Blob([content], { type }));
     const a = document.createElement('a');
@@ -164,7 +254,10 @@ export function DeviceCheckScreen({ back }: { back?: { href: string; label: stri
           {results ? 'Run the check again' : 'Start device check'}
         </button>
       </div>
-      <p className="lead">Checks your camera, microphone, speakers and connection in about ten seconds. Nothing is recorded or sent anywhere.</p>
+      <p className="lead">
+        Checks your camera, microphone, speakers and connection in about ten seconds. Nothing is recorded or sent
+        anywhere.
+      </p>
       {back && (
         <p>
           <a href={back.href}>{back.label}</a>
@@ -177,7 +270,13 @@ export function DeviceCheckScreen({ back }: { back?: { href: string; label: stri
         </div>
       )}
       {overall && (
-        <div ref={verdictRef} tabIndex={-1} className={`overall overall-${overall}`} role="status" data-testid="overall">
+        <div
+          ref={verdictRef}
+          tabIndex={-1}
+          className={`overall overall-${overall}`}
+          role="status"
+          data-testid="overall"
+        >
           <strong>{verdictWords[overall]}:</strong> {overallWords[overall]}
         </div>
       )}
@@ -193,7 +292,9 @@ export function DeviceCheckScreen({ back }: { back?: { href: string; label: stri
             const list = devices.filter((d) => kindOf[d.kind] === kind);
             return (
               <div key={kind} className="device-picker">
-                <label htmlFor={ids[kind]}>{kind === 'camera' ? 'Camera' : kind === 'microphone' ? 'Microphone' : 'Speakers'}</label>
+                <label htmlFor={ids[kind]}>
+                  {kind === 'camera' ? 'Camera' : kind === 'microphone' ? 'Microphone' : 'Speakers'}
+                </label>
                 <select id={ids[kind]} value={choices[kind]?.id ?? ''} onChange={(e) => choose(kind, e.target.value)}>
                   <option value="">System default</option>
                   {list.map((d, i) => (
@@ -212,7 +313,8 @@ export function DeviceCheckScreen({ back }: { back?: { href: string; label: stri
           <ul className="checks">
             {results?.map((r) => (
               <li key={r.id} className={`check check-${r.verdict}`} data-testid={`check-${r.id}`}>
-                <span className={`verdict verdict-${r.verdict}`}>{verdictWords[r.verdict]}</span> <strong>{r.label}</strong>: {r.summary}
+                <span className={`verdict verdict-${r.verdict}`}>{verdictWords[r.verdict]}</span>{' '}
+                <strong>{r.label}</strong>: {r.summary}
                 {r.fix && <p className="fix">{r.fix}</p>}
                 {/* The numbers behind the verdict, for whoever helps: in the report too. */}
                 <details className="figures">
@@ -239,7 +341,12 @@ export function DeviceCheckScreen({ back }: { back?: { href: string; label: stri
               </>
             )}
           </div>
-          {speakerHeard === false && <p className="fix">Check the volume and that the right speakers are chosen above (headphones plugged in?), then play the sound again.</p>}
+          {speakerHeard === false && (
+            <p className="fix">
+              Check the volume and that the right speakers are chosen above (headphones plugged in?), then play the
+              sound again.
+            </p>
+          )}
           <h2>Hear yourself</h2>
           <div className="actions">
             <button type="button" onClick={() => void record()} disabled={!results}>
@@ -259,7 +366,10 @@ export function DeviceCheckScreen({ back }: { back?: { href: string; label: stri
                 >
                   Copy report
                 </button>
-                <button type="button" onClick={() => download('device-check.json', 'application/json', JSON.stringify(report, null, 2))}>
+                <button
+                  type="button"
+                  onClick={() => download('device-check.json', 'application/json', JSON.stringify(report, null, 2))}
+                >
                   Save report (JSON)
                 </button>
                 <button type="button" onClick={() => download('device-check.txt', 'text/plain', reportText(report))}>

@@ -41,12 +41,15 @@ export async function loopbackCall(track: MediaStreamTrack, durationMs = 3000): 
           received = Number(s.packetsReceived ?? 0);
           jitter = Number(s.jitter ?? 0);
         }
-        if (s.type === 'candidate-pair' && s.state === 'succeeded' && typeof s.currentRoundTripTime === 'number') rtt = s.currentRoundTripTime;
+        if (s.type === 'candidate-pair' && s.state === 'succeeded' && typeof s.currentRoundTripTime === 'number')
+          rtt = s.currentRoundTripTime;
       });
       // What the sender aimed for and thought it could send: the call is judged against these.
       (await sender.getStats()).forEach((s: RTCStats & Record<string, unknown>) => {
-        if (s.type === 'outbound-rtp' && s.kind === 'video' && typeof s.targetBitrate === 'number') target = s.targetBitrate;
-        if (s.type === 'candidate-pair' && s.state === 'succeeded' && typeof s.availableOutgoingBitrate === 'number') available = Math.max(available ?? 0, s.availableOutgoingBitrate);
+        if (s.type === 'outbound-rtp' && s.kind === 'video' && typeof s.targetBitrate === 'number')
+          target = s.targetBitrate;
+        if (s.type === 'candidate-pair' && s.state === 'succeeded' && typeof s.availableOutgoingBitrate === 'number')
+          available = Math.max(available ?? 0, s.availableOutgoingBitrate);
       });
       return { bytes, lost, received, jitter, rtt, target, available, at: performance.now() };
     };

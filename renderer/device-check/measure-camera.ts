@@ -6,10 +6,15 @@ type FrameVideo = HTMLVideoElement & { requestVideoFrameCallback?: (cb: () => vo
  * Measures what the camera really delivers over `durationMs`: the decoded resolution, frames per
  * second counted frame by frame, and brightness/similarity of small samples taken every 200 ms.
  */
-export async function measureCamera(video: FrameVideo, stream: MediaStream, durationMs = 2500): Promise<CameraMeasurement> {
+export async function measureCamera(
+  video: FrameVideo,
+  stream: MediaStream,
+  durationMs = 2500,
+): Promise<CameraMeasurement> {
   const track = stream.getVideoTracks()[0];
   const requestedFps = track?.getSettings().frameRate ?? 30;
-  if (video.readyState < 2) await new Promise((resolve) => video.addEventListener('loadeddata', resolve, { once: true }));
+  if (video.readyState < 2)
+    await new Promise((resolve) => video.addEventListener('loadeddata', resolve, { once: true }));
   const canvas = document.createElement('canvas');
   canvas.width = 64;
   canvas.height = 36;
@@ -41,5 +46,12 @@ export async function measureCamera(video: FrameVideo, stream: MediaStream, dura
   const seconds = (performance.now() - started) / 1000;
   const similarities = samples.slice(1).map((s, i) => frameSimilarity(samples[i]!, s));
   const brightness = samples.length ? samples.reduce((sum, s) => sum + meanBrightness(s), 0) / samples.length : 0;
-  return { width: video.videoWidth, height: video.videoHeight, fps: frames / seconds, requestedFps, brightness, similarities };
+  return {
+    width: video.videoWidth,
+    height: video.videoHeight,
+    fps: frames / seconds,
+    requestedFps,
+    brightness,
+    similarities,
+  };
 }

@@ -26,7 +26,11 @@ export function startLevelMeter(stream: MediaStream, onLevel: (dbfs: number, blo
 }
 
 /** Records `durationMs` of samples through the meter and analyses them. */
-export async function measureMicrophone(stream: MediaStream, onLevel: (dbfs: number) => void, durationMs = 2500): Promise<MicrophoneMeasurement> {
+export async function measureMicrophone(
+  stream: MediaStream,
+  onLevel: (dbfs: number) => void,
+  durationMs = 2500,
+): Promise<MicrophoneMeasurement> {
   const blocks: Float32Array[] = [];
   const stop = startLevelMeter(stream, (dbfs, block) => {
     blocks.push(block);

@@ -21,7 +21,12 @@ function engine(): string {
 }
 
 /** Builds the report object. */
-export function buildReport(info: AppInfo | undefined, devices: DeviceReport['devices'], checks: CheckResult[], speakerHeard: boolean | null): DeviceReport {
+export function buildReport(
+  info: AppInfo | undefined,
+  devices: DeviceReport['devices'],
+  checks: CheckResult[],
+  speakerHeard: boolean | null,
+): DeviceReport {
   return {
     app: 'Interview Desk',
     version: info?.version ?? 'unknown',
@@ -44,7 +49,9 @@ export function reportText(report: DeviceReport): string {
     `${report.createdAt} · Interview Desk ${report.version} · ${report.os} · ${report.engine}`,
     `Camera: ${report.devices.camera ?? '—'} · Microphone: ${report.devices.microphone ?? '—'} · Speaker: ${report.devices.speaker ?? '—'}`,
     '',
-    ...report.checks.map((c) => `${words[c.verdict]}  ${c.label}: ${c.summary} (${c.figure})${c.fix ? `\n    Fix: ${c.fix}` : ''}`),
+    ...report.checks.map(
+      (c) => `${words[c.verdict]}  ${c.label}: ${c.summary} (${c.figure})${c.fix ? `\n    Fix: ${c.fix}` : ''}`,
+    ),
     `${report.speakerHeard === null ? 'NOT ASKED' : report.speakerHeard ? 'OK' : 'PROBLEM'}  Speaker: ${report.speakerHeard === null ? 'test sound not played' : report.speakerHeard ? 'the test sound was heard' : 'the test sound was not heard'}`,
   ].join('\n');
 }

@@ -19,7 +19,12 @@ const outcomeWords: Record<Report['outcome'], string> = {
   unconfirmed: 'Someone joined who could not be identified or confirmed, so no no-show is recorded.',
 };
 // Only the connected account proves the interviewer side; a name alone is said to be unconfirmed.
-const sideWords: Record<Person['side'], string> = { interviewer: 'You and your panel', unconfirmed: 'Interviewer side, not confirmed', candidate: 'Candidate', unmatched: 'Not identified' };
+const sideWords: Record<Person['side'], string> = {
+  interviewer: 'You and your panel',
+  unconfirmed: 'Interviewer side, not confirmed',
+  candidate: 'Candidate',
+  unmatched: 'Not identified',
+};
 const minutes = (n: number) => (n === 1 ? '1 minute' : `${n} minutes`);
 const late = (n: number | undefined) => (n === undefined ? 'did not join' : n > 0 ? `${minutes(n)} late` : 'on time');
 
@@ -32,7 +37,9 @@ function Timeline({ report, zone }: { report: Report; zone: string }) {
         <tr>
           <th scope="col">Person</th>
           <th scope="col">Side</th>
-          <th scope="col">Joined and left{report.people[0] ? ` (${zoneName(report.people[0].firstJoin, zone)})` : ''}</th>
+          <th scope="col">
+            Joined and left{report.people[0] ? ` (${zoneName(report.people[0].firstJoin, zone)})` : ''}
+          </th>
           <th scope="col">Late</th>
           <th scope="col">In the call</th>
         </tr>
@@ -91,18 +98,32 @@ export function AttendancePanel({ loaded, zone }: { loaded: ReturnType<typeof us
       {view.connection === 'not_connected' && (
         <>
           <p data-testid="attendance-not-connected">
-            Attendance is not connected. Interview Desk can read from Google Meet who joined, when, and for how long. Until then it shows only your own joins from the app.
+            Attendance is not connected. Interview Desk can read from Google Meet who joined, when, and for how long.
+            Until then it shows only your own joins from the app.
           </p>
           <button type="button" className="primary" disabled={connecting} onClick={() => void connect()}>
             {connecting ? 'Waiting for Google…' : 'Connect attendance'}
           </button>
         </>
       )}
-      {view.connection === 'no_account' && <p className="muted">Connect your Google account to see who joined the meeting. Until then Interview Desk shows only your own joins from the app.</p>}
-      {view.connection === 'needs_reconnect' && <p className="muted">Reconnect your Google account to read attendance from Google Meet. What was already read is kept.</p>}
+      {view.connection === 'no_account' && (
+        <p className="muted">
+          Connect your Google account to see who joined the meeting. Until then Interview Desk shows only your own joins
+          from the app.
+        </p>
+      )}
+      {view.connection === 'needs_reconnect' && (
+        <p className="muted">
+          Reconnect your Google account to read attendance from Google Meet. What was already read is kept.
+        </p>
+      )}
       <ErrorMessage error={error} />
-      {view.connection === 'connected' && !report && view.fetch.state === 'none' && <p className="muted">Attendance is read from Google Meet after the interview ends.</p>}
-      {view.fetch.message && <p className={view.fetch.state === 'failed' ? 'error-message' : 'muted'}>{view.fetch.message}</p>}
+      {view.connection === 'connected' && !report && view.fetch.state === 'none' && (
+        <p className="muted">Attendance is read from Google Meet after the interview ends.</p>
+      )}
+      {view.fetch.message && (
+        <p className={view.fetch.state === 'failed' ? 'error-message' : 'muted'}>{view.fetch.message}</p>
+      )}
       {report && (
         <>
           <p data-testid="attendance-outcome">
@@ -115,7 +136,11 @@ export function AttendancePanel({ loaded, zone }: { loaded: ReturnType<typeof us
             <dt>Candidate</dt>
             <dd>{late(report.candidateLateMinutes)}</dd>
             <dt>Actual duration</dt>
-            <dd>{report.together ? `${minutes(report.together.minutes)} together (${formatTime(report.together.start, zone)}–${formatTime(report.together.end, zone)})` : 'Not together in the call'}</dd>
+            <dd>
+              {report.together
+                ? `${minutes(report.together.minutes)} together (${formatTime(report.together.start, zone)}–${formatTime(report.together.end, zone)})`
+                : 'Not together in the call'}
+            </dd>
             {report.conferences > 1 && (
               <>
                 <dt>Meetings</dt>
@@ -125,7 +150,11 @@ export function AttendancePanel({ loaded, zone }: { loaded: ReturnType<typeof us
           </dl>
           {report.people.length > 0 && <Timeline report={report} zone={zone} />}
           <p className="muted">
-            From Google Meet{view.fetch.at ? `, read at ${formatDateTime(view.fetch.at, zone)}. Times are ${zoneName(view.fetch.at, zone)}, as in “Your time” above` : ''}.
+            From Google Meet
+            {view.fetch.at
+              ? `, read at ${formatDateTime(view.fetch.at, zone)}. Times are ${zoneName(view.fetch.at, zone)}, as in “Your time” above`
+              : ''}
+            .
           </p>
         </>
       )}

@@ -19,11 +19,13 @@ const legacyInterviewerStandIn = 'Your interviewer';
 const readerWords = {
   candidate: {
     details: 'Your interview',
-    removeNote: 'Your interviewer is not told and the interview still takes place. To cancel or move it, reply to their invitation.',
+    removeNote:
+      'Your interviewer is not told and the interview still takes place. To cancel or move it, reply to their invitation.',
   },
   panelist: {
     details: 'Panel interview',
-    removeNote: 'The recruiter is not told and the interview still takes place. To cancel or move it, write to the recruiter who invited you.',
+    removeNote:
+      'The recruiter is not told and the interview still takes place. To cancel or move it, write to the recruiter who invited you.',
   },
 } as const;
 
@@ -34,9 +36,22 @@ const readerWords = {
  * Join, the device check, their own notes, and removing it from this computer. Nothing of the
  * recruiter's room: no invitations, Calendar state, resend, reschedule or cancel.
  */
-export function CandidateRoom({ interview, settings, now, onChanged }: { interview: Interview; settings: Settings; now: number; onChanged: (interview: Interview) => void }) {
+export function CandidateRoom({
+  interview,
+  settings,
+  now,
+  onChanged,
+}: {
+  interview: Interview;
+  settings: Settings;
+  now: number;
+  onChanged: (interview: Interview) => void;
+}) {
   const zone = systemTimeZone();
-  const interviewer = interview.recruiter.name && interview.recruiter.name !== legacyInterviewerStandIn ? interview.recruiter.name : undefined;
+  const interviewer =
+    interview.recruiter.name && interview.recruiter.name !== legacyInterviewerStandIn
+      ? interview.recruiter.name
+      : undefined;
   const [notes, setNotes] = useState(interview.notes);
   const [notesState, setNotesState] = useState<'idle' | 'saved'>('idle');
   const [error, setError] = useState<DeskError | undefined>();
@@ -73,10 +88,13 @@ export function CandidateRoom({ interview, settings, now, onChanged }: { intervi
           <dl className="details">
             <dt>When</dt>
             <dd>
-              {formatDateTime(interview.startUtc, zone)} <span className="muted">({zoneName(interview.startUtc, zone)})</span>
+              {formatDateTime(interview.startUtc, zone)}{' '}
+              <span className="muted">({zoneName(interview.startUtc, zone)})</span>
             </dd>
             <dt>Length</dt>
-            <dd data-testid="candidate-length">{interview.lengthUnknown ? 'Not given in your invitation' : `${interview.durationMinutes} minutes`}</dd>
+            <dd data-testid="candidate-length">
+              {interview.lengthUnknown ? 'Not given in your invitation' : `${interview.durationMinutes} minutes`}
+            </dd>
             {panelist && (
               <>
                 <dt>Candidate</dt>
@@ -123,7 +141,13 @@ export function CandidateRoom({ interview, settings, now, onChanged }: { intervi
         </div>
       </div>
       {removing && (
-        <ConfirmDialog title="Remove this interview from this computer?" keepLabel="Keep it" confirmLabel="Remove" onConfirm={() => void remove()} onClose={() => setRemoving(false)}>
+        <ConfirmDialog
+          title="Remove this interview from this computer?"
+          keepLabel="Keep it"
+          confirmLabel="Remove"
+          onConfirm={() => void remove()}
+          onClose={() => setRemoving(false)}
+        >
           <p>{words.removeNote}</p>
         </ConfirmDialog>
       )}

@@ -3,7 +3,12 @@ import type { Interview } from '../../preload/shared/contract/interview-schema';
 import type { Settings } from '../../preload/shared/contract/settings-schema';
 import type { DeskError } from '../../preload/shared/contract/result';
 import { displayStatus, hasEnded, joinPhase } from '../../preload/shared/rules/interview-timing';
-import { attentionReason, meetLinkState, missingLinkAdvice, unusableLinkNotice } from '../../preload/shared/rules/interview-attention';
+import {
+  attentionReason,
+  meetLinkState,
+  missingLinkAdvice,
+  unusableLinkNotice,
+} from '../../preload/shared/rules/interview-attention';
 import { desk } from '../bridge/desk';
 import { useCall } from '../common/use-call';
 import { useNow } from '../common/use-now';
@@ -49,7 +54,8 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
   const interview = loaded.value;
   if (!interview) return <ErrorMessage error={loaded.error} />;
   // A copy saved from an invitation link (a candidate's or a co-interviewer's) is its reader's room, not the recruiter's.
-  if (interview.origin !== 'recruiter') return <CandidateRoom interview={interview} settings={settings} now={now} onChanged={loaded.setValue} />;
+  if (interview.origin !== 'recruiter')
+    return <CandidateRoom interview={interview} settings={settings} now={now} onChanged={loaded.setValue} />;
 
   const cancel = async () => {
     const result = await desk.interviews.cancel(interview.id);
@@ -95,7 +101,9 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
   const unusable = unusableLinkNotice(interview);
   const untold = calendarChangeWords(interview, interview.timeZone);
   // A link can be pasted while there is none (except while Google is creating it), or after Google failed.
-  const canPasteLink = interview.status === 'scheduled' && ((!interview.meetLink && link !== 'creating') || interview.google?.state === 'failed');
+  const canPasteLink =
+    interview.status === 'scheduled' &&
+    ((!interview.meetLink && link !== 'creating') || interview.google?.state === 'failed');
   const local = systemTimeZone();
   const zones = [...new Set([interview.timeZone, interview.candidate.timeZone ?? interview.timeZone])];
 
@@ -110,7 +118,10 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
             {interview.candidate.name} · {interview.jobTitle}
           </h1>
         </div>
-        <StatusBadge status={displayStatus({ ...interview, ...(attention ? { attention } : {}) }, settings, now, callRunning)} title={attention} />
+        <StatusBadge
+          status={displayStatus({ ...interview, ...(attention ? { attention } : {}) }, settings, now, callRunning)}
+          title={attention}
+        />
       </div>
       <div className="room-grid">
         <section className="panel" aria-labelledby="details-title">
@@ -137,7 +148,8 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
               <div key={zone} className="dl-row">
                 <dt>{index === 0 ? 'Your time' : "Candidate's time"}</dt>
                 <dd>
-                  {formatDateTime(interview.startUtc, zone)} <span className="muted">({zoneName(interview.startUtc, zone)})</span>
+                  {formatDateTime(interview.startUtc, zone)}{' '}
+                  <span className="muted">({zoneName(interview.startUtc, zone)})</span>
                 </dd>
               </div>
             ))}
@@ -151,12 +163,18 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
             <dd>{interview.durationMinutes} minutes</dd>
             <dt>Meet link</dt>
             <dd>
-              {interview.meetLink ?? <span className="muted">{link === 'creating' ? 'Creating the Meet link…' : 'None yet'}</span>}
+              {interview.meetLink ?? (
+                <span className="muted">{link === 'creating' ? 'Creating the Meet link…' : 'None yet'}</span>
+              )}
               {unusable && (
                 <p className="error-message" role="status" data-testid="meet-link-unusable">
                   {unusable}{' '}
                   {interview.google?.htmlLink && (
-                    <button type="button" className="link" onClick={() => void desk.shell.openExternal(interview.google!.htmlLink!)}>
+                    <button
+                      type="button"
+                      className="link"
+                      onClick={() => void desk.shell.openExternal(interview.google!.htmlLink!)}
+                    >
                       Open in Google Calendar
                     </button>
                   )}
@@ -168,21 +186,35 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
               {(['candidate', 'recruiter'] as const).map((who) => (
                 <div key={who} data-testid={`invitation-${who}`}>
                   {deliveryLine(interview, who, local, now)}
-                  {canResend && interview.invitations[who].state !== 'queued' && (interview.meetLink || interview.status === 'cancelled') && (
-                    <button type="button" className="small" onClick={() => void resend(who)} aria-label={`Resend to the ${who}`}>
-                      Resend
-                    </button>
-                  )}
+                  {canResend &&
+                    interview.invitations[who].state !== 'queued' &&
+                    (interview.meetLink || interview.status === 'cancelled') && (
+                      <button
+                        type="button"
+                        className="small"
+                        onClick={() => void resend(who)}
+                        aria-label={`Resend to the ${who}`}
+                      >
+                        Resend
+                      </button>
+                    )}
                 </div>
               ))}
               {interview.coInterviewers.map((p) => (
                 <div key={p.email} data-testid={`invitation-panel-${p.email.toLowerCase()}`}>
                   {panelDeliveryLine(interview, p, local, now)}
-                  {canResend && interview.invitations.panel?.[p.email.toLowerCase()]?.state !== 'queued' && (interview.meetLink || interview.status === 'cancelled') && (
-                    <button type="button" className="small" onClick={() => void resend(`panel:${p.email.toLowerCase()}`)} aria-label={`Resend to ${p.name ?? p.email}`}>
-                      Resend
-                    </button>
-                  )}
+                  {canResend &&
+                    interview.invitations.panel?.[p.email.toLowerCase()]?.state !== 'queued' &&
+                    (interview.meetLink || interview.status === 'cancelled') && (
+                      <button
+                        type="button"
+                        className="small"
+                        onClick={() => void resend(`panel:${p.email.toLowerCase()}`)}
+                        aria-label={`Resend to ${p.name ?? p.email}`}
+                      >
+                        Resend
+                      </button>
+                    )}
                 </div>
               ))}
               {formerPanelLines(interview, local, now).map(({ address, line }) => (
@@ -206,14 +238,24 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
             </dd>
             <dt>Google Calendar</dt>
             <dd>
-              {interview.google ? { synced: 'In sync', pending: 'Waiting for Google', failed: `Update failed${interview.google.error ? `: ${interview.google.error}` : ''}` }[interview.google.state] : 'Not connected (local interview)'}
+              {interview.google
+                ? {
+                    synced: 'In sync',
+                    pending: 'Waiting for Google',
+                    failed: `Update failed${interview.google.error ? `: ${interview.google.error}` : ''}`,
+                  }[interview.google.state]
+                : 'Not connected (local interview)'}
               {interview.google?.state === 'failed' && (
                 <button type="button" className="small spaced" onClick={() => void retryGoogle()}>
                   Retry
                 </button>
               )}
               {interview.google?.htmlLink && (
-                <button type="button" className="link spaced" onClick={() => void desk.shell.openExternal(interview.google!.htmlLink!)}>
+                <button
+                  type="button"
+                  className="link spaced"
+                  onClick={() => void desk.shell.openExternal(interview.google!.htmlLink!)}
+                >
                   Open in Google Calendar
                 </button>
               )}
@@ -238,7 +280,8 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
           )}
           {link === 'creating' && (
             <p className="note" role="status" data-testid="meet-link-creating">
-              <strong>Creating the Meet link…</strong> Google Calendar adds it to the event; it appears here by itself, and the invitation goes out with it.
+              <strong>Creating the Meet link…</strong> Google Calendar adds it to the event; it appears here by itself,
+              and the invitation goes out with it.
             </p>
           )}
           {canPasteLink && (
@@ -247,15 +290,31 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
                 {missingLinkAdvice(interview)}
               </p>
               <label htmlFor={meetId}>Paste a Meet link</label>
-              <input id={meetId} value={meetLink} onChange={(e) => setMeetLink(e.target.value)} placeholder="https://meet.google.com/abc-defg-hij" {...invalidProps(error, 'meetLink', `${meetId}-e`, `${meetId}-h`)} />
+              <input
+                id={meetId}
+                value={meetLink}
+                onChange={(e) => setMeetLink(e.target.value)}
+                placeholder="https://meet.google.com/abc-defg-hij"
+                {...invalidProps(error, 'meetLink', `${meetId}-e`, `${meetId}-h`)}
+              />
               <button type="submit">Save link</button>
               <FieldError error={error} field="meetLink" id={`${meetId}-e`} />
-              {interview.google && <p className="muted">It becomes the Google Calendar event’s meeting; then everyone gets it, with the event’s invitation.</p>}
+              {interview.google && (
+                <p className="muted">
+                  It becomes the Google Calendar event’s meeting; then everyone gets it, with the event’s invitation.
+                </p>
+              )}
             </form>
           )}
         </section>
         <div className="room-side">
-          <JoinArea interview={interview} settings={settings} now={now} meetCallRunning={callRunning} onReschedule={() => setRescheduling(true)} />
+          <JoinArea
+            interview={interview}
+            settings={settings}
+            now={now}
+            meetCallRunning={callRunning}
+            onReschedule={() => setRescheduling(true)}
+          />
           {interview.status === 'scheduled' && (
             <div className="actions">
               {/* After the join window the join area offers Reschedule itself, as the room's main action. */}
@@ -270,8 +329,18 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
             </div>
           )}
           {askingCancel && (
-            <ConfirmDialog title={`Cancel the interview with ${interview.candidate.name}?`} keepLabel="Keep the interview" confirmLabel="Cancel interview" onConfirm={() => void cancel()} onClose={() => setAskingCancel(false)}>
-              <p>{ended ? 'Its time has passed, so no one is emailed: it is only marked cancelled.' : 'Invitations will be withdrawn: everyone who was invited is told.'}</p>
+            <ConfirmDialog
+              title={`Cancel the interview with ${interview.candidate.name}?`}
+              keepLabel="Keep the interview"
+              confirmLabel="Cancel interview"
+              onConfirm={() => void cancel()}
+              onClose={() => setAskingCancel(false)}
+            >
+              <p>
+                {ended
+                  ? 'Its time has passed, so no one is emailed: it is only marked cancelled.'
+                  : 'Invitations will be withdrawn: everyone who was invited is told.'}
+              </p>
             </ConfirmDialog>
           )}
           {rescheduling && (
@@ -284,8 +353,17 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
             />
           )}
           {confirming && (
-            <p ref={confirmationRef} tabIndex={-1} className="delivery panel" role="status" data-testid="delivery-confirmation">
-              {confirming === 'moved' ? movedLine(interview, local, now) : deliveryLine(interview, 'candidate', local, now)}.
+            <p
+              ref={confirmationRef}
+              tabIndex={-1}
+              className="delivery panel"
+              role="status"
+              data-testid="delivery-confirmation"
+            >
+              {confirming === 'moved'
+                ? movedLine(interview, local, now)
+                : deliveryLine(interview, 'candidate', local, now)}
+              .
             </p>
           )}
           {error && error.field !== 'meetLink' && <ErrorMessage error={error} />}
@@ -294,7 +372,9 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
       </div>
       {/* Full width: the timeline is a table of people, joins and leaves. */}
       {/* In the interview's own zone, like "Your time" (not this computer's, which may differ). */}
-      {interview.meetLink && interview.status === 'scheduled' && <AttendancePanel loaded={attendance} zone={interview.timeZone} />}
+      {interview.meetLink && interview.status === 'scheduled' && (
+        <AttendancePanel loaded={attendance} zone={interview.timeZone} />
+      )}
     </article>
   );
 }
@@ -302,10 +382,16 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
 /** Why invitations have not gone out yet, in the recruiter's words; undefined when nothing waits. */
 function heldInvitations(interview: Interview): string | undefined {
   if (interview.status !== 'scheduled') return undefined;
-  const waiting = [interview.invitations.candidate, interview.invitations.recruiter, ...interview.coInterviewers.map((p) => interview.invitations.panel?.[p.email.toLowerCase()] ?? { state: 'none' })].some((d) => ['none', 'queued'].includes(d.state));
+  const waiting = [
+    interview.invitations.candidate,
+    interview.invitations.recruiter,
+    ...interview.coInterviewers.map((p) => interview.invitations.panel?.[p.email.toLowerCase()] ?? { state: 'none' }),
+  ].some((d) => ['none', 'queued'].includes(d.state));
   if (!waiting) return undefined;
-  if (interview.google?.state === 'failed') return 'Invitations are held: the Google Calendar event has no Meet link yet. Retry, or paste a Meet link — then everyone gets the same one.';
-  if (interview.google?.state === 'pending') return 'Invitations go out when the Google Calendar event is ready, so everyone gets its Meet link.';
+  if (interview.google?.state === 'failed')
+    return 'Invitations are held: the Google Calendar event has no Meet link yet. Retry, or paste a Meet link — then everyone gets the same one.';
+  if (interview.google?.state === 'pending')
+    return 'Invitations go out when the Google Calendar event is ready, so everyone gets its Meet link.';
   if (!interview.meetLink) return 'Invitations go out once there is a Meet link.';
   return undefined;
 }

@@ -8,18 +8,37 @@ import { ErrorMessage } from '../common/ErrorMessage';
 import { formatDateTime, systemTimeZone } from '../common/format';
 
 /** What the open join window means now: before the start, during the planned time, or after it. */
-function openStateWords(now: number, window: { startsAt: number; endsAt: number }, callRunning: boolean, minutesLeft: number): string {
+function openStateWords(
+  now: number,
+  window: { startsAt: number; endsAt: number },
+  callRunning: boolean,
+  minutesLeft: number,
+): string {
   if (now < window.startsAt) return `The interview starts ${formatCountdown(window.startsAt - now)}.`;
   if (now < window.endsAt) return 'The interview is in progress.';
   const left = `You can still join for ${minutesLeft === 1 ? '1 minute' : `${minutesLeft} minutes`}.`;
-  return callRunning ? `The interview is running over: the call is still going on in Google Meet. ${left}` : `The interview has ended. ${left}`;
+  return callRunning
+    ? `The interview is running over: the call is still going on in Google Meet. ${left}`
+    : `The interview has ended. ${left}`;
 }
 
 /**
  * The join area: a countdown before the window opens, the two join buttons while open (offered
  * quietly once the planned time is over), "ended" after (with Reschedule when the viewer may move it).
  */
-export function JoinArea({ interview, settings, now, meetCallRunning = false, onReschedule }: { interview: Interview; settings: Settings; now: number; meetCallRunning?: boolean; onReschedule?: () => void }) {
+export function JoinArea({
+  interview,
+  settings,
+  now,
+  meetCallRunning = false,
+  onReschedule,
+}: {
+  interview: Interview;
+  settings: Settings;
+  now: number;
+  meetCallRunning?: boolean;
+  onReschedule?: () => void;
+}) {
   const [error, setError] = useState<DeskError | undefined>();
   const [joined, setJoined] = useState<string | undefined>();
   const [onTop, setOnTop] = useState(false);
@@ -29,7 +48,9 @@ export function JoinArea({ interview, settings, now, meetCallRunning = false, on
     const result = await desk.interviews.join({ id: interview.id, via });
     if (result.ok) {
       setError(undefined);
-      setJoined(result.value.via === 'app' ? 'Meet opened in the Interview Desk window.' : 'Meet opened in your browser.');
+      setJoined(
+        result.value.via === 'app' ? 'Meet opened in the Interview Desk window.' : 'Meet opened in your browser.',
+      );
     } else setError(result.error);
   };
   const toggleOnTop = async (flag: boolean) => {
@@ -49,18 +70,30 @@ export function JoinArea({ interview, settings, now, meetCallRunning = false, on
       {interview.status === 'cancelled' && <p>This interview was cancelled.</p>}
       {interview.status !== 'cancelled' && phase === 'before' && (
         <p data-testid="join-state">
-          Joining opens <strong>{formatCountdown(window.opensAt - now)}</strong>, at {formatDateTime(window.opensAt, zone)} ({settings.joinOpensMinutesBefore} minutes before the start).
+          Joining opens <strong>{formatCountdown(window.opensAt - now)}</strong>, at{' '}
+          {formatDateTime(window.opensAt, zone)} ({settings.joinOpensMinutesBefore} minutes before the start).
         </p>
       )}
       {interview.status !== 'cancelled' && phase === 'open' && (
         <>
           <p data-testid="join-state">
             {openStateWords(now, window, meetCallRunning, joinMinutesLeft(interview, settings, now))}
-            {!interview.meetLink && (interview.google?.unusableMeetLink ? ' There is no usable Meet link: the link in Google Calendar is not a Google Meet link.' : interview.google?.state === 'pending' ? ' Google is creating the Meet link…' : ' There is no Meet link yet: paste one below.')}
+            {!interview.meetLink &&
+              (interview.google?.unusableMeetLink
+                ? ' There is no usable Meet link: the link in Google Calendar is not a Google Meet link.'
+                : interview.google?.state === 'pending'
+                  ? ' Google is creating the Meet link…'
+                  : ' There is no Meet link yet: paste one below.')}
           </p>
           <div className="actions">
             {buttons.map((b, index) => (
-              <button key={b.via} type="button" className={index === 0 && now < window.endsAt ? 'primary' : undefined} disabled={!interview.meetLink} onClick={() => void join(b.via)}>
+              <button
+                key={b.via}
+                type="button"
+                className={index === 0 && now < window.endsAt ? 'primary' : undefined}
+                disabled={!interview.meetLink}
+                onClick={() => void join(b.via)}
+              >
                 {b.label}
               </button>
             ))}

@@ -11,12 +11,29 @@ import type { PanelRow } from '../schedule/PanelFields';
  * panel is being edited, the interview drawn across it. The interview's own event is left out of the
  * busy time of whoever already has it (you and the panel as saved); a newcomer's calendar counts as it is.
  */
-export function PanelBusyTimes({ interview, rows, settled }: { interview: Interview; rows: PanelRow[]; settled: string[] }) {
+export function PanelBusyTimes({
+  interview,
+  rows,
+  settled,
+}: {
+  interview: Interview;
+  rows: PanelRow[];
+  settled: string[];
+}) {
   const settings = useSettings();
   const date = dayKey(interview.startUtc, interview.timeZone);
   const freeBusy = useFreeBusy(date, interview.timeZone, settled, interview.id);
-  const own = useMemo(() => ({ start: interview.startUtc, end: new Date(Date.parse(interview.startUtc) + interview.durationMinutes * 60_000).toISOString() }), [interview.startUtc, interview.durationMinutes]);
-  const invited = useMemo(() => ['recruiter', ...interview.coInterviewers.map((p) => p.email.toLowerCase())], [interview.coInterviewers]);
+  const own = useMemo(
+    () => ({
+      start: interview.startUtc,
+      end: new Date(Date.parse(interview.startUtc) + interview.durationMinutes * 60_000).toISOString(),
+    }),
+    [interview.startUtc, interview.durationMinutes],
+  );
+  const invited = useMemo(
+    () => ['recruiter', ...interview.coInterviewers.map((p) => p.email.toLowerCase())],
+    [interview.coInterviewers],
+  );
   return (
     <FindTimePanel
       freeBusy={freeBusy}

@@ -9,14 +9,23 @@ import { PanelFields, settledEmails, type PanelRow } from '../schedule/PanelFiel
 import { ConflictQuestion } from '../schedule/ConflictQuestion';
 import { PanelBusyTimes } from './PanelBusyTimes';
 
-const rowsOf = (interview: Interview): PanelRow[] => interview.coInterviewers.map((p) => ({ email: p.email, name: p.name ?? '' }));
+const rowsOf = (interview: Interview): PanelRow[] =>
+  interview.coInterviewers.map((p) => ({ email: p.email, name: p.name ?? '' }));
 
 /**
  * The room's panel: who co-interviews, and "Edit panel" while the interview is scheduled. Saving
  * invites whoever joined, tells whoever was taken off and updates everyone else (main sends all of it);
  * the result is said and focused.
  */
-export function PanelEditor({ interview, ended, onSaved }: { interview: Interview; ended: boolean; onSaved: (interview: Interview) => void }) {
+export function PanelEditor({
+  interview,
+  ended,
+  onSaved,
+}: {
+  interview: Interview;
+  ended: boolean;
+  onSaved: (interview: Interview) => void;
+}) {
   const [rows, setRows] = useState<PanelRow[] | undefined>();
   const [said, setSaid] = useState<string | undefined>();
   const { error, setError, edited } = useFormErrors();
@@ -45,7 +54,11 @@ export function PanelEditor({ interview, ended, onSaved }: { interview: Intervie
     if (!rows) return;
     const kept = rows.filter((r) => r.email.trim() || r.name.trim());
     setRows(kept);
-    const result = await desk.interviews.setPanel({ id: interview.id, coInterviewers: kept.map((r) => ({ email: r.email, ...(r.name.trim() ? { name: r.name } : {}) })), acceptConflicts });
+    const result = await desk.interviews.setPanel({
+      id: interview.id,
+      coInterviewers: kept.map((r) => ({ email: r.email, ...(r.name.trim() ? { name: r.name } : {}) })),
+      acceptConflicts,
+    });
     if (!result.ok) return setError(result.error);
     const before = new Set(interview.coInterviewers.map((p) => p.email.toLowerCase()));
     const after = new Set(result.value.coInterviewers.map((p) => p.email.toLowerCase()));
@@ -54,8 +67,20 @@ export function PanelEditor({ interview, ended, onSaved }: { interview: Intervie
     const left = interview.coInterviewers.filter((p) => !after.has(p.email.toLowerCase())).map(name);
     // The app emailed this interview before (not Google): whoever stays gets an update naming the new panel.
     const announced = interview.invitations.candidate.state !== 'none';
-    const stayers = announced && (joined.length > 0 || left.length > 0) ? 'The candidate and everyone else on the panel get an update naming the new panel.' : '';
-    setSaid(['Panel saved.', joined.length ? `Invitation on its way to ${joined.join(', ')}.` : '', left.length ? `${left.join(', ')} will be told they are off the panel.` : '', stayers].filter(Boolean).join(' '));
+    const stayers =
+      announced && (joined.length > 0 || left.length > 0)
+        ? 'The candidate and everyone else on the panel get an update naming the new panel.'
+        : '';
+    setSaid(
+      [
+        'Panel saved.',
+        joined.length ? `Invitation on its way to ${joined.join(', ')}.` : '',
+        left.length ? `${left.join(', ')} will be told they are off the panel.` : '',
+        stayers,
+      ]
+        .filter(Boolean)
+        .join(' '),
+    );
     setRows(undefined);
     setError(undefined);
     onSaved(result.value);
@@ -93,11 +118,27 @@ export function PanelEditor({ interview, ended, onSaved }: { interview: Intervie
                 if (field) edited(field);
                 setRows(next);
               }}
-              onSettled={(next) => setSettled((current) => (current.join(',') === settledEmails(next).join(',') ? current : settledEmails(next)))}
+              onSettled={(next) =>
+                setSettled((current) =>
+                  current.join(',') === settledEmails(next).join(',') ? current : settledEmails(next),
+                )
+              }
             />
             <PanelBusyTimes interview={interview} rows={rows} settled={settled} />
-            {error?.code !== 'conflict' && isFormWide(error, ['coInterviewers', ...rows.flatMap((_, i) => [`coInterviewers.${i}.email`, `coInterviewers.${i}.name`])]) && <ErrorMessage error={error} />}
-            {error?.code === 'conflict' && <ConflictQuestion message={error.message} keepLabel="Change the panel" confirmLabel="Save panel anyway" onConfirm={() => void save(undefined, true)} onClose={() => setError(undefined)} />}
+            {error?.code !== 'conflict' &&
+              isFormWide(error, [
+                'coInterviewers',
+                ...rows.flatMap((_, i) => [`coInterviewers.${i}.email`, `coInterviewers.${i}.name`]),
+              ]) && <ErrorMessage error={error} />}
+            {error?.code === 'conflict' && (
+              <ConflictQuestion
+                message={error.message}
+                keepLabel="Change the panel"
+                confirmLabel="Save panel anyway"
+                onConfirm={() => void save(undefined, true)}
+                onClose={() => setError(undefined)}
+              />
+            )}
             <div className="actions">
               <button type="submit" className="primary">
                 Save panel

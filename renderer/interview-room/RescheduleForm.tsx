@@ -31,16 +31,35 @@ export function RescheduleForm({ interview, onDone }: { interview: Interview; on
   const [error, setError] = useState<DeskError | undefined>();
   // Find a time for the move: the panel's busy times, this interview's own time left out.
   const settings = useSettings();
-  const panel = useMemo(() => interview.coInterviewers.map((p) => ({ email: p.email, name: p.name ?? '' })), [interview.coInterviewers]);
+  const panel = useMemo(
+    () => interview.coInterviewers.map((p) => ({ email: p.email, name: p.name ?? '' })),
+    [interview.coInterviewers],
+  );
   const panelEmails = useMemo(() => panel.map((p) => p.email), [panel]);
   const freeBusy = useFreeBusy(date, interview.timeZone, panelEmails, interview.id);
-  const own = useMemo(() => ({ start: interview.startUtc, end: new Date(Date.parse(interview.startUtc) + interview.durationMinutes * 60_000).toISOString() }), [interview.startUtc, interview.durationMinutes]);
+  const own = useMemo(
+    () => ({
+      start: interview.startUtc,
+      end: new Date(Date.parse(interview.startUtc) + interview.durationMinutes * 60_000).toISOString(),
+    }),
+    [interview.startUtc, interview.durationMinutes],
+  );
   const startAt = DateTime.fromISO(`${date}T${time}`, { zone: interview.timeZone });
   const minutes = Number(duration);
-  const proposal = startAt.isValid && Number.isInteger(minutes) && minutes > 0 ? { start: startAt.toUTC().toISO()!, end: startAt.plus({ minutes }).toUTC().toISO()! } : undefined;
+  const proposal =
+    startAt.isValid && Number.isInteger(minutes) && minutes > 0
+      ? { start: startAt.toUTC().toISO()!, end: startAt.plus({ minutes }).toUTC().toISO()! }
+      : undefined;
   const submit = async (event: FormEvent | undefined, acceptConflicts = false) => {
     event?.preventDefault();
-    const result = await desk.interviews.reschedule({ id: interview.id, date, time, timeZone: interview.timeZone, durationMinutes: Number(duration), acceptConflicts });
+    const result = await desk.interviews.reschedule({
+      id: interview.id,
+      date,
+      time,
+      timeZone: interview.timeZone,
+      durationMinutes: Number(duration),
+      acceptConflicts,
+    });
     if (result.ok) finish(true);
     else setError(result.error);
   };
@@ -61,7 +80,9 @@ export function RescheduleForm({ interview, onDone }: { interview: Interview; on
           </div>
           <div>
             <Field label="Duration (minutes)" name="durationMinutes" error={error}>
-              {(c) => <input {...c} inputMode="numeric" value={duration} onChange={(e) => setDuration(e.target.value)} />}
+              {(c) => (
+                <input {...c} inputMode="numeric" value={duration} onChange={(e) => setDuration(e.target.value)} />
+              )}
             </Field>
           </div>
         </div>
@@ -82,7 +103,14 @@ export function RescheduleForm({ interview, onDone }: { interview: Interview; on
           }}
         />
         {error && !['date', 'time', 'durationMinutes'].includes(error.field ?? '') && <ErrorMessage error={error} />}
-        {error?.code === 'conflict' && <ConflictQuestion message={error.message} confirmLabel="Move anyway" onConfirm={() => void submit(undefined, true)} onClose={() => setError(undefined)} />}
+        {error?.code === 'conflict' && (
+          <ConflictQuestion
+            message={error.message}
+            confirmLabel="Move anyway"
+            onConfirm={() => void submit(undefined, true)}
+            onClose={() => setError(undefined)}
+          />
+        )}
         <div className="actions">
           <button type="submit" className="primary">
             Save new time

@@ -11,9 +11,15 @@ export function calendarChangeWords(interview: Interview, zone: string): { line:
   const made = change.kind === 'moved' ? 'Moved' : 'Cancelled';
   const withdrawn = change.withdrawn ?? 0;
   // Messages still waiting when the change came spoke of the old state: they were taken back, and said so.
-  const taken = withdrawn === 0 ? '' : ` ${withdrawn === 1 ? '1 email that had not gone out yet was' : `${withdrawn} emails that had not gone out yet were`} withdrawn.`;
+  const taken =
+    withdrawn === 0
+      ? ''
+      : ` ${withdrawn === 1 ? '1 email that had not gone out yet was' : `${withdrawn} emails that had not gone out yet were`} withdrawn.`;
   // The times come first: the line is read to learn what changed, then when it was noticed.
-  const what = change.kind === 'moved' ? `now ${formatDateTime(interview.startUtc, zone)} (was ${formatDateTime(change.was.startUtc, zone)})` : `it was at ${formatDateTime(change.was.startUtc, zone)}`;
+  const what =
+    change.kind === 'moved'
+      ? `now ${formatDateTime(interview.startUtc, zone)} (was ${formatDateTime(change.was.startUtc, zone)})`
+      : `it was at ${formatDateTime(change.was.startUtc, zone)}`;
   const whom = interview.coInterviewers.length === 0 ? 'the candidate' : 'the candidate or the panel';
   return {
     line: `${made} in Google Calendar on ${formatDateTime(change.at, zone)}: ${what}. Interview Desk has not emailed ${whom}.${taken}`,

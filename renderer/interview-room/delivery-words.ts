@@ -7,7 +7,12 @@ import { dayKey, formatClock, screenTimeStyle } from '../common/format';
 type Who = 'candidate' | 'recruiter';
 type Kind = NonNullable<Interview['invitations']['candidate']['kind']>;
 
-const kindWords: Record<Kind, string> = { invitation: 'Invitation', update: 'Update', cancellation: 'Cancellation', reminder: 'Reminder' };
+const kindWords: Record<Kind, string> = {
+  invitation: 'Invitation',
+  update: 'Update',
+  cancellation: 'Cancellation',
+  reminder: 'Reminder',
+};
 
 type Delivery = Interview['invitations']['candidate'];
 
@@ -31,16 +36,52 @@ function when(iso: string, zone: string, now: number, style: TimeStyle): string 
  * new time, a new link or a new panel, so the state alone names it "Update"; a caller that knows
  * which (the reschedule it just made) passes `kindLabel`.
  */
-export function deliveryLine(interview: Interview, who: Who, zone: string, now: number, kindLabel?: string, style: TimeStyle = screenTimeStyle()): string {
-  return stateLine(interview, interview.invitations[who], who === 'candidate' ? personName(interview.candidate) : 'you', zone, now, style, kindLabel);
+export function deliveryLine(
+  interview: Interview,
+  who: Who,
+  zone: string,
+  now: number,
+  kindLabel?: string,
+  style: TimeStyle = screenTimeStyle(),
+): string {
+  return stateLine(
+    interview,
+    interview.invitations[who],
+    who === 'candidate' ? personName(interview.candidate) : 'you',
+    zone,
+    now,
+    style,
+    kindLabel,
+  );
 }
 
 /** The same line for one co-interviewer of a panel, from their own delivery state. */
-export function panelDeliveryLine(interview: Interview, person: Interview['coInterviewers'][number], zone: string, now: number, style: TimeStyle = screenTimeStyle()): string {
-  return stateLine(interview, interview.invitations.panel?.[person.email.toLowerCase()] ?? { state: 'none' }, personName(person), zone, now, style);
+export function panelDeliveryLine(
+  interview: Interview,
+  person: Interview['coInterviewers'][number],
+  zone: string,
+  now: number,
+  style: TimeStyle = screenTimeStyle(),
+): string {
+  return stateLine(
+    interview,
+    interview.invitations.panel?.[person.email.toLowerCase()] ?? { state: 'none' },
+    personName(person),
+    zone,
+    now,
+    style,
+  );
 }
 
-function stateLine(interview: Interview, state: Delivery, name: string, zone: string, now: number, style: TimeStyle, kindLabel?: string): string {
+function stateLine(
+  interview: Interview,
+  state: Delivery,
+  name: string,
+  zone: string,
+  now: number,
+  style: TimeStyle,
+  kindLabel?: string,
+): string {
   const kind = kindLabel ?? kindWords[kindOf(interview, state)];
   switch (state.state) {
     case 'sent':
@@ -53,7 +94,9 @@ function stateLine(interview: Interview, state: Delivery, name: string, zone: st
       return `${kind} to ${name} failed${state.reason ? `: ${state.reason}` : ''}`;
     case 'none':
       if (interview.status === 'cancelled') return `Nothing sent to ${name}: no invitation had gone out`;
-      return interview.meetLink ? `Nothing sent to ${name} yet` : `Nothing sent to ${name} yet: the invitation waits for the Meet link`;
+      return interview.meetLink
+        ? `Nothing sent to ${name} yet`
+        : `Nothing sent to ${name} yet: the invitation waits for the Meet link`;
   }
 }
 
@@ -61,7 +104,12 @@ function stateLine(interview: Interview, state: Delivery, name: string, zone: st
  * Co-interviewers taken off the panel, each with what they were told ("Off-the-panel notice sent to
  * Alan Turing at 14:02"): they leave the panel but not the record of what went out.
  */
-export function formerPanelLines(interview: Interview, zone: string, now: number, style: TimeStyle = screenTimeStyle()): Array<{ address: string; line: string }> {
+export function formerPanelLines(
+  interview: Interview,
+  zone: string,
+  now: number,
+  style: TimeStyle = screenTimeStyle(),
+): Array<{ address: string; line: string }> {
   const current = new Set(interview.coInterviewers.map((p) => p.email.toLowerCase()));
   return Object.entries(interview.invitations.panel ?? {})
     .filter(([address]) => !current.has(address))
@@ -69,6 +117,17 @@ export function formerPanelLines(interview: Interview, zone: string, now: number
       // Off the panel, a cancellation was always the notice that they are off it (the interview's own
       // cancellation goes to the panel of the moment, which no longer had them).
       const removal = state.kind === 'cancellation';
-      return { address, line: stateLine(interview, state, personName({ name: state.name, email: address }), zone, now, style, removal ? 'Off-the-panel notice' : undefined) };
+      return {
+        address,
+        line: stateLine(
+          interview,
+          state,
+          personName({ name: state.name, email: address }),
+          zone,
+          now,
+          style,
+          removal ? 'Off-the-panel notice' : undefined,
+        ),
+      };
     });
 }

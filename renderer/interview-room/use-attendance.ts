@@ -7,7 +7,10 @@ import { useCall } from '../common/use-call';
 export function useAttendance(interviewId: string) {
   const loaded = useCall(() => desk.attendance.get(interviewId));
   const reload = loaded.reload;
-  useEffect(() => desk.on('attendance:changed', ({ ids }) => void (ids.includes(interviewId) && reload())), [interviewId, reload]);
+  useEffect(
+    () => desk.on('attendance:changed', ({ ids }) => void (ids.includes(interviewId) && reload())),
+    [interviewId, reload],
+  );
   useEffect(() => desk.on('account:changed', () => void reload()), [reload]);
   return loaded;
 }

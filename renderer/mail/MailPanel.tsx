@@ -18,8 +18,24 @@ export function MailPanel({ initial }: { initial: Settings }) {
   // SMTP set by the environment wins over these fields: it is shown as text, with where it comes from.
   const info = useCall(() => desk.app.info());
   const override = info.value?.smtpOverride;
-  const ids = { note: useId(), host: useId(), port: useId(), security: useId(), user: useId(), pass: useId(), from: useId(), transport: useId() };
-  const labels: Record<string, string> = { 'smtp.host': 'SMTP server', 'smtp.port': 'Port', 'smtp.security': 'Security', 'smtp.user': 'User name', password: 'Password', 'smtp.fromAddress': 'Send from (address)' };
+  const ids = {
+    note: useId(),
+    host: useId(),
+    port: useId(),
+    security: useId(),
+    user: useId(),
+    pass: useId(),
+    from: useId(),
+    transport: useId(),
+  };
+  const labels: Record<string, string> = {
+    'smtp.host': 'SMTP server',
+    'smtp.port': 'Port',
+    'smtp.security': 'Security',
+    'smtp.user': 'User name',
+    password: 'Password',
+    'smtp.fromAddress': 'Send from (address)',
+  };
   const errorId = (field: string) => `${ids.transport}-${field}-e`;
   /** What a field needs to show main's refusal: marked invalid, pointing at its message. */
   const described = (field: string) => invalidProps(error, field, errorId(field));
@@ -43,7 +59,12 @@ export function MailPanel({ initial }: { initial: Settings }) {
     if (password) {
       const stored = await desk.mail.setSmtpPassword(password);
       // The call takes the password alone, so its refusal is about the Password field.
-      if (!stored.ok) return setError(stored.error.code === 'invalid_input' ? { ...stored.error, field: 'password', fields: [{ field: 'password', message: stored.error.message }] } : stored.error);
+      if (!stored.ok)
+        return setError(
+          stored.error.code === 'invalid_input'
+            ? { ...stored.error, field: 'password', fields: [{ field: 'password', message: stored.error.message }] }
+            : stored.error,
+        );
       setPassword('');
     }
     setError(undefined);
@@ -54,7 +75,9 @@ export function MailPanel({ initial }: { initial: Settings }) {
     const result = await desk.mail.sendTest();
     if (result.ok) {
       setError(undefined);
-      setStatus(`Test email sent to ${result.value.to} through ${result.value.transport}. The server said: ${result.value.response || 'OK'}`);
+      setStatus(
+        `Test email sent to ${result.value.to} through ${result.value.transport}. The server said: ${result.value.response || 'OK'}`,
+      );
     } else {
       setStatus(undefined);
       setError(result.error);
@@ -65,14 +88,19 @@ export function MailPanel({ initial }: { initial: Settings }) {
       <h2 id="mail-title">Email</h2>
       <form className="form" onSubmit={(e) => void save(e)} noValidate>
         <label htmlFor={ids.transport}>Send invitations with</label>
-        <select id={ids.transport} value={transport} onChange={(e) => setTransport(e.target.value as Settings['mailTransport'])}>
+        <select
+          id={ids.transport}
+          value={transport}
+          onChange={(e) => setTransport(e.target.value as Settings['mailTransport'])}
+        >
           <option value="smtp">An SMTP server</option>
           <option value="gmail">Gmail (my connected Google account)</option>
         </select>
         {transport === 'smtp' && override && (
           <>
             <p className="read-only-note" id={ids.note}>
-              The SMTP server, port, security, user and password come from how Interview Desk was started on this computer (whoever set it up chose them), so they can't be changed here.
+              The SMTP server, port, security, user and password come from how Interview Desk was started on this
+              computer (whoever set it up chose them), so they can't be changed here.
               {override.security === 'starttls' && ' Mail is encrypted (STARTTLS) only when the server offers it.'}
             </p>
             <dl className="details" aria-describedby={ids.note} data-testid="smtp-from-start">
@@ -85,10 +113,20 @@ export function MailPanel({ initial }: { initial: Settings }) {
               <dt>User name</dt>
               <dd>{override.user || 'None'}</dd>
               <dt>Password</dt>
-              <dd>{override.passwordSet ? 'Set when the app was started (not shown)' : 'None: the app was started without one'}</dd>
+              <dd>
+                {override.passwordSet
+                  ? 'Set when the app was started (not shown)'
+                  : 'None: the app was started without one'}
+              </dd>
             </dl>
             <label htmlFor={ids.from}>Send from (address)</label>
-            <input id={ids.from} type="email" value={smtp.fromAddress} onChange={(e) => change('fromAddress', e.target.value)} {...described('smtp.fromAddress')} />
+            <input
+              id={ids.from}
+              type="email"
+              value={smtp.fromAddress}
+              onChange={(e) => change('fromAddress', e.target.value)}
+              {...described('smtp.fromAddress')}
+            />
             {fieldError('smtp.fromAddress')}
           </>
         )}
@@ -96,17 +134,34 @@ export function MailPanel({ initial }: { initial: Settings }) {
           <div className="row">
             <div>
               <label htmlFor={ids.host}>SMTP server</label>
-              <input id={ids.host} value={smtp.host} {...described('smtp.host')} onChange={(e) => change('host', e.target.value)} placeholder="smtp.example.com" />
+              <input
+                id={ids.host}
+                value={smtp.host}
+                {...described('smtp.host')}
+                onChange={(e) => change('host', e.target.value)}
+                placeholder="smtp.example.com"
+              />
               {fieldError('smtp.host')}
             </div>
             <div>
               <label htmlFor={ids.port}>Port</label>
-              <input id={ids.port} inputMode="numeric" value={String(smtp.port)} {...described('smtp.port')} onChange={(e) => change('port', Number(e.target.value))} />
+              <input
+                id={ids.port}
+                inputMode="numeric"
+                value={String(smtp.port)}
+                {...described('smtp.port')}
+                onChange={(e) => change('port', Number(e.target.value))}
+              />
               {fieldError('smtp.port')}
             </div>
             <div>
               <label htmlFor={ids.security}>Security</label>
-              <select id={ids.security} value={smtp.security} {...described('smtp.security')} onChange={(e) => change('security', e.target.value as Settings['smtp']['security'])}>
+              <select
+                id={ids.security}
+                value={smtp.security}
+                {...described('smtp.security')}
+                onChange={(e) => change('security', e.target.value as Settings['smtp']['security'])}
+              >
                 <option value="starttls">STARTTLS</option>
                 <option value="tls">TLS</option>
                 <option value="none">None (local servers only)</option>
@@ -115,17 +170,37 @@ export function MailPanel({ initial }: { initial: Settings }) {
             </div>
             <div>
               <label htmlFor={ids.user}>User name</label>
-              <input id={ids.user} value={smtp.user} {...described('smtp.user')} onChange={(e) => change('user', e.target.value)} autoComplete="off" />
+              <input
+                id={ids.user}
+                value={smtp.user}
+                {...described('smtp.user')}
+                onChange={(e) => change('user', e.target.value)}
+                autoComplete="off"
+              />
               {fieldError('smtp.user')}
             </div>
             <div>
               <label htmlFor={ids.pass}>Password</label>
-              <input id={ids.pass} type="password" value={password} onChange={(e) => (setPassword(e.target.value), edited('password'))} autoComplete="new-password" placeholder="unchanged" {...described('password')} />
+              <input
+                id={ids.pass}
+                type="password"
+                value={password}
+                onChange={(e) => (setPassword(e.target.value), edited('password'))}
+                autoComplete="new-password"
+                placeholder="unchanged"
+                {...described('password')}
+              />
               {fieldError('password')}
             </div>
             <div>
               <label htmlFor={ids.from}>Send from (address)</label>
-              <input id={ids.from} type="email" value={smtp.fromAddress} onChange={(e) => change('fromAddress', e.target.value)} {...described('smtp.fromAddress')} />
+              <input
+                id={ids.from}
+                type="email"
+                value={smtp.fromAddress}
+                onChange={(e) => change('fromAddress', e.target.value)}
+                {...described('smtp.fromAddress')}
+              />
               {fieldError('smtp.fromAddress')}
             </div>
           </div>

@@ -5,9 +5,27 @@ import { ConfirmDialog } from '../common/ConfirmDialog';
  * Calendar, or time Google could not tell), as a modal dialog: "Pick another time" has focus, the
  * "… anyway" answer saves it as it is.
  */
-export function ConflictQuestion({ message, confirmLabel, keepLabel = 'Pick another time', onConfirm, onClose }: { message: string; confirmLabel: string; keepLabel?: string; onConfirm: () => void; onClose: () => void }) {
+export function ConflictQuestion({
+  message,
+  confirmLabel,
+  keepLabel = 'Pick another time',
+  onConfirm,
+  onClose,
+}: {
+  message: string;
+  confirmLabel: string;
+  keepLabel?: string;
+  onConfirm: () => void;
+  onClose: () => void;
+}) {
   return (
-    <ConfirmDialog title="Someone may be busy then" keepLabel={keepLabel} confirmLabel={confirmLabel} onConfirm={onConfirm} onClose={onClose}>
+    <ConfirmDialog
+      title="Someone may be busy then"
+      keepLabel={keepLabel}
+      confirmLabel={confirmLabel}
+      onConfirm={onConfirm}
+      onClose={onClose}
+    >
       <p data-testid="conflict-question">{message}</p>
     </ConfirmDialog>
   );

@@ -19,7 +19,8 @@ interface Lane {
 }
 
 const statusWords: Record<string, string> = {
-  not_found: 'Google does not share this calendar with your account (it may be outside your organisation), so their busy times are not shown',
+  not_found:
+    'Google does not share this calendar with your account (it may be outside your organisation), so their busy times are not shown',
   forbidden: 'this calendar is not shared with you, so their busy times are not shown',
   error: 'Google could not answer for this calendar just now',
 };
@@ -28,11 +29,19 @@ const statusWords: Record<string, string> = {
 function without(blocks: IsoInterval[], own: IsoInterval | undefined): IsoInterval[] {
   if (!own) return blocks;
   const spans = blocks.map((b) => ({ start: Date.parse(b.start), end: Date.parse(b.end) }));
-  return subtractSpans(spans, [{ start: Date.parse(own.start), end: Date.parse(own.end) }]).map((s) => ({ start: new Date(s.start).toISOString(), end: new Date(s.end).toISOString() }));
+  return subtractSpans(spans, [{ start: Date.parse(own.start), end: Date.parse(own.end) }]).map((s) => ({
+    start: new Date(s.start).toISOString(),
+    end: new Date(s.end).toISOString(),
+  }));
 }
 
 /** The lanes: you (Google busy time and the app's interviews), then each co-interviewer in the form's order. */
-function lanesOf(answer: FreeBusyAnswer | undefined, panel: Array<{ email: string; name: string }>, own?: IsoInterval, ownHeldBy?: string[]): Lane[] {
+function lanesOf(
+  answer: FreeBusyAnswer | undefined,
+  panel: Array<{ email: string; name: string }>,
+  own?: IsoInterval,
+  ownHeldBy?: string[],
+): Lane[] {
   const found = (who: string) => answer?.people.find((p) => p.who === who);
   const google = (who: string) => {
     const person = found(who);
@@ -44,7 +53,14 @@ function lanesOf(answer: FreeBusyAnswer | undefined, panel: Array<{ email: strin
     {
       who: 'recruiter',
       label: 'You',
-      busy: [...(me?.status === 'ok' ? me.busy.map((b) => ({ ...b, title: 'Busy in Google Calendar' })) : []), ...(answer?.appBusy ?? []).map((b) => ({ start: b.start, end: b.end, title: `Interview with ${b.candidateName}` }))],
+      busy: [
+        ...(me?.status === 'ok' ? me.busy.map((b) => ({ ...b, title: 'Busy in Google Calendar' })) : []),
+        ...(answer?.appBusy ?? []).map((b) => ({
+          start: b.start,
+          end: b.end,
+          title: `Interview with ${b.candidateName}`,
+        })),
+      ],
     },
   ];
   for (const person of panel) {
@@ -52,9 +68,20 @@ function lanesOf(answer: FreeBusyAnswer | undefined, panel: Array<{ email: strin
     if (!email) continue;
     const found = google(email);
     const label = person.name.trim() || person.email.trim();
-    if (!found) lanes.push({ who: email, label, busy: [], unknown: answer?.google === 'ok' ? 'busy times are checked once the address is complete' : 'busy times not shown (see above)' });
-    else if (found.status === 'unknown') lanes.push({ who: email, label, busy: [], unknown: 'busy times not shown (see above)' });
-    else if (found.status !== 'ok') lanes.push({ who: email, label, busy: [], unknown: statusWords[found.status] ?? statusWords.error! });
+    if (!found)
+      lanes.push({
+        who: email,
+        label,
+        busy: [],
+        unknown:
+          answer?.google === 'ok'
+            ? 'busy times are checked once the address is complete'
+            : 'busy times not shown (see above)',
+      });
+    else if (found.status === 'unknown')
+      lanes.push({ who: email, label, busy: [], unknown: 'busy times not shown (see above)' });
+    else if (found.status !== 'ok')
+      lanes.push({ who: email, label, busy: [], unknown: statusWords[found.status] ?? statusWords.error! });
     else lanes.push({ who: email, label, busy: found.busy.map((b) => ({ ...b, title: 'Busy' })) });
   }
   return lanes;
@@ -96,7 +123,10 @@ export function FindTimePanel(props: {
   const focusAfter = useFocusAfter();
   const timelineId = useId();
   const askingId = useId();
-  const lanes = useMemo(() => lanesOf(answer, props.panel, props.own, props.ownHeldBy), [answer, props.panel, props.own, props.ownHeldBy]);
+  const lanes = useMemo(
+    () => lanesOf(answer, props.panel, props.own, props.ownHeldBy),
+    [answer, props.panel, props.own, props.ownHeldBy],
+  );
   const candidateZone = isKnownZone(props.candidateZone) ? props.candidateZone : undefined;
 
   const dayStart = DateTime.fromISO(date, { zone }).startOf('day');
@@ -119,19 +149,34 @@ export function FindTimePanel(props: {
   const labelCount = axisWidth > 0 ? Math.max(2, Math.min(7, Math.floor(axisWidth / labelRoomPx))) : 7;
   const stepHours = Math.max(2, Math.ceil((to - from) / 3_600_000 / labelCount));
   const ticks = [] as number[];
-  for (let t = DateTime.fromMillis(from, { zone }).startOf('hour').plus({ hours: 1 }); t.toMillis() < to; t = t.plus({ hours: stepHours })) {
+  for (
+    let t = DateTime.fromMillis(from, { zone }).startOf('hour').plus({ hours: 1 });
+    t.toMillis() < to;
+    t = t.plus({ hours: stepHours })
+  ) {
     // A label is centred on its hour: one too near either end would stick out of the timeline.
     const at = (t.toMillis() - from) / (to - from);
     if (at >= 0.05 && at <= 0.93) ticks.push(t.toMillis());
   }
   const span = (b: IsoInterval) => `${formatTime(b.start, zone)}–${formatTime(b.end, zone)}`;
 
-  const busyNow = proposal ? busyDuring(proposal, lanes.map((l) => ({ who: l.label, busy: l.busy }))) : [];
+  const busyNow = proposal
+    ? busyDuring(
+        proposal,
+        lanes.map((l) => ({ who: l.label, busy: l.busy })),
+      )
+    : [];
 
   // While busy times reload the buttons stay focusable (aria-disabled) and say why nothing happens.
   const suggestWaits = !freeBusy.range;
   const suggest = () => {
-    if (suggestWaits) return setWaitNote({ while: 'range', text: freeBusy.loading ? 'Busy times are still loading: Suggest times works once they are in.' : 'Busy times are not loaded, so there is nothing to suggest from yet. Try Refresh busy times.' });
+    if (suggestWaits)
+      return setWaitNote({
+        while: 'range',
+        text: freeBusy.loading
+          ? 'Busy times are still loading: Suggest times works once they are in.'
+          : 'Busy times are not loaded, so there is nothing to suggest from yet. Try Refresh busy times.',
+      });
     setWaitNote(undefined);
     const range = freeBusy.range;
     const hours = props.settings?.workingHours ?? { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] };
@@ -212,7 +257,13 @@ export function FindTimePanel(props: {
                   {proposal && <span className="proposal-block" style={place(proposal)} />}
                 </div>
                 {/* Said once: the visible note when Google would not tell, otherwise the busy times for screen readers. */}
-                {lane.unknown ? <span className="lane-unknown">{lane.unknown}</span> : <span className="sr-only">{today.length ? `: busy ${today.map(span).join(', ')}.` : ': free all day.'}</span>}
+                {lane.unknown ? (
+                  <span className="lane-unknown">{lane.unknown}</span>
+                ) : (
+                  <span className="sr-only">
+                    {today.length ? `: busy ${today.map(span).join(', ')}.` : ': free all day.'}
+                  </span>
+                )}
               </li>
             );
           })}
@@ -222,7 +273,8 @@ export function FindTimePanel(props: {
             <span className="busy-block" aria-hidden="true" /> Busy
           </li>
           <li>
-            <span className="proposal-block" aria-hidden="true" /> {props.onPick ? 'Proposed interview' : 'The interview'}
+            <span className="proposal-block" aria-hidden="true" />{' '}
+            {props.onPick ? 'Proposed interview' : 'The interview'}
           </li>
         </ul>
         {proposal && (
@@ -231,7 +283,9 @@ export function FindTimePanel(props: {
             {candidateZone && candidateZone !== zone && (
               <>
                 {' '}
-                · <strong>{`${formatTime(proposal.start, candidateZone)}–${formatTime(proposal.end, candidateZone)}`}</strong> for the candidate ({candidateZone})
+                ·{' '}
+                <strong>{`${formatTime(proposal.start, candidateZone)}–${formatTime(proposal.end, candidateZone)}`}</strong>{' '}
+                for the candidate ({candidateZone})
               </>
             )}
           </p>
@@ -253,19 +307,29 @@ export function FindTimePanel(props: {
         </button>
       </div>
       <p role="status" className="hint busy-times-status" data-testid="busy-times-status">
-        {(waitNote && (waitNote.while === 'loading' ? freeBusy.loading : suggestWaits) ? waitNote.text : undefined) ?? (freeBusy.loading ? 'Checking busy times…' : '')}
+        {(waitNote && (waitNote.while === 'loading' ? freeBusy.loading : suggestWaits) ? waitNote.text : undefined) ??
+          (freeBusy.loading ? 'Checking busy times…' : '')}
       </p>
       {suggested && props.onPick && (
         <div className="suggestions">
           {suggested.length === 0 ? (
-            <p role="status">No free time in the next 14 days within your working hours and the candidate’s hours. Try another day or a shorter interview.</p>
+            <p role="status">
+              No free time in the next 14 days within your working hours and the candidate’s hours. Try another day or a
+              shorter interview.
+            </p>
           ) : (
             <ul aria-label="Suggested times">
               {suggested.map((slot) => (
                 <li key={slot.start}>
-                  <button type="button" onClick={() => pick(slot)} aria-pressed={!!proposal && Date.parse(proposal.start) === Date.parse(slot.start)}>
+                  <button
+                    type="button"
+                    onClick={() => pick(slot)}
+                    aria-pressed={!!proposal && Date.parse(proposal.start) === Date.parse(slot.start)}
+                  >
                     {formatShortDay(slot.start, zone)}, {span(slot)}
-                    {candidateZone && candidateZone !== zone ? ` (candidate ${formatTime(slot.start, candidateZone)})` : ''}
+                    {candidateZone && candidateZone !== zone
+                      ? ` (candidate ${formatTime(slot.start, candidateZone)})`
+                      : ''}
                   </button>
                 </li>
               ))}

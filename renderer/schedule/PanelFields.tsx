@@ -21,11 +21,25 @@ export function settledEmails(rows: PanelRow[]): string[] {
  * form's words. `onSettled` runs when an address is finished (the field is left, a row removed): only
  * then does the form ask Google about that person's calendar, never on each keystroke.
  */
-export function PanelFields({ rows, error, onChange, onSettled }: { rows: PanelRow[]; error: DeskError | undefined; onChange: (rows: PanelRow[], field?: string) => void; onSettled: (rows: PanelRow[]) => void }) {
+export function PanelFields({
+  rows,
+  error,
+  onChange,
+  onSettled,
+}: {
+  rows: PanelRow[];
+  error: DeskError | undefined;
+  onChange: (rows: PanelRow[], field?: string) => void;
+  onSettled: (rows: PanelRow[]) => void;
+}) {
   const base = useId();
   const box = useRef<HTMLFieldSetElement>(null);
   const focusAfter = useFocusAfter();
-  const edit = (index: number, key: keyof PanelRow, value: string) => onChange(rows.map((r, i) => (i === index ? { ...r, [key]: value } : r)), `coInterviewers.${index}.${key}`);
+  const edit = (index: number, key: keyof PanelRow, value: string) =>
+    onChange(
+      rows.map((r, i) => (i === index ? { ...r, [key]: value } : r)),
+      `coInterviewers.${index}.${key}`,
+    );
   const remove = (index: number) => {
     const next = rows.filter((_, i) => i !== index);
     onChange(next, 'coInterviewers');
@@ -33,7 +47,9 @@ export function PanelFields({ rows, error, onChange, onSettled }: { rows: PanelR
     // Focus goes to the Remove that now stands where this one was (the next row's, else the last row's), else to Add.
     focusAfter(() => {
       const removes = box.current?.querySelectorAll<HTMLElement>('.panel-remove button');
-      return removes?.length ? removes[Math.min(index, removes.length - 1)] : box.current?.querySelector<HTMLElement>('[data-add-co-interviewer]');
+      return removes?.length
+        ? removes[Math.min(index, removes.length - 1)]
+        : box.current?.querySelector<HTMLElement>('[data-add-co-interviewer]');
     });
   };
   const add = () => {
@@ -45,7 +61,8 @@ export function PanelFields({ rows, error, onChange, onSettled }: { rows: PanelR
     <fieldset className="panel-fields" ref={box}>
       <legend>Co-interviewers (optional)</legend>
       <p className="hint" id={`${base}-h`}>
-        Colleagues on the panel get the same invitation, are guests of the Calendar event, and their busy times show below.
+        Colleagues on the panel get the same invitation, are guests of the Calendar event, and their busy times show
+        below.
       </p>
       {rows.map((row, index) => {
         const emailField = `coInterviewers.${index}.email`;
@@ -53,17 +70,48 @@ export function PanelFields({ rows, error, onChange, onSettled }: { rows: PanelR
         return (
           <div className="row panel-row" key={index} role="group" aria-label={`Co-interviewer ${index + 1}`}>
             <div>
-              <Field label={`Co-interviewer ${index + 1} email`} name={emailField} error={error} id={`${base}-e${index}`}>
-                {(c) => <input {...c} type="email" value={row.email} autoComplete="off" onChange={(e) => edit(index, 'email', e.target.value)} onBlur={() => onSettled(rows)} />}
+              <Field
+                label={`Co-interviewer ${index + 1} email`}
+                name={emailField}
+                error={error}
+                id={`${base}-e${index}`}
+              >
+                {(c) => (
+                  <input
+                    {...c}
+                    type="email"
+                    value={row.email}
+                    autoComplete="off"
+                    onChange={(e) => edit(index, 'email', e.target.value)}
+                    onBlur={() => onSettled(rows)}
+                  />
+                )}
               </Field>
             </div>
             <div>
-              <Field label={`Co-interviewer ${index + 1} name (optional)`} name={nameField} error={error} id={`${base}-n${index}`}>
-                {(c) => <input {...c} value={row.name} autoComplete="off" onChange={(e) => edit(index, 'name', e.target.value)} />}
+              <Field
+                label={`Co-interviewer ${index + 1} name (optional)`}
+                name={nameField}
+                error={error}
+                id={`${base}-n${index}`}
+              >
+                {(c) => (
+                  <input
+                    {...c}
+                    value={row.name}
+                    autoComplete="off"
+                    onChange={(e) => edit(index, 'name', e.target.value)}
+                  />
+                )}
               </Field>
             </div>
             <div className="panel-remove">
-              <button type="button" className="small" onClick={() => remove(index)} aria-label={`Remove co-interviewer ${index + 1}${row.email ? ` (${row.email})` : ''}`}>
+              <button
+                type="button"
+                className="small"
+                onClick={() => remove(index)}
+                aria-label={`Remove co-interviewer ${index + 1}${row.email ? ` (${row.email})` : ''}`}
+              >
                 Remove
               </button>
             </div>

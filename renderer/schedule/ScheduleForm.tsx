@@ -8,7 +8,13 @@ import { Field } from '../common/Field';
 import { FieldErrorSummary, isFormWide, useFormErrors } from '../common/FieldError';
 import { askBeforeDiscard } from '../common/leave-guard';
 import { allTimeZones, formatDateTime, isKnownZone, systemTimeZone } from '../common/format';
-import { clearScheduleDraft, freshScheduleDraft, loadScheduleDraft, saveScheduleDraft, type ScheduleDraft as Draft } from './schedule-draft';
+import {
+  clearScheduleDraft,
+  freshScheduleDraft,
+  loadScheduleDraft,
+  saveScheduleDraft,
+  type ScheduleDraft as Draft,
+} from './schedule-draft';
 import { PanelFields, settledEmails, type PanelRow } from './PanelFields';
 import { FindTimePanel } from './FindTimePanel';
 import { useFreeBusy } from './use-free-busy';
@@ -60,15 +66,19 @@ export function ScheduleForm({ onScheduled }: { onScheduled: (interview: Intervi
   /** Saves the inline name and email first; answers the issues with them, if any. */
   const saveWho = async (): Promise<FieldIssue[]> => {
     const missing: FieldIssue[] = [];
-    if (!me.recruiterName.trim()) missing.push({ field: 'recruiterName', message: 'Your name is required: invitations are signed with it' });
-    if (!me.recruiterEmail.trim()) missing.push({ field: 'recruiterEmail', message: 'Your email is required: candidates reply to it' });
+    if (!me.recruiterName.trim())
+      missing.push({ field: 'recruiterName', message: 'Your name is required: invitations are signed with it' });
+    if (!me.recruiterEmail.trim())
+      missing.push({ field: 'recruiterEmail', message: 'Your email is required: candidates reply to it' });
     if (missing.length > 0) return missing;
     const saved = await desk.settings.update({ recruiterName: me.recruiterName, recruiterEmail: me.recruiterEmail });
     if (saved.ok) {
       liveSettings.set(saved.value);
       return [];
     }
-    return fieldIssues(saved.error).length > 0 ? fieldIssues(saved.error) : [{ field: 'recruiterEmail', message: saved.error.message }];
+    return fieldIssues(saved.error).length > 0
+      ? fieldIssues(saved.error)
+      : [{ field: 'recruiterEmail', message: saved.error.message }];
   };
 
   const submit = async (event: FormEvent | undefined, acceptConflicts = false) => {
@@ -87,10 +97,17 @@ export function ScheduleForm({ onScheduled }: { onScheduled: (interview: Intervi
       return;
     }
     // Every refused field at once: the name and email asked for here, then the form's own.
-    const issues = [...whoIssues, ...fieldIssues(result.error).filter((issue) => !(whoIssues.length > 0 && issue.field === 'recruiter'))];
+    const issues = [
+      ...whoIssues,
+      ...fieldIssues(result.error).filter((issue) => !(whoIssues.length > 0 && issue.field === 'recruiter')),
+    ];
     const first = issues[0];
     if (issues.some((i) => i.field.startsWith('coInterviewers'))) setTouched(true);
-    setError(first && result.error.code === 'invalid_input' ? { code: 'invalid_input', message: first.message, field: first.field, fields: issues } : result.error);
+    setError(
+      first && result.error.code === 'invalid_input'
+        ? { code: 'invalid_input', message: first.message, field: first.field, fields: issues }
+        : result.error,
+    );
   };
 
   const cancel = () => {
@@ -110,7 +127,12 @@ export function ScheduleForm({ onScheduled }: { onScheduled: (interview: Intervi
   const ambiguous = shownError?.field === 'occurrence';
 
   return (
-    <form className="form schedule-form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="schedule-form-title">
+    <form
+      className="form schedule-form"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-labelledby="schedule-form-title"
+    >
       <h1 id="schedule-form-title">Schedule an interview</h1>
       <datalist id={ids.zones}>
         {zones.map((z) => (
@@ -121,13 +143,22 @@ export function ScheduleForm({ onScheduled }: { onScheduled: (interview: Intervi
         <fieldset className="ask-who">
           <legend>You, the interviewer</legend>
           <p className="hint" id={ids.whoHint}>
-            Invitations come from you. Without a Google account, add your name and email once; they are kept in Settings.
+            Invitations come from you. Without a Google account, add your name and email once; they are kept in
+            Settings.
           </p>
           <Field label="Your name" name="recruiterName" error={error} describedBy={ids.whoHint}>
             {(c) => <input {...c} value={me.recruiterName} onChange={setMine('recruiterName')} autoComplete="name" />}
           </Field>
           <Field label="Your email" name="recruiterEmail" error={error}>
-            {(c) => <input {...c} type="email" value={me.recruiterEmail} onChange={setMine('recruiterEmail')} autoComplete="email" />}
+            {(c) => (
+              <input
+                {...c}
+                type="email"
+                value={me.recruiterEmail}
+                onChange={setMine('recruiterEmail')}
+                autoComplete="email"
+              />
+            )}
           </Field>
         </fieldset>
       )}
@@ -137,7 +168,15 @@ export function ScheduleForm({ onScheduled }: { onScheduled: (interview: Intervi
           {(c) => <input {...c} value={draft.candidateName} onChange={set('candidateName')} autoComplete="off" />}
         </Field>
         <Field label="Candidate email" name="candidateEmail" error={error}>
-          {(c) => <input {...c} type="email" value={draft.candidateEmail} onChange={set('candidateEmail')} autoComplete="off" />}
+          {(c) => (
+            <input
+              {...c}
+              type="email"
+              value={draft.candidateEmail}
+              onChange={set('candidateEmail')}
+              autoComplete="off"
+            />
+          )}
         </Field>
         <Field label="Job title" name="jobTitle" error={error}>
           {(c) => <input {...c} value={draft.jobTitle} onChange={set('jobTitle')} />}
@@ -158,29 +197,53 @@ export function ScheduleForm({ onScheduled }: { onScheduled: (interview: Intervi
           </div>
           <div>
             <Field label="Duration (minutes)" name="durationMinutes" error={error}>
-              {(c) => <input {...c} inputMode="numeric" value={draft.durationMinutes} onChange={set('durationMinutes')} />}
+              {(c) => (
+                <input {...c} inputMode="numeric" value={draft.durationMinutes} onChange={set('durationMinutes')} />
+              )}
             </Field>
           </div>
         </div>
         <Field label="Time zone" name="timeZone" error={shownError}>
-          {(c) => <input {...c} list={ids.zones} value={draft.timeZone} onChange={set('timeZone')} autoComplete="off" />}
+          {(c) => (
+            <input {...c} list={ids.zones} value={draft.timeZone} onChange={set('timeZone')} autoComplete="off" />
+          )}
         </Field>
         {ambiguous && (
           <fieldset className="occurrence" aria-describedby={ids.occurrence}>
             <legend>This time happens twice that day</legend>
             <p id={ids.occurrence}>{shownError?.message}</p>
             <label className="check">
-              <input type="radio" name="occurrence" value="earlier" checked={draft.occurrence === 'earlier'} onChange={set('occurrence')} />
+              <input
+                type="radio"
+                name="occurrence"
+                value="earlier"
+                checked={draft.occurrence === 'earlier'}
+                onChange={set('occurrence')}
+              />
               The first one (before the clocks go back)
             </label>
             <label className="check">
-              <input type="radio" name="occurrence" value="later" checked={draft.occurrence === 'later'} onChange={set('occurrence')} />
+              <input
+                type="radio"
+                name="occurrence"
+                value="later"
+                checked={draft.occurrence === 'later'}
+                onChange={set('occurrence')}
+              />
               The second one (after the clocks go back)
             </label>
           </fieldset>
         )}
         <Field label="Candidate time zone (optional)" name="candidateTimeZone" error={error}>
-          {(c) => <input {...c} list={ids.zones} value={draft.candidateTimeZone} onChange={set('candidateTimeZone')} autoComplete="off" />}
+          {(c) => (
+            <input
+              {...c}
+              list={ids.zones}
+              value={draft.candidateTimeZone}
+              onChange={set('candidateTimeZone')}
+              autoComplete="off"
+            />
+          )}
         </Field>
         <PanelFields
           rows={panel}
@@ -199,13 +262,19 @@ export function ScheduleForm({ onScheduled }: { onScheduled: (interview: Intervi
             </p>
             {isKnownZone(draft.candidateTimeZone) && (
               <p>
-                For the candidate: <strong data-testid="candidate-local-time">{formatDateTime(preview.startUtc, draft.candidateTimeZone)}</strong>
+                For the candidate:{' '}
+                <strong data-testid="candidate-local-time">
+                  {formatDateTime(preview.startUtc, draft.candidateTimeZone)}
+                </strong>
               </p>
             )}
             {preview.conflicts.length > 0 && (
               <div className="warning" role="status">
                 Overlaps with{' '}
-                {preview.conflicts.map((c) => `${c.candidateName} (${c.jobTitle}, ${formatDateTime(c.startUtc, preview.timeZone)})`).join('; ')}.
+                {preview.conflicts
+                  .map((c) => `${c.candidateName} (${c.jobTitle}, ${formatDateTime(c.startUtc, preview.timeZone)})`)
+                  .join('; ')}
+                .
               </div>
             )}
           </div>
@@ -216,7 +285,9 @@ export function ScheduleForm({ onScheduled }: { onScheduled: (interview: Intervi
           zone={isKnownZone(draft.timeZone) ? draft.timeZone : 'UTC'}
           candidateZone={draft.candidateTimeZone}
           panel={panel}
-          {...(preview && preview.timeZone === draft.timeZone ? { proposal: { start: preview.startUtc, end: preview.endUtc } } : {})}
+          {...(preview && preview.timeZone === draft.timeZone
+            ? { proposal: { start: preview.startUtc, end: preview.endUtc } }
+            : {})}
           durationMinutes={Number(draft.durationMinutes)}
           settings={settings.value}
           onPick={(date, time) => {
@@ -239,12 +310,29 @@ export function ScheduleForm({ onScheduled }: { onScheduled: (interview: Intervi
               : 'The meeting everyone joins. Without a link, invitations wait until you add one in the interview room.'
           }
         >
-          {(c) => <input {...c} value={draft.meetLink} onChange={set('meetLink')} placeholder="https://meet.google.com/abc-defg-hij" />}
+          {(c) => (
+            <input
+              {...c}
+              value={draft.meetLink}
+              onChange={set('meetLink')}
+              placeholder="https://meet.google.com/abc-defg-hij"
+            />
+          )}
         </Field>
-        <Field label="Private notes" name="notes" error={error} hint="Only for you: shown in the interview room, never sent to anyone.">
+        <Field
+          label="Private notes"
+          name="notes"
+          error={error}
+          hint="Only for you: shown in the interview room, never sent to anyone."
+        >
           {(c) => <textarea {...c} value={draft.notes} onChange={set('notes')} />}
         </Field>
-        <Field label="Message to the candidate (optional)" name="candidateMessage" error={error} hint="Goes into the candidate's invitation, update and reminder emails; co-interviewers see it in theirs, as your message.">
+        <Field
+          label="Message to the candidate (optional)"
+          name="candidateMessage"
+          error={error}
+          hint="Goes into the candidate's invitation, update and reminder emails; co-interviewers see it in theirs, as your message."
+        >
           {(c) => <textarea {...c} value={draft.candidateMessage} onChange={set('candidateMessage')} />}
         </Field>
         {draft.candidateMessage.trim() && (
@@ -259,7 +347,14 @@ export function ScheduleForm({ onScheduled }: { onScheduled: (interview: Intervi
       </fieldset>
       {error?.code !== 'conflict' && isFormWide(error, scheduleFormFields) && <ErrorMessage error={error} />}
       <FieldErrorSummary error={error} labels={{ ...scheduleFieldNames, ...panelLabels(panel.length) }} />
-      {error?.code === 'conflict' && <ConflictQuestion message={error.message} confirmLabel="Schedule anyway" onConfirm={() => void submit(undefined, true)} onClose={() => setError(undefined)} />}
+      {error?.code === 'conflict' && (
+        <ConflictQuestion
+          message={error.message}
+          confirmLabel="Schedule anyway"
+          onConfirm={() => void submit(undefined, true)}
+          onClose={() => setError(undefined)}
+        />
+      )}
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>
           Schedule interview

@@ -59,21 +59,35 @@ export function ScheduleScreen({ settings }: { settings: Settings | undefined })
       </div>
       <ErrorMessage error={list.error} />
       {next && (
-        <button type="button" className="next-interview" onClick={() => navigateTo({ screen: 'interview', id: next.id })}>
+        <button
+          type="button"
+          className="next-interview"
+          onClick={() => navigateTo({ screen: 'interview', id: next.id })}
+        >
           <span className="next-label">Next interview</span>
           <span>
             <strong>{next.candidateName}</strong> · {next.jobTitle} · {formatDateTime(next.startUtc, zone)}
           </span>
           <span className="countdown" aria-live="off" data-testid="next-countdown">
-            {Date.parse(next.startUtc) > now ? `starts ${formatCountdown(Date.parse(next.startUtc) - now)}` : 'in progress'}
+            {Date.parse(next.startUtc) > now
+              ? `starts ${formatCountdown(Date.parse(next.startUtc) - now)}`
+              : 'in progress'}
           </span>
         </button>
       )}
       <div className="search">
         <label htmlFor="schedule-search">Search by candidate or job</label>
-        <input id="schedule-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="e.g. Ada or Engineer" />
+        <input
+          id="schedule-search"
+          type="search"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          placeholder="e.g. Ada or Engineer"
+        />
         <span className="muted" role="status" aria-live="polite">
-          {list.loading ? 'Loading…' : `${total} interview${total === 1 ? '' : 's'}${view.query ? ` matching “${view.query}”` : ''}`}
+          {list.loading
+            ? 'Loading…'
+            : `${total} interview${total === 1 ? '' : 's'}${view.query ? ` matching “${view.query}”` : ''}`}
         </span>
       </div>
       {/* The rows show bare times: say once whose clock they are on (the room shows each interview's own zone). */}
@@ -97,12 +111,30 @@ export function ScheduleScreen({ settings }: { settings: Settings | undefined })
         </div>
       )}
       {/* Kept mounted for the virtualiser, but not drawn as an empty box under "No interviews yet" or "No interviews match". */}
-      <div ref={scroller} className="schedule-list" role="list" aria-label="Interviews" tabIndex={-1} hidden={empty || noMatch}>
+      <div
+        ref={scroller}
+        className="schedule-list"
+        role="list"
+        aria-label="Interviews"
+        tabIndex={-1}
+        hidden={empty || noMatch}
+      >
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {shown.map((item) => {
             const row = view.rows.get(item.index);
             return (
-              <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${item.start}px)` }}>
+              <div
+                key={item.key}
+                data-index={item.index}
+                ref={virtualizer.measureElement}
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  width: '100%',
+                  transform: `translateY(${item.start}px)`,
+                }}
+              >
                 {headersOf(item.index).map((label) => (
                   <div key={label} role="presentation" className="day-header" style={{ height: headerHeight }}>
                     {label}
@@ -124,7 +156,19 @@ export function ScheduleScreen({ settings }: { settings: Settings | undefined })
   );
 }
 
-function InterviewRow({ interview, zone, now, timing, style }: { interview: InterviewSummary; zone: string; now: number; timing: Pick<Settings, 'joinOpensMinutesBefore' | 'joinClosesMinutesAfter'>; style: React.CSSProperties }) {
+function InterviewRow({
+  interview,
+  zone,
+  now,
+  timing,
+  style,
+}: {
+  interview: InterviewSummary;
+  zone: string;
+  now: number;
+  timing: Pick<Settings, 'joinOpensMinutesBefore' | 'joinClosesMinutesAfter'>;
+  style: React.CSSProperties;
+}) {
   const status = displayStatus(interview, timing, now);
   return (
     <div role="listitem" style={style} className="interview-row-wrap">

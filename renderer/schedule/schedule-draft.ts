@@ -57,5 +57,19 @@ export function freshScheduleDraft(nowMs: number, zone: string): ScheduleDraft {
   const d = new Date(nowMs + 24 * 3600_000);
   const pad = (n: number) => String(n).padStart(2, '0');
   const date = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-  return { candidateName: '', candidateEmail: '', jobTitle: '', date, time: '10:00', timeZone: zone, candidateTimeZone: '', durationMinutes: '60', notes: '', candidateMessage: '', meetLink: '', occurrence: '', coInterviewers: [] };
+  return {
+    candidateName: '',
+    candidateEmail: '',
+    jobTitle: '',
+    date,
+    time: '10:00',
+    timeZone: zone,
+    candidateTimeZone: '',
+    durationMinutes: '60',
+    notes: '',
+    candidateMessage: '',
+    meetLink: '',
+    occurrence: '',
+    coInterviewers: [],
+  };
 }

@@ -16,7 +16,8 @@ export function headersAt(view: ScheduleView, place: number, zone: string, now: 
     const day = dayKey(startUtc, zone);
     return upcoming && day < today ? today : day;
   };
-  const label = (startUtc: string) => (dayOf(startUtc) === today && upcoming ? `Today · ${formatDay(now, zone)}` : formatDay(startUtc, zone));
+  const label = (startUtc: string) =>
+    dayOf(startUtc) === today && upcoming ? `Today · ${formatDay(now, zone)}` : formatDay(startUtc, zone);
   if (place === view.upcomingTotal) return ['Past interviews', label(row.startUtc)];
   if (place === 0) return [label(row.startUtc)];
   const above = view.rows.get(place - 1);

@@ -34,7 +34,13 @@ export function sectionOf(row: InterviewSummary, bounds: Pick<ScheduleBounds, 't
  * The changed rows written in place, or undefined when a change moves rows (a new or removed
  * interview, a new time, a section size that changed): then the loaded places no longer hold.
  */
-export function changedInPlace(view: ScheduleView, ids: string[], fresh: InterviewSummary[], totals: [number, number], bounds: ScheduleBounds): Map<number, InterviewSummary> | undefined {
+export function changedInPlace(
+  view: ScheduleView,
+  ids: string[],
+  fresh: InterviewSummary[],
+  totals: [number, number],
+  bounds: ScheduleBounds,
+): Map<number, InterviewSummary> | undefined {
   if (totals[0] !== view.upcomingTotal || totals[1] !== view.pastTotal) return undefined;
   const placeOf = new Map([...view.rows].map(([place, row]) => [row.id, place]));
   const freshById = new Map(fresh.map((row) => [row.id, row]));
@@ -80,8 +86,14 @@ export function createScheduleStore(api: ScheduleApi, pageSize = 60) {
     set({ ...view, loading: false, error: result.error });
     return undefined;
   };
-  const window = (section: Section, b: ScheduleBounds) => ({ section, query: b.query, todayStartMs: b.todayStartMs, nowMs: b.nowMs });
-  const totals = (b: ScheduleBounds) => Promise.all([api.interviews.count(window('upcoming', b)), api.interviews.count(window('past', b))]);
+  const window = (section: Section, b: ScheduleBounds) => ({
+    section,
+    query: b.query,
+    todayStartMs: b.todayStartMs,
+    nowMs: b.nowMs,
+  });
+  const totals = (b: ScheduleBounds) =>
+    Promise.all([api.interviews.count(window('upcoming', b)), api.interviews.count(window('past', b))]);
 
   /** Loads the pages holding places `first`…`last` (and the one before, for its day header). */
   const ensure = async (first: number, last: number) => {
@@ -90,7 +102,11 @@ export function createScheduleStore(api: ScheduleApi, pageSize = 60) {
     if (!b || view.loading || opening) return;
     const mine = generation;
     const wanted = new Map<string, { section: Section; page: number }>();
-    for (let place = Math.max(0, first - 1); place <= Math.min(last, view.upcomingTotal + view.pastTotal - 1); place++) {
+    for (
+      let place = Math.max(0, first - 1);
+      place <= Math.min(last, view.upcomingTotal + view.pastTotal - 1);
+      place++
+    ) {
       const section: Section = place < view.upcomingTotal ? 'upcoming' : 'past';
       const page = Math.floor((section === 'upcoming' ? place : place - view.upcomingTotal) / pageSize);
       if (!loaded.has(`${section}:${page}`)) wanted.set(`${section}:${page}`, { section, page });
@@ -98,7 +114,9 @@ export function createScheduleStore(api: ScheduleApi, pageSize = 60) {
     for (const key of wanted.keys()) loaded.add(key);
     await Promise.all(
       [...wanted].map(async ([key, { section, page }]) => {
-        const rows = valueOf(await api.interviews.page({ ...window(section, b), offset: page * pageSize, limit: pageSize }))?.items;
+        const rows = valueOf(
+          await api.interviews.page({ ...window(section, b), offset: page * pageSize, limit: pageSize }),
+        )?.items;
         if (mine !== generation) return;
         if (!rows) return void loaded.delete(key);
         const base = (section === 'upcoming' ? 0 : view.upcomingTotal) + page * pageSize;
@@ -129,7 +147,14 @@ export function createScheduleStore(api: ScheduleApi, pageSize = 60) {
     const rows = new Map<number, InterviewSummary>();
     upPage.items.forEach((row, i) => rows.set(i, row));
     pastPage.items.forEach((row, i) => rows.set(upTotal + i, row));
-    set({ query: next.query, upcomingTotal: upTotal, pastTotal: pastPage.total ?? pastPage.items.length, rows, next: nextRow, loading: false });
+    set({
+      query: next.query,
+      upcomingTotal: upTotal,
+      pastTotal: pastPage.total ?? pastPage.items.length,
+      rows,
+      next: nextRow,
+      loading: false,
+    });
     const missed = pending;
     pending = [];
     if (missed.length > 0) await changed(missed);
@@ -143,7 +168,11 @@ export function createScheduleStore(api: ScheduleApi, pageSize = 60) {
     // A change to very many at once (a first sync) is cheaper as fresh first pages.
     if (ids.length > 500) return open(b);
     const mine = generation;
-    const [rows, counts, soon] = await Promise.all([api.interviews.byIds({ ids, query: b.query }), totals(b), api.interviews.next()]);
+    const [rows, counts, soon] = await Promise.all([
+      api.interviews.byIds({ ids, query: b.query }),
+      totals(b),
+      api.interviews.next(),
+    ]);
     if (mine !== generation) return;
     const [fresh, upTotal, pastTotal, nextRow] = [valueOf(rows), valueOf(counts[0]), valueOf(counts[1]), valueOf(soon)];
     if (!fresh || upTotal === undefined || pastTotal === undefined || nextRow === undefined) return;

@@ -48,7 +48,9 @@ export function useFreeBusy(date: string, zone: string, panel: string[], exclude
   useEffect(() => {
     if (dayStart === undefined || dayEnd === undefined) return;
     const now = Date.now();
-    const fresh = forced.current ? undefined : cache.current.find((e) => e.people === people && e.from <= dayStart && e.to >= dayEnd && now - e.at < freshMs);
+    const fresh = forced.current
+      ? undefined
+      : cache.current.find((e) => e.people === people && e.from <= dayStart && e.to >= dayEnd && now - e.at < freshMs);
     forced.current = false;
     if (fresh) {
       setState({ entry: fresh, loading: false });
@@ -60,13 +62,20 @@ export function useFreeBusy(date: string, zone: string, panel: string[], exclude
     const timer = setTimeout(() => {
       const to = DateTime.fromMillis(dayStart, { zone }).plus({ days: rangeDays }).toMillis();
       const coInterviewers = people ? people.split(',') : [];
-      void desk.findTime.busy({ timeMin: new Date(dayStart).toISOString(), timeMax: new Date(to).toISOString(), coInterviewers, ...(excludeId ? { excludeId } : {}) }).then((result) => {
-        if (!live) return;
-        if (!result.ok) return setState({ loading: false, error: result.error.message });
-        const entry: Entry = { from: dayStart, to, people, at: Date.now(), answer: result.value };
-        cache.current = [...cache.current.filter((e) => !(e.people === people && e.from === dayStart)), entry];
-        setState({ entry, loading: false });
-      });
+      void desk.findTime
+        .busy({
+          timeMin: new Date(dayStart).toISOString(),
+          timeMax: new Date(to).toISOString(),
+          coInterviewers,
+          ...(excludeId ? { excludeId } : {}),
+        })
+        .then((result) => {
+          if (!live) return;
+          if (!result.ok) return setState({ loading: false, error: result.error.message });
+          const entry: Entry = { from: dayStart, to, people, at: Date.now(), answer: result.value };
+          cache.current = [...cache.current.filter((e) => !(e.people === people && e.from === dayStart)), entry];
+          setState({ entry, loading: false });
+        });
     }, 400);
     return () => {
       live = false;
@@ -78,7 +87,10 @@ export function useFreeBusy(date: string, zone: string, panel: string[], exclude
     forced.current = true;
     setNonce((n) => n + 1);
   }, []);
-  const covering = state.entry && dayStart !== undefined && state.entry.from <= dayStart && state.entry.to >= (dayEnd ?? 0) ? state.entry : undefined;
+  const covering =
+    state.entry && dayStart !== undefined && state.entry.from <= dayStart && state.entry.to >= (dayEnd ?? 0)
+      ? state.entry
+      : undefined;
   // While a changed panel is asked about, the timeline keeps what it showed (nothing jumps under the
   // pointer); suggestions wait for the answer that covers everyone.
   const entry = covering?.people === people ? covering : undefined;
@@ -87,6 +99,13 @@ export function useFreeBusy(date: string, zone: string, panel: string[], exclude
     refresh,
     ...(state.error ? { error: state.error } : {}),
     ...(covering ? { answer: covering.answer } : {}),
-    ...(entry ? { range: { start: new Date(Math.max(entry.from, dayStart ?? entry.from)).toISOString(), end: new Date(entry.to).toISOString() } } : {}),
+    ...(entry
+      ? {
+          range: {
+            start: new Date(Math.max(entry.from, dayStart ?? entry.from)).toISOString(),
+            end: new Date(entry.to).toISOString(),
+          },
+        }
+      : {}),
   };
 }

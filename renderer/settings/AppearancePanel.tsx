@@ -26,7 +26,13 @@ export function AppearancePanel({ initial }: { initial: Settings['theme'] }) {
         <legend>Colours</legend>
         {choices.map((choice) => (
           <label key={choice.value} className="check">
-            <input type="radio" name="theme" value={choice.value} checked={theme === choice.value} onChange={() => void pick(choice.value)} />
+            <input
+              type="radio"
+              name="theme"
+              value={choice.value}
+              checked={theme === choice.value}
+              onChange={() => void pick(choice.value)}
+            />
             {choice.label}
           </label>
         ))}

@@ -101,7 +101,8 @@ function SavedProblems({ problems }: { problems: SettingsProblem[] }) {
   if (problems.length === 0) return null;
   return (
     <div className="error-message" role="alert" data-testid="settings-problems">
-      <strong>Some saved settings are not valid.</strong> Interview Desk does not use them, and sends no email until they are fixed:
+      <strong>Some saved settings are not valid.</strong> Interview Desk does not use them, and sends no email until
+      they are fixed:
       <ul>
         {problems.map((p) => (
           <li key={p.field}>{p.message}</li>
@@ -140,7 +141,12 @@ function SettingsForm({ saved: live }: { saved: Settings }) {
   };
   if (changedElsewhere && !dirty) takeSaved();
   // Leaving with unsaved edits asks first; saving (or undoing the edits) lifts the question.
-  useLeaveGuard(dirty, { title: 'Leave without saving?', detail: 'Your changes to Settings are not saved yet. Leave and lose them, or keep editing and choose Save settings.', discardLabel: 'Leave without saving' });
+  useLeaveGuard(dirty, {
+    title: 'Leave without saving?',
+    detail:
+      'Your changes to Settings are not saved yet. Leave and lose them, or keep editing and choose Save settings.',
+    discardLabel: 'Leave without saving',
+  });
   const save = async (event: FormEvent) => {
     event.preventDefault();
     setSaving(true);
@@ -150,7 +156,10 @@ function SettingsForm({ saved: live }: { saved: Settings }) {
       joinDefault: draft.joinDefault,
       joinOpensMinutesBefore: number(draft.joinOpensMinutesBefore),
       joinClosesMinutesAfter: number(draft.joinClosesMinutesAfter),
-      reminderOffsetsMinutes: draft.reminderOffsets.split(',').filter((p) => p.trim() !== '').map(number),
+      reminderOffsetsMinutes: draft.reminderOffsets
+        .split(',')
+        .filter((p) => p.trim() !== '')
+        .map(number),
       companyName: draft.companyName,
       candidateDownloadUrl: draft.candidateDownloadUrl,
       brandColor: draft.brandColor,
@@ -175,7 +184,8 @@ function SettingsForm({ saved: live }: { saved: Settings }) {
       <form className="form" onSubmit={(e) => void save(e)} noValidate>
         {changedElsewhere && dirty && (
           <div className="hint" role="status">
-            Settings were saved in another window or tab while you were editing here. Save settings keeps what you see on this page.{' '}
+            Settings were saved in another window or tab while you were editing here. Save settings keeps what you see
+            on this page.{' '}
             <button type="button" className="small" onClick={takeSaved}>
               Show the saved settings
             </button>
@@ -188,38 +198,84 @@ function SettingsForm({ saved: live }: { saved: Settings }) {
             {(c) => <input {...c} value={draft.recruiterName} onChange={(e) => set('recruiterName', e.target.value)} />}
           </Field>
           <Field label="Your email" name="recruiterEmail" error={error}>
-            {(c) => <input {...c} type="email" value={draft.recruiterEmail} onChange={(e) => set('recruiterEmail', e.target.value)} />}
+            {(c) => (
+              <input
+                {...c}
+                type="email"
+                value={draft.recruiterEmail}
+                onChange={(e) => set('recruiterEmail', e.target.value)}
+              />
+            )}
           </Field>
         </fieldset>
         <fieldset>
           <legend>Joining</legend>
           <label>
             Join interviews
-            <select value={draft.joinDefault} onChange={(e) => set('joinDefault', e.target.value as Draft['joinDefault'])}>
+            <select
+              value={draft.joinDefault}
+              onChange={(e) => set('joinDefault', e.target.value as Draft['joinDefault'])}
+            >
               <option value="app">In the app window</option>
               <option value="browser">In my default browser</option>
             </select>
           </label>
           <Field label="Joining opens (minutes before start)" name="joinOpensMinutesBefore" error={error}>
-            {(c) => <input {...c} inputMode="numeric" value={draft.joinOpensMinutesBefore} onChange={(e) => set('joinOpensMinutesBefore', e.target.value)} />}
+            {(c) => (
+              <input
+                {...c}
+                inputMode="numeric"
+                value={draft.joinOpensMinutesBefore}
+                onChange={(e) => set('joinOpensMinutesBefore', e.target.value)}
+              />
+            )}
           </Field>
           <Field label="Joining closes (minutes after start)" name="joinClosesMinutesAfter" error={error}>
-            {(c) => <input {...c} inputMode="numeric" value={draft.joinClosesMinutesAfter} onChange={(e) => set('joinClosesMinutesAfter', e.target.value)} />}
+            {(c) => (
+              <input
+                {...c}
+                inputMode="numeric"
+                value={draft.joinClosesMinutesAfter}
+                onChange={(e) => set('joinClosesMinutesAfter', e.target.value)}
+              />
+            )}
           </Field>
         </fieldset>
         <fieldset>
           <legend>Reminders</legend>
           <Field label="Remind me (minutes before, comma separated)" name="reminderOffsetsMinutes" error={error}>
-            {(c) => <input {...c} value={draft.reminderOffsets} onChange={(e) => set('reminderOffsets', e.target.value)} />}
+            {(c) => (
+              <input {...c} value={draft.reminderOffsets} onChange={(e) => set('reminderOffsets', e.target.value)} />
+            )}
           </Field>
         </fieldset>
         <fieldset>
           <legend>Invitations</legend>
-          <Field label="Company name" name="companyName" error={error} hint={'Named in invitations ("the Engineer position at Acme"). Leave it empty to word them without a company.'}>
+          <Field
+            label="Company name"
+            name="companyName"
+            error={error}
+            hint={
+              'Named in invitations ("the Engineer position at Acme"). Leave it empty to word them without a company.'
+            }
+          >
             {(c) => <input {...c} value={draft.companyName} onChange={(e) => set('companyName', e.target.value)} />}
           </Field>
-          <Field label="Download link for Interview Desk (optional)" name="candidateDownloadUrl" error={error} hint="Offered to candidates under the Meet link, for those who want the app. Without it, emails offer no download.">
-            {(c) => <input {...c} type="url" value={draft.candidateDownloadUrl} placeholder="https://example.com/interview-desk" onChange={(e) => set('candidateDownloadUrl', e.target.value)} />}
+          <Field
+            label="Download link for Interview Desk (optional)"
+            name="candidateDownloadUrl"
+            error={error}
+            hint="Offered to candidates under the Meet link, for those who want the app. Without it, emails offer no download."
+          >
+            {(c) => (
+              <input
+                {...c}
+                type="url"
+                value={draft.candidateDownloadUrl}
+                placeholder="https://example.com/interview-desk"
+                onChange={(e) => set('candidateDownloadUrl', e.target.value)}
+              />
+            )}
           </Field>
           <Field label="Brand colour" name="brandColor" error={error}>
             {(c) => <input {...c} value={draft.brandColor} onChange={(e) => set('brandColor', e.target.value)} />}
@@ -228,29 +284,58 @@ function SettingsForm({ saved: live }: { saved: Settings }) {
             {(c) => <input {...c} value={draft.signOff} onChange={(e) => set('signOff', e.target.value)} />}
           </Field>
           <label className="check">
-            <input type="checkbox" checked={draft.googleSendsInvites} onChange={(e) => set('googleSendsInvites', e.target.checked)} />
+            <input
+              type="checkbox"
+              checked={draft.googleSendsInvites}
+              onChange={(e) => set('googleSendsInvites', e.target.checked)}
+            />
             Let Google Calendar email the invitations instead of Interview Desk
           </label>
           <label className="check">
-            <input type="checkbox" checked={draft.candidateReminderEmail} onChange={(e) => set('candidateReminderEmail', e.target.checked)} />
-            Email candidates a reminder 24 hours before (skipped when their invitation went out less than 12 hours earlier)
+            <input
+              type="checkbox"
+              checked={draft.candidateReminderEmail}
+              onChange={(e) => set('candidateReminderEmail', e.target.checked)}
+            />
+            Email candidates a reminder 24 hours before (skipped when their invitation went out less than 12 hours
+            earlier)
           </label>
         </fieldset>
         <fieldset>
           <legend>Meet attendance</legend>
-          <Field label="Keep Meet attendance (days after each interview)" name="attendanceRetentionDays" error={error} hint="After this, who joined and when (everything read from Google Meet) is deleted from this computer. Nothing older is read again.">
-            {(c) => <input {...c} inputMode="numeric" value={draft.attendanceRetentionDays} onChange={(e) => set('attendanceRetentionDays', e.target.value)} />}
+          <Field
+            label="Keep Meet attendance (days after each interview)"
+            name="attendanceRetentionDays"
+            error={error}
+            hint="After this, who joined and when (everything read from Google Meet) is deleted from this computer. Nothing older is read again."
+          >
+            {(c) => (
+              <input
+                {...c}
+                inputMode="numeric"
+                value={draft.attendanceRetentionDays}
+                onChange={(e) => set('attendanceRetentionDays', e.target.value)}
+              />
+            )}
           </Field>
         </fieldset>
         {info.value?.mode === 'electron' && (
           <fieldset>
             <legend>Desktop</legend>
             <label className="check">
-              <input type="checkbox" checked={draft.closeToTray} onChange={(e) => set('closeToTray', e.target.checked)} />
+              <input
+                type="checkbox"
+                checked={draft.closeToTray}
+                onChange={(e) => set('closeToTray', e.target.checked)}
+              />
               Keep running in the tray when the window is closed
             </label>
             <label className="check">
-              <input type="checkbox" checked={draft.startAtLogin} onChange={(e) => set('startAtLogin', e.target.checked)} />
+              <input
+                type="checkbox"
+                checked={draft.startAtLogin}
+                onChange={(e) => set('startAtLogin', e.target.checked)}
+              />
               Start Interview Desk when I log in
             </label>
           </fieldset>

@@ -14,7 +14,15 @@ const weekdays = [
   [7, 'Sunday'],
 ] as const;
 
-const fields = ['workingHours', 'workingHours.start', 'workingHours.end', 'workingHours.days', 'candidateHours', 'candidateHours.start', 'candidateHours.end'];
+const fields = [
+  'workingHours',
+  'workingHours.start',
+  'workingHours.end',
+  'workingHours.days',
+  'candidateHours',
+  'candidateHours.start',
+  'candidateHours.end',
+];
 
 /**
  * Settings → Find a time: your working hours and days (in your own zone) and the candidate's
@@ -46,22 +54,37 @@ export function WorkingHoursPanel({ initial }: { initial: Settings }) {
     <section className="panel" aria-labelledby={`${base}title`}>
       <h2 id={`${base}title`}>Find a time</h2>
       <form className="form" onSubmit={(e) => void save(e)} noValidate>
-        <p className="hint">“Suggest times” in the schedule form offers only slots inside both of these, in each person’s own time zone.</p>
+        <p className="hint">
+          “Suggest times” in the schedule form offers only slots inside both of these, in each person’s own time zone.
+        </p>
         <fieldset>
           <legend>Your working hours</legend>
           <div className="row">
             <div>
               <label htmlFor={`${base}workingHours.start`}>Working hours start</label>
-              <input type="time" value={hours.start} {...field('workingHours.start')} onChange={(e) => (change('workingHours.start'), setHours({ ...hours, start: e.target.value }))} />
+              <input
+                type="time"
+                value={hours.start}
+                {...field('workingHours.start')}
+                onChange={(e) => (change('workingHours.start'), setHours({ ...hours, start: e.target.value }))}
+              />
               {fieldError('workingHours.start')}
             </div>
             <div>
               <label htmlFor={`${base}workingHours.end`}>Working hours end</label>
-              <input type="time" value={hours.end} {...field('workingHours.end')} onChange={(e) => (change('workingHours.end'), setHours({ ...hours, end: e.target.value }))} />
+              <input
+                type="time"
+                value={hours.end}
+                {...field('workingHours.end')}
+                onChange={(e) => (change('workingHours.end'), setHours({ ...hours, end: e.target.value }))}
+              />
               {fieldError('workingHours.end')}
             </div>
           </div>
-          <fieldset className="working-days" {...invalidProps(error, 'workingHours.days', `${base}workingHours.days-e`)}>
+          <fieldset
+            className="working-days"
+            {...invalidProps(error, 'workingHours.days', `${base}workingHours.days-e`)}
+          >
             <legend>Working days</legend>
             {weekdays.map(([day, name]) => (
               <label key={day} className="check">
@@ -70,7 +93,12 @@ export function WorkingHoursPanel({ initial }: { initial: Settings }) {
                   checked={hours.days.includes(day)}
                   onChange={(e) => {
                     change('workingHours.days');
-                    setHours({ ...hours, days: e.target.checked ? [...hours.days, day].sort((a, b) => a - b) : hours.days.filter((d) => d !== day) });
+                    setHours({
+                      ...hours,
+                      days: e.target.checked
+                        ? [...hours.days, day].sort((a, b) => a - b)
+                        : hours.days.filter((d) => d !== day),
+                    });
                   }}
                 />
                 {name}
@@ -84,12 +112,25 @@ export function WorkingHoursPanel({ initial }: { initial: Settings }) {
           <div className="row">
             <div>
               <label htmlFor={`${base}candidateHours.start`}>Candidate’s hours start</label>
-              <input type="time" value={candidate.start} {...field('candidateHours.start')} onChange={(e) => (change('candidateHours.start'), setCandidate({ ...candidate, start: e.target.value }))} />
+              <input
+                type="time"
+                value={candidate.start}
+                {...field('candidateHours.start')}
+                onChange={(e) => (
+                  change('candidateHours.start'),
+                  setCandidate({ ...candidate, start: e.target.value })
+                )}
+              />
               {fieldError('candidateHours.start')}
             </div>
             <div>
               <label htmlFor={`${base}candidateHours.end`}>Candidate’s hours end</label>
-              <input type="time" value={candidate.end} {...field('candidateHours.end')} onChange={(e) => (change('candidateHours.end'), setCandidate({ ...candidate, end: e.target.value }))} />
+              <input
+                type="time"
+                value={candidate.end}
+                {...field('candidateHours.end')}
+                onChange={(e) => (change('candidateHours.end'), setCandidate({ ...candidate, end: e.target.value }))}
+              />
               {fieldError('candidateHours.end')}
             </div>
           </div>

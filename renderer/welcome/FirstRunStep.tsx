@@ -10,7 +10,17 @@ import { FieldError, invalidProps } from '../common/FieldError';
  * The first-run step: the company named in invitations, and who the recruiter is (pre-filled from
  * the Google account when one is connected). Skipping is fine: emails are then worded without a company.
  */
-export function FirstRunStep({ account, settings, onDone, focusOnOpen = false }: { account: AccountStatus | undefined; settings: Settings; onDone: () => void; focusOnOpen?: boolean }) {
+export function FirstRunStep({
+  account,
+  settings,
+  onDone,
+  focusOnOpen = false,
+}: {
+  account: AccountStatus | undefined;
+  settings: Settings;
+  onDone: () => void;
+  focusOnOpen?: boolean;
+}) {
   const google = account && account.state !== 'disconnected' ? account : undefined;
   const [company, setCompany] = useState(settings.companyName);
   const [name, setName] = useState(settings.recruiterName || google?.name || '');
@@ -32,18 +42,43 @@ export function FirstRunStep({ account, settings, onDone, focusOnOpen = false }:
   return (
     <form className="form first-run" onSubmit={save} noValidate aria-labelledby={ids.title}>
       <h3 id={ids.title}>About you and your company</h3>
-      <p className="muted">Invitations name your company and come from you.{google ? ' Your name and email are taken from your Google account.' : ''}</p>
+      <p className="muted">
+        Invitations name your company and come from you.
+        {google ? ' Your name and email are taken from your Google account.' : ''}
+      </p>
       <label htmlFor={ids.company}>Company name (optional)</label>
       {/* When the step replaces the button the person just pressed, their focus continues here. */}
-      <input id={ids.company} autoFocus={focusOnOpen} value={company} onChange={(e) => setCompany(e.target.value)} autoComplete="organization" {...invalidProps(error, 'companyName', `${ids.company}-e`)} />
+      <input
+        id={ids.company}
+        autoFocus={focusOnOpen}
+        value={company}
+        onChange={(e) => setCompany(e.target.value)}
+        autoComplete="organization"
+        {...invalidProps(error, 'companyName', `${ids.company}-e`)}
+      />
       <FieldError error={error} field="companyName" id={`${ids.company}-e`} />
       <label htmlFor={ids.name}>Your name</label>
-      <input id={ids.name} value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" {...invalidProps(error, 'recruiterName', `${ids.name}-e`)} />
+      <input
+        id={ids.name}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        autoComplete="name"
+        {...invalidProps(error, 'recruiterName', `${ids.name}-e`)}
+      />
       <FieldError error={error} field="recruiterName" id={`${ids.name}-e`} />
       <label htmlFor={ids.email}>Your email</label>
-      <input id={ids.email} type="email" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="email" {...invalidProps(error, 'recruiterEmail', `${ids.email}-e`)} />
+      <input
+        id={ids.email}
+        type="email"
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+        autoComplete="email"
+        {...invalidProps(error, 'recruiterEmail', `${ids.email}-e`)}
+      />
       <FieldError error={error} field="recruiterEmail" id={`${ids.email}-e`} />
-      {error && !['companyName', 'recruiterName', 'recruiterEmail'].includes(error.field ?? '') && <ErrorMessage error={error} />}
+      {error && !['companyName', 'recruiterName', 'recruiterEmail'].includes(error.field ?? '') && (
+        <ErrorMessage error={error} />
+      )}
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>
           Save and continue

@@ -25,7 +25,9 @@ export function InvitationForm() {
     if (!invitation) return;
     let current = true;
     // A link main refuses shows nothing here; its words come when the person presses Save.
-    void desk.deeplink.preview(invitation).then((result) => current && setPreview(result.ok ? { link: invitation, value: result.value } : undefined));
+    void desk.deeplink
+      .preview(invitation)
+      .then((result) => current && setPreview(result.ok ? { link: invitation, value: result.value } : undefined));
     return () => {
       current = false;
     };
@@ -50,12 +52,27 @@ export function InvitationForm() {
     else setError(result.error);
   };
   return (
-    <form className="form invitation-form" onSubmit={(e) => void submit(e)} noValidate aria-label="I have an invitation">
+    <form
+      className="form invitation-form"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-label="I have an invitation"
+    >
       <label htmlFor={ids.link}>Invitation link or Meet link</label>
-      <input id={ids.link} value={link} onChange={(e) => setLink(e.target.value)} placeholder="interview-desk://join?… or https://meet.google.com/abc-defg-hij" aria-describedby={shown ? ids.preview : undefined} />
+      <input
+        id={ids.link}
+        value={link}
+        onChange={(e) => setLink(e.target.value)}
+        placeholder="interview-desk://join?… or https://meet.google.com/abc-defg-hij"
+        aria-describedby={shown ? ids.preview : undefined}
+      />
       {shown && (
         <div id={ids.preview} role="status">
-          <p>{shown.savedId ? 'This interview is already saved on this computer:' : 'Saving keeps this interview on this computer. Check it is one you expect:'}</p>
+          <p>
+            {shown.savedId
+              ? 'This interview is already saved on this computer:'
+              : 'Saving keeps this interview on this computer. Check it is one you expect:'}
+          </p>
           <InvitationDetails preview={shown} />
         </div>
       )}

@@ -30,7 +30,11 @@ export function JoinPreviewScreen({ link }: { link: string }) {
           <InvitationDetails preview={preview.value} />
           <div className="actions">
             {preview.value.savedId ? (
-              <button type="button" className="primary" onClick={() => navigateTo({ screen: 'interview', id: preview.value!.savedId! })}>
+              <button
+                type="button"
+                className="primary"
+                onClick={() => navigateTo({ screen: 'interview', id: preview.value!.savedId! })}
+              >
                 Open the saved interview
               </button>
             ) : (

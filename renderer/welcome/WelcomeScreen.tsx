@@ -43,12 +43,20 @@ export function WelcomeScreen({
   return (
     <section className="welcome" aria-labelledby="welcome-title">
       <h1 id="welcome-title">Welcome to Interview Desk</h1>
-      <p className="lead">Schedule interviews with Google Calendar and Meet, send proper invitations, and make sure everyone can be seen and heard.</p>
+      <p className="lead">
+        Schedule interviews with Google Calendar and Meet, send proper invitations, and make sure everyone can be seen
+        and heard.
+      </p>
       <div className="welcome-choices">
         <article className="choice">
           <h2>I schedule interviews</h2>
           {askSetup && settings ? (
-            <FirstRunStep account={account} settings={settings} onDone={() => onSetupDone?.()} focusOnOpen={stepReplacesButton} />
+            <FirstRunStep
+              account={account}
+              settings={settings}
+              onDone={() => onSetupDone?.()}
+              focusOnOpen={stepReplacesButton}
+            />
           ) : (
             <>
               {account?.signIn === 'unavailable' ? (

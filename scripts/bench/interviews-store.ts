@@ -27,48 +27,102 @@ for (const size of [1_000, 10_000, 50_000]) {
     report(label('insert all (one transaction)'), performance.now() - seeded, 'ms');
     database.close();
   }
-  report(label('database file size'), fs.statSync(path.join(temp.dir, 'interview-desk.sqlite')).size / 1024 / 1024, 'MiB');
+  report(
+    label('database file size'),
+    fs.statSync(path.join(temp.dir, 'interview-desk.sqlite')).size / 1024 / 1024,
+    'MiB',
+  );
   {
     const { database } = openDatabase({ dataDir: temp.dir, clock, log });
-    reportDurations(label('PRAGMA quick_check alone'), await timeMany(3, () => database.prepare('PRAGMA quick_check').all()));
+    reportDurations(
+      label('PRAGMA quick_check alone'),
+      await timeMany(3, () => database.prepare('PRAGMA quick_check').all()),
+    );
     database.close();
   }
   // Open (integrity check, pragmas, version check) + what the schedule shows first: the first 50
   // rows of each section and their sizes. After a clean exit the whole-file check is skipped (the
   // normal start); after an unclean one it runs (the clean-exit record is removed to simulate it).
-  const window = (section: 'upcoming' | 'past', query = '') => ({ section, query, todayStartMs: now - (now % 86_400_000), nowMs: now });
+  const window = (section: 'upcoming' | 'past', query = '') => ({
+    section,
+    query,
+    todayStartMs: now - (now % 86_400_000),
+    nowMs: now,
+  });
   const openFirstPage = () => {
     const { database } = openDatabase({ dataDir: temp.dir, clock, log });
     const repository = createInterviewRepository(database);
-    const page = [...repository.schedulePage(window('upcoming'), 0, 50), ...repository.schedulePage(window('past'), 0, 50), repository.scheduleCount(window('upcoming')), repository.scheduleCount(window('past'))];
+    const page = [
+      ...repository.schedulePage(window('upcoming'), 0, 50),
+      ...repository.schedulePage(window('past'), 0, 50),
+      repository.scheduleCount(window('upcoming')),
+      repository.scheduleCount(window('past')),
+    ];
     database.close();
     return page;
   };
   openFirstPage();
   reportDurations(label('open + first page of the schedule (clean exit before)'), await timeMany(5, openFirstPage));
-  reportDurations(label('open + first page after an unclean exit (full quick_check)'), await timeMany(3, () => (fs.rmSync(path.join(temp.dir, 'interview-desk.sqlite.clean-exit'), { force: true }), openFirstPage())));
+  reportDurations(
+    label('open + first page after an unclean exit (full quick_check)'),
+    await timeMany(
+      3,
+      () => (fs.rmSync(path.join(temp.dir, 'interview-desk.sqlite.clean-exit'), { force: true }), openFirstPage()),
+    ),
+  );
   {
     const { database } = openDatabase({ dataDir: temp.dir, clock, log });
     const repository = createInterviewRepository(database);
-    reportDurations(label(`search "hopper": first page + count (${repository.searchMode})`), await timeMany(20, () => [repository.schedulePage(window('upcoming', 'hopper'), 0, 50), repository.scheduleCount(window('upcoming', 'hopper'))]));
-    reportDurations(label('a page halfway down the past (OFFSET on the index)'), await timeMany(20, () => repository.schedulePage(window('past'), Math.floor(size / 4), 50)));
+    reportDurations(
+      label(`search "hopper": first page + count (${repository.searchMode})`),
+      await timeMany(20, () => [
+        repository.schedulePage(window('upcoming', 'hopper'), 0, 50),
+        repository.scheduleCount(window('upcoming', 'hopper')),
+      ]),
+    );
+    reportDurations(
+      label('a page halfway down the past (OFFSET on the index)'),
+      await timeMany(20, () => repository.schedulePage(window('past'), Math.floor(size / 4), 50)),
+    );
     database.close();
   }
-  const services = servicesFor(temp.dir, { config: (await import('../../main/config/env-config')).loadEnvConfig({}, temp.dir) });
+  const services = servicesFor(temp.dir, {
+    config: (await import('../../main/config/env-config')).loadEnvConfig({}, temp.dir),
+  });
   services.settings.update({ recruiterName: 'Rita', recruiterEmail: 'rita@example.com', candidateReminderEmail: true });
   const repository = createInterviewRepository(services.stores.database);
   const one = interviews[42]!;
-  reportDurations(label('one interview change (row + children, validated)'), await timeMany(200, (i) => repository.put({ ...one, notes: `edit ${i}` })));
+  reportDurations(
+    label('one interview change (row + children, validated)'),
+    await timeMany(200, (i) => repository.put({ ...one, notes: `edit ${i}` })),
+  );
   reportDurations(
     label('"Schedule interview" (one transaction, listeners included)'),
     await timeMany(100, (i) =>
-      services.commands.schedule({ candidateName: `Bench ${i}`, candidateEmail: `bench${i}@example.com`, jobTitle: 'Engineer', date: day(400 + i), time: '10:00', timeZone: 'UTC', durationMinutes: 30, notes: '', candidateMessage: '', meetLink: 'https://meet.google.com/abc-defg-hij', acceptConflicts: true }),
+      services.commands.schedule({
+        candidateName: `Bench ${i}`,
+        candidateEmail: `bench${i}@example.com`,
+        jobTitle: 'Engineer',
+        date: day(400 + i),
+        time: '10:00',
+        timeZone: 'UTC',
+        durationMinutes: 30,
+        notes: '',
+        candidateMessage: '',
+        meetLink: 'https://meet.google.com/abc-defg-hij',
+        acceptConflicts: true,
+      }),
     ),
   );
-  reportDurations(label('reminder check (due window + next due reminder query)'), await timeMany(100, () => services.reminders.check()));
+  reportDurations(
+    label('reminder check (due window + next due reminder query)'),
+    await timeMany(100, () => services.reminders.check()),
+  );
   reportDurations(
     label('analytics report for a year, aggregated in SQL'),
-    await timeMany(5, () => services.handlers['analytics:report']!({ from: day(-180), to: day(180), timeZone: 'Europe/Berlin' })),
+    await timeMany(5, () =>
+      services.handlers['analytics:report']!({ from: day(-180), to: day(180), timeZone: 'Europe/Berlin' }),
+    ),
   );
   await services.dispose();
   services.stores.database.close();
@@ -78,7 +132,11 @@ for (const size of [1_000, 10_000, 50_000]) {
 // The old design for comparison: the whole JSON file rewritten on every change (import path).
 const legacy = makeTempDir('idesk-bench-legacy-');
 seedLegacyStore(legacy.dir, { interviews: manyInterviews(10_000, now) });
-report('old JSON file with 10,000 interviews', fs.statSync(path.join(legacy.dir, 'interview-desk.json')).size / 1024 / 1024, 'MiB');
+report(
+  'old JSON file with 10,000 interviews',
+  fs.statSync(path.join(legacy.dir, 'interview-desk.json')).size / 1024 / 1024,
+  'MiB',
+);
 const importStarted = performance.now();
 storesFor(legacy.dir).database.close();
 report('first start after upgrade: import 10,000 interviews from JSON', performance.now() - importStarted, 'ms');

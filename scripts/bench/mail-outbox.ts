@@ -12,13 +12,28 @@ import { report, reportDurations, timeMany } from './lib/bench-utils';
 import { startSinkProcess } from './lib/smtp-sink-process';
 
 const render = createEmailRenderer('templates');
-const interview = makeInterview({ startUtc: '2030-01-15T09:00:00.000Z', meetLink: 'https://meet.google.com/abc-defg-hij', candidate: { name: 'Ada', email: 'ada@example.com', timeZone: 'Asia/Kolkata' } });
+const interview = makeInterview({
+  startUtc: '2030-01-15T09:00:00.000Z',
+  meetLink: 'https://meet.google.com/abc-defg-hij',
+  candidate: { name: 'Ada', email: 'ada@example.com', timeZone: 'Asia/Kolkata' },
+});
 const settings = { companyName: 'Acme', brandColor: '#1a73e8', signOff: 'Thanks' };
 reportDurations(
   'render + compose one invitation pair (HTML, text, .ics, MIME)',
   await timeMany(200, async () => {
     for (const recipient of ['candidate', 'recruiter'] as const) {
-      await composeRaw(composeInterviewMessage({ interview, kind: 'invitation', recipient, settings, render, key: 'k', from: { name: 'R', address: 'r@example.com' }, now: 0 }));
+      await composeRaw(
+        composeInterviewMessage({
+          interview,
+          kind: 'invitation',
+          recipient,
+          settings,
+          render,
+          key: 'k',
+          from: { name: 'R', address: 'r@example.com' },
+          now: 0,
+        }),
+      );
     }
   }),
 );
@@ -28,13 +43,34 @@ reportDurations(
 // rendered messages over one pooled connection to the same server. The server runs in its own
 // process, as a mail server does (in this one it would share the client's thread and its time).
 const sink = await startSinkProcess();
-const interviews = Array.from({ length: 500 }, (_, i) => makeInterview({ startUtc: new Date(Date.now() + (i + 1) * 3600_000).toISOString(), meetLink: 'https://meet.google.com/abc-defg-hij', candidate: { name: `C ${i}`, email: `c${i}@example.com` } }));
+const interviews = Array.from({ length: 500 }, (_, i) =>
+  makeInterview({
+    startUtc: new Date(Date.now() + (i + 1) * 3600_000).toISOString(),
+    meetLink: 'https://meet.google.com/abc-defg-hij',
+    candidate: { name: `C ${i}`, email: `c${i}@example.com` },
+  }),
+);
 const from = { name: 'Rita', address: 'rita@example.com' };
 const renderStarted = performance.now();
 const rendered = interviews.flatMap((interview) =>
-  (['candidate', 'recruiter'] as const).map((recipient) => composeInterviewMessage({ interview, kind: 'invitation', recipient, settings, render, key: `${interview.id}-${recipient}`, from, now: Date.now() })),
+  (['candidate', 'recruiter'] as const).map((recipient) =>
+    composeInterviewMessage({
+      interview,
+      kind: 'invitation',
+      recipient,
+      settings,
+      render,
+      key: `${interview.id}-${recipient}`,
+      from,
+      now: Date.now(),
+    }),
+  ),
 );
-report(`render ${rendered.length.toLocaleString('en')} messages (what the ceiling run skips)`, (performance.now() - renderStarted) / 1000, 's');
+report(
+  `render ${rendered.length.toLocaleString('en')} messages (what the ceiling run skips)`,
+  (performance.now() - renderStarted) / 1000,
+  's',
+);
 
 /** nodemailer alone: the pre-rendered messages, one after another, over one pooled connection (as the outbox's). */
 async function ceilingRound(): Promise<number> {
@@ -57,7 +93,8 @@ async function outboxRound(): Promise<number> {
   await services.outbox.drain();
   const seconds = (performance.now() - started) / 1000;
   const delivered = await sink.count();
-  if (delivered !== rendered.length) throw new Error(`the outbox delivered ${delivered} of ${rendered.length} messages`);
+  if (delivered !== rendered.length)
+    throw new Error(`the outbox delivered ${delivered} of ${rendered.length} messages`);
   await sink.reset();
   await services.dispose();
   services.stores.database.close();
@@ -73,7 +110,10 @@ for (let round = 1; round <= rounds; round++) {
   const ceiling = await ceilingRound();
   const outbox = await outboxRound();
   ratios.push((100 * outbox) / ceiling);
-  report(`round ${round}: ceiling / outbox (messages/s) / ratio`, `${ceiling.toFixed(0)} / ${outbox.toFixed(0)} / ${((100 * outbox) / ceiling).toFixed(1)} %`);
+  report(
+    `round ${round}: ceiling / outbox (messages/s) / ratio`,
+    `${ceiling.toFixed(0)} / ${outbox.toFixed(0)} / ${((100 * outbox) / ceiling).toFixed(1)} %`,
+  );
 }
 const sorted = [...ratios].sort((a, b) => a - b);
 report(`outbox throughput / ceiling, median of ${rounds} rounds`, sorted[Math.floor(rounds / 2)]!, '%');

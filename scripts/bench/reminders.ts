@@ -21,8 +21,15 @@ for (const size of [1_000, 10_000, 50_000]) {
   const indexed = createInterviewRepository(db);
   const many = manyInterviews(size, now);
   indexed.putMany(many);
-  reportDurations(`next due reminder, one indexed query @${size.toLocaleString('en')}`, await timeMany(200, () => indexed.nextReminderAt([1440, 60, 0], true, now)));
-  if (size === 10_000) reportDurations('next due reminder, whole list in memory (before) @10,000', await timeMany(50, () => reminderDecisions(many, [1440, 60, 0], true, now)));
+  reportDurations(
+    `next due reminder, one indexed query @${size.toLocaleString('en')}`,
+    await timeMany(200, () => indexed.nextReminderAt([1440, 60, 0], true, now)),
+  );
+  if (size === 10_000)
+    reportDurations(
+      'next due reminder, whole list in memory (before) @10,000',
+      await timeMany(50, () => reminderDecisions(many, [1440, 60, 0], true, now)),
+    );
   db.close();
 }
 
@@ -31,12 +38,23 @@ for (const size of [1_000, 10_000, 50_000]) {
 const temp = makeTempDir('idesk-bench-rem-');
 const start = Date.parse('2030-03-04T00:00:00.000Z');
 let seed = 3;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-const interviews = Array.from({ length: 40 }, () => makeInterview({ startUtc: new Date(start + 86_400_000 + Math.floor(random() * 6 * 24 * 4) * 15 * 60_000).toISOString(), meetLink: 'https://meet.google.com/abc-defg-hij' }));
+const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+const interviews = Array.from({ length: 40 }, () =>
+  makeInterview({
+    startUtc: new Date(start + 86_400_000 + Math.floor(random() * 6 * 24 * 4) * 15 * 60_000).toISOString(),
+    meetLink: 'https://meet.google.com/abc-defg-hij',
+  }),
+);
 seedStore(temp.dir, { interviews });
 const time = simulatedTime(new Date(start).toISOString());
 const repository = createInterviewRepository(storesFor(temp.dir, time.clock).database);
-const commands = createInterviewCommands({ repository, clock: time.clock, events: createEventHub(), log: createMemoryLogger(), recruiter: () => null });
+const commands = createInterviewCommands({
+  repository,
+  clock: time.clock,
+  events: createEventHub(),
+  log: createMemoryLogger(),
+  recruiter: () => null,
+});
 const firedAt: Array<{ due: number; at: number }> = [];
 const scheduler = createReminderScheduler({
   interviews: createInterviewQueries({ repository, clock: time.clock }),

@@ -23,7 +23,10 @@ for (const file of fs.readdirSync(assets).filter((f) => /\.(js|css)$/.test(f))) 
 report('renderer bundle (js + css)', raw / 1024, 'KiB');
 report('renderer bundle gzip', gz / 1024, 'KiB');
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: chromiumArgs,
+});
 try {
   for (const size of [1_000, 10_000, 50_000]) {
     const label = (what: string) => `${what} @${size.toLocaleString('en')}`;
@@ -42,7 +45,10 @@ try {
         await page.getByRole('list', { name: 'Interviews' }).getByRole('link').first().waitFor();
         firstRows.push(Date.now() - started);
       }
-      reportDurations(label('schedule opened → first rows rendered (incl. fetch)'), firstRows.sort((a, b) => a - b));
+      reportDurations(
+        label('schedule opened → first rows rendered (incl. fetch)'),
+        firstRows.sort((a, b) => a - b),
+      );
       const search = page.getByLabel('Search by candidate or job');
       const filters: number[] = [];
       for (const q of ['Hopper', 'Designer', 'Ada Love', 'zzz', 'SRE', 'Gr', '']) {
@@ -54,7 +60,10 @@ try {
         }, q);
         filters.push(Date.now() - started);
       }
-      reportDurations(label('filter latency: keystroke → list updated'), filters.sort((a, b) => a - b));
+      reportDurations(
+        label('filter latency: keystroke → list updated'),
+        filters.sort((a, b) => a - b),
+      );
       // The same inside the page (input event → status and rows updated, checked every frame), without
       // the driver's own round trips; a string, so the bundler's helpers do not leak into the page.
       const inPage: number[] = [];
@@ -72,7 +81,10 @@ try {
           })()`)) as number,
         );
       }
-      reportDurations(label('filter latency in the page: input → list updated'), inPage.sort((a, b) => a - b));
+      reportDurations(
+        label('filter latency in the page: input → list updated'),
+        inPage.sort((a, b) => a - b),
+      );
       await page.close();
     } finally {
       await app.stop();

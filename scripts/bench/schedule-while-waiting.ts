@@ -12,7 +12,8 @@ import { percentile, report, timeMany } from './lib/bench-utils';
 
 const schedules = 40;
 const waitingCounts = [0, 2_000, 20_000];
-const form = (i: number) => scheduleFormFor(400 + i, { meetLink: 'https://meet.google.com/abc-defg-hij', acceptConflicts: true });
+const form = (i: number) =>
+  scheduleFormFor(400 + i, { meetLink: 'https://meet.google.com/abc-defg-hij', acceptConflicts: true });
 
 /** Median ms of one "Schedule interview" (and the outbox's work after it) with `waiting` messages queued. */
 async function medianSchedule(dir: string, interviewIds: string[], waiting: number, round: number): Promise<number> {
@@ -22,10 +23,18 @@ async function medianSchedule(dir: string, interviewIds: string[], waiting: numb
   // writes them): queueing 20,000 through the outbox would time the set-up, not the schedule.
   db.transaction(() => {
     db.prepare("DELETE FROM queue_items WHERE queue = 'mail'").run();
-    const insert = db.prepare("INSERT INTO queue_items (queue, key, interview_id, state, attempts, not_before, payload, created_ms, updated_ms) VALUES ('mail', ?, ?, 'queued', 0, 0, ?, ?, ?)");
+    const insert = db.prepare(
+      "INSERT INTO queue_items (queue, key, interview_id, state, attempts, not_before, payload, created_ms, updated_ms) VALUES ('mail', ?, ?, 'queued', 0, 0, ?, ?, ?)",
+    );
     for (let i = 0; i < waiting; i++) {
       const recipient = i % 2 === 0 ? 'candidate' : 'recruiter';
-      insert.run(randomUUID(), interviewIds[Math.floor(i / 2) % interviewIds.length]!, JSON.stringify({ recipient, kind: 'invitation' }), Date.now(), Date.now());
+      insert.run(
+        randomUUID(),
+        interviewIds[Math.floor(i / 2) % interviewIds.length]!,
+        JSON.stringify({ recipient, kind: 'invitation' }),
+        Date.now(),
+        Date.now(),
+      );
     }
   });
   const call = (i: number) => dispatchCall(services.handlers, 'interviews:schedule', form(i), createMemoryLogger());
@@ -53,7 +62,9 @@ for (const interviewCount of [10_000, 50_000]) {
   seedStore(temp.dir, { interviews, settings: { recruiterName: 'Rita', recruiterEmail: 'rita@example.com' } });
   const ids = interviews.map((i) => i.id);
   const medians = new Map<number, number[]>(waitingCounts.map((w) => [w, []]));
-  for (let r = 0; r < rounds; r++) for (const waiting of waitingCounts) medians.get(waiting)!.push(await medianSchedule(temp.dir, ids, waiting, ++round));
+  for (let r = 0; r < rounds; r++)
+    for (const waiting of waitingCounts)
+      medians.get(waiting)!.push(await medianSchedule(temp.dir, ids, waiting, ++round));
   const median = (waiting: number) => [...medians.get(waiting)!].sort((a, b) => a - b)[Math.floor(rounds / 2)]!;
   for (const waiting of waitingCounts) {
     const label = `Schedule interview, ${interviewCount.toLocaleString('en')} interviews, ${waiting.toLocaleString('en')} waiting (p50)`;

@@ -6,12 +6,15 @@ import { report, reportDurations, timeMany } from './lib/bench-utils';
 
 const start = Date.parse('2026-03-02T00:00:00Z'); // spans the US DST change of 8 March
 let seed = 7;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 // About 6 meetings a day per calendar, 15 to 120 minutes each, at quarter hours.
 const calendars: IsoInterval[][] = Array.from({ length: 5 }, () =>
   Array.from({ length: 14 * 6 }, () => {
     const at = start + Math.floor(random() * 14 * 24 * 4) * 15 * 60_000;
-    return { start: new Date(at).toISOString(), end: new Date(at + (1 + Math.floor(random() * 8)) * 15 * 60_000).toISOString() };
+    return {
+      start: new Date(at).toISOString(),
+      end: new Date(at + (1 + Math.floor(random() * 8)) * 15 * 60_000).toISOString(),
+    };
   }),
 );
 const run = (count: number) =>

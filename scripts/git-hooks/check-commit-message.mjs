@@ -12,8 +12,10 @@ export function commitMessageProblems(message) {
   // Merges and fixups written by git itself keep their own subjects.
   if (/^(Merge|Revert|fixup!|squash!) /.test(subject)) return problems;
   if (subject.trim() === '') problems.push('The subject is empty.');
-  if (subject.length > maxSubject) problems.push(`The subject has ${subject.length} characters; at most ${maxSubject}. Put the why in the body.`);
-  if (subject && !/^[A-Za-z0-9][\w ./-]*: \S/.test(subject)) problems.push('The subject reads `Area: what changed` (e.g. `Outbox: plan the next send with one query`).');
+  if (subject.length > maxSubject)
+    problems.push(`The subject has ${subject.length} characters; at most ${maxSubject}. Put the why in the body.`);
+  if (subject && !/^[A-Za-z0-9][\w ./-]*: \S/.test(subject))
+    problems.push('The subject reads `Area: what changed` (e.g. `Outbox: plan the next send with one query`).');
   if (lines.length > 1 && lines[1].trim() !== '') problems.push('A blank line separates the subject from the body.');
   return problems;
 }

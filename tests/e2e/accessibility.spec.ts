@@ -40,22 +40,35 @@ async function useTheme(page: Page, origin: string, theme: Theme): Promise<void>
 }
 
 /** Runs axe and the non-text contrast check on each state in each theme; returns the table and the problems. */
-async function sweep(page: Page, origin: string, states: ScreenState[]): Promise<{ table: Record<string, Record<string, string>>; problems: string[] }> {
+async function sweep(
+  page: Page,
+  origin: string,
+  states: ScreenState[],
+): Promise<{ table: Record<string, Record<string, string>>; problems: string[] }> {
   const table: Record<string, Record<string, string>> = {};
   const problems: string[] = [];
   for (const theme of themes) {
     await useTheme(page, origin, theme);
     // The colours really change: dark pages have a dark background (and light ones a light one).
     const dark = theme.name === 'dark' || theme.setting === 'Dark';
-    expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe(dark ? 'rgb(18, 22, 32)' : 'rgb(246, 247, 251)');
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe(
+      dark ? 'rgb(18, 22, 32)' : 'rgb(246, 247, 251)',
+    );
     for (const state of states) {
       await state.open();
       const { violations } = await new AxeBuilder({ page }).analyze();
       const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-      for (const v of serious) problems.push(`${state.name} (${theme.name}): ${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+      for (const v of serious)
+        problems.push(
+          `${state.name} (${theme.name}): ${v.impact} ${v.id}: ${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(', ')}`,
+        );
       const nonText = await nonTextContrastProblems(page);
       problems.push(...nonText.map((p) => `${state.name} (${theme.name}): ${p}`));
-      (table[state.name] ??= {})[theme.name] = `${serious.filter((v) => v.impact === 'critical').length} critical, ${serious.filter((v) => v.impact === 'serious').length} serious${nonText.length ? `, ${nonText.length} under 3:1` : ''}`;
+      (table[state.name] ??= {})[theme.name] =
+        `${serious.filter((v) => v.impact === 'critical').length} critical, ${serious.filter((v) => v.impact === 'serious').length} serious${nonText.length ? `, ${nonText.length} under 3:1` : ''}`;
     }
   }
   console.log('axe: serious/critical violations per screen and theme');
@@ -63,7 +76,10 @@ async function sweep(page: Page, origin: string, states: ScreenState[]): Promise
   return { table, problems };
 }
 
-test('every first-run screen passes axe and keeps 3:1 focus rings and field edges, in light, dark and both overrides', async ({ page, app }) => {
+test('every first-run screen passes axe and keeps 3:1 focus rings and field edges, in light, dark and both overrides', async ({
+  page,
+  app,
+}) => {
   test.setTimeout(300_000);
   const go = (hash: string, heading: string | RegExp) => async () => {
     await page.goto(`${app.origin}/${hash}`);
@@ -105,12 +121,17 @@ test('every first-run screen passes axe and keeps 3:1 focus rings and field edge
   expect(problems).toEqual([]);
 });
 
-test('every screen with interviews passes axe and keeps 3:1 focus rings: schedule, the room in each status, analytics', async ({ page }) => {
+test('every screen with interviews passes axe and keeps 3:1 focus rings: schedule, the room in each status, analytics', async ({
+  page,
+}) => {
   test.setTimeout(300_000);
   const temp = makeTempDir('idesk-e2e-');
   const now = Date.now();
   const rooms = roomStates(now);
-  seedStore(temp.dir, { interviews: Object.values(rooms), settings: { recruiterName: 'Rita Recruiter', recruiterEmail: 'rita@example.com', firstRunDone: true } });
+  seedStore(temp.dir, {
+    interviews: Object.values(rooms),
+    settings: { recruiterName: 'Rita Recruiter', recruiterEmail: 'rita@example.com', firstRunDone: true },
+  });
   const app = await startWebMode({}, temp.dir);
   try {
     const states: ScreenState[] = [

@@ -13,13 +13,18 @@ async function expectAccessible(page: Page, label: string) {
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
     const { violations } = await new AxeBuilder({ page }).analyze();
-    const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    const bad = violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     expect(bad, `${label} (${colorScheme})`).toEqual([]);
   }
   await page.emulateMedia({ colorScheme: 'light' });
 }
 
-test('without Google the header says "Not connected"; the menu works from the keyboard and passes axe', async ({ page, app }) => {
+test('without Google the header says "Not connected"; the menu works from the keyboard and passes axe', async ({
+  page,
+  app,
+}) => {
   await page.goto(app.url);
   const button = accountButton(page);
   await expect(button).toContainText('Not connected');
@@ -57,7 +62,9 @@ test('without Google the header says "Not connected"; the menu works from the ke
   await expect(menu(page)).toBeHidden();
 });
 
-test('with Google: the header shows who, turns to "Reconnect" when access is revoked, and disconnects after a confirmation', async ({ page }) => {
+test('with Google: the header shows who, turns to "Reconnect" when access is revoked, and disconnects after a confirmation', async ({
+  page,
+}) => {
   const { g, close } = await connectedRecruiter(page);
   try {
     const button = accountButton(page);

@@ -12,32 +12,85 @@ async function expectAccessible(page: Page, where: string) {
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     const { violations } = await new AxeBuilder({ page }).analyze();
-    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${where} (${scheme}): ${v.impact} ${v.id} ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    const serious = violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map(
+        (v) =>
+          `${where} (${scheme}): ${v.impact} ${v.id} ${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(', ')}`,
+      );
     expect(serious).toEqual([]);
   }
   await page.emulateMedia({ colorScheme: 'light' });
 }
 
-test('attendance from Google Meet: connect it from the room, see the timeline, and the right figures in Analytics', async ({ page }) => {
+test('attendance from Google Meet: connect it from the room, see the timeline, and the right figures in Analytics', async ({
+  page,
+}) => {
   const g = await startGoogleEmulator();
   const temp = makeTempDir('idesk-e2e-');
   const day = 86_400_000;
   const yesterday = new Date(Math.floor(Date.now() / day) * day - day + 10 * 3_600_000);
   const at = (base: Date, minutes: number) => new Date(base.getTime() + minutes * 60_000).toISOString();
-  const attended = makeInterview({ startUtc: yesterday.toISOString(), durationMinutes: 45, timeZone: 'UTC', jobTitle: 'Analyst', meetLink: 'https://meet.google.com/abc-mnop-xyz', recruiter: { name: 'Rita Recruiter', email: 'recruiter@example.com' } });
+  const attended = makeInterview({
+    startUtc: yesterday.toISOString(),
+    durationMinutes: 45,
+    timeZone: 'UTC',
+    jobTitle: 'Analyst',
+    meetLink: 'https://meet.google.com/abc-mnop-xyz',
+    recruiter: { name: 'Rita Recruiter', email: 'recruiter@example.com' },
+  });
   const twoDaysAgo = new Date(yesterday.getTime() - day);
-  const noShow = makeInterview({ startUtc: twoDaysAgo.toISOString(), durationMinutes: 30, timeZone: 'UTC', jobTitle: 'Analyst', meetLink: 'https://meet.google.com/ddd-eeee-fff', candidate: { name: 'Grace Hopper', email: 'grace@example.com' }, recruiter: { name: 'Rita Recruiter', email: 'recruiter@example.com' } });
-  seedStore(temp.dir, { interviews: [attended, noShow], settings: { firstRunDone: true, recruiterName: 'Rita Recruiter', recruiterEmail: 'recruiter@example.com' } });
+  const noShow = makeInterview({
+    startUtc: twoDaysAgo.toISOString(),
+    durationMinutes: 30,
+    timeZone: 'UTC',
+    jobTitle: 'Analyst',
+    meetLink: 'https://meet.google.com/ddd-eeee-fff',
+    candidate: { name: 'Grace Hopper', email: 'grace@example.com' },
+    recruiter: { name: 'Rita Recruiter', email: 'recruiter@example.com' },
+  });
+  seedStore(temp.dir, {
+    interviews: [attended, noShow],
+    settings: { firstRunDone: true, recruiterName: 'Rita Recruiter', recruiterEmail: 'recruiter@example.com' },
+  });
   g.meet.addConference({
     meetingCode: 'abc-mnop-xyz',
     startTime: at(yesterday, -2),
     endTime: at(yesterday, 47),
     participants: [
-      { kind: 'signedin', user: 'users/1001', email: 'recruiter@example.com', displayName: 'Rita Recruiter', sessions: [{ start: at(yesterday, -2), end: at(yesterday, 47) }] },
-      { kind: 'anonymous', displayName: 'Ada Lovelace', sessions: [{ start: at(yesterday, 4), end: at(yesterday, 20) }, { start: at(yesterday, 22), end: at(yesterday, 46) }] },
+      {
+        kind: 'signedin',
+        user: 'users/1001',
+        email: 'recruiter@example.com',
+        displayName: 'Rita Recruiter',
+        sessions: [{ start: at(yesterday, -2), end: at(yesterday, 47) }],
+      },
+      {
+        kind: 'anonymous',
+        displayName: 'Ada Lovelace',
+        sessions: [
+          { start: at(yesterday, 4), end: at(yesterday, 20) },
+          { start: at(yesterday, 22), end: at(yesterday, 46) },
+        ],
+      },
     ],
   });
-  g.meet.addConference({ meetingCode: 'ddd-eeee-fff', startTime: at(twoDaysAgo, 0), endTime: at(twoDaysAgo, 25), participants: [{ kind: 'signedin', user: 'users/1001', displayName: 'Rita Recruiter', sessions: [{ start: at(twoDaysAgo, 0), end: at(twoDaysAgo, 25) }] }] });
+  g.meet.addConference({
+    meetingCode: 'ddd-eeee-fff',
+    startTime: at(twoDaysAgo, 0),
+    endTime: at(twoDaysAgo, 25),
+    participants: [
+      {
+        kind: 'signedin',
+        user: 'users/1001',
+        displayName: 'Rita Recruiter',
+        sessions: [{ start: at(twoDaysAgo, 0), end: at(twoDaysAgo, 25) }],
+      },
+    ],
+  });
   const app = await startWebMode({ ...g.env, ...fakeBrowserEnv }, temp.dir);
   try {
     await page.goto(app.url);
@@ -72,7 +125,12 @@ test('attendance from Google Meet: connect it from the room, see the timeline, a
     await expect(ada).not.toContainText('(by name)');
     await expect(ada).toContainText('10:04–10:20');
     await expect(ada).toContainText('10:22–10:46');
-    await expect(timeline.getByRole('row', { name: /Rita Recruiter/ }).getByRole('cell').first()).toHaveText('You and your panel');
+    await expect(
+      timeline
+        .getByRole('row', { name: /Rita Recruiter/ })
+        .getByRole('cell')
+        .first(),
+    ).toHaveText('You and your panel');
     // The times are the interview's zone, said as in "Your time" above (not silently this computer's).
     await expect(timeline.getByRole('columnheader', { name: /Joined and left \(.+\)/ })).toBeVisible();
     await saveScreenshot(page, 'attendance-timeline');
@@ -80,12 +138,20 @@ test('attendance from Google Meet: connect it from the room, see the timeline, a
 
     // Analytics: the figures from Meet, and the candidate who did not come is a candidate no-show.
     await page.getByRole('link', { name: 'Analytics' }).click();
-    await expect(page.getByTestId('attendance-source')).toContainText('From Google Meet: 2 interviews', { timeout: 15_000 });
-    await expect(page.getByTestId('attendance-source')).toContainText('counted only from your own joins in the app: 0 interviews');
+    await expect(page.getByTestId('attendance-source')).toContainText('From Google Meet: 2 interviews', {
+      timeout: 15_000,
+    });
+    await expect(page.getByTestId('attendance-source')).toContainText(
+      'counted only from your own joins in the app: 0 interviews',
+    );
     await expect(page.getByTestId('attendance-both-attended')).toHaveText('1');
     // Beside Meet's verdict, the app's own join history says what it is, not "no join recorded".
-    await expect(page.getByRole('region', { name: 'Your joins from this app' }).getByTestId('figure-no-join-from-the-app')).toHaveText('2');
-    await expect(page.getByTestId('analytics-scope')).toContainText('Who really attended is under “Attendance from Google Meet”.');
+    await expect(
+      page.getByRole('region', { name: 'Your joins from this app' }).getByTestId('figure-no-join-from-the-app'),
+    ).toHaveText('2');
+    await expect(page.getByTestId('analytics-scope')).toContainText(
+      'Who really attended is under “Attendance from Google Meet”.',
+    );
     await expect(page.getByText('No join recorded')).toHaveCount(0);
     await expect(page.getByTestId('attendance-candidate-did-not-join')).toHaveText('1');
     await expect(page.getByTestId('attendance-interviewer-did-not-join')).toHaveText('0');
@@ -100,14 +166,34 @@ test('attendance from Google Meet: connect it from the room, see the timeline, a
   }
 });
 
-test('"your candidate is waiting": a banner with Join while the candidate is alone in the call during the join window', async ({ page }) => {
+test('"your candidate is waiting": a banner with Join while the candidate is alone in the call during the join window', async ({
+  page,
+}) => {
   const g = await startGoogleEmulator();
   const temp = makeTempDir('idesk-e2e-');
   const start = new Date(Date.now() + 5 * 60_000);
-  const soon = makeInterview({ startUtc: start.toISOString(), durationMinutes: 45, jobTitle: 'Analyst', meetLink: 'https://meet.google.com/wai-ting-now', recruiter: { name: 'Rita Recruiter', email: 'recruiter@example.com' } });
-  seedStore(temp.dir, { interviews: [soon], settings: { firstRunDone: true, recruiterName: 'Rita Recruiter', recruiterEmail: 'recruiter@example.com', reminderOffsetsMinutes: [] } });
+  const soon = makeInterview({
+    startUtc: start.toISOString(),
+    durationMinutes: 45,
+    jobTitle: 'Analyst',
+    meetLink: 'https://meet.google.com/wai-ting-now',
+    recruiter: { name: 'Rita Recruiter', email: 'recruiter@example.com' },
+  });
+  seedStore(temp.dir, {
+    interviews: [soon],
+    settings: {
+      firstRunDone: true,
+      recruiterName: 'Rita Recruiter',
+      recruiterEmail: 'recruiter@example.com',
+      reminderOffsetsMinutes: [],
+    },
+  });
   const joined = new Date(Date.now() - 2 * 60_000 - 10_000).toISOString();
-  g.meet.addConference({ meetingCode: 'wai-ting-now', startTime: joined, participants: [{ kind: 'anonymous', displayName: 'Ada Lovelace', sessions: [{ start: joined }] }] });
+  g.meet.addConference({
+    meetingCode: 'wai-ting-now',
+    startTime: joined,
+    participants: [{ kind: 'anonymous', displayName: 'Ada Lovelace', sessions: [{ start: joined }] }],
+  });
   const app = await startWebMode({ ...g.env, ...fakeBrowserEnv }, temp.dir);
   // The browser's real Notification, watched: what the page asks for and shows.
   await page.addInitScript(() => {
@@ -144,7 +230,9 @@ test('"your candidate is waiting": a banner with Join while the candidate is alo
     expect((await seen()).shown).toEqual([`Ada Lovelace joined 2 minutes ago and is waiting | Ada Lovelace · Analyst`]);
     await expect(banner.getByRole('button', { name: 'Join' })).toBeVisible();
     // Asked only for the running conference of this meeting.
-    const polls = g.requests.filter((r) => r.path === '/v2/conferenceRecords' && r.query.filter?.includes('end_time IS NULL'));
+    const polls = g.requests.filter(
+      (r) => r.path === '/v2/conferenceRecords' && r.query.filter?.includes('end_time IS NULL'),
+    );
     expect(polls.length).toBeGreaterThan(0);
     expect(polls.every((r) => r.query.filter!.startsWith('space.meeting_code = "wai-ting-now"'))).toBe(true);
     await saveScreenshot(page, 'attendance-candidate-waiting');

@@ -10,23 +10,44 @@ import { parseWithIcalJs } from '../support/ics-check';
 /** One call to main through the page's own session, as the renderer makes it. */
 const callFromPage = (page: Page, name: string, input: unknown) =>
   page.evaluate(
-    async ([n, i]) => (await fetch(`/api/call/${encodeURIComponent(n as string)}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ input: i }) })).json() as Promise<{ ok: boolean; value?: { id: string } }>,
+    async ([n, i]) =>
+      (
+        await fetch(`/api/call/${encodeURIComponent(n as string)}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ input: i }),
+        })
+      ).json() as Promise<{ ok: boolean; value?: { id: string } }>,
     [name, input] as const,
   );
 
-test('a move made in Google Calendar: the room says nobody was emailed; Send update emails it and focus goes to what went out', async ({ page }) => {
+test('a move made in Google Calendar: the room says nobody was emailed; Send update emails it and focus goes to what went out', async ({
+  page,
+}) => {
   const sink = await startSmtpSink();
   const { g, close } = await connectedRecruiter(page, { INTERVIEW_DESK_SMTP_URL: sink.url });
   try {
     const date = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
-    const scheduled = await callFromPage(page, 'interviews:schedule', { candidateName: 'Grace Hopper', candidateEmail: 'grace@example.com', jobTitle: 'Compiler Engineer', date, time: '10:00', timeZone: 'UTC', durationMinutes: 45, acceptConflicts: true });
+    const scheduled = await callFromPage(page, 'interviews:schedule', {
+      candidateName: 'Grace Hopper',
+      candidateEmail: 'grace@example.com',
+      jobTitle: 'Compiler Engineer',
+      date,
+      time: '10:00',
+      timeZone: 'UTC',
+      durationMinutes: 45,
+      acceptConflicts: true,
+    });
     const id = scheduled.value!.id;
     await expect.poll(() => sink.received.length, { timeout: 15_000 }).toBe(2);
     await page.goto(`${new URL(page.url()).origin}/#/interview/${id}`);
     await expect(page.getByRole('heading', { name: 'Grace Hopper · Compiler Engineer' })).toBeVisible();
 
     // Someone drags the event to the afternoon in Google Calendar; the app syncs.
-    g.calendar.editAsUser(eventIdFor(id), { start: { dateTime: `${date}T14:00:00.000Z`, timeZone: 'UTC' }, end: { dateTime: `${date}T14:45:00.000Z`, timeZone: 'UTC' } });
+    g.calendar.editAsUser(eventIdFor(id), {
+      start: { dateTime: `${date}T14:00:00.000Z`, timeZone: 'UTC' },
+      end: { dateTime: `${date}T14:45:00.000Z`, timeZone: 'UTC' },
+    });
     expect(await callFromPage(page, 'google:syncNow', undefined)).toMatchObject({ ok: true, value: { changed: 1 } });
     const line = page.getByTestId('calendar-change');
     await expect(line).toContainText('Moved in Google Calendar on', { timeout: 15_000 });
@@ -36,7 +57,9 @@ test('a move made in Google Calendar: the room says nobody was emailed; Send upd
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       const axe = await new AxeBuilder({ page }).analyze();
-      expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+      expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual(
+        [],
+      );
     }
 
     // By keyboard: the button goes with the line, and focus lands on what went out.
@@ -49,7 +72,10 @@ test('a move made in Google Calendar: the room says nobody was emailed; Send upd
     await expect(result).toContainText('New time sent to Grace Hopper', { timeout: 15_000 });
     await expect.poll(() => sink.received.length, { timeout: 15_000 }).toBe(4);
     const toGrace = sink.received.filter((m) => m.envelope.to.includes('grace@example.com')).at(-1)!;
-    expect(parseWithIcalJs(icsAttachment(toGrace))).toMatchObject({ method: 'REQUEST', start: `${date}T14:00:00.000Z` });
+    expect(parseWithIcalJs(icsAttachment(toGrace))).toMatchObject({
+      method: 'REQUEST',
+      start: `${date}T14:00:00.000Z`,
+    });
   } finally {
     await close();
     await sink.close();

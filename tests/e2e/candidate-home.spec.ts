@@ -9,7 +9,10 @@ const startIn = (days: number) => {
 const joinLink = `interview-desk://join?meet=abc-defg-hij&start=${startIn(3)}&duration=45&title=Backend+Engineer+interview`;
 const panelLink = `interview-desk://panel?meet=xyz-wxyz-xyz&start=${startIn(4)}&duration=30&title=Staff+Engineer+interview&candidate=Ada+Lovelace`;
 
-test("a candidate saves their link once, by keyboard, and gets a candidate's home, the device check and back, and the full app on request", async ({ page, app }) => {
+test("a candidate saves their link once, by keyboard, and gets a candidate's home, the device check and back, and the full app on request", async ({
+  page,
+  app,
+}) => {
   await page.goto(app.url);
   await page.getByLabel('Invitation link or Meet link').focus();
   await typeInFocused(page, joinLink);
@@ -24,7 +27,15 @@ test("a candidate saves their link once, by keyboard, and gets a candidate's hom
   // Nothing of the recruiter's app around it.
   const nav = page.getByRole('navigation', { name: 'Main' });
   await expect(nav.getByRole('link')).toHaveText(['Your interviews', 'Device check']);
-  for (const word of ['Schedule', 'Analytics', 'Settings', 'Not connected', 'Schedule interview', 'Search by candidate or job']) await expect(page.locator('body')).not.toContainText(word);
+  for (const word of [
+    'Schedule',
+    'Analytics',
+    'Settings',
+    'Not connected',
+    'Schedule interview',
+    'Search by candidate or job',
+  ])
+    await expect(page.locator('body')).not.toContainText(word);
 
   // Home: their interview, named for them, never "You".
   await nav.getByRole('link', { name: 'Your interviews' }).click();
@@ -58,7 +69,10 @@ test("a candidate saves their link once, by keyboard, and gets a candidate's hom
   await expect(nav.getByRole('link', { name: 'Analytics' })).toBeVisible();
 });
 
-test('a co-interviewer\'s panel link opens as a panelist room: the candidate named, no resend, no cancel, panel words', async ({ page, app }) => {
+test("a co-interviewer's panel link opens as a panelist room: the candidate named, no resend, no cancel, panel words", async ({
+  page,
+  app,
+}) => {
   await page.goto(app.url);
   await page.getByLabel('Invitation link or Meet link').fill(panelLink);
   await expect(page.getByTestId('invitation-details')).toContainText('Ada Lovelace (you are on the interview panel)');
@@ -67,7 +81,8 @@ test('a co-interviewer\'s panel link opens as a panelist room: the candidate nam
   await expect(page.getByRole('heading', { name: 'Panel interview', level: 2 })).toBeVisible();
   await expect(page.getByTestId('panel-candidate')).toHaveText('Ada Lovelace');
   await expect(page.getByRole('link', { name: 'Check devices before joining' })).toBeVisible();
-  for (const name of [/Resend/, /^Reschedule$/, /Cancel interview/, /Edit panel/]) await expect(page.getByRole('button', { name })).toHaveCount(0);
+  for (const name of [/Resend/, /^Reschedule$/, /Cancel interview/, /Edit panel/])
+    await expect(page.getByRole('button', { name })).toHaveCount(0);
   expect(await seriousAxe(page, 'panelist room')).toEqual([]);
   await saveScreenshot(page, 'panelist-room');
   await page.getByRole('button', { name: 'Remove from this computer' }).click();
@@ -75,5 +90,7 @@ test('a co-interviewer\'s panel link opens as a panelist room: the candidate nam
   await page.keyboard.press('Escape');
   // Listed for its reader on the home.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Your interviews' }).click();
-  await expect(page.getByRole('list', { name: 'Your interviews' })).toContainText('Panel · Ada Lovelace · Staff Engineer interview');
+  await expect(page.getByRole('list', { name: 'Your interviews' })).toContainText(
+    'Panel · Ada Lovelace · Staff Engineer interview',
+  );
 });

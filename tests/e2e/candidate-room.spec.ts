@@ -1,9 +1,13 @@
 import { expect, saveScreenshot, test } from './fixtures';
 import { expectFocusKept, focused, seriousAxe } from './keyboard';
 
-const joinLink = (start: Date, extra = '') => `interview-desk://join?meet=abc-defg-hij&start=${encodeURIComponent(start.toISOString())}&title=Staff+Engineer+interview${extra}`;
+const joinLink = (start: Date, extra = '') =>
+  `interview-desk://join?meet=abc-defg-hij&start=${encodeURIComponent(start.toISOString())}&title=Staff+Engineer+interview${extra}`;
 
-test("candidate mode: a pasted join link opens the candidate's own room, with the length the link carries", async ({ page, app }) => {
+test("candidate mode: a pasted join link opens the candidate's own room, with the length the link carries", async ({
+  page,
+  app,
+}) => {
   await page.goto(app.url);
   const start = new Date(Date.now() + 3 * 86_400_000);
   start.setUTCMinutes(0, 0, 0);
@@ -22,8 +26,10 @@ test("candidate mode: a pasted join link opens the candidate's own room, with th
   await expect(page.getByRole('link', { name: 'Check devices before joining' })).toBeVisible();
   // Nothing of the recruiter's room.
   const room = page.locator('main');
-  for (const word of ['You <', 'Your interviewer', 'Invitations', 'Google Calendar', '60 minutes', 'Candidate']) await expect(room).not.toContainText(word);
-  for (const name of [/Resend/, /^Reschedule$/, /Cancel interview/]) await expect(page.getByRole('button', { name })).toHaveCount(0);
+  for (const word of ['You <', 'Your interviewer', 'Invitations', 'Google Calendar', '60 minutes', 'Candidate'])
+    await expect(room).not.toContainText(word);
+  for (const name of [/Resend/, /^Reschedule$/, /Cancel interview/])
+    await expect(page.getByRole('button', { name })).toHaveCount(0);
   expect(await seriousAxe(page, 'candidate room')).toEqual([]);
   await saveScreenshot(page, 'candidate-room');
 
@@ -53,7 +59,8 @@ test("candidate mode: a pasted join link opens the candidate's own room, with th
   await page.keyboard.press('Enter');
   await expect(dialog).toBeVisible();
   await page.evaluate(async () => {
-    const byText = (text: string) => [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === text);
+    const byText = (text: string) =>
+      [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === text);
     byText('Keep it')?.click();
     await new Promise<void>((resolve) => queueMicrotask(resolve));
     byText('Remove from this computer')?.click();
@@ -80,5 +87,7 @@ test('an older join link without a length: the room says it is not given, never 
   await page.goto(`${app.url}#/welcome`);
   await page.getByLabel('Invitation link or Meet link').fill(joinLink(start, '&duration=600'));
   await page.getByRole('button', { name: 'Save my interview' }).click();
-  await expect(page.getByRole('alert')).toContainText('The interview length in the invitation link must be 5 to 480 minutes.');
+  await expect(page.getByRole('alert')).toContainText(
+    'The interview length in the invitation link must be 5 to 480 minutes.',
+  );
 });

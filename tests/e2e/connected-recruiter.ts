@@ -27,7 +27,10 @@ export async function connectedRecruiter(page: Page, env: Record<string, string>
     await page.goto(app.url);
     await page.getByRole('button', { name: 'Connect Google account' }).click();
     // Connected: the first-run step comes first; skipping it moves on to the schedule.
-    await page.getByRole('form', { name: 'About you and your company' }).getByRole('button', { name: 'Skip for now' }).click({ timeout: 15_000 });
+    await page
+      .getByRole('form', { name: 'About you and your company' })
+      .getByRole('button', { name: 'Skip for now' })
+      .click({ timeout: 15_000 });
     await expect(page.getByRole('heading', { name: 'Schedule', level: 1 })).toBeVisible({ timeout: 15_000 });
   } catch (error) {
     await close();

@@ -50,19 +50,30 @@ function measureNonText(kind: 'focus' | 'fields'): string[] {
     if (!(el instanceof HTMLElement) || el === document.body) return [];
     const style = getComputedStyle(el);
     const name = `<${el.tagName.toLowerCase()}> "${(el.getAttribute('aria-label') ?? el.innerText ?? '').trim().slice(0, 30)}"`;
-    if (style.outlineStyle === 'none' || Number.parseFloat(style.outlineWidth) < 2) return [`focus: ${name} shows no focus ring`];
+    if (style.outlineStyle === 'none' || Number.parseFloat(style.outlineWidth) < 2)
+      return [`focus: ${name} shows no focus ring`];
     const behind = background(Number.parseFloat(style.outlineOffset) < 0 ? el : el.parentElement);
     const r = ratio(style.outlineColor, behind);
-    return r < 3 ? [`focus: the ring on ${name} is ${r.toFixed(2)}:1 against rgb(${behind.join(', ')}), under 3:1`] : [];
+    return r < 3
+      ? [`focus: the ring on ${name} is ${r.toFixed(2)}:1 against rgb(${behind.join(', ')}), under 3:1`]
+      : [];
   }
   const problems: string[] = [];
-  for (const el of document.querySelectorAll('input:not([type="checkbox"], [type="radio"], [type="range"], [type="hidden"]), select, textarea')) {
+  for (const el of document.querySelectorAll(
+    'input:not([type="checkbox"], [type="radio"], [type="range"], [type="hidden"]), select, textarea',
+  )) {
     const rect = el.getBoundingClientRect();
     if (rect.width < 1 || rect.height < 1) continue;
     const behind = background(el.parentElement);
     const r = ratio(getComputedStyle(el).borderTopColor, behind);
-    const label = (el as HTMLInputElement).labels?.[0]?.innerText.trim().split('\n')[0] ?? el.getAttribute('aria-label') ?? el.tagName;
-    if (r < 3) problems.push(`border: the field "${label}" has a ${r.toFixed(2)}:1 edge against rgb(${behind.join(', ')}), under 3:1`);
+    const label =
+      (el as HTMLInputElement).labels?.[0]?.innerText.trim().split('\n')[0] ??
+      el.getAttribute('aria-label') ??
+      el.tagName;
+    if (r < 3)
+      problems.push(
+        `border: the field "${label}" has a ${r.toFixed(2)}:1 edge against rgb(${behind.join(', ')}), under 3:1`,
+      );
   }
   return problems;
 }

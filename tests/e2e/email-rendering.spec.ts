@@ -25,7 +25,12 @@ test('every kind of email renders in Chromium (screenshots for review)', async (
         interview,
         kind,
         recipient,
-        settings: { companyName: 'Acme Corp', brandColor: '#0b8043', signOff: 'Best of luck!', candidateDownloadUrl: 'https://acme.example/interview-desk' },
+        settings: {
+          companyName: 'Acme Corp',
+          brandColor: '#0b8043',
+          signOff: 'Best of luck!',
+          candidateDownloadUrl: 'https://acme.example/interview-desk',
+        },
         previous: { startUtc: '2030-01-14T13:00:00.000Z', durationMinutes: 45 },
         render,
         key: 'k',
@@ -40,10 +45,20 @@ test('every kind of email renders in Chromium (screenshots for review)', async (
       await expect(body).not.toContainText('salary');
       if (kind === 'cancellation') {
         await expect(page.getByRole('link', { name: 'Join Google Meet' })).toHaveCount(0);
-        for (const banned of ['Need a different time?', 'Best of luck!', 'adds this interview', 'If you have Interview Desk']) await expect(body).not.toContainText(banned);
-        if (recipient === 'candidate') await expect(body).toContainText('Questions? Contact Rita Recruiter at rita@example.com.');
+        for (const banned of [
+          'Need a different time?',
+          'Best of luck!',
+          'adds this interview',
+          'If you have Interview Desk',
+        ])
+          await expect(body).not.toContainText(banned);
+        if (recipient === 'candidate')
+          await expect(body).toContainText('Questions? Contact Rita Recruiter at rita@example.com.');
       } else {
-        await expect(page.getByRole('link', { name: 'Join Google Meet' })).toHaveAttribute('href', 'https://meet.google.com/abc-defg-hij');
+        await expect(page.getByRole('link', { name: 'Join Google Meet' })).toHaveAttribute(
+          'href',
+          'https://meet.google.com/abc-defg-hij',
+        );
         await expect(body).toContainText('If you have Interview Desk');
       }
       if (kind === 'update') await expect(body).toContainText(/New time: .* \(was .*\)/);

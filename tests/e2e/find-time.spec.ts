@@ -20,16 +20,26 @@ function weekdayAhead(): DateTime {
   while (day.weekday > 5) day = day.plus({ days: 1 });
   return day;
 }
-const at = (day: DateTime, hhmm: string) => day.set({ hour: Number(hhmm.slice(0, 2)), minute: Number(hhmm.slice(3)) }).toUTC().toISO()!;
+const at = (day: DateTime, hhmm: string) =>
+  day
+    .set({ hour: Number(hhmm.slice(0, 2)), minute: Number(hhmm.slice(3)) })
+    .toUTC()
+    .toISO()!;
 
-test('find a time: busy blocks from Google on the timeline, the conflict named, only free suggestions, one click fills the form', async ({ page }) => {
+test('find a time: busy blocks from Google on the timeline, the conflict named, only free suggestions, one click fills the form', async ({
+  page,
+}) => {
   const g = await startGoogleEmulator();
   const sink = await startSmtpSink();
   g.calendar.conferenceMode = 'success';
   const app = await startWebMode({ ...g.env, INTERVIEW_DESK_SMTP_URL: sink.url, ...fakeBrowserEnv });
   const day = weekdayAhead();
   // The recruiter's own meeting (from their Google Calendar) and a co-interviewer's, both that day.
-  g.calendar.insertForeign({ summary: 'Budget review', start: { dateTime: at(day, '13:00') }, end: { dateTime: at(day, '14:00') } });
+  g.calendar.insertForeign({
+    summary: 'Budget review',
+    start: { dateTime: at(day, '13:00') },
+    end: { dateTime: at(day, '14:00') },
+  });
   g.freeBusy.setBusy('pat@example.com', [{ start: at(day, '10:00'), end: at(day, '11:00') }]);
   g.freeBusy.setError('sam@other.org', 'notFound');
   try {
@@ -45,7 +55,9 @@ test('find a time: busy blocks from Google on the timeline, the conflict named, 
     const hours = page.getByRole('region', { name: 'Find a time' });
     await hours.getByLabel('Working hours end').fill('08:00');
     await hours.getByRole('button', { name: 'Save hours' }).click();
-    await expect(hours.getByLabel('Working hours end')).toHaveAccessibleDescription('Working hours must end after they start');
+    await expect(hours.getByLabel('Working hours end')).toHaveAccessibleDescription(
+      'Working hours must end after they start',
+    );
     await hours.getByLabel('Working hours start').fill('11:00');
     await hours.getByLabel('Working hours end').fill('17:00');
     await hours.getByRole('button', { name: 'Save hours' }).click();
@@ -72,7 +84,10 @@ test('find a time: busy blocks from Google on the timeline, the conflict named, 
     // The button went with the note: focus is on the timeline it filled, not on <body>.
     await expect(page.getByRole('figure', { name: /^Busy times on/ })).toBeFocused();
     // A key says what the blocks mean.
-    await expect(page.getByRole('list', { name: 'Key' }).getByRole('listitem')).toHaveText(['Busy', 'Proposed interview']);
+    await expect(page.getByRole('list', { name: 'Key' }).getByRole('listitem')).toHaveText([
+      'Busy',
+      'Proposed interview',
+    ]);
 
     // A panel: Pat (busy 10–11) and Sam (Google does not know the calendar). Google is asked when an address is finished.
     await page.getByRole('button', { name: 'Add co-interviewer' }).click();
@@ -84,12 +99,18 @@ test('find a time: busy blocks from Google on the timeline, the conflict named, 
     await page.getByLabel('Co-interviewer 2 email').fill('sam@other.org');
     await page.getByLabel('Co-interviewer 2 name (optional)').fill('Sam Outside');
     await expect(page.getByTestId('lane-pat@example.com')).toContainText('busy 10:00–11:00', { timeout: 10_000 });
-    await expect(page.getByTestId('lane-sam@other.org')).toContainText('Google does not share this calendar with your account');
+    await expect(page.getByTestId('lane-sam@other.org')).toContainText(
+      'Google does not share this calendar with your account',
+    );
     // Said once (not a hidden copy for screen readers as well).
-    expect(((await page.getByTestId('lane-sam@other.org').textContent()) ?? '').split('so their busy times are not shown')).toHaveLength(2);
+    expect(
+      ((await page.getByTestId('lane-sam@other.org').textContent()) ?? '').split('so their busy times are not shown'),
+    ).toHaveLength(2);
     await expect(page.getByTestId('busy-warning')).toHaveText('Busy then: Pat Panel.');
     const candidateTime = (iso: string) => DateTime.fromISO(iso).setZone(candidateZone).toFormat('HH:mm');
-    await expect(page.getByTestId('proposal-line')).toContainText(`${candidateTime(at(day, '10:00'))}–${candidateTime(at(day, '11:00'))} for the candidate (${candidateZone})`);
+    await expect(page.getByTestId('proposal-line')).toContainText(
+      `${candidateTime(at(day, '10:00'))}–${candidateTime(at(day, '11:00'))} for the candidate (${candidateZone})`,
+    );
     await saveScreenshot(page, 'find-time-conflict');
 
     // Typing never asks Google: moving the time and editing names reuse the answer.
@@ -101,7 +122,9 @@ test('find a time: busy blocks from Google on the timeline, the conflict named, 
     await page.getByLabel('Duration (minutes)').fill('60');
     await page.waitForTimeout(800);
     expect(g.count('/freeBusy', 'POST')).toBe(asked);
-    console.log(`freeBusy requests: ${asked} for the form session so far (consent, then each finished panel), none while typing`);
+    console.log(
+      `freeBusy requests: ${asked} for the form session so far (consent, then each finished panel), none while typing`,
+    );
     await page.getByRole('button', { name: 'Refresh busy times' }).click();
     // While busy times reload the buttons stay in the Tab order (aria-disabled, never disabled), and say why.
     const refreshButton = page.getByRole('button', { name: 'Refresh busy times' });
@@ -119,7 +142,10 @@ test('find a time: busy blocks from Google on the timeline, the conflict named, 
     // 15:00–16:00 would end after 20:00 in Kolkata: the next one is the next working day's first free hour.
     let next = day.plus({ days: 1 });
     while (next.weekday > 5) next = next.plus({ days: 1 });
-    const expected = [...['11:00', '11:30', '12:00', '14:00', '14:30'].map((t) => [day, t] as const), [next, '11:00'] as const].map(([d, t]) => {
+    const expected = [
+      ...['11:00', '11:30', '12:00', '14:00', '14:30'].map((t) => [day, t] as const),
+      [next, '11:00'] as const,
+    ].map(([d, t]) => {
       const start = at(d, t);
       const end = DateTime.fromISO(start).plus({ minutes: 60 }).setZone(zone).toFormat('HH:mm');
       return `${d.toFormat('ccc d LLL')}, ${t}–${end} (candidate ${candidateTime(start)})`;
@@ -130,7 +156,9 @@ test('find a time: busy blocks from Google on the timeline, the conflict named, 
       for (const scheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme: scheme });
         const { violations } = await new AxeBuilder({ page }).analyze();
-        const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${scheme}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        const serious = violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${scheme}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
         expect(serious).toEqual([]);
       }
       await page.emulateMedia({ colorScheme: 'light' });
@@ -157,9 +185,14 @@ test('find a time: busy blocks from Google on the timeline, the conflict named, 
     await expect(page.getByLabel('Start time', { exact: true })).toHaveValue('11:00');
     await expect(page.getByLabel('Date', { exact: true })).toHaveValue(next.toISODate()!);
     await expect(page.getByTestId('busy-warning')).toBeHidden();
-    await expect(page.getByRole('status').filter({ hasText: 'Filled in' })).toContainText(`${next.toFormat('ccc d LLL')}, 11:00–12:00`);
+    await expect(page.getByRole('status').filter({ hasText: 'Filled in' })).toContainText(
+      `${next.toFormat('ccc d LLL')}, 11:00–12:00`,
+    );
     // The picked suggestion is marked as chosen; the others are not.
-    await expect(offered.filter({ hasText: `${next.toFormat('ccc d LLL')}, 11:00–12:00` })).toHaveAttribute('aria-pressed', 'true');
+    await expect(offered.filter({ hasText: `${next.toFormat('ccc d LLL')}, 11:00–12:00` })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
     await expect(offered.and(page.locator('[aria-pressed="true"]'))).toHaveCount(1);
     await expect(page.getByTestId('proposal-line')).toContainText('11:00–12:00');
     await page.waitForTimeout(600);
@@ -168,19 +201,34 @@ test('find a time: busy blocks from Google on the timeline, the conflict named, 
 
     // Scheduled (Google cannot tell about Sam, so it asks; "anyway"): the panel is in the room, and each co-interviewer gets the invitation with the same .ics.
     await page.getByRole('button', { name: 'Schedule interview' }).last().click();
-    await page.getByRole('dialog', { name: 'Someone may be busy then' }).getByRole('button', { name: 'Schedule anyway' }).click();
+    await page
+      .getByRole('dialog', { name: 'Someone may be busy then' })
+      .getByRole('button', { name: 'Schedule anyway' })
+      .click();
     await expect(page.getByRole('heading', { name: 'Ada Lovelace · Staff Engineer' })).toBeVisible({ timeout: 15_000 });
     await expect(page.getByRole('list', { name: 'Co-interviewers' })).toContainText('Pat P. Panel <pat@example.com>');
-    await expect(page.getByTestId('invitation-panel-pat@example.com')).toContainText('Invitation sent to Pat P. Panel', { timeout: 15_000 });
-    await expect(page.getByTestId('invitation-panel-sam@other.org')).toContainText('Invitation sent to Sam Outside', { timeout: 15_000 });
+    await expect(page.getByTestId('invitation-panel-pat@example.com')).toContainText(
+      'Invitation sent to Pat P. Panel',
+      { timeout: 15_000 },
+    );
+    await expect(page.getByTestId('invitation-panel-sam@other.org')).toContainText('Invitation sent to Sam Outside', {
+      timeout: 15_000,
+    });
     await saveScreenshot(page, 'find-time-room');
     const toPat = sink.received.filter((m) => m.envelope.to.includes('pat@example.com'));
     expect(toPat).toHaveLength(1);
     fs.mkdirSync('tests/artifacts/email', { recursive: true });
-    fs.writeFileSync('tests/artifacts/email/panelist-invitation.txt', `${toPat[0]!.parsed.subject}\n\n${toPat[0]!.parsed.text}\n\n${icsAttachment(toPat[0]!)}`);
+    fs.writeFileSync(
+      'tests/artifacts/email/panelist-invitation.txt',
+      `${toPat[0]!.parsed.subject}\n\n${toPat[0]!.parsed.text}\n\n${icsAttachment(toPat[0]!)}`,
+    );
     const ics = parseWithPython(icsAttachment(toPat[0]!));
     expect(ics.start).toBe(DateTime.fromISO(at(next, '11:00')).toUTC().toISO());
-    expect(ics.attendees.map((a) => a.email)).toEqual(['mailto:ada@example.com', 'mailto:pat@example.com', 'mailto:sam@other.org']);
+    expect(ics.attendees.map((a) => a.email)).toEqual([
+      'mailto:ada@example.com',
+      'mailto:pat@example.com',
+      'mailto:sam@other.org',
+    ]);
 
     // Rescheduling shows the same timeline: the interview's own time is not "busy", Pat's meeting is.
     await page.getByRole('button', { name: 'Reschedule' }).first().click();
@@ -196,12 +244,26 @@ test('find a time: busy blocks from Google on the timeline, the conflict named, 
     await expect(move.getByTestId('busy-warning')).toBeHidden();
     await saveScreenshot(page, 'find-time-reschedule');
     await move.getByRole('button', { name: 'Save new time' }).click();
-    await page.getByRole('dialog', { name: 'Someone may be busy then' }).getByRole('button', { name: 'Move anyway' }).click();
-    await expect.poll(() => sink.received.filter((m) => m.envelope.to.includes('pat@example.com')).length, { timeout: 15_000 }).toBe(2);
+    await page
+      .getByRole('dialog', { name: 'Someone may be busy then' })
+      .getByRole('button', { name: 'Move anyway' })
+      .click();
+    await expect
+      .poll(() => sink.received.filter((m) => m.envelope.to.includes('pat@example.com')).length, { timeout: 15_000 })
+      .toBe(2);
     // Everyone who holds the invitation got the new time, and the room says so: the candidate, the panel and you.
-    await expect(page.getByTestId('delivery-confirmation')).toHaveText(/^New time sent to Ada Lovelace, Pat P\. Panel, Sam Outside and you at (\d{1,2} \w{3}, )?\d\d:\d\d\.$/, { timeout: 15_000 });
-    const update = parseWithPython(icsAttachment(sink.received.filter((m) => m.envelope.to.includes('pat@example.com'))[1]!));
-    expect([update.method, update.start, update.sequence > ics.sequence]).toEqual(['REQUEST', DateTime.fromISO(at(day, '11:00')).toUTC().toISO(), true]);
+    await expect(page.getByTestId('delivery-confirmation')).toHaveText(
+      /^New time sent to Ada Lovelace, Pat P\. Panel, Sam Outside and you at (\d{1,2} \w{3}, )?\d\d:\d\d\.$/,
+      { timeout: 15_000 },
+    );
+    const update = parseWithPython(
+      icsAttachment(sink.received.filter((m) => m.envelope.to.includes('pat@example.com'))[1]!),
+    );
+    expect([update.method, update.start, update.sequence > ics.sequence]).toEqual([
+      'REQUEST',
+      DateTime.fromISO(at(day, '11:00')).toUTC().toISO(),
+      true,
+    ]);
 
     // Editing the panel in the room: a refusal beside its field, then Sam off and Kim on.
     await page.getByRole('button', { name: 'Edit panel' }).click();
@@ -218,31 +280,55 @@ test('find a time: busy blocks from Google on the timeline, the conflict named, 
     await edit.getByRole('button', { name: 'Add co-interviewer' }).click();
     await edit.getByLabel('Co-interviewer 3 email').fill('ada@example.com');
     await edit.getByRole('button', { name: 'Save panel' }).click();
-    await expect(edit.getByLabel('Co-interviewer 3 email')).toHaveAccessibleDescription("Co-interviewer email is the candidate's address: add a colleague here.");
+    await expect(edit.getByLabel('Co-interviewer 3 email')).toHaveAccessibleDescription(
+      "Co-interviewer email is the candidate's address: add a colleague here.",
+    );
     await edit.getByLabel('Co-interviewer 3 email').fill('kim@example.com');
     await edit.getByLabel('Co-interviewer 3 name (optional)').fill('Kim New');
     await edit.getByRole('button', { name: 'Remove co-interviewer 2 (sam@other.org)' }).click();
     // Focus goes to the Remove that now stands where Sam's was (Kim's row moved up).
     expect((await focused(page)).name).toBe('Remove co-interviewer 2 (kim@example.com)');
-    await expect(edit.getByTestId('lane-kim@example.com')).toContainText('Google does not share this calendar', { timeout: 10_000 });
+    await expect(edit.getByTestId('lane-kim@example.com')).toContainText('Google does not share this calendar', {
+      timeout: 10_000,
+    });
     await edit.getByRole('button', { name: 'Save panel' }).click();
     // Kim is new, and Google does not know her calendar: asked first.
     const panelQuestion = page.getByRole('dialog', { name: 'Someone may be busy then' });
-    await expect(panelQuestion.getByTestId('conflict-question')).toHaveText('Google could not tell whether Kim New is free then: their calendar is not shared with you. Save the panel anyway?');
+    await expect(panelQuestion.getByTestId('conflict-question')).toHaveText(
+      'Google could not tell whether Kim New is free then: their calendar is not shared with you. Save the panel anyway?',
+    );
     await panelQuestion.getByRole('button', { name: 'Save panel anyway' }).click();
-    await expect(page.getByTestId('panel-saved')).toHaveText('Panel saved. Invitation on its way to Kim New. Sam Outside will be told they are off the panel. The candidate and everyone else on the panel get an update naming the new panel.');
+    await expect(page.getByTestId('panel-saved')).toHaveText(
+      'Panel saved. Invitation on its way to Kim New. Sam Outside will be told they are off the panel. The candidate and everyone else on the panel get an update naming the new panel.',
+    );
     await expect(page.getByTestId('panel-saved')).toBeFocused();
     // The earlier reschedule's "New time sent" would now describe the wrong update: it goes.
     await expect(page.getByTestId('delivery-confirmation')).toHaveCount(0);
-    await expect(page.getByTestId('invitation-panel-kim@example.com')).toContainText('Invitation sent to Kim New', { timeout: 15_000 });
+    await expect(page.getByTestId('invitation-panel-kim@example.com')).toContainText('Invitation sent to Kim New', {
+      timeout: 15_000,
+    });
     // Whoever stays is told the new panel: the room says so for the candidate, and the email names it.
-    await expect(page.getByTestId('invitation-candidate')).toContainText('Update sent to Ada Lovelace', { timeout: 15_000 });
-    await expect.poll(() => sink.received.filter((m) => m.envelope.to.includes('ada@example.com')).at(-1)?.parsed.subject ?? '', { timeout: 15_000 }).toMatch(/^New interview panel: Staff Engineer/);
-    await expect.poll(() => sink.received.filter((m) => m.envelope.to.includes('sam@other.org')).length, { timeout: 15_000 }).toBe(3);
+    await expect(page.getByTestId('invitation-candidate')).toContainText('Update sent to Ada Lovelace', {
+      timeout: 15_000,
+    });
+    await expect
+      .poll(() => sink.received.filter((m) => m.envelope.to.includes('ada@example.com')).at(-1)?.parsed.subject ?? '', {
+        timeout: 15_000,
+      })
+      .toMatch(/^New interview panel: Staff Engineer/);
+    await expect
+      .poll(() => sink.received.filter((m) => m.envelope.to.includes('sam@other.org')).length, { timeout: 15_000 })
+      .toBe(3);
     const samLast = sink.received.filter((m) => m.envelope.to.includes('sam@other.org')).at(-1)!;
-    expect([samLast.parsed.subject, parseWithPython(icsAttachment(samLast)).method]).toEqual(['No longer on the interview panel: Staff Engineer — Ada Lovelace', 'CANCEL']);
+    expect([samLast.parsed.subject, parseWithPython(icsAttachment(samLast)).method]).toEqual([
+      'No longer on the interview panel: Staff Engineer — Ada Lovelace',
+      'CANCEL',
+    ]);
     // Sam leaves the panel, not the record of what went out to him.
-    await expect(page.getByTestId('invitation-former-sam@other.org')).toContainText(/Off-the-panel notice sent to Sam Outside at (\d{1,2} \w{3}, )?\d\d:\d\d \(taken off the panel\)/, { timeout: 15_000 });
+    await expect(page.getByTestId('invitation-former-sam@other.org')).toContainText(
+      /Off-the-panel notice sent to Sam Outside at (\d{1,2} \w{3}, )?\d\d:\d\d \(taken off the panel\)/,
+      { timeout: 15_000 },
+    );
     await saveScreenshot(page, 'find-time-panel-edited');
   } finally {
     await app.stop();
@@ -251,9 +337,16 @@ test('find a time: busy blocks from Google on the timeline, the conflict named, 
   }
 });
 
-test('find a time in the reschedule dialog at 800×600 with a 12-hour clock: hour labels never run together', async ({ browser }) => {
+test('find a time in the reschedule dialog at 800×600 with a 12-hour clock: hour labels never run together', async ({
+  browser,
+}) => {
   const temp = makeTempDir('idesk-e2e-');
-  const interview = makeInterview({ startUtc: at(weekdayAhead(), '10:00'), timeZone: zone, candidate: { name: 'Ada Lovelace', email: 'ada@example.com' }, meetLink: 'https://meet.google.com/abc-defg-hij' });
+  const interview = makeInterview({
+    startUtc: at(weekdayAhead(), '10:00'),
+    timeZone: zone,
+    candidate: { name: 'Ada Lovelace', email: 'ada@example.com' },
+    meetLink: 'https://meet.google.com/abc-defg-hij',
+  });
   seedStore(temp.dir, { interviews: [interview] });
   const app = await startWebMode({}, temp.dir);
   const context = await browser.newContext({ locale: 'en-US', viewport: { width: 800, height: 600 } });
@@ -266,9 +359,14 @@ test('find a time in the reschedule dialog at 800×600 with a 12-hour clock: hou
     const labels = move.locator('.timeline-axis span');
     await expect(labels.first()).toBeVisible();
     await expect(labels.first()).toHaveText(/\d{1,2}:\d\d\s(AM|PM)/);
-    const boxes = await labels.evaluateAll((spans) => spans.map((s) => s.getBoundingClientRect()).map((r) => ({ left: r.left, right: r.right })));
+    const boxes = await labels.evaluateAll((spans) =>
+      spans.map((s) => s.getBoundingClientRect()).map((r) => ({ left: r.left, right: r.right })),
+    );
     expect(boxes.length).toBeGreaterThanOrEqual(2);
-    for (let i = 1; i < boxes.length; i++) expect(boxes[i]!.left - boxes[i - 1]!.right, `gap between hour labels ${i} and ${i + 1}`).toBeGreaterThanOrEqual(8);
+    for (let i = 1; i < boxes.length; i++)
+      expect(boxes[i]!.left - boxes[i - 1]!.right, `gap between hour labels ${i} and ${i + 1}`).toBeGreaterThanOrEqual(
+        8,
+      );
     await expect(move.getByRole('list', { name: 'Key' })).toBeVisible();
     await saveScreenshot(page, 'find-time-reschedule-narrow');
   } finally {

@@ -19,11 +19,20 @@ async function errorOf(page: Page, field: Locator): Promise<string> {
 async function expectAccessible(page: Page, label: string) {
   const { violations } = await new AxeBuilder({ page }).analyze();
   const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  console.table([...violations.map((v) => ({ screen: label, rule: v.id, impact: v.impact, nodes: v.nodes.length })), { screen: label, rule: 'serious or critical', impact: '', nodes: bad.length }]);
-  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), label).toEqual([]);
+  console.table([
+    ...violations.map((v) => ({ screen: label, rule: v.id, impact: v.impact, nodes: v.nodes.length })),
+    { screen: label, rule: 'serious or critical', impact: '', nodes: bad.length },
+  ]);
+  expect(
+    bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    label,
+  ).toEqual([]);
 }
 
-test('the schedule form shows every error at once beside its field, in the words of its label; a fixed field clears', async ({ page, app }) => {
+test('the schedule form shows every error at once beside its field, in the words of its label; a fixed field clears', async ({
+  page,
+  app,
+}) => {
   await page.setViewportSize({ width: 800, height: 600 });
   await page.goto(app.url);
   await page.goto(`${app.origin}/#/schedule/new`);
@@ -42,10 +51,15 @@ test('the schedule form shows every error at once beside its field, in the words
     ['Date', /^Date is missing or incomplete: pick a day in the date picker/],
     ['Duration (minutes)', /^Duration is missing: type a number of minutes/],
   ];
-  for (const [label, words] of expected) expect(await errorOf(page, page.getByLabel(label, { exact: true })), label).toMatch(words);
+  for (const [label, words] of expected)
+    expect(await errorOf(page, page.getByLabel(label, { exact: true })), label).toMatch(words);
   // No developer words anywhere on the form.
-  await expect(page.locator('form')).not.toContainText(/YYYY|HH:MM|candidateName|durationMinutes|expected number|Too small/);
-  await expect(page.getByRole('status').filter({ hasText: 'Please check' })).toContainText('Please check Your name, Your email, Candidate name, Candidate email, Job title, Date, Duration (minutes).');
+  await expect(page.locator('form')).not.toContainText(
+    /YYYY|HH:MM|candidateName|durationMinutes|expected number|Too small/,
+  );
+  await expect(page.getByRole('status').filter({ hasText: 'Please check' })).toContainText(
+    'Please check Your name, Your email, Candidate name, Candidate email, Job title, Date, Duration (minutes).',
+  );
   await expectAccessible(page, 'schedule form with errors');
   await saveScreenshot(page, 'schedule-form-errors-800');
 
@@ -56,7 +70,10 @@ test('the schedule form shows every error at once beside its field, in the words
   await expect(page.getByLabel('Job title')).toHaveAttribute('aria-invalid', 'true');
 });
 
-test('a typed form survives a trip to Settings and a reload; Cancel asks before discarding it', async ({ page, app }) => {
+test('a typed form survives a trip to Settings and a reload; Cancel asks before discarding it', async ({
+  page,
+  app,
+}) => {
   await page.goto(app.url);
   await page.goto(`${app.origin}/#/schedule/new`);
   await page.getByLabel('Candidate name').fill('Grace Hopper');
@@ -83,13 +100,19 @@ test('a typed form survives a trip to Settings and a reload; Cancel asks before 
   await expect(ask).toHaveCount(0);
   await expect(page.getByLabel('Candidate name')).toHaveValue('Grace Hopper');
   await page.getByRole('button', { name: 'Cancel', exact: true }).click();
-  await page.getByRole('alertdialog', { name: 'Discard this interview?' }).getByRole('button', { name: 'Discard' }).click();
+  await page
+    .getByRole('alertdialog', { name: 'Discard this interview?' })
+    .getByRole('button', { name: 'Discard' })
+    .click();
   await expect(page.getByRole('heading', { name: 'Schedule', level: 1 })).toBeVisible();
   await page.goto(`${app.origin}/#/schedule/new`);
   await expect(page.getByLabel('Candidate name')).toHaveValue('');
 });
 
-test('the name and email asked for in the form are saved, and the interview is scheduled without leaving it', async ({ page, app }) => {
+test('the name and email asked for in the form are saved, and the interview is scheduled without leaving it', async ({
+  page,
+  app,
+}) => {
   await page.goto(app.url);
   await page.goto(`${app.origin}/#/schedule/new`);
   await page.getByLabel('Your name').fill('Rita Recruiter');
@@ -104,15 +127,22 @@ test('the name and email asked for in the form are saved, and the interview is s
   await expect(page.getByLabel('Your name')).toHaveValue('Rita Recruiter');
 });
 
-test('Settings: errors beside each field in the words of its label, and leaving with unsaved edits asks first', async ({ page, app }) => {
+test('Settings: errors beside each field in the words of its label, and leaving with unsaved edits asks first', async ({
+  page,
+  app,
+}) => {
   await page.goto(app.url);
   await page.getByRole('link', { name: 'Settings' }).click();
   await page.getByLabel('Joining opens (minutes before start)').fill('-5');
   await page.getByLabel('Joining closes (minutes after start)').fill('soon');
   await page.getByLabel('Brand colour').fill('blue');
   await page.getByRole('button', { name: 'Save settings' }).click();
-  expect(await errorOf(page, page.getByLabel('Joining opens (minutes before start)'))).toBe('Joining opens must be a whole number of minutes from 0 to 120');
-  expect(await errorOf(page, page.getByLabel('Joining closes (minutes after start)'))).toBe('Joining closes must be a whole number of minutes from 5 to 600');
+  expect(await errorOf(page, page.getByLabel('Joining opens (minutes before start)'))).toBe(
+    'Joining opens must be a whole number of minutes from 0 to 120',
+  );
+  expect(await errorOf(page, page.getByLabel('Joining closes (minutes after start)'))).toBe(
+    'Joining closes must be a whole number of minutes from 5 to 600',
+  );
   expect(await errorOf(page, page.getByLabel('Brand colour'))).toMatch(/^Brand colour must be a colour like #1a73e8/);
   await expect(page.locator('main')).not.toContainText(/joinOpensMinutesBefore|Too small|expected number/);
   await page.getByLabel('Brand colour').fill('#1a73e8');
@@ -127,7 +157,10 @@ test('Settings: errors beside each field in the words of its label, and leaving 
   await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
   await expect(page.getByLabel('Joining opens (minutes before start)')).toHaveValue('-5');
   await page.getByRole('link', { name: 'Schedule', exact: true }).click();
-  await page.getByRole('alertdialog', { name: 'Leave without saving?' }).getByRole('button', { name: 'Leave without saving' }).click();
+  await page
+    .getByRole('alertdialog', { name: 'Leave without saving?' })
+    .getByRole('button', { name: 'Leave without saving' })
+    .click();
   await expect(page.getByRole('heading', { name: 'Schedule', level: 1 })).toBeVisible();
   await page.getByRole('link', { name: 'Settings' }).click();
   await expect(page.getByLabel('Joining opens (minutes before start)')).toHaveValue('15');
@@ -139,11 +172,17 @@ test('Settings: errors beside each field in the words of its label, and leaving 
   await expect(page.getByRole('heading', { name: 'Schedule', level: 1 })).toBeVisible();
 });
 
-test('the room says why an interview without a Meet link needs attention, and "Creating the Meet link…" while Google makes one', async ({ page }) => {
+test('the room says why an interview without a Meet link needs attention, and "Creating the Meet link…" while Google makes one', async ({
+  page,
+}) => {
   const temp = makeTempDir('idesk-e2e-');
   const start = new Date(Date.now() + 3 * 86_400_000).toISOString();
   const local = makeInterview({ startUtc: start, candidate: { name: 'Local Candidate', email: 'local@example.com' } });
-  const creating = makeInterview({ startUtc: start, candidate: { name: 'Pending Candidate', email: 'pending@example.com' }, google: { eventId: 'evt1', state: 'pending' } });
+  const creating = makeInterview({
+    startUtc: start,
+    candidate: { name: 'Pending Candidate', email: 'pending@example.com' },
+    google: { eventId: 'evt1', state: 'pending' },
+  });
   seedStore(temp.dir, { interviews: [local, creating], settings: { firstRunDone: true } });
   const app = await startWebMode({}, temp.dir);
   try {
@@ -163,7 +202,10 @@ test('the room says why an interview without a Meet link needs attention, and "C
   }
 });
 
-test('Settings → Email: each refused SMTP field shows its own error beside it, and a fixed field clears', async ({ page, app }) => {
+test('Settings → Email: each refused SMTP field shows its own error beside it, and a fixed field clears', async ({
+  page,
+  app,
+}) => {
   await page.goto(app.url);
   await page.getByRole('link', { name: 'Settings' }).click();
   const email = page.getByRole('region', { name: 'Email' });
@@ -171,7 +213,9 @@ test('Settings → Email: each refused SMTP field shows its own error beside it,
   await email.getByLabel('Port').fill('70000');
   await email.getByLabel('Send from (address)').fill('not-an-address');
   await email.getByRole('button', { name: 'Save email settings' }).click();
-  expect(await errorOf(page, email.getByLabel('SMTP server'))).toMatch(/^SMTP server must be a host name like smtp\.example\.com/);
+  expect(await errorOf(page, email.getByLabel('SMTP server'))).toMatch(
+    /^SMTP server must be a host name like smtp\.example\.com/,
+  );
   expect(await errorOf(page, email.getByLabel('Port'))).toBe('Port must be a number from 1 to 65535, like 587');
   expect(await errorOf(page, email.getByLabel('Send from (address)'))).toMatch(/^Send from \(address\)/);
   // One spoken summary names the fields; no list of all messages in one box, no developer words.

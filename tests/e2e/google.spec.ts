@@ -36,8 +36,13 @@ test('connect Google from the welcome screen, schedule, and get a Meet link from
     await page.getByLabel('Time zone', { exact: true }).fill('Europe/Berlin');
     await page.getByRole('button', { name: 'Schedule interview' }).click();
     // Free/busy is not allowed yet, so Google cannot tell whether the time is free: asked, then "anyway".
-    await expect(page.getByRole('dialog', { name: 'Someone may be busy then' }).getByTestId('conflict-question')).toContainText('Google could not tell whether you are free then');
-    await page.getByRole('dialog', { name: 'Someone may be busy then' }).getByRole('button', { name: 'Schedule anyway' }).click();
+    await expect(
+      page.getByRole('dialog', { name: 'Someone may be busy then' }).getByTestId('conflict-question'),
+    ).toContainText('Google could not tell whether you are free then');
+    await page
+      .getByRole('dialog', { name: 'Someone may be busy then' })
+      .getByRole('button', { name: 'Schedule anyway' })
+      .click();
     await expect(page.getByRole('heading', { name: 'Grace Hopper · Compiler Engineer' })).toBeVisible();
     await expect(page.locator('.details')).toContainText('In sync', { timeout: 15_000 });
     await expect(page.locator('.details')).toContainText(/https:\/\/meet\.google\.com\/[a-z]{3}-[a-z]{4}-[a-z]{3}/);
@@ -57,17 +62,23 @@ test('connect Google from the welcome screen, schedule, and get a Meet link from
     await page.getByLabel('Time zone', { exact: true }).fill('Europe/Berlin');
     await page.getByLabel('Meet link (optional)').fill('https://meet.google.com/abc-defg-hij');
     await page.getByRole('button', { name: 'Schedule interview' }).click();
-    await page.getByRole('dialog', { name: 'Someone may be busy then' }).getByRole('button', { name: 'Schedule anyway' }).click();
+    await page
+      .getByRole('dialog', { name: 'Someone may be busy then' })
+      .getByRole('button', { name: 'Schedule anyway' })
+      .click();
     await expect(page.getByRole('heading', { name: 'Ada Lovelace · Analyst' })).toBeVisible();
     await expect(page.locator('.details')).toContainText('In sync', { timeout: 15_000 });
-    await expect(page.getByTestId('invitation-candidate')).toContainText('Invitation sent to Ada Lovelace', { timeout: 15_000 });
+    await expect(page.getByTestId('invitation-candidate')).toContainText('Invitation sent to Ada Lovelace', {
+      timeout: 15_000,
+    });
     await expect(page.getByTestId('invitation-recruiter')).toContainText('Invitation sent to', { timeout: 15_000 });
     const adaId = new URL(page.url()).hash.split('/')[2]!;
     const adaEvent = g.calendar.peek(eventIdFor(adaId))!;
     expect(adaEvent.hangoutLink).toBe('https://meet.google.com/abc-defg-hij');
     const adaMails = sink.received.filter((m) => parseWithIcalJs(icsAttachment(m)).uid === adaEvent.iCalUID);
     expect(adaMails.map((m) => m.envelope.to[0]).sort()).toEqual(['ada@example.com', 'recruiter@example.com']);
-    for (const m of adaMails) expect(parseWithIcalJs(icsAttachment(m)).location).toBe('https://meet.google.com/abc-defg-hij');
+    for (const m of adaMails)
+      expect(parseWithIcalJs(icsAttachment(m)).location).toBe('https://meet.google.com/abc-defg-hij');
     await saveScreenshot(page, 'interview-room-google-pasted-link');
 
     // Disconnect: revoked at Google, local interview kept.
@@ -87,7 +98,14 @@ test('connect Google from the welcome screen, schedule, and get a Meet link from
     const files = fs.readdirSync(app.dataDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
     const text = files.map((e) => fs.readFileSync(path.join(e.parentPath, e.name), 'utf8')).join('\n');
     expect(text).toContain('Google account connected');
-    for (const secret of ['1//emu-', 'ya29.emu-', '4/0', g.oauth.clientSecret, new URL(app.url).searchParams.get('token')!]) expect(text).not.toContain(secret);
+    for (const secret of [
+      '1//emu-',
+      'ya29.emu-',
+      '4/0',
+      g.oauth.clientSecret,
+      new URL(app.url).searchParams.get('token')!,
+    ])
+      expect(text).not.toContain(secret);
   } finally {
     await app.stop();
     await g.close();

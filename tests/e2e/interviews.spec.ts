@@ -24,7 +24,12 @@ test('schedule through the form, see it in the schedule, open the room', async (
   await page.getByLabel('Candidate name').fill('Ada Lovelace');
   await page.getByLabel('Candidate email').fill('"Ada" <ada@example.com>');
   await page.getByLabel('Job title').fill('Staff Engineer');
-  const berlinDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(Date.now() + 2 * 86_400_000);
+  const berlinDate = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Berlin',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(Date.now() + 2 * 86_400_000);
   await page.getByLabel('Date', { exact: true }).fill(berlinDate);
   await page.getByLabel('Start time', { exact: true }).fill('10:00');
   await page.getByLabel('Time zone', { exact: true }).fill('Europe/Berlin');
@@ -34,7 +39,9 @@ test('schedule through the form, see it in the schedule, open the room', async (
   await page.getByLabel('Private notes').fill('Systems design round.');
   await page.getByLabel('Message to the candidate (optional)').fill('Please bring a laptop.');
   // Previewed as the email shows it, signed by the recruiter.
-  await expect(page.getByRole('figure', { name: 'How the candidate will see your message' })).toContainText('Message from Rita Recruiter:');
+  await expect(page.getByRole('figure', { name: 'How the candidate will see your message' })).toContainText(
+    'Message from Rita Recruiter:',
+  );
   await expect(page.getByTestId('candidate-message-preview')).toHaveText('Please bring a laptop.');
   await page.getByRole('button', { name: 'Schedule interview' }).click();
   // Main refused the display-name trick and the form names the field.
@@ -72,10 +79,26 @@ test('the join buttons follow the join window: before, open, ended, cancelled', 
   const temp = makeTempDir('idesk-e2e-');
   const now = Date.now();
   const at = (minutes: number) => new Date(now + minutes * 60_000).toISOString();
-  const soon = makeInterview({ startUtc: at(10), candidate: { name: 'Soon Candidate', email: 'soon@example.com' }, meetLink: 'https://meet.google.com/abc-defg-hij' });
-  const later = makeInterview({ startUtc: at(120), candidate: { name: 'Later Candidate', email: 'later@example.com' }, meetLink: 'https://meet.google.com/abc-defg-hij' });
-  const ended = makeInterview({ startUtc: at(-180), candidate: { name: 'Ended Candidate', email: 'ended@example.com' }, meetLink: 'https://meet.google.com/abc-defg-hij' });
-  const cancelled = makeInterview({ startUtc: at(5), status: 'cancelled', candidate: { name: 'Cancelled Candidate', email: 'c@example.com' } });
+  const soon = makeInterview({
+    startUtc: at(10),
+    candidate: { name: 'Soon Candidate', email: 'soon@example.com' },
+    meetLink: 'https://meet.google.com/abc-defg-hij',
+  });
+  const later = makeInterview({
+    startUtc: at(120),
+    candidate: { name: 'Later Candidate', email: 'later@example.com' },
+    meetLink: 'https://meet.google.com/abc-defg-hij',
+  });
+  const ended = makeInterview({
+    startUtc: at(-180),
+    candidate: { name: 'Ended Candidate', email: 'ended@example.com' },
+    meetLink: 'https://meet.google.com/abc-defg-hij',
+  });
+  const cancelled = makeInterview({
+    startUtc: at(5),
+    status: 'cancelled',
+    candidate: { name: 'Cancelled Candidate', email: 'c@example.com' },
+  });
   const noLink = makeInterview({ startUtc: at(8), candidate: { name: 'No Link', email: 'nolink@example.com' } });
   seedStore(temp.dir, { interviews: [soon, later, ended, cancelled, noLink], settings: { joinDefault: 'browser' } });
   const app = await startWebMode({}, temp.dir);
@@ -135,11 +158,18 @@ test('the join buttons follow the join window: before, open, ended, cancelled', 
   }
 });
 
-test('after its scheduled end an interview is ended everywhere, with Join still offered quietly while the window is open', async ({ page }) => {
+test('after its scheduled end an interview is ended everywhere, with Join still offered quietly while the window is open', async ({
+  page,
+}) => {
   const temp = makeTempDir('idesk-e2e-');
   const now = Date.now();
   // A 5-minute interview that ended 5 minutes ago: the join window (60 minutes after the start) is still open.
-  const short = makeInterview({ startUtc: new Date(now - 10 * 60_000).toISOString(), durationMinutes: 5, candidate: { name: 'Short Call', email: 'short@example.com' }, meetLink: 'https://meet.google.com/abc-defg-hij' });
+  const short = makeInterview({
+    startUtc: new Date(now - 10 * 60_000).toISOString(),
+    durationMinutes: 5,
+    candidate: { name: 'Short Call', email: 'short@example.com' },
+    meetLink: 'https://meet.google.com/abc-defg-hij',
+  });
   seedStore(temp.dir, { interviews: [short], settings: { firstRunDone: true } });
   const app = await startWebMode({}, temp.dir);
   try {
@@ -148,7 +178,9 @@ test('after its scheduled end an interview is ended everywhere, with Join still 
     await expect(page.getByRole('listitem').filter({ hasText: 'Short Call' })).toContainText('Ended');
     await page.goto(`${app.origin}/#/interview/${short.id}`);
     await expect(page.locator('.screen-header .badge')).toHaveText('Ended');
-    await expect(page.getByTestId('join-state')).toHaveText(/^The interview has ended\. You can still join for (50|49) minutes\.$/);
+    await expect(page.getByTestId('join-state')).toHaveText(
+      /^The interview has ended\. You can still join for (50|49) minutes\.$/,
+    );
     const buttons = page.locator('.join-area .actions button');
     await expect(buttons).toHaveCount(2);
     // Offered quietly: neither button is the primary one any more.
@@ -160,7 +192,9 @@ test('after its scheduled end an interview is ended everywhere, with Join still 
     // Analytics counts it as past at its end, not as upcoming.
     await page.getByRole('link', { name: 'Analytics' }).click();
     await expect(page.getByTestId('figure-upcoming')).toHaveText('0');
-    await expect(page.getByRole('region', { name: 'Your joins from this app' }).getByTestId('figure-no-join-from-the-app')).toHaveText('1');
+    await expect(
+      page.getByRole('region', { name: 'Your joins from this app' }).getByTestId('figure-no-join-from-the-app'),
+    ).toHaveText('1');
   } finally {
     await app.stop();
     temp.cleanup();
@@ -169,7 +203,10 @@ test('after its scheduled end an interview is ended everywhere, with Join still 
 
 test('reschedule and cancel from the room', async ({ page }) => {
   const temp = makeTempDir('idesk-e2e-');
-  const interview = makeInterview({ startUtc: new Date(Date.now() + 48 * 3600_000).toISOString(), candidate: { name: 'Move Me', email: 'move@example.com' } });
+  const interview = makeInterview({
+    startUtc: new Date(Date.now() + 48 * 3600_000).toISOString(),
+    candidate: { name: 'Move Me', email: 'move@example.com' },
+  });
   seedStore(temp.dir, { interviews: [interview] });
   const app = await startWebMode({}, temp.dir);
   try {
@@ -182,14 +219,22 @@ test('reschedule and cancel from the room', async ({ page }) => {
     await expect(form.locator('.field-error')).toContainText('in the past');
     const target = new Date(Date.now() + 72 * 3600_000);
     const pad = (n: number) => String(n).padStart(2, '0');
-    const berlinDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' }).format(target);
+    const berlinDate = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Europe/Berlin',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).format(target);
     await form.getByLabel('New date').fill(berlinDate);
     await form.getByLabel('New start time').fill(`${pad(14)}:30`);
     await form.getByRole('button', { name: 'Save new time' }).click();
     await expect(form).toHaveCount(0);
     await expect(page.locator('.details')).toContainText('14:30');
     await page.getByRole('button', { name: 'Cancel interview' }).click();
-    await page.getByRole('dialog', { name: 'Cancel the interview with Move Me?' }).getByRole('button', { name: 'Cancel interview' }).click();
+    await page
+      .getByRole('dialog', { name: 'Cancel the interview with Move Me?' })
+      .getByRole('button', { name: 'Cancel interview' })
+      .click();
     await expect(page.locator('.room .badge')).toHaveText('Cancelled');
   } finally {
     await app.stop();
@@ -203,14 +248,26 @@ test('analytics says only what the app saw, counts the future, and exports CSV',
   const at = (ms: number) => new Date(ms).toISOString();
   seedStore(temp.dir, {
     interviews: [
-      makeInterview({ startUtc: at(base), jobTitle: 'Engineer', joins: [{ joinedAt: at(base), leftAt: at(base + 40 * 60_000), via: 'app' }] }),
-      makeInterview({ startUtc: at(base + day), jobTitle: 'Engineer', joins: [{ joinedAt: at(base + day), leftAt: at(base + day + 50 * 60_000), via: 'app' }] }),
+      makeInterview({
+        startUtc: at(base),
+        jobTitle: 'Engineer',
+        joins: [{ joinedAt: at(base), leftAt: at(base + 40 * 60_000), via: 'app' }],
+      }),
+      makeInterview({
+        startUtc: at(base + day),
+        jobTitle: 'Engineer',
+        joins: [{ joinedAt: at(base + day), leftAt: at(base + day + 50 * 60_000), via: 'app' }],
+      }),
       makeInterview({ startUtc: at(base + 2 * day), jobTitle: 'Designer' }),
       makeInterview({ startUtc: at(base + 3 * day), jobTitle: 'Designer', status: 'cancelled' }),
       // Cancelled for tomorrow: inside the default period, so counted as cancelled.
       makeInterview({ startUtc: at(Date.now() + day), jobTitle: 'Designer', status: 'cancelled' }),
       // Join pressed early (5 minutes ago, starts in 10): not a result before its end.
-      makeInterview({ startUtc: at(Date.now() + 10 * 60_000), jobTitle: 'Engineer', joins: [{ joinedAt: at(Date.now() - 5 * 60_000), via: 'browser' }] }),
+      makeInterview({
+        startUtc: at(Date.now() + 10 * 60_000),
+        jobTitle: 'Engineer',
+        joins: [{ joinedAt: at(Date.now() - 5 * 60_000), via: 'browser' }],
+      }),
     ],
   });
   const app = await startWebMode({}, temp.dir);
@@ -233,7 +290,9 @@ test('analytics says only what the app saw, counts the future, and exports CSV',
     const labels = await page.locator('.chart-label').allTextContents();
     expect(labels.length).toBeGreaterThan(0);
     for (const label of labels) expect(label).toMatch(/^(?:[A-Z][a-z]{2,3}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,3}\.?)$/);
-    await expect(page.getByRole('img', { name: /Interviews per week/ })).toHaveAccessibleName(/week of Monday,? (?:[A-Z][a-z]+ \d{1,2}|\d{1,2} [A-Z][a-z]+),? \d{4}: /);
+    await expect(page.getByRole('img', { name: /Interviews per week/ })).toHaveAccessibleName(
+      /week of Monday,? (?:[A-Z][a-z]+ \d{1,2}|\d{1,2} [A-Z][a-z]+),? \d{4}: /,
+    );
     await expect(page.getByRole('row', { name: /Engineer/ })).toContainText('2');
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export CSV' }).click();
@@ -251,7 +310,10 @@ test('analytics says only what the app saw, counts the future, and exports CSV',
 
 test('a damaged database is moved aside, the last good copy restored, and the person is told', async ({ page }) => {
   const temp = makeTempDir('idesk-e2e-');
-  const kept = makeInterview({ startUtc: new Date(Date.now() + 86_400_000).toISOString(), candidate: { name: 'Kept Safe', email: 'kept@example.com' } });
+  const kept = makeInterview({
+    startUtc: new Date(Date.now() + 86_400_000).toISOString(),
+    candidate: { name: 'Kept Safe', email: 'kept@example.com' },
+  });
   seedStore(temp.dir, { interviews: [kept] });
   const first = await startWebMode({}, temp.dir);
   await first.stop();
@@ -280,13 +342,17 @@ test('a damaged database is moved aside, the last good copy restored, and the pe
     await expect(review.getByRole('listitem')).toHaveCount(1);
     await expect(review.getByRole('heading')).toBeFocused();
     await page.keyboard.press('Tab');
-    await expect(page.getByRole('button', { name: 'Send: Invitation to Kept Safe about Kept Safe (Engineer)' })).toBeFocused();
+    await expect(
+      page.getByRole('button', { name: 'Send: Invitation to Kept Safe about Kept Safe (Engineer)' }),
+    ).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(review).toHaveCount(0);
     await page.goto(`${app.origin}/#/interview/${kept.id}`);
     await expect(page.getByText('Invitation to you not sent: dropped after restoring a copy')).toBeVisible();
     await expect(page.getByText(/Invitation queued for Kept Safe/)).toBeVisible();
-    expect(fs.readdirSync(temp.dir).some((f: string) => f.startsWith('interview-desk.damaged-') && f.endsWith('.sqlite'))).toBe(true);
+    expect(
+      fs.readdirSync(temp.dir).some((f: string) => f.startsWith('interview-desk.damaged-') && f.endsWith('.sqlite')),
+    ).toBe(true);
   } finally {
     await app.stop();
   }
@@ -299,7 +365,11 @@ test('candidate mode: paste the invitation link, see the interview with its coun
   await page.getByLabel('Invitation link or Meet link').fill('interview-desk://join?meet=https://evil.com&start=x');
   await page.getByRole('button', { name: 'Save my interview' }).click();
   await expect(page.getByRole('alert')).toContainText('abc-defg-hij');
-  await page.getByLabel('Invitation link or Meet link').fill(`interview-desk://join?meet=abc-defg-hij&start=${encodeURIComponent(start.toISOString())}&title=Staff+Engineer+interview`);
+  await page
+    .getByLabel('Invitation link or Meet link')
+    .fill(
+      `interview-desk://join?meet=abc-defg-hij&start=${encodeURIComponent(start.toISOString())}&title=Staff+Engineer+interview`,
+    );
   // The sender chose the link's contents: the form shows them before anything is saved, and saving is asked once.
   await expect(page.getByTestId('join-preview-title')).toHaveText('Staff Engineer interview');
   await expect(page.locator('.details')).toContainText('https://meet.google.com/abc-defg-hij');

@@ -141,7 +141,9 @@ test('keyboard only: connect Google, schedule, reschedule, edit the panel, cance
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { name: 'Schedule', level: 1 })).toBeFocused();
     // The list has loaded (under load it takes a moment): its rows are there to tab to.
-    await expect(page.getByRole('list', { name: 'Interviews' }).getByRole('listitem').filter({ hasText: 'Grace Hopper' })).toBeVisible();
+    await expect(
+      page.getByRole('list', { name: 'Interviews' }).getByRole('listitem').filter({ hasText: 'Grace Hopper' }),
+    ).toBeVisible();
     await tabTo(page, /Grace Hopper/);
     expect((await focused(page)).name).toMatch(/Grace Hopper.*Compiler Engineer.*Cancelled/);
     expect(await seriousAxe(page, 'schedule rows (name matches content)', ['label-content-name-mismatch'])).toEqual([]);
@@ -165,7 +167,10 @@ test('keyboard only: connect Google, schedule, reschedule, edit the panel, cance
 
 test('keyboard only: saving a pasted Meet link moves focus to the result, not <body>', async ({ page }) => {
   const temp = makeTempDir('idesk-e2e-');
-  const interview = makeInterview({ startUtc: new Date(Date.now() + 48 * 3600_000).toISOString(), candidate: { name: 'No Link', email: 'nolink@example.com' } });
+  const interview = makeInterview({
+    startUtc: new Date(Date.now() + 48 * 3600_000).toISOString(),
+    candidate: { name: 'No Link', email: 'nolink@example.com' },
+  });
   seedStore(temp.dir, { interviews: [interview] });
   const app = await startWebMode({}, temp.dir);
   try {

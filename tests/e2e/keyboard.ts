@@ -8,9 +8,16 @@ export async function focused(page: Page): Promise<{ tag: string; name: string; 
     if (!el) return { tag: 'none', name: '', visible: false, inDialog: false };
     const labelled = el.getAttribute('aria-labelledby');
     const byLabel = el.id ? document.querySelector(`label[for="${CSS.escape(el.id)}"]`)?.textContent : undefined;
-    const name = (el.getAttribute('aria-label') ?? (labelled ? document.getElementById(labelled)?.textContent : undefined) ?? byLabel ?? el.textContent ?? '').trim();
+    const name = (
+      el.getAttribute('aria-label') ??
+      (labelled ? document.getElementById(labelled)?.textContent : undefined) ??
+      byLabel ??
+      el.textContent ??
+      ''
+    ).trim();
     const rect = el.getBoundingClientRect();
-    const visible = el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true }) && rect.width > 0 && rect.height > 0;
+    const visible =
+      el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true }) && rect.width > 0 && rect.height > 0;
     return { tag: el.tagName.toLowerCase(), name, visible, inDialog: !!el.closest('dialog[open]') };
   });
 }
@@ -46,6 +53,12 @@ export async function seriousAxe(page: Page, screen: string, rules?: string[]): 
   const builder = new AxeBuilder({ page });
   const { violations } = await (rules ? builder.withRules(rules) : builder).analyze();
   const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  console.table([{ screen, serious: bad.filter((v) => v.impact === 'serious').length, critical: bad.filter((v) => v.impact === 'critical').length }]);
+  console.table([
+    {
+      screen,
+      serious: bad.filter((v) => v.impact === 'serious').length,
+      critical: bad.filter((v) => v.impact === 'critical').length,
+    },
+  ]);
   return bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }

@@ -3,13 +3,20 @@ import { startWebMode } from '../support/web-mode';
 import { manyInterviews, seedStore } from '../support/interview-fixtures';
 import { makeTempDir } from '../support/temp-dir';
 
-test('10,000 interviews: the schedule renders a virtualised list, scrolls and filters as you type', async ({ page }) => {
+test('10,000 interviews: the schedule renders a virtualised list, scrolls and filters as you type', async ({
+  page,
+}) => {
   const temp = makeTempDir('idesk-e2e-');
   const interviews = manyInterviews(10_000, Date.now());
   seedStore(temp.dir, { interviews });
   // The oldest interview's day as a row names it (the browser runs on London time).
   const oldest = Math.min(...interviews.map((i) => Date.parse(i.startUtc)));
-  const oldestDay = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'short', year: 'numeric' }).format(oldest);
+  const oldestDay = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  }).format(oldest);
   const app = await startWebMode({}, temp.dir);
   try {
     await page.goto(app.url);
@@ -32,10 +39,12 @@ test('10,000 interviews: the schedule renders a virtualised list, scrolls and fi
     expect(count).toBeGreaterThan(100);
     expect(count).toBeLessThan(10_000);
     // Read in one go once the list has settled (rows come and go while the virtualiser catches up).
-    await expect.poll(async () => {
-      const texts = await rows.allTextContents();
-      return texts.length > 0 && texts.every((t) => t.includes('Hopper'));
-    }).toBe(true);
+    await expect
+      .poll(async () => {
+        const texts = await rows.allTextContents();
+        return texts.length > 0 && texts.every((t) => t.includes('Hopper'));
+      })
+      .toBe(true);
   } finally {
     await app.stop();
   }

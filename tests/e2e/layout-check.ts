@@ -36,8 +36,12 @@ export async function layoutProblems(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const problems: string[] = [];
     const describe = (el: Element) => {
-      const text = (el.getAttribute('aria-label') ?? (el as HTMLElement).innerText ?? el.getAttribute('value') ?? '').trim().replace(/\s+/g, ' ').slice(0, 40);
-      const classes = typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
+      const text = (el.getAttribute('aria-label') ?? (el as HTMLElement).innerText ?? el.getAttribute('value') ?? '')
+        .trim()
+        .replace(/\s+/g, ' ')
+        .slice(0, 40);
+      const classes =
+        typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
       return `<${el.tagName.toLowerCase()}${classes}${text ? ` "${text}"` : ''}>`;
     };
     const shown = (el: Element) => {
@@ -49,7 +53,11 @@ export async function layoutProblems(page: Page): Promise<string[]> {
       // Visually hidden text for screen readers (1 px clipped boxes).
       return !(style.clipPath !== 'none' || (style.clip && style.clip !== 'auto'));
     };
-    const interactive = [...document.querySelectorAll('a[href], button, input:not([type="hidden"]), select, textarea, summary, [role="button"], [role="link"], [role="menuitem"], [role="checkbox"], [tabindex]:not([tabindex="-1"]), label')].filter(shown);
+    const interactive = [
+      ...document.querySelectorAll(
+        'a[href], button, input:not([type="hidden"]), select, textarea, summary, [role="button"], [role="link"], [role="menuitem"], [role="checkbox"], [tabindex]:not([tabindex="-1"]), label',
+      ),
+    ].filter(shown);
     const floating = (el: Element) => {
       for (let at: Element | null = el; at; at = at.parentElement) {
         if (at.matches('[role="menu"], [role="dialog"], dialog[open], [role="listbox"]')) return at;
@@ -67,19 +75,27 @@ export async function layoutProblems(page: Page): Promise<string[]> {
         const rb = b.getBoundingClientRect();
         const overlapX = Math.min(ra.right, rb.right) - Math.max(ra.left, rb.left);
         const overlapY = Math.min(ra.bottom, rb.bottom) - Math.max(ra.top, rb.top);
-        if (overlapX > 0.5 && overlapY > 0.5) problems.push(`overlap: ${describe(a)} and ${describe(b)} (${Math.round(overlapX)}×${Math.round(overlapY)} px)`);
+        if (overlapX > 0.5 && overlapY > 0.5)
+          problems.push(
+            `overlap: ${describe(a)} and ${describe(b)} (${Math.round(overlapX)}×${Math.round(overlapY)} px)`,
+          );
       }
       const rect = interactive[i]!.getBoundingClientRect();
-      if (rect.right > window.innerWidth + 0.5) problems.push(`clipped: ${describe(interactive[i]!)} reaches ${Math.round(rect.right)} px, past the window's ${window.innerWidth} px`);
+      if (rect.right > window.innerWidth + 0.5)
+        problems.push(
+          `clipped: ${describe(interactive[i]!)} reaches ${Math.round(rect.right)} px, past the window's ${window.innerWidth} px`,
+        );
     }
     const page = document.scrollingElement ?? document.documentElement;
-    if (page.scrollWidth > page.clientWidth) problems.push(`clipped: the page is ${page.scrollWidth} px wide in a ${page.clientWidth} px window`);
+    if (page.scrollWidth > page.clientWidth)
+      problems.push(`clipped: the page is ${page.scrollWidth} px wide in a ${page.clientWidth} px window`);
     for (const el of document.body.querySelectorAll('*')) {
       if (!(el instanceof HTMLElement) || el.clientWidth === 0 || !shown(el)) continue;
       if (el.matches('input, textarea, select, option, video, audio, svg *') || el.closest('svg')) continue;
       const style = getComputedStyle(el);
       if (style.textOverflow === 'ellipsis' && el.title) continue;
-      if (el.scrollWidth > el.clientWidth + 1) problems.push(`clipped: ${describe(el)} holds ${el.scrollWidth} px in ${el.clientWidth} px`);
+      if (el.scrollWidth > el.clientWidth + 1)
+        problems.push(`clipped: ${describe(el)} holds ${el.scrollWidth} px in ${el.clientWidth} px`);
     }
     for (const el of document.querySelectorAll('time, .time, .countdown')) {
       if (!shown(el)) continue;
@@ -94,13 +110,17 @@ export async function layoutProblems(page: Page): Promise<string[]> {
       const style = getComputedStyle(el);
       linkLooks.set(`${style.color} ${style.textDecorationLine} ${style.fontWeight}`, describe(el));
     }
-    if (linkLooks.size > 1) problems.push(`links styled ${linkLooks.size} ways: ${[...linkLooks].map(([look, el]) => `${el} (${look})`).join(', ')}`);
+    if (linkLooks.size > 1)
+      problems.push(
+        `links styled ${linkLooks.size} ways: ${[...linkLooks].map(([look, el]) => `${el} (${look})`).join(', ')}`,
+      );
     // A page whose scrolling is turned off (behind a modal dialog) does not count as a second scroll.
     if (page.scrollHeight > page.clientHeight + 1 && getComputedStyle(page).overflowY !== 'hidden') {
       for (const el of document.body.querySelectorAll('*')) {
         if (!(el instanceof HTMLElement) || el.matches('textarea, select') || !shown(el)) continue;
         const overflowY = getComputedStyle(el).overflowY;
-        if ((overflowY === 'auto' || overflowY === 'scroll') && el.scrollHeight > el.clientHeight + 1) problems.push(`scrolls twice: the page and ${describe(el)} both scroll`);
+        if ((overflowY === 'auto' || overflowY === 'scroll') && el.scrollHeight > el.clientHeight + 1)
+          problems.push(`scrolls twice: the page and ${describe(el)} both scroll`);
       }
     }
     return problems;
@@ -120,10 +140,16 @@ export async function mainActionProblems(page: Page, action: Locator): Promise<s
   const found = await action.evaluateAll((elements) =>
     elements.map((el) => {
       const rect = el.getBoundingClientRect();
-      const inside = rect.width > 0 && rect.top >= 0 && rect.left >= 0 && rect.bottom <= window.innerHeight && rect.right <= window.innerWidth;
+      const inside =
+        rect.width > 0 &&
+        rect.top >= 0 &&
+        rect.left >= 0 &&
+        rect.bottom <= window.innerHeight &&
+        rect.right <= window.innerWidth;
       const top = inside ? document.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2) : null;
       const label = ((el as HTMLElement).innerText || el.getAttribute('aria-label') || '').trim();
-      if (!inside) return `main action "${label}" is out of sight (${Math.round(rect.top)}–${Math.round(rect.bottom)} px in a ${window.innerHeight} px window)`;
+      if (!inside)
+        return `main action "${label}" is out of sight (${Math.round(rect.top)}–${Math.round(rect.bottom)} px in a ${window.innerHeight} px window)`;
       return top && (el === top || el.contains(top)) ? '' : `main action "${label}" is covered`;
     }),
   );
@@ -146,8 +172,18 @@ export interface LayoutOptions {
  * after each resize), saves a screenshot to tests/artifacts/layout-<name>-<w>x<h>.png, and returns
  * the problems found, each prefixed with the screen and size.
  */
-export async function checkLayout(page: Page, name: string, prepare: () => Promise<void>, options: LayoutOptions | Size[] = {}): Promise<string[]> {
-  const { sizes = layoutSizes, mainAction, mainActionSizes = [mainActionSize], suffix = '' } = Array.isArray(options) ? { sizes: options } : options;
+export async function checkLayout(
+  page: Page,
+  name: string,
+  prepare: () => Promise<void>,
+  options: LayoutOptions | Size[] = {},
+): Promise<string[]> {
+  const {
+    sizes = layoutSizes,
+    mainAction,
+    mainActionSizes = [mainActionSize],
+    suffix = '',
+  } = Array.isArray(options) ? { sizes: options } : options;
   const found: string[] = [];
   for (const size of sizes) {
     await page.setViewportSize(size);
@@ -156,7 +192,8 @@ export async function checkLayout(page: Page, name: string, prepare: () => Promi
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     await saveScreenshot(page, `layout-${name}${suffix}-${size.width}x${size.height}`);
     const problems = await layoutProblems(page);
-    if (mainAction && mainActionSizes.some((s) => s.width === size.width && s.height === size.height)) problems.push(...(await mainActionProblems(page, mainAction)));
+    if (mainAction && mainActionSizes.some((s) => s.width === size.width && s.height === size.height))
+      problems.push(...(await mainActionProblems(page, mainAction)));
     found.push(...problems.map((p) => `${name}${suffix} at ${size.width}×${size.height}: ${p}`));
   }
   return found;

@@ -15,7 +15,10 @@ test.use({ locale: 'en-US' });
 const schemes = ['light', 'dark'] as const;
 const smallWindow = { width: 800, height: 600 };
 
-test('first-run screens lay out cleanly: welcome, first-run step, empty schedule, schedule form, device check, settings, account menu', async ({ page, app }) => {
+test('first-run screens lay out cleanly: welcome, first-run step, empty schedule, schedule form, device check, settings, account menu', async ({
+  page,
+  app,
+}) => {
   test.setTimeout(240_000);
   await page.goto(app.url);
   const problems: string[] = [];
@@ -26,9 +29,14 @@ test('first-run screens lay out cleanly: welcome, first-run step, empty schedule
   const button = (name: string) => page.getByRole('button', { name, exact: true });
   for (const scheme of schemes) {
     await page.emulateMedia({ colorScheme: scheme });
-    const check = async (name: string, prepare: () => Promise<void>, options: LayoutOptions = {}) => problems.push(...(await checkLayout(page, name, prepare, { ...options, suffix: scheme === 'dark' ? '-dark' : '' })));
+    const check = async (name: string, prepare: () => Promise<void>, options: LayoutOptions = {}) =>
+      problems.push(
+        ...(await checkLayout(page, name, prepare, { ...options, suffix: scheme === 'dark' ? '-dark' : '' })),
+      );
     // This run has no Google client built in, so the recruiter's way in is the email-only set-up.
-    await check('welcome', open('', 'Welcome to Interview Desk'), { mainAction: button('No Google account? Set up with email only') });
+    await check('welcome', open('', 'Welcome to Interview Desk'), {
+      mainAction: button('No Google account? Set up with email only'),
+    });
     await check(
       'first-run',
       async () => {
@@ -48,7 +56,10 @@ test('first-run screens lay out cleanly: welcome, first-run step, empty schedule
       },
       { mainAction: button('Schedule interview') },
     );
-    await check('schedule-form', open('#/schedule/new', 'Schedule an interview'), { mainAction: button('Schedule interview'), mainActionSizes: [smallWindow, { width: 1280, height: 800 }] });
+    await check('schedule-form', open('#/schedule/new', 'Schedule an interview'), {
+      mainAction: button('Schedule interview'),
+      mainActionSizes: [smallWindow, { width: 1280, height: 800 }],
+    });
     await check(
       'schedule-form-errors',
       async () => {
@@ -81,7 +92,9 @@ test('first-run screens lay out cleanly: welcome, first-run step, empty schedule
   expect(problems).toEqual([]);
 });
 
-test('screens with interviews lay out cleanly: full schedule, a search with no match, the room in each state, analytics', async ({ page }) => {
+test('screens with interviews lay out cleanly: full schedule, a search with no match, the room in each state, analytics', async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   const temp = makeTempDir('idesk-e2e-');
   const now = Date.now();
@@ -98,14 +111,20 @@ test('screens with interviews lay out cleanly: full schedule, a search with no m
     cancelled: joinArea.getByText('This interview was cancelled.'),
     candidate: joinArea.getByTestId('join-state'),
   };
-  seedStore(temp.dir, { interviews: [...Object.values(rooms), ...manyInterviews(60, now)], settings: { recruiterName: 'Rita Recruiter', recruiterEmail: 'rita@example.com' } });
+  seedStore(temp.dir, {
+    interviews: [...Object.values(rooms), ...manyInterviews(60, now)],
+    settings: { recruiterName: 'Rita Recruiter', recruiterEmail: 'rita@example.com' },
+  });
   const app = await startWebMode({}, temp.dir);
   try {
     await page.goto(app.url);
     const problems: string[] = [];
     for (const scheme of schemes) {
       await page.emulateMedia({ colorScheme: scheme });
-      const check = async (name: string, prepare: () => Promise<void>, options: LayoutOptions = {}) => problems.push(...(await checkLayout(page, name, prepare, { ...options, suffix: scheme === 'dark' ? '-dark' : '' })));
+      const check = async (name: string, prepare: () => Promise<void>, options: LayoutOptions = {}) =>
+        problems.push(
+          ...(await checkLayout(page, name, prepare, { ...options, suffix: scheme === 'dark' ? '-dark' : '' })),
+        );
       await check(
         'schedule-full',
         async () => {
@@ -125,7 +144,9 @@ test('screens with interviews lay out cleanly: full schedule, a search with no m
         },
         { mainAction: page.getByRole('button', { name: 'Clear search' }) },
       );
-      for (const [state, interview] of Object.entries(rooms) as Array<[keyof typeof rooms, (typeof rooms)[keyof typeof rooms]]>) {
+      for (const [state, interview] of Object.entries(rooms) as Array<
+        [keyof typeof rooms, (typeof rooms)[keyof typeof rooms]]
+      >) {
         await check(
           `room-${state}`,
           async () => {
@@ -141,7 +162,8 @@ test('screens with interviews lay out cleanly: full schedule, a search with no m
         async () => {
           await page.goto(`${app.origin}/#/interview/${rooms.upcoming.id}`);
           // The form stays open across the resize.
-          if (!(await page.getByRole('form', { name: 'Reschedule' }).isVisible())) await page.getByRole('button', { name: 'Reschedule' }).first().click();
+          if (!(await page.getByRole('form', { name: 'Reschedule' }).isVisible()))
+            await page.getByRole('button', { name: 'Reschedule' }).first().click();
           await expect(page.getByRole('form', { name: 'Reschedule' })).toBeVisible();
         },
         { mainAction: page.getByRole('button', { name: 'Save new time' }) },
@@ -167,7 +189,9 @@ test('screens with interviews lay out cleanly: full schedule, a search with no m
   }
 });
 
-test('one link style, one button style: a link looks the same on every screen, the form\'s Cancel looks like the other secondary buttons', async ({ page }) => {
+test("one link style, one button style: a link looks the same on every screen, the form's Cancel looks like the other secondary buttons", async ({
+  page,
+}) => {
   const temp = makeTempDir('idesk-e2e-');
   const room = roomStates(Date.now()).upcoming;
   seedStore(temp.dir, { interviews: [room] });
@@ -176,10 +200,19 @@ test('one link style, one button style: a link looks the same on every screen, t
     const look = (locator: ReturnType<typeof page.locator>) =>
       locator.evaluate((el) => {
         const s = getComputedStyle(el);
-        return { color: s.color, underline: s.textDecorationLine, border: `${s.borderTopStyle} ${s.borderTopColor}`, background: s.backgroundColor, padding: s.padding, radius: s.borderTopLeftRadius };
+        return {
+          color: s.color,
+          underline: s.textDecorationLine,
+          border: `${s.borderTopStyle} ${s.borderTopColor}`,
+          background: s.backgroundColor,
+          padding: s.padding,
+          radius: s.borderTopLeftRadius,
+        };
       });
     await page.goto(app.url);
-    const buttonThatReadsAsLink = await look(page.getByRole('button', { name: 'No Google account? Set up with email only' }));
+    const buttonThatReadsAsLink = await look(
+      page.getByRole('button', { name: 'No Google account? Set up with email only' }),
+    );
     await page.goto(`${app.origin}/#/interview/${room.id}`);
     const backLink = await look(page.getByRole('link', { name: '← Schedule' }));
     const devicesLink = await look(page.getByRole('link', { name: 'Check devices before joining' }));
@@ -189,7 +222,10 @@ test('one link style, one button style: a link looks the same on every screen, t
     // Links: one colour, underlined, whether an <a> or a <button class="link">.
     expect(backLink.underline).toBe('underline');
     expect(devicesLink).toEqual(backLink);
-    expect({ color: buttonThatReadsAsLink.color, underline: buttonThatReadsAsLink.underline }).toEqual({ color: backLink.color, underline: backLink.underline });
+    expect({ color: buttonThatReadsAsLink.color, underline: buttonThatReadsAsLink.underline }).toEqual({
+      color: backLink.color,
+      underline: backLink.underline,
+    });
     // "Cancel" beside the form's submit is a secondary button, drawn as the other secondary buttons.
     expect(cancel).toEqual(secondaryButton);
   } finally {

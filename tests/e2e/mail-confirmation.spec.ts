@@ -9,13 +9,21 @@ import { startSmtpSink } from '../support/smtp-sink';
 async function axeProblems(page: Page, screen: string): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page }).analyze();
   const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  console.table([{ screen, serious: bad.filter((v) => v.impact === 'serious').length, critical: bad.filter((v) => v.impact === 'critical').length }]);
+  console.table([
+    {
+      screen,
+      serious: bad.filter((v) => v.impact === 'serious').length,
+      critical: bad.filter((v) => v.impact === 'critical').length,
+    },
+  ]);
   return bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 const privateNote = 'Internal: salary expectations too high?';
 
-test('first run asks for the company; private notes stay private; cancel and reschedule say what went out to whom; Settings shows where mail goes', async ({ page }) => {
+test('first run asks for the company; private notes stay private; cancel and reschedule say what went out to whom; Settings shows where mail goes', async ({
+  page,
+}) => {
   const sink = await startSmtpSink();
   const app = await startWebMode({ INTERVIEW_DESK_SMTP_URL: sink.url });
   try {
@@ -47,7 +55,10 @@ test('first run asks for the company; private notes stay private; cancel and res
     // The room: private notes shown (labelled), the invitation's delivery in words.
     await expect(page.getByRole('heading', { name: 'Ada Lovelace · Staff Engineer' })).toBeVisible();
     await expect(page.locator('.details')).toContainText(`Private notes${privateNote}`);
-    await expect(page.getByTestId('invitation-candidate')).toContainText(/Invitation sent to Ada Lovelace at (\d{1,2} \w{3}, )?\d{2}:\d{2}/, { timeout: 10_000 });
+    await expect(page.getByTestId('invitation-candidate')).toContainText(
+      /Invitation sent to Ada Lovelace at (\d{1,2} \w{3}, )?\d{2}:\d{2}/,
+      { timeout: 10_000 },
+    );
 
     // Reschedule: the room says the new time went out.
     await page.getByRole('button', { name: 'Reschedule' }).click();
@@ -55,12 +66,18 @@ test('first run asks for the company; private notes stay private; cancel and res
     await page.getByRole('button', { name: 'Save new time' }).click();
     await expect(page.getByTestId('delivery-confirmation')).toContainText(/New time (queued for|sent to) Ada Lovelace/);
     // Both who hold the invitation got it: the candidate and you.
-    await expect(page.getByTestId('delivery-confirmation')).toHaveText(/^New time sent to Ada Lovelace and you at (\d{1,2} \w{3}, )?\d{1,2}:\d{2}( [AP]M)?\.$/, { timeout: 10_000 });
+    await expect(page.getByTestId('delivery-confirmation')).toHaveText(
+      /^New time sent to Ada Lovelace and you at (\d{1,2} \w{3}, )?\d{1,2}:\d{2}( [AP]M)?\.$/,
+      { timeout: 10_000 },
+    );
 
     // Cancel: the cancellation's delivery, and no device check for a cancelled interview.
     await page.getByRole('button', { name: 'Cancel interview' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Cancel interview' }).click();
-    await expect(page.getByTestId('delivery-confirmation')).toContainText(/Cancellation sent to Ada Lovelace at (\d{1,2} \w{3}, )?\d{2}:\d{2}\./, { timeout: 10_000 });
+    await expect(page.getByTestId('delivery-confirmation')).toContainText(
+      /Cancellation sent to Ada Lovelace at (\d{1,2} \w{3}, )?\d{2}:\d{2}\./,
+      { timeout: 10_000 },
+    );
     await expect(page.getByRole('link', { name: 'Check devices before joining' })).toHaveCount(0);
     await saveScreenshot(page, 'room-cancelled-confirmation');
     expect(await axeProblems(page, 'room: cancelled, with confirmation')).toEqual([]);
@@ -74,25 +91,38 @@ test('first run asks for the company; private notes stay private; cancel and res
     await expect(mail).toContainText('come from how Interview Desk was started on this computer');
     // Shown as text, not as fields that look editable; the password line says only what is true.
     await expect(mail.getByRole('textbox', { name: 'SMTP server' })).toHaveCount(0);
-    await expect(mail.getByTestId('smtp-from-start')).toHaveText(`SMTP server127.0.0.1Port${sink.port}SecuritySTARTTLSUser nameNonePasswordNone: the app was started without one`);
+    await expect(mail.getByTestId('smtp-from-start')).toHaveText(
+      `SMTP server127.0.0.1Port${sink.port}SecuritySTARTTLSUser nameNonePasswordNone: the app was started without one`,
+    );
     await mail.getByRole('button', { name: 'Send test email' }).click();
-    await expect(mail.getByRole('status')).toContainText(`Test email sent to Rita Recruiter <rita@example.com> through the SMTP server 127.0.0.1:${sink.port} (set when Interview Desk was started).`);
+    await expect(mail.getByRole('status')).toContainText(
+      `Test email sent to Rita Recruiter <rita@example.com> through the SMTP server 127.0.0.1:${sink.port} (set when Interview Desk was started).`,
+    );
     await saveScreenshot(page, 'settings-email-override');
     expect(await axeProblems(page, 'settings: SMTP from the environment')).toEqual([]);
 
     // Everything the server received: 6 interview emails + the test; the private note in none of them.
     await expect.poll(() => sink.received.length).toBe(7);
     for (const received of sink.received) {
-      for (const part of [received.raw, received.parsed.text ?? '', String(received.parsed.html || '')]) expect(part).not.toContain('salary');
+      for (const part of [received.raw, received.parsed.text ?? '', String(received.parsed.html || '')])
+        expect(part).not.toContain('salary');
     }
     // Kept for review: what each person received, as text and HTML.
     fs.mkdirSync('tests/artifacts/mail-walk', { recursive: true });
     sink.received.forEach((m, i) => {
-      fs.writeFileSync(`tests/artifacts/mail-walk/${i}-${m.envelope.to[0]}.txt`, `Subject: ${m.parsed.subject}\n\n${m.parsed.text}`);
-      if (m.parsed.html) fs.writeFileSync(`tests/artifacts/mail-walk/${i}-${m.envelope.to[0]}.html`, String(m.parsed.html));
+      fs.writeFileSync(
+        `tests/artifacts/mail-walk/${i}-${m.envelope.to[0]}.txt`,
+        `Subject: ${m.parsed.subject}\n\n${m.parsed.text}`,
+      );
+      if (m.parsed.html)
+        fs.writeFileSync(`tests/artifacts/mail-walk/${i}-${m.envelope.to[0]}.html`, String(m.parsed.html));
     });
     const toAda = sink.received.filter((m) => m.envelope.to.includes('ada@example.com'));
-    expect(toAda.map((m) => m.parsed.subject)).toEqual(['Interview invitation: Staff Engineer at Acme Corp', 'New time for your interview: Staff Engineer at Acme Corp', 'Interview cancelled: Staff Engineer at Acme Corp']);
+    expect(toAda.map((m) => m.parsed.subject)).toEqual([
+      'Interview invitation: Staff Engineer at Acme Corp',
+      'New time for your interview: Staff Engineer at Acme Corp',
+      'Interview cancelled: Staff Engineer at Acme Corp',
+    ]);
     expect(toAda[1]!.parsed.text).toMatch(/New time: .* at 15:30 \(was .* at 10:00\)/);
   } finally {
     await app.stop();

@@ -3,7 +3,9 @@ import { startWebMode } from '../support/web-mode';
 import { manyInterviews, seedStore } from '../support/interview-fixtures';
 import { makeTempDir } from '../support/temp-dir';
 
-test('a change made elsewhere refreshes just that row: the schedule fetches its id, not the list or its pages', async ({ page }) => {
+test('a change made elsewhere refreshes just that row: the schedule fetches its id, not the list or its pages', async ({
+  page,
+}) => {
   const temp = makeTempDir('idesk-e2e-');
   seedStore(temp.dir, { interviews: manyInterviews(3000, Date.now()) });
   const app = await startWebMode({}, temp.dir);
@@ -23,11 +25,17 @@ test('a change made elsewhere refreshes just that row: the schedule fetches its 
     // Another window of the app cancels it (the same contract call the room makes).
     const answer = await fetch(`${app.origin}/api/call/interviews:cancel`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-desk-token': new URL(app.url).searchParams.get('token')!, origin: app.origin },
+      headers: {
+        'content-type': 'application/json',
+        'x-desk-token': new URL(app.url).searchParams.get('token')!,
+        origin: app.origin,
+      },
       body: JSON.stringify({ input: id }),
     }).then((r) => r.json() as Promise<{ ok: boolean }>);
     expect(answer.ok).toBe(true);
-    await expect(list.getByRole('listitem').filter({ has: page.locator(`a[href="#/interview/${id}"]`) })).toContainText('Cancelled');
+    await expect(list.getByRole('listitem').filter({ has: page.locator(`a[href="#/interview/${id}"]`) })).toContainText(
+      'Cancelled',
+    );
     expect(calls).toContain('interviews:byIds');
     expect(calls.filter((c) => c === 'interviews:list' || c === 'interviews:page')).toEqual([]);
   } finally {

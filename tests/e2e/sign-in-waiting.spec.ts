@@ -9,10 +9,18 @@ import { makeTempDir } from '../support/temp-dir';
 
 /** The consent pages the stand-in browser was asked to open, in order. */
 function opened(log: string): string[] {
-  return fs.existsSync(log) ? fs.readFileSync(log, 'utf8').split('\n').filter((l) => l.startsWith('open ')).map((l) => l.slice(5)) : [];
+  return fs.existsSync(log)
+    ? fs
+        .readFileSync(log, 'utf8')
+        .split('\n')
+        .filter((l) => l.startsWith('open '))
+        .map((l) => l.slice(5))
+    : [];
 }
 
-test('an unfinished Google sign-in never locks Connect: open it again, cancel, or start over (also after a reload)', async ({ page }) => {
+test('an unfinished Google sign-in never locks Connect: open it again, cancel, or start over (also after a reload)', async ({
+  page,
+}) => {
   const g = await startGoogleEmulator();
   const temp = makeTempDir('idesk-browser-');
   const log = path.join(temp.dir, 'browser.log');
@@ -31,7 +39,10 @@ test('an unfinished Google sign-in never locks Connect: open it again, cancel, o
     await expect.poll(() => opened(log).length).toBe(1);
     await saveScreenshot(page, 'sign-in-waiting-800');
     const { violations } = await new AxeBuilder({ page }).analyze();
-    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id), 'sign-in waiting').toEqual([]);
+    expect(
+      violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
+      'sign-in waiting',
+    ).toEqual([]);
 
     // A reload keeps the waiting state and its actions; "again" opens the same page.
     await page.reload();
@@ -55,7 +66,10 @@ test('an unfinished Google sign-in never locks Connect: open it again, cancel, o
     expect(third).not.toBe(fourth);
     expect((await g.browse(third!).catch(() => ({ status: 0 }))).status).toBe(0);
     expect((await g.browse(fourth!)).status).toBe(200);
-    await expect(page.getByRole('form', { name: 'About you and your company' }).getByLabel('Your email')).toHaveValue('recruiter@example.com', { timeout: 15_000 });
+    await expect(page.getByRole('form', { name: 'About you and your company' }).getByLabel('Your email')).toHaveValue(
+      'recruiter@example.com',
+      { timeout: 15_000 },
+    );
     await expect(banner).toHaveCount(0);
     await expect(page.getByText(/replaced by a newer one/)).toHaveCount(0);
   } finally {
@@ -65,10 +79,15 @@ test('an unfinished Google sign-in never locks Connect: open it again, cancel, o
   }
 });
 
-test('a copy built without a Google client says so on Connect, in a recruiter\'s words; the rest works', async ({ page, app }) => {
+test("a copy built without a Google client says so on Connect, in a recruiter's words; the rest works", async ({
+  page,
+  app,
+}) => {
   await page.goto(app.url);
   const welcome = page.getByRole('region', { name: 'Welcome to Interview Desk' });
-  await expect(welcome).toContainText('This copy of Interview Desk was built without a Google connection. Ask whoever gave you the app for a version with Google sign-in; scheduling with a pasted Meet link works without it.');
+  await expect(welcome).toContainText(
+    'This copy of Interview Desk was built without a Google connection. Ask whoever gave you the app for a version with Google sign-in; scheduling with a pasted Meet link works without it.',
+  );
   await expect(page.getByRole('button', { name: 'Connect Google account' })).toHaveCount(0);
   await expect(page.locator('body')).not.toContainText(/INTERVIEW_DESK|README|client id/i);
   await page.getByRole('link', { name: 'Settings' }).click();

@@ -7,7 +7,10 @@ import { expect, saveScreenshot, test } from './fixtures';
 test('web mode opens on the welcome screen with the navigation', async ({ page, app, cspViolations }) => {
   // Nothing the page asks for is missing (a browser asks for /favicon.ico unless the page names an icon).
   const missing: string[] = [];
-  page.on('console', (message) => void (/Failed to load resource/.test(message.text()) && missing.push(message.text())));
+  page.on(
+    'console',
+    (message) => void (/Failed to load resource/.test(message.text()) && missing.push(message.text())),
+  );
   await page.goto(app.url);
   // The secret moved into a cookie and out of the address bar.
   expect(page.url()).not.toContain('token=');
@@ -36,13 +39,25 @@ test('the welcome screen works from the keyboard with a visible focus ring', asy
       const el = document.activeElement as HTMLElement | null;
       if (!el || el === document.body) return null;
       const style = getComputedStyle(el);
-      return { text: (el.getAttribute('aria-label') ?? el.textContent ?? '').trim(), outline: style.outlineStyle, width: style.outlineWidth };
+      return {
+        text: (el.getAttribute('aria-label') ?? el.textContent ?? '').trim(),
+        outline: style.outlineStyle,
+        width: style.outlineWidth,
+      };
     });
     if (!info) continue;
     focusable.push(info.text);
     expect(info.outline, `focus ring on "${info.text}"`).not.toBe('none');
   }
-  for (const name of ['Skip to content', 'Schedule', 'Device check', 'Analytics', 'Settings', 'No Google account? Set up with email only', 'Run device check']) {
+  for (const name of [
+    'Skip to content',
+    'Schedule',
+    'Device check',
+    'Analytics',
+    'Settings',
+    'No Google account? Set up with email only',
+    'Run device check',
+  ]) {
     expect(focusable).toContain(name);
   }
   // Enter on the focused "Run device check" button navigates.
@@ -59,7 +74,8 @@ test('every control on the first screens has an accessible name', async ({ page,
     const unlabelled = await page.evaluate(() =>
       [...document.querySelectorAll('button, input, select, textarea, a[href]')]
         .filter((el) => {
-          const labelled = el.getAttribute('aria-label') || el.textContent?.trim() || (el as HTMLInputElement).labels?.length;
+          const labelled =
+            el.getAttribute('aria-label') || el.textContent?.trim() || (el as HTMLInputElement).labels?.length;
           return !labelled;
         })
         .map((el) => el.outerHTML.slice(0, 80)),
@@ -100,7 +116,9 @@ test('settings are validated by main, the field is named, and a good value persi
   await expect(page.getByLabel('Brand colour')).toHaveValue('#0b8043');
 });
 
-test('settings saved with values that break the rules: the app starts, says so, and Settings lists them', async ({ page }) => {
+test('settings saved with values that break the rules: the app starts, says so, and Settings lists them', async ({
+  page,
+}) => {
   const temp = makeTempDir('idesk-e2e-');
   seedStore(temp.dir, {
     settings: {
@@ -128,7 +146,9 @@ test('settings saved with values that break the rules: the app starts, says so, 
     await expect(problems.getByRole('listitem')).toHaveCount(6);
     await expect(page.getByLabel('Company name')).toHaveValue('Acme Corp');
     const axe = await new AxeBuilder({ page }).analyze();
-    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual(
+      [],
+    );
   } finally {
     await app.stop();
     temp.cleanup();

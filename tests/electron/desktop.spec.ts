@@ -5,7 +5,11 @@ import { _electron as electron, expect, test, type ElectronApplication } from '@
 import { findElectronBinary } from '../support/electron-binary';
 import { makeInterview, seedStore } from '../support/interview-fixtures';
 
-const soon = makeInterview({ startUtc: new Date(Date.now() + 5 * 60_000).toISOString(), candidate: { name: 'Meet Tester', email: 'meet@example.com' }, meetLink: 'https://meet.google.com/abc-defg-hij' });
+const soon = makeInterview({
+  startUtc: new Date(Date.now() + 5 * 60_000).toISOString(),
+  candidate: { name: 'Meet Tester', email: 'meet@example.com' },
+  meetLink: 'https://meet.google.com/abc-defg-hij',
+});
 
 const binary = findElectronBinary();
 const reason = 'missing' in binary ? binary.missing : '';
@@ -42,11 +46,24 @@ test('every window runs with the security settings', async () => {
       // Undocumented but present at run time: the preferences the contents actually run with.
       const contents = w.webContents as unknown as { getLastWebPreferences?: () => Record<string, unknown> | null };
       const p = contents.getLastWebPreferences?.() ?? {};
-      return { contextIsolation: p.contextIsolation, sandbox: p.sandbox, nodeIntegration: p.nodeIntegration, webSecurity: p.webSecurity, webviewTag: p.webviewTag };
+      return {
+        contextIsolation: p.contextIsolation,
+        sandbox: p.sandbox,
+        nodeIntegration: p.nodeIntegration,
+        webSecurity: p.webSecurity,
+        webviewTag: p.webviewTag,
+      };
     }),
   );
   expect(prefs.length).toBeGreaterThan(0);
-  for (const p of prefs) expect(p).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+  for (const p of prefs)
+    expect(p).toEqual({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+    });
 });
 
 test('the page sees window.desk but no Node or ipcRenderer', async () => {
@@ -62,7 +79,13 @@ test('the page sees window.desk but no Node or ipcRenderer', async () => {
 test('"Join in app" opens the managed Meet window (served a local page for meet.google.com)', async () => {
   // Intercept https in the Meet window's own session only, so no real Google is needed.
   await app.evaluate(({ session }) => {
-    session.fromPartition('persist:meet').protocol.handle('https', () => new Response('<!doctype html><title>Local Meet</title><h1>Local Meet</h1>', { headers: { 'content-type': 'text/html' } }));
+    session.fromPartition('persist:meet').protocol.handle(
+      'https',
+      () =>
+        new Response('<!doctype html><title>Local Meet</title><h1>Local Meet</h1>', {
+          headers: { 'content-type': 'text/html' },
+        }),
+    );
   });
   const main = await app.firstWindow();
   await main.evaluate((id) => (globalThis.location.hash = `#/interview/${id}`), soon.id);
@@ -74,8 +97,17 @@ test('"Join in app" opens the managed Meet window (served a local page for meet.
   // Both windows, the app's and Meet's, run with the security settings.
   const prefs = await app.evaluate(({ BrowserWindow }) =>
     BrowserWindow.getAllWindows().map((w) => {
-      const p = (w.webContents as unknown as { getLastWebPreferences?: () => Record<string, unknown> | null }).getLastWebPreferences?.() ?? {};
-      return { partition: p.partition ?? null, contextIsolation: p.contextIsolation, sandbox: p.sandbox, nodeIntegration: p.nodeIntegration, preload: p.preload ?? null };
+      const p =
+        (
+          w.webContents as unknown as { getLastWebPreferences?: () => Record<string, unknown> | null }
+        ).getLastWebPreferences?.() ?? {};
+      return {
+        partition: p.partition ?? null,
+        contextIsolation: p.contextIsolation,
+        sandbox: p.sandbox,
+        nodeIntegration: p.nodeIntegration,
+        preload: p.preload ?? null,
+      };
     }),
   );
   expect(prefs.map((p) => p.partition)).toContain('persist:meet');
@@ -86,13 +118,17 @@ test('"Join in app" opens the managed Meet window (served a local page for meet.
 
 test('a deep link to the device check opens it in the running app', async () => {
   const window = await app.firstWindow();
-  await app.evaluate(({ app: electronApp }) => electronApp.emit('second-instance', {}, ['interview-desk', 'interview-desk://device-check'], ''));
+  await app.evaluate(({ app: electronApp }) =>
+    electronApp.emit('second-instance', {}, ['interview-desk', 'interview-desk://device-check'], ''),
+  );
   await expect(window.getByRole('heading', { name: 'Device check' })).toBeVisible();
 });
 
 test('a refused deep link shows a message instead of navigating', async () => {
   const window = await app.firstWindow();
-  await app.evaluate(({ app: electronApp }) => electronApp.emit('second-instance', {}, ['interview-desk', 'interview-desk://join?meet=https://evil.com'], ''));
+  await app.evaluate(({ app: electronApp }) =>
+    electronApp.emit('second-instance', {}, ['interview-desk', 'interview-desk://join?meet=https://evil.com'], ''),
+  );
   await expect(window.getByRole('region', { name: 'Notices' })).toContainText('That link was not opened');
 });
 
@@ -108,8 +144,25 @@ test('the tray menu lists the next interview, Join, today, and the fixed items',
     };
   });
   const main = await app.firstWindow();
-  await main.evaluate(() => (globalThis as unknown as { desk: { settings: { update(p: unknown): Promise<unknown> } } }).desk.settings.update({ companyName: 'Tray Test' }));
+  await main.evaluate(() =>
+    (globalThis as unknown as { desk: { settings: { update(p: unknown): Promise<unknown> } } }).desk.settings.update({
+      companyName: 'Tray Test',
+    }),
+  );
   await expect
-    .poll(() => app.evaluate(() => (globalThis as unknown as { trayMenus: string[][] }).trayMenus.find((m) => m.includes('Quit')) ?? []))
-    .toEqual(expect.arrayContaining([expect.stringMatching(/^Next: Meet Tester/), 'Join Meet Tester', 'Today', 'Open Interview Desk', 'Device check', 'Quit']));
+    .poll(() =>
+      app.evaluate(
+        () => (globalThis as unknown as { trayMenus: string[][] }).trayMenus.find((m) => m.includes('Quit')) ?? [],
+      ),
+    )
+    .toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Next: Meet Tester/),
+        'Join Meet Tester',
+        'Today',
+        'Open Interview Desk',
+        'Device check',
+        'Quit',
+      ]),
+    );
 });

@@ -40,9 +40,15 @@ export class BrowserWindow extends EventEmitter {
     super();
     this.options = options;
     this.alwaysOnTop = options.alwaysOnTop === true;
-    this.bounds = { x: Number(options.x ?? 0), y: Number(options.y ?? 0), width: Number(options.width ?? 800), height: Number(options.height ?? 600) };
+    this.bounds = {
+      x: Number(options.x ?? 0),
+      y: Number(options.y ?? 0),
+      width: Number(options.width ?? 800),
+      height: Number(options.height ?? 600),
+    };
     const partition = (options.webPreferences as Record<string, unknown> | undefined)?.partition;
-    this.webContents.session = typeof partition === 'string' ? session.fromPartition(partition) : session.defaultSession;
+    this.webContents.session =
+      typeof partition === 'string' ? session.fromPartition(partition) : session.defaultSession;
     BrowserWindow.created.push(this);
   }
   getBounds() {
@@ -124,7 +130,12 @@ export const session = {
   },
 };
 
-export const screen = { displays: [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }], getAllDisplays() { return this.displays; } };
+export const screen = {
+  displays: [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }],
+  getAllDisplays() {
+    return this.displays;
+  },
+};
 
 export const protocol = {
   privileged: [] as unknown[],
@@ -138,7 +149,13 @@ export const protocol = {
 };
 
 export const net = { fetch: (url: string) => fetch(url) };
-export const shell = { opened: [] as string[], openExternal(url: string) { this.opened.push(url); return Promise.resolve(); } };
+export const shell = {
+  opened: [] as string[],
+  openExternal(url: string) {
+    this.opened.push(url);
+    return Promise.resolve();
+  },
+};
 
 class FakeApp extends EventEmitter {
   /** The codes `app.exit` was called with. */
@@ -230,4 +247,22 @@ export function resetFakeElectron() {
   dialog.shown = [];
 }
 
-export default { app, BrowserWindow, ipcMain, ipcRenderer, contextBridge, session, protocol, net, shell, dialog, screen, Notification, Menu, Tray, nativeImage, powerMonitor, systemPreferences };
+export default {
+  app,
+  BrowserWindow,
+  ipcMain,
+  ipcRenderer,
+  contextBridge,
+  session,
+  protocol,
+  net,
+  shell,
+  dialog,
+  screen,
+  Notification,
+  Menu,
+  Tray,
+  nativeImage,
+  powerMonitor,
+  systemPreferences,
+};

@@ -22,7 +22,16 @@ interface StoredEvent {
 }
 
 const eventIdPattern = /^[a-v0-9]{5,1024}$/;
-const syncForbidden = ['iCalUID', 'orderBy', 'privateExtendedProperty', 'q', 'sharedExtendedProperty', 'timeMin', 'timeMax', 'updatedMin'];
+const syncForbidden = [
+  'iCalUID',
+  'orderBy',
+  'privateExtendedProperty',
+  'q',
+  'sharedExtendedProperty',
+  'timeMin',
+  'timeMax',
+  'updatedMin',
+];
 
 function meetCode(): string {
   const letters = () => Array.from(randomBytes(4), (b) => String.fromCharCode(97 + (b % 26))).join('');
@@ -106,7 +115,16 @@ export class CalendarEmulator {
   /** Adds an event not created by the app (someone's lunch) to the calendar. */
   insertForeign(event: Json): string {
     const id = randomUUID().replaceAll('-', '');
-    this.store(id, { summary: 'Lunch', start: { dateTime: new Date().toISOString() }, end: { dateTime: new Date().toISOString() }, ...event }, undefined);
+    this.store(
+      id,
+      {
+        summary: 'Lunch',
+        start: { dateTime: new Date().toISOString() },
+        end: { dateTime: new Date().toISOString() },
+        ...event,
+      },
+      undefined,
+    );
     return id;
   }
 
@@ -150,7 +168,15 @@ export class CalendarEmulator {
     const event: Json = { ...stored.event };
     if (c) {
       event.conferenceData = {
-        ...(c.requestId ? { createRequest: { requestId: c.requestId, conferenceSolutionKey: { type: 'hangoutsMeet' }, status: { statusCode: c.status } } } : {}),
+        ...(c.requestId
+          ? {
+              createRequest: {
+                requestId: c.requestId,
+                conferenceSolutionKey: { type: 'hangoutsMeet' },
+                status: { statusCode: c.status },
+              },
+            }
+          : {}),
         ...(c.status === 'success'
           ? {
               conferenceId: c.conferenceId,
@@ -173,7 +199,13 @@ export class CalendarEmulator {
     const stored = this.events.get(id);
     if (!stored) throw new Error(`no event ${id}`);
     const code = meetCode();
-    stored.conference = { requestId: `ui-${code}`, status: 'success', readsUntilReady: 0, conferenceId: code, meetLink: `https://meet.google.com/${code}` };
+    stored.conference = {
+      requestId: `ui-${code}`,
+      status: 'success',
+      readsUntilReady: 0,
+      conferenceId: code,
+      meetLink: `https://meet.google.com/${code}`,
+    };
     this.touch(stored);
     return stored.conference.meetLink;
   }
@@ -192,7 +224,12 @@ export class CalendarEmulator {
       return 'error';
     }
     const code = typeof data.conferenceId === 'string' ? data.conferenceId : '';
-    if (!video || typeof video.uri !== 'string' || video.uri !== `https://meet.google.com/${code}` || !/^[a-z]{3}-[a-z]{4}-[a-z]{3}$/.test(code)) {
+    if (
+      !video ||
+      typeof video.uri !== 'string' ||
+      video.uri !== `https://meet.google.com/${code}` ||
+      !/^[a-z]{3}-[a-z]{4}-[a-z]{3}$/.test(code)
+    ) {
       json(res, 400, googleError(400, 'invalid', 'Invalid conference data.'));
       return 'error';
     }
@@ -231,44 +268,54 @@ export class CalendarEmulator {
     const match = url.pathname.match(/^\/calendar\/v3\/calendars\/([^/]+)\/events(?:\/([^/]+))?$/);
     if (!match) return false;
     const grant = this.oauth.authenticate(req);
-    if (!grant) return json(res, 401, googleError(401, 'authError', 'Invalid Credentials')), true;
-    if (!grant.scopes.has('https://www.googleapis.com/auth/calendar.events') && !grant.scopes.has('https://www.googleapis.com/auth/calendar')) {
-      return json(res, 403, googleError(403, 'insufficientPermissions', 'Request had insufficient authentication scopes.')), true;
+    if (!grant) return (json(res, 401, googleError(401, 'authError', 'Invalid Credentials')), true);
+    if (
+      !grant.scopes.has('https://www.googleapis.com/auth/calendar.events') &&
+      !grant.scopes.has('https://www.googleapis.com/auth/calendar')
+    ) {
+      return (
+        json(res, 403, googleError(403, 'insufficientPermissions', 'Request had insufficient authentication scopes.')),
+        true
+      );
     }
     const calendarId = decodeURIComponent(match[1]!);
-    if (calendarId !== 'primary' && calendarId !== grant.email) return json(res, 404, googleError(404, 'notFound', 'Not Found')), true;
+    if (calendarId !== 'primary' && calendarId !== grant.email)
+      return (json(res, 404, googleError(404, 'notFound', 'Not Found')), true);
     const id = match[2] ? decodeURIComponent(match[2]) : undefined;
     const version = Number(url.searchParams.get('conferenceDataVersion') ?? '0');
     const sendUpdates = url.searchParams.get('sendUpdates');
     if (sendUpdates !== null && !['all', 'externalOnly', 'none'].includes(sendUpdates)) {
-      return json(res, 400, googleError(400, 'invalidParameter', 'Invalid value for: sendUpdates')), true;
+      return (json(res, 400, googleError(400, 'invalidParameter', 'Invalid value for: sendUpdates')), true);
     }
 
-    if (!id && req.method === 'GET') return this.list(res, url), true;
+    if (!id && req.method === 'GET') return (this.list(res, url), true);
     if (!id && req.method === 'POST') {
       const body = await readJson(req);
-      if (!body) return json(res, 400, googleError(400, 'parseError', 'Parse Error')), true;
+      if (!body) return (json(res, 400, googleError(400, 'parseError', 'Parse Error')), true);
       const newId = typeof body.id === 'string' ? body.id : randomUUID().replaceAll('-', '');
-      if (!eventIdPattern.test(newId)) return json(res, 400, googleError(400, 'invalid', 'Invalid resource id value.')), true;
-      if (this.events.has(newId)) return json(res, 409, googleError(409, 'duplicate', 'The requested identifier already exists.')), true;
+      if (!eventIdPattern.test(newId))
+        return (json(res, 400, googleError(400, 'invalid', 'Invalid resource id value.')), true);
+      if (this.events.has(newId))
+        return (json(res, 409, googleError(409, 'duplicate', 'The requested identifier already exists.')), true);
       const start = (body.start as Json | undefined)?.dateTime;
       const end = (body.end as Json | undefined)?.dateTime;
       if (typeof start !== 'string' || typeof end !== 'string' || Date.parse(end) < Date.parse(start)) {
-        return json(res, 400, googleError(400, 'timeRangeEmpty', 'The specified time range is empty.')), true;
+        return (json(res, 400, googleError(400, 'timeRangeEmpty', 'The specified time range is empty.')), true);
       }
       const refused = attendeeError(body.attendees);
-      if (refused) return json(res, 400, googleError(400, refused.reason, refused.message)), true;
+      if (refused) return (json(res, 400, googleError(400, refused.reason, refused.message)), true);
       const conference = this.createConference(body, version, res);
       if (conference === 'error') return true;
       const { conferenceData: _ignored, ...rest } = body;
       const stored = this.store(newId, rest, conference);
-      return json(res, 200, this.view(stored, false)), true;
+      return (json(res, 200, this.view(stored, false)), true);
     }
     const stored = id ? this.events.get(id) : undefined;
-    if (!stored) return json(res, 404, googleError(404, 'notFound', 'Not Found')), true;
-    if (req.method === 'GET') return json(res, 200, this.view(stored, true)), true;
+    if (!stored) return (json(res, 404, googleError(404, 'notFound', 'Not Found')), true);
+    if (req.method === 'GET') return (json(res, 200, this.view(stored, true)), true);
     if (req.method === 'DELETE') {
-      if (stored.event.status === 'cancelled') return json(res, 410, googleError(410, 'deleted', 'Resource has been deleted')), true;
+      if (stored.event.status === 'cancelled')
+        return (json(res, 410, googleError(410, 'deleted', 'Resource has been deleted')), true);
       stored.event.status = 'cancelled';
       this.touch(stored);
       res.writeHead(204).end();
@@ -276,11 +323,12 @@ export class CalendarEmulator {
     }
     if (req.method === 'PATCH' || req.method === 'PUT') {
       const ifMatch = req.headers['if-match'];
-      if (ifMatch && ifMatch !== stored.event.etag) return json(res, 412, googleError(412, 'conditionNotMet', 'Precondition Failed')), true;
+      if (ifMatch && ifMatch !== stored.event.etag)
+        return (json(res, 412, googleError(412, 'conditionNotMet', 'Precondition Failed')), true);
       const body = await readJson(req);
-      if (!body) return json(res, 400, googleError(400, 'parseError', 'Parse Error')), true;
+      if (!body) return (json(res, 400, googleError(400, 'parseError', 'Parse Error')), true);
       const refused = body.attendees === undefined ? undefined : attendeeError(body.attendees);
-      if (refused) return json(res, 400, googleError(400, refused.reason, refused.message)), true;
+      if (refused) return (json(res, 400, googleError(400, refused.reason, refused.message)), true);
       const { conferenceData, id: _id, iCalUID: _uid, sequence, ...rest } = body;
       const before = JSON.stringify([stored.event.start, stored.event.end]);
       stored.event = req.method === 'PUT' ? { ...pickSystem(stored.event), ...rest } : { ...stored.event, ...rest };
@@ -290,7 +338,11 @@ export class CalendarEmulator {
       stored.event.sequence = Math.max(current + (timeChanged ? 1 : 0), requested ?? 0);
       // A repeated requestId is ignored; a new request (after a failure) or given conference data replaces it.
       const requestId = ((conferenceData as Json | undefined)?.createRequest as Json | undefined)?.requestId;
-      if (conferenceData !== undefined && version >= 1 && (!stored.conference || requestId !== stored.conference.requestId)) {
+      if (
+        conferenceData !== undefined &&
+        version >= 1 &&
+        (!stored.conference || requestId !== stored.conference.requestId)
+      ) {
         const conference = this.createConference({ conferenceData }, version, res);
         if (conference === 'error') return true;
         stored.conference = conference;
@@ -298,10 +350,10 @@ export class CalendarEmulator {
         delete stored.replacedConference;
       }
       if (stored.event.status === 'cancelled' && rest.status !== 'confirmed') {
-        return json(res, 410, googleError(410, 'deleted', 'Resource has been deleted')), true;
+        return (json(res, 410, googleError(410, 'deleted', 'Resource has been deleted')), true);
       }
       this.touch(stored);
-      return json(res, 200, this.view(stored, false)), true;
+      return (json(res, 200, this.view(stored, false)), true);
     }
     return false;
   }
@@ -332,7 +384,11 @@ export class CalendarEmulator {
       if (syncToken) {
         const parsed = /^sync-(\d+)-(\d+)$/.exec(syncToken);
         if (!parsed || Number(parsed[1]) !== this.syncEpoch) {
-          json(res, 410, googleError(410, 'fullSyncRequired', 'Sync token is no longer valid, a full sync is required.'));
+          json(
+            res,
+            410,
+            googleError(410, 'fullSyncRequired', 'Sync token is no longer valid, a full sync is required.'),
+          );
           return;
         }
         since = Number(parsed[2]);
@@ -358,7 +414,19 @@ export class CalendarEmulator {
 }
 
 function pickSystem(event: Json): Json {
-  const keep = ['kind', 'id', 'status', 'iCalUID', 'sequence', 'htmlLink', 'created', 'creator', 'organizer', 'etag', 'updated'];
+  const keep = [
+    'kind',
+    'id',
+    'status',
+    'iCalUID',
+    'sequence',
+    'htmlLink',
+    'created',
+    'creator',
+    'organizer',
+    'etag',
+    'updated',
+  ];
   return Object.fromEntries(Object.entries(event).filter(([k]) => keep.includes(k)));
 }
 
@@ -372,7 +440,8 @@ function attendeeError(attendees: unknown): { reason: string; message: string } 
   for (const attendee of attendees as unknown[]) {
     const email = (attendee as Json | null)?.email;
     if (email === undefined || email === '') return { reason: 'required', message: 'Missing attendee email.' };
-    if (typeof email !== 'string' || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) return { reason: 'invalid', message: 'Invalid attendee email.' };
+    if (typeof email !== 'string' || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email))
+      return { reason: 'invalid', message: 'Invalid attendee email.' };
   }
   return undefined;
 }

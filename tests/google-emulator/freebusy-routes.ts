@@ -26,7 +26,8 @@ interface Busy {
 }
 
 /** Per-calendar error reasons Google puts in `calendars[id].errors` instead of failing the request. */
-export type CalendarErrorReason = 'notFound' | 'forbidden' | 'internalError' | 'groupTooBig' | 'tooManyCalendarsRequested';
+export type CalendarErrorReason =
+  'notFound' | 'forbidden' | 'internalError' | 'groupTooBig' | 'tooManyCalendarsRequested';
 
 /** Calendar v3 `POST /freeBusy`: the primary calendar from the emulated events, others set by tests. */
 export class FreeBusyEmulator {
@@ -43,7 +44,10 @@ export class FreeBusyEmulator {
   /** Test API: the busy blocks of another person's calendar (a colleague in the same Workspace). */
   setBusy(calendarId: string, blocks: Array<{ start: string; end: string }>): void {
     this.errors.delete(calendarId);
-    this.others.set(calendarId, blocks.map((b) => ({ start: Date.parse(b.start), end: Date.parse(b.end) })));
+    this.others.set(
+      calendarId,
+      blocks.map((b) => ({ start: Date.parse(b.start), end: Date.parse(b.end) })),
+    );
   }
 
   /** Test API: the calendar answers a per-calendar error (unknown outside the Workspace, not shared…). */
@@ -79,32 +83,51 @@ export class FreeBusyEmulator {
 
   async handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
     if (url.pathname !== '/calendar/v3/freeBusy') return false;
-    if (req.method !== 'POST') return json(res, 405, googleError(405, 'httpMethodNotAllowed', 'Method Not Allowed')), true;
+    if (req.method !== 'POST')
+      return (json(res, 405, googleError(405, 'httpMethodNotAllowed', 'Method Not Allowed')), true);
     const grant = this.oauth.authenticate(req);
-    if (!grant) return json(res, 401, googleError(401, 'authError', 'Invalid Credentials')), true;
+    if (!grant) return (json(res, 401, googleError(401, 'authError', 'Invalid Credentials')), true);
     if (!freeBusyScopes.some((s) => grant.scopes.has(s))) {
-      return json(res, 403, googleError(403, 'insufficientPermissions', 'Request had insufficient authentication scopes.')), true;
+      return (
+        json(res, 403, googleError(403, 'insufficientPermissions', 'Request had insufficient authentication scopes.')),
+        true
+      );
     }
     const body = await readJson(req);
-    if (!body) return json(res, 400, googleError(400, 'parseError', 'Parse Error')), true;
-    const bad = (reason: string, message: string, domain = 'global') => (json(res, 400, googleError(400, reason, message, domain)), true);
+    if (!body) return (json(res, 400, googleError(400, 'parseError', 'Parse Error')), true);
+    const bad = (reason: string, message: string, domain = 'global') => (
+      json(res, 400, googleError(400, reason, message, domain)),
+      true
+    );
 
     for (const field of ['timeMin', 'timeMax'] as const) {
       if (body[field] === undefined) return bad('required', `Missing ${field} parameter.`);
-      if (typeof body[field] !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(body[field]) || Number.isNaN(Date.parse(body[field]))) {
+      if (
+        typeof body[field] !== 'string' ||
+        !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(body[field]) ||
+        Number.isNaN(Date.parse(body[field]))
+      ) {
         return bad('invalid', `Invalid value for: ${field}`);
       }
     }
     const timeMin = Date.parse(body.timeMin as string);
     const timeMax = Date.parse(body.timeMax as string);
     if (timeMax <= timeMin) return bad('timeRangeEmpty', 'The specified time range is empty.', 'calendar');
-    if (timeMax - timeMin > maxRangeMs) return bad('timeRangeTooLong', 'The requested time range is too long.', 'calendar');
+    if (timeMax - timeMin > maxRangeMs)
+      return bad('timeRangeTooLong', 'The requested time range is too long.', 'calendar');
     const zone = body.timeZone === undefined ? 'UTC' : body.timeZone;
-    if (typeof zone !== 'string' || !IANAZone.isValidZone(zone)) return bad('invalid', 'Invalid time zone definition for timeZone.');
+    if (typeof zone !== 'string' || !IANAZone.isValidZone(zone))
+      return bad('invalid', 'Invalid time zone definition for timeZone.');
     const expansion = body.calendarExpansionMax ?? calendarExpansionLimit;
-    if (!Number.isInteger(expansion) || (expansion as number) < 1 || (expansion as number) > calendarExpansionLimit) return bad('invalid', 'Invalid value for: calendarExpansionMax');
+    if (!Number.isInteger(expansion) || (expansion as number) < 1 || (expansion as number) > calendarExpansionLimit)
+      return bad('invalid', 'Invalid value for: calendarExpansionMax');
     const groupExpansion = body.groupExpansionMax ?? groupExpansionLimit;
-    if (!Number.isInteger(groupExpansion) || (groupExpansion as number) < 1 || (groupExpansion as number) > groupExpansionLimit) return bad('invalid', 'Invalid value for: groupExpansionMax');
+    if (
+      !Number.isInteger(groupExpansion) ||
+      (groupExpansion as number) < 1 ||
+      (groupExpansion as number) > groupExpansionLimit
+    )
+      return bad('invalid', 'Invalid value for: groupExpansionMax');
     if (!Array.isArray(body.items)) return bad('required', 'Missing items parameter.');
     const ids: string[] = [];
     for (const item of body.items as unknown[]) {
@@ -113,7 +136,12 @@ export class FreeBusyEmulator {
       ids.push(id);
     }
     // More calendars than the request allows is refused as a whole (not answered partially).
-    if (ids.length > (expansion as number)) return bad('tooManyCalendarsRequested', 'The number of calendars requested is too large for a single query.', 'calendar');
+    if (ids.length > (expansion as number))
+      return bad(
+        'tooManyCalendarsRequested',
+        'The number of calendars requested is too large for a single query.',
+        'calendar',
+      );
 
     const format = (ms: number) => DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true })!;
     const calendars: Record<string, Json> = {};
@@ -124,7 +152,9 @@ export class FreeBusyEmulator {
         calendars[id] = { errors: [{ domain: 'global', reason: error ?? 'notFound' }], busy: [] };
         continue;
       }
-      calendars[id] = { busy: clipAndMerge(source, timeMin, timeMax).map((b) => ({ start: format(b.start), end: format(b.end) })) };
+      calendars[id] = {
+        busy: clipAndMerge(source, timeMin, timeMax).map((b) => ({ start: format(b.start), end: format(b.end) })),
+      };
     }
     json(res, 200, { kind: 'calendar#freeBusy', timeMin: format(timeMin), timeMax: format(timeMax), calendars });
     return true;

@@ -39,10 +39,18 @@ export interface GoogleEmulator {
 
 function sendFault(res: ServerResponse, fault: Fault, path: string): void {
   const status = fault.status ?? 500;
-  const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {};
-  if (fault.oauthError) return json(res, status, { error: fault.oauthError, error_description: fault.message ?? fault.oauthError }, headers);
+  const headers: Record<string, string> =
+    fault.retryAfter !== undefined ? { 'Retry-After': String(fault.retryAfter) } : {};
+  if (fault.oauthError)
+    return json(
+      res,
+      status,
+      { error: fault.oauthError, error_description: fault.message ?? fault.oauthError },
+      headers,
+    );
   // Meet v2 answers in the newer error form, with no errors[] list.
-  if (path.startsWith('/v2/')) return json(res, status, rpcError(status, fault.message ?? `Injected ${status}`, fault.reason), headers);
+  if (path.startsWith('/v2/'))
+    return json(res, status, rpcError(status, fault.message ?? `Injected ${status}`, fault.reason), headers);
   const domain = status === 403 || status === 429 ? 'usageLimits' : 'global';
   const reason = fault.reason ?? (status === 429 ? 'rateLimitExceeded' : status >= 500 ? 'backendError' : 'invalid');
   json(res, status, googleError(status, reason, fault.message ?? `Injected ${status} ${reason}`, domain), headers);

@@ -68,7 +68,18 @@ export function rpcError(code: number, message: string, reason?: string, service
       code,
       message,
       status: rpcStatus[code] ?? 'UNKNOWN',
-      ...(reason ? { details: [{ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason, domain: 'googleapis.com', metadata: { service } }] } : {}),
+      ...(reason
+        ? {
+            details: [
+              {
+                '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
+                reason,
+                domain: 'googleapis.com',
+                metadata: { service },
+              },
+            ],
+          }
+        : {}),
     },
   };
 }

@@ -6,7 +6,10 @@ import type { OAuthEmulator } from './oauth-routes';
 type Json = Record<string, unknown>;
 
 /** Meet v2 accepts either of these (read-only, or spaces the app created). */
-export const meetScopes = ['https://www.googleapis.com/auth/meetings.space.readonly', 'https://www.googleapis.com/auth/meetings.space.created'];
+export const meetScopes = [
+  'https://www.googleapis.com/auth/meetings.space.readonly',
+  'https://www.googleapis.com/auth/meetings.space.created',
+];
 
 /** One join-to-leave of a participant; `end` absent while still in the call. */
 export interface SessionInput {
@@ -91,7 +94,8 @@ export function parseMeetFilter(filter: string, fields: Record<string, 'string' 
     const [, field, op, value] = match as unknown as [string, string, Op, string];
     const type = fields[field];
     if (!type) return `Invalid filter: unknown field "${field}".`;
-    if (type === 'time' && (!rfc3339.test(value) || Number.isNaN(Date.parse(value)))) return `Invalid filter: "${value}" is not an RFC 3339 timestamp.`;
+    if (type === 'time' && (!rfc3339.test(value) || Number.isNaN(Date.parse(value))))
+      return `Invalid filter: "${value}" is not an RFC 3339 timestamp.`;
     if (type === 'string' && op !== '=' && op !== '!=') return `Invalid filter: ${field} supports only = and !=.`;
     conditions.push({ field, op, value });
   }
@@ -106,7 +110,17 @@ function matches(conditions: Condition[], read: (field: string) => string | unde
     if (c.field.endsWith('time')) {
       const a = Date.parse(actual);
       const b = Date.parse(c.value!);
-      return c.op === '=' ? a === b : c.op === '!=' ? a !== b : c.op === '<' ? a < b : c.op === '<=' ? a <= b : c.op === '>' ? a > b : a >= b;
+      return c.op === '='
+        ? a === b
+        : c.op === '!='
+          ? a !== b
+          : c.op === '<'
+            ? a < b
+            : c.op === '<='
+              ? a <= b
+              : c.op === '>'
+                ? a > b
+                : a >= b;
     }
     return c.op === '=' ? actual === c.value : actual !== c.value;
   });
@@ -144,9 +158,15 @@ export class MeetEmulator {
   addParticipant(conferenceName: string, input: ParticipantInput): string {
     const conference = this.find(conferenceName);
     const name = `${conference.name}/participants/${id()}`;
-    const user = input.kind === 'signedin' ? (input.user ?? `users/${Math.floor(1e11 + Math.random() * 9e11)}`) : undefined;
+    const user =
+      input.kind === 'signedin' ? (input.user ?? `users/${Math.floor(1e11 + Math.random() * 9e11)}`) : undefined;
     const participant: StoredParticipant = { name, input, ...(user ? { user } : {}), sessions: [] };
-    for (const s of input.sessions) participant.sessions.push({ name: `${name}/participantSessions/${id()}`, start: s.start, ...(s.end ? { end: s.end } : {}) });
+    for (const s of input.sessions)
+      participant.sessions.push({
+        name: `${name}/participantSessions/${id()}`,
+        start: s.start,
+        ...(s.end ? { end: s.end } : {}),
+      });
     conference.participants.push(participant);
     return name;
   }
@@ -155,7 +175,11 @@ export class MeetEmulator {
   addSession(participantName: string, session: SessionInput): void {
     const participant = this.conferences.flatMap((c) => c.participants).find((p) => p.name === participantName);
     if (!participant) throw new Error(`no participant ${participantName}`);
-    participant.sessions.push({ name: `${participantName}/participantSessions/${id()}`, start: session.start, ...(session.end ? { end: session.end } : {}) });
+    participant.sessions.push({
+      name: `${participantName}/participantSessions/${id()}`,
+      start: session.start,
+      ...(session.end ? { end: session.end } : {}),
+    });
   }
 
   /** Test API: ends a running conference, closing every open session at `endTime`. */
@@ -183,7 +207,12 @@ export class MeetEmulator {
 
   private recordView(c: StoredConference): Json {
     const expire = new Date(Date.parse(c.endTime ?? c.startTime) + 30 * 86_400_000).toISOString();
-    return { name: c.name, startTime: c.startTime, ...(c.endTime ? { endTime: c.endTime, expireTime: expire } : {}), space: c.space };
+    return {
+      name: c.name,
+      startTime: c.startTime,
+      ...(c.endTime ? { endTime: c.endTime, expireTime: expire } : {}),
+      space: c.space,
+    };
   }
 
   private participantView(p: StoredParticipant): Json {
@@ -196,20 +225,37 @@ export class MeetEmulator {
         : p.input.kind === 'anonymous'
           ? { anonymousUser: { displayName: p.input.displayName } }
           : { phoneUser: { displayName: p.input.displayName } };
-    return { name: p.name, ...who, ...(starts.length ? { earliestStartTime: starts.at(-1) } : {}), ...(!open && ends.length ? { latestEndTime: ends[0] } : {}) };
+    return {
+      name: p.name,
+      ...who,
+      ...(starts.length ? { earliestStartTime: starts.at(-1) } : {}),
+      ...(!open && ends.length ? { latestEndTime: ends[0] } : {}),
+    };
   }
 
   async handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
     const path = url.pathname;
     if (!path.startsWith('/v2/conferenceRecords')) return false;
-    if (req.method !== 'GET') return json(res, 404, rpcError(404, `Method not found.`)), true;
+    if (req.method !== 'GET') return (json(res, 404, rpcError(404, `Method not found.`)), true);
     const grant = this.oauth.authenticate(req);
     if (!grant) {
-      json(res, 401, rpcError(401, 'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.', 'ACCESS_TOKEN_TYPE_UNSUPPORTED'));
+      json(
+        res,
+        401,
+        rpcError(
+          401,
+          'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.',
+          'ACCESS_TOKEN_TYPE_UNSUPPORTED',
+        ),
+      );
       return true;
     }
     if (!meetScopes.some((s) => grant.scopes.has(s))) {
-      json(res, 403, rpcError(403, 'Request had insufficient authentication scopes.', 'ACCESS_TOKEN_SCOPE_INSUFFICIENT'));
+      json(
+        res,
+        403,
+        rpcError(403, 'Request had insufficient authentication scopes.', 'ACCESS_TOKEN_SCOPE_INSUFFICIENT'),
+      );
       return true;
     }
     const p = url.searchParams;
@@ -223,10 +269,11 @@ export class MeetEmulator {
         : { start_time: 'time', end_time: 'time' };
     const filter = p.get('filter') ?? '';
     const conditions = parseMeetFilter(filter, fields);
-    if (typeof conditions === 'string') return json(res, 400, rpcError(400, conditions)), true;
+    if (typeof conditions === 'string') return (json(res, 400, rpcError(400, conditions)), true);
     const pageSizeText = p.get('pageSize');
     const requested = pageSizeText === null ? 0 : Number(pageSizeText);
-    if (!Number.isInteger(requested) || requested < 0) return json(res, 400, rpcError(400, 'Invalid page size. Must be a non-negative integer.')), true;
+    if (!Number.isInteger(requested) || requested < 0)
+      return (json(res, 400, rpcError(400, 'Invalid page size. Must be a non-negative integer.')), true);
     const [defaultSize, maxSize] = list ? [25, 100] : [100, 250];
     const pageSize = Math.min(requested || defaultSize, maxSize);
 
@@ -236,24 +283,41 @@ export class MeetEmulator {
       key = 'conferenceRecords';
       items = this.conferences
         .filter((c) => this.visible(c, grant.email))
-        .filter((c) => matches(conditions, (f) => (f === 'space.meeting_code' ? c.meetingCode : f === 'space.name' ? c.space : f === 'start_time' ? c.startTime : c.endTime)))
+        .filter((c) =>
+          matches(conditions, (f) =>
+            f === 'space.meeting_code'
+              ? c.meetingCode
+              : f === 'space.name'
+                ? c.space
+                : f === 'start_time'
+                  ? c.startTime
+                  : c.endTime,
+          ),
+        )
         .sort((a, b) => byStartDesc(a.startTime, b.startTime))
         .map((c) => this.recordView(c));
     } else {
       const recordName = (participants ?? sessions)?.[1];
       const conference = this.conferences.find((c) => c.name === recordName);
-      if (!recordName || !conference) return json(res, 404, rpcError(404, 'Requested entity was not found.')), true;
-      if (!this.visible(conference, grant.email)) return json(res, 403, rpcError(403, 'The caller does not have permission')), true;
+      if (!recordName || !conference) return (json(res, 404, rpcError(404, 'Requested entity was not found.')), true);
+      if (!this.visible(conference, grant.email))
+        return (json(res, 403, rpcError(403, 'The caller does not have permission')), true);
       if (participants) {
         key = 'participants';
         items = conference.participants
           .map((x) => this.participantView(x))
-          .filter((v) => matches(conditions, (f) => (f === 'earliest_start_time' ? (v.earliestStartTime as string | undefined) : (v.latestEndTime as string | undefined))))
+          .filter((v) =>
+            matches(conditions, (f) =>
+              f === 'earliest_start_time'
+                ? (v.earliestStartTime as string | undefined)
+                : (v.latestEndTime as string | undefined),
+            ),
+          )
           .sort((a, b) => byStartDesc(String(a.earliestStartTime), String(b.earliestStartTime)));
       } else {
         key = 'participantSessions';
         const participant = conference.participants.find((x) => path === `/v2/${x.name}/participantSessions`);
-        if (!participant) return json(res, 404, rpcError(404, 'Requested entity was not found.')), true;
+        if (!participant) return (json(res, 404, rpcError(404, 'Requested entity was not found.')), true);
         items = participant.sessions
           .filter((s) => matches(conditions, (f) => (f === 'start_time' ? s.start : s.end)))
           .sort((a, b) => byStartDesc(a.start, b.start))
@@ -271,11 +335,15 @@ export class MeetEmulator {
       } catch {
         decoded = {};
       }
-      if (typeof decoded.o !== 'number' || decoded.q !== `${path}?${filter}`) return json(res, 400, rpcError(400, 'Invalid page token.')), true;
+      if (typeof decoded.o !== 'number' || decoded.q !== `${path}?${filter}`)
+        return (json(res, 400, rpcError(400, 'Invalid page token.')), true);
       offset = decoded.o;
     }
     const page = items.slice(offset, offset + pageSize);
-    const next = offset + pageSize < items.length ? Buffer.from(JSON.stringify({ o: offset + pageSize, q: `${path}?${filter}` })).toString('base64url') : undefined;
+    const next =
+      offset + pageSize < items.length
+        ? Buffer.from(JSON.stringify({ o: offset + pageSize, q: `${path}?${filter}` })).toString('base64url')
+        : undefined;
     // proto3 JSON leaves out empty repeated fields: an empty list answers `{}`.
     json(res, 200, { ...(page.length ? { [key]: page } : {}), ...(next ? { nextPageToken: next } : {}) });
     return true;

@@ -41,14 +41,22 @@ export interface AuthorizationRecord {
 export class OAuthEmulator {
   readonly clientId = 'emulator-client.apps.googleusercontent.com';
   readonly clientSecret = 'emulator-desktop-secret';
-  user: EmulatedUser = { sub: '1001', email: 'recruiter@example.com', name: 'Rita Recruiter', picture: 'https://lh3.googleusercontent.com/a/rita' };
+  user: EmulatedUser = {
+    sub: '1001',
+    email: 'recruiter@example.com',
+    name: 'Rita Recruiter',
+    picture: 'https://lh3.googleusercontent.com/a/rita',
+  };
   /** What the person does on the consent screen. */
   consent: 'approve' | 'deny' = 'approve';
   readonly authorizations: AuthorizationRecord[] = [];
   readonly tokenRequests: Array<Record<string, string>> = [];
   /** Tokens revoked through the revocation endpoint, in order (RFC 7009), for tests to count. */
   readonly revocations: string[] = [];
-  private codes = new Map<string, { clientId: string; redirectUri: string; challenge: string; method: string; grant: Grant; offline: boolean }>();
+  private codes = new Map<
+    string,
+    { clientId: string; redirectUri: string; challenge: string; method: string; grant: Grant; offline: boolean }
+  >();
   private refreshTokens = new Map<string, Grant & { revoked: boolean }>();
   private accessTokens = new Map<string, Grant & { expiresAt: number; refresh?: string }>();
   private grantedByUser = new Map<string, Set<string>>();
@@ -96,13 +104,21 @@ export class OAuthEmulator {
   }
 
   async handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
-    if (req.method === 'GET' && url.pathname === '/o/oauth2/v2/auth') return this.authorize(res, url), true;
-    if (req.method === 'POST' && url.pathname === '/token') return await this.token(req, res), true;
-    if (req.method === 'POST' && url.pathname === '/revoke') return await this.revoke(req, res, url), true;
+    if (req.method === 'GET' && url.pathname === '/o/oauth2/v2/auth') return (this.authorize(res, url), true);
+    if (req.method === 'POST' && url.pathname === '/token') return (await this.token(req, res), true);
+    if (req.method === 'POST' && url.pathname === '/revoke') return (await this.revoke(req, res, url), true);
     if (req.method === 'GET' && (url.pathname === '/oauth2/v3/userinfo' || url.pathname === '/oauth2/v2/userinfo')) {
       const grant = this.authenticate(req);
-      if (!grant) return json(res, 401, googleError(401, 'authError', 'Invalid Credentials')), true;
-      json(res, 200, { sub: this.user.sub, id: this.user.sub, email: grant.email, email_verified: true, verified_email: true, name: this.user.name, picture: this.user.picture });
+      if (!grant) return (json(res, 401, googleError(401, 'authError', 'Invalid Credentials')), true);
+      json(res, 200, {
+        sub: this.user.sub,
+        id: this.user.sub,
+        email: grant.email,
+        email_verified: true,
+        verified_email: true,
+        name: this.user.name,
+        picture: this.user.picture,
+      });
       return true;
     }
     return false;
@@ -123,10 +139,13 @@ export class OAuthEmulator {
       return reject('redirect_uri_mismatch');
     }
     // Desktop clients may only redirect to a loopback IP literal over http (any port).
-    if (redirect.protocol !== 'http:' || !['127.0.0.1', '[::1]'].includes(redirect.hostname)) return reject('redirect_uri_mismatch');
+    if (redirect.protocol !== 'http:' || !['127.0.0.1', '[::1]'].includes(redirect.hostname))
+      return reject('redirect_uri_mismatch');
     if (q.response_type !== 'code') return reject('unsupported_response_type');
-    if (!q.code_challenge || !/^[A-Za-z0-9._~-]{43,128}$/.test(q.code_challenge)) return reject('invalid_request: code_challenge');
-    if (q.code_challenge_method !== 'S256' && q.code_challenge_method !== 'plain') return reject('invalid_request: code_challenge_method');
+    if (!q.code_challenge || !/^[A-Za-z0-9._~-]{43,128}$/.test(q.code_challenge))
+      return reject('invalid_request: code_challenge');
+    if (q.code_challenge_method !== 'S256' && q.code_challenge_method !== 'plain')
+      return reject('invalid_request: code_challenge_method');
     const scopes = (q.scope ?? '').split(/\s+/).filter(Boolean);
     if (scopes.length === 0 || scopes.some((s) => !knownScopes.has(s))) return reject('invalid_scope');
     const back = new URL(redirect);
@@ -137,10 +156,20 @@ export class OAuthEmulator {
       res.writeHead(302, { Location: back.toString() }).end();
       return;
     }
-    const previously = q.include_granted_scopes === 'true' ? this.grantedByUser.get(this.user.email) ?? new Set<string>() : new Set<string>();
+    const previously =
+      q.include_granted_scopes === 'true'
+        ? (this.grantedByUser.get(this.user.email) ?? new Set<string>())
+        : new Set<string>();
     const grant: Grant = { email: this.user.email, scopes: new Set([...previously, ...scopes]) };
     const code = `4/0${randomBytes(24).toString('base64url')}`;
-    this.codes.set(code, { clientId: q.client_id, redirectUri: q.redirect_uri!, challenge: q.code_challenge, method: q.code_challenge_method, grant, offline: q.access_type === 'offline' });
+    this.codes.set(code, {
+      clientId: q.client_id,
+      redirectUri: q.redirect_uri!,
+      challenge: q.code_challenge,
+      method: q.code_challenge_method,
+      grant,
+      offline: q.access_type === 'offline',
+    });
     this.authorizations.push({ query: q, outcome: 'redirected' });
     back.searchParams.set('code', code);
     back.searchParams.set('scope', [...grant.scopes].join(' '));
@@ -150,15 +179,22 @@ export class OAuthEmulator {
 
   private issueAccess(grant: Grant, refresh?: string) {
     const token = `ya29.emu-${randomBytes(16).toString('hex')}`;
-    this.accessTokens.set(token, { ...grant, scopes: new Set(grant.scopes), expiresAt: Date.now() + 3599_000, refresh });
+    this.accessTokens.set(token, {
+      ...grant,
+      scopes: new Set(grant.scopes),
+      expiresAt: Date.now() + 3599_000,
+      refresh,
+    });
     return token;
   }
 
   private async token(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const form = Object.fromEntries(await readForm(req));
     this.tokenRequests.push(form);
-    const fail = (status: number, error: string, description: string) => json(res, status, { error, error_description: description });
-    if (form.client_id !== this.clientId || form.client_secret !== this.clientSecret) return fail(401, 'invalid_client', 'Unauthorized');
+    const fail = (status: number, error: string, description: string) =>
+      json(res, status, { error, error_description: description });
+    if (form.client_id !== this.clientId || form.client_secret !== this.clientSecret)
+      return fail(401, 'invalid_client', 'Unauthorized');
     if (form.grant_type === 'authorization_code') {
       const entry = this.codes.get(form.code ?? '');
       if (!entry) return fail(400, 'invalid_grant', 'Malformed auth code.');
@@ -182,7 +218,12 @@ export class OAuthEmulator {
     if (form.grant_type === 'refresh_token') {
       const grant = this.refreshTokens.get(form.refresh_token ?? '');
       if (!grant || grant.revoked) return fail(400, 'invalid_grant', 'Token has been expired or revoked.');
-      json(res, 200, { access_token: this.issueAccess(grant, form.refresh_token), expires_in: 3599, token_type: 'Bearer', scope: [...grant.scopes].join(' ') });
+      json(res, 200, {
+        access_token: this.issueAccess(grant, form.refresh_token),
+        expires_in: 3599,
+        token_type: 'Bearer',
+        scope: [...grant.scopes].join(' '),
+      });
       return;
     }
     fail(400, 'unsupported_grant_type', 'Invalid grant_type');
@@ -193,7 +234,8 @@ export class OAuthEmulator {
     const token = form.get('token') ?? url.searchParams.get('token') ?? '';
     const refresh = this.refreshTokens.get(token);
     const access = this.accessTokens.get(token);
-    if (!refresh && !access) return json(res, 400, { error: 'invalid_token', error_description: 'Token expired or revoked' });
+    if (!refresh && !access)
+      return json(res, 400, { error: 'invalid_token', error_description: 'Token expired or revoked' });
     this.revocations.push(token);
     if (refresh) refresh.revoked = true;
     if (access?.refresh) {

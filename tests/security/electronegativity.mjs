@@ -37,7 +37,9 @@ const bin = path.resolve('node_modules/.bin/electronegativity');
 
 function scan(input) {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'en-')), 'report.sarif');
-  const run = spawnSync(bin, ['-i', input, '-o', out, '-r', '-v', 'false', '-e', electronVersion], { encoding: 'utf8' });
+  const run = spawnSync(bin, ['-i', input, '-o', out, '-r', '-v', 'false', '-e', electronVersion], {
+    encoding: 'utf8',
+  });
   if (!fs.existsSync(out)) {
     console.error(run.stdout, run.stderr);
     throw new Error(`Electronegativity produced no report for ${input}`);
@@ -72,7 +74,9 @@ for (const input of [combined]) {
   }
 }
 const fixture = scan('tests/security/fixtures');
-const caught = ['CONTEXT_ISOLATION_JS_CHECK', 'SANDBOX_JS_CHECK', 'WEB_SECURITY_JS_CHECK'].every((id) => fixture.some((f) => f.id === id));
+const caught = ['CONTEXT_ISOLATION_JS_CHECK', 'SANDBOX_JS_CHECK', 'WEB_SECURITY_JS_CHECK'].every((id) =>
+  fixture.some((f) => f.id === id),
+);
 if (caught) {
   passed++;
   console.log('ok   electronegativity flags the insecure fixture (the gate is live)');

@@ -8,7 +8,10 @@ export const forgedQuery = fc.oneof(
     .array(
       fc.tuple(
         fc.constantFrom('state', 'code', 'error', 'scope', 'STATE', 'state[]', 'state%00', ''),
-        fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.constantFrom('', 'access_denied', '4/0AbCd', '%E0%A4%A', 'wrong', '%')),
+        fc.oneof(
+          fc.string({ unit: 'binary', maxLength: 40 }),
+          fc.constantFrom('', 'access_denied', '4/0AbCd', '%E0%A4%A', 'wrong', '%'),
+        ),
       ),
       { maxLength: 5 },
     )
@@ -17,6 +20,12 @@ export const forgedQuery = fc.oneof(
 
 /** A request target the HTTP client accepts: characters outside printable ASCII become %XX of their UTF-8 bytes. */
 export function requestTarget(path: string, query: string): string {
-  const safe = [...query].map((c) => (/^[\x21-\x7e]$/.test(c) ? c : [...Buffer.from(c, 'utf8')].map((b) => `%${b.toString(16).padStart(2, '0').toUpperCase()}`).join(''))).join('');
+  const safe = [...query]
+    .map((c) =>
+      /^[\x21-\x7e]$/.test(c)
+        ? c
+        : [...Buffer.from(c, 'utf8')].map((b) => `%${b.toString(16).padStart(2, '0').toUpperCase()}`).join(''),
+    )
+    .join('');
   return `${path}?${safe}`;
 }

@@ -18,7 +18,10 @@ export function emulatorAuthClient(g: GoogleEmulator, scopes: string[]) {
 
 /** Awaits a call expected to fail with a GoogleRequestError, and returns it. */
 export async function requestFailure(run: Promise<unknown>): Promise<GoogleRequestError> {
-  const error = await run.then(() => undefined, (e: unknown) => e);
+  const error = await run.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(GoogleRequestError);
   return error as GoogleRequestError;
 }

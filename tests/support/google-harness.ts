@@ -11,7 +11,12 @@ import type { GoogleEmulator } from '../google-emulator/google-emulator';
 export function googleServices(
   emulator: GoogleEmulator,
   dataDir: string,
-  options: { keychainService: string; browse?: (url: string) => Promise<unknown>; overrides?: Partial<ServiceDeps>; secrets?: SecretStore } ,
+  options: {
+    keychainService: string;
+    browse?: (url: string) => Promise<unknown>;
+    overrides?: Partial<ServiceDeps>;
+    secrets?: SecretStore;
+  },
 ): DeskServices & { lines: string[]; stores: OpenedStores } {
   const log = createMemoryLogger();
   const stores = storesFor(dataDir);
@@ -29,7 +34,13 @@ export function googleServices(
     ...options.overrides,
     // A test's own Google tuning replaces these whole; its other tunings join them.
     tuning: {
-      google: { flowTimeoutMs: 5_000, retry: { baseDelayMs: 5, maxDelayMs: 40, totalCapMs: 3_000 }, conferencePollMs: [20, 20, 40, 40, 80], requestTimeoutMs: 1_500, syncIntervalMs: 3_600_000 },
+      google: {
+        flowTimeoutMs: 5_000,
+        retry: { baseDelayMs: 5, maxDelayMs: 40, totalCapMs: 3_000 },
+        conferencePollMs: [20, 20, 40, 40, 80],
+        requestTimeoutMs: 1_500,
+        syncIntervalMs: 3_600_000,
+      },
       ...options.overrides?.tuning,
     },
   });

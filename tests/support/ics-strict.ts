@@ -33,13 +33,16 @@ export function strictContentLines(text: string): string[] {
   const physical = text.slice(0, -2).split('\r\n');
   const lines: string[] = [];
   for (const line of physical) {
-    if (line.includes('\r') || line.includes('\n')) throw new Error(`bare CR or LF inside a line: ${JSON.stringify(line.slice(0, 60))}`);
+    if (line.includes('\r') || line.includes('\n'))
+      throw new Error(`bare CR or LF inside a line: ${JSON.stringify(line.slice(0, 60))}`);
     if (line.startsWith(' ') || line.startsWith('\t')) {
       if (lines.length === 0) throw new Error('a continuation line before any line');
       lines[lines.length - 1] += line.slice(1);
     } else lines.push(line);
   }
-  for (const line of lines) if (control.test(line)) throw new Error(`control character in a content line: ${JSON.stringify(line.slice(0, 60))}`);
+  for (const line of lines)
+    if (control.test(line))
+      throw new Error(`control character in a content line: ${JSON.stringify(line.slice(0, 60))}`);
   return lines;
 }
 
@@ -101,7 +104,16 @@ export function strictText(value: string): string {
 /** Reads an invite strictly: one VCALENDAR, balanced components, the fields the tests compare. */
 export function parseStrict(text: string): StrictInvite {
   const stack: string[] = [];
-  const invite: StrictInvite = { method: '', vevents: 0, organizer: '', attendees: [], summary: '', description: '', location: '', uid: '' };
+  const invite: StrictInvite = {
+    method: '',
+    vevents: 0,
+    organizer: '',
+    attendees: [],
+    summary: '',
+    description: '',
+    location: '',
+    uid: '',
+  };
   for (const line of strictContentLines(text)) {
     const prop = strictProperty(line);
     if (prop.name === 'BEGIN') {

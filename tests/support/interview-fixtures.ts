@@ -35,7 +35,10 @@ export function makeInterview(overrides: Partial<Interview> & { startUtc: string
 }
 
 /** Writes a data dir as a previous run of this version would have: interviews in the database, settings in the file. */
-export function seedStore(dataDir: string, data: { interviews?: Interview[]; settings?: Record<string, unknown> }): void {
+export function seedStore(
+  dataDir: string,
+  data: { interviews?: Interview[]; settings?: Record<string, unknown> },
+): void {
   fs.mkdirSync(dataDir, { recursive: true });
   const { database } = openDatabase({ dataDir, clock: { now: () => Date.now() }, log: createMemoryLogger() });
   try {
@@ -47,19 +50,68 @@ export function seedStore(dataDir: string, data: { interviews?: Interview[]; set
   const later = openDatabase({ dataDir, clock: { now: () => Date.now() + 25 * 3600_000 }, log: createMemoryLogger() });
   later.keepGoodCopy();
   later.database.close();
-  fs.writeFileSync(path.join(dataDir, 'interview-desk.json'), JSON.stringify({ schemaVersion: currentSchemaVersion, settings: data.settings ?? {} }), { mode: 0o600 });
+  fs.writeFileSync(
+    path.join(dataDir, 'interview-desk.json'),
+    JSON.stringify({ schemaVersion: currentSchemaVersion, settings: data.settings ?? {} }),
+    { mode: 0o600 },
+  );
 }
 
 /** Writes the single JSON file of the versions before the database (format 2), queues included. */
-export function seedLegacyStore(dataDir: string, data: { interviews?: Interview[]; settings?: Record<string, unknown>; outbox?: unknown[]; googleQueue?: unknown[]; googleSyncToken?: string }): string {
+export function seedLegacyStore(
+  dataDir: string,
+  data: {
+    interviews?: Interview[];
+    settings?: Record<string, unknown>;
+    outbox?: unknown[];
+    googleQueue?: unknown[];
+    googleSyncToken?: string;
+  },
+): string {
   fs.mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, 'interview-desk.json');
-  fs.writeFileSync(file, JSON.stringify({ schemaVersion: 2, settings: data.settings ?? {}, interviews: data.interviews ?? [], ...(data.outbox ? { outbox: data.outbox } : {}), ...(data.googleQueue ? { googleQueue: data.googleQueue } : {}), ...(data.googleSyncToken ? { googleSyncToken: data.googleSyncToken } : {}) }));
+  fs.writeFileSync(
+    file,
+    JSON.stringify({
+      schemaVersion: 2,
+      settings: data.settings ?? {},
+      interviews: data.interviews ?? [],
+      ...(data.outbox ? { outbox: data.outbox } : {}),
+      ...(data.googleQueue ? { googleQueue: data.googleQueue } : {}),
+      ...(data.googleSyncToken ? { googleSyncToken: data.googleSyncToken } : {}),
+    }),
+  );
   return file;
 }
 
-const first = ['Ada', 'Grace', 'Alan', 'Edsger', 'Barbara', 'Donald', 'Margaret', 'Ken', 'Radia', 'Linus', 'Frances', 'Tim'];
-const last = ['Lovelace', 'Hopper', 'Turing', 'Dijkstra', 'Liskov', 'Knuth', 'Hamilton', 'Thompson', 'Perlman', 'Torvalds', 'Allen', 'Berners-Lee'];
+const first = [
+  'Ada',
+  'Grace',
+  'Alan',
+  'Edsger',
+  'Barbara',
+  'Donald',
+  'Margaret',
+  'Ken',
+  'Radia',
+  'Linus',
+  'Frances',
+  'Tim',
+];
+const last = [
+  'Lovelace',
+  'Hopper',
+  'Turing',
+  'Dijkstra',
+  'Liskov',
+  'Knuth',
+  'Hamilton',
+  'Thompson',
+  'Perlman',
+  'Torvalds',
+  'Allen',
+  'Berners-Lee',
+];
 const jobs = ['Engineer', 'Designer', 'Product Manager', 'Data Scientist', 'Recruiter', 'Support Lead', 'SRE'];
 
 /** `count` interviews spread over a year around `centerMs`, deterministic. */
@@ -74,12 +126,24 @@ export function manyInterviews(count: number, centerMs: number): Interview[] {
       makeInterview({
         id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
         startUtc: start.toISOString(),
-        candidate: { name: `${first[i % first.length]} ${last[(i * 7) % last.length]} ${i}`, email: `candidate${i}@example.com` },
+        candidate: {
+          name: `${first[i % first.length]} ${last[(i * 7) % last.length]} ${i}`,
+          email: `candidate${i}@example.com`,
+        },
         jobTitle: jobs[i % jobs.length]!,
         durationMinutes: 30 + (i % 4) * 15,
         meetLink: 'https://meet.google.com/abc-defg-hij',
         status: i % 17 === 0 ? 'cancelled' : 'scheduled',
-        joins: past && i % 5 !== 0 ? [{ joinedAt: start.toISOString(), leftAt: new Date(start.getTime() + (25 + (i % 30)) * 60_000).toISOString(), via: 'app' }] : [],
+        joins:
+          past && i % 5 !== 0
+            ? [
+                {
+                  joinedAt: start.toISOString(),
+                  leftAt: new Date(start.getTime() + (25 + (i % 30)) * 60_000).toISOString(),
+                  via: 'app',
+                },
+              ]
+            : [],
       }),
     );
   }

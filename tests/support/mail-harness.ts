@@ -2,7 +2,12 @@ import type { ReceivedMail } from './smtp-sink';
 
 /** The MIME parts of a received message, flattened, as [content-type with params]. */
 export function mimeOutline(raw: string): string[] {
-  return [...raw.matchAll(/^Content-Type:\s*([^\r\n]+(?:\r?\n[ \t][^\r\n]+)*)/gim)].map((m) => m[1]!.replace(/\r?\n[ \t]+/g, ' ').replace(/;\s*boundary="?[^";]+"?/i, '').trim());
+  return [...raw.matchAll(/^Content-Type:\s*([^\r\n]+(?:\r?\n[ \t][^\r\n]+)*)/gim)].map((m) =>
+    m[1]!
+      .replace(/\r?\n[ \t]+/g, ' ')
+      .replace(/;\s*boundary="?[^";]+"?/i, '')
+      .trim(),
+  );
 }
 
 /** The invite text of a message: the text/calendar alternative. */

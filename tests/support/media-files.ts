@@ -6,14 +6,20 @@ import path from 'node:path';
 export const mediaDir = path.join(os.tmpdir(), 'interview-desk-test-media');
 
 let seed = 7;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 
 /**
  * Writes a Y4M (YUV4MPEG2, 4:2:0) file for Chromium's --use-file-for-fake-video-capture.
  * `moving`: a bright, textured picture that changes every frame; `black`: all black; `static`: one
  * textured frame repeated (a frozen camera).
  */
-export function writeY4m(name: string, kind: 'moving' | 'black' | 'static', width = 640, height = 480, frames = 15): string {
+export function writeY4m(
+  name: string,
+  kind: 'moving' | 'black' | 'static',
+  width = 640,
+  height = 480,
+  frames = 15,
+): string {
   fs.mkdirSync(mediaDir, { recursive: true });
   const file = path.join(mediaDir, name);
   const ySize = width * height;
@@ -25,7 +31,13 @@ export function writeY4m(name: string, kind: 'moving' | 'black' | 'static', widt
     for (let i = 0; i < ySize; i++) {
       const x = i % width;
       const row = Math.floor(i / width);
-      y[i] = Math.max(60, Math.min(235, 140 + 60 * Math.sin((x + shift * 13) / 9) * Math.cos((row - shift * 7) / 11) + (random() - 0.5) * 60));
+      y[i] = Math.max(
+        60,
+        Math.min(
+          235,
+          140 + 60 * Math.sin((x + shift * 13) / 9) * Math.cos((row - shift * 7) / 11) + (random() - 0.5) * 60,
+        ),
+      );
     }
     return y;
   };
@@ -45,7 +57,14 @@ export function writeY4m(name: string, kind: 'moving' | 'black' | 'static', widt
  * `quietSeconds` of near silence from `quietStart` on (a pause, as a person speaking), the same tone
  * and pause over steady white noise at −30 dBFS RMS (a noisy room), silence, or a clipped square wave.
  */
-export function writeWav(name: string, kind: 'tone' | 'noisy-tone' | 'silence' | 'clipped', dbfs = -12, seconds = 4, quietSeconds = 0, quietStart = 0): string {
+export function writeWav(
+  name: string,
+  kind: 'tone' | 'noisy-tone' | 'silence' | 'clipped',
+  dbfs = -12,
+  seconds = 4,
+  quietSeconds = 0,
+  quietStart = 0,
+): string {
   fs.mkdirSync(mediaDir, { recursive: true });
   const file = path.join(mediaDir, name);
   const rate = 48_000;
@@ -69,7 +88,10 @@ export function writeWav(name: string, kind: 'tone' | 'noisy-tone' | 'silence' |
     const quiet = i >= quietStart * rate && i < (quietStart + quietSeconds) * rate;
     if (kind === 'tone') v = quiet ? 0.0005 * (random() - 0.5) : amplitude * Math.sin((2 * Math.PI * 440 * i) / rate);
     // Uniform noise in ±a has an RMS of a/√3.
-    if (kind === 'noisy-tone') v = (quiet ? 0 : amplitude * Math.sin((2 * Math.PI * 440 * i) / rate)) + 10 ** (-30 / 20) * Math.sqrt(3) * 2 * (random() - 0.5);
+    if (kind === 'noisy-tone')
+      v =
+        (quiet ? 0 : amplitude * Math.sin((2 * Math.PI * 440 * i) / rate)) +
+        10 ** (-30 / 20) * Math.sqrt(3) * 2 * (random() - 0.5);
     if (kind === 'clipped') v = Math.floor(i / 60) % 2 ? 1 : -1;
     buffer.writeInt16LE(Math.max(-32768, Math.min(32767, Math.round(v * 32767))), 44 + i * 2);
   }

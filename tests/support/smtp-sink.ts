@@ -10,7 +10,15 @@ export interface ReceivedMail {
 }
 
 /** What the next DATA command meets: accept, a temporary or permanent refusal, or a dropped connection. */
-export type SmtpFault = { kind: 'temporary' | 'permanent'; message?: string; /** Refuse only after this long (the message is in flight meanwhile). */ afterMs?: number } | { kind: 'drop'; afterMs?: number } | { kind: 'accept-then-drop' } | { kind: 'slow'; ms: number };
+export type SmtpFault =
+  | {
+      kind: 'temporary' | 'permanent';
+      message?: string;
+      /** Refuse only after this long (the message is in flight meanwhile). */ afterMs?: number;
+    }
+  | { kind: 'drop'; afterMs?: number }
+  | { kind: 'accept-then-drop' }
+  | { kind: 'slow'; ms: number };
 
 export interface SmtpSink {
   port: number;
@@ -46,7 +54,9 @@ export async function startSmtpSink(options: { port?: number; user?: string; pas
     },
     onRcptTo(address, _session, callback) {
       if (!rejectRecipients.has(address.address.toLowerCase())) return callback();
-      const error = new Error(`5.1.1 <${address.address}>: Recipient address rejected: User unknown in virtual mailbox table`) as Error & { responseCode: number };
+      const error = new Error(
+        `5.1.1 <${address.address}>: Recipient address rejected: User unknown in virtual mailbox table`,
+      ) as Error & { responseCode: number };
       error.responseCode = 550;
       callback(error);
     },
@@ -63,31 +73,36 @@ export async function startSmtpSink(options: { port?: number; user?: string; pas
           return;
         }
         if (fault?.kind === 'temporary' || fault?.kind === 'permanent') {
-          const error = new Error(fault.message ?? (fault.kind === 'temporary' ? 'Mailbox busy, try later' : 'Mailbox unavailable')) as Error & { responseCode: number };
+          const error = new Error(
+            fault.message ?? (fault.kind === 'temporary' ? 'Mailbox busy, try later' : 'Mailbox unavailable'),
+          ) as Error & { responseCode: number };
           error.responseCode = fault.kind === 'temporary' ? 451 : 550;
           if (fault.afterMs) return void setTimeout(() => callback(error), fault.afterMs);
           return callback(error);
         }
         const raw = Buffer.concat(chunks).toString('utf8');
         const wait = fault?.kind === 'slow' ? new Promise((r) => setTimeout(r, fault.ms)) : Promise.resolve();
-        void wait.then(() => simpleParser(raw)).then((parsed) => {
-          received.push({
-            envelope: {
-              from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-              to: session.envelope.rcptTo.map((r) => r.address),
-            },
-            raw,
-            parsed,
+        void wait
+          .then(() => simpleParser(raw))
+          .then((parsed) => {
+            received.push({
+              envelope: {
+                from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+                to: session.envelope.rcptTo.map((r) => r.address),
+              },
+              raw,
+              parsed,
+            });
+            callback();
+            if (fault?.kind === 'accept-then-drop') setImmediate(dropAll);
           });
-          callback();
-          if (fault?.kind === 'accept-then-drop') setImmediate(dropAll);
-        });
       });
     },
   });
   // smtp-server keeps its live connections here; destroying their sockets simulates a dropped line.
   function dropAll() {
-    for (const c of (server as unknown as { connections: Set<{ _socket?: { destroy(): void } }> }).connections) c._socket?.destroy();
+    for (const c of (server as unknown as { connections: Set<{ _socket?: { destroy(): void } }> }).connections)
+      c._socket?.destroy();
   }
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;

@@ -24,7 +24,10 @@ export function storesFor(dataDir: string, clock: Clock = { now: () => Date.now(
 }
 
 /** Real services over a real settings file and a real SQLite database in `dataDir`. */
-export function servicesFor(dataDir: string, overrides: Partial<ServiceDeps> = {}): DeskServices & { stores: OpenedStores } {
+export function servicesFor(
+  dataDir: string,
+  overrides: Partial<ServiceDeps> = {},
+): DeskServices & { stores: OpenedStores } {
   const stores = storesFor(dataDir, overrides.clock);
   const services = composeServices({
     config: loadEnvConfig({}, dataDir),
@@ -47,5 +50,12 @@ export function servicesFor(dataDir: string, overrides: Partial<ServiceDeps> = {
 /** A key-value store in memory (with its map exposed), for tests that are not about persistence. */
 export function memoryStore(initial: Record<string, unknown> = {}): KeyValueStore & { data: Map<string, unknown> } {
   const data = new Map(Object.entries(initial));
-  return { data, get: (k) => data.get(k), set: (k, v) => void data.set(k, v), has: (k) => data.has(k), delete: (k) => void data.delete(k), path: ':memory:' };
+  return {
+    data,
+    get: (k) => data.get(k),
+    set: (k, v) => void data.set(k, v),
+    has: (k) => data.has(k),
+    delete: (k) => void data.delete(k),
+    path: ':memory:',
+  };
 }

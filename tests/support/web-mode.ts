@@ -16,14 +16,27 @@ export interface WebModeApp {
  * Starts the built web mode (`dist/web/web.mjs`) exactly as `npm run web` does, in a fresh data dir.
  * `umask` (e.g. '022') starts it through a shell that sets that umask first, as a login shell would.
  */
-export async function startWebMode(env: Record<string, string> = {}, dataDir?: string, options: { umask?: string } = {}): Promise<WebModeApp> {
+export async function startWebMode(
+  env: Record<string, string> = {},
+  dataDir?: string,
+  options: { umask?: string } = {},
+): Promise<WebModeApp> {
   const temp = dataDir ? { dir: dataDir, cleanup: () => {} } : makeTempDir('idesk-web-');
   const entry = path.resolve('dist/web/web.mjs');
-  const [command, args] = options.umask ? ['/bin/sh', ['-c', `umask ${options.umask} && exec "$0" "$@"`, process.execPath, entry]] : [process.execPath, [entry]];
+  const [command, args] = options.umask
+    ? ['/bin/sh', ['-c', `umask ${options.umask} && exec "$0" "$@"`, process.execPath, entry]]
+    : [process.execPath, [entry]];
   const child = spawn(command, args, {
     // A British system by default, like the browser's locale in the Playwright config: main writes
     // emails and its own messages in the system's regional format, so the two must agree.
-    env: { ...process.env, LANG: 'en_GB.UTF-8', LC_ALL: 'en_GB.UTF-8', INTERVIEW_DESK_DATA_DIR: temp.dir, BROWSER: 'true', ...env },
+    env: {
+      ...process.env,
+      LANG: 'en_GB.UTF-8',
+      LC_ALL: 'en_GB.UTF-8',
+      INTERVIEW_DESK_DATA_DIR: temp.dir,
+      BROWSER: 'true',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

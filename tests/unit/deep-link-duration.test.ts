@@ -5,7 +5,8 @@ import { invitationLink } from '../../main/deep-links/invitation-link';
 import { makeInterview } from '../support/interview-fixtures';
 
 const now = Date.parse('2030-01-10T00:00:00.000Z');
-const base = 'interview-desk://join?meet=abc-defg-hij&start=2030-01-15T09%3A00%3A00.000Z&title=Staff+Engineer+interview';
+const base =
+  'interview-desk://join?meet=abc-defg-hij&start=2030-01-15T09%3A00%3A00.000Z&title=Staff+Engineer+interview';
 
 describe('the invitation link carries the interview length', () => {
   it('the link the candidate receives round-trips through the parser with its length', () => {
@@ -13,7 +14,11 @@ describe('the invitation link carries the interview length', () => {
     fc.assert(
       fc.property(fc.integer({ min: 5, max: 480 }), (minutes) => {
         runs++;
-        const interview = makeInterview({ startUtc: '2030-01-15T09:00:00.000Z', durationMinutes: minutes, meetLink: 'https://meet.google.com/abc-defg-hij' });
+        const interview = makeInterview({
+          startUtc: '2030-01-15T09:00:00.000Z',
+          durationMinutes: minutes,
+          meetLink: 'https://meet.google.com/abc-defg-hij',
+        });
         const parsed = parseDeepLink(invitationLink(interview, 'candidate'), now);
         expect(parsed).toMatchObject({ kind: 'join', durationMinutes: minutes, startUtc: '2030-01-15T09:00:00.000Z' });
       }),

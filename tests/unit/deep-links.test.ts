@@ -5,9 +5,17 @@ const now = Date.parse('2030-01-10T00:00:00.000Z');
 
 describe('deep links', () => {
   it('parses the three kinds', () => {
-    expect(parseDeepLink('interview-desk://interview/4B6F3C1E-9A0D-4C2B-8E57-0F5D1A2B3C4D', now)).toEqual({ kind: 'interview', id: '4b6f3c1e-9a0d-4c2b-8e57-0f5d1a2b3c4d' });
+    expect(parseDeepLink('interview-desk://interview/4B6F3C1E-9A0D-4C2B-8E57-0F5D1A2B3C4D', now)).toEqual({
+      kind: 'interview',
+      id: '4b6f3c1e-9a0d-4c2b-8e57-0f5d1a2b3c4d',
+    });
     expect(parseDeepLink('interview-desk://device-check', now)).toEqual({ kind: 'device-check' });
-    expect(parseDeepLink('interview-desk://join?meet=abc-defg-hij&start=2030-01-15T09%3A00%3A00.000Z&title=Staff+Engineer+interview', now)).toEqual({
+    expect(
+      parseDeepLink(
+        'interview-desk://join?meet=abc-defg-hij&start=2030-01-15T09%3A00%3A00.000Z&title=Staff+Engineer+interview',
+        now,
+      ),
+    ).toEqual({
       kind: 'join',
       meetLink: 'https://meet.google.com/abc-defg-hij',
       startUtc: '2030-01-15T09:00:00.000Z',
@@ -39,7 +47,9 @@ describe('deep links', () => {
   });
 
   it('finds the link among process arguments', () => {
-    expect(deepLinkFromArgv(['/usr/bin/interview-desk', '--no-sandbox', 'interview-desk://device-check'])).toBe('interview-desk://device-check');
+    expect(deepLinkFromArgv(['/usr/bin/interview-desk', '--no-sandbox', 'interview-desk://device-check'])).toBe(
+      'interview-desk://device-check',
+    );
     expect(deepLinkFromArgv(['/usr/bin/interview-desk'])).toBeUndefined();
   });
 });

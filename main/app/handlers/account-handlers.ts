@@ -4,7 +4,11 @@ import type { NoticeBoard } from '../notices';
 import type { NamespaceHandlers } from './namespace-handlers';
 
 /** Connecting and disconnecting the Google account. */
-export function accountHandlers(deps: { account: AccountService; notices: NoticeBoard; clock: Clock }): NamespaceHandlers<'account'> {
+export function accountHandlers(deps: {
+  account: AccountService;
+  notices: NoticeBoard;
+  clock: Clock;
+}): NamespaceHandlers<'account'> {
   const { account, notices, clock } = deps;
   return {
     'account:status': () => account.status(),
@@ -17,7 +21,8 @@ export function accountHandlers(deps: { account: AccountService; notices: Notice
         notices.post({
           id: `revoke-failed-${clock.now()}`,
           level: 'warning',
-          message: 'Disconnected here, but Google could not be reached to revoke access. Remove Interview Desk at myaccount.google.com/permissions.',
+          message:
+            'Disconnected here, but Google could not be reached to revoke access. Remove Interview Desk at myaccount.google.com/permissions.',
         });
       }
       return result;

@@ -4,7 +4,11 @@ import type { NoticeBoard } from '../notices';
 import type { NamespaceHandlers } from './namespace-handlers';
 
 /** What the app is and the notices it shows. */
-export function appHandlers(deps: { info: AppInfo; smtpUrl?: string | undefined; notices: NoticeBoard }): NamespaceHandlers<'app'> {
+export function appHandlers(deps: {
+  info: AppInfo;
+  smtpUrl?: string | undefined;
+  notices: NoticeBoard;
+}): NamespaceHandlers<'app'> {
   const { info, smtpUrl, notices } = deps;
   return {
     'app:info': () => (smtpUrl ? { ...info, smtpOverride: smtpOverrideFromUrl(smtpUrl) } : info),

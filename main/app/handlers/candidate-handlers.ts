@@ -9,7 +9,12 @@ export function candidateHandlers(deps: { copies: CandidateCopies; clock: Clock 
   return {
     'candidate:save': (input) => {
       const start = startInstant(input, clock.now());
-      return copies.save({ meetLink: input.meetLink, startUtc: start.toISO()!, title: input.title || 'Interview', timeZone: input.timeZone });
+      return copies.save({
+        meetLink: input.meetLink,
+        startUtc: start.toISO()!,
+        title: input.title || 'Interview',
+        timeZone: input.timeZone,
+      });
     },
     'candidate:home': () => copies.saved(),
     'candidate:setNotes': ({ id, notes }) => copies.setNotes(id, notes),

@@ -14,7 +14,10 @@ export function devicecheckHandlers(deps: {
     // Settings win over the environment, which wins over the built-in servers.
     'devicecheck:network': () => {
       const current = settings.get();
-      return checkNetwork({ url: current.netcheckUrl || config.netcheckUrl || defaultNetcheckUrl, stunServer: current.stunServer || config.stunServer || defaultStunServer });
+      return checkNetwork({
+        url: current.netcheckUrl || config.netcheckUrl || defaultNetcheckUrl,
+        stunServer: current.stunServer || config.stunServer || defaultStunServer,
+      });
     },
     'devicecheck:mediaAccess': () => mediaAccess?.() ?? { camera: 'unknown', microphone: 'unknown' },
   };

@@ -15,7 +15,10 @@ export function interviewsHandlers(deps: {
   return {
     'interviews:list': () => interviews.list(),
     'interviews:get': (id) => interviews.get(id),
-    'interviews:page': ({ offset, limit, ...window }) => ({ items: interviews.page(window, offset, limit), ...(offset === 0 ? { total: interviews.count(window) } : {}) }),
+    'interviews:page': ({ offset, limit, ...window }) => ({
+      items: interviews.page(window, offset, limit),
+      ...(offset === 0 ? { total: interviews.count(window) } : {}),
+    }),
     'interviews:count': (window) => interviews.count(window),
     'interviews:byIds': ({ ids, query }) => interviews.byIds(ids, query),
     'interviews:next': () => interviews.next(),
@@ -27,6 +30,9 @@ export function interviewsHandlers(deps: {
     'interviews:join': ({ id, via }) => join(id, via),
     'interviews:sendCalendarChange': (id) => commands.sendCalendarChange(id),
     'interviews:setPanel': async ({ id, coInterviewers, acceptConflicts }) =>
-      commands.setPanel(id, coInterviewers, { acceptConflicts, calendars: acceptConflicts ? undefined : await busyCheck.forPanel(id, coInterviewers) }),
+      commands.setPanel(id, coInterviewers, {
+        acceptConflicts,
+        calendars: acceptConflicts ? undefined : await busyCheck.forPanel(id, coInterviewers),
+      }),
   };
 }

@@ -72,9 +72,19 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
   };
   const status = (): AccountStatus => {
     const account = stored();
-    const signIn = pending ? { signIn: 'waiting' as const } : !deps.google.clientId ? { signIn: 'unavailable' as const } : {};
+    const signIn = pending
+      ? { signIn: 'waiting' as const }
+      : !deps.google.clientId
+        ? { signIn: 'unavailable' as const }
+        : {};
     if (!account) return { state: 'disconnected', ...signIn };
-    return accountStatusSchema.parse({ state: account.state, email: account.email, name: account.name, ...(account.picture ? { picture: account.picture } : {}), ...signIn });
+    return accountStatusSchema.parse({
+      state: account.state,
+      email: account.email,
+      name: account.name,
+      ...(account.picture ? { picture: account.picture } : {}),
+      ...signIn,
+    });
   };
   const changed = () => {
     const now = status();
@@ -84,8 +94,14 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
 
   /** A keychain failure while removing `email`'s sign-in: said plainly, and nothing is treated as gone. */
   const keychainBlocked = (email: string, error: unknown, still: string): DeskFailure => {
-    const detail = error instanceof KeychainUnavailableError ? error.message.replace(/ Nothing was saved\.$/, '') : (error as Error).message;
-    return new DeskFailure('keychain_unavailable', `Interview Desk could not reach the keychain to remove the Google sign-in of ${email}, so nothing was changed: ${still}. ${detail}`);
+    const detail =
+      error instanceof KeychainUnavailableError
+        ? error.message.replace(/ Nothing was saved\.$/, '')
+        : (error as Error).message;
+    return new DeskFailure(
+      'keychain_unavailable',
+      `Interview Desk could not reach the keychain to remove the Google sign-in of ${email}, so nothing was changed: ${still}. ${detail}`,
+    );
   };
 
   /**
@@ -133,7 +149,14 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
    * browser opened) retired at Google, the account saved. An attempt cancelled or replaced meanwhile
    * keeps nothing: its token is revoked and the keychain entry put back as it was.
    */
-  const storeAndSwap = async (signal: AbortSignal, oauth: OAuth2Client, fresh: string, email: string, info: { name?: string | null; picture?: string | null; id?: string | null }, scope: string): Promise<void> => {
+  const storeAndSwap = async (
+    signal: AbortSignal,
+    oauth: OAuth2Client,
+    fresh: string,
+    email: string,
+    info: { name?: string | null; picture?: string | null; id?: string | null },
+    scope: string,
+  ): Promise<void> => {
     await dropIfAborted(signal, oauth, fresh);
     const previous = stored();
     // The same user signing in again overwrites a working token: keep it to put back on abort.
@@ -147,7 +170,9 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
       throw error;
     }
     if (signal.aborted) {
-      await (kept ? secrets.set(email, kept) : secrets.delete(email)).catch((error: unknown) => log.warn(`could not remove a cancelled sign-in from the keychain: ${(error as Error).message}`));
+      await (kept ? secrets.set(email, kept) : secrets.delete(email)).catch((error: unknown) =>
+        log.warn(`could not remove a cancelled sign-in from the keychain: ${(error as Error).message}`),
+      );
       await dropIfAborted(signal, oauth, fresh);
     }
     if (previous && previous.email !== email) {
@@ -161,11 +186,20 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
         throw error;
       }
       if (!revoked) {
-        deps.notify?.(`Connected as ${email}. Google could not be reached to revoke access for ${previous.email}; remove Interview Desk from that account's "Third-party apps" page at myaccount.google.com to be sure.`);
+        deps.notify?.(
+          `Connected as ${email}. Google could not be reached to revoke access for ${previous.email}; remove Interview Desk from that account's "Third-party apps" page at myaccount.google.com to be sure.`,
+        );
       }
     }
     const granted = scope.split(/\s+/).filter(Boolean);
-    store.set('account', { state: 'connected', email, name: info.name ?? email, ...(info.picture ? { picture: info.picture } : {}), scopes: granted, ...(info.id ? { googleId: info.id } : {}) } satisfies StoredAccount);
+    store.set('account', {
+      state: 'connected',
+      email,
+      name: info.name ?? email,
+      ...(info.picture ? { picture: info.picture } : {}),
+      scopes: granted,
+      ...(info.id ? { googleId: info.id } : {}),
+    } satisfies StoredAccount);
   };
 
   const ensureConfigured = () => {
@@ -179,7 +213,9 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
     hasScope: (scope) => stored()?.scopes.includes(scope) ?? false,
     identity() {
       const account = stored();
-      return account ? { email: account.email, name: account.name, ...(account.googleId ? { googleId: account.googleId } : {}) } : undefined;
+      return account
+        ? { email: account.email, name: account.name, ...(account.googleId ? { googleId: account.googleId } : {}) }
+        : undefined;
     },
     onChange(listener) {
       listeners.add(listener);
@@ -223,11 +259,22 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
         if (attempt.controller.signal.aborted) throw attempt.controller.signal.reason;
         let tokens;
         try {
-          ({ tokens } = await oauth.getToken({ code: grant.code, codeVerifier: grant.codeVerifier, redirect_uri: grant.redirectUri }));
+          ({ tokens } = await oauth.getToken({
+            code: grant.code,
+            codeVerifier: grant.codeVerifier,
+            redirect_uri: grant.redirectUri,
+          }));
         } catch (error) {
-          throw new DeskFailure('unavailable', `Google did not accept the sign-in (${describeGoogleError(error).message}). Nothing was saved; please try again.`);
+          throw new DeskFailure(
+            'unavailable',
+            `Google did not accept the sign-in (${describeGoogleError(error).message}). Nothing was saved; please try again.`,
+          );
         }
-        if (!tokens.refresh_token) throw new DeskFailure('unavailable', 'Google did not grant offline access. Nothing was saved; please try again.');
+        if (!tokens.refresh_token)
+          throw new DeskFailure(
+            'unavailable',
+            'Google did not grant offline access. Nothing was saved; please try again.',
+          );
         const fresh = tokens.refresh_token;
         await dropIfAborted(attempt.controller.signal, oauth, fresh);
         oauth.setCredentials(tokens);
@@ -236,13 +283,19 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
           .userinfo.get()
           .then((r) => r.data)
           .catch((error: unknown) => {
-            throw new DeskFailure('unavailable', `Could not read your Google profile (${describeGoogleError(error).message}).`);
+            throw new DeskFailure(
+              'unavailable',
+              `Could not read your Google profile (${describeGoogleError(error).message}).`,
+            );
           });
         const email = info.email ?? '';
-        if (!email) throw new DeskFailure('unavailable', 'Google did not share your email address, which Interview Desk needs.');
+        if (!email)
+          throw new DeskFailure('unavailable', 'Google did not share your email address, which Interview Desk needs.');
         await dropIfAborted(attempt.controller.signal, oauth, fresh);
         // One attempt at a time writes the keychain and swaps the account, so none works from a stale view.
-        const finish = swapping.then(() => storeAndSwap(attempt.controller.signal, oauth, fresh, email, info, tokens.scope ?? scopes.join(' ')));
+        const finish = swapping.then(() =>
+          storeAndSwap(attempt.controller.signal, oauth, fresh, email, info, tokens.scope ?? scopes.join(' ')),
+        );
         swapping = finish.catch(() => undefined);
         await finish;
         client = undefined;
@@ -275,7 +328,11 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
     async authClient() {
       const account = stored();
       if (!account) throw new DeskFailure('needs_reconnect', 'No Google account is connected.');
-      if (account.state === 'needs_reconnect') throw new DeskFailure('needs_reconnect', 'Google access has expired or was revoked. Reconnect your Google account; your data and queued changes are kept.');
+      if (account.state === 'needs_reconnect')
+        throw new DeskFailure(
+          'needs_reconnect',
+          'Google access has expired or was revoked. Reconnect your Google account; your data and queued changes are kept.',
+        );
       if (client) return client;
       let refresh: string | null;
       // Mapped here rather than left to the dispatcher: the Calendar queue and the outbox read the code to pause.
@@ -287,7 +344,10 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
       }
       if (!refresh) {
         this.markNeedsReconnect('the keychain has no token for this account');
-        throw new DeskFailure('needs_reconnect', 'Your Google sign-in is missing from the keychain. Reconnect your Google account.');
+        throw new DeskFailure(
+          'needs_reconnect',
+          'Your Google sign-in is missing from the keychain. Reconnect your Google account.',
+        );
       }
       client = createOAuthClient(deps.google);
       client.setCredentials({ refresh_token: refresh });

@@ -70,22 +70,38 @@ export async function runLoopbackFlow(options: LoopbackFlowOptions): Promise<Aut
       else reject(outcome.error);
     };
     const timer = setTimeout(
-      () => finish({ error: new DeskFailure('unavailable', `Google sign-in timed out after ${Math.round(timeoutMs / 60_000) || 1} minutes. Nothing was saved; try again when you're ready.`) }),
+      () =>
+        finish({
+          error: new DeskFailure(
+            'unavailable',
+            `Google sign-in timed out after ${Math.round(timeoutMs / 60_000) || 1} minutes. Nothing was saved; try again when you're ready.`,
+          ),
+        }),
       timeoutMs,
     );
     timer.unref();
     const abort = () => {
       const reason: unknown = options.signal?.reason;
-      finish({ error: reason instanceof DeskFailure ? reason : new DeskFailure('unavailable', 'Google sign-in was cancelled. Nothing was saved.') });
+      finish({
+        error:
+          reason instanceof DeskFailure
+            ? reason
+            : new DeskFailure('unavailable', 'Google sign-in was cancelled. Nothing was saved.'),
+      });
     };
     if (options.signal?.aborted) abort();
     options.signal?.addEventListener('abort', abort, { once: true });
     server.on('request', (req, res) => {
       const reply = (status: number, ok: boolean, message: string) => {
-        res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'" });
+        res.writeHead(status, {
+          'Content-Type': 'text/html; charset=utf-8',
+          'Cache-Control': 'no-store',
+          'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
+        });
         res.end(callbackPage(ok, message));
       };
-      if (settled) return reply(410, false, 'This sign-in link was already used. Go back to Interview Desk to start again.');
+      if (settled)
+        return reply(410, false, 'This sign-in link was already used. Go back to Interview Desk to start again.');
       const verdict = judgeCallback(req.method, req.url, state);
       try {
         reply(verdict.status, verdict.kind === 'grant', verdict.page);
@@ -105,7 +121,10 @@ export async function runLoopbackFlow(options: LoopbackFlowOptions): Promise<Aut
     if (settled) return result;
     settled = true;
     server.close();
-    throw new DeskFailure('unavailable', `The browser could not be opened for Google sign-in: ${(error as Error).message}`);
+    throw new DeskFailure(
+      'unavailable',
+      `The browser could not be opened for Google sign-in: ${(error as Error).message}`,
+    );
   }
   return result;
 }

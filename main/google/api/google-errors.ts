@@ -30,17 +30,37 @@ export function parseRetryAfter(value: string | undefined, now: number): number 
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
-const networkCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'ABORT_ERR', 'TimeoutError', 'AbortError']);
+const networkCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'ABORT_ERR',
+  'TimeoutError',
+  'AbortError',
+]);
 
 /** Describes any error thrown by a Google call. */
 export function describeGoogleError(error: unknown, now = Date.now()): GoogleFailure {
   const e = (error ?? {}) as Loose;
   const response = e.response as Loose | undefined;
-  const status = typeof e.status === 'number' ? e.status : typeof response?.status === 'number' ? (response.status as number) : undefined;
+  const status =
+    typeof e.status === 'number'
+      ? e.status
+      : typeof response?.status === 'number'
+        ? (response.status as number)
+        : undefined;
   const data = (response?.data ?? {}) as Loose;
   const apiError = (data.error && typeof data.error === 'object' ? data.error : undefined) as Loose | undefined;
   // Older APIs (Calendar, Gmail) name the reason in errors[]; newer ones (Meet v2) in a google.rpc.ErrorInfo detail.
-  const detailReason = (apiError?.details as Loose[] | undefined)?.find((d) => typeof d?.reason === 'string')?.reason as string | undefined;
+  const detailReason = (apiError?.details as Loose[] | undefined)?.find((d) => typeof d?.reason === 'string')
+    ?.reason as string | undefined;
   const reason = ((apiError?.errors as Loose[] | undefined)?.[0]?.reason as string | undefined) ?? detailReason;
   const oauthError = typeof data.error === 'string' ? data.error : undefined;
   const message =
@@ -48,7 +68,11 @@ export function describeGoogleError(error: unknown, now = Date.now()): GoogleFai
     (typeof data.error_description === 'string' ? data.error_description : undefined) ??
     (typeof e.message === 'string' ? e.message : 'Unknown error');
   const code = typeof e.code === 'string' ? e.code : (e.cause as Loose | undefined)?.code;
-  const network = status === undefined && (networkCodes.has(String(code)) || networkCodes.has(String(e.name)) || /fetch failed|socket hang up|network|timeout|aborted/i.test(String(e.message)));
+  const network =
+    status === undefined &&
+    (networkCodes.has(String(code)) ||
+      networkCodes.has(String(e.name)) ||
+      /fetch failed|socket hang up|network|timeout|aborted/i.test(String(e.message)));
   return {
     status,
     reason: reason ?? oauthError,
@@ -65,5 +89,7 @@ export function isRetryable(failure: GoogleFailure): boolean {
   if (failure.network) return true;
   if (failure.status === undefined) return false;
   if (failure.status === 429 || failure.status >= 500) return true;
-  return failure.status === 403 && (failure.reason === 'rateLimitExceeded' || failure.reason === 'userRateLimitExceeded');
+  return (
+    failure.status === 403 && (failure.reason === 'rateLimitExceeded' || failure.reason === 'userRateLimitExceeded')
+  );
 }

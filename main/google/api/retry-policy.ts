@@ -24,14 +24,22 @@ export const defaultRetryOptions: RetryOptions = {
 
 /** A Google call that failed for good (not retryable, or out of attempts or time). */
 export class GoogleCallError extends Error {
-  constructor(readonly failure: GoogleFailure, readonly attempts: number, cause: unknown) {
+  constructor(
+    readonly failure: GoogleFailure,
+    readonly attempts: number,
+    cause: unknown,
+  ) {
     super(failure.message, { cause });
     this.name = 'GoogleCallError';
   }
 }
 
 /** The delay before attempt `attempt` (1-based retries): full jitter over an exponential ceiling, or Retry-After when Google sets it. */
-export function backoffDelay(attempt: number, failure: GoogleFailure, options: Pick<RetryOptions, 'baseDelayMs' | 'maxDelayMs' | 'random'>): number {
+export function backoffDelay(
+  attempt: number,
+  failure: GoogleFailure,
+  options: Pick<RetryOptions, 'baseDelayMs' | 'maxDelayMs' | 'random'>,
+): number {
   if (failure.retryAfterMs !== undefined) return Math.min(failure.retryAfterMs, options.maxDelayMs * 4);
   const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
   return Math.round(options.random() * ceiling);
@@ -43,7 +51,10 @@ export function backoffDelay(attempt: number, failure: GoogleFailure, options: P
  * time cap; retries 429, 5xx, rate-limit 403s and network errors, never other 4xx. Callers pass
  * `idempotent: false` for a create without a client-chosen id: those are never retried blindly.
  */
-export async function withGoogleRetry<T>(run: () => Promise<T>, options: Partial<RetryOptions> & { idempotent?: boolean } = {}): Promise<T> {
+export async function withGoogleRetry<T>(
+  run: () => Promise<T>,
+  options: Partial<RetryOptions> & { idempotent?: boolean } = {},
+): Promise<T> {
   const o = { ...defaultRetryOptions, ...options };
   const started = o.now();
   for (let attempt = 1; ; attempt++) {

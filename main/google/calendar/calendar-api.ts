@@ -28,7 +28,8 @@ export function createCalendarApi(deps: CalendarApiDeps): CalendarApi {
   const requestOptions = { retry: false, timeout: deps.requestTimeoutMs ?? 20_000 } as const;
   const retry = (idempotent = true) => ({ ...deps.retry, idempotent });
 
-  const api = (auth: OAuth2Client): calendar_v3.Calendar => google.calendar({ version: 'v3', auth, rootUrl: deps.apiUrl });
+  const api = (auth: OAuth2Client): calendar_v3.Calendar =>
+    google.calendar({ version: 'v3', auth, rootUrl: deps.apiUrl });
   const call = async <T>(run: (cal: calendar_v3.Calendar) => Promise<T>, idempotent = true): Promise<T> => {
     const cal = api(await account.authClient());
     try {
@@ -36,12 +37,16 @@ export function createCalendarApi(deps: CalendarApiDeps): CalendarApi {
     } catch (error) {
       if (error instanceof GoogleCallError && error.failure.invalidGrant) {
         account.markNeedsReconnect(error.failure.message);
-        throw new DeskFailure('needs_reconnect', 'Google access has expired or was revoked. Reconnect your Google account; your data and queued changes are kept.');
+        throw new DeskFailure(
+          'needs_reconnect',
+          'Google access has expired or was revoked. Reconnect your Google account; your data and queued changes are kept.',
+        );
       }
       throw error;
     }
   };
-  const status = (error: unknown) => (error instanceof GoogleCallError ? error.failure.status : describeGoogleError(error).status);
+  const status = (error: unknown) =>
+    error instanceof GoogleCallError ? error.failure.status : describeGoogleError(error).status;
 
   return { call, status, requestOptions };
 }

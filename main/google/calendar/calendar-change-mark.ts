@@ -23,10 +23,20 @@ export function calendarChangeMark(
   const earlier = local.google?.calendarChange;
   if (Date.parse(next.startUtc) + next.durationMinutes * 60_000 <= now) return undefined;
   const was = earlier?.was ?? { startUtc: local.startUtc, durationMinutes: local.durationMinutes };
-  if (next.kind === 'moved' && earlier && was.startUtc === next.startUtc && was.durationMinutes === next.durationMinutes && !earlier.withdrawn) return undefined;
+  if (
+    next.kind === 'moved' &&
+    earlier &&
+    was.startUtc === next.startUtc &&
+    was.durationMinutes === next.durationMinutes &&
+    !earlier.withdrawn
+  )
+    return undefined;
   const taken = withdraw();
   const withdrawn = (earlier?.withdrawn ?? 0) + taken.withdrawn;
   // Google's `updated` is input: a value that cannot be read is replaced by the moment it was seen.
-  const at = typeof changedAt === 'string' && Number.isFinite(Date.parse(changedAt)) ? new Date(Date.parse(changedAt)).toISOString() : new Date(now).toISOString();
+  const at =
+    typeof changedAt === 'string' && Number.isFinite(Date.parse(changedAt))
+      ? new Date(Date.parse(changedAt)).toISOString()
+      : new Date(now).toISOString();
   return { kind: next.kind, at, was: earlier?.was ?? taken.told ?? was, ...(withdrawn ? { withdrawn } : {}) };
 }

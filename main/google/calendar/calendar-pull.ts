@@ -50,7 +50,15 @@ export function createCalendarPull(deps: CalendarPullDeps): CalendarPull {
 
   /** What a move or cancel made in Calendar leaves on the interview; with Google sending the emails, Google asked whom to tell. */
   const untold = (local: Interview, next: Parameters<typeof calendarChangeMark>[1], event: calendar_v3.Schema$Event) =>
-    deps.googleSendsInvites() ? local.google?.calendarChange : calendarChangeMark(local, next, event.updated, clock.now(), () => deps.withdrawUnsent?.(local.id) ?? { withdrawn: 0 });
+    deps.googleSendsInvites()
+      ? local.google?.calendarChange
+      : calendarChangeMark(
+          local,
+          next,
+          event.updated,
+          clock.now(),
+          () => deps.withdrawUnsent?.(local.id) ?? { withdrawn: 0 },
+        );
 
   /**
    * Takes one event's state into its interview. With `googleWins` (the full read after restoring a
@@ -61,7 +69,8 @@ export function createCalendarPull(deps: CalendarPullDeps): CalendarPull {
   const applyRemote = (event: calendar_v3.Schema$Event, googleWins?: string[]): boolean => {
     const markedId = interviewIdOf(event);
     // Each event is looked up by its indexed id (or the interview id it carries), never by reading every interview.
-    const local = (event.id && interviews.byGoogleEventId(event.id)) || (markedId ? interviews.find(markedId) : undefined);
+    const local =
+      (event.id && interviews.byGoogleEventId(event.id)) || (markedId ? interviews.find(markedId) : undefined);
     if (!local) return false; // not ours: never imported
     if (!isOwnEvent(local, event)) {
       log.warn(`a Google event that is not interview ${local.id}'s own carries its id; it was left alone`);
@@ -77,7 +86,13 @@ export function createCalendarPull(deps: CalendarPullDeps): CalendarPull {
     }
     if (plan.action === 'cancel') {
       deps.db.transaction(() => {
-        const mark = googleWins ? local.google?.calendarChange : untold(local, { kind: 'cancelled', startUtc: local.startUtc, durationMinutes: local.durationMinutes }, event);
+        const mark = googleWins
+          ? local.google?.calendarChange
+          : untold(
+              local,
+              { kind: 'cancelled', startUtc: local.startUtc, durationMinutes: local.durationMinutes },
+              event,
+            );
         commands.update(local.id, (i) => withRemoteCancel(i, event, mark));
       });
       googleWins?.push(local.id);
@@ -85,7 +100,10 @@ export function createCalendarPull(deps: CalendarPullDeps): CalendarPull {
     }
     deps.db.transaction(() => {
       // A new link sends an update saying both; a move alone waits for the recruiter.
-      const mark = plan.moved && !plan.relinked && !googleWins ? untold(local, { kind: 'moved', startUtc: plan.startUtc, durationMinutes: plan.durationMinutes }, event) : local.google?.calendarChange;
+      const mark =
+        plan.moved && !plan.relinked && !googleWins
+          ? untold(local, { kind: 'moved', startUtc: plan.startUtc, durationMinutes: plan.durationMinutes }, event)
+          : local.google?.calendarChange;
       commands.update(local.id, (current) => withRemoteEvent(current, plan, event, mark, clock.now()));
     });
     // The new link raised our SEQUENCE above the event's: give the event the same, so both agree.
@@ -112,19 +130,26 @@ export function createCalendarPull(deps: CalendarPullDeps): CalendarPull {
       // ends this sync (the sync token is not advanced, so the next one starts over) instead of looping.
       const seen = new Set<string>();
       for (let pages = 0; ; pages++) {
-        if (pages >= maxSyncPages) throw new Error(`Google Calendar sent more than ${maxSyncPages} pages of changes; sync stopped.`);
+        if (pages >= maxSyncPages)
+          throw new Error(`Google Calendar sent more than ${maxSyncPages} pages of changes; sync stopped.`);
         requests++;
         const page = (
           await call((cal) =>
             cal.events.list(
-              { calendarId: 'primary', maxResults: deps.syncPageSize ?? 2500, ...(syncToken ? { syncToken } : { showDeleted: true, singleEvents: false }), ...(pageToken ? { pageToken } : {}) },
+              {
+                calendarId: 'primary',
+                maxResults: deps.syncPageSize ?? 2500,
+                ...(syncToken ? { syncToken } : { showDeleted: true, singleEvents: false }),
+                ...(pageToken ? { pageToken } : {}),
+              },
               requestOptions,
             ),
           )
         ).data;
         for (const event of page.items ?? []) if (applyRemote(event, changedIds)) changed++;
         if (page.nextPageToken) {
-          if (seen.has(page.nextPageToken)) throw new Error('Google Calendar repeated a page of changes; sync stopped.');
+          if (seen.has(page.nextPageToken))
+            throw new Error('Google Calendar repeated a page of changes; sync stopped.');
           seen.add(page.nextPageToken);
           pageToken = page.nextPageToken;
         } else {
@@ -145,7 +170,9 @@ export function createCalendarPull(deps: CalendarPullDeps): CalendarPull {
     }
     if (changedIds) {
       deps.restoreHold?.calendarRead(changedIds);
-      log.info(`read Google Calendar in full after restoring a copy; ${changedIds.length} interviews took Google's time, status or link`);
+      log.info(
+        `read Google Calendar in full after restoring a copy; ${changedIds.length} interviews took Google's time, status or link`,
+      );
     }
     deps.events.emit('sync:finished', { changed, at: new Date(clock.now()).toISOString() });
     return { changed, requests };

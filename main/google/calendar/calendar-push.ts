@@ -9,7 +9,19 @@ import type { AccountService } from '../account/account-service';
 import { describeGoogleError, isRetryable } from '../api/google-errors';
 import { GoogleCallError } from '../api/retry-policy';
 import type { GoogleQueue, QueuedChange } from './google-queue';
-import { conferenceStatus, eventForInterview, eventIdFor, guestAddresses, guestPatch, linkPatch, meetLinkOf, readMeetLink, reschedulePatch, withEventMeetLink, withGuestsWriting } from './event-mapping';
+import {
+  conferenceStatus,
+  eventForInterview,
+  eventIdFor,
+  guestAddresses,
+  guestPatch,
+  linkPatch,
+  meetLinkOf,
+  readMeetLink,
+  reschedulePatch,
+  withEventMeetLink,
+  withGuestsWriting,
+} from './event-mapping';
 import type { CalendarApi } from './calendar-api';
 
 export interface CalendarPushDeps {
@@ -48,14 +60,20 @@ export function createCalendarPush(deps: CalendarPushDeps): CalendarPush {
   // Which guests the change will write is recorded now: if Google's answer is lost, a later panel
   // change still knows whom the app may have put on the event.
   const markPending = (interview: Interview): Interview =>
-    commands.updateQuietly(interview.id, (i) => ({ ...i, google: { ...(i.google ?? { eventId: eventIdFor(i.id) }), state: 'pending', guestsWritten: withGuestsWriting(i) } }));
+    commands.updateQuietly(interview.id, (i) => ({
+      ...i,
+      google: { ...(i.google ?? { eventId: eventIdFor(i.id) }), state: 'pending', guestsWritten: withGuestsWriting(i) },
+    }));
 
-  const saveEvent = (id: string, event: calendar_v3.Schema$Event, extra: Partial<NonNullable<Interview['google']>> = {}) =>
-    commands.update(
-      id,
-      (i) => {
-        const sequence = event.sequence ?? i.google?.sequence ?? 0;
-        return withEventMeetLink({
+  const saveEvent = (
+    id: string,
+    event: calendar_v3.Schema$Event,
+    extra: Partial<NonNullable<Interview['google']>> = {},
+  ) =>
+    commands.update(id, (i) => {
+      const sequence = event.sequence ?? i.google?.sequence ?? 0;
+      return withEventMeetLink(
+        {
           ...i,
           ics: { ...i.ics, uid: event.iCalUID ?? i.ics.uid, sequence: Math.max(i.ics.sequence, sequence) },
           google: {
@@ -71,12 +89,16 @@ export function createCalendarPush(deps: CalendarPushDeps): CalendarPush {
             ...(i.google?.calendarChange ? { calendarChange: i.google.calendarChange } : {}),
             ...extra,
           },
-        }, readMeetLink(event));
-      },
-    );
+        },
+        readMeetLink(event),
+      );
+    });
 
   /** Waits for Meet: polls events.get with growing pauses until the conference succeeds or fails. */
-  const awaitConference = async (eventId: string, first: calendar_v3.Schema$Event): Promise<calendar_v3.Schema$Event> => {
+  const awaitConference = async (
+    eventId: string,
+    first: calendar_v3.Schema$Event,
+  ): Promise<calendar_v3.Schema$Event> => {
     let event = first;
     for (const pause of pollMs) {
       const state = conferenceStatus(event);
@@ -104,7 +126,16 @@ export function createCalendarPush(deps: CalendarPushDeps): CalendarPush {
       try {
         event = (
           await call(
-            (cal) => cal.events.insert({ calendarId: 'primary', conferenceDataVersion: 1, sendUpdates: deps.googleSendsInvites() ? 'all' : 'none', requestBody: eventForInterview(interview) }, requestOptions),
+            (cal) =>
+              cal.events.insert(
+                {
+                  calendarId: 'primary',
+                  conferenceDataVersion: 1,
+                  sendUpdates: deps.googleSendsInvites() ? 'all' : 'none',
+                  requestBody: eventForInterview(interview),
+                },
+                requestOptions,
+              ),
             // Safe to retry: the client-chosen id turns a duplicate into a 409.
             true,
           )
@@ -119,10 +150,18 @@ export function createCalendarPush(deps: CalendarPushDeps): CalendarPush {
     // The recruiter's own link (pasted in the form, or in the room while this create waited) is the
     // meeting: the event takes it instead of a new conference.
     const wanted = interviews.get(interview.id).meetLink;
-    if (wanted && meetLinkOf(ready) !== wanted) ready = await patchEvent(eventId, { ...linkPatch(wanted), sequence: interviews.get(interview.id).ics.sequence });
+    if (wanted && meetLinkOf(ready) !== wanted)
+      ready = await patchEvent(eventId, { ...linkPatch(wanted), sequence: interviews.get(interview.id).ics.sequence });
     else if (!inserted && conferenceStatus(ready) === 'failure') {
       // A retry after Google could not make a Meet: ask again (a new requestId; a repeated one is ignored).
-      const again = { conferenceData: { createRequest: { requestId: `idesk-${interview.id}-${clock.now()}`, conferenceSolutionKey: { type: 'hangoutsMeet' } } } };
+      const again = {
+        conferenceData: {
+          createRequest: {
+            requestId: `idesk-${interview.id}-${clock.now()}`,
+            conferenceSolutionKey: { type: 'hangoutsMeet' },
+          },
+        },
+      };
       ready = await awaitConference(eventId, await patchEvent(eventId, again));
     }
     // An event made earlier (a retry, or a second create queued while the first waited) has the panel
@@ -135,7 +174,11 @@ export function createCalendarPush(deps: CalendarPushDeps): CalendarPush {
     }
     const state = conferenceStatus(ready);
     if (state === 'failure') {
-      saveEvent(interview.id, ready, { state: 'failed', error: 'Google could not create a Meet link. Retry, or paste a Meet link yourself.', ...written });
+      saveEvent(interview.id, ready, {
+        state: 'failed',
+        error: 'Google could not create a Meet link. Retry, or paste a Meet link yourself.',
+        ...written,
+      });
       return;
     }
     if (state === 'pending') {
@@ -148,17 +191,36 @@ export function createCalendarPush(deps: CalendarPushDeps): CalendarPush {
 
   /** Patches the event; with `etag`, only if nobody changed it since it was read (If-Match: 412 otherwise). */
   const patchEvent = async (eventId: string, requestBody: calendar_v3.Schema$Event, etag?: string | null) =>
-    (await call((cal) => cal.events.patch({ calendarId: 'primary', eventId, conferenceDataVersion: 1, sendUpdates: deps.googleSendsInvites() ? 'all' : 'none', requestBody }, { ...requestOptions, ...(etag ? { headers: { 'If-Match': etag } } : {}) }))).data;
+    (
+      await call((cal) =>
+        cal.events.patch(
+          {
+            calendarId: 'primary',
+            eventId,
+            conferenceDataVersion: 1,
+            sendUpdates: deps.googleSendsInvites() ? 'all' : 'none',
+            requestBody,
+          },
+          { ...requestOptions, ...(etag ? { headers: { 'If-Match': etag } } : {}) },
+        ),
+      )
+    ).data;
 
   const update = async (interview: Interview) => {
-    saveEvent(interview.id, await patchEvent(interview.google?.eventId ?? eventIdFor(interview.id), reschedulePatch(interview)));
+    saveEvent(
+      interview.id,
+      await patchEvent(interview.google?.eventId ?? eventIdFor(interview.id), reschedulePatch(interview)),
+    );
   };
 
   /** Puts the recruiter's new Meet link on the event, with the raised SEQUENCE the invitations will carry. */
   const relink = async (interview: Interview) => {
     if (!interview.meetLink) return;
     const eventId = interview.google?.eventId ?? eventIdFor(interview.id);
-    saveEvent(interview.id, await patchEvent(eventId, { ...linkPatch(interview.meetLink), sequence: interview.ics.sequence }));
+    saveEvent(
+      interview.id,
+      await patchEvent(eventId, { ...linkPatch(interview.meetLink), sequence: interview.ics.sequence }),
+    );
   };
 
   /**
@@ -167,10 +229,13 @@ export function createCalendarPush(deps: CalendarPushDeps): CalendarPush {
    * whole: If-Match makes sure no one changed the event in between (a guest added in Calendar that
    * moment would be lost); if someone did, it is read again. `first` is a read just made.
    */
-  const writeGuests = async (id: string, first?: calendar_v3.Schema$Event): Promise<{ event: calendar_v3.Schema$Event; written: string[] }> => {
+  const writeGuests = async (
+    id: string,
+    first?: calendar_v3.Schema$Event,
+  ): Promise<{ event: calendar_v3.Schema$Event; written: string[] }> => {
     const eventId = interviews.get(id).google?.eventId ?? eventIdFor(id);
     let current = first;
-    for (let conflicts = 0; ; ) {
+    for (let conflicts = 0; ;) {
       current ??= (await call((cal) => cal.events.get({ calendarId: 'primary', eventId }, requestOptions))).data;
       const interview = interviews.get(id);
       const wanted = guestAddresses(interview);
@@ -181,7 +246,11 @@ export function createCalendarPush(deps: CalendarPushDeps): CalendarPush {
       } catch (error) {
         if (status(error) !== 412) throw error;
         // Changed in Calendar three times over while writing: try again later, as after a network error.
-        if (++conflicts >= 3) throw new Error('The event kept changing in Google Calendar while the panel was written; trying again later.', { cause: error });
+        if (++conflicts >= 3)
+          throw new Error(
+            'The event kept changing in Google Calendar while the panel was written; trying again later.',
+            { cause: error },
+          );
         current = undefined;
         continue;
       }
@@ -199,7 +268,12 @@ export function createCalendarPush(deps: CalendarPushDeps): CalendarPush {
   const cancel = async (interview: Interview) => {
     const eventId = interview.google?.eventId ?? eventIdFor(interview.id);
     try {
-      await call((cal) => cal.events.delete({ calendarId: 'primary', eventId, sendUpdates: deps.googleSendsInvites() ? 'all' : 'none' }, requestOptions));
+      await call((cal) =>
+        cal.events.delete(
+          { calendarId: 'primary', eventId, sendUpdates: deps.googleSendsInvites() ? 'all' : 'none' },
+          requestOptions,
+        ),
+      );
     } catch (error) {
       // Already gone counts as done.
       if (status(error) !== 404 && status(error) !== 410) throw error;
@@ -233,7 +307,8 @@ export function createCalendarPush(deps: CalendarPushDeps): CalendarPush {
         await perform(item);
         queue.remove(item.key);
       } catch (error) {
-        if (error instanceof DeskFailure && (error.code === 'needs_reconnect' || error.code === 'keychain_unavailable')) return;
+        if (error instanceof DeskFailure && (error.code === 'needs_reconnect' || error.code === 'keychain_unavailable'))
+          return;
         const failure = error instanceof GoogleCallError ? error.failure : describeGoogleError(error);
         const temporary = !(error instanceof GoogleCallError) || isRetryable(failure);
         if (temporary) {
@@ -243,7 +318,10 @@ export function createCalendarPush(deps: CalendarPushDeps): CalendarPush {
           return;
         }
         queue.remove(item.key);
-        commands.update(item.interviewId, (i) => ({ ...i, google: { ...(i.google ?? { eventId: eventIdFor(i.id) }), state: 'failed', error: failure.message } }));
+        commands.update(item.interviewId, (i) => ({
+          ...i,
+          google: { ...(i.google ?? { eventId: eventIdFor(i.id) }), state: 'failed', error: failure.message },
+        }));
         log.error(`Google refused the change for ${item.interviewId}: ${failure.status} ${failure.message}`);
       }
     }

@@ -61,7 +61,12 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
   const { account, interviews, commands, clock, log } = deps;
   const queue = new GoogleQueue(deps.db, () => clock.now());
   const syncState = createSyncState(deps.db);
-  const api = createCalendarApi({ apiUrl: deps.apiUrl, account, ...(deps.retry ? { retry: deps.retry } : {}), ...(deps.requestTimeoutMs !== undefined ? { requestTimeoutMs: deps.requestTimeoutMs } : {}) });
+  const api = createCalendarApi({
+    apiUrl: deps.apiUrl,
+    account,
+    ...(deps.retry ? { retry: deps.retry } : {}),
+    ...(deps.requestTimeoutMs !== undefined ? { requestTimeoutMs: deps.requestTimeoutMs } : {}),
+  });
   const calendarPending = () => deps.restoreHold?.calendarPending() ?? false;
   let stopped = false;
   const push = createCalendarPush({
@@ -91,7 +96,11 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
       // No event yet (Google refused the first create): create it with this link; else put the link on it.
       markPending(change.interview);
       queue.add(change.interview.id, change.interview.google.iCalUID ? 'relink' : 'create');
-    } else if (change.kind === 'updated' && change.interview.google && panelChanged(change.previous, change.interview)) {
+    } else if (
+      change.kind === 'updated' &&
+      change.interview.google &&
+      panelChanged(change.previous, change.interview)
+    ) {
       // A panel changed after scheduling: the event's guests follow (or the pending create carries them).
       markPending(change.interview);
       queue.add(change.interview.id, change.interview.google.iCalUID ? 'guests' : 'create');
@@ -155,7 +164,8 @@ export function createCalendarSync(deps: CalendarSyncDeps): CalendarSync {
     runQuietly,
     retry(interviewId) {
       const interview = interviews.get(interviewId);
-      if (account.status().state === 'disconnected') throw new DeskFailure('needs_reconnect', 'Connect your Google account first.');
+      if (account.status().state === 'disconnected')
+        throw new DeskFailure('needs_reconnect', 'Connect your Google account first.');
       markPending(interview);
       queue.add(interviewId, interview.status === 'cancelled' ? 'cancel' : 'create');
       void drain();

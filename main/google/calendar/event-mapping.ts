@@ -25,7 +25,12 @@ function endOf(interview: Interview): string {
 export function guestsOf(interview: Interview): calendar_v3.Schema$EventAttendee[] {
   return [
     { email: interview.candidate.email, displayName: interview.candidate.name },
-    { email: interview.recruiter.email, displayName: interview.recruiter.name, organizer: true, responseStatus: 'accepted' },
+    {
+      email: interview.recruiter.email,
+      displayName: interview.recruiter.name,
+      organizer: true,
+      responseStatus: 'accepted',
+    },
     // The panel: guests like the candidate; with sendUpdates=none Google emails none of them.
     ...interview.coInterviewers.map((p) => ({ email: p.email, ...(p.name ? { displayName: p.name } : {}) })),
   ];
@@ -57,7 +62,10 @@ export function withGuestsWriting(interview: Interview): string[] {
  * rooms added in Google Calendar that the app knows nothing about; only guests the app itself put
  * there and that the panel no longer has go; new ones are added at the end.
  */
-export function mergeGuests(current: calendar_v3.Schema$EventAttendee[] | undefined, interview: Interview): calendar_v3.Schema$EventAttendee[] {
+export function mergeGuests(
+  current: calendar_v3.Schema$EventAttendee[] | undefined,
+  interview: Interview,
+): calendar_v3.Schema$EventAttendee[] {
   const wanted = guestsOf(interview);
   const wantedKeys = new Set(wanted.map((w) => key(w.email)));
   const takenOff = new Set(writtenGuests(interview).filter((address) => !wantedKeys.has(address)));
@@ -70,12 +78,16 @@ export function mergeGuests(current: calendar_v3.Schema$EventAttendee[] | undefi
  * What to write so the event's guests follow the panel, from the event as Google has it now (see
  * mergeGuests), with the interview's SEQUENCE; undefined when the event already has it all.
  */
-export function guestPatch(current: calendar_v3.Schema$Event, interview: Interview): calendar_v3.Schema$Event | undefined {
+export function guestPatch(
+  current: calendar_v3.Schema$Event,
+  interview: Interview,
+): calendar_v3.Schema$Event | undefined {
   const attendees = mergeGuests(current.attendees, interview);
   const description = panelInDescription(current.description, interview);
   const newDescription = description !== undefined && description !== current.description;
   const before = current.attendees ?? [];
-  const sameGuests = attendees.length === before.length && attendees.every((a, i) => key(a.email) === key(before[i]!.email));
+  const sameGuests =
+    attendees.length === before.length && attendees.every((a, i) => key(a.email) === key(before[i]!.email));
   if (sameGuests && !newDescription && (current.sequence ?? 0) >= interview.ics.sequence) return undefined;
   return { attendees, sequence: interview.ics.sequence, ...(newDescription ? { description } : {}) };
 }
@@ -118,7 +130,13 @@ export function eventForInterview(interview: Interview): calendar_v3.Schema$Even
     end: { dateTime: endOf(interview), timeZone: interview.timeZone },
     attendees: guestsOf(interview),
     // A pasted link becomes the event's conference; only without one does Google make a new Meet.
-    ...(interview.meetLink ? linkPatch(interview.meetLink) : { conferenceData: { createRequest: { requestId: `idesk-${interview.id}`, conferenceSolutionKey: { type: 'hangoutsMeet' } } } }),
+    ...(interview.meetLink
+      ? linkPatch(interview.meetLink)
+      : {
+          conferenceData: {
+            createRequest: { requestId: `idesk-${interview.id}`, conferenceSolutionKey: { type: 'hangoutsMeet' } },
+          },
+        }),
     extendedProperties: { private: { interviewDeskId: interview.id } },
     guestsCanModify: false,
     reminders: { useDefault: true },
@@ -167,7 +185,8 @@ export function readMeetLink(event: unknown): MeetLinkReading {
   if (!fields) return { kind: 'none' };
   const offered: unknown[] = [fields.hangoutLink];
   const entryPoints = record(fields.conferenceData)?.entryPoints;
-  if (Array.isArray(entryPoints)) for (const entry of entryPoints) if (record(entry)?.entryPointType === 'video') offered.push(record(entry)?.uri);
+  if (Array.isArray(entryPoints))
+    for (const entry of entryPoints) if (record(entry)?.entryPointType === 'video') offered.push(record(entry)?.uri);
   const present = offered.filter((link) => link !== undefined && link !== null && link !== '');
   if (present.length === 0) return { kind: 'none' };
   for (const link of present) {
@@ -192,7 +211,10 @@ export function meetLinkOf(event: calendar_v3.Schema$Event): string | undefined 
 export function withEventMeetLink(interview: Interview, reading: MeetLinkReading): Interview {
   if (reading.kind === 'none') return interview;
   const { meetLink: _previous, ...rest } = interview;
-  const { unusableMeetLink: _flag, ...google } = interview.google ?? { eventId: eventIdFor(interview.id), state: 'synced' as const };
+  const { unusableMeetLink: _flag, ...google } = interview.google ?? {
+    eventId: eventIdFor(interview.id),
+    state: 'synced' as const,
+  };
   if (reading.kind === 'meet') return { ...rest, meetLink: reading.link, google };
   return { ...rest, google: { ...google, unusableMeetLink: true } };
 }

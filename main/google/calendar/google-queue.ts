@@ -57,7 +57,10 @@ export class GoogleQueue {
       if (op === 'update' && mine.some((i) => i.op === 'create' || i.op === 'update')) return;
       if (op === 'relink' && mine.some((i) => i.op === 'create' || i.op === 'relink')) return;
       if (op === 'guests' && mine.some((i) => i.op === 'create' || i.op === 'guests')) return;
-      if (op === 'cancel') this.queue.remove(mine.filter((i) => i.op === 'update' || i.op === 'relink' || i.op === 'guests').map((i) => i.key));
+      if (op === 'cancel')
+        this.queue.remove(
+          mine.filter((i) => i.op === 'update' || i.op === 'relink' || i.op === 'guests').map((i) => i.key),
+        );
       this.queue.add(interviewId, { op });
     });
   }
@@ -75,7 +78,8 @@ export class GoogleQueue {
   /** Drops this interview's waiting changes (Google's event overrides them); returns how many. */
   dropWaiting(interviewId: string): number {
     const waiting = this.queue.waitingFor(interviewId);
-    for (const item of waiting) this.queue.update(item.key, { state: 'done', finishedAt: this.now(), reason: 'overridden by Google Calendar' });
+    for (const item of waiting)
+      this.queue.update(item.key, { state: 'done', finishedAt: this.now(), reason: 'overridden by Google Calendar' });
     return waiting.length;
   }
 

@@ -62,11 +62,15 @@ export function createCalendarBusyCheck(deps: CalendarBusyCheckDeps): CalendarBu
       coInterviewers: a.panel.map((p) => p.email.toLowerCase()),
       ...(a.own ? { excludeId: a.own.id } : {}),
     };
-    const people = [...(a.recruiter ? [{ who: 'recruiter', name: 'You' }] : []), ...a.panel.map((p) => ({ who: p.email.toLowerCase(), name: p.name?.trim() || p.email }))];
+    const people = [
+      ...(a.recruiter ? [{ who: 'recruiter', name: 'You' }] : []),
+      ...a.panel.map((p) => ({ who: p.email.toLowerCase(), name: p.name?.trim() || p.email })),
+    ];
     if (people.length === 0) return noFindings;
     const answer = await deps.busy(query, deps.timeoutMs ?? 3_000);
     if (answer.google === 'disconnected') return noFindings;
-    if (answer.google !== 'ok') return { busy: [], unknown: people.map((p) => ({ ...p, why: whyOf[answer.google] ?? 'no_answer' })) };
+    if (answer.google !== 'ok')
+      return { busy: [], unknown: people.map((p) => ({ ...p, why: whyOf[answer.google] ?? 'no_answer' })) };
     const own: Span[] = a.own ? [{ start: Date.parse(a.own.startUtc), end: endOf(a.own) }] : [];
     const findings: CalendarFindings = { busy: [], unknown: [] };
     for (const person of people) {
@@ -77,7 +81,8 @@ export function createCalendarBusyCheck(deps: CalendarBusyCheckDeps): CalendarBu
       }
       const spans = said.busy.map((b) => ({ start: Date.parse(b.start), end: Date.parse(b.end) }));
       for (const s of subtractSpans(spans, own)) {
-        if (s.start < a.endMs && a.startMs < s.end) findings.busy.push({ ...person, start: new Date(s.start).toISOString(), end: new Date(s.end).toISOString() });
+        if (s.start < a.endMs && a.startMs < s.end)
+          findings.busy.push({ ...person, start: new Date(s.start).toISOString(), end: new Date(s.end).toISOString() });
       }
     }
     return findings;
@@ -94,21 +99,53 @@ export function createCalendarBusyCheck(deps: CalendarBusyCheckDeps): CalendarBu
     forSchedule(input) {
       const startMs = startOf(input);
       if (input.acceptConflicts || startMs === undefined) return Promise.resolve(noFindings);
-      return around({ startMs, endMs: startMs + input.durationMinutes * 60_000, zone: input.timeZone, recruiter: true, panel: input.coInterviewers });
+      return around({
+        startMs,
+        endMs: startMs + input.durationMinutes * 60_000,
+        zone: input.timeZone,
+        recruiter: true,
+        panel: input.coInterviewers,
+      });
     },
     forReschedule(input) {
       const own = deps.interviews.find(input.id);
       const startMs = startOf(input);
-      if (input.acceptConflicts || startMs === undefined || !own || own.status !== 'scheduled' || own.origin !== 'recruiter') return Promise.resolve(noFindings);
-      return around({ startMs, endMs: startMs + input.durationMinutes * 60_000, zone: input.timeZone, recruiter: true, panel: own.coInterviewers, own });
+      if (
+        input.acceptConflicts ||
+        startMs === undefined ||
+        !own ||
+        own.status !== 'scheduled' ||
+        own.origin !== 'recruiter'
+      )
+        return Promise.resolve(noFindings);
+      return around({
+        startMs,
+        endMs: startMs + input.durationMinutes * 60_000,
+        zone: input.timeZone,
+        recruiter: true,
+        panel: own.coInterviewers,
+        own,
+      });
     },
     forPanel(id, panel) {
       const interview = deps.interviews.find(id);
-      if (!interview || interview.status !== 'scheduled' || interview.origin !== 'recruiter' || hasEnded(interview, deps.now())) return Promise.resolve(noFindings);
+      if (
+        !interview ||
+        interview.status !== 'scheduled' ||
+        interview.origin !== 'recruiter' ||
+        hasEnded(interview, deps.now())
+      )
+        return Promise.resolve(noFindings);
       const before = new Set(interview.coInterviewers.map((p) => p.email.toLowerCase()));
       const joining = panel.filter((p) => !before.has(p.email.toLowerCase()));
       if (joining.length === 0) return Promise.resolve(noFindings);
-      return around({ startMs: Date.parse(interview.startUtc), endMs: endOf(interview), zone: interview.timeZone, recruiter: false, panel: joining });
+      return around({
+        startMs: Date.parse(interview.startUtc),
+        endMs: endOf(interview),
+        zone: interview.timeZone,
+        recruiter: false,
+        panel: joining,
+      });
     },
   };
 }

@@ -48,10 +48,14 @@ export interface FindTime {
 }
 
 const words = {
-  disconnected: 'Free/busy needs the Google connection: connect your Google account to see your calendar and your panel’s. Only interviews in Interview Desk are shown.',
-  needs_consent: 'To show your calendar’s busy times, allow Interview Desk to see free/busy in Google (it never sees event details). Only interviews in Interview Desk are shown until then.',
-  needs_reconnect: 'Google access has expired: reconnect your Google account to see free/busy. Only interviews in Interview Desk are shown.',
-  unavailable: 'Google did not answer for free/busy just now; only interviews in Interview Desk are shown. Try “Refresh” in a moment.',
+  disconnected:
+    'Free/busy needs the Google connection: connect your Google account to see your calendar and your panel’s. Only interviews in Interview Desk are shown.',
+  needs_consent:
+    'To show your calendar’s busy times, allow Interview Desk to see free/busy in Google (it never sees event details). Only interviews in Interview Desk are shown until then.',
+  needs_reconnect:
+    'Google access has expired: reconnect your Google account to see free/busy. Only interviews in Interview Desk are shown.',
+  unavailable:
+    'Google did not answer for free/busy just now; only interviews in Interview Desk are shown. Try “Refresh” in a moment.',
 } as const;
 
 /** How long an answer Google gave is reused by the conflict check (as the form reuses it). */
@@ -61,19 +65,33 @@ const keptMs = 2 * 60_000;
 export function createFindTime(deps: FindTimeDeps): FindTime {
   const { account, log } = deps;
   let kept: Array<{ from: number; to: number; people: Set<string>; atMs: number; answer: FreeBusyAnswer }> = [];
-  const ask = async (query: BusyQuery, request: Pick<FindTimeDeps, 'retry' | 'requestTimeoutMs'>): Promise<FreeBusyAnswer> => {
+  const ask = async (
+    query: BusyQuery,
+    request: Pick<FindTimeDeps, 'retry' | 'requestTimeoutMs'>,
+  ): Promise<FreeBusyAnswer> => {
     const from = Date.parse(query.timeMin);
     const to = Date.parse(query.timeMax);
     const appBusy = deps.interviews
       .overlapping(from, to, query.excludeId)
       .filter((i) => i.status === 'scheduled')
-      .map((i) => ({ id: i.id, candidateName: i.candidate.name, start: i.startUtc, end: new Date(Date.parse(i.startUtc) + i.durationMinutes * 60_000).toISOString() }));
+      .map((i) => ({
+        id: i.id,
+        candidateName: i.candidate.name,
+        start: i.startUtc,
+        end: new Date(Date.parse(i.startUtc) + i.durationMinutes * 60_000).toISOString(),
+      }));
     const at = new Date(deps.now()).toISOString();
     const panel = [...new Set(query.coInterviewers.map((e) => e.toLowerCase()))];
-    const unknown = (google: Exclude<FreeBusyAnswer['google'], 'ok'>, message: string = words[google]): FreeBusyAnswer => ({
+    const unknown = (
+      google: Exclude<FreeBusyAnswer['google'], 'ok'>,
+      message: string = words[google],
+    ): FreeBusyAnswer => ({
       google,
       message,
-      people: [{ who: 'recruiter', status: 'unknown', busy: [] }, ...panel.map((who) => ({ who, status: 'unknown' as const, busy: [] }))],
+      people: [
+        { who: 'recruiter', status: 'unknown', busy: [] },
+        ...panel.map((who) => ({ who, status: 'unknown' as const, busy: [] })),
+      ],
       appBusy,
       at,
     });
@@ -91,12 +109,21 @@ export function createFindTime(deps: FindTimeDeps): FindTime {
     }
     try {
       const answers = await queryFreeBusy(
-        { auth, apiUrl: deps.apiUrl, ...(request.retry ? { retry: request.retry } : {}), ...(request.requestTimeoutMs ? { requestTimeoutMs: request.requestTimeoutMs } : {}) },
+        {
+          auth,
+          apiUrl: deps.apiUrl,
+          ...(request.retry ? { retry: request.retry } : {}),
+          ...(request.requestTimeoutMs ? { requestTimeoutMs: request.requestTimeoutMs } : {}),
+        },
         { timeMin: query.timeMin, timeMax: query.timeMax, calendars: ['primary', ...panel] },
       );
       const answer: FreeBusyAnswer = {
         google: 'ok',
-        people: answers.map((a) => ({ who: a.calendarId === 'primary' ? 'recruiter' : a.calendarId, status: a.status, busy: a.busy })),
+        people: answers.map((a) => ({
+          who: a.calendarId === 'primary' ? 'recruiter' : a.calendarId,
+          status: a.status,
+          busy: a.busy,
+        })),
         appBusy,
         at,
       };
@@ -121,17 +148,29 @@ export function createFindTime(deps: FindTimeDeps): FindTime {
       const to = Date.parse(query.timeMax);
       const people = ['recruiter', ...query.coInterviewers.map((e) => e.toLowerCase())];
       const now = deps.now();
-      const fresh = kept.findLast((k) => now - k.atMs < keptMs && k.from <= from && k.to >= to && people.every((p) => k.people.has(p)));
+      const fresh = kept.findLast(
+        (k) => now - k.atMs < keptMs && k.from <= from && k.to >= to && people.every((p) => k.people.has(p)),
+      );
       if (fresh) return fresh.answer;
       // One attempt within the limit: the person is waiting on Schedule, and "could not tell" is an answer.
       let timer: NodeJS.Timeout | undefined;
       const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), timeoutMs)));
-      const answer = await Promise.race([ask(query, { retry: { ...deps.retry, maxAttempts: 1 }, requestTimeoutMs: timeoutMs }), late]).finally(() => clearTimeout(timer));
+      const answer = await Promise.race([
+        ask(query, { retry: { ...deps.retry, maxAttempts: 1 }, requestTimeoutMs: timeoutMs }),
+        late,
+      ]).finally(() => clearTimeout(timer));
       if (answer !== 'late') return answer;
       log.warn(`free/busy did not answer within ${timeoutMs} ms for the conflict check`);
-      return { google: 'unavailable', message: words.unavailable, people: [], appBusy: [], at: new Date(now).toISOString() };
+      return {
+        google: 'unavailable',
+        message: words.unavailable,
+        people: [],
+        appBusy: [],
+        at: new Date(now).toISOString(),
+      };
     },
     forget: () => void (kept = []),
-    connect: () => (account.hasScope(freeBusyScope) ? Promise.resolve(account.status()) : account.connect([freeBusyScope])),
+    connect: () =>
+      account.hasScope(freeBusyScope) ? Promise.resolve(account.status()) : account.connect([freeBusyScope]),
   };
 }

@@ -52,7 +52,13 @@ function statusOf(reason: string | undefined): CalendarBusy['status'] {
 export async function queryFreeBusy(options: FreeBusyOptions, query: FreeBusyQuery): Promise<CalendarBusy[]> {
   const from = Date.parse(query.timeMin);
   const to = Date.parse(query.timeMax);
-  if (Number.isNaN(from) || Number.isNaN(to) || to <= from) throw new GoogleRequestError('invalid_request', 'The free/busy range must be two times, the end after the start.', undefined, 0);
+  if (Number.isNaN(from) || Number.isNaN(to) || to <= from)
+    throw new GoogleRequestError(
+      'invalid_request',
+      'The free/busy range must be two times, the end after the start.',
+      undefined,
+      0,
+    );
   const ids = [...new Set(query.calendars)];
   const results = new Map<string, CalendarBusy>(ids.map((id) => [id, { calendarId: id, status: 'ok', busy: [] }]));
   if (ids.length === 0) return [];
@@ -66,7 +72,14 @@ export async function queryFreeBusy(options: FreeBusyOptions, query: FreeBusyQue
         const res = await withGoogleRetry(
           () =>
             calendar.freebusy.query(
-              { requestBody: { timeMin: new Date(start).toISOString(), timeMax: new Date(end).toISOString(), items: chunk.map((id) => ({ id })), calendarExpansionMax: chunk.length } },
+              {
+                requestBody: {
+                  timeMin: new Date(start).toISOString(),
+                  timeMax: new Date(end).toISOString(),
+                  items: chunk.map((id) => ({ id })),
+                  calendarExpansionMax: chunk.length,
+                },
+              },
               { retry: false, timeout: options.requestTimeoutMs ?? 20_000 },
             ),
           options.retry,

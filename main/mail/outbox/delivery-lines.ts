@@ -14,14 +14,22 @@ export interface DeliveryLines {
   nowIso(): string;
 }
 
-export function createDeliveryLines(queue: OutboxQueue, interviews: Pick<InterviewCommands, 'setDelivery'>, clock: Clock): DeliveryLines {
+export function createDeliveryLines(
+  queue: OutboxQueue,
+  interviews: Pick<InterviewCommands, 'setDelivery'>,
+  clock: Clock,
+): DeliveryLines {
   // One row written, not the whole interview: this runs for every message (an interview that is gone
   // has nothing to show the state on).
-  const set: DeliveryLines['set'] = (interviewId, recipient, state) => void interviews.setDelivery(interviewId, recipient, state);
+  const set: DeliveryLines['set'] = (interviewId, recipient, state) =>
+    void interviews.setDelivery(interviewId, recipient, state);
   const lastSentTo: DeliveryLines['lastSentTo'] = (interviewId, recipient) =>
     queue
       .allFor(interviewId)
-      .filter((i) => i.payload.recipient === recipient && (i.state === 'sent' || i.state === 'done') && i.finishedAt !== undefined)
+      .filter(
+        (i) =>
+          i.payload.recipient === recipient && (i.state === 'sent' || i.state === 'done') && i.finishedAt !== undefined,
+      )
       .sort((a, b) => a.finishedAt! - b.finishedAt!)
       .at(-1);
   return {
@@ -29,7 +37,12 @@ export function createDeliveryLines(queue: OutboxQueue, interviews: Pick<Intervi
     lastSentTo,
     showLastSent(interviewId, recipient, orNone) {
       const last = lastSentTo(interviewId, recipient);
-      if (last) set(interviewId, recipient, { state: 'sent', kind: last.payload.kind, at: new Date(last.finishedAt!).toISOString() });
+      if (last)
+        set(interviewId, recipient, {
+          state: 'sent',
+          kind: last.payload.kind,
+          at: new Date(last.finishedAt!).toISOString(),
+        });
       else if (orNone) set(interviewId, recipient, { state: 'none' });
     },
     nowIso: () => new Date(clock.now()).toISOString(),

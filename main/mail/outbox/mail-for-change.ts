@@ -22,7 +22,8 @@ export const hasBeenInvited = (interview: Interview, recipient: Recipient) => {
 };
 
 /** Everyone on the invitation who holds it, each co-interviewer included, counted once with their own state. */
-export const invitedOf = (interview: Interview): Recipient[] => recipientsOf(interview).filter((r) => hasBeenInvited(interview, r));
+export const invitedOf = (interview: Interview): Recipient[] =>
+  recipientsOf(interview).filter((r) => hasBeenInvited(interview, r));
 
 /**
  * A panel changed after scheduling: whoever was taken off and had been invited gets a cancellation
@@ -37,7 +38,11 @@ function panelMail(interview: Interview, previous: Interview, announced: boolean
   for (const person of previous.coInterviewers) {
     const recipient = panelRecipient(person.email);
     if (now.has(recipient) || !hasBeenInvited(interview, recipient)) continue;
-    mail.push({ kind: 'cancellation', recipients: [recipient], to: { name: person.name ?? person.email, address: person.email } });
+    mail.push({
+      kind: 'cancellation',
+      recipients: [recipient],
+      to: { name: person.name ?? person.email, address: person.email },
+    });
   }
   const joined: Recipient[] = [...now].filter((r) => !before.has(r) && !hasBeenInvited(interview, r));
   if (announced && joined.length) mail.push({ kind: 'invitation', recipients: joined });
@@ -46,7 +51,12 @@ function panelMail(interview: Interview, previous: Interview, announced: boolean
   if (now.size === before.size && [...now].every((r) => before.has(r))) return mail;
   const names = interviewerNames(previous);
   const staying = recipientsOf(interview).filter((r) => !joined.includes(r) && hasBeenInvited(interview, r));
-  if (staying.length) mail.push({ kind: 'update', recipients: staying, previous: { startUtc: previous.startUtc, durationMinutes: previous.durationMinutes, interviewers: names } });
+  if (staying.length)
+    mail.push({
+      kind: 'update',
+      recipients: staying,
+      previous: { startUtc: previous.startUtc, durationMinutes: previous.durationMinutes, interviewers: names },
+    });
   return mail;
 }
 
@@ -58,7 +68,12 @@ function panelMail(interview: Interview, previous: Interview, announced: boolean
 function calendarChangeMail(interview: Interview, told: Interview, invited: Recipient[]): MailRequest[] {
   if (interview.status === 'cancelled') return invited.length ? [{ kind: 'cancellation', recipients: invited }] : [];
   const mail: MailRequest[] = [];
-  if (invited.length) mail.push({ kind: 'update', recipients: invited, previous: { startUtc: told.startUtc, durationMinutes: told.durationMinutes } });
+  if (invited.length)
+    mail.push({
+      kind: 'update',
+      recipients: invited,
+      previous: { startUtc: told.startUtc, durationMinutes: told.durationMinutes },
+    });
   const never = recipientsOf(interview).filter((r) => !invited.includes(r));
   if (never.length && interview.meetLink) mail.push({ kind: 'invitation', recipients: never });
   return mail;
@@ -71,7 +86,8 @@ export function mailForChange(change: InterviewChange, invited: Recipient[], now
   const relinked = previous?.meetLink !== undefined && previous.meetLink !== interview.meetLink;
   if (change.kind === 'announced') return calendarChangeMail(interview, change.previous, invited);
   // A move or cancel made in Google Calendar is emailed only when the recruiter sends it from the room.
-  if (change.kind === 'updated' && interview.google?.calendarChange && !panelChanged(change.previous, interview)) return [];
+  if (change.kind === 'updated' && interview.google?.calendarChange && !panelChanged(change.previous, interview))
+    return [];
   const mail: MailRequest[] = [];
   if (change.kind === 'cancelled') {
     // An interview whose time has passed is only marked cancelled: no one is emailed about the past.
@@ -79,7 +95,11 @@ export function mailForChange(change: InterviewChange, invited: Recipient[], now
   } else if (previous && (change.kind === 'rescheduled' || relinked)) {
     // Whoever holds the invitation gets an update (same UID, higher SEQUENCE) saying what changed:
     // the time they were last told, and the old link when the Meet link changed.
-    const told = { startUtc: previous.startUtc, durationMinutes: previous.durationMinutes, ...(relinked ? { meetLink: previous.meetLink } : {}) };
+    const told = {
+      startUtc: previous.startUtc,
+      durationMinutes: previous.durationMinutes,
+      ...(relinked ? { meetLink: previous.meetLink } : {}),
+    };
     if (invited.length) mail.push({ kind: 'update', recipients: invited, previous: told });
   } else if (interview.status === 'scheduled' && interview.meetLink && invited.length === 0) {
     // Scheduled with a link, or its link just arrived: queued now, sent once the meeting is final.

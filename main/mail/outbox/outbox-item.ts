@@ -23,7 +23,12 @@ export interface OutboxItem {
   to?: { name: string; address: string };
 }
 
-const previousSchema = z.object({ startUtc: z.string(), durationMinutes: z.number().int(), meetLink: z.string().optional(), interviewers: z.array(z.string()).max(20).optional() }) satisfies z.ZodType<PreviousTime>;
+const previousSchema = z.object({
+  startUtc: z.string(),
+  durationMinutes: z.number().int(),
+  meetLink: z.string().optional(),
+  interviewers: z.array(z.string()).max(20).optional(),
+}) satisfies z.ZodType<PreviousTime>;
 
 /** What a message row stores beside the queue's own columns (its "was" for an update). */
 export const outboxPayloadSchema = z.object({
@@ -48,7 +53,9 @@ export const asOutboxItem = (item: QueueItem<OutboxPayload>): OutboxItem => ({
   attempts: item.attempts,
   notBefore: item.notBefore,
   createdAt: new Date(item.createdAt).toISOString(),
-  ...(item.state === 'sent' && item.finishedAt !== undefined ? { sentAt: new Date(item.finishedAt).toISOString() } : {}),
+  ...(item.state === 'sent' && item.finishedAt !== undefined
+    ? { sentAt: new Date(item.finishedAt).toISOString() }
+    : {}),
   ...(item.reason ? { reason: item.reason } : {}),
   ...(item.payload.previous ? { previous: item.payload.previous } : {}),
   ...(item.payload.to ? { to: item.payload.to } : {}),

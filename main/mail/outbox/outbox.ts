@@ -47,7 +47,13 @@ export interface OutboxDeps {
 /** The invitations outbox: recorded before sending, retried with backoff, never lost, never twice. */
 export interface Outbox {
   items(): OutboxItem[];
-  enqueue(interviewId: string, kind: MailKind, recipients?: Recipient[], previous?: PreviousTime, to?: OutboxItem['to']): void;
+  enqueue(
+    interviewId: string,
+    kind: MailKind,
+    recipients?: Recipient[],
+    previous?: PreviousTime,
+    to?: OutboxItem['to'],
+  ): void;
   resend(interviewId: string, recipient: Recipient): void;
   /**
    * Takes back this interview's messages still waiting to go out (not the one being handed over):
@@ -74,7 +80,13 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   // Counts every enqueue: a message whose count did not move while it was on its way cannot have
   // been superseded meanwhile (so the common case asks the database nothing more).
   let enqueues = 0;
-  const enqueue = (interviewId: string, kind: MailKind, recipients?: Recipient[], previous?: PreviousTime, to?: OutboxItem['to']) =>
+  const enqueue = (
+    interviewId: string,
+    kind: MailKind,
+    recipients?: Recipient[],
+    previous?: PreviousTime,
+    to?: OutboxItem['to'],
+  ) =>
     db.transaction(() => {
       enqueues++;
       const known = findInterview(interviewId);
@@ -82,12 +94,26 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       const held = known !== undefined && !announceable(known, kind);
       const everyone: Recipient[] = recipients ?? (known ? recipientsOf(known) : ['candidate', 'recruiter']);
       for (const recipient of everyone) {
-        const waiting = queue.waitingFor(interviewId).filter((i) => i.payload.recipient === recipient && !inFlight.has(i.key));
-        const decision = supersede(waiting.map((i) => ({ key: i.key, kind: i.payload.kind, ...(i.payload.previous ? { previous: i.payload.previous } : {}) })), kind, previous);
+        const waiting = queue
+          .waitingFor(interviewId)
+          .filter((i) => i.payload.recipient === recipient && !inFlight.has(i.key));
+        const decision = supersede(
+          waiting.map((i) => ({
+            key: i.key,
+            kind: i.payload.kind,
+            ...(i.payload.previous ? { previous: i.payload.previous } : {}),
+          })),
+          kind,
+          previous,
+        );
         queue.remove(decision.remove);
         if (decision.action === 'nothing-to-cancel') lines.set(interviewId, recipient, { state: 'none' });
         if (decision.action !== 'add') continue;
-        queue.add(interviewId, { recipient, kind, ...(decision.previous ? { previous: decision.previous } : {}), ...(to ? { to } : {}) }, { held });
+        queue.add(
+          interviewId,
+          { recipient, kind, ...(decision.previous ? { previous: decision.previous } : {}), ...(to ? { to } : {}) },
+          { held },
+        );
         lines.set(interviewId, recipient, { state: 'queued', kind, at: lines.nowIso() });
       }
     });
@@ -109,8 +135,14 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     const restored = deps.restoreHeldUpTo?.() ?? 0;
     const waiting = queue.waitingFor(interview.id).filter((i) => i.seq > restored);
     const ready = waiting.filter((i) => announceable(interview, i.payload.kind));
-    queue.hold(ready.map((i) => i.key), false);
-    queue.hold(waiting.filter((i) => !ready.includes(i)).map((i) => i.key), true);
+    queue.hold(
+      ready.map((i) => i.key),
+      false,
+    );
+    queue.hold(
+      waiting.filter((i) => !ready.includes(i)).map((i) => i.key),
+      true,
+    );
     return ready.length > 0;
   };
 
@@ -136,7 +168,8 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   const queueMailFor = (change: InterviewChange) => {
     // Settings can let Google email the guests instead: then the app sends nothing (never both).
     if (deps.settings().googleSendsInvites && change.interview.google) return;
-    for (const mail of mailForChange(change, invitedOf(change.interview), clock.now())) enqueue(change.interview.id, mail.kind, mail.recipients, mail.previous, mail.to);
+    for (const mail of mailForChange(change, invitedOf(change.interview), clock.now()))
+      enqueue(change.interview.id, mail.kind, mail.recipients, mail.previous, mail.to);
   };
 
   const worker = createQueueWorker({
@@ -166,16 +199,26 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     resend(interviewId, recipient) {
       const interview = interviews.get(interviewId);
       refuseOnCandidateCopy(interview, 'resend');
-      if (hasEnded(interview, clock.now())) throw new DeskFailure('invalid_input', 'This interview has ended, so there is nothing to send.', 'id');
-      if (!recipientsOf(interview).includes(recipient)) throw new DeskFailure('invalid_input', 'This person is not on the interview’s panel.', 'recipient');
-      const kind: MailKind = interview.status === 'cancelled' ? 'cancellation' : interview.ics.sequence > 0 ? 'update' : 'invitation';
-      if (kind !== 'cancellation' && !interview.meetLink) throw new DeskFailure('invalid_input', 'There is no Meet link yet, so there is nothing to send.', 'meetLink');
+      if (hasEnded(interview, clock.now()))
+        throw new DeskFailure('invalid_input', 'This interview has ended, so there is nothing to send.', 'id');
+      if (!recipientsOf(interview).includes(recipient))
+        throw new DeskFailure('invalid_input', 'This person is not on the interview’s panel.', 'recipient');
+      const kind: MailKind =
+        interview.status === 'cancelled' ? 'cancellation' : interview.ics.sequence > 0 ? 'update' : 'invitation';
+      if (kind !== 'cancellation' && !interview.meetLink)
+        throw new DeskFailure('invalid_input', 'There is no Meet link yet, so there is nothing to send.', 'meetLink');
       db.transaction(() => {
         const mine = queue.allFor(interviewId).filter((i) => i.payload.recipient === recipient);
         // A resent update repeats the last one's "was".
-        const lastPrevious = mine.filter((i) => i.payload.kind === 'update' && i.payload.previous).at(-1)?.payload.previous;
+        const lastPrevious = mine.filter((i) => i.payload.kind === 'update' && i.payload.previous).at(-1)
+          ?.payload.previous;
         queue.remove(mine.filter((i) => i.state === 'queued').map((i) => i.key));
-        enqueue(interviewId, kind === 'update' && !hasBeenInvited(interview, recipient) ? 'invitation' : kind, [recipient], lastPrevious);
+        enqueue(
+          interviewId,
+          kind === 'update' && !hasBeenInvited(interview, recipient) ? 'invitation' : kind,
+          [recipient],
+          lastPrevious,
+        );
       });
       void worker.drain();
     },
@@ -185,9 +228,14 @@ export function createOutbox(deps: OutboxDeps): Outbox {
         for (const sending of mine.filter((i) => inFlight.has(i.key))) pipeline.withdrawInFlight(sending.key);
         const waiting = mine.filter((i) => !inFlight.has(i.key));
         queue.remove(waiting.map((i) => i.key));
-        for (const recipient of new Set(waiting.map((i) => i.payload.recipient))) lines.showLastSent(interviewId, recipient, true);
-        const told = waiting.find((i) => i.payload.recipient === 'candidate' && i.payload.kind === 'update')?.payload.previous;
-        return { withdrawn: waiting.length, ...(told ? { told: { startUtc: told.startUtc, durationMinutes: told.durationMinutes } } : {}) };
+        for (const recipient of new Set(waiting.map((i) => i.payload.recipient)))
+          lines.showLastSent(interviewId, recipient, true);
+        const told = waiting.find((i) => i.payload.recipient === 'candidate' && i.payload.kind === 'update')?.payload
+          .previous;
+        return {
+          withdrawn: waiting.length,
+          ...(told ? { told: { startUtc: told.startUtc, durationMinutes: told.durationMinutes } } : {}),
+        };
       });
     },
     drain: worker.drain,
@@ -214,7 +262,8 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       // database closes and it is not sent again.
       pipeline.stop();
       const drainNow = worker.dispose();
-      if (drainNow) await Promise.race([drainNow.catch(() => {}), new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
+      if (drainNow)
+        await Promise.race([drainNow.catch(() => {}), new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
     },
   };
 }

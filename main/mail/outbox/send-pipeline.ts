@@ -75,7 +75,14 @@ export function createSendPipeline(deps: SendPipelineDeps): SendPipeline {
    */
   const supersededMeanwhile = (item: OutboxItem, enqueuesAtPrepare: number) =>
     deps.enqueues() !== enqueuesAtPrepare &&
-    queue.waitingFor(item.interviewId).some((i) => i.key !== item.key && i.payload.recipient === item.recipient && (i.payload.kind === 'update' || i.payload.kind === 'cancellation'));
+    queue
+      .waitingFor(item.interviewId)
+      .some(
+        (i) =>
+          i.key !== item.key &&
+          i.payload.recipient === item.recipient &&
+          (i.payload.kind === 'update' || i.payload.kind === 'cancellation'),
+      );
 
   /** Ends a message as failed, for the person to read the reason and resend. */
   const markFailed = (item: OutboxItem, logged: string, reason: string) => {
@@ -92,7 +99,10 @@ export function createSendPipeline(deps: SendPipelineDeps): SendPipeline {
    * left to say, or a meeting not final yet (held; its change wakes the outbox). A prepared message is
    * in flight from here on: a change that comes now queues a new message instead of removing this one.
    */
-  const prepare = (queuedItem: OutboxItem, context: DrainContext): { item: OutboxItem; message: Mail.Options; enqueues: number } | undefined => {
+  const prepare = (
+    queuedItem: OutboxItem,
+    context: DrainContext,
+  ): { item: OutboxItem; message: Mail.Options; enqueues: number } | undefined => {
     const found = queue.get(queuedItem.key);
     if (!found || found.state !== 'queued' || inFlight.has(found.key)) return undefined;
     const item = asOutboxItem(found);
@@ -101,7 +111,10 @@ export function createSendPipeline(deps: SendPipelineDeps): SendPipeline {
       queue.remove([item.key]);
       return undefined;
     }
-    if (item.kind === 'reminder' && (interview.status !== 'scheduled' || Date.parse(interview.startUtc) <= clock.now())) {
+    if (
+      item.kind === 'reminder' &&
+      (interview.status !== 'scheduled' || Date.parse(interview.startUtc) <= clock.now())
+    ) {
       // A reminder held up (no Meet link, retries) until the start, or past a cancellation, has nothing left to say.
       queue.remove([item.key]);
       return undefined;
@@ -126,7 +139,19 @@ export function createSendPipeline(deps: SendPipelineDeps): SendPipeline {
     }
     let message: Mail.Options;
     try {
-      message = composeInterviewMessage({ interview, kind: item.kind, recipient: item.recipient, settings: context.settings, ...(item.previous ? { previous: item.previous } : {}), ...(item.to ? { addressee: item.to } : {}), render: deps.render, key: item.key, from: context.from, now: clock.now(), ...(deps.locale ? { locale: deps.locale } : {}) });
+      message = composeInterviewMessage({
+        interview,
+        kind: item.kind,
+        recipient: item.recipient,
+        settings: context.settings,
+        ...(item.previous ? { previous: item.previous } : {}),
+        ...(item.to ? { addressee: item.to } : {}),
+        render: deps.render,
+        key: item.key,
+        from: context.from,
+        now: clock.now(),
+        ...(deps.locale ? { locale: deps.locale } : {}),
+      });
     } catch (error) {
       // A message that cannot be written (no address left for them, say) will not be any better on a
       // retry: it is marked failed with the reason, and the rest of the drain goes on.
@@ -138,12 +163,18 @@ export function createSendPipeline(deps: SendPipelineDeps): SendPipeline {
   };
 
   /** Hands a prepared message to the transport and records what became of it; throws only when Google must be reconnected. */
-  const deliver = async ({ item, message, enqueues: seen }: { item: OutboxItem; message: Mail.Options; enqueues: number }, transport: MailTransport, written: () => void, signal: AbortSignal) => {
+  const deliver = async (
+    { item, message, enqueues: seen }: { item: OutboxItem; message: Mail.Options; enqueues: number },
+    transport: MailTransport,
+    written: () => void,
+    signal: AbortSignal,
+  ) => {
     try {
       await transport.send({ ...message, signal }, written);
       db.transaction(() => {
         queue.update(item.key, { state: 'sent', attempts: item.attempts + 1, finishedAt: clock.now(), reason: null });
-        if (!supersededMeanwhile(item, seen)) lines.set(item.interviewId, item.recipient, { state: 'sent', kind: item.kind, at: lines.nowIso() });
+        if (!supersededMeanwhile(item, seen))
+          lines.set(item.interviewId, item.recipient, { state: 'sent', kind: item.kind, at: lines.nowIso() });
       });
       log.info(`sent ${item.kind} for ${item.interviewId} to the ${item.recipient}`);
     } catch (error) {
@@ -166,9 +197,19 @@ export function createSendPipeline(deps: SendPipelineDeps): SendPipeline {
           queue.remove([item.key]);
           // An invitation that never reached them, now followed by a cancellation: nothing to cancel
           // (one that may have reached them is cancelled all the same).
-          if (item.kind === 'invitation' && !failure.mayHaveBeenSent && !lines.lastSentTo(item.interviewId, item.recipient)) {
-            queue.remove(queue.waitingFor(item.interviewId).filter((i) => i.payload.recipient === item.recipient && i.payload.kind === 'cancellation').map((i) => i.key));
-            if (!queue.waitingFor(item.interviewId).some((i) => i.payload.recipient === item.recipient)) lines.set(item.interviewId, item.recipient, { state: 'none' });
+          if (
+            item.kind === 'invitation' &&
+            !failure.mayHaveBeenSent &&
+            !lines.lastSentTo(item.interviewId, item.recipient)
+          ) {
+            queue.remove(
+              queue
+                .waitingFor(item.interviewId)
+                .filter((i) => i.payload.recipient === item.recipient && i.payload.kind === 'cancellation')
+                .map((i) => i.key),
+            );
+            if (!queue.waitingFor(item.interviewId).some((i) => i.payload.recipient === item.recipient))
+              lines.set(item.interviewId, item.recipient, { state: 'none' });
           }
         });
         log.warn(`${item.kind} for ${item.interviewId} was not sent (${failure.message}) and is superseded`);
@@ -179,15 +220,29 @@ export function createSendPipeline(deps: SendPipelineDeps): SendPipeline {
         // the account or the server is back (as the Calendar queue does).
         db.transaction(() => {
           queue.update(item.key, { reason: failure.message });
-          lines.set(item.interviewId, item.recipient, { state: 'queued', reason: `Paused: ${failure.message}`, at: lines.nowIso() });
+          lines.set(item.interviewId, item.recipient, {
+            state: 'queued',
+            reason: `Paused: ${failure.message}`,
+            at: lines.nowIso(),
+          });
         });
         log.warn(`outbox paused: ${failure.message}`);
         throw failure;
       }
       if (failure.temporary && item.attempts + 1 < maxAttempts) {
         db.transaction(() => {
-          queue.update(item.key, { state: 'queued', attempts: item.attempts + 1, notBefore: clock.now() + backoff[Math.min(item.attempts, backoff.length - 1)]!, reason: failure.message });
-          lines.set(item.interviewId, item.recipient, { state: 'queued', kind: item.kind, reason: `Retrying: ${failure.message}`, at: lines.nowIso() });
+          queue.update(item.key, {
+            state: 'queued',
+            attempts: item.attempts + 1,
+            notBefore: clock.now() + backoff[Math.min(item.attempts, backoff.length - 1)]!,
+            reason: failure.message,
+          });
+          lines.set(item.interviewId, item.recipient, {
+            state: 'queued',
+            kind: item.kind,
+            reason: `Retrying: ${failure.message}`,
+            at: lines.nowIso(),
+          });
         });
         log.warn(`${item.kind} for ${item.interviewId} postponed: ${failure.message}`);
       } else markFailed(item, `failed: ${failure.message}`, failure.message);
@@ -204,7 +259,11 @@ export function createSendPipeline(deps: SendPipelineDeps): SendPipeline {
    * handed over before that one is answered, so the connection goes straight on to it. Two messages
    * for the same person never overlap: the second is prepared once the first is settled.
    */
-  const sendAll = async (due: Iterable<OutboxItem>, transport: MailTransport, context: DrainContext): Promise<'done' | 'paused'> => {
+  const sendAll = async (
+    due: Iterable<OutboxItem>,
+    transport: MailTransport,
+    context: DrainContext,
+  ): Promise<'done' | 'paused'> => {
     let previous: { person: string; written: Promise<void>; settled: Promise<void> } | undefined;
     let stopped = false;
     const settle = async (sending: Promise<void>) => {
@@ -225,7 +284,9 @@ export function createSendPipeline(deps: SendPipelineDeps): SendPipeline {
       const written = new Promise<void>((resolve) => (markWritten = resolve));
       const controller = new AbortController();
       handedOver.push(controller);
-      const settled = settle(deliver(prepared, transport, markWritten, controller.signal)).finally(() => handedOver.splice(handedOver.indexOf(controller), 1));
+      const settled = settle(deliver(prepared, transport, markWritten, controller.signal)).finally(() =>
+        handedOver.splice(handedOver.indexOf(controller), 1),
+      );
       await previous?.settled;
       previous = { person, written, settled };
     }

@@ -19,11 +19,16 @@ export type SupersedeDecision =
   | { action: 'nothing-to-cancel'; remove: string[] };
 
 /** Decides how a new message of `kind` for one person meets what still waits for them. */
-export function supersede(waiting: readonly WaitingMessage[], kind: MailKind, previous?: PreviousTime): SupersedeDecision {
+export function supersede(
+  waiting: readonly WaitingMessage[],
+  kind: MailKind,
+  previous?: PreviousTime,
+): SupersedeDecision {
   const all = waiting.map((m) => m.key);
   const unsentInvitation = waiting.some((m) => m.kind === 'invitation');
   // Taken off the panel and put back before the notice went out: it is no longer true, so it goes.
-  if (kind === 'invitation') return { action: 'add', remove: waiting.filter((m) => m.kind === 'cancellation').map((m) => m.key) };
+  if (kind === 'invitation')
+    return { action: 'add', remove: waiting.filter((m) => m.kind === 'cancellation').map((m) => m.key) };
   if (kind === 'update' && unsentInvitation) return { action: 'skip', remove: [] }; // the queued invitation will carry the new time
   // Never sent an invitation: nothing to cancel for this person.
   if (kind === 'cancellation' && unsentInvitation) return { action: 'nothing-to-cancel', remove: all };

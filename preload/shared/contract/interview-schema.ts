@@ -11,17 +11,20 @@ import { attendanceFiguresSchema } from './attendance-schema';
  * Source style), as a character-class body: never allowed in one-line fields, and what a display
  * name from Google is cleaned of.
  */
-export const lineControlChars = '\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069\\u200e\\u200f\\u061c';
+export const lineControlChars =
+  '\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069\\u200e\\u200f\\u061c';
 /**
  * Characters that show nothing (zero-width spaces and joiners, word joiner and invisible operators,
  * Hangul fillers, the BOM, soft hyphen, tag characters), as a character-class body for a `u` regex:
  * what a name chosen by someone else (a Meet display name) is cleaned of, with `lineControlChars`.
  */
-export const invisibleChars = '\\u00ad\\u115f\\u1160\\u180e\\u200b-\\u200d\\u2060-\\u2064\\u3164\\ufeff\\uffa0\\u{e0000}-\\u{e007f}';
+export const invisibleChars =
+  '\\u00ad\\u115f\\u1160\\u180e\\u200b-\\u200d\\u2060-\\u2064\\u3164\\ufeff\\uffa0\\u{e0000}-\\u{e007f}';
 const forbiddenInLine = new RegExp(`[${lineControlChars}]`);
 // Control characters are exactly what this pattern looks for.
 /* eslint-disable no-control-regex */
-const forbiddenInText = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
+const forbiddenInText =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
 /* eslint-enable no-control-regex */
 
 /** A trimmed single line of text: no control, line-break or direction-override characters. */
@@ -43,12 +46,18 @@ export function freeText(label: string, max: number) {
   return z
     .string()
     .transform((s) => s.normalize('NFC').replace(/\r\n?/g, '\n').trim())
-    .pipe(z.string().max(max, `${label} can be at most ${max} characters`).refine((s) => !forbiddenInText.test(s), `${label} contains invisible control characters`));
+    .pipe(
+      z
+        .string()
+        .max(max, `${label} can be at most ${max} characters`)
+        .refine((s) => !forbiddenInText.test(s), `${label} contains invisible control characters`),
+    );
 }
 
 // One plain address (RFC 5321 dot-atom local part, a dotted domain); no display name, no list, no
 // comments, no quoted local parts: anything a header parser could read two ways is refused.
-const addressPattern = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
+const addressPattern =
+  /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
 
 /** True for one plain address by the same rule the forms use (for values that did not come through a form). */
 export function isEmailAddress(value: unknown): value is string {
@@ -110,7 +119,8 @@ export const coInterviewersSchema = z
     const seen = new Set<string>();
     people.forEach((person, index) => {
       const key = person.email.toLowerCase();
-      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [index, 'email'], message: `${person.email} is already on the panel` });
+      if (seen.has(key))
+        ctx.addIssue({ code: 'custom', path: [index, 'email'], message: `${person.email} is already on the panel` });
       seen.add(key);
     });
   });
@@ -275,7 +285,13 @@ export const interviewSummarySchema = z.object({
 export type InterviewSummary = z.infer<typeof interviewSummarySchema>;
 
 /** One overlapping interview, for the conflict warning. */
-export const conflictSchema = z.object({ id: z.string(), candidateName: z.string(), jobTitle: z.string(), startUtc: z.string(), durationMinutes: z.number() });
+export const conflictSchema = z.object({
+  id: z.string(),
+  candidateName: z.string(),
+  jobTitle: z.string(),
+  startUtc: z.string(),
+  durationMinutes: z.number(),
+});
 export type Conflict = z.infer<typeof conflictSchema>;
 
 /** Analytics request: a period of days in the recruiter's zone. */
@@ -301,7 +317,15 @@ export const analyticsReportSchema = z.object({
   averageMinutes: z.number().nullable(),
   medianMinutes: z.number().nullable(),
   perWeek: z.array(z.object({ weekStart: z.string(), count: z.number(), joinedInApp: z.number() })),
-  byJobTitle: z.array(z.object({ jobTitle: z.string(), scheduled: z.number(), joinedInApp: z.number(), noJoinRecorded: z.number(), cancelled: z.number() })),
+  byJobTitle: z.array(
+    z.object({
+      jobTitle: z.string(),
+      scheduled: z.number(),
+      joinedInApp: z.number(),
+      noJoinRecorded: z.number(),
+      cancelled: z.number(),
+    }),
+  ),
   /** Who really attended, from Google Meet where it was read (see attendanceFiguresSchema). */
   attendance: attendanceFiguresSchema.optional(),
 });

@@ -72,7 +72,12 @@ export const restoreMessageSchema = z.object({
 /** What a restored copy still holds back: its waiting mail, and whether Google Calendar has been read again since. */
 export const restorePendingSchema = z.object({ messages: z.array(restoreMessageSchema), calendarRead: z.boolean() });
 export type RestorePending = z.infer<typeof restorePendingSchema>;
-const restoreKeys = z.object({ keys: z.array(z.uuid({ error: 'Not a valid message' })).min(1, 'Choose at least one message').max(1000) });
+const restoreKeys = z.object({
+  keys: z
+    .array(z.uuid({ error: 'Not a valid message' }))
+    .min(1, 'Choose at least one message')
+    .max(1000),
+});
 
 /** What the UI may know about the Google connection: never a token. */
 // `signIn`: 'waiting' while a browser sign-in is open (it outlives a reload of the window);
@@ -107,7 +112,11 @@ export const previewInputSchema = z.object({
 export const previewSchema = z.object({ startUtc: z.string(), endUtc: z.string(), conflicts: z.array(conflictSchema) });
 
 /** An instant in ms since 1970 (the renderer's clock and day boundaries). */
-const instantMs = z.number({ error: 'The schedule sent a time that is not a number: reload the window' }).int().min(0).max(8.64e15);
+const instantMs = z
+  .number({ error: 'The schedule sent a time that is not a number: reload the window' })
+  .int()
+  .min(0)
+  .max(8.64e15);
 
 /**
  * A section of the schedule and its search: `upcoming` is today (from the start of the recruiter's
@@ -122,9 +131,15 @@ export const scheduleWindowSchema = z.object({
 export type ScheduleWindowInput = z.input<typeof scheduleWindowSchema>;
 
 /** Rows `offset`… of a section (at most `limit`). */
-export const schedulePageInputSchema = scheduleWindowSchema.extend({ offset: z.number().int().min(0).max(10_000_000), limit: z.number().int().min(1).max(500) });
+export const schedulePageInputSchema = scheduleWindowSchema.extend({
+  offset: z.number().int().min(0).max(10_000_000),
+  limit: z.number().int().min(1).max(500),
+});
 /** A page of rows; `total` (the section's size) comes with the first page, so opening a search is one call per section. */
-export const schedulePageSchema = z.object({ items: z.array(interviewSummarySchema), total: z.number().int().optional() });
+export const schedulePageSchema = z.object({
+  items: z.array(interviewSummarySchema),
+  total: z.number().int().optional(),
+});
 
 /** The main-process half of the network check. */
 export const networkReportSchema = z.object({
@@ -133,7 +148,12 @@ export const networkReportSchema = z.object({
   rttMs: z.number().optional(),
   jitterMs: z.number().optional(),
   downloadMbps: z.number().optional(),
-  stun: z.object({ server: z.string(), ok: z.boolean(), reflexive: z.string().optional(), error: z.string().optional() }),
+  stun: z.object({
+    server: z.string(),
+    ok: z.boolean(),
+    reflexive: z.string().optional(),
+    error: z.string().optional(),
+  }),
   error: z.string().optional(),
 });
 export type NetworkReport = z.infer<typeof networkReportSchema>;
@@ -191,14 +211,21 @@ export const freeBusyInputSchema = z
   .object({
     timeMin: z.iso.datetime({ offset: true, error: 'The day to look at is missing: pick a date' }),
     timeMax: z.iso.datetime({ offset: true, error: 'The day to look at is missing: pick a date' }),
-    coInterviewers: z.array(coInterviewerSchema.shape.email).max(20, 'Free/busy can look at most 20 co-interviewers at once').default([]),
+    coInterviewers: z
+      .array(coInterviewerSchema.shape.email)
+      .max(20, 'Free/busy can look at most 20 co-interviewers at once')
+      .default([]),
     /** The interview being moved: its own time is not busy. */
     excludeId: z.uuid().optional(),
   })
-  .refine((r) => Date.parse(r.timeMax) > Date.parse(r.timeMin) && Date.parse(r.timeMax) - Date.parse(r.timeMin) <= 62 * 86_400_000, {
-    message: 'Free/busy looks at up to 62 days at once',
-    path: ['timeMax'],
-  });
+  .refine(
+    (r) =>
+      Date.parse(r.timeMax) > Date.parse(r.timeMin) && Date.parse(r.timeMax) - Date.parse(r.timeMin) <= 62 * 86_400_000,
+    {
+      message: 'Free/busy looks at up to 62 days at once',
+      path: ['timeMax'],
+    },
+  );
 
 const busyBlock = z.object({ start: z.string(), end: z.string() });
 /** One person's busy time, or why Google would not tell (said per person; the others still count). */
@@ -256,7 +283,10 @@ export const calls = {
   /** How many interviews a schedule section (with its search) holds. */
   'interviews:count': call(scheduleWindowSchema, z.number().int()),
   /** The rows of just these interviews (those that changed), if they still exist and match the search. */
-  'interviews:byIds': call(z.object({ ids: z.array(interviewId).max(500), query: scheduleWindowSchema.shape.query }), z.array(interviewSummarySchema)),
+  'interviews:byIds': call(
+    z.object({ ids: z.array(interviewId).max(500), query: scheduleWindowSchema.shape.query }),
+    z.array(interviewSummarySchema),
+  ),
   /** The next scheduled interview that has not ended (the countdown banner). */
   'interviews:next': call(noInput, interviewSummarySchema.nullable()),
   'interviews:preview': call(previewInputSchema, previewSchema),
@@ -264,10 +294,19 @@ export const calls = {
   'interviews:reschedule': call(rescheduleInputSchema, interviewSchema),
   'interviews:cancel': call(interviewId, interviewSchema),
   'interviews:setMeetLink': call(z.object({ id: interviewId, meetLink: meetLinkSchema }), interviewSchema),
-  'interviews:join': call(z.object({ id: interviewId, via: z.enum(['app', 'browser']) }), z.object({ via: z.enum(['app', 'browser']) })),
+  'interviews:join': call(
+    z.object({ id: interviewId, via: z.enum(['app', 'browser']) }),
+    z.object({ via: z.enum(['app', 'browser']) }),
+  ),
   'meet:setAlwaysOnTop': call(z.boolean(), z.null()),
   /** `panel:<address>` resends to one co-interviewer of a panel. */
-  'mail:resend': call(z.object({ id: interviewId, recipient: z.union([z.enum(['candidate', 'recruiter']), z.templateLiteral(['panel:', z.email()])]) }), interviewSchema),
+  'mail:resend': call(
+    z.object({
+      id: interviewId,
+      recipient: z.union([z.enum(['candidate', 'recruiter']), z.templateLiteral(['panel:', z.email()])]),
+    }),
+    interviewSchema,
+  ),
   /** Sends a test email to the recruiter: says to whom (`Name <address>`) and through what it went. */
   'mail:sendTest': call(noInput, z.object({ response: z.string(), to: z.string(), transport: z.string() })),
   'mail:setSmtpPassword': call(z.string().max(1024, 'Password can be at most 1024 characters'), z.null()),
@@ -303,7 +342,10 @@ export const calls = {
   'restore:pending': call(noInput, restorePendingSchema),
   'restore:send': call(restoreKeys, restorePendingSchema),
   'restore:drop': call(restoreKeys, restorePendingSchema),
-  'interviews:setPanel': call(z.object({ id: interviewId, coInterviewers: coInterviewersSchema, acceptConflicts: z.boolean().optional() }), interviewSchema),
+  'interviews:setPanel': call(
+    z.object({ id: interviewId, coInterviewers: coInterviewersSchema, acceptConflicts: z.boolean().optional() }),
+    interviewSchema,
+  ),
 } as const;
 
 /** Every main → renderer event. */
@@ -352,7 +394,9 @@ type CallIn<N extends CallName> = undefined extends CallInput<N> ? [input?: Call
 /** The API the renderer sees as `window.desk`: `desk.<area>.<action>(input)` plus `desk.on(event, listener)`. */
 export type DeskApi = {
   [NS in Namespaces]: {
-    [N in CallName as Split<N>[0] extends NS ? Split<N>[1] : never]: (...args: CallIn<N>) => Promise<Result<CallOutput<N>>>;
+    [N in CallName as Split<N>[0] extends NS ? Split<N>[1] : never]: (
+      ...args: CallIn<N>
+    ) => Promise<Result<CallOutput<N>>>;
   };
 } & {
   on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void;

@@ -37,7 +37,10 @@ function optionalEmail(label: string) {
     if (value === '') return '';
     const parsed = address.safeParse(value);
     if (parsed.success) return parsed.data;
-    ctx.addIssue({ code: 'custom', message: parsed.error.issues[0]?.message ?? `${label} must be one plain address like name@example.com` });
+    ctx.addIssue({
+      code: 'custom',
+      message: parsed.error.issues[0]?.message ?? `${label} must be one plain address like name@example.com`,
+    });
     return z.NEVER;
   });
 }
@@ -52,7 +55,10 @@ function hostName(label: string) {
       z
         .string()
         .max(253, `${label} can be at most 253 characters`)
-        .refine((s) => s === '' || s.split('.').every((part) => hostLabel.test(part)), `${label} must be a host name like smtp.example.com`),
+        .refine(
+          (s) => s === '' || s.split('.').every((part) => hostLabel.test(part)),
+          `${label} must be a host name like smtp.example.com`,
+        ),
     );
 }
 
@@ -83,11 +89,14 @@ export function isCheckUrl(raw: string): boolean {
 /** A wall-clock time "HH:MM" (24-hour), "24:00" for the end of the day; refused in the field's words. */
 const isClockTime = (s: string) => /^([01]\d|2[0-3]):[0-5]\d$/.test(s) || s === '24:00';
 function clockTime(label: string) {
-  return z.string({ error: `${label} must be a time like 09:00` }).refine(isClockTime, `${label} must be a time like 09:00`);
+  return z
+    .string({ error: `${label} must be a time like 09:00` })
+    .refine(isClockTime, `${label} must be a time like 09:00`);
 }
 const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 // Judged only when both are times: a malformed one already has its own message.
-const endsAfterStart = (hours: { start: string; end: string }) => !isClockTime(hours.start) || !isClockTime(hours.end) || toMinutes(hours.end) > toMinutes(hours.start);
+const endsAfterStart = (hours: { start: string; end: string }) =>
+  !isClockTime(hours.start) || !isClockTime(hours.end) || toMinutes(hours.end) > toMinutes(hours.start);
 
 /** The recruiter's working hours (in their own zone) and working days (ISO weekdays, 1 = Monday). */
 export const workingHoursSchema = z
@@ -111,7 +120,11 @@ export const candidateHoursSchema = z
 /** Mail transport settings; the SMTP password lives in the keychain, never here. */
 export const smtpSettingsSchema = z.object({
   host: hostName('SMTP server'),
-  port: z.number({ error: 'Port must be a number from 1 to 65535, like 587' }).int('Port must be a whole number, like 587').min(1, 'Port must be a number from 1 to 65535, like 587').max(65535, 'Port must be a number from 1 to 65535, like 587'),
+  port: z
+    .number({ error: 'Port must be a number from 1 to 65535, like 587' })
+    .int('Port must be a whole number, like 587')
+    .min(1, 'Port must be a number from 1 to 65535, like 587')
+    .max(65535, 'Port must be a number from 1 to 65535, like 587'),
   security: z.enum(['tls', 'starttls', 'none'], { error: 'Choose one of the listed security options' }),
   user: lineText('User name', 320, 0),
   fromAddress: optionalEmail('Send from (address)'),
@@ -122,11 +135,15 @@ export const settingsSchema = z.object({
   /** Who "the recruiter" is when no Google account is connected (the account's name and email win when it is). */
   recruiterName: lineText('Your name', 100, 0).default(''),
   recruiterEmail: optionalEmail('Your email').default(''),
-  joinDefault: z.enum(['app', 'browser'], { error: 'Choose where to join interviews: the app window or your browser' }).default('app'),
+  joinDefault: z
+    .enum(['app', 'browser'], { error: 'Choose where to join interviews: the app window or your browser' })
+    .default('app'),
   joinOpensMinutesBefore: minutes('Joining opens', 0, 120).default(15),
   joinClosesMinutesAfter: minutes('Joining closes', 5, 600).default(60),
   reminderOffsetsMinutes: z
-    .array(minutes('Each reminder', 0, 60 * 24 * 14), { error: 'Remind me must be minutes separated by commas, like 1440, 60, 0' })
+    .array(minutes('Each reminder', 0, 60 * 24 * 14), {
+      error: 'Remind me must be minutes separated by commas, like 1440, 60, 0',
+    })
     .max(10, 'Remind me can list at most 10 reminders')
     .default([1440, 60, 0]),
   candidateReminderEmail: z.boolean().default(false),
@@ -134,7 +151,12 @@ export const settingsSchema = z.object({
   startAtLogin: z.boolean().default(false),
   /** The company named in invitations; empty means the emails are worded without one. */
   // The app's own name was the default once and must never be sent as the company: read it as none.
-  companyName: z.preprocess((v) => (typeof v === 'string' && v.trim().toLowerCase() === appName.toLowerCase() ? '' : v), lineText('Company name', 120, 0)).default(''),
+  companyName: z
+    .preprocess(
+      (v) => (typeof v === 'string' && v.trim().toLowerCase() === appName.toLowerCase() ? '' : v),
+      lineText('Company name', 120, 0),
+    )
+    .default(''),
   /** Where a candidate can download Interview Desk; empty means the emails offer no download. */
   candidateDownloadUrl: httpsUrl.or(z.literal('')).default(''),
   /** The person chose "I schedule interviews": the full app, even with only invitations saved and no account. */
@@ -168,13 +190,22 @@ export const settingsSchema = z.object({
     .min(1, 'Keep Meet attendance must be a whole number of days from 1 to 3650')
     .max(3650, 'Keep Meet attendance must be a whole number of days from 1 to 3650')
     .default(180),
-  stunServer: z.string().regex(/^[A-Za-z0-9.-]+:\d{1,5}$/, 'STUN server must be a host and port, like stun.example.com:3478').or(z.literal('')).default(''),
+  stunServer: z
+    .string()
+    .regex(/^[A-Za-z0-9.-]+:\d{1,5}$/, 'STUN server must be a host and port, like stun.example.com:3478')
+    .or(z.literal(''))
+    .default(''),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
 // zod 4's `.partial()` still fills in a field's default when it is absent, so a one-field patch
 // would reset every other setting: the patch takes each field without its default.
-const patchShape = Object.fromEntries(Object.entries(settingsSchema.shape).map(([key, field]) => [key, (field instanceof z.ZodDefault ? field.unwrap() : field).optional()]));
+const patchShape = Object.fromEntries(
+  Object.entries(settingsSchema.shape).map(([key, field]) => [
+    key,
+    (field instanceof z.ZodDefault ? field.unwrap() : field).optional(),
+  ]),
+);
 function _partialStrict() {
   return settingsSchema.partial().strict();
 }

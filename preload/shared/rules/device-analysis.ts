@@ -98,16 +98,36 @@ export function microphoneVerdict(levels: AudioLevels, noiseFloorDbfs?: number):
   const figure = `level ${Number.isFinite(levels.rmsDbfs) ? levels.rmsDbfs.toFixed(1) : '−∞'} dBFS RMS, peak ${Number.isFinite(levels.peakDbfs) ? levels.peakDbfs.toFixed(1) : '−∞'} dBFS${noiseFloorDbfs !== undefined && Number.isFinite(noiseFloorDbfs) ? `, noise floor ${noiseFloorDbfs.toFixed(1)} dBFS` : ''}`;
   const base = { id: 'microphone' as const, label: 'Microphone', figure };
   if (levels.peak < silenceThreshold) {
-    return { ...base, verdict: 'fail', summary: 'No sound comes from your microphone', fix: 'Your microphone sends no sound at all. Check it is not muted (a switch on the headset or a key on the keyboard), pick another microphone above, or check the sound input settings of your computer.' };
+    return {
+      ...base,
+      verdict: 'fail',
+      summary: 'No sound comes from your microphone',
+      fix: 'Your microphone sends no sound at all. Check it is not muted (a switch on the headset or a key on the keyboard), pick another microphone above, or check the sound input settings of your computer.',
+    };
   }
   if (levels.clippedRuns > 0) {
-    return { ...base, verdict: 'warning', summary: 'Your voice is distorted: the microphone is too loud', fix: 'Your voice is distorting: the microphone is too loud. Lower the input volume in your sound settings or move the microphone a little further away.' };
+    return {
+      ...base,
+      verdict: 'warning',
+      summary: 'Your voice is distorted: the microphone is too loud',
+      fix: 'Your voice is distorting: the microphone is too loud. Lower the input volume in your sound settings or move the microphone a little further away.',
+    };
   }
   if (levels.rmsDbfs < quietDbfs) {
-    return { ...base, verdict: 'warning', summary: 'Your microphone is very quiet', fix: 'Your microphone is very quiet. Move closer, raise the input volume in your sound settings, or pick another microphone.' };
+    return {
+      ...base,
+      verdict: 'warning',
+      summary: 'Your microphone is very quiet',
+      fix: 'Your microphone is very quiet. Move closer, raise the input volume in your sound settings, or pick another microphone.',
+    };
   }
   if (noiseFloorDbfs !== undefined && noiseFloorDbfs > -40) {
-    return { ...base, verdict: 'warning', summary: 'There is a lot of background noise', fix: 'There is a lot of background noise. Find a quieter place or use a headset.' };
+    return {
+      ...base,
+      verdict: 'warning',
+      summary: 'There is a lot of background noise',
+      fix: 'There is a lot of background noise. Find a quieter place or use a headset.',
+    };
   }
   return { ...base, verdict: 'pass', summary: 'Your voice comes through clearly' };
 }
@@ -147,14 +167,36 @@ export interface CameraMeasurement {
 export function cameraVerdict(m: CameraMeasurement): CheckResult {
   const figure = `${m.width}×${m.height} at ${m.fps.toFixed(1)} fps, brightness ${Math.round(m.brightness)}/255`;
   const base = { id: 'camera' as const, label: 'Camera', figure };
-  if (m.width === 0 || m.fps === 0) return { ...base, verdict: 'fail', summary: 'No picture comes from your camera', fix: 'The camera sends no picture. Close other apps that might use it, or pick another camera.' };
+  if (m.width === 0 || m.fps === 0)
+    return {
+      ...base,
+      verdict: 'fail',
+      summary: 'No picture comes from your camera',
+      fix: 'The camera sends no picture. Close other apps that might use it, or pick another camera.',
+    };
   if (m.brightness < darkLuma) {
-    return { ...base, verdict: 'fail', summary: 'The picture is black or too dark', fix: 'The picture is black or too dark. Open the camera shutter or remove the cover, turn on a light in front of you, or pick another camera.' };
+    return {
+      ...base,
+      verdict: 'fail',
+      summary: 'The picture is black or too dark',
+      fix: 'The picture is black or too dark. Open the camera shutter or remove the cover, turn on a light in front of you, or pick another camera.',
+    };
   }
   const frozen = m.similarities.length >= 3 && m.similarities.every((s) => s >= frozenSimilarity);
-  if (frozen) return { ...base, verdict: 'fail', summary: 'The picture is not moving', fix: 'The picture is not moving. Unplug and replug the camera, close other apps using it, or restart the computer.' };
+  if (frozen)
+    return {
+      ...base,
+      verdict: 'fail',
+      summary: 'The picture is not moving',
+      fix: 'The picture is not moving. Unplug and replug the camera, close other apps using it, or restart the computer.',
+    };
   if (m.fps < Math.min(15, m.requestedFps * 0.6)) {
-    return { ...base, verdict: 'warning', summary: 'The picture is jerky', fix: 'The camera delivers few frames per second. Close other apps, add light (cameras slow down in the dark), or use another camera.' };
+    return {
+      ...base,
+      verdict: 'warning',
+      summary: 'The picture is jerky',
+      fix: 'The camera delivers few frames per second. Close other apps, add light (cameras slow down in the dark), or use another camera.',
+    };
   }
   return { ...base, verdict: 'pass', summary: 'A clear, smooth picture' };
 }
@@ -169,13 +211,46 @@ export interface NetworkMeasurement {
 
 /** Network verdict (Daily's thresholds for RTT; UDP reachability for Meet's media). */
 export function networkVerdict(m: NetworkMeasurement): CheckResult {
-  if (!m.online) return { id: 'network', label: 'Network', verdict: 'fail', summary: 'You are offline', figure: 'offline', fix: 'You are offline. Connect to Wi-Fi or a cable, then run the check again.' };
-  const figure = [m.rttMs !== undefined ? `round trip ${Math.round(m.rttMs)} ms` : '', m.jitterMs !== undefined ? `jitter ${Math.round(m.jitterMs)} ms` : '', m.downloadMbps !== undefined ? `download ${m.downloadMbps.toFixed(1)} Mbps` : '', m.stunOk === undefined ? '' : m.stunOk ? 'UDP to Meet OK' : 'UDP to Meet blocked'].filter(Boolean).join(', ');
+  if (!m.online)
+    return {
+      id: 'network',
+      label: 'Network',
+      verdict: 'fail',
+      summary: 'You are offline',
+      figure: 'offline',
+      fix: 'You are offline. Connect to Wi-Fi or a cable, then run the check again.',
+    };
+  const figure = [
+    m.rttMs !== undefined ? `round trip ${Math.round(m.rttMs)} ms` : '',
+    m.jitterMs !== undefined ? `jitter ${Math.round(m.jitterMs)} ms` : '',
+    m.downloadMbps !== undefined ? `download ${m.downloadMbps.toFixed(1)} Mbps` : '',
+    m.stunOk === undefined ? '' : m.stunOk ? 'UDP to Meet OK' : 'UDP to Meet blocked',
+  ]
+    .filter(Boolean)
+    .join(', ');
   const base = { id: 'network' as const, label: 'Network', figure };
-  if (m.stunOk === false) return { ...base, verdict: 'warning', summary: 'A firewall or VPN is in the way of video calls', fix: 'UDP traffic to Meet seems blocked (a firewall or VPN). Meet will fall back to a slower path; if video stutters, try another network or turn the VPN off.' };
-  if ((m.rttMs ?? 0) > 600 || (m.downloadMbps !== undefined && m.downloadMbps < 0.7)) return { ...base, verdict: 'fail', summary: 'Your connection is too slow for video', fix: 'Your connection is too slow for video. Move closer to the Wi-Fi router, use a cable, or stop downloads and other video calls.' };
+  if (m.stunOk === false)
+    return {
+      ...base,
+      verdict: 'warning',
+      summary: 'A firewall or VPN is in the way of video calls',
+      fix: 'UDP traffic to Meet seems blocked (a firewall or VPN). Meet will fall back to a slower path; if video stutters, try another network or turn the VPN off.',
+    };
+  if ((m.rttMs ?? 0) > 600 || (m.downloadMbps !== undefined && m.downloadMbps < 0.7))
+    return {
+      ...base,
+      verdict: 'fail',
+      summary: 'Your connection is too slow for video',
+      fix: 'Your connection is too slow for video. Move closer to the Wi-Fi router, use a cable, or stop downloads and other video calls.',
+    };
   // HTTP round trips vary more than media packets do, so the jitter bar sits above VoIP's usual 30 ms.
-  if ((m.rttMs ?? 0) > 300 || (m.jitterMs ?? 0) > 50 || (m.downloadMbps !== undefined && m.downloadMbps < 1.1)) return { ...base, verdict: 'warning', summary: 'Your connection is a bit slow for video', fix: 'Your connection is a bit slow. Move closer to the Wi-Fi router or use a cable for the best picture.' };
+  if ((m.rttMs ?? 0) > 300 || (m.jitterMs ?? 0) > 50 || (m.downloadMbps !== undefined && m.downloadMbps < 1.1))
+    return {
+      ...base,
+      verdict: 'warning',
+      summary: 'Your connection is a bit slow for video',
+      fix: 'Your connection is a bit slow. Move closer to the Wi-Fi router or use a cable for the best picture.',
+    };
   return { ...base, verdict: 'pass', summary: 'Fast enough for video' };
 }
 
@@ -209,15 +284,32 @@ export const callJitterFailMs = 100;
  * what the encoder aimed for, with no room shown, is a problem.
  */
 export function callVerdict(s: CallStats): CheckResult {
-  const extra = [s.targetKbps !== undefined ? `aimed for ${Math.round(s.targetKbps)} kbps` : '', s.availableKbps !== undefined ? `room for ${Math.round(s.availableKbps)} kbps` : '', s.rttMs !== undefined ? `RTT ${Math.round(s.rttMs)} ms` : ''].filter(Boolean);
+  const extra = [
+    s.targetKbps !== undefined ? `aimed for ${Math.round(s.targetKbps)} kbps` : '',
+    s.availableKbps !== undefined ? `room for ${Math.round(s.availableKbps)} kbps` : '',
+    s.rttMs !== undefined ? `RTT ${Math.round(s.rttMs)} ms` : '',
+  ].filter(Boolean);
   const figure = `${Math.round(s.bitrateKbps)} kbps, ${s.lossPct.toFixed(1)} % loss, jitter ${Math.round(s.jitterMs)} ms${extra.map((e) => `, ${e}`).join('')}`;
   const base = { id: 'connection' as const, label: 'Video call test', figure };
-  const reachedAim = s.targetKbps !== undefined && s.targetKbps > 0 && s.bitrateKbps >= s.targetKbps * reachedTargetShare;
+  const reachedAim =
+    s.targetKbps !== undefined && s.targetKbps > 0 && s.bitrateKbps >= s.targetKbps * reachedTargetShare;
   const room = s.availableKbps ?? 0;
   const bitrateGood = s.bitrateKbps >= goodCallKbps || reachedAim || room >= goodCallKbps;
   const bitratePoor = !bitrateGood && s.bitrateKbps < poorCallKbps && room < poorCallKbps;
-  if (s.lossPct > 10 || bitratePoor || (s.rttMs ?? 0) > 600 || s.jitterMs > callJitterFailMs) return { ...base, verdict: 'fail', summary: 'A test call could not keep up', fix: 'A test call could not keep up. Close other apps that use the camera or network, then try again.' };
-  if (s.lossPct >= 5 || !bitrateGood || (s.rttMs ?? 0) >= 300 || s.jitterMs > callJitterWarnMs) return { ...base, verdict: 'warning', summary: 'A test call ran, but not smoothly', fix: 'A test call ran, but not smoothly. Close other apps and browser tabs that use video.' };
+  if (s.lossPct > 10 || bitratePoor || (s.rttMs ?? 0) > 600 || s.jitterMs > callJitterFailMs)
+    return {
+      ...base,
+      verdict: 'fail',
+      summary: 'A test call could not keep up',
+      fix: 'A test call could not keep up. Close other apps that use the camera or network, then try again.',
+    };
+  if (s.lossPct >= 5 || !bitrateGood || (s.rttMs ?? 0) >= 300 || s.jitterMs > callJitterWarnMs)
+    return {
+      ...base,
+      verdict: 'warning',
+      summary: 'A test call ran, but not smoothly',
+      fix: 'A test call ran, but not smoothly. Close other apps and browser tabs that use video.',
+    };
   return { ...base, verdict: 'pass', summary: 'A test call ran smoothly' };
 }
 
@@ -228,8 +320,18 @@ export function callVerdict(s: CallStats): CheckResult {
 export function readTogether(results: CheckResult[]): CheckResult[] {
   const network = results.find((r) => r.id === 'network');
   if (network?.verdict !== 'fail') return results;
-  const then = network.figure === 'offline' ? 'this computer is offline, so Meet will not connect' : 'Meet needs a working internet connection (see Network)';
-  return results.map((r) => (r.id === 'connection' && r.verdict !== 'fail' ? { ...r, summary: `On this computer alone, ${r.summary.charAt(0).toLowerCase()}${r.summary.slice(1)}; but ${then}` } : r));
+  const then =
+    network.figure === 'offline'
+      ? 'this computer is offline, so Meet will not connect'
+      : 'Meet needs a working internet connection (see Network)';
+  return results.map((r) =>
+    r.id === 'connection' && r.verdict !== 'fail'
+      ? {
+          ...r,
+          summary: `On this computer alone, ${r.summary.charAt(0).toLowerCase()}${r.summary.slice(1)}; but ${then}`,
+        }
+      : r,
+  );
 }
 
 /** The worst verdict wins. */
@@ -239,17 +341,39 @@ export function overallVerdict(results: CheckResult[]): Verdict {
 }
 
 /** A media error name in plain words with its own fix. */
-export function mediaErrorResult(id: 'camera' | 'microphone', error: { name: string; message?: string }, deniedBySystem = false): CheckResult {
+export function mediaErrorResult(
+  id: 'camera' | 'microphone',
+  error: { name: string; message?: string },
+  deniedBySystem = false,
+): CheckResult {
   const label = id === 'camera' ? 'Camera' : 'Microphone';
   const device = id === 'camera' ? 'camera' : 'microphone';
   const fixes: Record<string, [string, string]> = {
     NotAllowedError: deniedBySystem
-      ? [`Your computer's privacy settings block the ${device}`, `Your computer's privacy settings block the ${device}. On macOS open System Settings → Privacy & Security → ${id === 'camera' ? 'Camera' : 'Microphone'}; on Windows open Settings → Privacy → ${id === 'camera' ? 'Camera' : 'Microphone'}; allow Interview Desk, then restart it.`]
-      : [`Access to the ${device} was not allowed`, `You (or the browser) denied access to the ${device}. Click the camera icon in the address bar or the app's permission prompt and allow it, then run the check again.`],
-    NotFoundError: [`No ${device} was found`, `No ${device} was found. Plug one in (or turn it on), then run the check again.`],
-    NotReadableError: [`Another app is using the ${device}`, `Another app is using the ${device} (a video call, a recording app). Close it, then run the check again.`],
-    OverconstrainedError: [`This ${device} cannot do what the check asked`, `The chosen ${device} cannot do what was asked. Pick another ${device} above.`],
+      ? [
+          `Your computer's privacy settings block the ${device}`,
+          `Your computer's privacy settings block the ${device}. On macOS open System Settings → Privacy & Security → ${id === 'camera' ? 'Camera' : 'Microphone'}; on Windows open Settings → Privacy → ${id === 'camera' ? 'Camera' : 'Microphone'}; allow Interview Desk, then restart it.`,
+        ]
+      : [
+          `Access to the ${device} was not allowed`,
+          `You (or the browser) denied access to the ${device}. Click the camera icon in the address bar or the app's permission prompt and allow it, then run the check again.`,
+        ],
+    NotFoundError: [
+      `No ${device} was found`,
+      `No ${device} was found. Plug one in (or turn it on), then run the check again.`,
+    ],
+    NotReadableError: [
+      `Another app is using the ${device}`,
+      `Another app is using the ${device} (a video call, a recording app). Close it, then run the check again.`,
+    ],
+    OverconstrainedError: [
+      `This ${device} cannot do what the check asked`,
+      `The chosen ${device} cannot do what was asked. Pick another ${device} above.`,
+    ],
   };
-  const [summary, fix] = fixes[error.name] ?? [`The ${device} could not be started`, `The ${device} could not be started (${error.message ?? error.name}). Pick another ${device} or restart the computer.`];
+  const [summary, fix] = fixes[error.name] ?? [
+    `The ${device} could not be started`,
+    `The ${device} could not be started (${error.message ?? error.name}). Pick another ${device} or restart the computer.`,
+  ];
   return { id, label, verdict: 'fail', summary, figure: error.name || 'error', fix };
 }

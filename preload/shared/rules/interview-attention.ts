@@ -37,8 +37,11 @@ export function unusableLinkNotice(interview: Interview): string | undefined {
 
 /** What to do about a missing Meet link, in the room's words; the cause is said once (by the notice, when there is one). */
 export function missingLinkAdvice(interview: Interview): string {
-  const todo = 'Create one at meet.google.com (New meeting → Create a meeting for later), paste it below and choose Save link: the invitation then goes out with it.';
+  const todo =
+    'Create one at meet.google.com (New meeting → Create a meeting for later), paste it below and choose Save link: the invitation then goes out with it.';
   if (unusableLinkNotice(interview)) return `To replace it, ${todo.charAt(0).toLowerCase()}${todo.slice(1)}`;
-  const why = interview.google ? 'Google Calendar did not create a Meet link for this interview.' : 'This interview was saved without Google, so it has no Meet link.';
+  const why = interview.google
+    ? 'Google Calendar did not create a Meet link for this interview.'
+    : 'This interview was saved without Google, so it has no Meet link.';
   return `${why} ${todo}`;
 }

@@ -20,7 +20,10 @@ export interface TimedInterview {
 const minute = 60_000;
 
 /** When joining opens and closes: from N minutes before the start until M minutes after the start or the end, whichever is later. */
-export function joinWindow(interview: TimedInterview, settings: JoinWindowSettings): { opensAt: number; closesAt: number; startsAt: number; endsAt: number } {
+export function joinWindow(
+  interview: TimedInterview,
+  settings: JoinWindowSettings,
+): { opensAt: number; closesAt: number; startsAt: number; endsAt: number } {
   const startsAt = Date.parse(interview.startUtc);
   const endsAt = startsAt + interview.durationMinutes * minute;
   return {
@@ -51,7 +54,8 @@ export function joinPhase(interview: TimedInterview, settings: JoinWindowSetting
 }
 
 /** The badge on a schedule row and in the room. */
-export type DisplayStatus = 'upcoming' | 'ready' | 'in_progress' | 'running_over' | 'ended' | 'cancelled' | 'needs_attention';
+export type DisplayStatus =
+  'upcoming' | 'ready' | 'in_progress' | 'running_over' | 'ended' | 'cancelled' | 'needs_attention';
 
 /**
  * upcoming → ready (join window open, before the start) → in progress (from the start until the
@@ -60,7 +64,12 @@ export type DisplayStatus = 'upcoming' | 'ready' | 'in_progress' | 'running_over
  * attention" (a failed invite, waiting for Google, no Meet link) replaces upcoming/ready only,
  * because after the start it no longer helps.
  */
-export function displayStatus(interview: TimedInterview & { attention?: string }, settings: JoinWindowSettings, now: number, meetCallRunning = false): DisplayStatus {
+export function displayStatus(
+  interview: TimedInterview & { attention?: string },
+  settings: JoinWindowSettings,
+  now: number,
+  meetCallRunning = false,
+): DisplayStatus {
   if (interview.status === 'cancelled') return 'cancelled';
   const w = joinWindow(interview, settings);
   if (now >= w.endsAt) return meetCallRunning ? 'running_over' : 'ended';
@@ -95,6 +104,13 @@ export function formatCountdown(ms: number): string {
   s -= h * 3600;
   const m = Math.floor(s / 60);
   s -= m * 60;
-  const text = d > 0 ? `${d} d ${h} h` : h > 0 ? `${h} h ${m} min` : m > 0 ? `${m} min${m < 10 && s > 0 ? ` ${s} s` : ''}` : `${s} s`;
+  const text =
+    d > 0
+      ? `${d} d ${h} h`
+      : h > 0
+        ? `${h} h ${m} min`
+        : m > 0
+          ? `${m} min${m < 10 && s > 0 ? ` ${s} s` : ''}`
+          : `${s} s`;
   return past ? `${text} ago` : `in ${text}`;
 }

@@ -50,7 +50,8 @@ const minute = 60_000;
 function minutesOf(hhmm: string, what: string): number {
   const m = /^(\d{2}):(\d{2})$/.exec(hhmm);
   const value = m ? Number(m[1]) * 60 + Number(m[2]) : NaN;
-  if (!m || Number(m[2]) > 59 || value > 24 * 60) throw new RangeError(`${what} must be a time like 09:00 (got "${hhmm}")`);
+  if (!m || Number(m[2]) > 59 || value > 24 * 60)
+    throw new RangeError(`${what} must be a time like 09:00 (got "${hhmm}")`);
   return value;
 }
 
@@ -72,9 +73,11 @@ export function dailyWindows(hours: DailyHours, from: number, to: number): Span[
   while (day <= last) {
     if (!days || days.has(day.weekday)) {
       // Wall-clock arithmetic from the local midnight: Luxon skips a nonexistent time forward and keeps the offset of the hour that applies.
-      const at = (m: number) => (m === 24 * 60 ? day.plus({ days: 1 }) : day.set({ hour: Math.floor(m / 60), minute: m % 60 })).toMillis();
+      const at = (m: number) =>
+        (m === 24 * 60 ? day.plus({ days: 1 }) : day.set({ hour: Math.floor(m / 60), minute: m % 60 })).toMillis();
       const span = { start: at(startMin), end: at(endMin) };
-      if (span.end > from && span.start < to && span.end > span.start) windows.push({ start: Math.max(span.start, from), end: Math.min(span.end, to) });
+      if (span.end > from && span.start < to && span.end > span.start)
+        windows.push({ start: Math.max(span.start, from), end: Math.min(span.end, to) });
     }
     day = day.plus({ days: 1 });
   }
@@ -93,7 +96,8 @@ export function allDay(date: string, zone: string): IsoInterval {
 export function findFreeSlots(query: SlotQuery): IsoInterval[] {
   const duration = query.durationMinutes * minute;
   const step = query.stepMinutes * minute;
-  if (!(query.durationMinutes > 0) || !(query.stepMinutes > 0)) throw new RangeError('The duration and the step must be positive numbers of minutes');
+  if (!(query.durationMinutes > 0) || !(query.stepMinutes > 0))
+    throw new RangeError('The duration and the step must be positive numbers of minutes');
   const now = typeof query.now === 'number' ? query.now : Date.parse(query.now);
   const from = Math.max(Date.parse(query.range.start), now);
   const to = Date.parse(query.range.end);
@@ -107,8 +111,16 @@ export function findFreeSlots(query: SlotQuery): IsoInterval[] {
     end: query.candidate.end ?? candidateDefaultHours.end,
     ...(query.candidate.days ? { days: query.candidate.days } : {}),
   };
-  const busy = mergeSpans(query.busy.flat().map((b) => ({ start: Date.parse(b.start), end: Date.parse(b.end) })).filter((b) => !Number.isNaN(b.start) && !Number.isNaN(b.end)));
-  const open = subtractSpans(intersectSpans(dailyWindows(query.recruiter, from, to), dailyWindows(candidate, from, to)), busy);
+  const busy = mergeSpans(
+    query.busy
+      .flat()
+      .map((b) => ({ start: Date.parse(b.start), end: Date.parse(b.end) }))
+      .filter((b) => !Number.isNaN(b.start) && !Number.isNaN(b.end)),
+  );
+  const open = subtractSpans(
+    intersectSpans(dailyWindows(query.recruiter, from, to), dailyWindows(candidate, from, to)),
+    busy,
+  );
 
   const zone = IANAZone.create(query.recruiter.zone);
   // The first start at or after `t` on the recruiter's wall-clock grid (whole steps from local midnight).
@@ -130,5 +142,7 @@ export function findFreeSlots(query: SlotQuery): IsoInterval[] {
 export function busyDuring<T>(slot: IsoInterval, people: Array<{ who: T; busy: IsoInterval[] }>): T[] {
   const start = Date.parse(slot.start);
   const end = Date.parse(slot.end);
-  return people.filter((p) => p.busy.some((b) => Date.parse(b.start) < end && Date.parse(b.end) > start)).map((p) => p.who);
+  return people
+    .filter((p) => p.busy.some((b) => Date.parse(b.start) < end && Date.parse(b.end) > start))
+    .map((p) => p.who);
 }

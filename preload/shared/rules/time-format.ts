@@ -47,7 +47,9 @@ function knownLocale(tag: string | undefined): Intl.Locale | undefined {
 
 /** The clock a locale uses by default ("en-US" 12 hours, "en-GB" and "de-DE" 24 hours). */
 export function hourCycleOf(locale: string): HourCycle {
-  const cycle = new Intl.DateTimeFormat(knownLocale(locale)?.toString() ?? 'en-GB', { hour: 'numeric' }).resolvedOptions().hourCycle;
+  const cycle = new Intl.DateTimeFormat(knownLocale(locale)?.toString() ?? 'en-GB', {
+    hour: 'numeric',
+  }).resolvedOptions().hourCycle;
   return cycle === 'h11' || cycle === 'h12' ? 'h12' : 'h23';
 }
 
@@ -65,7 +67,12 @@ export function timeStyleOf(locale: string | undefined, hourCycle?: HourCycle): 
 }
 
 const cache = new Map<string, Intl.DateTimeFormat>();
-function formatter(zone: string, style: TimeStyle, date: DatePart, zoneName: 'short' | 'long' | undefined): Intl.DateTimeFormat {
+function formatter(
+  zone: string,
+  style: TimeStyle,
+  date: DatePart,
+  zoneName: 'short' | 'long' | undefined,
+): Intl.DateTimeFormat {
   const key = `${zone}|${style.locale}|${style.hourCycle}|${date}|${zoneName ?? ''}`;
   let f = cache.get(key);
   if (!f) {
@@ -91,8 +98,15 @@ export interface InstantFormat {
 }
 
 /** The pieces of an instant written for a reader in `zone`, for callers that join them their own way. */
-export function formatInstantParts(ms: number | string, zone: string, style: TimeStyle, format: InstantFormat = {}): Intl.DateTimeFormatPart[] {
-  return formatter(zone, style, format.date ?? 'none', format.zoneName).formatToParts(typeof ms === 'string' ? Date.parse(ms) : ms);
+export function formatInstantParts(
+  ms: number | string,
+  zone: string,
+  style: TimeStyle,
+  format: InstantFormat = {},
+): Intl.DateTimeFormatPart[] {
+  return formatter(zone, style, format.date ?? 'none', format.zoneName).formatToParts(
+    typeof ms === 'string' ? Date.parse(ms) : ms,
+  );
 }
 
 /**
@@ -107,5 +121,7 @@ export function formatInstant(ms: number | string, zone: string, style: TimeStyl
 
 /** The zone's long name at that moment, as the style's locale writes it ("Central European Standard Time"). */
 export function zoneLongName(ms: number | string, zone: string, style: TimeStyle): string {
-  return formatInstantParts(ms, zone, style, { zoneName: 'long' }).find((p) => p.type === 'timeZoneName')?.value ?? zone;
+  return (
+    formatInstantParts(ms, zone, style, { zoneName: 'long' }).find((p) => p.type === 'timeZoneName')?.value ?? zone
+  );
 }

@@ -38,7 +38,10 @@ function dayOf(ms: number, zone: string): string {
 
 /** The start as a clock time in `zone`: "14:30 CET", with the day when it is not today there ("Thu 16 Jan, 09:00 CET"). */
 export function startClock(startMs: number, now: number, zone: string, style: TimeStyle): string {
-  return formatInstant(startMs, zone, style, { date: dayOf(startMs, zone) !== dayOf(now, zone) ? 'weekday' : 'none', zoneName: 'short' });
+  return formatInstant(startMs, zone, style, {
+    date: dayOf(startMs, zone) !== dayOf(now, zone) ? 'weekday' : 'none',
+    zoneName: 'short',
+  });
 }
 
 /** The whole reminder phrase: "starts in 3 h 58 min (at 14:30 CET)", or "is starting now (14:30 CET)". */

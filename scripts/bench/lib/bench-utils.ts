@@ -17,7 +17,14 @@ export async function timeMany(count: number, run: (i: number) => Promise<unknow
 
 /** Prints one figure. */
 export function report(label: string, value: number | string, unit = ''): void {
-  const shown = typeof value === 'number' ? (Number.isInteger(value) ? String(value) : Math.abs(value) >= 100 ? value.toFixed(0) : value.toFixed(2)) : value;
+  const shown =
+    typeof value === 'number'
+      ? Number.isInteger(value)
+        ? String(value)
+        : Math.abs(value) >= 100
+          ? value.toFixed(0)
+          : value.toFixed(2)
+      : value;
   console.log(`${label.padEnd(58)} ${shown}${unit ? ` ${unit}` : ''}`);
 }
 

@@ -16,7 +16,10 @@ type Reply = { port: number } | { count: number } | { reset: true };
 
 /** Starts the sink in a child process and talks to it. */
 export async function startSinkProcess(): Promise<SinkProcess> {
-  const child = fork(fileURLToPath(import.meta.url), ['--serve'], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(fileURLToPath(import.meta.url), ['--serve'], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   let failed: ((error: Error) => void) | undefined;
   child.on('exit', (code) => failed?.(new Error(`the SMTP sink exited (${code})`)));
   const next = () =>

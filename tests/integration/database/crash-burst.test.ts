@@ -34,7 +34,10 @@ function startChild(dataDir: string, rounds: number) {
   proc.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
   const until = (check: () => boolean, timeoutMs = 30_000) =>
     new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`child did not get there: ${lines.slice(-3).join(' | ')} ${stderr.slice(-800)}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`child did not get there: ${lines.slice(-3).join(' | ')} ${stderr.slice(-800)}`)),
+        timeoutMs,
+      );
       const test = () => {
         if (check()) {
           clearTimeout(timer);
@@ -76,7 +79,14 @@ describe('kill -9 during a burst of scheduling', () => {
       await app.until(() => app.lines.includes('ready'));
       // While it runs, a second instance on the same data dir is refused (and changes nothing).
       await expect(
-        startServices({ env: { INTERVIEW_DESK_DATA_DIR: temp.dir }, mode: 'web', info: { name: 'Interview Desk', version: 't', mode: 'web', platform: process.platform }, defaultDataDir: temp.dir, storeBackend: confBackend, openExternal: async () => {} }),
+        startServices({
+          env: { INTERVIEW_DESK_DATA_DIR: temp.dir },
+          mode: 'web',
+          info: { name: 'Interview Desk', version: 't', mode: 'web', platform: process.platform },
+          defaultDataDir: temp.dir,
+          storeBackend: confBackend,
+          openExternal: async () => {},
+        }),
       ).rejects.toBeInstanceOf(DataDirBusyError);
       await app.until(() => app.lines.filter((l) => l.startsWith('ack ')).length >= killAfter);
       await killed(app.proc);
@@ -90,7 +100,10 @@ describe('kill -9 during a burst of scheduling', () => {
       const services = googleServices(g, temp.dir, {
         keychainService: 'unused',
         secrets: memorySecretStore(),
-        overrides: { config: loadEnvConfig({ ...g.env, INTERVIEW_DESK_SMTP_URL: sink.url }, temp.dir), tuning: { mail: { backoffMs: [20] } } },
+        overrides: {
+          config: loadEnvConfig({ ...g.env, INTERVIEW_DESK_SMTP_URL: sink.url }, temp.dir),
+          tuning: { mail: { backoffMs: [20] } },
+        },
       });
       // The database opened cleanly: no damage notice, and SQLite's own check passes.
       expect(services.stores.notices).toEqual([]);
@@ -102,8 +115,15 @@ describe('kill -9 during a burst of scheduling', () => {
       const inOrder = [...stored].sort((a, b) => a.startUtc.localeCompare(b.startUtc)).map((i) => i.id);
       expect(inOrder.slice(0, acked.length)).toEqual(acked);
       // All or nothing per action: every stored interview has its Calendar job and both invitations queued.
-      expect(services.calendar.queue.all().map((q) => [q.interviewId, q.op])).toEqual(inOrder.map((id) => [id, 'create']));
-      expect(services.outbox.items().map((m) => [m.interviewId, m.recipient, m.kind])).toEqual(inOrder.flatMap((id) => [[id, 'candidate', 'invitation'], [id, 'recruiter', 'invitation']]));
+      expect(services.calendar.queue.all().map((q) => [q.interviewId, q.op])).toEqual(
+        inOrder.map((id) => [id, 'create']),
+      );
+      expect(services.outbox.items().map((m) => [m.interviewId, m.recipient, m.kind])).toEqual(
+        inOrder.flatMap((id) => [
+          [id, 'candidate', 'invitation'],
+          [id, 'recruiter', 'invitation'],
+        ]),
+      );
 
       // Invitations wait for their Google event (one meeting for everyone): with Google back, the
       // Calendar queue resumes in order, and the outbox then sends each message exactly once, in order.
@@ -113,7 +133,9 @@ describe('kill -9 during a burst of scheduling', () => {
       await eventually(() => expect(services.outbox.items().every((m) => m.state === 'sent')).toBe(true), 15_000);
       const messageIds = sink.received.map((m) => m.parsed.messageId);
       expect(new Set(messageIds).size).toBe(messageIds.length);
-      expect(sink.received.map((m) => m.envelope.to[0])).toEqual(inOrder.flatMap((_, n) => [`candidate${n}@example.com`, 'rita@example.com']));
+      expect(sink.received.map((m) => m.envelope.to[0])).toEqual(
+        inOrder.flatMap((_, n) => [`candidate${n}@example.com`, 'rita@example.com']),
+      );
       await services.dispose();
 
       // Another restart sends nothing again.

@@ -40,7 +40,12 @@ describe('network check (loopback endpoint and STUN responder)', () => {
   });
 
   it('offline gives one clear verdict', async () => {
-    const report = await checkNetwork({ url: 'http://127.0.0.1:9/none', stunServer: '127.0.0.1:9', samples: 2, timeoutMs: 300 });
+    const report = await checkNetwork({
+      url: 'http://127.0.0.1:9/none',
+      stunServer: '127.0.0.1:9',
+      samples: 2,
+      timeoutMs: 300,
+    });
     expect(report.online).toBe(false);
     expect(report.rttMs).toBeUndefined();
   });
@@ -60,7 +65,13 @@ describe('network check (loopback endpoint and STUN responder)', () => {
     await new Promise<void>((r) => endless.listen(0, '127.0.0.1', r));
     try {
       const started = Date.now();
-      const report = await checkNetwork({ url: `http://127.0.0.1:${(endless.address() as AddressInfo).port}/big`, stunServer: stun.server, samples: 2, timeoutMs: 2000, maxBodyBytes: 300_000 });
+      const report = await checkNetwork({
+        url: `http://127.0.0.1:${(endless.address() as AddressInfo).port}/big`,
+        stunServer: stun.server,
+        samples: 2,
+        timeoutMs: 2000,
+        maxBodyBytes: 300_000,
+      });
       expect(Date.now() - started).toBeLessThan(4000);
       expect(report.online).toBe(true);
       expect(report.downloadMbps).toBeGreaterThan(0);
@@ -73,7 +84,13 @@ describe('network check (loopback endpoint and STUN responder)', () => {
   });
 
   it('fetches only https (or http on this computer); anything else is refused before any request', async () => {
-    for (const bad of ['http://example.test/ping', 'file:///etc/passwd', 'ftp://127.0.0.1/x', 'javascript:alert(1)', 'https://user:pw@example.test/']) {
+    for (const bad of [
+      'http://example.test/ping',
+      'file:///etc/passwd',
+      'ftp://127.0.0.1/x',
+      'javascript:alert(1)',
+      'https://user:pw@example.test/',
+    ]) {
       const report = await checkNetwork({ url: bad, stunServer: stun.server, samples: 1, timeoutMs: 300 });
       expect(report.error, bad).toMatch(/must be an https:\/\/ address/);
       expect(report.rttMs).toBeUndefined();

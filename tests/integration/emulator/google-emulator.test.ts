@@ -28,13 +28,26 @@ describe('Google emulator', () => {
   const challenge = createHash('sha256').update(verifier).digest('base64url');
   const authUrl = (extra: Record<string, string> = {}) => {
     const u = new URL(`${g.url}/o/oauth2/v2/auth`);
-    const params = { client_id: g.oauth.clientId, redirect_uri: redirectUri, response_type: 'code', scope: 'openid email https://www.googleapis.com/auth/calendar.events', state: 's1', code_challenge: challenge, code_challenge_method: 'S256', access_type: 'offline', ...extra };
+    const params = {
+      client_id: g.oauth.clientId,
+      redirect_uri: redirectUri,
+      response_type: 'code',
+      scope: 'openid email https://www.googleapis.com/auth/calendar.events',
+      state: 's1',
+      code_challenge: challenge,
+      code_challenge_method: 'S256',
+      access_type: 'offline',
+      ...extra,
+    };
     for (const [k, v] of Object.entries(params)) u.searchParams.set(k, v);
     return u.toString();
   };
   const codeFrom = () => new URL(received.at(-1)!, 'http://x').searchParams.get('code')!;
   const token = (form: Record<string, string>) =>
-    fetch(`${g.url}/token`, { method: 'POST', body: new URLSearchParams({ client_id: g.oauth.clientId, client_secret: g.oauth.clientSecret, ...form }) }).then(async (r) => ({ status: r.status, body: (await r.json()) as Record<string, string> }));
+    fetch(`${g.url}/token`, {
+      method: 'POST',
+      body: new URLSearchParams({ client_id: g.oauth.clientId, client_secret: g.oauth.clientSecret, ...form }),
+    }).then(async (r) => ({ status: r.status, body: (await r.json()) as Record<string, string> }));
 
   it.each([
     [{ client_id: 'other' }, 'invalid_client'],
@@ -55,15 +68,30 @@ describe('Google emulator', () => {
     await g.browse(authUrl());
     const code = codeFrom();
     expect(new URL(received.at(-1)!, 'http://x').searchParams.get('state')).toBe('s1');
-    const wrong = await token({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, code_verifier: 'x'.repeat(43) });
+    const wrong = await token({
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: redirectUri,
+      code_verifier: 'x'.repeat(43),
+    });
     expect(wrong.body.error).toBe('invalid_grant');
     // The failed attempt consumed the code, as a real server would.
     await g.browse(authUrl());
     const code2 = codeFrom();
-    const ok = await token({ grant_type: 'authorization_code', code: code2, redirect_uri: redirectUri, code_verifier: verifier });
+    const ok = await token({
+      grant_type: 'authorization_code',
+      code: code2,
+      redirect_uri: redirectUri,
+      code_verifier: verifier,
+    });
     expect(ok.status).toBe(200);
     expect(ok.body.refresh_token).toMatch(/^1\/\//);
-    const replay = await token({ grant_type: 'authorization_code', code: code2, redirect_uri: redirectUri, code_verifier: verifier });
+    const replay = await token({
+      grant_type: 'authorization_code',
+      code: code2,
+      redirect_uri: redirectUri,
+      code_verifier: verifier,
+    });
     expect(replay.body.error).toBe('invalid_grant');
     const refreshed = await token({ grant_type: 'refresh_token', refresh_token: ok.body.refresh_token! });
     expect(refreshed.body.access_token).toMatch(/^ya29\./);
@@ -84,31 +112,55 @@ describe('Google emulator', () => {
   describe('calendar', () => {
     let access: string;
     const api = (path: string, init: RequestInit = {}) =>
-      fetch(`${g.url}/calendar/v3/calendars/primary/${path}`, { ...init, headers: { authorization: `Bearer ${access}`, 'content-type': 'application/json', ...(init.headers ?? {}) } });
-    const event = (id: string) => ({ id, summary: 'x', start: { dateTime: '2030-01-01T10:00:00Z' }, end: { dateTime: '2030-01-01T11:00:00Z' }, conferenceData: { createRequest: { requestId: id, conferenceSolutionKey: { type: 'hangoutsMeet' } } } });
+      fetch(`${g.url}/calendar/v3/calendars/primary/${path}`, {
+        ...init,
+        headers: { authorization: `Bearer ${access}`, 'content-type': 'application/json', ...(init.headers ?? {}) },
+      });
+    const event = (id: string) => ({
+      id,
+      summary: 'x',
+      start: { dateTime: '2030-01-01T10:00:00Z' },
+      end: { dateTime: '2030-01-01T11:00:00Z' },
+      conferenceData: { createRequest: { requestId: id, conferenceSolutionKey: { type: 'hangoutsMeet' } } },
+    });
     beforeAll(async () => {
       await g.browse(authUrl());
-      access = (await token({ grant_type: 'authorization_code', code: codeFrom(), redirect_uri: redirectUri, code_verifier: verifier })).body.access_token!;
+      access = (
+        await token({
+          grant_type: 'authorization_code',
+          code: codeFrom(),
+          redirect_uri: redirectUri,
+          code_verifier: verifier,
+        })
+      ).body.access_token!;
     });
 
     it('enforces event id rules and uniqueness', async () => {
       expect((await api('events', { method: 'POST', body: JSON.stringify(event('UPPER')) })).status).toBe(400);
       expect((await api('events', { method: 'POST', body: JSON.stringify(event('abcw1')) })).status).toBe(400);
       expect((await api('events', { method: 'POST', body: JSON.stringify(event('abcd')) })).status).toBe(400);
-      expect((await api('events?conferenceDataVersion=1', { method: 'POST', body: JSON.stringify(event('abcde1')) })).status).toBe(200);
-      expect((await api('events?conferenceDataVersion=1', { method: 'POST', body: JSON.stringify(event('abcde1')) })).status).toBe(409);
+      expect(
+        (await api('events?conferenceDataVersion=1', { method: 'POST', body: JSON.stringify(event('abcde1')) })).status,
+      ).toBe(200);
+      expect(
+        (await api('events?conferenceDataVersion=1', { method: 'POST', body: JSON.stringify(event('abcde1')) })).status,
+      ).toBe(409);
     });
 
     it('ignores conference data without conferenceDataVersion=1', async () => {
       const created = await (await api('events', { method: 'POST', body: JSON.stringify(event('nover0')) })).json();
       expect(created.hangoutLink).toBeUndefined();
-      const withMeet = await (await api('events?conferenceDataVersion=1', { method: 'POST', body: JSON.stringify(event('meetv1')) })).json();
+      const withMeet = await (
+        await api('events?conferenceDataVersion=1', { method: 'POST', body: JSON.stringify(event('meetv1')) })
+      ).json();
       expect(withMeet.hangoutLink).toMatch(/^https:\/\/meet\.google\.com\/[a-z]{3}-[a-z]{4}-[a-z]{3}$/);
     });
 
     it('turns pending conferences to success after reads', async () => {
       g.calendar.conferenceMode = 'pending';
-      const created = await (await api('events?conferenceDataVersion=1', { method: 'POST', body: JSON.stringify(event('pend01')) })).json();
+      const created = await (
+        await api('events?conferenceDataVersion=1', { method: 'POST', body: JSON.stringify(event('pend01')) })
+      ).json();
       g.calendar.conferenceMode = 'success';
       expect(created.conferenceData.createRequest.status.statusCode).toBe('pending');
       await api('events/pend01');
@@ -129,7 +181,10 @@ describe('Google emulator', () => {
 
     it('injects faults, including a commit followed by an error', async () => {
       g.faults.add({ method: 'POST', path: '/events', status: 503, afterCommit: true });
-      const res = await api('events?conferenceDataVersion=1', { method: 'POST', body: JSON.stringify(event('commit1')) });
+      const res = await api('events?conferenceDataVersion=1', {
+        method: 'POST',
+        body: JSON.stringify(event('commit1')),
+      });
       expect(res.status).toBe(503);
       expect(g.calendar.peek('commit1')).toBeDefined();
       g.faults.add({ path: '/events', status: 429, retryAfter: 2 });
@@ -141,7 +196,11 @@ describe('Google emulator', () => {
 
     it('refuses calls without the right scope or token', async () => {
       expect((await fetch(`${g.url}/calendar/v3/calendars/primary/events`)).status).toBe(401);
-      const gmail = await fetch(`${g.url}/gmail/v1/users/me/messages/send`, { method: 'POST', headers: { authorization: `Bearer ${access}`, 'content-type': 'application/json' }, body: JSON.stringify({ raw: 'eA' }) });
+      const gmail = await fetch(`${g.url}/gmail/v1/users/me/messages/send`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${access}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ raw: 'eA' }),
+      });
       expect(gmail.status).toBe(403);
     });
   });

@@ -34,7 +34,8 @@ describe('Calendar events with Meet (emulator + real keychain)', () => {
   const keychain = createKeytarSecretStore(keychainService);
   let temp: ReturnType<typeof makeTempDir>;
   let services: DeskServices | undefined;
-  const call = (name: string, input?: unknown, s: DeskServices = services!) => dispatchCall(s.handlers, name, input, createMemoryLogger());
+  const call = (name: string, input?: unknown, s: DeskServices = services!) =>
+    dispatchCall(s.handlers, name, input, createMemoryLogger());
   const start = async () => {
     services = googleServices(g, temp.dir, { keychainService });
     return services;
@@ -75,7 +76,10 @@ describe('Calendar events with Meet (emulator + real keychain)', () => {
     const event = g.calendar.peek(eventIdFor(interview.id))!;
     expect(event.summary).toBe('Interview: Engineer — Ada Lovelace');
     expect(event.start).toEqual({ dateTime: interview.startUtc, timeZone: 'Europe/Berlin' });
-    expect((event.attendees as Array<{ email: string }>).map((a) => a.email)).toEqual(['ada@example.com', 'recruiter@example.com']);
+    expect((event.attendees as Array<{ email: string }>).map((a) => a.email)).toEqual([
+      'ada@example.com',
+      'recruiter@example.com',
+    ]);
     // Guests read the description: the message to the candidate is there, the private notes never.
     expect(String(event.description)).toContain('Message from');
     expect(String(event.description)).toContain('Round 2');
@@ -85,7 +89,12 @@ describe('Calendar events with Meet (emulator + real keychain)', () => {
     const stored = services!.interviews.get(interview.id);
     expect(stored.meetLink).toMatch(/^https:\/\/meet\.google\.com\/[a-z]{3}-[a-z]{4}-[a-z]{3}$/);
     expect(stored.meetLink).toBe(event.hangoutLink);
-    expect(stored.google).toMatchObject({ eventId: eventIdFor(interview.id), iCalUID: `${eventIdFor(interview.id)}@google.com`, sequence: 0, state: 'synced' });
+    expect(stored.google).toMatchObject({
+      eventId: eventIdFor(interview.id),
+      iCalUID: `${eventIdFor(interview.id)}@google.com`,
+      sequence: 0,
+      state: 'synced',
+    });
     expect(stored.google!.etag).toBeDefined();
     expect(stored.google!.htmlLink).toContain('calendar/event');
     expect(stored.ics.uid).toBe(`${eventIdFor(interview.id)}@google.com`);
@@ -131,7 +140,9 @@ describe('Calendar events with Meet (emulator + real keychain)', () => {
     const interview = await connectAndSchedule();
     await eventually(() => expect(services!.interviews.get(interview.id).google?.state).toBe('synced'), 10_000);
     expect(eventsFor(interview.id)).toHaveLength(1);
-    expect(services!.interviews.get(interview.id).meetLink).toBe(g.calendar.peek(eventIdFor(interview.id))!.hangoutLink);
+    expect(services!.interviews.get(interview.id).meetLink).toBe(
+      g.calendar.peek(eventIdFor(interview.id))!.hangoutLink,
+    );
   });
 
   it('409 on insert (the event exists already): fetches it instead of making another', async () => {
@@ -195,9 +206,15 @@ describe('Calendar events with Meet (emulator + real keychain)', () => {
     expect(services!.interviews.list()[0]!.attention).toBeUndefined();
     expect(meetLinkState(services!.interviews.get(created.value.id))).toBe('creating');
     await call('interviews:reschedule', { id: created.value.id, ...berlinForm(8, '11:00') });
-    const second = (await call('interviews:schedule', { ...berlinForm(9), candidateEmail: 'grace@example.com', candidateName: 'Grace' })) as { value: Interview };
+    const second = (await call('interviews:schedule', {
+      ...berlinForm(9),
+      candidateEmail: 'grace@example.com',
+      candidateName: 'Grace',
+    })) as { value: Interview };
     await call('interviews:cancel', second.value.id);
-    expect(services!.calendar.queue.all().map((q) => [q.interviewId === created.value.id ? 'first' : 'second', q.op])).toEqual([
+    expect(
+      services!.calendar.queue.all().map((q) => [q.interviewId === created.value.id ? 'first' : 'second', q.op]),
+    ).toEqual([
       ['first', 'create'],
       ['second', 'create'],
       ['second', 'cancel'],
@@ -212,7 +229,9 @@ describe('Calendar events with Meet (emulator + real keychain)', () => {
     await services!.calendar.drain();
     await eventually(() => expect(services!.calendar.queue.all()).toEqual([]));
     expect(eventsFor(created.value.id)).toHaveLength(1);
-    expect((g.calendar.peek(eventIdFor(created.value.id))!.start as { dateTime: string }).dateTime).toBe(services!.interviews.get(created.value.id).startUtc);
+    expect((g.calendar.peek(eventIdFor(created.value.id))!.start as { dateTime: string }).dateTime).toBe(
+      services!.interviews.get(created.value.id).startUtc,
+    );
     expect(services!.interviews.get(created.value.id).meetLink).toBeDefined();
     const secondEvent = g.calendar.peek(eventIdFor(second.value.id));
     expect(secondEvent === undefined || secondEvent.status === 'cancelled').toBe(true);
@@ -223,7 +242,7 @@ describe('Calendar events with Meet (emulator + real keychain)', () => {
     await call('account:connect');
     g.oauth.revokeAll();
     const created = (await call('interviews:schedule', berlinForm(10))) as { value: Interview };
-    await eventually(() => expect((services!.account.status()).state).toBe('needs_reconnect'));
+    await eventually(() => expect(services!.account.status().state).toBe('needs_reconnect'));
     expect(services!.calendar.queue.all()).toHaveLength(1);
     expect(services!.interviews.get(created.value.id).status).toBe('scheduled');
     const result = await call('account:connect');
@@ -237,7 +256,10 @@ describe('Calendar events with Meet (emulator + real keychain)', () => {
   it('local interviews made before connecting stay local; scheduling without Google still works', async () => {
     await start();
     await call('settings:update', { recruiterName: 'Rita', recruiterEmail: 'rita@example.com' });
-    const local = (await call('interviews:schedule', { ...berlinForm(3), meetLink: 'https://meet.google.com/abc-defg-hij' })) as { value: Interview };
+    const local = (await call('interviews:schedule', {
+      ...berlinForm(3),
+      meetLink: 'https://meet.google.com/abc-defg-hij',
+    })) as { value: Interview };
     expect(local.value.google).toBeUndefined();
     expect(g.calendar.all().filter((e) => e.id === eventIdFor(local.value.id))).toHaveLength(0);
   });

@@ -31,7 +31,8 @@ describe('connect Google (emulator + real keychain)', () => {
   const keychain = createKeytarSecretStore(keychainService);
   let temp: ReturnType<typeof makeTempDir>;
   let services: (DeskServices & { lines: string[] }) | undefined;
-  const call = (s: DeskServices, name: string, input?: unknown) => dispatchCall(s.handlers, name, input, createMemoryLogger());
+  const call = (s: DeskServices, name: string, input?: unknown) =>
+    dispatchCall(s.handlers, name, input, createMemoryLogger());
 
   beforeAll(async () => {
     g = await startGoogleEmulator();
@@ -51,12 +52,25 @@ describe('connect Google (emulator + real keychain)', () => {
   it('runs the loopback flow with PKCE S256 and keeps the refresh token only in the keychain', async () => {
     services = googleServices(g, temp.dir, { keychainService });
     const result = await call(services, 'account:connect');
-    expect(result).toEqual({ ok: true, value: { state: 'connected', email: 'recruiter@example.com', name: 'Rita Recruiter', picture: 'https://lh3.googleusercontent.com/a/rita' } });
+    expect(result).toEqual({
+      ok: true,
+      value: {
+        state: 'connected',
+        email: 'recruiter@example.com',
+        name: 'Rita Recruiter',
+        picture: 'https://lh3.googleusercontent.com/a/rita',
+      },
+    });
     const auth = g.oauth.authorizations.at(-1)!;
     expect(auth.outcome).toBe('redirected');
     expect(auth.query).toMatchObject({ code_challenge_method: 'S256', access_type: 'offline', response_type: 'code' });
     expect(auth.query.redirect_uri).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/oauth2\/callback$/);
-    expect(auth.query.scope!.split(' ').sort()).toEqual(['email', 'https://www.googleapis.com/auth/calendar.events', 'openid', 'profile']);
+    expect(auth.query.scope!.split(' ').sort()).toEqual([
+      'email',
+      'https://www.googleapis.com/auth/calendar.events',
+      'openid',
+      'profile',
+    ]);
     expect(auth.query.state).toMatch(/^[\w-]{40,}$/);
     expect(g.oauth.tokenRequests.at(-1)!.code_verifier).toMatch(/^[\w.~-]{43,128}$/);
     // The token: in the keychain, nowhere on disk, not in logs, not in the IPC answer.
@@ -69,7 +83,9 @@ describe('connect Google (emulator + real keychain)', () => {
     // The redirect listener is gone once the flow ends.
     const port = new URL(auth.query.redirect_uri!).port;
     await new Promise((r) => setTimeout(r, 50));
-    const after = await fetch(`http://127.0.0.1:${port}/oauth2/callback?code=x&state=${auth.query.state}`).then((r) => r.status).catch(() => 'refused');
+    const after = await fetch(`http://127.0.0.1:${port}/oauth2/callback?code=x&state=${auth.query.state}`)
+      .then((r) => r.status)
+      .catch(() => 'refused');
     expect(after).toBe('refused');
   });
 
@@ -93,7 +109,12 @@ describe('connect Google (emulator + real keychain)', () => {
   };
 
   describe('switching to another Google user', () => {
-    const rita = { sub: '1001', email: 'recruiter@example.com', name: 'Rita Recruiter', picture: 'https://lh3.googleusercontent.com/a/rita' };
+    const rita = {
+      sub: '1001',
+      email: 'recruiter@example.com',
+      name: 'Rita Recruiter',
+      picture: 'https://lh3.googleusercontent.com/a/rita',
+    };
     const bob = { sub: '1002', email: 'bob@example.com', name: 'Bob Hiring' };
     afterEach(() => {
       g.oauth.user = rita;
@@ -119,7 +140,8 @@ describe('connect Google (emulator + real keychain)', () => {
     it('when the keychain is locked, says so and stays connected as the old user (the new token is revoked)', async () => {
       let locked = false;
       const lockable: SecretStore = {
-        get: async (a) => (locked ? Promise.reject(new KeychainUnavailableError('the login keyring is locked')) : keychain.get(a)),
+        get: async (a) =>
+          locked ? Promise.reject(new KeychainUnavailableError('the login keyring is locked')) : keychain.get(a),
         set: (a, s) => keychain.set(a, s),
         delete: (a) => keychain.delete(a),
         accounts: () => keychain.accounts(),
@@ -130,15 +152,27 @@ describe('connect Google (emulator + real keychain)', () => {
       g.oauth.user = bob;
       locked = true;
       const result = await call(services, 'account:connect');
-      expect(result).toMatchObject({ ok: false, error: { code: 'keychain_unavailable', message: expect.stringMatching(/still connected as recruiter@example\.com.*locked/) } });
-      expect(await call(services, 'account:status')).toMatchObject({ ok: true, value: { state: 'connected', email: rita.email } });
+      expect(result).toMatchObject({
+        ok: false,
+        error: {
+          code: 'keychain_unavailable',
+          message: expect.stringMatching(/still connected as recruiter@example\.com.*locked/),
+        },
+      });
+      expect(await call(services, 'account:status')).toMatchObject({
+        ok: true,
+        value: { state: 'connected', email: rita.email },
+      });
       expect(await keychain.get(rita.email)).toBe(old);
       expect(g.oauth.liveRefreshTokens()).toContain(old);
       expect(await keychain.accounts()).toEqual([rita.email]);
       expect(g.oauth.liveRefreshTokens()).not.toContain(g.oauth.tokenRequests.at(-1)?.refresh_token);
       const disconnect = await call(services, 'account:disconnect');
       expect(disconnect).toMatchObject({ ok: false, error: { code: 'keychain_unavailable' } });
-      expect(await call(services, 'account:status')).toMatchObject({ ok: true, value: { state: 'connected', email: rita.email } });
+      expect(await call(services, 'account:status')).toMatchObject({
+        ok: true,
+        value: { state: 'connected', email: rita.email },
+      });
     });
 
     it('when Google cannot be reached to revoke, switches but tells the person what to remove', async () => {
@@ -165,23 +199,32 @@ describe('connect Google (emulator + real keychain)', () => {
   it.each([
     ['a wrong state', (u: URL) => (u.searchParams.set('state', 'attacker-state'), u)],
     ['a missing state', (u: URL) => (u.searchParams.delete('state'), u)],
-    ['a wrong state and an error', (u: URL) => new URL(`${u.origin}${u.pathname}?state=attacker-state&error=access_denied`)],
+    [
+      'a wrong state and an error',
+      (u: URL) => new URL(`${u.origin}${u.pathname}?state=attacker-state&error=access_denied`),
+    ],
     ['a doubled state', (u: URL) => (u.searchParams.append('state', 'attacker-state'), u)],
-  ])('a forged callback with %s is answered 400 and ignored; the real sign-in then completes', async (_label, forge) => {
-    const statuses: number[] = [];
-    services = googleServices(g, temp.dir, { keychainService, browse: forgeFirst(forge, statuses) });
-    const result = await call(services, 'account:connect');
-    expect(statuses).toEqual([400, 200]);
-    expect(result).toMatchObject({ ok: true, value: { state: 'connected', email: 'recruiter@example.com' } });
-    expect(await keychain.accounts()).toEqual(['recruiter@example.com']);
-  });
+  ])(
+    'a forged callback with %s is answered 400 and ignored; the real sign-in then completes',
+    async (_label, forge) => {
+      const statuses: number[] = [];
+      services = googleServices(g, temp.dir, { keychainService, browse: forgeFirst(forge, statuses) });
+      const result = await call(services, 'account:connect');
+      expect(statuses).toEqual([400, 200]);
+      expect(result).toMatchObject({ ok: true, value: { state: 'connected', email: 'recruiter@example.com' } });
+      expect(await keychain.accounts()).toEqual(['recruiter@example.com']);
+    },
+  );
 
   it('rejects our own callback when it carries no code, and stores nothing', async () => {
-    services = googleServices(g, temp.dir, { keychainService, browse: tamper((u) => (u.searchParams.delete('code'), u)) });
+    services = googleServices(g, temp.dir, {
+      keychainService,
+      browse: tamper((u) => (u.searchParams.delete('code'), u)),
+    });
     const result = await call(services, 'account:connect');
     expect(result).toMatchObject({ ok: false, error: { message: expect.stringMatching(/authorization code/) } });
     expect(await keychain.accounts()).toEqual([]);
-    expect((await call(services, 'account:status'))).toEqual({ ok: true, value: { state: 'disconnected' } });
+    expect(await call(services, 'account:status')).toEqual({ ok: true, value: { state: 'disconnected' } });
   });
 
   it('ends with a clear message when the person declines (access_denied)', async () => {
@@ -189,7 +232,10 @@ describe('connect Google (emulator + real keychain)', () => {
     const tokenRequestsBefore = g.oauth.tokenRequests.length;
     services = googleServices(g, temp.dir, { keychainService });
     const result = await call(services, 'account:connect');
-    expect(result).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/declined access.*no Google account was connected/) } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', message: expect.stringMatching(/declined access.*no Google account was connected/) },
+    });
     expect(await keychain.accounts()).toEqual([]);
     expect(g.oauth.tokenRequests.length).toBe(tokenRequestsBefore);
   });
@@ -205,7 +251,9 @@ describe('connect Google (emulator + real keychain)', () => {
     });
     expect((await call(services, 'account:connect')).ok).toBe(true);
     const before = g.oauth.tokenRequests.length;
-    const replay = await fetch(callbackUrl).then((r) => r.status).catch(() => 'refused');
+    const replay = await fetch(callbackUrl)
+      .then((r) => r.status)
+      .catch(() => 'refused');
     expect(replay === 'refused' || replay === 410).toBe(true);
     expect(g.oauth.tokenRequests.length).toBe(before);
   });
@@ -216,11 +264,17 @@ describe('connect Google (emulator + real keychain)', () => {
     const first = call(services, 'account:connect');
     await waitFor(() => consents.length === 1);
     // The waiting state outlives a reload: status says so, and the page can be opened again.
-    expect(await call(services, 'account:status')).toEqual({ ok: true, value: { state: 'disconnected', signIn: 'waiting' } });
+    expect(await call(services, 'account:status')).toEqual({
+      ok: true,
+      value: { state: 'disconnected', signIn: 'waiting' },
+    });
     expect(await call(services, 'account:reopenSignIn')).toEqual({ ok: true, value: { reopened: true } });
     expect(consents[1]).toBe(consents[0]);
     const second = call(services, 'account:connect');
-    expect(await first).toMatchObject({ ok: false, error: { message: expect.stringMatching(/replaced by a newer one/) } });
+    expect(await first).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/replaced by a newer one/) },
+    });
     await waitFor(() => consents.length === 3);
     // The first attempt's page, finished late: its listener has closed, so the redirect is refused.
     const late = await g.browse(consents[0]!).catch(() => ({ status: 0 }));
@@ -230,7 +284,9 @@ describe('connect Google (emulator + real keychain)', () => {
     expect(done.status).toBe(200);
     expect(await second).toMatchObject({ ok: true, value: { state: 'connected', email: 'recruiter@example.com' } });
     expect(await call(services, 'account:status')).toMatchObject({ ok: true, value: { state: 'connected' } });
-    expect((await call(services, 'account:status')).ok && JSON.stringify(await call(services, 'account:status'))).not.toContain('waiting');
+    expect(
+      (await call(services, 'account:status')).ok && JSON.stringify(await call(services, 'account:status')),
+    ).not.toContain('waiting');
   });
 
   it('cancel ends a waiting sign-in: its redirect is refused and Connect is free at once', async () => {
@@ -248,7 +304,12 @@ describe('connect Google (emulator + real keychain)', () => {
 
   describe('an attempt cancelled or replaced after Google answered', () => {
     const bob = { sub: '1002', email: 'bob@example.com', name: 'Bob Hiring' };
-    const rita = { sub: '1001', email: 'recruiter@example.com', name: 'Rita Recruiter', picture: 'https://lh3.googleusercontent.com/a/rita' };
+    const rita = {
+      sub: '1001',
+      email: 'recruiter@example.com',
+      name: 'Rita Recruiter',
+      picture: 'https://lh3.googleusercontent.com/a/rita',
+    };
     afterEach(() => void (g.oauth.user = rita));
 
     /** The real keychain, with the first write held until `release` is called. */
@@ -282,9 +343,15 @@ describe('connect Google (emulator + real keychain)', () => {
       await waitFor(() => g.oauth.tokenRequests.length > requests);
       await new Promise((r) => setTimeout(r, 100));
       held.release();
-      expect(await first).toMatchObject({ ok: false, error: { message: expect.stringMatching(/replaced by a newer one/) } });
+      expect(await first).toMatchObject({
+        ok: false,
+        error: { message: expect.stringMatching(/replaced by a newer one/) },
+      });
       expect(await second).toMatchObject({ ok: true, value: { state: 'connected', email: bob.email } });
-      expect(await call(services, 'account:status')).toMatchObject({ ok: true, value: { state: 'connected', email: bob.email } });
+      expect(await call(services, 'account:status')).toMatchObject({
+        ok: true,
+        value: { state: 'connected', email: bob.email },
+      });
       expect(g.oauth.revocations).toContain(tokenA);
       expect(g.oauth.liveRefreshTokens()).not.toContain(tokenA);
       expect(await keychain.accounts()).toEqual([bob.email]);
@@ -320,12 +387,19 @@ describe('connect Google (emulator + real keychain)', () => {
       expect(await keychain.get(rita.email)).toBe(working);
       expect(g.oauth.liveRefreshTokens()).toContain(working);
       expect(g.oauth.liveRefreshTokens()).not.toContain(held.writes[0]);
-      expect(await call(services, 'account:status')).toMatchObject({ ok: true, value: { state: 'connected', email: rita.email } });
+      expect(await call(services, 'account:status')).toMatchObject({
+        ok: true,
+        value: { state: 'connected', email: rita.email },
+      });
     });
   });
 
   it('times out a flow nobody finishes', async () => {
-    services = googleServices(g, temp.dir, { keychainService, browse: async () => undefined, overrides: { tuning: { google: { flowTimeoutMs: 300 } } } });
+    services = googleServices(g, temp.dir, {
+      keychainService,
+      browse: async () => undefined,
+      overrides: { tuning: { google: { flowTimeoutMs: 300 } } },
+    });
     const timedOut = await call(services, 'account:connect');
     expect(timedOut).toMatchObject({ ok: false, error: { message: expect.stringMatching(/timed out/) } });
     expect(await call(services, 'account:status')).toEqual({ ok: true, value: { state: 'disconnected' } });
@@ -334,7 +408,11 @@ describe('connect Google (emulator + real keychain)', () => {
 
   it('a request after the timeout finds no listener', async () => {
     let consent = '';
-    services = googleServices(g, temp.dir, { keychainService, browse: async (url) => void (consent = url), overrides: { tuning: { google: { flowTimeoutMs: 200 } } } });
+    services = googleServices(g, temp.dir, {
+      keychainService,
+      browse: async (url) => void (consent = url),
+      overrides: { tuning: { google: { flowTimeoutMs: 200 } } },
+    });
     expect((await call(services, 'account:connect')).ok).toBe(false);
     const late = await g.browse(consent).catch(() => ({ status: 0 }));
     expect(late.status).toBe(0);
@@ -342,20 +420,40 @@ describe('connect Google (emulator + real keychain)', () => {
   });
 
   it('says plainly when the keychain is unavailable, and keeps nothing (the token is revoked)', async () => {
-    const broken = { get: async () => null, delete: async () => false, accounts: async () => [], set: async () => { const { KeychainUnavailableError } = await import('../../../main/secrets/secret-store'); throw new KeychainUnavailableError('org.freedesktop.secrets was not provided'); } };
+    const broken = {
+      get: async () => null,
+      delete: async () => false,
+      accounts: async () => [],
+      set: async () => {
+        const { KeychainUnavailableError } = await import('../../../main/secrets/secret-store');
+        throw new KeychainUnavailableError('org.freedesktop.secrets was not provided');
+      },
+    };
     services = googleServices(g, temp.dir, { keychainService, secrets: broken });
     const result = await call(services, 'account:connect');
-    expect(result).toMatchObject({ ok: false, error: { code: 'keychain_unavailable', message: expect.stringMatching(/gnome-keyring/) } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'keychain_unavailable', message: expect.stringMatching(/gnome-keyring/) },
+    });
     expect(g.oauth.liveRefreshTokens()).not.toContain(g.oauth.tokenRequests.at(-1)?.refresh_token);
     expect(allText(temp.dir)).not.toContain('1//');
-    expect((await call(services, 'account:status'))).toEqual({ ok: true, value: { state: 'disconnected' } });
+    expect(await call(services, 'account:status')).toEqual({ ok: true, value: { state: 'disconnected' } });
   });
 
-  it('without a Google client, says so in a recruiter\'s words (no variable names) and status tells the screen', async () => {
-    services = googleServices(g, temp.dir, { keychainService, overrides: { config: { ...(await import('../../../main/config/env-config')).loadEnvConfig({}, temp.dir) } } });
+  it("without a Google client, says so in a recruiter's words (no variable names) and status tells the screen", async () => {
+    services = googleServices(g, temp.dir, {
+      keychainService,
+      overrides: { config: { ...(await import('../../../main/config/env-config')).loadEnvConfig({}, temp.dir) } },
+    });
     const result = await call(services, 'account:connect');
-    expect(result).toMatchObject({ ok: false, error: { message: expect.stringMatching(/built without a Google connection.*pasted Meet link works without it/) } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/built without a Google connection.*pasted Meet link works without it/) },
+    });
     expect(JSON.stringify(result)).not.toMatch(/INTERVIEW_DESK|client id|README/i);
-    expect(await call(services, 'account:status')).toEqual({ ok: true, value: { state: 'disconnected', signIn: 'unavailable' } });
+    expect(await call(services, 'account:status')).toEqual({
+      ok: true,
+      value: { state: 'disconnected', signIn: 'unavailable' },
+    });
   });
 });

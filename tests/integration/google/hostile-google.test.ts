@@ -34,13 +34,25 @@ describe('hostile Google: a conference link that is not Meet (emulator + SMTP si
     const services = googleServices(g, temp.dir, {
       keychainService: 'unused',
       secrets: memorySecretStore(),
-      overrides: { config: loadEnvConfig({ ...g.env, INTERVIEW_DESK_SMTP_URL: sink.url }, temp.dir), tuning: { mail: { backoffMs: [30, 60, 90], maxAttempts: 4 } } },
+      overrides: {
+        config: loadEnvConfig({ ...g.env, INTERVIEW_DESK_SMTP_URL: sink.url }, temp.dir),
+        tuning: { mail: { backoffMs: [30, 60, 90], maxAttempts: 4 } },
+      },
     });
     const call = (name: string, input?: unknown) => dispatchCall(services.handlers, name, input, createMemoryLogger());
     try {
       expect(await call('account:connect')).toMatchObject({ ok: true });
       const day = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
-      const scheduled = (await call('interviews:schedule', { candidateName: 'Ada', candidateEmail: 'ada@example.com', jobTitle: 'Engineer', date: day, time: '10:00', timeZone: 'UTC', durationMinutes: 30, acceptConflicts: true })) as { value: Interview };
+      const scheduled = (await call('interviews:schedule', {
+        candidateName: 'Ada',
+        candidateEmail: 'ada@example.com',
+        jobTitle: 'Engineer',
+        date: day,
+        time: '10:00',
+        timeZone: 'UTC',
+        durationMinutes: 30,
+        acceptConflicts: true,
+      })) as { value: Interview };
       const id = scheduled.value.id;
       await eventually(() => expect(sink.received).toHaveLength(2), 8_000);
       const meetLink = services.interviews.get(id).meetLink!;
@@ -51,8 +63,19 @@ describe('hostile Google: a conference link that is not Meet (emulator + SMTP si
       expect(g.calendar.peek(eventIdFor(id))).toMatchObject({ conferenceData: { entryPoints: [{ uri: phish }] } });
 
       // Reschedule: Google's answer to the patch carries the foreign link.
-      expect(await call('interviews:reschedule', { id, date: day, time: '11:00', timeZone: 'UTC', durationMinutes: 30, acceptConflicts: true })).toMatchObject({ ok: true });
-      await eventually(() => expect(services.interviews.get(id).google).toMatchObject({ state: 'synced', unusableMeetLink: true }));
+      expect(
+        await call('interviews:reschedule', {
+          id,
+          date: day,
+          time: '11:00',
+          timeZone: 'UTC',
+          durationMinutes: 30,
+          acceptConflicts: true,
+        }),
+      ).toMatchObject({ ok: true });
+      await eventually(() =>
+        expect(services.interviews.get(id).google).toMatchObject({ state: 'synced', unusableMeetLink: true }),
+      );
       // Then a sync reads the same event again.
       await services.calendar.sync();
       const room = services.interviews.get(id);
@@ -71,15 +94,20 @@ describe('hostile Google: a conference link that is not Meet (emulator + SMTP si
       // Nothing opens it: the join handler finds no link, and the browser opener refuses it outright.
       expect(await call('interviews:join', { id, via: 'browser' })).toMatchObject({ ok: false });
       const opened: string[] = [];
-      await expect(browserOnlyLauncher(async (url) => void opened.push(url)).openInBrowser(phish)).rejects.toThrow(/no usable Google Meet link/);
+      await expect(browserOnlyLauncher(async (url) => void opened.push(url)).openInBrowser(phish)).rejects.toThrow(
+        /no usable Google Meet link/,
+      );
       expect(opened).toEqual([]);
 
       // Never written to disk either.
       const files = fs.readdirSync(temp.dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
-      for (const file of files) expect(fs.readFileSync(path.join(file.parentPath, file.name), 'utf8')).not.toContain('evil.example');
+      for (const file of files)
+        expect(fs.readFileSync(path.join(file.parentPath, file.name), 'utf8')).not.toContain('evil.example');
 
       // Pasting a real Meet link clears the state and the held update goes out with it.
-      expect(await call('interviews:setMeetLink', { id, meetLink: 'https://meet.google.com/abc-defg-hij' })).toMatchObject({ ok: true });
+      expect(
+        await call('interviews:setMeetLink', { id, meetLink: 'https://meet.google.com/abc-defg-hij' }),
+      ).toMatchObject({ ok: true });
       await eventually(() => expect(sink.received.some((m) => m.raw.includes('abc-defg-hij'))).toBe(true), 8_000);
       for (const mail of sink.received) expect(mail.raw).not.toContain('evil.example');
     } finally {

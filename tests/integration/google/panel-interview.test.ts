@@ -32,7 +32,7 @@ describe('panel interviews (emulator + SMTP sink + real keychain)', () => {
   const keychainService = `interview-desk-test-${process.pid}-panel`;
   let temp: ReturnType<typeof makeTempDir>;
   let services: DeskServices;
-  const call = async <T,>(name: string, input?: unknown): Promise<T> => {
+  const call = async <T>(name: string, input?: unknown): Promise<T> => {
     const result = await dispatchCall(services.handlers, name, input, createMemoryLogger());
     if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
     return result.value as T;
@@ -52,7 +52,13 @@ describe('panel interviews (emulator + SMTP sink + real keychain)', () => {
     sink.received.length = 0;
     g.freeBusy.clear();
     g.calendar.conferenceMode = 'success';
-    services = googleServices(g, temp.dir, { keychainService, overrides: { config: loadEnvConfig({ ...g.env, INTERVIEW_DESK_SMTP_URL: sink.url }, temp.dir), tuning: { mail: { backoffMs: [30, 60], maxAttempts: 3 } } } });
+    services = googleServices(g, temp.dir, {
+      keychainService,
+      overrides: {
+        config: loadEnvConfig({ ...g.env, INTERVIEW_DESK_SMTP_URL: sink.url }, temp.dir),
+        tuning: { mail: { backoffMs: [30, 60], maxAttempts: 3 } },
+      },
+    });
   });
   afterEach(async () => {
     await call('account:disconnect').catch(() => undefined);
@@ -62,7 +68,11 @@ describe('panel interviews (emulator + SMTP sink + real keychain)', () => {
 
   it('free/busy asks for its scope incrementally, then answers each person in one request, notFound said per person', async () => {
     await call('account:connect');
-    const range = { timeMin: `${day(3)}T00:00:00Z`, timeMax: `${day(17)}T00:00:00Z`, coInterviewers: panel.map((p) => p.email) };
+    const range = {
+      timeMin: `${day(3)}T00:00:00Z`,
+      timeMax: `${day(17)}T00:00:00Z`,
+      coInterviewers: panel.map((p) => p.email),
+    };
     // Connected with calendar.events only: no request to Google, the reason said, app interviews still there.
     const before = await call<FreeBusyAnswer>('findTime:busy', range);
     expect(before.google).toBe('needs_consent');
@@ -72,7 +82,9 @@ describe('panel interviews (emulator + SMTP sink + real keychain)', () => {
     const authBefore = g.requests.filter((r) => r.path === '/o/oauth2/v2/auth').length;
     await call('findTime:connect');
     const consent = g.requests.filter((r) => r.path === '/o/oauth2/v2/auth')[authBefore]!;
-    expect(consent.query.scope?.split(' ')).toEqual(expect.arrayContaining([freeBusyScope, 'https://www.googleapis.com/auth/calendar.events']));
+    expect(consent.query.scope?.split(' ')).toEqual(
+      expect.arrayContaining([freeBusyScope, 'https://www.googleapis.com/auth/calendar.events']),
+    );
     expect(consent.query.include_granted_scopes).toBe('true');
     expect(services.account.hasScope(freeBusyScope)).toBe(true);
 
@@ -83,7 +95,11 @@ describe('panel interviews (emulator + SMTP sink + real keychain)', () => {
     expect(answer.google).toBe('ok');
     expect(answer.people).toEqual([
       { who: 'recruiter', status: 'ok', busy: [] },
-      { who: 'pat@example.com', status: 'ok', busy: [{ start: `${day(3)}T10:00:00.000Z`, end: `${day(3)}T11:00:00.000Z` }] },
+      {
+        who: 'pat@example.com',
+        status: 'ok',
+        busy: [{ start: `${day(3)}T10:00:00.000Z`, end: `${day(3)}T11:00:00.000Z` }],
+      },
       { who: 'sam@other.org', status: 'not_found', busy: [] },
       { who: 'lee@example.com', status: 'ok', busy: [] },
     ]);
@@ -92,7 +108,10 @@ describe('panel interviews (emulator + SMTP sink + real keychain)', () => {
     // Google down (after the retry policy): said, nothing thrown, the app's interviews still there.
     for (let i = 0; i < 8; i++) g.faults.add({ path: '/freeBusy', status: 503 });
     const down = await call<FreeBusyAnswer>('findTime:busy', range);
-    expect([down.google, down.message]).toEqual(['unavailable', 'Google did not answer for free/busy just now; only interviews in Interview Desk are shown. Try “Refresh” in a moment.']);
+    expect([down.google, down.message]).toEqual([
+      'unavailable',
+      'Google did not answer for free/busy just now; only interviews in Interview Desk are shown. Try “Refresh” in a moment.',
+    ]);
     g.faults.clear();
     // Access revoked at Google: the reconnect state, said in the form.
     g.oauth.revokeAll();
@@ -122,8 +141,16 @@ describe('panel interviews (emulator + SMTP sink + real keychain)', () => {
     await eventually(() => expect(services.interviews.get(interview.id).google?.state).toBe('synced'));
     const [event] = g.calendar.all().filter((e) => e.id === eventIdFor(interview.id));
     const guests = (event!.attendees as Array<{ email: string; displayName?: string }>).map((a) => a.email);
-    expect(guests).toEqual(['ada@example.com', 'recruiter@example.com', 'pat@example.com', 'sam@other.org', 'lee@example.com']);
-    expect(g.requests.filter((r) => r.path.endsWith('/events') && r.method === 'POST').map((r) => r.query.sendUpdates)).toEqual(['none']);
+    expect(guests).toEqual([
+      'ada@example.com',
+      'recruiter@example.com',
+      'pat@example.com',
+      'sam@other.org',
+      'lee@example.com',
+    ]);
+    expect(
+      g.requests.filter((r) => r.path.endsWith('/events') && r.method === 'POST').map((r) => r.query.sendUpdates),
+    ).toEqual(['none']);
 
     const everyone = ['ada@example.com', 'recruiter@example.com', ...panel.map((p) => p.email)];
     await eventually(() => expect(sink.received).toHaveLength(5));
@@ -134,16 +161,35 @@ describe('panel interviews (emulator + SMTP sink + real keychain)', () => {
       expect(mail!.parsed.replyTo?.value[0]?.address).toBe('recruiter@example.com');
       expect(mail!.parsed.subject).toBe('Interview invitation: Staff Engineer at Acme Corp — Ada Lovelace');
       expect(mail!.parsed.text).toContain(`Hello ${person.name ?? person.email},`);
-      expect(mail!.parsed.text).toContain('Rita Recruiter has asked you to interview Ada Lovelace for Staff Engineer at Acme Corp, as part of the panel.');
+      expect(mail!.parsed.text).toContain(
+        'Rita Recruiter has asked you to interview Ada Lovelace for Staff Engineer at Acme Corp, as part of the panel.',
+      );
       expect(mail!.parsed.text).toContain('Interviewers: Rita Recruiter, Pat Panel, Sam Outside, lee@example.com');
       for (const parsed of [parseWithIcalJs(icsAttachment(mail!)), parseWithPython(icsAttachment(mail!))]) {
-        expect(parsed).toMatchObject({ method: 'REQUEST', uid: synced.google!.iCalUID, sequence: synced.ics.sequence, start: synced.startUtc });
-        expect(parsed.attendees.map((a) => a.email)).toEqual(['mailto:ada@example.com', ...panel.map((p) => `mailto:${p.email}`)]);
+        expect(parsed).toMatchObject({
+          method: 'REQUEST',
+          uid: synced.google!.iCalUID,
+          sequence: synced.ics.sequence,
+          start: synced.startUtc,
+        });
+        expect(parsed.attendees.map((a) => a.email)).toEqual([
+          'mailto:ada@example.com',
+          ...panel.map((p) => `mailto:${p.email}`),
+        ]);
       }
     }
-    expect(synced.invitations.panel).toMatchObject(Object.fromEntries(panel.map((p) => [p.email, { state: 'sent', kind: 'invitation' }])));
+    expect(synced.invitations.panel).toMatchObject(
+      Object.fromEntries(panel.map((p) => [p.email, { state: 'sent', kind: 'invitation' }])),
+    );
 
-    await call('interviews:reschedule', { id: interview.id, date: day(4), time: '15:00', timeZone: 'Europe/Berlin', durationMinutes: 45, acceptConflicts: true });
+    await call('interviews:reschedule', {
+      id: interview.id,
+      date: day(4),
+      time: '15:00',
+      timeZone: 'Europe/Berlin',
+      durationMinutes: 45,
+      acceptConflicts: true,
+    });
     await eventually(() => expect(sink.received).toHaveLength(10));
     await call('interviews:cancel', interview.id);
     await eventually(() => expect(sink.received).toHaveLength(15));
@@ -151,7 +197,10 @@ describe('panel interviews (emulator + SMTP sink + real keychain)', () => {
     expect(sink.received).toHaveLength(15);
     for (const address of everyone) {
       const invites = mailTo(address).map((m) => parseWithPython(icsAttachment(m)));
-      expect(invites.map((i) => i.method), address).toEqual(['REQUEST', 'REQUEST', 'CANCEL']);
+      expect(
+        invites.map((i) => i.method),
+        address,
+      ).toEqual(['REQUEST', 'REQUEST', 'CANCEL']);
       expect(new Set(invites.map((i) => i.uid)).size).toBe(1);
       expect(invites[2]!.sequence).toBeGreaterThan(invites[1]!.sequence);
       expect(invites[1]!.sequence).toBeGreaterThan(invites[0]!.sequence);
@@ -161,26 +210,53 @@ describe('panel interviews (emulator + SMTP sink + real keychain)', () => {
       'New time for your interview: Staff Engineer at Acme Corp — Ada Lovelace',
       'Interview cancelled: Staff Engineer at Acme Corp — Ada Lovelace',
     ]);
-    expect(services.interviews.get(interview.id).invitations.panel).toMatchObject(Object.fromEntries(panel.map((p) => [p.email, { state: 'sent', kind: 'cancellation' }])));
+    expect(services.interviews.get(interview.id).invitations.panel).toMatchObject(
+      Object.fromEntries(panel.map((p) => [p.email, { state: 'sent', kind: 'cancellation' }])),
+    );
 
     // Resend reaches one panelist only; someone not on the panel is refused in words.
     await call('mail:resend', { id: interview.id, recipient: 'panel:pat@example.com' });
     await eventually(() => expect(sink.received).toHaveLength(16));
     expect(sink.received.at(-1)!.envelope.to).toEqual(['pat@example.com']);
-    const stranger = await dispatchCall(services.handlers, 'mail:resend', { id: interview.id, recipient: 'panel:nobody@example.com' }, createMemoryLogger());
+    const stranger = await dispatchCall(
+      services.handlers,
+      'mail:resend',
+      { id: interview.id, recipient: 'panel:nobody@example.com' },
+      createMemoryLogger(),
+    );
     expect(!stranger.ok && stranger.error.message).toBe('This person is not on the interview’s panel.');
   });
 
-  it('changing the panel later: the newcomer is invited, the one taken off gets a cancellation, everyone else an update naming the new panel; the event keeps guests\' answers', async () => {
+  it("changing the panel later: the newcomer is invited, the one taken off gets a cancellation, everyone else an update naming the new panel; the event keeps guests' answers", async () => {
     await call('account:connect');
-    const interview = await call<Interview>('interviews:schedule', { candidateName: 'Ada Lovelace', candidateEmail: 'ada@example.com', jobTitle: 'Staff Engineer', date: day(5), time: '10:00', timeZone: 'Europe/Berlin', durationMinutes: 45, notes: '', candidateMessage: 'Looking forward to it', coInterviewers: panel, acceptConflicts: true });
+    const interview = await call<Interview>('interviews:schedule', {
+      candidateName: 'Ada Lovelace',
+      candidateEmail: 'ada@example.com',
+      jobTitle: 'Staff Engineer',
+      date: day(5),
+      time: '10:00',
+      timeZone: 'Europe/Berlin',
+      durationMinutes: 45,
+      notes: '',
+      candidateMessage: 'Looking forward to it',
+      coInterviewers: panel,
+      acceptConflicts: true,
+    });
     await eventually(() => expect(sink.received).toHaveLength(5));
     const eventId = eventIdFor(interview.id);
     g.calendar.respondAsAttendee(eventId, 'ada@example.com', 'accepted');
     const before = services.interviews.get(interview.id);
 
-    const changed = await call<Interview>('interviews:setPanel', { id: interview.id, coInterviewers: [panel[0], panel[2], { email: 'kim@example.com', name: 'Kim New' }], acceptConflicts: true });
-    expect(changed.coInterviewers.map((p) => p.email)).toEqual(['pat@example.com', 'lee@example.com', 'kim@example.com']);
+    const changed = await call<Interview>('interviews:setPanel', {
+      id: interview.id,
+      coInterviewers: [panel[0], panel[2], { email: 'kim@example.com', name: 'Kim New' }],
+      acceptConflicts: true,
+    });
+    expect(changed.coInterviewers.map((p) => p.email)).toEqual([
+      'pat@example.com',
+      'lee@example.com',
+      'kim@example.com',
+    ]);
     expect(changed.ics.sequence).toBe(before.ics.sequence + 1);
     // Kim's invitation, Sam's cancellation, and an update for each of the four who stay.
     await eventually(() => expect(sink.received).toHaveLength(11));
@@ -191,25 +267,48 @@ describe('panel interviews (emulator + SMTP sink + real keychain)', () => {
       const ics = parseWithPython(icsAttachment(update));
       // Same UID, the new SEQUENCE, the new guest list: no one's calendar still lists Sam.
       expect(ics).toMatchObject({ method: 'REQUEST', uid: before.google!.iCalUID, sequence: before.ics.sequence + 1 });
-      expect(ics.attendees.map((a) => a.email)).toEqual(['mailto:ada@example.com', 'mailto:pat@example.com', 'mailto:lee@example.com', 'mailto:kim@example.com']);
+      expect(ics.attendees.map((a) => a.email)).toEqual([
+        'mailto:ada@example.com',
+        'mailto:pat@example.com',
+        'mailto:lee@example.com',
+        'mailto:kim@example.com',
+      ]);
       expect(update.parsed.subject).toMatch(/^New interview panel: Staff Engineer/);
-      expect(update.parsed.text).toContain('New panel: Rita Recruiter, Pat Panel, lee@example.com, Kim New (was Rita Recruiter, Pat Panel, Sam Outside, lee@example.com)');
+      expect(update.parsed.text).toContain(
+        'New panel: Rita Recruiter, Pat Panel, lee@example.com, Kim New (was Rita Recruiter, Pat Panel, Sam Outside, lee@example.com)',
+      );
       expect((update.parsed.text ?? '').match(/^Interviewers: /gm)).toHaveLength(1);
       expect(update.parsed.text).not.toMatch(/has moved|New time/);
     }
-    expect(mailTo('ada@example.com').at(-1)!.parsed.text).toMatch(/The interviewers for your interview for the Staff Engineer position( at Acme Corp)? have changed. The time and the Meet link stay the same./);
+    expect(mailTo('ada@example.com').at(-1)!.parsed.text).toMatch(
+      /The interviewers for your interview for the Staff Engineer position( at Acme Corp)? have changed. The time and the Meet link stay the same./,
+    );
     const [toKim] = mailTo('kim@example.com');
     const [toSam] = mailTo('sam@other.org').slice(1);
     const kimInvite = parseWithPython(icsAttachment(toKim!));
-    expect(kimInvite).toMatchObject({ method: 'REQUEST', uid: before.google!.iCalUID, sequence: before.ics.sequence + 1 });
-    expect(kimInvite.attendees.map((a) => a.email)).toEqual(['mailto:ada@example.com', 'mailto:pat@example.com', 'mailto:lee@example.com', 'mailto:kim@example.com']);
+    expect(kimInvite).toMatchObject({
+      method: 'REQUEST',
+      uid: before.google!.iCalUID,
+      sequence: before.ics.sequence + 1,
+    });
+    expect(kimInvite.attendees.map((a) => a.email)).toEqual([
+      'mailto:ada@example.com',
+      'mailto:pat@example.com',
+      'mailto:lee@example.com',
+      'mailto:kim@example.com',
+    ]);
     expect(toKim!.parsed.text).toContain('Hello Kim New,');
     // The recruiter's message is said to be theirs, not the panelist's.
     expect(toKim!.parsed.text).toContain("Rita Recruiter's message to the candidate:\nLooking forward to it");
     expect(toKim!.parsed.text).not.toContain('Your message to the candidate');
     expect(toKim!.parsed.text).toContain('Interviewers: Rita Recruiter, Pat Panel, lee@example.com, Kim New');
     const samCancel = parseWithPython(icsAttachment(toSam!));
-    expect(samCancel).toMatchObject({ method: 'CANCEL', status: 'CANCELLED', uid: before.google!.iCalUID, sequence: before.ics.sequence + 1 });
+    expect(samCancel).toMatchObject({
+      method: 'CANCEL',
+      status: 'CANCELLED',
+      uid: before.google!.iCalUID,
+      sequence: before.ics.sequence + 1,
+    });
     expect(toSam!.parsed.subject).toBe('No longer on the interview panel: Staff Engineer — Ada Lovelace');
     expect(toSam!.parsed.to).toMatchObject({ value: [{ address: 'sam@other.org', name: 'Sam Outside' }] });
     expect(toSam!.parsed.text).toContain('You are no longer on the panel for the interview with Ada Lovelace');
@@ -220,39 +319,84 @@ describe('panel interviews (emulator + SMTP sink + real keychain)', () => {
     // Calendar: the guest list follows, and the candidate's answer is kept.
     await eventually(() => expect(services.interviews.get(interview.id).google?.state).toBe('synced'));
     const guests = g.calendar.peek(eventId)!.attendees as Array<{ email: string; responseStatus?: string }>;
-    expect(guests.map((a) => a.email)).toEqual(['ada@example.com', 'recruiter@example.com', 'pat@example.com', 'lee@example.com', 'kim@example.com']);
+    expect(guests.map((a) => a.email)).toEqual([
+      'ada@example.com',
+      'recruiter@example.com',
+      'pat@example.com',
+      'lee@example.com',
+      'kim@example.com',
+    ]);
     expect(guests[0]!.responseStatus).toBe('accepted');
     // Guests read the description too: it names the new panel, not Sam.
     const description = String(g.calendar.peek(eventId)!.description);
     expect(description).toContain('Co-interviewer: Kim New <kim@example.com>');
     expect(description).not.toContain('sam@other.org');
     // The same panel again changes nothing.
-    const same = await call<Interview>('interviews:setPanel', { id: interview.id, coInterviewers: changed.coInterviewers });
+    const same = await call<Interview>('interviews:setPanel', {
+      id: interview.id,
+      coInterviewers: changed.coInterviewers,
+    });
     expect(same.ics.sequence).toBe(changed.ics.sequence);
     // Sam put back on the panel is invited again (the last thing Sam had was a cancellation).
-    await call<Interview>('interviews:setPanel', { id: interview.id, coInterviewers: [...changed.coInterviewers, panel[1]!], acceptConflicts: true });
+    await call<Interview>('interviews:setPanel', {
+      id: interview.id,
+      coInterviewers: [...changed.coInterviewers, panel[1]!],
+      acceptConflicts: true,
+    });
     // Sam's new invitation, and an update for the five who hold theirs.
     await eventually(() => expect(sink.received).toHaveLength(17));
     const samAgain = mailTo('sam@other.org').at(-1)!;
     expect(parseWithPython(icsAttachment(samAgain))).toMatchObject({ method: 'REQUEST', uid: before.google!.iCalUID });
-    expect(mailTo('kim@example.com').at(-1)!.parsed.text).toContain('New panel: Rita Recruiter, Pat Panel, lee@example.com, Kim New, Sam Outside (was Rita Recruiter, Pat Panel, lee@example.com, Kim New)');
+    expect(mailTo('kim@example.com').at(-1)!.parsed.text).toContain(
+      'New panel: Rita Recruiter, Pat Panel, lee@example.com, Kim New, Sam Outside (was Rita Recruiter, Pat Panel, lee@example.com, Kim New)',
+    );
     // A later cancellation reaches the current panel only, once each.
     await call('interviews:cancel', interview.id);
     await eventually(() => expect(sink.received).toHaveLength(23));
     await new Promise((r) => setTimeout(r, 150));
-    expect(sink.received.slice(17).map((m) => m.envelope.to[0]).sort()).toEqual(['ada@example.com', 'kim@example.com', 'lee@example.com', 'pat@example.com', 'recruiter@example.com', 'sam@other.org']);
+    expect(
+      sink.received
+        .slice(17)
+        .map((m) => m.envelope.to[0])
+        .sort(),
+    ).toEqual([
+      'ada@example.com',
+      'kim@example.com',
+      'lee@example.com',
+      'pat@example.com',
+      'recruiter@example.com',
+      'sam@other.org',
+    ]);
   });
 
   it('a guest added in Calendar while the new panel is being written is kept: the write is conditional (If-Match) and read again', async () => {
     await call('account:connect');
-    const interview = await call<Interview>('interviews:schedule', { candidateName: 'Ada Lovelace', candidateEmail: 'ada@example.com', jobTitle: 'Staff Engineer', date: day(6), time: '10:00', timeZone: 'Europe/Berlin', durationMinutes: 45, notes: '', candidateMessage: '', coInterviewers: panel, acceptConflicts: true });
+    const interview = await call<Interview>('interviews:schedule', {
+      candidateName: 'Ada Lovelace',
+      candidateEmail: 'ada@example.com',
+      jobTitle: 'Staff Engineer',
+      date: day(6),
+      time: '10:00',
+      timeZone: 'Europe/Berlin',
+      durationMinutes: 45,
+      notes: '',
+      candidateMessage: '',
+      coInterviewers: panel,
+      acceptConflicts: true,
+    });
     await eventually(() => expect(services.interviews.get(interview.id).google?.state).toBe('synced'));
     const eventId = eventIdFor(interview.id);
     // The recruiter adds a room in Calendar just as the app writes the new panel.
     g.faults.add({
       method: 'PATCH',
       path: eventId,
-      before: () => g.calendar.editAsUser(eventId, { attendees: [...(g.calendar.peek(eventId)!.attendees as object[]), { email: 'room-4@resource.calendar.google.com', resource: true }] }),
+      before: () =>
+        g.calendar.editAsUser(eventId, {
+          attendees: [
+            ...(g.calendar.peek(eventId)!.attendees as object[]),
+            { email: 'room-4@resource.calendar.google.com', resource: true },
+          ],
+        }),
     });
     const patchesBefore = g.requests.filter((r) => r.method === 'PATCH' && r.path.includes(eventId)).length;
     await call<Interview>('interviews:setPanel', { id: interview.id, coInterviewers: [panel[0]] });
@@ -265,24 +409,65 @@ describe('panel interviews (emulator + SMTP sink + real keychain)', () => {
     expect(g.requests.filter((r) => r.method === 'PATCH' && r.path.includes(eventId)).length - patchesBefore).toBe(2);
 
     // An event that keeps changing under the app: after three tries the panel waits for later, it is not failed.
-    g.faults.add({ method: 'PATCH', path: eventId, status: 412, reason: 'conditionNotMet', message: 'Precondition Failed', times: 3 });
-    await call<Interview>('interviews:setPanel', { id: interview.id, coInterviewers: [panel[0], { email: 'kim@example.com', name: 'Kim New' }], acceptConflicts: true });
-    await eventually(() => expect(services.calendar.queue.all()[0]?.lastError ?? '').toMatch(/kept changing in Google Calendar/));
+    g.faults.add({
+      method: 'PATCH',
+      path: eventId,
+      status: 412,
+      reason: 'conditionNotMet',
+      message: 'Precondition Failed',
+      times: 3,
+    });
+    await call<Interview>('interviews:setPanel', {
+      id: interview.id,
+      coInterviewers: [panel[0], { email: 'kim@example.com', name: 'Kim New' }],
+      acceptConflicts: true,
+    });
+    await eventually(() =>
+      expect(services.calendar.queue.all()[0]?.lastError ?? '').toMatch(/kept changing in Google Calendar/),
+    );
     expect(services.interviews.get(interview.id).google?.state).toBe('pending');
   });
 
-  it('with Google sending the invitations, a co-interviewer taken off leaves the event (Google emails them), others\' guests kept', async () => {
+  it("with Google sending the invitations, a co-interviewer taken off leaves the event (Google emails them), others' guests kept", async () => {
     await call('settings:update', { googleSendsInvites: true });
     await call('account:connect');
-    const interview = await call<Interview>('interviews:schedule', { candidateName: 'Ada Lovelace', candidateEmail: 'ada@example.com', jobTitle: 'Staff Engineer', date: day(7), time: '10:00', timeZone: 'Europe/Berlin', durationMinutes: 45, notes: '', candidateMessage: '', acceptConflicts: true, coInterviewers: [{ email: 'bob@example.com', name: 'Bob Panel' }, panel[0]] });
+    const interview = await call<Interview>('interviews:schedule', {
+      candidateName: 'Ada Lovelace',
+      candidateEmail: 'ada@example.com',
+      jobTitle: 'Staff Engineer',
+      date: day(7),
+      time: '10:00',
+      timeZone: 'Europe/Berlin',
+      durationMinutes: 45,
+      notes: '',
+      candidateMessage: '',
+      acceptConflicts: true,
+      coInterviewers: [{ email: 'bob@example.com', name: 'Bob Panel' }, panel[0]],
+    });
     await eventually(() => expect(services.interviews.get(interview.id).google?.state).toBe('synced'));
     const eventId = eventIdFor(interview.id);
-    g.calendar.editAsUser(eventId, { attendees: [...(g.calendar.peek(eventId)!.attendees as object[]), { email: 'room-4@resource.calendar.google.com', resource: true }] });
+    g.calendar.editAsUser(eventId, {
+      attendees: [
+        ...(g.calendar.peek(eventId)!.attendees as object[]),
+        { email: 'room-4@resource.calendar.google.com', resource: true },
+      ],
+    });
     await call<Interview>('interviews:setPanel', { id: interview.id, coInterviewers: [panel[0]] });
-    await eventually(() => expect((g.calendar.peek(eventId)!.attendees as Array<{ email: string }>).map((a) => a.email)).not.toContain('bob@example.com'));
-    expect((g.calendar.peek(eventId)!.attendees as Array<{ email: string }>).map((a) => a.email)).toEqual(['ada@example.com', 'recruiter@example.com', 'pat@example.com', 'room-4@resource.calendar.google.com']);
+    await eventually(() =>
+      expect((g.calendar.peek(eventId)!.attendees as Array<{ email: string }>).map((a) => a.email)).not.toContain(
+        'bob@example.com',
+      ),
+    );
+    expect((g.calendar.peek(eventId)!.attendees as Array<{ email: string }>).map((a) => a.email)).toEqual([
+      'ada@example.com',
+      'recruiter@example.com',
+      'pat@example.com',
+      'room-4@resource.calendar.google.com',
+    ]);
     // Google tells Bob (and everyone else) itself; the app sent no email at all.
-    expect(g.requests.filter((r) => r.method === 'PATCH' && r.path.includes(eventId)).map((r) => r.query.sendUpdates)).toEqual(['all']);
+    expect(
+      g.requests.filter((r) => r.method === 'PATCH' && r.path.includes(eventId)).map((r) => r.query.sendUpdates),
+    ).toEqual(['all']);
     expect(sink.received).toHaveLength(0);
   });
 
@@ -292,13 +477,33 @@ describe('panel interviews (emulator + SMTP sink + real keychain)', () => {
     const bob = { email: 'bob@example.com', name: 'Bob Panel' };
     let id = '';
     // The recruiter takes Bob off while the first create waits for the Meet (its first look at the event).
-    g.faults.add({ method: 'GET', path: /\/events\/[a-v0-9]+$/, before: () => void services.commands.setPanel(id, [panel[0]]) });
-    const interview = await call<Interview>('interviews:schedule', { candidateName: 'Ada Lovelace', candidateEmail: 'ada@example.com', jobTitle: 'Staff Engineer', date: day(8), time: '10:00', timeZone: 'Europe/Berlin', durationMinutes: 45, notes: '', candidateMessage: '', acceptConflicts: true, coInterviewers: [bob, panel[0]] });
+    g.faults.add({
+      method: 'GET',
+      path: /\/events\/[a-v0-9]+$/,
+      before: () => void services.commands.setPanel(id, [panel[0]]),
+    });
+    const interview = await call<Interview>('interviews:schedule', {
+      candidateName: 'Ada Lovelace',
+      candidateEmail: 'ada@example.com',
+      jobTitle: 'Staff Engineer',
+      date: day(8),
+      time: '10:00',
+      timeZone: 'Europe/Berlin',
+      durationMinutes: 45,
+      notes: '',
+      candidateMessage: '',
+      acceptConflicts: true,
+      coInterviewers: [bob, panel[0]],
+    });
     id = interview.id;
     const eventId = eventIdFor(id);
     await eventually(() => expect(services.calendar.queue.all()).toEqual([]));
     expect(services.interviews.get(id).coInterviewers).toEqual([panel[0]]);
-    expect((g.calendar.peek(eventId)!.attendees as Array<{ email: string }>).map((a) => a.email)).toEqual(['ada@example.com', 'recruiter@example.com', 'pat@example.com']);
+    expect((g.calendar.peek(eventId)!.attendees as Array<{ email: string }>).map((a) => a.email)).toEqual([
+      'ada@example.com',
+      'recruiter@example.com',
+      'pat@example.com',
+    ]);
     // The panel change raised SEQUENCE; the event carries it too, so invitations and Calendar agree.
     expect(g.calendar.peek(eventId)!.sequence).toBe(services.interviews.get(id).ics.sequence);
     await eventually(() => expect(mailTo('pat@example.com')).toHaveLength(1));
@@ -308,17 +513,50 @@ describe('panel interviews (emulator + SMTP sink + real keychain)', () => {
   it('refuses a panel the way the form words it: own address, the candidate, twice the same person, too many', async () => {
     await call('account:connect');
     const eventsBefore = g.calendar.all().length;
-    const base = { candidateName: 'Ada Lovelace', candidateEmail: 'ada@example.com', jobTitle: 'Engineer', date: day(3), time: '10:00', timeZone: 'UTC', durationMinutes: 30, notes: '' };
+    const base = {
+      candidateName: 'Ada Lovelace',
+      candidateEmail: 'ada@example.com',
+      jobTitle: 'Engineer',
+      date: day(3),
+      time: '10:00',
+      timeZone: 'UTC',
+      durationMinutes: 30,
+      notes: '',
+    };
     const refused = async (coInterviewers: unknown) => {
-      const result = await dispatchCall(services.handlers, 'interviews:schedule', { ...base, coInterviewers }, createMemoryLogger());
+      const result = await dispatchCall(
+        services.handlers,
+        'interviews:schedule',
+        { ...base, coInterviewers },
+        createMemoryLogger(),
+      );
       if (result.ok) throw new Error('accepted');
       return result.error.fields ?? [{ field: result.error.field, message: result.error.message }];
     };
-    expect(await refused([{ email: 'recruiter@example.com' }])).toEqual([{ field: 'coInterviewers.0.email', message: 'Co-interviewer email is your own address: you are on every interview already.' }]);
-    expect(await refused([{ email: 'pat@example.com' }, { email: 'ADA@example.com' }])).toEqual([{ field: 'coInterviewers.1.email', message: "Co-interviewer email is the candidate's address: add a colleague here." }]);
-    expect(await refused([{ email: 'pat@example.com' }, { email: 'pat@EXAMPLE.com' }])).toEqual([{ field: 'coInterviewers.1.email', message: 'pat@example.com is already on the panel' }]);
-    expect(await refused([{ email: 'Pat <pat@example.com>' }])).toEqual([{ field: 'coInterviewers.0.email', message: 'Co-interviewer email must be one plain address like name@example.com' }]);
-    expect(await refused(Array.from({ length: 9 }, (_, i) => ({ email: `p${i}@example.com` })))).toEqual([{ field: 'coInterviewers', message: 'A panel can have at most 8 co-interviewers' }]);
+    expect(await refused([{ email: 'recruiter@example.com' }])).toEqual([
+      {
+        field: 'coInterviewers.0.email',
+        message: 'Co-interviewer email is your own address: you are on every interview already.',
+      },
+    ]);
+    expect(await refused([{ email: 'pat@example.com' }, { email: 'ADA@example.com' }])).toEqual([
+      {
+        field: 'coInterviewers.1.email',
+        message: "Co-interviewer email is the candidate's address: add a colleague here.",
+      },
+    ]);
+    expect(await refused([{ email: 'pat@example.com' }, { email: 'pat@EXAMPLE.com' }])).toEqual([
+      { field: 'coInterviewers.1.email', message: 'pat@example.com is already on the panel' },
+    ]);
+    expect(await refused([{ email: 'Pat <pat@example.com>' }])).toEqual([
+      {
+        field: 'coInterviewers.0.email',
+        message: 'Co-interviewer email must be one plain address like name@example.com',
+      },
+    ]);
+    expect(await refused(Array.from({ length: 9 }, (_, i) => ({ email: `p${i}@example.com` })))).toEqual([
+      { field: 'coInterviewers', message: 'A panel can have at most 8 co-interviewers' },
+    ]);
     expect(g.calendar.all()).toHaveLength(eventsBefore);
   });
 });

@@ -12,7 +12,16 @@ import type { Interview } from '../../../preload/shared/contract/interview-schem
 const pad = (n: number) => String(n).padStart(2, '0');
 const form = (days: number, name: string) => {
   const d = new Date(Date.now() + days * 86_400_000);
-  return { candidateName: name, candidateEmail: `${name.toLowerCase()}@example.com`, jobTitle: 'Engineer', date: `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`, time: '10:00', timeZone: 'UTC', durationMinutes: 30, acceptConflicts: true };
+  return {
+    candidateName: name,
+    candidateEmail: `${name.toLowerCase()}@example.com`,
+    jobTitle: 'Engineer',
+    date: `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`,
+    time: '10:00',
+    timeZone: 'UTC',
+    durationMinutes: 30,
+    acceptConflicts: true,
+  };
 };
 
 describe('two-way sync (emulator + real keychain)', () => {
@@ -30,7 +39,18 @@ describe('two-way sync (emulator + real keychain)', () => {
   afterAll(async () => g.close());
   beforeEach(async () => {
     temp = makeTempDir();
-    services = googleServices(g, temp.dir, { keychainService, overrides: { tuning: { google: { syncPageSize: 2, retry: { baseDelayMs: 5, maxDelayMs: 20, totalCapMs: 2000 }, conferencePollMs: [10, 10] } } } });
+    services = googleServices(g, temp.dir, {
+      keychainService,
+      overrides: {
+        tuning: {
+          google: {
+            syncPageSize: 2,
+            retry: { baseDelayMs: 5, maxDelayMs: 20, totalCapMs: 2000 },
+            conferencePollMs: [10, 10],
+          },
+        },
+      },
+    });
     await call('account:connect');
     interviews.length = 0;
     for (const [i, name] of ['Ada', 'Grace', 'Alan', 'Edsger', 'Barbara'].entries()) {
@@ -51,7 +71,12 @@ describe('two-way sync (emulator + real keychain)', () => {
     const original = g.calendar.peek(eventIdFor(ada.id))!;
     const later = new Date(Date.parse(ada.startUtc) + 5 * 3600_000).toISOString();
     // "Duplicate" in Calendar: a new event with the same private properties, then moved and cancelled.
-    const copy = g.calendar.insertForeign({ summary: original.summary, extendedProperties: original.extendedProperties, start: { dateTime: later }, end: { dateTime: new Date(Date.parse(later) + 3600_000).toISOString() } });
+    const copy = g.calendar.insertForeign({
+      summary: original.summary,
+      extendedProperties: original.extendedProperties,
+      start: { dateTime: later },
+      end: { dateTime: new Date(Date.parse(later) + 3600_000).toISOString() },
+    });
     await services.calendar.sync();
     g.calendar.deleteAsUser(copy);
     await services.calendar.sync();
@@ -69,7 +94,10 @@ describe('two-way sync (emulator + real keychain)', () => {
     const [ada, grace, alan] = interviews as [Interview, Interview, Interview];
     const newStart = new Date(Date.parse(ada.startUtc) + 2 * 3600_000).toISOString();
     const newEnd = new Date(Date.parse(newStart) + 60 * 60_000).toISOString();
-    g.calendar.editAsUser(eventIdFor(ada.id), { start: { dateTime: newStart, timeZone: 'UTC' }, end: { dateTime: newEnd, timeZone: 'UTC' } });
+    g.calendar.editAsUser(eventIdFor(ada.id), {
+      start: { dateTime: newStart, timeZone: 'UTC' },
+      end: { dateTime: newEnd, timeZone: 'UTC' },
+    });
     g.calendar.respondAsAttendee(eventIdFor(grace.id), 'grace@example.com', 'declined');
     g.calendar.deleteAsUser(eventIdFor(alan.id));
     const result = await call('google:syncNow');
@@ -97,18 +125,28 @@ describe('two-way sync (emulator + real keychain)', () => {
     const result = await call('google:syncNow');
     expect(result).toEqual({ ok: true, value: { changed: 1 } });
     for (const kept of [ada, alan]) {
-      expect(services.interviews.get(kept.id)).toMatchObject({ startUtc: kept.startUtc, durationMinutes: kept.durationMinutes });
+      expect(services.interviews.get(kept.id)).toMatchObject({
+        startUtc: kept.startUtc,
+        durationMinutes: kept.durationMinutes,
+      });
     }
     expect(services.interviews.get(grace.id)).toMatchObject({ startUtc: grace.startUtc, durationMinutes: 480 });
-    expect((services as DeskServices & { lines: string[] }).lines.filter((l) => /cannot be read; the interview was left as it was/.test(l))).toHaveLength(2);
+    expect(
+      (services as DeskServices & { lines: string[] }).lines.filter((l) =>
+        /cannot be read; the interview was left as it was/.test(l),
+      ),
+    ).toHaveLength(2);
     // The rest of the calendar still syncs: a later good change is taken.
     const newStart = new Date(Date.parse(ada.startUtc) + 3600_000).toISOString();
-    g.calendar.editAsUser(eventIdFor(ada.id), { start: { dateTime: newStart, timeZone: 'UTC' }, end: { dateTime: new Date(Date.parse(newStart) + 45 * 60_000).toISOString(), timeZone: 'UTC' } });
+    g.calendar.editAsUser(eventIdFor(ada.id), {
+      start: { dateTime: newStart, timeZone: 'UTC' },
+      end: { dateTime: new Date(Date.parse(newStart) + 45 * 60_000).toISOString(), timeZone: 'UTC' },
+    });
     expect(await call('google:syncNow')).toMatchObject({ ok: true });
     expect(services.interviews.get(ada.id)).toMatchObject({ startUtc: newStart, durationMinutes: 45 });
   });
 
-  it('pages through changes (3 pages of 2) and keeps the last page\'s sync token', async () => {
+  it("pages through changes (3 pages of 2) and keeps the last page's sync token", async () => {
     for (const i of interviews) g.calendar.editAsUser(eventIdFor(i.id), { description: 'touched' });
     const result = await services.calendar.sync();
     expect(result.requests).toBe(3);

@@ -26,13 +26,22 @@ describe('main-process log file', () => {
   it('redacts credentials even when a caller slips one in', async () => {
     const dir = path.join(temp.dir, 'redact');
     const log = createFileLogger({ dataDir: dir });
-    log.error('token refresh failed', { access_token: 'ya29.a0AfH6SMBsecretvalue', refresh_token: '1//0gLongRefreshTokenValue' });
+    log.error('token refresh failed', {
+      access_token: 'ya29.a0AfH6SMBsecretvalue',
+      refresh_token: '1//0gLongRefreshTokenValue',
+    });
     log.info('Authorization: Bearer abc.def.ghi');
     log.info('callback ?code=4/0AbCdEf&state=xyz');
     log.warn('smtp failed', new Error('smtp auth failed: password=hunter2'));
     await wait(50);
     const text = fs.readFileSync(logFilePath(dir), 'utf8');
-    for (const secret of ['ya29.a0AfH6SMBsecretvalue', '1//0gLongRefreshTokenValue', 'abc.def.ghi', '4/0AbCdEf', 'hunter2']) {
+    for (const secret of [
+      'ya29.a0AfH6SMBsecretvalue',
+      '1//0gLongRefreshTokenValue',
+      'abc.def.ghi',
+      '4/0AbCdEf',
+      'hunter2',
+    ]) {
       expect(text).not.toContain(secret);
     }
     expect(text).toContain('[redacted]');
@@ -59,7 +68,8 @@ describe('main-process log file', () => {
     log.warn('request to http://127.0.0.1:9/revoke?token=opaque-value failed', new Error('for bob@example.com'));
     await wait(50);
     const text = fs.readFileSync(logFilePath(dir), 'utf8');
-    for (const secret of ['ada.candidate@example.com', 'opaque-value', 'bob@example.com']) expect(text).not.toContain(secret);
+    for (const secret of ['ada.candidate@example.com', 'opaque-value', 'bob@example.com'])
+      expect(text).not.toContain(secret);
     expect(text).toContain('<[email]>: Recipient address rejected');
   });
 

@@ -13,7 +13,17 @@ const pad = (n: number) => String(n).padStart(2, '0');
 function form(extra: Record<string, unknown> = {}) {
   const d = new Date(Date.now() + 3 * 86_400_000);
   const date = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-  return { candidateName: 'Ada Lovelace', candidateEmail: 'ada@example.com', jobTitle: 'Staff Engineer', date, time: '13:00', timeZone: 'Europe/Berlin', durationMinutes: 45, meetLink: 'https://meet.google.com/abc-defg-hij', ...extra };
+  return {
+    candidateName: 'Ada Lovelace',
+    candidateEmail: 'ada@example.com',
+    jobTitle: 'Staff Engineer',
+    date,
+    time: '13:00',
+    timeZone: 'Europe/Berlin',
+    durationMinutes: 45,
+    meetLink: 'https://meet.google.com/abc-defg-hij',
+    ...extra,
+  };
 }
 
 describe('email times follow the reader’s locale and name the zone (real SMTP)', () => {
@@ -24,15 +34,23 @@ describe('email times follow the reader’s locale and name the zone (real SMTP)
   const start = async (locale: string) => {
     temp = makeTempDir();
     sink.received.length = 0;
-    services = servicesFor(temp.dir, { locale, config: { ...loadEnvConfig({ INTERVIEW_DESK_SMTP_URL: sink.url }, temp.dir) } });
-    await call('settings:update', { recruiterName: 'Rita Recruiter', recruiterEmail: 'rita@example.com', companyName: 'Acme Corp' });
+    services = servicesFor(temp.dir, {
+      locale,
+      config: { ...loadEnvConfig({ INTERVIEW_DESK_SMTP_URL: sink.url }, temp.dir) },
+    });
+    await call('settings:update', {
+      recruiterName: 'Rita Recruiter',
+      recruiterEmail: 'rita@example.com',
+      companyName: 'Acme Corp',
+    });
   };
   const schedule = async (extra: Record<string, unknown> = {}) => {
     const scheduled = await call('interviews:schedule', form(extra));
     if (!scheduled.ok) throw new Error(scheduled.error.message);
     return scheduled.value as Interview;
   };
-  const textTo = (address: string) => sink.received.filter((m) => m.envelope.to.includes(address)).map((m) => m.parsed.text ?? '');
+  const textTo = (address: string) =>
+    sink.received.filter((m) => m.envelope.to.includes(address)).map((m) => m.parsed.text ?? '');
   beforeAll(async () => {
     sink = await startSmtpSink();
   });
@@ -47,7 +65,9 @@ describe('email times follow the reader’s locale and name the zone (real SMTP)
     await schedule();
     await eventually(() => expect(sink.received).toHaveLength(2));
     for (const text of [...textTo('ada@example.com'), ...textTo('rita@example.com')]) {
-      expect(text).toMatch(/When: \w+day, \w+ \d+, \d{4} at 1:00 PM, Central European (Standard|Summer) Time \(Europe\/Berlin\)/);
+      expect(text).toMatch(
+        /When: \w+day, \w+ \d+, \d{4} at 1:00 PM, Central European (Standard|Summer) Time \(Europe\/Berlin\)/,
+      );
       expect(text).not.toContain('13:00');
     }
   });
@@ -57,7 +77,9 @@ describe('email times follow the reader’s locale and name the zone (real SMTP)
     await schedule();
     await eventually(() => expect(sink.received).toHaveLength(2));
     for (const text of textTo('ada@example.com')) {
-      expect(text).toMatch(/When: \w+day, \d+ \w+ \d{4} at 13:00, Central European (Standard|Summer) Time \(Europe\/Berlin\)/);
+      expect(text).toMatch(
+        /When: \w+day, \d+ \w+ \d{4} at 13:00, Central European (Standard|Summer) Time \(Europe\/Berlin\)/,
+      );
       expect(text).not.toContain('PM');
     }
   });
@@ -75,7 +97,11 @@ describe('email times follow the reader’s locale and name the zone (real SMTP)
     expect(update).toContain('New panel: Rita Recruiter (was Rita Recruiter, Alan Turing)');
     await eventually(async () => {
       const saved = await call('interviews:get', interview.id);
-      expect(saved.ok && (saved.value as Interview).invitations.panel?.['alan@example.com']).toMatchObject({ state: 'sent', kind: 'cancellation', name: 'Alan Turing' });
+      expect(saved.ok && (saved.value as Interview).invitations.panel?.['alan@example.com']).toMatchObject({
+        state: 'sent',
+        kind: 'cancellation',
+        name: 'Alan Turing',
+      });
     });
   });
 });

@@ -17,7 +17,17 @@ const pad = (n: number) => String(n).padStart(2, '0');
 function form(days: number, extra: Record<string, unknown> = {}) {
   const d = new Date(Date.now() + days * 86_400_000);
   const date = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-  return { candidateName: 'Ada Lovelace', candidateEmail: 'ada@example.com', jobTitle: 'Staff Engineer', date, time: '10:00', timeZone: 'Europe/Berlin', durationMinutes: 45, acceptConflicts: true, ...extra };
+  return {
+    candidateName: 'Ada Lovelace',
+    candidateEmail: 'ada@example.com',
+    jobTitle: 'Staff Engineer',
+    date,
+    time: '10:00',
+    timeZone: 'Europe/Berlin',
+    durationMinutes: 45,
+    acceptConflicts: true,
+    ...extra,
+  };
 }
 
 /** With Google connected the Calendar event is the meeting: every email, .ics, the room and the event agree. */
@@ -35,14 +45,25 @@ describe('one meeting for everyone (Google emulator + SMTP sink)', () => {
   const event = (id: string) => g.calendar.peek(eventIdFor(id))!;
   const mailsTo = (address: string): ReceivedMail[] => sink.received.filter((m) => m.envelope.to.includes(address));
   /** One message's invite, read by both parsers (the attachment and the inline calendar part). */
-  const readInvites = (mail: ReceivedMail): ParsedInvite[] => [parseWithIcalJs(icsAttachment(mail)), parseWithPython(icsAttachment(mail)), parseWithIcalJs(calendarPart(mail))];
+  const readInvites = (mail: ReceivedMail): ParsedInvite[] => [
+    parseWithIcalJs(icsAttachment(mail)),
+    parseWithPython(icsAttachment(mail)),
+    parseWithIcalJs(calendarPart(mail)),
+  ];
   /** The last message to each party announces exactly the Google event: its UID, SEQUENCE and Meet link. */
   const expectEveryoneHas = (interviewId: string, sequence: number) => {
     const googleEvent = event(interviewId);
     const link = String(googleEvent.hangoutLink);
     for (const address of ['ada@example.com', 'recruiter@example.com']) {
       const last = mailsTo(address).at(-1)!;
-      for (const invite of readInvites(last)) expect(invite).toMatchObject({ method: 'REQUEST', uid: googleEvent.iCalUID, sequence, location: link, url: link });
+      for (const invite of readInvites(last))
+        expect(invite).toMatchObject({
+          method: 'REQUEST',
+          uid: googleEvent.iCalUID,
+          sequence,
+          location: link,
+          url: link,
+        });
       expect(String(last.parsed.html)).toContain(`href="${link}"`);
       expect(last.parsed.text).toContain(link);
     }
@@ -70,7 +91,10 @@ describe('one meeting for everyone (Google emulator + SMTP sink)', () => {
     services = googleServices(g, temp.dir, {
       keychainService: 'unused',
       secrets: memorySecretStore(),
-      overrides: { config: loadEnvConfig({ ...g.env, INTERVIEW_DESK_SMTP_URL: sink.url }, temp.dir), tuning: { mail: { backoffMs: [30, 60, 90], maxAttempts: 4 } } },
+      overrides: {
+        config: loadEnvConfig({ ...g.env, INTERVIEW_DESK_SMTP_URL: sink.url }, temp.dir),
+        tuning: { mail: { backoffMs: [30, 60, 90], maxAttempts: 4 } },
+      },
     });
     expect((await call('account:connect')).ok).toBe(true);
   });
@@ -79,7 +103,7 @@ describe('one meeting for everyone (Google emulator + SMTP sink)', () => {
     temp.cleanup();
   });
 
-  it('a pasted link becomes the event\'s conference; nobody is invited before the event exists; both get its link and UID', async () => {
+  it("a pasted link becomes the event's conference; nobody is invited before the event exists; both get its link and UID", async () => {
     const pasted = 'https://meet.google.com/abc-defg-hij';
     g.faults.add({ method: 'POST', path: /\/events$/, delayMs: 1_500 });
     const interview = await schedule({ meetLink: pasted });
@@ -87,7 +111,10 @@ describe('one meeting for everyone (Google emulator + SMTP sink)', () => {
     // The insert is still on its way: both invitations are held, not sent.
     expect(g.calendar.peek(eventIdFor(interview.id))).toBeUndefined();
     expect(sink.received).toHaveLength(0);
-    expect(services.interviews.get(interview.id).invitations).toMatchObject({ candidate: { state: 'queued' }, recruiter: { state: 'queued' } });
+    expect(services.interviews.get(interview.id).invitations).toMatchObject({
+      candidate: { state: 'queued' },
+      recruiter: { state: 'queued' },
+    });
     await eventually(() => expect(sink.received).toHaveLength(2));
     await new Promise((r) => setTimeout(r, 150));
     expect(sink.received).toHaveLength(2);
@@ -95,12 +122,15 @@ describe('one meeting for everyone (Google emulator + SMTP sink)', () => {
     const googleEvent = event(interview.id);
     expect(googleEvent.hangoutLink).toBe(pasted);
     expect(googleEvent.location).toBe(pasted);
-    expect(googleEvent.conferenceData).toMatchObject({ conferenceId: 'abc-defg-hij', entryPoints: [{ entryPointType: 'video', uri: pasted }] });
+    expect(googleEvent.conferenceData).toMatchObject({
+      conferenceId: 'abc-defg-hij',
+      entryPoints: [{ entryPointType: 'video', uri: pasted }],
+    });
     expect((googleEvent.conferenceData as Record<string, unknown>).createRequest).toBeUndefined();
     expectEveryoneHas(interview.id, 0);
   });
 
-  it('without a pasted link, both wait for Google\'s Meet link and get the same one', async () => {
+  it("without a pasted link, both wait for Google's Meet link and get the same one", async () => {
     g.calendar.conferenceMode = 'pending';
     g.calendar.pendingReads = 3;
     const interview = await schedule({ meetLink: '' });
@@ -132,21 +162,37 @@ describe('one meeting for everyone (Google emulator + SMTP sink)', () => {
     await eventually(() => expect(event(interview.id).sequence).toBe(2)); // the event agrees with the invites
     for (const address of ['ada@example.com', 'recruiter@example.com']) {
       const invites = mailsTo(address).map((m) => parseWithIcalJs(icsAttachment(m)));
-      expect(invites.map((i) => [i.uid, i.sequence])).toEqual([[uid, 0], [uid, 1], [uid, 2]]);
-      expect(parseWithPython(icsAttachment(mailsTo(address).at(-1)!))).toMatchObject({ uid, sequence: 2, location: fromGoogle, url: fromGoogle });
+      expect(invites.map((i) => [i.uid, i.sequence])).toEqual([
+        [uid, 0],
+        [uid, 1],
+        [uid, 2],
+      ]);
+      expect(parseWithPython(icsAttachment(mailsTo(address).at(-1)!))).toMatchObject({
+        uid,
+        sequence: 2,
+        location: fromGoogle,
+        url: fromGoogle,
+      });
     }
 
     // A reschedule: the update waits for Google's patch, then carries the event's time, link and SEQUENCE.
     expect((await call('interviews:reschedule', { id: interview.id, ...form(5, { time: '16:00' }) })).ok).toBe(true);
     await eventually(() => expect(sink.received).toHaveLength(8));
-    expect((event(interview.id).start as { dateTime: string }).dateTime).toBe(services.interviews.get(interview.id).startUtc);
+    expect((event(interview.id).start as { dateTime: string }).dateTime).toBe(
+      services.interviews.get(interview.id).startUtc,
+    );
     expectEveryoneHas(interview.id, 3);
   });
 
-  it('Google cannot make a Meet: nothing goes out and the room says so; a pasted link or Retry sends everyone the event\'s meeting', async () => {
+  it("Google cannot make a Meet: nothing goes out and the room says so; a pasted link or Retry sends everyone the event's meeting", async () => {
     g.calendar.conferenceMode = 'failure';
     const first = await schedule({ meetLink: '' });
-    const second = await schedule({ meetLink: '', candidateEmail: 'grace@example.com', candidateName: 'Grace Hopper', time: '15:00' });
+    const second = await schedule({
+      meetLink: '',
+      candidateEmail: 'grace@example.com',
+      candidateName: 'Grace Hopper',
+      time: '15:00',
+    });
     await eventually(() => expect(services.interviews.get(second.id).google?.state).toBe('failed'));
     await new Promise((r) => setTimeout(r, 150));
     expect(sink.received).toHaveLength(0);
@@ -168,7 +214,11 @@ describe('one meeting for everyone (Google emulator + SMTP sink)', () => {
     expect(link).toMatch(/^https:\/\/meet\.google\.com\//);
     for (const address of ['grace@example.com', 'recruiter@example.com']) {
       const last = sink.received.filter((m) => m.envelope.to.includes(address)).at(-1)!;
-      expect(parseWithPython(icsAttachment(last))).toMatchObject({ uid: event(second.id).iCalUID, location: link, sequence: 0 });
+      expect(parseWithPython(icsAttachment(last))).toMatchObject({
+        uid: event(second.id).iCalUID,
+        location: link,
+        sequence: 0,
+      });
     }
   });
 });

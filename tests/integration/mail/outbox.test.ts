@@ -12,11 +12,18 @@ import { createMemoryLogger } from '../../../main/logging/logger';
 import type { Interview } from '../../../preload/shared/contract/interview-schema';
 
 /** The schedule form for an interview `days` from now (far from the seeded ones, so no conflict is read). */
-const form = (days: number) => scheduleFormFor(days, { candidateTimeZone: 'Europe/Berlin', meetLink: 'https://meet.google.com/abc-defg-hij' });
+const form = (days: number) =>
+  scheduleFormFor(days, { candidateTimeZone: 'Europe/Berlin', meetLink: 'https://meet.google.com/abc-defg-hij' });
 
 /** `count` interviews half a year ahead, each with its Meet link (and `extra`). */
 const seeded = (count: number, extra: Partial<Interview> = {}) =>
-  Array.from({ length: count }, (_, i) => makeInterview({ startUtc: new Date(Date.now() + (180 + i) * 86_400_000).toISOString(), meetLink: 'https://meet.google.com/abc-defg-hij', ...extra }));
+  Array.from({ length: count }, (_, i) =>
+    makeInterview({
+      startUtc: new Date(Date.now() + (180 + i) * 86_400_000).toISOString(),
+      meetLink: 'https://meet.google.com/abc-defg-hij',
+      ...extra,
+    }),
+  );
 
 describe('the outbox works in proportion to what is due, not to what waits', () => {
   let temp: ReturnType<typeof makeTempDir>;
@@ -47,7 +54,10 @@ describe('the outbox works in proportion to what is due, not to what waits', () 
   it('paused (no mail server set up): a change reads the same rows with 2 or 600 messages waiting, and does not drain', async () => {
     temp = makeTempDir();
     const waiting = seeded(300);
-    seedStore(temp.dir, { interviews: waiting, settings: { recruiterName: 'Rita', recruiterEmail: 'rita@example.com' } });
+    seedStore(temp.dir, {
+      interviews: waiting,
+      settings: { recruiterName: 'Rita', recruiterEmail: 'rita@example.com' },
+    });
     const lines: string[] = [];
     services = servicesFor(temp.dir, { log: createMemoryLogger(lines) });
     const counter = countRowsRead(services.stores.database);
@@ -63,7 +73,7 @@ describe('the outbox works in proportion to what is due, not to what waits', () 
     expect(lines.filter((l) => l.includes('outbox waiting')).length).toBe(drainsBefore);
   });
 
-  it('sending: 600 messages held for Google\'s event cost a change nothing, and only the new messages are read and sent', async () => {
+  it("sending: 600 messages held for Google's event cost a change nothing, and only the new messages are read and sent", async () => {
     temp = makeTempDir();
     const held = seeded(300, { google: { eventId: 'pending0event', state: 'pending' } });
     seedStore(temp.dir, { interviews: held, settings: { recruiterName: 'Rita', recruiterEmail: 'rita@example.com' } });

@@ -42,17 +42,29 @@ describe('the optional candidate reminder email over real SMTP', () => {
     const start = new Date(Date.now() + hour);
     start.setUTCMinutes(0, 0, 0);
     time = simulatedTime(start.toISOString());
-    services = servicesFor(temp.dir, { config: loadEnvConfig({ INTERVIEW_DESK_SMTP_URL: sink.url }, temp.dir), clock: time.clock, tuning: { timers: time.timers } });
-    services.settings.update({ recruiterName: 'Rita Recruiter', recruiterEmail: 'rita@example.com', companyName: 'Acme Corp', candidateReminderEmail: true });
+    services = servicesFor(temp.dir, {
+      config: loadEnvConfig({ INTERVIEW_DESK_SMTP_URL: sink.url }, temp.dir),
+      clock: time.clock,
+      tuning: { timers: time.timers },
+    });
+    services.settings.update({
+      recruiterName: 'Rita Recruiter',
+      recruiterEmail: 'rita@example.com',
+      companyName: 'Acme Corp',
+      candidateReminderEmail: true,
+    });
   });
   afterEach(async () => {
     await services.dispose();
     temp.cleanup();
   });
 
-  const candidateMails = (kind: RegExp) => sink.received.filter((m) => m.envelope.to.some((to) => to !== 'rita@example.com') && kind.test(m.parsed.subject ?? ''));
+  const candidateMails = (kind: RegExp) =>
+    sink.received.filter(
+      (m) => m.envelope.to.some((to) => to !== 'rita@example.com') && kind.test(m.parsed.subject ?? ''),
+    );
 
-  it('goes out 24 h before with the real time left in the candidate\'s zone, never soon after the invitation', async () => {
+  it("goes out 24 h before with the real time left in the candidate's zone, never soon after the invitation", async () => {
     const now = time.clock.now();
     const far = services.commands.schedule(form(now, 72, 'Ada')); // invitation now, reminder 48 h later
     services.commands.schedule(form(now, 30, 'Grace')); // its 24 h moment is 6 h after the invitation
@@ -65,7 +77,12 @@ describe('the optional candidate reminder email over real SMTP', () => {
     const reminders = candidateMails(/reminder/i);
     expect(reminders.map((m) => m.envelope.to)).toEqual([['ada@example.com']]);
     const text = reminders[0]!.parsed.text ?? '';
-    const istClock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Kolkata', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(Date.parse(far.startUtc));
+    const istClock = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Asia/Kolkata',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).format(Date.parse(far.startUtc));
     expect(text).toMatch(new RegExp(`starts in 1 d \\(at \\w{3} \\d{1,2} \\w{3}, ${istClock} (IST|GMT\\+5:30)\\)`));
     expect(text).not.toMatch(/24 h|in 1 day/);
   });

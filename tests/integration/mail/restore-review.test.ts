@@ -19,7 +19,16 @@ import type { Interview } from '../../../preload/shared/contract/interview-schem
 const pad = (n: number) => String(n).padStart(2, '0');
 const form = (days: number, name: string, time = '10:00') => {
   const d = new Date(Date.now() + days * 86_400_000);
-  return { candidateName: name, candidateEmail: `${name.toLowerCase()}@example.com`, jobTitle: 'Engineer', date: `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`, time, timeZone: 'UTC', durationMinutes: 30, acceptConflicts: true };
+  return {
+    candidateName: name,
+    candidateEmail: `${name.toLowerCase()}@example.com`,
+    jobTitle: 'Engineer',
+    date: `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`,
+    time,
+    timeZone: 'UTC',
+    durationMinutes: 30,
+    acceptConflicts: true,
+  };
 };
 
 /**
@@ -33,7 +42,7 @@ describe('restoring the last good copy (emulator + SMTP sink + real files)', () 
   const temp = makeTempDir();
   const secrets = memorySecretStore();
   let services: DeskServices & { stores: OpenedStores };
-  const call = async <T,>(name: string, input?: unknown): Promise<T> => {
+  const call = async <T>(name: string, input?: unknown): Promise<T> => {
     const result = await dispatchCall(services.handlers, name, input, createMemoryLogger());
     if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
     return result.value as T;
@@ -43,7 +52,9 @@ describe('restoring the last good copy (emulator + SMTP sink + real files)', () 
     (services = googleServices(g, temp.dir, {
       keychainService: 'unused',
       secrets,
-      overrides: { config: loadEnvConfig({ ...g.env, ...(smtp ? { INTERVIEW_DESK_SMTP_URL: sink.url } : {}) }, temp.dir) },
+      overrides: {
+        config: loadEnvConfig({ ...g.env, ...(smtp ? { INTERVIEW_DESK_SMTP_URL: sink.url } : {}) }, temp.dir),
+      },
     }));
 
   beforeAll(async () => {
@@ -74,17 +85,26 @@ describe('restoring the last good copy (emulator + SMTP sink + real files)', () 
     services.account.markNeedsReconnect('test');
     const moved = await call<Interview>('interviews:reschedule', { id: ada.id, ...form(3, 'Ada', '14:00') });
     const grace = await call<Interview>('interviews:schedule', form(4, 'Grace'));
-    expect(services.calendar.queue.all().map((c) => c.op).sort()).toEqual(['create', 'update']);
+    expect(
+      services.calendar.queue
+        .all()
+        .map((c) => c.op)
+        .sort(),
+    ).toEqual(['create', 'update']);
     services.stores.keepGoodCopy();
     await stop();
     // Since the copy: Ada's event was moved in Google Calendar to 16:00; then the database is damaged.
     const newer = new Date(Date.parse(ada.startUtc) + 6 * 3600_000).toISOString();
-    g.calendar.editAsUser(eventIdFor(ada.id), { start: { dateTime: newer, timeZone: 'UTC' }, end: { dateTime: new Date(Date.parse(newer) + 30 * 60_000).toISOString(), timeZone: 'UTC' } });
+    g.calendar.editAsUser(eventIdFor(ada.id), {
+      start: { dateTime: newer, timeZone: 'UTC' },
+      end: { dateTime: new Date(Date.parse(newer) + 30 * 60_000).toISOString(), timeZone: 'UTC' },
+    });
     fs.writeFileSync(databasePaths(temp.dir).file, 'this is not a database '.repeat(100));
 
     // Restored, with a mail server now and Google still to reconnect: nothing goes anywhere.
     const before = g.requests.length;
-    const calendarWrites = () => g.requests.slice(before).filter((r) => r.path.includes('/calendar/') && r.method !== 'GET');
+    const calendarWrites = () =>
+      g.requests.slice(before).filter((r) => r.path.includes('/calendar/') && r.method !== 'GET');
     start(true);
     expect(services.interviews.get(ada.id).startUtc).toBe(moved.startUtc);
     await services.outbox.drain();
@@ -92,7 +112,10 @@ describe('restoring the last good copy (emulator + SMTP sink + real files)', () 
 
     const held = await call<RestorePending>('restore:pending');
     expect(held.calendarRead).toBe(false);
-    expect(held.messages.map((m) => `${m.candidateName} ${m.kind} ${m.recipientName}`).sort()).toEqual(['Ada invitation Ada', 'Ada invitation you']);
+    expect(held.messages.map((m) => `${m.candidateName} ${m.kind} ${m.recipientName}`).sort()).toEqual([
+      'Ada invitation Ada',
+      'Ada invitation you',
+    ]);
     expect(sink.received).toHaveLength(0);
     expect(calendarWrites()).toEqual([]);
 
@@ -114,19 +137,30 @@ describe('restoring the last good copy (emulator + SMTP sink + real files)', () 
     const read = await call<RestorePending>('restore:pending');
     expect(read.calendarRead).toBe(true);
     expect(read.messages.filter((m) => m.oldTime).map((m) => m.candidateName)).toEqual(['Ada', 'Ada']);
-    await eventually(() => expect(sink.received.map((m) => m.envelope.to[0]).sort()).toEqual(['grace@example.com', 'recruiter@example.com']));
+    await eventually(() =>
+      expect(sink.received.map((m) => m.envelope.to[0]).sort()).toEqual(['grace@example.com', 'recruiter@example.com']),
+    );
     await services.outbox.drain();
     sink.received.length = 0;
 
     // Send Ada's, drop the copy of hers to you: exactly one message, at Google's time.
-    const adaTo = (name: string) => read.messages.find((m) => m.candidateName === 'Ada' && m.recipientName === name)!.key;
+    const adaTo = (name: string) =>
+      read.messages.find((m) => m.candidateName === 'Ada' && m.recipientName === name)!.key;
     await call('restore:send', { keys: [adaTo('Ada')] });
     await call('restore:drop', { keys: [adaTo('you')] });
     await eventually(() => expect(sink.received).toHaveLength(1));
     await services.outbox.drain();
     expect(sink.received.map((m) => m.envelope.to)).toEqual([['ada@example.com']]);
-    expect(services.interviews.get(ada.id).invitations.recruiter).toMatchObject({ state: 'failed', reason: 'dropped after restoring a copy' });
-    const dropAgain = await dispatchCall(services.handlers, 'restore:drop', { keys: [adaTo('you')] }, createMemoryLogger());
+    expect(services.interviews.get(ada.id).invitations.recruiter).toMatchObject({
+      state: 'failed',
+      reason: 'dropped after restoring a copy',
+    });
+    const dropAgain = await dispatchCall(
+      services.handlers,
+      'restore:drop',
+      { keys: [adaTo('you')] },
+      createMemoryLogger(),
+    );
     expect(dropAgain).toMatchObject({ ok: false, error: { message: 'These messages were already sent or dropped.' } });
 
     // Nothing left to decide: the hold ends.

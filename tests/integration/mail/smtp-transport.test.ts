@@ -10,7 +10,13 @@ describe('SMTP transport', () => {
   });
   afterAll(async () => sink.close());
 
-  const message = (n: number) => ({ messageId: `<m${n}@interview-desk.app>`, from: 'rita@example.com', to: 'ada@example.com', subject: `Message ${n}`, text: `Body ${n}` });
+  const message = (n: number) => ({
+    messageId: `<m${n}@interview-desk.app>`,
+    from: 'rita@example.com',
+    to: 'ada@example.com',
+    subject: `Message ${n}`,
+    text: `Body ${n}`,
+  });
 
   it('says a message has left before the server answers it, once', async () => {
     sink.received.length = 0;
@@ -49,7 +55,10 @@ describe('SMTP transport', () => {
     sink.faults.push({ kind: 'permanent', message: 'Mailbox unavailable' });
     const transport = smtpTransport(sink.url);
     let refusedWritten = 0;
-    await expect(transport.send(message(5), () => refusedWritten++)).rejects.toMatchObject({ temporary: false, message: expect.stringContaining('Mailbox unavailable') });
+    await expect(transport.send(message(5), () => refusedWritten++)).rejects.toMatchObject({
+      temporary: false,
+      message: expect.stringContaining('Mailbox unavailable'),
+    });
     let nextWritten = 0;
     await transport.send(message(6), () => nextWritten++);
     transport.close();

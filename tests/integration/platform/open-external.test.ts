@@ -32,6 +32,8 @@ describe('command opener', () => {
   });
 
   it('reports a browser command that does not exist', async () => {
-    await expect(createCommandOpener({ BROWSER: '/nonexistent/browser' })('https://x.test/')).rejects.toThrow(/browser command/);
+    await expect(createCommandOpener({ BROWSER: '/nonexistent/browser' })('https://x.test/')).rejects.toThrow(
+      /browser command/,
+    );
   });
 });

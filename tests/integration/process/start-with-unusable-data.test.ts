@@ -12,7 +12,8 @@ describe('a start with saved data this version cannot use', () => {
   let app: WebModeApp | undefined;
   let temp: ReturnType<typeof makeTempDir>;
   beforeAll(() => {
-    if (!fs.existsSync('dist/web/web.mjs')) spawnSync('node', ['scripts/build.mjs', '--node-only'], { stdio: 'inherit' });
+    if (!fs.existsSync('dist/web/web.mjs'))
+      spawnSync('node', ['scripts/build.mjs', '--node-only'], { stdio: 'inherit' });
   });
   afterEach(async () => {
     await app?.stop();
@@ -22,7 +23,11 @@ describe('a start with saved data this version cannot use', () => {
 
   const call = async (name: string, input?: unknown) => {
     const token = new URL(app!.url).searchParams.get('token')!;
-    const res = await fetch(`${app!.origin}/api/call/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-desk-token': token }, body: JSON.stringify({ input }) });
+    const res = await fetch(`${app!.origin}/api/call/${name}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-desk-token': token },
+      body: JSON.stringify({ input }),
+    });
     return (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
   };
 
@@ -40,10 +45,22 @@ describe('a start with saved data this version cannot use', () => {
     app = await startWebMode({}, temp.dir);
 
     const problems = (await call('settings:problems')).value as { field: string; message: string }[];
-    expect(problems.map((p) => p.field).sort()).toEqual(['brandColor', 'joinOpensMinutesBefore', 'reminderOffsetsMinutes', 'smtp.port']);
-    expect(problems.find((p) => p.field === 'smtp.port')?.message).toBe('Port must be a number from 1 to 65535, like 587');
+    expect(problems.map((p) => p.field).sort()).toEqual([
+      'brandColor',
+      'joinOpensMinutesBefore',
+      'reminderOffsetsMinutes',
+      'smtp.port',
+    ]);
+    expect(problems.find((p) => p.field === 'smtp.port')?.message).toBe(
+      'Port must be a number from 1 to 65535, like 587',
+    );
     const inUse = (await call('settings:get')).value as Record<string, unknown>;
-    expect(inUse).toMatchObject({ companyName: 'Acme Hiring', brandColor: '#1a73e8', reminderOffsetsMinutes: [1440, 60, 0], joinOpensMinutesBefore: 15 });
+    expect(inUse).toMatchObject({
+      companyName: 'Acme Hiring',
+      brandColor: '#1a73e8',
+      reminderOffsetsMinutes: [1440, 60, 0],
+      joinOpensMinutesBefore: 15,
+    });
     // The whole SMTP block reads as its default (no server): no email goes out through a port that cannot exist.
     expect(inUse.smtp).toMatchObject({ host: '', port: 587 });
     const notices = (await call('app:notices')).value as { id: string }[];
@@ -52,17 +69,29 @@ describe('a start with saved data this version cannot use', () => {
     // Saving another setting keeps the unusable values in the file for the person to fix.
     expect((await call('settings:update', { companyName: 'Acme' })).ok).toBe(true);
     const saved = (JSON.parse(fs.readFileSync(file, 'utf8')) as { settings: Record<string, unknown> }).settings;
-    expect(saved).toMatchObject({ companyName: 'Acme', brandColor: 'red', smtp: settings.smtp, reminderOffsetsMinutes: settings.reminderOffsetsMinutes, joinOpensMinutesBefore: 'soon' });
+    expect(saved).toMatchObject({
+      companyName: 'Acme',
+      brandColor: 'red',
+      smtp: settings.smtp,
+      reminderOffsetsMinutes: settings.reminderOffsetsMinutes,
+      joinOpensMinutesBefore: 'soon',
+    });
     expect(fs.readdirSync(temp.dir).filter((f) => f.includes('damaged'))).toEqual([]);
   });
 
   it('starts with an interview record it cannot read and a search index missing its table: the schedule works, the record is kept', async () => {
     temp = makeTempDir('idesk-badrecord-');
-    const later = (days: number, name: string) => makeInterview({ startUtc: new Date(Date.now() + days * 86_400_000).toISOString(), candidate: { name, email: 'someone@example.com' } });
+    const later = (days: number, name: string) =>
+      makeInterview({
+        startUtc: new Date(Date.now() + days * 86_400_000).toISOString(),
+        candidate: { name, email: 'someone@example.com' },
+      });
     const [unknown, ada] = [later(1, 'Newer Format'), later(2, 'Ada Lovelace')];
     seedStore(temp.dir, { interviews: [unknown, ada] });
     const raw = new DatabaseSync(path.join(temp.dir, 'interview-desk.sqlite'));
-    raw.prepare("UPDATE interviews SET origin = 'agency', record = json_set(record, '$.origin', 'agency') WHERE id = ?").run(unknown.id);
+    raw
+      .prepare("UPDATE interviews SET origin = 'agency', record = json_set(record, '$.origin', 'agency') WHERE id = ?")
+      .run(unknown.id);
     raw.exec('DROP TABLE interviews_fts');
     const before = raw.prepare('SELECT * FROM interviews WHERE id = ?').get(unknown.id);
     raw.close();
@@ -71,10 +100,22 @@ describe('a start with saved data this version cannot use', () => {
     const list = await call('interviews:list');
     expect(list).toMatchObject({ ok: true, value: [{ candidateName: 'Ada Lovelace' }] });
     expect((list.value as unknown[]).length).toBe(1);
-    const window = { section: 'upcoming', query: 'ovela', todayStartMs: Date.now() - 3600_000, nowMs: Date.now(), offset: 0, limit: 50 };
-    expect(await call('interviews:page', window)).toMatchObject({ ok: true, value: { items: [{ candidateName: 'Ada Lovelace' }], total: 1 } });
+    const window = {
+      section: 'upcoming',
+      query: 'ovela',
+      todayStartMs: Date.now() - 3600_000,
+      nowMs: Date.now(),
+      offset: 0,
+      limit: 50,
+    };
+    expect(await call('interviews:page', window)).toMatchObject({
+      ok: true,
+      value: { items: [{ candidateName: 'Ada Lovelace' }], total: 1 },
+    });
     const notices = (await call('app:notices')).value as { message: string }[];
-    expect(notices.map((n) => n.message)).toContain('1 interview could not be read by this version; it is kept unchanged.');
+    expect(notices.map((n) => n.message)).toContain(
+      '1 interview could not be read by this version; it is kept unchanged.',
+    );
     await app.stop();
     app = undefined;
     const after = new DatabaseSync(path.join(temp.dir, 'interview-desk.sqlite'), { readOnly: true });

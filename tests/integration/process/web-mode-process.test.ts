@@ -9,7 +9,8 @@ import { logFilePath } from '../../../main/logging/logger';
 /** These run the built `dist/web/web.mjs` as `npm run web` does (npm test builds first). */
 describe('web mode as a process', () => {
   beforeAll(() => {
-    if (!fs.existsSync('dist/web/web.mjs')) spawnSync('node', ['scripts/build.mjs', '--node-only'], { stdio: 'inherit' });
+    if (!fs.existsSync('dist/web/web.mjs'))
+      spawnSync('node', ['scripts/build.mjs', '--node-only'], { stdio: 'inherit' });
   });
 
   it('prints the URL as the first stdout line', async () => {
@@ -76,7 +77,11 @@ describe('web mode as a process', () => {
     });
 
     it('writes its log into the data dir without the run secret', async () => {
-      await fetch(`${first.origin}/api/call/app:info`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-desk-token': 'wrong' }, body: '{}' });
+      await fetch(`${first.origin}/api/call/app:info`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-desk-token': 'wrong' },
+        body: '{}',
+      });
       await new Promise((r) => setTimeout(r, 100));
       const log = fs.readFileSync(logFilePath(first.dataDir), 'utf8');
       expect(log).toContain('starting Interview Desk');

@@ -34,10 +34,24 @@ describe('keytar secret store (real keychain)', () => {
        try { await createKeytarSecretStore('x').set('a', 'b'); console.log('STORED'); }
        catch (e) { console.log(e.name + ': ' + e.message); }`,
     );
-    await build({ entryPoints: [entry], outfile: `${temp.dir}/probe.mjs`, bundle: true, platform: 'node', format: 'esm', packages: 'external', absWorkingDir: process.cwd(), nodePaths: [`${process.cwd()}/node_modules`] });
+    await build({
+      entryPoints: [entry],
+      outfile: `${temp.dir}/probe.mjs`,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      packages: 'external',
+      absWorkingDir: process.cwd(),
+      nodePaths: [`${process.cwd()}/node_modules`],
+    });
     const result = spawnSync(process.execPath, [`${temp.dir}/probe.mjs`], {
       cwd: process.cwd(),
-      env: { ...process.env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus', DISPLAY: '', NODE_PATH: `${process.cwd()}/node_modules` },
+      env: {
+        ...process.env,
+        DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus',
+        DISPLAY: '',
+        NODE_PATH: `${process.cwd()}/node_modules`,
+      },
       encoding: 'utf8',
       timeout: 15_000,
     });

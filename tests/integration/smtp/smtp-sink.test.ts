@@ -10,7 +10,14 @@ describe('loopback SMTP server', () => {
   });
   afterAll(async () => sink.close());
 
-  const transport = () => nodemailer.createTransport({ host: '127.0.0.1', port: sink.port, secure: false, ignoreTLS: true, auth: { user: 'mailer', pass: 'pw' } });
+  const transport = () =>
+    nodemailer.createTransport({
+      host: '127.0.0.1',
+      port: sink.port,
+      secure: false,
+      ignoreTLS: true,
+      auth: { user: 'mailer', pass: 'pw' },
+    });
 
   it('receives and parses a message', async () => {
     await transport().sendMail({ from: 'a@example.com', to: 'b@example.com', subject: 'Hello', text: 'Body' });
@@ -22,8 +29,12 @@ describe('loopback SMTP server', () => {
 
   it('refuses temporarily and permanently with SMTP codes', async () => {
     sink.faults.push({ kind: 'temporary' }, { kind: 'permanent' });
-    await expect(transport().sendMail({ from: 'a@example.com', to: 'b@example.com', text: 'x' })).rejects.toMatchObject({ responseCode: 451 });
-    await expect(transport().sendMail({ from: 'a@example.com', to: 'b@example.com', text: 'x' })).rejects.toMatchObject({ responseCode: 550 });
+    await expect(transport().sendMail({ from: 'a@example.com', to: 'b@example.com', text: 'x' })).rejects.toMatchObject(
+      { responseCode: 451 },
+    );
+    await expect(transport().sendMail({ from: 'a@example.com', to: 'b@example.com', text: 'x' })).rejects.toMatchObject(
+      { responseCode: 550 },
+    );
   });
 
   it('can drop the connection mid-message', async () => {
@@ -34,7 +45,15 @@ describe('loopback SMTP server', () => {
   });
 
   it('rejects wrong credentials', async () => {
-    const bad = nodemailer.createTransport({ host: '127.0.0.1', port: sink.port, secure: false, ignoreTLS: true, auth: { user: 'mailer', pass: 'nope' } });
-    await expect(bad.sendMail({ from: 'a@example.com', to: 'b@example.com', text: 'x' })).rejects.toMatchObject({ responseCode: 535 });
+    const bad = nodemailer.createTransport({
+      host: '127.0.0.1',
+      port: sink.port,
+      secure: false,
+      ignoreTLS: true,
+      auth: { user: 'mailer', pass: 'nope' },
+    });
+    await expect(bad.sendMail({ from: 'a@example.com', to: 'b@example.com', text: 'x' })).rejects.toMatchObject({
+      responseCode: 535,
+    });
   });
 });

@@ -10,7 +10,10 @@ import { servicesFor } from '../../support/test-services';
 import type { DeskServices } from '../../../main/app/compose-services';
 
 /** Raw HTTP so tests control every header (fetch forbids setting Host and Origin). */
-function request(port: number, options: { path?: string; method?: string; headers?: Record<string, string>; body?: string }) {
+function request(
+  port: number,
+  options: { path?: string; method?: string; headers?: Record<string, string>; body?: string },
+) {
   return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
     const req = http.request(
       { host: '127.0.0.1', port, path: options.path ?? '/', method: options.method ?? 'GET', headers: options.headers },
@@ -59,10 +62,14 @@ describe('web mode server', () => {
 
   it('listens on 127.0.0.1 only', async () => {
     const { networkInterfaces } = await import('node:os');
-    const other = Object.values(networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal);
+    const other = Object.values(networkInterfaces())
+      .flat()
+      .find((i) => i && i.family === 'IPv4' && !i.internal);
     if (!other) return; // no non-loopback interface on this machine: nothing else to listen on
     await expect(
-      new Promise((resolve, reject) => http.get({ host: other.address, port: server.port, timeout: 1000 }, resolve).on('error', reject)),
+      new Promise((resolve, reject) =>
+        http.get({ host: other.address, port: server.port, timeout: 1000 }, resolve).on('error', reject),
+      ),
     ).rejects.toThrow();
   });
 
@@ -70,7 +77,9 @@ describe('web mode server', () => {
     const res = await request(server.port, { path: `/?token=${server.token}`, headers: { host } });
     expect(res.status).toBe(303);
     expect(res.headers.location).toBe('/');
-    expect(res.headers['set-cookie']?.[0]).toBe(`${cookieName(server.port)}=${server.token}; HttpOnly; SameSite=Strict; Path=/`);
+    expect(res.headers['set-cookie']?.[0]).toBe(
+      `${cookieName(server.port)}=${server.token}; HttpOnly; SameSite=Strict; Path=/`,
+    );
   });
 
   it('refuses every request without the secret, including the page and the API', async () => {
@@ -86,10 +95,13 @@ describe('web mode server', () => {
     expect(JSON.parse(res.body)).toMatchObject({ ok: true, value: { mode: 'web' } });
   });
 
-  it.each(['evil.com', 'evil.com:80', `attacker.127.0.0.1.nip.io:0`, '127.0.0.2', 'localhost.evil.com'])('refuses Host %j (DNS rebinding)', async (badHost) => {
-    const res = await request(server.port, { headers: { host: badHost.replace(':0', `:${server.port}`), cookie } });
-    expect(res.status).toBe(421);
-  });
+  it.each(['evil.com', 'evil.com:80', `attacker.127.0.0.1.nip.io:0`, '127.0.0.2', 'localhost.evil.com'])(
+    'refuses Host %j (DNS rebinding)',
+    async (badHost) => {
+      const res = await request(server.port, { headers: { host: badHost.replace(':0', `:${server.port}`), cookie } });
+      expect(res.status).toBe(421);
+    },
+  );
 
   it.each(['https://evil.com', 'null', 'http://127.0.0.1:1', 'http://127.0.0.1.evil.com'])(
     'refuses cross-origin calls from %s even with the cookie',
@@ -126,31 +138,53 @@ describe('web mode server', () => {
   });
 
   it('rejects non-JSON and oversized bodies', async () => {
-    const text = await request(server.port, { path: '/api/call/settings:get', method: 'POST', headers: { host, cookie, origin: server.origin, 'content-type': 'text/plain' }, body: '{}' });
+    const text = await request(server.port, {
+      path: '/api/call/settings:get',
+      method: 'POST',
+      headers: { host, cookie, origin: server.origin, 'content-type': 'text/plain' },
+      body: '{}',
+    });
     expect(text.status).toBe(415);
-    const broken = await request(server.port, { path: '/api/call/settings:get', method: 'POST', headers: { host, cookie, origin: server.origin, 'content-type': 'application/json' }, body: '{' });
+    const broken = await request(server.port, {
+      path: '/api/call/settings:get',
+      method: 'POST',
+      headers: { host, cookie, origin: server.origin, 'content-type': 'application/json' },
+      body: '{',
+    });
     expect(broken.status).toBe(400);
-    const huge = await request(server.port, { path: '/api/call/settings:update', method: 'POST', headers: { host, cookie, origin: server.origin, 'content-type': 'application/json' }, body: JSON.stringify({ input: { signOff: 'x'.repeat(2_000_000) } }) }).catch(() => ({ status: 413 }));
+    const huge = await request(server.port, {
+      path: '/api/call/settings:update',
+      method: 'POST',
+      headers: { host, cookie, origin: server.origin, 'content-type': 'application/json' },
+      body: JSON.stringify({ input: { signOff: 'x'.repeat(2_000_000) } }),
+    }).catch(() => ({ status: 413 }));
     expect(huge.status).toBe(413);
   });
 
   it('pushes events to connected clients over SSE', async () => {
     const received = await new Promise<string>((resolve, reject) => {
-      const req = http.get({ host: '127.0.0.1', port: server.port, path: '/api/events', headers: { host, cookie } }, (res) => {
-        expect(res.headers['content-type']).toBe('text/event-stream');
-        let buffer = '';
-        res.on('data', (chunk) => {
-          buffer += chunk;
-          if (buffer.includes('connected') && !buffer.includes('data:')) services.notices.post({ id: 'sse', level: 'info', message: 'pushed' });
-          if (buffer.includes('data:')) {
-            req.destroy();
-            resolve(buffer);
-          }
-        });
-      });
+      const req = http.get(
+        { host: '127.0.0.1', port: server.port, path: '/api/events', headers: { host, cookie } },
+        (res) => {
+          expect(res.headers['content-type']).toBe('text/event-stream');
+          let buffer = '';
+          res.on('data', (chunk) => {
+            buffer += chunk;
+            if (buffer.includes('connected') && !buffer.includes('data:'))
+              services.notices.post({ id: 'sse', level: 'info', message: 'pushed' });
+            if (buffer.includes('data:')) {
+              req.destroy();
+              resolve(buffer);
+            }
+          });
+        },
+      );
       req.on('error', reject);
     });
     const line = received.split('\n').find((l) => l.startsWith('data:'))!;
-    expect(JSON.parse(line.slice(5))).toEqual({ name: 'app:notice', payload: { id: 'sse', level: 'info', message: 'pushed' } });
+    expect(JSON.parse(line.slice(5))).toEqual({
+      name: 'app:notice',
+      payload: { id: 'sse', level: 'info', message: 'pushed' },
+    });
   });
 });

@@ -15,7 +15,7 @@ const jobs = ['Engineer', 'Designer', 'SRE', 'Support Lead', 'Ünïcode "quoted"
 /** A seeded random history: starts over ~4 months (DST changes included), every status, joins with and without leaves, overlapping ones. */
 function history(count: number, seed: number): Interview[] {
   let s = seed;
-  const random = () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   return Array.from({ length: count }, (_, i) => {
     // Some on the same minute, many around midnight (week edges), any length.
     const start = base + Math.floor(random() * 120 * 96) * 15 * 60_000;
@@ -23,7 +23,15 @@ function history(count: number, seed: number): Interview[] {
     const joins: JoinRecord[] = [];
     for (let j = Math.floor(random() * 3); j > 0; j--) {
       const joinedAt = start + Math.floor((random() - 0.3) * durationMinutes) * 60_000;
-      joins.push(random() < 0.7 ? { joinedAt: new Date(joinedAt).toISOString(), leftAt: new Date(joinedAt + Math.floor(random() * 90 - 5) * 60_000).toISOString(), via: 'app' } : { joinedAt: new Date(joinedAt).toISOString(), via: 'browser' });
+      joins.push(
+        random() < 0.7
+          ? {
+              joinedAt: new Date(joinedAt).toISOString(),
+              leftAt: new Date(joinedAt + Math.floor(random() * 90 - 5) * 60_000).toISOString(),
+              via: 'app',
+            }
+          : { joinedAt: new Date(joinedAt).toISOString(), via: 'browser' },
+      );
     }
     return makeInterview({
       id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
@@ -73,7 +81,9 @@ describe('analytics aggregated in SQL = the in-memory report over the same inter
   it('leaves out an interview this version cannot read, as the schedule does', () => {
     const interviews = history(60, 11);
     createInterviewRepository(db).putMany(interviews);
-    db.prepare("UPDATE interviews SET origin = 'agency', record = json_set(record, '$.origin', 'agency') WHERE id = ?").run(interviews[0]!.id);
+    db.prepare(
+      "UPDATE interviews SET origin = 'agency', record = json_set(record, '$.origin', 'agency') WHERE id = ?",
+    ).run(interviews[0]!.id);
     expect(checkInterviewRecords(db).map((r) => r.id)).toEqual([interviews[0]!.id]);
     const readable = createInterviewRepository(db).all();
     expect(readable).toHaveLength(59);
@@ -84,14 +94,39 @@ describe('analytics aggregated in SQL = the in-memory report over the same inter
 
   it('counts a just-ended interview as past at its end, though its join window is still open', () => {
     // 03:01–03:06, the window open until 04:01: at 03:08 it is no longer upcoming.
-    const ended = makeInterview({ id: '00000000-0000-4000-8000-000000000001', startUtc: '2030-03-04T03:01:00.000Z', durationMinutes: 5, joins: [] });
-    const joined = makeInterview({ id: '00000000-0000-4000-8000-000000000002', startUtc: '2030-03-04T03:01:00.000Z', durationMinutes: 5, joins: [{ joinedAt: '2030-03-04T03:00:00.000Z', leftAt: '2030-03-04T03:06:00.000Z', via: 'app' }] });
-    const later = makeInterview({ id: '00000000-0000-4000-8000-000000000003', startUtc: '2030-03-04T05:00:00.000Z', durationMinutes: 30 });
+    const ended = makeInterview({
+      id: '00000000-0000-4000-8000-000000000001',
+      startUtc: '2030-03-04T03:01:00.000Z',
+      durationMinutes: 5,
+      joins: [],
+    });
+    const joined = makeInterview({
+      id: '00000000-0000-4000-8000-000000000002',
+      startUtc: '2030-03-04T03:01:00.000Z',
+      durationMinutes: 5,
+      joins: [{ joinedAt: '2030-03-04T03:00:00.000Z', leftAt: '2030-03-04T03:06:00.000Z', via: 'app' }],
+    });
+    const later = makeInterview({
+      id: '00000000-0000-4000-8000-000000000003',
+      startUtc: '2030-03-04T05:00:00.000Z',
+      durationMinutes: 30,
+    });
     createInterviewRepository(db).putMany([ended, joined, later]);
     const query = { from: '2030-03-01', to: '2030-03-10', timeZone: 'UTC' };
     const at = (iso: string) => aggregateAnalytics(db, query, Date.parse(iso));
-    expect(at('2030-03-04T03:05:59.000Z')).toMatchObject({ scheduled: 3, upcoming: 3, joinedInApp: 0, noJoinRecorded: 0 });
-    expect(at('2030-03-04T03:06:00.000Z')).toMatchObject({ scheduled: 3, upcoming: 1, joinedInApp: 1, noJoinRecorded: 1, averageMinutes: 6 });
+    expect(at('2030-03-04T03:05:59.000Z')).toMatchObject({
+      scheduled: 3,
+      upcoming: 3,
+      joinedInApp: 0,
+      noJoinRecorded: 0,
+    });
+    expect(at('2030-03-04T03:06:00.000Z')).toMatchObject({
+      scheduled: 3,
+      upcoming: 1,
+      joinedInApp: 1,
+      noJoinRecorded: 1,
+      averageMinutes: 6,
+    });
     expect(at('2030-03-04T03:08:00.000Z')).toMatchObject({ upcoming: 1, joinedInApp: 1, noJoinRecorded: 1 });
   });
 });

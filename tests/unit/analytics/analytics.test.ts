@@ -3,7 +3,13 @@ import { actualMinutes, analyticsCsv, computeAnalytics, csvCell, outcomeOf } fro
 import type { Interview, JoinRecord } from '../../../preload/shared/contract/interview-schema';
 
 let n = 0;
-function interview(start: string, jobTitle: string, joins: JoinRecord[] = [], status: Interview['status'] = 'scheduled', duration = 60): Interview {
+function interview(
+  start: string,
+  jobTitle: string,
+  joins: JoinRecord[] = [],
+  status: Interview['status'] = 'scheduled',
+  duration = 60,
+): Interview {
   n++;
   return {
     id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
@@ -26,13 +32,23 @@ function interview(start: string, jobTitle: string, joins: JoinRecord[] = [], st
     updatedAt: start,
   };
 }
-const join = (a: string, b?: string): JoinRecord => ({ joinedAt: a, ...(b ? { leftAt: b } : {}), via: b ? 'app' : 'browser' });
+const join = (a: string, b?: string): JoinRecord => ({
+  joinedAt: a,
+  ...(b ? { leftAt: b } : {}),
+  via: b ? 'app' : 'browser',
+});
 
 // A fixture with answers worked out by hand (now = 2030-01-31).
 const fixture = [
   interview('2030-01-07T09:00:00.000Z', 'Engineer', [join('2030-01-07T08:58:00.000Z', '2030-01-07T09:43:00.000Z')]), // 45 min
-  interview('2030-01-08T09:00:00.000Z', 'Engineer', [join('2030-01-08T09:00:00.000Z', '2030-01-08T09:20:00.000Z'), join('2030-01-08T09:25:00.000Z', '2030-01-08T09:55:00.000Z')]), // 20+30 = 50
-  interview('2030-01-09T09:00:00.000Z', 'Designer', [join('2030-01-09T09:00:00.000Z', '2030-01-09T10:00:00.000Z'), join('2030-01-09T09:30:00.000Z', '2030-01-09T10:10:00.000Z')]), // union 70
+  interview('2030-01-08T09:00:00.000Z', 'Engineer', [
+    join('2030-01-08T09:00:00.000Z', '2030-01-08T09:20:00.000Z'),
+    join('2030-01-08T09:25:00.000Z', '2030-01-08T09:55:00.000Z'),
+  ]), // 20+30 = 50
+  interview('2030-01-09T09:00:00.000Z', 'Designer', [
+    join('2030-01-09T09:00:00.000Z', '2030-01-09T10:00:00.000Z'),
+    join('2030-01-09T09:30:00.000Z', '2030-01-09T10:10:00.000Z'),
+  ]), // union 70
   interview('2030-01-14T09:00:00.000Z', 'Designer', [join('2030-01-14T09:01:00.000Z')]), // browser: completed, no duration
   interview('2030-01-15T09:00:00.000Z', 'Engineer'), // no join recorded
   interview('2030-01-16T09:00:00.000Z', 'Engineer', [], 'cancelled'),
@@ -55,7 +71,11 @@ describe('analytics', () => {
     expect(outcomeOf(early, Date.parse('2030-02-01T08:46:00.000Z'))).toBe('upcoming');
     expect(outcomeOf(early, Date.parse('2030-02-01T09:59:59.000Z'))).toBe('upcoming');
     expect(outcomeOf(early, Date.parse('2030-02-01T10:00:00.000Z'))).toBe('joined_in_app');
-    const r = computeAnalytics([early], { from: '2030-02-01', to: '2030-02-01', timeZone: 'UTC' }, Date.parse('2030-02-01T08:46:00.000Z'));
+    const r = computeAnalytics(
+      [early],
+      { from: '2030-02-01', to: '2030-02-01', timeZone: 'UTC' },
+      Date.parse('2030-02-01T08:46:00.000Z'),
+    );
     expect(r).toMatchObject({ scheduled: 1, joinedInApp: 0, upcoming: 1 });
     expect(r.perWeek.every((w) => w.joinedInApp === 0)).toBe(true);
   });
@@ -63,7 +83,9 @@ describe('analytics', () => {
   it('a cancelled interview in the future counts as cancelled in a range that reaches it', () => {
     const tomorrow = interview('2030-02-01T09:00:00.000Z', 'X', [], 'cancelled');
     const upcoming = interview('2030-02-02T09:00:00.000Z', 'X');
-    expect(computeAnalytics([tomorrow, upcoming], { from: '2030-01-01', to: '2030-03-02', timeZone: 'UTC' }, now)).toMatchObject({ cancelled: 1, upcoming: 1, scheduled: 1 });
+    expect(
+      computeAnalytics([tomorrow, upcoming], { from: '2030-01-01', to: '2030-03-02', timeZone: 'UTC' }, now),
+    ).toMatchObject({ cancelled: 1, upcoming: 1, scheduled: 1 });
   });
 
   it('averages and medians real durations (overlaps merged; browser joins without a leave excluded)', () => {
@@ -95,16 +117,30 @@ describe('analytics', () => {
   });
 
   it('an empty period has no averages', () => {
-    expect(computeAnalytics([], { from: '2030-01-01', to: '2030-01-02', timeZone: 'UTC' }, now)).toMatchObject({ scheduled: 0, averageMinutes: null, medianMinutes: null });
+    expect(computeAnalytics([], { from: '2030-01-01', to: '2030-01-02', timeZone: 'UTC' }, now)).toMatchObject({
+      scheduled: 0,
+      averageMinutes: null,
+      medianMinutes: null,
+    });
   });
 
   it('exports CSV with real join times and neutralised formulas', () => {
-    const hostile = interview('2030-01-20T09:00:00.000Z', '=HYPERLINK("http://evil")', [join('2030-01-20T09:00:00.000Z', '2030-01-20T09:30:00.000Z')]);
-    const csv = analyticsCsv([...fixture, hostile], { from: '2030-01-01', to: '2030-01-31', timeZone: 'Europe/Berlin' }, now);
+    const hostile = interview('2030-01-20T09:00:00.000Z', '=HYPERLINK("http://evil")', [
+      join('2030-01-20T09:00:00.000Z', '2030-01-20T09:30:00.000Z'),
+    ]);
+    const csv = analyticsCsv(
+      [...fixture, hostile],
+      { from: '2030-01-01', to: '2030-01-31', timeZone: 'Europe/Berlin' },
+      now,
+    );
     const lines = csv.trim().split('\r\n');
-    expect(lines[0]).toBe('"Interview ID","Candidate","Candidate email","Job title","Start","Planned minutes","Join recorded by the app","First join in the app","Last leave of the app window","Minutes in the app window"');
+    expect(lines[0]).toBe(
+      '"Interview ID","Candidate","Candidate email","Job title","Start","Planned minutes","Join recorded by the app","First join in the app","Last leave of the app window","Minutes in the app window"',
+    );
     expect(lines).toHaveLength(1 + 8);
-    expect(lines[1]).toContain('"2030-01-07T10:00+01:00","60","You joined from the app","2030-01-07T09:58+01:00","2030-01-07T10:43+01:00","45"');
+    expect(lines[1]).toContain(
+      '"2030-01-07T10:00+01:00","60","You joined from the app","2030-01-07T09:58+01:00","2030-01-07T10:43+01:00","45"',
+    );
     expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
     expect(csv).toContain('"No join from the app"');
     expect(csv).not.toMatch(/no-show|completed/i);

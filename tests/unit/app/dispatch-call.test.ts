@@ -40,10 +40,31 @@ describe('dispatchCall', () => {
   });
 
   it('returns every refused field at once, each in the words of its label', async () => {
-    const result = await dispatchCall(handlers(), 'interviews:schedule', { candidateName: '', candidateEmail: '', jobTitle: '', date: '', time: '', timeZone: '', durationMinutes: Number.NaN }, log);
+    const result = await dispatchCall(
+      handlers(),
+      'interviews:schedule',
+      {
+        candidateName: '',
+        candidateEmail: '',
+        jobTitle: '',
+        date: '',
+        time: '',
+        timeZone: '',
+        durationMinutes: Number.NaN,
+      },
+      log,
+    );
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.error.fields?.map((f) => f.field)).toEqual(['candidateName', 'candidateEmail', 'jobTitle', 'date', 'time', 'timeZone', 'durationMinutes']);
+    expect(result.error.fields?.map((f) => f.field)).toEqual([
+      'candidateName',
+      'candidateEmail',
+      'jobTitle',
+      'date',
+      'time',
+      'timeZone',
+      'durationMinutes',
+    ]);
     // The first stays in `field`/`message` for callers that show one.
     expect(result.error).toMatchObject({ field: 'candidateName', message: 'Candidate name is required' });
     const words = Object.fromEntries(result.error.fields!.map((f) => [f.field, f.message]));
@@ -55,15 +76,50 @@ describe('dispatchCall', () => {
     });
   });
 
-  it('never shows a field key, a format code or zod\'s default words for any settings field', async () => {
-    const bad = { recruiterName: 'x'.repeat(200), recruiterEmail: 'nope', joinDefault: 'tab', joinOpensMinutesBefore: -1, joinClosesMinutesAfter: Number.NaN, reminderOffsetsMinutes: [Number.NaN], companyName: 'y'.repeat(200), candidateDownloadUrl: 'http://x', brandColor: 'blue', signOff: 'z'.repeat(600), mailTransport: 'pigeon', smtp: { host: '', port: 0, security: 'maybe', user: '', fromAddress: '' }, netcheckUrl: 'nope', stunServer: 'nope' };
+  it("never shows a field key, a format code or zod's default words for any settings field", async () => {
+    const bad = {
+      recruiterName: 'x'.repeat(200),
+      recruiterEmail: 'nope',
+      joinDefault: 'tab',
+      joinOpensMinutesBefore: -1,
+      joinClosesMinutesAfter: Number.NaN,
+      reminderOffsetsMinutes: [Number.NaN],
+      companyName: 'y'.repeat(200),
+      candidateDownloadUrl: 'http://x',
+      brandColor: 'blue',
+      signOff: 'z'.repeat(600),
+      mailTransport: 'pigeon',
+      smtp: { host: '', port: 0, security: 'maybe', user: '', fromAddress: '' },
+      netcheckUrl: 'nope',
+      stunServer: 'nope',
+    };
     const result = await dispatchCall(handlers(), 'settings:update', bad, log);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     const fields = result.error.fields ?? [];
-    expect(fields.map((f) => f.field).sort()).toEqual(['brandColor', 'candidateDownloadUrl', 'companyName', 'joinClosesMinutesAfter', 'joinDefault', 'joinOpensMinutesBefore', 'mailTransport', 'netcheckUrl', 'recruiterEmail', 'recruiterName', 'reminderOffsetsMinutes.0', 'signOff', 'smtp.port', 'smtp.security', 'stunServer'].sort());
+    expect(fields.map((f) => f.field).sort()).toEqual(
+      [
+        'brandColor',
+        'candidateDownloadUrl',
+        'companyName',
+        'joinClosesMinutesAfter',
+        'joinDefault',
+        'joinOpensMinutesBefore',
+        'mailTransport',
+        'netcheckUrl',
+        'recruiterEmail',
+        'recruiterName',
+        'reminderOffsetsMinutes.0',
+        'signOff',
+        'smtp.port',
+        'smtp.security',
+        'stunServer',
+      ].sort(),
+    );
     for (const { field, message } of fields) {
-      expect(message, field).not.toMatch(/Too small|Too big|expected|Invalid (input|option|URL)|received|>=|<=|YYYY|HH:MM/);
+      expect(message, field).not.toMatch(
+        /Too small|Too big|expected|Invalid (input|option|URL)|received|>=|<=|YYYY|HH:MM/,
+      );
       expect(message, field).not.toContain(field.split('.')[0]!);
     }
   });
@@ -80,13 +136,25 @@ describe('dispatchCall', () => {
 
   it('passes typed failures through and hides unexpected errors behind a plain sentence', async () => {
     const typed = await dispatchCall(
-      handlers({ 'settings:get': () => { throw new DeskFailure('not_found', 'Nope.', 'id'); } }),
-      'settings:get', undefined, log,
+      handlers({
+        'settings:get': () => {
+          throw new DeskFailure('not_found', 'Nope.', 'id');
+        },
+      }),
+      'settings:get',
+      undefined,
+      log,
     );
     expect(typed).toEqual({ ok: false, error: { code: 'not_found', message: 'Nope.', field: 'id' } });
     const crash = await dispatchCall(
-      handlers({ 'settings:get': () => { throw new TypeError('x is undefined at /home/me/secret/path.ts:12'); } }),
-      'settings:get', undefined, log,
+      handlers({
+        'settings:get': () => {
+          throw new TypeError('x is undefined at /home/me/secret/path.ts:12');
+        },
+      }),
+      'settings:get',
+      undefined,
+      log,
     );
     expect(crash.ok).toBe(false);
     if (!crash.ok) {

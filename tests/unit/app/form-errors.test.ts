@@ -16,7 +16,9 @@ const three: DeskError = {
 describe('form errors in the renderer', () => {
   it('reads every field issue, and the single field of an older answer', () => {
     expect(fieldIssues(three).map((i) => i.field)).toEqual(['candidateName', 'jobTitle', 'date']);
-    expect(fieldIssues({ code: 'invalid_input', message: 'Start time is in the past.', field: 'time' })).toEqual([{ field: 'time', message: 'Start time is in the past.' }]);
+    expect(fieldIssues({ code: 'invalid_input', message: 'Start time is in the past.', field: 'time' })).toEqual([
+      { field: 'time', message: 'Start time is in the past.' },
+    ]);
     expect(fieldIssues({ code: 'internal', message: 'x' })).toEqual([]);
     expect(fieldMessage(three, 'date')).toMatch(/^Date is missing/);
     // A conflict is a warning about the time, not an error beside it.
@@ -31,7 +33,7 @@ describe('form errors in the renderer', () => {
     expect(withoutField(three, 'notes')).toBe(three);
   });
 
-  it('tells a form-wide error from one about the form\'s own fields', () => {
+  it("tells a form-wide error from one about the form's own fields", () => {
     expect(isFormWide(three, ['candidateName', 'jobTitle', 'date'])).toBe(false);
     expect(isFormWide({ code: 'unavailable', message: 'Email is not set up.' }, ['candidateName'])).toBe(true);
     expect(isFormWide({ code: 'invalid_input', message: 'Gone', field: 'id' }, ['candidateName'])).toBe(true);

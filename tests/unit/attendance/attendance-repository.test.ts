@@ -23,14 +23,46 @@ const database = (file = ':memory:') => {
 afterEach(() => open.splice(0).forEach((d) => d.close()));
 
 const conference: ConferenceAttendance = {
-  record: { name: 'conferenceRecords/c1', startTime: '2030-01-13T08:57:00.000Z', endTime: '2030-01-13T09:56:00.000Z', space: 'spaces/s1' },
+  record: {
+    name: 'conferenceRecords/c1',
+    startTime: '2030-01-13T08:57:00.000Z',
+    endTime: '2030-01-13T09:56:00.000Z',
+    space: 'spaces/s1',
+  },
   participants: [
-    { participant: { name: 'conferenceRecords/c1/participants/p1', identity: { kind: 'signedin', user: 'users/1001', displayName: 'Rita Recruiter' }, earliestStartTime: '2030-01-13T08:58:00.000Z', latestEndTime: '2030-01-13T09:55:00.000Z' }, sessions: [{ name: 'conferenceRecords/c1/participants/p1/participantSessions/s1', startTime: '2030-01-13T08:58:00.000Z', endTime: '2030-01-13T09:55:00.000Z' }] },
     {
-      participant: { name: 'conferenceRecords/c1/participants/p2', identity: { kind: 'anonymous', displayName: 'Ada Lovelace' }, earliestStartTime: '2030-01-13T09:03:00.000Z', latestEndTime: '2030-01-13T09:55:00.000Z' },
+      participant: {
+        name: 'conferenceRecords/c1/participants/p1',
+        identity: { kind: 'signedin', user: 'users/1001', displayName: 'Rita Recruiter' },
+        earliestStartTime: '2030-01-13T08:58:00.000Z',
+        latestEndTime: '2030-01-13T09:55:00.000Z',
+      },
       sessions: [
-        { name: 'conferenceRecords/c1/participants/p2/participantSessions/s2', startTime: '2030-01-13T09:03:00.000Z', endTime: '2030-01-13T09:20:00.000Z' },
-        { name: 'conferenceRecords/c1/participants/p2/participantSessions/s3', startTime: '2030-01-13T09:21:00.000Z', endTime: '2030-01-13T09:55:00.000Z' },
+        {
+          name: 'conferenceRecords/c1/participants/p1/participantSessions/s1',
+          startTime: '2030-01-13T08:58:00.000Z',
+          endTime: '2030-01-13T09:55:00.000Z',
+        },
+      ],
+    },
+    {
+      participant: {
+        name: 'conferenceRecords/c1/participants/p2',
+        identity: { kind: 'anonymous', displayName: 'Ada Lovelace' },
+        earliestStartTime: '2030-01-13T09:03:00.000Z',
+        latestEndTime: '2030-01-13T09:55:00.000Z',
+      },
+      sessions: [
+        {
+          name: 'conferenceRecords/c1/participants/p2/participantSessions/s2',
+          startTime: '2030-01-13T09:03:00.000Z',
+          endTime: '2030-01-13T09:20:00.000Z',
+        },
+        {
+          name: 'conferenceRecords/c1/participants/p2/participantSessions/s3',
+          startTime: '2030-01-13T09:21:00.000Z',
+          endTime: '2030-01-13T09:55:00.000Z',
+        },
       ],
     },
   ],
@@ -39,13 +71,20 @@ const conference: ConferenceAttendance = {
 describe('attendance repository (SQLite)', () => {
   it('stores conferences, participants and sessions per interview, and replaces them on the next fetch', () => {
     const db = database();
-    const interview = makeInterview({ startUtc: '2030-01-13T09:00:00.000Z', meetLink: 'https://meet.google.com/abc-defg-hij' });
+    const interview = makeInterview({
+      startUtc: '2030-01-13T09:00:00.000Z',
+      meetLink: 'https://meet.google.com/abc-defg-hij',
+    });
     createInterviewRepository(db).put(interview);
     const repo = createAttendanceRepository(db);
     expect(repo.conferences(interview.id)).toEqual([]);
     repo.save(interview.id, [conference]);
     expect(repo.conferences(interview.id)).toEqual([conference]);
-    const running = { ...conference, record: { name: 'conferenceRecords/c2', startTime: '2030-01-13T10:00:00.000Z' }, participants: [] };
+    const running = {
+      ...conference,
+      record: { name: 'conferenceRecords/c2', startTime: '2030-01-13T10:00:00.000Z' },
+      participants: [],
+    };
     repo.save(interview.id, [running]);
     expect(repo.conferences(interview.id)).toEqual([running]);
     expect(repo.withAttendance([interview.id, 'other'])).toEqual(new Set([interview.id]));
@@ -59,25 +98,54 @@ describe('attendance repository (SQLite)', () => {
     try {
       const db = database(path.join(temp.dir, 'a.sqlite'));
       const interviews = createInterviewRepository(db);
-      const ended = makeInterview({ startUtc: '2030-01-13T09:00:00.000Z', meetLink: 'https://meet.google.com/abc-defg-hij' });
+      const ended = makeInterview({
+        startUtc: '2030-01-13T09:00:00.000Z',
+        meetLink: 'https://meet.google.com/abc-defg-hij',
+      });
       const noLink = makeInterview({ startUtc: '2030-01-13T09:00:00.000Z' });
-      const candidateCopy = makeInterview({ startUtc: '2030-01-13T09:00:00.000Z', meetLink: 'https://meet.google.com/abc-defg-hij', origin: 'candidate' });
-      const cancelled = makeInterview({ startUtc: '2030-01-13T09:00:00.000Z', meetLink: 'https://meet.google.com/abc-defg-hij', status: 'cancelled' });
-      const future = makeInterview({ startUtc: '2030-01-14T09:00:00.000Z', meetLink: 'https://meet.google.com/abc-defg-hij' });
+      const candidateCopy = makeInterview({
+        startUtc: '2030-01-13T09:00:00.000Z',
+        meetLink: 'https://meet.google.com/abc-defg-hij',
+        origin: 'candidate',
+      });
+      const cancelled = makeInterview({
+        startUtc: '2030-01-13T09:00:00.000Z',
+        meetLink: 'https://meet.google.com/abc-defg-hij',
+        status: 'cancelled',
+      });
+      const future = makeInterview({
+        startUtc: '2030-01-14T09:00:00.000Z',
+        meetLink: 'https://meet.google.com/abc-defg-hij',
+      });
       interviews.putMany([ended, noLink, candidateCopy, cancelled, future]);
       const repo = createAttendanceRepository(db);
       const now = Date.parse('2030-01-13T12:00:00.000Z');
       expect(repo.due(now, 0, 10).map((d) => d.id)).toEqual([ended.id]);
       // Records this version cannot read never take a readable interview's place in a batch.
-      const unreadable = Array.from({ length: 3 }, (_, n) => makeInterview({ startUtc: `2030-01-13T1${n}:00:00.000Z`, durationMinutes: 30, meetLink: 'https://meet.google.com/abc-defg-hij' }));
+      const unreadable = Array.from({ length: 3 }, (_, n) =>
+        makeInterview({
+          startUtc: `2030-01-13T1${n}:00:00.000Z`,
+          durationMinutes: 30,
+          meetLink: 'https://meet.google.com/abc-defg-hij',
+        }),
+      );
       interviews.putMany(unreadable);
       expect(repo.due(Date.parse('2030-01-13T13:00:00.000Z'), 0, 1).map((d) => d.id)).toEqual([unreadable[2]!.id]);
-      markUnreadable(db, unreadable.map((u) => ({ id: u.id, reason: 'origin: unknown value' })));
+      markUnreadable(
+        db,
+        unreadable.map((u) => ({ id: u.id, reason: 'origin: unknown value' })),
+      );
       expect(repo.due(Date.parse('2030-01-13T13:00:00.000Z'), 0, 1).map((d) => d.id)).toEqual([ended.id]);
       for (const u of unreadable) interviews.remove(u.id);
       expect(repo.due(now, now - 60_000, 10)).toEqual([]);
       expect(repo.nextDueAfter(now)).toBe(Date.parse('2030-01-14T10:00:00.000Z'));
-      repo.setFetchState(ended.id, { state: 'retry', final: false, attempts: 1, nextMs: now + 60_000, reason: 'Google Meet could not be reached.' });
+      repo.setFetchState(ended.id, {
+        state: 'retry',
+        final: false,
+        attempts: 1,
+        nextMs: now + 60_000,
+        reason: 'Google Meet could not be reached.',
+      });
       expect(repo.due(now, 0, 10)).toEqual([]);
       expect(repo.nextDueAfter(now)).toBe(now + 60_000);
       expect(repo.due(now + 60_000, 0, 10).map((d) => d.id)).toEqual([ended.id]);
@@ -87,15 +155,30 @@ describe('attendance repository (SQLite)', () => {
       expect(repo.due(now, 0, 10).map((d) => d.id)).toEqual([ended.id]);
       repo.setFetchState(ended.id, { state: 'fetched', final: true, attempts: 0, nextMs: 0, fetchedMs: now });
       expect(repo.due(now + 86_400_000, 0, 10).map((d) => d.id)).toEqual([future.id]);
-      expect(repo.fetchState(ended.id)).toEqual({ state: 'fetched', final: true, attempts: 0, nextMs: 0, fetchedMs: now, current: true });
+      expect(repo.fetchState(ended.id)).toEqual({
+        state: 'fetched',
+        final: true,
+        attempts: 0,
+        nextMs: 0,
+        fetchedMs: now,
+        current: true,
+      });
       // Moved to another time (or given another link): what was read is about another meeting (deleted), and it is due again once the new time has passed.
       interviews.put({ ...ended, startUtc: '2030-01-13T10:00:00.000Z' });
       expect(repo.fetchState(ended.id)).toBeUndefined();
       expect(repo.due(now, 0, 10).map((d) => d.id)).toEqual([ended.id]);
-      interviews.put({ ...ended, startUtc: '2030-01-13T10:00:00.000Z', meetLink: 'https://meet.google.com/new-link-abc' });
+      interviews.put({
+        ...ended,
+        startUtc: '2030-01-13T10:00:00.000Z',
+        meetLink: 'https://meet.google.com/new-link-abc',
+      });
       repo.setFetchState(ended.id, { state: 'fetched', final: true, attempts: 0, nextMs: 0, fetchedMs: now });
       expect(repo.due(now, 0, 10)).toEqual([]);
-      interviews.put({ ...ended, startUtc: '2030-01-13T10:00:00.000Z', meetLink: 'https://meet.google.com/abc-defg-hij' });
+      interviews.put({
+        ...ended,
+        startUtc: '2030-01-13T10:00:00.000Z',
+        meetLink: 'https://meet.google.com/abc-defg-hij',
+      });
       expect(repo.due(now, 0, 10).map((d) => d.id)).toEqual([ended.id]);
     } finally {
       temp.cleanup();
@@ -106,14 +189,29 @@ describe('attendance repository (SQLite)', () => {
     const db = database();
     const interviews = createInterviewRepository(db);
     const repo = createAttendanceRepository(db);
-    const count = (table: string) => Number((db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n);
-    const interview = makeInterview({ startUtc: '2030-01-13T09:00:00.000Z', meetLink: 'https://meet.google.com/abc-defg-hij' });
+    const count = (table: string) =>
+      Number((db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n);
+    const interview = makeInterview({
+      startUtc: '2030-01-13T09:00:00.000Z',
+      meetLink: 'https://meet.google.com/abc-defg-hij',
+    });
     const read = () => {
       repo.save(interview.id, [conference]);
       repo.setFetchState(interview.id, { state: 'fetched', final: true, attempts: 0, nextMs: 0, fetchedMs: 1 });
-      expect([count('attendance_conferences'), count('attendance_participants'), count('attendance_sessions'), count('attendance_fetch')]).toEqual([1, 2, 3, 1]);
+      expect([
+        count('attendance_conferences'),
+        count('attendance_participants'),
+        count('attendance_sessions'),
+        count('attendance_fetch'),
+      ]).toEqual([1, 2, 3, 1]);
     };
-    const gone = () => expect([count('attendance_conferences'), count('attendance_participants'), count('attendance_sessions'), count('attendance_fetch')]).toEqual([0, 0, 0, 0]);
+    const gone = () =>
+      expect([
+        count('attendance_conferences'),
+        count('attendance_participants'),
+        count('attendance_sessions'),
+        count('attendance_fetch'),
+      ]).toEqual([0, 0, 0, 0]);
     interviews.put(interview);
     read();
     // A change that is not about the meeting (its notes, say) keeps it.
@@ -125,10 +223,21 @@ describe('attendance repository (SQLite)', () => {
     interviews.put({ ...interview, startUtc: '2030-01-13T10:00:00.000Z', durationMinutes: 90 });
     gone();
     read();
-    interviews.put({ ...interview, startUtc: '2030-01-13T10:00:00.000Z', durationMinutes: 90, meetLink: 'https://meet.google.com/new-link-abc' });
+    interviews.put({
+      ...interview,
+      startUtc: '2030-01-13T10:00:00.000Z',
+      durationMinutes: 90,
+      meetLink: 'https://meet.google.com/new-link-abc',
+    });
     gone();
     read();
-    interviews.put({ ...interview, startUtc: '2030-01-13T10:00:00.000Z', durationMinutes: 90, meetLink: 'https://meet.google.com/new-link-abc', status: 'cancelled' });
+    interviews.put({
+      ...interview,
+      startUtc: '2030-01-13T10:00:00.000Z',
+      durationMinutes: 90,
+      meetLink: 'https://meet.google.com/new-link-abc',
+      status: 'cancelled',
+    });
     gone();
   });
 
@@ -136,9 +245,18 @@ describe('attendance repository (SQLite)', () => {
     const db = database();
     const interviews = createInterviewRepository(db);
     const repo = createAttendanceRepository(db);
-    const old = makeInterview({ startUtc: '2030-01-13T09:00:00.000Z', meetLink: 'https://meet.google.com/abc-defg-hij' });
-    const recent = makeInterview({ startUtc: '2030-06-13T09:00:00.000Z', meetLink: 'https://meet.google.com/abc-defg-hij' });
-    const stale = makeInterview({ startUtc: '2030-06-14T09:00:00.000Z', meetLink: 'https://meet.google.com/abc-defg-hij' });
+    const old = makeInterview({
+      startUtc: '2030-01-13T09:00:00.000Z',
+      meetLink: 'https://meet.google.com/abc-defg-hij',
+    });
+    const recent = makeInterview({
+      startUtc: '2030-06-13T09:00:00.000Z',
+      meetLink: 'https://meet.google.com/abc-defg-hij',
+    });
+    const stale = makeInterview({
+      startUtc: '2030-06-14T09:00:00.000Z',
+      meetLink: 'https://meet.google.com/abc-defg-hij',
+    });
     interviews.putMany([old, recent, stale]);
     for (const i of [old, recent, stale]) {
       repo.save(i.id, [conference]);
@@ -162,6 +280,10 @@ describe('attendance repository (SQLite)', () => {
     open.push(db);
     const repo = createAttendanceRepository(db);
     expect(repo.conferences('4b6f3c1e-9a0d-4c2b-8e57-0f5d1a2b3c4d')).toEqual([conference]);
-    expect(repo.fetchState('4b6f3c1e-9a0d-4c2b-8e57-0f5d1a2b3c4d')).toMatchObject({ state: 'fetched', final: true, current: true });
+    expect(repo.fetchState('4b6f3c1e-9a0d-4c2b-8e57-0f5d1a2b3c4d')).toMatchObject({
+      state: 'fetched',
+      final: true,
+      current: true,
+    });
   });
 });

@@ -22,11 +22,22 @@ describe('attendance retention (SQLite, injected clock)', () => {
     open.push(db);
     const interviews = createInterviewRepository(db);
     const repository = createAttendanceRepository(db);
-    const a = makeInterview({ startUtc: '2030-01-01T09:00:00.000Z', durationMinutes: 60, meetLink: 'https://meet.google.com/abc-defg-hij' });
-    const b = makeInterview({ startUtc: '2030-01-03T09:00:00.000Z', durationMinutes: 60, meetLink: 'https://meet.google.com/abc-defg-hij' });
+    const a = makeInterview({
+      startUtc: '2030-01-01T09:00:00.000Z',
+      durationMinutes: 60,
+      meetLink: 'https://meet.google.com/abc-defg-hij',
+    });
+    const b = makeInterview({
+      startUtc: '2030-01-03T09:00:00.000Z',
+      durationMinutes: 60,
+      meetLink: 'https://meet.google.com/abc-defg-hij',
+    });
     interviews.putMany([a, b]);
     for (const i of [a, b]) {
-      const conference: ConferenceAttendance = { record: { name: `conferenceRecords/${i.id.slice(0, 8)}`, startTime: i.startUtc }, participants: [] };
+      const conference: ConferenceAttendance = {
+        record: { name: `conferenceRecords/${i.id.slice(0, 8)}`, startTime: i.startUtc },
+        participants: [],
+      };
       repository.save(i.id, [conference]);
       repository.setFetchState(i.id, { state: 'fetched', final: true, attempts: 0, nextMs: 0, fetchedMs: 1 });
     }

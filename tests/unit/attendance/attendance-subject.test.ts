@@ -3,7 +3,12 @@ import { attendanceSubject, interviewersOf, meetingCodeOf } from '../../../main/
 import { makeInterview } from '../../support/interview-fixtures';
 
 describe('attendance subject: who is on the interviewer side', () => {
-  const interview = makeInterview({ startUtc: '2030-01-13T09:00:00.000Z', durationMinutes: 45, meetLink: 'https://meet.google.com/abc-mnop-xyz', recruiter: { name: 'Rita Recruiter', email: 'rita@example.com' } });
+  const interview = makeInterview({
+    startUtc: '2030-01-13T09:00:00.000Z',
+    durationMinutes: 45,
+    meetLink: 'https://meet.google.com/abc-mnop-xyz',
+    recruiter: { name: 'Rita Recruiter', email: 'rita@example.com' },
+  });
   const account = { email: 'rita@example.com', name: 'Rita R.', googleId: '1001' };
 
   it('the recruiter, the connected account by its Meet user id, and nothing else without co-interviewers', () => {
@@ -11,12 +16,27 @@ describe('attendance subject: who is on the interviewer side', () => {
       { email: 'rita@example.com', name: 'Rita Recruiter' },
       { email: 'rita@example.com', name: 'Rita R.', user: 'users/1001' },
     ]);
-    expect(attendanceSubject(interview, account)).toMatchObject({ meetingCode: 'abc-mnop-xyz', scheduledEnd: '2030-01-13T09:45:00.000Z', candidateName: 'Ada Lovelace' });
+    expect(attendanceSubject(interview, account)).toMatchObject({
+      meetingCode: 'abc-mnop-xyz',
+      scheduledEnd: '2030-01-13T09:45:00.000Z',
+      candidateName: 'Ada Lovelace',
+    });
   });
 
   it('the panel (co-interviewers) is on the interviewer side too', () => {
-    const withCo = { ...interview, coInterviewers: [{ email: 'bob@example.com', name: 'Bob Builder' }, { email: 'eve@example.com' }, { email: 'kim@example.com', name: '  ' }] };
-    expect(interviewersOf(withCo, undefined).slice(1)).toEqual([{ email: 'bob@example.com', name: 'Bob Builder' }, { email: 'eve@example.com' }, { email: 'kim@example.com' }]);
+    const withCo = {
+      ...interview,
+      coInterviewers: [
+        { email: 'bob@example.com', name: 'Bob Builder' },
+        { email: 'eve@example.com' },
+        { email: 'kim@example.com', name: '  ' },
+      ],
+    };
+    expect(interviewersOf(withCo, undefined).slice(1)).toEqual([
+      { email: 'bob@example.com', name: 'Bob Builder' },
+      { email: 'eve@example.com' },
+      { email: 'kim@example.com' },
+    ]);
   });
 
   it('no subject without a Meet link or for a candidate’s own copy', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, googleDefaults, loadEnvConfig } from '../../../main/config/env-config';
 
 describe('loadEnvConfig', () => {
-  it('defaults to Google\'s real endpoints and the given data dir', () => {
+  it("defaults to Google's real endpoints and the given data dir", () => {
     const config = loadEnvConfig({}, '/data');
     expect(config.dataDir).toBe('/data');
     expect(config.google.authUrl).toBe(googleDefaults.authUrl);
@@ -17,10 +17,20 @@ describe('loadEnvConfig', () => {
   it('uses the Google client baked in at build time, and lets the environment override it as a pair', () => {
     const baked = { clientId: '42-built.apps.googleusercontent.com', clientSecret: 'built-secret' };
     expect(loadEnvConfig({}, '/data', baked).google).toMatchObject(baked);
-    const env = loadEnvConfig({ INTERVIEW_DESK_GOOGLE_CLIENT_ID: '7-env.apps.googleusercontent.com', INTERVIEW_DESK_GOOGLE_CLIENT_SECRET: 'env-secret' }, '/data', baked);
+    const env = loadEnvConfig(
+      {
+        INTERVIEW_DESK_GOOGLE_CLIENT_ID: '7-env.apps.googleusercontent.com',
+        INTERVIEW_DESK_GOOGLE_CLIENT_SECRET: 'env-secret',
+      },
+      '/data',
+      baked,
+    );
     expect(env.google).toMatchObject({ clientId: '7-env.apps.googleusercontent.com', clientSecret: 'env-secret' });
     // An environment id never borrows the built-in secret.
-    expect(loadEnvConfig({ INTERVIEW_DESK_GOOGLE_CLIENT_ID: '7-env.apps.googleusercontent.com' }, '/data', baked).google.clientSecret).toBe('');
+    expect(
+      loadEnvConfig({ INTERVIEW_DESK_GOOGLE_CLIENT_ID: '7-env.apps.googleusercontent.com' }, '/data', baked).google
+        .clientSecret,
+    ).toBe('');
     // Tests and unbundled runs carry none.
     expect(loadEnvConfig({}, '/data').google.clientId).toBe('');
   });
@@ -93,10 +103,17 @@ describe('loadEnvConfig', () => {
     for (const part of hidden) expect(message).not.toContain(part);
   });
 
-  it.each(['smtp://%E0%A4@smtp.example.com', 'smtps://ada:%E0%A4@smtp.example.com'])('refuses an SMTP URL whose user or password cannot be decoded (%s), at start', (value) => {
-    expect(() => loadEnvConfig({ INTERVIEW_DESK_SMTP_URL: value }, '/data')).toThrow(/^INTERVIEW_DESK_SMTP_URL: has a user name or password whose %-escapes are not valid/);
-    expect(loadEnvConfig({ INTERVIEW_DESK_SMTP_URL: 'smtps://ad%C3%A5:p%40ss@smtp.example.com' }, '/data').smtpUrl).toBe('smtps://ad%C3%A5:p%40ss@smtp.example.com');
-  });
+  it.each(['smtp://%E0%A4@smtp.example.com', 'smtps://ada:%E0%A4@smtp.example.com'])(
+    'refuses an SMTP URL whose user or password cannot be decoded (%s), at start',
+    (value) => {
+      expect(() => loadEnvConfig({ INTERVIEW_DESK_SMTP_URL: value }, '/data')).toThrow(
+        /^INTERVIEW_DESK_SMTP_URL: has a user name or password whose %-escapes are not valid/,
+      );
+      expect(
+        loadEnvConfig({ INTERVIEW_DESK_SMTP_URL: 'smtps://ad%C3%A5:p%40ss@smtp.example.com' }, '/data').smtpUrl,
+      ).toBe('smtps://ad%C3%A5:p%40ss@smtp.example.com');
+    },
+  );
 
   it('still shows the bad value of a variable that holds no secret', () => {
     expect(() => loadEnvConfig({ INTERVIEW_DESK_WEB_PORT: 'eighty' }, '/data')).toThrow('(got "eighty")');

@@ -24,7 +24,10 @@ describe('damaged database: moved aside, last good copy restored, never a crash 
     return opened;
   };
   const paths = () => databasePaths(temp.dir);
-  const interview = makeInterview({ startUtc: '2030-01-15T09:00:00.000Z', candidate: { name: 'Kept Safe', email: 'kept@example.com' } });
+  const interview = makeInterview({
+    startUtc: '2030-01-15T09:00:00.000Z',
+    candidate: { name: 'Kept Safe', email: 'kept@example.com' },
+  });
   beforeEach(() => {
     temp = makeTempDir();
     clock.set('2030-01-10T08:00:00.000Z');
@@ -73,10 +76,24 @@ describe('damaged database: moved aside, last good copy restored, never a crash 
       expect(createInterviewRepository(database).get(interview.id)?.candidate.name).toBe('Kept Safe');
       expect(notices).toHaveLength(1);
       expect(notices[0]).toMatchObject({ level: 'warning' });
-      expect(notices[0]!.message).toMatch(/Your data file was damaged, so Interview Desk restored the last good copy \(saved .*\)\. The damaged file was kept as interview-desk\.damaged-.*\.sqlite\./);
+      expect(notices[0]!.message).toMatch(
+        /Your data file was damaged, so Interview Desk restored the last good copy \(saved .*\)\. The damaged file was kept as interview-desk\.damaged-.*\.sqlite\./,
+      );
       const aside = fs.readdirSync(temp.dir).filter((f) => f.startsWith('interview-desk.damaged-'));
-      expect(aside.sort()).toEqual([expect.stringMatching(/\.sqlite$/), expect.stringMatching(/\.sqlite-shm$/), expect.stringMatching(/\.sqlite-wal$/)]);
-      expect(fs.readFileSync(path.join(temp.dir, aside.find((f) => f.endsWith('-wal'))!), 'utf8')).toBe('junk');
+      expect(aside.sort()).toEqual([
+        expect.stringMatching(/\.sqlite$/),
+        expect.stringMatching(/\.sqlite-shm$/),
+        expect.stringMatching(/\.sqlite-wal$/),
+      ]);
+      expect(
+        fs.readFileSync(
+          path.join(
+            temp.dir,
+            aside.find((f) => f.endsWith('-wal'))!,
+          ),
+          'utf8',
+        ),
+      ).toBe('junk');
     } finally {
       database.close();
     }
@@ -98,7 +115,12 @@ describe('damaged database: moved aside, last good copy restored, never a crash 
     clock.advance(1000);
     const restored = open();
     try {
-      expect(readRestoreHold(restored.database)).toEqual({ restoredAt: clock.now(), upToSeq: waiting.seq, calendarRead: false, changed: [] });
+      expect(readRestoreHold(restored.database)).toEqual({
+        restoredAt: clock.now(),
+        upToSeq: waiting.seq,
+        calendarRead: false,
+        changed: [],
+      });
       const queue = new DurableQueue(restored.database, 'mail', z.object({ kind: z.string() }), () => clock.now());
       expect(queue.batch({ afterSeq: 0, limit: 10, now: clock.now() })).toEqual([]);
       expect(queue.nextNotBefore()).toBeUndefined();
@@ -110,10 +132,13 @@ describe('damaged database: moved aside, last good copy restored, never a crash 
     again.database.close();
   });
 
-  it('the last good copy put back by hand (the README\'s way) is held the same way; a file changed otherwise is not', () => {
+  it("the last good copy put back by hand (the README's way) is held the same way; a file changed otherwise is not", () => {
     const first = open();
     createInterviewRepository(first.database).put(interview);
-    const waiting = new DurableQueue(first.database, 'mail', z.object({ kind: z.string() }), () => clock.now()).add(interview.id, { kind: 'invitation' });
+    const waiting = new DurableQueue(first.database, 'mail', z.object({ kind: z.string() }), () => clock.now()).add(
+      interview.id,
+      { kind: 'invitation' },
+    );
     first.database.close();
     clock.advance(day + 1);
     open().database.close();
@@ -137,7 +162,14 @@ describe('damaged database: moved aside, last good copy restored, never a crash 
 
   it('damage inside the file (pages overwritten) is found by quick_check and handled the same way', () => {
     const first = open();
-    createInterviewRepository(first.database).putMany(Array.from({ length: 300 }, (_, i) => makeInterview({ startUtc: new Date(Date.parse('2030-02-01T00:00:00Z') + i * 3600_000).toISOString(), notes: 'x'.repeat(500) })));
+    createInterviewRepository(first.database).putMany(
+      Array.from({ length: 300 }, (_, i) =>
+        makeInterview({
+          startUtc: new Date(Date.parse('2030-02-01T00:00:00Z') + i * 3600_000).toISOString(),
+          notes: 'x'.repeat(500),
+        }),
+      ),
+    );
     first.database.exec('PRAGMA wal_checkpoint(TRUNCATE)');
     first.database.close();
     const size = fs.statSync(paths().file).size;
@@ -206,7 +238,14 @@ describe('the whole-file check runs after an unclean exit or a change from outsi
   const seed = () => {
     const first = open();
     expect(first.check).toBe('full');
-    createInterviewRepository(first.database).putMany(Array.from({ length: 300 }, (_, i) => makeInterview({ startUtc: new Date(Date.parse('2030-02-01T00:00:00Z') + i * 3600_000).toISOString(), notes: 'x'.repeat(500) })));
+    createInterviewRepository(first.database).putMany(
+      Array.from({ length: 300 }, (_, i) =>
+        makeInterview({
+          startUtc: new Date(Date.parse('2030-02-01T00:00:00Z') + i * 3600_000).toISOString(),
+          notes: 'x'.repeat(500),
+        }),
+      ),
+    );
     return first.database;
   };
 

@@ -7,7 +7,8 @@ import { createMemoryLogger } from '../../../main/logging/logger';
 import { makeTempDir } from '../../support/temp-dir';
 
 const count = (db: Database) => Number((db.prepare('SELECT count(*) AS n FROM sync_state').get() as { n: number }).n);
-const put = (db: Database, key: string) => db.prepare('INSERT INTO sync_state (key, value) VALUES (?, ?)').run(key, 'v');
+const put = (db: Database, key: string) =>
+  db.prepare('INSERT INTO sync_state (key, value) VALUES (?, ?)').run(key, 'v');
 
 describe('database transactions', () => {
   let db: Database;
@@ -79,7 +80,11 @@ describe('database file', () => {
   afterEach(() => temp.cleanup());
 
   it('is created owner-only before SQLite opens it, with WAL, synchronous=NORMAL and foreign keys on', () => {
-    const { database, keepGoodCopy } = openDatabase({ dataDir: temp.dir, clock: { now: () => 0 }, log: createMemoryLogger() });
+    const { database, keepGoodCopy } = openDatabase({
+      dataDir: temp.dir,
+      clock: { now: () => 0 },
+      log: createMemoryLogger(),
+    });
     try {
       keepGoodCopy();
       const file = path.join(temp.dir, 'interview-desk.sqlite');
@@ -90,7 +95,11 @@ describe('database file', () => {
       expect(database.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
       expect(database.prepare('PRAGMA synchronous').get()).toEqual({ synchronous: 1 });
       expect(database.prepare('PRAGMA foreign_keys').get()).toEqual({ foreign_keys: 1 });
-      expect(() => database.prepare("INSERT INTO joins (interview_id, seq, joined_at, via) VALUES ('nobody', 0, 'x', 'app')").run()).toThrow(/FOREIGN KEY/);
+      expect(() =>
+        database
+          .prepare("INSERT INTO joins (interview_id, seq, joined_at, via) VALUES ('nobody', 0, 'x', 'app')")
+          .run(),
+      ).toThrow(/FOREIGN KEY/);
     } finally {
       database.close();
     }

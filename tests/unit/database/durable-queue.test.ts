@@ -43,7 +43,11 @@ describe('durable queue', () => {
     const other = makeInterview({ startUtc: '2030-01-16T09:00:00.000Z' });
     createInterviewRepository(db).put(other);
     mail.add(other.id, { n: 9 });
-    expect(mail.allFor(interview.id).map((i) => [i.payload.n, i.state])).toEqual([[1, 'queued'], [2, 'sent'], [3, 'queued']]);
+    expect(mail.allFor(interview.id).map((i) => [i.payload.n, i.state])).toEqual([
+      [1, 'queued'],
+      [2, 'sent'],
+      [3, 'queued'],
+    ]);
     expect(google.all()).toHaveLength(1);
     expect(() => mail.add(interview.id, { n: 'four' as unknown as number })).toThrow();
   });
@@ -56,7 +60,8 @@ describe('durable queue', () => {
       new Proxy(prepare(sql), {
         get(target: StatementSync, name: keyof StatementSync) {
           const value = target[name];
-          if (name !== 'all' && name !== 'get' && name !== 'run') return typeof value === 'function' ? value.bind(target) : value;
+          if (name !== 'all' && name !== 'get' && name !== 'run')
+            return typeof value === 'function' ? value.bind(target) : value;
           return (...args: SQLInputValue[]) => {
             run.push({ sql, args });
             return target[name](...args);
@@ -74,8 +79,12 @@ describe('durable queue', () => {
     db.prepare = prepare;
     expect(run.length).toBeGreaterThanOrEqual(8);
     for (const { sql, args } of run) {
-      const plan = (prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...(args as SQLInputValue[])) as { detail: string }[]).map((r) => r.detail).join(' | ');
-      expect(plan, sql).not.toMatch(/SCAN queue_items\b|INDEX queue_items_waiting \(queue=\? AND state=\?\)|INDEX queue_items_next \(queue=\?(?: AND state=\?)?\)/);
+      const plan = (prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...(args as SQLInputValue[])) as { detail: string }[])
+        .map((r) => r.detail)
+        .join(' | ');
+      expect(plan, sql).not.toMatch(
+        /SCAN queue_items\b|INDEX queue_items_waiting \(queue=\? AND state=\?\)|INDEX queue_items_next \(queue=\?(?: AND state=\?)?\)/,
+      );
     }
   });
 

@@ -23,12 +23,57 @@ const clock = fixedClock('2030-01-10T08:00:00.000Z');
 /** An outbox and a Google queue as today's JSON file holds them. */
 function legacyQueues(interviews: Interview[]) {
   const outbox = interviews.flatMap((i, n) => [
-    { key: `mail-${n}-c`, interviewId: i.id, recipient: 'candidate', kind: 'invitation', state: n % 3 === 0 ? 'sent' : 'queued', attempts: n % 3 === 0 ? 1 : 0, notBefore: 0, createdAt: '2030-01-09T10:00:00.000Z', ...(n % 3 === 0 ? { sentAt: '2030-01-09T10:00:02.000Z' } : {}) },
+    {
+      key: `mail-${n}-c`,
+      interviewId: i.id,
+      recipient: 'candidate',
+      kind: 'invitation',
+      state: n % 3 === 0 ? 'sent' : 'queued',
+      attempts: n % 3 === 0 ? 1 : 0,
+      notBefore: 0,
+      createdAt: '2030-01-09T10:00:00.000Z',
+      ...(n % 3 === 0 ? { sentAt: '2030-01-09T10:00:02.000Z' } : {}),
+    },
     // An update carries the time (and, for a link change, the link) the person was last told.
-    ...(n === 5 ? [{ key: `mail-${n}-u`, interviewId: i.id, recipient: 'candidate', kind: 'update', state: 'queued', attempts: 0, notBefore: 0, createdAt: '2030-01-09T11:00:00.000Z', previous: { startUtc: '2030-01-20T09:00:00.000Z', durationMinutes: 45, meetLink: 'https://meet.google.com/old-link-abc' } }] : []),
-    { key: `mail-${n}-r`, interviewId: i.id, recipient: 'recruiter', kind: 'invitation', state: n === 1 ? 'sending' : n === 2 ? 'failed' : 'queued', attempts: 2, notBefore: 1893576000000, createdAt: '2030-01-09T10:00:00.000Z', ...(n === 2 ? { reason: '550 Mailbox unavailable' } : {}) },
+    ...(n === 5
+      ? [
+          {
+            key: `mail-${n}-u`,
+            interviewId: i.id,
+            recipient: 'candidate',
+            kind: 'update',
+            state: 'queued',
+            attempts: 0,
+            notBefore: 0,
+            createdAt: '2030-01-09T11:00:00.000Z',
+            previous: {
+              startUtc: '2030-01-20T09:00:00.000Z',
+              durationMinutes: 45,
+              meetLink: 'https://meet.google.com/old-link-abc',
+            },
+          },
+        ]
+      : []),
+    {
+      key: `mail-${n}-r`,
+      interviewId: i.id,
+      recipient: 'recruiter',
+      kind: 'invitation',
+      state: n === 1 ? 'sending' : n === 2 ? 'failed' : 'queued',
+      attempts: 2,
+      notBefore: 1893576000000,
+      createdAt: '2030-01-09T10:00:00.000Z',
+      ...(n === 2 ? { reason: '550 Mailbox unavailable' } : {}),
+    },
   ]);
-  const googleQueue = interviews.slice(0, 5).map((i, n) => ({ key: `google-${n}`, interviewId: i.id, op: n === 4 ? 'cancel' : n === 3 ? 'relink' : 'create', attempts: n, notBefore: 0, ...(n ? { lastError: 'Backend Error' } : {}) }));
+  const googleQueue = interviews.slice(0, 5).map((i, n) => ({
+    key: `google-${n}`,
+    interviewId: i.id,
+    op: n === 4 ? 'cancel' : n === 3 ? 'relink' : 'create',
+    attempts: n,
+    notBefore: 0,
+    ...(n ? { lastError: 'Backend Error' } : {}),
+  }));
   return { outbox, googleQueue };
 }
 
@@ -42,16 +87,31 @@ describe('moving the old JSON data into the database (first start after the upgr
     candidateMessage: n % 4 === 0 ? `Message ${n}` : '',
     ...(n % 5 === 0 ? { google: { eventId: `event${n}`, state: 'synced' as const, unusableMeetLink: true } } : {}),
     invitations: {
-      candidate: n % 3 === 0 ? { state: 'sent', kind: 'invitation', at: '2030-01-09T10:00:02.000Z' } : { state: 'queued', ...(n % 2 ? { kind: 'update' as const } : {}), at: '2030-01-09T10:00:00.000Z' },
-      recruiter: n === 2 ? { state: 'failed', kind: 'invitation', reason: '550 Mailbox unavailable', at: '2030-01-09T10:00:03.000Z' } : { state: 'queued' },
+      candidate:
+        n % 3 === 0
+          ? { state: 'sent', kind: 'invitation', at: '2030-01-09T10:00:02.000Z' }
+          : { state: 'queued', ...(n % 2 ? { kind: 'update' as const } : {}), at: '2030-01-09T10:00:00.000Z' },
+      recruiter:
+        n === 2
+          ? { state: 'failed', kind: 'invitation', reason: '550 Mailbox unavailable', at: '2030-01-09T10:00:03.000Z' }
+          : { state: 'queued' },
     },
-    reminders: { sent: n % 2 ? [{ key: `notification:1440@${i.startUtc}`, at: '2030-01-09T09:00:00.000Z' }] : [], ...(n % 3 === 1 ? { armedAt: '2030-01-08T10:00:00.000Z' } : {}) },
+    reminders: {
+      sent: n % 2 ? [{ key: `notification:1440@${i.startUtc}`, at: '2030-01-09T09:00:00.000Z' }] : [],
+      ...(n % 3 === 1 ? { armedAt: '2030-01-08T10:00:00.000Z' } : {}),
+    },
   });
 
   it('brings every interview (deliveries, joins, reminder marks), the outbox, the Google queue and the sync token; keeps the file dated; settings stay', () => {
     const interviews = manyInterviews(40, Date.parse('2030-01-10T08:00:00Z')).map(withDelivery);
     const { outbox, googleQueue } = legacyQueues(interviews.slice(0, 6));
-    const file = seedLegacyStore(temp.dir, { interviews, outbox, googleQueue, googleSyncToken: 'token-7', settings: { companyName: 'Acme Hiring' } });
+    const file = seedLegacyStore(temp.dir, {
+      interviews,
+      outbox,
+      googleQueue,
+      googleSyncToken: 'token-7',
+      settings: { companyName: 'Acme Hiring' },
+    });
     const original = fs.readFileSync(file, 'utf8');
 
     const { database, store, notices } = storesFor(temp.dir, clock);
@@ -60,14 +120,41 @@ describe('moving the old JSON data into the database (first start after the upgr
     const byId = (list: Interview[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
     expect(byId(repository.all())).toEqual(byId(interviews));
     // Same keys, same order: a message keeps its Message-ID. A message left "sending" by a crash is queued again.
-    const mail = new DurableQueue(database, 'mail', z.object({ recipient: z.string(), kind: z.string() }), clock.now).all();
-    expect(mail.map((m) => [m.key, m.state, m.attempts])).toEqual(outbox.map((m) => [m.key, m.state === 'sending' ? 'queued' : m.state, m.attempts]));
+    const mail = new DurableQueue(
+      database,
+      'mail',
+      z.object({ recipient: z.string(), kind: z.string() }),
+      clock.now,
+    ).all();
+    expect(mail.map((m) => [m.key, m.state, m.attempts])).toEqual(
+      outbox.map((m) => [m.key, m.state === 'sending' ? 'queued' : m.state, m.attempts]),
+    );
     const previous = z.object({ startUtc: z.string(), durationMinutes: z.number(), meetLink: z.string().optional() });
-    const withPrevious = new DurableQueue(database, 'mail', z.object({ kind: z.string(), previous: previous.optional() }), clock.now).get('mail-5-u');
-    expect(withPrevious?.payload).toEqual({ kind: 'update', previous: { startUtc: '2030-01-20T09:00:00.000Z', durationMinutes: 45, meetLink: 'https://meet.google.com/old-link-abc' } });
-    expect(mail.find((m) => m.key === 'mail-2-r')).toMatchObject({ state: 'failed', reason: '550 Mailbox unavailable' });
-    expect(mail.find((m) => m.key === 'mail-0-c')).toMatchObject({ state: 'sent', finishedAt: Date.parse('2030-01-09T10:00:02.000Z') });
-    expect(new GoogleQueue(database, clock.now).all()).toEqual(googleQueue.map((g) => ({ ...g, attempts: g.attempts })));
+    const withPrevious = new DurableQueue(
+      database,
+      'mail',
+      z.object({ kind: z.string(), previous: previous.optional() }),
+      clock.now,
+    ).get('mail-5-u');
+    expect(withPrevious?.payload).toEqual({
+      kind: 'update',
+      previous: {
+        startUtc: '2030-01-20T09:00:00.000Z',
+        durationMinutes: 45,
+        meetLink: 'https://meet.google.com/old-link-abc',
+      },
+    });
+    expect(mail.find((m) => m.key === 'mail-2-r')).toMatchObject({
+      state: 'failed',
+      reason: '550 Mailbox unavailable',
+    });
+    expect(mail.find((m) => m.key === 'mail-0-c')).toMatchObject({
+      state: 'sent',
+      finishedAt: Date.parse('2030-01-09T10:00:02.000Z'),
+    });
+    expect(new GoogleQueue(database, clock.now).all()).toEqual(
+      googleQueue.map((g) => ({ ...g, attempts: g.attempts })),
+    );
     expect(createSyncState(database).get('googleSyncToken')).toBe('token-7');
 
     // The settings file keeps settings only; the old file is kept, dated, byte for byte.
@@ -88,8 +175,12 @@ describe('moving the old JSON data into the database (first start after the upgr
     fs.writeFileSync(file, JSON.stringify(legacy));
     const { database } = storesFor(temp.dir, clock);
     expect(createInterviewRepository(database).count()).toBe(10);
-    expect(Number((database.prepare('SELECT count(*) AS n FROM queue_items').get() as { n: number }).n)).toBe(outbox.length + googleQueue.length);
-    expect(importLegacyStore(database, legacy, { now: clock.now(), log: createMemoryLogger() })).toMatchObject({ imported: false });
+    expect(Number((database.prepare('SELECT count(*) AS n FROM queue_items').get() as { n: number }).n)).toBe(
+      outbox.length + googleQueue.length,
+    );
+    expect(importLegacyStore(database, legacy, { now: clock.now(), log: createMemoryLogger() })).toMatchObject({
+      imported: false,
+    });
     expect(Object.keys(JSON.parse(fs.readFileSync(file, 'utf8')))).not.toContain('interviews');
     database.close();
   });
@@ -116,8 +207,10 @@ describe('moving the old JSON data into the database (first start after the upgr
     retried.close();
   });
 
-  it('10,000 interviews with non-empty queues, from today\'s format', () => {
-    const interviews = manyInterviews(10_000, Date.parse('2030-01-10T08:00:00Z')).map((i, n) => (n < 300 ? withDelivery(i, n) : i));
+  it("10,000 interviews with non-empty queues, from today's format", () => {
+    const interviews = manyInterviews(10_000, Date.parse('2030-01-10T08:00:00Z')).map((i, n) =>
+      n < 300 ? withDelivery(i, n) : i,
+    );
     const { outbox, googleQueue } = legacyQueues(interviews.slice(0, 300));
     seedLegacyStore(temp.dir, { interviews, outbox, googleQueue, googleSyncToken: 'big' });
     const { database } = storesFor(temp.dir, clock);
@@ -125,7 +218,9 @@ describe('moving the old JSON data into the database (first start after the upgr
     expect(repository.count()).toBe(10_000);
     const stored = new Map(repository.all().map((i) => [i.id, i]));
     for (const i of interviews) expect(stored.get(i.id)).toEqual(i);
-    expect(Number((database.prepare("SELECT count(*) AS n FROM queue_items WHERE queue = 'mail'").get() as { n: number }).n)).toBe(outbox.length);
+    expect(
+      Number((database.prepare("SELECT count(*) AS n FROM queue_items WHERE queue = 'mail'").get() as { n: number }).n),
+    ).toBe(outbox.length);
     expect(new GoogleQueue(database, clock.now).all().map((g) => g.key)).toEqual(googleQueue.map((g) => g.key));
     expect(createSyncState(database).get('googleSyncToken')).toBe('big');
     database.close();
@@ -134,7 +229,26 @@ describe('moving the old JSON data into the database (first start after the upgr
   it('records that fail the schema or point at no interview are left in the dated file and counted', () => {
     const good = makeInterview({ startUtc: '2030-01-15T09:00:00.000Z' });
     const { database } = openDatabase({ dataDir: temp.dir, clock, log: createMemoryLogger() });
-    const report = importLegacyStore(database, { interviews: [good], outbox: [{ key: 'orphan', interviewId: 'gone', recipient: 'candidate', kind: 'invitation', state: 'queued', attempts: 0, notBefore: 0, createdAt: 'x' }], googleQueue: [{ nonsense: true }] }, { now: clock.now(), log: createMemoryLogger() });
+    const report = importLegacyStore(
+      database,
+      {
+        interviews: [good],
+        outbox: [
+          {
+            key: 'orphan',
+            interviewId: 'gone',
+            recipient: 'candidate',
+            kind: 'invitation',
+            state: 'queued',
+            attempts: 0,
+            notBefore: 0,
+            createdAt: 'x',
+          },
+        ],
+        googleQueue: [{ nonsense: true }],
+      },
+      { now: clock.now(), log: createMemoryLogger() },
+    );
     expect(report).toEqual({ imported: true, interviews: 1, mail: 0, google: 0, skipped: 2 });
     database.close();
   });

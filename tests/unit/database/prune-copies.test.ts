@@ -10,7 +10,8 @@ describe('old copies in the data dir: the newest of each kind is kept, the rest 
   beforeEach(() => (temp = makeTempDir()));
   afterEach(() => temp.cleanup());
 
-  const write = (...names: string[]) => names.forEach((name) => fs.writeFileSync(path.join(temp.dir, name), name, { mode: 0o600 }));
+  const write = (...names: string[]) =>
+    names.forEach((name) => fs.writeFileSync(path.join(temp.dir, name), name, { mode: 0o600 }));
 
   it('keeps one before-vN copy, one damaged database (with its -wal/-shm), one damaged settings file and one older JSON copy', () => {
     write(
@@ -30,7 +31,10 @@ describe('old copies in the data dir: the newest of each kind is kept, the rest 
     );
     const { database } = storesFor(temp.dir);
     database.close();
-    const left = fs.readdirSync(temp.dir).filter((f) => f !== 'logs').sort();
+    const left = fs
+      .readdirSync(temp.dir)
+      .filter((f) => f !== 'logs')
+      .sort();
     expect(left).toEqual(
       [
         'interview-desk.backup.json',

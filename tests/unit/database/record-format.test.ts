@@ -17,14 +17,21 @@ describe('the interview record format is versioned with the database', () => {
   const open = () => openDatabase({ dataDir: temp.dir, clock: { now: () => 0 }, log: createMemoryLogger() });
 
   it('the number matches the contract: a change to the interview schema raises recordFormat.version', () => {
-    const fingerprint = createHash('sha256').update(JSON.stringify(z.toJSONSchema(interviewSchema, { unrepresentable: 'any' }))).digest('hex');
-    expect(fingerprint, 'The interview schema changed: raise recordFormat.version in main/database/record-format.ts and record this fingerprint there (older builds then refuse the new records instead of misreading them).').toBe(recordFormat.fingerprint);
+    const fingerprint = createHash('sha256')
+      .update(JSON.stringify(z.toJSONSchema(interviewSchema, { unrepresentable: 'any' })))
+      .digest('hex');
+    expect(
+      fingerprint,
+      'The interview schema changed: raise recordFormat.version in main/database/record-format.ts and record this fingerprint there (older builds then refuse the new records instead of misreading them).',
+    ).toBe(recordFormat.fingerprint);
   });
 
   it('a database is marked with the format of its records', () => {
     open().database.close();
     const raw = new DatabaseSync(databasePaths(temp.dir).file);
-    expect(raw.prepare("SELECT value FROM meta WHERE key = 'record_format'").get()).toEqual({ value: String(recordFormat.version) });
+    expect(raw.prepare("SELECT value FROM meta WHERE key = 'record_format'").get()).toEqual({
+      value: String(recordFormat.version),
+    });
     raw.close();
   });
 
@@ -36,7 +43,9 @@ describe('the interview record format is versioned with the database', () => {
     raw.close();
     const before = fs.readFileSync(file);
     expect(() => open()).toThrow(NewerDatabaseError);
-    expect(() => open()).toThrow(`The database holds interviews written by a newer Interview Desk (record format ${recordFormat.version + 1}; this version reads up to ${recordFormat.version}). Update the app to open it.`);
+    expect(() => open()).toThrow(
+      `The database holds interviews written by a newer Interview Desk (record format ${recordFormat.version + 1}; this version reads up to ${recordFormat.version}). Update the app to open it.`,
+    );
     expect(fs.readFileSync(file).equals(before)).toBe(true);
     expect(fs.readdirSync(temp.dir).filter((f) => f.includes('damaged') || f.includes('before-v'))).toEqual([]);
   });

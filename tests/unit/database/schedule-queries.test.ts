@@ -3,7 +3,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openMemoryDatabase } from '../../../main/database/open-database';
 import { applyPragmas, wrapDatabase, type Database } from '../../../main/database/database';
 import { migrateDatabase } from '../../../main/database/schema-migrations';
-import { createInterviewRepository, type InterviewRepository, type ScheduleWindow } from '../../../main/database/interview-repository';
+import {
+  createInterviewRepository,
+  type InterviewRepository,
+  type ScheduleWindow,
+} from '../../../main/database/interview-repository';
 import { searchText } from '../../../main/database/search-text';
 import { reminderDecisions, reminderKey } from '../../../main/reminders/reminder-plan';
 import type { Interview } from '../../../preload/shared/contract/interview-schema';
@@ -17,11 +21,13 @@ const jobs = ['Engineer', 'Support Lead', 'Designer', 'SRE'];
 /** A seeded random schedule: starts ±20 days around now (some on the same minute), every length, both statuses, some reminders handled. */
 function seeded(count: number, seed: number): Interview[] {
   let s = seed;
-  const random = () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   return Array.from({ length: count }, (_, i) => {
     const startUtc = new Date(now + Math.floor((random() - 0.5) * 40 * 96) * 15 * 60_000).toISOString();
     const durationMinutes = [15, 30, 60, 480][Math.floor(random() * 4)]!;
-    const sent = [1440, 60, 0].filter(() => random() < 0.3).map((o) => ({ key: reminderKey('notification', o, startUtc), at: startUtc }));
+    const sent = [1440, 60, 0]
+      .filter(() => random() < 0.3)
+      .map((o) => ({ key: reminderKey('notification', o, startUtc), at: startUtc }));
     if (random() < 0.3) sent.push({ key: reminderKey('email', 1440, startUtc), at: startUtc });
     return makeInterview({
       id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
@@ -42,7 +48,10 @@ function reference(all: Interview[], window: ScheduleWindow): string[] {
   const chosen = all.filter((i) => {
     const start = Date.parse(i.startUtc);
     const upcoming = start >= window.todayStartMs || start + i.durationMinutes * 60_000 > window.nowMs;
-    return (window.section === 'upcoming') === upcoming && searchText(i.candidate.name, i.candidate.email, i.jobTitle).includes(q);
+    return (
+      (window.section === 'upcoming') === upcoming &&
+      searchText(i.candidate.name, i.candidate.email, i.jobTitle).includes(q)
+    );
   });
   const key = (i: Interview) => [Date.parse(i.startUtc), i.id] as const;
   chosen.sort((a, b) => key(a)[0] - key(b)[0] || key(a)[1].localeCompare(key(b)[1]));
@@ -69,7 +78,25 @@ function columnOnlyDatabase(): Database {
   return wrapDatabase(sql, ':memory:');
 }
 
-const queries = ['', 'ada', 'hopper', 'jo', 'j', 'JOSÉ', 'nunez', 'ENG', 'support lead', 'zoe 100%', '100', '%', '_', 'anna_b', 'c1@', '"', 'nobody'];
+const queries = [
+  '',
+  'ada',
+  'hopper',
+  'jo',
+  'j',
+  'JOSÉ',
+  'nunez',
+  'ENG',
+  'support lead',
+  'zoe 100%',
+  '100',
+  '%',
+  '_',
+  'anna_b',
+  'c1@',
+  '"',
+  'nobody',
+];
 
 describe.each([
   ['FTS5 trigram index', openMemoryDatabase, 'fts5'],
@@ -100,7 +127,16 @@ describe.each([
   it('the search follows every write: a renamed candidate is found by the new name only, a removed one not at all', () => {
     db = open();
     const repository = createInterviewRepository(db);
-    const [first, second] = [makeInterview({ startUtc: '2030-03-12T09:00:00.000Z', candidate: { name: 'Barbara Liskov', email: 'b@example.com' } }), makeInterview({ startUtc: '2030-03-12T10:00:00.000Z', candidate: { name: 'Ken Thompson', email: 'k@example.com' } })];
+    const [first, second] = [
+      makeInterview({
+        startUtc: '2030-03-12T09:00:00.000Z',
+        candidate: { name: 'Barbara Liskov', email: 'b@example.com' },
+      }),
+      makeInterview({
+        startUtc: '2030-03-12T10:00:00.000Z',
+        candidate: { name: 'Ken Thompson', email: 'k@example.com' },
+      }),
+    ];
     repository.putMany([first, second]);
     const find = (query: string) => allPages(repository, { section: 'upcoming', query, todayStartMs, nowMs: now }, 10);
     expect(find('liskov')).toEqual([first.id]);
@@ -124,10 +160,19 @@ describe.each([
     const all = seeded(500, 5);
     repository.putMany(all);
     for (const at of [now, now - 86_400_000, now + 3 * 86_400_000]) {
-      const unfinished = all.filter((i) => i.status === 'scheduled' && Date.parse(i.startUtc) + i.durationMinutes * 60_000 > at).sort((a, b) => Date.parse(a.startUtc) - Date.parse(b.startUtc) || a.id.localeCompare(b.id));
+      const unfinished = all
+        .filter((i) => i.status === 'scheduled' && Date.parse(i.startUtc) + i.durationMinutes * 60_000 > at)
+        .sort((a, b) => Date.parse(a.startUtc) - Date.parse(b.startUtc) || a.id.localeCompare(b.id));
       expect(repository.nextUnfinished(at)?.id).toBe(unfinished[0]?.id);
-      for (const [offsets, email] of [[[1440, 60, 0], true], [[15], false], [[], true], [[60, 60, 5], false]] as const) {
-        expect(repository.nextReminderAt([...offsets], email, at), `${offsets.join(',')} ${email}`).toBe(reminderDecisions(all, [...offsets], email, at).nextAt);
+      for (const [offsets, email] of [
+        [[1440, 60, 0], true],
+        [[15], false],
+        [[], true],
+        [[60, 60, 5], false],
+      ] as const) {
+        expect(repository.nextReminderAt([...offsets], email, at), `${offsets.join(',')} ${email}`).toBe(
+          reminderDecisions(all, [...offsets], email, at).nextAt,
+        );
       }
     }
   });
@@ -142,7 +187,9 @@ describe('a search that matches thousands walks the start-time index instead of 
       repository.putMany(all);
       const seen: string[] = [];
       const prepare = db.prepare.bind(db);
-      const watched = createInterviewRepository(Object.assign(Object.create(db) as Database, { prepare: (text: string) => (seen.push(text), prepare(text)) }));
+      const watched = createInterviewRepository(
+        Object.assign(Object.create(db) as Database, { prepare: (text: string) => (seen.push(text), prepare(text)) }),
+      );
       for (const query of ['engineer', 'designer']) {
         for (const section of ['upcoming', 'past'] as const) {
           const window = { section, query, todayStartMs, nowMs: now };
@@ -160,7 +207,8 @@ describe('a search that matches thousands walks the start-time index instead of 
 });
 
 describe('the queries stay on indexes (no scan of the interview records)', () => {
-  const plan = (db: Database, sql: string, ...params: (string | number)[]) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' | ');
+  const plan = (db: Database, sql: string, ...params: (string | number)[]) =>
+    (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' | ');
   it('a page, a search and the next reminder', () => {
     const db = openMemoryDatabase();
     try {
@@ -170,13 +218,17 @@ describe('the queries stay on indexes (no scan of the interview records)', () =>
       // Capture the statements the repository prepares, then read their plans.
       const seen: string[] = [];
       const prepare = db.prepare.bind(db);
-      const spy = Object.assign(Object.create(db) as Database, { prepare: (text: string) => (seen.push(text), prepare(text)) });
+      const spy = Object.assign(Object.create(db) as Database, {
+        prepare: (text: string) => (seen.push(text), prepare(text)),
+      });
       const watched = createInterviewRepository(spy);
       watched.schedulePage({ section: 'past', query: '', todayStartMs, nowMs: now }, 0, 50);
       watched.schedulePage({ section: 'upcoming', query: 'hopper', todayStartMs, nowMs: now }, 0, 50);
       watched.nextReminderAt([60], true, now);
       const [past, search, reminder] = seen.filter((s) => /OFFSET \?|min\(/.test(s));
-      expect(plan(db, past!, todayStartMs, now, 50, 0)).toMatch(/SEARCH interviews USING COVERING INDEX interviews_by_start_search/);
+      expect(plan(db, past!, todayStartMs, now, 50, 0)).toMatch(
+        /SEARCH interviews USING COVERING INDEX interviews_by_start_search/,
+      );
       expect(plan(db, search!, 0, todayStartMs, now, '"hopper"', 50, 0)).toMatch(/VIRTUAL TABLE INDEX/);
       const reminderPlan = plan(db, reminder!, now, '[{"channel":"notification","value":60}]');
       expect(reminderPlan).toMatch(/SEARCH i USING INDEX interviews_by_status_start \(status=\? AND start_ms>\?\)/);

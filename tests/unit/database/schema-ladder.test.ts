@@ -2,7 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { currentDatabaseVersion, databaseVersion, migrateDatabase, NewerDatabaseError, schemaSteps } from '../../../main/database/schema-migrations';
+import {
+  currentDatabaseVersion,
+  databaseVersion,
+  migrateDatabase,
+  NewerDatabaseError,
+  schemaSteps,
+} from '../../../main/database/schema-migrations';
 import { applyPragmas, wrapDatabase } from '../../../main/database/database';
 import { openDatabase } from '../../../main/database/open-database';
 import { createInterviewRepository } from '../../../main/database/interview-repository';
@@ -16,12 +22,24 @@ const fixture = (v: number) => path.resolve(`tests/fixtures/database/v${v}.sql`)
 
 /** The schema as SQLite keeps it, whitespace-normalised, so two databases can be compared. */
 const schemaOf = (sql: DatabaseSync) =>
-  (sql.prepare("SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY name").all() as Record<string, string | null>[]).map((r) => ({
+  (
+    sql
+      .prepare("SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY name")
+      .all() as Record<string, string | null>[]
+  ).map((r) => ({
     ...r,
     sql: r.sql?.replace(/\s+/g, ' ').replace(/\( /g, '(').replace(/ \)/g, ')') ?? null,
   }));
-const tables = (sql: DatabaseSync) => (sql.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((r) => r.name);
-const counts = (sql: DatabaseSync) => Object.fromEntries(tables(sql).map((t) => [t, Number((sql.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n)]));
+const tables = (sql: DatabaseSync) =>
+  (
+    sql.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as {
+      name: string;
+    }[]
+  ).map((r) => r.name);
+const counts = (sql: DatabaseSync) =>
+  Object.fromEntries(
+    tables(sql).map((t) => [t, Number((sql.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n)]),
+  );
 
 describe('database migration ladder (PRAGMA user_version)', () => {
   let temp: ReturnType<typeof makeTempDir>;
@@ -45,7 +63,10 @@ describe('database migration ladder (PRAGMA user_version)', () => {
   // One case per step: adding step N+1 (and its "before" fixture, vN.sql) is all the next version needs.
   for (const step of schemaSteps) {
     it(`step ${step.to - 1}→${step.to} (${step.describe}) from the v${step.to - 1} fixture keeps every row`, () => {
-      expect(fs.existsSync(fixture(step.to - 1)), `tests/fixtures/database/v${step.to - 1}.sql is the fixture this step starts from`).toBe(true);
+      expect(
+        fs.existsSync(fixture(step.to - 1)),
+        `tests/fixtures/database/v${step.to - 1}.sql is the fixture this step starts from`,
+      ).toBe(true);
       const sql = fromFixture(step.to - 1);
       expect(databaseVersion(sql)).toBe(step.to - 1);
       const before = counts(sql);
@@ -74,7 +95,10 @@ describe('database migration ladder (PRAGMA user_version)', () => {
       joins: [{ joinedAt: '2030-01-13T08:58:00.000Z', leftAt: '2030-01-13T09:55:00.000Z', via: 'app' }],
       candidateMessage: 'Please bring your portfolio',
       google: { unusableMeetLink: true },
-      invitations: { candidate: { state: 'sent', kind: 'update' }, recruiter: { state: 'queued', kind: 'update', reason: 'Retrying: Mailbox busy' } },
+      invitations: {
+        candidate: { state: 'sent', kind: 'update' },
+        recruiter: { state: 'queued', kind: 'update', reason: 'Retrying: Mailbox busy' },
+      },
       reminders: { sent: [{ key: 'notification:1440@2030-01-13T09:00:00.000Z' }], armedAt: '2030-01-12T08:00:00.000Z' },
     });
     expect(createInterviewRepository(db).timingsBetween(0, Number.MAX_SAFE_INTEGER)).toEqual([
@@ -84,11 +108,16 @@ describe('database migration ladder (PRAGMA user_version)', () => {
         startUtc: '2030-01-13T09:00:00.000Z',
         origin: 'recruiter',
         createdAt: '2030-01-10T08:00:00.000Z',
-        reminders: { sent: [{ key: 'notification:1440@2030-01-13T09:00:00.000Z' }], armedAt: '2030-01-12T08:00:00.000Z' },
+        reminders: {
+          sent: [{ key: 'notification:1440@2030-01-13T09:00:00.000Z' }],
+          armedAt: '2030-01-12T08:00:00.000Z',
+        },
         invitations: { candidate: { at: '2030-01-12T08:00:05.000Z' } },
       },
     ]);
-    expect(new GoogleQueue(db, () => Date.parse('2030-01-12T08:00:00.000Z')).all()).toMatchObject([{ op: 'relink', interviewId: interview!.id }]);
+    expect(new GoogleQueue(db, () => Date.parse('2030-01-12T08:00:00.000Z')).all()).toMatchObject([
+      { op: 'relink', interviewId: interview!.id },
+    ]);
     expect(createSyncState(db).get('googleSyncToken')).toBe('sync-token-1');
   });
 
@@ -97,7 +126,9 @@ describe('database migration ladder (PRAGMA user_version)', () => {
     const sql = new DatabaseSync(file);
     sql.exec('CREATE TABLE future (x); PRAGMA user_version = 99');
     sql.close();
-    expect(() => openDatabase({ dataDir: temp.dir, clock: { now: () => 0 }, log: createMemoryLogger() })).toThrow(NewerDatabaseError);
+    expect(() => openDatabase({ dataDir: temp.dir, clock: { now: () => 0 }, log: createMemoryLogger() })).toThrow(
+      NewerDatabaseError,
+    );
     const again = new DatabaseSync(file);
     open.push(again);
     expect(databaseVersion(again)).toBe(99);
@@ -110,10 +141,18 @@ describe('database migration ladder (PRAGMA user_version)', () => {
     older.exec(fs.readFileSync(fixture(currentDatabaseVersion), 'utf8'));
     older.close();
     // The next version, as its author would add it: one step.
-    const next = { to: currentDatabaseVersion + 1, describe: 'a column for a test', up: (s: DatabaseSync) => s.exec('ALTER TABLE interviews ADD COLUMN test_only TEXT') };
+    const next = {
+      to: currentDatabaseVersion + 1,
+      describe: 'a column for a test',
+      up: (s: DatabaseSync) => s.exec('ALTER TABLE interviews ADD COLUMN test_only TEXT'),
+    };
     schemaSteps.push(next);
     try {
-      const { database, notices } = openDatabase({ dataDir: temp.dir, clock: { now: () => 0 }, log: createMemoryLogger() });
+      const { database, notices } = openDatabase({
+        dataDir: temp.dir,
+        clock: { now: () => 0 },
+        log: createMemoryLogger(),
+      });
       expect(notices).toEqual([]);
       expect(database.prepare('PRAGMA user_version').get()).toEqual({ user_version: next.to });
       expect(createInterviewRepository(database).count()).toBe(1);
@@ -121,16 +160,26 @@ describe('database migration ladder (PRAGMA user_version)', () => {
     } finally {
       schemaSteps.pop();
     }
-    const copy = new DatabaseSync(path.join(temp.dir, `interview-desk.before-v${currentDatabaseVersion}.sqlite`), { readOnly: true });
+    const copy = new DatabaseSync(path.join(temp.dir, `interview-desk.before-v${currentDatabaseVersion}.sqlite`), {
+      readOnly: true,
+    });
     open.push(copy);
     expect(databaseVersion(copy)).toBe(currentDatabaseVersion);
     expect(copy.prepare('SELECT count(*) AS n FROM interviews').get()).toEqual({ n: 1 });
-    expect((fs.statSync(path.join(temp.dir, `interview-desk.before-v${currentDatabaseVersion}.sqlite`)).mode & 0o777).toString(8)).toBe('600');
+    expect(
+      (
+        fs.statSync(path.join(temp.dir, `interview-desk.before-v${currentDatabaseVersion}.sqlite`)).mode & 0o777
+      ).toString(8),
+    ).toBe('600');
   });
 
   it('a step that fails rolls back to the version before it', () => {
     const sql = fromFixture(0);
-    const broken = { to: 1, describe: 'broken', up: (s: DatabaseSync) => s.exec('CREATE TABLE half (x); SELECT no_such_function()') };
+    const broken = {
+      to: 1,
+      describe: 'broken',
+      up: (s: DatabaseSync) => s.exec('CREATE TABLE half (x); SELECT no_such_function()'),
+    };
     const [real] = schemaSteps.splice(0, 1, broken);
     try {
       expect(() => migrateDatabase(sql)).toThrow(/no_such_function/);
@@ -150,12 +199,29 @@ describe('step 2→3 (the schedule and analytics columns)', () => {
       const older = new DatabaseSync(file);
       older.exec(fs.readFileSync(fixture(2), 'utf8'));
       older.close();
-      const { database, search } = openDatabase({ dataDir: temp.dir, clock: { now: () => 0 }, log: createMemoryLogger() });
+      const { database, search } = openDatabase({
+        dataDir: temp.dir,
+        clock: { now: () => 0 },
+        log: createMemoryLogger(),
+      });
       try {
         expect(database.prepare('SELECT job_title FROM interviews').all()).toEqual([{ job_title: 'Engineer' }]);
         expect(search).toBe('fts5');
         const repository = createInterviewRepository(database);
-        expect(repository.schedulePage({ section: 'past', query: 'lovelace', todayStartMs: Date.parse('2031-01-01'), nowMs: Date.parse('2031-01-01') }, 0, 10).map((i) => i.candidate.name)).toEqual(['Ada Lovelace']);
+        expect(
+          repository
+            .schedulePage(
+              {
+                section: 'past',
+                query: 'lovelace',
+                todayStartMs: Date.parse('2031-01-01'),
+                nowMs: Date.parse('2031-01-01'),
+              },
+              0,
+              10,
+            )
+            .map((i) => i.candidate.name),
+        ).toEqual(['Ada Lovelace']);
       } finally {
         database.close();
       }

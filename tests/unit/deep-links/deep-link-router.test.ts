@@ -18,14 +18,22 @@ describe('deep-link router (main/deep-links/deep-link-router)', () => {
     const events = createEventHub();
     const navigations: unknown[] = [];
     events.listen((name, payload) => name === 'app:navigate' && navigations.push(payload));
-    return { router: createDeepLinkRouter({ clock, interviews: services.interviews, copies: services.copies, events }), services, navigations };
+    return {
+      router: createDeepLinkRouter({ clock, interviews: services.interviews, copies: services.copies, events }),
+      services,
+      navigations,
+    };
   }
 
   it('refuses a link that is not ours, and a non-join link where an invitation is expected, on the link field', () => {
     const { router, navigations } = setup();
-    expect(() => router.open('https://example.com/')).toThrow(expect.objectContaining({ code: 'invalid_input', field: 'link' }));
+    expect(() => router.open('https://example.com/')).toThrow(
+      expect.objectContaining({ code: 'invalid_input', field: 'link' }),
+    );
     for (const call of [router.preview, router.confirmJoin]) {
-      expect(() => call('interview-desk://device-check')).toThrow(expect.objectContaining({ field: 'link', message: 'That is not an invitation link.' }));
+      expect(() => call('interview-desk://device-check')).toThrow(
+        expect.objectContaining({ field: 'link', message: 'That is not an invitation link.' }),
+      );
     }
     expect(navigations).toEqual([]);
   });
@@ -37,7 +45,10 @@ describe('deep-link router (main/deep-links/deep-link-router)', () => {
     const saved = router.confirmJoin(link);
     expect(router.preview(link)).toMatchObject({ savedId: saved.id });
     expect(router.open(link)).toEqual({ screen: 'interview', id: saved.id });
-    expect(navigations).toEqual([{ screen: 'join-preview', link }, { screen: 'interview', id: saved.id }]);
+    expect(navigations).toEqual([
+      { screen: 'join-preview', link },
+      { screen: 'interview', id: saved.id },
+    ]);
     expect(services.interviews.list()).toHaveLength(1);
   });
 });

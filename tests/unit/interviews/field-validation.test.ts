@@ -20,7 +20,12 @@ function refusal(patch: Record<string, unknown>): string | undefined {
 
 describe('schedule input validation', () => {
   it('accepts a good form and trims/normalises', () => {
-    const r = scheduleInputSchema.parse({ ...valid, candidateName: '  Ada Lovelace  ', candidateEmail: ' Ada@EXAMPLE.com ', notes: 'a\r\nb' });
+    const r = scheduleInputSchema.parse({
+      ...valid,
+      candidateName: '  Ada Lovelace  ',
+      candidateEmail: ' Ada@EXAMPLE.com ',
+      notes: 'a\r\nb',
+    });
     expect(r.candidateName).toBe('Ada Lovelace');
     expect(r.candidateEmail).toBe('Ada@example.com');
     expect(r.notes).toBe('a\nb');
@@ -71,7 +76,10 @@ describe('schedule input validation', () => {
     const r = scheduleInputSchema.parse({ ...valid, candidateMessage: ' See you\r\nsoon ' });
     expect(r).toMatchObject({ notes: 'Bring a laptop.', candidateMessage: 'See you\nsoon' });
     expect(scheduleInputSchema.parse(valid).candidateMessage).toBe('');
-    const { candidateMessage: _none, ...stored } = makeInterview({ startUtc: '2030-01-15T09:00:00.000Z', notes: 'private' });
+    const { candidateMessage: _none, ...stored } = makeInterview({
+      startUtc: '2030-01-15T09:00:00.000Z',
+      notes: 'private',
+    });
     expect(interviewSchema.parse(stored)).toMatchObject({ notes: 'private', candidateMessage: '' });
   });
 

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { makeInterview } from '../../support/interview-fixtures';
-import { attentionReason, meetLinkState, missingLinkAdvice, unusableLinkNotice } from '../../../preload/shared/rules/interview-attention';
+import {
+  attentionReason,
+  meetLinkState,
+  missingLinkAdvice,
+  unusableLinkNotice,
+} from '../../../preload/shared/rules/interview-attention';
 
 const start = '2030-01-15T09:00:00.000Z';
 const google = (state: 'synced' | 'pending' | 'failed') => ({ eventId: 'e1', state });
@@ -38,12 +43,30 @@ describe('interview attention', () => {
 
   it('a move made in Google Calendar that nobody was emailed about needs attention until it is sent', () => {
     const calendarChange = { kind: 'moved' as const, at: start, was: { startUtc: start, durationMinutes: 60 } };
-    expect(attentionReason(makeInterview({ startUtc: start, meetLink: 'https://meet.google.com/abc-defg-hij', google: { ...google('synced'), calendarChange } }))).toBe('Moved in Google Calendar: nobody emailed yet (Send update in the room)');
+    expect(
+      attentionReason(
+        makeInterview({
+          startUtc: start,
+          meetLink: 'https://meet.google.com/abc-defg-hij',
+          google: { ...google('synced'), calendarChange },
+        }),
+      ),
+    ).toBe('Moved in Google Calendar: nobody emailed yet (Send update in the room)');
   });
 
   it('keeps the other reasons, and a pending update of an interview with a link still waits for Google', () => {
-    expect(attentionReason(makeInterview({ startUtc: start, meetLink: 'https://meet.google.com/abc-defg-hij', google: google('pending') }))).toBe('Waiting for Google');
-    expect(attentionReason(makeInterview({ startUtc: start, meetLink: 'https://meet.google.com/abc-defg-hij', google: google('failed') }))).toBe('Google Calendar update failed');
-    expect(meetLinkState(makeInterview({ startUtc: start, meetLink: 'https://meet.google.com/abc-defg-hij' }))).toBe('ready');
+    expect(
+      attentionReason(
+        makeInterview({ startUtc: start, meetLink: 'https://meet.google.com/abc-defg-hij', google: google('pending') }),
+      ),
+    ).toBe('Waiting for Google');
+    expect(
+      attentionReason(
+        makeInterview({ startUtc: start, meetLink: 'https://meet.google.com/abc-defg-hij', google: google('failed') }),
+      ),
+    ).toBe('Google Calendar update failed');
+    expect(meetLinkState(makeInterview({ startUtc: start, meetLink: 'https://meet.google.com/abc-defg-hij' }))).toBe(
+      'ready',
+    );
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { displayStatus, formatCountdown, joinMinutesLeft, joinPhase, joinWindow } from '../../../preload/shared/rules/interview-timing';
+import {
+  displayStatus,
+  formatCountdown,
+  joinMinutesLeft,
+  joinPhase,
+  joinWindow,
+} from '../../../preload/shared/rules/interview-timing';
 
 const settings = { joinOpensMinutesBefore: 15, joinClosesMinutesAfter: 60 };
 const m = 60_000;
@@ -23,8 +29,12 @@ describe('join window', () => {
   });
 
   it('uses the Settings values', () => {
-    expect(joinPhase(interview, { joinOpensMinutesBefore: 5, joinClosesMinutesAfter: 60 }, start - 6 * m)).toBe('before');
-    expect(joinPhase(interview, { joinOpensMinutesBefore: 5, joinClosesMinutesAfter: 90 }, start + 80 * m)).toBe('open');
+    expect(joinPhase(interview, { joinOpensMinutesBefore: 5, joinClosesMinutesAfter: 60 }, start - 6 * m)).toBe(
+      'before',
+    );
+    expect(joinPhase(interview, { joinOpensMinutesBefore: 5, joinClosesMinutesAfter: 90 }, start + 80 * m)).toBe(
+      'open',
+    );
   });
 
   it('is measured in real time across a DST change (Europe/Berlin, 31 March 2030, 02:00 → 03:00)', () => {
@@ -86,7 +96,8 @@ describe('display status transitions', () => {
   });
 
   it('cancelled wins at every moment', () => {
-    for (const t of [start - 100 * m, start, start + 100 * m]) expect(displayStatus({ ...base, status: 'cancelled' }, settings, t)).toBe('cancelled');
+    for (const t of [start - 100 * m, start, start + 100 * m])
+      expect(displayStatus({ ...base, status: 'cancelled' }, settings, t)).toBe('cancelled');
   });
 
   it('needs attention before the start only', () => {

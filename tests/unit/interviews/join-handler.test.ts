@@ -29,7 +29,8 @@ describe('interviews:join', () => {
       setAlwaysOnTop: () => {},
     };
     const services = servicesFor(temp.dir, { clock, meetLauncher: launcher });
-    const join = (via: 'app' | 'browser') => dispatchCall(services.handlers, 'interviews:join', { id: interview.id, via }, createMemoryLogger());
+    const join = (via: 'app' | 'browser') =>
+      dispatchCall(services.handlers, 'interviews:join', { id: interview.id, via }, createMemoryLogger());
     return { services, interview, clock, opened, join, leave: () => leave?.() };
   }
 
@@ -48,13 +49,20 @@ describe('interviews:join', () => {
     expect(await join('app')).toEqual({ ok: true, value: { via: 'app' } });
     clock.set('2030-01-15T09:40:00.000Z');
     leave();
-    expect(services.interviews.get(interview.id).joins).toEqual([{ joinedAt: '2030-01-15T08:50:00.000Z', leftAt: '2030-01-15T09:40:00.000Z', via: 'app' }]);
+    expect(services.interviews.get(interview.id).joins).toEqual([
+      { joinedAt: '2030-01-15T08:50:00.000Z', leftAt: '2030-01-15T09:40:00.000Z', via: 'app' },
+    ]);
   });
 
   it('opens nothing for a stored link that is not a Meet URL (data saved before links were checked)', async () => {
     for (const appWindow of [true, false]) {
-      const { join, opened, services, interview } = setup('2030-01-15T09:00:00.000Z', appWindow, 'http://evil.example/phish');
-      for (const via of ['app', 'browser'] as const) expect(await join(via)).toMatchObject({ ok: false, error: { code: 'forbidden', field: 'meetLink' } });
+      const { join, opened, services, interview } = setup(
+        '2030-01-15T09:00:00.000Z',
+        appWindow,
+        'http://evil.example/phish',
+      );
+      for (const via of ['app', 'browser'] as const)
+        expect(await join(via)).toMatchObject({ ok: false, error: { code: 'forbidden', field: 'meetLink' } });
       expect(opened).toEqual([]);
       expect(services.interviews.get(interview.id).joins).toEqual([]);
     }
@@ -64,6 +72,8 @@ describe('interviews:join', () => {
     const { join, opened, services, interview } = setup('2030-01-15T09:00:00.000Z', false);
     expect(await join('app')).toEqual({ ok: true, value: { via: 'browser' } });
     expect(opened).toEqual(['https://meet.google.com/abc-defg-hij']);
-    expect(services.interviews.get(interview.id).joins).toEqual([{ joinedAt: '2030-01-15T08:50:00.000Z', via: 'browser' }]);
+    expect(services.interviews.get(interview.id).joins).toEqual([
+      { joinedAt: '2030-01-15T08:50:00.000Z', via: 'browser' },
+    ]);
   });
 });

@@ -40,6 +40,9 @@ describe('resolveWallTime', () => {
   it('names the field for impossible dates, times and zones', () => {
     expect(resolveWallTime('2030-02-30', '10:00', 'Europe/Berlin')).toMatchObject({ kind: 'invalid', field: 'date' });
     expect(resolveWallTime('2030-02-10', '24:30', 'Europe/Berlin')).toMatchObject({ kind: 'invalid', field: 'time' });
-    expect(resolveWallTime('2030-02-10', '10:00', 'Mars/Olympus')).toMatchObject({ kind: 'invalid', field: 'timeZone' });
+    expect(resolveWallTime('2030-02-10', '10:00', 'Mars/Olympus')).toMatchObject({
+      kind: 'invalid',
+      field: 'timeZone',
+    });
   });
 });

@@ -24,9 +24,15 @@ const around = fc.constantFrom(
 
 describe('log redaction (fast-check)', () => {
   it('redacts the reply of a rejected SMTP send and a sign-in URL', () => {
-    expect(redactSecrets('550 5.1.1 <ada.candidate@example.com>: Recipient address rejected')).toBe('550 5.1.1 <[email]>: Recipient address rejected');
-    expect(redactSecrets('GET http://127.0.0.1:5555/oauth2/callback?code=4/0AbCdEfGhIjKl&state=xyz sent')).toBe('GET http://127.0.0.1:5555/oauth2/callback?[redacted] sent');
-    expect(redactSecrets('smtp://rita%40acme.test:hunter2@smtp.acme.test:587')).toBe('smtp://[redacted]@smtp.acme.test:587');
+    expect(redactSecrets('550 5.1.1 <ada.candidate@example.com>: Recipient address rejected')).toBe(
+      '550 5.1.1 <[email]>: Recipient address rejected',
+    );
+    expect(redactSecrets('GET http://127.0.0.1:5555/oauth2/callback?code=4/0AbCdEfGhIjKl&state=xyz sent')).toBe(
+      'GET http://127.0.0.1:5555/oauth2/callback?[redacted] sent',
+    );
+    expect(redactSecrets('smtp://rita%40acme.test:hunter2@smtp.acme.test:587')).toBe(
+      'smtp://[redacted]@smtp.acme.test:587',
+    );
   });
 
   it('no email address, token or authorization code survives, in any wrapping', () => {
@@ -43,7 +49,12 @@ describe('log redaction (fast-check)', () => {
   });
 
   it('never throws, is idempotent, and leaves plain text alone', () => {
-    assertProperty('redactor on arbitrary text', fc.string({ unit: 'binary' }), (text) => expect(redactSecrets(redactSecrets(text))).toBe(redactSecrets(text)), 3_000);
+    assertProperty(
+      'redactor on arbitrary text',
+      fc.string({ unit: 'binary' }),
+      (text) => expect(redactSecrets(redactSecrets(text))).toBe(redactSecrets(text)),
+      3_000,
+    );
     assertProperty(
       'redactor on ordinary words',
       fc.array(fc.stringMatching(/^[A-Za-z0-9]{1,12}$/), { maxLength: 12 }).map((w) => w.join(' ')),

@@ -26,8 +26,23 @@ const kinds: MailKind[] = ['invitation', 'update', 'cancellation', 'reminder'];
 const recipients: Recipient[] = ['candidate', 'recruiter'];
 
 /** The rendered message as a reader sees it: subject, the text body, and the HTML with tags removed and entities decoded. */
-function read(kind: MailKind, recipient: Recipient, settings: MessageSettings = acme, prev: PreviousTime | null = kind === 'update' ? previous : null) {
-  const message = composeInterviewMessage({ interview, kind, recipient, settings, ...(prev ? { previous: prev } : {}), render, key: 'k', from: { name: 'Rita Recruiter', address: 'rita@example.com' }, now: Date.parse(interview.startUtc) - 26 * 3_600_000 });
+function read(
+  kind: MailKind,
+  recipient: Recipient,
+  settings: MessageSettings = acme,
+  prev: PreviousTime | null = kind === 'update' ? previous : null,
+) {
+  const message = composeInterviewMessage({
+    interview,
+    kind,
+    recipient,
+    settings,
+    ...(prev ? { previous: prev } : {}),
+    render,
+    key: 'k',
+    from: { name: 'Rita Recruiter', address: 'rita@example.com' },
+    now: Date.parse(interview.startUtc) - 26 * 3_600_000,
+  });
   const html = String(message.html);
   const htmlText = html
     .replace(/<style[\s\S]*?<\/style>/g, '')
@@ -54,7 +69,7 @@ describe('each email kind has its own words (HTML and text)', () => {
     }
   });
 
-  it('the message to the candidate appears, labelled, in the candidate\'s invitation, update and reminder only', () => {
+  it("the message to the candidate appears, labelled, in the candidate's invitation, update and reminder only", () => {
     for (const kind of ['invitation', 'update', 'reminder'] as const) {
       for (const body of read(kind, 'candidate').both) {
         expect(body).toContain('Message from Rita Recruiter:');
@@ -62,18 +77,23 @@ describe('each email kind has its own words (HTML and text)', () => {
       }
     }
     for (const body of read('cancellation', 'candidate').both) expect(body).not.toContain(candidateMessage);
-    for (const body of read('invitation', 'recruiter').both) expect(body).toContain(`Your message to the candidate: ${candidateMessage}`);
+    for (const body of read('invitation', 'recruiter').both)
+      expect(body).toContain(`Your message to the candidate: ${candidateMessage}`);
   });
 
   it('an invitation invites: Meet link first, the app links as "If you have Interview Desk", calendar line', () => {
     const { htmlText, text, html } = read('invitation', 'candidate');
     for (const body of [htmlText, text]) {
-      expect(body).toContain('Rita Recruiter has invited you to an interview for the Staff Engineer position at Acme Corp');
+      expect(body).toContain(
+        'Rita Recruiter has invited you to an interview for the Staff Engineer position at Acme Corp',
+      );
       expect(body).toContain('Need a different time?');
       expect(body).toContain('Best of luck!');
       expect(body).toContain('The attached invitation adds this interview to your calendar.');
       expect(body).toContain('If you have Interview Desk');
-      expect(body.indexOf('https://meet.google.com/abc-defg-hij')).toBeLessThan(body.indexOf('If you have Interview Desk'));
+      expect(body.indexOf('https://meet.google.com/abc-defg-hij')).toBeLessThan(
+        body.indexOf('If you have Interview Desk'),
+      );
     }
     expect(html.indexOf('Join Google Meet')).toBeLessThan(html.indexOf('interview-desk://'));
     expect(html).not.toMatch(/Open in Interview Desk/);
@@ -85,32 +105,60 @@ describe('each email kind has its own words (HTML and text)', () => {
       expect(body).toContain('New time: Tuesday, 15 January 2030 at 14:30 (was Monday, 14 January 2030 at 18:30)');
       expect(body).not.toContain('adds this interview');
     }
-    for (const body of read('update', 'recruiter').both) expect(body).toContain('New time: Tuesday, 15 January 2030 at 10:00 (was Monday, 14 January 2030 at 14:00)');
-    for (const body of read('update', 'candidate', acme, { startUtc: interview.startUtc, durationMinutes: 60 }).both) expect(body).toContain('New length: 45 minutes (was 60 minutes)');
-    for (const body of read('update', 'candidate', acme, null).both) expect(body).toMatch(/New time: Tuesday, 15 January 2030 at 14:30(?! \(was)/);
+    for (const body of read('update', 'recruiter').both)
+      expect(body).toContain('New time: Tuesday, 15 January 2030 at 10:00 (was Monday, 14 January 2030 at 14:00)');
+    for (const body of read('update', 'candidate', acme, { startUtc: interview.startUtc, durationMinutes: 60 }).both)
+      expect(body).toContain('New length: 45 minutes (was 60 minutes)');
+    for (const body of read('update', 'candidate', acme, null).both)
+      expect(body).toMatch(/New time: Tuesday, 15 January 2030 at 14:30(?! \(was)/);
   });
 
   it("the recruiter's copy says who else was told: the candidate, and the panel when there is one", () => {
     const withPanel = { ...interview, coInterviewers: [{ email: 'pat@example.com', name: 'Pat Panel' }] };
     const recruiterCopy = (kind: MailKind, which: typeof interview) =>
-      String(composeInterviewMessage({ interview: which, kind, recipient: 'recruiter', settings: acme, ...(kind === 'update' ? { previous } : {}), render, key: 'k', from: { name: 'Rita Recruiter', address: 'rita@example.com' }, now: Date.parse(interview.startUtc) - 26 * 3_600_000 }).text);
+      String(
+        composeInterviewMessage({
+          interview: which,
+          kind,
+          recipient: 'recruiter',
+          settings: acme,
+          ...(kind === 'update' ? { previous } : {}),
+          render,
+          key: 'k',
+          from: { name: 'Rita Recruiter', address: 'rita@example.com' },
+          now: Date.parse(interview.startUtc) - 26 * 3_600_000,
+        }).text,
+      );
     expect(recruiterCopy('update', interview)).toContain('has moved; the candidate has been sent the new time.');
-    expect(recruiterCopy('update', withPanel)).toContain('has moved; the candidate and the panel have been sent the new time.');
-    expect(recruiterCopy('cancellation', withPanel)).toMatch(/has been cancelled and the candidate and the panel have been told\./);
+    expect(recruiterCopy('update', withPanel)).toContain(
+      'has moved; the candidate and the panel have been sent the new time.',
+    );
+    expect(recruiterCopy('cancellation', withPanel)).toMatch(
+      /has been cancelled and the candidate and the panel have been told\./,
+    );
   });
 
   it('an update that changes only the panel says so: no "moved", no new time, the interviewers before and now', () => {
-    const panelOnly: PreviousTime = { startUtc: interview.startUtc, durationMinutes: 45, interviewers: ['Rita Recruiter', 'Sam Outside'] };
+    const panelOnly: PreviousTime = {
+      startUtc: interview.startUtc,
+      durationMinutes: 45,
+      interviewers: ['Rita Recruiter', 'Sam Outside'],
+    };
     const candidate = read('update', 'candidate', acme, panelOnly);
     expect(candidate.subject).toBe('New interview panel: Staff Engineer at Acme Corp');
     for (const body of candidate.both) {
       expect(body).toContain('Your interviewers have changed');
-      expect(body).toContain('The interviewers for your interview for the Staff Engineer position at Acme Corp have changed. The time and the Meet link stay the same.');
+      expect(body).toContain(
+        'The interviewers for your interview for the Staff Engineer position at Acme Corp have changed. The time and the Meet link stay the same.',
+      );
       expect(body).toContain('New panel: Rita Recruiter (was Rita Recruiter, Sam Outside)');
       expect(body).toContain('keeps this interview in your calendar, with the new panel');
       expect(body).not.toMatch(/has moved|New time|moves this interview|unchanged/);
     }
-    for (const body of read('update', 'recruiter', acme, panelOnly).both) expect(body).toContain('The panel for your interview with Ada Lovelace has changed; the candidate and the panel have been sent the update.');
+    for (const body of read('update', 'recruiter', acme, panelOnly).both)
+      expect(body).toContain(
+        'The panel for your interview with Ada Lovelace has changed; the candidate and the panel have been sent the update.',
+      );
     // Moved and a new panel at once: both are said, in the subject and the words too.
     const both = read('update', 'candidate', acme, { ...previous, interviewers: ['Rita Recruiter', 'Sam Outside'] });
     expect(both.subject).toBe('New time and panel for your interview: Staff Engineer at Acme Corp');
@@ -126,15 +174,38 @@ describe('each email kind has its own words (HTML and text)', () => {
   });
 
   it("a co-interviewer's notice that goes out after the interview was cancelled still says only that they are off the panel", () => {
-    const cancelled = { ...interview, status: 'cancelled' as const, coInterviewers: [{ email: 'kim@example.com', name: 'Kim New' }] };
-    const message = composeInterviewMessage({ interview: cancelled, kind: 'cancellation', recipient: 'panel:sam@other.org', addressee: { name: 'Sam Outside', address: 'sam@other.org' }, settings: acme, render, key: 'k', from: { name: 'Rita Recruiter', address: 'rita@example.com' }, now: Date.parse(interview.startUtc) - 26 * 3_600_000 });
+    const cancelled = {
+      ...interview,
+      status: 'cancelled' as const,
+      coInterviewers: [{ email: 'kim@example.com', name: 'Kim New' }],
+    };
+    const message = composeInterviewMessage({
+      interview: cancelled,
+      kind: 'cancellation',
+      recipient: 'panel:sam@other.org',
+      addressee: { name: 'Sam Outside', address: 'sam@other.org' },
+      settings: acme,
+      render,
+      key: 'k',
+      from: { name: 'Rita Recruiter', address: 'rita@example.com' },
+      now: Date.parse(interview.startUtc) - 26 * 3_600_000,
+    });
     expect(String(message.subject)).toMatch(/^No longer on the interview panel/);
     expect(String(message.text)).not.toContain('Kim');
   });
 
   it("each calendar file says whom to write to for whoever reads it: the recruiter's own copy does not point at the recruiter", () => {
     const ics = (recipient: Recipient) => {
-      const message = composeInterviewMessage({ interview: { ...interview, coInterviewers: [{ email: 'pat@example.com', name: 'Pat Panel' }] }, kind: 'invitation', recipient, settings: acme, render, key: 'k', from: { name: 'Rita Recruiter', address: 'rita@example.com' }, now: 0 });
+      const message = composeInterviewMessage({
+        interview: { ...interview, coInterviewers: [{ email: 'pat@example.com', name: 'Pat Panel' }] },
+        kind: 'invitation',
+        recipient,
+        settings: acme,
+        render,
+        key: 'k',
+        from: { name: 'Rita Recruiter', address: 'rita@example.com' },
+        now: 0,
+      });
       // Unfolded (RFC 5545 folds long lines with CRLF and a space or a tab).
       return String((message.icalEvent as { content: string }).content).replace(/\r\n[ \t]/g, '');
     };
@@ -149,7 +220,15 @@ describe('each email kind has its own words (HTML and text)', () => {
       expect(html).not.toContain('meet.google.com');
       expect(html).not.toContain('interview-desk://');
       for (const body of both) {
-        for (const banned of ['Join Google Meet', 'Need a different time?', 'Best of luck!', 'Looking forward', 'adds this interview', 'If you have Interview Desk']) expect(body).not.toContain(banned);
+        for (const banned of [
+          'Join Google Meet',
+          'Need a different time?',
+          'Best of luck!',
+          'Looking forward',
+          'adds this interview',
+          'If you have Interview Desk',
+        ])
+          expect(body).not.toContain(banned);
         expect(body).toContain('has been cancelled');
       }
     }
@@ -168,11 +247,14 @@ describe('each email kind has its own words (HTML and text)', () => {
     }
   });
 
-  it('without a company the words need none, and the app\'s name is never the company', () => {
+  it("without a company the words need none, and the app's name is never the company", () => {
     // An old settings file still holds the former default, the app's name.
     const oldDefault = settingsSchema.parse({ companyName: 'Interview Desk' });
     expect(oldDefault.companyName).toBe('');
-    for (const settings of [{ ...acme, companyName: '' }, { ...acme, companyName: oldDefault.companyName }]) {
+    for (const settings of [
+      { ...acme, companyName: '' },
+      { ...acme, companyName: oldDefault.companyName },
+    ]) {
       for (const kind of kinds) {
         for (const recipient of recipients) {
           const { subject, both } = read(kind, recipient, settings);
@@ -183,14 +265,17 @@ describe('each email kind has its own words (HTML and text)', () => {
         }
       }
     }
-    expect(read('invitation', 'candidate', { ...acme, companyName: '' }).text).toContain('for the Staff Engineer position. It takes place on Google Meet.');
+    expect(read('invitation', 'candidate', { ...acme, companyName: '' }).text).toContain(
+      'for the Staff Engineer position. It takes place on Google Meet.',
+    );
   });
 
   it('the optional download link from Settings is offered to candidates, after the Meet link', () => {
     const settings = { ...acme, candidateDownloadUrl: 'https://acme.example/interview-desk' };
     const { html, both } = read('invitation', 'candidate', settings);
     expect(html).toContain('href="https://acme.example/interview-desk"');
-    for (const body of both) expect(body.indexOf('meet.google.com')).toBeLessThan(body.indexOf('download Interview Desk'));
+    for (const body of both)
+      expect(body.indexOf('meet.google.com')).toBeLessThan(body.indexOf('download Interview Desk'));
     expect(read('invitation', 'candidate').html).not.toContain('download Interview Desk');
     expect(read('cancellation', 'candidate', settings).html).not.toContain('acme.example');
     expect(settingsSchema.safeParse({ candidateDownloadUrl: 'http://acme.example/x' }).success).toBe(false);
@@ -200,7 +285,16 @@ describe('each email kind has its own words (HTML and text)', () => {
 
   it("each calendar entry is named for whose calendar it lands in: the candidate's not after the candidate", () => {
     const summaryOf = (recipient: Recipient) => {
-      const message = composeInterviewMessage({ interview, kind: 'invitation', recipient, settings: acme, render, key: 'k', from: { name: 'Rita Recruiter', address: 'rita@example.com' }, now: 0 });
+      const message = composeInterviewMessage({
+        interview,
+        kind: 'invitation',
+        recipient,
+        settings: acme,
+        render,
+        key: 'k',
+        from: { name: 'Rita Recruiter', address: 'rita@example.com' },
+        now: 0,
+      });
       const content = String((message.icalEvent as { content: string }).content);
       return /^SUMMARY:(.*)$/m.exec(content)?.[1];
     };

@@ -27,7 +27,10 @@ describe('mail set-up (transport and sender from settings, account and keychain)
 
   it('refuses to send before an SMTP server or sender is set, in the Settings words', async () => {
     const { mail } = setup();
-    await expect(mail.transport()).rejects.toMatchObject({ code: 'unavailable', message: expect.stringMatching(/add an SMTP server in Settings/) });
+    await expect(mail.transport()).rejects.toMatchObject({
+      code: 'unavailable',
+      message: expect.stringMatching(/add an SMTP server in Settings/),
+    });
     expect(() => mail.from()).toThrow(/Set a sender address in Settings → Email/);
   });
 
@@ -35,7 +38,9 @@ describe('mail set-up (transport and sender from settings, account and keychain)
     const { mail, services, secrets } = setup();
     await expect(mail.setSmtpPassword('pw')).rejects.toBeInstanceOf(DeskFailure);
     expect(await secrets.accounts()).toEqual([]);
-    services.settings.update({ smtp: { host: 'smtp.example.com', port: 587, security: 'starttls', user: 'rita', fromAddress: '' } });
+    services.settings.update({
+      smtp: { host: 'smtp.example.com', port: 587, security: 'starttls', user: 'rita', fromAddress: '' },
+    });
     await mail.setSmtpPassword('pw');
     expect(await secrets.get('smtp:rita@smtp.example.com')).toBe('pw');
     await expect(mail.transport()).resolves.toHaveProperty('send');
@@ -45,7 +50,10 @@ describe('mail set-up (transport and sender from settings, account and keychain)
 
   it('sends from the saved sender address, else the recruiter, named for the recruiter or the company', () => {
     const { mail, services, setRecruiter } = setup();
-    services.settings.update({ companyName: 'Acme Corp', smtp: { host: 'smtp.example.com', port: 587, security: 'starttls', user: '', fromAddress: 'jobs@acme.example' } });
+    services.settings.update({
+      companyName: 'Acme Corp',
+      smtp: { host: 'smtp.example.com', port: 587, security: 'starttls', user: '', fromAddress: 'jobs@acme.example' },
+    });
     expect(mail.from()).toEqual({ name: 'Acme Corp', address: 'jobs@acme.example' });
     setRecruiter({ name: 'Rita Recruiter', email: 'rita@acme.example' });
     expect(mail.from()).toEqual({ name: 'Rita Recruiter', address: 'jobs@acme.example' });
@@ -54,6 +62,9 @@ describe('mail set-up (transport and sender from settings, account and keychain)
   it('refuses Gmail while no Google account is connected', async () => {
     const { mail, services } = setup();
     services.settings.update({ mailTransport: 'gmail' });
-    await expect(mail.transport()).rejects.toMatchObject({ code: 'unavailable', message: expect.stringMatching(/no Google account is connected/) });
+    await expect(mail.transport()).rejects.toMatchObject({
+      code: 'unavailable',
+      message: expect.stringMatching(/no Google account is connected/),
+    });
   });
 });

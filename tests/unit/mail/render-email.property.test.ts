@@ -29,18 +29,49 @@ describe('the email renderer inlines CSS once per brand colour', () => {
     const render = createEmailRenderer('templates');
     fc.assert(
       fc.property(
-        fc.record({ name: value, title: value, company: value, signOff: value, message: value, kind: fc.constantFrom(...kinds), recipient: fc.constantFrom(...recipients), color: fc.constantFrom('#1a73e8', '#0B8043', '#b3261e'), download: fc.boolean() }),
+        fc.record({
+          name: value,
+          title: value,
+          company: value,
+          signOff: value,
+          message: value,
+          kind: fc.constantFrom(...kinds),
+          recipient: fc.constantFrom(...recipients),
+          color: fc.constantFrom('#1a73e8', '#0B8043', '#b3261e'),
+          download: fc.boolean(),
+        }),
         (c) => {
-          const interview = makeInterview({ startUtc: '2030-01-15T09:00:00.000Z', meetLink: 'https://meet.google.com/abc-defg-hij', candidate: { name: c.name, email: 'ada@example.com', timeZone: 'Asia/Kolkata' }, recruiter: { name: c.name, email: 'rita@example.com' }, jobTitle: c.title, candidateMessage: c.message });
-          const settings = { companyName: c.company, brandColor: c.color, signOff: c.signOff, ...(c.download ? { candidateDownloadUrl: 'https://example.com/download' } : {}) };
-          const previous = c.kind === 'update' ? { startUtc: '2030-01-14T13:00:00.000Z', durationMinutes: 30, meetLink: 'https://meet.google.com/xyz-defg-hij' } : undefined;
+          const interview = makeInterview({
+            startUtc: '2030-01-15T09:00:00.000Z',
+            meetLink: 'https://meet.google.com/abc-defg-hij',
+            candidate: { name: c.name, email: 'ada@example.com', timeZone: 'Asia/Kolkata' },
+            recruiter: { name: c.name, email: 'rita@example.com' },
+            jobTitle: c.title,
+            candidateMessage: c.message,
+          });
+          const settings = {
+            companyName: c.company,
+            brandColor: c.color,
+            signOff: c.signOff,
+            ...(c.download ? { candidateDownloadUrl: 'https://example.com/download' } : {}),
+          };
+          const previous =
+            c.kind === 'update'
+              ? {
+                  startUtc: '2030-01-14T13:00:00.000Z',
+                  durationMinutes: 30,
+                  meetLink: 'https://meet.google.com/xyz-defg-hij',
+                }
+              : undefined;
           const view = messageView(interview, c.kind, c.recipient, settings, now, previous);
           expect(render(view).html).toBe(inlinedPerMessage(view));
         },
       ),
       { numRuns: runs },
     );
-    console.log(`email HTML: ${runs} generated messages rendered from the once-inlined template, byte for byte as inlined per message`);
+    console.log(
+      `email HTML: ${runs} generated messages rendered from the once-inlined template, byte for byte as inlined per message`,
+    );
   });
 
   it('runs the CSS inliner once per brand colour, not once per message', () => {
@@ -50,8 +81,18 @@ describe('the email renderer inlines CSS once per brand colour', () => {
       return juice(html, { removeStyleTags: true, preserveMediaQueries: false });
     });
     for (let i = 0; i < 40; i++) {
-      const interview = makeInterview({ startUtc: '2030-01-15T09:00:00.000Z', meetLink: 'https://meet.google.com/abc-defg-hij', candidate: { name: `C ${i}`, email: 'ada@example.com' } });
-      const view = messageView(interview, kinds[i % 4]!, recipients[i % 2]!, { companyName: 'Acme', brandColor: i % 3 ? '#1a73e8' : '#0b8043', signOff: '' }, now);
+      const interview = makeInterview({
+        startUtc: '2030-01-15T09:00:00.000Z',
+        meetLink: 'https://meet.google.com/abc-defg-hij',
+        candidate: { name: `C ${i}`, email: 'ada@example.com' },
+      });
+      const view = messageView(
+        interview,
+        kinds[i % 4]!,
+        recipients[i % 2]!,
+        { companyName: 'Acme', brandColor: i % 3 ? '#1a73e8' : '#0b8043', signOff: '' },
+        now,
+      );
       const { html } = render(view);
       expect(html).toContain(`C ${i}`);
       expect(html).not.toContain('<style');
@@ -62,8 +103,17 @@ describe('the email renderer inlines CSS once per brand colour', () => {
 
   it('refuses a brand colour that is not #rrggbb instead of making it part of the template', () => {
     const render = createEmailRenderer('templates');
-    const interview = makeInterview({ startUtc: '2030-01-15T09:00:00.000Z', meetLink: 'https://meet.google.com/abc-defg-hij' });
-    const view = messageView(interview, 'invitation', 'candidate', { companyName: 'Acme', brandColor: '#fff}{{constructor}}', signOff: '' }, now);
+    const interview = makeInterview({
+      startUtc: '2030-01-15T09:00:00.000Z',
+      meetLink: 'https://meet.google.com/abc-defg-hij',
+    });
+    const view = messageView(
+      interview,
+      'invitation',
+      'candidate',
+      { companyName: 'Acme', brandColor: '#fff}{{constructor}}', signOff: '' },
+      now,
+    );
     expect(() => render(view)).toThrow('The brand colour must be a colour like #1a73e8.');
   });
 });

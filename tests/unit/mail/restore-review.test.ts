@@ -13,7 +13,10 @@ import { fixedClock } from '../../support/fixed-clock';
 function restored(googleConnected: boolean) {
   const db = openMemoryDatabase();
   const clock = fixedClock('2030-01-10T09:00:00.000Z');
-  const interview = makeInterview({ startUtc: '2030-01-15T09:00:00.000Z', meetLink: 'https://meet.google.com/abc-defg-hij' });
+  const interview = makeInterview({
+    startUtc: '2030-01-15T09:00:00.000Z',
+    meetLink: 'https://meet.google.com/abc-defg-hij',
+  });
   createInterviewRepository(db).put(interview);
   const queue = new DurableQueue(db, 'mail', outboxPayloadSchema, () => clock.now());
   queue.add(interview.id, { recipient: 'candidate', kind: 'invitation' });
@@ -24,8 +27,12 @@ function restored(googleConnected: boolean) {
     db,
     clock,
     log: createMemoryLogger(),
-    interviews: { find: (id: string) => (id === interview.id ? interview : undefined) } as unknown as Parameters<typeof createRestoreReview>[0]['interviews'],
-    commands: { setDelivery: (id: string) => void delivered.push(id) } as unknown as Parameters<typeof createRestoreReview>[0]['commands'],
+    interviews: { find: (id: string) => (id === interview.id ? interview : undefined) } as unknown as Parameters<
+      typeof createRestoreReview
+    >[0]['interviews'],
+    commands: { setDelivery: (id: string) => void delivered.push(id) } as unknown as Parameters<
+      typeof createRestoreReview
+    >[0]['commands'],
     hold,
     drain: () => undefined,
     googleConnected: () => googleConnected,
@@ -37,7 +44,9 @@ describe('restore review (main/mail/restore-review)', () => {
   it('with Google connected, sends nothing of the copy until Calendar has been read again (Google wins first)', () => {
     const { review, hold } = restored(true);
     const [message] = review.pending().messages;
-    expect(() => review.send([message!.key])).toThrow(/Google Calendar has not been read again since the copy was restored/);
+    expect(() => review.send([message!.key])).toThrow(
+      /Google Calendar has not been read again since the copy was restored/,
+    );
     expect(review.pending().messages).toHaveLength(1);
     hold.calendarRead([]);
     expect(review.send([message!.key]).messages).toEqual([]);

@@ -1,5 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createReminderScheduler, maxSleepMs, type ReminderScheduler } from '../../../main/reminders/reminder-scheduler';
+import {
+  createReminderScheduler,
+  maxSleepMs,
+  type ReminderScheduler,
+} from '../../../main/reminders/reminder-scheduler';
 import { createInterviewCommands, type InterviewCommands } from '../../../main/interviews/interview-commands';
 import { createInterviewQueries, type InterviewQueries } from '../../../main/interviews/interview-queries';
 import { createInterviewRepository } from '../../../main/database/interview-repository';
@@ -24,9 +28,19 @@ describe('reminder scheduler', () => {
   let schedulers: ReminderScheduler[];
   let settings: { reminderOffsetsMinutes: number[]; candidateReminderEmail: boolean };
 
-  const service = (): { interviews: InterviewQueries; commands: InterviewCommands; repository: InterviewRepository } => {
+  const service = (): {
+    interviews: InterviewQueries;
+    commands: InterviewCommands;
+    repository: InterviewRepository;
+  } => {
     const repository = createInterviewRepository(storesFor(temp.dir, time.clock).database);
-    const commands = createInterviewCommands({ repository, clock: time.clock, events: createEventHub(), log: createMemoryLogger(), recruiter: () => ({ name: 'Rita', email: 'rita@example.com' }) });
+    const commands = createInterviewCommands({
+      repository,
+      clock: time.clock,
+      events: createEventHub(),
+      log: createMemoryLogger(),
+      recruiter: () => ({ name: 'Rita', email: 'rita@example.com' }),
+    });
     return { repository, interviews: createInterviewQueries({ repository, clock: time.clock }), commands };
   };
   /** Starts the app: a fresh service over the same database, and a scheduler reading it by start time. */
@@ -39,7 +53,8 @@ describe('reminder scheduler', () => {
       clock: time.clock,
       log: createMemoryLogger(),
       settings: () => settings,
-      notify: (r: PlannedReminder) => fired.push({ id: r.interviewId, offset: r.offsetMinutes, at: new Date(time.clock.now()).toISOString() }),
+      notify: (r: PlannedReminder) =>
+        fired.push({ id: r.interviewId, offset: r.offsetMinutes, at: new Date(time.clock.now()).toISOString() }),
       email: (i) => emails.push(i.id),
       timers: time.timers,
     });
@@ -198,7 +213,13 @@ describe('reminders armed when an interview is created or moved', () => {
   const boot = () => {
     const repository = createInterviewRepository(storesFor(temp.dir, time.clock).database);
     const interviews = createInterviewQueries({ repository, clock: time.clock });
-    const commands = createInterviewCommands({ repository, clock: time.clock, events: createEventHub(), log: createMemoryLogger(), recruiter: () => ({ name: 'Rita', email: 'rita@example.com' }) });
+    const commands = createInterviewCommands({
+      repository,
+      clock: time.clock,
+      events: createEventHub(),
+      log: createMemoryLogger(),
+      recruiter: () => ({ name: 'Rita', email: 'rita@example.com' }),
+    });
     scheduler = createReminderScheduler({
       afterCommit: (effect) => repository.afterCommit(effect),
       interviews,
@@ -206,13 +227,28 @@ describe('reminders armed when an interview is created or moved', () => {
       clock: time.clock,
       log: createMemoryLogger(),
       settings: () => settings,
-      notify: (r, i, now) => fired.push({ offset: r.offsetMinutes, at: new Date(now).toISOString(), text: reminderWhen(Date.parse(i.startUtc), now, 'UTC', timeStyleOf('en-GB')) }),
+      notify: (r, i, now) =>
+        fired.push({
+          offset: r.offsetMinutes,
+          at: new Date(now).toISOString(),
+          text: reminderWhen(Date.parse(i.startUtc), now, 'UTC', timeStyleOf('en-GB')),
+        }),
       email: (i) => emails.push(`${i.id}@${new Date(time.clock.now()).toISOString()}`),
       timers: time.timers,
     });
     return { ...interviews, ...commands };
   };
-  const input = (date: string, clock: string) => ({ candidateName: 'Ada', candidateEmail: 'ada@example.com', jobTitle: 'Engineer', date, time: clock, timeZone: 'UTC', durationMinutes: 60, notes: '', candidateMessage: '' });
+  const input = (date: string, clock: string) => ({
+    candidateName: 'Ada',
+    candidateEmail: 'ada@example.com',
+    jobTitle: 'Engineer',
+    date,
+    time: clock,
+    timeZone: 'UTC',
+    durationMinutes: 60,
+    notes: '',
+    candidateMessage: '',
+  });
 
   beforeEach(() => {
     temp = makeTempDir();
@@ -230,7 +266,9 @@ describe('reminders armed when an interview is created or moved', () => {
     const interviews = boot();
     const i = interviews.schedule(input('2030-03-01', '12:00'));
     expect(fired).toEqual([]);
-    expect(interviews.get(i.id).reminders.sent.map((s) => s.key)).toEqual(expect.arrayContaining(['notification:1440@2030-03-01T12:00:00.000Z']));
+    expect(interviews.get(i.id).reminders.sent.map((s) => s.key)).toEqual(
+      expect.arrayContaining(['notification:1440@2030-03-01T12:00:00.000Z']),
+    );
     time.run(Date.parse('2030-03-01T13:00:00.000Z'));
     expect(fired).toEqual([
       { offset: 60, at: '2030-03-01T11:00:00.000Z', text: 'starts in 1 h (at 12:00 UTC)' },
@@ -268,7 +306,10 @@ describe('reminders armed when an interview is created or moved', () => {
   it('an invitation that went out late (queued behind a missing Meet link) pushes the candidate email out too', () => {
     const interviews = boot();
     const i = interviews.schedule(input('2030-03-04', '10:00'));
-    interviews.updateQuietly(i.id, (x) => ({ ...x, invitations: { ...x.invitations, candidate: { state: 'sent', at: '2030-03-03T04:00:00.000Z' } } }));
+    interviews.updateQuietly(i.id, (x) => ({
+      ...x,
+      invitations: { ...x.invitations, candidate: { state: 'sent', at: '2030-03-03T04:00:00.000Z' } },
+    }));
     time.run(Date.parse('2030-03-04T12:00:00.000Z'));
     expect(emails).toEqual([]);
     expect(fired.map((f) => f.offset)).toEqual([1440, 60, 0]);
@@ -280,6 +321,8 @@ describe('reminders armed when an interview is created or moved', () => {
     scheduler!.dispose();
     time.set('2030-03-03T08:47:00.000Z');
     boot();
-    expect(fired).toEqual([{ offset: 1440, at: '2030-03-03T08:47:00.000Z', text: 'starts in 1 h 13 min (at 10:00 UTC)' }]);
+    expect(fired).toEqual([
+      { offset: 1440, at: '2030-03-03T08:47:00.000Z', text: 'starts in 1 h 13 min (at 10:00 UTC)' },
+    ]);
   });
 });

@@ -19,17 +19,23 @@ describe('the one reminder wording', () => {
     expect(formatTimeSpan(2 * 1440 * min)).toBe('2 d');
   });
 
-  it('gives the start in the reader\'s zone, with the day only when it is not today there', () => {
+  it("gives the start in the reader's zone, with the day only when it is not today there", () => {
     expect(startClock(start, start - 2 * 3600_000, 'Europe/Berlin', gb)).toBe('14:30 CET');
     expect(startClock(start, start - 2 * 3600_000, 'Asia/Kolkata', gb)).toBe('19:00 GMT+5:30');
     // 13:30Z is already the next day in Auckland (02:30 on 2 March) while it is still 1 March there at the time of reading.
     expect(startClock(start, start - 5 * 3600_000, 'Pacific/Auckland', gb)).toBe('Sat 2 Mar, 02:30 GMT+13');
-    expect(reminderWhen(start, start - (3 * 60 + 58) * min, 'Europe/Berlin', gb)).toBe('starts in 3 h 58 min (at 14:30 CET)');
+    expect(reminderWhen(start, start - (3 * 60 + 58) * min, 'Europe/Berlin', gb)).toBe(
+      'starts in 3 h 58 min (at 14:30 CET)',
+    );
     expect(reminderWhen(start, start, 'UTC', gb)).toBe('is starting now (13:30 UTC)');
   });
 
-  it('writes the start on the reader\'s clock: 12 hours for en-US', () => {
-    expect(reminderWhen(start, start - (3 * 60 + 58) * min, 'Europe/Berlin', timeStyleOf('en-US'))).toBe('starts in 3 h 58 min (at 2:30 PM GMT+1)');
-    expect(startClock(start, start - 5 * 3600_000, 'Pacific/Auckland', timeStyleOf('en-US'))).toBe('Sat, Mar 2, 2:30 AM GMT+13');
+  it("writes the start on the reader's clock: 12 hours for en-US", () => {
+    expect(reminderWhen(start, start - (3 * 60 + 58) * min, 'Europe/Berlin', timeStyleOf('en-US'))).toBe(
+      'starts in 3 h 58 min (at 2:30 PM GMT+1)',
+    );
+    expect(startClock(start, start - 5 * 3600_000, 'Pacific/Auckland', timeStyleOf('en-US'))).toBe(
+      'Sat, Mar 2, 2:30 AM GMT+13',
+    );
   });
 });

@@ -16,7 +16,8 @@ function realApi(dataDir: string) {
       calls.push(name);
       return dispatchCall(services.handlers, name, input, createMemoryLogger());
     },
-    subscribe: (name: EventName, listener) => services.events.listen((event, payload) => event === name && listener(payload)),
+    subscribe: (name: EventName, listener) =>
+      services.events.listen((event, payload) => event === name && listener(payload)),
   });
   return { services, api, calls };
 }
@@ -29,7 +30,10 @@ describe('the schedule store: pages from the database, and only the changed rows
   const bounds = (query = '') => ({ query, todayStartMs: now - (now % 86_400_000), nowMs: now });
   beforeEach(() => {
     temp = makeTempDir();
-    seedStore(temp.dir, { interviews: manyInterviews(600, now), settings: { recruiterName: 'Rita', recruiterEmail: 'rita@example.com' } });
+    seedStore(temp.dir, {
+      interviews: manyInterviews(600, now),
+      settings: { recruiterName: 'Rita', recruiterEmail: 'rita@example.com' },
+    });
     harness = realApi(temp.dir);
   });
   afterEach(async () => {
@@ -47,7 +51,9 @@ describe('the schedule store: pages from the database, and only the changed rows
     expect(first.rows.size).toBe(100);
     // Main's own event, as the web bridge and the preload deliver it.
     const off = harness.api.on('interviews:changed', ({ ids }) => void store.changed(ids));
-    const [place, target] = [...first.rows].find(([, row]) => row.status === 'scheduled' && Date.parse(row.startUtc) > now)!;
+    const [place, target] = [...first.rows].find(
+      ([, row]) => row.status === 'scheduled' && Date.parse(row.startUtc) > now,
+    )!;
     harness.calls.length = 0;
     harness.services.commands.cancel(target.id);
     await settle();
@@ -65,7 +71,18 @@ describe('the schedule store: pages from the database, and only the changed rows
     const off = harness.api.on('interviews:changed', ({ ids }) => void store.changed(ids));
     harness.calls.length = 0;
     const at = new Date(now + 2 * 86_400_000);
-    const made = harness.services.commands.schedule({ candidateName: 'Radia New', candidateEmail: 'radia@example.com', jobTitle: 'SRE', date: at.toISOString().slice(0, 10), time: '07:13', timeZone: 'UTC', durationMinutes: 30, notes: '', candidateMessage: '', acceptConflicts: true });
+    const made = harness.services.commands.schedule({
+      candidateName: 'Radia New',
+      candidateEmail: 'radia@example.com',
+      jobTitle: 'SRE',
+      date: at.toISOString().slice(0, 10),
+      time: '07:13',
+      timeZone: 'UTC',
+      durationMinutes: 30,
+      notes: '',
+      candidateMessage: '',
+      acceptConflicts: true,
+    });
     await settle();
     off();
     expect(harness.calls.filter((c) => c === 'interviews:list')).toEqual([]);
@@ -80,21 +97,38 @@ describe('the schedule store: pages from the database, and only the changed rows
     await store.open(bounds());
     const total = store.get().upcomingTotal + store.get().pastTotal;
     await store.ensure(total - 5, total - 1);
-    const oldest = manyInterviews(600, now).sort((a, b) => Date.parse(a.startUtc) - Date.parse(b.startUtc) || a.id.localeCompare(b.id))[0]!;
+    const oldest = manyInterviews(600, now).sort(
+      (a, b) => Date.parse(a.startUtc) - Date.parse(b.startUtc) || a.id.localeCompare(b.id),
+    )[0]!;
     expect(store.get().rows.get(total - 1)?.id).toBe(oldest.id);
     await store.ensure(0, total - 1);
     expect(new Set([...store.get().rows.values()].map((row) => row.id)).size).toBe(600);
     await store.open(bounds('hopper'));
     const found = store.get();
     expect(found.query).toBe('hopper');
-    expect(found.upcomingTotal + found.pastTotal).toBe(manyInterviews(600, now).filter((i) => i.candidate.name.includes('Hopper')).length);
+    expect(found.upcomingTotal + found.pastTotal).toBe(
+      manyInterviews(600, now).filter((i) => i.candidate.name.includes('Hopper')).length,
+    );
     for (const row of found.rows.values()) expect(row.candidateName).toContain('Hopper');
   });
 });
 
 describe('changedInPlace', () => {
-  const row = (id: string, startUtc: string, status: 'scheduled' | 'cancelled' = 'scheduled') => ({ id, candidateName: id, jobTitle: 'Engineer', startUtc, durationMinutes: 60, timeZone: 'UTC', status, hasMeetLink: true });
-  const bounds = { query: '', todayStartMs: Date.parse('2030-01-10T00:00:00Z'), nowMs: Date.parse('2030-01-10T12:00:00Z') };
+  const row = (id: string, startUtc: string, status: 'scheduled' | 'cancelled' = 'scheduled') => ({
+    id,
+    candidateName: id,
+    jobTitle: 'Engineer',
+    startUtc,
+    durationMinutes: 60,
+    timeZone: 'UTC',
+    status,
+    hasMeetLink: true,
+  });
+  const bounds = {
+    query: '',
+    todayStartMs: Date.parse('2030-01-10T00:00:00Z'),
+    nowMs: Date.parse('2030-01-10T12:00:00Z'),
+  };
   const view: ScheduleView = {
     query: '',
     loading: false,
@@ -108,7 +142,17 @@ describe('changedInPlace', () => {
     ]),
   };
   it('writes a changed row in its place; a new time, a new or gone interview, or other section sizes move rows', () => {
-    expect([...changedInPlace(view, ['b', 'unseen'], [row('b', '2030-01-11T09:00:00.000Z', 'cancelled')], [2, 1], bounds)!.values()].map((r) => r.status)).toEqual(['scheduled', 'cancelled', 'scheduled']);
+    expect(
+      [
+        ...changedInPlace(
+          view,
+          ['b', 'unseen'],
+          [row('b', '2030-01-11T09:00:00.000Z', 'cancelled')],
+          [2, 1],
+          bounds,
+        )!.values(),
+      ].map((r) => r.status),
+    ).toEqual(['scheduled', 'cancelled', 'scheduled']);
     expect(changedInPlace(view, ['b'], [row('b', '2030-01-11T10:00:00.000Z')], [2, 1], bounds)).toBeUndefined();
     expect(changedInPlace(view, ['b'], [], [2, 1], bounds)).toBeUndefined();
     expect(changedInPlace(view, ['n'], [row('n', '2030-01-12T09:00:00.000Z')], [2, 1], bounds)).toBeUndefined();

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isAllowedExternalUrl, isAppUrl, isMeetJoinUrl, isMeetMediaPermission, isMeetWindowUrl } from '../../../main/security/url-policy';
+import {
+  isAllowedExternalUrl,
+  isAppUrl,
+  isMeetJoinUrl,
+  isMeetMediaPermission,
+  isMeetWindowUrl,
+} from '../../../main/security/url-policy';
 
 /** URLs that must never be opened externally nor navigated to inside the app. */
 const hostile = [
@@ -93,7 +99,14 @@ describe('open-external and navigation guards', () => {
 
   it('opens only an exact Google Meet meeting URL in a Meet opener', () => {
     for (const url of hostile) expect(isMeetJoinUrl(url), url).toBe(false);
-    for (const url of ['https://meet.google.com/', 'https://meet.google.com/abc-defg-hij?authuser=0', 'https://meet.google.com/abc-defg-hij#x', 'https://meet.google.com/abc-defg-hij/', 'http://evil.example/phish', 'https://meet.google.com/ABC-DEFG-HIJ']) {
+    for (const url of [
+      'https://meet.google.com/',
+      'https://meet.google.com/abc-defg-hij?authuser=0',
+      'https://meet.google.com/abc-defg-hij#x',
+      'https://meet.google.com/abc-defg-hij/',
+      'http://evil.example/phish',
+      'https://meet.google.com/ABC-DEFG-HIJ',
+    ]) {
       expect(isMeetJoinUrl(url), url).toBe(false);
     }
     expect(isMeetJoinUrl('https://meet.google.com/abc-defg-hij')).toBe(true);

@@ -3,7 +3,13 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openAppStore, storePaths, type StoreFiles } from '../../../main/settings-file/open-app-store';
 import { confBackend } from '../../../main/settings-file/conf-backend';
-import { currentSchemaVersion, DataMoveError, migrate, NewerStoreError, type StoredData } from '../../../main/settings-file/migrations';
+import {
+  currentSchemaVersion,
+  DataMoveError,
+  migrate,
+  NewerStoreError,
+  type StoredData,
+} from '../../../main/settings-file/migrations';
 import { createMemoryLogger } from '../../../main/logging/logger';
 import { createSettingsService } from '../../../main/settings/settings-service';
 import { createEventHub } from '../../../main/shared/event-hub';
@@ -17,9 +23,11 @@ const clock = fixedClock('2030-01-10T08:00:00.000Z');
 describe('settings file', () => {
   let temp: ReturnType<typeof makeTempDir>;
   let moved: StoredData[];
-  const open = (moveToDatabase = (data: StoredData) => void moved.push(data)) => openAppStore({ dataDir: temp.dir, backend: confBackend, clock, log: createMemoryLogger(), moveToDatabase });
+  const open = (moveToDatabase = (data: StoredData) => void moved.push(data)) =>
+    openAppStore({ dataDir: temp.dir, backend: confBackend, clock, log: createMemoryLogger(), moveToDatabase });
   const paths = () => storePaths(temp.dir);
-  const settingsOf = (store: ReturnType<typeof open>['store']) => createSettingsService(store, createEventHub(), createMemoryLogger()).get();
+  const settingsOf = (store: ReturnType<typeof open>['store']) =>
+    createSettingsService(store, createEventHub(), createMemoryLogger()).get();
   beforeEach(() => {
     temp = makeTempDir();
     moved = [];
@@ -41,8 +49,17 @@ describe('settings file', () => {
     expect(notices).toEqual([]);
     expect(store.get('schemaVersion')).toBe(3);
     expect(store.has('interviews')).toBe(false);
-    expect(settingsOf(store)).toMatchObject({ companyName: 'Acme Hiring', brandColor: '#0b8043', joinDefault: 'browser', joinOpensMinutesBefore: 10, recruiterName: '', recruiterEmail: '' });
-    expect(fs.readFileSync(path.join(temp.dir, 'interview-desk.v1-before-v3-2030-01-10.json'), 'utf8')).toBe(fs.readFileSync('tests/fixtures/settings-file/v1.json', 'utf8'));
+    expect(settingsOf(store)).toMatchObject({
+      companyName: 'Acme Hiring',
+      brandColor: '#0b8043',
+      joinDefault: 'browser',
+      joinOpensMinutesBefore: 10,
+      recruiterName: '',
+      recruiterEmail: '',
+    });
+    expect(fs.readFileSync(path.join(temp.dir, 'interview-desk.v1-before-v3-2030-01-10.json'), 'utf8')).toBe(
+      fs.readFileSync('tests/fixtures/settings-file/v1.json', 'utf8'),
+    );
   });
 
   it('each migration step is a pure function from the older fixture; 2→3 hands the data to the database first', () => {
@@ -55,7 +72,15 @@ describe('settings file', () => {
     expect(migrate(data, { moveToDatabase: () => expect.unreachable() }).steps).toEqual([]);
 
     const interview = makeInterview({ startUtc: '2030-01-15T09:00:00.000Z' });
-    const v2 = { schemaVersion: 2, settings: {}, interviews: [interview], outbox: [{ key: 'k' }], googleQueue: [], googleSyncToken: 't', accountFlag: true };
+    const v2 = {
+      schemaVersion: 2,
+      settings: {},
+      interviews: [interview],
+      outbox: [{ key: 'k' }],
+      googleQueue: [],
+      googleSyncToken: 't',
+      accountFlag: true,
+    };
     const three = migrate(v2, { moveToDatabase: (d) => void moved.push(d) });
     expect(moved.at(-1)).toBe(v2);
     expect(three.data).toEqual({ schemaVersion: 3, settings: {}, accountFlag: true });
@@ -114,11 +139,15 @@ describe('settings file', () => {
   /** The real file system, except that the named operation on `file` fails as it would without permission (root never sees this). */
   const denied = (operation: 'readFileSync' | 'renameSync', file: string): StoreFiles => {
     const refuse = (target: unknown) => {
-      if (target === file) throw Object.assign(new Error(`EACCES: permission denied, ${operation} '${file}'`), { code: 'EACCES' });
+      if (target === file)
+        throw Object.assign(new Error(`EACCES: permission denied, ${operation} '${file}'`), { code: 'EACCES' });
     };
     return {
       ...fs,
-      readFileSync: ((target: string, encoding: BufferEncoding) => (operation === 'readFileSync' && refuse(target), fs.readFileSync(target, encoding))) as StoreFiles['readFileSync'],
+      readFileSync: ((target: string, encoding: BufferEncoding) => (
+        operation === 'readFileSync' && refuse(target),
+        fs.readFileSync(target, encoding)
+      )) as StoreFiles['readFileSync'],
       renameSync: (from, to) => (operation === 'renameSync' && refuse(from), fs.renameSync(from, to)),
     };
   };
@@ -127,7 +156,14 @@ describe('settings file', () => {
     const first = open();
     createSettingsService(first.store, createEventHub(), createMemoryLogger()).update({ companyName: 'Kept Safe Ltd' });
     open();
-    const { store, notices } = openAppStore({ dataDir: temp.dir, backend: confBackend, clock, log: createMemoryLogger(), moveToDatabase: (data) => void moved.push(data), files: denied('readFileSync', paths().file) });
+    const { store, notices } = openAppStore({
+      dataDir: temp.dir,
+      backend: confBackend,
+      clock,
+      log: createMemoryLogger(),
+      moveToDatabase: (data) => void moved.push(data),
+      files: denied('readFileSync', paths().file),
+    });
     expect(notices).toHaveLength(1);
     expect(notices[0]!.message).toMatch(/damaged.*restored the last good copy/);
     expect(settingsOf(store).companyName).toBe('Kept Safe Ltd');
@@ -137,7 +173,16 @@ describe('settings file', () => {
   it('a damaged file that cannot be moved aside stops with a message naming the file and permissions, and is left as it was', () => {
     open();
     fs.writeFileSync(paths().file, 'not json at all');
-    expect(() => openAppStore({ dataDir: temp.dir, backend: confBackend, clock, log: createMemoryLogger(), moveToDatabase: (data) => void moved.push(data), files: denied('renameSync', paths().file) })).toThrow(
+    expect(() =>
+      openAppStore({
+        dataDir: temp.dir,
+        backend: confBackend,
+        clock,
+        log: createMemoryLogger(),
+        moveToDatabase: (data) => void moved.push(data),
+        files: denied('renameSync', paths().file),
+      }),
+    ).toThrow(
       /interview-desk\.json cannot be read .* could not be moved aside \(EACCES: permission denied.*\)\. Check its permissions\./,
     );
     expect(fs.readFileSync(paths().file, 'utf8')).toBe('not json at all');
@@ -147,18 +192,36 @@ describe('settings file', () => {
   it('validates writes: the envelope in the store, each setting in the service; malformed settings never reach the file', () => {
     const { store } = open();
     expect(() => store.set('settings', 'all of them')).toThrow(/schema|settings/i);
-    expect(() => createSettingsService(store, createEventHub(), createMemoryLogger()).update({ joinOpensMinutesBefore: 'soon' } as never)).toThrow();
+    expect(() =>
+      createSettingsService(store, createEventHub(), createMemoryLogger()).update({
+        joinOpensMinutesBefore: 'soon',
+      } as never),
+    ).toThrow();
     expect(JSON.parse(fs.readFileSync(paths().file, 'utf8')).settings).toBeUndefined();
   });
 
   it('a saved value that breaks its rule, or its JSON type, opens as it is (not damaged): kept, listed, not used', () => {
-    const settings = { brandColor: 'red', smtp: { host: 'smtp.example.com', port: 70000, security: 'tls', user: '', fromAddress: '' }, reminderOffsetsMinutes: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], closeToTray: 'yes' };
+    const settings = {
+      brandColor: 'red',
+      smtp: { host: 'smtp.example.com', port: 70000, security: 'tls', user: '', fromAddress: '' },
+      reminderOffsetsMinutes: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11],
+      closeToTray: 'yes',
+    };
     fs.writeFileSync(paths().file, JSON.stringify({ schemaVersion: currentSchemaVersion, settings }));
     const { store, notices } = open();
     expect(notices).toEqual([]);
     const service = createSettingsService(store, createEventHub(), createMemoryLogger());
-    expect(service.problems().map((p) => p.field).sort()).toEqual(['brandColor', 'closeToTray', 'reminderOffsetsMinutes', 'smtp.port']);
-    expect(service.get()).toMatchObject({ brandColor: '#1a73e8', closeToTray: true, reminderOffsetsMinutes: [1440, 60, 0] });
+    expect(
+      service
+        .problems()
+        .map((p) => p.field)
+        .sort(),
+    ).toEqual(['brandColor', 'closeToTray', 'reminderOffsetsMinutes', 'smtp.port']);
+    expect(service.get()).toMatchObject({
+      brandColor: '#1a73e8',
+      closeToTray: true,
+      reminderOffsetsMinutes: [1440, 60, 0],
+    });
     expect(JSON.parse(fs.readFileSync(paths().file, 'utf8')).settings).toEqual(settings);
   });
 });

@@ -10,7 +10,13 @@ describe('disposable store', () => {
     store.add({
       dispose: () => {
         order.push('outbox');
-        return new Promise<void>((resolve) => (release = () => { order.push('outbox done'); resolve(); }));
+        return new Promise<void>(
+          (resolve) =>
+            (release = () => {
+              order.push('outbox done');
+              resolve();
+            }),
+        );
       },
     });
     store.add({ dispose: () => void order.push('reminders') });
@@ -36,7 +42,11 @@ describe('disposable store', () => {
     const store = createDisposableStore();
     let stopped = false;
     store.add({ dispose: () => void (stopped = true) });
-    store.add({ dispose: () => { throw new Error('queue write failed'); } });
+    store.add({
+      dispose: () => {
+        throw new Error('queue write failed');
+      },
+    });
     await expect(store.dispose()).rejects.toThrow('queue write failed');
     expect(stopped).toBe(true);
   });

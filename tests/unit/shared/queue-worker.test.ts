@@ -129,7 +129,9 @@ describe('queue worker', () => {
     const t0 = time.clock.now();
     const queue = queueAt(time, [t0 + 5_000]);
     let hooked = false;
-    const worker = createQueueWorker(queue.options({ subscribe: () => ((hooked = true), () => void (hooked = false)) }));
+    const worker = createQueueWorker(
+      queue.options({ subscribe: () => ((hooked = true), () => void (hooked = false)) }),
+    );
     await worker.drain();
     expect(time.pendingCount()).toBe(1);
     expect(hooked).toBe(true);

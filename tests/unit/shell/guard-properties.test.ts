@@ -20,10 +20,22 @@ describe('navigation guard fails closed (fake electron, fast-check)', () => {
   });
 
   it('a policy or opener that throws still ends in a refusal, never an exception', () => {
-    expect(decideNavigation('https://meet.google.com/', () => { throw new Error('boom'); })).toBe('deny');
+    expect(
+      decideNavigation('https://meet.google.com/', () => {
+        throw new Error('boom');
+      }),
+    ).toBe('deny');
     expect(decideNavigation(undefined, () => true)).toBe('deny');
     const contents = new FakeWebContents();
-    guardWebContents(contents as never, { openExternal: () => { throw new Error('no browser'); }, log: createMemoryLogger(), navigationPolicy: () => () => { throw new Error('policy bug'); } });
+    guardWebContents(contents as never, {
+      openExternal: () => {
+        throw new Error('no browser');
+      },
+      log: createMemoryLogger(),
+      navigationPolicy: () => () => {
+        throw new Error('policy bug');
+      },
+    });
     expect(contents.navigate('will-navigate', 'https://meet.google.com/abc-defg-hij')).toBe(true);
     expect(contents.windowOpenHandler!({ url: 'https://meet.google.com/abc-defg-hij' })).toEqual({ action: 'deny' });
   });
@@ -34,7 +46,11 @@ describe('navigation guard fails closed (fake electron, fast-check)', () => {
     guardWebContents(app as never, { openExternal: (u) => opened.push(u), log: createMemoryLogger() });
     const meet = new FakeWebContents();
     meet.session = session.fromPartition(meetPartition);
-    guardWebContents(meet as never, { openExternal: (u) => opened.push(u), log: createMemoryLogger(), navigationPolicy: meetNavigationPolicy as never });
+    guardWebContents(meet as never, {
+      openExternal: (u) => opened.push(u),
+      log: createMemoryLogger(),
+      navigationPolicy: meetNavigationPolicy as never,
+    });
     assertProperty(
       'guard on arbitrary URLs (app and Meet window, navigate, redirect, window.open)',
       anyUrl,

@@ -7,7 +7,10 @@ import { isSignInRejected, usableBounds } from '../../../main/meet/meet-window-p
 import { memoryStore } from '../../support/test-services';
 import { makeInterview } from '../../support/interview-fixtures';
 
-const interview = makeInterview({ startUtc: '2030-01-15T09:00:00.000Z', meetLink: 'https://meet.google.com/abc-defg-hij' });
+const interview = makeInterview({
+  startUtc: '2030-01-15T09:00:00.000Z',
+  meetLink: 'https://meet.google.com/abc-defg-hij',
+});
 const other = makeInterview({ startUtc: '2030-01-15T11:00:00.000Z', meetLink: 'https://meet.google.com/xyz-abcd-efg' });
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
@@ -19,16 +22,32 @@ describe('managed Meet window', () => {
     expect(await launcher.openInApp(interview, () => {})).toBe(true);
     expect(BrowserWindow.created).toHaveLength(1);
     const prefs = BrowserWindow.created[0]!.options.webPreferences as Record<string, unknown>;
-    expect(prefs).toMatchObject({ partition: meetPartition, sandbox: true, contextIsolation: true, nodeIntegration: false });
+    expect(prefs).toMatchObject({
+      partition: meetPartition,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+    });
     expect(prefs.preload).toBeUndefined();
     expect(BrowserWindow.created[0]!.loaded).toBe('https://meet.google.com/abc-defg-hij');
   });
 
   it('never loads or hands to the browser a link that is not a Meet URL (loadURL from main skips will-navigate)', async () => {
     const opened: string[] = [];
-    const launcher = createMeetWindowLauncher({ store: memoryStore(), openExternal: async (url) => void opened.push(url) });
-    for (const link of ['http://evil.example/phish', 'https://meet.google.com.evil.example/abc-defg-hij', 'https://meet.google.com/abc-defg-hij/../../x', 'javascript:alert(1)']) {
-      await expect(launcher.openInApp({ ...interview, meetLink: link }, () => {}), link).rejects.toThrow(/no usable Google Meet link/);
+    const launcher = createMeetWindowLauncher({
+      store: memoryStore(),
+      openExternal: async (url) => void opened.push(url),
+    });
+    for (const link of [
+      'http://evil.example/phish',
+      'https://meet.google.com.evil.example/abc-defg-hij',
+      'https://meet.google.com/abc-defg-hij/../../x',
+      'javascript:alert(1)',
+    ]) {
+      await expect(
+        launcher.openInApp({ ...interview, meetLink: link }, () => {}),
+        link,
+      ).rejects.toThrow(/no usable Google Meet link/);
       await expect(launcher.openInBrowser(link), link).rejects.toThrow(/no usable Google Meet link/);
     }
     expect(BrowserWindow.created).toHaveLength(0);
@@ -68,7 +87,9 @@ describe('managed Meet window', () => {
       let granted: boolean | undefined;
       meetSession.requestHandler!(null, permission, (g: boolean) => (granted = g), { requestingUrl: url });
       expect(granted, `${permission} for ${url}`).toBe(expected);
-      expect(meetSession.checkHandler!(null, permission, new URL(url).origin), `check ${permission} ${url}`).toBe(expected);
+      expect(meetSession.checkHandler!(null, permission, new URL(url).origin), `check ${permission} ${url}`).toBe(
+        expected,
+      );
     }
     // The app's own session is untouched by the Meet policy.
     expect(session.defaultSession.requestHandler).toBeUndefined();
@@ -78,7 +99,11 @@ describe('managed Meet window', () => {
     const contents = new FakeWebContents();
     contents.session = session.fromPartition(meetPartition);
     const opened: string[] = [];
-    guardWebContents(contents as never, { openExternal: (u) => opened.push(u), log: createMemoryLogger(), navigationPolicy: meetNavigationPolicy as never });
+    guardWebContents(contents as never, {
+      openExternal: (u) => opened.push(u),
+      log: createMemoryLogger(),
+      navigationPolicy: meetNavigationPolicy as never,
+    });
     const table: Array<[string, boolean]> = [
       ['https://meet.google.com/abc-defg-hij', false],
       ['https://accounts.google.com/signin/v2/identifier', false],
@@ -93,7 +118,11 @@ describe('managed Meet window', () => {
     expect(opened).toEqual(['https://support.google.com/meet']);
     // The app's own contents keep the app-only policy.
     const appContents = new FakeWebContents();
-    guardWebContents(appContents as never, { openExternal: () => {}, log: createMemoryLogger(), navigationPolicy: meetNavigationPolicy as never });
+    guardWebContents(appContents as never, {
+      openExternal: () => {},
+      log: createMemoryLogger(),
+      navigationPolicy: meetNavigationPolicy as never,
+    });
     expect(appContents.navigate('will-navigate', 'https://meet.google.com/abc-defg-hij')).toBe(true);
   });
 
@@ -106,12 +135,19 @@ describe('managed Meet window', () => {
     window.bounds = { x: 10, y: 20, width: 1000, height: 650 };
     window.close();
     expect(store.data.get('meetWindowBounds')).toEqual({ x: 10, y: 20, width: 1000, height: 650 });
-    expect(usableBounds({ x: 5000, y: 5000, width: 900, height: 700 }, [{ x: 0, y: 0, width: 1920, height: 1080 }])).toBeUndefined();
-    expect(usableBounds({ x: 0, y: 0, width: 100, height: 100 }, [{ x: 0, y: 0, width: 1920, height: 1080 }])).toBeUndefined();
+    expect(
+      usableBounds({ x: 5000, y: 5000, width: 900, height: 700 }, [{ x: 0, y: 0, width: 1920, height: 1080 }]),
+    ).toBeUndefined();
+    expect(
+      usableBounds({ x: 0, y: 0, width: 100, height: 100 }, [{ x: 0, y: 0, width: 1920, height: 1080 }]),
+    ).toBeUndefined();
   });
 
   it('toggles always-on-top and starts with the saved choice', async () => {
-    const launcher = createMeetWindowLauncher({ store: memoryStore({ meetWindowOnTop: true }), openExternal: async () => {} });
+    const launcher = createMeetWindowLauncher({
+      store: memoryStore({ meetWindowOnTop: true }),
+      openExternal: async () => {},
+    });
     await launcher.openInApp(interview, () => {});
     const window = BrowserWindow.created[0]!;
     expect(window.alwaysOnTop).toBe(true);
@@ -137,8 +173,12 @@ describe('managed Meet window', () => {
 
   it('recognises the refusal page and nothing else', () => {
     expect(isSignInRejected('https://accounts.google.com/signin/rejected', '')).toBe(true);
-    expect(isSignInRejected('https://accounts.google.com/v3/signin/identifier', 'This browser or app may not be secure')).toBe(true);
-    expect(isSignInRejected('https://accounts.google.com/v3/signin/identifier', 'Sign in - Google Accounts')).toBe(false);
+    expect(
+      isSignInRejected('https://accounts.google.com/v3/signin/identifier', 'This browser or app may not be secure'),
+    ).toBe(true);
+    expect(isSignInRejected('https://accounts.google.com/v3/signin/identifier', 'Sign in - Google Accounts')).toBe(
+      false,
+    );
     expect(isSignInRejected('https://evil.com/signin/rejected', 'This browser or app may not be secure')).toBe(false);
     expect(isSignInRejected('not a url', '')).toBe(false);
   });

@@ -4,7 +4,12 @@ import { showReminderNotification, showWaitingNotification } from '../../../main
 import { makeInterview } from '../../support/interview-fixtures';
 
 const handlers = { open: () => {}, join: () => {} };
-const interview = makeInterview({ startUtc: '2030-01-15T10:00:00.000Z', candidate: { name: 'Ada <b>Lovelace</b>', email: 'a@example.com' }, jobTitle: 'R&D <Lead>', meetLink: 'https://meet.google.com/abc-defg-hij' });
+const interview = makeInterview({
+  startUtc: '2030-01-15T10:00:00.000Z',
+  candidate: { name: 'Ada <b>Lovelace</b>', email: 'a@example.com' },
+  jobTitle: 'R&D <Lead>',
+  meetLink: 'https://meet.google.com/abc-defg-hij',
+});
 const now = Date.parse('2030-01-15T09:50:00.000Z');
 const waiting = { displayName: 'Ada', since: '2030-01-15T09:48:00.000Z', identified: true };
 const body = () => String(Notification.shown.at(-1)!.options.body);
@@ -13,7 +18,12 @@ describe('native notification bodies', () => {
   beforeEach(() => resetFakeElectron());
 
   it('writes the start as the system’s regional format does: 12 hours in en-US, 24 in en-GB', () => {
-    const plain = makeInterview({ startUtc: '2030-01-15T13:00:00.000Z', timeZone: 'Europe/London', jobTitle: 'Engineer', meetLink: 'https://meet.google.com/abc-defg-hij' });
+    const plain = makeInterview({
+      startUtc: '2030-01-15T13:00:00.000Z',
+      timeZone: 'Europe/London',
+      jobTitle: 'Engineer',
+      meetLink: 'https://meet.google.com/abc-defg-hij',
+    });
     const before = Date.parse('2030-01-15T12:50:00.000Z');
     app.systemLocale = 'en-US';
     showReminderNotification(plain, false, before, handlers, 'darwin');

@@ -1,5 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { BrowserWindow, FakeWebContents, app, ipcMain, protocol, resetFakeElectron, session } from '../../fakes/electron';
+import {
+  BrowserWindow,
+  FakeWebContents,
+  app,
+  ipcMain,
+  protocol,
+  resetFakeElectron,
+  session,
+} from '../../fakes/electron';
 import { createSecureWindow } from '../../../main/shell/window-factory';
 import { guardWebContents, installWebContentsGuard } from '../../../main/shell/web-contents-guard';
 import { applyPermissionPolicy, appPermissionPolicy } from '../../../main/shell/permissions';
@@ -90,7 +98,7 @@ describe('web-contents guard', () => {
 describe('permission handlers', () => {
   beforeEach(() => resetFakeElectron());
 
-  it('deny everything by default; media only for the app\'s own pages, in both handlers', () => {
+  it("deny everything by default; media only for the app's own pages, in both handlers", () => {
     const s = session.defaultSession;
     applyPermissionPolicy(s as never, appPermissionPolicy);
     const request = (permission: string, url: string) => {
@@ -99,7 +107,15 @@ describe('permission handlers', () => {
       return granted;
     };
     expect(request('media', 'app://interview-desk/index.html')).toBe(true);
-    for (const p of ['notifications', 'geolocation', 'clipboard-read', 'openExternal', 'midi', 'pointerLock', 'display-capture']) {
+    for (const p of [
+      'notifications',
+      'geolocation',
+      'clipboard-read',
+      'openExternal',
+      'midi',
+      'pointerLock',
+      'display-capture',
+    ]) {
       expect(request(p, 'app://interview-desk/index.html')).toBe(false);
     }
     expect(request('media', 'https://evil.com/')).toBe(false);
@@ -129,7 +145,10 @@ describe('IPC registration', () => {
       { url: 'app://interview-desk.evil.com/', parent: null },
       null,
     ]) {
-      expect(await handler({ senderFrame: frame }, undefined)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(await handler({ senderFrame: frame }, undefined)).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
     }
     expect(isTrustedSender(undefined)).toBe(false);
   });
@@ -139,7 +158,9 @@ describe('IPC registration', () => {
     const window = new BrowserWindow({});
     forwardEvents(s, () => [window as never]);
     s.notices.post({ id: 'n1', level: 'info', message: 'hello' });
-    expect(window.webContents.sent).toEqual([{ channel: eventChannel('app:notice'), payload: { id: 'n1', level: 'info', message: 'hello' } }]);
+    expect(window.webContents.sent).toEqual([
+      { channel: eventChannel('app:notice'), payload: { id: 'n1', level: 'info', message: 'hello' } },
+    ]);
   });
 });
 

@@ -29,7 +29,12 @@ describe('loopback sign-in listener under forged callbacks (emulator)', () => {
 
   it('arbitrary query strings never end the flow or throw; the real response then completes it', async () => {
     let consent = '';
-    const flow = runLoopbackFlow({ google: loadEnvConfig(g.env, '/tmp/unused').google, scopes: baseScopes, openBrowser: async (u) => void (consent = u), timeoutMs: 60_000 });
+    const flow = runLoopbackFlow({
+      google: loadEnvConfig(g.env, '/tmp/unused').google,
+      scopes: baseScopes,
+      openBrowser: async (u) => void (consent = u),
+      timeoutMs: 60_000,
+    });
     let settled = false;
     flow.then(
       () => (settled = true),
@@ -50,6 +55,9 @@ describe('loopback sign-in listener under forged callbacks (emulator)', () => {
     console.log(`[fast-check] forged callbacks over HTTP: ${runs} runs`);
     const real = await g.browse(consent);
     expect(real.status).toBe(200);
-    await expect(flow).resolves.toMatchObject({ code: expect.stringMatching(/^4\/0/), redirectUri: `http://127.0.0.1:${port}${callbackPath}` });
+    await expect(flow).resolves.toMatchObject({
+      code: expect.stringMatching(/^4\/0/),
+      redirectUri: `http://127.0.0.1:${port}${callbackPath}`,
+    });
   });
 });

@@ -25,7 +25,7 @@ describe('changes made in Google Calendar (emulator + SMTP sink + real keychain)
   const keychainService = `interview-desk-test-${process.pid}-calendar-change`;
   let temp: ReturnType<typeof makeTempDir>;
   let services: DeskServices;
-  const call = async <T,>(name: string, input?: unknown): Promise<T> => {
+  const call = async <T>(name: string, input?: unknown): Promise<T> => {
     const result = await dispatchCall(services.handlers, name, input, createMemoryLogger());
     if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
     return result.value as T;
@@ -45,7 +45,13 @@ describe('changes made in Google Calendar (emulator + SMTP sink + real keychain)
     sink.received.length = 0;
     sink.faults.length = 0;
     // A failed message waits a minute before its retry: long enough to still be waiting when Calendar changes.
-    services = googleServices(g, temp.dir, { keychainService, overrides: { config: loadEnvConfig({ ...g.env, INTERVIEW_DESK_SMTP_URL: sink.url }, temp.dir), tuning: { mail: { backoffMs: [60_000], maxAttempts: 3 } } } });
+    services = googleServices(g, temp.dir, {
+      keychainService,
+      overrides: {
+        config: loadEnvConfig({ ...g.env, INTERVIEW_DESK_SMTP_URL: sink.url }, temp.dir),
+        tuning: { mail: { backoffMs: [60_000], maxAttempts: 3 } },
+      },
+    });
   });
   afterEach(async () => {
     await call('account:disconnect').catch(() => undefined);
@@ -55,22 +61,51 @@ describe('changes made in Google Calendar (emulator + SMTP sink + real keychain)
 
   it('a move made in Calendar emails no one, withdraws the stale unsent update and says so; Send update tells the time people last had', async () => {
     await call('account:connect');
-    const interview = await call<Interview>('interviews:schedule', { candidateName: 'Ada Lovelace', candidateEmail: 'ada@example.com', jobTitle: 'Staff Engineer', date: day(4), time: '10:00', timeZone: 'UTC', durationMinutes: 45, notes: '', acceptConflicts: true });
+    const interview = await call<Interview>('interviews:schedule', {
+      candidateName: 'Ada Lovelace',
+      candidateEmail: 'ada@example.com',
+      jobTitle: 'Staff Engineer',
+      date: day(4),
+      time: '10:00',
+      timeZone: 'UTC',
+      durationMinutes: 45,
+      notes: '',
+      acceptConflicts: true,
+    });
     await eventually(() => expect(sink.received).toHaveLength(2));
     const eventId = eventIdFor(interview.id);
     // Moved in the app, but the server is down: both updates wait for their retry.
     sink.faults.push({ kind: 'temporary' }, { kind: 'temporary' });
-    await call('interviews:reschedule', { id: interview.id, date: day(4), time: '12:00', timeZone: 'UTC', durationMinutes: 45, acceptConflicts: true });
-    await eventually(() => expect([services.interviews.get(interview.id).invitations.candidate.reason, services.interviews.get(interview.id).invitations.recruiter.reason]).toEqual([expect.stringMatching(/^Retrying/), expect.stringMatching(/^Retrying/)]));
+    await call('interviews:reschedule', {
+      id: interview.id,
+      date: day(4),
+      time: '12:00',
+      timeZone: 'UTC',
+      durationMinutes: 45,
+      acceptConflicts: true,
+    });
+    await eventually(() =>
+      expect([
+        services.interviews.get(interview.id).invitations.candidate.reason,
+        services.interviews.get(interview.id).invitations.recruiter.reason,
+      ]).toEqual([expect.stringMatching(/^Retrying/), expect.stringMatching(/^Retrying/)]),
+    );
     await eventually(() => expect(services.calendar.queue.all()).toEqual([]));
 
     // Then moved again, in Google Calendar.
     const start = `${day(4)}T15:00:00.000Z`;
-    g.calendar.editAsUser(eventId, { start: { dateTime: start, timeZone: 'UTC' }, end: { dateTime: `${day(4)}T15:45:00.000Z`, timeZone: 'UTC' } });
+    g.calendar.editAsUser(eventId, {
+      start: { dateTime: start, timeZone: 'UTC' },
+      end: { dateTime: `${day(4)}T15:45:00.000Z`, timeZone: 'UTC' },
+    });
     expect(await call('google:syncNow')).toEqual({ changed: 1 });
     const moved = services.interviews.get(interview.id);
     expect(moved.startUtc).toBe(start);
-    expect(moved.google?.calendarChange).toMatchObject({ kind: 'moved', was: { startUtc: interview.startUtc, durationMinutes: 45 }, withdrawn: 2 });
+    expect(moved.google?.calendarChange).toMatchObject({
+      kind: 'moved',
+      was: { startUtc: interview.startUtc, durationMinutes: 45 },
+      withdrawn: 2,
+    });
     expect(Date.parse(moved.google!.calendarChange!.at)).toBe(Date.parse(String(g.calendar.peek(eventId)!.updated)));
     // Nothing was emailed, and each person's line is back to what last reached them.
     await settle();
@@ -86,53 +121,132 @@ describe('changes made in Google Calendar (emulator + SMTP sink + real keychain)
     expect(toAda.parsed.text).toMatch(/\(was [^)]*10:00/);
     const ics = parseWithPython(icsAttachment(toAda));
     expect(ics).toMatchObject({ method: 'REQUEST', start });
-    expect(services.interviews.get(interview.id).invitations.candidate).toMatchObject({ state: 'sent', kind: 'update' });
+    expect(services.interviews.get(interview.id).invitations.candidate).toMatchObject({
+      state: 'sent',
+      kind: 'update',
+    });
     // Sent once: a second press is refused in words.
-    const again = await dispatchCall(services.handlers, 'interviews:sendCalendarChange', interview.id, createMemoryLogger());
+    const again = await dispatchCall(
+      services.handlers,
+      'interviews:sendCalendarChange',
+      interview.id,
+      createMemoryLogger(),
+    );
     expect(!again.ok && again.error.message).toBe('Everyone has already been told about this interview’s last change.');
   });
 
   it('an update being handed over when Calendar moves the event is not tried again after it fails', async () => {
     await call('account:connect');
-    const interview = await call<Interview>('interviews:schedule', { candidateName: 'Ada Lovelace', candidateEmail: 'ada@example.com', jobTitle: 'Staff Engineer', date: day(4), time: '10:00', timeZone: 'UTC', durationMinutes: 45, notes: '', acceptConflicts: true });
+    const interview = await call<Interview>('interviews:schedule', {
+      candidateName: 'Ada Lovelace',
+      candidateEmail: 'ada@example.com',
+      jobTitle: 'Staff Engineer',
+      date: day(4),
+      time: '10:00',
+      timeZone: 'UTC',
+      durationMinutes: 45,
+      notes: '',
+      acceptConflicts: true,
+    });
     await eventually(() => expect(sink.received).toHaveLength(2));
     // The server takes its time, then refuses both updates.
     sink.faults.push({ kind: 'temporary', afterMs: 800 }, { kind: 'temporary', afterMs: 800 });
-    await call('interviews:reschedule', { id: interview.id, date: day(4), time: '12:00', timeZone: 'UTC', durationMinutes: 45, acceptConflicts: true });
+    await call('interviews:reschedule', {
+      id: interview.id,
+      date: day(4),
+      time: '12:00',
+      timeZone: 'UTC',
+      durationMinutes: 45,
+      acceptConflicts: true,
+    });
     await eventually(() => expect(services.calendar.queue.all()).toEqual([]));
-    g.calendar.editAsUser(eventIdFor(interview.id), { start: { dateTime: `${day(4)}T15:00:00.000Z`, timeZone: 'UTC' }, end: { dateTime: `${day(4)}T15:45:00.000Z`, timeZone: 'UTC' } });
+    g.calendar.editAsUser(eventIdFor(interview.id), {
+      start: { dateTime: `${day(4)}T15:00:00.000Z`, timeZone: 'UTC' },
+      end: { dateTime: `${day(4)}T15:45:00.000Z`, timeZone: 'UTC' },
+    });
     expect(await call('google:syncNow')).toEqual({ changed: 1 });
     expect(services.interviews.get(interview.id).google?.calendarChange?.kind).toBe('moved');
     // Refused after the move: nothing waits to be retried, and each line is back to what last reached them.
-    await eventually(() => expect(services.interviews.get(interview.id).invitations.candidate).toMatchObject({ state: 'sent', kind: 'invitation' }), 3_000);
+    await eventually(
+      () =>
+        expect(services.interviews.get(interview.id).invitations.candidate).toMatchObject({
+          state: 'sent',
+          kind: 'invitation',
+        }),
+      3_000,
+    );
     await settle();
     expect(services.outbox.items().filter((i) => i.interviewId === interview.id && i.state === 'queued')).toEqual([]);
-    expect(services.interviews.get(interview.id).invitations.recruiter).toMatchObject({ state: 'sent', kind: 'invitation' });
+    expect(services.interviews.get(interview.id).invitations.recruiter).toMatchObject({
+      state: 'sent',
+      kind: 'invitation',
+    });
   });
 
   it('an update cut off after it reached the server, while Calendar moves the event, stays on record as maybe sent', async () => {
     await call('account:connect');
-    const interview = await call<Interview>('interviews:schedule', { candidateName: 'Ada Lovelace', candidateEmail: 'ada@example.com', jobTitle: 'Staff Engineer', date: day(4), time: '10:00', timeZone: 'UTC', durationMinutes: 45, notes: '', acceptConflicts: true });
+    const interview = await call<Interview>('interviews:schedule', {
+      candidateName: 'Ada Lovelace',
+      candidateEmail: 'ada@example.com',
+      jobTitle: 'Staff Engineer',
+      date: day(4),
+      time: '10:00',
+      timeZone: 'UTC',
+      durationMinutes: 45,
+      notes: '',
+      acceptConflicts: true,
+    });
     await eventually(() => expect(sink.received).toHaveLength(2));
     // The whole update reaches the server, which then drops the line before answering.
     sink.faults.push({ kind: 'drop', afterMs: 800 }, { kind: 'drop', afterMs: 800 });
-    await call('interviews:reschedule', { id: interview.id, date: day(4), time: '12:00', timeZone: 'UTC', durationMinutes: 45, acceptConflicts: true });
+    await call('interviews:reschedule', {
+      id: interview.id,
+      date: day(4),
+      time: '12:00',
+      timeZone: 'UTC',
+      durationMinutes: 45,
+      acceptConflicts: true,
+    });
     await eventually(() => expect(services.calendar.queue.all()).toEqual([]));
-    g.calendar.editAsUser(eventIdFor(interview.id), { start: { dateTime: `${day(4)}T15:00:00.000Z`, timeZone: 'UTC' }, end: { dateTime: `${day(4)}T15:45:00.000Z`, timeZone: 'UTC' } });
+    g.calendar.editAsUser(eventIdFor(interview.id), {
+      start: { dateTime: `${day(4)}T15:00:00.000Z`, timeZone: 'UTC' },
+      end: { dateTime: `${day(4)}T15:45:00.000Z`, timeZone: 'UTC' },
+    });
     expect(await call('google:syncNow')).toEqual({ changed: 1 });
     // The candidate may hold that update: the room says so (with Resend), it is never forgotten.
-    await eventually(() => expect(services.interviews.get(interview.id).invitations.candidate).toMatchObject({ state: 'failed', kind: 'update', reason: expect.stringMatching(/may have been sent/) }), 5_000);
+    await eventually(
+      () =>
+        expect(services.interviews.get(interview.id).invitations.candidate).toMatchObject({
+          state: 'failed',
+          kind: 'update',
+          reason: expect.stringMatching(/may have been sent/),
+        }),
+      5_000,
+    );
   });
 
   it('a cancel made in Calendar emails no one until Send cancellation; then everyone invited gets the cancellation', async () => {
     await call('account:connect');
-    const interview = await call<Interview>('interviews:schedule', { candidateName: 'Grace Hopper', candidateEmail: 'grace@example.com', jobTitle: 'Compiler Engineer', date: day(5), time: '10:00', timeZone: 'UTC', durationMinutes: 30, notes: '', acceptConflicts: true });
+    const interview = await call<Interview>('interviews:schedule', {
+      candidateName: 'Grace Hopper',
+      candidateEmail: 'grace@example.com',
+      jobTitle: 'Compiler Engineer',
+      date: day(5),
+      time: '10:00',
+      timeZone: 'UTC',
+      durationMinutes: 30,
+      notes: '',
+      acceptConflicts: true,
+    });
     await eventually(() => expect(sink.received).toHaveLength(2));
     g.calendar.deleteAsUser(eventIdFor(interview.id));
     expect(await call('google:syncNow')).toEqual({ changed: 1 });
     const cancelled = services.interviews.get(interview.id);
     expect(cancelled.status).toBe('cancelled');
-    expect(cancelled.google?.calendarChange).toMatchObject({ kind: 'cancelled', was: { startUtc: interview.startUtc, durationMinutes: 30 } });
+    expect(cancelled.google?.calendarChange).toMatchObject({
+      kind: 'cancelled',
+      was: { startUtc: interview.startUtc, durationMinutes: 30 },
+    });
     await settle();
     expect(sink.received).toHaveLength(2);
 
@@ -144,9 +258,22 @@ describe('changes made in Google Calendar (emulator + SMTP sink + real keychain)
   it('with Google emailing the guests, a move made in Calendar leaves no mark (Google Calendar asked whom to tell)', async () => {
     await call('settings:update', { googleSendsInvites: true });
     await call('account:connect');
-    const interview = await call<Interview>('interviews:schedule', { candidateName: 'Alan Turing', candidateEmail: 'alan@example.com', jobTitle: 'Engineer', date: day(6), time: '10:00', timeZone: 'UTC', durationMinutes: 30, notes: '', acceptConflicts: true });
+    const interview = await call<Interview>('interviews:schedule', {
+      candidateName: 'Alan Turing',
+      candidateEmail: 'alan@example.com',
+      jobTitle: 'Engineer',
+      date: day(6),
+      time: '10:00',
+      timeZone: 'UTC',
+      durationMinutes: 30,
+      notes: '',
+      acceptConflicts: true,
+    });
     await eventually(() => expect(services.interviews.get(interview.id).google?.state).toBe('synced'));
-    g.calendar.editAsUser(eventIdFor(interview.id), { start: { dateTime: `${day(6)}T11:00:00.000Z`, timeZone: 'UTC' }, end: { dateTime: `${day(6)}T11:30:00.000Z`, timeZone: 'UTC' } });
+    g.calendar.editAsUser(eventIdFor(interview.id), {
+      start: { dateTime: `${day(6)}T11:00:00.000Z`, timeZone: 'UTC' },
+      end: { dateTime: `${day(6)}T11:30:00.000Z`, timeZone: 'UTC' },
+    });
     await call('google:syncNow');
     expect(services.interviews.get(interview.id).google?.calendarChange).toBeUndefined();
   });

@@ -30,8 +30,13 @@ describe('the Calendar queue works in proportion to what it applies, not to what
 
   it('Google down, its first change in backoff: a change reads the same rows with 1 or 301 changes waiting', async () => {
     temp = makeTempDir();
-    const seeded = Array.from({ length: 300 }, (_, i) => makeInterview({ startUtc: new Date(Date.now() + (180 + i) * 86_400_000).toISOString() }));
-    seedStore(temp.dir, { interviews: seeded, settings: { recruiterName: 'Rita', recruiterEmail: 'rita@example.com' } });
+    const seeded = Array.from({ length: 300 }, (_, i) =>
+      makeInterview({ startUtc: new Date(Date.now() + (180 + i) * 86_400_000).toISOString() }),
+    );
+    seedStore(temp.dir, {
+      interviews: seeded,
+      settings: { recruiterName: 'Rita', recruiterEmail: 'rita@example.com' },
+    });
     services = googleServices(g, temp.dir, { keychainService: 'unused', secrets: memorySecretStore() });
     expect((await call('account:connect')).ok).toBe(true);
     g.faults.add({ path: '/calendar/', drop: true, times: 100_000 });

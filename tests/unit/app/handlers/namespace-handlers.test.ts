@@ -11,7 +11,10 @@ import { devicecheckHandlers } from '../../../../main/app/handlers/devicecheck-h
 import { attendanceHandlers } from '../../../../main/app/handlers/attendance-handlers';
 import { candidateHandlers } from '../../../../main/app/handlers/candidate-handlers';
 
-const callsOf = (namespace: string) => Object.keys(calls).filter((name) => name.startsWith(`${namespace}:`)).sort();
+const callsOf = (namespace: string) =>
+  Object.keys(calls)
+    .filter((name) => name.startsWith(`${namespace}:`))
+    .sort();
 
 describe('one handler file per contract namespace', () => {
   const cleanups: Array<() => void> = [];
@@ -24,7 +27,10 @@ describe('one handler file per contract namespace', () => {
     cleanups.push(() => void services.dispose());
     const clock = { now: () => Date.now() };
     const made: Record<string, object> = {
-      app: appHandlers({ info: { name: 'Interview Desk', version: 'test', mode: 'web', platform: 'linux' }, notices: services.notices }),
+      app: appHandlers({
+        info: { name: 'Interview Desk', version: 'test', mode: 'web', platform: 'linux' },
+        notices: services.notices,
+      }),
       settings: settingsHandlers(services.settings),
       account: accountHandlers({ account: services.account, notices: services.notices, clock }),
       google: googleHandlers(services.calendar),
@@ -33,7 +39,8 @@ describe('one handler file per contract namespace', () => {
       attendance: attendanceHandlers({ attendance: services.attendance, interviews: services.interviews }),
       candidate: candidateHandlers({ copies: services.copies, clock }),
     };
-    for (const [namespace, handlers] of Object.entries(made)) expect(Object.keys(handlers).sort(), namespace).toEqual(callsOf(namespace));
+    for (const [namespace, handlers] of Object.entries(made))
+      expect(Object.keys(handlers).sort(), namespace).toEqual(callsOf(namespace));
   });
 
   it('the composition root answers every call of the contract and nothing else', () => {

@@ -4,20 +4,36 @@ import { describeGoogleError, isRetryable, parseRetryAfter } from '../../../../m
 import { eventIdFor } from '../../../../main/google/calendar/event-mapping';
 
 function apiError(status: number, reason?: string, headers: Record<string, string> = {}) {
-  return Object.assign(new Error(`HTTP ${status}`), { status, response: { status, headers, data: { error: { code: status, message: `m${status}`, errors: reason ? [{ reason }] : [] } } } });
+  return Object.assign(new Error(`HTTP ${status}`), {
+    status,
+    response: {
+      status,
+      headers,
+      data: { error: { code: status, message: `m${status}`, errors: reason ? [{ reason }] : [] } },
+    },
+  });
 }
 
 function runner(failures: unknown[]) {
   const delays: number[] = [];
   let now = 0;
   let calls = 0;
-  const options = { now: () => now, sleep: async (ms: number) => void (delays.push(ms), (now += ms)), random: () => 1, baseDelayMs: 100, maxDelayMs: 10_000, totalCapMs: 60_000, maxAttempts: 6 };
-  const run = () => withGoogleRetry(async () => {
-    calls++;
-    const failure = failures.shift();
-    if (failure) throw failure;
-    return 'ok';
-  }, options);
+  const options = {
+    now: () => now,
+    sleep: async (ms: number) => void (delays.push(ms), (now += ms)),
+    random: () => 1,
+    baseDelayMs: 100,
+    maxDelayMs: 10_000,
+    totalCapMs: 60_000,
+    maxAttempts: 6,
+  };
+  const run = () =>
+    withGoogleRetry(async () => {
+      calls++;
+      const failure = failures.shift();
+      if (failure) throw failure;
+      return 'ok';
+    }, options);
   return { run, delays, calls: () => calls, options };
 }
 
@@ -48,7 +64,9 @@ describe('Google retry policy', () => {
     const r = runner([apiError(503), apiError(503), apiError(503)]);
     expect(await r.run()).toBe('ok');
     expect(r.delays).toEqual([100, 200, 400]);
-    const jittered = [0.1, 0.5, 0.9].map((x) => backoffDelay(3, describeGoogleError(apiError(500)), { baseDelayMs: 100, maxDelayMs: 10_000, random: () => x }));
+    const jittered = [0.1, 0.5, 0.9].map((x) =>
+      backoffDelay(3, describeGoogleError(apiError(500)), { baseDelayMs: 100, maxDelayMs: 10_000, random: () => x }),
+    );
     expect(jittered).toEqual([40, 200, 360]);
   });
 
@@ -69,7 +87,10 @@ describe('Google retry policy', () => {
   it('stops at the attempt limit and at the total time cap', async () => {
     const r = runner(Array.from({ length: 10 }, () => apiError(500)));
     await expect(r.run()).rejects.toMatchObject({ attempts: 6 });
-    const capped = runner([apiError(429, undefined, { 'retry-after': '50' }), apiError(429, undefined, { 'retry-after': '50' })]);
+    const capped = runner([
+      apiError(429, undefined, { 'retry-after': '50' }),
+      apiError(429, undefined, { 'retry-after': '50' }),
+    ]);
     capped.options.totalCapMs = 60_000;
     await expect(capped.run()).rejects.toMatchObject({ attempts: 2 });
     expect(capped.delays).toEqual([40_000]);
@@ -77,7 +98,15 @@ describe('Google retry policy', () => {
 
   it('does not retry a non-idempotent call blindly', async () => {
     let calls = 0;
-    await expect(withGoogleRetry(async () => { calls++; throw apiError(503); }, { idempotent: false, sleep: async () => {} })).rejects.toBeInstanceOf(GoogleCallError);
+    await expect(
+      withGoogleRetry(
+        async () => {
+          calls++;
+          throw apiError(503);
+        },
+        { idempotent: false, sleep: async () => {} },
+      ),
+    ).rejects.toBeInstanceOf(GoogleCallError);
     expect(calls).toBe(1);
   });
 

@@ -27,7 +27,12 @@ const hostileLink = fc.oneof(
   ),
 );
 const meetLink = fc
-  .tuple(fc.stringMatching(/^[a-z]{3}$/), fc.stringMatching(/^[a-z]{4}$/), fc.stringMatching(/^[a-z]{3}$/), fc.constantFrom('', '?authuser=0', '?hs=122'))
+  .tuple(
+    fc.stringMatching(/^[a-z]{3}$/),
+    fc.stringMatching(/^[a-z]{4}$/),
+    fc.stringMatching(/^[a-z]{3}$/),
+    fc.constantFrom('', '?authuser=0', '?hs=122'),
+  )
   .map(([a, b, c, q]) => `https://meet.google.com/${a}-${b}-${c}${q}`);
 const anyLink = fc.oneof(hostileLink, meetLink, fc.jsonValue());
 
@@ -40,8 +45,16 @@ const eventLike = fc.record(
       fc.jsonValue(),
       fc.record(
         {
-          conferenceSolution: fc.record({ key: fc.record({ type: fc.constantFrom('hangoutsMeet', 'addOn', 'eventHangout') }) }),
-          entryPoints: fc.array(fc.record({ entryPointType: fc.constantFrom('video', 'phone', 'more', 'sip'), uri: anyLink }, { requiredKeys: [] }), { maxLength: 4 }),
+          conferenceSolution: fc.record({
+            key: fc.record({ type: fc.constantFrom('hangoutsMeet', 'addOn', 'eventHangout') }),
+          }),
+          entryPoints: fc.array(
+            fc.record(
+              { entryPointType: fc.constantFrom('video', 'phone', 'more', 'sip'), uri: anyLink },
+              { requiredKeys: [] },
+            ),
+            { maxLength: 4 },
+          ),
         },
         { requiredKeys: [] },
       ),
@@ -63,7 +76,10 @@ describe('Google event mapping (property-based)', () => {
       } else if (reading.kind === 'unusable') unusable++;
       const link = meetLinkOf(event as never);
       expect(link === undefined || isMeetJoinUrl(link)).toBe(true);
-      const applied = withEventMeetLink(makeInterview({ startUtc: '2030-01-15T09:00:00.000Z', meetLink: 'https://meet.google.com/old-link-abc' }), reading);
+      const applied = withEventMeetLink(
+        makeInterview({ startUtc: '2030-01-15T09:00:00.000Z', meetLink: 'https://meet.google.com/old-link-abc' }),
+        reading,
+      );
       expect(applied.meetLink === undefined || isMeetJoinUrl(applied.meetLink)).toBe(true);
       if (reading.kind === 'unusable') expect(applied).toMatchObject({ google: { unusableMeetLink: true } });
     };
@@ -76,19 +92,40 @@ describe('Google event mapping (property-based)', () => {
 
   it(`a foreign link alone is "unusable"; a Meet link alongside wins (${runs} runs)`, () => {
     fc.assert(
-      fc.property(hostileLink.filter((l) => l !== '' && !isMeetJoinUrl(l.replace(/\?.*$/, '').trim())), meetLink, (foreign, meet) => {
-        expect(readMeetLink({ conferenceData: { entryPoints: [{ entryPointType: 'video', uri: foreign }] } })).toEqual({ kind: 'unusable' });
-        expect(readMeetLink({ hangoutLink: foreign })).toEqual({ kind: 'unusable' });
-        expect(readMeetLink({ hangoutLink: foreign, conferenceData: { entryPoints: [{ entryPointType: 'video', uri: meet }] } })).toEqual({ kind: 'meet', link: meet.replace(/\?.*$/, '') });
-      }),
+      fc.property(
+        hostileLink.filter((l) => l !== '' && !isMeetJoinUrl(l.replace(/\?.*$/, '').trim())),
+        meetLink,
+        (foreign, meet) => {
+          expect(
+            readMeetLink({ conferenceData: { entryPoints: [{ entryPointType: 'video', uri: foreign }] } }),
+          ).toEqual({ kind: 'unusable' });
+          expect(readMeetLink({ hangoutLink: foreign })).toEqual({ kind: 'unusable' });
+          expect(
+            readMeetLink({
+              hangoutLink: foreign,
+              conferenceData: { entryPoints: [{ entryPointType: 'video', uri: meet }] },
+            }),
+          ).toEqual({ kind: 'meet', link: meet.replace(/\?.*$/, '') });
+        },
+      ),
       { numRuns: runs },
     );
     console.log(`foreign-link cases: ${runs} runs`);
   });
 
-  it('the emulator\'s add-on shape and no conference at all', () => {
-    expect(readMeetLink({ conferenceData: { conferenceSolution: { key: { type: 'addOn' } }, entryPoints: [{ entryPointType: 'video', uri: 'http://evil.example/phish' }] } })).toEqual({ kind: 'unusable' });
+  it("the emulator's add-on shape and no conference at all", () => {
+    expect(
+      readMeetLink({
+        conferenceData: {
+          conferenceSolution: { key: { type: 'addOn' } },
+          entryPoints: [{ entryPointType: 'video', uri: 'http://evil.example/phish' }],
+        },
+      }),
+    ).toEqual({ kind: 'unusable' });
     expect(readMeetLink({ summary: 'Lunch' })).toEqual({ kind: 'none' });
-    expect(readMeetLink({ hangoutLink: 'https://meet.google.com/abc-defg-hij' })).toEqual({ kind: 'meet', link: 'https://meet.google.com/abc-defg-hij' });
+    expect(readMeetLink({ hangoutLink: 'https://meet.google.com/abc-defg-hij' })).toEqual({
+      kind: 'meet',
+      link: 'https://meet.google.com/abc-defg-hij',
+    });
   });
 });

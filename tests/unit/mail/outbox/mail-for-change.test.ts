@@ -10,27 +10,82 @@ const sent = { state: 'sent', kind: 'invitation', at: '2030-02-28T09:00:00.000Z'
 const base = makeInterview({ id: 'i1', startUtc: '2030-03-04T09:00:00.000Z', meetLink: link });
 const invited: Interview = { ...base, invitations: { candidate: sent, recruiter: sent } };
 const bob = { name: 'Bob', email: 'bob@example.com' };
-const withBob: Interview = { ...invited, coInterviewers: [bob], invitations: { ...invited.invitations, panel: { 'bob@example.com': sent } } };
+const withBob: Interview = {
+  ...invited,
+  coInterviewers: [bob],
+  invitations: { ...invited.invitations, panel: { 'bob@example.com': sent } },
+};
 
 const mail = (change: InterviewChange) => mailForChange(change, invitedOf(change.interview), now);
 
 describe('mailForChange: the messages one interview change calls for', () => {
   it.each<[string, InterviewChange, ReturnType<typeof mailForChange>]>([
-    ['scheduled with a link: one invitation for everyone', { kind: 'scheduled', interview: base }, [{ kind: 'invitation' }]],
-    ['scheduled without a link: nothing yet', { kind: 'scheduled', interview: { ...base, meetLink: undefined } as Interview }, []],
-    ['cancelled after the invitation: a cancellation for whoever holds it', { kind: 'cancelled', interview: { ...invited, status: 'cancelled' } }, [{ kind: 'cancellation', recipients: ['candidate', 'recruiter'] }]],
-    ['cancelled before anything went out: nothing', { kind: 'cancelled', interview: { ...base, status: 'cancelled' } }, []],
+    [
+      'scheduled with a link: one invitation for everyone',
+      { kind: 'scheduled', interview: base },
+      [{ kind: 'invitation' }],
+    ],
+    [
+      'scheduled without a link: nothing yet',
+      { kind: 'scheduled', interview: { ...base, meetLink: undefined } as Interview },
+      [],
+    ],
+    [
+      'cancelled after the invitation: a cancellation for whoever holds it',
+      { kind: 'cancelled', interview: { ...invited, status: 'cancelled' } },
+      [{ kind: 'cancellation', recipients: ['candidate', 'recruiter'] }],
+    ],
+    [
+      'cancelled before anything went out: nothing',
+      { kind: 'cancelled', interview: { ...base, status: 'cancelled' } },
+      [],
+    ],
     [
       'rescheduled: an update saying the time they were told',
       { kind: 'rescheduled', interview: { ...invited, startUtc: '2030-03-05T09:00:00.000Z' }, previous: invited },
-      [{ kind: 'update', recipients: ['candidate', 'recruiter'], previous: { startUtc: invited.startUtc, durationMinutes: 60 } }],
+      [
+        {
+          kind: 'update',
+          recipients: ['candidate', 'recruiter'],
+          previous: { startUtc: invited.startUtc, durationMinutes: 60 },
+        },
+      ],
     ],
     [
       'relinked: an update with the old link',
-      { kind: 'relinked', interview: { ...invited, meetLink: 'https://meet.google.com/xyz-wxyz-xyz' }, previous: invited },
-      [{ kind: 'update', recipients: ['candidate', 'recruiter'], previous: { startUtc: invited.startUtc, durationMinutes: 60, meetLink: link } }],
+      {
+        kind: 'relinked',
+        interview: { ...invited, meetLink: 'https://meet.google.com/xyz-wxyz-xyz' },
+        previous: invited,
+      },
+      [
+        {
+          kind: 'update',
+          recipients: ['candidate', 'recruiter'],
+          previous: { startUtc: invited.startUtc, durationMinutes: 60, meetLink: link },
+        },
+      ],
     ],
-    ['moved in Google Calendar: nothing until the recruiter sends it', { kind: 'updated', interview: { ...invited, google: { eventId: 'e', state: 'synced', calendarChange: { kind: 'moved', at: '2030-03-01T08:00:00.000Z', was: { startUtc: invited.startUtc, durationMinutes: 60 } } } }, previous: invited }, []],
+    [
+      'moved in Google Calendar: nothing until the recruiter sends it',
+      {
+        kind: 'updated',
+        interview: {
+          ...invited,
+          google: {
+            eventId: 'e',
+            state: 'synced',
+            calendarChange: {
+              kind: 'moved',
+              at: '2030-03-01T08:00:00.000Z',
+              was: { startUtc: invited.startUtc, durationMinutes: 60 },
+            },
+          },
+        },
+        previous: invited,
+      },
+      [],
+    ],
   ])('%s', (_name, change, expected) => {
     expect(mail(change)).toEqual(expected);
   });
@@ -44,7 +99,11 @@ describe('mailForChange: the messages one interview change calls for', () => {
     const after: Interview = { ...withBob, coInterviewers: [] };
     expect(mail({ kind: 'updated', interview: after, previous: withBob })).toEqual([
       { kind: 'cancellation', recipients: ['panel:bob@example.com'], to: { name: 'Bob', address: 'bob@example.com' } },
-      { kind: 'update', recipients: ['candidate', 'recruiter'], previous: { startUtc: withBob.startUtc, durationMinutes: 60, interviewers: ['Rita Recruiter', 'Bob'] } },
+      {
+        kind: 'update',
+        recipients: ['candidate', 'recruiter'],
+        previous: { startUtc: withBob.startUtc, durationMinutes: 60, interviewers: ['Rita Recruiter', 'Bob'] },
+      },
     ]);
   });
 
@@ -57,8 +116,14 @@ describe('mailForChange: the messages one interview change calls for', () => {
 
   it('a move made in Calendar and sent from the room: an update for the invited, the invitation for whoever never got it', () => {
     const partly: Interview = { ...invited, invitations: { candidate: sent, recruiter: { state: 'none' } } };
-    expect(mail({ kind: 'announced', interview: partly, previous: { ...partly, startUtc: '2030-03-03T09:00:00.000Z' } })).toEqual([
-      { kind: 'update', recipients: ['candidate'], previous: { startUtc: '2030-03-03T09:00:00.000Z', durationMinutes: 60 } },
+    expect(
+      mail({ kind: 'announced', interview: partly, previous: { ...partly, startUtc: '2030-03-03T09:00:00.000Z' } }),
+    ).toEqual([
+      {
+        kind: 'update',
+        recipients: ['candidate'],
+        previous: { startUtc: '2030-03-03T09:00:00.000Z', durationMinutes: 60 },
+      },
       { kind: 'invitation', recipients: ['recruiter'] },
     ]);
   });

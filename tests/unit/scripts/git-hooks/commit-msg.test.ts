@@ -18,7 +18,9 @@ function check(message: string): { status: number | null; stderr: string } {
 
 describe('commit-msg hook', () => {
   it('accepts `Area: what changed` within 72 characters, with a body after a blank line', () => {
-    expect(check('Outbox: plan the next send with one indexed query\n\nThe planner read every waiting message.\n')).toEqual({ status: 0, stderr: '' });
+    expect(
+      check('Outbox: plan the next send with one indexed query\n\nThe planner read every waiting message.\n'),
+    ).toEqual({ status: 0, stderr: '' });
   });
 
   it('refuses a subject over 72 characters and says how long it is', () => {

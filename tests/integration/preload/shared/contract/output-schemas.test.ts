@@ -18,7 +18,11 @@ const pad = (n: number) => String(n).padStart(2, '0');
 /** Date and time (UTC) `minutes` from now, as the form sends them. */
 function at(minutes: number) {
   const d = new Date(Date.now() + minutes * 60_000);
-  return { date: `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`, time: `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`, timeZone: 'UTC' };
+  return {
+    date: `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`,
+    time: `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`,
+    timeZone: 'UTC',
+  };
 }
 const meetLink = 'https://meet.google.com/abc-defg-hij';
 
@@ -68,7 +72,12 @@ describe('every call answers what its output schema says (composed services, loc
       'app:dismissNotice': () => 'nothing-to-dismiss',
       'settings:get': () => undefined,
       'settings:problems': () => undefined,
-      'settings:update': () => ({ companyName: 'Acme Corp', netcheckUrl: netcheckUrl(), stunServer: stun.server, smtp: { host: '127.0.0.1', port: 587, security: 'starttls', user: 'rita', fromAddress: '' } }),
+      'settings:update': () => ({
+        companyName: 'Acme Corp',
+        netcheckUrl: netcheckUrl(),
+        stunServer: stun.server,
+        smtp: { host: '127.0.0.1', port: 587, security: 'starttls', user: 'rita', fromAddress: '' },
+      }),
       'account:status': () => undefined,
       'account:connect': () => undefined,
       'account:reopenSignIn': () => undefined,
@@ -76,21 +85,56 @@ describe('every call answers what its output schema says (composed services, loc
       'mail:sendTest': () => undefined,
       'mail:setSmtpPassword': () => 'secret',
       'interviews:preview': () => ({ ...at(120), durationMinutes: 45 }),
-      'interviews:schedule': () => ({ candidateName: 'Ada Lovelace', candidateEmail: 'ada@example.com', jobTitle: 'Engineer', ...at(120), durationMinutes: 45, notes: '', acceptConflicts: true }),
+      'interviews:schedule': () => ({
+        candidateName: 'Ada Lovelace',
+        candidateEmail: 'ada@example.com',
+        jobTitle: 'Engineer',
+        ...at(120),
+        durationMinutes: 45,
+        notes: '',
+        acceptConflicts: true,
+      }),
       'interviews:list': () => undefined,
       'interviews:get': () => id,
-      'interviews:page': () => ({ section: 'upcoming', query: 'ada', todayStartMs: Date.now() - 3600_000, nowMs: Date.now(), offset: 0, limit: 1 }),
-      'interviews:count': () => ({ section: 'upcoming', query: '', todayStartMs: Date.now() - 3600_000, nowMs: Date.now() }),
+      'interviews:page': () => ({
+        section: 'upcoming',
+        query: 'ada',
+        todayStartMs: Date.now() - 3600_000,
+        nowMs: Date.now(),
+        offset: 0,
+        limit: 1,
+      }),
+      'interviews:count': () => ({
+        section: 'upcoming',
+        query: '',
+        todayStartMs: Date.now() - 3600_000,
+        nowMs: Date.now(),
+      }),
       'interviews:byIds': () => ({ ids: [id], query: '' }),
       'interviews:next': () => undefined,
       'google:syncNow': () => undefined,
       'google:retry': () => id,
       'interviews:reschedule': () => ({ id, ...at(10), durationMinutes: 45, acceptConflicts: true }),
       'interviews:setMeetLink': () => ({ id, meetLink }),
-      'interviews:setPanel': () => ({ id, coInterviewers: [{ email: 'pat@example.com', name: 'Pat Panel' }], acceptConflicts: true }),
+      'interviews:setPanel': () => ({
+        id,
+        coInterviewers: [{ email: 'pat@example.com', name: 'Pat Panel' }],
+        acceptConflicts: true,
+      }),
       // A move made in Google Calendar that nobody was emailed about: what Send update acts on.
       'interviews:sendCalendarChange': () => {
-        services.commands.updateQuietly(id, (i) => ({ ...i, google: { eventId: 'e1', state: 'synced', calendarChange: { kind: 'moved', at: new Date().toISOString(), was: { startUtc: i.startUtc, durationMinutes: i.durationMinutes } } } }));
+        services.commands.updateQuietly(id, (i) => ({
+          ...i,
+          google: {
+            eventId: 'e1',
+            state: 'synced',
+            calendarChange: {
+              kind: 'moved',
+              at: new Date().toISOString(),
+              was: { startUtc: i.startUtc, durationMinutes: i.durationMinutes },
+            },
+          },
+        }));
         return id;
       },
       'interviews:join': () => ({ id, via: 'browser' }),
@@ -121,7 +165,11 @@ describe('every call answers what its output schema says (composed services, loc
       'analytics:report': () => ({ from: at(-24 * 60).date, to: at(30 * 24 * 60).date, timeZone: 'UTC' }),
       'analytics:exportCsv': () => ({ from: at(-24 * 60).date, to: at(30 * 24 * 60).date, timeZone: 'UTC' }),
       'findTime:connect': () => undefined,
-      'findTime:busy': () => ({ timeMin: new Date().toISOString(), timeMax: new Date(Date.now() + 14 * 86_400_000).toISOString(), coInterviewers: ['pat@example.com'] }),
+      'findTime:busy': () => ({
+        timeMin: new Date().toISOString(),
+        timeMax: new Date(Date.now() + 14 * 86_400_000).toISOString(),
+        coInterviewers: ['pat@example.com'],
+      }),
       'interviews:cancel': () => id,
       'mail:useGmail': () => undefined,
       'attendance:get': () => id,
@@ -135,12 +183,16 @@ describe('every call answers what its output schema says (composed services, loc
       const result = await dispatchCall(services.handlers, name, steps[name](), createMemoryLogger());
       if (!result.ok) throw new Error(`${name} failed: ${result.error.message}`);
       const parsed = calls[name].output.safeParse(result.value);
-      if (!parsed.success) throw new Error(`${name} answered outside its output schema: ${JSON.stringify(parsed.error.issues.slice(0, 3))}`);
+      if (!parsed.success)
+        throw new Error(
+          `${name} answered outside its output schema: ${JSON.stringify(parsed.error.issues.slice(0, 3))}`,
+        );
       // Nothing beyond the schema either (zod drops unknown keys silently: an extra field would be a leak the contract does not describe).
       expect(parsed.data, `${name} answered fields its schema does not describe`).toEqual(result.value);
       if (name === 'interviews:schedule') id = (result.value as { id: string }).id;
       if (name === 'candidate:save') candidateId = (result.value as { id: string }).id;
-      if (name === 'restore:pending') heldKeys = (result.value as { messages: { key: string }[] }).messages.map((m) => m.key);
+      if (name === 'restore:pending')
+        heldKeys = (result.value as { messages: { key: string }[] }).messages.map((m) => m.key);
       checked.push(name);
     }
     console.log(`output schemas checked: ${checked.length} of ${callNames.length} calls`);

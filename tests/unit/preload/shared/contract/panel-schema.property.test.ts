@@ -1,13 +1,35 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { coInterviewersSchema, isEmailAddress, maxCoInterviewers } from '../../../../../preload/shared/contract/interview-schema';
+import {
+  coInterviewersSchema,
+  isEmailAddress,
+  maxCoInterviewers,
+} from '../../../../../preload/shared/contract/interview-schema';
 
-const hostile = fc.constantFrom('Pat <pat@example.com>', 'pat@example.com, eve@evil.test', 'pat@example.com\r\nBcc: eve@evil.test', '"pat"@example.com', 'pat@example', '', ' ', 'pat@exa mple.com', 'pat\u202e@example.com');
+const hostile = fc.constantFrom(
+  'Pat <pat@example.com>',
+  'pat@example.com, eve@evil.test',
+  'pat@example.com\r\nBcc: eve@evil.test',
+  '"pat"@example.com',
+  'pat@example',
+  '',
+  ' ',
+  'pat@exa mple.com',
+  'pat\u202e@example.com',
+);
 
 /** The panel is a boundary parser: whatever arrives, it answers a clean panel or a clean refusal naming the field. */
 describe('co-interviewers (property-based)', () => {
   it('an accepted panel holds at most 8 plain, distinct addresses and one-line names; a refusal names the row', () => {
-    const person = fc.record({ email: fc.oneof(fc.emailAddress(), hostile, fc.string({ unit: 'binary' })), name: fc.option(fc.oneof(fc.string({ unit: 'binary' }), fc.constantFrom('Pat Panel', 'Ana\nBcc: x')), { nil: undefined }) }, { requiredKeys: ['email'] });
+    const person = fc.record(
+      {
+        email: fc.oneof(fc.emailAddress(), hostile, fc.string({ unit: 'binary' })),
+        name: fc.option(fc.oneof(fc.string({ unit: 'binary' }), fc.constantFrom('Pat Panel', 'Ana\nBcc: x')), {
+          nil: undefined,
+        }),
+      },
+      { requiredKeys: ['email'] },
+    );
     let accepted = 0;
     let refused = 0;
     const runs = 3000;
@@ -24,7 +46,8 @@ describe('co-interviewers (property-based)', () => {
           }
         } else {
           refused++;
-          for (const issue of parsed.error.issues) expect(issue.path.length === 0 || typeof issue.path[0] === 'number').toBe(true);
+          for (const issue of parsed.error.issues)
+            expect(issue.path.length === 0 || typeof issue.path[0] === 'number').toBe(true);
         }
       }),
       { numRuns: runs },

@@ -46,7 +46,9 @@ describe('preload', () => {
   it('hands listeners the payload only, never the IPC event, and unsubscribes', async () => {
     const api = await loadPreload();
     const seen: unknown[][] = [];
-    const off = (api.on as (n: string, l: (...a: unknown[]) => void) => () => void)(eventNames[0]!, (...args) => seen.push(args));
+    const off = (api.on as (n: string, l: (...a: unknown[]) => void) => () => void)(eventNames[0]!, (...args) =>
+      seen.push(args),
+    );
     fake.ipcRenderer.emit(eventChannel(eventNames[0]!), { sender: 'secret-ipc-event' }, { hello: 1 });
     off();
     fake.ipcRenderer.emit(eventChannel(eventNames[0]!), { sender: 'x' }, { hello: 2 });

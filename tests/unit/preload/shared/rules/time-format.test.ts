@@ -15,9 +15,15 @@ describe('the one way to write a time', () => {
   });
 
   it('writes the date in English words, in the order of the reader’s region', () => {
-    expect(formatInstant(oneInBerlin, 'Europe/Berlin', gb, { date: 'long', zoneName: 'short' })).toBe('Tuesday, 15 January 2030 at 13:00 CET');
-    expect(formatInstant(oneInBerlin, 'Europe/Berlin', us, { date: 'long', zoneName: 'short' })).toBe('Tuesday, January 15, 2030 at 1:00 PM GMT+1');
-    expect(formatInstant(oneInBerlin, 'Europe/Berlin', timeStyleOf('de-DE'), { date: 'long' })).toBe('Tuesday, 15 January 2030 at 13:00');
+    expect(formatInstant(oneInBerlin, 'Europe/Berlin', gb, { date: 'long', zoneName: 'short' })).toBe(
+      'Tuesday, 15 January 2030 at 13:00 CET',
+    );
+    expect(formatInstant(oneInBerlin, 'Europe/Berlin', us, { date: 'long', zoneName: 'short' })).toBe(
+      'Tuesday, January 15, 2030 at 1:00 PM GMT+1',
+    );
+    expect(formatInstant(oneInBerlin, 'Europe/Berlin', timeStyleOf('de-DE'), { date: 'long' })).toBe(
+      'Tuesday, 15 January 2030 at 13:00',
+    );
     expect(formatInstant(oneInBerlin, 'Europe/Berlin', gb, { date: 'dayMonth' })).toBe('15 Jan, 13:00');
     expect(formatInstant(oneInBerlin, 'Europe/Berlin', us, { date: 'dayMonth' })).toBe('Jan 15, 1:00 PM');
   });
@@ -35,8 +41,12 @@ describe('the one way to write a time', () => {
 
   it('tells the DST edges apart by the zone named', () => {
     // New York falls back at 02:00 EDT: 1:30 AM happens twice, an hour apart.
-    expect(formatInstant(Date.UTC(2030, 10, 3, 5, 30), 'America/New_York', us, { zoneName: 'short' })).toBe('1:30 AM EDT');
-    expect(formatInstant(Date.UTC(2030, 10, 3, 6, 30), 'America/New_York', us, { zoneName: 'short' })).toBe('1:30 AM EST');
+    expect(formatInstant(Date.UTC(2030, 10, 3, 5, 30), 'America/New_York', us, { zoneName: 'short' })).toBe(
+      '1:30 AM EDT',
+    );
+    expect(formatInstant(Date.UTC(2030, 10, 3, 6, 30), 'America/New_York', us, { zoneName: 'short' })).toBe(
+      '1:30 AM EST',
+    );
     // London springs forward at 01:00 GMT: the minute after 00:59 GMT is 02:00 BST.
     expect(formatInstant(Date.UTC(2030, 2, 31, 0, 59), 'Europe/London', gb, { zoneName: 'short' })).toBe('00:59 GMT');
     expect(formatInstant(Date.UTC(2030, 2, 31, 1, 0), 'Europe/London', gb, { zoneName: 'short' })).toBe('02:00 BST');
