@@ -13,7 +13,6 @@ import {
   parseConferenceRecord,
   parseParticipant,
   parseSession,
-  type ConferenceAttendance,
   type ConferenceRecord,
   type MeetParticipant,
   type MeetSession,
@@ -92,8 +91,6 @@ export interface MeetClient {
   listConferenceRecords(query: ConferenceQuery, budget?: RequestBudget): Promise<ConferenceRecord[]>;
   listParticipants(conferenceRecord: string, budget?: RequestBudget): Promise<MeetParticipant[]>;
   listSessions(participant: string, budget?: RequestBudget): Promise<MeetSession[]>;
-  /** One record with every participant and their sessions. */
-  fetchAttendance(record: ConferenceRecord, budget?: RequestBudget): Promise<ConferenceAttendance>;
 }
 
 /** Creates the client. */
@@ -202,14 +199,6 @@ export function createMeetClient(options: MeetClientOptions): MeetClient {
         parseSession,
         budget,
       );
-    },
-    async fetchAttendance(record, budget) {
-      const participants = await client.listParticipants(record.name, budget);
-      const withSessions = [];
-      // One participant at a time: a conference has a handful, and Google's per-user quota is what matters.
-      for (const participant of participants)
-        withSessions.push({ participant, sessions: await client.listSessions(participant.name, budget) });
-      return { record, participants: withSessions };
     },
   };
   return client;

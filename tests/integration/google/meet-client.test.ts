@@ -104,7 +104,16 @@ describe('Meet client (emulator)', () => {
     expect(record).toMatchObject({ name, startTime: '2030-01-01T10:00:00.000Z' });
     expect(record!.endTime).toBeUndefined();
     g.requests.length = 0;
-    const attendance = await client([meetReadScope], { pageSize: 2 }).fetchAttendance(record!);
+    const paged = client([meetReadScope], { pageSize: 2 });
+    const participants = await paged.listParticipants(record!.name);
+    const attendance = {
+      participants: [] as {
+        participant: (typeof participants)[number];
+        sessions: Awaited<ReturnType<typeof paged.listSessions>>;
+      }[],
+    };
+    for (const participant of participants)
+      attendance.participants.push({ participant, sessions: await paged.listSessions(participant.name) });
     expect(attendance.participants.map((p) => p.participant.identity)).toEqual([
       { kind: 'phone', displayName: '+1 ***-***-1234' },
       { kind: 'signedin', user: 'users/1001', displayName: 'Rita Recruiter' },
