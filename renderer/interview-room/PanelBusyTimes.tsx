@@ -1,3 +1,4 @@
+import { plannedSpan } from '../../preload/shared/rules/interview-timing';
 import { useMemo } from 'react';
 import type { Interview } from '../../preload/shared/contract/interview-schema';
 import { useSettings } from '../bridge/live-copies';
@@ -24,10 +25,7 @@ export function PanelBusyTimes({
   const date = dayKey(interview.startUtc, interview.timeZone);
   const freeBusy = useFreeBusy(date, interview.timeZone, settled, interview.id);
   const own = useMemo(
-    () => ({
-      start: interview.startUtc,
-      end: new Date(Date.parse(interview.startUtc) + interview.durationMinutes * 60_000).toISOString(),
-    }),
+    () => plannedSpan({ startUtc: interview.startUtc, durationMinutes: interview.durationMinutes }),
     [interview.startUtc, interview.durationMinutes],
   );
   const invited = useMemo(

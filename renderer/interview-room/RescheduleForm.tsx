@@ -1,3 +1,4 @@
+import { plannedSpan } from '../../preload/shared/rules/interview-timing';
 import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { DateTime } from 'luxon';
 import { FindTimePanel } from '../schedule/FindTimePanel';
@@ -38,10 +39,7 @@ export function RescheduleForm({ interview, onDone }: { interview: Interview; on
   const panelEmails = useMemo(() => panel.map((p) => p.email), [panel]);
   const freeBusy = useFreeBusy(date, interview.timeZone, panelEmails, interview.id);
   const own = useMemo(
-    () => ({
-      start: interview.startUtc,
-      end: new Date(Date.parse(interview.startUtc) + interview.durationMinutes * 60_000).toISOString(),
-    }),
+    () => plannedSpan({ startUtc: interview.startUtc, durationMinutes: interview.durationMinutes }),
     [interview.startUtc, interview.durationMinutes],
   );
   const startAt = DateTime.fromISO(`${date}T${time}`, { zone: interview.timeZone });

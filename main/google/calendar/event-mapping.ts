@@ -1,3 +1,4 @@
+import { plannedSpan } from '../../../preload/shared/rules/interview-timing';
 import type { calendar_v3 } from 'googleapis';
 import { meetLinkSchema, type Interview } from '../../../preload/shared/contract/interview-schema';
 import { isMeetJoinUrl } from '../../security/url-policy';
@@ -18,7 +19,7 @@ export function interviewIdOf(event: calendar_v3.Schema$Event): string | undefin
 }
 
 function endOf(interview: Interview): string {
-  return new Date(Date.parse(interview.startUtc) + interview.durationMinutes * 60_000).toISOString();
+  return plannedSpan(interview).end;
 }
 
 /** The event's guests: the candidate, the recruiter (organizer), then the panel. */

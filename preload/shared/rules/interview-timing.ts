@@ -42,6 +42,17 @@ export function hasEnded(interview: Pick<TimedInterview, 'startUtc' | 'durationM
   return Date.parse(interview.startUtc) + interview.durationMinutes * minute <= now;
 }
 
+/** The interview's planned time as an ISO interval: what timelines draw and Calendar stores. */
+export function plannedSpan(interview: Pick<TimedInterview, 'startUtc' | 'durationMinutes'>): {
+  start: string;
+  end: string;
+} {
+  return {
+    start: interview.startUtc,
+    end: new Date(Date.parse(interview.startUtc) + interview.durationMinutes * minute).toISOString(),
+  };
+}
+
 /** Where `now` falls relative to the join window. */
 export type JoinPhase = 'before' | 'open' | 'after';
 
