@@ -166,6 +166,96 @@ export const schemaSteps: SchemaStep[] = [
         CREATE INDEX queue_items_next ON queue_items (queue, state, held, not_before);
       `),
   },
+  {
+    to: 6,
+    describe: 'after the interview: Meet artifacts and transcript entries, scorecards and templates, panel forms',
+    // Artifacts are links only (Google keeps the files); transcript entries are ours to keep, since
+    // Google deletes them 30 days after the call. Scorecards keep the criteria they were written
+    // against as JSON, so editing a template never changes what an interviewer said.
+    up: (sql) =>
+      sql.exec(`
+        CREATE TABLE meet_artifacts (
+          interview_id TEXT NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,
+          name TEXT NOT NULL,
+          kind TEXT NOT NULL CHECK (kind IN ('transcript', 'recording', 'smart_notes')),
+          state TEXT NOT NULL,
+          export_uri TEXT,
+          start_time TEXT,
+          end_time TEXT,
+          PRIMARY KEY (interview_id, name)
+        ) STRICT;
+
+        CREATE TABLE artifact_fetch (
+          interview_id TEXT PRIMARY KEY REFERENCES interviews (id) ON DELETE CASCADE,
+          state TEXT NOT NULL,
+          attempts INTEGER NOT NULL DEFAULT 0,
+          next_ms INTEGER NOT NULL DEFAULT 0,
+          checked_ms INTEGER,
+          expire_ms INTEGER,
+          reason TEXT,
+          fetched_for TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX artifact_fetch_due ON artifact_fetch (state, next_ms);
+
+        CREATE TABLE transcript_entries (
+          id INTEGER PRIMARY KEY,
+          interview_id TEXT NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,
+          name TEXT NOT NULL UNIQUE,
+          speaker TEXT NOT NULL,
+          text TEXT NOT NULL,
+          language_code TEXT,
+          start_time TEXT NOT NULL,
+          end_time TEXT
+        ) STRICT;
+        CREATE INDEX transcript_entries_by_interview ON transcript_entries (interview_id, start_time);
+
+        CREATE TABLE scorecard_templates (
+          id TEXT PRIMARY KEY,
+          job_title TEXT,
+          record TEXT NOT NULL CHECK (json_valid(record)),
+          updated_ms INTEGER NOT NULL
+        ) STRICT;
+        CREATE UNIQUE INDEX scorecard_templates_by_job ON scorecard_templates (lower(job_title))
+          WHERE job_title IS NOT NULL;
+
+        CREATE TABLE scorecards (
+          interview_id TEXT NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,
+          author_email TEXT NOT NULL,
+          source TEXT NOT NULL CHECK (source IN ('app', 'form')),
+          state TEXT NOT NULL CHECK (state IN ('draft', 'submitted')),
+          record TEXT NOT NULL CHECK (json_valid(record)),
+          submitted_ms INTEGER,
+          updated_ms INTEGER NOT NULL,
+          PRIMARY KEY (interview_id, author_email)
+        ) STRICT;
+        CREATE INDEX scorecards_submitted ON scorecards (submitted_ms) WHERE submitted_ms IS NOT NULL;
+
+        CREATE TABLE panel_forms (
+          interview_id TEXT PRIMARY KEY REFERENCES interviews (id) ON DELETE CASCADE,
+          form_id TEXT,
+          responder_uri TEXT,
+          state TEXT NOT NULL,
+          questions TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(questions)),
+          reason TEXT,
+          next_read_ms INTEGER NOT NULL DEFAULT 0,
+          read_attempts INTEGER NOT NULL DEFAULT 0,
+          read_ms INTEGER,
+          updated_ms INTEGER NOT NULL
+        ) STRICT;
+        CREATE INDEX panel_forms_due ON panel_forms (state, next_read_ms);
+
+        CREATE TABLE panel_form_recipients (
+          interview_id TEXT NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,
+          email TEXT NOT NULL,
+          name TEXT NOT NULL,
+          asked_ms INTEGER,
+          reminded_ms INTEGER,
+          reminders INTEGER NOT NULL DEFAULT 0,
+          received_ms INTEGER,
+          PRIMARY KEY (interview_id, email)
+        ) STRICT;
+      `),
+  },
 ];
 
 /** The version this build writes (the last step's). */
