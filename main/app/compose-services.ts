@@ -315,6 +315,11 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     timeStyle,
   });
 
+  // After the interview: Meet's transcript, recording and notes.
+  // After the interview: scorecards and their templates.
+  // After the interview: the panel's scorecards through Google Forms.
+  // After the interview: the debrief.
+
   const handlers = {
     ...appHandlers({ info: deps.info, smtpUrl: deps.config.smtpUrl, notices }),
     ...settingsHandlers(settings),
@@ -338,6 +343,10 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     ...attendanceHandlers({ attendance, interviews }),
     ...findTimeHandlers(findTime),
     ...restoreHandlers(restoreReview),
+    // After the interview: Meet artifacts' handlers.
+    // After the interview: scorecards' handlers.
+    // After the interview: panel forms' handlers.
+    // After the interview: debrief's handlers.
   } satisfies CallHandlers;
 
   return {

@@ -26,6 +26,7 @@ import { CandidateRoom } from './CandidateRoom';
 import { useFocusLater } from '../common/use-focus-later';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import { AttendancePanel } from './AttendancePanel';
+import { AfterInterview } from '../after-interview/AfterInterview';
 import { meetCallRunning, useAttendance } from './use-attendance';
 
 /** One interview: details in both zones, invitation and sync state, the join area, reschedule and cancel. */
@@ -375,6 +376,7 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
       {interview.meetLink && interview.status === 'scheduled' && (
         <AttendancePanel loaded={attendance} zone={interview.timeZone} />
       )}
+      <AfterInterview interview={interview} settings={settings} now={now} />
     </article>
   );
 }

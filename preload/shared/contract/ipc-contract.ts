@@ -346,6 +346,11 @@ export const calls = {
     z.object({ id: interviewId, coInterviewers: coInterviewersSchema, acceptConflicts: z.boolean().optional() }),
     interviewSchema,
   ),
+  // After the interview: Meet's transcript, recording and notes (main/meet-artifacts).
+  // After the interview: transcript search (main/meet-artifacts/transcript-search).
+  // After the interview: scorecards and their templates (main/scorecards).
+  // After the interview: the panel's scorecards through Google Forms (main/panel-forms).
+  // After the interview: the debrief (main/debrief).
 } as const;
 
 /** Every main → renderer event. */
@@ -359,6 +364,9 @@ export const events = {
   'sync:finished': z.object({ changed: z.number(), at: z.string() }),
   'attendance:changed': z.object({ ids: z.array(z.string()) }),
   'attendance:waiting': candidateWaitingSchema,
+  // After the interview: Meet artifacts.
+  // After the interview: scorecards.
+  // After the interview: panel forms.
 } as const;
 
 export type CallName = keyof typeof calls;

@@ -1,0 +1,29 @@
+import type { Interview } from '../../preload/shared/contract/interview-schema';
+import type { Settings } from '../../preload/shared/contract/settings-schema';
+
+/**
+ * What the room shows once the interview has started, in reading order: the recruiter's scorecard,
+ * the panel's, Meet's transcript and links, and the way to the debrief. Recruiter mode only: the
+ * candidate's room never renders this.
+ */
+export function AfterInterview({
+  interview,
+  settings,
+  now,
+}: {
+  interview: Interview;
+  settings: Settings;
+  now: number;
+}) {
+  void settings;
+  void now;
+  if (interview.origin !== 'recruiter') return null;
+  return (
+    <>
+      {/* Scorecard (renderer/scorecards). */}
+      {/* Panel scorecards (renderer/panel-forms). */}
+      {/* Transcript and Meet links (renderer/transcript). */}
+      {/* Debrief link (renderer/debrief). */}
+    </>
+  );
+}
