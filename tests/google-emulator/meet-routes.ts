@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { json, rpcError } from './http-helpers';
 import type { OAuthEmulator } from './oauth-routes';
+import { MeetArtifactEmulator, type ConferenceAccess } from './meet-artifact-routes';
 
 type Json = Record<string, unknown>;
 
@@ -133,6 +134,14 @@ const id = () => randomBytes(9).toString('base64url').replace(/[-_]/g, 'x');
 export class MeetEmulator {
   private conferences: StoredConference[] = [];
   private spaces = new Map<string, string>();
+  /** Transcripts (with entries), recordings and smart notes of these conferences (`*` as email: the test API, no check). */
+  readonly artifacts = new MeetArtifactEmulator((name, email): ConferenceAccess => {
+    const c = this.conferences.find((x) => x.name === name);
+    if (!c) return { kind: 'missing' };
+    if (email !== '*' && !this.visible(c, email)) return { kind: 'forbidden' };
+    const participants = c.participants.map((p) => ({ name: p.name, displayName: p.input.displayName }));
+    return { kind: 'visible', participants };
+  });
 
   constructor(private readonly oauth: OAuthEmulator) {}
 
@@ -258,6 +267,7 @@ export class MeetEmulator {
       );
       return true;
     }
+    if (this.artifacts.handle(res, url, grant.email)) return true;
     const p = url.searchParams;
     const list = /^\/v2\/conferenceRecords$/.test(path);
     const participants = /^\/v2\/(conferenceRecords\/[^/]+)\/participants$/.exec(path);
