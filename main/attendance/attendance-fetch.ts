@@ -69,6 +69,31 @@ const pick = (p: MeetParticipant) => ({
 });
 
 /**
+ * The conference records of the interview's meeting code that meet its window, oldest first: the
+ * records attendance reads, and Meet's artifacts (transcripts, recordings, notes) hang from.
+ */
+export async function findInterviewConferences(
+  client: MeetClient,
+  interview: Pick<InterviewForAttendance, 'meetingCode' | 'scheduledStart' | 'scheduledEnd'>,
+  options: Omit<AttendanceOptions, 'now'> & { running?: boolean },
+  budget: RequestBudget,
+): Promise<ConferenceRecord[]> {
+  const window = attendanceWindow(interview, options);
+  const records = await client.listConferenceRecords(
+    {
+      meetingCode: interview.meetingCode,
+      startedFrom: new Date(window.windowStart - lookBackMs).toISOString(),
+      startedTo: new Date(window.windowEnd).toISOString(),
+      ...(options.running ? { running: true } : {}),
+    },
+    budget,
+  );
+  return records
+    .filter((r) => meetsWindow(window, Date.parse(r.startTime), at(r.endTime)))
+    .sort((a, b) => Date.parse(a.startTime) - Date.parse(b.startTime));
+}
+
+/**
  * The interview's conferences with the participants and sessions that meet its window, oldest
  * first; `running` asks only for conferences still in progress (the waiting-candidate poll), and
  * `sessions` reuses what an earlier poll read. At most `maxRequests` requests in all: past that, a
@@ -81,18 +106,7 @@ export async function fetchInterviewConferences(
 ): Promise<ConferenceAttendance[]> {
   const window = attendanceWindow(interview, options);
   const budget: RequestBudget = { left: options.maxRequests ?? defaultRequestsPerInterview };
-  const records = await client.listConferenceRecords(
-    {
-      meetingCode: interview.meetingCode,
-      startedFrom: new Date(window.windowStart - lookBackMs).toISOString(),
-      startedTo: new Date(window.windowEnd).toISOString(),
-      ...(options.running ? { running: true } : {}),
-    },
-    budget,
-  );
-  const overlapping = records
-    .filter((r) => meetsWindow(window, Date.parse(r.startTime), at(r.endTime)))
-    .sort((a, b) => Date.parse(a.startTime) - Date.parse(b.startTime));
+  const overlapping = await findInterviewConferences(client, interview, options, budget);
   const out: ConferenceAttendance[] = [];
   for (const record of overlapping) out.push(await readConference(client, record, window, budget, options.sessions));
   return out;

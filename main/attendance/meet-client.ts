@@ -78,6 +78,11 @@ export interface MeetClientOptions {
   maxPages?: number;
 }
 
+/** Per-request options: gaxios' own retry off (the one retry policy runs instead), a timeout. */
+export function meetRequestOptions(options: Pick<MeetClientOptions, 'requestTimeoutMs'>) {
+  return { retry: false, timeout: options.requestTimeoutMs ?? 20_000 } as const;
+}
+
 /**
  * Requests one piece of work may still make, shared by every list it walks: the page bound stops one
  * list, this stops the whole (records × participants × sessions) from growing without end.
@@ -93,10 +98,24 @@ export interface MeetClient {
   listSessions(participant: string, budget?: RequestBudget): Promise<MeetSession[]>;
 }
 
-/** Creates the client. */
-export function createMeetClient(options: MeetClientOptions): MeetClient {
+/** One Meet v2 list page: its items (loose, parsed by the caller) and the next page's token. */
+export type MeetPageFetch = (
+  meet: meet_v2.Meet,
+  pageToken: string | undefined,
+) => Promise<{ items: unknown[] | undefined; next: string | null | undefined }>;
+
+/** The page walk every Meet list call uses (attendance's lists, Meet's artifacts). */
+export interface MeetPages {
+  list<T extends { name: string }>(
+    fetchPage: MeetPageFetch,
+    parse: (raw: unknown) => T | undefined,
+    budget?: RequestBudget,
+  ): Promise<T[]>;
+}
+
+/** The Meet API with its one page walk, for any list call. */
+export function createMeetPages(options: MeetClientOptions): MeetPages {
   const rootUrl = options.rootUrl ?? googleDefaults.meetApiUrl;
-  const requestOptions = { retry: false, timeout: options.requestTimeoutMs ?? 20_000 } as const;
   const maxPages = options.maxPages ?? 50;
   const api = async (): Promise<meet_v2.Meet> =>
     google.meet({
@@ -111,17 +130,10 @@ export function createMeetClient(options: MeetClientOptions): MeetClient {
    * an entry already seen by its resource name is kept once (a list newest-first can shift between
    * pages, and a duplicate would be fetched again and stored twice).
    */
-  const all = async <T extends { name: string }>(
-    fetchPage: (
-      meet: meet_v2.Meet,
-      pageToken: string | undefined,
-    ) => Promise<{ items: unknown[] | undefined; next: string | null | undefined }>,
-    parse: (raw: unknown) => T | undefined,
-    budget: RequestBudget | undefined,
-  ): Promise<T[]> => {
+  const list: MeetPages['list'] = async (fetchPage, parse, budget) => {
     try {
       const meet = await api();
-      const out = new Map<string, T>();
+      const out = new Map<string, ReturnType<typeof parse> & object>();
       const tokens = new Set<string>();
       let token: string | undefined;
       for (let page = 0; page < maxPages; page++) {
@@ -146,6 +158,13 @@ export function createMeetClient(options: MeetClientOptions): MeetClient {
       throw toGoogleRequestError(error);
     }
   };
+  return { list };
+}
+
+/** Creates the client. */
+export function createMeetClient(options: MeetClientOptions): MeetClient {
+  const requestOptions = meetRequestOptions(options);
+  const all = createMeetPages(options).list;
 
   const client: MeetClient = {
     async listConferenceRecords(query, budget) {

@@ -14,6 +14,8 @@ export interface ConferenceRecord {
   endTime?: string;
   /** `spaces/{id}` */
   space?: string;
+  /** When Google deletes the record and its artifacts (30 days after it ends); absent while running. */
+  expireTime?: string;
 }
 
 /** Who a participant is, as Meet tells it: signed in (with a stable `users/…` id), anonymous, or by phone. */
@@ -99,7 +101,14 @@ export function parseConferenceRecord(raw: unknown): ConferenceRecord | undefine
   if (!r || !name || !recordName.test(name) || !startTime) return undefined;
   const endTime = instant(r.endTime);
   const space = text(r.space);
-  return { name, startTime, ...(endTime ? { endTime } : {}), ...(space ? { space } : {}) };
+  const expireTime = instant(r.expireTime);
+  return {
+    name,
+    startTime,
+    ...(endTime ? { endTime } : {}),
+    ...(space ? { space } : {}),
+    ...(expireTime ? { expireTime } : {}),
+  };
 }
 
 /** A participant from Google, or undefined without a well-formed name or an identity. */
