@@ -10,6 +10,7 @@ export const googleDefaults = {
   revokeUrl: 'https://oauth2.googleapis.com/revoke',
   apiUrl: 'https://www.googleapis.com/',
   meetApiUrl: 'https://meet.googleapis.com/',
+  formsApiUrl: 'https://forms.googleapis.com/',
 } as const;
 
 /** Everything the environment may configure, parsed and checked. */
@@ -24,6 +25,8 @@ export interface AppConfig {
     apiUrl: string;
     /** Meet REST v2 lives on its own host. */
     meetApiUrl: string;
+    /** Forms API v1 (the panel's scorecards) lives on its own host too. */
+    formsApiUrl: string;
   };
   smtpUrl: string | undefined;
   webPort: number;
@@ -80,6 +83,7 @@ const rules = {
   INTERVIEW_DESK_GOOGLE_REVOKE_URL: httpUrl,
   INTERVIEW_DESK_GOOGLE_API_URL: httpUrl,
   INTERVIEW_DESK_GOOGLE_MEET_API_URL: httpUrl,
+  INTERVIEW_DESK_GOOGLE_FORMS_API_URL: httpUrl,
   INTERVIEW_DESK_SMTP_URL: z
     .string()
     .refine((u) => ['smtp:', 'smtps:'].includes(protocolOf(u) ?? ''), 'must be an smtp:// or smtps:// URL')
@@ -152,6 +156,7 @@ export function loadEnvConfig(
       revokeUrl: parsed.INTERVIEW_DESK_GOOGLE_REVOKE_URL ?? googleDefaults.revokeUrl,
       apiUrl: withSlash(parsed.INTERVIEW_DESK_GOOGLE_API_URL ?? googleDefaults.apiUrl),
       meetApiUrl: withSlash(parsed.INTERVIEW_DESK_GOOGLE_MEET_API_URL ?? googleDefaults.meetApiUrl),
+      formsApiUrl: withSlash(parsed.INTERVIEW_DESK_GOOGLE_FORMS_API_URL ?? googleDefaults.formsApiUrl),
     },
     smtpUrl: parsed.INTERVIEW_DESK_SMTP_URL,
     webPort: parsed.INTERVIEW_DESK_WEB_PORT ?? 0,

@@ -182,6 +182,7 @@ export const schemaSteps: SchemaStep[] = [
           export_uri TEXT,
           start_time TEXT,
           end_time TEXT,
+          entries_ms INTEGER,
           PRIMARY KEY (interview_id, name)
         ) STRICT;
 
@@ -191,8 +192,10 @@ export const schemaSteps: SchemaStep[] = [
           attempts INTEGER NOT NULL DEFAULT 0,
           next_ms INTEGER NOT NULL DEFAULT 0,
           checked_ms INTEGER,
+          ended_ms INTEGER,
           expire_ms INTEGER,
           reason TEXT,
+          notes_offered INTEGER NOT NULL DEFAULT 1,
           fetched_for TEXT NOT NULL
         ) STRICT;
         CREATE INDEX artifact_fetch_due ON artifact_fetch (state, next_ms);
@@ -200,12 +203,14 @@ export const schemaSteps: SchemaStep[] = [
         CREATE TABLE transcript_entries (
           id INTEGER PRIMARY KEY,
           interview_id TEXT NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,
-          name TEXT NOT NULL UNIQUE,
+          transcript TEXT NOT NULL,
+          name TEXT NOT NULL,
           speaker TEXT NOT NULL,
           text TEXT NOT NULL,
           language_code TEXT,
           start_time TEXT NOT NULL,
-          end_time TEXT
+          end_time TEXT,
+          UNIQUE (interview_id, name)
         ) STRICT;
         CREATE INDEX transcript_entries_by_interview ON transcript_entries (interview_id, start_time);
 
@@ -240,6 +245,7 @@ export const schemaSteps: SchemaStep[] = [
           next_read_ms INTEGER NOT NULL DEFAULT 0,
           read_attempts INTEGER NOT NULL DEFAULT 0,
           read_ms INTEGER,
+          response_cursor TEXT,
           updated_ms INTEGER NOT NULL
         ) STRICT;
         CREATE INDEX panel_forms_due ON panel_forms (state, next_read_ms);
@@ -252,6 +258,10 @@ export const schemaSteps: SchemaStep[] = [
           reminded_ms INTEGER,
           reminders INTEGER NOT NULL DEFAULT 0,
           received_ms INTEGER,
+          response_id TEXT,
+          mail_attempts INTEGER NOT NULL DEFAULT 0,
+          mail_retry_ms INTEGER,
+          mail_problem TEXT,
           PRIMARY KEY (interview_id, email)
         ) STRICT;
       `),

@@ -12,6 +12,7 @@ import { CalendarEmulator } from './calendar-routes';
 import { GmailEmulator } from './gmail-routes';
 import { MeetEmulator } from './meet-routes';
 import { FreeBusyEmulator } from './freebusy-routes';
+import { FormsEmulator } from './forms-routes';
 
 export interface RecordedRequest {
   method: string;
@@ -26,6 +27,7 @@ export interface GoogleEmulator {
   gmail: GmailEmulator;
   meet: MeetEmulator;
   freeBusy: FreeBusyEmulator;
+  forms: FormsEmulator;
   faults: FaultQueue;
   requests: RecordedRequest[];
   /** The environment that points Interview Desk at this emulator. */
@@ -51,6 +53,14 @@ function sendFault(res: ServerResponse, fault: Fault, path: string): void {
   // Meet v2 answers in the newer error form, with no errors[] list.
   if (path.startsWith('/v2/'))
     return json(res, status, rpcError(status, fault.message ?? `Injected ${status}`, fault.reason), headers);
+  // Forms v1 is gRPC-transcoded too.
+  if (path.startsWith('/v1/forms'))
+    return json(
+      res,
+      status,
+      rpcError(status, fault.message ?? `Injected ${status}`, fault.reason, 'forms.googleapis.com'),
+      headers,
+    );
   const domain = status === 403 || status === 429 ? 'usageLimits' : 'global';
   const reason = fault.reason ?? (status === 429 ? 'rateLimitExceeded' : status >= 500 ? 'backendError' : 'invalid');
   json(res, status, googleError(status, reason, fault.message ?? `Injected ${status} ${reason}`, domain), headers);
@@ -63,12 +73,14 @@ export async function startGoogleEmulator(): Promise<GoogleEmulator> {
   const gmail = new GmailEmulator(oauth);
   const meet = new MeetEmulator(oauth);
   const freeBusy = new FreeBusyEmulator(oauth, calendar);
+  const forms = new FormsEmulator(oauth);
   const faults = new FaultQueue();
   const requests: RecordedRequest[] = [];
   const sockets = new Set<import('node:net').Socket>();
 
   const route = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
-    for (const service of [oauth, calendar, gmail, meet, freeBusy]) if (await service.handle(req, res, url)) return;
+    for (const service of [oauth, calendar, gmail, meet, freeBusy, forms])
+      if (await service.handle(req, res, url)) return;
     json(res, 404, googleError(404, 'notFound', `No emulated endpoint for ${req.method} ${url.pathname}`));
   };
 
@@ -116,6 +128,7 @@ export async function startGoogleEmulator(): Promise<GoogleEmulator> {
     gmail,
     meet,
     freeBusy,
+    forms,
     faults,
     requests,
     env: {
@@ -126,6 +139,7 @@ export async function startGoogleEmulator(): Promise<GoogleEmulator> {
       INTERVIEW_DESK_GOOGLE_REVOKE_URL: `${url}/revoke`,
       INTERVIEW_DESK_GOOGLE_API_URL: `${url}/`,
       INTERVIEW_DESK_GOOGLE_MEET_API_URL: `${url}/`,
+      INTERVIEW_DESK_GOOGLE_FORMS_API_URL: `${url}/`,
     },
     async browse(consentUrl) {
       const first = await fetch(consentUrl, { redirect: 'manual' });

@@ -28,6 +28,9 @@ const knownScopes = new Set([
   'https://www.googleapis.com/auth/calendar.events.freebusy',
   'https://www.googleapis.com/auth/meetings.space.readonly',
   'https://www.googleapis.com/auth/meetings.space.created',
+  'https://www.googleapis.com/auth/drive.file',
+  'https://www.googleapis.com/auth/forms.body',
+  'https://www.googleapis.com/auth/forms.responses.readonly',
 ]);
 
 /** What the emulator remembers of one authorization request, for tests to assert on. */
