@@ -73,8 +73,26 @@ export function isAppUrl(raw: string, webOrigin?: string): boolean {
   return webOrigin !== undefined && originOf(url) === webOrigin;
 }
 
+// A Meet recording plays at drive.google.com/file/d/{id}/view; a transcript or Gemini's notes open at
+// docs.google.com/document/d/{id}/… (the exportUri Meet gives). Only these hosts and paths.
+const meetArtifactPaths: Readonly<Record<string, RegExp>> = {
+  'drive.google.com': /^\/file\/d\/[A-Za-z0-9_-]{10,200}\/view$/,
+  'docs.google.com': /^\/document\/d\/[A-Za-z0-9_-]{10,200}(?:\/(?:view|edit))?$/,
+};
+
+/** True for the link to a Meet recording (Google Drive) or transcript or notes document (Google Docs), exactly as Meet gives it. */
+export function isMeetArtifactUrl(raw: unknown): raw is string {
+  if (typeof raw !== 'string') return false;
+  const url = parseUrl(raw);
+  if (!url || hasCredentials(url) || url.protocol !== 'https:' || url.port !== '' || url.hash !== '') return false;
+  const path = meetArtifactPaths[url.hostname];
+  // Parsed again so the string is what a browser would load, with no hidden normalisation.
+  return path !== undefined && path.test(url.pathname) && url.href === raw;
+}
+
 /** True when the renderer may hand this URL to the system browser. */
 export function isAllowedExternalUrl(raw: string): boolean {
+  if (isMeetArtifactUrl(raw)) return true;
   const url = parseUrl(raw);
   if (!url || hasCredentials(url)) return false;
   if (url.protocol === 'mailto:') return url.search === '' && url.hash === '' && isOneMailtoAddress(url.pathname);
