@@ -6,18 +6,15 @@ import { ErrorMessage } from '../common/ErrorMessage';
 import { formatDateTime, formatTime, zoneName } from '../common/format';
 import type { useAttendance } from './use-attendance';
 import { askForNotifications } from '../app/browser-notifications';
+import {
+  attendanceOutcomeWords as outcomeWords,
+  lateWords as late,
+  minutesWords as minutes,
+} from '../../preload/shared/rules/attendance-words';
 
 type Report = NonNullable<AttendanceView['report']>;
 type Person = Report['people'][number];
 
-/** The verdict in the recruiter's words: the recruiter's absence is never called the candidate's. */
-const outcomeWords: Record<Report['outcome'], string> = {
-  completed: 'Both sides attended.',
-  candidate_no_show: 'The candidate did not join.',
-  interviewer_no_show: 'Nobody from the interviewer side joined; the candidate did.',
-  neither: 'Nobody joined the meeting.',
-  unconfirmed: 'Someone joined who could not be identified or confirmed, so no no-show is recorded.',
-};
 // Only the connected account proves the interviewer side; a name alone is said to be unconfirmed.
 const sideWords: Record<Person['side'], string> = {
   interviewer: 'You and your panel',
@@ -25,8 +22,6 @@ const sideWords: Record<Person['side'], string> = {
   candidate: 'Candidate',
   unmatched: 'Not identified',
 };
-const minutes = (n: number) => (n === 1 ? '1 minute' : `${n} minutes`);
-const late = (n: number | undefined) => (n === undefined ? 'did not join' : n > 0 ? `${minutes(n)} late` : 'on time');
 
 /** Each person's joins and leaves, in the interview's zone. */
 function Timeline({ report, zone }: { report: Report; zone: string }) {
