@@ -55,6 +55,8 @@ import { analyticsHandlers } from './handlers/analytics-handlers';
 import { attendanceHandlers } from './handlers/attendance-handlers';
 import { findTimeHandlers } from './handlers/find-time-handlers';
 import { restoreHandlers } from './handlers/restore-handlers';
+import { scorecardsHandlers } from './handlers/scorecards-handlers';
+import { createScorecards } from '../scorecards/scorecards';
 
 /** What the composition root needs from the outside world; tests hand in real-but-local ones. */
 export interface ServiceDeps {
@@ -78,6 +80,8 @@ export interface ServiceDeps {
   notifier?: (reminder: PlannedReminder, interview: Interview, joinOpen: boolean, now: number) => void;
   /** Shows "your candidate is waiting" natively (Electron); the room banner comes from the event either way. */
   waitingNotifier?: AttendanceServiceDeps['notifyWaiting'];
+  /** Shows "Scorecard due" natively (Electron); web mode's browser notification comes from the event. */
+  scorecardDueNotifier?: (interview: Interview, now: number) => void;
   /** The recruiter's locale: emails and notices write times in it. Node's own locale when absent. */
   locale?: string;
   /** Where the email templates live (templates/ at the app root). */
@@ -317,6 +321,24 @@ export function composeServices(deps: ServiceDeps): DeskServices {
 
   // After the interview: Meet's transcript, recording and notes.
   // After the interview: scorecards and their templates.
+  const scorecards = disposables.add(
+    createScorecards({
+      database: deps.database,
+      interviews,
+      onInterviewsChanged: commands.onChange,
+      showOthersBeforeSubmit: () => settings.get().showOthersScorecardsBeforeSubmit,
+      recruiter,
+      recruiterAbsent: (id) => {
+        const outcome = attendance.view(id).report?.outcome;
+        return outcome === 'interviewer_no_show' || outcome === 'neither';
+      },
+      ...(deps.scorecardDueNotifier ? { notifyDue: deps.scorecardDueNotifier } : {}),
+      clock: deps.clock,
+      log: deps.log.scope('scorecards'),
+      events,
+      ...tuned(tuning, ['timers']),
+    }),
+  );
   // After the interview: the panel's scorecards through Google Forms.
   // After the interview: the debrief.
 
@@ -345,6 +367,7 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     ...restoreHandlers(restoreReview),
     // After the interview: Meet artifacts' handlers.
     // After the interview: scorecards' handlers.
+    ...scorecardsHandlers({ scorecards: scorecards.service, templates: scorecards.templates }),
     // After the interview: panel forms' handlers.
     // After the interview: debrief's handlers.
   } satisfies CallHandlers;

@@ -22,6 +22,12 @@ import {
   timeZoneName,
 } from './interview-schema';
 import { attendanceViewSchema, candidateWaitingSchema } from './attendance-schema';
+import {
+  scorecardDueSchema,
+  scorecardInputSchema,
+  scorecardTemplateSchema,
+  scorecardViewSchema,
+} from './scorecard-schema';
 
 const noInput = z.undefined();
 
@@ -349,6 +355,20 @@ export const calls = {
   // After the interview: Meet's transcript, recording and notes (main/meet-artifacts).
   // After the interview: transcript search (main/meet-artifacts/transcript-search).
   // After the interview: scorecards and their templates (main/scorecards).
+  /** The room's scorecards: the recruiter's own, its template, and the others' while visible. */
+  'scorecards:get': call(interviewId, scorecardViewSchema),
+  /** Keeps the recruiter's answers as a draft (a submitted scorecard stays submitted and is marked edited). */
+  'scorecards:saveDraft': call(scorecardInputSchema, scorecardViewSchema),
+  /** Submits the recruiter's scorecard; again later, records the edit. */
+  'scorecards:submit': call(scorecardInputSchema, scorecardViewSchema),
+  /** Settings → Scorecards: the default template first, then one per job title. */
+  'scorecards:templates': call(noInput, z.array(scorecardTemplateSchema)),
+  'scorecards:saveTemplate': call(scorecardTemplateSchema, z.array(scorecardTemplateSchema)),
+  /** Removes a job title's template; removing the default restores the built-in one. */
+  'scorecards:removeTemplate': call(
+    z.string().regex(/^[a-z0-9-]{1,40}$/, 'Not a template'),
+    z.array(scorecardTemplateSchema),
+  ),
   // After the interview: the panel's scorecards through Google Forms (main/panel-forms).
   // After the interview: the debrief (main/debrief).
 } as const;
@@ -366,6 +386,8 @@ export const events = {
   'attendance:waiting': candidateWaitingSchema,
   // After the interview: Meet artifacts.
   // After the interview: scorecards.
+  'scorecards:changed': z.object({ ids: z.array(z.string()) }),
+  'scorecards:due': scorecardDueSchema,
   // After the interview: panel forms.
 } as const;
 

@@ -89,3 +89,35 @@ export const scorecardSchema = z.object({
   updatedAt: z.string(),
 });
 export type Scorecard = z.infer<typeof scorecardSchema>;
+
+/** The recruiter's answers sent from the room: a draft to keep, or a scorecard to submit. */
+export const scorecardInputSchema = z.object({
+  interviewId: z.uuid({ error: 'Not a valid interview id' }),
+  answers: scorecardAnswersSchema,
+});
+export type ScorecardInput = z.infer<typeof scorecardInputSchema>;
+
+/**
+ * The room's scorecards: the recruiter's own (absent until a first draft is saved), the template a new
+ * one uses, and the others' — sent only while visible; `hiddenOthers` counts those main holds back.
+ */
+export const scorecardViewSchema = z.object({
+  interviewId: z.string(),
+  /** The interview has started and is not cancelled: the recruiter may write. */
+  open: z.boolean(),
+  template: scorecardTemplateSchema,
+  own: scorecardSchema.optional(),
+  others: z.array(scorecardSchema),
+  hiddenOthers: z.number().int().min(0),
+});
+export type ScorecardView = z.infer<typeof scorecardViewSchema>;
+
+/** A "Scorecard due" notice as the renderer shows it (web mode's browser notification). */
+export const scorecardDueSchema = z.object({
+  interviewId: z.string(),
+  candidateName: z.string(),
+  jobTitle: z.string(),
+  /** The interview's scheduled end: the notice words how long ago it was. */
+  endUtc: z.string(),
+});
+export type ScorecardDue = z.infer<typeof scorecardDueSchema>;

@@ -183,6 +183,8 @@ export const settingsSchema = z.object({
     .default({}),
   /** Light or dark colours; 'system' follows the operating system's choice (prefers-color-scheme). */
   theme: z.enum(['system', 'light', 'dark']).default('system'),
+  /** Show the other interviewers' scorecards before the recruiter submits their own (off: as the ATS tools do, against anchoring). */
+  showOthersScorecardsBeforeSubmit: z.boolean().default(false),
   /** Days after an interview's end that its Meet attendance (everything read from Meet) is kept. */
   attendanceRetentionDays: z
     .number({ error: 'Keep Meet attendance must be a whole number of days from 1 to 3650' })

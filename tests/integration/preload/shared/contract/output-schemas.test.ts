@@ -170,6 +170,33 @@ describe('every call answers what its output schema says (composed services, loc
         timeMax: new Date(Date.now() + 14 * 86_400_000).toISOString(),
         coInterviewers: ['pat@example.com'],
       }),
+      'scorecards:templates': () => undefined,
+      'scorecards:saveTemplate': () => ({
+        id: 'engineer',
+        name: 'Engineering',
+        jobTitle: 'Engineer',
+        criteria: [{ id: 'design', name: 'System design', guidance: 'Designs for failure' }],
+      }),
+      'scorecards:removeTemplate': () => 'default',
+      // The scorecard opens once the interview has started: it began 30 minutes ago.
+      'scorecards:get': () => {
+        services.commands.updateQuietly(id, (i) => ({
+          ...i,
+          startUtc: new Date(Date.now() - 30 * 60_000).toISOString(),
+        }));
+        return id;
+      },
+      'scorecards:saveDraft': () => ({
+        interviewId: id,
+        answers: { ratings: { design: { rating: 'yes', note: 'Solid' } }, takeaways: 'Good' },
+      }),
+      'scorecards:submit': () => ({
+        interviewId: id,
+        answers: { ratings: { design: { rating: 'yes', note: 'Solid' } }, overall: 'yes', takeaways: 'Good' },
+      }),
+      // With the recruiter's scorecard submitted just before: their own in the debrief, the candidate's whole view.
+      'debrief:get': () => ({ id, scope: 'candidate' }),
+      'debrief:savePdf': () => ({ id }),
       'interviews:cancel': () => id,
       'mail:useGmail': () => undefined,
       'attendance:get': () => id,

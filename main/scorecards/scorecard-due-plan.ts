@@ -1,0 +1,85 @@
+/**
+ * When "Scorecard due" is shown, as a pure decision: one hour after the interview's scheduled end
+ * (Greenhouse's first reminder), then once a day for up to 5 days after that one, only while the
+ * recruiter's scorecard is not submitted. Never for a cancelled interview, a candidate's saved copy,
+ * or one Meet attendance says the recruiter did not attend. Each moment is recorded once ("never
+ * twice"); after a long sleep only the latest due moment is shown, the older ones are recorded as handled,
+ * and a moment already past when the interview was created or moved (a past event read from Google
+ * Calendar) is never shown.
+ */
+
+const hour = 3_600_000;
+const day = 24 * hour;
+
+/** The first notice comes this long after the scheduled end. */
+export const firstDueAfterEndMs = hour;
+/** Then one a day, this many times. */
+export const dailyDueCount = 5;
+/** The last notice is still worth showing for this long; after that the interview is left alone. */
+export const lastDueGraceMs = day;
+
+/** What the plan reads of an interview. */
+export interface ScorecardDueSubject {
+  interviewId: string;
+  /** The scheduled end, as stored (the moments' keys carry it, so a moved interview gets new ones). */
+  endUtc: string;
+  status: 'scheduled' | 'cancelled';
+  origin: string;
+  /** The recruiter's scorecard is submitted. */
+  submitted: boolean;
+  /** When the interview was created or last moved (ms): a moment already past then is never shown. */
+  armedAt: number;
+  /** Moments already recorded (their keys). */
+  marks: ReadonlySet<string>;
+}
+
+/** One notice moment of one interview. */
+export interface ScorecardDueMoment {
+  interviewId: string;
+  key: string;
+  dueAt: number;
+}
+
+/** The key a moment is recorded under: the nth notice for this end time. */
+export function scorecardDueKey(n: number, endUtc: string): string {
+  return `scorecard:${n}@${endUtc}`;
+}
+
+/** Every notice moment of an interview ending at `endUtc`: the first and the daily ones. */
+export function scorecardDueMoments(interviewId: string, endUtc: string): ScorecardDueMoment[] {
+  const first = Date.parse(endUtc) + firstDueAfterEndMs;
+  return Array.from({ length: dailyDueCount + 1 }, (_, n) => ({
+    interviewId,
+    key: scorecardDueKey(n, endUtc),
+    dueAt: first + n * day,
+  }));
+}
+
+/** Whether an interview gets notices at all (attendance is asked separately: it costs a read). */
+export function wantsScorecard(subject: ScorecardDueSubject): boolean {
+  return subject.status === 'scheduled' && subject.origin === 'recruiter' && !subject.submitted;
+}
+
+/**
+ * What to do at `now`: `fire` the latest due moment of each interview still wanting a scorecard
+ * (unless the last one is older than its grace), `drop` the others that are due (recorded, never
+ * shown), and `nextAt`, the earliest future moment.
+ */
+export function scorecardDueDecisions(subjects: ScorecardDueSubject[], now: number) {
+  const fire: ScorecardDueMoment[] = [];
+  const drop: ScorecardDueMoment[] = [];
+  let nextAt: number | undefined;
+  for (const subject of subjects) {
+    if (!wantsScorecard(subject)) continue;
+    const moments = scorecardDueMoments(subject.interviewId, subject.endUtc).filter((m) => !subject.marks.has(m.key));
+    const due = moments.filter((m) => m.dueAt <= now);
+    const latest = due.filter((m) => m.dueAt > subject.armedAt).at(-1);
+    const lastDueAt = Date.parse(subject.endUtc) + firstDueAfterEndMs + dailyDueCount * day;
+    const stale = latest !== undefined && latest.dueAt === lastDueAt && now >= lastDueAt + lastDueGraceMs;
+    if (latest && !stale) fire.push(latest);
+    drop.push(...due.filter((m) => m !== latest || stale));
+    const upcoming = moments.find((m) => m.dueAt > now);
+    if (upcoming && (nextAt === undefined || upcoming.dueAt < nextAt)) nextAt = upcoming.dueAt;
+  }
+  return { fire, drop, nextAt };
+}

@@ -1,0 +1,77 @@
+/**
+ * Shows "Scorecard due" on the injected clock and timers: at start, at every due moment, hourly (a
+ * timer does not count the hours a computer sleeps) and whenever an interview, a scorecard or Meet
+ * attendance changes. Each moment is recorded before it is shown, so a crash can lose one, never repeat it.
+ */
+import type { Clock } from '../platform/clock';
+import type { Logger } from '../logging/logger';
+import { maxSleepMs, realTimers, type TimerApi } from '../reminders/reminder-scheduler';
+import type { Interview } from '../../preload/shared/contract/interview-schema';
+import type { InterviewQueries } from '../interviews/interview-queries';
+import { dailyDueCount, firstDueAfterEndMs, lastDueGraceMs, scorecardDueDecisions } from './scorecard-due-plan';
+import type { DueSubjects } from './due-subjects';
+
+const day = 86_400_000;
+/** Interviews last at most 8 hours: one starting earlier than this has no moment left to show. */
+const lookBackMs = 8 * 3_600_000 + firstDueAfterEndMs + dailyDueCount * day + lastDueGraceMs;
+
+export interface ScorecardDueSchedulerDeps {
+  subjects: DueSubjects;
+  interviews: Pick<InterviewQueries, 'find'>;
+  /** Meet attendance says the recruiter did not attend (then no scorecard is asked for). */
+  recruiterAbsent: (interviewId: string) => boolean;
+  /** Shows the notice (native in Electron, an event for the renderer in both). */
+  notify: (interview: Interview, now: number) => void;
+  clock: Clock;
+  log: Logger;
+  timers?: TimerApi;
+}
+
+/** The running schedule. */
+export interface ScorecardDueScheduler {
+  /** Re-reads the clock and shows what is due. */
+  check(): void;
+  /** When it will next wake (tests). */
+  nextWakeAt(): number | undefined;
+  dispose(): void;
+}
+
+/** Creates and starts the schedule. */
+export function createScorecardDueScheduler(deps: ScorecardDueSchedulerDeps): ScorecardDueScheduler {
+  const timers = deps.timers ?? realTimers;
+  let handle: unknown;
+  let wakeAt: number | undefined;
+  let disposed = false;
+
+  const check = () => {
+    if (disposed) return;
+    const now = deps.clock.now();
+    // Every moment due before the next hourly wake belongs to an interview that has already ended.
+    const subjects = deps.subjects.between(now - lookBackMs, now);
+    const { fire, drop, nextAt } = scorecardDueDecisions(subjects, now);
+    const shown = fire.filter((m) => !deps.recruiterAbsent(m.interviewId));
+    deps.subjects.mark([...fire, ...drop], now);
+    for (const moment of shown) {
+      const interview = deps.interviews.find(moment.interviewId);
+      if (!interview) continue;
+      try {
+        deps.notify(interview, now);
+      } catch (error) {
+        deps.log.error('scorecard notice failed', error);
+      }
+    }
+    if (handle !== undefined) timers.clear(handle);
+    wakeAt = Math.min(nextAt ?? Infinity, now + maxSleepMs);
+    handle = timers.set(check, Math.max(0, wakeAt - now));
+  };
+
+  check();
+  return {
+    check,
+    nextWakeAt: () => wakeAt,
+    dispose() {
+      disposed = true;
+      if (handle !== undefined) timers.clear(handle);
+    },
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * Scorecards as one capability for the composition root: templates, the recruiter's scorecard and
+ * "Scorecard due", built from their dependencies.
+ */
+import type { Database } from '../database/database';
+import type { Clock } from '../platform/clock';
+import type { Logger } from '../logging/logger';
+import type { EventHub } from '../shared/event-hub';
+import type { InterviewQueries } from '../interviews/interview-queries';
+import type { TimerApi } from '../reminders/reminder-scheduler';
+import type { Interview } from '../../preload/shared/contract/interview-schema';
+import { createTemplateStore, type TemplateStore } from './template-store';
+import { createScorecardRepository } from './scorecard-repository';
+import { createScorecardService, type ScorecardService } from './scorecard-service';
+import { createDueSubjects } from './due-subjects';
+import { createScorecardDueScheduler, type ScorecardDueScheduler } from './scorecard-due-scheduler';
+
+export interface ScorecardsDeps {
+  database: Database;
+  interviews: Pick<InterviewQueries, 'get' | 'find'>;
+  /** Called on every interview change (a move, a cancel): the due schedule looks again. */
+  onInterviewsChanged: (listener: () => void) => () => void;
+  showOthersBeforeSubmit: () => boolean;
+  recruiter: () => { name: string; email: string } | null;
+  recruiterAbsent: (interviewId: string) => boolean;
+  /** Shows "Scorecard due" natively (Electron); the `scorecards:due` event goes out either way. */
+  notifyDue?: (interview: Interview, now: number) => void;
+  clock: Clock;
+  log: Logger;
+  events: EventHub;
+  timers?: TimerApi;
+}
+
+/** What the composition root keeps. */
+export interface Scorecards {
+  templates: TemplateStore;
+  service: ScorecardService;
+  due: ScorecardDueScheduler;
+  dispose(): void;
+}
+
+/** Builds the capability and starts the due schedule. */
+export function createScorecards(deps: ScorecardsDeps): Scorecards {
+  const templates = createTemplateStore({ database: deps.database, clock: deps.clock, log: deps.log });
+  const repository = createScorecardRepository({ database: deps.database, log: deps.log });
+  const service = createScorecardService({
+    unitOfWork: deps.database,
+    repository,
+    templates,
+    interviews: deps.interviews,
+    showOthersBeforeSubmit: deps.showOthersBeforeSubmit,
+    recruiter: deps.recruiter,
+    clock: deps.clock,
+    events: deps.events,
+  });
+  const due = createScorecardDueScheduler({
+    subjects: createDueSubjects(deps.database),
+    interviews: deps.interviews,
+    recruiterAbsent: deps.recruiterAbsent,
+    notify: (interview, now) => {
+      deps.notifyDue?.(interview, now);
+      deps.events.emit('scorecards:due', {
+        interviewId: interview.id,
+        candidateName: interview.candidate.name,
+        jobTitle: interview.jobTitle,
+        endUtc: new Date(Date.parse(interview.startUtc) + interview.durationMinutes * 60_000).toISOString(),
+      });
+    },
+    clock: deps.clock,
+    log: deps.log,
+    ...(deps.timers ? { timers: deps.timers } : {}),
+  });
+  // Checked after the change commits: a cancel or a submit in the same action must count.
+  const unsubscribe = deps.onInterviewsChanged(() => deps.database.afterCommit(() => due.check()));
+  const unlisten = deps.events.listen((name) => {
+    if (name === 'scorecards:changed' || name === 'attendance:changed') due.check();
+  });
+  return {
+    templates,
+    service,
+    due,
+    dispose() {
+      unsubscribe();
+      unlisten();
+      due.dispose();
+    },
+  };
+}

@@ -1,0 +1,108 @@
+import { DatabaseSync } from 'node:sqlite';
+import { afterEach, describe, expect, it } from 'vitest';
+import { migrateDatabase } from '../../../main/database/schema-migrations';
+import { applyPragmas, wrapDatabase, type Database } from '../../../main/database/database';
+import { createInterviewRepository } from '../../../main/database/interview-repository';
+import { createMemoryLogger } from '../../../main/logging/logger';
+import { createDueSubjects } from '../../../main/scorecards/due-subjects';
+import { createScorecardDueScheduler } from '../../../main/scorecards/scorecard-due-scheduler';
+import { makeInterview } from '../../support/interview-fixtures';
+import { simulatedTime } from '../../support/simulated-time';
+import type { Interview } from '../../../preload/shared/contract/interview-schema';
+
+const open: Database[] = [];
+afterEach(() => open.splice(0).forEach((d) => d.close()));
+const hour = 3_600_000;
+const day = 24 * hour;
+
+function setup(interviews: Interview[], startIso: string, absent: string[] = []) {
+  const sql = new DatabaseSync(':memory:');
+  applyPragmas(sql, ':memory:');
+  migrateDatabase(sql);
+  const database = wrapDatabase(sql, ':memory:');
+  open.push(database);
+  const rows = createInterviewRepository(database);
+  rows.putMany(interviews);
+  const time = simulatedTime(startIso);
+  const shown: { id: string; at: number }[] = [];
+  const start = () =>
+    createScorecardDueScheduler({
+      subjects: createDueSubjects(database),
+      interviews: { find: (id) => rows.get(id) },
+      recruiterAbsent: (id) => absent.includes(id),
+      notify: (interview, now) => shown.push({ id: interview.id, at: now }),
+      clock: time.clock,
+      log: createMemoryLogger(),
+      timers: time.timers,
+    });
+  return { database, rows, time, shown, start };
+}
+
+const startUtc = '2030-06-03T09:00:00.000Z';
+const end = Date.parse(startUtc) + hour;
+
+describe('"Scorecard due" on the clock (SQLite, simulated time)', () => {
+  it('shows one an hour after the end, then daily five times, and never twice across a restart', () => {
+    const i = makeInterview({ startUtc, durationMinutes: 60 });
+    const { time, shown, start } = setup([i], startUtc);
+    let scheduler = start();
+    time.run(end + hour + 2 * day + 1);
+    expect(shown.map((s) => s.at - end)).toEqual([hour, hour + day, hour + 2 * day]);
+    // A restart re-reads the marks: nothing is shown again.
+    scheduler.dispose();
+    scheduler = start();
+    time.run(end + 10 * day);
+    expect(shown.map((s) => (s.at - end - hour) / day)).toEqual([0, 1, 2, 3, 4, 5]);
+    scheduler.dispose();
+  });
+
+  it('stops once the scorecard is submitted', () => {
+    const i = makeInterview({ startUtc, durationMinutes: 60 });
+    const { database, time, shown, start } = setup([i], startUtc);
+    const scheduler = start();
+    time.run(end + hour);
+    expect(shown).toHaveLength(1);
+    database
+      .prepare(
+        "INSERT INTO scorecards (interview_id, author_email, source, state, record, submitted_ms, updated_ms) VALUES (?, 'rita@example.com', 'app', 'submitted', '{}', ?, ?)",
+      )
+      .run(i.id, end + 2 * hour, end + 2 * hour);
+    time.run(end + 10 * day);
+    expect(shown).toHaveLength(1);
+    scheduler.dispose();
+  });
+
+  it('shows none for a cancelled interview or one the recruiter did not attend', () => {
+    const cancelled = makeInterview({ startUtc, durationMinutes: 60, status: 'cancelled' });
+    const missed = makeInterview({ startUtc, durationMinutes: 60 });
+    const { time, shown, start } = setup([cancelled, missed], startUtc, [missed.id]);
+    const scheduler = start();
+    time.run(end + 10 * day);
+    expect(shown).toEqual([]);
+    scheduler.dispose();
+  });
+
+  it('after the computer slept for three days, shows the latest one only', () => {
+    const i = makeInterview({ startUtc, durationMinutes: 60 });
+    const { time, shown, start } = setup([i], startUtc);
+    const scheduler = start();
+    time.sleep(end + hour + 3 * day + 60_000 - time.clock.now());
+    scheduler.check();
+    expect(shown.map((s) => s.at)).toEqual([end + hour + 3 * day + 60_000]);
+    time.run(end + hour + 4 * day);
+    expect(shown).toHaveLength(2);
+    scheduler.dispose();
+  });
+
+  it('survives the interview being written again (its reminder bookkeeping keeps the marks)', () => {
+    const i = makeInterview({ startUtc, durationMinutes: 60 });
+    const { rows, time, shown, start } = setup([i], startUtc);
+    const scheduler = start();
+    time.run(end + hour);
+    rows.putMany([{ ...rows.get(i.id)!, notes: 'Strong on design' }]);
+    scheduler.check();
+    time.run(end + hour + day - 1);
+    expect(shown).toHaveLength(1);
+    scheduler.dispose();
+  });
+});
