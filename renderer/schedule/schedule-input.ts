@@ -1,6 +1,4 @@
 import type { ScheduleInput } from '../../preload/shared/contract/interview-schema';
-import type { AccountStatus } from '../../preload/shared/contract/ipc-contract';
-import type { Settings } from '../../preload/shared/contract/settings-schema';
 import type { ScheduleDraft } from './schedule-draft';
 
 type PanelRow = { email: string; name: string };
@@ -34,12 +32,4 @@ export function scheduleInput(draft: ScheduleDraft, acceptConflicts: boolean): S
     })),
     acceptConflicts,
   };
-}
-
-/**
- * Without Google, invitations come from the name and email in Settings: the form asks for them when
- * either is missing (and only once both the account and Settings are known).
- */
-export function asksWhoSends(account: AccountStatus | undefined, settings: Settings | undefined): boolean {
-  return account?.state === 'disconnected' && !!settings && !(settings.recruiterName && settings.recruiterEmail);
 }

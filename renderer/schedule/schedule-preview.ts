@@ -1,6 +1,8 @@
+import type { Conflict } from '../../preload/shared/contract/interview-schema';
 import type { DeskError } from '../../preload/shared/contract/result';
 import type { AccountStatus, CallInput } from '../../preload/shared/contract/ipc-contract';
 import type { Settings } from '../../preload/shared/contract/settings-schema';
+import { formatDateTime } from '../common/format';
 import type { ScheduleDraft } from './schedule-draft';
 
 /** What the live preview asks main about, or nothing while the date, time, zone or duration is unfinished. */
@@ -40,4 +42,9 @@ export function messageSigner(
 ): string {
   if (account && account.state !== 'disconnected') return account.name || account.email;
   return settings?.recruiterName || typedName;
+}
+
+/** The interviews a proposed time overlaps, each with its job and start in `zone`, as the preview lists them. */
+export function overlapList(conflicts: readonly Conflict[], zone: string): string {
+  return conflicts.map((c) => `${c.candidateName} (${c.jobTitle}, ${formatDateTime(c.startUtc, zone)})`).join('; ');
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { asksWhoSends, keptPanelRows, scheduleInput } from '../../../../renderer/schedule/schedule-input';
+import { keptPanelRows, scheduleInput } from '../../../../renderer/schedule/schedule-input';
 import type { ScheduleDraft } from '../../../../renderer/schedule/schedule-draft';
-import { defaultSettings } from '../../../../preload/shared/contract/settings-schema';
 
 const draft: ScheduleDraft = {
   candidateName: 'Ada Lovelace',
@@ -69,20 +68,5 @@ describe('scheduleInput', () => {
       { email: 'grace@example.com' },
       { email: 'alan@example.com', name: 'Alan' },
     ]);
-  });
-});
-
-describe('asksWhoSends', () => {
-  const disconnected = { state: 'disconnected' } as const;
-  it('asks without Google while Settings lack the name or the email', () => {
-    expect(asksWhoSends(disconnected, { ...defaultSettings(), recruiterName: 'Rita', recruiterEmail: '' })).toBe(true);
-    expect(
-      asksWhoSends(disconnected, { ...defaultSettings(), recruiterName: 'Rita', recruiterEmail: 'rita@example.com' }),
-    ).toBe(false);
-  });
-  it('does not ask with Google, or before the account and Settings are known', () => {
-    expect(asksWhoSends({ state: 'connected', email: 'r@example.com', name: 'R' }, defaultSettings())).toBe(false);
-    expect(asksWhoSends(undefined, defaultSettings())).toBe(false);
-    expect(asksWhoSends(disconnected, undefined)).toBe(false);
   });
 });
