@@ -14,6 +14,7 @@ import { createInterviewRepository } from '../database/interview-repository';
 import { unreadableNotice } from '../database/unreadable-interviews';
 import { createInterviewCommands, type InterviewCommands } from '../interviews/interview-commands';
 import { createInterviewQueries, type InterviewQueries } from '../interviews/interview-queries';
+import { createTranscriptSearch } from '../meet-artifacts/transcript-search';
 import { createCandidateCopies, type CandidateCopies } from '../interviews/candidate-copies';
 import { joinPhase } from '../../preload/shared/rules/interview-timing';
 import { browserOnlyLauncher, type MeetLauncher } from '../meet/meet-launcher';
@@ -143,16 +144,19 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     const { recruiterName, recruiterEmail } = settings.get();
     return recruiterName && recruiterEmail ? { name: recruiterName, email: recruiterEmail } : null;
   };
+  // The schedule's search also looks through what was said (its index is built or repaired here, at start).
+  const transcriptSearch = createTranscriptSearch(deps.database);
   // A record found unreadable while running updates the one notice the open posted (same id).
   const repository = createInterviewRepository(deps.database, {
     onUnreadable: (count) => {
       const notice = unreadableNotice(count);
       if (notice) notices.post(notice);
     },
+    alsoSearch: transcriptSearch,
   });
   const recruiterLocale = deps.locale ?? Intl.DateTimeFormat().resolvedOptions().locale;
   const timeStyle = timeStyleOf(recruiterLocale);
-  const interviews = createInterviewQueries({ repository, clock: deps.clock });
+  const interviews = createInterviewQueries({ repository, clock: deps.clock, spokenLines: transcriptSearch.lines });
   const commands = createInterviewCommands({
     timeStyle,
     repository,

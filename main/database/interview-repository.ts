@@ -68,6 +68,20 @@ export interface ScheduleWindow {
   nowMs: number;
 }
 
+/**
+ * Another place the schedule's search looks, beside names, emails and job titles (a feature's own
+ * index, such as what was said in a transcript): an SQL condition on `interviews.id` for a search,
+ * or none when it has nothing to say about this one. A row found either way is one row.
+ */
+export interface SearchSource {
+  condition(query: string): { sql: string; param: string } | undefined;
+}
+
+/** The normalised text the schedule's name search reads for an interview (its `search` column). */
+export function interviewSearchText(interview: Pick<Interview, 'candidate' | 'jobTitle'>): string {
+  return searchText(interview.candidate.name, interview.candidate.email, interview.jobTitle);
+}
+
 /** The timing facts of one interview (see `timingsBetween`). */
 export interface InterviewTiming {
   id: string;
@@ -82,10 +96,13 @@ export interface InterviewTiming {
 type Row = Record<string, unknown>;
 type Stored = Omit<Interview, 'invitations' | 'joins' | 'reminders'>;
 
-/** Creates the repository over the app database; `onUnreadable` hears how many records it cannot read when a read finds another. */
+/**
+ * Creates the repository over the app database; `onUnreadable` hears how many records it cannot
+ * read when a read finds another; `alsoSearch` adds where else the schedule's search looks.
+ */
 export function createInterviewRepository(
   db: Database,
-  options: { onUnreadable?: (count: number) => void } = {},
+  options: { onUnreadable?: (count: number) => void; alsoSearch?: SearchSource } = {},
 ): InterviewRepository {
   const searchMode: SearchMode = db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'interviews_fts'").get()
     ? 'fts5'
@@ -155,9 +172,17 @@ export function createInterviewRepository(
       );
     return n <= 2000;
   };
+  /** The search's condition: names, emails and job titles, or (one row either way) what `alsoSearch` finds. */
+  const searchWhere = (query: string, useIndex: boolean) => {
+    const names = searchCondition(searchMode, query, useIndex);
+    const also = names && options.alsoSearch?.condition(query);
+    return names && also
+      ? { sql: `(${names.sql} OR ${also.sql})`, params: [names.param, also.param] }
+      : names && { sql: names.sql, params: [names.param] };
+  };
   /** The WHERE clause and parameters of a schedule section (see `ScheduleWindow`), search included. */
   const sectionWhere = (window: ScheduleWindow) => {
-    const search = searchCondition(searchMode, window.query, useFullText(window.query));
+    const search = searchWhere(window.query, useFullText(window.query));
     const section =
       window.section === 'upcoming'
         ? // Still running from an earlier day: started at most the longest interview ago.
@@ -168,7 +193,7 @@ export function createInterviewRepository(
         : { sql: 'start_ms < ? AND end_ms <= ?', params: [window.todayStartMs, window.nowMs] };
     return {
       sql: `${section.sql}${search ? ` AND ${search.sql}` : ''}${readable()}`,
-      params: [...section.params, ...(search ? [search.param] : [])],
+      params: [...section.params, ...(search?.params ?? [])],
     };
   };
   const scheduledPerOffset = () => `(SELECT i.start_ms - o.value * 60000 FROM interviews i
@@ -200,7 +225,7 @@ export function createInterviewRepository(
       startMs + interview.durationMinutes * 60_000,
       interview.status,
       interview.origin,
-      searchText(interview.candidate.name, interview.candidate.email, interview.jobTitle),
+      interviewSearchText(interview),
       interview.google?.eventId ?? null,
       JSON.stringify(record),
       Date.parse(interview.updatedAt) || 0,
@@ -345,9 +370,9 @@ export function createInterviewRepository(
       );
     },
     matching(ids, query) {
-      const search = searchCondition(searchMode, query);
+      const search = searchWhere(query, true);
       const sql = `SELECT id FROM interviews WHERE id IN (SELECT value FROM json_each(?))${search ? ` AND ${search.sql}` : ''}${readable()} ORDER BY start_ms, id`;
-      return load(idsOf(db.prepare(sql).all(JSON.stringify(ids), ...(search ? [search.param] : []))));
+      return load(idsOf(db.prepare(sql).all(JSON.stringify(ids), ...(search?.params ?? []))));
     },
     nextUnfinished: (nowMs) =>
       load(

@@ -5,7 +5,7 @@ import { searchText } from './search-text';
 export type SearchMode = 'fts5' | 'column';
 
 /** Whether this SQLite build can create FTS5 tables (node:sqlite in Node 22 and Electron has it; a custom build may not). */
-export function hasFts5(sql: DatabaseSync): boolean {
+export function hasFts5(sql: Pick<DatabaseSync, 'prepare'>): boolean {
   try {
     return Number((sql.prepare("SELECT sqlite_compileoption_used('ENABLE_FTS5') AS f").get() as { f: number }).f) === 1;
   } catch {
@@ -13,71 +13,100 @@ export function hasFts5(sql: DatabaseSync): boolean {
   }
 }
 
-/** The index as this build makes it: the table, then the triggers that keep it in step (each compared as SQLite stores it). */
-const indexTable = "CREATE VIRTUAL TABLE interviews_fts USING fts5 (search, tokenize = 'trigram')";
-const indexTriggers: Record<string, string> = {
-  interviews_fts_insert: `CREATE TRIGGER interviews_fts_insert AFTER INSERT ON interviews BEGIN
-        INSERT INTO interviews_fts (rowid, search) VALUES ((SELECT coalesce(max(rowid), 0) + 1 FROM interviews_fts), new.search);
-        UPDATE interviews SET search_rowid = (SELECT max(rowid) FROM interviews_fts) WHERE id = new.id;
-      END`,
-  interviews_fts_update: `CREATE TRIGGER interviews_fts_update AFTER UPDATE OF search ON interviews WHEN new.search IS NOT old.search BEGIN
-        UPDATE interviews_fts SET search = new.search WHERE rowid = new.search_rowid;
-      END`,
-  interviews_fts_delete: `CREATE TRIGGER interviews_fts_delete AFTER DELETE ON interviews BEGIN
-        DELETE FROM interviews_fts WHERE rowid = old.search_rowid;
-      END`,
-};
+/**
+ * A full-text index derived from a table: the FTS5 table and the triggers that keep it in step,
+ * each written as SQLite stores it (so a stored copy can be compared), and how to fill it from
+ * scratch. Features hand theirs in (see `ensureFullTextIndex`); this folder knows none of them.
+ */
+export interface FullTextIndex {
+  /** The FTS5 table's name. */
+  table: string;
+  /** Its `CREATE VIRTUAL TABLE` statement. */
+  create: string;
+  /** The triggers by name, each its `CREATE TRIGGER` statement. */
+  triggers: Record<string, string>;
+  /** What fills the new table from the rows already there (run after `create`, before the triggers). */
+  fill: string[];
+}
 
-/** Whether the table and every trigger are there exactly as this build makes them. */
-function indexWhole(sql: DatabaseSync): boolean {
+/** The SQL this file needs of a connection (the raw one at open, or the app's wrapper). */
+type Sql = Pick<DatabaseSync, 'exec' | 'prepare'>;
+
+/** Whether the table and every trigger are there exactly as `index` makes them. */
+function indexWhole(sql: Sql, index: FullTextIndex): boolean {
+  const names = [index.table, ...Object.keys(index.triggers)];
   const stored = new Map(
     (
       sql
         .prepare(
-          "SELECT name, sql FROM sqlite_schema WHERE type IN ('table', 'trigger') AND name IN ('interviews_fts', 'interviews_fts_insert', 'interviews_fts_update', 'interviews_fts_delete')",
+          "SELECT name, sql FROM sqlite_schema WHERE type IN ('table', 'trigger') AND name IN (SELECT value FROM json_each(?))",
         )
-        .all() as { name: string; sql: string }[]
+        .all(JSON.stringify(names)) as { name: string; sql: string }[]
     ).map((r) => [r.name, r.sql]),
   );
   return (
-    stored.get('interviews_fts') === indexTable &&
-    Object.entries(indexTriggers).every(([name, text]) => stored.get(name) === text)
+    stored.get(index.table) === index.create &&
+    Object.entries(index.triggers).every(([name, text]) => stored.get(name) === text)
   );
 }
 
-/** Drops whatever part of the index is there: the triggers first (they name the table), then the table. */
-function dropIndex(sql: DatabaseSync): void {
-  for (const name of Object.keys(indexTriggers)) sql.exec(`DROP TRIGGER IF EXISTS ${name}`);
-  sql.exec('DROP TABLE IF EXISTS interviews_fts');
-}
-
 /**
- * Builds the full-text index of the `search` column when the build has FTS5 and the index is not
- * whole (first open after the upgrade, a database from a build without FTS5, or a part of it lost or
- * changed by another tool); triggers keep it in step with every insert, update and delete, whoever
- * writes. The index is derived data, so it is dropped and made again as a whole (table and triggers
- * in one transaction), never patched. Without FTS5 the database stays valid and search reads the
- * normalised column instead. Returns the mode in use.
+ * Builds `index` when the build has FTS5 and the index is not whole (first open after the upgrade,
+ * a database from a build without FTS5, or a part of it lost or changed by another tool); its
+ * triggers keep it in step with every insert, update and delete, whoever writes. The index is
+ * derived data, so it is dropped and made again as a whole (table and triggers in one
+ * transaction), never patched. Without FTS5 its triggers go (each would fail every write to the
+ * table it watches) and the database stays valid. True when the index is there to use.
  */
-export function ensureSearchIndex(sql: DatabaseSync): SearchMode {
-  if (indexWhole(sql)) return 'fts5';
+export function ensureFullTextIndex(sql: Sql, index: FullTextIndex): boolean {
+  if (indexWhole(sql, index)) return true;
   const fts5 = hasFts5(sql);
   sql.exec('BEGIN IMMEDIATE');
   try {
-    // Without FTS5 the triggers must go too: each would fail every write to the interviews.
+    // The triggers first (they name the table), then the table.
+    for (const name of Object.keys(index.triggers)) sql.exec(`DROP TRIGGER IF EXISTS ${name}`);
     if (fts5) {
-      dropIndex(sql);
-      sql.exec(indexTable);
-      sql.exec('UPDATE interviews SET search_rowid = rowid');
-      sql.exec('INSERT INTO interviews_fts (rowid, search) SELECT search_rowid, search FROM interviews');
-      for (const text of Object.values(indexTriggers)) sql.exec(text);
-    } else for (const name of Object.keys(indexTriggers)) sql.exec(`DROP TRIGGER IF EXISTS ${name}`);
+      sql.exec(`DROP TABLE IF EXISTS ${index.table}`);
+      sql.exec(index.create);
+      for (const statement of index.fill) sql.exec(statement);
+      for (const text of Object.values(index.triggers)) sql.exec(text);
+    }
     sql.exec('COMMIT');
   } catch (error) {
     sql.exec('ROLLBACK');
     throw error;
   }
-  return fts5 ? 'fts5' : 'column';
+  return fts5;
+}
+
+/** The schedule's index of names, emails and job titles: trigrams of the normalised `search` column. */
+const interviewsIndex: FullTextIndex = {
+  table: 'interviews_fts',
+  create: "CREATE VIRTUAL TABLE interviews_fts USING fts5 (search, tokenize = 'trigram')",
+  triggers: {
+    interviews_fts_insert: `CREATE TRIGGER interviews_fts_insert AFTER INSERT ON interviews BEGIN
+        INSERT INTO interviews_fts (rowid, search) VALUES ((SELECT coalesce(max(rowid), 0) + 1 FROM interviews_fts), new.search);
+        UPDATE interviews SET search_rowid = (SELECT max(rowid) FROM interviews_fts) WHERE id = new.id;
+      END`,
+    interviews_fts_update: `CREATE TRIGGER interviews_fts_update AFTER UPDATE OF search ON interviews WHEN new.search IS NOT old.search BEGIN
+        UPDATE interviews_fts SET search = new.search WHERE rowid = new.search_rowid;
+      END`,
+    interviews_fts_delete: `CREATE TRIGGER interviews_fts_delete AFTER DELETE ON interviews BEGIN
+        DELETE FROM interviews_fts WHERE rowid = old.search_rowid;
+      END`,
+  },
+  fill: [
+    'UPDATE interviews SET search_rowid = rowid',
+    'INSERT INTO interviews_fts (rowid, search) SELECT search_rowid, search FROM interviews',
+  ],
+};
+
+/**
+ * Builds the full-text index of the interviews' `search` column at open (see `ensureFullTextIndex`).
+ * Without FTS5 search reads the normalised column instead. Returns the mode in use.
+ */
+export function ensureSearchIndex(sql: DatabaseSync): SearchMode {
+  return ensureFullTextIndex(sql, interviewsIndex) ? 'fts5' : 'column';
 }
 
 /** The FTS5 query for a search: the normalised text as one quoted string (any part of a word), or none under three characters. */

@@ -6,7 +6,9 @@ import type {
 } from '../../preload/shared/contract/interview-schema';
 import { DeskFailure } from '../shared/desk-failure';
 import type { Clock } from '../platform/clock';
-import type { InterviewRepository, ScheduleWindow } from '../database/interview-repository';
+import type { ScheduleRow, SpokenLine } from '../../preload/shared/contract/ipc-contract';
+import { interviewSearchText, type InterviewRepository, type ScheduleWindow } from '../database/interview-repository';
+import { searchText } from '../database/search-text';
 import { findConflicts, startInstant, summarize } from './interview-rules';
 
 /** The preview the form shows while typing: the instant, the candidate's local time and conflicts. */
@@ -20,11 +22,11 @@ export interface SchedulePreview {
 export interface InterviewQueries {
   list(): InterviewSummary[];
   /** Rows `offset`… of a schedule section, at most `limit`. */
-  page(window: ScheduleWindow, offset: number, limit: number): InterviewSummary[];
+  page(window: ScheduleWindow, offset: number, limit: number): ScheduleRow[];
   /** How many interviews a schedule section holds. */
   count(window: ScheduleWindow): number;
   /** The rows of these interviews that still exist and match `query`. */
-  byIds(ids: string[], query: string): InterviewSummary[];
+  byIds(ids: string[], query: string): ScheduleRow[];
   /** The next scheduled interview that has not ended now. */
   next(): InterviewSummary | null;
   /** Every stored interview, whole. */
@@ -69,14 +71,42 @@ export function conflictsIn(
   );
 }
 
-/** Creates the read side over the repository. */
-export function createInterviewQueries(deps: { repository: InterviewRepository; clock: Clock }): InterviewQueries {
-  const { repository, clock } = deps;
+/** For each of these interviews whose transcript holds the search, the line that does (see main/meet-artifacts). */
+export type SpokenLines = (interviewIds: string[], query: string) => Map<string, SpokenLine>;
+
+/**
+ * The schedule's rows for a search: each interview's summary, and the line said in its transcript
+ * where that is what the search found. A row found by name, email or job looks as it always has.
+ */
+function scheduleRows(interviews: Interview[], query: string, spokenLines: SpokenLines | undefined): ScheduleRow[] {
+  const text = searchText(query);
+  const bySpeech = text ? interviews.filter((i) => !interviewSearchText(i).includes(text)) : [];
+  const lines =
+    spokenLines && bySpeech.length > 0
+      ? spokenLines(
+          bySpeech.map((i) => i.id),
+          query,
+        )
+      : undefined;
+  return interviews.map((interview) => {
+    const spoken = lines?.get(interview.id);
+    return spoken ? { ...summarize(interview), spoken } : summarize(interview);
+  });
+}
+
+/** Creates the read side over the repository; `spokenLines` gives the schedule's search its transcript lines. */
+export function createInterviewQueries(deps: {
+  repository: InterviewRepository;
+  clock: Clock;
+  spokenLines?: SpokenLines;
+}): InterviewQueries {
+  const { repository, clock, spokenLines } = deps;
   return {
     list: () => repository.all().map(summarize),
-    page: (window, offset, limit) => repository.schedulePage(window, offset, limit).map(summarize),
+    page: (window, offset, limit) =>
+      scheduleRows(repository.schedulePage(window, offset, limit), window.query, spokenLines),
     count: (window) => repository.scheduleCount(window),
-    byIds: (ids, query) => repository.matching(ids, query).map(summarize),
+    byIds: (ids, query) => scheduleRows(repository.matching(ids, query), query, spokenLines),
     next() {
       const found = repository.nextUnfinished(clock.now());
       return found ? summarize(found) : null;

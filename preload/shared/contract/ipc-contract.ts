@@ -141,9 +141,18 @@ export const schedulePageInputSchema = scheduleWindowSchema.extend({
   offset: z.number().int().min(0).max(10_000_000),
   limit: z.number().int().min(1).max(500),
 });
+/** Where a search found words said in an interview's transcript: who said them, the words around, the matched ones marked. */
+export const spokenLineSchema = z.object({
+  speaker: z.string(),
+  parts: z.array(z.object({ text: z.string(), match: z.boolean() })),
+});
+export type SpokenLine = z.infer<typeof spokenLineSchema>;
+/** A schedule row; `spoken` when the search found the interview by words said, not by its name, email or job. */
+export const scheduleRowSchema = interviewSummarySchema.extend({ spoken: spokenLineSchema.optional() });
+export type ScheduleRow = z.infer<typeof scheduleRowSchema>;
 /** A page of rows; `total` (the section's size) comes with the first page, so opening a search is one call per section. */
 export const schedulePageSchema = z.object({
-  items: z.array(interviewSummarySchema),
+  items: z.array(scheduleRowSchema),
   total: z.number().int().optional(),
 });
 
@@ -291,7 +300,7 @@ export const calls = {
   /** The rows of just these interviews (those that changed), if they still exist and match the search. */
   'interviews:byIds': call(
     z.object({ ids: z.array(interviewId).max(500), query: scheduleWindowSchema.shape.query }),
-    z.array(interviewSummarySchema),
+    z.array(scheduleRowSchema),
   ),
   /** The next scheduled interview that has not ended (the countdown banner). */
   'interviews:next': call(noInput, interviewSummarySchema.nullable()),
