@@ -56,6 +56,11 @@ import { analyticsHandlers } from './handlers/analytics-handlers';
 import { attendanceHandlers } from './handlers/attendance-handlers';
 import { findTimeHandlers } from './handlers/find-time-handlers';
 import { restoreHandlers } from './handlers/restore-handlers';
+import { debriefHandlers } from './handlers/debrief-handlers';
+import { createDebriefService } from '../debrief/debrief-service';
+import { createDebriefSources } from '../debrief/debrief-sources';
+import { createScorecardRepository } from '../scorecards/scorecard-repository';
+import type { SavedPdf } from '../../preload/shared/contract/debrief-schema';
 import { scorecardsHandlers } from './handlers/scorecards-handlers';
 import { createScorecards } from '../scorecards/scorecards';
 
@@ -83,6 +88,8 @@ export interface ServiceDeps {
   waitingNotifier?: AttendanceServiceDeps['notifyWaiting'];
   /** Shows "Scorecard due" natively (Electron); web mode's browser notification comes from the event. */
   scorecardDueNotifier?: (interview: Interview, now: number) => void;
+  /** Prints the main window to a PDF the person places (Electron); web mode prints from the browser. */
+  savePdf?: (fileName: string) => Promise<SavedPdf>;
   /** The recruiter's locale: emails and notices write times in it. Node's own locale when absent. */
   locale?: string;
   /** Where the email templates live (templates/ at the app root). */
@@ -345,6 +352,16 @@ export function composeServices(deps: ServiceDeps): DeskServices {
   );
   // After the interview: the panel's scorecards through Google Forms.
   // After the interview: the debrief.
+  const debrief = createDebriefService({
+    interviews,
+    scorecards: createScorecardRepository({ database: deps.database, log: deps.log.scope('debrief') }),
+    sources: createDebriefSources(deps.database),
+    attendance: (id) => attendance.view(id),
+    showOthersBeforeSubmit: () => settings.get().showOthersScorecardsBeforeSubmit,
+    clock: deps.clock,
+    timeStyle,
+    ...(deps.savePdf ? { savePdf: deps.savePdf } : {}),
+  });
 
   const handlers = {
     ...appHandlers({ info: deps.info, smtpUrl: deps.config.smtpUrl, notices }),
@@ -374,6 +391,7 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     ...scorecardsHandlers({ scorecards: scorecards.service, templates: scorecards.templates }),
     // After the interview: panel forms' handlers.
     // After the interview: debrief's handlers.
+    ...debriefHandlers(debrief),
   } satisfies CallHandlers;
 
   return {

@@ -22,6 +22,7 @@ import {
   timeZoneName,
 } from './interview-schema';
 import { attendanceViewSchema, candidateWaitingSchema } from './attendance-schema';
+import { debriefQuerySchema, debriefSchema, savedPdfSchema } from './debrief-schema';
 import {
   scorecardDueSchema,
   scorecardInputSchema,
@@ -380,6 +381,9 @@ export const calls = {
   ),
   // After the interview: the panel's scorecards through Google Forms (main/panel-forms).
   // After the interview: the debrief (main/debrief).
+  'debrief:get': call(debriefQuerySchema, debriefSchema),
+  /** Desktop only: prints the window showing the debrief to a PDF; web mode answers `unavailable` (the browser prints). */
+  'debrief:savePdf': call(debriefQuerySchema, savedPdfSchema),
 } as const;
 
 /** Every main → renderer event. */

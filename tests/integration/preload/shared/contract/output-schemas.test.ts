@@ -1,4 +1,5 @@
 import http from 'node:http';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callNames, calls, type CallInput, type CallName } from '../../../../../preload/shared/contract/ipc-contract';
@@ -46,7 +47,11 @@ describe('every call answers what its output schema says (composed services, loc
       secrets: memorySecretStore(),
       // The system browser: the emulator's consent page for Google sign-in, nothing for Meet links.
       browse: async (url) => (url.startsWith('https://meet.google.com/') ? undefined : g.browse(url)),
-      overrides: { config: loadEnvConfig({ ...g.env, INTERVIEW_DESK_SMTP_URL: sink.url }, temp.dir) },
+      overrides: {
+        config: loadEnvConfig({ ...g.env, INTERVIEW_DESK_SMTP_URL: sink.url }, temp.dir),
+        // The desktop shell's printer (its Electron glue is tested against the fake electron).
+        savePdf: async (fileName) => ({ saved: true, path: path.join(temp.dir, fileName) }),
+      },
     });
   });
   afterAll(async () => {
@@ -194,6 +199,9 @@ describe('every call answers what its output schema says (composed services, loc
         interviewId: id,
         answers: { ratings: { design: { rating: 'yes', note: 'Solid' } }, overall: 'yes', takeaways: 'Good' },
       }),
+      // With the recruiter's scorecard submitted just before: their own in the debrief, the candidate's whole view.
+      'debrief:get': () => ({ id, scope: 'candidate' }),
+      'debrief:savePdf': () => ({ id }),
       // With the recruiter's scorecard submitted just before: their own in the debrief, the candidate's whole view.
       'debrief:get': () => ({ id, scope: 'candidate' }),
       'debrief:savePdf': () => ({ id }),

@@ -1,0 +1,80 @@
+/**
+ * The debrief as plain text ("Copy as text"): for a hiring channel or an ATS note. The same facts
+ * as the screen in reading order; nothing is summed into a verdict.
+ */
+import type { Debrief, DebriefInterview, DebriefInterviewer } from '../../preload/shared/contract/debrief-schema';
+import { criterionRatingWords, recommendationWords } from '../../preload/shared/contract/scorecard-schema';
+import { formatInstant, type TimeStyle } from '../../preload/shared/rules/time-format';
+
+/** Where an interviewer's scorecard stands, in words. */
+export function scorecardStateWords(person: DebriefInterviewer): string {
+  switch (person.state) {
+    case 'missing':
+      return 'no scorecard yet';
+    case 'hidden':
+      return 'submitted (hidden until you submit yours)';
+    case 'draft':
+      return `${person.overall ? recommendationWords[person.overall] : 'no recommendation yet'} (draft, not submitted)`;
+    case 'submitted':
+      return (
+        (person.overall ? recommendationWords[person.overall] : 'No recommendation given') +
+        (person.source === 'form' ? ' (from the panel form)' : '') +
+        (person.editedAt ? ' (edited after submitting)' : '')
+      );
+  }
+}
+
+const who = (person: DebriefInterviewer) => (person.kind === 'recruiter' ? `${person.name} (you)` : person.name);
+
+/** The interview's time: "Tue 15 Jan 2030, 13:00–14:00 CET". */
+function when(item: DebriefInterview, style: TimeStyle): string {
+  const start = formatInstant(item.startUtc, item.timeZone, style, { date: 'short' });
+  const end = formatInstant(item.endUtc, item.timeZone, style, { zoneName: 'short' });
+  return `${start}–${end}`;
+}
+
+function interviewText(item: DebriefInterview, style: TimeStyle): string[] {
+  const lines = [`${item.jobTitle}, ${when(item, style)}${item.cancelled ? ' (cancelled)' : ''}`, ''];
+  lines.push('Who said what');
+  for (const person of item.interviewers) lines.push(`- ${who(person)}: ${scorecardStateWords(person)}`);
+  if (item.hiddenNote) lines.push(item.hiddenNote);
+  const shown = item.interviewers.map((p) => p.state === 'submitted' || p.state === 'draft');
+  if (item.criteria.length) {
+    lines.push('', 'Criteria');
+    for (const row of item.criteria) {
+      const cells = row.cells.map((cell, i) => ({ cell, person: item.interviewers[i]! })).filter((_, i) => shown[i]);
+      lines.push(
+        `- ${row.name}: ` +
+          cells
+            .map(({ cell, person }) => `${person.name} ${cell.rating ? criterionRatingWords[cell.rating] : '—'}`)
+            .join('; '),
+      );
+      for (const { cell, person } of cells) if (cell.note) lines.push(`    ${person.name}: ${indent(cell.note)}`);
+    }
+  }
+  const takeaways = item.interviewers.filter((p) => p.takeaways);
+  if (takeaways.length) {
+    lines.push('', 'Key takeaways');
+    for (const person of takeaways) lines.push(`- ${person.name}: ${indent(person.takeaways!)}`);
+  }
+  lines.push('', 'Attendance', ...item.attendance.map((l) => `- ${l}`));
+  if (item.links.length) {
+    lines.push('', 'Transcript and recording');
+    for (const link of item.links) lines.push(`- ${link.label}: ${link.url}`);
+  }
+  return lines;
+}
+
+// A note's own line breaks stay inside its list item.
+const indent = (text: string) => text.replace(/\n/g, '\n      ');
+
+/** The whole debrief as text: the candidate, then each interview (oldest first). */
+export function debriefText(debrief: Omit<Debrief, 'text'>, style: TimeStyle): string {
+  const { candidate, interviews } = debrief;
+  const heading =
+    debrief.scope === 'candidate'
+      ? `Debrief: ${candidate.name} <${candidate.email}>, ${interviews.length} ${interviews.length === 1 ? 'interview' : 'interviews'}`
+      : `Debrief: ${candidate.name} <${candidate.email}>`;
+  const parts = interviews.map((item) => interviewText(item, style).join('\n'));
+  return [heading, '', parts.join('\n\n———\n\n'), ''].join('\n');
+}

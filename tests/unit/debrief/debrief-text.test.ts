@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { debriefText } from '../../../main/debrief/debrief-text';
+import { buildDebriefInterview } from '../../../main/debrief/debrief-view';
+import { timeStyleOf } from '../../../preload/shared/rules/time-format';
+import { makeInterview } from '../../support/interview-fixtures';
+import { makeScorecard } from '../../support/debrief-seed';
+
+const interview = makeInterview({
+  startUtc: '2030-01-15T12:00:00.000Z',
+  durationMinutes: 60,
+  timeZone: 'Europe/Berlin',
+  jobTitle: 'Compiler Engineer',
+  candidate: { name: 'Ada Lovelace', email: 'ada@example.com' },
+  recruiter: { name: 'Rita Recruiter', email: 'rita@example.com' },
+  coInterviewers: [{ email: 'pat@example.com', name: 'Pat Panel' }],
+});
+const rita = { kind: 'recruiter' as const, name: 'Rita Recruiter', email: 'rita@example.com' };
+const pat = { kind: 'panelist' as const, name: 'Pat Panel', email: 'pat@example.com' };
+const style = timeStyleOf('en-GB');
+
+const item = (
+  othersShown: boolean,
+  own = makeScorecard(interview.id, rita, {
+    answers: {
+      overall: 'strong_yes',
+      takeaways: 'Clear thinker.\nWould hire.',
+      ratings: { 'role-skills': { rating: 'strong_yes', note: 'Built a compiler.' } },
+    },
+  }),
+) =>
+  buildDebriefInterview({
+    interview,
+    own,
+    others: [
+      makeScorecard(interview.id, pat, {
+        editedAt: '2030-01-16T09:00:00.000Z',
+        answers: {
+          overall: 'no',
+          takeaways: 'Shaky on testing.',
+          ratings: { 'role-skills': { rating: 'no', note: '' } },
+        },
+      }),
+    ],
+    othersShown,
+    attendance: undefined,
+    links: [{ kind: 'transcript', url: 'https://docs.google.com/document/d/t' }],
+    transcriptEntries: 3,
+  });
+
+describe('the debrief as text', () => {
+  it('reads like the screen: who said what, the criteria, takeaways, attendance and links', () => {
+    const text = debriefText({ scope: 'interview', candidate: interview.candidate, interviews: [item(true)] }, style);
+    expect(text).toBe(
+      [
+        'Debrief: Ada Lovelace <ada@example.com>',
+        '',
+        'Compiler Engineer, Tue, 15 Jan 2030, 13:00–14:00 CET',
+        '',
+        'Who said what',
+        '- Rita Recruiter (you): Strong yes',
+        '- Pat Panel: No (from the panel form) (edited after submitting)',
+        '',
+        'Criteria',
+        '- Skills for the role: Rita Recruiter Strong yes; Pat Panel No',
+        '    Rita Recruiter: Built a compiler.',
+        '- Problem solving: Rita Recruiter —; Pat Panel —',
+        '- Communication: Rita Recruiter —; Pat Panel —',
+        '- Collaboration: Rita Recruiter —; Pat Panel —',
+        '',
+        'Key takeaways',
+        '- Rita Recruiter: Clear thinker.',
+        '      Would hire.',
+        '- Pat Panel: Shaky on testing.',
+        '',
+        'Attendance',
+        '- Attendance from Google Meet is not connected.',
+        '',
+        'Transcript and recording',
+        '- Transcript (Google Docs): https://docs.google.com/document/d/t',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('says what is hidden and carries nothing of it', () => {
+    const draft = makeScorecard(interview.id, rita, { state: 'draft', answers: { overall: 'yes' } });
+    const text = debriefText(
+      { scope: 'interview', candidate: interview.candidate, interviews: [item(false, draft)] },
+      style,
+    );
+    expect(text).toContain('- Rita Recruiter (you): Yes (draft, not submitted)');
+    expect(text).toContain('- Pat Panel: submitted (hidden until you submit yours)');
+    expect(text).toContain("Submit yours to see the other interviewer's.");
+    expect(text).not.toContain('Shaky on testing');
+    expect(text).not.toMatch(/Pat Panel No/);
+  });
+
+  it('for a candidate: how many interviews, each one after the other', () => {
+    const text = debriefText(
+      { scope: 'candidate', candidate: interview.candidate, interviews: [item(true), item(true)] },
+      style,
+    );
+    expect(text.split('\n')[0]).toBe('Debrief: Ada Lovelace <ada@example.com>, 2 interviews');
+    expect(text.split('———').length).toBe(2);
+  });
+});
