@@ -1,5 +1,6 @@
 import type { Interview } from '../../preload/shared/contract/interview-schema';
 import type { Settings } from '../../preload/shared/contract/settings-schema';
+import { DebriefLink } from '../debrief/DebriefLink';
 
 /**
  * What the room shows once the interview has started, in reading order: the recruiter's scorecard,
@@ -24,6 +25,7 @@ export function AfterInterview({
       {/* Panel scorecards (renderer/panel-forms). */}
       {/* Transcript and Meet links (renderer/transcript). */}
       {/* Debrief link (renderer/debrief). */}
+      <DebriefLink interview={interview} now={now} />
     </>
   );
 }

@@ -13,6 +13,7 @@ import { ScheduleScreen } from '../schedule/ScheduleScreen';
 import { ScheduleForm } from '../schedule/ScheduleForm';
 import { InterviewRoom } from '../interview-room/InterviewRoom';
 import { AnalyticsScreen } from '../analytics/AnalyticsScreen';
+import { DebriefScreen } from '../debrief/DebriefScreen';
 import { ReminderBanner } from './ReminderBanner';
 import { WaitingBanner } from './WaitingBanner';
 import { RestoreReview } from './RestoreReview';
@@ -38,7 +39,14 @@ const candidateNavItems: Array<{ route: Route; label: string }> = [
   { route: { screen: 'welcome' }, label: 'Your interviews' },
   { route: { screen: 'device-check' }, label: 'Device check' },
 ];
-const recruiterScreens = new Set<Route['screen']>(['welcome', 'schedule', 'new-interview', 'analytics', 'settings']);
+const recruiterScreens = new Set<Route['screen']>([
+  'welcome',
+  'schedule',
+  'new-interview',
+  'analytics',
+  'settings',
+  'debrief',
+]);
 
 /** The app shell: navigation, notices, and the current screen. */
 export function App() {
@@ -144,7 +152,7 @@ export function App() {
   const setupPending = settings.value ? !settings.value.firstRunDone : false;
   const current: Route = route ?? (connected && !setupPending ? { screen: 'schedule' } : { screen: 'welcome' });
   const navScreen =
-    current.screen === 'new-interview' || current.screen === 'interview'
+    current.screen === 'new-interview' || current.screen === 'interview' || current.screen === 'debrief'
       ? candidateMode
         ? 'welcome'
         : 'schedule'
@@ -264,6 +272,9 @@ export function App() {
         )}
         {current.screen === 'interview' && settings.value && (
           <InterviewRoom key={current.id} id={current.id} settings={settings.value} />
+        )}
+        {!candidateMode && current.screen === 'debrief' && (
+          <DebriefScreen key={`${current.id}-${current.scope}`} id={current.id} scope={current.scope} />
         )}
         {current.screen === 'device-check' && (
           <DeviceCheckScreen

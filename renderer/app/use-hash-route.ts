@@ -7,6 +7,7 @@ export type Route =
   | { screen: 'schedule' }
   | { screen: 'new-interview' }
   | { screen: 'interview'; id: string }
+  | { screen: 'debrief'; id: string; scope: 'interview' | 'candidate' }
   | { screen: 'device-check' }
   | { screen: 'analytics' }
   | { screen: 'settings' }
@@ -28,6 +29,11 @@ export function parseRoute(hash: string): Route | null {
       return { screen: name };
     case 'interview':
       return arg && uuid.test(arg) ? { screen: 'interview', id: arg } : null;
+    case 'debrief':
+      // `#/debrief/<id>` is the interview's; `#/debrief/<id>/candidate` every interview with its candidate.
+      if (!arg || !uuid.test(arg) || parts.length > 3 || (parts[2] !== undefined && parts[2] !== 'candidate'))
+        return null;
+      return { screen: 'debrief', id: arg, scope: parts[2] ? 'candidate' : 'interview' };
     case 'join':
       // The invitation link travels encoded; main parses it again before showing or saving anything.
       return arg && parts.length === 2 ? joinRoute(arg) : null;
@@ -48,6 +54,7 @@ function joinRoute(encoded: string): Route | null {
 /** The URL hash of a route. */
 export function routeHref(route: Route): string {
   if (route.screen === 'interview') return `#/interview/${route.id}`;
+  if (route.screen === 'debrief') return `#/debrief/${route.id}${route.scope === 'candidate' ? '/candidate' : ''}`;
   if (route.screen === 'join-preview') return `#/join/${encodeURIComponent(route.link)}`;
   if (route.screen === 'new-interview') return '#/schedule/new';
   return `#/${route.screen}`;

@@ -1,0 +1,104 @@
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { servicesFor } from '../../../support/test-services';
+import { makeTempDir } from '../../../support/temp-dir';
+import { inProcessDesk } from '../../../support/in-process-desk';
+import { installPageGlobals } from '../../../support/page-globals';
+import { makeInterview } from '../../../support/interview-fixtures';
+import { insertScorecard, makeScorecard } from '../../../support/debrief-seed';
+import { createInterviewRepository } from '../../../../main/database/interview-repository';
+
+// Real services over a real database; the renderer reaches them as it reaches main.
+const removePage = await installPageGlobals();
+const { render, screen, within, cleanup, fireEvent, waitFor } = await import('@testing-library/react');
+const temp = makeTempDir();
+const services = servicesFor(temp.dir);
+window.desk = inProcessDesk(services);
+const { DebriefScreen } = await import('../../../../renderer/debrief/DebriefScreen');
+
+afterEach(() => cleanup());
+afterAll(async () => {
+  await services.dispose();
+  services.stores.database.close();
+  temp.cleanup();
+  await removePage();
+});
+
+const rita = { kind: 'recruiter' as const, name: 'Rita Recruiter', email: 'rita@example.com' };
+const pat = { kind: 'panelist' as const, name: 'Pat Panel', email: 'pat@example.com' };
+const interview = makeInterview({
+  startUtc: new Date(Date.now() - 3 * 3_600_000).toISOString(),
+  durationMinutes: 45,
+  jobTitle: 'Compiler Engineer',
+  recruiter: { name: 'Rita Recruiter', email: 'rita@example.com' },
+  coInterviewers: [
+    { email: 'pat@example.com', name: 'Pat Panel' },
+    { email: 'sam@example.com', name: 'Sam Silent' },
+  ],
+});
+createInterviewRepository(services.stores.database).putMany([interview]);
+insertScorecard(
+  services.stores.database,
+  makeScorecard(interview.id, pat, {
+    answers: {
+      overall: 'yes',
+      takeaways: 'Strong on parsing.',
+      ratings: { 'problem-solving': { rating: 'strong_yes', note: 'Found the bug fast.' } },
+    },
+  }),
+);
+
+describe('DebriefScreen', () => {
+  it('while the recruiter’s own is missing, names who sent one and says how to see it', async () => {
+    render(<DebriefScreen id={interview.id} scope="interview" />);
+    const who = await screen.findByTestId('debrief-who');
+    const row = (name: string) => within(who).getByRole('row', { name: new RegExp(name) });
+    expect(row('Rita Recruiter').textContent).toContain('No scorecard yet');
+    expect(row('Pat Panel').textContent).toContain('Submitted, hidden until you submit yours');
+    expect(row('Sam Silent').textContent).toContain('No scorecard yet');
+    expect(screen.getByTestId('debrief-hidden').textContent).toContain("Submit yours to see the other interviewer's.");
+    expect(document.body.textContent).not.toContain('Strong on parsing');
+  });
+
+  it('once it is submitted: each recommendation, the criteria × interviewer table and the takeaways', async () => {
+    insertScorecard(
+      services.stores.database,
+      makeScorecard(interview.id, rita, {
+        answers: { overall: 'strong_yes', ratings: { 'problem-solving': { rating: 'yes', note: '' } } },
+      }),
+    );
+    render(<DebriefScreen id={interview.id} scope="interview" />);
+    const who = await screen.findByTestId('debrief-who');
+    expect(within(who).getByRole('row', { name: /Rita Recruiter/ }).textContent).toContain('Strong yes');
+    expect(within(who).getByRole('row', { name: /Pat Panel/ }).textContent).toContain('through the panel form');
+    const criteria = screen.getByTestId('debrief-criteria');
+    expect(
+      within(criteria)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['Criterion', 'Rita Recruiter', 'Pat Panel']);
+    const solving = within(criteria).getByRole('row', { name: /Problem solving/ });
+    expect(
+      within(solving)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['Yes', 'Strong yesFound the bug fast.']);
+    expect(screen.getByRole('region', { name: 'Key takeaways' }).textContent).toContain('Strong on parsing.');
+    expect(screen.queryByTestId('debrief-hidden')).toBeNull();
+  });
+
+  it('Save as PDF without the desktop shell says to print instead; Copy as text copies main’s text', async () => {
+    let copied = '';
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: { writeText: async (text: string) => void (copied = text) },
+    });
+    render(<DebriefScreen id={interview.id} scope="interview" />);
+    await screen.findByTestId('debrief-who');
+    fireEvent.click(screen.getByRole('button', { name: 'Copy as text' }));
+    await waitFor(() => expect(screen.getByTestId('debrief-said').textContent).toBe('Copied the debrief as text.'));
+    expect(copied.split('\n')[0]).toBe('Debrief: Ada Lovelace <ada@example.com>');
+    expect(copied).toContain('- Pat Panel: Yes (from the panel form)');
+    fireEvent.click(screen.getByRole('button', { name: 'Save as PDF' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('In the browser, use Print');
+  });
+});
