@@ -2,10 +2,22 @@ import { useId, useState, type FormEvent } from 'react';
 import type { Settings } from '../../preload/shared/contract/settings-schema';
 import { desk } from '../bridge/desk';
 import { ErrorMessage } from '../common/ErrorMessage';
-import { FieldError, FieldErrorSummary, invalidProps, isFormWide, useFormErrors } from '../common/FieldError';
+import { Field } from '../common/Field';
+import { FieldErrorSummary, isFormWide, useFormErrors } from '../common/FieldError';
 import { useCall } from '../common/use-call';
 
 const securityWords: Record<Settings['smtp']['security'], string> = { tls: 'TLS', starttls: 'STARTTLS', none: 'None' };
+
+/** The panel's fields by the contract's names, as their labels read (the error summary names them so). */
+const labels = {
+  mailTransport: 'Send invitations with',
+  'smtp.host': 'SMTP server',
+  'smtp.port': 'Port',
+  'smtp.security': 'Security',
+  'smtp.user': 'User name',
+  password: 'Password',
+  'smtp.fromAddress': 'Send from (address)',
+} as const;
 
 /** Settings → Email: SMTP server (password in the keychain) or Gmail, and "Send test email". */
 export function MailPanel({ initial }: { initial: Settings }) {
@@ -18,28 +30,7 @@ export function MailPanel({ initial }: { initial: Settings }) {
   // SMTP set by the environment wins over these fields: it is shown as text, with where it comes from.
   const info = useCall(() => desk.app.info());
   const override = info.value?.smtpOverride;
-  const ids = {
-    note: useId(),
-    host: useId(),
-    port: useId(),
-    security: useId(),
-    user: useId(),
-    pass: useId(),
-    from: useId(),
-    transport: useId(),
-  };
-  const labels: Record<string, string> = {
-    'smtp.host': 'SMTP server',
-    'smtp.port': 'Port',
-    'smtp.security': 'Security',
-    'smtp.user': 'User name',
-    password: 'Password',
-    'smtp.fromAddress': 'Send from (address)',
-  };
-  const errorId = (field: string) => `${ids.transport}-${field}-e`;
-  /** What a field needs to show main's refusal: marked invalid, pointing at its message. */
-  const described = (field: string) => invalidProps(error, field, errorId(field));
-  const fieldError = (field: string) => <FieldError error={error} field={field} id={errorId(field)} />;
+  const noteId = useId();
   const change = <K extends keyof typeof smtp>(key: K, value: (typeof smtp)[K]) => {
     setSmtp({ ...smtp, [key]: value });
     edited(`smtp.${key}`);
@@ -83,27 +74,38 @@ export function MailPanel({ initial }: { initial: Settings }) {
       setError(result.error);
     }
   };
+  // The one address field: shown with the other SMTP fields, or alone when the server was set at start.
+  const sendFrom = (
+    <Field label={labels['smtp.fromAddress']} name="smtp.fromAddress" error={error}>
+      {(c) => (
+        <input {...c} type="email" value={smtp.fromAddress} onChange={(e) => change('fromAddress', e.target.value)} />
+      )}
+    </Field>
+  );
   return (
     <section className="panel account" aria-labelledby="mail-title">
       <h2 id="mail-title">Email</h2>
       <form className="form" onSubmit={(e) => void save(e)} noValidate>
-        <label htmlFor={ids.transport}>Send invitations with</label>
-        <select
-          id={ids.transport}
-          value={transport}
-          onChange={(e) => setTransport(e.target.value as Settings['mailTransport'])}
-        >
-          <option value="smtp">An SMTP server</option>
-          <option value="gmail">Gmail (my connected Google account)</option>
-        </select>
+        <Field label={labels.mailTransport} name="mailTransport" error={error}>
+          {(c) => (
+            <select
+              {...c}
+              value={transport}
+              onChange={(e) => setTransport(e.target.value as Settings['mailTransport'])}
+            >
+              <option value="smtp">An SMTP server</option>
+              <option value="gmail">Gmail (my connected Google account)</option>
+            </select>
+          )}
+        </Field>
         {transport === 'smtp' && override && (
           <>
-            <p className="read-only-note" id={ids.note}>
+            <p className="read-only-note" id={noteId}>
               The SMTP server, port, security, user and password come from how Interview Desk was started on this
               computer (whoever set it up chose them), so they can't be changed here.
               {override.security === 'starttls' && ' Mail is encrypted (STARTTLS) only when the server offers it.'}
             </p>
-            <dl className="details" aria-describedby={ids.note} data-testid="smtp-from-start">
+            <dl className="details" aria-describedby={noteId} data-testid="smtp-from-start">
               <dt>SMTP server</dt>
               <dd>{override.host}</dd>
               <dt>Port</dt>
@@ -119,90 +121,72 @@ export function MailPanel({ initial }: { initial: Settings }) {
                   : 'None: the app was started without one'}
               </dd>
             </dl>
-            <label htmlFor={ids.from}>Send from (address)</label>
-            <input
-              id={ids.from}
-              type="email"
-              value={smtp.fromAddress}
-              onChange={(e) => change('fromAddress', e.target.value)}
-              {...described('smtp.fromAddress')}
-            />
-            {fieldError('smtp.fromAddress')}
+            {sendFrom}
           </>
         )}
         {transport === 'smtp' && !override && (
           <div className="row">
             <div>
-              <label htmlFor={ids.host}>SMTP server</label>
-              <input
-                id={ids.host}
-                value={smtp.host}
-                {...described('smtp.host')}
-                onChange={(e) => change('host', e.target.value)}
-                placeholder="smtp.example.com"
-              />
-              {fieldError('smtp.host')}
+              <Field label={labels['smtp.host']} name="smtp.host" error={error}>
+                {(c) => (
+                  <input
+                    {...c}
+                    value={smtp.host}
+                    onChange={(e) => change('host', e.target.value)}
+                    placeholder="smtp.example.com"
+                  />
+                )}
+              </Field>
             </div>
             <div>
-              <label htmlFor={ids.port}>Port</label>
-              <input
-                id={ids.port}
-                inputMode="numeric"
-                value={String(smtp.port)}
-                {...described('smtp.port')}
-                onChange={(e) => change('port', Number(e.target.value))}
-              />
-              {fieldError('smtp.port')}
+              <Field label={labels['smtp.port']} name="smtp.port" error={error}>
+                {(c) => (
+                  <input
+                    {...c}
+                    inputMode="numeric"
+                    value={String(smtp.port)}
+                    onChange={(e) => change('port', Number(e.target.value))}
+                  />
+                )}
+              </Field>
             </div>
             <div>
-              <label htmlFor={ids.security}>Security</label>
-              <select
-                id={ids.security}
-                value={smtp.security}
-                {...described('smtp.security')}
-                onChange={(e) => change('security', e.target.value as Settings['smtp']['security'])}
-              >
-                <option value="starttls">STARTTLS</option>
-                <option value="tls">TLS</option>
-                <option value="none">None (local servers only)</option>
-              </select>
-              {fieldError('smtp.security')}
+              <Field label={labels['smtp.security']} name="smtp.security" error={error}>
+                {(c) => (
+                  <select
+                    {...c}
+                    value={smtp.security}
+                    onChange={(e) => change('security', e.target.value as Settings['smtp']['security'])}
+                  >
+                    <option value="starttls">STARTTLS</option>
+                    <option value="tls">TLS</option>
+                    <option value="none">None (local servers only)</option>
+                  </select>
+                )}
+              </Field>
             </div>
             <div>
-              <label htmlFor={ids.user}>User name</label>
-              <input
-                id={ids.user}
-                value={smtp.user}
-                {...described('smtp.user')}
-                onChange={(e) => change('user', e.target.value)}
-                autoComplete="off"
-              />
-              {fieldError('smtp.user')}
+              <Field label={labels['smtp.user']} name="smtp.user" error={error}>
+                {(c) => (
+                  <input {...c} value={smtp.user} onChange={(e) => change('user', e.target.value)} autoComplete="off" />
+                )}
+              </Field>
             </div>
             <div>
-              <label htmlFor={ids.pass}>Password</label>
-              <input
-                id={ids.pass}
-                type="password"
-                value={password}
-                onChange={(e) => (setPassword(e.target.value), edited('password'))}
-                autoComplete="new-password"
-                placeholder="unchanged"
-                {...described('password')}
-              />
-              {fieldError('password')}
+              <Field label={labels.password} name="password" error={error}>
+                {(c) => (
+                  <input
+                    {...c}
+                    type="password"
+                    value={password}
+                    onChange={(e) => (setPassword(e.target.value), edited('password'))}
+                    autoComplete="new-password"
+                    placeholder="unchanged"
+                  />
+                )}
+              </Field>
             </div>
-            <div>
-              <label htmlFor={ids.from}>Send from (address)</label>
-              <input
-                id={ids.from}
-                type="email"
-                value={smtp.fromAddress}
-                onChange={(e) => change('fromAddress', e.target.value)}
-                {...described('smtp.fromAddress')}
-              />
-              {fieldError('smtp.fromAddress')}
-            </div>
+            <div>{sendFrom}</div>
           </div>
         )}
         <div className="actions">
