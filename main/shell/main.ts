@@ -19,6 +19,7 @@ import { createMeetWindowLauncher, meetNavigationPolicy } from './meet-window';
 import { createMainWindow, hideInsteadOfClose } from './main-window';
 import { createTray } from './tray';
 import { quitAfterStop } from './quit-after-stop';
+import { createPdfSaver } from './save-pdf';
 import { showReminderNotification, showWaitingNotification } from './notifications';
 import { trayMenuFor, type TrayAction } from '../tray/tray-menu';
 import { timeStyleOf } from '../../preload/shared/rules/time-format';
@@ -142,6 +143,7 @@ async function boot(): Promise<StartedApp> {
         open: (id) => navigate({ screen: 'interview', id }),
         join: (id) => void join(id),
       }),
+    savePdf: createPdfSaver(() => mainWindow),
     meetLauncher: (store) => createMeetWindowLauncher({ store, openExternal: (url) => shell.openExternal(url) }),
     env: process.env,
     mode: 'electron',

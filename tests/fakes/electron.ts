@@ -20,6 +20,12 @@ export class FakeWebContents extends EventEmitter {
   getURL() {
     return this.url;
   }
+  printed: Array<Record<string, unknown>> = [];
+  /** A PDF of the page: what was asked is recorded, the bytes say which page. */
+  printToPDF(options: Record<string, unknown>) {
+    this.printed.push(options);
+    return Promise.resolve(Buffer.from(`%PDF-1.7 ${this.url}`));
+  }
   /** Emits a navigation event and reports whether the guard prevented it. */
   navigate(kind: 'will-navigate' | 'will-redirect', url: string): boolean {
     let prevented = false;
@@ -181,6 +187,13 @@ export const dialog = {
     this.shown.push(options);
     return Promise.resolve({ response: this.answers.shift() ?? 1 });
   },
+  /** The file the person picks next; none (cancelled) unless a test sets one. */
+  savePaths: [] as string[],
+  showSaveDialog(_window: unknown, options: Record<string, unknown>) {
+    this.shown.push(options);
+    const filePath = this.savePaths.shift();
+    return Promise.resolve(filePath ? { canceled: false, filePath } : { canceled: true, filePath: '' });
+  },
 };
 
 export class Notification extends EventEmitter {
@@ -241,6 +254,7 @@ export function resetFakeElectron() {
   session.defaultSession = new FakeSession();
   partitions.clear();
   dialog.answers = [];
+  dialog.savePaths = [];
   Notification.shown = [];
   Menu.built = [];
   Tray.created = [];
