@@ -56,6 +56,9 @@ import { analyticsHandlers } from './handlers/analytics-handlers';
 import { attendanceHandlers } from './handlers/attendance-handlers';
 import { findTimeHandlers } from './handlers/find-time-handlers';
 import { restoreHandlers } from './handlers/restore-handlers';
+import { panelformsHandlers } from './handlers/panelforms-handlers';
+import { createPanelFormsService } from '../panel-forms/panel-forms-service';
+import type { ScorecardRequestView } from '../mail/scorecard-request';
 import { debriefHandlers } from './handlers/debrief-handlers';
 import { createDebriefService } from '../debrief/debrief-service';
 import { createDebriefSources } from '../debrief/debrief-sources';
@@ -351,6 +354,26 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     }),
   );
   // After the interview: the panel's scorecards through Google Forms.
+  const panelForms = disposables.add(
+    createPanelFormsService({
+      database: deps.database,
+      account,
+      interviews,
+      onInterviewsChanged: commands.onChange,
+      templateFor: (jobTitle) => scorecards.templates.templateFor(jobTitle),
+      attendance: (id) => attendance.view(id),
+      mail,
+      settings: () => settings.get(),
+      render: createEmailRenderer<ScorecardRequestView>(deps.templatesDir, undefined, 'scorecard-request'),
+      formsApiUrl: deps.config.google.formsApiUrl,
+      clock: deps.clock,
+      log: deps.log.scope('panel-forms'),
+      events,
+      locale: recruiterLocale,
+      ...tuned(tuning, ['timers']),
+      ...tuned(tuning.google, ['retry', 'requestTimeoutMs']),
+    }),
+  );
   // After the interview: the debrief.
   const debrief = createDebriefService({
     interviews,
@@ -390,6 +413,7 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     // After the interview: scorecards' handlers.
     ...scorecardsHandlers({ scorecards: scorecards.service, templates: scorecards.templates }),
     // After the interview: panel forms' handlers.
+    ...panelformsHandlers({ panelForms, interviews }),
     // After the interview: debrief's handlers.
     ...debriefHandlers(debrief),
   } satisfies CallHandlers;

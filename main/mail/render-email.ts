@@ -26,15 +26,20 @@ const safeColor = /^#[0-9a-fA-F]{6}$/;
  * they are), and each message only fills the inlined template: the same bytes as inlining every
  * rendered message, because values are escaped text that inlining never changes.
  */
-export function createEmailRenderer(templatesDir: string, inline: CssInliner = inlineWithJuice) {
-  const read = (name: string) => fs.readFileSync(path.join(templatesDir, name), 'utf8');
+export function createEmailRenderer<View extends { brandColor: string } = MessageView>(
+  templatesDir: string,
+  inline: CssInliner = inlineWithJuice,
+  /** The template pair `<name>.html.hbs` and `<name>.txt.hbs`; every pair shares `email.css`, the brand. */
+  name = 'email',
+) {
+  const read = (file: string) => fs.readFileSync(path.join(templatesDir, file), 'utf8');
   const engine = Handlebars.create();
-  const htmlSource = read('email.html.hbs');
-  if (htmlSource.split(cssSlot).length !== 2) throw new Error(`email.html.hbs must hold ${cssSlot} exactly once`);
+  const htmlSource = read(`${name}.html.hbs`);
+  if (htmlSource.split(cssSlot).length !== 2) throw new Error(`${name}.html.hbs must hold ${cssSlot} exactly once`);
   const css = engine.compile(read('email.css'));
   // Plain text is not HTML: no entity escaping there (nothing in it is interpreted).
-  const text = engine.compile(read('email.txt.hbs'), { noEscape: true });
-  const htmlByColor = new Map<string, HandlebarsTemplateDelegate<MessageView>>();
+  const text = engine.compile(read(`${name}.txt.hbs`), { noEscape: true });
+  const htmlByColor = new Map<string, HandlebarsTemplateDelegate<View>>();
   const htmlFor = (brandColor: string) => {
     let html = htmlByColor.get(brandColor);
     if (!html) {
@@ -45,7 +50,7 @@ export function createEmailRenderer(templatesDir: string, inline: CssInliner = i
     }
     return html;
   };
-  return (view: MessageView): RenderedEmail => ({
+  return (view: View): RenderedEmail => ({
     html: htmlFor(view.brandColor)(view),
     text: text(view).replace(/\n{3,}/g, '\n\n'),
   });

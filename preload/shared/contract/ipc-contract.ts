@@ -22,6 +22,7 @@ import {
   timeZoneName,
 } from './interview-schema';
 import { attendanceViewSchema, candidateWaitingSchema } from './attendance-schema';
+import { panelFormViewSchema } from './panel-forms-schema';
 import { debriefQuerySchema, debriefSchema, savedPdfSchema } from './debrief-schema';
 import {
   scorecardDueSchema,
@@ -380,6 +381,12 @@ export const calls = {
     z.array(scorecardTemplateSchema),
   ),
   // After the interview: the panel's scorecards through Google Forms (main/panel-forms).
+  /** The room's panel form: where it stands, and per co-interviewer asked, reminded, received. */
+  'panelForms:get': call(interviewId, panelFormViewSchema),
+  /** Asks Google for the Forms scope (`drive.file`), incrementally, unless granted. */
+  'panelForms:connect': call(noInput, accountStatusSchema),
+  /** Makes the form or sends what is due, and reads the responses now (the room's "Check now"). */
+  'panelForms:checkNow': call(interviewId, panelFormViewSchema),
   // After the interview: the debrief (main/debrief).
   'debrief:get': call(debriefQuerySchema, debriefSchema),
   /** Desktop only: prints the window showing the debrief to a PDF; web mode answers `unavailable` (the browser prints). */
@@ -402,6 +409,7 @@ export const events = {
   'scorecards:changed': z.object({ ids: z.array(z.string()) }),
   'scorecards:due': scorecardDueSchema,
   // After the interview: panel forms.
+  'panelForms:changed': z.object({ ids: z.array(z.string()) }),
 } as const;
 
 export type CallName = keyof typeof calls;

@@ -210,6 +210,10 @@ describe('every call answers what its output schema says (composed services, loc
       'attendance:get': () => id,
       'attendance:connect': () => undefined,
       'attendance:waitingNow': () => undefined,
+      // Google Forms connected here (the emulator's consent approves); the interview was cancelled, so no form is made.
+      'panelForms:get': () => id,
+      'panelForms:connect': () => undefined,
+      'panelForms:checkNow': () => id,
       'account:disconnect': () => undefined,
     };
     expect(Object.keys(steps).sort()).toEqual([...callNames].sort());
