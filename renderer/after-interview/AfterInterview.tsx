@@ -1,5 +1,6 @@
 import type { Interview } from '../../preload/shared/contract/interview-schema';
 import type { Settings } from '../../preload/shared/contract/settings-schema';
+import { ScorecardPanel } from '../scorecards/ScorecardPanel';
 import { DebriefLink } from '../debrief/DebriefLink';
 
 /**
@@ -22,6 +23,7 @@ export function AfterInterview({
   return (
     <>
       {/* Scorecard (renderer/scorecards). */}
+      {Date.parse(interview.startUtc) <= now && <ScorecardPanel interview={interview} />}
       {/* Panel scorecards (renderer/panel-forms). */}
       {/* Transcript and Meet links (renderer/transcript). */}
       {/* Debrief link (renderer/debrief). */}

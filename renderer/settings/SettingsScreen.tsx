@@ -12,6 +12,7 @@ import { AccountPanel } from '../account/AccountPanel';
 import { MailPanel } from '../mail/MailPanel';
 import { AppearancePanel } from './AppearancePanel';
 import { WorkingHoursPanel } from './WorkingHoursPanel';
+import { ScorecardsPanel } from './ScorecardsPanel';
 import type { AccountStatus } from '../../preload/shared/contract/ipc-contract';
 
 type Draft = {
@@ -90,6 +91,7 @@ export function SettingsScreen({ account }: { account: AccountStatus | undefined
       <SettingsForm saved={settings.value} />
       <AppearancePanel initial={settings.value.theme} />
       <WorkingHoursPanel initial={settings.value} />
+      <ScorecardsPanel initial={settings.value} />
       <AccountPanel status={account} />
       <MailPanel initial={settings.value} />
     </>

@@ -1,0 +1,145 @@
+import type { Interview } from '../../preload/shared/contract/interview-schema';
+import {
+  criterionRatings,
+  criterionRatingWords,
+  recommendations,
+  recommendationWords,
+  type Criterion,
+} from '../../preload/shared/contract/scorecard-schema';
+import type { DeskError } from '../../preload/shared/contract/result';
+import { ErrorMessage } from '../common/ErrorMessage';
+import { Field } from '../common/Field';
+import { FieldError, withoutField } from '../common/FieldError';
+import { formatTime, systemTimeZone } from '../common/format';
+import { OthersScorecards } from './OthersScorecards';
+import { RatingGroup } from './RatingGroup';
+import { useScorecard, type SaveState } from './use-scorecard';
+
+const ratingChoices = criterionRatings.map((value) => ({ value, label: criterionRatingWords[value] }));
+const overallChoices = recommendations.map((value) => ({ value, label: recommendationWords[value] }));
+
+/** The status line beside Submit, in words. */
+function statusWords(
+  state: SaveState,
+  own:
+    { state: string; updatedAt: string; submittedAt?: string | undefined; editedAt?: string | undefined } | undefined,
+): string {
+  const zone = systemTimeZone();
+  if (state === 'saving') return 'Saving…';
+  if (state === 'failed') return 'Not saved: see the message below. What you typed is still here.';
+  if (own?.state === 'submitted') {
+    if (state === 'pending') return 'Changes not saved yet: press Save changes.';
+    const submitted = own.submittedAt ? `Submitted at ${formatTime(own.submittedAt, zone)}` : 'Submitted';
+    return own.editedAt ? `${submitted} · Edited after submitting, at ${formatTime(own.editedAt, zone)}` : submitted;
+  }
+  if (state === 'pending') return 'Draft not saved yet…';
+  return own ? `Draft saved at ${formatTime(own.updatedAt, zone)}` : 'Nothing written yet. A draft saves as you type.';
+}
+
+/** The recruiter's own scorecard in the room, once the interview has started, and the panel's beside it. */
+export function ScorecardPanel({ interview }: { interview: Interview }) {
+  const card = useScorecard(interview.id);
+  const { view, answers, error } = card;
+  if (!view || !answers) return card.loadError ? <ErrorMessage error={card.loadError} /> : null;
+  if (!view.open) return null;
+  const criteria: Criterion[] = view.own?.criteria ?? view.template.criteria;
+  const submitted = view.own?.state === 'submitted';
+  const edited = (field: string) => card.setError(withoutField(error, field));
+  return (
+    <section className="panel scorecard" aria-labelledby="scorecard-title" data-testid="scorecard">
+      <h2 id="scorecard-title">Your scorecard</h2>
+      <p className="muted">
+        {view.own?.templateName ?? view.template.name} · Stays on this computer; never sent to the candidate.
+      </p>
+      <form
+        className="form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void card.submit();
+        }}
+      >
+        {criteria.map((criterion) => {
+          const answer = answers.ratings[criterion.id] ?? { note: '' };
+          const guidanceId = `criterion-${criterion.id}-g`;
+          const noteField = `answers.ratings.${criterion.id}.note`;
+          return (
+            <div key={criterion.id} className="criterion">
+              <RatingGroup
+                legend={criterion.name}
+                name={`rating-${criterion.id}`}
+                choices={ratingChoices}
+                value={answer.rating}
+                describedBy={criterion.guidance ? guidanceId : undefined}
+                description={
+                  criterion.guidance && (
+                    <p className="hint" id={guidanceId}>
+                      What good looks like: {criterion.guidance}
+                    </p>
+                  )
+                }
+                onChange={(rating) =>
+                  card.change((a) => ({ ...a, ratings: { ...a.ratings, [criterion.id]: { ...answer, rating } } }))
+                }
+              />
+              <Field label={`Note on ${criterion.name}`} name={noteField} error={error}>
+                {(control) => (
+                  <textarea
+                    {...control}
+                    rows={2}
+                    value={answer.note}
+                    onChange={(e) => {
+                      const note = e.target.value;
+                      edited(noteField);
+                      card.change((a) => ({ ...a, ratings: { ...a.ratings, [criterion.id]: { ...answer, note } } }));
+                    }}
+                  />
+                )}
+              </Field>
+            </div>
+          );
+        })}
+        <RatingGroup
+          legend="Overall recommendation"
+          name="overall"
+          choices={overallChoices}
+          value={answers.overall}
+          describedBy={fieldFor(error, 'answers.overall') ? 'overall-e' : undefined}
+          onChange={(overall) => {
+            edited('answers.overall');
+            card.change((a) => ({ ...a, overall }));
+          }}
+        />
+        <FieldError error={error} field="answers.overall" id="overall-e" />
+        <Field label="Key takeaways" name="answers.takeaways" error={error}>
+          {(control) => (
+            <textarea
+              {...control}
+              rows={4}
+              value={answers.takeaways}
+              onChange={(e) => {
+                const takeaways = e.target.value;
+                edited('answers.takeaways');
+                card.change((a) => ({ ...a, takeaways }));
+              }}
+            />
+          )}
+        </Field>
+        {error && !error.field?.startsWith('answers.') && <ErrorMessage error={error} />}
+        {error?.field === 'answers.ratings' && <ErrorMessage error={error} />}
+        <div className="actions">
+          <button type="submit" className="primary">
+            {submitted ? 'Save changes' : 'Submit scorecard'}
+          </button>
+          <span className="muted" role="status" data-testid="scorecard-status">
+            {statusWords(card.state, view.own)}
+          </span>
+        </div>
+      </form>
+      <OthersScorecards others={view.others} hidden={view.hiddenOthers} />
+    </section>
+  );
+}
+
+function fieldFor(error: DeskError | undefined, field: string): boolean {
+  return withoutField(error, field) !== error;
+}
