@@ -6,6 +6,7 @@ import type { OpenedStores } from '../../main/database/open-stores';
 import { createKeytarSecretStore } from '../../main/secrets/keytar-secret-store';
 import type { SecretStore } from '../../main/secrets/secret-store';
 import type { GoogleEmulator } from '../google-emulator/google-emulator';
+import type { SmtpSink } from './smtp-sink';
 
 /** Real services wired to the emulator, the real keychain (a per-test service name) and a real store. */
 export function googleServices(
@@ -16,12 +17,17 @@ export function googleServices(
     browse?: (url: string) => Promise<unknown>;
     overrides?: Partial<ServiceDeps>;
     secrets?: SecretStore;
+    /** The SMTP server mail goes to, as when the app is started with INTERVIEW_DESK_SMTP_URL. */
+    smtp?: Pick<SmtpSink, 'url'>;
   },
 ): DeskServices & { lines: string[]; stores: OpenedStores } {
   const log = createMemoryLogger();
   const stores = storesFor(dataDir);
   const services = composeServices({
-    config: loadEnvConfig({ ...emulator.env }, dataDir),
+    config: loadEnvConfig(
+      { ...emulator.env, ...(options.smtp ? { INTERVIEW_DESK_SMTP_URL: options.smtp.url } : {}) },
+      dataDir,
+    ),
     log,
     store: stores.store,
     database: stores.database,

@@ -1,5 +1,5 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startGoogleEmulator, type GoogleEmulator } from '../../google-emulator/google-emulator';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { googleForFile } from '../../support/google-for-file';
 import { createKeytarSecretStore } from '../../../main/secrets/keytar-secret-store';
 import { dispatchCall } from '../../../main/app/dispatch-call';
 import { createMemoryLogger } from '../../../main/logging/logger';
@@ -29,7 +29,7 @@ function berlinForm(daysAhead: number, time = '10:00') {
 }
 
 describe('Calendar events with Meet (emulator + real keychain)', () => {
-  let g: GoogleEmulator;
+  const { g } = googleForFile();
   const keychainService = `interview-desk-test-${process.pid}-calendar`;
   const keychain = createKeytarSecretStore(keychainService);
   let temp: ReturnType<typeof makeTempDir>;
@@ -53,10 +53,6 @@ describe('Calendar events with Meet (emulator + real keychain)', () => {
     return start();
   };
 
-  beforeAll(async () => {
-    g = await startGoogleEmulator();
-  });
-  afterAll(async () => g.close());
   beforeEach(() => {
     temp = makeTempDir();
     g.faults.clear();

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startGoogleEmulator, type GoogleEmulator } from '../../google-emulator/google-emulator';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { googleForFile } from '../../support/google-for-file';
 import { createKeytarSecretStore } from '../../../main/secrets/keytar-secret-store';
 import { dispatchCall } from '../../../main/app/dispatch-call';
 import { createMemoryLogger } from '../../../main/logging/logger';
@@ -26,7 +26,7 @@ function allText(dir: string): string {
 }
 
 describe('connect Google (emulator + real keychain)', () => {
-  let g: GoogleEmulator;
+  const { g } = googleForFile();
   const keychainService = `interview-desk-test-${process.pid}-connect`;
   const keychain = createKeytarSecretStore(keychainService);
   let temp: ReturnType<typeof makeTempDir>;
@@ -34,10 +34,6 @@ describe('connect Google (emulator + real keychain)', () => {
   const call = (s: DeskServices, name: string, input?: unknown) =>
     dispatchCall(s.handlers, name, input, createMemoryLogger());
 
-  beforeAll(async () => {
-    g = await startGoogleEmulator();
-  });
-  afterAll(async () => g.close());
   beforeEach(() => {
     temp = makeTempDir();
     g.oauth.consent = 'approve';

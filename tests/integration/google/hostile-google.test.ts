@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGoogleEmulator, type GoogleEmulator } from '../../google-emulator/google-emulator';
-import { startSmtpSink, type SmtpSink } from '../../support/smtp-sink';
+import { describe, expect, it } from 'vitest';
+import { googleForFile } from '../../support/google-for-file';
 import { eventually, googleServices } from '../../support/google-harness';
 import { memorySecretStore } from '../../support/test-services';
 import { makeTempDir } from '../../support/temp-dir';
@@ -10,7 +9,6 @@ import { icsAttachment } from '../../support/mail-harness';
 import { parseWithIcalJs } from '../../support/ics-check';
 import { dispatchCall } from '../../../main/app/dispatch-call';
 import { createMemoryLogger } from '../../../main/logging/logger';
-import { loadEnvConfig } from '../../../main/config/env-config';
 import { eventIdFor } from '../../../main/google/calendar/event-mapping';
 import { browserOnlyLauncher } from '../../../main/meet/meet-launcher';
 import type { Interview } from '../../../preload/shared/contract/interview-schema';
@@ -18,24 +16,15 @@ import type { Interview } from '../../../preload/shared/contract/interview-schem
 const phish = 'http://evil.example/phish';
 
 describe('hostile Google: a conference link that is not Meet (emulator + SMTP sink)', () => {
-  let g: GoogleEmulator;
-  let sink: SmtpSink;
-  beforeAll(async () => {
-    g = await startGoogleEmulator();
-    sink = await startSmtpSink();
-  });
-  afterAll(async () => {
-    await sink.close();
-    await g.close();
-  });
+  const { g, sink } = googleForFile({ smtp: true });
 
   it('an edited entry point is never stored, mailed, put in an invite or opened; the room is told why', async () => {
     const temp = makeTempDir();
     const services = googleServices(g, temp.dir, {
       keychainService: 'unused',
       secrets: memorySecretStore(),
+      smtp: sink,
       overrides: {
-        config: loadEnvConfig({ ...g.env, INTERVIEW_DESK_SMTP_URL: sink.url }, temp.dir),
         tuning: { mail: { backoffMs: [30, 60, 90], maxAttempts: 4 } },
       },
     });

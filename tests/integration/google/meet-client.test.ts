@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startGoogleEmulator, type GoogleEmulator } from '../../google-emulator/google-emulator';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { googleForFile } from '../../support/google-for-file';
 import {
   conferenceFilter,
   createMeetClient,
@@ -13,11 +13,7 @@ import { emulatorAuthClient, emulatorGoogleConfig, requestFailure as failure } f
 
 /** The Meet v2 client against the emulator: filters, paging, typed failures, the one retry policy. */
 describe('Meet client (emulator)', () => {
-  let g: GoogleEmulator;
-  beforeAll(async () => {
-    g = await startGoogleEmulator();
-  });
-  afterAll(async () => g.close());
+  const { g } = googleForFile();
   beforeEach(() => {
     g.meet.clear();
     g.faults.clear();

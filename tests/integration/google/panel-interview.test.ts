@@ -1,9 +1,7 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startGoogleEmulator, type GoogleEmulator } from '../../google-emulator/google-emulator';
-import { startSmtpSink, type SmtpSink } from '../../support/smtp-sink';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { googleForFile } from '../../support/google-for-file';
 import { dispatchCall } from '../../../main/app/dispatch-call';
 import { createMemoryLogger } from '../../../main/logging/logger';
-import { loadEnvConfig } from '../../../main/config/env-config';
 import { eventIdFor } from '../../../main/google/calendar/event-mapping';
 import { freeBusyScope } from '../../../main/google/find-time/free-busy-client';
 import { makeTempDir } from '../../support/temp-dir';
@@ -27,8 +25,7 @@ const panel = [
 
 /** A panel of three against the Google emulator and a real SMTP server: free/busy, Calendar guests, every message once. */
 describe('panel interviews (emulator + SMTP sink + real keychain)', () => {
-  let g: GoogleEmulator;
-  let sink: SmtpSink;
+  const { g, sink } = googleForFile({ smtp: true });
   const keychainService = `interview-desk-test-${process.pid}-panel`;
   let temp: ReturnType<typeof makeTempDir>;
   let services: DeskServices;
@@ -39,23 +36,14 @@ describe('panel interviews (emulator + SMTP sink + real keychain)', () => {
   };
   const mailTo = (address: string) => sink.received.filter((m) => m.envelope.to.includes(address));
 
-  beforeAll(async () => {
-    g = await startGoogleEmulator();
-    sink = await startSmtpSink();
-  });
-  afterAll(async () => {
-    await g.close();
-    await sink.close();
-  });
   beforeEach(() => {
     temp = makeTempDir();
-    sink.received.length = 0;
     g.freeBusy.clear();
     g.calendar.conferenceMode = 'success';
     services = googleServices(g, temp.dir, {
       keychainService,
+      smtp: sink,
       overrides: {
-        config: loadEnvConfig({ ...g.env, INTERVIEW_DESK_SMTP_URL: sink.url }, temp.dir),
         tuning: { mail: { backoffMs: [30, 60], maxAttempts: 3 } },
       },
     });

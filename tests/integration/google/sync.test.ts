@@ -1,5 +1,5 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startGoogleEmulator, type GoogleEmulator } from '../../google-emulator/google-emulator';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { googleForFile } from '../../support/google-for-file';
 import { createKeytarSecretStore } from '../../../main/secrets/keytar-secret-store';
 import { dispatchCall } from '../../../main/app/dispatch-call';
 import { createMemoryLogger } from '../../../main/logging/logger';
@@ -25,7 +25,7 @@ const form = (days: number, name: string) => {
 };
 
 describe('two-way sync (emulator + real keychain)', () => {
-  let g: GoogleEmulator;
+  const { g } = googleForFile();
   const keychainService = `interview-desk-test-${process.pid}-sync`;
   const keychain = createKeytarSecretStore(keychainService);
   let temp: ReturnType<typeof makeTempDir>;
@@ -33,10 +33,6 @@ describe('two-way sync (emulator + real keychain)', () => {
   const call = (name: string, input?: unknown) => dispatchCall(services.handlers, name, input, createMemoryLogger());
   const interviews: Interview[] = [];
 
-  beforeAll(async () => {
-    g = await startGoogleEmulator();
-  });
-  afterAll(async () => g.close());
   beforeEach(async () => {
     temp = makeTempDir();
     services = googleServices(g, temp.dir, {

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGoogleEmulator, type GoogleEmulator } from '../../../google-emulator/google-emulator';
+import { describe, expect, it } from 'vitest';
+import { googleForFile } from '../../../support/google-for-file';
 import { runLoopbackFlow } from '../../../../main/google/account/loopback-flow';
 import { callbackPath } from '../../../../main/google/account/callback-verdict';
 import { baseScopes } from '../../../../main/google/account/oauth-client';
@@ -21,11 +21,7 @@ function rawGet(port: number, target: string): Promise<number> {
 }
 
 describe('loopback sign-in listener under forged callbacks (emulator)', () => {
-  let g: GoogleEmulator;
-  beforeAll(async () => {
-    g = await startGoogleEmulator();
-  });
-  afterAll(async () => g.close());
+  const { g } = googleForFile();
 
   it('arbitrary query strings never end the flow or throw; the real response then completes it', async () => {
     let consent = '';

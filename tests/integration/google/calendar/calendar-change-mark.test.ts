@@ -1,9 +1,7 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startGoogleEmulator, type GoogleEmulator } from '../../../google-emulator/google-emulator';
-import { startSmtpSink, type SmtpSink } from '../../../support/smtp-sink';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { googleForFile } from '../../../support/google-for-file';
 import { dispatchCall } from '../../../../main/app/dispatch-call';
 import { createMemoryLogger } from '../../../../main/logging/logger';
-import { loadEnvConfig } from '../../../../main/config/env-config';
 import { eventIdFor } from '../../../../main/google/calendar/event-mapping';
 import { makeTempDir } from '../../../support/temp-dir';
 import { eventually, googleServices } from '../../../support/google-harness';
@@ -20,8 +18,7 @@ const day = (daysAhead: number) => {
 
 /** Moves and cancels made in Google Calendar: applied, marked as not emailed, sent when the recruiter says so. */
 describe('changes made in Google Calendar (emulator + SMTP sink + real keychain)', () => {
-  let g: GoogleEmulator;
-  let sink: SmtpSink;
+  const { g, sink } = googleForFile({ smtp: true });
   const keychainService = `interview-desk-test-${process.pid}-calendar-change`;
   let temp: ReturnType<typeof makeTempDir>;
   let services: DeskServices;
@@ -32,23 +29,13 @@ describe('changes made in Google Calendar (emulator + SMTP sink + real keychain)
   };
   const settle = () => new Promise((r) => setTimeout(r, 200));
 
-  beforeAll(async () => {
-    g = await startGoogleEmulator();
-    sink = await startSmtpSink();
-  });
-  afterAll(async () => {
-    await g.close();
-    await sink.close();
-  });
   beforeEach(() => {
     temp = makeTempDir();
-    sink.received.length = 0;
-    sink.faults.length = 0;
     // A failed message waits a minute before its retry: long enough to still be waiting when Calendar changes.
     services = googleServices(g, temp.dir, {
       keychainService,
+      smtp: sink,
       overrides: {
-        config: loadEnvConfig({ ...g.env, INTERVIEW_DESK_SMTP_URL: sink.url }, temp.dir),
         tuning: { mail: { backoffMs: [60_000], maxAttempts: 3 } },
       },
     });

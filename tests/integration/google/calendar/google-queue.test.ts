@@ -1,5 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startGoogleEmulator, type GoogleEmulator } from '../../../google-emulator/google-emulator';
+import { afterEach, describe, expect, it } from 'vitest';
+import { googleForFile } from '../../../support/google-for-file';
 import { dispatchCall } from '../../../../main/app/dispatch-call';
 import { createMemoryLogger } from '../../../../main/logging/logger';
 import { makeTempDir } from '../../../support/temp-dir';
@@ -13,14 +13,10 @@ import { scheduleFormFor } from '../../../support/schedule-form';
 const form = (days: number) => scheduleFormFor(days, { acceptConflicts: true });
 
 describe('the Calendar queue works in proportion to what it applies, not to what waits', () => {
-  let g: GoogleEmulator;
+  const { g } = googleForFile();
   let temp: ReturnType<typeof makeTempDir>;
   let services: ReturnType<typeof googleServices>;
   const call = (name: string, input?: unknown) => dispatchCall(services.handlers, name, input, createMemoryLogger());
-  beforeAll(async () => {
-    g = await startGoogleEmulator();
-  });
-  afterAll(async () => g.close());
   afterEach(async () => {
     g.faults.clear();
     await services.dispose();

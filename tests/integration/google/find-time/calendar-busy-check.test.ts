@@ -1,5 +1,5 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startGoogleEmulator, type GoogleEmulator } from '../../../google-emulator/google-emulator';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { googleForFile } from '../../../support/google-for-file';
 import { eventually, googleServices } from '../../../support/google-harness';
 import { memorySecretStore } from '../../../support/test-services';
 import { makeTempDir } from '../../../support/temp-dir';
@@ -31,7 +31,7 @@ const form = (extra: Record<string, unknown> = {}) => ({
  * when, and say so when Google cannot tell; "anyway" books it (Google emulator, real database).
  */
 describe('conflict check with Google free/busy (emulator)', () => {
-  let g: GoogleEmulator;
+  const { g } = googleForFile();
   let temp: ReturnType<typeof makeTempDir>;
   let services: DeskServices;
   const call = (name: string, input?: unknown) => dispatchCall(services.handlers, name, input, createMemoryLogger());
@@ -53,10 +53,6 @@ describe('conflict check with Google free/busy (emulator)', () => {
     expect((await call('findTime:connect')).ok).toBe(true);
   };
 
-  beforeAll(async () => {
-    g = await startGoogleEmulator();
-  });
-  afterAll(async () => g.close());
   beforeEach(() => {
     temp = makeTempDir();
     g.freeBusy.clear();

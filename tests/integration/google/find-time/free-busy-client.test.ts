@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startGoogleEmulator, type GoogleEmulator } from '../../../google-emulator/google-emulator';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { googleForFile } from '../../../support/google-for-file';
 import { freeBusyScope, queryFreeBusy } from '../../../../main/google/find-time/free-busy-client';
 import { emulatorAuthClient, emulatorGoogleConfig, requestFailure as failure } from '../../../support/emulator-auth';
 
 /** Free/busy for a recruiter and a panel against the emulator: per-person answers, limits, typed failures. */
 describe('free/busy client (emulator)', () => {
-  let g: GoogleEmulator;
-  beforeAll(async () => {
-    g = await startGoogleEmulator();
-  });
-  afterAll(async () => g.close());
+  const { g } = googleForFile();
   beforeEach(() => {
     g.freeBusy.clear();
     g.faults.clear();
