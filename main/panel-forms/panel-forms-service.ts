@@ -30,7 +30,7 @@ import { createFormsClient, formsScope } from './forms-client';
 import { hasPanelForm, panelFormView } from './panel-form-view';
 import { createPanelFormsRepository } from './panel-forms-repository';
 import { askWindowMs, attendedFromReport, nextMail, type Attended } from './request-plan';
-import { createRequestSender, mailGivenUp } from './request-sender';
+import { createRequestSender, dueRequests, mailGivenUp } from './request-sender';
 import { createResponseReader, type ReadPacing } from './response-reader';
 
 /** The longest interview the schema allows: how far back a start may lie for its end to be recent. */
@@ -72,7 +72,8 @@ export interface PanelFormsService {
   checkNow(id: string): Promise<PanelFormView>;
   /** One pass: make due forms, send due requests, read due responses (tests await it). */
   run(): Promise<void>;
-  dispose(): void;
+  /** Stops; resolves once the pass running now (if any) is over, so nothing writes to a closed database. */
+  dispose(): Promise<void> | undefined;
 }
 
 /** Creates the service; its first pass runs at once. */
@@ -145,12 +146,16 @@ export function createPanelFormsService(deps: PanelFormsServiceDeps): PanelForms
   /** Makes the form, sends what is due, reads what is due, for one interview. Throws only a DeskFailure that stops the pass. */
   const passOne = async (interview: Interview): Promise<void> => {
     syncPanel(interview);
-    const form = await makeForm(interview);
-    await sendRequests(interview, form, attendedIn(interview));
-    const scorecards =
-      form.state === 'ready' && form.nextReadMs <= now()
-        ? (await readResponses(interview, form)).scorecardsChanged
-        : false;
+    let form = await makeForm(interview);
+    const attended = attendedIn(interview);
+    // Responses are read before anything is sent: someone who just answered is not reminded.
+    const mailDue = dueRequests(interview, form, repository.recipients(interview.id), attended, now()).length > 0;
+    let scorecards = false;
+    if (form.state === 'ready' && (form.nextReadMs <= now() || mailDue)) {
+      scorecards = (await readResponses(interview, form)).scorecardsChanged;
+      form = repository.form(interview.id) ?? form;
+    }
+    await sendRequests(interview, form, attended);
     changed([interview.id], scorecards);
   };
 
@@ -262,8 +267,6 @@ export function createPanelFormsService(deps: PanelFormsServiceDeps): PanelForms
       return view(id);
     },
     run: () => worker.drain(),
-    dispose() {
-      void worker.dispose();
-    },
+    dispose: () => worker.dispose(),
   };
 }

@@ -33,6 +33,25 @@ export interface RequestSenderDeps {
 /** Whether a person's mail has been given up. */
 export const mailGivenUp = (r: RecipientRow) => r.mailAttempts >= maxMailAttempts;
 
+/** The messages owed now to the co-interviewers of one interview. */
+export function dueRequests(
+  interview: Interview,
+  form: PanelFormRow,
+  recipients: RecipientRow[],
+  attended: (email: string) => Attended,
+  now: number,
+) {
+  if (form.state !== 'ready' || !form.responderUri) return [];
+  const endMs = Date.parse(plannedSpan(interview).end);
+  const onPanel = new Set(interview.coInterviewers.map((c) => c.email.toLowerCase()));
+  return recipients.flatMap((r) => {
+    // Taken off the panel since: nothing more goes to them.
+    if (!onPanel.has(r.email) || mailGivenUp(r)) return [];
+    const next = nextMail(endMs, r, attended(r.email));
+    return next && next.dueMs <= now ? [{ person: r, next }] : [];
+  });
+}
+
 /** Creates the sender: `send(interview, form, attended)` sends what is due now and answers how many went. */
 export function createRequestSender(deps: RequestSenderDeps) {
   const { repository } = deps;
@@ -42,16 +61,9 @@ export function createRequestSender(deps: RequestSenderDeps) {
     form: PanelFormRow,
     attended: (email: string) => Attended,
   ): Promise<number> {
-    if (form.state !== 'ready' || !form.responderUri) return 0;
-    const endMs = Date.parse(plannedSpan(interview).end);
     const now = deps.now();
-    const onPanel = new Set(interview.coInterviewers.map((c) => c.email.toLowerCase()));
-    const due = repository.recipients(interview.id).flatMap((r) => {
-      // Taken off the panel since: nothing more goes to them.
-      if (!onPanel.has(r.email) || mailGivenUp(r)) return [];
-      const next = nextMail(endMs, r, attended(r.email));
-      return next && next.dueMs <= now ? [{ person: r, next }] : [];
-    });
+    const due = dueRequests(interview, form, repository.recipients(interview.id), attended, now);
+    const formUrl = form.responderUri;
     if (due.length === 0) return 0;
     let transport: MailTransport;
     let from: { name: string; address: string };
@@ -74,7 +86,7 @@ export function createRequestSender(deps: RequestSenderDeps) {
           interview,
           person,
           which: next.kind === 'ask' ? { kind: 'ask' } : { kind: 'reminder', number: next.number },
-          formUrl: form.responderUri,
+          formUrl: formUrl!,
           settings: deps.settings(),
           render: deps.render,
           from,
