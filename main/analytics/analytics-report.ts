@@ -9,6 +9,8 @@ import {
   type AnalyticsQuery,
 } from './analytics';
 import { aggregateAnalytics } from './analytics-sql';
+import { scorecardCsvCells, scorecardCsvHeader, scorecardFigures, type OwedScorecard } from './scorecard-figures';
+import { owedScorecards } from './scorecard-sql';
 
 export interface AnalyticsReportsDeps {
   database: Database;
@@ -36,11 +38,29 @@ export function createAnalyticsReports(deps: AnalyticsReportsDeps): AnalyticsRep
       const { start, end } = periodBounds(query);
       const now = deps.clock.now();
       const read = deps.interviews.matching(deps.attendance.readBetween(start, end + 1), '');
-      return withAttendance(aggregateAnalytics(deps.database, query, now), read, now, deps.attendance);
+      return {
+        ...withAttendance(aggregateAnalytics(deps.database, query, now), read, now, deps.attendance),
+        scorecards: scorecardFigures(owedScorecards(deps.database, start, end, now), now),
+      };
     },
     exportCsv(query) {
       const { start, end } = periodBounds(query);
-      return analyticsCsv(deps.interviews.startingBetween(start, end + 1), query, deps.clock.now(), deps.attendance);
+      const now = deps.clock.now();
+      // One read of the period's owed scorecards, then a row's cells are a lookup.
+      const owed = new Map<string, OwedScorecard[]>();
+      for (const card of owedScorecards(deps.database, start, end, now))
+        owed.set(card.interviewId, [...(owed.get(card.interviewId) ?? []), card]);
+      const attendance = deps.attendance.csvColumns;
+      return analyticsCsv(deps.interviews.startingBetween(start, end + 1), query, now, {
+        ...deps.attendance,
+        csvColumns: {
+          header: [...attendance.header, ...scorecardCsvHeader],
+          cells: (interview, ended) => [
+            ...attendance.cells(interview, ended),
+            ...scorecardCsvCells(owed.get(interview.id), now),
+          ],
+        },
+      });
     },
   };
 }

@@ -6,6 +6,7 @@ import { ErrorMessage } from '../common/ErrorMessage';
 import { dayKey, systemTimeZone } from '../common/format';
 import { WeekChart } from './WeekChart';
 import { AttendanceFigures } from './AttendanceFigures';
+import { ScorecardFigures } from './ScorecardFigures';
 
 /** The last 90 days and the next 30: upcoming interviews and future cancellations count too. */
 function defaultPeriod(zone: string) {
@@ -25,6 +26,7 @@ export function AnalyticsScreen() {
   // Bumped when attendance is connected or new attendance is read: the figures are asked for again.
   const [version, setVersion] = useState(0);
   useEffect(() => desk.on('attendance:changed', () => setVersion((v) => v + 1)), []);
+  useEffect(() => desk.on('scorecards:changed', () => setVersion((v) => v + 1)), []);
   const ids = { from: useId(), to: useId() };
   useEffect(() => {
     let live = true;
@@ -109,6 +111,7 @@ export function AnalyticsScreen() {
           {report.attendance && (
             <AttendanceFigures figures={report.attendance} onConnected={() => setVersion((v) => v + 1)} />
           )}
+          {report.scorecards && <ScorecardFigures figures={report.scorecards} />}
           <section className="panel">
             <h2>Interviews per week</h2>
             <WeekChart weeks={report.perWeek} />

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { attendanceFiguresSchema } from './attendance-schema';
+import { scorecardFiguresSchema } from './scorecard-figures-schema';
 
 /**
  * Control characters (C0, DEL, C1), line breaks and invisible characters that reorder text (Trojan
@@ -328,5 +329,7 @@ export const analyticsReportSchema = z.object({
   ),
   /** Who really attended, from Google Meet where it was read (see attendanceFiguresSchema). */
   attendance: attendanceFiguresSchema.optional(),
+  /** How soon scorecards came in after the period's interviews ended (see scorecardFiguresSchema). */
+  scorecards: scorecardFiguresSchema.optional(),
 });
 export type AnalyticsReport = z.infer<typeof analyticsReportSchema>;
