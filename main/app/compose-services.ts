@@ -274,8 +274,11 @@ export function composeServices(deps: ServiceDeps): DeskServices {
       ...tuned(tuning, ['timers']),
     }),
   );
+  // One retention schedule (the attendance setting) deletes everything kept after an interview.
+  const afterInterviewData: ((endedBeforeMs: number) => unknown)[] = [];
   const attendance = disposables.add(
     createAttendanceService({
+      forgetAfterInterview: (endedBeforeMs) => afterInterviewData.forEach((forget) => forget(endedBeforeMs)),
       database: deps.database,
       account,
       interviews,
@@ -291,7 +294,6 @@ export function composeServices(deps: ServiceDeps): DeskServices {
       ...tuning.attendance,
     }),
   );
-  attendance.start();
   const deepLinks = createDeepLinkRouter({ clock: deps.clock, interviews, copies, events });
   const syncTimer = setInterval(
     () => void calendar.runQuietly('interval'),
@@ -353,6 +355,9 @@ export function composeServices(deps: ServiceDeps): DeskServices {
       ...tuned(tuning, ['timers']),
     }),
   );
+  afterInterviewData.push((before) => scorecards.forget(before));
+  // Started once everything it prunes exists: the first pruning runs now, at start.
+  attendance.start();
   // After the interview: the panel's scorecards through Google Forms.
   const panelForms = disposables.add(
     createPanelFormsService({

@@ -20,6 +20,8 @@ export interface AttendanceRetentionDeps {
   log: Logger;
   /** Stored attendance of these interviews was deleted. */
   changed: (ids: string[]) => void;
+  /** Deletes the rest of what was kept after the interview (transcripts, scorecards, panel forms) on the same schedule. */
+  alsoForget?: (endedBeforeMs: number) => void;
 }
 
 /** The pruning schedule. */
@@ -47,7 +49,13 @@ export function createAttendanceRetention(deps: AttendanceRetentionDeps): Attend
       if (handle !== undefined) deps.timers.clear(handle);
       lastRun = deps.clock.now();
       wake();
-      const ids = deps.repository.forget(deps.clock.now() - deps.days() * day);
+      const endedBefore = deps.clock.now() - deps.days() * day;
+      try {
+        deps.alsoForget?.(endedBefore);
+      } catch (error) {
+        deps.log.error('after-interview data not deleted', error);
+      }
+      const ids = deps.repository.forget(endedBefore);
       if (ids.length > 0) {
         deps.log.info(
           `deleted Meet attendance of ${ids.length} interview(s): past the retention period or read for an earlier time or link`,

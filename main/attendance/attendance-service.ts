@@ -44,6 +44,8 @@ export interface AttendanceServiceDeps {
   events: EventHub;
   /** A desktop notification (Electron); the room banner comes from the `attendance:waiting` event either way. */
   notifyWaiting?: (interview: Interview, waiting: WaitingCandidate, now: number) => void;
+  /** Deletes everything else kept after an interview, on the retention schedule (the setting covers it all). */
+  forgetAfterInterview?: (endedBeforeMs: number) => void;
   timers?: TimerApi;
   retry?: Partial<RetryOptions>;
   requestTimeoutMs?: number;
@@ -114,6 +116,7 @@ export function createAttendanceService(deps: AttendanceServiceDeps): Attendance
     timers,
     log: deps.log,
     changed,
+    ...(deps.forgetAfterInterview ? { alsoForget: deps.forgetAfterInterview } : {}),
   });
   const jobs = createAttendanceJobs({
     repository,

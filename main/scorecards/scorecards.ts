@@ -13,6 +13,7 @@ import { createTemplateStore, type TemplateStore } from './template-store';
 import { createScorecardRepository } from './scorecard-repository';
 import { createScorecardService, type ScorecardService } from './scorecard-service';
 import { createDueSubjects } from './due-subjects';
+import { forgetScorecards } from './scorecard-retention';
 import { createScorecardDueScheduler, type ScorecardDueScheduler } from './scorecard-due-scheduler';
 
 export interface ScorecardsDeps {
@@ -36,6 +37,8 @@ export interface Scorecards {
   templates: TemplateStore;
   service: ScorecardService;
   due: ScorecardDueScheduler;
+  /** Deletes scorecards and panel forms of interviews that ended before `endedBeforeMs` (the retention schedule). */
+  forget(endedBeforeMs: number): void;
   dispose(): void;
 }
 
@@ -79,6 +82,12 @@ export function createScorecards(deps: ScorecardsDeps): Scorecards {
     templates,
     service,
     due,
+    forget(endedBeforeMs) {
+      const ids = forgetScorecards(deps.database, endedBeforeMs);
+      if (ids.length === 0) return;
+      deps.log.info(`deleted scorecards and panel forms of ${ids.length} interview(s) past the retention period`);
+      deps.events.emit('scorecards:changed', { ids });
+    },
     dispose() {
       unsubscribe();
       unlisten();

@@ -67,7 +67,7 @@ const labels: Record<string, string> = {
   candidateDownloadUrl: 'Download link',
   brandColor: 'Brand colour',
   signOff: 'Sign-off',
-  attendanceRetentionDays: 'Keep Meet attendance',
+  attendanceRetentionDays: 'Keep after-interview data',
 };
 
 /** One issue per field of this form ("reminderOffsetsMinutes.2" is the Remind me field). */
@@ -304,12 +304,12 @@ function SettingsForm({ saved: live }: { saved: Settings }) {
           </label>
         </fieldset>
         <fieldset>
-          <legend>Meet attendance</legend>
+          <legend>After the interview</legend>
           <Field
-            label="Keep Meet attendance (days after each interview)"
+            label="Keep after-interview data (days after each interview)"
             name="attendanceRetentionDays"
             error={error}
-            hint="After this, who joined and when (everything read from Google Meet) is deleted from this computer. Nothing older is read again."
+            hint="After this, everything kept about an interview is deleted from this computer: who joined and when, Meet's transcript and links, scorecards and panel forms. Nothing older is read from Google Meet again."
           >
             {(c) => (
               <input

@@ -86,7 +86,7 @@ test('first run asks for the company; private notes stay private; cancel and res
     await page.getByRole('link', { name: 'Settings' }).click();
     const mail = page.getByRole('region', { name: 'Email' });
     // Web mode has no tray and no log-in start: Settings does not offer them.
-    await expect(page.getByLabel('Keep Meet attendance (days after each interview)')).toBeVisible();
+    await expect(page.getByLabel('Keep after-interview data (days after each interview)')).toBeVisible();
     await expect(page.getByRole('checkbox', { name: /tray|when I log in/ })).toHaveCount(0);
     await expect(mail).toContainText('come from how Interview Desk was started on this computer');
     // Shown as text, not as fields that look editable; the password line says only what is true.

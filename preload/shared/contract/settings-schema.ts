@@ -185,12 +185,12 @@ export const settingsSchema = z.object({
   theme: z.enum(['system', 'light', 'dark']).default('system'),
   /** Show the other interviewers' scorecards before the recruiter submits their own (off: as the ATS tools do, against anchoring). */
   showOthersScorecardsBeforeSubmit: z.boolean().default(false),
-  /** Days after an interview's end that its Meet attendance (everything read from Meet) is kept. */
+  /** Days after an interview's end that what is kept about it (attendance, transcript, scorecards, panel forms) stays. */
   attendanceRetentionDays: z
-    .number({ error: 'Keep Meet attendance must be a whole number of days from 1 to 3650' })
-    .int('Keep Meet attendance must be a whole number of days from 1 to 3650')
-    .min(1, 'Keep Meet attendance must be a whole number of days from 1 to 3650')
-    .max(3650, 'Keep Meet attendance must be a whole number of days from 1 to 3650')
+    .number({ error: 'Keep after-interview data must be a whole number of days from 1 to 3650' })
+    .int('Keep after-interview data must be a whole number of days from 1 to 3650')
+    .min(1, 'Keep after-interview data must be a whole number of days from 1 to 3650')
+    .max(3650, 'Keep after-interview data must be a whole number of days from 1 to 3650')
     .default(180),
   stunServer: z
     .string()
