@@ -27,6 +27,7 @@ import { backFromDeviceCheck } from './candidate-mode';
 import { useAttention, type AttentionItem } from './use-attention';
 import { waitingLine } from '../../preload/shared/rules/waiting-line';
 import { formatDateTime, systemTimeZone } from '../common/format';
+import { useScorecardDue } from '../scorecards/use-scorecard-due';
 
 const navItems: Array<{ route: Route; label: string }> = [
   { route: { screen: 'schedule' }, label: 'Schedule' },
@@ -77,6 +78,7 @@ export function App() {
 
   // Main asks to show a place (a deep link, a notification click, the tray).
   useEffect(() => desk.on('app:navigate', (target) => navigate(target)), [navigate]);
+  useScorecardDue(navigate);
   const [reminder, setReminder] = useState<EventPayload<'reminder:fired'> | undefined>();
   useEffect(() => desk.on('reminder:fired', (payload) => setReminder(payload)), []);
   // "Your candidate is waiting": shown until the interviewer joins, the window closes, or it is dismissed.
