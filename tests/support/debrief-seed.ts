@@ -43,7 +43,10 @@ export function insertScorecard(db: Database, card: Scorecard): void {
   );
 }
 
-/** Stores one Meet artifact's link. */
+/**
+ * Stores one Meet artifact's link, with the fetch state the Meet-artifacts job leaves after a complete
+ * look at the interview as it is now (without it, the retention step forgets the rows as stale).
+ */
 export function insertArtifact(
   db: Database,
   row: { interviewId: string; name: string; kind: 'transcript' | 'recording' | 'smart_notes'; exportUri?: string },
@@ -51,6 +54,11 @@ export function insertArtifact(
   db.prepare(
     `INSERT INTO meet_artifacts (interview_id, name, kind, state, export_uri, start_time) VALUES (?, ?, ?, 'FILE_GENERATED', ?, ?)`,
   ).run(row.interviewId, row.name, row.kind, row.exportUri ?? null, '2030-01-15T13:00:00.000Z');
+  db.prepare(
+    `INSERT OR IGNORE INTO artifact_fetch (interview_id, state, fetched_for)
+     SELECT id, 'complete', start_ms || ':' || end_ms || ':' || coalesce(json_extract(record, '$.meetLink'), '')
+     FROM interviews WHERE id = ?`,
+  ).run(row.interviewId);
 }
 
 /** Stores `count` transcript lines for an interview. */
