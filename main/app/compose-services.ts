@@ -56,6 +56,8 @@ import { analyticsHandlers } from './handlers/analytics-handlers';
 import { attendanceHandlers } from './handlers/attendance-handlers';
 import { findTimeHandlers } from './handlers/find-time-handlers';
 import { restoreHandlers } from './handlers/restore-handlers';
+import { artifactsHandlers } from './handlers/artifacts-handlers';
+import { createMeetArtifacts } from '../meet-artifacts/artifact-service';
 import { panelformsHandlers } from './handlers/panelforms-handlers';
 import { createPanelFormsService } from '../panel-forms/panel-forms-service';
 import type { ScorecardRequestView } from '../mail/scorecard-request';
@@ -336,6 +338,23 @@ export function composeServices(deps: ServiceDeps): DeskServices {
   });
 
   // After the interview: Meet's transcript, recording and notes.
+  const artifacts = disposables.add(
+    createMeetArtifacts({
+      database: deps.database,
+      account,
+      connection: attendance.connection,
+      interviews,
+      onInterviewsChanged: commands.onChange,
+      meetApiUrl: deps.config.google.meetApiUrl,
+      clock: deps.clock,
+      log: deps.log.scope('meet-artifacts'),
+      events,
+      ...tuned(tuning, ['timers']),
+      ...tuned(tuning.google, ['retry', 'requestTimeoutMs']),
+    }),
+  );
+  artifacts.start();
+  afterInterviewData.push((before) => artifacts.forget(before));
   // After the interview: scorecards and their templates.
   const scorecards = disposables.add(
     createScorecards({
@@ -415,6 +434,7 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     ...findTimeHandlers(findTime),
     ...restoreHandlers(restoreReview),
     // After the interview: Meet artifacts' handlers.
+    ...artifactsHandlers({ artifacts, interviews }),
     // After the interview: scorecards' handlers.
     ...scorecardsHandlers({ scorecards: scorecards.service, templates: scorecards.templates }),
     // After the interview: panel forms' handlers.

@@ -11,10 +11,8 @@ import type { Interview } from '../../preload/shared/contract/interview-schema';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../logging/logger';
 import type { TimerApi } from '../reminders/reminder-scheduler';
-import { backoffDelay, GoogleCallError } from '../google/api/retry-policy';
-import { describeGoogleError } from '../google/api/google-errors';
-import { toGoogleRequestError, type GoogleRequestError } from '../google/api/google-request-error';
-import { DeskFailure } from '../shared/desk-failure';
+import type { GoogleRequestError } from '../google/api/google-request-error';
+import { planReadFailure } from '../google/api/read-failure-plan';
 import { analyseAttendance } from './attendance-analysis';
 import { defaultRequestsPerInterview, fetchInterviewConferences } from './attendance-fetch';
 import type { AttendanceFetchState, AttendanceRepository } from './attendance-repository';
@@ -148,37 +146,23 @@ export function createAttendanceJobs(deps: AttendanceJobDeps): AttendanceJobs {
       deps.repository.save(id, conferences);
       state = { state: 'fetched', final, attempts: 0, nextMs: final ? 0 : at + pacing.refetchMs, fetchedMs: at };
     } catch (caught) {
-      // The client wraps what getting a token threw (no account, revoked, no keychain): unwrap it.
-      const error = caught instanceof Error && caught.cause instanceof DeskFailure ? caught.cause : caught;
-      if (error instanceof DeskFailure) {
-        // No account, a revoked sign-in or no keychain: wait for the person, keep what is stored.
-        deps.repository.setFetchState(id, {
-          ...(before ?? { final: false, attempts: 0 }),
-          state: 'blocked',
-          nextMs: now + pacing.maxDelayMs,
-          reason: error.message,
-        });
-        throw error;
-      }
-      const failure = toGoogleRequestError(error);
       const attempts = (before?.state === 'retry' ? before.attempts : 0) + 1;
       const keep = before?.fetchedMs !== undefined ? { fetchedMs: before.fetchedMs } : {};
-      if (failure.kind === 'needs_reconnect') {
-        deps.markNeedsReconnect(failure.message);
+      const plan = planReadFailure(caught, attempts, { ...pacing, random: deps.random ?? Math.random });
+      if (plan.kind === 'person') {
+        // No account, a revoked sign-in or no keychain: wait for the person, keep what is stored.
+        if (plan.reconnect) deps.markNeedsReconnect(plan.reason);
         deps.repository.setFetchState(id, {
+          ...(before ?? { final: false, attempts: 0 }),
+          ...(plan.reconnect ? { final: false, attempts, ...keep } : {}),
           state: 'blocked',
-          final: false,
-          attempts,
           nextMs: now + pacing.maxDelayMs,
-          reason: failure.message,
-          ...keep,
+          reason: plan.reason,
         });
-        throw new DeskFailure(
-          'needs_reconnect',
-          'Google access has expired or was revoked. Reconnect your Google account; your data is kept.',
-        );
+        throw plan.error;
       }
-      if (failure.kind === 'scope_missing')
+      const failure = plan.failure;
+      if (plan.kind === 'scope_missing')
         state = {
           state: 'blocked',
           final: false,
@@ -187,18 +171,12 @@ export function createAttendanceJobs(deps: AttendanceJobDeps): AttendanceJobs {
           reason: 'Attendance is not connected: Google did not grant Interview Desk access to Meet attendance.',
           ...keep,
         };
-      else if (failure.kind === 'unavailable' && attempts < pacing.maxAttempts)
+      else if (plan.kind === 'retry')
         state = {
           state: 'retry',
           final: false,
           attempts,
-          nextMs:
-            now +
-            backoffDelay(
-              attempts,
-              failure.cause instanceof GoogleCallError ? failure.cause.failure : describeGoogleError(failure.cause),
-              { ...pacing, random: deps.random ?? Math.random },
-            ),
+          nextMs: now + plan.delayMs,
           reason: failureWords(failure, undefined),
           ...keep,
         };

@@ -22,6 +22,7 @@ import {
   timeZoneName,
 } from './interview-schema';
 import { attendanceViewSchema, candidateWaitingSchema } from './attendance-schema';
+import { artifactsViewSchema } from './transcript-schema';
 import { panelFormViewSchema } from './panel-forms-schema';
 import { debriefQuerySchema, debriefSchema, savedPdfSchema } from './debrief-schema';
 import {
@@ -364,6 +365,10 @@ export const calls = {
     interviewSchema,
   ),
   // After the interview: Meet's transcript, recording and notes (main/meet-artifacts).
+  /** Meet's transcript (kept here, speakers named), the recording, transcript and notes links, and where reading them stands. */
+  'artifacts:get': call(interviewId, artifactsViewSchema),
+  /** Looks at Google Meet for this interview now (the room's "Check Meet now"). */
+  'artifacts:checkNow': call(interviewId, artifactsViewSchema),
   // After the interview: transcript search (main/meet-artifacts/transcript-search).
   // After the interview: scorecards and their templates (main/scorecards).
   /** The room's scorecards: the recruiter's own, its template, and the others' while visible. */
@@ -405,6 +410,7 @@ export const events = {
   'attendance:changed': z.object({ ids: z.array(z.string()) }),
   'attendance:waiting': candidateWaitingSchema,
   // After the interview: Meet artifacts.
+  'artifacts:changed': z.object({ ids: z.array(z.string()) }),
   // After the interview: scorecards.
   'scorecards:changed': z.object({ ids: z.array(z.string()) }),
   'scorecards:due': scorecardDueSchema,

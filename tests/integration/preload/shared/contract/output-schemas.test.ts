@@ -210,6 +210,9 @@ describe('every call answers what its output schema says (composed services, loc
       'attendance:get': () => id,
       'attendance:connect': () => undefined,
       'attendance:waitingNow': () => undefined,
+      // With attendance connected just before: Meet's artifacts are read with the same permission.
+      'artifacts:get': () => id,
+      'artifacts:checkNow': () => id,
       // Google Forms connected here (the emulator's consent approves); the interview was cancelled, so no form is made.
       'panelForms:get': () => id,
       'panelForms:connect': () => undefined,

@@ -1,0 +1,93 @@
+/**
+ * What the room may know about Google Meet's artifacts of an interview: the transcript text the app
+ * keeps (each entry with its speaker named), the links to the recording, the transcript document and
+ * Gemini's notes (links only: the files stay in the organizer's Drive), where reading them stands,
+ * what it waits for and, when there is nothing, why. Pure zod, no main imports.
+ */
+import { z } from 'zod';
+import { attendanceConnectionSchema } from './attendance-schema';
+
+/** The three things Meet can make of a call. */
+export const artifactKindSchema = z.enum(['transcript', 'recording', 'smart_notes']);
+export type ArtifactKind = z.infer<typeof artifactKindSchema>;
+
+/** One transcript, recording or set of notes: `ready` once Google generated the file (then `url` is its link). */
+export const artifactLinkSchema = z.object({
+  kind: artifactKindSchema,
+  state: z.enum(['started', 'ended', 'ready']),
+  /** An exact https Google Drive or Docs link (checked in main), present once the file is ready. */
+  url: z.string().optional(),
+  start: z.string().optional(),
+  end: z.string().optional(),
+});
+export type ArtifactLink = z.infer<typeof artifactLinkSchema>;
+
+/** One thing someone said, as Meet transcribed it. */
+export const transcriptLineSchema = z.object({
+  speaker: z.string(),
+  text: z.string(),
+  languageCode: z.string().optional(),
+  start: z.string(),
+  end: z.string().optional(),
+});
+export type TranscriptLine = z.infer<typeof transcriptLineSchema>;
+
+/**
+ * Where reading Meet's artifacts stands:
+ * `not_ended` the interview has not ended; `waiting` Meet may still make or finish something (looked
+ * at again at `nextCheck`); `complete` everything found is ready; `nothing` the call ended with no
+ * artifact; `gave_up` 6 hours after the call something was still not ready; `blocked` the Meet
+ * permission or a reconnect is needed; `failed` Google will not give them; `expired` older than the
+ * 30 days Meet keeps them, and nothing was read in time.
+ */
+export const artifactsStateSchema = z.enum([
+  'not_ended',
+  'waiting',
+  'complete',
+  'nothing',
+  'gave_up',
+  'blocked',
+  'failed',
+  'expired',
+]);
+export type ArtifactsState = z.infer<typeof artifactsStateSchema>;
+
+/** Why, in a word the room turns into a sentence. */
+export const artifactsReasonSchema = z.enum([
+  /** The call is still going in Meet. */
+  'call_running',
+  /** Meet has no conference for this link in the interview's time that this account may see. */
+  'no_conference',
+  /** The call ended and nobody turned on recording, transcription or Gemini notes (or the edition does not offer them). */
+  'not_turned_on',
+  /** Meet refused: the account is neither the meeting's organizer nor a participant. */
+  'not_participant',
+  /** Meet could not be reached or was busy; looked at again later. */
+  'unavailable',
+  /** The Meet permission (attendance's) is not granted. */
+  'scope_missing',
+  /** Google access expired or was revoked. */
+  'reconnect',
+  /** Meet held more than Interview Desk reads for one interview. */
+  'too_large',
+  /** Meet did not accept the request. */
+  'invalid',
+]);
+export type ArtifactsReason = z.infer<typeof artifactsReasonSchema>;
+
+/** One interview's transcript, links and state as the room shows them. */
+export const artifactsViewSchema = z.object({
+  connection: attendanceConnectionSchema,
+  state: artifactsStateSchema,
+  reason: artifactsReasonSchema.optional(),
+  /** What is not ready yet (while `waiting` or after `gave_up`). */
+  waitingFor: z.array(artifactKindSchema),
+  /** When Interview Desk looks again (while the app runs). */
+  nextCheck: z.string().optional(),
+  checkedAt: z.string().optional(),
+  /** False when Meet answered that Gemini notes are not offered to this account (403/404). */
+  notesOffered: z.boolean(),
+  artifacts: z.array(artifactLinkSchema),
+  entries: z.array(transcriptLineSchema),
+});
+export type ArtifactsView = z.infer<typeof artifactsViewSchema>;
