@@ -132,6 +132,33 @@ test('the debrief: a co-interviewer’s form response beside the recruiter’s s
     await expect(page.getByRole('heading', { name: 'Who said what', level: 3 })).toHaveCount(2);
     await saveScreenshot(page, 'debrief-candidate');
     await expectAccessible(page, 'debrief of a candidate');
+
+    // Analytics: three of the four scorecards owed came within 24 hours (Pat's for the phone screen never did).
+    await page.getByRole('link', { name: 'Analytics' }).click();
+    await expect(page.getByTestId('scorecards-within-day')).toHaveText('75 % (3 of 4)');
+    await expect(page.getByTestId('scorecards-benchmark')).toContainText('Below Greenhouse’s benchmark');
+    const perPerson = page.getByTestId('scorecards-per-interviewer');
+    await expect(perPerson.getByRole('row', { name: /Pat Panel/ }).getByRole('cell')).toHaveText([
+      '50 % (1 of 2)',
+      '1 of 2',
+      /h$/,
+    ]);
+    await saveScreenshot(page, 'debrief-analytics');
+    await expectAccessible(page, 'analytics with scorecards');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    const csv = await (await download).createReadStream().then(
+      (stream) =>
+        new Promise<string>((resolve) => {
+          let text = '';
+          stream.on('data', (chunk) => (text += chunk));
+          stream.on('end', () => resolve(text));
+        }),
+    );
+    const [header, ...rows] = csv.trim().split('\r\n');
+    expect(header).toContain('"Scorecards owed","Scorecards submitted","Scorecards submitted within 24 hours"');
+    const phoneScreen = rows.find((r) => r.includes('Phone screen'))!;
+    expect(phoneScreen).toMatch(/"2","1","1","\d+(\.\d)?"$/);
   } finally {
     await app.stop();
     temp.cleanup();
