@@ -24,6 +24,7 @@ export interface StartOptions {
   mediaAccess?: () => Promise<MediaAccess>;
   notifier?: ServiceDeps['notifier'];
   waitingNotifier?: ServiceDeps['waitingNotifier'];
+  scorecardDueNotifier?: ServiceDeps['scorecardDueNotifier'];
   savePdf?: ServiceDeps['savePdf'];
   /** The recruiter's locale (Electron: the system's regional format); Node's own otherwise. */
   locale?: string;
@@ -81,6 +82,7 @@ export async function startServices(options: StartOptions): Promise<StartedApp> 
     ...(options.mediaAccess ? { mediaAccess: options.mediaAccess } : {}),
     ...(options.notifier ? { notifier: options.notifier } : {}),
     ...(options.waitingNotifier ? { waitingNotifier: options.waitingNotifier } : {}),
+    ...(options.scorecardDueNotifier ? { scorecardDueNotifier: options.scorecardDueNotifier } : {}),
     ...(options.savePdf ? { savePdf: options.savePdf } : {}),
     ...(options.locale ? { locale: options.locale } : {}),
     secrets: createKeytarSecretStore(),

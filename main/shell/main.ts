@@ -20,7 +20,7 @@ import { createMainWindow, hideInsteadOfClose } from './main-window';
 import { createTray } from './tray';
 import { quitAfterStop } from './quit-after-stop';
 import { createPdfSaver } from './save-pdf';
-import { showReminderNotification, showWaitingNotification } from './notifications';
+import { showReminderNotification, showScorecardDueNotification, showWaitingNotification } from './notifications';
 import { trayMenuFor, type TrayAction } from '../tray/tray-menu';
 import { timeStyleOf } from '../../preload/shared/rules/time-format';
 import { deepLinkFromArgv } from '../deep-links/parse-deep-link';
@@ -143,6 +143,8 @@ async function boot(): Promise<StartedApp> {
         open: (id) => navigate({ screen: 'interview', id }),
         join: (id) => void join(id),
       }),
+    scorecardDueNotifier: (interview, now) =>
+      void showScorecardDueNotification(interview, now, { open: (id) => navigate({ screen: 'interview', id }) }),
     savePdf: createPdfSaver(() => mainWindow),
     meetLauncher: (store) => createMeetWindowLauncher({ store, openExternal: (url) => shell.openExternal(url) }),
     env: process.env,

@@ -3,6 +3,8 @@ import type { Interview } from '../../preload/shared/contract/interview-schema';
 import { startClock, timeLeftPhrase } from '../../preload/shared/rules/time-left';
 import { timeStyleOf } from '../../preload/shared/rules/time-format';
 import { waitingLine } from '../../preload/shared/rules/waiting-line';
+import { plannedSpan } from '../../preload/shared/rules/interview-timing';
+import { scorecardDueBody, scorecardDueTitle } from '../../preload/shared/rules/scorecard-due-line';
 
 /** A notification body as the platform shows it: libnotify (Linux) reads the body as markup, so `& < >` are escaped there. */
 export function notificationBody(text: string, platform: NodeJS.Platform): string {
@@ -53,6 +55,28 @@ export function showWaitingNotification(
   });
   notification.on('click', () => handlers.open(interview.id));
   notification.on('action', () => handlers.join(interview.id));
+  notification.show();
+  return notification;
+}
+
+/** "Scorecard due: Ada Lovelace, Compiler Engineer", saying how long ago the interview ended; clicking opens the room. */
+export function showScorecardDueNotification(
+  interview: Interview,
+  now: number,
+  handlers: { open: (id: string) => void },
+  platform: NodeJS.Platform = process.platform,
+): Notification | undefined {
+  if (!Notification.isSupported()) return undefined;
+  const due = {
+    candidateName: interview.candidate.name,
+    jobTitle: interview.jobTitle,
+    endUtc: plannedSpan(interview).end,
+  };
+  const notification = new Notification({
+    title: scorecardDueTitle(due),
+    body: notificationBody(scorecardDueBody(due, now), platform),
+  });
+  notification.on('click', () => handlers.open(interview.id));
   notification.show();
   return notification;
 }

@@ -2,7 +2,11 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { BrowserWindow, Menu, Notification, Tray, resetFakeElectron } from '../../fakes/electron';
 import { createMainWindow, hideInsteadOfClose } from '../../../main/shell/main-window';
 import { createTray, trayTemplate } from '../../../main/shell/tray';
-import { showReminderNotification, showWaitingNotification } from '../../../main/shell/notifications';
+import {
+  showReminderNotification,
+  showScorecardDueNotification,
+  showWaitingNotification,
+} from '../../../main/shell/notifications';
 import { createMeetWindowLauncher } from '../../../main/shell/meet-window';
 import { buildTrayMenu, type TrayAction } from '../../../main/tray/tray-menu';
 import { timeStyleOf } from '../../../preload/shared/rules/time-format';
@@ -171,6 +175,35 @@ describe('"your candidate is waiting" notification', () => {
     n.emit('action', {}, 0);
     expect(opened).toEqual([schedule[0]!.id]);
     expect(joined).toEqual([schedule[0]!.id]);
+  });
+});
+
+describe('"Scorecard due" notification', () => {
+  beforeEach(() => resetFakeElectron());
+
+  it('names candidate and job, says how long ago the interview ended; a click opens its room', () => {
+    const opened: string[] = [];
+    const compiler = makeInterview({
+      startUtc: '2030-01-15T10:00:00.000Z',
+      durationMinutes: 45,
+      candidate: { name: 'Ada Lovelace', email: 'a@example.com' },
+      jobTitle: 'Compiler Engineer',
+    });
+    showScorecardDueNotification(
+      compiler,
+      Date.parse('2030-01-15T11:47:00.000Z'),
+      { open: (id) => opened.push(id) },
+      'darwin',
+    );
+    const n = Notification.shown[0]!;
+    expect(n.options.title).toBe('Scorecard due: Ada Lovelace, Compiler Engineer');
+    expect(n.options.body).toBe(
+      'The interview with Ada Lovelace (Compiler Engineer) ended 1 h 2 min ago. Write your scorecard while it is fresh.',
+    );
+    expect(n.options.actions).toBeUndefined();
+    expect(opened).toEqual([]);
+    n.emit('click');
+    expect(opened).toEqual([compiler.id]);
   });
 });
 

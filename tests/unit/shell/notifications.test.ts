@@ -1,6 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { app, Notification, resetFakeElectron } from '../../fakes/electron';
-import { showReminderNotification, showWaitingNotification } from '../../../main/shell/notifications';
+import {
+  showReminderNotification,
+  showScorecardDueNotification,
+  showWaitingNotification,
+} from '../../../main/shell/notifications';
 import { makeInterview } from '../../support/interview-fixtures';
 
 const handlers = { open: () => {}, join: () => {} };
@@ -11,6 +15,8 @@ const interview = makeInterview({
   meetLink: 'https://meet.google.com/abc-defg-hij',
 });
 const now = Date.parse('2030-01-15T09:50:00.000Z');
+// An hour after the (default-length) interview ended: its first "Scorecard due".
+const later = Date.parse(interview.startUtc) + interview.durationMinutes * 60_000 + 3_600_000;
 const waiting = { displayName: 'Ada', since: '2030-01-15T09:48:00.000Z', identified: true };
 const body = () => String(Notification.shown.at(-1)!.options.body);
 
@@ -39,6 +45,10 @@ describe('native notification bodies', () => {
     showReminderNotification(interview, false, now, handlers, 'linux');
     expect(body()).toMatch(/^R&amp;D &lt;Lead&gt; · /);
     expect(body()).not.toMatch(/[<>]|&(?!amp;|lt;|gt;)/);
+    showScorecardDueNotification(interview, later, handlers, 'linux');
+    expect(body()).toBe(
+      'The interview with Ada &lt;b&gt;Lovelace&lt;/b&gt; (R&amp;D &lt;Lead&gt;) ended 1 h ago. Write your scorecard while it is fresh.',
+    );
   });
 
   it('elsewhere the body is plain text and stays as typed', () => {
@@ -46,5 +56,11 @@ describe('native notification bodies', () => {
     expect(body()).toBe('R&D <Lead> · Ada <b>Lovelace</b>');
     showReminderNotification(interview, false, now, handlers, 'win32');
     expect(body()).toMatch(/^R&D <Lead> · /);
+    showScorecardDueNotification(interview, later, handlers, 'win32');
+    expect(body()).toBe(
+      'The interview with Ada <b>Lovelace</b> (R&D <Lead>) ended 1 h ago. Write your scorecard while it is fresh.',
+    );
+    // The title is never markup anywhere: it stays as typed.
+    expect(Notification.shown.at(-1)!.options.title).toBe('Scorecard due: Ada <b>Lovelace</b>, R&D <Lead>');
   });
 });
