@@ -2,6 +2,7 @@ import type { Interview } from '../../preload/shared/contract/interview-schema';
 import type { Settings } from '../../preload/shared/contract/settings-schema';
 import { ScorecardPanel } from '../scorecards/ScorecardPanel';
 import { DebriefLink } from '../debrief/DebriefLink';
+import { TranscriptPanel } from '../transcript/TranscriptPanel';
 
 /**
  * What the room shows once the interview has started, in reading order: the recruiter's scorecard,
@@ -26,6 +27,9 @@ export function AfterInterview({
       {Date.parse(interview.startUtc) <= now && <ScorecardPanel interview={interview} />}
       {/* Panel scorecards (renderer/panel-forms). */}
       {/* Transcript and Meet links (renderer/transcript). */}
+      {interview.meetLink?.startsWith('https://meet.google.com/') && Date.parse(interview.startUtc) <= now && (
+        <TranscriptPanel interview={interview} />
+      )}
       {/* Debrief link (renderer/debrief). */}
       <DebriefLink interview={interview} now={now} />
     </>
