@@ -8,6 +8,7 @@
 import { google, type forms_v1 } from 'googleapis';
 import type { OAuth2Client } from 'google-auth-library';
 import { googleDefaults } from '../config/env-config';
+import { isGoogleFormUrl } from '../security/url-policy';
 import { withGoogleRetry, type RetryOptions } from '../google/api/retry-policy';
 import { GoogleRequestError, toGoogleRequestError } from '../google/api/google-request-error';
 import { parseFormResponses, type FormResponse } from './form-responses';
@@ -84,7 +85,9 @@ export function createFormsClient(options: FormsClientOptions): FormsClient {
         false,
       );
       const { formId, responderUri } = res.data;
-      if (!formId || !responderUri?.startsWith('https://')) throw malformed('the new form');
+      // Google's answer is input: the id goes into links, the link to every co-interviewer.
+      if (!formId || !/^[A-Za-z0-9_-]{10,200}$/.test(formId) || !isGoogleFormUrl(responderUri))
+        throw malformed('the new form');
       return { formId, responderUri };
     },
     async batchUpdate(formId, requests) {

@@ -90,9 +90,28 @@ export function isMeetArtifactUrl(raw: unknown): raw is string {
   return path !== undefined && path.test(url.pathname) && url.href === raw;
 }
 
+// The panel's Google Form: co-interviewers answer at /forms/d/e/{key}/viewform, the recruiter edits at /forms/d/{id}/edit.
+const googleFormPath = /^\/forms\/d\/(?:e\/[A-Za-z0-9_-]{10,200}\/viewform|[A-Za-z0-9_-]{10,200}\/edit)$/;
+
+/** True for a Google Form's answer or edit link exactly as the app makes or Google gives it. */
+export function isGoogleFormUrl(raw: unknown): raw is string {
+  if (typeof raw !== 'string') return false;
+  const url = parseUrl(raw);
+  if (
+    !url ||
+    hasCredentials(url) ||
+    url.protocol !== 'https:' ||
+    url.port !== '' ||
+    url.search !== '' ||
+    url.hash !== ''
+  )
+    return false;
+  return url.hostname === 'docs.google.com' && googleFormPath.test(url.pathname) && url.href === raw;
+}
+
 /** True when the renderer may hand this URL to the system browser. */
 export function isAllowedExternalUrl(raw: string): boolean {
-  if (isMeetArtifactUrl(raw)) return true;
+  if (isMeetArtifactUrl(raw) || isGoogleFormUrl(raw)) return true;
   const url = parseUrl(raw);
   if (!url || hasCredentials(url)) return false;
   if (url.protocol === 'mailto:') return url.search === '' && url.hash === '' && isOneMailtoAddress(url.pathname);

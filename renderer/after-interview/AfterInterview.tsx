@@ -1,6 +1,7 @@
 import type { Interview } from '../../preload/shared/contract/interview-schema';
 import type { Settings } from '../../preload/shared/contract/settings-schema';
 import { ScorecardPanel } from '../scorecards/ScorecardPanel';
+import { PanelForms } from '../panel-forms/PanelForms';
 import { DebriefLink } from '../debrief/DebriefLink';
 import { TranscriptPanel } from '../transcript/TranscriptPanel';
 
@@ -26,6 +27,7 @@ export function AfterInterview({
       {/* Scorecard (renderer/scorecards). */}
       {Date.parse(interview.startUtc) <= now && <ScorecardPanel interview={interview} />}
       {/* Panel scorecards (renderer/panel-forms). */}
+      {interview.coInterviewers.length > 0 && <PanelForms interview={interview} />}
       {/* Transcript and Meet links (renderer/transcript). */}
       {interview.meetLink?.startsWith('https://meet.google.com/') && Date.parse(interview.startUtc) <= now && (
         <TranscriptPanel interview={interview} />

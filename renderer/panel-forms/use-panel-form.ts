@@ -1,0 +1,15 @@
+import { useEffect } from 'react';
+import { desk } from '../bridge/desk';
+import { useCall } from '../common/use-call';
+
+/** One interview's panel form, read again when main says it changed or the account did. */
+export function usePanelForm(interviewId: string) {
+  const loaded = useCall(() => desk.panelForms.get(interviewId));
+  const reload = loaded.reload;
+  useEffect(
+    () => desk.on('panelForms:changed', ({ ids }) => void (ids.includes(interviewId) && reload())),
+    [interviewId, reload],
+  );
+  useEffect(() => desk.on('account:changed', () => void reload()), [reload]);
+  return loaded;
+}

@@ -1,0 +1,133 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, saveScreenshot, test } from './fixtures';
+import { fakeBrowserEnv } from './connected-recruiter';
+import { startWebMode } from '../support/web-mode';
+import { startSmtpSink } from '../support/smtp-sink';
+import { makeInterview, seedStore } from '../support/interview-fixtures';
+import { makeTempDir } from '../support/temp-dir';
+import { startGoogleEmulator } from '../google-emulator/google-emulator';
+
+/** No serious or critical axe finding on the page as it is, in light and dark. */
+async function expectAccessible(page: Page, where: string) {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    const serious = violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${where} (${scheme}): ${v.impact} ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(serious).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+test("the panel's scorecards: connect Google Forms from the room, each co-interviewer emailed, a response in the room and the debrief", async ({
+  page,
+}) => {
+  const g = await startGoogleEmulator();
+  const sink = await startSmtpSink();
+  const temp = makeTempDir('idesk-e2e-');
+  const interview = makeInterview({
+    // Ended 75 minutes ago: the form is made and the co-interviewers asked as soon as Forms is connected.
+    startUtc: new Date(Date.now() - 120 * 60_000).toISOString(),
+    durationMinutes: 45,
+    timeZone: 'UTC',
+    jobTitle: 'Compiler Engineer',
+    meetLink: 'https://meet.google.com/abc-mnop-xyz',
+    recruiter: { name: 'Rita Recruiter', email: 'recruiter@example.com' },
+    candidate: { name: 'Ada Lovelace', email: 'ada@example.com' },
+    coInterviewers: [
+      { email: 'bob@example.com', name: 'Bob Panel' },
+      { email: 'cy@example.com', name: 'Cy Panel' },
+    ],
+  });
+  seedStore(temp.dir, {
+    interviews: [interview],
+    settings: {
+      firstRunDone: true,
+      recruiterName: 'Rita Recruiter',
+      recruiterEmail: 'recruiter@example.com',
+      companyName: 'Acme',
+      showOthersScorecardsBeforeSubmit: true,
+    },
+  });
+  const app = await startWebMode({ ...g.env, INTERVIEW_DESK_SMTP_URL: sink.url, ...fakeBrowserEnv }, temp.dir);
+  try {
+    await page.goto(app.url);
+    await page.getByRole('button', { name: 'Connect Google account' }).click();
+    await expect(page.getByRole('heading', { name: 'Schedule', level: 1 })).toBeVisible({ timeout: 15_000 });
+
+    await page.evaluate((id) => (location.hash = `#/interview/${id}`), interview.id);
+    const panel = page.getByRole('region', { name: 'Panel scorecards' });
+    await expect(panel.getByTestId('panel-forms-not-connected')).toBeVisible();
+    expect(g.count('/v1/forms')).toBe(0);
+    await saveScreenshot(page, 'panel-forms-not-connected');
+    await expectAccessible(page, 'room, Google Forms not connected');
+
+    // From the keyboard: Connect Google Forms takes Enter; consent for drive.file only, on top of what was granted.
+    const connect = panel.getByRole('button', { name: 'Connect Google Forms' });
+    await connect.focus();
+    await page.keyboard.press('Enter');
+    const statuses = panel.getByTestId('panel-forms-status');
+    await expect(statuses.nth(0)).toContainText('Asked', { timeout: 20_000 });
+    await expect(statuses.nth(1)).toContainText('Asked');
+    const consent = g.oauth.authorizations.at(-1)!.query;
+    expect(consent.include_granted_scopes).toBe('true');
+    expect(consent.scope).toContain('https://www.googleapis.com/auth/drive.file');
+    // Focus did not fall to the page: the section's heading holds it once the Connect button is gone.
+    await expect(panel.getByRole('heading', { name: 'Panel scorecards' })).toBeFocused();
+
+    const form = g.forms.all()[0]!;
+    expect(g.forms.all()).toHaveLength(1);
+    expect(form.publishState.isPublished).toBe(true);
+    await expect.poll(() => sink.received.length).toBe(2);
+    expect(sink.received.map((m) => m.envelope.to[0]).sort()).toEqual(['bob@example.com', 'cy@example.com']);
+    expect(sink.received.every((m) => m.parsed.subject === 'Your scorecard: Ada Lovelace, Compiler Engineer')).toBe(
+      true,
+    );
+    // The email as Bob reads it, in the branded template.
+    const email = await page.context().newPage();
+    await email.setContent(String(sink.received.find((m) => m.envelope.to[0] === 'bob@example.com')!.parsed.html));
+    await expect(email.getByRole('link', { name: 'Fill in your scorecard' })).toHaveAttribute(
+      'href',
+      /^https:\/\/docs\.google\.com\/forms\/d\/e\/.+\/viewform$/,
+    );
+    await saveScreenshot(email, 'panel-forms-email');
+    await email.close();
+    await saveScreenshot(page, 'panel-forms-asked');
+    await expectAccessible(page, 'room, co-interviewers asked');
+
+    // Bob answers in Google Forms; "Check now" (from the keyboard) brings it into the room.
+    g.forms.respond(form.formId, 'bob@example.com', {
+      'Skills for the role': 'Strong yes',
+      'Problem solving': 'Yes',
+      Communication: 'Yes',
+      Collaboration: 'Not assessed',
+      'Overall recommendation': 'Strong yes',
+      'Key takeaways': 'Bob thinks she should lead the parser work',
+    });
+    const checkNow = panel.getByRole('button', { name: 'Check now' });
+    await checkNow.focus();
+    await page.keyboard.press('Enter');
+    await expect(statuses.nth(0)).toContainText('Received');
+    await expect(statuses.nth(1)).toContainText('Asked');
+    await expect(checkNow).toBeFocused();
+    // Beside the recruiter's scorecard: Bob's, read from the form.
+    const others = page.getByTestId('scorecard').getByTestId('others-scorecards');
+    await expect(others.getByRole('article', { name: 'Bob Panel' })).toContainText('Strong yes', { timeout: 10_000 });
+    await saveScreenshot(page, 'panel-forms-received');
+    await expectAccessible(page, 'room, a response received');
+
+    // And in the debrief.
+    await page.getByRole('link', { name: 'Open the debrief' }).click();
+    await expect(page.getByText('Bob thinks she should lead the parser work')).toBeVisible({ timeout: 10_000 });
+    await saveScreenshot(page, 'panel-forms-debrief');
+    // Nothing of this went to the candidate.
+    expect(sink.received.some((m) => m.envelope.to.includes('ada@example.com'))).toBe(false);
+  } finally {
+    await app.stop();
+    await g.close();
+    await sink.close();
+    temp.cleanup();
+  }
+});
