@@ -4,27 +4,10 @@ import type { Logger } from '../logging/logger';
 import type { InterviewQueries } from '../interviews/interview-queries';
 import type { InterviewCommands } from '../interviews/interview-commands';
 import { reminderDecisions, startingNowGraceMs, type PlannedReminder } from './reminder-plan';
+import { createWakeTimer, type TimerApi } from '../shared/wake-timer';
 
-/** Timers, injected so tests can run a simulated week in milliseconds. */
-export interface TimerApi {
-  set(callback: () => void, ms: number): unknown;
-  clear(handle: unknown): void;
-}
-
-export const realTimers: TimerApi = {
-  set: (callback, ms) => {
-    const handle = setTimeout(callback, ms);
-    handle.unref();
-    return handle;
-  },
-  clear: (handle) => clearTimeout(handle as NodeJS.Timeout),
-};
-
-/**
- * Never sleep longer than this in one timer: setTimeout overflows past 24.8 days, and a machine
- * clock can jump; waking at least hourly re-reads the wall clock.
- */
-export const maxSleepMs = 60 * 60_000;
+// The timer pieces live in main/shared (the scorecards' schedule wakes the same way); importers keep this path.
+export { maxSleepMs, realTimers, type TimerApi } from '../shared/wake-timer';
 
 export interface ReminderSchedulerDeps {
   /**
@@ -56,9 +39,6 @@ export interface ReminderScheduler {
 
 /** Creates and starts the scheduler. */
 export function createReminderScheduler(deps: ReminderSchedulerDeps): ReminderScheduler {
-  const timers = deps.timers ?? realTimers;
-  let handle: unknown;
-  let wakeAt: number | undefined;
   let disposed = false;
 
   const record = (reminders: PlannedReminder[], now: number) => {
@@ -115,20 +95,19 @@ export function createReminderScheduler(deps: ReminderSchedulerDeps): ReminderSc
       if (reminder.channel === 'email' || !deps.afterCommit) deliver();
       else deps.afterCommit(deliver);
     }
-    if (handle !== undefined) timers.clear(handle);
-    wakeAt = nextAt === undefined ? now + maxSleepMs : Math.min(nextAt, now + maxSleepMs);
-    handle = timers.set(check, Math.max(0, wakeAt - now));
+    wake.armFor(nextAt, now);
   };
+  const wake = createWakeTimer(check, deps.timers);
 
   const unsubscribe = deps.commands.onChange(() => check());
   check();
   return {
     check,
-    nextWakeAt: () => wakeAt,
+    nextWakeAt: () => wake.wakeAt(),
     dispose() {
       disposed = true;
       unsubscribe();
-      if (handle !== undefined) timers.clear(handle);
+      wake.dispose();
     },
   };
 }

@@ -5,7 +5,7 @@
  */
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../logging/logger';
-import { maxSleepMs, realTimers, type TimerApi } from '../reminders/reminder-scheduler';
+import { createWakeTimer, type TimerApi } from '../shared/wake-timer';
 import type { Interview } from '../../preload/shared/contract/interview-schema';
 import type { InterviewQueries } from '../interviews/interview-queries';
 import { dailyDueCount, firstDueAfterEndMs, lastDueGraceMs, scorecardDueDecisions } from './scorecard-due-plan';
@@ -38,9 +38,6 @@ export interface ScorecardDueScheduler {
 
 /** Creates and starts the schedule. */
 export function createScorecardDueScheduler(deps: ScorecardDueSchedulerDeps): ScorecardDueScheduler {
-  const timers = deps.timers ?? realTimers;
-  let handle: unknown;
-  let wakeAt: number | undefined;
   let disposed = false;
 
   const check = () => {
@@ -60,18 +57,17 @@ export function createScorecardDueScheduler(deps: ScorecardDueSchedulerDeps): Sc
         deps.log.error('scorecard notice failed', error);
       }
     }
-    if (handle !== undefined) timers.clear(handle);
-    wakeAt = Math.min(nextAt ?? Infinity, now + maxSleepMs);
-    handle = timers.set(check, Math.max(0, wakeAt - now));
+    wake.armFor(nextAt, now);
   };
+  const wake = createWakeTimer(check, deps.timers);
 
   check();
   return {
     check,
-    nextWakeAt: () => wakeAt,
+    nextWakeAt: () => wake.wakeAt(),
     dispose() {
       disposed = true;
-      if (handle !== undefined) timers.clear(handle);
+      wake.dispose();
     },
   };
 }

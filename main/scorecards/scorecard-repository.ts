@@ -7,6 +7,7 @@
 import type { Database } from '../database/database';
 import type { Logger } from '../logging/logger';
 import { scorecardSchema, type Scorecard } from '../../preload/shared/contract/scorecard-schema';
+import { readStoredRecord } from '../database/stored-record';
 
 /** The scorecards table. */
 export interface ScorecardRepository {
@@ -23,17 +24,11 @@ export interface ScorecardRepository {
 /** Creates the repository over the app database. */
 export function createScorecardRepository(deps: { database: Database; log: Logger }): ScorecardRepository {
   const db = deps.database;
-  const parse = (record: unknown): Scorecard | undefined => {
-    try {
-      const parsed = scorecardSchema.safeParse(JSON.parse(String(record)));
-      if (parsed.success) return parsed.data;
-    } catch {
-      // Not JSON: reported below.
-    }
+  const parse = (record: unknown): Scorecard | undefined =>
     // Never the content: scorecards stay out of logs.
-    deps.log.warn('a stored scorecard could not be read and is not shown');
-    return undefined;
-  };
+    readStoredRecord(scorecardSchema, record, () =>
+      deps.log.warn('a stored scorecard could not be read and is not shown'),
+    );
   const present = (s: Scorecard | undefined): s is Scorecard => s !== undefined;
 
   return {

@@ -9,6 +9,7 @@ import type { Logger } from '../logging/logger';
 import { DeskFailure } from '../shared/desk-failure';
 import { scorecardTemplateSchema, type ScorecardTemplate } from '../../preload/shared/contract/scorecard-schema';
 import { builtInTemplate, defaultTemplateId } from './default-template';
+import { readStoredRecord } from '../database/stored-record';
 
 /** The templates the recruiter rates against. */
 export interface TemplateStore {
@@ -31,16 +32,10 @@ export function createTemplateStore(deps: { database: Database; clock: Clock; lo
   const builtIn = () => structuredClone(builtInTemplate);
 
   // A row that no longer passes the schema (a hand edit, another version) is skipped, never a crash.
-  const parse = (record: unknown): ScorecardTemplate | undefined => {
-    try {
-      const parsed = scorecardTemplateSchema.safeParse(JSON.parse(String(record)));
-      if (parsed.success) return parsed.data;
-    } catch {
-      // Not JSON: reported below like any unreadable row.
-    }
-    deps.log.warn('a saved scorecard template could not be read and is not used');
-    return undefined;
-  };
+  const parse = (record: unknown): ScorecardTemplate | undefined =>
+    readStoredRecord(scorecardTemplateSchema, record, () =>
+      deps.log.warn('a saved scorecard template could not be read and is not used'),
+    );
 
   const savedDefault = () => {
     const row = db
