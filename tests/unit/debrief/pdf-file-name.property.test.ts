@@ -17,6 +17,8 @@ describe('the suggested PDF name', () => {
         (name, job) => {
           const file = pdfFileName(name, job);
           expect(file).toMatch(/^Debrief.*\.pdf$/);
+          // Controls are exactly what this pattern looks for.
+          // eslint-disable-next-line no-control-regex
           expect(file).not.toMatch(/[/\\:*?"<>|\u0000-\u001f\u007f-\u009f]/);
           expect(file.length).toBeLessThanOrEqual(124);
         },
