@@ -3,6 +3,16 @@
  * (`source 'app'`, one per interview), and the panel's read back from Google Forms (`source 'form'`,
  * always submitted). Rows cascade with their interview. The record is the JSON of `scorecardSchema`;
  * a row that no longer passes it is left out, never a crash.
+ *
+ * One address, one row (the key is `(interview_id, author_email)`), and the recruiter's own app
+ * scorecard wins over a form response under the same address (the recruiter answered the panel's
+ * form, or their address changed to a panelist's):
+ * - saving it in the app replaces such a form row (`putOwn`): the app's is the one they edit;
+ * - a form response arriving later under the address of the app's row is ignored: a form row is
+ *   written only where no row or a form row stands (main/panel-forms/panel-forms-repository.ts,
+ *   `putFormScorecard`, upserts `WHERE scorecards.source = 'form'`; a test holds both sides to it).
+ * Until the app's row exists, a form row under the recruiter's address is shown with the others and
+ * does not count as their submitted scorecard ("Scorecard due" asks for the app's).
  */
 import type { Database } from '../database/database';
 import type { Logger } from '../logging/logger';
@@ -15,7 +25,10 @@ export interface ScorecardRepository {
   own(interviewId: string): Scorecard | undefined;
   /** Everyone else's scorecards for an interview (form rows and any other author), submitted first by time. */
   others(interviewId: string): Scorecard[];
-  /** Writes the recruiter's scorecard, replacing the app's row for its interview (the author may have changed). */
+  /**
+   * Writes the recruiter's scorecard, replacing the app's row for its interview (the author may have
+   * changed) and any form row under the recruiter's address (the app's wins).
+   */
   putOwn(scorecard: Scorecard): void;
   /** Of `ids`, the interviews whose recruiter's scorecard is submitted. */
   submittedAmong(ids: string[]): Set<string>;
@@ -55,6 +68,7 @@ export function createScorecardRepository(deps: { database: Database; log: Logge
         db.prepare(
           `INSERT INTO scorecards (interview_id, author_email, source, state, record, submitted_ms, updated_ms)
            VALUES (?, ?, 'app', ?, ?, ?, ?)
+           -- A form row under the recruiter's address gives way: the app's scorecard wins.
            ON CONFLICT (interview_id, author_email) DO UPDATE SET source = 'app', state = excluded.state,
              record = excluded.record, submitted_ms = excluded.submitted_ms, updated_ms = excluded.updated_ms`,
         ).run(
