@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { Database } from '../database/database';
+import { readStoredRecord } from '../database/stored-record';
 import { criterionSchema, scorecardSchema, type Scorecard } from '../../preload/shared/contract/scorecard-schema';
 import type { FormBlueprint, QuestionKey } from './form-building';
 
@@ -53,14 +54,9 @@ const num = (v: unknown) => (v === null || v === undefined ? undefined : Number(
 const str = (v: unknown) => (v === null || v === undefined ? undefined : String(v));
 
 function readBlueprint(raw: unknown): FormBlueprint | undefined {
-  try {
-    const parsed = blueprintSchema.safeParse(JSON.parse(String(raw)));
-    return parsed.success
-      ? { ...parsed.data, questions: parsed.data.questions as Record<string, QuestionKey> }
-      : undefined;
-  } catch {
-    return undefined;
-  }
+  // An empty blueprint ('{}', the form not made yet) reads as none.
+  const parsed = readStoredRecord(blueprintSchema, raw, () => undefined);
+  return parsed ? { ...parsed, questions: parsed.questions as Record<string, QuestionKey> } : undefined;
 }
 
 /** The tables' reads and writes. */
@@ -207,13 +203,7 @@ export function createPanelFormsRepository(db: Database): PanelFormsRepository {
       const row = db
         .prepare("SELECT record FROM scorecards WHERE interview_id = ? AND author_email = ? AND source = 'form'")
         .get(interviewId, email.toLowerCase());
-      if (!row) return undefined;
-      try {
-        const parsed = scorecardSchema.safeParse(JSON.parse(String(row.record)));
-        return parsed.success ? parsed.data : undefined;
-      } catch {
-        return undefined;
-      }
+      return row ? readStoredRecord(scorecardSchema, row.record, () => undefined) : undefined;
     },
     putFormScorecard(scorecard) {
       const valid = scorecardSchema.parse(scorecard);
