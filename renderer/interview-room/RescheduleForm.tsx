@@ -1,6 +1,5 @@
 import { plannedSpan } from '../../preload/shared/rules/interview-timing';
 import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
-import { DateTime } from 'luxon';
 import { FindTimePanel } from '../schedule/FindTimePanel';
 import { useFreeBusy } from '../schedule/use-free-busy';
 import { useSettings } from '../bridge/live-copies';
@@ -12,9 +11,17 @@ import { ErrorMessage } from '../common/ErrorMessage';
 import { Field } from '../common/Field';
 import { dayKey, formatInputTime } from '../common/format';
 import { ConflictQuestion } from '../schedule/ConflictQuestion';
+import { OccurrenceQuestion } from '../common/OccurrenceQuestion';
+import { useWhenPreview } from '../common/use-when-preview';
+import { shownWhenError, type OccurrenceChoice } from '../common/when-preview';
+
+// Asked before any save, as the Schedule form asks it: the only refusal of the live preview shown here
+// (an interview that has ended is moved from a time already past, and is not told so on opening).
+const askedLive = new Set(['occurrence']);
 
 /**
- * Moves an interview: new date, time, zone and duration; main re-validates and flags conflicts.
+ * Moves an interview: new date, time and duration in its zone; main re-validates, flags conflicts and,
+ * when the clocks go back over the new time, asks which of the two is meant (the Schedule form's question).
  * A native modal dialog: the browser keeps focus inside and Escape closes it; on close, focus goes
  * back to the control that opened it.
  */
@@ -29,6 +36,15 @@ export function RescheduleForm({ interview, onDone }: { interview: Interview; on
   const [date, setDate] = useState(() => dayKey(interview.startUtc, interview.timeZone));
   const [time, setTime] = useState(() => formatInputTime(interview.startUtc, interview.timeZone));
   const [duration, setDuration] = useState(String(interview.durationMinutes));
+  const [occurrence, setOccurrence] = useState<OccurrenceChoice>('');
+  // The question once answered, for the date and time it was asked about: it stays, with the choice checked.
+  const [answered, setAnswered] = useState<{ when: string; message: string } | undefined>();
+  /** A new date or time: which of two it was is asked again, if it happens twice. */
+  const moveTo = (d: string, t: string) => {
+    setDate(d);
+    setTime(t);
+    setOccurrence('');
+  };
   const [error, setError] = useState<DeskError | undefined>();
   // Find a time for the move: the panel's busy times, this interview's own time left out.
   const settings = useSettings();
@@ -42,12 +58,17 @@ export function RescheduleForm({ interview, onDone }: { interview: Interview; on
     () => plannedSpan({ startUtc: interview.startUtc, durationMinutes: interview.durationMinutes }),
     [interview.startUtc, interview.durationMinutes],
   );
-  const startAt = DateTime.fromISO(`${date}T${time}`, { zone: interview.timeZone });
+  // Main's answer for the new time: the instant it will save (the chosen one of two), drawn on the timeline.
+  const { preview, previewError } = useWhenPreview(
+    { date, time, timeZone: interview.timeZone, durationMinutes: duration, occurrence },
+    interview.id,
+  );
   const minutes = Number(duration);
-  const proposal =
-    startAt.isValid && Number.isInteger(minutes) && minutes > 0
-      ? { start: startAt.toUTC().toISO()!, end: startAt.plus({ minutes }).toUTC().toISO()! }
-      : undefined;
+  const proposal = preview ? { start: preview.startUtc, end: preview.endUtc } : undefined;
+  const shownError = shownWhenError(error, previewError, askedLive);
+  const when = `${date}T${time}`;
+  const question =
+    shownError?.field === 'occurrence' ? shownError.message : answered?.when === when ? answered.message : undefined;
   const submit = async (event: FormEvent | undefined, acceptConflicts = false) => {
     event?.preventDefault();
     const result = await desk.interviews.reschedule({
@@ -56,6 +77,7 @@ export function RescheduleForm({ interview, onDone }: { interview: Interview; on
       time,
       timeZone: interview.timeZone,
       durationMinutes: Number(duration),
+      ...(occurrence ? { occurrence } : {}),
       acceptConflicts,
     });
     if (result.ok) finish(true);
@@ -67,13 +89,13 @@ export function RescheduleForm({ interview, onDone }: { interview: Interview; on
         <h2 id={titleId}>Reschedule</h2>
         <div className="row">
           <div>
-            <Field label="New date" name="date" error={error}>
-              {(c) => <input {...c} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
+            <Field label="New date" name="date" error={shownError}>
+              {(c) => <input {...c} type="date" value={date} onChange={(e) => moveTo(e.target.value, time)} />}
             </Field>
           </div>
           <div>
-            <Field label="New start time" name="time" error={error}>
-              {(c) => <input {...c} type="time" value={time} onChange={(e) => setTime(e.target.value)} />}
+            <Field label="New start time" name="time" error={shownError}>
+              {(c) => <input {...c} type="time" value={time} onChange={(e) => moveTo(date, e.target.value)} />}
             </Field>
           </div>
           <div>
@@ -85,6 +107,17 @@ export function RescheduleForm({ interview, onDone }: { interview: Interview; on
           </div>
         </div>
         <p className="muted">Times are in {interview.timeZone}.</p>
+        {question && (
+          <OccurrenceQuestion
+            message={question}
+            value={occurrence}
+            onChange={(e) => {
+              setOccurrence(e.target.value === 'later' ? 'later' : 'earlier');
+              setAnswered({ when, message: question });
+              if (error?.field === 'occurrence') setError(undefined);
+            }}
+          />
+        )}
         <FindTimePanel
           freeBusy={freeBusy}
           date={date}
@@ -95,12 +128,11 @@ export function RescheduleForm({ interview, onDone }: { interview: Interview; on
           durationMinutes={minutes}
           settings={settings.value}
           own={own}
-          onPick={(d, t) => {
-            setDate(d);
-            setTime(t);
-          }}
+          onPick={moveTo}
         />
-        {error && !['date', 'time', 'durationMinutes'].includes(error.field ?? '') && <ErrorMessage error={error} />}
+        {error && !['date', 'time', 'durationMinutes', 'occurrence'].includes(error.field ?? '') && (
+          <ErrorMessage error={error} />
+        )}
         {error?.code === 'conflict' && (
           <ConflictQuestion
             message={error.message}

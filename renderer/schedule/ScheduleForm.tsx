@@ -14,9 +14,10 @@ import { useFreeBusy } from './use-free-busy';
 import { ConflictQuestion } from './ConflictQuestion';
 import { askForNotifications } from '../app/browser-notifications';
 import { keptPanelRows, scheduleInput } from './schedule-input';
-import { messageSigner, shownScheduleError } from './schedule-preview';
+import { messageSigner } from './schedule-preview';
+import { shownWhenError } from '../common/when-preview';
 import { scheduleRefusal } from './schedule-refusal';
-import { useSchedulePreview } from './use-schedule-preview';
+import { useWhenPreview } from '../common/use-when-preview';
 import { useScheduleDraft } from './use-schedule-draft';
 import { asksWhoSends } from './who-sends';
 import { useWhoSends } from './use-who-sends';
@@ -41,7 +42,7 @@ export function ScheduleForm({ onScheduled }: { onScheduled: (interview: Intervi
   const zone = isKnownZone(draft.timeZone) ? draft.timeZone : 'UTC';
   const freeBusy = useFreeBusy(draft.date, zone, settledPanel);
   const who = useWhoSends(edited);
-  const { preview, previewError } = useSchedulePreview(draft);
+  const { preview, previewError } = useWhenPreview(draft);
   const [busy, setBusy] = useState(false);
   const account = useAccount();
   const settings = useSettings();
@@ -82,7 +83,7 @@ export function ScheduleForm({ onScheduled }: { onScheduled: (interview: Intervi
     );
   };
 
-  const shownError = shownScheduleError(error, previewError);
+  const shownError = shownWhenError(error, previewError);
   const fields = { draft, set, error };
 
   return (

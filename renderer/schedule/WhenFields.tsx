@@ -2,7 +2,7 @@ import { useId, useMemo } from 'react';
 import type { DeskError } from '../../preload/shared/contract/result';
 import { Field } from '../common/Field';
 import { allTimeZones } from '../common/format';
-import { OccurrenceQuestion } from './OccurrenceQuestion';
+import { OccurrenceQuestion } from '../common/OccurrenceQuestion';
 import type { DraftFieldsProps } from './use-schedule-draft';
 
 /**

@@ -1,9 +1,9 @@
 import { formatDateTime, isKnownZone } from '../common/format';
 import { overlapList } from './schedule-preview';
-import type { SchedulePreview } from './use-schedule-preview';
+import type { WhenPreviewAnswer } from '../common/use-when-preview';
 
 /** Where the chosen time lands: its start, the candidate's own time, and the interviews it overlaps. */
-export function WhenPreview({ preview, candidateTimeZone }: { preview: SchedulePreview; candidateTimeZone: string }) {
+export function WhenPreview({ preview, candidateTimeZone }: { preview: WhenPreviewAnswer; candidateTimeZone: string }) {
   return (
     <div className="preview" aria-live="polite">
       <p>

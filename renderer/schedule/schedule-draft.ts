@@ -1,3 +1,5 @@
+import type { OccurrenceChoice } from '../common/when-preview';
+
 /** What the schedule form holds while it is being filled in (all text, as typed). */
 export interface ScheduleDraft {
   candidateName: string;
@@ -11,7 +13,7 @@ export interface ScheduleDraft {
   notes: string;
   candidateMessage: string;
   meetLink: string;
-  occurrence: '' | 'earlier' | 'later';
+  occurrence: OccurrenceChoice;
   /** The panel as typed (drafts from before panels have none). */
   coInterviewers?: Array<{ email: string; name: string }>;
 }

@@ -1,35 +1,7 @@
 import type { Conflict } from '../../preload/shared/contract/interview-schema';
-import type { DeskError } from '../../preload/shared/contract/result';
-import type { AccountStatus, CallInput } from '../../preload/shared/contract/ipc-contract';
+import type { AccountStatus } from '../../preload/shared/contract/ipc-contract';
 import type { Settings } from '../../preload/shared/contract/settings-schema';
 import { formatDateTime } from '../common/format';
-import type { ScheduleDraft } from './schedule-draft';
-
-/** What the live preview asks main about, or nothing while the date, time, zone or duration is unfinished. */
-export function previewRequest(
-  draft: Pick<ScheduleDraft, 'date' | 'time' | 'timeZone' | 'durationMinutes' | 'occurrence'>,
-): CallInput<'interviews:preview'> | undefined {
-  const durationMinutes = Number(draft.durationMinutes);
-  if (!draft.date || !draft.time || !draft.timeZone || !Number.isInteger(durationMinutes)) return undefined;
-  return {
-    date: draft.date,
-    time: draft.time,
-    timeZone: draft.timeZone,
-    durationMinutes,
-    ...(draft.occurrence ? { occurrence: draft.occurrence } : {}),
-  };
-}
-
-/** The preview's refusals shown at their fields before any submit: the ones about when the interview is. */
-const whenFields = new Set(['occurrence', 'time', 'date', 'timeZone']);
-
-/** The error the form shows: the submit's own, else the preview's refusal of a "when" field. */
-export function shownScheduleError(
-  submitError: DeskError | undefined,
-  previewError: DeskError | undefined,
-): DeskError | undefined {
-  return submitError ?? (previewError?.field && whenFields.has(previewError.field) ? previewError : undefined);
-}
 
 /**
  * Who signs the candidate's message, as in the email: the Google account wins over Settings, and

@@ -2,11 +2,10 @@ import { useEffect, useState } from 'react';
 import type { Conflict } from '../../preload/shared/contract/interview-schema';
 import type { DeskError } from '../../preload/shared/contract/result';
 import { desk } from '../bridge/desk';
-import { previewRequest } from './schedule-preview';
-import type { ScheduleDraft } from './schedule-draft';
+import { previewRequest, type WhenDraft } from './when-preview';
 
 /** Main's answer for the preview, with the zone it was computed for. */
-export interface SchedulePreview {
+export interface WhenPreviewAnswer {
   startUtc: string;
   endUtc: string;
   conflicts: Conflict[];
@@ -14,16 +13,17 @@ export interface SchedulePreview {
 }
 
 /**
- * The live preview: the instant, conflicts and refusals, asked of main shortly after the person stops
- * typing. It keeps the zone main computed it for: the field may already hold a half-typed zone, and
- * formatting with that would throw and take the whole form (and the focus) down.
+ * The live preview: the instant, conflicts and refusals (a time that happens twice among them), asked
+ * of main shortly after the person stops typing. It keeps the zone main computed it for: the field
+ * may already hold a half-typed zone, and formatting with that would throw and take the whole form
+ * (and the focus) down. `excludeId` is the interview being moved.
  */
-export function useSchedulePreview(draft: ScheduleDraft) {
-  const [preview, setPreview] = useState<SchedulePreview | undefined>();
+export function useWhenPreview(when: WhenDraft, excludeId?: string) {
+  const [preview, setPreview] = useState<WhenPreviewAnswer | undefined>();
   const [previewError, setPreviewError] = useState<DeskError | undefined>();
-  const { date, time, timeZone, durationMinutes, occurrence } = draft;
+  const { date, time, timeZone, durationMinutes, occurrence } = when;
   useEffect(() => {
-    const request = previewRequest({ date, time, timeZone, durationMinutes, occurrence });
+    const request = previewRequest({ date, time, timeZone, durationMinutes, occurrence }, excludeId);
     if (!request) return;
     let live = true;
     const timer = setTimeout(() => {
@@ -43,6 +43,6 @@ export function useSchedulePreview(draft: ScheduleDraft) {
       clearTimeout(timer);
     };
     // Only the fields the preview is about: typing a name asks nothing.
-  }, [date, time, timeZone, durationMinutes, occurrence]);
+  }, [date, time, timeZone, durationMinutes, occurrence, excludeId]);
   return { preview, previewError };
 }

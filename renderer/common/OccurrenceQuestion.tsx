@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { ScheduleDraft } from './schedule-draft';
+import type { OccurrenceChoice } from './when-preview';
 
 const choices = [
   { value: 'earlier', label: 'The first one (before the clocks go back)' },
@@ -8,7 +8,8 @@ const choices = [
 
 /**
  * The question main asks when the clocks go back over the chosen time: which of the two it means.
- * A radio group named by its question and described by main's words.
+ * A radio group named by its question and described by main's words; the Schedule form and the
+ * Reschedule dialog ask it alike.
  */
 export function OccurrenceQuestion({
   message,
@@ -16,7 +17,7 @@ export function OccurrenceQuestion({
   onChange,
 }: {
   message: string;
-  value: ScheduleDraft['occurrence'];
+  value: OccurrenceChoice;
   onChange: (event: { target: { value: string } }) => void;
 }) {
   const described = useId();
