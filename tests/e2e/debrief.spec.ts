@@ -87,6 +87,8 @@ test('the debrief: a co-interviewer’s form response beside the recruiter’s s
     await page.evaluate((id) => (location.hash = `#/interview/${id}`), onsite.id);
     const link = page.getByRole('region', { name: 'Debrief' }).getByRole('link', { name: 'Open the debrief' });
     await expect(link).toBeVisible();
+    await link.scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'debrief-room-link');
     // From the keyboard: the room's way to the debrief is in the Tab order, Enter follows it.
     await tabTo(page, /^Open the debrief$/);
     await page.keyboard.press('Enter');
@@ -191,6 +193,8 @@ test('the debrief holds the panel’s scorecards back while the recruiter’s ow
       'Submitted, hidden until you submit yours',
     );
     await expect(page.getByText('Not yet.')).toHaveCount(0);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await saveScreenshot(page, 'debrief-hidden-dark');
     await expectAccessible(page, 'debrief with hidden scorecards');
   } finally {
     await app.stop();
