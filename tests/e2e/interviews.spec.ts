@@ -3,6 +3,7 @@ import { expect, saveScreenshot, test } from './fixtures';
 import { startWebMode } from '../support/web-mode';
 import { makeInterview, seedStore } from '../support/interview-fixtures';
 import { makeTempDir } from '../support/temp-dir';
+import { seriousAxe } from './keyboard';
 import { DatabaseSync } from 'node:sqlite';
 import { wrapDatabase } from '../../main/database/database';
 import { DurableQueue } from '../../main/database/durable-queue';
@@ -238,6 +239,57 @@ test('reschedule and cancel from the room', async ({ page }) => {
     await expect(page.locator('.room .badge')).toHaveText('Cancelled');
   } finally {
     await app.stop();
+  }
+});
+
+test('reschedule into an hour that happens twice: the dialog asks which one, from the keyboard too', async ({
+  page,
+}) => {
+  const temp = makeTempDir('idesk-e2e-');
+  const interview = makeInterview({
+    startUtc: new Date(Date.now() + 48 * 3600_000).toISOString(),
+    timeZone: 'Europe/London',
+    candidate: { name: 'Twice Over', email: 'twice@example.com' },
+    meetLink: 'https://meet.google.com/abc-defg-hij',
+  });
+  seedStore(temp.dir, { interviews: [interview], settings: { firstRunDone: true } });
+  const app = await startWebMode({}, temp.dir);
+  try {
+    await page.goto(app.url);
+    await page.goto(`${app.origin}/#/interview/${interview.id}`);
+    await page.getByRole('button', { name: 'Reschedule' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Reschedule' });
+    // 01:30 on 31 October 2027 happens twice in Britain: at 00:30 UTC (BST), then at 01:30 UTC (GMT).
+    await dialog.getByLabel('New date').fill('2027-10-31');
+    await dialog.getByLabel('New start time').fill('01:30');
+    const question = dialog.getByRole('group', { name: 'This time happens twice that day' });
+    await expect(question).toContainText('01:30 happens twice on 2027-10-31 in Europe/London');
+    await saveScreenshot(page, 'reschedule-time-happens-twice');
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      expect(await seriousAxe(page, `reschedule, time happens twice (${scheme})`)).toEqual([]);
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+    // From the keyboard: Tab from the duration reaches the question; an arrow key chooses, and the
+    // question stays where it is with the answer checked (the focus is not lost).
+    await dialog.getByLabel('Duration (minutes)').focus();
+    await page.keyboard.press('Tab');
+    const first = question.getByLabel('The first one (before the clocks go back)');
+    const second = question.getByLabel('The second one (after the clocks go back)');
+    await expect(first).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(second).toBeChecked();
+    await page.waitForTimeout(400);
+    await expect(second).toBeFocused();
+    await expect(second).toBeChecked();
+    await saveScreenshot(page, 'reschedule-time-happens-twice-answered');
+    await dialog.getByRole('button', { name: 'Save new time' }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect(page.locator('.details')).toContainText(/01:30/);
+    await expect(page.locator('.details')).toContainText(/GMT/);
+  } finally {
+    await app.stop();
+    temp.cleanup();
   }
 });
 
