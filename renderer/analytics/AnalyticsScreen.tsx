@@ -27,6 +27,7 @@ export function AnalyticsScreen() {
   const [version, setVersion] = useState(0);
   useEffect(() => desk.on('attendance:changed', () => setVersion((v) => v + 1)), []);
   useEffect(() => desk.on('scorecards:changed', () => setVersion((v) => v + 1)), []);
+  useEffect(() => desk.on('panelForms:changed', () => setVersion((v) => v + 1)), []);
   const ids = { from: useId(), to: useId() };
   useEffect(() => {
     let live = true;

@@ -16,11 +16,19 @@ import { DebriefInterviewSection } from './DebriefInterviewSection';
 export function DebriefScreen({ id, scope }: DebriefQuery) {
   const debrief = useCall(() => desk.debrief.get({ id, scope }));
   const reload = debrief.reload;
-  // A scorecard submitted, a form response read, attendance or Meet's links fetched: read again.
+  // A scorecard submitted, a form response read, attendance or Meet's links fetched, the visibility
+  // setting changed: read again (one small read).
   useEffect(() => {
-    const offs = (['scorecards:changed', 'attendance:changed', 'interviews:changed'] as const).map((name) =>
-      desk.on(name, () => void reload()),
-    );
+    const offs = (
+      [
+        'scorecards:changed',
+        'panelForms:changed',
+        'attendance:changed',
+        'artifacts:changed',
+        'interviews:changed',
+        'settings:changed',
+      ] as const
+    ).map((name) => desk.on(name, () => void reload()));
     return () => offs.forEach((off) => off());
   }, [reload]);
   const [said, setSaid] = useState<string | undefined>();

@@ -86,6 +86,24 @@ describe('DebriefScreen', () => {
     expect(screen.queryByTestId('debrief-hidden')).toBeNull();
   });
 
+  it('reads again when a form response arrives (the panel-forms event), showing the newcomer', async () => {
+    render(<DebriefScreen id={interview.id} scope="interview" />);
+    const who = await screen.findByTestId('debrief-who');
+    expect(within(who).getByRole('row', { name: /Sam Silent/ }).textContent).toContain('No scorecard yet');
+    insertScorecard(
+      services.stores.database,
+      makeScorecard(
+        interview.id,
+        { kind: 'panelist', name: 'Sam Silent', email: 'sam@example.com' },
+        { answers: { overall: 'no' } },
+      ),
+    );
+    services.events.emit('panelForms:changed', { ids: [interview.id] });
+    await waitFor(() =>
+      expect(within(who).getByRole('row', { name: /Sam Silent/ }).textContent).toContain('through the panel form'),
+    );
+  });
+
   it('Save as PDF without the desktop shell says to print instead; Copy as text copies main’s text', async () => {
     let copied = '';
     Object.defineProperty(navigator, 'clipboard', {
