@@ -161,7 +161,10 @@ export function createArtifactRepository(db: Database): ArtifactRepository {
     },
     artifacts(interviewId) {
       const rows = db
-        .prepare('SELECT * FROM meet_artifacts WHERE interview_id = ? ORDER BY start_time, name')
+        .prepare(
+          `SELECT * FROM meet_artifacts WHERE interview_id = ?
+           ORDER BY CASE kind WHEN 'transcript' THEN 0 WHEN 'recording' THEN 1 ELSE 2 END, start_time, name`,
+        )
         .all(interviewId) as Row[];
       return rows.map((r) => {
         const exportUri = text(r.export_uri);

@@ -64,31 +64,35 @@ function Transcript({ view, zone }: { view: ArtifactsView; zone: string }) {
         )}
       </div>
       {shown.length > 0 && (
-        <table className="table transcript-lines" data-testid="transcript-lines" aria-labelledby={`${inputId}-h`}>
-          <thead>
-            <tr>
-              <th scope="col">Time{first ? ` (${zoneName(first.start, zone)})` : ''}</th>
-              <th scope="col">Speaker</th>
-              <th scope="col">Said</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((i) => {
-              const line = view.entries[i]!;
-              return (
-                <tr key={i}>
-                  <td>{formatTime(line.start, zone)}</td>
-                  <th scope="row">{line.speaker}</th>
-                  <td lang={line.languageCode}>
-                    {markMatches(line.text, key).map((part, n) =>
-                      part.match ? <mark key={n}>{part.text}</mark> : <span key={n}>{part.text}</span>,
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        // The lines scroll in their own box; it takes focus so the keyboard can scroll it too.
+        <div className="transcript-scroll" role="region" aria-labelledby={`${inputId}-h`} tabIndex={0}>
+          <table className="table transcript-lines" data-testid="transcript-lines">
+            <caption className="sr-only">What was said, from Google Meet</caption>
+            <thead>
+              <tr>
+                <th scope="col">Time{first ? ` (${zoneName(first.start, zone)})` : ''}</th>
+                <th scope="col">Speaker</th>
+                <th scope="col">Said</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((i) => {
+                const line = view.entries[i]!;
+                return (
+                  <tr key={i}>
+                    <td>{formatTime(line.start, zone)}</td>
+                    <th scope="row">{line.speaker}</th>
+                    <td lang={line.languageCode}>
+                      {markMatches(line.text, key).map((part, n) =>
+                        part.match ? <mark key={n}>{part.text}</mark> : <span key={n}>{part.text}</span>,
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       )}
     </>
   );

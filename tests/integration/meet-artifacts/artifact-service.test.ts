@@ -134,7 +134,6 @@ describe('artifacts:get and artifacts:checkNow (composed services, emulator)', (
       checkedAt: new Date(now).toISOString(),
       notesOffered: false,
       artifacts: [
-        { kind: 'recording', state: 'ended', start: at(0), end: at(46) },
         {
           kind: 'transcript',
           state: 'ready',
@@ -142,6 +141,7 @@ describe('artifacts:get and artifacts:checkNow (composed services, emulator)', (
           start: at(0),
           end: at(46),
         },
+        { kind: 'recording', state: 'ended', start: at(0), end: at(46) },
       ],
       entries: [
         { speaker: 'Rita Recruiter', text: 'Tell me about queues.', start: at(1), end: at(2) },

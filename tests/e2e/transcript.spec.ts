@@ -1,0 +1,181 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, saveScreenshot, test } from './fixtures';
+import { fakeBrowserEnv } from './connected-recruiter';
+import { startWebMode } from '../support/web-mode';
+import { makeInterview, seedStore } from '../support/interview-fixtures';
+import { makeTempDir } from '../support/temp-dir';
+import { startGoogleEmulator } from '../google-emulator/google-emulator';
+
+/** No serious or critical axe finding on the page as it is, in light and dark. */
+async function expectAccessible(page: Page, where: string) {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    const serious = violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${where} (${scheme}): ${v.impact} ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(serious).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+test("Meet's transcript in the room: speakers named, the three links, find within, Check Meet now", async ({
+  page,
+}) => {
+  const g = await startGoogleEmulator();
+  const temp = makeTempDir('idesk-e2e-');
+  const browserLog = path.join(temp.dir, 'browser.log');
+  const day = 86_400_000;
+  const yesterday = new Date(Math.floor(Date.now() / day) * day - day + 10 * 3_600_000);
+  const at = (minutes: number) => new Date(yesterday.getTime() + minutes * 60_000).toISOString();
+  const recorded = makeInterview({
+    startUtc: yesterday.toISOString(),
+    durationMinutes: 45,
+    timeZone: 'UTC',
+    jobTitle: 'Analyst',
+    meetLink: 'https://meet.google.com/abc-mnop-xyz',
+    recruiter: { name: 'Rita Recruiter', email: 'recruiter@example.com' },
+  });
+  const quiet = makeInterview({
+    startUtc: new Date(yesterday.getTime() - day).toISOString(),
+    durationMinutes: 30,
+    timeZone: 'UTC',
+    jobTitle: 'Analyst',
+    meetLink: 'https://meet.google.com/ddd-eeee-fff',
+    candidate: { name: 'Grace Hopper', email: 'grace@example.com' },
+    recruiter: { name: 'Rita Recruiter', email: 'recruiter@example.com' },
+  });
+  seedStore(temp.dir, {
+    interviews: [recorded, quiet],
+    settings: { firstRunDone: true, recruiterName: 'Rita Recruiter', recruiterEmail: 'recruiter@example.com' },
+  });
+  const conference = g.meet.addConference({
+    meetingCode: 'abc-mnop-xyz',
+    startTime: at(-2),
+    endTime: at(47),
+    participants: [
+      {
+        kind: 'signedin',
+        user: 'users/1001',
+        email: 'recruiter@example.com',
+        displayName: 'Rita Recruiter',
+        sessions: [{ start: at(-2), end: at(47) }],
+      },
+      { kind: 'anonymous', displayName: 'Ada Lovelace', sessions: [{ start: at(1), end: at(46) }] },
+    ],
+  });
+  const said = [
+    ['Rita Recruiter', 'Welcome, Ada. Tell me about the last queue you designed.'],
+    ['Ada Lovelace', 'It was a durable queue for invoices; every message was written before it was sent.'],
+    ['Rita Recruiter', 'How did you handle retries?'],
+    ['Ada Lovelace', 'Exponential backoff with jitter, and the queue kept the attempts.'],
+  ];
+  g.meet.artifacts.addTranscript(conference, {
+    startTime: at(0),
+    endTime: at(47),
+    fileId: 'transcriptDoc0001',
+    entries: Array.from({ length: 120 }, (_, i) => ({
+      speaker: said[i % 4]![0]!,
+      text: i < 4 ? said[i]![1]! : `${said[i % 4]![1]} (${i})`,
+      languageCode: 'en-GB',
+      start: at(i / 3),
+      end: at(i / 3 + 0.3),
+    })),
+  });
+  const recording = g.meet.artifacts.addRecording(conference, {
+    state: 'ENDED',
+    startTime: at(0),
+    endTime: at(47),
+    fileId: 'recordingFile0001',
+  });
+  g.meet.artifacts.addSmartNote(conference, { startTime: at(0), endTime: at(47), fileId: 'geminiNotes0001' });
+  g.meet.addConference({
+    meetingCode: 'ddd-eeee-fff',
+    startTime: new Date(Date.parse(quiet.startUtc)).toISOString(),
+    endTime: new Date(Date.parse(quiet.startUtc) + 25 * 60_000).toISOString(),
+  });
+
+  const app = await startWebMode({ ...g.env, ...fakeBrowserEnv, FAKE_BROWSER_LOG: browserLog }, temp.dir);
+  try {
+    await page.goto(app.url);
+    await page.getByRole('button', { name: 'Connect Google account' }).click();
+    await expect(page.getByRole('heading', { name: 'Schedule', level: 1 })).toBeVisible({ timeout: 15_000 });
+
+    // Before attendance's Meet permission: the section says so, and nothing was asked of Meet.
+    await page.evaluate((id) => (location.hash = `#/interview/${id}`), recorded.id);
+    const section = page.getByRole('region', { name: 'Transcript and recording' });
+    await expect(section.getByTestId('transcript-status')).toContainText('connect attendance');
+    expect(g.count('/transcripts')).toBe(0);
+
+    await page.getByRole('region', { name: 'Attendance' }).getByRole('button', { name: 'Connect attendance' }).click();
+    // Read a few seconds after the grant: the transcript with speakers; the recording, still being prepared
+    // long after the call (6 hours), is no longer waited for.
+    await expect(section.getByTestId('transcript-status')).toHaveText(
+      'Google Meet had not finished the recording 6 hours after the call, so Interview Desk stopped looking. Check Meet now looks again.',
+      { timeout: 30_000 },
+    );
+    const lines = section.getByTestId('transcript-lines');
+    await expect(lines.getByRole('row')).toHaveCount(121);
+    await expect(lines.getByRole('row').nth(1)).toContainText('Rita Recruiter');
+    await expect(lines.getByRole('row').nth(2)).toContainText('Ada Lovelace');
+    await expect(lines.getByRole('row').nth(2)).toContainText('durable queue for invoices');
+    await expect(section.getByTestId('artifact-links')).toContainText('Recording: Google Meet is still preparing it');
+
+    // The recording is ready now: Check Meet now, from the keyboard.
+    g.meet.artifacts.setState(recording, 'FILE_GENERATED');
+    const check = section.getByRole('button', { name: 'Check Meet now' });
+    await check.focus();
+    await page.keyboard.press('Enter');
+    await expect(section.getByTestId('transcript-status')).toHaveText(
+      'From Google Meet: everything it made of this call.',
+    );
+    const links = section.getByTestId('artifact-links');
+    await expect(links.getByRole('button')).toHaveText([
+      'Open the transcript in Google Docs',
+      'Open the recording in Google Drive',
+      "Open Gemini's notes in Google Docs",
+    ]);
+    await links.getByRole('button', { name: 'Open the recording in Google Drive' }).click();
+    await expect
+      .poll(() => (fs.existsSync(browserLog) ? fs.readFileSync(browserLog, 'utf8') : ''))
+      .toContain('open https://drive.google.com/file/d/recordingFile0001/view');
+    await saveScreenshot(page, 'transcript-room');
+    await section.screenshot({ path: 'tests/artifacts/transcript-section.png' });
+    await expectAccessible(page, 'room, transcript');
+
+    // Find within, from the keyboard: the field, then only the lines that hold the words.
+    const find = section.getByLabel('Find in transcript');
+    await find.focus();
+    await page.keyboard.type('BACKOFF');
+    await expect(section.getByTestId('transcript-count')).toHaveText('30 of 120 lines hold “BACKOFF”.');
+    await expect(lines.getByRole('row')).toHaveCount(31);
+    await expect(lines.locator('mark').first()).toHaveText('backoff');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('kafka');
+    await expect(section.getByTestId('transcript-count')).toHaveText('No line holds “kafka”.');
+    await page.keyboard.press('Tab');
+    await expect(section.getByRole('button', { name: 'Clear search' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(section.getByTestId('transcript-count')).toHaveText('120 lines.');
+    await saveScreenshot(page, 'transcript-find');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await section.screenshot({ path: 'tests/artifacts/transcript-section-dark.png' });
+    await page.emulateMedia({ colorScheme: 'light' });
+    await expectAccessible(page, 'room, transcript find');
+
+    // A call where nobody turned anything on says so, once its hour has passed.
+    await page.evaluate((id) => (location.hash = `#/interview/${id}`), quiet.id);
+    await expect(section.getByTestId('transcript-status')).toHaveText(
+      "No one turned on recording, transcription or Gemini notes in this call, or the organizer's Google Workspace edition or admin policy does not offer them.",
+      { timeout: 20_000 },
+    );
+    await expectAccessible(page, 'room, nothing recorded');
+  } finally {
+    await app.stop();
+    await g.close();
+    temp.cleanup();
+  }
+});
