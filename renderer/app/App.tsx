@@ -27,7 +27,9 @@ import { backFromDeviceCheck } from './candidate-mode';
 import { useAttention, type AttentionItem } from './use-attention';
 import { waitingLine } from '../../preload/shared/rules/waiting-line';
 import { formatDateTime, systemTimeZone } from '../common/format';
-import { useScorecardDue } from '../scorecards/use-scorecard-due';
+import { useScorecardsDue } from '../scorecards/use-scorecards-due';
+import { ScorecardDueBanner } from './ScorecardDueBanner';
+import { scorecardDueBody, scorecardDueTitle } from '../../preload/shared/rules/scorecard-due-line';
 
 const navItems: Array<{ route: Route; label: string }> = [
   { route: { screen: 'schedule' }, label: 'Schedule' },
@@ -78,7 +80,7 @@ export function App() {
 
   // Main asks to show a place (a deep link, a notification click, the tray).
   useEffect(() => desk.on('app:navigate', (target) => navigate(target)), [navigate]);
-  useScorecardDue(navigate);
+  const scorecardsDue = useScorecardsDue();
   const [reminder, setReminder] = useState<EventPayload<'reminder:fired'> | undefined>();
   useEffect(() => desk.on('reminder:fired', (payload) => setReminder(payload)), []);
   // "Your candidate is waiting": shown until the interviewer joins, the window closes, or it is dismissed.
@@ -128,7 +130,6 @@ export function App() {
       body: `${reminder.joinOpen ? 'You can join now. ' : ''}Starts ${formatDateTime(reminder.startUtc, systemTimeZone())}.`,
       onOpen: () => navigate({ screen: 'interview', id: reminder.interviewId }),
     });
-  useAttention(attention);
 
   const connected = account.value?.state === 'connected' || account.value?.state === 'needs_reconnect';
   // The candidate's home: no account, nothing scheduled here, at least one saved invitation, and the
@@ -142,6 +143,16 @@ export function App() {
     !!home.value &&
     !home.value.scheduledHere &&
     home.value.saved.length > 0;
+  // After the interview: "Scorecard due" counts too (the recruiter's only: never in candidate mode).
+  const scorecardsDueShown = candidateMode ? [] : scorecardsDue.due;
+  for (const due of scorecardsDueShown)
+    attention.push({
+      key: due.key,
+      title: () => scorecardDueTitle(due),
+      body: scorecardDueBody(due, due.toldAt),
+      onOpen: () => navigate({ screen: 'interview', id: due.interviewId }),
+    });
+  useAttention(attention);
   // The interview last opened: the device check leads back to it.
   const [lastInterview, setLastInterview] = useState<string | undefined>();
   if (route?.screen === 'interview' && route.id !== lastInterview) setLastInterview(route.id);
@@ -232,6 +243,17 @@ export function App() {
             onClose={() => setWaiting(undefined)}
           />
         )}
+        {scorecardsDueShown.map((due) => (
+          <ScorecardDueBanner
+            key={due.interviewId}
+            due={due}
+            onOpen={() => {
+              scorecardsDue.dismiss(due.interviewId);
+              navigate({ screen: 'interview', id: due.interviewId });
+            }}
+            onClose={() => scorecardsDue.dismiss(due.interviewId)}
+          />
+        ))}
         {account.value?.state === 'needs_reconnect' && (
           <div className="banner warning" role="alert">
             <span>

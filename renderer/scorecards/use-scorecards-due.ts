@@ -1,0 +1,47 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { ScorecardDue } from '../../preload/shared/contract/scorecard-schema';
+import { desk } from '../bridge/desk';
+
+/** A "Scorecard due" this window was told about; `key` is new at each notice (a daily one is told again). */
+export interface DueScorecard extends ScorecardDue {
+  key: string;
+  /** When this window was told (ms). */
+  toldAt: number;
+}
+
+/**
+ * The scorecards main says are due (`scorecards:due`, at each due moment), one per interview, until
+ * dismissed or the recruiter's own is submitted. The banner, the title's count and the browser's
+ * notification read them; the App shows none in candidate mode. Recruiter words only: the event
+ * carries no scorecard content.
+ */
+export function useScorecardsDue(): { due: DueScorecard[]; dismiss: (interviewId: string) => void } {
+  const [due, setDue] = useState<DueScorecard[]>([]);
+  const dismiss = useCallback(
+    (interviewId: string) => setDue((list) => list.filter((d) => d.interviewId !== interviewId)),
+    [],
+  );
+  useEffect(
+    () =>
+      desk.on('scorecards:due', (notice) => {
+        const toldAt = Date.now();
+        setDue((list) => [
+          ...list.filter((d) => d.interviewId !== notice.interviewId),
+          { ...notice, key: `scorecard-due-${notice.interviewId}-${toldAt}`, toldAt },
+        ]);
+      }),
+    [],
+  );
+  // Submitted (in the room, maybe in another window) or gone (retention, cancel): no longer due.
+  useEffect(
+    () =>
+      desk.on('scorecards:changed', ({ ids }) => {
+        for (const id of ids)
+          void desk.scorecards.get(id).then((result) => {
+            if (!result.ok || result.value.own?.state === 'submitted') dismiss(id);
+          });
+      }),
+    [dismiss],
+  );
+  return { due, dismiss };
+}

@@ -1,0 +1,84 @@
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { servicesFor } from '../../../support/test-services';
+import { makeTempDir } from '../../../support/temp-dir';
+import { inProcessDesk } from '../../../support/in-process-desk';
+import { installPageGlobals } from '../../../support/page-globals';
+import { makeInterview, seedStore } from '../../../support/interview-fixtures';
+import type { Interview } from '../../../../preload/shared/contract/interview-schema';
+
+const hour = 3_600_000;
+const ended = makeInterview({
+  startUtc: new Date(Date.now() - 3 * hour).toISOString(),
+  durationMinutes: 60,
+  candidate: { name: 'Ada Lovelace', email: 'ada@example.com' },
+  jobTitle: 'Compiler Engineer',
+});
+const dueFor = (i: Interview) => ({
+  interviewId: i.id,
+  candidateName: i.candidate.name,
+  jobTitle: i.jobTitle,
+  endUtc: new Date(Date.parse(i.startUtc) + i.durationMinutes * 60_000).toISOString(),
+});
+
+// The whole App over real services in this process; "Scorecard due" arrives as main emits it.
+const removePage = await installPageGlobals();
+const { render, screen, cleanup, fireEvent, waitFor, act } = await import('@testing-library/react');
+const temp = makeTempDir();
+seedStore(temp.dir, {
+  interviews: [ended],
+  settings: { firstRunDone: true, recruiterName: 'Rita Recruiter', recruiterEmail: 'rita@example.com' },
+});
+const services = servicesFor(temp.dir);
+window.desk = inProcessDesk(services);
+const { App } = await import('../../../../renderer/app/App');
+
+afterEach(() => {
+  cleanup();
+  window.location.hash = '';
+});
+afterAll(async () => {
+  await services.dispose();
+  services.stores.database.close();
+  temp.cleanup();
+  await removePage();
+});
+
+describe('"Scorecard due" in the window', () => {
+  it('a quiet banner and a count in the title; Write scorecard opens the room, Dismiss takes both away', async () => {
+    render(<App />);
+    await screen.findByRole('link', { name: 'Settings' });
+    act(() => services.events.emit('scorecards:due', dueFor(ended)));
+    const banner = await screen.findByTestId('scorecard-due-banner');
+    expect(banner.getAttribute('role')).toBe('status');
+    expect(banner.textContent).toContain(
+      'Scorecard due: The interview with Ada Lovelace (Compiler Engineer) ended 2 h ago.',
+    );
+    await waitFor(() => expect(document.title).toBe('(1) Interview Desk'));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Write scorecard for Ada Lovelace' }));
+    await waitFor(() => expect(window.location.hash).toBe(`#/interview/${ended.id}`));
+    expect(screen.queryByTestId('scorecard-due-banner')).toBeNull();
+    await waitFor(() => expect(document.title).toBe('Interview Desk'));
+
+    // Told again the next day: shown again; Dismiss takes it away.
+    act(() => services.events.emit('scorecards:due', dueFor(ended)));
+    await screen.findByTestId('scorecard-due-banner');
+    fireEvent.click(screen.getByRole('button', { name: 'Dismiss scorecard due for Ada Lovelace' }));
+    expect(screen.queryByTestId('scorecard-due-banner')).toBeNull();
+    expect(document.activeElement?.id).toBe('main');
+  });
+
+  it('goes away once the recruiter’s scorecard is submitted', async () => {
+    render(<App />);
+    await screen.findByRole('link', { name: 'Settings' });
+    act(() => services.events.emit('scorecards:due', dueFor(ended)));
+    await screen.findByTestId('scorecard-due-banner');
+    const submitted = await window.desk.scorecards.submit({
+      interviewId: ended.id,
+      answers: { ratings: {}, overall: 'yes', takeaways: '' },
+    });
+    expect(submitted.ok).toBe(true);
+    await waitFor(() => expect(screen.queryByTestId('scorecard-due-banner')).toBeNull());
+    await waitFor(() => expect(document.title).toBe('Interview Desk'));
+  });
+});
