@@ -27,12 +27,7 @@ export function ScorecardDueBanner({
         <strong>Scorecard due:</strong> {scorecardDueLine(due, now)}.
       </span>
       <span className="actions">
-        <button
-          type="button"
-          className="primary"
-          onClick={then(onOpen)}
-          aria-label={`Write scorecard for ${due.candidateName}`}
-        >
+        <button type="button" onClick={then(onOpen)} aria-label={`Write scorecard for ${due.candidateName}`}>
           Write scorecard
         </button>
         <button type="button" onClick={then(onClose)} aria-label={`Dismiss scorecard due for ${due.candidateName}`}>

@@ -176,3 +176,68 @@ test("the recruiter's scorecard: a template per job title, keyboard only, kept o
     temp.cleanup();
   }
 });
+
+test('Scorecard due: a quiet banner, a count in the title and one browser notification; the keyboard opens the room', async ({
+  page,
+}) => {
+  const temp = makeTempDir('idesk-e2e-');
+  // Its first "Scorecard due" (an hour after the end) falls a few seconds after the app starts.
+  const ended = makeInterview({
+    startUtc: new Date(Date.now() - 2 * 3_600_000 + 20_000).toISOString(),
+    durationMinutes: 60,
+    timeZone: 'UTC',
+    candidate: { name: 'Ada Lovelace', email: 'ada@example.com' },
+    jobTitle: 'Compiler Engineer',
+    recruiter: { name: 'Rita Recruiter', email: 'recruiter@example.com' },
+  });
+  seedStore(temp.dir, {
+    interviews: [ended],
+    settings: { firstRunDone: true, recruiterName: 'Rita Recruiter', recruiterEmail: 'recruiter@example.com' },
+  });
+  const app = await startWebMode({}, temp.dir);
+  // Allowed before: web mode tells it through the browser's real notification too (watched).
+  await page.context().grantPermissions(['notifications'], { origin: app.origin });
+  await page.addInitScript(() => {
+    const shown: string[] = [];
+    (window as unknown as { shown: string[] }).shown = shown;
+    const Real = window.Notification;
+    window.Notification = class extends Real {
+      constructor(title: string, options?: NotificationOptions) {
+        super(title, options);
+        shown.push(title);
+      }
+    };
+  });
+  try {
+    await page.goto(app.url);
+    await expect(page).toHaveTitle('Interview Desk');
+    const banner = page.getByRole('status').filter({ hasText: 'Scorecard due:' });
+    await expect(banner).toContainText(
+      /Scorecard due: The interview with Ada Lovelace \(Compiler Engineer\) ended (59 min|1 h) ago\./,
+      { timeout: 40_000 },
+    );
+    await expect(page).toHaveTitle('(1) Interview Desk');
+    expect(await page.evaluate(() => (window as unknown as { shown: string[] }).shown)).toEqual([
+      'Scorecard due: Ada Lovelace, Compiler Engineer',
+    ]);
+    await saveScreenshot(page, 'scorecard-due-banner');
+    await expectAccessible(page, 'Scorecard due banner');
+
+    // Keyboard only: from the screen's content, Tab reaches Write scorecard; Enter opens the room.
+    await page.locator('#main').focus();
+    await page.keyboard.press('Tab');
+    await expect(banner.getByRole('button', { name: 'Write scorecard for Ada Lovelace' })).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(banner.getByRole('button', { name: 'Dismiss scorecard due for Ada Lovelace' })).toBeFocused();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { name: 'Ada Lovelace', level: 1 })).toBeVisible();
+    await expect(page.getByTestId('scorecard')).toBeVisible();
+    await expect(banner).toHaveCount(0);
+    await expect(page).toHaveTitle('Interview Desk');
+    await saveScreenshot(page, 'scorecard-due-room');
+  } finally {
+    await app.stop();
+    temp.cleanup();
+  }
+});
