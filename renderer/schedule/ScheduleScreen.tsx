@@ -1,6 +1,6 @@
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { InterviewSummary } from '../../preload/shared/contract/interview-schema';
+import type { ScheduleRow, SpokenLine } from '../../preload/shared/contract/ipc-contract';
 import type { Settings } from '../../preload/shared/contract/settings-schema';
 import { displayStatus, formatCountdown } from '../../preload/shared/rules/interview-timing';
 import { useNow } from '../common/use-now';
@@ -13,6 +13,8 @@ import { useSchedule } from './use-schedule';
 
 const headerHeight = 40;
 const rowHeight = 64;
+/** A row found by words said shows the line under its name: this much taller. */
+const spokenHeight = 22;
 
 /** Today, upcoming (by day) and past interviews, read a page at a time; search as you type; a live countdown to the next one. */
 export function ScheduleScreen({ settings }: { settings: Settings | undefined }) {
@@ -31,7 +33,7 @@ export function ScheduleScreen({ settings }: { settings: Settings | undefined })
   const virtualizer = useVirtualizer({
     count: total,
     getScrollElement: () => scroller.current,
-    estimateSize: (place) => rowHeight + headerHeight * headersOf(place).length,
+    estimateSize: (place) => heightOf(view.rows.get(place)) + headerHeight * headersOf(place).length,
     overscan: 8,
   });
   const shown = virtualizer.getVirtualItems();
@@ -82,8 +84,12 @@ export function ScheduleScreen({ settings }: { settings: Settings | undefined })
           type="search"
           value={query}
           onChange={(e) => setQuery(e.target.value)}
-          placeholder="e.g. Ada or Engineer"
+          placeholder="e.g. Ada, Engineer or words said"
+          aria-describedby="schedule-search-hint"
         />
+        <span id="schedule-search-hint" className="sr-only">
+          Also finds words said in interview transcripts, from three characters.
+        </span>
         <span className="muted" role="status" aria-live="polite">
           {list.loading
             ? 'Loading…'
@@ -141,7 +147,13 @@ export function ScheduleScreen({ settings }: { settings: Settings | undefined })
                   </div>
                 ))}
                 {row ? (
-                  <InterviewRow interview={row} zone={zone} now={now} timing={timing} style={{ height: rowHeight }} />
+                  <InterviewRow
+                    interview={row}
+                    zone={zone}
+                    now={now}
+                    timing={timing}
+                    style={{ height: heightOf(row) }}
+                  />
                 ) : (
                   <div role="listitem" className="interview-row-wrap loading-row" style={{ height: rowHeight }}>
                     <span className="muted">Loading…</span>
@@ -156,6 +168,22 @@ export function ScheduleScreen({ settings }: { settings: Settings | undefined })
   );
 }
 
+/** A row's height: taller when it shows a line said in the interview. */
+function heightOf(row: ScheduleRow | undefined): number {
+  return row?.spoken ? rowHeight + spokenHeight : rowHeight;
+}
+
+/** "Tara Singh: …built and ran kubernetes operators…", the searched words marked. */
+function SpokenLineText({ line }: { line: SpokenLine }) {
+  return (
+    <span className="spoken-line" data-testid="spoken-line">
+      <span className="sr-only">Said in the interview: </span>
+      {line.speaker && <span className="speaker">{line.speaker}: </span>}
+      {line.parts.map((part, i) => (part.match ? <mark key={i}>{part.text}</mark> : <span key={i}>{part.text}</span>))}
+    </span>
+  );
+}
+
 function InterviewRow({
   interview,
   zone,
@@ -163,7 +191,7 @@ function InterviewRow({
   timing,
   style,
 }: {
-  interview: InterviewSummary;
+  interview: ScheduleRow;
   zone: string;
   now: number;
   timing: Pick<Settings, 'joinOpensMinutesBefore' | 'joinClosesMinutesAfter'>;
@@ -180,6 +208,7 @@ function InterviewRow({
           <span className="muted">
             {interview.jobTitle} · {interview.durationMinutes} min
           </span>
+          {interview.spoken && <SpokenLineText line={interview.spoken} />}
         </span>
         <StatusBadge status={status} title={interview.attention} />
         <span className="sr-only">, {formatDateTime(interview.startUtc, zone)}</span>

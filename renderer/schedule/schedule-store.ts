@@ -1,5 +1,5 @@
 import type { InterviewSummary } from '../../preload/shared/contract/interview-schema';
-import type { DeskApi } from '../../preload/shared/contract/ipc-contract';
+import type { DeskApi, ScheduleRow } from '../../preload/shared/contract/ipc-contract';
 import type { DeskError, Result } from '../../preload/shared/contract/result';
 
 type Section = 'upcoming' | 'past';
@@ -16,8 +16,11 @@ export interface ScheduleView {
   query: string;
   upcomingTotal: number;
   pastTotal: number;
-  /** Loaded rows by their place in the whole list: upcoming first (by start), then past (newest first). */
-  rows: ReadonlyMap<number, InterviewSummary>;
+  /**
+   * Loaded rows by their place in the whole list: upcoming first (by start), then past (newest
+   * first); a row found by words said in its transcript carries the line (`spoken`).
+   */
+  rows: ReadonlyMap<number, ScheduleRow>;
   next: InterviewSummary | null;
   /** True until the first pages of this search are in. */
   loading: boolean;
@@ -37,10 +40,10 @@ export function sectionOf(row: InterviewSummary, bounds: Pick<ScheduleBounds, 't
 export function changedInPlace(
   view: ScheduleView,
   ids: string[],
-  fresh: InterviewSummary[],
+  fresh: ScheduleRow[],
   totals: [number, number],
   bounds: ScheduleBounds,
-): Map<number, InterviewSummary> | undefined {
+): Map<number, ScheduleRow> | undefined {
   if (totals[0] !== view.upcomingTotal || totals[1] !== view.pastTotal) return undefined;
   const placeOf = new Map([...view.rows].map(([place, row]) => [row.id, place]));
   const freshById = new Map(fresh.map((row) => [row.id, row]));
@@ -144,7 +147,7 @@ export function createScheduleStore(api: ScheduleApi, pageSize = 60) {
     const [upPage, pastPage, nextRow] = [valueOf(up), valueOf(past), soon ? valueOf(soon) : view.next];
     if (!upPage || !pastPage || nextRow === undefined) return;
     const upTotal = upPage.total ?? upPage.items.length;
-    const rows = new Map<number, InterviewSummary>();
+    const rows = new Map<number, ScheduleRow>();
     upPage.items.forEach((row, i) => rows.set(i, row));
     pastPage.items.forEach((row, i) => rows.set(upTotal + i, row));
     set({

@@ -3,6 +3,7 @@
  * them (speaker names already resolved), for tests of what reads them (the schedule's search).
  */
 import type { Database } from '../../main/database/database';
+import { createArtifactRepository } from '../../main/meet-artifacts/artifact-repository';
 
 /** One thing said: who, what, and when (ISO time; by default a second after the one before). */
 export interface SaidLine {
@@ -33,5 +34,28 @@ export function insertTranscriptEntries(
         (insert.get(interviewId, transcript, name, line.speaker, line.text, start, start) as { id: number }).id,
       );
     }),
+  );
+}
+
+/**
+ * Stores a whole read transcript of an interview as the Meet-artifacts fetch does after a call
+ * (through its repository: the artifact, its entries and a complete look for the interview's
+ * current time and link), so the app keeps it at start. For end-to-end tests.
+ */
+export function saveReadTranscript(db: Database, interviewId: string, lines: SaidLine[]): void {
+  const transcript = `conferenceRecords/c-${interviewId.slice(0, 8)}/transcripts/t1`;
+  const start = '2030-01-15T13:00:00.000Z';
+  createArtifactRepository(db).saveLook(
+    interviewId,
+    [{ name: transcript, kind: 'transcript', state: 'FILE_GENERATED', startTime: start }],
+    lines.map((line, i) => ({
+      transcript,
+      name: `${transcript}/entries/${i + 1}`,
+      speaker: line.speaker,
+      text: line.text,
+      languageCode: 'en-US',
+      startTime: line.startTime ?? new Date(Date.parse(start) + i * 1000).toISOString(),
+    })),
+    { state: 'complete', attempts: 0, nextMs: 0, notesOffered: true },
   );
 }

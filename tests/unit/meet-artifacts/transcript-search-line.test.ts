@@ -1,47 +1,39 @@
 import { describe, expect, it } from 'vitest';
-import { matchClose, matchOpen, spokenLine } from '../../../main/meet-artifacts/transcript-search-line';
+import { spokenLine } from '../../../main/meet-artifacts/transcript-search-line';
 
-const marked = (text: string) => text.replaceAll('[', matchOpen).replaceAll(']', matchClose);
+/** A line as a person reads it, the marked words in brackets. */
+const read = (speaker: string, text: string, query: string) => {
+  const line = spokenLine(speaker, text, query);
+  return `${line.speaker}: ${line.parts.map((p) => (p.match ? `[${p.text}]` : p.text)).join('')}`;
+};
 
-describe('spokenLine: the snippet FTS5 returns, as pieces the schedule shows', () => {
+describe('spokenLine: the line the schedule shows under a row found by words said', () => {
   it.each([
+    ['kubernetes operators', 'We built and ran Kubernetes operators.', 'We built and ran [Kubernetes operators].'],
+    // The last word may be unfinished; case and accents never matter; punctuation between words is no word.
+    ['with jose on nan', 'I worked with José, on Ñandú mostly.', 'I worked [with José, on Ñandú] mostly.'],
+    // The first place the words are said in order, not each word alone.
+    ['ran kube', 'Kube first; then we ran kubectl daily.', 'Kube first; then we [ran kubectl] daily.'],
+    // Long entries show the words around the match, "…" where they go on.
     [
-      '…we [built] and [ran] kubernetes…',
-      [
-        { text: '…we ', match: false },
-        { text: 'built', match: true },
-        { text: ' and ', match: false },
-        { text: 'ran', match: true },
-        { text: ' kubernetes…', match: false },
-      ],
+      'operators',
+      'So one two three four five six seven eight we built operators and then nine ten eleven twelve thirteen fourteen fifteen.',
+      '…six seven eight we built [operators] and then nine ten eleven twelve thirteen fourteen…',
     ],
-    ['[Kubernetes operators]', [{ text: 'Kubernetes operators', match: true }]],
-    // Adjacent marks (two matched words) read as one.
-    ['[built][ ran]', [{ text: 'built ran', match: true }]],
     // Line breaks in speech are spaces; other control characters are dropped.
-    [
-      'one\r\n\ttwo\u0007 [three]',
-      [
-        { text: 'one two ', match: false },
-        { text: 'three', match: true },
-      ],
-    ],
-    // A marker that does not pair up only ends or starts a mark.
-    [
-      'a ] b [c',
-      [
-        { text: 'a  b ', match: false },
-        { text: 'c', match: true },
-      ],
-    ],
-    ['', []],
-  ])('%j', (snippet, parts) => {
-    expect(spokenLine('Tara', marked(snippet)).parts).toEqual(parts);
+    ['three', 'one\r\n\ttwo\u0007 three', 'one two [three]'],
+    // Where the words cannot be placed (cut differently than the index cuts them), the line from its start.
+    ['zzz', 'Nothing to mark here.', 'Nothing to mark here.'],
+  ])('%s in %j', (query, text, shown) => {
+    expect(read('Tara', text, query)).toBe(`Tara: ${shown}`);
   });
 
   it('keeps a very long line short and the speaker on one line', () => {
-    const line = spokenLine(' Tara\nSingh ', `${'x'.repeat(5000)} [kubernetes]`);
+    const line = spokenLine(' Tara\nSingh ', `${'x'.repeat(5000)} kubernetes`, 'kubernetes');
     expect(line.speaker).toBe('Tara Singh');
-    expect(line.parts).toEqual([{ text: `${'x'.repeat(240)}…`, match: false }]);
+    expect(line.parts.map((p) => [p.text.length, p.match])).toEqual([
+      [241, false],
+      [10, true],
+    ]);
   });
 });

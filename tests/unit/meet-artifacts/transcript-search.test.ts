@@ -17,9 +17,9 @@ const window = (query: string, section: 'upcoming' | 'past' = 'past') => ({
 });
 
 /** The app's read side over a fresh database with the transcript search composed in, as compose-services does. */
-function setUp() {
+function setUp(options: Parameters<typeof createTranscriptSearch>[1] = {}) {
   const db = openMemoryDatabase();
-  const transcripts = createTranscriptSearch(db);
+  const transcripts = createTranscriptSearch(db, options);
   const repository = createInterviewRepository(db, { alsoSearch: transcripts });
   const queries = createInterviewQueries({
     repository,
@@ -55,7 +55,9 @@ describe('the schedule search finds interviews by words said in their transcript
     ]);
     const rows = queries.page(window('kubernetes operators'), 0, 10);
     expect(rows.map((r) => r.candidateName)).toEqual(['Tara Singh']);
-    expect(read(rows[0]!.spoken)).toBe('Tara Singh: At my last job we built and ran [Kubernetes operators] for the…');
+    expect(read(rows[0]!.spoken)).toBe(
+      'Tara Singh: At my last job we built and ran [Kubernetes operators] for the billing team.',
+    );
     expect(queries.count(window('kubernetes operators'))).toBe(1);
   });
 
@@ -115,6 +117,23 @@ describe('the schedule search finds interviews by words said in their transcript
     const byDay = new Map(pages.map((r) => [Number(r.id.slice(-12)), r]));
     expect(byDay.get(6)!.spoken).toBeUndefined();
     expect(read(byDay.get(4)!.spoken)).toBe('Rita: Do you know [kubernetes]?');
+  });
+
+  it('reads the same lines within a page’s span of entries as from all of them (a word said very often)', () => {
+    const lines = (fewEntries: number) => {
+      const { db, queries, interview } = setUp({ fewEntries });
+      for (let day = 1; day <= 6; day++) {
+        const id = interview(String(day), `Person ${day}`, day);
+        insertTranscriptEntries(db, id, [
+          { speaker: 'Rita', text: `Question ${day}?` },
+          { speaker: `Person ${day}`, text: `Yeah, answer ${day}.` },
+          { speaker: `Person ${day}`, text: 'Yeah again.' },
+        ]);
+      }
+      return [0, 2, 4].flatMap((offset) => queries.page(window('yeah'), offset, 2)).map((r) => read(r.spoken));
+    };
+    expect(lines(0)).toEqual(lines(5000));
+    expect(lines(0)).toEqual([6, 5, 4, 3, 2, 1].map((d) => `Person ${d}: [Yeah], answer ${d}.`));
   });
 
   it('refreshes changed rows (byIds) with their line, and drops those that no longer match', () => {
