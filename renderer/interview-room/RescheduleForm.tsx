@@ -1,5 +1,6 @@
 import { plannedSpan } from '../../preload/shared/rules/interview-timing';
 import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { DateTime } from 'luxon';
 import { FindTimePanel } from '../schedule/FindTimePanel';
 import { useFreeBusy } from '../schedule/use-free-busy';
 import { useSettings } from '../bridge/live-copies';
@@ -58,13 +59,21 @@ export function RescheduleForm({ interview, onDone }: { interview: Interview; on
     () => plannedSpan({ startUtc: interview.startUtc, durationMinutes: interview.durationMinutes }),
     [interview.startUtc, interview.durationMinutes],
   );
-  // Main's answer for the new time: the instant it will save (the chosen one of two), drawn on the timeline.
+  // Main's answer for the new time: the instant it will save, or why not (which of two times?).
   const { preview, previewError } = useWhenPreview(
     { date, time, timeZone: interview.timeZone, durationMinutes: duration, occurrence },
     interview.id,
   );
   const minutes = Number(duration);
-  const proposal = preview ? { start: preview.startUtc, end: preview.endUtc } : undefined;
+  // Main's instant where it has one (it knows which of two times was chosen); else, until it answers or
+  // when it refuses for another reason (a time already past), the fields' time as Luxon reads it. A time
+  // that happens twice and is not answered yet is not drawn.
+  const typed = DateTime.fromISO(`${date}T${time}`, { zone: interview.timeZone });
+  const proposal = preview
+    ? { start: preview.startUtc, end: preview.endUtc }
+    : previewError?.field !== 'occurrence' && typed.isValid && Number.isInteger(minutes) && minutes > 0
+      ? { start: typed.toUTC().toISO()!, end: typed.plus({ minutes }).toUTC().toISO()! }
+      : undefined;
   const shownError = shownWhenError(error, previewError, askedLive);
   const when = `${date}T${time}`;
   const question =
