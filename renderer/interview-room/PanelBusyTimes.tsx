@@ -5,7 +5,7 @@ import { useSettings } from '../bridge/live-copies';
 import { dayKey } from '../common/format';
 import { FindTimePanel } from '../schedule/FindTimePanel';
 import { useFreeBusy } from '../schedule/use-free-busy';
-import type { PanelRow } from '../schedule/PanelFields';
+import type { PanelRow } from '../common/use-settled-panel';
 
 /**
  * The panel editor's busy times: the schedule form's timeline for the interview's day, everyone as the

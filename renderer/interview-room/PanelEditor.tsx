@@ -5,7 +5,8 @@ import { isFormWide, useFormErrors } from '../common/FieldError';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { useFocusLater } from '../common/use-focus-later';
 import { useFocusAfter } from '../common/use-focus-after';
-import { PanelFields, settledEmails, type PanelRow } from '../schedule/PanelFields';
+import { PanelFields } from '../common/PanelFields';
+import { useSettledPanel, type PanelRow } from '../common/use-settled-panel';
 import { ConflictQuestion } from '../schedule/ConflictQuestion';
 import { PanelBusyTimes } from './PanelBusyTimes';
 
@@ -30,7 +31,7 @@ export function PanelEditor({
   const [said, setSaid] = useState<string | undefined>();
   const { error, setError, edited } = useFormErrors();
   const [saidRef, focusSaid] = useFocusLater<HTMLParagraphElement>();
-  const [settled, setSettled] = useState<string[]>([]);
+  const { settled, settle } = useSettledPanel(() => []);
   const editButton = useRef<HTMLButtonElement>(null);
   const form = useRef<HTMLFormElement>(null);
   const focusAfter = useFocusAfter();
@@ -38,7 +39,7 @@ export function PanelEditor({
     const start = rowsOf(interview);
     setSaid(undefined);
     setRows(start);
-    setSettled(settledEmails(start));
+    settle(start);
     // The button goes and the form takes its place: focus goes to its first field (or Add co-interviewer).
     focusAfter(() => form.current?.querySelector<HTMLElement>('input, button'));
   };
@@ -118,11 +119,7 @@ export function PanelEditor({
                 if (field) edited(field);
                 setRows(next);
               }}
-              onSettled={(next) =>
-                setSettled((current) =>
-                  current.join(',') === settledEmails(next).join(',') ? current : settledEmails(next),
-                )
-              }
+              onSettled={settle}
             />
             <PanelBusyTimes interview={interview} rows={rows} settled={settled} />
             {error?.code !== 'conflict' &&

@@ -8,7 +8,8 @@ import { FieldErrorSummary, isFormWide, useFormErrors } from '../common/FieldErr
 import { askBeforeDiscard } from '../common/leave-guard';
 import { isKnownZone } from '../common/format';
 import { clearScheduleDraft } from './schedule-draft';
-import { PanelFields, settledEmails, type PanelRow } from './PanelFields';
+import { PanelFields } from '../common/PanelFields';
+import { useSettledPanel } from '../common/use-settled-panel';
 import { FindTimePanel } from './FindTimePanel';
 import { useFreeBusy } from './use-free-busy';
 import { ConflictQuestion } from './ConflictQuestion';
@@ -34,11 +35,7 @@ export function ScheduleForm({ onScheduled }: { onScheduled: (interview: Intervi
   const { kept, draft, setDraft, touched, setTouched, change, set } = useScheduleDraft(edited);
   const panel = draft.coInterviewers ?? [];
   // Google is asked about the panel only once an address is finished (the field left, a row removed).
-  const [settledPanel, setSettledPanel] = useState<string[]>(() => settledEmails(kept?.coInterviewers ?? []));
-  const settlePanel = (rows: PanelRow[]) => {
-    const next = settledEmails(rows);
-    setSettledPanel((current) => (current.join(',') === next.join(',') ? current : next));
-  };
+  const { settled: settledPanel, settle: settlePanel } = useSettledPanel(() => kept?.coInterviewers ?? []);
   const zone = isKnownZone(draft.timeZone) ? draft.timeZone : 'UTC';
   const freeBusy = useFreeBusy(draft.date, zone, settledPanel);
   const who = useWhoSends(edited);

@@ -1,25 +1,16 @@
 import { useId, useRef } from 'react';
-import { isEmailAddress, maxCoInterviewers } from '../../preload/shared/contract/interview-schema';
+import { maxCoInterviewers } from '../../preload/shared/contract/interview-schema';
 import type { DeskError } from '../../preload/shared/contract/result';
-import { FieldError } from '../common/FieldError';
-import { Field } from '../common/Field';
-import { useFocusAfter } from '../common/use-focus-after';
-
-/** One co-interviewer as typed. */
-export interface PanelRow {
-  email: string;
-  name: string;
-}
-
-/** The addresses of a panel that are finished (one plain address each): the ones worth asking Google about. */
-export function settledEmails(rows: PanelRow[]): string[] {
-  return rows.map((r) => r.email.trim()).filter((e) => isEmailAddress(e));
-}
+import { FieldError } from './FieldError';
+import { Field } from './Field';
+import { useFocusAfter } from './use-focus-after';
+import type { PanelRow } from './use-settled-panel';
 
 /**
  * The panel: co-interviewers' emails and optional names, each refused beside its own field in the
- * form's words. `onSettled` runs when an address is finished (the field is left, a row removed): only
- * then does the form ask Google about that person's calendar, never on each keystroke.
+ * form's words (the Schedule form's and the room's "Edit panel"). `onSettled` runs when an address is finished (the field is left, a row removed): only
+ * then does the form ask Google about that person's calendar, never on each keystroke (see
+ * `useSettledPanel`).
  */
 export function PanelFields({
   rows,
