@@ -29,7 +29,8 @@ seedStore(temp.dir, {
   settings: { firstRunDone: true, recruiterName: 'Rita Recruiter', recruiterEmail: 'rita@example.com' },
 });
 const services = servicesFor(temp.dir);
-window.desk = inProcessDesk(services);
+const desk = inProcessDesk(services);
+window.desk = desk;
 const { App } = await import('../../../../renderer/app/App');
 
 afterEach(() => {
@@ -73,7 +74,7 @@ describe('"Scorecard due" in the window', () => {
     await screen.findByRole('link', { name: 'Settings' });
     act(() => services.events.emit('scorecards:due', dueFor(ended)));
     await screen.findByTestId('scorecard-due-banner');
-    const submitted = await window.desk.scorecards.submit({
+    const submitted = await desk.scorecards.submit({
       interviewId: ended.id,
       answers: { ratings: {}, overall: 'yes', takeaways: '' },
     });
