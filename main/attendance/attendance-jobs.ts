@@ -52,8 +52,8 @@ const defaultPacing: AttendancePacing = {
   maxRequests: defaultRequestsPerInterview,
 };
 
-export interface AttendanceJobDeps {
-  repository: AttendanceRepository;
+/** What a background job reading Google Meet for interviews needs from the app (attendance, Meet's artifacts). */
+export interface MeetJobDeps {
   interview: (id: string) => Interview | undefined;
   client: MeetClient;
   /** True when the account is connected and holds the Meet read scope. */
@@ -64,13 +64,17 @@ export interface AttendanceJobDeps {
   clock: Clock;
   timers: TimerApi;
   log: Logger;
-  /** Stored attendance of these interviews changed. */
+  /** What is stored for these interviews changed. */
   changed: (ids: string[]) => void;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+}
+
+export interface AttendanceJobDeps extends MeetJobDeps {
+  repository: AttendanceRepository;
   /** How long after an interview's end what is read from Meet is kept (the retention setting); nothing older is read. */
   keepMs?: () => number;
   pacing?: Partial<AttendancePacing>;
-  sleep?: (ms: number) => Promise<void>;
-  random?: () => number;
 }
 
 /** The running job. */

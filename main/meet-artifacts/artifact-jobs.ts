@@ -8,15 +8,11 @@
  * reason (Google will not give it). Nothing stored is dropped by a failure, and no transcript text
  * is ever logged.
  */
-import type { Interview } from '../../preload/shared/contract/interview-schema';
-import type { Clock } from '../platform/clock';
-import type { Logger } from '../logging/logger';
-import type { TimerApi } from '../reminders/reminder-scheduler';
 import type { GoogleRequestError } from '../google/api/google-request-error';
 import { planReadFailure } from '../google/api/read-failure-plan';
 import { createQueueWorker } from '../shared/queue-worker';
-import { attendanceSubject, type AccountIdentity } from '../attendance/attendance-subject';
-import type { MeetClient } from '../attendance/meet-client';
+import { attendanceSubject } from '../attendance/attendance-subject';
+import type { MeetJobDeps } from '../attendance/attendance-jobs';
 import type { ArtifactClient } from './artifact-client';
 import { readMeetArtifacts } from './artifact-fetch';
 import { judgeLook } from './artifact-outcome';
@@ -50,26 +46,13 @@ const defaultPacing: ArtifactPacing = {
 /** While blocked, an interview waits for the person (a grant or reconnect makes it due again). */
 const blockedMs = 6 * 3_600_000;
 
-export interface ArtifactJobDeps {
+export interface ArtifactJobDeps extends MeetJobDeps {
   repository: ArtifactRepository;
-  interview: (id: string) => Interview | undefined;
-  meet: MeetClient;
-  client: ArtifactClient;
-  /** True when the account is connected and holds the Meet read scope. */
-  canRead: () => boolean;
-  identity: () => AccountIdentity | undefined;
-  /** Google answered invalid_grant or 401: the reconnect banner. */
-  markNeedsReconnect: (reason: string) => void;
-  clock: Clock;
-  timers: TimerApi;
-  log: Logger;
-  /** Stored artifacts (or their state) of these interviews changed. */
-  changed: (ids: string[]) => void;
+  /** Meet's artifact calls (`client` is the conference records' and participants'). */
+  artifacts: ArtifactClient;
   /** Calls back after interviews change (scheduled, moved, cancelled); returns the unsubscribe. */
   onInterviewsChanged?: (listener: () => void) => () => void;
   pacing?: Partial<ArtifactPacing>;
-  sleep?: (ms: number) => Promise<void>;
-  random?: () => number;
 }
 
 /** The running job. */
@@ -133,7 +116,7 @@ export function createArtifactJobs(deps: ArtifactJobDeps): ArtifactJobs {
     const read = new Set((before ? deps.repository.artifacts(id) : []).filter((a) => a.entriesRead).map((a) => a.name));
     let state: ArtifactFetchState;
     try {
-      const found = await readMeetArtifacts(deps.meet, deps.client, subject, read);
+      const found = await readMeetArtifacts(deps.client, deps.artifacts, subject, read);
       // Moved or given a new link while Meet was being read: what came back is about another meeting.
       const after = deps.interview(id);
       const still = after && attendanceSubject(after, deps.identity());

@@ -83,8 +83,8 @@ export function createMeetArtifacts(deps: MeetArtifactsDeps): MeetArtifacts {
   const jobs = createArtifactJobs({
     repository,
     interview: deps.interviews.find,
-    meet: createMeetClient(clientOptions),
-    client: createArtifactClient(clientOptions),
+    client: createMeetClient(clientOptions),
+    artifacts: createArtifactClient(clientOptions),
     canRead,
     identity: () => account.identity(),
     markNeedsReconnect: (reason) => account.markNeedsReconnect(reason),

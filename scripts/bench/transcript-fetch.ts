@@ -75,8 +75,8 @@ const now = base + runs * 2 * 3_600_000;
 const jobs = createArtifactJobs({
   repository,
   interview: (id) => createInterviewRepository(db).get(id),
-  meet: createMeetClient(options),
-  client: createArtifactClient(options),
+  client: createMeetClient(options),
+  artifacts: createArtifactClient(options),
   canRead: () => true,
   identity: () => ({ email: 'recruiter@example.com', name: 'Rita Recruiter' }),
   markNeedsReconnect: () => {},

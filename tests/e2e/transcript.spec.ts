@@ -1,26 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { expect, saveScreenshot, test } from './fixtures';
 import { fakeBrowserEnv } from './connected-recruiter';
+import { expectAccessible } from './accessibility-check';
 import { startWebMode } from '../support/web-mode';
 import { makeInterview, seedStore } from '../support/interview-fixtures';
 import { makeTempDir } from '../support/temp-dir';
 import { startGoogleEmulator } from '../google-emulator/google-emulator';
-
-/** No serious or critical axe finding on the page as it is, in light and dark. */
-async function expectAccessible(page: Page, where: string) {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    const serious = violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${where} (${scheme}): ${v.impact} ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    expect(serious).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
 
 test("Meet's transcript in the room: speakers named, the three links, find within, Check Meet now", async ({
   page,

@@ -46,8 +46,8 @@ describe("Meet's transcript, recording and notes: the job (emulator, real SQLite
     return createArtifactJobs({
       repository,
       interview: (id) => createInterviewRepository(db).get(id),
-      meet: createMeetClient(options),
-      client: createArtifactClient(options),
+      client: createMeetClient(options),
+      artifacts: createArtifactClient(options),
       canRead: () => true,
       identity: () => ({ email: 'recruiter@example.com', name: 'Rita Recruiter' }),
       markNeedsReconnect: () => {},
