@@ -243,6 +243,8 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     hold: restoreHold,
     drain: () => void outbox.drain(),
     googleConnected: () => account.status().state === 'connected',
+    // The panel's scorecard emails keep their own state: the review lists and decides them too.
+    otherHeld: () => ({ ...panelForms.heldAfterRestore, wake: panelForms.wake }),
   });
   // After reconnecting (Gmail transport) or a change of mail settings, queued mail resumes.
   account.onChange((s) => {
@@ -394,6 +396,7 @@ export function composeServices(deps: ServiceDeps): DeskServices {
       log: deps.log.scope('panel-forms'),
       events,
       locale: recruiterLocale,
+      restoreHeldUpTo: () => restoreHold.current()?.restoredAt,
       ...tuned(tuning, ['timers']),
       ...tuned(tuning.google, ['retry', 'requestTimeoutMs']),
     }),

@@ -34,6 +34,20 @@ export interface RestoreReviewDeps {
   drain: () => void;
   /** Whether a Google account is connected: then the copy's mail waits for Calendar to be read again. */
   googleConnected: () => boolean;
+  /** Other mail the copy holds with its own state (the panel's scorecard emails), listed and decided here too. */
+  otherHeld?: () => OtherHeldMail;
+}
+
+/** Mail held by a restored copy outside the outbox: its keys, its messages, and the decisions on them. */
+export interface OtherHeldMail {
+  owns(key: string): boolean;
+  messages(): RestorePending['messages'];
+  /** Lets the chosen messages go; answers how many were still held. */
+  send(keys: string[]): number;
+  /** Drops the chosen messages; answers how many were still held. */
+  drop(keys: string[]): number;
+  /** Wakes whatever sends them, after the decision is committed. */
+  wake(): void;
 }
 
 type Payload = z.infer<typeof outboxPayloadSchema>;
@@ -85,28 +99,35 @@ export function createRestoreReview(deps: RestoreReviewDeps): RestoreReview {
         oldTime: changed.has(item.interviewId),
       });
     }
-    return { messages, calendarRead: current.calendarRead };
+    return { messages: [...messages, ...(deps.otherHeld?.().messages() ?? [])], calendarRead: current.calendarRead };
   };
 
   /** The chosen messages that still wait from the copy; refused in words when none does. */
-  const chosen = (keys: string[]): QueueItem<Payload>[] => {
+  const chosen = (keys: string[], others = 0): QueueItem<Payload>[] => {
     const wanted = new Set(keys);
-    const found = held().filter((i) => wanted.has(i.key));
-    if (found.length === 0)
+    const found = wanted.size === 0 ? [] : held().filter((i) => wanted.has(i.key));
+    if (found.length + others === 0)
       throw new DeskFailure('invalid_input', 'These messages were already sent or dropped.', 'keys');
     return found;
   };
+  /** The chosen keys, split into the outbox's and the other held mail's. */
+  const split = (keys: string[]) => {
+    const other = deps.otherHeld?.();
+    const owned = other ? keys.filter((k) => other.owns(k)) : [];
+    return { other, owned, outbox: keys.filter((k) => !owned.includes(k)) };
+  };
 
   /** Ends the hold once nothing of the copy waits (and Google Calendar has been read). */
-  const settle = () => hold.endIfDecided(held().length > 0);
+  const settle = () => hold.endIfDecided(held().length > 0 || (deps.otherHeld?.().messages().length ?? 0) > 0);
 
   return {
     pending,
     settle,
     send(keys) {
+      const { other, owned, outbox } = split(keys);
       // Google wins over the copy: until Calendar has been read again a message may carry a time that
       // has changed since. Without Google there is nothing to read, and the person decides alone.
-      if (hold.current()?.calendarRead === false && deps.googleConnected()) {
+      if (outbox.length > 0 && hold.current()?.calendarRead === false && deps.googleConnected()) {
         throw new DeskFailure(
           'invalid_input',
           'Google Calendar has not been read again since the copy was restored, so these messages may carry old times. Wait a moment and try again.',
@@ -114,7 +135,7 @@ export function createRestoreReview(deps: RestoreReviewDeps): RestoreReview {
         );
       }
       db.transaction(() => {
-        for (const item of chosen(keys)) {
+        for (const item of chosen(outbox, other?.send(owned) ?? 0)) {
           // Queued again behind everything, out of the copy's hold: the outbox sends it like any new
           // message (held only while its meeting is not final), composed from the interview as it is now.
           queue.remove([item.key]);
@@ -131,12 +152,14 @@ export function createRestoreReview(deps: RestoreReviewDeps): RestoreReview {
       });
       deps.log.info('messages held after restoring a copy: sent on request');
       db.afterCommit(deps.drain);
+      if (other && owned.length > 0) db.afterCommit(() => other.wake());
       return pending();
     },
     drop(keys) {
+      const { other, owned, outbox } = split(keys);
       db.transaction(() => {
         const at = clock.now();
-        for (const item of chosen(keys)) {
+        for (const item of chosen(outbox, other?.drop(owned) ?? 0)) {
           queue.update(item.key, { state: 'failed', finishedAt: at, reason: droppedAfterRestore });
           commands.setDelivery(item.interviewId, item.payload.recipient, {
             state: 'failed',

@@ -31,6 +31,7 @@ import { hasPanelForm, panelFormView } from './panel-form-view';
 import { createPanelFormsRepository } from './panel-forms-repository';
 import { askWindowMs, attendedFromReport, nextMail, type Attended } from './request-plan';
 import { createRequestSender, dueRequests, mailGivenUp } from './request-sender';
+import { createHeldScorecardMail, type HeldScorecardMail } from './restore-held-requests';
 import { createResponseReader, type ReadPacing } from './response-reader';
 
 /** The longest interview the schema allows: how far back a start may lie for its end to be recent. */
@@ -59,6 +60,8 @@ export interface PanelFormsServiceDeps {
   retry?: Partial<RetryOptions>;
   requestTimeoutMs?: number;
   pacing?: Partial<ReadPacing>;
+  /** When a restored copy of the database was restored, while its review is pending: what was due by then waits. */
+  restoreHeldUpTo?: () => number | undefined;
 }
 
 /** The panel forms of the app. */
@@ -70,6 +73,12 @@ export interface PanelFormsService {
   connect(): Promise<AccountStatus>;
   /** Reads this interview's responses now (and makes its form or sends what is due first). */
   checkNow(id: string): Promise<PanelFormView>;
+  /** Tries a given-up scorecard email again (the room's Resend). */
+  resend(id: string, email: string): Promise<PanelFormView>;
+  /** The scorecard emails a restored copy holds back, for the restore review. */
+  heldAfterRestore: HeldScorecardMail;
+  /** Wakes the loop (after the restore review let an email go). */
+  wake(): void;
   /** One pass: make due forms, send due requests, read due responses (tests await it). */
   run(): Promise<void>;
   /** Stops; resolves once the pass running now (if any) is over, so nothing writes to a closed database. */
@@ -80,6 +89,7 @@ export interface PanelFormsService {
 export function createPanelFormsService(deps: PanelFormsServiceDeps): PanelFormsService {
   const { account } = deps;
   const now = () => deps.clock.now();
+  const heldUpTo = () => deps.restoreHeldUpTo?.();
   const repository = createPanelFormsRepository(deps.database);
   const client = createFormsClient({
     auth: () => account.authClient(),
@@ -103,6 +113,7 @@ export function createPanelFormsService(deps: PanelFormsServiceDeps): PanelForms
     render: deps.render,
     now,
     log: deps.log,
+    heldUpTo,
     ...(deps.locale ? { locale: deps.locale } : {}),
   });
   const readResponses = createResponseReader({
@@ -149,7 +160,8 @@ export function createPanelFormsService(deps: PanelFormsServiceDeps): PanelForms
     let form = await makeForm(interview);
     const attended = attendedIn(interview);
     // Responses are read before anything is sent: someone who just answered is not reminded.
-    const mailDue = dueRequests(interview, form, repository.recipients(interview.id), attended, now()).length > 0;
+    const mailDue =
+      dueRequests(interview, form, repository.recipients(interview.id), attended, now(), heldUpTo()).length > 0;
     let scorecards = false;
     if (form.state === 'ready' && (form.nextReadMs <= now() || mailDue)) {
       scorecards = (await readResponses(interview, form)).scorecardsChanged;
@@ -199,10 +211,12 @@ export function createPanelFormsService(deps: PanelFormsServiceDeps): PanelForms
       if (!form || form.state === 'creating') times.push(form?.nextReadMs ?? at);
       if (form?.state !== 'ready') continue;
       const attended = attendedIn(interview);
+      const held = heldUpTo();
       for (const r of repository.recipients(interview.id)) {
         if (mailGivenUp(r)) continue;
         const next = nextMail(endMs, r, attended(r.email));
-        if (next) times.push(next.dueMs);
+        // Held by a restored copy: it waits for the person's decision, not for a time.
+        if (next && (held === undefined || next.dueMs > held)) times.push(next.dueMs);
       }
     }
     return times.length ? Math.min(...times) : undefined;
@@ -240,9 +254,31 @@ export function createPanelFormsService(deps: PanelFormsServiceDeps): PanelForms
     });
   };
 
+  const heldAfterRestore = createHeldScorecardMail({ repository, recentlyEnded, attendedIn, heldUpTo, now });
+
   return {
     connection,
     view,
+    heldAfterRestore,
+    wake: () => void worker.drain(),
+    async resend(id, email) {
+      const interview = deps.interviews.find(id);
+      if (!interview) throw new DeskFailure('not_found', 'This interview no longer exists.');
+      const person = repository.recipients(id).find((r) => r.email === email.toLowerCase());
+      if (!person || !mailGivenUp(person))
+        throw new DeskFailure('invalid_input', 'This scorecard email is not waiting to be sent again.', 'email');
+      const endMs = Date.parse(plannedSpan(interview).end);
+      if (!nextMail(endMs, { ...person, mailRetryMs: undefined }, attendedIn(interview)(person.email)))
+        throw new DeskFailure(
+          'invalid_input',
+          'Too late to ask for this scorecard: the interview ended more than six days ago.',
+          'email',
+        );
+      // Tried again from now, with a fresh count of attempts; the last problem stays shown until it goes.
+      repository.updateRecipient(id, person.email, { mailAttempts: 0, mailRetryMs: now() });
+      await worker.drain();
+      return view(id);
+    },
     async connect() {
       if (connection() === 'connected') {
         void worker.drain();

@@ -28,18 +28,25 @@ export interface RequestSenderDeps {
   now: () => number;
   log: Logger;
   locale?: string;
+  /** While a restored copy is under review: what was due by this time waits for the person. */
+  heldUpTo?: () => number | undefined;
 }
 
 /** Whether a person's mail has been given up. */
 export const mailGivenUp = (r: RecipientRow) => r.mailAttempts >= maxMailAttempts;
 
-/** The messages owed now to the co-interviewers of one interview. */
+/**
+ * The messages owed now to the co-interviewers of one interview. `heldUpTo`: while a restored copy
+ * of the database is under review, what the copy says was due by then waits for the person (it may
+ * have gone out after the copy was taken); only later messages are owed.
+ */
 export function dueRequests(
   interview: Interview,
   form: PanelFormRow,
   recipients: RecipientRow[],
   attended: (email: string) => Attended,
   now: number,
+  heldUpTo?: number,
 ) {
   if (form.state !== 'ready' || !form.responderUri) return [];
   const endMs = Date.parse(plannedSpan(interview).end);
@@ -48,7 +55,8 @@ export function dueRequests(
     // Taken off the panel since: nothing more goes to them.
     if (!onPanel.has(r.email) || mailGivenUp(r)) return [];
     const next = nextMail(endMs, r, attended(r.email));
-    return next && next.dueMs <= now ? [{ person: r, next }] : [];
+    const held = heldUpTo !== undefined && next !== undefined && next.dueMs <= heldUpTo;
+    return next && next.dueMs <= now && !held ? [{ person: r, next }] : [];
   });
 }
 
@@ -62,7 +70,7 @@ export function createRequestSender(deps: RequestSenderDeps) {
     attended: (email: string) => Attended,
   ): Promise<number> {
     const now = deps.now();
-    const due = dueRequests(interview, form, repository.recipients(interview.id), attended, now);
+    const due = dueRequests(interview, form, repository.recipients(interview.id), attended, now, deps.heldUpTo?.());
     const formUrl = form.responderUri;
     if (due.length === 0) return 0;
     let transport: MailTransport;

@@ -13,7 +13,18 @@ const kindWords: Record<Message['kind'], string> = {
   update: 'Update',
   cancellation: 'Cancellation',
   reminder: 'Reminder',
+  scorecard_request: 'Scorecard request',
+  scorecard_reminder: 'Scorecard reminder',
 };
+
+/** A scorecard email is about the interview, not to its candidate: "(Ada Lovelace, Compiler Engineer)". */
+const isScorecard = (m: Message) => m.kind === 'scorecard_request' || m.kind === 'scorecard_reminder';
+
+/** One waiting message in the list's words. */
+const messageWords = (m: Message) =>
+  isScorecard(m)
+    ? `${kindWords[m.kind]} to ${m.recipientName} (${m.candidateName}, ${m.jobTitle})`
+    : `${kindWords[m.kind]} to ${m.recipientName} about ${m.candidateName} (${m.jobTitle})`;
 
 /**
  * The mail a restored copy of the data held back, for the person to send or drop: none of it goes
@@ -64,11 +75,11 @@ export function RestoreReview() {
       <ErrorMessage error={error ?? pending.error} />
       <ul className="restore-list" aria-label="Waiting messages">
         {messages.map((m) => {
-          const what = `${kindWords[m.kind]} to ${m.recipientName} about ${m.candidateName} (${m.jobTitle})`;
+          const what = messageWords(m);
           return (
             <li key={m.key}>
               <span>
-                {what}, queued {formatDateTime(m.queuedAt, zone)}
+                {what}, {isScorecard(m) ? 'due' : 'queued'} {formatDateTime(m.queuedAt, zone)}
                 {m.oldTime && (
                   <strong className="old-time">
                     {' '}

@@ -35,7 +35,7 @@ function formStateLine(view: PanelFormView): string | undefined {
 export function PanelForms({ interview }: { interview: Interview }) {
   const loaded = usePanelForm(interview.id);
   const [error, setError] = useState<DeskError | undefined>();
-  const [busy, setBusy] = useState<'connect' | 'check' | undefined>();
+  const [busy, setBusy] = useState<'connect' | 'check' | 'resend' | undefined>();
   const focusAfter = useFocusAfter();
   const section = useRef<HTMLElement>(null);
   const view = loaded.value;
@@ -61,6 +61,17 @@ export function PanelForms({ interview }: { interview: Interview }) {
     if (!result.ok) return setError(result.error);
     setError(undefined);
     loaded.setValue(result.value);
+  };
+  const resend = async (person: PanelFormView['people'][number]) => {
+    if (busy) return;
+    setBusy('resend');
+    const result = await desk.panelForms.resend({ interviewId: interview.id, email: person.email });
+    setBusy(undefined);
+    if (!result.ok) return setError(result.error);
+    setError(undefined);
+    loaded.setValue(result.value);
+    // The Resend button is gone with the failure: focus goes to the section's heading.
+    focusAfter(() => section.current?.querySelector<HTMLElement>('h2'));
   };
   const stateLine = formStateLine(view);
   const formProblem = view.form.state === 'failed' || view.form.state === 'gone';
@@ -117,6 +128,16 @@ export function PanelForms({ interview }: { interview: Interview }) {
                   <div className="muted">Next reminder {time(p.nextAt)}</div>
                 )}
                 {p.problem && <div className="error-message">{p.problem}</div>}
+                {p.status === 'failed' && (
+                  <button
+                    type="button"
+                    aria-label={`Resend the scorecard email to ${p.name}`}
+                    aria-disabled={busy !== undefined}
+                    onClick={() => void resend(p)}
+                  >
+                    {busy === 'resend' ? 'Sending…' : 'Resend'}
+                  </button>
+                )}
               </td>
             </tr>
           ))}

@@ -12,7 +12,7 @@ export function personStatusWords(person: PanelPerson, time: (iso: string) => st
     case 'skipped':
       return 'Not asked: did not join the meeting';
     case 'failed':
-      return 'The email did not go';
+      return 'The email did not go and is not tried again on its own';
     case 'waiting':
       return person.nextAt ? `To be asked ${time(person.nextAt)}` : 'Not asked';
   }

@@ -31,6 +31,7 @@ import {
   scorecardTemplateSchema,
   scorecardViewSchema,
 } from './scorecard-schema';
+import { debriefQuerySchema, debriefSchema, savedPdfSchema } from './debrief-schema';
 
 const noInput = z.undefined();
 
@@ -68,7 +69,8 @@ export type Notice = z.infer<typeof noticeSchema>;
 export const restoreMessageSchema = z.object({
   key: z.string(),
   interviewId: z.string(),
-  kind: z.enum(['invitation', 'update', 'cancellation', 'reminder']),
+  /** `scorecard_request`/`scorecard_reminder`: a co-interviewer's scorecard email (main/panel-forms), due by the restore. */
+  kind: z.enum(['invitation', 'update', 'cancellation', 'reminder', 'scorecard_request', 'scorecard_reminder']),
   /** Whom it is for, as the screen names them ("you" for the recruiter). */
   recipientName: z.string(),
   candidateName: z.string(),
@@ -81,11 +83,15 @@ export const restoreMessageSchema = z.object({
 /** What a restored copy still holds back: its waiting mail, and whether Google Calendar has been read again since. */
 export const restorePendingSchema = z.object({ messages: z.array(restoreMessageSchema), calendarRead: z.boolean() });
 export type RestorePending = z.infer<typeof restorePendingSchema>;
+/** An outbox message's id, or a held scorecard email's key (`scorecard:<interview>:<number>:<email>`). */
+const restoreKey = z
+  .string()
+  .max(400)
+  .refine((k) => z.uuid().safeParse(k).success || /^scorecard:[^:\s]+:\d:[^\s:]+@[^\s:]+$/.test(k), {
+    error: 'Not a valid message',
+  });
 const restoreKeys = z.object({
-  keys: z
-    .array(z.uuid({ error: 'Not a valid message' }))
-    .min(1, 'Choose at least one message')
-    .max(1000),
+  keys: z.array(restoreKey).min(1, 'Choose at least one message').max(1000),
 });
 
 /** What the UI may know about the Google connection: never a token. */
@@ -392,6 +398,11 @@ export const calls = {
   'panelForms:connect': call(noInput, accountStatusSchema),
   /** Makes the form or sends what is due, and reads the responses now (the room's "Check now"). */
   'panelForms:checkNow': call(interviewId, panelFormViewSchema),
+  /** Tries a given-up scorecard email to one co-interviewer again (the room's Resend). */
+  'panelForms:resend': call(
+    z.object({ interviewId, email: z.email({ error: 'Not a valid email address' }).max(320) }),
+    panelFormViewSchema,
+  ),
   // After the interview: the debrief (main/debrief).
   'debrief:get': call(debriefQuerySchema, debriefSchema),
   /** Desktop only: prints the window showing the debrief to a PDF; web mode answers `unavailable` (the browser prints). */

@@ -3,7 +3,7 @@ import { startGoogleEmulator, type GoogleEmulator } from '../../google-emulator/
 import { googleServices } from '../../support/google-harness';
 import { startSmtpSink, type SmtpSink } from '../../support/smtp-sink';
 import { makeTempDir } from '../../support/temp-dir';
-import { makeInterview } from '../../support/interview-fixtures';
+import { panelInterview } from '../../support/panel-interview';
 import { dispatchCall } from '../../../main/app/dispatch-call';
 import { loadEnvConfig } from '../../../main/config/env-config';
 import { createMemoryLogger } from '../../../main/logging/logger';
@@ -38,20 +38,7 @@ describe('panel scorecards through Google Forms (emulator, SMTP sink, real keych
     return result.value as T;
   };
   const seed = (overrides: Partial<Interview> = {}) => {
-    const interview = makeInterview({
-      startUtc: new Date(start).toISOString(),
-      durationMinutes: 45,
-      jobTitle: 'Compiler Engineer',
-      timeZone: 'Europe/London',
-      recruiter: { name: 'Rita Recruiter', email: 'recruiter@example.com' },
-      candidate: { name: 'Ada Lovelace', email: 'ada@example.com' },
-      coInterviewers: [
-        { email: 'bob@example.com', name: 'Bob Panel' },
-        { email: 'cy@example.com', name: 'Cy Panel' },
-      ],
-      meetLink: 'https://meet.google.com/abc-mnop-xyz',
-      ...overrides,
-    });
+    const interview = panelInterview(start, overrides);
     createInterviewRepository(services.stores.database).put(interview);
     return interview;
   };
@@ -259,6 +246,34 @@ describe('panel scorecards through Google Forms (emulator, SMTP sink, real keych
     expect(gone.form.state).toBe('gone');
     expect(gone.form.message).toMatch(/deleted in Google Drive/);
     expect(sink.received).toHaveLength(0);
+  });
+
+  it('gives up an email the server refuses, says why in the room, and sends it on Resend', async () => {
+    const interview = seed({ coInterviewers: [{ email: 'bob@example.com', name: 'Bob Panel' }] });
+    await call('account:connect');
+    await call('panelForms:connect');
+    sink.rejectRecipients.add('bob@example.com');
+    now = end + hour + minute;
+    let view = await check(interview.id);
+    expect(sink.received).toHaveLength(0);
+    expect(view.people[0]).toMatchObject({ status: 'failed', problem: expect.stringMatching(/bob@example\.com/) });
+    expect(view.people[0]!.nextAt).toBeUndefined();
+    // Given up: nothing more goes on its own, a day later either.
+    now += 24 * hour;
+    await check(interview.id);
+    expect(sink.received).toHaveLength(0);
+
+    sink.rejectRecipients.delete('bob@example.com');
+    view = await call<PanelFormView>('panelForms:resend', { interviewId: interview.id, email: 'bob@example.com' });
+    expect(sink.received.map((m) => [m.envelope.to[0], m.parsed.subject])).toEqual([
+      ['bob@example.com', 'Your scorecard: Ada Lovelace, Compiler Engineer'],
+    ]);
+    expect(view.people[0]).toMatchObject({ status: 'asked', askedAt: new Date(now).toISOString() });
+    expect(view.people[0]!.problem).toBeUndefined();
+    // Only a given-up email is sent again on request.
+    await expect(call('panelForms:resend', { interviewId: interview.id, email: 'bob@example.com' })).rejects.toThrow(
+      'This scorecard email is not waiting to be sent again.',
+    );
   });
 
   it('rides out 429 and 5xx from Google: retried, then read again later, nothing lost', async () => {

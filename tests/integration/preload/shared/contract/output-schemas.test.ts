@@ -217,6 +217,15 @@ describe('every call answers what its output schema says (composed services, loc
       'panelForms:get': () => id,
       'panelForms:connect': () => undefined,
       'panelForms:checkNow': () => id,
+      // A co-interviewer whose scorecard email was given up: Resend tries it again.
+      'panelForms:resend': () => {
+        (services as ReturnType<typeof googleServices>).stores.database
+          .prepare(
+            "INSERT INTO panel_form_recipients (interview_id, email, name, mail_attempts) VALUES (?, 'bob@example.com', 'Bob', 6)",
+          )
+          .run(id);
+        return { interviewId: id, email: 'bob@example.com' };
+      },
       'account:disconnect': () => undefined,
     };
     expect(Object.keys(steps).sort()).toEqual([...callNames].sort());
