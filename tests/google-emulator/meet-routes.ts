@@ -198,9 +198,10 @@ export class MeetEmulator {
     for (const p of conference.participants) for (const s of p.sessions) s.end ??= endTime;
   }
 
-  /** Test API: forgets every conference. */
+  /** Test API: forgets every conference (and so their artifacts). */
   clear(): void {
     this.conferences = [];
+    this.artifacts.clear();
   }
 
   private find(name: string): StoredConference {
