@@ -14,6 +14,7 @@ import { dayKey, formatInputTime } from '../common/format';
 import { ConflictQuestion } from '../schedule/ConflictQuestion';
 import { OccurrenceQuestion } from '../common/OccurrenceQuestion';
 import { useWhenPreview } from '../common/use-when-preview';
+import { useOccurrenceQuestion } from '../common/use-occurrence-question';
 import { shownWhenError, type OccurrenceChoice } from '../common/when-preview';
 
 // Asked before any save, as the Schedule form asks it: the only refusal of the live preview shown here
@@ -38,8 +39,6 @@ export function RescheduleForm({ interview, onDone }: { interview: Interview; on
   const [time, setTime] = useState(() => formatInputTime(interview.startUtc, interview.timeZone));
   const [duration, setDuration] = useState(String(interview.durationMinutes));
   const [occurrence, setOccurrence] = useState<OccurrenceChoice>('');
-  // The question once answered, for the date and time it was asked about: it stays, with the choice checked.
-  const [answered, setAnswered] = useState<{ when: string; message: string } | undefined>();
   /** A new date or time: which of two it was is asked again, if it happens twice. */
   const moveTo = (d: string, t: string) => {
     setDate(d);
@@ -75,9 +74,7 @@ export function RescheduleForm({ interview, onDone }: { interview: Interview; on
       ? { start: typed.toUTC().toISO()!, end: typed.plus({ minutes }).toUTC().toISO()! }
       : undefined;
   const shownError = shownWhenError(error, previewError, askedLive);
-  const when = `${date}T${time}`;
-  const question =
-    shownError?.field === 'occurrence' ? shownError.message : answered?.when === when ? answered.message : undefined;
+  const question = useOccurrenceQuestion(`${date}T${time}`, shownError);
   const submit = async (event: FormEvent | undefined, acceptConflicts = false) => {
     event?.preventDefault();
     const result = await desk.interviews.reschedule({
@@ -116,13 +113,13 @@ export function RescheduleForm({ interview, onDone }: { interview: Interview; on
           </div>
         </div>
         <p className="muted">Times are in {interview.timeZone}.</p>
-        {question && (
+        {question.message && (
           <OccurrenceQuestion
-            message={question}
+            message={question.message}
             value={occurrence}
             onChange={(e) => {
               setOccurrence(e.target.value === 'later' ? 'later' : 'earlier');
-              setAnswered({ when, message: question });
+              question.answer();
               if (error?.field === 'occurrence') setError(undefined);
             }}
           />

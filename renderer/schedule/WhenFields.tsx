@@ -3,6 +3,7 @@ import type { DeskError } from '../../preload/shared/contract/result';
 import { Field } from '../common/Field';
 import { allTimeZones } from '../common/format';
 import { OccurrenceQuestion } from '../common/OccurrenceQuestion';
+import { useOccurrenceQuestion } from '../common/use-occurrence-question';
 import type { DraftFieldsProps } from './use-schedule-draft';
 
 /**
@@ -18,6 +19,12 @@ export function WhenFields({
 }: DraftFieldsProps & { shownError: DeskError | undefined }) {
   const zones = useMemo(() => allTimeZones(), []);
   const zoneList = useId();
+  const question = useOccurrenceQuestion(`${draft.date}T${draft.time} ${draft.timeZone}`, shownError);
+  /** A new date, time or zone: which of two times it is is asked again, if it happens twice. */
+  const setWhen = (key: 'date' | 'time' | 'timeZone') => (event: { target: { value: string } }) => {
+    set(key)(event);
+    if (draft.occurrence) set('occurrence')({ target: { value: '' } });
+  };
   return (
     <>
       <datalist id={zoneList}>
@@ -28,12 +35,12 @@ export function WhenFields({
       <div className="row">
         <div>
           <Field label="Date" name="date" error={shownError}>
-            {(c) => <input {...c} type="date" value={draft.date} onChange={set('date')} />}
+            {(c) => <input {...c} type="date" value={draft.date} onChange={setWhen('date')} />}
           </Field>
         </div>
         <div>
           <Field label="Start time" name="time" error={shownError}>
-            {(c) => <input {...c} type="time" value={draft.time} onChange={set('time')} />}
+            {(c) => <input {...c} type="time" value={draft.time} onChange={setWhen('time')} />}
           </Field>
         </div>
         <div>
@@ -45,10 +52,19 @@ export function WhenFields({
         </div>
       </div>
       <Field label="Time zone" name="timeZone" error={shownError}>
-        {(c) => <input {...c} list={zoneList} value={draft.timeZone} onChange={set('timeZone')} autoComplete="off" />}
+        {(c) => (
+          <input {...c} list={zoneList} value={draft.timeZone} onChange={setWhen('timeZone')} autoComplete="off" />
+        )}
       </Field>
-      {shownError?.field === 'occurrence' && (
-        <OccurrenceQuestion message={shownError.message} value={draft.occurrence} onChange={set('occurrence')} />
+      {question.message && (
+        <OccurrenceQuestion
+          message={question.message}
+          value={draft.occurrence}
+          onChange={(event) => {
+            set('occurrence')(event);
+            question.answer();
+          }}
+        />
       )}
       <Field label="Candidate time zone (optional)" name="candidateTimeZone" error={error}>
         {(c) => (

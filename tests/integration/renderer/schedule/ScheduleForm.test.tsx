@@ -86,6 +86,22 @@ describe('ScheduleForm', () => {
       expect(screen.getByText(/^Starts/).textContent).toBe(`Starts ${formatDateTime(later, 'Europe/Berlin')}`),
     );
     expect(screen.getByTestId('candidate-local-time').textContent).toBe(formatDateTime(later, 'Asia/Kolkata'));
+    // Answered, the question stays for that time with the answer checked: it does not vanish under the focus.
+    const answered = screen.getByRole('group', { name: 'This time happens twice that day' });
+    expect(
+      (within(answered).getByLabelText('The second one (after the clocks go back)') as HTMLInputElement).checked,
+    ).toBe(true);
+    // Another time is asked about again, nothing checked; a time that happens once asks nothing.
+    type('Start time', '02:45');
+    await waitFor(() => expect(screen.queryByText(/^Starts/)).toBeNull());
+    const again = screen.getByRole('group', { name: 'This time happens twice that day' });
+    expect(
+      within(again)
+        .getAllByRole('radio')
+        .map((r) => (r as HTMLInputElement).checked),
+    ).toEqual([false, false]);
+    type('Start time', '09:00');
+    await screen.findByText(/^Starts/);
     expect(screen.queryByRole('group', { name: 'This time happens twice that day' })).toBeNull();
   });
 
