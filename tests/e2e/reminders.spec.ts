@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import { startWebMode } from '../support/web-mode';
+import { watchBrowserNotifications } from './browser-notifications';
 import { makeInterview, seedStore } from '../support/interview-fixtures';
 import { makeTempDir } from '../support/temp-dir';
 
@@ -26,18 +27,7 @@ test('reminder banner: the real time left when due; nothing at all for a moment 
   });
   const app = await startWebMode({}, temp.dir);
   // Allowed before: web mode tells the reminder through the browser's real notification too (watched).
-  await page.context().grantPermissions(['notifications'], { origin: app.origin });
-  await page.addInitScript(() => {
-    const shown: string[] = [];
-    (window as unknown as { shown: string[] }).shown = shown;
-    const Real = window.Notification;
-    window.Notification = class extends Real {
-      constructor(title: string, options?: NotificationOptions) {
-        super(title, options);
-        shown.push(title);
-      }
-    };
-  });
+  const notifications = await watchBrowserNotifications(page, app.origin);
   try {
     await page.goto(app.url);
     await expect(page).toHaveTitle('Interview Desk');
@@ -48,9 +38,7 @@ test('reminder banner: the real time left when due; nothing at all for a moment 
     );
     // Noticed from another tab: a count in the title and one notification.
     await expect(page).toHaveTitle('(1) Interview Desk');
-    expect(await page.evaluate(() => (window as unknown as { shown: string[] }).shown)).toEqual([
-      'Interview with Grace Hopper (Compilers)',
-    ]);
+    expect(await notifications.shown()).toEqual(['Interview with Grace Hopper (Compilers)']);
     await banner.getByRole('button', { name: 'Dismiss' }).click();
     await expect(banner).toHaveCount(0);
     await expect(page).toHaveTitle('Interview Desk');

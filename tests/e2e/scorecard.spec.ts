@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, saveScreenshot, test } from './fixtures';
 import { startWebMode } from '../support/web-mode';
+import { watchBrowserNotifications } from './browser-notifications';
 import { makeInterview, seedStore } from '../support/interview-fixtures';
 import { makeTempDir } from '../support/temp-dir';
 import { openDatabase } from '../../main/database/open-database';
@@ -196,18 +197,7 @@ test('Scorecard due: a quiet banner, a count in the title and one browser notifi
   });
   const app = await startWebMode({}, temp.dir);
   // Allowed before: web mode tells it through the browser's real notification too (watched).
-  await page.context().grantPermissions(['notifications'], { origin: app.origin });
-  await page.addInitScript(() => {
-    const shown: string[] = [];
-    (window as unknown as { shown: string[] }).shown = shown;
-    const Real = window.Notification;
-    window.Notification = class extends Real {
-      constructor(title: string, options?: NotificationOptions) {
-        super(title, options);
-        shown.push(title);
-      }
-    };
-  });
+  const notifications = await watchBrowserNotifications(page, app.origin);
   try {
     await page.goto(app.url);
     await expect(page).toHaveTitle('Interview Desk');
@@ -217,9 +207,7 @@ test('Scorecard due: a quiet banner, a count in the title and one browser notifi
       { timeout: 40_000 },
     );
     await expect(page).toHaveTitle('(1) Interview Desk');
-    expect(await page.evaluate(() => (window as unknown as { shown: string[] }).shown)).toEqual([
-      'Scorecard due: Ada Lovelace, Compiler Engineer',
-    ]);
+    expect(await notifications.shown()).toEqual(['Scorecard due: Ada Lovelace, Compiler Engineer']);
     await saveScreenshot(page, 'scorecard-due-banner');
     await expectAccessible(page, 'Scorecard due banner');
 
