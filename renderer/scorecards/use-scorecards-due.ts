@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ScorecardDue } from '../../preload/shared/contract/scorecard-schema';
 import { desk } from '../bridge/desk';
 
@@ -17,6 +17,11 @@ export interface DueScorecard extends ScorecardDue {
  */
 export function useScorecardsDue(): { due: DueScorecard[]; dismiss: (interviewId: string) => void } {
   const [due, setDue] = useState<DueScorecard[]>([]);
+  // Read by the change listener: only interviews shown as due are asked about (retention names many).
+  const shownIds = useRef(new Set<string>());
+  useEffect(() => {
+    shownIds.current = new Set(due.map((d) => d.interviewId));
+  }, [due]);
   const dismiss = useCallback(
     (interviewId: string) => setDue((list) => list.filter((d) => d.interviewId !== interviewId)),
     [],
@@ -36,7 +41,7 @@ export function useScorecardsDue(): { due: DueScorecard[]; dismiss: (interviewId
   useEffect(
     () =>
       desk.on('scorecards:changed', ({ ids }) => {
-        for (const id of ids)
+        for (const id of ids.filter((i) => shownIds.current.has(i)))
           void desk.scorecards.get(id).then((result) => {
             if (!result.ok || result.value.own?.state === 'submitted') dismiss(id);
           });
