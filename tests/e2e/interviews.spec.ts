@@ -285,8 +285,50 @@ test('reschedule into an hour that happens twice: the dialog asks which one, fro
     await saveScreenshot(page, 'reschedule-time-happens-twice-answered');
     await dialog.getByRole('button', { name: 'Save new time' }).click();
     await expect(dialog).toHaveCount(0);
-    await expect(page.locator('.details')).toContainText(/01:30/);
-    await expect(page.locator('.details')).toContainText(/GMT/);
+    // The second 01:30 is in Greenwich Mean Time (the first was still British Summer Time).
+    const yourTime = page.locator('.details dt:text-is("Your time") + dd');
+    await expect(yourTime).toContainText(/\b0?1:30\b/);
+    await expect(yourTime).toContainText('Greenwich Mean Time');
+  } finally {
+    await app.stop();
+    temp.cleanup();
+  }
+});
+
+test('schedule at a time that happens twice: the answer stays checked under the focus', async ({ page }) => {
+  const temp = makeTempDir('idesk-e2e-');
+  seedStore(temp.dir, {
+    settings: { firstRunDone: true, recruiterName: 'Rita Recruiter', recruiterEmail: 'rita@example.com' },
+  });
+  const app = await startWebMode({}, temp.dir);
+  try {
+    await page.goto(app.url);
+    await page.evaluate(() => (location.hash = '#/schedule/new'));
+    await expect(page.getByRole('heading', { name: 'Schedule an interview' })).toBeVisible({ timeout: 15_000 });
+    await page.getByLabel('Candidate name').fill('Twice Over');
+    await page.getByLabel('Candidate email').fill('twice@example.com');
+    await page.getByLabel('Job title').fill('Engineer');
+    await page.getByLabel('Date', { exact: true }).fill('2027-10-31');
+    await page.getByLabel('Start time', { exact: true }).fill('01:30');
+    await page.getByLabel('Time zone', { exact: true }).fill('Europe/London');
+    await page.getByLabel('Meet link (optional)').fill('https://meet.google.com/abc-defg-hij');
+    const question = page.getByRole('group', { name: 'This time happens twice that day' });
+    await expect(question).toContainText('01:30 happens twice on 2027-10-31 in Europe/London');
+    await page.getByLabel('Time zone', { exact: true }).focus();
+    await page.keyboard.press('Tab');
+    await expect(question.getByLabel('The first one (before the clocks go back)')).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    const second = question.getByLabel('The second one (after the clocks go back)');
+    await expect(page.getByText(/^Starts/)).toContainText('01:30');
+    await expect(second).toBeFocused();
+    await expect(second).toBeChecked();
+    await saveScreenshot(page, 'schedule-time-happens-twice-answered');
+    expect(await seriousAxe(page, 'schedule, time happens twice, answered')).toEqual([]);
+    await page.getByRole('button', { name: 'Schedule interview' }).click();
+    await expect(page.getByRole('heading', { name: 'Twice Over · Engineer' })).toBeVisible();
+    const yourTime = page.locator('.details dt:text-is("Your time") + dd');
+    await expect(yourTime).toContainText(/\b0?1:30\b/);
+    await expect(yourTime).toContainText('Greenwich Mean Time');
   } finally {
     await app.stop();
     temp.cleanup();
