@@ -31,6 +31,29 @@ describe('Save as PDF in the desktop app', () => {
     if (process.platform !== 'win32') expect(fs.statSync(file).mode & 0o777).toBe(0o600);
   });
 
+  it('makes an existing file readable by others private when it saves over it, leaving nothing beside it', async () => {
+    const file = path.join(temp.dir, 'debrief.pdf');
+    fs.writeFileSync(file, 'an older debrief');
+    fs.chmodSync(file, 0o644);
+    dialog.savePaths = [file];
+    expect(await save('Debrief.pdf')).toEqual({ saved: true, path: file });
+    expect(fs.readFileSync(file, 'utf8')).toBe('%PDF-1.7 app://interview-desk/index.html#/debrief/x');
+    if (process.platform !== 'win32') expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    expect(fs.readdirSync(temp.dir)).toEqual(['debrief.pdf']);
+  });
+
+  it('leaves an existing file as it was when the new one cannot take its place', async () => {
+    const folder = path.join(temp.dir, 'debrief.pdf');
+    fs.mkdirSync(folder);
+    fs.writeFileSync(path.join(folder, 'kept.txt'), 'kept');
+    dialog.savePaths = [folder];
+    await expect(save('Debrief.pdf')).rejects.toThrow(
+      /^The PDF could not be written there: E[A-Z]+\. Choose another place\.$/,
+    );
+    expect(fs.readdirSync(temp.dir)).toEqual(['debrief.pdf']);
+    expect(fs.readFileSync(path.join(folder, 'kept.txt'), 'utf8')).toBe('kept');
+  });
+
   it('prints nothing when the person closes the dialog', async () => {
     expect(await save('Debrief.pdf')).toEqual({ saved: false });
     expect(window.webContents.printed).toEqual([]);
