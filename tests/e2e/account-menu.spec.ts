@@ -1,25 +1,12 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, saveScreenshot, test } from './fixtures';
+import { expectAccessible } from './accessibility-check';
 import { connectedRecruiter } from './connected-recruiter';
 import { checkLayout } from './layout-check';
 
 const accountButton = (page: Page) => page.getByRole('banner').getByRole('button', { name: /account menu/ });
 const menu = (page: Page) => page.getByRole('menu', { name: 'Google account' });
 const focusedText = (page: Page) => page.evaluate(() => (document.activeElement?.textContent ?? '').trim());
-
-/** axe on the whole page (shell included) in light and dark: no serious or critical violation. */
-async function expectAccessible(page: Page, label: string) {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    const bad = violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    expect(bad, `${label} (${colorScheme})`).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
 
 test('without Google the header says "Not connected"; the menu works from the keyboard and passes axe', async ({
   page,

@@ -1,30 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { expect, saveScreenshot, test } from './fixtures';
+import { expectAccessible } from './accessibility-check';
 import { fakeBrowserEnv } from './connected-recruiter';
 import { startWebMode } from '../support/web-mode';
 import { makeInterview, seedStore } from '../support/interview-fixtures';
 import { makeTempDir } from '../support/temp-dir';
 import { startGoogleEmulator } from '../google-emulator/google-emulator';
-
-/** No serious or critical axe finding on the page as it is, in light and dark. */
-async function expectAccessible(page: Page, where: string) {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    const serious = violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map(
-        (v) =>
-          `${where} (${scheme}): ${v.impact} ${v.id} ${v.nodes
-            .map((n) => n.target.join(' '))
-            .slice(0, 3)
-            .join(', ')}`,
-      );
-    expect(serious).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
 
 test('attendance from Google Meet: connect it from the room, see the timeline, and the right figures in Analytics', async ({
   page,

@@ -1,6 +1,6 @@
-import type { Page } from '@playwright/test';
 import { expect, saveScreenshot, test } from './fixtures';
-import { seriousAxe, tabTo } from './keyboard';
+import { expectAccessible } from './accessibility-check';
+import { tabTo } from './keyboard';
 import { startWebMode } from '../support/web-mode';
 import { makeInterview, seedStore } from '../support/interview-fixtures';
 import { insertArtifact, insertScorecard, makeScorecard } from '../support/debrief-seed';
@@ -11,15 +11,6 @@ import { createMemoryLogger } from '../../main/logging/logger';
 const hour = 3_600_000;
 const rita = { kind: 'recruiter' as const, name: 'Rita Recruiter', email: 'recruiter@example.com' };
 const pat = { kind: 'panelist' as const, name: 'Pat Panel', email: 'pat@example.com' };
-
-/** No serious or critical axe finding, in light and dark. */
-async function expectAccessible(page: Page, where: string) {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    expect(await seriousAxe(page, `${where} (${scheme})`)).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
 
 test('the debrief: a co-interviewer’s form response beside the recruiter’s scorecard, copied, printed, per candidate', async ({
   page,

@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, saveScreenshot, test } from './fixtures';
+import { expectAccessible } from './accessibility-check';
 import { seriousAxe } from './keyboard';
 import { startWebMode } from '../support/web-mode';
 import { makeInterview, seedStore } from '../support/interview-fixtures';
@@ -13,20 +13,6 @@ async function errorOf(page: Page, field: Locator): Promise<string> {
   const error = page.locator(`[id="${id}"]`);
   await expect(error).toHaveClass(/field-error/);
   return (await error.textContent()) ?? '';
-}
-
-/** axe on the page: no serious or critical violation, printed as a table when there are any. */
-async function expectAccessible(page: Page, label: string) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  console.table([
-    ...violations.map((v) => ({ screen: label, rule: v.id, impact: v.impact, nodes: v.nodes.length })),
-    { screen: label, rule: 'serious or critical', impact: '', nodes: bad.length },
-  ]);
-  expect(
-    bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    label,
-  ).toEqual([]);
 }
 
 test('the schedule form shows every error at once beside its field, in the words of its label; a fixed field clears', async ({
