@@ -1,24 +1,23 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, saveScreenshot, test } from './fixtures';
+import { expectAccessible } from './accessibility-check';
 import { fakeBrowserEnv } from './connected-recruiter';
 import { startWebMode } from '../support/web-mode';
 import { startSmtpSink } from '../support/smtp-sink';
-import { makeInterview, seedStore } from '../support/interview-fixtures';
+import { seedStore } from '../support/interview-fixtures';
+import { panelInterview } from '../support/panel-interview';
 import { makeTempDir } from '../support/temp-dir';
 import { startGoogleEmulator } from '../google-emulator/google-emulator';
 
-/** No serious or critical axe finding on the page as it is, in light and dark. */
-async function expectAccessible(page: Page, where: string) {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    const serious = violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${where} (${scheme}): ${v.impact} ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    expect(serious).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
+/** Ended 75 minutes ago: the form is made and the co-interviewers asked as soon as Forms is connected. */
+const endedPanelInterview = () => panelInterview(Date.now() - 120 * 60_000, { timeZone: 'UTC' });
+
+/** Connects Google from the first screen and opens the interview's room. */
+async function connectAndOpenRoom(page: Page, url: string, id: string) {
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Connect Google account' }).click();
+  await expect(page.getByRole('heading', { name: 'Schedule', level: 1 })).toBeVisible({ timeout: 15_000 });
+  await page.evaluate((interviewId) => (location.hash = `#/interview/${interviewId}`), id);
 }
 
 test("the panel's scorecards: connect Google Forms from the room, each co-interviewer emailed, a response in the room and the debrief", async ({
@@ -27,20 +26,7 @@ test("the panel's scorecards: connect Google Forms from the room, each co-interv
   const g = await startGoogleEmulator();
   const sink = await startSmtpSink();
   const temp = makeTempDir('idesk-e2e-');
-  const interview = makeInterview({
-    // Ended 75 minutes ago: the form is made and the co-interviewers asked as soon as Forms is connected.
-    startUtc: new Date(Date.now() - 120 * 60_000).toISOString(),
-    durationMinutes: 45,
-    timeZone: 'UTC',
-    jobTitle: 'Compiler Engineer',
-    meetLink: 'https://meet.google.com/abc-mnop-xyz',
-    recruiter: { name: 'Rita Recruiter', email: 'recruiter@example.com' },
-    candidate: { name: 'Ada Lovelace', email: 'ada@example.com' },
-    coInterviewers: [
-      { email: 'bob@example.com', name: 'Bob Panel' },
-      { email: 'cy@example.com', name: 'Cy Panel' },
-    ],
-  });
+  const interview = endedPanelInterview();
   seedStore(temp.dir, {
     interviews: [interview],
     settings: {
@@ -53,11 +39,7 @@ test("the panel's scorecards: connect Google Forms from the room, each co-interv
   });
   const app = await startWebMode({ ...g.env, INTERVIEW_DESK_SMTP_URL: sink.url, ...fakeBrowserEnv }, temp.dir);
   try {
-    await page.goto(app.url);
-    await page.getByRole('button', { name: 'Connect Google account' }).click();
-    await expect(page.getByRole('heading', { name: 'Schedule', level: 1 })).toBeVisible({ timeout: 15_000 });
-
-    await page.evaluate((id) => (location.hash = `#/interview/${id}`), interview.id);
+    await connectAndOpenRoom(page, app.url, interview.id);
     const panel = page.getByRole('region', { name: 'Panel scorecards' });
     await expect(panel.getByTestId('panel-forms-not-connected')).toBeVisible();
     expect(g.count('/v1/forms')).toBe(0);
@@ -124,6 +106,52 @@ test("the panel's scorecards: connect Google Forms from the room, each co-interv
     await saveScreenshot(page, 'panel-forms-debrief');
     // Nothing of this went to the candidate.
     expect(sink.received.some((m) => m.envelope.to.includes('ada@example.com'))).toBe(false);
+  } finally {
+    await app.stop();
+    await g.close();
+    await sink.close();
+    temp.cleanup();
+  }
+});
+
+test('a scorecard email the mail server refuses: the room says it failed and why, and Resend sends it', async ({
+  page,
+}) => {
+  const g = await startGoogleEmulator();
+  const sink = await startSmtpSink();
+  const temp = makeTempDir('idesk-e2e-');
+  const interview = endedPanelInterview();
+  seedStore(temp.dir, {
+    interviews: [interview],
+    settings: { firstRunDone: true, recruiterName: 'Rita Recruiter', recruiterEmail: 'recruiter@example.com' },
+  });
+  // Cy's mailbox is refused for good (550 at RCPT TO): the app gives up at once, and says why.
+  sink.rejectRecipients.add('cy@example.com');
+  const app = await startWebMode({ ...g.env, INTERVIEW_DESK_SMTP_URL: sink.url, ...fakeBrowserEnv }, temp.dir);
+  try {
+    await connectAndOpenRoom(page, app.url, interview.id);
+    const panel = page.getByRole('region', { name: 'Panel scorecards' });
+    await panel.getByRole('button', { name: 'Connect Google Forms' }).click();
+    const rows = panel.getByTestId('panel-forms-person');
+    await expect(rows.nth(0).getByTestId('panel-forms-status')).toContainText('Asked', { timeout: 20_000 });
+    const cy = rows.nth(1);
+    await expect(cy.getByTestId('panel-forms-status')).toHaveText(
+      'The email did not go and is not tried again on its own',
+    );
+    await expect(cy).toContainText('Recipient address rejected');
+    await saveScreenshot(page, 'panel-forms-failed');
+    await expectAccessible(page, 'room, a scorecard email given up');
+
+    // The address fixed on the server's side: Resend, from the keyboard, sends it once.
+    sink.rejectRecipients.delete('cy@example.com');
+    const resend = cy.getByRole('button', { name: 'Resend the scorecard email to Cy Panel' });
+    await resend.focus();
+    await page.keyboard.press('Enter');
+    await expect(cy.getByTestId('panel-forms-status')).toContainText('Asked', { timeout: 10_000 });
+    await expect(cy.getByRole('button', { name: /^Resend/ })).toHaveCount(0);
+    await expect(panel.getByRole('heading', { name: 'Panel scorecards' })).toBeFocused();
+    expect(sink.received.map((m) => m.envelope.to[0]).sort()).toEqual(['bob@example.com', 'cy@example.com']);
+    await saveScreenshot(page, 'panel-forms-resent');
   } finally {
     await app.stop();
     await g.close();
