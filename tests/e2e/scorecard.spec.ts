@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { expect, saveScreenshot, test } from './fixtures';
+import { expectAccessible } from './accessibility-check';
 import { startWebMode } from '../support/web-mode';
 import { watchBrowserNotifications } from './browser-notifications';
 import { makeInterview, seedStore } from '../support/interview-fixtures';
@@ -9,19 +8,6 @@ import { openDatabase } from '../../main/database/open-database';
 import { createMemoryLogger } from '../../main/logging/logger';
 import { builtInTemplate } from '../../main/scorecards/default-template';
 import type { Scorecard } from '../../preload/shared/contract/scorecard-schema';
-
-/** No serious or critical axe finding on the page as it is, in light and dark. */
-async function expectAccessible(page: Page, where: string) {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    const serious = violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${where} (${scheme}): ${v.impact} ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    expect(serious).toEqual([]);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
 
 /** Two co-interviewers' scorecards, as the panel's Google Form responses are stored. */
 function seedPanelScorecards(dataDir: string, interviewId: string, at: number) {
