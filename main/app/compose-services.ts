@@ -439,7 +439,11 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     // After the interview: Meet artifacts' handlers.
     ...artifactsHandlers({ artifacts, interviews }),
     // After the interview: scorecards' handlers.
-    ...scorecardsHandlers({ scorecards: scorecards.service, templates: scorecards.templates }),
+    ...scorecardsHandlers({
+      scorecards: scorecards.service,
+      templates: scorecards.templates,
+      dueNow: () => scorecards.dueNow(),
+    }),
     // After the interview: panel forms' handlers.
     ...panelformsHandlers({ panelForms, interviews }),
     // After the interview: debrief's handlers.

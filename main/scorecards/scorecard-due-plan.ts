@@ -55,6 +55,11 @@ export function scorecardDueMoments(interviewId: string, endUtc: string): Scorec
   }));
 }
 
+/** When the last notice of an interview ending at `endUtc` comes (its grace follows). */
+function lastDueAt(endUtc: string): number {
+  return Date.parse(endUtc) + firstDueAfterEndMs + dailyDueCount * day;
+}
+
 /** Whether an interview gets notices at all (attendance is asked separately: it costs a read). */
 export function wantsScorecard(subject: ScorecardDueSubject): boolean {
   return subject.status === 'scheduled' && subject.origin === 'recruiter' && !subject.submitted;
@@ -74,12 +79,26 @@ export function scorecardDueDecisions(subjects: ScorecardDueSubject[], now: numb
     const moments = scorecardDueMoments(subject.interviewId, subject.endUtc).filter((m) => !subject.marks.has(m.key));
     const due = moments.filter((m) => m.dueAt <= now);
     const latest = due.filter((m) => m.dueAt > subject.armedAt).at(-1);
-    const lastDueAt = Date.parse(subject.endUtc) + firstDueAfterEndMs + dailyDueCount * day;
-    const stale = latest !== undefined && latest.dueAt === lastDueAt && now >= lastDueAt + lastDueGraceMs;
+    const last = lastDueAt(subject.endUtc);
+    const stale = latest !== undefined && latest.dueAt === last && now >= last + lastDueGraceMs;
     if (latest && !stale) fire.push(latest);
     drop.push(...due.filter((m) => m !== latest || stale));
     const upcoming = moments.find((m) => m.dueAt > now);
     if (upcoming && (nextAt === undefined || upcoming.dueAt < nextAt)) nextAt = upcoming.dueAt;
   }
   return { fire, drop, nextAt };
+}
+
+/**
+ * Whether "Scorecard due" stands at `now`, whatever was already shown: a window opened (or reloaded)
+ * after a notice shows what the notices said. It stands from the first moment that came after the
+ * interview was armed until the last notice's grace is over, while the scorecard is still wanted;
+ * the recorded marks are not read (they only say a notice was told).
+ */
+export function scorecardDueNow(subject: ScorecardDueSubject, now: number): boolean {
+  if (!wantsScorecard(subject)) return false;
+  const told = scorecardDueMoments(subject.interviewId, subject.endUtc).some(
+    (m) => m.dueAt <= now && m.dueAt > subject.armedAt,
+  );
+  return told && now < lastDueAt(subject.endUtc) + lastDueGraceMs;
 }

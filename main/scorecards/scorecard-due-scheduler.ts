@@ -8,7 +8,13 @@ import type { Logger } from '../logging/logger';
 import { createWakeTimer, type TimerApi } from '../shared/wake-timer';
 import type { Interview } from '../../preload/shared/contract/interview-schema';
 import type { InterviewQueries } from '../interviews/interview-queries';
-import { dailyDueCount, firstDueAfterEndMs, lastDueGraceMs, scorecardDueDecisions } from './scorecard-due-plan';
+import {
+  dailyDueCount,
+  firstDueAfterEndMs,
+  lastDueGraceMs,
+  scorecardDueDecisions,
+  scorecardDueNow,
+} from './scorecard-due-plan';
 import type { DueSubjects } from './due-subjects';
 
 const day = 86_400_000;
@@ -31,6 +37,8 @@ export interface ScorecardDueSchedulerDeps {
 export interface ScorecardDueScheduler {
   /** Re-reads the clock and shows what is due. */
   check(): void;
+  /** The interviews whose scorecard is due now (shown or not), oldest first; nothing is shown or recorded. */
+  dueNow(): Interview[];
   /** When it will next wake (tests). */
   nextWakeAt(): number | undefined;
   dispose(): void;
@@ -40,11 +48,13 @@ export interface ScorecardDueScheduler {
 export function createScorecardDueScheduler(deps: ScorecardDueSchedulerDeps): ScorecardDueScheduler {
   let disposed = false;
 
+  // Every moment due before the next hourly wake belongs to an interview that has already ended.
+  const subjectsAt = (now: number) => deps.subjects.between(now - lookBackMs, now);
+
   const check = () => {
     if (disposed) return;
     const now = deps.clock.now();
-    // Every moment due before the next hourly wake belongs to an interview that has already ended.
-    const subjects = deps.subjects.between(now - lookBackMs, now);
+    const subjects = subjectsAt(now);
     const { fire, drop, nextAt } = scorecardDueDecisions(subjects, now);
     const shown = fire.filter((m) => !deps.recruiterAbsent(m.interviewId));
     deps.subjects.mark([...fire, ...drop], now);
@@ -62,8 +72,17 @@ export function createScorecardDueScheduler(deps: ScorecardDueSchedulerDeps): Sc
   const wake = createWakeTimer(check, deps.timers);
 
   check();
+  const dueNow = () => {
+    const now = deps.clock.now();
+    return subjectsAt(now)
+      .filter((subject) => scorecardDueNow(subject, now) && !deps.recruiterAbsent(subject.interviewId))
+      .sort((a, b) => Date.parse(a.endUtc) - Date.parse(b.endUtc))
+      .flatMap((subject) => deps.interviews.find(subject.interviewId) ?? []);
+  };
+
   return {
     check,
+    dueNow,
     nextWakeAt: () => wake.wakeAt(),
     dispose() {
       disposed = true;

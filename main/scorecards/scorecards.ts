@@ -9,6 +9,7 @@ import type { EventHub } from '../shared/event-hub';
 import type { InterviewQueries } from '../interviews/interview-queries';
 import type { TimerApi } from '../reminders/reminder-scheduler';
 import type { Interview } from '../../preload/shared/contract/interview-schema';
+import type { ScorecardDue } from '../../preload/shared/contract/scorecard-schema';
 import { createTemplateStore, type TemplateStore } from './template-store';
 import { createScorecardRepository } from './scorecard-repository';
 import { createScorecardService, type ScorecardService } from './scorecard-service';
@@ -37,9 +38,21 @@ export interface Scorecards {
   templates: TemplateStore;
   service: ScorecardService;
   due: ScorecardDueScheduler;
+  /** "Scorecard due" as it stands now, for a window opened after the notices (never a notification). */
+  dueNow(): ScorecardDue[];
   /** Deletes scorecards and panel forms of interviews that ended before `endedBeforeMs` (the retention schedule). */
   forget(endedBeforeMs: number): void;
   dispose(): void;
+}
+
+/** What "Scorecard due" says of an interview: the event and `scorecards:dueNow` carry the same. */
+function scorecardDueOf(interview: Interview): ScorecardDue {
+  return {
+    interviewId: interview.id,
+    candidateName: interview.candidate.name,
+    jobTitle: interview.jobTitle,
+    endUtc: new Date(Date.parse(interview.startUtc) + interview.durationMinutes * 60_000).toISOString(),
+  };
 }
 
 /** Builds the capability and starts the due schedule. */
@@ -62,12 +75,7 @@ export function createScorecards(deps: ScorecardsDeps): Scorecards {
     recruiterAbsent: deps.recruiterAbsent,
     notify: (interview, now) => {
       deps.notifyDue?.(interview, now);
-      deps.events.emit('scorecards:due', {
-        interviewId: interview.id,
-        candidateName: interview.candidate.name,
-        jobTitle: interview.jobTitle,
-        endUtc: new Date(Date.parse(interview.startUtc) + interview.durationMinutes * 60_000).toISOString(),
-      });
+      deps.events.emit('scorecards:due', scorecardDueOf(interview));
     },
     clock: deps.clock,
     log: deps.log,
@@ -82,6 +90,7 @@ export function createScorecards(deps: ScorecardsDeps): Scorecards {
     templates,
     service,
     due,
+    dueNow: () => due.dueNow().map(scorecardDueOf),
     forget(endedBeforeMs) {
       const ids = forgetScorecards(deps.database, endedBeforeMs);
       if (ids.length === 0) return;

@@ -151,6 +151,7 @@ export function App() {
       title: () => scorecardDueTitle(due),
       body: scorecardDueBody(due, due.toldAt),
       onOpen: () => navigate({ screen: 'interview', id: due.interviewId }),
+      quiet: due.quiet,
     });
   useAttention(attention);
   // The interview last opened: the device check leads back to it.

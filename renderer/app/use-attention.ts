@@ -8,6 +8,8 @@ export interface AttentionItem {
   title: (now: number) => string;
   body: string;
   onOpen: () => void;
+  /** Counted in the title but never notified: it was told already (a window reopened after it). */
+  quiet?: boolean;
 }
 
 const baseTitle = document.title || 'Interview Desk';
@@ -27,6 +29,7 @@ export function useAttention(items: AttentionItem[]): void {
     for (const item of items) {
       if (told.current.has(item.key)) continue;
       told.current.add(item.key);
+      if (item.quiet) continue;
       notifyInBrowser({ title: item.title(Date.now()), body: item.body, tag: item.key, onClick: item.onOpen });
     }
   }, [items]);

@@ -210,6 +210,17 @@ test('Scorecard due: a quiet banner, a count in the title and one browser notifi
     await expect(banner).toHaveCount(0);
     await expect(page).toHaveTitle('Interview Desk');
     await saveScreenshot(page, 'scorecard-due-room');
+
+    // A reload after the due moment: banner and count are back at once (main says what is due), told
+    // before, so no second browser notification; the next notice is a day away.
+    await page.reload();
+    await expect(banner).toContainText(
+      /Scorecard due: The interview with Ada Lovelace \(Compiler Engineer\) ended (59 min|1 h) ago\./,
+    );
+    await expect(page).toHaveTitle('(1) Interview Desk');
+    expect(await notifications.shown()).toEqual([]);
+    await saveScreenshot(page, 'scorecard-due-after-reload');
+    await expectAccessible(page, 'Scorecard due banner after a reload');
   } finally {
     await app.stop();
     temp.cleanup();

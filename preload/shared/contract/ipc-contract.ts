@@ -383,6 +383,8 @@ export const calls = {
   'scorecards:saveDraft': call(scorecardInputSchema, scorecardViewSchema),
   /** Submits the recruiter's scorecard; again later, records the edit. */
   'scorecards:submit': call(scorecardInputSchema, scorecardViewSchema),
+  /** "Scorecard due" as it stands now (what the `scorecards:due` notices said), for a window opened after them. */
+  'scorecards:dueNow': call(noInput, z.array(scorecardDueSchema)),
   /** Settings → Scorecards: the default template first, then one per job title. */
   'scorecards:templates': call(noInput, z.array(scorecardTemplateSchema)),
   'scorecards:saveTemplate': call(scorecardTemplateSchema, z.array(scorecardTemplateSchema)),

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   scorecardDueDecisions,
   scorecardDueKey,
+  scorecardDueNow,
   type ScorecardDueSubject,
 } from '../../../main/scorecards/scorecard-due-plan';
 
@@ -86,5 +87,38 @@ describe('"Scorecard due": when it is shown', () => {
     const later = '2030-03-04T12:00:00.000Z';
     const decisions = scorecardDueDecisions([subject(), subject({ interviewId: 'i2', endUtc: later })], end);
     expect(decisions.nextAt).toBe(end + hour);
+  });
+});
+
+describe('"Scorecard due" as it stands, for a window opened later', () => {
+  const shown = new Set([k(0), k(1), k(2), k(3), k(4), k(5)]);
+  // [what, subject, now, due now]
+  const table: [string, Partial<ScorecardDueSubject>, number, boolean][] = [
+    ['not before the first hour after the end', {}, end + 59 * 60_000, false],
+    ['from one hour after the end', {}, end + hour, true],
+    ['whether or not the notices were told', { marks: shown }, end + hour + 2 * day, true],
+    ['still during the last notice’s day', { marks: shown }, end + hour + 6 * day - 1, true],
+    ['no longer once the last notice’s day is over', { marks: shown }, end + hour + 6 * day, false],
+    ['not once the scorecard is submitted', { submitted: true }, end + 2 * hour, false],
+    ['not for a cancelled interview', { status: 'cancelled' }, end + 2 * hour, false],
+    ["not for a candidate's saved copy", { origin: 'candidate' }, end + 2 * hour, false],
+    [
+      'not for one read from Calendar after its first moment, until its next',
+      { armedAt: end + 2 * hour },
+      end + 3 * hour,
+      false,
+    ],
+    ['then from its next moment on', { armedAt: end + 2 * hour }, end + hour + day, true],
+  ];
+  it.each(table)('%s', (_what, over, now, due) => {
+    expect(scorecardDueNow(subject(over), now)).toBe(due);
+  });
+
+  it('stands exactly while the notices would show one (the live notice and a reopened window agree)', () => {
+    for (let now = end; now < end + 8 * day; now += hour) {
+      // Without marks the plan fires the latest moment due: the one a window open all along showed last.
+      const fired = scorecardDueDecisions([subject()], now).fire.length > 0;
+      expect(scorecardDueNow(subject(), now), new Date(now).toISOString()).toBe(fired);
+    }
   });
 });

@@ -105,4 +105,30 @@ describe('"Scorecard due" on the clock (SQLite, simulated time)', () => {
     expect(shown).toHaveLength(1);
     scheduler.dispose();
   });
+
+  it('answers what is due now without showing or recording anything: a reopened window sees it', () => {
+    const due = makeInterview({ startUtc, durationMinutes: 60 });
+    const earlier = makeInterview({
+      startUtc: new Date(Date.parse(startUtc) - day).toISOString(),
+      durationMinutes: 30,
+    });
+    const cancelled = makeInterview({ startUtc, durationMinutes: 60, status: 'cancelled' });
+    const missed = makeInterview({ startUtc, durationMinutes: 60 });
+    const upcoming = makeInterview({ startUtc: new Date(end + 2 * hour).toISOString(), durationMinutes: 60 });
+    const { time, shown, start } = setup([due, earlier, cancelled, missed, upcoming], startUtc, [missed.id]);
+    const scheduler = start();
+    // The day before's interview is already due at start; this morning's not yet.
+    expect(scheduler.dueNow().map((i) => i.id)).toEqual([earlier.id]);
+    time.run(end + 2 * hour);
+    expect(new Set(shown.map((s) => s.id))).toEqual(new Set([due.id, earlier.id]));
+    const told = shown.length;
+    // Asked again and again (each window that opens): the same answer, oldest end first, nothing shown.
+    expect(scheduler.dueNow().map((i) => i.id)).toEqual([earlier.id, due.id]);
+    expect(scheduler.dueNow().map((i) => i.id)).toEqual([earlier.id, due.id]);
+    expect(shown).toHaveLength(told);
+    // Past the last notice's day (of the latest one too), nothing stands any more.
+    time.run(end + 3 * hour + hour + 6 * day);
+    expect(scheduler.dueNow()).toEqual([]);
+    scheduler.dispose();
+  });
 });

@@ -45,6 +45,26 @@ afterAll(async () => {
 });
 
 describe('"Scorecard due" in the window', () => {
+  // Before the test below submits the scorecard: the interview ended 2 h ago, so it is due now.
+  it('a window opened (or reloaded) after the due moment shows it at once; a later notice replaces it', async () => {
+    render(<App />);
+    const banner = await screen.findByTestId('scorecard-due-banner');
+    expect(banner.textContent).toContain(
+      'Scorecard due: The interview with Ada Lovelace (Compiler Engineer) ended 2 h ago.',
+    );
+    await waitFor(() => expect(document.title).toBe('(1) Interview Desk'));
+    // The next daily notice is the same interview: still one banner, one in the count.
+    act(() => services.events.emit('scorecards:due', dueFor(ended)));
+    await waitFor(() => expect(screen.getAllByTestId('scorecard-due-banner')).toHaveLength(1));
+    expect(document.title).toBe('(1) Interview Desk');
+    fireEvent.click(screen.getByRole('button', { name: 'Dismiss scorecard due for Ada Lovelace' }));
+    expect(screen.queryByTestId('scorecard-due-banner')).toBeNull();
+    // Opened again (a reload): main still says it is due.
+    cleanup();
+    render(<App />);
+    await screen.findByTestId('scorecard-due-banner');
+  });
+
   it('a quiet banner and a count in the title; Write scorecard opens the room, Dismiss takes both away', async () => {
     render(<App />);
     await screen.findByRole('link', { name: 'Settings' });
@@ -81,5 +101,7 @@ describe('"Scorecard due" in the window', () => {
     expect(submitted.ok).toBe(true);
     await waitFor(() => expect(screen.queryByTestId('scorecard-due-banner')).toBeNull());
     await waitFor(() => expect(document.title).toBe('Interview Desk'));
+    // Nor does a window opened now show it.
+    expect(await desk.scorecards.dueNow()).toEqual({ ok: true, value: [] });
   });
 });

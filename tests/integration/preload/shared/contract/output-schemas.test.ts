@@ -195,6 +195,8 @@ describe('every call answers what its output schema says (composed services, loc
         interviewId: id,
         answers: { ratings: { design: { rating: 'yes', note: 'Solid' } }, takeaways: 'Good' },
       }),
+      // The interview started 30 minutes ago: nothing is due yet (the App test and e2e show one that is).
+      'scorecards:dueNow': () => undefined,
       'scorecards:submit': () => ({
         interviewId: id,
         answers: { ratings: { design: { rating: 'yes', note: 'Solid' } }, overall: 'yes', takeaways: 'Good' },
