@@ -127,7 +127,8 @@ export function PanelForms({ interview }: { interview: Interview }) {
                 {p.status !== 'received' && p.status !== 'waiting' && p.nextAt && (
                   <div className="muted">Next reminder {time(p.nextAt)}</div>
                 )}
-                {p.problem && <div className="error-message">{p.problem}</div>}
+                {/* Red only for an email given up; a retry under way or a note is read in passing. */}
+                {p.problem && <div className={p.status === 'failed' ? 'error-message' : 'muted'}>{p.problem}</div>}
                 {p.status === 'failed' && (
                   <button
                     type="button"

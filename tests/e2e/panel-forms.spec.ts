@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import { DatabaseSync } from 'node:sqlite';
 import type { Page } from '@playwright/test';
 import { expect, saveScreenshot, test } from './fixtures';
 import { expectAccessible } from './accessibility-check';
@@ -8,6 +10,7 @@ import { seedStore } from '../support/interview-fixtures';
 import { panelInterview } from '../support/panel-interview';
 import { makeTempDir } from '../support/temp-dir';
 import { startGoogleEmulator } from '../google-emulator/google-emulator';
+import { databasePaths } from '../../main/database/open-database';
 
 /** Ended 75 minutes ago: the form is made and the co-interviewers asked as soon as Forms is connected. */
 const endedPanelInterview = () => panelInterview(Date.now() - 120 * 60_000, { timeZone: 'UTC' });
@@ -152,6 +155,76 @@ test('a scorecard email the mail server refuses: the room says it failed and why
     await expect(panel.getByRole('heading', { name: 'Panel scorecards' })).toBeFocused();
     expect(sink.received.map((m) => m.envelope.to[0]).sort()).toEqual(['bob@example.com', 'cy@example.com']);
     await saveScreenshot(page, 'panel-forms-resent');
+  } finally {
+    await app.stop();
+    await g.close();
+    await sink.close();
+    temp.cleanup();
+  }
+});
+
+test('after restoring a copy, the scorecard emails it says are due wait in the review: one sent, one dropped', async ({
+  page,
+}) => {
+  const g = await startGoogleEmulator();
+  const sink = await startSmtpSink();
+  const temp = makeTempDir('idesk-e2e-');
+  // Ended 20 minutes ago: connecting Forms makes the form, and nobody is asked for another 40 minutes.
+  const interview = panelInterview(Date.now() - 65 * 60_000, { timeZone: 'UTC' });
+  seedStore(temp.dir, {
+    interviews: [interview],
+    settings: { firstRunDone: true, recruiterName: 'Rita Recruiter', recruiterEmail: 'recruiter@example.com' },
+  });
+  const env = { ...g.env, INTERVIEW_DESK_SMTP_URL: sink.url, ...fakeBrowserEnv };
+  let app = await startWebMode(env, temp.dir);
+  try {
+    await connectAndOpenRoom(page, app.url, interview.id);
+    const panel = page.getByRole('region', { name: 'Panel scorecards' });
+    await panel.getByRole('button', { name: 'Connect Google Forms' }).click();
+    await expect(panel.getByRole('button', { name: 'Open the form' })).toBeVisible({ timeout: 20_000 });
+    await app.stop();
+    // The next start keeps a good copy (at most one a day: the first start's goes), with the form in it.
+    fs.rmSync(databasePaths(temp.dir).backup);
+    app = await startWebMode(env, temp.dir);
+    await app.stop();
+    // The copy says both were asked a day ago (as if a reminder had come due before the
+    // damage); the database is then damaged, and the copy restored at the next start.
+    const copy = new DatabaseSync(databasePaths(temp.dir).backup);
+    copy.prepare('UPDATE panel_form_recipients SET asked_ms = ?').run(Date.now() - 25 * 3_600_000);
+    copy.close();
+    fs.writeFileSync(databasePaths(temp.dir).file, 'this is not a database '.repeat(100));
+    app = await startWebMode(env, temp.dir);
+    await page.goto(app.url);
+    const review = page.getByRole('region', { name: 'Messages waiting from the restored copy' });
+    const items = review.getByRole('list', { name: 'Waiting messages' }).getByRole('listitem');
+    await expect(items).toHaveCount(2, { timeout: 15_000 });
+    await expect(items.nth(0)).toContainText('Scorecard reminder to Bob Panel (Ada Lovelace, Compiler Engineer), due');
+    await expect(items.nth(1)).toContainText('Scorecard reminder to Cy Panel (Ada Lovelace, Compiler Engineer), due');
+    await saveScreenshot(page, 'panel-forms-restore-review');
+    await expectAccessible(page, 'restore review with scorecard emails');
+
+    // From the keyboard: drop Cy's (counted as sent), send Bob's.
+    await review
+      .getByRole('button', { name: 'Drop: Scorecard reminder to Cy Panel (Ada Lovelace, Compiler Engineer)' })
+      .focus();
+    await page.keyboard.press('Enter');
+    await expect(items).toHaveCount(1);
+    await review
+      .getByRole('button', { name: 'Send: Scorecard reminder to Bob Panel (Ada Lovelace, Compiler Engineer)' })
+      .focus();
+    await page.keyboard.press('Enter');
+    await expect(review).toHaveCount(0);
+    await expect
+      .poll(() => sink.received.map((m) => [m.envelope.to[0], m.parsed.subject]))
+      .toEqual([['bob@example.com', 'Your scorecard: Ada Lovelace, Compiler Engineer (reminder)']]);
+
+    await page.evaluate((id) => (location.hash = `#/interview/${id}`), interview.id);
+    const rows = page.getByRole('region', { name: 'Panel scorecards' }).getByTestId('panel-forms-person');
+    await expect(rows.nth(0).getByTestId('panel-forms-status')).toContainText('Reminded 1 time');
+    await expect(rows.nth(1).getByTestId('panel-forms-status')).toContainText('Reminded 1 time');
+    await expect(rows.nth(1)).toContainText('dropped after restoring a copy, so counted as sent');
+    await saveScreenshot(page, 'panel-forms-after-restore');
+    expect(sink.received).toHaveLength(1);
   } finally {
     await app.stop();
     await g.close();
