@@ -101,16 +101,30 @@ export interface MeetClient {
 /** One Meet v2 list page: its items (loose, parsed by the caller) and the next page's token. */
 export type MeetPageFetch = (
   meet: meet_v2.Meet,
-  pageToken: string | undefined,
+  page: { pageToken?: string; pageSize: number },
 ) => Promise<{ items: unknown[] | undefined; next: string | null | undefined }>;
+
+/** How one list is walked: the page size asked for, the shared request budget, and an optional item cap. */
+export interface PageWalk {
+  pageSize: number;
+  budget?: RequestBudget;
+  /** Items kept at most; past it the walk stops asking and says it `cut`. */
+  maxItems?: number;
+}
+
+/** What a walk found, and whether Google held more than `maxItems`. */
+export interface WalkedList<T> {
+  items: T[];
+  cut: boolean;
+}
 
 /** The page walk every Meet list call uses (attendance's lists, Meet's artifacts). */
 export interface MeetPages {
   list<T extends { name: string }>(
     fetchPage: MeetPageFetch,
     parse: (raw: unknown) => T | undefined,
-    budget?: RequestBudget,
-  ): Promise<T[]>;
+    walk: PageWalk,
+  ): Promise<WalkedList<T>>;
 }
 
 /** The Meet API with its one page walk, for any list call. */
@@ -126,34 +140,43 @@ export function createMeetPages(options: MeetClientOptions): MeetPages {
 
   /**
    * Follows nextPageToken, each page through the retry policy; drops entries Google sent malformed.
-   * Google's answers are input: a page token seen before ends the walk (a loop would never end), and
-   * an entry already seen by its resource name is kept once (a list newest-first can shift between
-   * pages, and a duplicate would be fetched again and stored twice).
+   * Google's answers are input: a page holds at most the `pageSize` asked for (more is dropped, never
+   * kept: a server that ignores the size cannot grow one answer without end), a page token seen before
+   * ends the walk (a loop would never end), and an entry already seen by its resource name is kept
+   * once (a list newest-first can shift between pages, and a duplicate would be fetched again and
+   * stored twice). With `maxItems`, the walk stops once it holds that many and says more was there.
    */
-  const list: MeetPages['list'] = async (fetchPage, parse, budget) => {
+  const list: MeetPages['list'] = async (fetchPage, parse, walk) => {
     try {
       const meet = await api();
       const out = new Map<string, ReturnType<typeof parse> & object>();
       const tokens = new Set<string>();
+      const max = walk.maxItems ?? Infinity;
       let token: string | undefined;
       for (let page = 0; page < maxPages; page++) {
-        if (budget && budget.left-- <= 0)
+        if (walk.budget && walk.budget.left-- <= 0)
           throw new GoogleRequestError(
             'too_large',
             'Google Meet sent more than Interview Desk reads for one interview.',
             undefined,
             1,
           );
-        const { items, next } = await withGoogleRetry(() => fetchPage(meet, token), options.retry);
-        for (const raw of items ?? []) {
+        const { items, next } = await withGoogleRetry(
+          () => fetchPage(meet, { ...(token ? { pageToken: token } : {}), pageSize: walk.pageSize }),
+          options.retry,
+        );
+        for (const raw of (items ?? []).slice(0, walk.pageSize)) {
           const parsed = parse(raw);
-          if (parsed && !out.has(parsed.name)) out.set(parsed.name, parsed);
+          if (!parsed || out.has(parsed.name)) continue;
+          if (out.size >= max) return { items: [...out.values()], cut: true };
+          out.set(parsed.name, parsed);
         }
         if (!next || tokens.has(next)) break;
+        if (out.size >= max) return { items: [...out.values()], cut: true };
         tokens.add(next);
         token = next;
       }
-      return [...out.values()];
+      return { items: [...out.values()], cut: false };
     } catch (error) {
       throw toGoogleRequestError(error);
     }
@@ -164,58 +187,52 @@ export function createMeetPages(options: MeetClientOptions): MeetPages {
 /** Creates the client. */
 export function createMeetClient(options: MeetClientOptions): MeetClient {
   const requestOptions = meetRequestOptions(options);
-  const all = createMeetPages(options).list;
+  const pages = createMeetPages(options);
+  const all = async <T extends { name: string }>(
+    fetchPage: MeetPageFetch,
+    parse: (raw: unknown) => T | undefined,
+    pageSize: number,
+    budget: RequestBudget | undefined,
+  ) => (await pages.list(fetchPage, parse, { pageSize, ...(budget ? { budget } : {}) })).items;
 
   const client: MeetClient = {
     async listConferenceRecords(query, budget) {
       const filter = conferenceFilter(query);
       return all(
-        async (meet, pageToken) => {
-          const res = await meet.conferenceRecords.list(
-            {
-              ...(filter ? { filter } : {}),
-              pageSize: Math.min(options.pageSize ?? 100, 100),
-              ...(pageToken ? { pageToken } : {}),
-            },
-            requestOptions,
-          );
+        async (meet, page) => {
+          const res = await meet.conferenceRecords.list({ ...(filter ? { filter } : {}), ...page }, requestOptions);
           return { items: res.data.conferenceRecords, next: res.data.nextPageToken };
         },
         parseConferenceRecord,
+        Math.min(options.pageSize ?? 100, 100),
         budget,
       );
     },
     async listParticipants(conferenceRecord, budget) {
       return all(
-        async (meet, pageToken) => {
+        async (meet, page) => {
           const res = await meet.conferenceRecords.participants.list(
-            {
-              parent: conferenceRecord,
-              pageSize: Math.min(options.pageSize ?? 250, 250),
-              ...(pageToken ? { pageToken } : {}),
-            },
+            { parent: conferenceRecord, ...page },
             requestOptions,
           );
           return { items: res.data.participants, next: res.data.nextPageToken };
         },
         parseParticipant,
+        Math.min(options.pageSize ?? 250, 250),
         budget,
       );
     },
     async listSessions(participant, budget) {
       return all(
-        async (meet, pageToken) => {
+        async (meet, page) => {
           const res = await meet.conferenceRecords.participants.participantSessions.list(
-            {
-              parent: participant,
-              pageSize: Math.min(options.pageSize ?? 250, 250),
-              ...(pageToken ? { pageToken } : {}),
-            },
+            { parent: participant, ...page },
             requestOptions,
           );
           return { items: res.data.participantSessions, next: res.data.nextPageToken };
         },
         parseSession,
+        Math.min(options.pageSize ?? 250, 250),
         budget,
       );
     },

@@ -9,15 +9,17 @@ import {
   createMeetPages,
   meetRequestOptions,
   type MeetClientOptions,
+  type MeetPageFetch,
   type RequestBudget,
+  type WalkedList,
 } from '../attendance/meet-client';
 import { parseArtifact, parseTranscriptEntry, type MeetArtifact, type MeetTranscriptEntry } from './artifact-records';
 
 /** What reading Meet's artifacts needs. */
 export interface ArtifactClient {
   listArtifacts(kind: ArtifactKind, conferenceRecord: string, budget?: RequestBudget): Promise<MeetArtifact[]>;
-  /** Every entry of a transcript, oldest first (100 a page, the most Google gives). */
-  listEntries(transcript: string, budget?: RequestBudget): Promise<MeetTranscriptEntry[]>;
+  /** A transcript's entries, oldest first (100 a page, the most Google gives), at most `maxEntries`; `cut` when there were more. */
+  listEntries(transcript: string, maxEntries: number, budget?: RequestBudget): Promise<WalkedList<MeetTranscriptEntry>>;
 }
 
 /** Creates the client; `maxPages` bounds one list (a long transcript has many pages of 100). */
@@ -25,45 +27,46 @@ export function createArtifactClient(options: MeetClientOptions): ArtifactClient
   const pages = createMeetPages({ ...options, maxPages: options.maxPages ?? 500 });
   const requestOptions = meetRequestOptions(options);
   const pageSize = Math.min(options.pageSize ?? 100, 100);
-  const page = (pageToken: string | undefined) => ({ pageSize, ...(pageToken ? { pageToken } : {}) });
+  const walk = (budget: RequestBudget | undefined) => ({ pageSize, ...(budget ? { budget } : {}) });
+  const all = async (fetchPage: MeetPageFetch, kind: ArtifactKind, budget: RequestBudget | undefined) =>
+    (await pages.list(fetchPage, (raw) => parseArtifact(kind, raw), walk(budget))).items;
   return {
     listArtifacts(kind, parent, budget) {
-      const parse = (raw: unknown) => parseArtifact(kind, raw);
       if (kind === 'transcript')
-        return pages.list(
-          async (meet, token) => {
-            const res = await meet.conferenceRecords.transcripts.list({ parent, ...page(token) }, requestOptions);
+        return all(
+          async (meet, page) => {
+            const res = await meet.conferenceRecords.transcripts.list({ parent, ...page }, requestOptions);
             return { items: res.data.transcripts, next: res.data.nextPageToken };
           },
-          parse,
+          kind,
           budget,
         );
       if (kind === 'recording')
-        return pages.list(
-          async (meet, token) => {
-            const res = await meet.conferenceRecords.recordings.list({ parent, ...page(token) }, requestOptions);
+        return all(
+          async (meet, page) => {
+            const res = await meet.conferenceRecords.recordings.list({ parent, ...page }, requestOptions);
             return { items: res.data.recordings, next: res.data.nextPageToken };
           },
-          parse,
+          kind,
           budget,
         );
-      return pages.list(
-        async (meet, token) => {
-          const res = await meet.conferenceRecords.smartNotes.list({ parent, ...page(token) }, requestOptions);
+      return all(
+        async (meet, page) => {
+          const res = await meet.conferenceRecords.smartNotes.list({ parent, ...page }, requestOptions);
           return { items: res.data.smartNotes, next: res.data.nextPageToken };
         },
-        parse,
+        kind,
         budget,
       );
     },
-    listEntries(parent, budget) {
+    listEntries(parent, maxEntries, budget) {
       return pages.list(
-        async (meet, token) => {
-          const res = await meet.conferenceRecords.transcripts.entries.list({ parent, ...page(token) }, requestOptions);
+        async (meet, page) => {
+          const res = await meet.conferenceRecords.transcripts.entries.list({ parent, ...page }, requestOptions);
           return { items: res.data.transcriptEntries, next: res.data.nextPageToken };
         },
         parseTranscriptEntry,
-        budget,
+        { ...walk(budget), maxItems: maxEntries },
       );
     },
   };

@@ -22,6 +22,8 @@ export interface ArtifactLook {
   /** Entries of transcripts read for the first time. */
   entries: StoredEntry[];
   notesOffered: boolean;
+  /** A transcript held more lines than were left to keep: the first ones are in `entries`, the rest not read. */
+  cut: boolean;
 }
 
 /** Requests one look may make: a one-hour transcript takes about six pages of entries. */
@@ -34,18 +36,21 @@ const kinds: ArtifactKind[] = ['transcript', 'recording', 'smart_notes'];
 
 /**
  * Looks at Meet for one interview. `entriesRead` names the transcripts whose entries are stored
- * already (not read again). Throws a GoogleRequestError when Meet refuses or cannot be reached.
+ * already (not read again); `linesLeft` is how many entries may still be stored for it (what is kept
+ * per interview, less what is stored): a transcript past it is cut there and its walk stops. Throws a
+ * GoogleRequestError when Meet refuses or cannot be reached.
  */
 export async function readMeetArtifacts(
   meet: MeetClient,
   client: ArtifactClient,
   interview: Pick<InterviewForAttendance, 'meetingCode' | 'scheduledStart' | 'scheduledEnd'>,
   entriesRead: ReadonlySet<string>,
+  linesLeft: number,
   maxRequests = defaultRequestsPerLook,
 ): Promise<ArtifactLook> {
   const budget: RequestBudget = { left: maxRequests };
   const conferences = await findInterviewConferences(meet, interview, {}, budget);
-  const look: ArtifactLook = { conferences, artifacts: [], entries: [], notesOffered: true };
+  const look: ArtifactLook = { conferences, artifacts: [], entries: [], notesOffered: true, cut: false };
   for (const record of conferences) {
     for (const kind of kinds) {
       try {
@@ -68,7 +73,9 @@ export async function readMeetArtifacts(
     const speakers = new Map<string, string>();
     for (const p of await meet.listParticipants(record.name, budget)) speakers.set(p.name, p.identity.displayName);
     for (const transcript of toRead) {
-      for (const e of await client.listEntries(transcript.name, budget)) {
+      const read = await client.listEntries(transcript.name, Math.max(0, linesLeft - look.entries.length), budget);
+      if (read.cut) look.cut = true;
+      for (const e of read.items) {
         look.entries.push({
           transcript: transcript.name,
           name: e.name,

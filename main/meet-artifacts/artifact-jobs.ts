@@ -18,6 +18,7 @@ import { readMeetArtifacts } from './artifact-fetch';
 import { judgeLook } from './artifact-outcome';
 import type { ArtifactFetchState, ArtifactRepository } from './artifact-repository';
 import { meetKeepsMs } from './artifact-schedule';
+import { transcriptLinesKept } from '../../preload/shared/contract/transcript-schema';
 
 /** How the job paces itself. */
 export interface ArtifactPacing {
@@ -53,6 +54,8 @@ export interface ArtifactJobDeps extends MeetJobDeps {
   /** Calls back after interviews change (scheduled, moved, cancelled); returns the unsubscribe. */
   onInterviewsChanged?: (listener: () => void) => () => void;
   pacing?: Partial<ArtifactPacing>;
+  /** Transcript lines kept per interview (default `transcriptLinesKept`). */
+  linesKept?: number;
 }
 
 /** The running job. */
@@ -114,9 +117,17 @@ export function createArtifactJobs(deps: ArtifactJobDeps): ArtifactJobs {
       ...(before?.expireMs !== undefined ? { expireMs: before.expireMs } : {}),
     };
     const read = new Set((before ? deps.repository.artifacts(id) : []).filter((a) => a.entriesRead).map((a) => a.name));
+    const linesKept = deps.linesKept ?? transcriptLinesKept;
+    const linesStored = deps.repository.entryCount(id);
     let state: ArtifactFetchState;
     try {
-      const found = await readMeetArtifacts(deps.client, deps.artifacts, subject, read);
+      const found = await readMeetArtifacts(
+        deps.client,
+        deps.artifacts,
+        subject,
+        read,
+        Math.max(0, linesKept - linesStored),
+      );
       // Moved or given a new link while Meet was being read: what came back is about another meeting.
       const after = deps.interview(id);
       const still = after && attendanceSubject(after, deps.identity());
@@ -137,9 +148,14 @@ export function createArtifactJobs(deps: ArtifactJobDeps): ArtifactJobs {
         })),
         artifacts: found.artifacts,
       });
+      // Cut now, or full from an earlier look: said while there is nothing more pressing to say.
+      const cut = found.cut || linesStored >= linesKept;
+      const reason =
+        judged.reason ??
+        (cut && (judged.state === 'complete' || judged.state === 'waiting') ? 'transcript_too_long' : undefined);
       state = {
         state: judged.state,
-        ...(judged.reason ? { reason: judged.reason } : {}),
+        ...(reason ? { reason } : {}),
         attempts: 0,
         nextMs: judged.nextMs,
         checkedMs: at,

@@ -79,16 +79,21 @@ export function parseArtifact(kind: ArtifactKind, raw: unknown): MeetArtifact | 
   };
 }
 
-/** The longest entry text kept: Google caps an entry at 10,000 words. */
-export const entryTextMax = 200_000;
+/** The longest entry text kept: Google's entries are a sentence or a few; a longer one is cut with `entryCutMark`. */
+export const entryTextMax = 10_000;
+/** Ends a text cut at `entryTextMax`, so the reader knows more was said. */
+export const entryCutMark = ' […]';
 // Controls (but tab and line breaks) and bidi overrides could hide or reorder what the recruiter reads.
 const bidiControls = /[\u202A-\u202E\u2066-\u2069]/g;
-const cleanText = (t: string) =>
-  t
-    .slice(0, entryTextMax)
+const cleanText = (t: string) => {
+  // Cut before the clean-up (bounded work), and never between the two halves of a surrogate pair.
+  const kept = t.length > entryTextMax ? t.slice(0, entryTextMax).replace(/[\uD800-\uDBFF]$/, '') : t;
+  const clean = kept
     .normalize('NFC')
     .replace(/\p{Cc}/gu, (c) => (c === '\t' || c === '\n' || c === '\r' ? c : ''))
     .replace(bidiControls, '');
+  return kept === t ? clean : `${clean}${entryCutMark}`;
+};
 
 const entrySchema = z.object({
   name: z.string().max(512).regex(entryName),

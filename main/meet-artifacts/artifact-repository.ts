@@ -53,6 +53,8 @@ export interface ArtifactRepository {
   artifacts(interviewId: string): StoredArtifact[];
   /** The stored entries, in the order they were said. */
   entries(interviewId: string): StoredEntry[];
+  /** How many entries are stored (what a look may still add is counted from it). */
+  entryCount(interviewId: string): number;
   fetchState(interviewId: string): StoredArtifactFetch | undefined;
   setFetchState(interviewId: string, state: ArtifactFetchState): void;
   /** Interviews whose call ended in [sinceMs, now − first look] and whose turn has come, most recent first. */
@@ -180,6 +182,10 @@ export function createArtifactRepository(db: Database): ArtifactRepository {
           entriesRead: r.entries_ms !== null,
         };
       });
+    },
+    entryCount(interviewId) {
+      const row = db.prepare('SELECT count(*) AS n FROM transcript_entries WHERE interview_id = ?').get(interviewId);
+      return Number(row?.n ?? 0);
     },
     entries(interviewId) {
       const rows = db

@@ -2,7 +2,12 @@
  * The room's sentences about Meet's artifacts: where reading them stands, what it waits for, and why
  * there is nothing, in the recruiter's words (never a status code).
  */
-import type { ArtifactKind, ArtifactLink, ArtifactsView } from '../../preload/shared/contract/transcript-schema';
+import {
+  transcriptLinesKept,
+  type ArtifactKind,
+  type ArtifactLink,
+  type ArtifactsView,
+} from '../../preload/shared/contract/transcript-schema';
 
 /** A kind's name on its own line ("Recording"). */
 export const kindNames: Record<ArtifactKind, string> = {
@@ -39,6 +44,9 @@ export function linkStateWords(link: ArtifactLink): string {
   return 'Ready in Google, but Google Meet gave no link Interview Desk may open';
 }
 
+/** Said when Meet's transcript had more lines than are kept here (the first ones are shown). */
+export const transcriptCutWords = `The transcript is longer than Interview Desk keeps (${transcriptLinesKept.toLocaleString('en-US')} lines); open it in Google Docs.`;
+
 const notMade =
   "no one turned it on in this call, or the organizer's Google Workspace edition or admin policy does not offer it";
 
@@ -52,6 +60,8 @@ export function statusWords(view: ArtifactsView, at: (iso: string) => string): s
     case 'not_ended':
       return "Meet's transcript, recording and Gemini notes are looked for once the interview has ended.";
     case 'waiting':
+      if (view.reason === 'transcript_too_long')
+        return `${transcriptCutWords} ${view.waitingFor.length > 0 ? `Google Meet is still preparing ${listOf(view.waitingFor)}.` : ''}${again}`.trim();
       if (view.reason === 'call_running') return `The call is still going in Google Meet.${again}`;
       if (view.reason === 'unavailable')
         return `Google Meet could not be reached just now; what was read is kept.${again}`;
@@ -63,6 +73,7 @@ export function statusWords(view: ArtifactsView, at: (iso: string) => string): s
         ? `Interview Desk looks in Google Meet for the transcript and recording at ${at(view.nextCheck)}.`
         : 'Interview Desk looks in Google Meet for the transcript and recording shortly.';
     case 'complete':
+      if (view.reason === 'transcript_too_long') return transcriptCutWords;
       return view.entries.length > 0 || view.artifacts.some((a) => a.url)
         ? 'From Google Meet: everything it made of this call.'
         : 'From Google Meet.';

@@ -63,6 +63,8 @@ export class MeetArtifactEmulator {
   private artifacts: StoredArtifact[] = [];
   /** Smart notes not offered to the caller: the method answers 404 (not found) or 403 (permission denied). */
   smartNotesOffered: 'yes' | 'not_found' | 'forbidden' = 'yes';
+  /** Fault: each page holds this many times the page size asked for (a server ignoring `pageSize`). */
+  oversizePages = 1;
 
   constructor(private readonly access: (conference: string, email: string) => ConferenceAccess) {}
 
@@ -115,6 +117,7 @@ export class MeetArtifactEmulator {
   clear(): void {
     this.artifacts = [];
     this.smartNotesOffered = 'yes';
+    this.oversizePages = 1;
   }
 
   private add(conference: string, kind: Kind, input: ArtifactInput): string {
@@ -218,10 +221,11 @@ export class MeetArtifactEmulator {
         return (json(res, 400, rpcError(400, 'Invalid page token.')), true);
       offset = decoded.o;
     }
-    const page = items.slice(offset, offset + pageSize);
+    const served = pageSize * this.oversizePages;
+    const page = items.slice(offset, offset + served);
     const next =
-      offset + pageSize < items.length
-        ? Buffer.from(JSON.stringify({ o: offset + pageSize, q: query })).toString('base64url')
+      offset + served < items.length
+        ? Buffer.from(JSON.stringify({ o: offset + served, q: query })).toString('base64url')
         : undefined;
     // proto3 JSON leaves out empty repeated fields: an empty list answers `{}`.
     json(res, 200, { ...(page.length ? { [key]: page } : {}), ...(next ? { nextPageToken: next } : {}) });

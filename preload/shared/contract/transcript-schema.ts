@@ -52,6 +52,9 @@ export const artifactsStateSchema = z.enum([
 ]);
 export type ArtifactsState = z.infer<typeof artifactsStateSchema>;
 
+/** Transcript lines kept per interview: an hour of talk is about a thousand; more is read in Google Docs. */
+export const transcriptLinesKept = 20_000;
+
 /** Why, in a word the room turns into a sentence. */
 export const artifactsReasonSchema = z.enum([
   /** The call is still going in Meet. */
@@ -70,6 +73,8 @@ export const artifactsReasonSchema = z.enum([
   'reconnect',
   /** Meet held more than Interview Desk reads for one interview. */
   'too_large',
+  /** The transcript has more lines than Interview Desk keeps (`transcriptLinesKept`): the first ones are kept. */
+  'transcript_too_long',
   /** Meet did not accept the request. */
   'invalid',
 ]);

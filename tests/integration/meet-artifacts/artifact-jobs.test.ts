@@ -36,7 +36,7 @@ describe("Meet's transcript, recording and notes: the job (emulator, real SQLite
   });
   afterAll(async () => g.close());
 
-  const makeJobs = () => {
+  const makeJobs = (linesKept?: number) => {
     const options = {
       auth: emulatorAuthClient(g, scopes),
       rootUrl: emulatorGoogleConfig(g).meetApiUrl,
@@ -58,6 +58,7 @@ describe("Meet's transcript, recording and notes: the job (emulator, real SQLite
       pacing: { paceMs: 1 },
       sleep: async () => {},
       random: () => 0.5,
+      ...(linesKept !== undefined ? { linesKept } : {}),
     });
   };
 
@@ -157,6 +158,85 @@ describe("Meet's transcript, recording and notes: the job (emulator, real SQLite
     await jobs.drain();
     expect(g.count('/v2/')).toBe(0);
   });
+
+  it('keeps no more of a page than the size it asked for, and cuts an entry far longer than a sentence', async () => {
+    const interview = seed();
+    const conference = call();
+    const long = { ...lines(1)[0]!, text: `${'word '.repeat(4_000)}end` };
+    g.meet.artifacts.addTranscript(conference, {
+      startTime: at(0),
+      endTime: at(46),
+      entries: [long, ...lines(250).slice(1)],
+    });
+    // A server ignoring pageSize: one page of all 250.
+    g.meet.artifacts.oversizePages = 5;
+    await jobs.drain();
+    expect(g.count('/entries')).toBe(1);
+    const entries = repository.entries(interview.id);
+    expect(entries).toHaveLength(100);
+    expect(entries.at(-1)!.text).toBe('secret words 99');
+    expect(entries[0]!.text).toHaveLength(10_000 + ' […]'.length);
+    expect(entries[0]!.text.endsWith('word  […]')).toBe(true);
+  });
+
+  it('stops reading a transcript past the lines kept, keeps the first ones and says so; later looks keep them', async () => {
+    jobs = makeJobs(150);
+    const interview = seed();
+    const conference = call();
+    g.meet.artifacts.addTranscript(conference, {
+      startTime: at(0),
+      endTime: at(46),
+      fileId: 'longTranscriptDoc123',
+      entries: lines(250),
+    });
+    await jobs.drain();
+    // Two pages of 100 hold the 151st line: the walk stops there, no third page.
+    expect(g.count('/entries')).toBe(2);
+    const entries = repository.entries(interview.id);
+    expect(entries).toHaveLength(150);
+    expect(entries.at(-1)!.text).toBe('secret words 149');
+    expect(repository.fetchState(interview.id)).toMatchObject({
+      state: 'complete',
+      reason: 'transcript_too_long',
+      nextMs: 0,
+    });
+    // A second transcript later (a call rejoined): nothing more is kept, the first lines stay, still said.
+    const again = g.meet.addConference({
+      meetingCode: code,
+      startTime: at(20),
+      endTime: at(44),
+      participants: [
+        {
+          kind: 'signedin',
+          email: 'recruiter@example.com',
+          displayName: 'Rita Recruiter',
+          sessions: [{ start: at(20), end: at(44) }],
+        },
+      ],
+    });
+    g.meet.artifacts.addTranscript(again, { startTime: at(20), endTime: at(44), entries: lines(5) });
+    g.requests.length = 0;
+    await jobs.lookNow(interview.id);
+    expect(g.count('/entries')).toBe(1);
+    expect(repository.entries(interview.id)).toHaveLength(150);
+    expect(repository.fetchState(interview.id)).toMatchObject({ state: 'complete', reason: 'transcript_too_long' });
+    expect(repository.artifacts(interview.id).find((a) => a.exportUri?.includes('longTranscriptDoc123'))).toBeDefined();
+  });
+
+  it('keeps 20,000 lines of a longer transcript at most', async () => {
+    const interview = seed();
+    const conference = call();
+    const many = Array.from({ length: 20_050 }, (_, i) => ({
+      speaker: 'Rita Recruiter',
+      text: `line ${i}`,
+      start: new Date(start + i * 100).toISOString(),
+    }));
+    g.meet.artifacts.addTranscript(conference, { startTime: at(0), endTime: at(46), entries: many });
+    await jobs.drain();
+    expect(repository.entryCount(interview.id)).toBe(20_000);
+    expect(g.count('/entries')).toBe(200);
+    expect(repository.fetchState(interview.id)).toMatchObject({ state: 'complete', reason: 'transcript_too_long' });
+  }, 60_000);
 
   it('an artifact still ENDED: waits for it on the schedule, then reads the entries once', async () => {
     const interview = seed();

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { entryTextMax, parseArtifact, parseTranscriptEntry } from '../../../main/meet-artifacts/artifact-records';
+import {
+  entryCutMark,
+  entryTextMax,
+  parseArtifact,
+  parseTranscriptEntry,
+} from '../../../main/meet-artifacts/artifact-records';
 
 const transcript = 'conferenceRecords/abc123/transcripts/t1';
 
@@ -72,6 +77,25 @@ describe('Meet artifact parsers', () => {
     ).toBeUndefined();
   });
 
+  it('cuts a text longer than is kept with a mark, never inside a character; a text of the limit is whole', () => {
+    const entry = (text: string) =>
+      parseTranscriptEntry({ name: `${transcript}/entries/e1`, text, startTime: '2030-03-04T10:00:00.000Z' })!.text;
+    expect(entry('a'.repeat(entryTextMax))).toBe('a'.repeat(entryTextMax));
+    expect(entry('a'.repeat(entryTextMax + 1))).toBe(`${'a'.repeat(entryTextMax)} […]`);
+    // An emoji (two UTF-16 units) across the limit is dropped whole, not halved.
+    const halved = entry(`${'a'.repeat(entryTextMax - 1)}😀 and more`);
+    expect(halved).toBe(`${'a'.repeat(entryTextMax - 1)} […]`);
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', minLength: entryTextMax, maxLength: entryTextMax + 50 }), (text) => {
+        const kept = entry(text);
+        expect(kept.length).toBeLessThanOrEqual(entryTextMax + entryCutMark.length);
+        // No lone surrogate: a halved character would show as a replacement box.
+        expect(kept).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
   it('never throws on anything, and what it keeps has a valid name, start and bounded text', () => {
     const loose = fc.record(
       {
@@ -98,7 +122,7 @@ describe('Meet artifact parsers', () => {
           /^conferenceRecords\/[A-Za-z0-9_-]+\/transcripts\/[A-Za-z0-9_-]+\/entries\/[A-Za-z0-9_-]+$/,
         );
         expect(Number.isNaN(Date.parse(entry.startTime))).toBe(false);
-        expect(entry.text.length).toBeLessThanOrEqual(entryTextMax);
+        expect(entry.text.length).toBeLessThanOrEqual(entryTextMax + entryCutMark.length);
         if (entry.endTime) expect(Date.parse(entry.endTime)).toBeGreaterThanOrEqual(Date.parse(entry.startTime));
       }),
     );

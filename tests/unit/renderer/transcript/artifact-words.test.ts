@@ -57,4 +57,17 @@ describe('artifact words', () => {
     ]);
     expect(missingWords(view({ state: 'waiting' }))).toEqual([]);
   });
+
+  it('says a transcript longer than is kept was cut, pointing to Google Docs', () => {
+    const cut = 'The transcript is longer than Interview Desk keeps (20,000 lines); open it in Google Docs.';
+    expect(statusWords(view({ state: 'complete', reason: 'transcript_too_long' }), at)).toBe(cut);
+    expect(
+      statusWords(
+        view({ reason: 'transcript_too_long', waitingFor: ['recording'], nextCheck: '2030-03-04T11:10:00.000Z' }),
+        at,
+      ),
+    ).toBe(
+      `${cut} Google Meet is still preparing the recording. Interview Desk looks again at 11:10 while the app is open.`,
+    );
+  });
 });
