@@ -9,6 +9,7 @@ import { StatusBadge } from '../common/StatusBadge';
 import { formatDateTime, formatTime, systemTimeZone } from '../common/format';
 import { navigateTo } from '../app/use-hash-route';
 import { headersAt } from './schedule-rows';
+import { scheduleRowName } from './schedule-row-name';
 import { useSchedule } from './use-schedule';
 
 const headerHeight = 40;
@@ -200,8 +201,12 @@ function InterviewRow({
   const status = displayStatus(interview, timing, now);
   return (
     <div role="listitem" style={style} className="interview-row-wrap">
-      {/* The row's name is its visible text (time, who, what, status) plus the full date for screen readers. */}
-      <a className="interview-row" href={`#/interview/${interview.id}`}>
+      {/* Its visible text would read "Ended, Sun, 6 Dec…" run together: the name says it in order instead. */}
+      <a
+        className="interview-row"
+        href={`#/interview/${interview.id}`}
+        aria-label={scheduleRowName(interview, formatDateTime(interview.startUtc, zone), status)}
+      >
         <span className="time">{formatTime(interview.startUtc, zone)}</span>
         <span className="who">
           <strong>{interview.candidateName}</strong>
@@ -211,7 +216,6 @@ function InterviewRow({
           {interview.spoken && <SpokenLineText line={interview.spoken} />}
         </span>
         <StatusBadge status={status} title={interview.attention} />
-        <span className="sr-only">, {formatDateTime(interview.startUtc, zone)}</span>
       </a>
     </div>
   );
