@@ -2,7 +2,13 @@ import { useState } from 'react';
 import type { Interview } from '../../preload/shared/contract/interview-schema';
 import type { Settings } from '../../preload/shared/contract/settings-schema';
 import type { DeskError } from '../../preload/shared/contract/result';
-import { formatCountdown, joinMinutesLeft, joinPhase, joinWindow } from '../../preload/shared/rules/interview-timing';
+import {
+  formatCountdown,
+  joinMinutesLeft,
+  joinPhase,
+  joinWindow,
+  offersDeviceCheck,
+} from '../../preload/shared/rules/interview-timing';
 import { desk } from '../bridge/desk';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { formatDateTime, systemTimeZone } from '../common/format';
@@ -116,7 +122,7 @@ export function JoinArea({
       )}
       {joined && <p role="status">{joined}</p>}
       <ErrorMessage error={error} />
-      {interview.status !== 'cancelled' && phase !== 'after' && (
+      {offersDeviceCheck(interview, settings, now) && (
         <p>
           <a href="#/device-check">Check devices before joining</a>
         </p>

@@ -64,6 +64,11 @@ export function joinPhase(interview: TimedInterview, settings: JoinWindowSetting
   return now < w.closesAt ? 'open' : 'after';
 }
 
+/** Whether to offer the device check for it: only while joining is still ahead or open, never once cancelled. */
+export function offersDeviceCheck(interview: TimedInterview, settings: JoinWindowSettings, now: number): boolean {
+  return interview.status !== 'cancelled' && joinPhase(interview, settings, now) !== 'after';
+}
+
 /** The badge on a schedule row and in the room. */
 export type DisplayStatus =
   'upcoming' | 'ready' | 'in_progress' | 'running_over' | 'ended' | 'cancelled' | 'needs_attention';

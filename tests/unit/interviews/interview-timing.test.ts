@@ -5,6 +5,7 @@ import {
   joinMinutesLeft,
   joinPhase,
   joinWindow,
+  offersDeviceCheck,
 } from '../../../preload/shared/rules/interview-timing';
 
 const settings = { joinOpensMinutesBefore: 15, joinClosesMinutesAfter: 60 };
@@ -54,6 +55,22 @@ describe('join window', () => {
     const cancelled = { ...interview, status: 'cancelled' as const };
     expect(joinPhase(cancelled, settings, start)).toBe('before');
     expect(joinPhase(cancelled, settings, start + 61 * m)).toBe('after');
+  });
+});
+
+describe('device check offer', () => {
+  const interview = { startUtc: '2030-03-31T00:30:00.000Z', durationMinutes: 45, status: 'scheduled' as const };
+  const start = Date.parse(interview.startUtc);
+
+  it('is offered days before and while joining is open, and gone once the join window closes', () => {
+    expect(offersDeviceCheck(interview, settings, start - 3 * 86_400_000)).toBe(true);
+    expect(offersDeviceCheck(interview, settings, start + 59 * m)).toBe(true);
+    expect(offersDeviceCheck(interview, settings, start + 60 * m)).toBe(false);
+    expect(offersDeviceCheck(interview, { ...settings, joinClosesMinutesAfter: 90 }, start + 60 * m)).toBe(true);
+  });
+
+  it('is never offered for a cancelled interview', () => {
+    expect(offersDeviceCheck({ ...interview, status: 'cancelled' }, settings, start - 86_400_000)).toBe(false);
   });
 });
 
