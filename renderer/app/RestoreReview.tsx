@@ -38,6 +38,8 @@ export function RestoreReview() {
   // Google Calendar read again (times may have changed): the list is read again too.
   const { reload } = pending;
   useEffect(() => desk.on('sync:finished', () => void reload()), [reload]);
+  // A panel's form made since (its scorecard emails due by the restore join the list), or one sent: read again.
+  useEffect(() => desk.on('panelForms:changed', () => void reload()), [reload]);
 
   const messages = pending.value?.messages ?? [];
   if (messages.length === 0) return null;

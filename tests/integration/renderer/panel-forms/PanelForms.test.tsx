@@ -18,7 +18,7 @@ const ended = panelInterview(Date.now() - 3 * hour, {
 
 // The restore review and the room's panel scorecards over real services (real SQLite) in this process.
 const removePage = await installPageGlobals();
-const { render, screen, cleanup, fireEvent, waitFor, within } = await import('@testing-library/react');
+const { render, screen, cleanup, fireEvent, waitFor, within, act } = await import('@testing-library/react');
 const temp = makeTempDir();
 seedStore(temp.dir, {
   interviews: [ended],
@@ -66,14 +66,16 @@ describe('the panel’s scorecard emails in the window', () => {
       ['Bob Builder', 'waiting'],
       ['Cy Panel', 'asked'],
     ]);
-    fireEvent.click(screen.getByRole('button', { name: 'Send all' }));
+    // Bob's sent meanwhile (Send, then the loop): main says the panel changed, and the list is read again.
+    db.prepare("UPDATE panel_form_recipients SET asked_ms = ? WHERE email = 'bob@example.com'").run(Date.now());
+    act(() => services.events.emit('panelForms:changed', { ids: [ended.id] }));
     // Nothing waits any more: the review is gone.
     await waitFor(() => expect(screen.queryByRole('list', { name: 'Waiting messages' })).toBeNull());
   });
 
   it('says a given-up scorecard email failed and why, and Resend tries it again', async () => {
     db.prepare(
-      "UPDATE panel_form_recipients SET mail_attempts = 6, mail_problem = 'Mailbox unavailable' WHERE email = 'bob@example.com'",
+      "UPDATE panel_form_recipients SET asked_ms = NULL, mail_attempts = 6, mail_problem = 'Mailbox unavailable' WHERE email = 'bob@example.com'",
     ).run();
     render(<PanelForms interview={ended} />);
     const row = (await screen.findAllByTestId('panel-forms-person'))[0]!;
