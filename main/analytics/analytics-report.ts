@@ -10,7 +10,7 @@ import {
 } from './analytics';
 import { aggregateAnalytics } from './analytics-sql';
 import { scorecardCsvCells, scorecardCsvHeader, scorecardFigures, type OwedScorecard } from './scorecard-figures';
-import { owedScorecards } from './scorecard-sql';
+import { owedScorecards, type OwedAttendance } from './scorecard-sql';
 
 export interface AnalyticsReportsDeps {
   database: Database;
@@ -21,6 +21,8 @@ export interface AnalyticsReportsDeps {
     matching(ids: string[], query: string): Interview[];
   };
   attendance: Required<AnalyticsAttachments>;
+  /** Meet's attendance report of one interview (the room's), when it was read. */
+  attendanceReport: (interviewId: string) => OwedAttendance | undefined;
   clock: Clock;
 }
 
@@ -32,6 +34,13 @@ export interface AnalyticsReports {
 
 /** Creates the report assembly over the database and the attendance figures. */
 export function createAnalyticsReports(deps: AnalyticsReportsDeps): AnalyticsReports {
+  // Only the period's interviews Meet was read for have a report to look at.
+  const owedIn = (start: number, end: number, now: number) => {
+    const read = new Set(deps.attendance.readBetween(start, end + 1));
+    return owedScorecards(deps.database, start, end, now, (id) =>
+      read.has(id) ? deps.attendanceReport(id) : undefined,
+    );
+  };
   return {
     // Counts come from SQL; the attendance figures load only the period's interviews Meet was read for.
     report(query) {
@@ -40,7 +49,7 @@ export function createAnalyticsReports(deps: AnalyticsReportsDeps): AnalyticsRep
       const read = deps.interviews.matching(deps.attendance.readBetween(start, end + 1), '');
       return {
         ...withAttendance(aggregateAnalytics(deps.database, query, now), read, now, deps.attendance),
-        scorecards: scorecardFigures(owedScorecards(deps.database, start, end, now), now),
+        scorecards: scorecardFigures(owedIn(start, end, now), now),
       };
     },
     exportCsv(query) {
@@ -48,7 +57,7 @@ export function createAnalyticsReports(deps: AnalyticsReportsDeps): AnalyticsRep
       const now = deps.clock.now();
       // One read of the period's owed scorecards, then a row's cells are a lookup.
       const owed = new Map<string, OwedScorecard[]>();
-      for (const card of owedScorecards(deps.database, start, end, now))
+      for (const card of owedIn(start, end, now))
         owed.set(card.interviewId, [...(owed.get(card.interviewId) ?? []), card]);
       const attendance = deps.attendance.csvColumns;
       return analyticsCsv(deps.interviews.startingBetween(start, end + 1), query, now, {

@@ -2,17 +2,33 @@
  * The scorecards owed for the interviews of a period that have ended: for each such interview
  * scheduled here, the recruiter's (their row written in the app) and each panelist's (their form
  * response, by email), with the first submission's time. Two reads: the people of each interview
- * (one JSON extract per row), and the period's submissions.
+ * (one JSON extract per row), and the period's submissions. Cancelled interviews owe nothing; Meet
+ * attendance takes out the recruiter's when they did not attend (the rule "Scorecard due" follows)
+ * and a panelist's when the panel forms would not ask them (their rule, imported).
  */
 import type { Database } from '../database/database';
 import { readableOnly } from '../database/unreadable-interviews';
+import { attendedFromReport, type AttendeeName } from '../panel-forms/request-plan';
+import { recruiterAbsent, type AttendanceOutcomeOf } from '../../preload/shared/rules/recruiter-absent';
 import type { OwedScorecard } from './scorecard-figures';
+
+/** What Meet attendance says of one interview, as far as owing a scorecard goes. */
+export type OwedAttendance = AttendanceOutcomeOf & { final: boolean; people: AttendeeName[] };
 
 type Person = { name?: unknown; email?: unknown };
 const text = (v: unknown) => (typeof v === 'string' ? v : '');
 
-/** Owed scorecards of the scheduled interviews starting in [startMs, endMs] (inclusive) that ended by `now`. */
-export function owedScorecards(db: Database, startMs: number, endMs: number, now: number): OwedScorecard[] {
+/**
+ * Owed scorecards of the scheduled interviews starting in [startMs, endMs] (inclusive) that ended by
+ * `now`; `attendanceOf` answers Meet's report of an interview, or undefined when it was not read.
+ */
+export function owedScorecards(
+  db: Database,
+  startMs: number,
+  endMs: number,
+  now: number,
+  attendanceOf: (interviewId: string) => OwedAttendance | undefined = () => undefined,
+): OwedScorecard[] {
   const interviews = db
     .prepare(
       `SELECT id, end_ms, json_extract(record, '$.recruiter', '$.coInterviewers') AS people FROM interviews
@@ -46,9 +62,11 @@ export function owedScorecards(db: Database, startMs: number, endMs: number, now
         ...(at === undefined ? {} : { submittedMs: at }),
       });
     };
-    add(recruiter, `${row.id} app`);
+    const report = attendanceOf(row.id);
+    if (!recruiterAbsent(report)) add(recruiter, `${row.id} app`);
     for (const person of Array.isArray(panel) ? panel : [])
-      add(person, `${row.id} ${text(person?.email).toLowerCase()}`);
+      if (attendedFromReport({ name: text(person?.name) }, report) !== 'no')
+        add(person, `${row.id} ${text(person?.email).toLowerCase()}`);
   }
   return owed;
 }

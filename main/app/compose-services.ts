@@ -17,6 +17,7 @@ import { createInterviewQueries, type InterviewQueries } from '../interviews/int
 import { createTranscriptSearch } from '../meet-artifacts/transcript-search';
 import { createCandidateCopies, type CandidateCopies } from '../interviews/candidate-copies';
 import { joinPhase } from '../../preload/shared/rules/interview-timing';
+import { recruiterAbsent } from '../../preload/shared/rules/recruiter-absent';
 import { browserOnlyLauncher, type MeetLauncher } from '../meet/meet-launcher';
 import { createJoinInterview } from '../meet/join-interview';
 import { createAccountService, type AccountService } from '../google/account/account-service';
@@ -365,10 +366,7 @@ export function composeServices(deps: ServiceDeps): DeskServices {
       onInterviewsChanged: commands.onChange,
       showOthersBeforeSubmit: () => settings.get().showOthersScorecardsBeforeSubmit,
       recruiter,
-      recruiterAbsent: (id) => {
-        const outcome = attendance.view(id).report?.outcome;
-        return outcome === 'interviewer_no_show' || outcome === 'neither';
-      },
+      recruiterAbsent: (id) => recruiterAbsent(attendance.view(id).report),
       ...(deps.scorecardDueNotifier ? { notifyDue: deps.scorecardDueNotifier } : {}),
       clock: deps.clock,
       log: deps.log.scope('scorecards'),
@@ -432,6 +430,7 @@ export function composeServices(deps: ServiceDeps): DeskServices {
         attendance: attendance.analytics,
         clock: deps.clock,
       }),
+        attendanceReport: (id) => attendance.view(id).report,
     ),
     ...attendanceHandlers({ attendance, interviews }),
     ...findTimeHandlers(findTime),

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openMemoryDatabase } from '../../../main/database/open-database';
 import { createInterviewRepository } from '../../../main/database/interview-repository';
 import type { Database } from '../../../main/database/database';
-import { owedScorecards } from '../../../main/analytics/scorecard-sql';
+import { owedScorecards, type OwedAttendance } from '../../../main/analytics/scorecard-sql';
 import { makeInterview } from '../../support/interview-fixtures';
 import { insertScorecard, makeScorecard } from '../../support/debrief-seed';
 
@@ -60,5 +60,90 @@ describe('the scorecards owed in a period, from the database', () => {
       ['later', 'Rita Recruiter', null],
     ]);
     expect(owed[0]!.endMs).toBe(start + hour);
+  });
+});
+
+describe('who owes a scorecard, by Meet attendance', () => {
+  let db: Database;
+  beforeEach(() => (db = openMemoryDatabase()));
+  afterEach(() => db.close());
+
+  const person = (displayName: string, side: string) => ({ displayName, side });
+  const at = (h: number) => new Date(start + h * hour).toISOString();
+
+  it('nothing of a recruiter Meet says did not join; a panelist only when attended or unknown', () => {
+    const nobody = makeInterview({
+      startUtc: at(0),
+      durationMinutes: 30,
+      recruiter: { name: 'Rita Recruiter', email: 'rita@example.com' },
+      coInterviewers: [{ email: 'pat@example.com', name: 'Pat Panel' }],
+    });
+    const panel = makeInterview({
+      startUtc: at(2),
+      durationMinutes: 60,
+      recruiter: { name: 'Rita Recruiter', email: 'rita@example.com' },
+      coInterviewers: [
+        { email: 'pat@example.com', name: 'Pat Panel' },
+        { email: 'cy@example.com', name: 'Cy Panel' },
+        { email: 'sam@example.com' },
+      ],
+    });
+    const notRead = makeInterview({
+      startUtc: at(4),
+      durationMinutes: 30,
+      coInterviewers: [{ email: 'pat@example.com', name: 'Pat Panel' }],
+    });
+    const cancelled = makeInterview({ startUtc: at(6), status: 'cancelled' });
+    createInterviewRepository(db).putMany([nobody, panel, notRead, cancelled]);
+    // A scorecard written anyway is not owed: it does not count for or against anyone.
+    insertScorecard(db, makeScorecard(nobody.id, rita, { submittedAt: at(40) }));
+    const reports = new Map([
+      [nobody.id, { outcome: 'neither' as const, final: true, people: [] }],
+      [
+        panel.id,
+        {
+          outcome: 'completed' as const,
+          final: true,
+          people: [
+            person('Rita Recruiter', 'interviewer'),
+            person('Ada', 'candidate'),
+            person('Pat Panel', 'unconfirmed'),
+          ],
+        },
+      ],
+    ]);
+
+    const owed = owedScorecards(db, start, start + 24 * hour, start + 60 * hour, (id) => reports.get(id));
+    const name = (id: string) => (id === nobody.id ? 'nobody' : id === panel.id ? 'panel' : 'notRead');
+    // Cy did not join (a final report without them) and owes nothing; Sam has no name to match: unknown, owed.
+    expect(owed.map((o) => [name(o.interviewId), o.name])).toEqual([
+      ['panel', 'Rita Recruiter'],
+      ['panel', 'Pat Panel'],
+      ['panel', 'sam@example.com'],
+      ['notRead', 'Rita Recruiter'],
+      ['notRead', 'Pat Panel'],
+    ]);
+  });
+
+  it('an unfinished report, or someone unidentified in the call, leaves the panel owing', () => {
+    const interview = makeInterview({
+      startUtc: at(0),
+      coInterviewers: [{ email: 'cy@example.com', name: 'Cy Panel' }],
+    });
+    createInterviewRepository(db).put(interview);
+    const owedWith = (report: OwedAttendance) =>
+      owedScorecards(db, start, start + 24 * hour, start + 60 * hour, () => report).map((o) => o.email);
+    const rita = person('Rita Recruiter', 'interviewer');
+    expect(owedWith({ outcome: 'completed', final: false, people: [rita] })).toEqual([
+      'rita@example.com',
+      'cy@example.com',
+    ]);
+    expect(owedWith({ outcome: 'completed', final: true, people: [rita, person('Phone 1', 'unmatched')] })).toEqual([
+      'rita@example.com',
+      'cy@example.com',
+    ]);
+    expect(owedWith({ outcome: 'completed', final: true, people: [rita] })).toEqual(['rita@example.com']);
+    // Only the candidate came: the recruiter owes nothing, whatever the report's state.
+    expect(owedWith({ outcome: 'interviewer_no_show', final: false, people: [] })).toEqual(['cy@example.com']);
   });
 });
