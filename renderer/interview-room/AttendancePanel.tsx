@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { AttendanceView } from '../../preload/shared/contract/attendance-schema';
 import type { DeskError } from '../../preload/shared/contract/result';
 import { desk } from '../bridge/desk';
 import { ErrorMessage } from '../common/ErrorMessage';
+import { useFocusAfter } from '../common/use-focus-after';
 import { formatDateTime, formatTime, zoneName } from '../common/format';
 import type { useAttendance } from './use-attendance';
 import { askForNotifications } from '../app/browser-notifications';
@@ -73,6 +74,8 @@ export function AttendancePanel({ loaded, zone }: { loaded: ReturnType<typeof us
   const reload = loaded.reload;
   const [error, setError] = useState<DeskError | undefined>();
   const [connecting, setConnecting] = useState(false);
+  const focusAfter = useFocusAfter();
+  const section = useRef<HTMLElement>(null);
   const view = loaded.value;
   if (!view) return <ErrorMessage error={loaded.error} />;
   const connect = async () => {
@@ -83,12 +86,14 @@ export function AttendancePanel({ loaded, zone }: { loaded: ReturnType<typeof us
     setConnecting(false);
     if (result.ok) {
       setError(undefined);
-      void reload();
+      await reload();
+      // The Connect button is gone and what replaces it depends on Meet: focus goes to the section's heading.
+      focusAfter(() => section.current?.querySelector<HTMLElement>('h2'));
     } else setError(result.error);
   };
   const report = view.report;
   return (
-    <section className="panel attendance" aria-labelledby="attendance-title" data-testid="attendance">
+    <section ref={section} className="panel attendance" aria-labelledby="attendance-title" data-testid="attendance">
       <h2 id="attendance-title">Attendance</h2>
       {view.connection === 'not_connected' && (
         <>

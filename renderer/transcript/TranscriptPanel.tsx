@@ -1,9 +1,10 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import type { Interview } from '../../preload/shared/contract/interview-schema';
 import type { ArtifactLink, ArtifactsView } from '../../preload/shared/contract/transcript-schema';
 import type { DeskError } from '../../preload/shared/contract/result';
 import { desk } from '../bridge/desk';
 import { ErrorMessage } from '../common/ErrorMessage';
+import { useFocusAfter } from '../common/use-focus-after';
 import { formatDateTime, formatTime, zoneName } from '../common/format';
 import { kindNames, linkStateWords, missingWords, openWords, statusWords } from './artifact-words';
 import { findKey, findLines, markMatches } from './find-in-transcript';
@@ -34,6 +35,8 @@ function ArtifactItem({ link, onError }: { link: ArtifactLink; onError: (e: Desk
 function Transcript({ view, zone }: { view: ArtifactsView; zone: string }) {
   const [query, setQuery] = useState('');
   const inputId = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const focusAfter = useFocusAfter();
   const key = findKey(query);
   const shown = useMemo(() => findLines(view.entries, key), [view.entries, key]);
   const first = view.entries[0];
@@ -43,6 +46,7 @@ function Transcript({ view, zone }: { view: ArtifactsView; zone: string }) {
       <div className="transcript-find">
         <label htmlFor={inputId}>Find in transcript</label>
         <input
+          ref={input}
           id={inputId}
           type="search"
           value={query}
@@ -58,7 +62,14 @@ function Transcript({ view, zone }: { view: ArtifactsView; zone: string }) {
             : `${view.entries.length} lines.`}
         </p>
         {key && shown.length === 0 && (
-          <button type="button" onClick={() => setQuery('')}>
+          <button
+            type="button"
+            onClick={() => {
+              setQuery('');
+              // The button goes with the search: focus goes back to the field, as Escape leaves it.
+              focusAfter(() => input.current);
+            }}
+          >
             Clear search
           </button>
         )}

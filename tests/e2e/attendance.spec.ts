@@ -77,6 +77,8 @@ test('attendance from Google Meet: connect it from the room, see the timeline, a
     await page.getByRole('button', { name: 'Connect Google account' }).click();
     await expect(page.getByRole('heading', { name: 'Schedule', level: 1 })).toBeVisible({ timeout: 15_000 });
     expect(g.count('/v2/conferenceRecords')).toBe(0);
+    // A row reads in order to a screen reader: who, when, then its status (never "Ended, Sun, 6 Dec…").
+    await expect(page.getByRole('link', { name: /^Ada Lovelace, .+ min, on .+\. Ended\.$/ }).first()).toBeVisible();
 
     // The room: attendance is not connected, with a way to connect it (from the keyboard).
     await page.evaluate((id) => (location.hash = `#/interview/${id}`), attended.id);
@@ -92,6 +94,8 @@ test('attendance from Google Meet: connect it from the room, see the timeline, a
 
     // Consent for the Meet scope only, on top of what was granted; then the ended interviews are read.
     await expect(panel.getByTestId('attendance-outcome')).toHaveText('Both sides attended.', { timeout: 20_000 });
+    // The button is gone: focus is on the section's heading, not dropped to the page.
+    await expect(panel.getByRole('heading', { name: 'Attendance', level: 2 })).toBeFocused();
     const consent = g.oauth.authorizations.at(-1)!.query;
     expect(consent.include_granted_scopes).toBe('true');
     expect(consent.scope).toContain('https://www.googleapis.com/auth/meetings.space.readonly');

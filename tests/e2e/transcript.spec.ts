@@ -146,6 +146,8 @@ test("Meet's transcript in the room: speakers named, the three links, find withi
     await expect(section.getByRole('button', { name: 'Clear search' })).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(section.getByTestId('transcript-count')).toHaveText('120 lines.');
+    // The button went with the search: focus is back in the field, as Escape leaves it.
+    await expect(find).toBeFocused();
     await saveScreenshot(page, 'transcript-find');
     await page.emulateMedia({ colorScheme: 'dark' });
     await section.screenshot({ path: 'tests/artifacts/transcript-section-dark.png' });
