@@ -405,6 +405,8 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     scorecards: createScorecardRepository({ database: deps.database, log: deps.log.scope('debrief') }),
     sources: createDebriefSources(deps.database),
     attendance: (id) => attendance.view(id),
+    panel: (id) => panelForms.view(id),
+    meet: (id) => artifacts.view(id),
     showOthersBeforeSubmit: () => settings.get().showOthersScorecardsBeforeSubmit,
     clock: deps.clock,
     timeStyle,

@@ -6,6 +6,8 @@
 import type { Interview } from '../../preload/shared/contract/interview-schema';
 import type { AttendanceView } from '../../preload/shared/contract/attendance-schema';
 import type { Debrief, DebriefQuery, SavedPdf } from '../../preload/shared/contract/debrief-schema';
+import type { PanelFormView } from '../../preload/shared/contract/panel-forms-schema';
+import type { ArtifactsView } from '../../preload/shared/contract/transcript-schema';
 import type { TimeStyle } from '../../preload/shared/rules/time-format';
 import type { Clock } from '../platform/clock';
 import { DeskFailure } from '../shared/desk-failure';
@@ -27,6 +29,10 @@ export interface DebriefDeps {
   sources: DebriefSources;
   /** The room's attendance view of an interview (what Google Meet said, or why nothing is known). */
   attendance: (id: string) => AttendanceView | undefined;
+  /** The room's panel section of an interview (scorecard requests through Google Forms). */
+  panel?: (id: string) => PanelFormView | undefined;
+  /** The room's view of Meet's artifacts of an interview. */
+  meet?: (id: string) => ArtifactsView | undefined;
   /** Settings: show others' scorecards before the recruiter's own is submitted. */
   showOthersBeforeSubmit: () => boolean;
   clock: Clock;
@@ -61,6 +67,8 @@ export function createDebriefService(deps: DebriefDeps): DebriefService {
       attendance: deps.attendance(interview.id),
       links: deps.sources.links(interview.id),
       transcriptEntries: deps.sources.transcriptEntries(interview.id),
+      panel: deps.panel?.(interview.id),
+      meet: deps.meet?.(interview.id),
     });
   };
 

@@ -4,13 +4,21 @@
  */
 import type { Debrief, DebriefInterview, DebriefInterviewer } from '../../preload/shared/contract/debrief-schema';
 import { criterionRatingWords, recommendationWords } from '../../preload/shared/contract/scorecard-schema';
-import { formatInstant, type TimeStyle } from '../../preload/shared/rules/time-format';
+import { formatInstant, formatInstantRange, type TimeStyle } from '../../preload/shared/rules/time-format';
+import { awaitedScorecardWords } from '../../preload/shared/rules/panel-person-words';
 
-/** Where an interviewer's scorecard stands, in words. */
-export function scorecardStateWords(person: DebriefInterviewer): string {
+/** Where an interviewer's scorecard stands, in words; times as `time` writes them. */
+export function scorecardStateWords(
+  person: DebriefInterviewer,
+  item: Pick<DebriefInterview, 'formsConnection'>,
+  time: (iso: string) => string,
+): string {
   switch (person.state) {
     case 'missing':
-      return 'no scorecard yet';
+      // A co-interviewer's request as the room's panel section says it: never asked is not "no scorecard".
+      return person.request
+        ? awaitedScorecardWords(person.request, item.formsConnection ?? 'connected', time)
+        : 'no scorecard yet';
     case 'hidden':
       return 'submitted (hidden until you submit yours)';
     case 'draft':
@@ -26,17 +34,13 @@ export function scorecardStateWords(person: DebriefInterviewer): string {
 
 const who = (person: DebriefInterviewer) => (person.kind === 'recruiter' ? `${person.name} (you)` : person.name);
 
-/** The interview's time: "Tue 15 Jan 2030, 13:00–14:00 CET". */
-function when(item: DebriefInterview, style: TimeStyle): string {
-  const start = formatInstant(item.startUtc, item.timeZone, style, { date: 'short' });
-  const end = formatInstant(item.endUtc, item.timeZone, style, { zoneName: 'short' });
-  return `${start}–${end}`;
-}
-
 function interviewText(item: DebriefInterview, style: TimeStyle): string[] {
-  const lines = [`${item.jobTitle}, ${when(item, style)}${item.cancelled ? ' (cancelled)' : ''}`, ''];
+  // Every time in the interview's own zone, named, as on the screen.
+  const time = (iso: string) => formatInstant(iso, item.timeZone, style, { date: 'short', zoneName: 'short' });
+  const when = formatInstantRange(item.startUtc, item.endUtc, item.timeZone, style);
+  const lines = [`${item.jobTitle}, ${when}${item.cancelled ? ' (cancelled)' : ''}`, ''];
   lines.push('Who said what');
-  for (const person of item.interviewers) lines.push(`- ${who(person)}: ${scorecardStateWords(person)}`);
+  for (const person of item.interviewers) lines.push(`- ${who(person)}: ${scorecardStateWords(person, item, time)}`);
   if (item.hiddenNote) lines.push(item.hiddenNote);
   const shown = item.interviewers.map((p) => p.state === 'submitted' || p.state === 'draft');
   if (item.criteria.length) {

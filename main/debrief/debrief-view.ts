@@ -14,6 +14,8 @@ import type {
 import { plannedSpan } from '../../preload/shared/rules/interview-timing';
 import { attendanceOutcomeWords, lateWords, minutesWords } from '../../preload/shared/rules/attendance-words';
 import { hiddenOthersLine } from '../../preload/shared/rules/scorecard-visibility';
+import type { PanelFormView } from '../../preload/shared/contract/panel-forms-schema';
+import type { ArtifactsView } from '../../preload/shared/contract/transcript-schema';
 import type { ArtifactLink } from './debrief-sources';
 
 /** Everything one interview's debrief is built from. */
@@ -28,6 +30,10 @@ export interface DebriefInputs {
   attendance: AttendanceView | undefined;
   links: ArtifactLink[];
   transcriptEntries: number;
+  /** The room's panel section: who was asked for a scorecard, when, and whether Forms is connected. */
+  panel?: PanelFormView | undefined;
+  /** The room's view of Meet's artifacts (where reading them stands, or why there is nothing). */
+  meet?: ArtifactsView | undefined;
 }
 
 const linkLabels: Record<ArtifactLink['kind'], string> = {
@@ -82,7 +88,10 @@ export function buildDebriefInterview(inputs: DebriefInputs): DebriefInterview {
   const shown: Array<Scorecard | undefined> = [];
   const interviewers: DebriefInterviewer[] = people.map((person) => {
     const card = cardOf(person);
-    const base = { name: person.name, email: person.email, kind: person.kind };
+    const request = inputs.panel?.applies
+      ? inputs.panel.people.find((p) => key(p.email) === key(person.email))
+      : undefined;
+    const base = { name: person.name, email: person.email, kind: person.kind, ...(request ? { request } : {}) };
     // Another interviewer's draft is theirs until they submit it; the recruiter sees their own.
     if (!card || (card.state === 'draft' && person.kind !== 'recruiter')) {
       shown.push(undefined);
@@ -118,6 +127,8 @@ export function buildDebriefInterview(inputs: DebriefInputs): DebriefInterview {
     ...(note ? { hiddenNote: note } : {}),
     attendance: attendanceLines(inputs.attendance),
     links: inputs.links.map((l) => ({ kind: l.kind, label: linkLabels[l.kind], url: l.url })),
+    ...(inputs.panel?.applies ? { formsConnection: inputs.panel.connection } : {}),
+    ...(inputs.meet ? { meet: { ...inputs.meet, entries: [] } } : {}),
     transcriptEntries: inputs.transcriptEntries,
   };
 }

@@ -165,12 +165,15 @@ export function App() {
   // A connected recruiter who has not done the first-run step (company, name, email) starts there.
   const setupPending = settings.value ? !settings.value.firstRunDone : false;
   const current: Route = route ?? (connected && !setupPending ? { screen: 'schedule' } : { screen: 'welcome' });
+  // A room and the new-interview form sit under Schedule; a debrief is a page of its own, reached from a room.
   const navScreen =
-    current.screen === 'new-interview' || current.screen === 'interview' || current.screen === 'debrief'
-      ? candidateMode
-        ? 'welcome'
-        : 'schedule'
-      : current.screen;
+    current.screen === 'debrief'
+      ? undefined
+      : current.screen === 'new-interview' || current.screen === 'interview'
+        ? candidateMode
+          ? 'welcome'
+          : 'schedule'
+        : current.screen;
   // One place for every screen change (links, buttons, deep links, main's requests): focus and announce.
   // Entering or leaving the candidate's home changes the screen too, even where the hash stays.
   const announcement = useScreenFocus(`${routeHref(current)}|${candidateMode ? 'home' : 'app'}`, 'main');

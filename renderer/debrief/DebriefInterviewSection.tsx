@@ -1,24 +1,59 @@
 import type { DebriefInterview, DebriefInterviewer } from '../../preload/shared/contract/debrief-schema';
 import { criterionRatingWords, recommendationWords } from '../../preload/shared/contract/scorecard-schema';
+import { awaitedScorecardWords } from '../../preload/shared/rules/panel-person-words';
 import { desk } from '../bridge/desk';
-import { formatDateTime, systemTimeZone } from '../common/format';
+import { formatDateTime } from '../common/format';
+import { routeHref } from '../app/use-hash-route';
+import { missingWords, statusWords } from '../transcript/artifact-words';
 
-/** Where an interviewer's scorecard stands, as the table says it. */
-function scorecardWords(person: DebriefInterviewer, zone: string): string {
+/** Where an interviewer's scorecard stands, as the table says it; times as the room writes them. */
+function scorecardWords(person: DebriefInterviewer, item: DebriefInterview, time: (iso: string) => string): string {
   switch (person.state) {
     case 'missing':
-      return 'No scorecard yet';
+      // A co-interviewer never asked (Forms not connected, not due yet) is not "no scorecard yet": the room's words.
+      return person.request
+        ? awaitedScorecardWords(person.request, item.formsConnection ?? 'connected', time)
+        : 'No scorecard yet';
     case 'hidden':
       return 'Submitted, hidden until you submit yours';
     case 'draft':
       return 'Draft, not submitted';
     case 'submitted':
       return (
-        (person.submittedAt ? `Submitted ${formatDateTime(person.submittedAt, zone)}` : 'Submitted') +
+        (person.submittedAt ? `Submitted ${time(person.submittedAt)}` : 'Submitted') +
         (person.source === 'form' ? ' through the panel form' : '') +
         (person.editedAt ? ' (edited after submitting)' : '')
       );
   }
+}
+
+/**
+ * Why there are no links yet, in the room's words (not connected, still waiting, or why nothing exists),
+ * with the way to the room where attendance is connected.
+ */
+function MeetStatus({ item, time }: { item: DebriefInterview; time: (iso: string) => string }) {
+  const meet = item.meet;
+  if (!meet) return <p className="muted">Nothing from Google Meet is kept for this interview.</p>;
+  const connectInRoom = meet.state === 'blocked' && meet.reason !== 'reconnect';
+  return (
+    <>
+      <p className="muted" data-testid="debrief-meet-status">
+        {statusWords(meet, time)}
+      </p>
+      {missingWords(meet).map((line) => (
+        <p key={line} className="muted">
+          {line}
+        </p>
+      ))}
+      {connectInRoom && (
+        <p className="no-print">
+          <a href={routeHref({ screen: 'interview', id: item.interviewId })}>
+            Connect attendance in the interview’s room
+          </a>
+        </p>
+      )}
+    </>
+  );
 }
 
 const shows = (person: DebriefInterviewer) => person.state === 'submitted' || person.state === 'draft';
@@ -28,7 +63,8 @@ const shows = (person: DebriefInterviewer) => person.state === 'submitted' || pe
  * Meet's links. `headingLevel` 2 on the interview's own debrief, 3 inside a candidate's.
  */
 export function DebriefInterviewSection({ item, nested }: { item: DebriefInterview; nested: boolean }) {
-  const zone = systemTimeZone();
+  // After-interview times are the interview's own, the zone named (as in the room).
+  const time = (iso: string) => formatDateTime(iso, item.timeZone);
   const H = nested ? 'h3' : 'h2';
   const id = (part: string) => `debrief-${item.interviewId}-${part}`;
   const columns = item.interviewers.map((person, index) => ({ person, index })).filter(({ person }) => shows(person));
@@ -53,7 +89,7 @@ export function DebriefInterviewSection({ item, nested }: { item: DebriefIntervi
                   {person.kind === 'recruiter' && <span className="muted"> (you)</span>}
                 </th>
                 <td>{person.overall ? recommendationWords[person.overall] : shows(person) ? 'None given' : '—'}</td>
-                <td>{scorecardWords(person, zone)}</td>
+                <td>{scorecardWords(person, item, time)}</td>
               </tr>
             ))}
           </tbody>
@@ -123,7 +159,7 @@ export function DebriefInterviewSection({ item, nested }: { item: DebriefIntervi
       <section className="panel" aria-labelledby={id('links')}>
         <H id={id('links')}>Transcript and recording</H>
         {item.links.length === 0 ? (
-          <p className="muted">No transcript, recording or notes from Google Meet for this interview.</p>
+          <MeetStatus item={item} time={time} />
         ) : (
           <ul className="plain-list">
             {item.links.map((link) => (

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
-import type { DebriefQuery } from '../../preload/shared/contract/debrief-schema';
+import type { DebriefInterview, DebriefQuery } from '../../preload/shared/contract/debrief-schema';
 import type { DeskError } from '../../preload/shared/contract/result';
 import { desk, webMode } from '../bridge/desk';
 import { useCall } from '../common/use-call';
 import { ErrorMessage } from '../common/ErrorMessage';
-import { formatDateTime, systemTimeZone } from '../common/format';
+import { screenTimeStyle } from '../common/format';
+import { formatInstantRange } from '../../preload/shared/rules/time-format';
 import { routeHref } from '../app/use-hash-route';
 import { DebriefInterviewSection } from './DebriefInterviewSection';
 
@@ -33,7 +34,9 @@ export function DebriefScreen({ id, scope }: DebriefQuery) {
   }, [reload]);
   const [said, setSaid] = useState<string | undefined>();
   const [error, setError] = useState<DeskError | undefined>();
-  const zone = systemTimeZone();
+  // The interview's span in its own zone, named once: the same words "Copy as text" copies.
+  const span = (item: DebriefInterview) =>
+    formatInstantRange(item.startUtc, item.endUtc, item.timeZone, screenTimeStyle());
   const value = debrief.value;
 
   const copy = async () => {
@@ -66,7 +69,7 @@ export function DebriefScreen({ id, scope }: DebriefQuery) {
             <p className="muted">
               {scope === 'candidate'
                 ? `${value.interviews.length} ${value.interviews.length === 1 ? 'interview' : 'interviews'} with ${value.candidate.email}`
-                : `${value.interviews[0]?.jobTitle ?? ''}, ${value.interviews[0] ? formatDateTime(value.interviews[0].startUtc, zone) : ''}`}
+                : `${value.interviews[0]?.jobTitle ?? ''}, ${value.interviews[0] ? span(value.interviews[0]) : ''}`}
             </p>
           )}
         </div>
@@ -97,7 +100,7 @@ export function DebriefScreen({ id, scope }: DebriefQuery) {
           ? value.interviews.map((item) => (
               <section key={item.interviewId} aria-labelledby={`debrief-${item.interviewId}`} className="debrief-part">
                 <h2 id={`debrief-${item.interviewId}`}>
-                  {item.jobTitle}, {formatDateTime(item.startUtc, zone)}
+                  {item.jobTitle}, {span(item)}
                   {item.cancelled ? ' (cancelled)' : ''}
                 </h2>
                 <DebriefInterviewSection item={item} nested />

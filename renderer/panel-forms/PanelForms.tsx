@@ -6,7 +6,7 @@ import { desk } from '../bridge/desk';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { formatDateTime } from '../common/format';
 import { useFocusAfter } from '../common/use-focus-after';
-import { personStatusWords } from './panel-person-words';
+import { personStatusWords } from '../../preload/shared/rules/panel-person-words';
 import { usePanelForm } from './use-panel-form';
 
 const attendedWords: Record<PanelFormView['people'][number]['attended'], string> = {

@@ -1,10 +1,13 @@
 import type { Scorecard } from '../../preload/shared/contract/scorecard-schema';
 import { criterionRatingWords, recommendationWords } from '../../preload/shared/contract/scorecard-schema';
 import { hiddenOthersLine } from '../../preload/shared/rules/scorecard-visibility';
-import { formatDateTime, systemTimeZone } from '../common/format';
+import { formatDateTime } from '../common/format';
 
-/** The other interviewers' scorecards (from the app or their Google Form), or the line saying they wait. */
-export function OthersScorecards({ others, hidden }: { others: Scorecard[]; hidden: number }) {
+/**
+ * The other interviewers' scorecards (from the app or their Google Form), or the line saying they wait.
+ * `zone` is the interview's: after-interview times are written in it, named.
+ */
+export function OthersScorecards({ others, hidden, zone }: { others: Scorecard[]; hidden: number; zone: string }) {
   if (hidden > 0)
     return (
       <p className="muted" data-testid="scorecards-hidden">
@@ -12,7 +15,6 @@ export function OthersScorecards({ others, hidden }: { others: Scorecard[]; hidd
       </p>
     );
   if (others.length === 0) return null;
-  const zone = systemTimeZone();
   return (
     <section aria-labelledby="others-scorecards-title" data-testid="others-scorecards">
       <h3 id="others-scorecards-title">The panel&apos;s scorecards</h3>

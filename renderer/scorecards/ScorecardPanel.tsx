@@ -10,7 +10,7 @@ import type { DeskError } from '../../preload/shared/contract/result';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { Field } from '../common/Field';
 import { FieldError, withoutField } from '../common/FieldError';
-import { formatTime, systemTimeZone } from '../common/format';
+import { formatClock } from '../common/format';
 import { OthersScorecards } from './OthersScorecards';
 import { RatingGroup } from './RatingGroup';
 import { useScorecard, type SaveState } from './use-scorecard';
@@ -18,22 +18,23 @@ import { useScorecard, type SaveState } from './use-scorecard';
 const ratingChoices = criterionRatings.map((value) => ({ value, label: criterionRatingWords[value] }));
 const overallChoices = recommendations.map((value) => ({ value, label: recommendationWords[value] }));
 
-/** The status line beside Submit, in words. */
+/** The status line beside Submit, in words; times in the interview's zone, named (as the room writes them). */
 function statusWords(
   state: SaveState,
   own:
     { state: string; updatedAt: string; submittedAt?: string | undefined; editedAt?: string | undefined } | undefined,
+  zone: string,
 ): string {
-  const zone = systemTimeZone();
+  const at = (iso: string) => formatClock(iso, zone, 'none', 'short');
   if (state === 'saving') return 'Saving…';
   if (state === 'failed') return 'Not saved: see the message below. What you typed is still here.';
   if (own?.state === 'submitted') {
     if (state === 'pending') return 'Changes not saved yet: press Save changes.';
-    const submitted = own.submittedAt ? `Submitted at ${formatTime(own.submittedAt, zone)}` : 'Submitted';
-    return own.editedAt ? `${submitted} · Edited after submitting, at ${formatTime(own.editedAt, zone)}` : submitted;
+    const submitted = own.submittedAt ? `Submitted at ${at(own.submittedAt)}` : 'Submitted';
+    return own.editedAt ? `${submitted} · Edited after submitting, at ${at(own.editedAt)}` : submitted;
   }
   if (state === 'pending') return 'Draft not saved yet…';
-  return own ? `Draft saved at ${formatTime(own.updatedAt, zone)}` : 'Nothing written yet. A draft saves as you type.';
+  return own ? `Draft saved at ${at(own.updatedAt)}` : 'Nothing written yet. A draft saves as you type.';
 }
 
 /** The recruiter's own scorecard in the room, once the interview has started, and the panel's beside it. */
@@ -131,11 +132,11 @@ export function ScorecardPanel({ interview }: { interview: Interview }) {
             {submitted ? 'Save changes' : 'Submit scorecard'}
           </button>
           <span className="muted" role="status" data-testid="scorecard-status">
-            {statusWords(card.state, view.own)}
+            {statusWords(card.state, view.own, interview.timeZone)}
           </span>
         </div>
       </form>
-      <OthersScorecards others={view.others} hidden={view.hiddenOthers} />
+      <OthersScorecards others={view.others} hidden={view.hiddenOthers} zone={interview.timeZone} />
     </section>
   );
 }

@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import { criterionRatingSchema, recommendationSchema } from './scorecard-schema';
+import { panelFormsConnectionSchema, panelPersonSchema } from './panel-forms-schema';
+import { artifactsViewSchema } from './transcript-schema';
 
 /** One interviewer of the interview and where their scorecard stands. */
 export const debriefInterviewerSchema = z.object({
@@ -18,6 +20,8 @@ export const debriefInterviewerSchema = z.object({
   takeaways: z.string().optional(),
   submittedAt: z.string().optional(),
   editedAt: z.string().optional(),
+  /** A co-interviewer's scorecard request as the room's panel section knows it (asked, reminded, not asked). */
+  request: panelPersonSchema.optional(),
 });
 export type DebriefInterviewer = z.infer<typeof debriefInterviewerSchema>;
 
@@ -59,6 +63,10 @@ export const debriefInterviewSchema = z.object({
   /** Who attended, in words (from Google Meet, or why it is not known). */
   attendance: z.array(z.string()),
   links: z.array(debriefLinkSchema),
+  /** Whether Google Forms may ask the panel (the room's panel section), when the interview has a panel. */
+  formsConnection: panelFormsConnectionSchema.optional(),
+  /** Where reading Meet's artifacts stands, as the room says it (its transcript lines left out: they stay in the room). */
+  meet: artifactsViewSchema.optional(),
   /** Transcript lines stored on this computer (their text stays in the room). */
   transcriptEntries: z.number().int(),
 });

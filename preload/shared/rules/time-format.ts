@@ -125,3 +125,24 @@ export function zoneLongName(ms: number | string, zone: string, style: TimeStyle
     formatInstantParts(ms, zone, style, { zoneName: 'long' }).find((p) => p.type === 'timeZoneName')?.value ?? zone
   );
 }
+
+/**
+ * A span in one zone, the zone named once: "Tue 15 Jan 2030, 13:00–14:00 CET" (the end's date too when
+ * it falls on another day there).
+ */
+export function formatInstantRange(
+  start: number | string,
+  end: number | string,
+  zone: string,
+  style: TimeStyle,
+): string {
+  const day = (ms: number | string) =>
+    formatInstantParts(ms, zone, style, { date: 'short' })
+      .filter((p) => p.type === 'day' || p.type === 'month' || p.type === 'year')
+      .map((p) => p.value)
+      .join(' ');
+  const sameDay = day(start) === day(end);
+  const from = formatInstant(start, zone, style, { date: 'short' });
+  const to = formatInstant(end, zone, style, { date: sameDay ? 'none' : 'short', zoneName: 'short' });
+  return `${from}–${to}`;
+}

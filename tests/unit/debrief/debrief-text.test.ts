@@ -103,4 +103,49 @@ describe('the debrief as text', () => {
     expect(text.split('\n')[0]).toBe('Debrief: Ada Lovelace <ada@example.com>, 2 interviews');
     expect(text.split('———').length).toBe(2);
   });
+  it('says a co-interviewer never asked is not asked yet, and why, with every time in the interview’s zone', () => {
+    const newYork = {
+      ...interview,
+      timeZone: 'America/New_York',
+      startUtc: '2026-12-06T05:40:00.000Z',
+      durationMinutes: 45,
+    };
+    const asked = (connection: 'connected' | 'not_connected', status: 'waiting' | 'reminded') =>
+      buildDebriefInterview({
+        interview: newYork,
+        own: undefined,
+        others: [],
+        othersShown: true,
+        attendance: undefined,
+        links: [],
+        transcriptEntries: 0,
+        panel: {
+          interviewId: interview.id,
+          applies: true,
+          connection,
+          form: { state: connection === 'connected' ? 'ready' : 'needs_scope' },
+          people: [
+            {
+              email: 'pat@example.com',
+              name: 'Pat Panel',
+              attended: 'yes',
+              status,
+              reminders: status === 'reminded' ? 1 : 0,
+              ...(status === 'reminded'
+                ? { askedAt: '2026-12-06T06:25:00.000Z', remindedAt: '2026-12-07T14:00:00.000Z' }
+                : {}),
+            },
+          ],
+        },
+      });
+    const text = (i: ReturnType<typeof asked>) =>
+      debriefText({ scope: 'interview', candidate: interview.candidate, interviews: [i] }, style);
+    const notConnected = text(asked('not_connected', 'waiting'));
+    expect(notConnected).toContain('Compiler Engineer, Sun, 6 Dec 2026, 00:40–01:25 GMT-5');
+    expect(notConnected).toContain('- Pat Panel: Not asked yet (Google Forms not connected)');
+    expect(notConnected).not.toMatch(/Pat Panel: no scorecard/);
+    expect(text(asked('connected', 'reminded'))).toContain(
+      '- Pat Panel: Asked Sun, 6 Dec 2026, 01:25 GMT-5, no answer yet · reminded once, Mon, 7 Dec 2026, 09:00 GMT-5',
+    );
+  });
 });

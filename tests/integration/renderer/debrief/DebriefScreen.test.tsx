@@ -6,6 +6,8 @@ import { installPageGlobals } from '../../../support/page-globals';
 import { makeInterview } from '../../../support/interview-fixtures';
 import { insertScorecard, makeScorecard } from '../../../support/debrief-seed';
 import { createInterviewRepository } from '../../../../main/database/interview-repository';
+import { formatInstantRange } from '../../../../preload/shared/rules/time-format';
+import { plannedSpan } from '../../../../preload/shared/rules/interview-timing';
 
 // Real services over a real database; the renderer reaches them as it reaches main.
 const removePage = await installPageGlobals();
@@ -14,6 +16,8 @@ const temp = makeTempDir();
 const services = servicesFor(temp.dir);
 window.desk = inProcessDesk(services);
 const { DebriefScreen } = await import('../../../../renderer/debrief/DebriefScreen');
+const { statusWords } = await import('../../../../renderer/transcript/artifact-words');
+const { screenTimeStyle } = await import('../../../../renderer/common/format');
 
 afterEach(() => cleanup());
 afterAll(async () => {
@@ -54,7 +58,8 @@ describe('DebriefScreen', () => {
     const row = (name: string) => within(who).getByRole('row', { name: new RegExp(name) });
     expect(row('Rita Recruiter').textContent).toContain('No scorecard yet');
     expect(row('Pat Panel').textContent).toContain('Submitted, hidden until you submit yours');
-    expect(row('Sam Silent').textContent).toContain('No scorecard yet');
+    // Never asked (no Google account, so no form): the room's words, not "no scorecard".
+    expect(row('Sam Silent').textContent).toContain('Not asked yet (no Google account connected)');
     expect(screen.getByTestId('debrief-hidden').textContent).toContain("Submit yours to see the other interviewer's.");
     expect(document.body.textContent).not.toContain('Strong on parsing');
   });
@@ -89,7 +94,7 @@ describe('DebriefScreen', () => {
   it('reads again when a form response arrives (the panel-forms event), showing the newcomer', async () => {
     render(<DebriefScreen id={interview.id} scope="interview" />);
     const who = await screen.findByTestId('debrief-who');
-    expect(within(who).getByRole('row', { name: /Sam Silent/ }).textContent).toContain('No scorecard yet');
+    expect(within(who).getByRole('row', { name: /Sam Silent/ }).textContent).toContain('Not asked yet');
     insertScorecard(
       services.stores.database,
       makeScorecard(
@@ -118,5 +123,23 @@ describe('DebriefScreen', () => {
     expect(copied).toContain('- Pat Panel: Yes (from the panel form)');
     fireEvent.click(screen.getByRole('button', { name: 'Save as PDF' }));
     expect((await screen.findByRole('alert')).textContent).toContain('In the browser, use Print');
+  });
+  it('says what the room says of Meet, and writes the time in the interview’s zone, as the copied text does', async () => {
+    const far = makeInterview({
+      startUtc: '2026-12-06T05:40:00.000Z',
+      durationMinutes: 45,
+      timeZone: 'America/New_York',
+      jobTitle: 'Compiler Engineer',
+    });
+    createInterviewRepository(services.stores.database).putMany([far]);
+    const view = await window.desk!.artifacts.get(far.id);
+    if (!view.ok) throw new Error(view.error.message);
+    render(<DebriefScreen id={far.id} scope="interview" />);
+    const status = await screen.findByTestId('debrief-meet-status');
+    expect(status.textContent).toBe(statusWords(view.value, (iso) => iso));
+    expect(status.textContent).not.toContain('No transcript, recording or notes');
+    const range = formatInstantRange(far.startUtc, plannedSpan(far).end, far.timeZone, screenTimeStyle());
+    expect(range).toMatch(/(EST|GMT-5)$/);
+    expect(screen.getByText(`Compiler Engineer, ${range}`)).toBeTruthy();
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatInstant, hourCycleOf, timeStyleOf, zoneLongName } from '../../../../../preload/shared/rules/time-format';
+import {
+  formatInstant,
+  formatInstantRange,
+  hourCycleOf,
+  timeStyleOf,
+  zoneLongName,
+} from '../../../../../preload/shared/rules/time-format';
 
 const oneInBerlin = Date.UTC(2030, 0, 15, 12, 0); // 13:00 in Berlin (CET)
 const us = timeStyleOf('en-US');
@@ -60,5 +66,19 @@ describe('the one way to write a time', () => {
     expect(timeStyleOf('de-DE')).toEqual({ locale: 'en-DE', hourCycle: 'h23' });
     expect(hourCycleOf('en-US')).toBe('h12');
     expect(hourCycleOf('ja-JP')).toBe('h23');
+  });
+});
+
+describe('a span in one zone', () => {
+  const style = timeStyleOf('en-GB');
+  it('names the zone once, the interview’s own, whatever the computer’s', () => {
+    expect(formatInstantRange('2026-12-06T05:40:00.000Z', '2026-12-06T06:25:00.000Z', 'America/New_York', style)).toBe(
+      'Sun, 6 Dec 2026, 00:40–01:25 GMT-5',
+    );
+  });
+  it('gives the end its date when it falls on another day there', () => {
+    expect(formatInstantRange('2030-01-15T22:30:00.000Z', '2030-01-15T23:30:00.000Z', 'Europe/Berlin', style)).toBe(
+      'Tue, 15 Jan 2030, 23:30–Wed, 16 Jan 2030, 00:30 CET',
+    );
   });
 });
