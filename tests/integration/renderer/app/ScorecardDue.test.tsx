@@ -5,6 +5,8 @@ import { inProcessDesk } from '../../../support/in-process-desk';
 import { installPageGlobals } from '../../../support/page-globals';
 import { makeInterview, seedStore } from '../../../support/interview-fixtures';
 import type { Interview } from '../../../../preload/shared/contract/interview-schema';
+import { createInterviewRepository } from '../../../../main/database/interview-repository';
+import { createAttendanceRepository } from '../../../../main/attendance/attendance-repository';
 
 const hour = 3_600_000;
 const ended = makeInterview({
@@ -99,6 +101,38 @@ describe('"Scorecard due" in the window', () => {
       answers: { ratings: {}, overall: 'yes', takeaways: '' },
     });
     expect(submitted.ok).toBe(true);
+    await waitFor(() => expect(screen.queryByTestId('scorecard-due-banner')).toBeNull());
+    await waitFor(() => expect(document.title).toBe('Interview Desk'));
+    // Nor does a window opened now show it.
+    expect(await desk.scorecards.dueNow()).toEqual({ ok: true, value: [] });
+  });
+
+  // The walk's phone screen: the banner came before Meet attendance was read; Meet then says nobody joined.
+  it('goes away when Meet attendance, read after the banner, says the recruiter did not join', async () => {
+    const phoneScreen = makeInterview({
+      startUtc: new Date(Date.now() - 4 * hour).toISOString(),
+      durationMinutes: 30,
+      candidate: { name: 'Grace Hopper', email: 'grace@example.com' },
+      jobTitle: 'Runtime Engineer',
+      meetLink: 'https://meet.google.com/abc-mnop-xyz',
+    });
+    createInterviewRepository(services.stores.database).put(phoneScreen);
+    render(<App />);
+    act(() => services.events.emit('scorecards:due', dueFor(phoneScreen)));
+    const banner = await screen.findByTestId('scorecard-due-banner');
+    expect(banner.textContent).toContain('The interview with Grace Hopper (Runtime Engineer) ended');
+    await waitFor(() => expect(document.title).toBe('(1) Interview Desk'));
+
+    // Meet read in full, no conference at all: nobody joined (outcome "neither").
+    createAttendanceRepository(services.stores.database).setFetchState(phoneScreen.id, {
+      state: 'fetched',
+      final: true,
+      attempts: 0,
+      nextMs: 0,
+      fetchedMs: Date.now(),
+    });
+    expect(services.attendance.view(phoneScreen.id).report?.outcome).toBe('neither');
+    act(() => services.events.emit('attendance:changed', { ids: [phoneScreen.id] }));
     await waitFor(() => expect(screen.queryByTestId('scorecard-due-banner')).toBeNull());
     await waitFor(() => expect(document.title).toBe('Interview Desk'));
     // Nor does a window opened now show it.
