@@ -11,6 +11,8 @@ import { ErrorMessage } from '../common/ErrorMessage';
 import { Field } from '../common/Field';
 import { FieldError, withoutField } from '../common/FieldError';
 import { formatClock } from '../common/format';
+import { useAttendance } from '../interview-room/use-attendance';
+import { recruiterAbsent } from '../../preload/shared/rules/recruiter-absent';
 import { OthersScorecards } from './OthersScorecards';
 import { RatingGroup } from './RatingGroup';
 import { useScorecard, type SaveState } from './use-scorecard';
@@ -40,6 +42,8 @@ function statusWords(
 /** The recruiter's own scorecard in the room, once the interview has started, and the panel's beside it. */
 export function ScorecardPanel({ interview }: { interview: Interview }) {
   const card = useScorecard(interview.id);
+  // Meet says the recruiter never joined: one may still be written, but none is asked for (nor counted).
+  const notAsked = recruiterAbsent(useAttendance(interview.id).value?.report);
   const { view, answers, error } = card;
   if (!view || !answers) return card.loadError ? <ErrorMessage error={card.loadError} /> : null;
   if (!view.open) return null;
@@ -52,6 +56,11 @@ export function ScorecardPanel({ interview }: { interview: Interview }) {
       <p className="muted">
         {view.own?.templateName ?? view.template.name} · Stays on this computer; never sent to the candidate.
       </p>
+      {notAsked && !submitted && (
+        <p className="muted" data-testid="scorecard-not-asked">
+          Meet says you did not join this interview, so no scorecard is asked for.
+        </p>
+      )}
       <form
         className="form"
         onSubmit={(event) => {

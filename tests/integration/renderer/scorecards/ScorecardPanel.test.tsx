@@ -1,0 +1,63 @@
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { servicesFor } from '../../../support/test-services';
+import { makeTempDir } from '../../../support/temp-dir';
+import { inProcessDesk } from '../../../support/in-process-desk';
+import { installPageGlobals } from '../../../support/page-globals';
+import { makeInterview } from '../../../support/interview-fixtures';
+import { createInterviewRepository } from '../../../../main/database/interview-repository';
+import { createAttendanceRepository } from '../../../../main/attendance/attendance-repository';
+
+// Real services over a real database; the renderer reaches them as it reaches main.
+const removePage = await installPageGlobals();
+const { render, screen, cleanup, act, waitFor } = await import('@testing-library/react');
+const temp = makeTempDir();
+const services = servicesFor(temp.dir);
+window.desk = inProcessDesk(services);
+const { ScorecardPanel } = await import('../../../../renderer/scorecards/ScorecardPanel');
+
+afterEach(() => cleanup());
+afterAll(async () => {
+  await services.dispose();
+  services.stores.database.close();
+  temp.cleanup();
+  await removePage();
+});
+
+const phoneScreen = makeInterview({
+  startUtc: new Date(Date.now() - 3 * 3_600_000).toISOString(),
+  durationMinutes: 30,
+  jobTitle: 'Compiler Engineer',
+  meetLink: 'https://meet.google.com/abc-mnop-xyz',
+});
+createInterviewRepository(services.stores.database).put(phoneScreen);
+const line = 'Meet says you did not join this interview, so no scorecard is asked for.';
+
+describe('the room’s scorecard when Meet says the recruiter did not join', () => {
+  it('says quietly why none is asked for, and still lets one be written', async () => {
+    render(<ScorecardPanel interview={phoneScreen} />);
+    await screen.findByRole('button', { name: 'Submit scorecard' });
+    // Attendance not read yet: asked as usual, nothing said.
+    expect(screen.queryByText(line)).toBeNull();
+
+    // Meet read in full, no conference at all: nobody joined.
+    createAttendanceRepository(services.stores.database).setFetchState(phoneScreen.id, {
+      state: 'fetched',
+      final: true,
+      attempts: 0,
+      nextMs: 0,
+      fetchedMs: Date.now(),
+    });
+    act(() => services.events.emit('attendance:changed', { ids: [phoneScreen.id] }));
+    const said = await screen.findByText(line);
+    expect(said.closest('[role="alert"]')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Submit scorecard' })).toBeTruthy();
+
+    // Written all the same: once submitted, there is nothing left to explain.
+    const submitted = await window.desk.scorecards.submit({
+      interviewId: phoneScreen.id,
+      answers: { ratings: {}, overall: 'no', takeaways: '' },
+    });
+    expect(submitted.ok).toBe(true);
+    await waitFor(() => expect(screen.queryByText(line)).toBeNull());
+  });
+});
