@@ -57,11 +57,11 @@ import { analyticsHandlers } from './handlers/analytics-handlers';
 import { attendanceHandlers } from './handlers/attendance-handlers';
 import { findTimeHandlers } from './handlers/find-time-handlers';
 import { restoreHandlers } from './handlers/restore-handlers';
-import { artifactsHandlers } from './handlers/artifacts-handlers';
-import { createMeetArtifacts } from '../meet-artifacts/artifact-service';
 import { panelformsHandlers } from './handlers/panelforms-handlers';
 import { createPanelFormsService } from '../panel-forms/panel-forms-service';
 import type { ScorecardRequestView } from '../mail/scorecard-request';
+import { artifactsHandlers } from './handlers/artifacts-handlers';
+import { createMeetArtifacts } from '../meet-artifacts/artifact-service';
 import { debriefHandlers } from './handlers/debrief-handlers';
 import { createDebriefService } from '../debrief/debrief-service';
 import { createDebriefSources } from '../debrief/debrief-sources';
@@ -406,7 +406,7 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     sources: createDebriefSources(deps.database),
     attendance: (id) => attendance.view(id),
     panel: (id) => panelForms.view(id),
-    meet: (id) => artifacts.view(id),
+    meet: (id) => artifacts.status(id),
     showOthersBeforeSubmit: () => settings.get().showOthersScorecardsBeforeSubmit,
     clock: deps.clock,
     timeStyle,
@@ -430,9 +430,9 @@ export function composeServices(deps: ServiceDeps): DeskServices {
         database: deps.database,
         interviews,
         attendance: attendance.analytics,
+        attendanceReport: (id) => attendance.view(id).report,
         clock: deps.clock,
       }),
-        attendanceReport: (id) => attendance.view(id).report,
     ),
     ...attendanceHandlers({ attendance, interviews }),
     ...findTimeHandlers(findTime),

@@ -45,6 +45,8 @@ export interface MeetArtifactsDeps {
 export interface MeetArtifacts {
   /** The room's view of one interview. */
   view(id: string): ArtifactsView;
+  /** The same view without the transcript's lines (the debrief needs only the state and the links). */
+  status(id: string): ArtifactsView;
   /** Looks at Meet for this interview now, whatever its state; answers the new view. */
   checkNow(id: string): Promise<ArtifactsView>;
   /** Retention: deletes what was read from Meet for interviews that ended before `endedBeforeMs`; answers their ids. */
@@ -111,7 +113,7 @@ export function createMeetArtifacts(deps: MeetArtifactsDeps): MeetArtifacts {
     if (status.state === 'connected' && account.hasScope(meetReadScope)) later(() => void jobs.resume());
   });
 
-  const view = (id: string): ArtifactsView => {
+  const build = (id: string, withLines: boolean): ArtifactsView => {
     const interview = deps.interviews.find(id);
     if (!interview || interview.origin !== 'recruiter')
       throw new DeskFailure('not_found', 'Meet transcripts are kept only for interviews you scheduled.', 'id');
@@ -120,7 +122,7 @@ export function createMeetArtifacts(deps: MeetArtifactsDeps): MeetArtifacts {
     const stored = repository.fetchState(id);
     const current = stored?.current ? stored : undefined;
     const artifacts = current ? repository.artifacts(id) : [];
-    const entries = current ? repository.entries(id) : [];
+    const entries = current && withLines ? repository.entries(id) : [];
     const endMs = Date.parse(interview.startUtc) + interview.durationMinutes * 60_000;
     const base = {
       connection,
@@ -164,8 +166,10 @@ export function createMeetArtifacts(deps: MeetArtifactsDeps): MeetArtifacts {
     };
   };
 
+  const view = (id: string) => build(id, true);
   return {
     view,
+    status: (id) => build(id, false),
     async checkNow(id) {
       view(id);
       const connection = deps.connection();
