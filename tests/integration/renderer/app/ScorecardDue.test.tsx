@@ -6,7 +6,7 @@ import { installPageGlobals } from '../../../support/page-globals';
 import { makeInterview, seedStore } from '../../../support/interview-fixtures';
 import type { Interview } from '../../../../preload/shared/contract/interview-schema';
 import { createInterviewRepository } from '../../../../main/database/interview-repository';
-import { createAttendanceRepository } from '../../../../main/attendance/attendance-repository';
+import { recordNobodyJoined } from '../../../support/attendance-seed';
 
 const hour = 3_600_000;
 const ended = makeInterview({
@@ -124,13 +124,7 @@ describe('"Scorecard due" in the window', () => {
     await waitFor(() => expect(document.title).toBe('(1) Interview Desk'));
 
     // Meet read in full, no conference at all: nobody joined (outcome "neither").
-    createAttendanceRepository(services.stores.database).setFetchState(phoneScreen.id, {
-      state: 'fetched',
-      final: true,
-      attempts: 0,
-      nextMs: 0,
-      fetchedMs: Date.now(),
-    });
+    recordNobodyJoined(services.stores.database, phoneScreen.id);
     expect(services.attendance.view(phoneScreen.id).report?.outcome).toBe('neither');
     act(() => services.events.emit('attendance:changed', { ids: [phoneScreen.id] }));
     await waitFor(() => expect(screen.queryByTestId('scorecard-due-banner')).toBeNull());

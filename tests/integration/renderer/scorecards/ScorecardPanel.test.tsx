@@ -5,7 +5,7 @@ import { inProcessDesk } from '../../../support/in-process-desk';
 import { installPageGlobals } from '../../../support/page-globals';
 import { makeInterview } from '../../../support/interview-fixtures';
 import { createInterviewRepository } from '../../../../main/database/interview-repository';
-import { createAttendanceRepository } from '../../../../main/attendance/attendance-repository';
+import { recordNobodyJoined } from '../../../support/attendance-seed';
 
 // Real services over a real database; the renderer reaches them as it reaches main.
 const removePage = await installPageGlobals();
@@ -40,13 +40,7 @@ describe('the room’s scorecard when Meet says the recruiter did not join', () 
     expect(screen.queryByText(line)).toBeNull();
 
     // Meet read in full, no conference at all: nobody joined.
-    createAttendanceRepository(services.stores.database).setFetchState(phoneScreen.id, {
-      state: 'fetched',
-      final: true,
-      attempts: 0,
-      nextMs: 0,
-      fetchedMs: Date.now(),
-    });
+    recordNobodyJoined(services.stores.database, phoneScreen.id);
     act(() => services.events.emit('attendance:changed', { ids: [phoneScreen.id] }));
     const said = await screen.findByText(line);
     expect(said.closest('[role="alert"]')).toBeNull();
