@@ -122,11 +122,12 @@ export function questionMap(
   items: Array<{ title: string; questionId?: string }>,
 ): Record<string, QuestionKey> | undefined {
   if (items.length !== planned.length) return undefined;
-  const map: Record<string, QuestionKey> = {};
+  const entries: Array<[string, QuestionKey]> = [];
   for (const [index, q] of planned.entries()) {
     const item = items[index]!;
     if (item.title !== q.title || !item.questionId) return undefined;
-    map[item.questionId] = q.key;
+    entries.push([item.questionId, q.key]);
   }
-  return map;
+  // fromEntries defines own properties: an id such as `__proto__` from Google stays a key, not the prototype.
+  return Object.fromEntries(entries);
 }

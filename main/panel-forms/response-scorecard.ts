@@ -47,16 +47,17 @@ export function scorecardFromResponse(input: {
   let takeaways = '';
   const ignored: string[] = [];
   for (const [questionId, values] of Object.entries(response.values)) {
-    const key = blueprint.questions[questionId];
+    // Question ids come from Google: a plain lookup would find `constructor` or `__proto__` on the prototype.
+    const key = Object.hasOwn(blueprint.questions, questionId) ? blueprint.questions[questionId] : undefined;
     const value = values.join('\n');
-    if (!key || !value) continue;
+    if (typeof key !== 'string' || !value) continue;
     if (key === 'overall') {
       overall = recommendationByWords.get(value);
       if (!overall) ignored.push('Overall recommendation');
     } else if (key === 'takeaways') takeaways = value;
     else {
       const [kind, id] = key.split(':') as ['rating' | 'note', string];
-      const entry = ratings[id];
+      const entry = Object.hasOwn(ratings, id) ? ratings[id] : undefined;
       if (!entry) continue;
       if (kind === 'note') entry.note = value;
       else {

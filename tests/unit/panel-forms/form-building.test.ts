@@ -103,4 +103,14 @@ describe('the panel form built from a scorecard template', () => {
       });
     else expect(map).toBeUndefined();
   });
+
+  it('keeps a question id such as __proto__ as a key of its own, not as the map’s prototype', () => {
+    const planned = plannedQuestions(criteria);
+    const map = questionMap(
+      planned,
+      planned.map((q, i) => ({ title: q.title, questionId: i === 0 ? '__proto__' : `q${i}` })),
+    );
+    expect(map && Object.hasOwn(map, '__proto__')).toBe(true);
+    expect(map && Object.getPrototypeOf(map)).toBe(Object.prototype);
+  });
 });

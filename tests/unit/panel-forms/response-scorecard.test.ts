@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { scorecardFromResponse } from '../../../main/panel-forms/response-scorecard';
-import type { FormBlueprint } from '../../../main/panel-forms/form-building';
+import { engineeringBlueprint } from '../../support/panel-form-blueprint';
 import type { FormResponse } from '../../../main/panel-forms/form-responses';
 
-const blueprint: FormBlueprint = {
-  templateName: 'Engineering',
-  criteria: [
-    { id: 'design', name: 'System design', guidance: '' },
-    { id: 'code', name: 'Coding', guidance: '' },
-  ],
-  questions: { q1: 'rating:design', q2: 'note:design', q3: 'rating:code', q4: 'overall', q5: 'takeaways' },
-};
+const blueprint = engineeringBlueprint;
 const response = (values: Record<string, string[]>, at = '2026-12-07T17:00:00.000Z'): FormResponse => ({
   responseId: 'r1',
   createTime: '2026-12-07T16:30:00.000Z',
