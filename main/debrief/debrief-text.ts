@@ -6,6 +6,7 @@ import type { Debrief, DebriefInterview, DebriefInterviewer } from '../../preloa
 import { criterionRatingWords, recommendationWords } from '../../preload/shared/contract/scorecard-schema';
 import { formatInstant, formatInstantRange, type TimeStyle } from '../../preload/shared/rules/time-format';
 import { awaitedScorecardWords } from '../../preload/shared/rules/panel-person-words';
+import { missingWords, statusWords } from '../../preload/shared/rules/artifact-words';
 
 /** Where an interviewer's scorecard stands, in words; times as `time` writes them. */
 export function scorecardStateWords(
@@ -62,10 +63,11 @@ function interviewText(item: DebriefInterview, style: TimeStyle): string[] {
     for (const person of takeaways) lines.push(`- ${person.name}: ${indent(person.takeaways!)}`);
   }
   lines.push('', 'Attendance', ...item.attendance.map((l) => `- ${l}`));
-  if (item.links.length) {
-    lines.push('', 'Transcript and recording');
-    for (const link of item.links) lines.push(`- ${link.label}: ${link.url}`);
-  }
+  lines.push('', 'Transcript and recording');
+  if (item.links.length) for (const link of item.links) lines.push(`- ${link.label}: ${link.url}`);
+  // No links: the room's words for why (not connected, still waiting, nothing turned on), never silence.
+  else if (item.meet) lines.push(...[statusWords(item.meet, time), ...missingWords(item.meet)].map((l) => `- ${l}`));
+  else lines.push('- Nothing from Google Meet is kept for this interview.');
   return lines;
 }
 

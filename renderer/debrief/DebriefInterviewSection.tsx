@@ -4,7 +4,7 @@ import { awaitedScorecardWords } from '../../preload/shared/rules/panel-person-w
 import { desk } from '../bridge/desk';
 import { formatDateTime } from '../common/format';
 import { routeHref } from '../app/use-hash-route';
-import { missingWords, statusWords } from '../transcript/artifact-words';
+import { missingWords, statusWords } from '../../preload/shared/rules/artifact-words';
 
 /** Where an interviewer's scorecard stands, as the table says it; times as the room writes them. */
 function scorecardWords(person: DebriefInterviewer, item: DebriefInterview, time: (iso: string) => string): string {

@@ -6,7 +6,13 @@ import { desk } from '../bridge/desk';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { useFocusAfter } from '../common/use-focus-after';
 import { formatDateTime, formatTime, zoneName } from '../common/format';
-import { kindNames, linkStateWords, missingWords, openWords, statusWords } from './artifact-words';
+import {
+  kindNames,
+  linkStateWords,
+  missingWords,
+  openWords,
+  statusWords,
+} from '../../preload/shared/rules/artifact-words';
 import { findKey, findLines, markMatches } from './find-in-transcript';
 import { useArtifacts } from './use-artifacts';
 

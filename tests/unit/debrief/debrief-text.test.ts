@@ -4,6 +4,7 @@ import { buildDebriefInterview } from '../../../main/debrief/debrief-view';
 import { timeStyleOf } from '../../../preload/shared/rules/time-format';
 import { makeInterview } from '../../support/interview-fixtures';
 import { makeScorecard } from '../../support/debrief-seed';
+import { statusWords } from '../../../preload/shared/rules/artifact-words';
 
 const interview = makeInterview({
   startUtc: '2030-01-15T12:00:00.000Z',
@@ -102,6 +103,43 @@ describe('the debrief as text', () => {
     );
     expect(text.split('\n')[0]).toBe('Debrief: Ada Lovelace <ada@example.com>, 2 interviews');
     expect(text.split('———').length).toBe(2);
+  });
+  it('without links says what the room says of Meet: not connected is not "nothing recorded"', () => {
+    const blocked = buildDebriefInterview({
+      interview,
+      own: undefined,
+      others: [],
+      othersShown: true,
+      attendance: undefined,
+      links: [],
+      transcriptEntries: 0,
+      meet: {
+        connection: 'not_connected',
+        state: 'blocked',
+        reason: 'scope_missing',
+        notesOffered: true,
+        artifacts: [],
+        entries: [],
+        waitingFor: [],
+      },
+    });
+    const text = debriefText({ scope: 'interview', candidate: interview.candidate, interviews: [blocked] }, style);
+    const section = text.split('Transcript and recording\n')[1]!.split('\n');
+    expect(section[0]).toBe(`- ${statusWords(blocked.meet!, (iso) => iso)}`);
+    expect(section[0]).toMatch(/connect/i);
+    expect(text).not.toMatch(/No transcript, recording or notes/);
+    const none = buildDebriefInterview({
+      interview,
+      own: undefined,
+      others: [],
+      othersShown: true,
+      attendance: undefined,
+      links: [],
+      transcriptEntries: 0,
+    });
+    expect(debriefText({ scope: 'interview', candidate: interview.candidate, interviews: [none] }, style)).toContain(
+      'Transcript and recording\n- Nothing from Google Meet is kept for this interview.',
+    );
   });
   it('says a co-interviewer never asked is not asked yet, and why, with every time in the interview’s zone', () => {
     const newYork = {

@@ -16,7 +16,7 @@ const temp = makeTempDir();
 const services = servicesFor(temp.dir);
 window.desk = inProcessDesk(services);
 const { DebriefScreen } = await import('../../../../renderer/debrief/DebriefScreen');
-const { statusWords } = await import('../../../../renderer/transcript/artifact-words');
+const { statusWords } = await import('../../../../preload/shared/rules/artifact-words');
 const { screenTimeStyle } = await import('../../../../renderer/common/format');
 
 afterEach(() => cleanup());

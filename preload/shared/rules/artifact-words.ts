@@ -7,7 +7,7 @@ import {
   type ArtifactKind,
   type ArtifactLink,
   type ArtifactsView,
-} from '../../preload/shared/contract/transcript-schema';
+} from '../contract/transcript-schema';
 
 /** A kind's name on its own line ("Recording"). */
 export const kindNames: Record<ArtifactKind, string> = {

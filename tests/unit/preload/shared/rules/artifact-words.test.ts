@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ArtifactsView } from '../../../../preload/shared/contract/transcript-schema';
-import { listOf, missingWords, statusWords } from '../../../../renderer/transcript/artifact-words';
+import type { ArtifactsView } from '../../../../../preload/shared/contract/transcript-schema';
+import { listOf, missingWords, statusWords } from '../../../../../preload/shared/rules/artifact-words';
 
 const view = (over: Partial<ArtifactsView>): ArtifactsView => ({
   connection: 'connected',
