@@ -23,6 +23,8 @@ export interface FullTextIndex {
   table: string;
   /** Its `CREATE VIRTUAL TABLE` statement. */
   create: string;
+  /** Plain tables and indexes the index keeps beside it, by name, each its `CREATE` statement (made first, dropped with it). */
+  alongside?: Record<string, string>;
   /** The triggers by name, each its `CREATE TRIGGER` statement. */
   triggers: Record<string, string>;
   /** What fills the new table from the rows already there (run after `create`, before the triggers). */
@@ -32,20 +34,22 @@ export interface FullTextIndex {
 /** The SQL this file needs of a connection (the raw one at open, or the app's wrapper). */
 type Sql = Pick<DatabaseSync, 'exec' | 'prepare'>;
 
-/** Whether the table and every trigger are there exactly as `index` makes them. */
+/** Whether the table, what it keeps alongside and every trigger are there exactly as `index` makes them. */
 function indexWhole(sql: Sql, index: FullTextIndex): boolean {
-  const names = [index.table, ...Object.keys(index.triggers)];
+  const alongside = Object.entries(index.alongside ?? {});
+  const names = [index.table, ...alongside.map(([name]) => name), ...Object.keys(index.triggers)];
   const stored = new Map(
     (
       sql
         .prepare(
-          "SELECT name, sql FROM sqlite_schema WHERE type IN ('table', 'trigger') AND name IN (SELECT value FROM json_each(?))",
+          "SELECT name, sql FROM sqlite_schema WHERE type IN ('table', 'index', 'trigger') AND name IN (SELECT value FROM json_each(?))",
         )
         .all(JSON.stringify(names)) as { name: string; sql: string }[]
     ).map((r) => [r.name, r.sql]),
   );
   return (
     stored.get(index.table) === index.create &&
+    alongside.every(([name, text]) => stored.get(name) === text) &&
     Object.entries(index.triggers).every(([name, text]) => stored.get(name) === text)
   );
 }
@@ -63,10 +67,14 @@ export function ensureFullTextIndex(sql: Sql, index: FullTextIndex): boolean {
   const fts5 = hasFts5(sql);
   sql.exec('BEGIN IMMEDIATE');
   try {
-    // The triggers first (they name the table), then the table.
+    // The triggers first (they name the tables), then the tables (a table's indexes go with it).
     for (const name of Object.keys(index.triggers)) sql.exec(`DROP TRIGGER IF EXISTS ${name}`);
+    const alongside = Object.entries(index.alongside ?? {});
+    if (fts5) sql.exec(`DROP TABLE IF EXISTS ${index.table}`);
+    for (const [name, text] of alongside.toReversed())
+      sql.exec(`DROP ${/^CREATE (UNIQUE )?INDEX/i.test(text) ? 'INDEX' : 'TABLE'} IF EXISTS ${name}`);
     if (fts5) {
-      sql.exec(`DROP TABLE IF EXISTS ${index.table}`);
+      for (const [, text] of alongside) sql.exec(text);
       sql.exec(index.create);
       for (const statement of index.fill) sql.exec(statement);
       for (const text of Object.values(index.triggers)) sql.exec(text);

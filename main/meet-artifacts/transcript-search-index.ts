@@ -1,5 +1,8 @@
 import type { FullTextIndex } from '../database/search-index';
 
+/** How every transcript index cuts words: the same for entries, interviews' texts and the lines probed, so all find alike. */
+export const spokenTokenizer = "tokenize = 'unicode61 remove_diacritics 2'";
+
 /**
  * The full-text index of what was said: an external-content FTS5 table over
  * `transcript_entries.text` (the words are stored once, in the entries; the index holds only its
@@ -14,8 +17,7 @@ import type { FullTextIndex } from '../database/search-index';
  */
 export const transcriptSearchIndex: FullTextIndex = {
   table: 'transcript_fts',
-  create:
-    "CREATE VIRTUAL TABLE transcript_fts USING fts5 (text, content = 'transcript_entries', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2')",
+  create: `CREATE VIRTUAL TABLE transcript_fts USING fts5 (text, content = 'transcript_entries', content_rowid = 'id', ${spokenTokenizer})`,
   triggers: {
     transcript_fts_insert: `CREATE TRIGGER transcript_fts_insert AFTER INSERT ON transcript_entries BEGIN
         INSERT INTO transcript_fts (rowid, text) VALUES (new.id, new.text);

@@ -7,8 +7,9 @@
 export function spokenQuery(query: string): string | undefined {
   const text = query
     .normalize('NFC')
-    // FTS5 stops reading a query at a NUL; no control character is a word.
-    .replace(/\p{Cc}/gu, ' ')
+    // FTS5 stops reading a query at a NUL; no control character is a word, nor the mark between
+    // entries in an interview's text (see `betweenEntries`).
+    .replace(/[\p{Cc}\uE000]/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   if ([...text].length < 3 || !/[\p{L}\p{N}]/u.test(text)) return undefined;

@@ -1,8 +1,9 @@
 // Transcript search (#22): the schedule's search through 1,000,000 stored transcript entries
 // (2,000 past interviews × 500 entries, words drawn like speech: a few words very common, most
-// rare). Prints the index build, the first page of a search for a spoken phrase (what the screen
-// asks when a search opens: both sections' first page and size, lines included) against the issue's
-// 50 ms ceiling, and for comparison a word said in nearly every interview.
+// rare). Prints the index build and the database size, and the first page of a search (what the
+// screen asks when a search opens: both sections' first page and size, lines included) against the
+// issue's 50 ms ceiling for a spoken phrase, a word while typed, a word said in every interview and
+// a very common word.
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../../main/database/open-database';
@@ -108,10 +109,10 @@ const clock = { now: () => now };
 const { database } = openDatabase({ dataDir: temp.dir, clock, log });
 const built = performance.now();
 createTranscriptSearch(database);
-report('build the transcript index at start (1,000,000 entries)', performance.now() - built, 'ms');
+report('build the transcript indexes at start (1,000,000 entries)', performance.now() - built, 'ms');
 const unchanged = performance.now();
 createTranscriptSearch(database);
-report('a later start: the index is whole, nothing built', performance.now() - unchanged, 'ms');
+report('a later start: the indexes are whole, nothing built', performance.now() - unchanged, 'ms');
 database.exec('PRAGMA wal_checkpoint(TRUNCATE)');
 report('database file size', fs.statSync(path.join(temp.dir, 'interview-desk.sqlite')).size / 1024 / 1024, 'MiB');
 
@@ -134,8 +135,8 @@ const firstPage = (query: string) =>
 for (const [label, query] of [
   ['spoken phrase "built and ran kubernetes operators"', 'built and ran kubernetes operators'],
   ['a word while typed, "kubern"', 'kubern'],
-  ['a technical word, "terraform"', 'terraform'],
-  ['a word said in every interview, "yeah"', 'yeah'],
+  ['a word said in every interview, "terraform"', 'terraform'],
+  ['a very common word (~29 % of entries), "yeah"', 'yeah'],
 ] as const) {
   const answer = firstPage(query);
   const found = answer.reduce((n, s) => n + s.total, 0);
@@ -143,9 +144,8 @@ for (const [label, query] of [
   report(`${label}: interviews found / lines on the first page`, `${found} / ${lines}`);
   const durations = await timeMany(20, () => (aWrite(), firstPage(query)));
   reportDurations(`${label}: first page, new search`, durations);
-  if (label.startsWith('spoken phrase'))
-    for (const p of [50, 95])
-      report(`${label}: p${p} / ${ceilingMs} ms ceiling`, percentile(durations, p) / ceilingMs, '×');
+  for (const p of [50, 95])
+    report(`${label}: p${p} / ${ceilingMs} ms ceiling`, percentile(durations, p) / ceilingMs, '×');
   reportDurations(
     `${label}: the next page (search known)`,
     await timeMany(20, (i) => queries.page({ section: 'past', query, todayStartMs, nowMs: now }, 60 * (i % 3), 60)),
@@ -156,8 +156,9 @@ report(
   'the line shown',
   `${sample.spoken!.speaker}: ${sample.spoken!.parts.map((p) => (p.match ? `[${p.text}]` : p.text)).join('')}`,
 );
-// With the index live: what the fetch of one interview's transcript costs more (its triggers).
-const oneInterview = await timeMany(5, (round) =>
+// With the indexes live: what the fetch of one interview's transcript costs more (its triggers), and
+// the first search after it (which indexes that interview's text again).
+const storeOne = (round: number) =>
   database.transaction(() => {
     const insert = database.prepare(
       `INSERT INTO transcript_entries (interview_id, transcript, name, speaker, text, start_time) VALUES (?, ?, ?, ?, ?, ?)`,
@@ -171,8 +172,19 @@ const oneInterview = await timeMany(5, (round) =>
         sentence(),
         new Date(now).toISOString(),
       );
-  }),
+  });
+const oneInterview = await timeMany(5, (round) => storeOne(round));
+reportDurations("store one more interview's 500 entries, indexes kept in step", oneInterview);
+const storedThenSearched: number[] = [];
+for (let round = 5; round < 10; round++) {
+  storeOne(round);
+  const started = performance.now();
+  firstPage('yeah');
+  storedThenSearched.push(performance.now() - started);
+}
+reportDurations(
+  'the first search after such a store ("yeah", its text indexed again)',
+  storedThenSearched.sort((a, b) => a - b),
 );
-reportDurations("store one more interview's 500 entries, index kept in step", oneInterview);
 database.close();
 temp.cleanup();

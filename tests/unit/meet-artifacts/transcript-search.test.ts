@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { openMemoryDatabase } from '../../../main/database/open-database';
 import { createInterviewRepository } from '../../../main/database/interview-repository';
 import { createInterviewQueries } from '../../../main/interviews/interview-queries';
+import { createArtifactRepository } from '../../../main/meet-artifacts/artifact-repository';
 import { createTranscriptSearch } from '../../../main/meet-artifacts/transcript-search';
+import { spokenQuery } from '../../../main/meet-artifacts/transcript-search-query';
 import type { SpokenLine } from '../../../preload/shared/contract/ipc-contract';
 import { makeInterview } from '../../support/interview-fixtures';
 import { fixedClock } from '../../support/fixed-clock';
@@ -120,8 +122,8 @@ describe('the schedule search finds interviews by words said in their transcript
   });
 
   it('reads the same lines within a page’s span of entries as from all of them (a word said very often)', () => {
-    const lines = (fewEntries: number) => {
-      const { db, queries, interview } = setUp({ fewEntries });
+    const lines = (probeCounts: number[]) => {
+      const { db, queries, interview } = setUp({ probeCounts });
       for (let day = 1; day <= 6; day++) {
         const id = interview(String(day), `Person ${day}`, day);
         insertTranscriptEntries(db, id, [
@@ -132,8 +134,10 @@ describe('the schedule search finds interviews by words said in their transcript
       }
       return [0, 2, 4].flatMap((offset) => queries.page(window('yeah'), offset, 2)).map((r) => read(r.spoken));
     };
-    expect(lines(0)).toEqual(lines(5000));
-    expect(lines(0)).toEqual([6, 5, 4, 3, 2, 1].map((d) => `Person ${d}: [Yeah], answer ${d}.`));
+    expect(lines([])).toEqual(lines([1]));
+    expect(lines([])).toEqual(lines([1, 1]));
+    expect(lines([])).toEqual(lines([12]));
+    expect(lines([])).toEqual([6, 5, 4, 3, 2, 1].map((d) => `Person ${d}: [Yeah], answer ${d}.`));
   });
 
   it('refreshes changed rows (byIds) with their line, and drops those that no longer match', () => {
@@ -210,5 +214,88 @@ describe('the transcript index is derived: built at start, rebuilt whole when an
     insertTranscriptEntries(db, tara, [{ speaker: 'Tara Singh', text: 'Some haskell too.' }]);
     expect([...again.lines([tara], 'haskell').keys()]).toEqual([tara]);
     expect(() => db.exec("INSERT INTO transcript_fts (transcript_fts) VALUES ('integrity-check')")).not.toThrow();
+  });
+});
+
+describe('the index of each interview’s text finds the interviews the entries say', () => {
+  /** Which interviews the entries' own index says hold a search: what the interviews' index must answer. */
+  const saidInEntries = (db: ReturnType<typeof setUp>['db'], query: string) =>
+    (
+      db
+        .prepare(
+          `SELECT DISTINCT e.interview_id AS id FROM transcript_fts JOIN transcript_entries e ON e.id = transcript_fts.rowid
+           WHERE transcript_fts MATCH ? ORDER BY 1`,
+        )
+        .all(spokenQuery(query)!) as { id: string }[]
+    ).map((r) => r.id);
+  /** Which interviews the schedule's search finds by what was said (the interviews' index). */
+  const found = (transcripts: ReturnType<typeof setUp>['transcripts'], query: string) =>
+    (JSON.parse(transcripts.condition(query)!.param) as string[]).sort();
+
+  it('never runs a phrase from one entry into the next', () => {
+    const { db, transcripts, interview } = setUp();
+    const tara = interview('1', 'Tara Singh', 15);
+    insertTranscriptEntries(db, tara, [
+      { speaker: 'Rita', text: 'What did you build' },
+      { speaker: 'Tara Singh', text: 'operators mostly.' },
+    ]);
+    expect(found(transcripts, 'build operators')).toEqual([]);
+    expect(found(transcripts, 'you build')).toEqual([tara]);
+    expect(found(transcripts, 'build')).toEqual([tara]);
+    // The mark between entries is no word a search can hold.
+    expect(transcripts.condition('\uE000\uE000\uE000')).toBeUndefined();
+    expect(found(transcripts, 'build \uE000 operators')).toEqual([]);
+  });
+
+  it('stays in step with every write: entries added, changed, removed, forgotten, and a removed interview', () => {
+    const { db, transcripts, repository, interview } = setUp();
+    const tara = interview('1', 'Tara Singh', 15);
+    const bob = interview('2', 'Bob Other', 16);
+    const check = (query: string, expected: string[]) => {
+      expect(found(transcripts, query), query).toEqual([...expected].sort());
+      expect(saidInEntries(db, query), query).toEqual([...expected].sort());
+    };
+    const [first] = insertTranscriptEntries(db, tara, [{ speaker: 'Tara Singh', text: 'Mostly elixir.' }]);
+    check('elixir', [tara]);
+    insertTranscriptEntries(db, bob, [{ speaker: 'Bob Other', text: 'Elixir, then erlang.' }]);
+    check('elixir', [tara, bob]);
+    db.prepare('UPDATE transcript_entries SET text = ? WHERE id = ?').run('Mostly haskell.', first!);
+    check('elixir', [bob]);
+    check('haskell', [tara]);
+    db.prepare('DELETE FROM transcript_entries WHERE id = ?').run(first!);
+    check('haskell', []);
+    repository.remove(bob);
+    check('elixir', []);
+    expect(db.prepare('SELECT count(*) AS n FROM transcript_said').get()).toEqual({ n: 0 });
+    // The Meet-artifacts cleanup after the retention period forgets what was read, texts included.
+    insertTranscriptEntries(db, tara, [{ speaker: 'Tara Singh', text: 'Some clojure too.' }]);
+    check('clojure', [tara]);
+    expect(createArtifactRepository(db).forget(Date.parse('2031-01-01T00:00:00.000Z'))).toEqual([tara]);
+    check('clojure', []);
+  });
+
+  it.each([
+    [
+      'nothing there yet',
+      'DROP TRIGGER transcript_said_insert; DROP TABLE transcript_said_fts; DROP TABLE transcript_said',
+    ],
+    ['one trigger missing', 'DROP TRIGGER transcript_said_update'],
+    ['its table of texts missing', 'DROP TABLE transcript_said'],
+    [
+      'its index of stale texts changed',
+      'DROP INDEX transcript_said_stale; CREATE INDEX transcript_said_stale ON transcript_said (id)',
+    ],
+  ])('%s: the next start rebuilds it whole, finding what was said before and after', (_state, tamper) => {
+    const { db, interview } = setUp();
+    const tara = interview('1', 'Tara Singh', 15);
+    insertTranscriptEntries(db, tara, [{ speaker: 'Tara Singh', text: 'Elixir and erlang mostly.' }]);
+    db.exec(tamper);
+    const again = createTranscriptSearch(db);
+    expect(found(again, 'erlang')).toEqual([tara]);
+    insertTranscriptEntries(db, tara, [{ speaker: 'Tara Singh', text: 'Some haskell too.' }]);
+    expect(found(again, 'haskell')).toEqual([tara]);
+    expect(() =>
+      db.exec("INSERT INTO transcript_said_fts (transcript_said_fts) VALUES ('integrity-check')"),
+    ).not.toThrow();
   });
 });
