@@ -10,6 +10,7 @@ import type {
 } from '../../preload/shared/contract/panel-forms-schema';
 import { plannedSpan } from '../../preload/shared/rules/interview-timing';
 import type { PanelFormRow, RecipientRow } from './panel-forms-repository';
+import { isGoogleFormUrl } from '../security/url-policy';
 import { mailGivenUp } from './request-sender';
 import { askDelayMs, nextMail, type Attended } from './request-plan';
 
@@ -91,7 +92,7 @@ export function panelFormView(input: {
     connection: input.connection,
     form: {
       state,
-      ...(form?.responderUri && form.state !== 'creating' ? { responderUri: form.responderUri } : {}),
+      ...(isGoogleFormUrl(form?.responderUri) && form.state !== 'creating' ? { responderUri: form.responderUri } : {}),
       ...(form?.formId && form.state !== 'gone'
         ? { editUri: `https://docs.google.com/forms/d/${form.formId}/edit` }
         : {}),

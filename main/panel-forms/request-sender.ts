@@ -10,6 +10,7 @@ import { plannedSpan } from '../../preload/shared/rules/interview-timing';
 import type { Logger } from '../logging/logger';
 import { MailSendError, type MailTransport } from '../mail/mail-transport';
 import type { RenderedEmail } from '../mail/render-email';
+import { isGoogleFormUrl } from '../security/url-policy';
 import { composeScorecardRequest, type ScorecardRequestView } from '../mail/scorecard-request';
 import type { PanelFormRow, PanelFormsRepository, RecipientRow } from './panel-forms-repository';
 import { nextMail, type Attended } from './request-plan';
@@ -19,6 +20,9 @@ export const maxMailAttempts = 6;
 const mailBackoffMs = [60_000, 5 * 60_000, 15 * 60_000, 60 * 60_000, 3 * 60 * 60_000];
 /** Mail not set up, or the server or Google unreachable: look again after this. */
 const mailPausedMs = 10 * 60_000;
+/** Said in the room when the stored form link is not one Google gives (the database edited or restored). */
+export const badFormLinkProblem =
+  'Not sent: the form link saved on this computer is not a Google Forms link, so it is not put in anyone’s email. Open the form from Google Drive to check it.';
 
 export interface RequestSenderDeps {
   repository: PanelFormsRepository;
@@ -73,6 +77,16 @@ export function createRequestSender(deps: RequestSenderDeps) {
     const due = dueRequests(interview, form, repository.recipients(interview.id), attended, now, deps.heldUpTo?.());
     const formUrl = form.responderUri;
     if (due.length === 0) return 0;
+    // Checked when the form was made, and again here: the stored link may have been changed since.
+    if (!isGoogleFormUrl(formUrl)) {
+      for (const { person } of due)
+        repository.updateRecipient(interview.id, person.email, {
+          mailProblem: badFormLinkProblem,
+          mailRetryMs: now + mailPausedMs,
+        });
+      deps.log.warn(`scorecard requests for ${interview.id} not sent: the stored form link is not a Google Form's`);
+      return 0;
+    }
     let transport: MailTransport;
     let from: { name: string; address: string };
     try {
@@ -94,7 +108,7 @@ export function createRequestSender(deps: RequestSenderDeps) {
           interview,
           person,
           which: next.kind === 'ask' ? { kind: 'ask' } : { kind: 'reminder', number: next.number },
-          formUrl: formUrl!,
+          formUrl,
           settings: deps.settings(),
           render: deps.render,
           from,

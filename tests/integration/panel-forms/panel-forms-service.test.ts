@@ -11,6 +11,7 @@ import { createInterviewRepository } from '../../../main/database/interview-repo
 import { createKeytarSecretStore } from '../../../main/secrets/keytar-secret-store';
 import { createScorecardRepository } from '../../../main/scorecards/scorecard-repository';
 import { formsScope } from '../../../main/panel-forms/forms-client';
+import { badFormLinkProblem } from '../../../main/panel-forms/request-sender';
 import type { DeskServices } from '../../../main/app/compose-services';
 import type { Database } from '../../../main/database/database';
 import type { PanelFormView } from '../../../preload/shared/contract/panel-forms-schema';
@@ -274,6 +275,33 @@ describe('panel scorecards through Google Forms (emulator, SMTP sink, real keych
     await expect(call('panelForms:resend', { interviewId: interview.id, email: 'bob@example.com' })).rejects.toThrow(
       'This scorecard email is not waiting to be sent again.',
     );
+  });
+
+  it('puts no link in anyone’s email when the stored form link is not a Google Form’s, and says so in the room', async () => {
+    const interview = seed({ coInterviewers: [{ email: 'bob@example.com', name: 'Bob Panel' }] });
+    await call('account:connect');
+    await call('panelForms:connect');
+    const made = await check(interview.id);
+    // A hand-edited or restored database: the link no longer is the one Google gave.
+    const setLink = (uri: string) =>
+      services.stores.database
+        .prepare('UPDATE panel_forms SET responder_uri = ? WHERE interview_id = ?')
+        .run(uri, interview.id);
+    setLink('https://docs.google.com.evil.example/forms/d/e/abcdefghijkl/viewform');
+    now = end + hour + minute;
+    let view = await check(interview.id);
+    expect(sink.received).toHaveLength(0);
+    expect(view.people[0]).toMatchObject({ status: 'waiting', problem: badFormLinkProblem });
+    expect(view.form.responderUri).toBeUndefined();
+
+    // The right link back: the ask goes on its own, with it.
+    setLink(made.form.responderUri!);
+    now += 11 * minute;
+    view = await check(interview.id);
+    expect(sink.received.map((m) => m.envelope.to[0])).toEqual(['bob@example.com']);
+    expect(sink.received[0]!.parsed.text).toContain(made.form.responderUri!);
+    expect(view.people[0]).toMatchObject({ status: 'asked' });
+    expect(view.people[0]!.problem).toBeUndefined();
   });
 
   it('rides out 429 and 5xx from Google: retried, then read again later, nothing lost', async () => {
