@@ -38,7 +38,8 @@ export function ScorecardFigures({ figures }: { figures: Figures }) {
           : meets
             ? 'At or above Greenhouse’s benchmark for informed decisions: 90 % within 24 hours of the end.'
             : 'Below Greenhouse’s benchmark for informed decisions: 90 % within 24 hours of the end.'}{' '}
-        Each interviewer of an ended interview owes one: you in the app, your panel through its form.
+        Each interviewer of an ended interview owes one (unless Google Meet says they did not join): you in the app,
+        your panel through its form.
       </p>
       {figures.perInterviewer.length > 0 && (
         <table className="table" data-testid="scorecards-per-interviewer">

@@ -31,6 +31,10 @@ describe('ScorecardFigures', () => {
     expect(screen.getByTestId('scorecards-within-day').textContent).toBe('90 % (9 of 10)');
     expect(screen.getByTestId('scorecards-median').textContent).toBe('30 min');
     expect(screen.getByTestId('scorecards-benchmark').textContent).toContain('At or above Greenhouse’s benchmark');
+    // Who owes one, in the words of the rule: Meet attendance can take the duty away.
+    expect(screen.getByTestId('scorecards-benchmark').textContent).toContain(
+      '(unless Google Meet says they did not join)',
+    );
     const pat = within(screen.getByTestId('scorecards-per-interviewer')).getByRole('row', { name: /Pat Panel/ });
     expect(
       within(pat)
