@@ -118,12 +118,24 @@ export function createTranscriptSearch(
     // The index is read within the bands of entry ids these interviews' transcripts span (a
     // transcript's entries are written together), not through the whole database: one band when
     // they were fetched one after another, more when one was fetched much later.
-    const spans = db
-      .prepare(
-        `SELECT min(id) AS low, max(id) AS high FROM transcript_entries WHERE interview_id IN (SELECT value FROM json_each(?))
-         GROUP BY interview_id, transcript ORDER BY low`,
-      )
-      .all(ids) as { low: number; high: number }[];
+    const spans = (
+      db
+        .prepare(
+          `SELECT interview_id, min(id) AS low, max(id) AS high, count(*) AS n FROM transcript_entries
+           WHERE interview_id IN (SELECT value FROM json_each(?)) GROUP BY interview_id`,
+        )
+        .all(ids) as { interview_id: string; low: number; high: number; n: number }[]
+    ).flatMap((span) =>
+      // An interview whose entries lie far apart (a transcript fetched much later): each transcript's span.
+      Number(span.high) - Number(span.low) < 2 * Number(span.n)
+        ? [span]
+        : (db
+            .prepare(
+              'SELECT min(id) AS low, max(id) AS high FROM transcript_entries WHERE interview_id = ? GROUP BY transcript',
+            )
+            .all(span.interview_id) as { low: number; high: number }[]),
+    );
+    spans.sort((a, b) => Number(a.low) - Number(b.low));
     const bands: { low: number; high: number }[] = [];
     for (const span of spans) {
       const last = bands.at(-1);

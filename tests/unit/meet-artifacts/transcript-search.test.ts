@@ -140,6 +140,35 @@ describe('the schedule search finds interviews by words said in their transcript
     expect(lines([])).toEqual([6, 5, 4, 3, 2, 1].map((d) => `Person ${d}: [Yeah], answer ${d}.`));
   });
 
+  it('shows the line said first, not the one stored first, however far apart the entries were stored', () => {
+    for (const probeCounts of [[], [1], [12]]) {
+      const { db, queries, interview } = setUp({ probeCounts });
+      const tara = interview('1', 'Tara Singh', 15);
+      const bob = interview('2', 'Bob Other', 16);
+      insertTranscriptEntries(
+        db,
+        tara,
+        [{ speaker: 'Tara Singh', text: 'Later: erlang again.' }],
+        '2030-01-15T13:30:00.000Z',
+      );
+      insertTranscriptEntries(
+        db,
+        bob,
+        Array.from({ length: 5 }, () => ({ speaker: 'Bob Other', text: 'Erlang, yes.' })),
+      );
+      insertTranscriptEntries(
+        db,
+        tara,
+        [{ speaker: 'Tara Singh', text: 'First: erlang.' }],
+        '2030-01-15T13:05:00.000Z',
+      );
+      expect(
+        queries.page(window('erlang'), 0, 10).map((r) => read(r.spoken)),
+        String(probeCounts),
+      ).toEqual(['Bob Other: [Erlang], yes.', 'Tara Singh: First: [erlang].']);
+    }
+  });
+
   it('refreshes changed rows (byIds) with their line, and drops those that no longer match', () => {
     const { db, queries, interview } = setUp();
     const tara = interview('1', 'Tara Singh', 15);
