@@ -40,6 +40,8 @@ export interface FormsClient {
   batchUpdate(formId: string, requests: forms_v1.Schema$Request[]): Promise<void>;
   /** The form's items in order (to learn the question ids Google gave). */
   items(formId: string): Promise<FormItem[]>;
+  /** Whether the form still records each respondent's verified Google address (`settings.emailCollectionType`). */
+  collectsVerifiedEmail(formId: string): Promise<boolean>;
   /** Publishes the form and opens it to responses. */
   publish(formId: string): Promise<void>;
   /** Every response submitted (or edited) after `after` (an RFC 3339 "Zulu" time), all pages; malformed ones counted apart. */
@@ -99,6 +101,11 @@ export function createFormsClient(options: FormsClientOptions): FormsClient {
         title: item.title ?? '',
         ...(item.questionItem?.question?.questionId ? { questionId: item.questionItem.question.questionId } : {}),
       }));
+    },
+    async collectsVerifiedEmail(formId) {
+      const res = await run((forms) => forms.forms.get({ formId }, requestOptions));
+      // Anything but VERIFIED (absent included) lets a respondent give any address.
+      return res.data.settings?.emailCollectionType === 'VERIFIED';
     },
     async publish(formId) {
       await run((forms) =>

@@ -38,6 +38,10 @@ export const defaultReadPacing: ReadPacing = {
   maxDelayMs: 2 * 3_600_000,
 };
 
+/** Said in the room when the form lets respondents give any address: whose answer is whose cannot be told. */
+export const unverifiedFormReason =
+  "The form no longer records verified addresses: answers are not read. Turn on 'Verified' in the form's settings.";
+
 /** "Never on its own" as a read time. */
 const never = Number.MAX_SAFE_INTEGER;
 
@@ -66,7 +70,20 @@ export function createResponseReader(deps: ResponseReaderDeps) {
     if (!form.formId || !form.blueprint || form.state !== 'ready') return { scorecardsChanged: false };
     const now = deps.now();
     const endMs = Date.parse(plannedSpan(interview).end);
+    const nextRead = (everyone: boolean) =>
+      now > endMs + pacing.followMs ? never : now + (everyone ? pacing.settledMs : pacing.waitingMs);
     try {
+      // Who answered is known only from the verified address: without it one panelist could answer as another.
+      if (!(await deps.client.collectsVerifiedEmail(form.formId))) {
+        repository.saveForm({
+          ...form,
+          nextReadMs: nextRead(false),
+          readAttempts: 0,
+          reason: unverifiedFormReason,
+          updatedMs: now,
+        });
+        return { scorecardsChanged: false };
+      }
       const { responses, malformed } = await deps.client.responses(form.formId, form.cursor);
       const recipients = repository.recipients(interview.id);
       const problems: string[] = [];
@@ -109,7 +126,7 @@ export function createResponseReader(deps: ResponseReaderDeps) {
       if (malformed)
         problems.push(`Google sent ${malformed} response${malformed === 1 ? '' : 's'} Interview Desk could not read.`);
       const everyone = repository.recipients(interview.id).every((r) => r.receivedMs !== undefined);
-      const next = now > endMs + pacing.followMs ? never : now + (everyone ? pacing.settledMs : pacing.waitingMs);
+      const next = nextRead(everyone);
       const row: PanelFormRow = {
         ...form,
         state: 'ready',

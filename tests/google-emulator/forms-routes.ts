@@ -130,6 +130,14 @@ export class FormsEmulator {
     response.lastSubmittedTime = at;
   }
 
+  /**
+   * Test API: the owner changes "Collect email addresses" in the Forms editor. With anything but
+   * VERIFIED a respondent types an address (RESPONDER_INPUT) or none is recorded.
+   */
+  setEmailCollection(formId: string, type: 'DO_NOT_COLLECT' | 'VERIFIED' | 'RESPONDER_INPUT'): void {
+    this.form(formId).settings.emailCollectionType = type;
+  }
+
   /** Test API: the owner deletes the form in Drive; every call about it answers 404 from now on. */
   deleteForm(formId: string): void {
     this.form(formId).deleted = true;

@@ -12,6 +12,7 @@ import { createKeytarSecretStore } from '../../../main/secrets/keytar-secret-sto
 import { createScorecardRepository } from '../../../main/scorecards/scorecard-repository';
 import { formsScope } from '../../../main/panel-forms/forms-client';
 import { badFormLinkProblem } from '../../../main/panel-forms/request-sender';
+import { unverifiedFormReason } from '../../../main/panel-forms/response-reader';
 import type { DeskServices } from '../../../main/app/compose-services';
 import type { Database } from '../../../main/database/database';
 import type { PanelFormView } from '../../../preload/shared/contract/panel-forms-schema';
@@ -302,6 +303,33 @@ describe('panel scorecards through Google Forms (emulator, SMTP sink, real keych
     expect(sink.received[0]!.parsed.text).toContain(made.form.responderUri!);
     expect(view.people[0]).toMatchObject({ status: 'asked' });
     expect(view.people[0]!.problem).toBeUndefined();
+  });
+
+  it('reads no answers once the form stops recording verified addresses, says so, and reads them when it does again', async () => {
+    const interview = seed();
+    await call('account:connect');
+    await call('panelForms:connect');
+    await check(interview.id);
+    const { formId } = formOf();
+    // The owner switches to addresses the respondent types: Cy answers as Bob.
+    g.forms.setEmailCollection(formId, 'RESPONDER_INPUT');
+    answer('bob@example.com', 'Definitely not', end + 2 * hour);
+    now = end + 2 * hour + 15 * minute;
+    g.requests.length = 0;
+    let view = await check(interview.id);
+    expect(view.form.message).toBe(unverifiedFormReason);
+    expect(view.people.map((p) => p.status)).not.toContain('received');
+    expect(
+      createScorecardRepository({ database: services.stores.database, log: createMemoryLogger() }).others(interview.id),
+    ).toHaveLength(0);
+    expect(g.requests.some((r) => r.path.endsWith('/responses'))).toBe(false);
+
+    // Verified again: nothing was skipped past, the answer is read now.
+    g.forms.setEmailCollection(formId, 'VERIFIED');
+    now += 15 * minute;
+    view = await check(interview.id);
+    expect(view.form.message).toBeUndefined();
+    expect(view.people[0]!.status).toBe('received');
   });
 
   it('rides out 429 and 5xx from Google: retried, then read again later, nothing lost', async () => {
