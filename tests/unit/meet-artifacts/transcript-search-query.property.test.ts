@@ -42,6 +42,8 @@ const hostile = fc.constantFrom(
   'é',
   'e\u0301',
   '🚀',
+  // The mark between entries in an interview's text.
+  '\uE000',
 );
 const typed = fc
   .array(fc.oneof(fc.string({ unit: 'binary', maxLength: 6 }), hostile), { maxLength: 12 })
