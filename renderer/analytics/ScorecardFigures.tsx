@@ -34,7 +34,9 @@ export function ScorecardFigures({ figures }: { figures: Figures }) {
       </dl>
       <p className="muted" data-testid="scorecards-benchmark">
         {figures.due === 0
-          ? 'No scorecard was owed for an interview that ended in this period.'
+          ? figures.pending > 0
+            ? 'Every scorecard owed is still inside its 24 hours: the share counts them once they are in or their time is up.'
+            : 'No scorecard was owed for an interview that ended in this period.'
           : meets
             ? 'At or above Greenhouse’s benchmark for informed decisions: 90 % within 24 hours of the end.'
             : 'Below Greenhouse’s benchmark for informed decisions: 90 % within 24 hours of the end.'}{' '}

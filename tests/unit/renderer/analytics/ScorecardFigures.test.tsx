@@ -53,5 +53,13 @@ describe('ScorecardFigures', () => {
     );
     expect(screen.getByTestId('scorecards-within-day').textContent).toBe('—');
     expect(screen.getByTestId('scorecards-benchmark').textContent).toContain('No scorecard was owed');
+    // Owed, but every one still inside its 24 hours: not "none owed".
+    rerender(
+      <ScorecardFigures
+        figures={{ due: 0, withinDay: 0, submitted: 0, pending: 2, medianHours: null, perInterviewer: [] }}
+      />,
+    );
+    expect(screen.getByTestId('scorecards-benchmark').textContent).toContain('still inside its 24 hours');
+    expect(screen.getByTestId('scorecards-benchmark').textContent).not.toContain('No scorecard was owed');
   });
 });
