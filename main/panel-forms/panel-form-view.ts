@@ -14,6 +14,9 @@ import { isGoogleFormUrl } from '../security/url-policy';
 import { mailGivenUp } from './request-sender';
 import { askDelayMs, nextMail, type Attended } from './request-plan';
 
+/** Said of a person whose email waits in the restore review. */
+export const heldForReviewWords = 'Waiting for your decision on the restored copy';
+
 /** Whether an interview gets a panel form: the recruiter's own, going ahead, with a panel. */
 export function hasPanelForm(interview: Interview): boolean {
   return interview.origin === 'recruiter' && interview.status === 'scheduled' && interview.coInterviewers.length > 0;
@@ -27,6 +30,8 @@ export function panelFormView(input: {
   recipients: RecipientRow[];
   attended: (email: string) => Attended;
   now: number;
+  /** While a restored copy is under review: what was due by then waits for the recruiter's decision. */
+  heldUpTo?: number;
 }): PanelFormView {
   const { interview, form, now } = input;
   const at = (ms: number) => new Date(ms).toISOString();
@@ -69,6 +74,8 @@ export function panelFormView(input: {
               : attended === 'no'
                 ? 'skipped'
                 : 'waiting';
+    // A past "to be asked" time would say it is late; it waits in the restore review instead.
+    const held = next !== undefined && input.heldUpTo !== undefined && next.dueMs <= input.heldUpTo;
     return {
       email: r.email,
       name: r.name,
@@ -78,12 +85,16 @@ export function panelFormView(input: {
       ...(r.remindedMs !== undefined ? { remindedAt: at(r.remindedMs) } : {}),
       reminders: r.reminders,
       ...(r.receivedMs !== undefined ? { receivedAt: at(r.receivedMs) } : {}),
-      ...(next && status !== 'failed'
+      ...(next && status !== 'failed' && !held
         ? { nextAt: at(next.dueMs) }
         : !ended && r.askedMs === undefined && attended !== 'no'
           ? { nextAt: at(endMs + askDelayMs) }
           : {}),
-      ...(r.mailProblem ? { problem: r.mailProblem } : {}),
+      ...(held && status !== 'failed'
+        ? { problem: heldForReviewWords }
+        : r.mailProblem
+          ? { problem: r.mailProblem }
+          : {}),
     };
   });
   return {

@@ -251,6 +251,7 @@ export function createPanelFormsService(deps: PanelFormsServiceDeps): PanelForms
       recipients: repository.recipients(id),
       attended: attendedIn(interview),
       now: now(),
+      ...(heldUpTo() !== undefined ? { heldUpTo: heldUpTo()! } : {}),
     });
   };
 

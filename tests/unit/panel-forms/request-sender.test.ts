@@ -1,22 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { dueRequests } from '../../../main/panel-forms/request-sender';
-import type { PanelFormRow, RecipientRow } from '../../../main/panel-forms/panel-forms-repository';
+import type { RecipientRow } from '../../../main/panel-forms/panel-forms-repository';
 import { panelInterview } from '../../support/panel-interview';
+import { readyFormRow } from '../../support/panel-form-blueprint';
 
 const hour = 3_600_000;
 const day = 24 * hour;
 const start = Date.parse('2026-12-07T14:00:00Z');
 const end = start + 45 * 60_000;
 const interview = panelInterview(start);
-const form: PanelFormRow = {
-  interviewId: interview.id,
-  formId: 'f1',
-  responderUri: 'https://docs.google.com/forms/d/e/f1/viewform',
-  state: 'ready',
-  nextReadMs: 0,
-  readAttempts: 0,
-  updatedMs: 0,
-};
+const form = readyFormRow(interview.id);
 const bob = (facts: Partial<RecipientRow> = {}): RecipientRow => ({
   email: 'bob@example.com',
   name: 'Bob Panel',
