@@ -9,7 +9,7 @@ import { StatusBadge } from '../common/StatusBadge';
 import { formatDateTime, formatTime, systemTimeZone } from '../common/format';
 import { navigateTo } from '../app/use-hash-route';
 import { headersAt } from './schedule-rows';
-import { scheduleRowName } from './schedule-row-name';
+import { rowTail } from './schedule-row-name';
 import { useSchedule } from './use-schedule';
 
 const headerHeight = 40;
@@ -201,21 +201,22 @@ function InterviewRow({
   const status = displayStatus(interview, timing, now);
   return (
     <div role="listitem" style={style} className="interview-row-wrap">
-      {/* Its visible text would read "Ended, Sun, 6 Dec…" run together: the name says it in order instead. */}
-      <a
-        className="interview-row"
-        href={`#/interview/${interview.id}`}
-        aria-label={scheduleRowName(interview, formatDateTime(interview.startUtc, zone), status)}
-      >
+      {/* Named by its content (WCAG 2.5.3: the name holds what is seen), with hidden separators so it reads in
+          order: time, who, what, the line said, then the status as its own sentence and the full date. */}
+      <a className="interview-row" href={`#/interview/${interview.id}`}>
         <span className="time">{formatTime(interview.startUtc, zone)}</span>
+        <span className="sr-only">, </span>
         <span className="who">
           <strong>{interview.candidateName}</strong>
+          <span className="sr-only">, </span>
           <span className="muted">
             {interview.jobTitle} · {interview.durationMinutes} min
           </span>
+          <span className="sr-only">. </span>
           {interview.spoken && <SpokenLineText line={interview.spoken} />}
         </span>
         <StatusBadge status={status} title={interview.attention} />
+        <span className="sr-only">{rowTail(interview, status, formatDateTime(interview.startUtc, zone))}</span>
       </a>
     </div>
   );
