@@ -157,6 +157,8 @@ export function createPanelFormsService(deps: PanelFormsServiceDeps): PanelForms
   /** Makes the form, sends what is due, reads what is due, for one interview. Throws only a DeskFailure that stops the pass. */
   const passOne = async (interview: Interview): Promise<void> => {
     syncPanel(interview);
+    // A restored copy without the form: it may have been made, and the panel asked, after the copy was taken.
+    if (heldAfterRestore.holdsForm(interview)) return;
     let form = await makeForm(interview);
     const attended = attendedIn(interview);
     // Responses are read before anything is sent: someone who just answered is not reminded.
@@ -208,6 +210,8 @@ export function createPanelFormsService(deps: PanelFormsServiceDeps): PanelForms
         continue;
       }
       const form = repository.form(interview.id);
+      // Held for the restore review: it waits for the person's decision, not for a time.
+      if (!form && heldAfterRestore.holdsForm(interview)) continue;
       if (!form || form.state === 'creating') times.push(form?.nextReadMs ?? at);
       if (form?.state !== 'ready') continue;
       const attended = attendedIn(interview);

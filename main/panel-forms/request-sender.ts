@@ -53,14 +53,25 @@ export function dueRequests(
   heldUpTo?: number,
 ) {
   if (form.state !== 'ready' || !form.responderUri) return [];
+  return owedBy(interview, recipients, attended, now).filter(
+    ({ next }) => heldUpTo === undefined || next.dueMs > heldUpTo,
+  );
+}
+
+/** The messages owed by `at` to whoever of `recipients` is still on the panel, form or not. */
+export function owedBy(
+  interview: Interview,
+  recipients: RecipientRow[],
+  attended: (email: string) => Attended,
+  at: number,
+) {
   const endMs = Date.parse(plannedSpan(interview).end);
   const onPanel = new Set(interview.coInterviewers.map((c) => c.email.toLowerCase()));
   return recipients.flatMap((r) => {
     // Taken off the panel since: nothing more goes to them.
     if (!onPanel.has(r.email) || mailGivenUp(r)) return [];
     const next = nextMail(endMs, r, attended(r.email));
-    const held = heldUpTo !== undefined && next !== undefined && next.dueMs <= heldUpTo;
-    return next && next.dueMs <= now && !held ? [{ person: r, next }] : [];
+    return next && next.dueMs <= at ? [{ person: r, next }] : [];
   });
 }
 

@@ -11,7 +11,7 @@ import { droppedAfterRestore } from '../../preload/shared/rules/dropped-after-re
 import { personName } from '../../preload/shared/rules/person-name';
 import type { PanelFormsRepository } from './panel-forms-repository';
 import type { Attended } from './request-plan';
-import { dueRequests } from './request-sender';
+import { dueRequests, owedBy } from './request-sender';
 
 /** Keys of held scorecard emails: `scorecard:<interview>:<0 for the ask, else the reminder's number>:<email>`. */
 const keyPattern = /^scorecard:([^:]+):(\d):(.+)$/;
@@ -29,6 +29,8 @@ export interface HeldScorecardMail {
   send(keys: string[]): number;
   /** Counts the chosen emails as sent without sending them; answers how many were still held. */
   drop(keys: string[]): number;
+  /** Whether an interview's form waits for the review: none yet, and its asks were due before the restore. */
+  holdsForm(interview: Interview): boolean;
 }
 
 export interface HeldScorecardMailDeps {
@@ -45,23 +47,46 @@ export interface HeldScorecardMailDeps {
 export function createHeldScorecardMail(deps: HeldScorecardMailDeps): HeldScorecardMail {
   const { repository } = deps;
 
+  /**
+   * No form in the copy, yet its asks were due by the restore: the form may have been made and the
+   * panel asked after the copy was taken. Listed per co-interviewer; the form waits for the decision.
+   */
+  const formlessHeld = (interview: Interview, upTo: number) => {
+    const stored = new Map(repository.recipients(interview.id).map((r) => [r.email, r]));
+    const panel = interview.coInterviewers.map((c) => {
+      const email = c.email.toLowerCase();
+      return stored.get(email) ?? { email, name: c.name?.trim() || c.email, reminders: 0, mailAttempts: 0 };
+    });
+    return owedBy(interview, panel, deps.attendedIn(interview), upTo);
+  };
+
+  const heldIn = (interview: Interview, upTo: number) => {
+    const form = repository.form(interview.id);
+    // What the copy says was due by the restore: `dueRequests` as of that moment.
+    return form
+      ? dueRequests(interview, form, repository.recipients(interview.id), deps.attendedIn(interview), upTo)
+      : formlessHeld(interview, upTo);
+  };
+
   const held = () => {
     const upTo = deps.heldUpTo();
     if (upTo === undefined) return [];
-    return deps.recentlyEnded(deps.now()).flatMap((interview) => {
-      const form = repository.form(interview.id);
-      if (!form) return [];
-      // What the copy says was due by the restore: `dueRequests` as of that moment.
-      return dueRequests(interview, form, repository.recipients(interview.id), deps.attendedIn(interview), upTo).map(
-        ({ person, next }) => ({
-          key: heldScorecardKey(interview.id, next.kind === 'ask' ? 0 : next.number, person.email),
-          interview,
-          person,
-          next,
-        }),
-      );
-    });
+    return deps.recentlyEnded(deps.now()).flatMap((interview) =>
+      heldIn(interview, upTo).map(({ person, next }) => ({
+        key: heldScorecardKey(interview.id, next.kind === 'ask' ? 0 : next.number, person.email),
+        interview,
+        person,
+        next,
+      })),
+    );
   };
+
+  /** The recipients' rows exist before a decision is written to them (a form-less interview may have none yet). */
+  const ensureRows = (interview: Interview) =>
+    repository.syncRecipients(
+      interview.id,
+      interview.coInterviewers.map((c) => ({ email: c.email, name: c.name?.trim() || c.email })),
+    );
 
   const chosen = (keys: string[]) => {
     const wanted = new Set(keys);
@@ -85,20 +110,28 @@ export function createHeldScorecardMail(deps: HeldScorecardMailDeps): HeldScorec
       const found = chosen(keys);
       // Due again from now: past the restore, so no longer held, and the next pass sends it.
       const from = Math.max(deps.now(), (deps.heldUpTo() ?? 0) + 1);
-      for (const { interview, person } of found)
+      for (const { interview, person } of found) {
+        ensureRows(interview);
         repository.updateRecipient(interview.id, person.email, { mailRetryMs: from });
+      }
       return found.length;
     },
     drop(keys) {
       const found = chosen(keys);
       const at = deps.now();
-      for (const { interview, person, next } of found)
+      for (const { interview, person, next } of found) {
+        ensureRows(interview);
         repository.updateRecipient(interview.id, person.email, {
           ...(next.kind === 'ask' ? { askedMs: at, reminders: 0 } : { remindedMs: at, reminders: next.number }),
           mailRetryMs: undefined,
           mailProblem: `Not sent again: ${droppedAfterRestore}, so counted as sent.`,
         });
+      }
       return found.length;
+    },
+    holdsForm(interview) {
+      const upTo = deps.heldUpTo();
+      return upTo !== undefined && !repository.form(interview.id) && formlessHeld(interview, upTo).length > 0;
     },
   };
 }

@@ -10,6 +10,7 @@ import { createMemoryLogger } from '../../../main/logging/logger';
 import { createInterviewRepository } from '../../../main/database/interview-repository';
 import { databasePaths } from '../../../main/database/open-database';
 import { readRestoreHold } from '../../../main/database/restore-hold';
+import { heldForReviewWords } from '../../../main/panel-forms/panel-form-view';
 import { createKeytarSecretStore } from '../../../main/secrets/keytar-secret-store';
 import type { DeskServices } from '../../../main/app/compose-services';
 import type { OpenedStores } from '../../../main/database/open-stores';
@@ -135,6 +136,51 @@ describe('scorecard emails after restoring a copy (emulator, SMTP sink, real fil
     expect(view.people.map((p) => [p.status, p.reminders, p.problem])).toEqual([
       ['reminded', 1, undefined],
       ['reminded', 1, undefined],
+    ]);
+  });
+
+  it('makes no second form for a copy taken before the form: the asks wait in the review, Send makes it', async () => {
+    launch();
+    const interview = panelInterview(start);
+    createInterviewRepository(services!.stores.database).put(interview);
+    await call('account:connect');
+    await call('panelForms:connect');
+    // The copy is taken before the form is made.
+    services!.stores.keepGoodCopy();
+    now = end + hour + minute;
+    await call('panelForms:checkNow', interview.id);
+    const forms = g.forms.all().length;
+    await stop();
+    fs.writeFileSync(databasePaths(temp.dir).file, 'this is not a database '.repeat(100));
+
+    sink.received.length = 0;
+    now = Date.now() + minute;
+    launch();
+    await call('account:connect');
+    await call('panelForms:connect');
+    let view = await call<PanelFormView>('panelForms:checkNow', interview.id);
+    expect(g.forms.all()).toHaveLength(forms);
+    expect(sink.received).toHaveLength(0);
+    expect(view.people.map((p) => [p.status, p.nextAt, p.problem])).toEqual([
+      ['waiting', undefined, heldForReviewWords],
+      ['waiting', undefined, heldForReviewWords],
+    ]);
+    const held = (await call<RestorePending>('restore:pending')).messages.filter((m) => m.interviewId === interview.id);
+    expect(held.map((m) => [m.kind, m.recipientName])).toEqual([
+      ['scorecard_request', 'Bob Panel'],
+      ['scorecard_request', 'Cy Panel'],
+    ]);
+    const keyOf = (name: string) => held.find((m) => m.recipientName === name)!.key;
+
+    // Drop Cy's (counted as asked), Send Bob's: now the form is made and only Bob is emailed.
+    await call('restore:drop', { keys: [keyOf('Cy Panel')] });
+    await call('restore:send', { keys: [keyOf('Bob Panel')] });
+    view = await call<PanelFormView>('panelForms:checkNow', interview.id);
+    expect(g.forms.all()).toHaveLength(forms + 1);
+    expect(to()).toEqual([['bob@example.com', 'Your scorecard: Ada Lovelace, Compiler Engineer']]);
+    expect(view.people.map((p) => [p.email, p.status])).toEqual([
+      ['bob@example.com', 'asked'],
+      ['cy@example.com', 'asked'],
     ]);
   });
 
