@@ -22,9 +22,8 @@ import {
   timeZoneName,
 } from './interview-schema';
 import { attendanceViewSchema, candidateWaitingSchema } from './attendance-schema';
-import { artifactsViewSchema } from './transcript-schema';
 import { panelFormViewSchema } from './panel-forms-schema';
-import { debriefQuerySchema, debriefSchema, savedPdfSchema } from './debrief-schema';
+import { artifactsViewSchema } from './transcript-schema';
 import {
   scorecardDueSchema,
   scorecardInputSchema,

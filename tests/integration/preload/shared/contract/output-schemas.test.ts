@@ -204,9 +204,6 @@ describe('every call answers what its output schema says (composed services, loc
       // With the recruiter's scorecard submitted just before: their own in the debrief, the candidate's whole view.
       'debrief:get': () => ({ id, scope: 'candidate' }),
       'debrief:savePdf': () => ({ id }),
-      // With the recruiter's scorecard submitted just before: their own in the debrief, the candidate's whole view.
-      'debrief:get': () => ({ id, scope: 'candidate' }),
-      'debrief:savePdf': () => ({ id }),
       'interviews:cancel': () => id,
       'mail:useGmail': () => undefined,
       'attendance:get': () => id,
