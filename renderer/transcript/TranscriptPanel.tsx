@@ -15,6 +15,7 @@ import {
 } from '../../preload/shared/rules/artifact-words';
 import { findKey, findLines, markMatches } from './find-in-transcript';
 import { useArtifacts } from './use-artifacts';
+import { ConnectMeet } from './ConnectMeet';
 
 /** One artifact: its link to open in the browser (checked again by main), or where it stands. */
 function ArtifactItem({ link, onError }: { link: ArtifactLink; onError: (e: DeskError | undefined) => void }) {
@@ -117,12 +118,14 @@ function Transcript({ view, zone }: { view: ArtifactsView; zone: string }) {
 
 /**
  * Meet's transcript, recording and Gemini notes in the room: where reading them stands (what it waits
- * for, or why there is nothing), the links, "Check Meet now", and the transcript with find within.
+ * for, or why there is nothing), the links, "Connect Google Meet" or "Check Meet now", and the transcript
+ * with find within.
  */
 export function TranscriptPanel({ interview }: { interview: Interview }) {
   const loaded = useArtifacts(interview.id);
   const [error, setError] = useState<DeskError | undefined>();
   const [checking, setChecking] = useState(false);
+  const section = useRef<HTMLElement>(null);
   const view = loaded.value;
   const zone = interview.timeZone;
   if (!view) return <ErrorMessage error={loaded.error} />;
@@ -137,7 +140,7 @@ export function TranscriptPanel({ interview }: { interview: Interview }) {
   };
   const canCheck = view.connection === 'connected' && view.state !== 'not_ended';
   return (
-    <section className="panel transcript" aria-labelledby="transcript-title" data-testid="transcript">
+    <section ref={section} className="panel transcript" aria-labelledby="transcript-title" data-testid="transcript">
       <h2 id="transcript-title">Transcript and recording</h2>
       <p data-testid="transcript-status">{statusWords(view, (iso) => formatTime(iso, zone))}</p>
       {view.artifacts.length > 0 && (
@@ -152,6 +155,11 @@ export function TranscriptPanel({ interview }: { interview: Interview }) {
           {line}
         </p>
       ))}
+      <ConnectMeet
+        connection={view.connection}
+        reload={loaded.reload}
+        heading={() => section.current?.querySelector<HTMLElement>('h2')}
+      />
       {canCheck && (
         <p>
           <button type="button" disabled={checking} onClick={() => void checkNow()}>
