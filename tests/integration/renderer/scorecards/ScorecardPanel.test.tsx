@@ -47,7 +47,7 @@ describe('the room’s scorecard when Meet says the recruiter did not join', () 
     expect(screen.getByRole('button', { name: 'Submit scorecard' })).toBeTruthy();
 
     // Written all the same: once submitted, there is nothing left to explain.
-    const submitted = await window.desk.scorecards.submit({
+    const submitted = await window.desk!.scorecards.submit({
       interviewId: phoneScreen.id,
       answers: { ratings: {}, overall: 'no', takeaways: '' },
     });
