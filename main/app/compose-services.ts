@@ -17,7 +17,6 @@ import { createInterviewQueries, type InterviewQueries } from '../interviews/int
 import { createTranscriptSearch } from '../meet-artifacts/transcript-search';
 import { createCandidateCopies, type CandidateCopies } from '../interviews/candidate-copies';
 import { joinPhase } from '../../preload/shared/rules/interview-timing';
-import { recruiterAbsent } from '../../preload/shared/rules/recruiter-absent';
 import { browserOnlyLauncher, type MeetLauncher } from '../meet/meet-launcher';
 import { createJoinInterview } from '../meet/join-interview';
 import { createAccountService, type AccountService } from '../google/account/account-service';
@@ -42,6 +41,7 @@ import { createRestoreReview } from '../mail/restore-review';
 import { createAnalyticsReports } from '../analytics/analytics-report';
 import { createDisposableStore, disposableInterval } from '../shared/disposable-store';
 import { tuned, type ServiceTuning } from './service-tuning';
+import { composeAfterInterview } from './compose-after-interview';
 import { appHandlers } from './handlers/app-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
 import { accountHandlers } from './handlers/account-handlers';
@@ -57,18 +57,7 @@ import { analyticsHandlers } from './handlers/analytics-handlers';
 import { attendanceHandlers } from './handlers/attendance-handlers';
 import { findTimeHandlers } from './handlers/find-time-handlers';
 import { restoreHandlers } from './handlers/restore-handlers';
-import { panelformsHandlers } from './handlers/panelforms-handlers';
-import { createPanelFormsService } from '../panel-forms/panel-forms-service';
-import type { ScorecardRequestView } from '../mail/scorecard-request';
-import { artifactsHandlers } from './handlers/artifacts-handlers';
-import { createMeetArtifacts } from '../meet-artifacts/artifact-service';
-import { debriefHandlers } from './handlers/debrief-handlers';
-import { createDebriefService } from '../debrief/debrief-service';
-import { createDebriefSources } from '../debrief/debrief-sources';
-import { createScorecardRepository } from '../scorecards/scorecard-repository';
 import type { SavedPdf } from '../../preload/shared/contract/debrief-schema';
-import { scorecardsHandlers } from './handlers/scorecards-handlers';
-import { createScorecards } from '../scorecards/scorecards';
 
 /** What the composition root needs from the outside world; tests hand in real-but-local ones. */
 export interface ServiceDeps {
@@ -245,7 +234,7 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     drain: () => void outbox.drain(),
     googleConnected: () => account.status().state === 'connected',
     // The panel's scorecard emails keep their own state: the review lists and decides them too.
-    otherHeld: () => ({ ...panelForms.heldAfterRestore, wake: panelForms.wake }),
+    otherHeld: () => ({ ...after.panelForms.heldAfterRestore, wake: after.panelForms.wake }),
   });
   // After reconnecting (Gmail transport) or a change of mail settings, queued mail resumes.
   account.onChange((s) => {
@@ -340,78 +329,32 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     timeStyle,
   });
 
-  // After the interview: Meet's transcript, recording and notes.
-  const artifacts = disposables.add(
-    createMeetArtifacts({
-      database: deps.database,
-      account,
-      connection: attendance.connection,
-      interviews,
-      onInterviewsChanged: commands.onChange,
-      meetApiUrl: deps.config.google.meetApiUrl,
-      clock: deps.clock,
-      log: deps.log.scope('meet-artifacts'),
-      events,
-      ...tuned(tuning, ['timers']),
-      ...tuned(tuning.google, ['retry', 'requestTimeoutMs']),
-    }),
-  );
-  artifacts.start();
-  afterInterviewData.push((before) => artifacts.forget(before));
-  // After the interview: scorecards and their templates.
-  const scorecards = disposables.add(
-    createScorecards({
-      database: deps.database,
-      interviews,
-      onInterviewsChanged: commands.onChange,
-      showOthersBeforeSubmit: () => settings.get().showOthersScorecardsBeforeSubmit,
-      recruiter,
-      recruiterAbsent: (id) => recruiterAbsent(attendance.view(id).report),
-      ...(deps.scorecardDueNotifier ? { notifyDue: deps.scorecardDueNotifier } : {}),
-      clock: deps.clock,
-      log: deps.log.scope('scorecards'),
-      events,
-      ...tuned(tuning, ['timers']),
-    }),
-  );
-  afterInterviewData.push((before) => scorecards.forget(before));
-  // Started once everything it prunes exists: the first pruning runs now, at start.
-  attendance.start();
-  // After the interview: the panel's scorecards through Google Forms.
-  const panelForms = disposables.add(
-    createPanelFormsService({
-      database: deps.database,
-      account,
-      interviews,
-      onInterviewsChanged: commands.onChange,
-      templateFor: (jobTitle) => scorecards.templates.templateFor(jobTitle),
-      attendance: (id) => attendance.view(id),
-      mail,
-      settings: () => settings.get(),
-      render: createEmailRenderer<ScorecardRequestView>(deps.templatesDir, undefined, 'scorecard-request'),
-      formsApiUrl: deps.config.google.formsApiUrl,
-      clock: deps.clock,
-      log: deps.log.scope('panel-forms'),
-      events,
-      locale: recruiterLocale,
-      restoreHeldUpTo: () => restoreHold.current()?.restoredAt,
-      ...tuned(tuning, ['timers']),
-      ...tuned(tuning.google, ['retry', 'requestTimeoutMs']),
-    }),
-  );
-  // After the interview: the debrief.
-  const debrief = createDebriefService({
-    interviews,
-    scorecards: createScorecardRepository({ database: deps.database, log: deps.log.scope('debrief') }),
-    sources: createDebriefSources(deps.database),
-    attendance: (id) => attendance.view(id),
-    panel: (id) => panelForms.view(id),
-    meet: (id) => artifacts.status(id),
-    showOthersBeforeSubmit: () => settings.get().showOthersScorecardsBeforeSubmit,
+  // After the interview: Meet's transcript and links, scorecards, the panel's forms, the debrief.
+  const after = composeAfterInterview({
+    database: deps.database,
+    config: deps.config,
     clock: deps.clock,
+    log: deps.log,
+    templatesDir: deps.templatesDir,
+    tuning,
+    disposables,
+    events,
+    settings,
+    account,
+    interviews,
+    commands,
+    attendance,
+    mail,
+    recruiter,
     timeStyle,
+    recruiterLocale,
+    restoredAt: () => restoreHold.current()?.restoredAt,
+    ...(deps.scorecardDueNotifier ? { scorecardDueNotifier: deps.scorecardDueNotifier } : {}),
     ...(deps.savePdf ? { savePdf: deps.savePdf } : {}),
   });
+  afterInterviewData.push((before) => after.forget(before));
+  // Started once everything it prunes exists: the first pruning runs now, at start.
+  attendance.start();
 
   const handlers = {
     ...appHandlers({ info: deps.info, smtpUrl: deps.config.smtpUrl, notices }),
@@ -437,18 +380,7 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     ...attendanceHandlers({ attendance, interviews }),
     ...findTimeHandlers(findTime),
     ...restoreHandlers(restoreReview),
-    // After the interview: Meet artifacts' handlers.
-    ...artifactsHandlers({ artifacts, interviews }),
-    // After the interview: scorecards' handlers.
-    ...scorecardsHandlers({
-      scorecards: scorecards.service,
-      templates: scorecards.templates,
-      dueNow: () => scorecards.dueNow(),
-    }),
-    // After the interview: panel forms' handlers.
-    ...panelformsHandlers({ panelForms, interviews }),
-    // After the interview: debrief's handlers.
-    ...debriefHandlers(debrief),
+    ...after.handlers,
   } satisfies CallHandlers;
 
   return {
