@@ -8,7 +8,7 @@ import { makeInterview, seedStore } from '../support/interview-fixtures';
 import { makeTempDir } from '../support/temp-dir';
 import { startGoogleEmulator } from '../google-emulator/google-emulator';
 
-test("Meet's transcript in the room: speakers named, the three links, find within, Check Meet now", async ({
+test("Meet's transcript in the room: Connect from the section, speakers named, the three links, find within", async ({
   page,
 }) => {
   const g = await startGoogleEmulator();
@@ -96,7 +96,14 @@ test("Meet's transcript in the room: speakers named, the three links, find withi
     await expect(section.getByTestId('transcript-status')).toContainText('connect attendance');
     expect(g.count('/transcripts')).toBe(0);
 
-    await page.getByRole('region', { name: 'Attendance' }).getByRole('button', { name: 'Connect attendance' }).click();
+    // The section's own Connect (attendance's call: one consent serves both), from the keyboard.
+    await expect(section).toContainText('One Google consent serves both attendance and transcripts.');
+    await section.screenshot({ path: 'tests/artifacts/transcript-connect.png' });
+    await expectAccessible(page, 'room, transcript not connected');
+    await section.getByRole('button', { name: 'Connect Google Meet' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(section.getByRole('heading', { name: 'Transcript and recording' })).toBeFocused();
+    await expect(section.getByRole('button', { name: 'Connect Google Meet' })).toHaveCount(0);
     // Read a few seconds after the grant: the transcript with speakers; the recording, still being prepared
     // long after the call (6 hours), is no longer waited for.
     await expect(section.getByTestId('transcript-status')).toHaveText(
