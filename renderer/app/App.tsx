@@ -247,17 +247,14 @@ export function App() {
             onClose={() => setWaiting(undefined)}
           />
         )}
-        {scorecardsDueShown.map((due) => (
-          <ScorecardDueBanner
-            key={due.interviewId}
-            due={due}
-            onOpen={() => {
-              scorecardsDue.dismiss(due.interviewId);
-              navigate({ screen: 'interview', id: due.interviewId });
-            }}
-            onClose={() => scorecardsDue.dismiss(due.interviewId)}
-          />
-        ))}
+        <ScorecardDueBanner
+          dues={scorecardsDueShown}
+          onOpen={(due) => {
+            scorecardsDue.dismiss(due.interviewId);
+            navigate({ screen: 'interview', id: due.interviewId });
+          }}
+          onClose={(dues) => dues.forEach((due) => scorecardsDue.dismiss(due.interviewId))}
+        />
         {account.value?.state === 'needs_reconnect' && (
           <div className="banner warning" role="alert">
             <span>

@@ -132,4 +132,34 @@ describe('"Scorecard due" in the window', () => {
     // Nor does a window opened now show it.
     expect(await desk.scorecards.dueNow()).toEqual({ ok: true, value: [] });
   });
+
+  // Several due at once stay one banner, so the screen's own actions stay in sight (the layout check).
+  it('several due at once: one banner naming the one that ended last and counting the rest', async () => {
+    const older = makeInterview({
+      startUtc: new Date(Date.now() - 30 * hour).toISOString(),
+      durationMinutes: 60,
+      candidate: { name: 'Alan Turing', email: 'alan@example.com' },
+      jobTitle: 'Cryptanalyst',
+    });
+    const newer = makeInterview({
+      startUtc: new Date(Date.now() - 5 * hour).toISOString(),
+      durationMinutes: 60,
+      candidate: { name: 'Katherine Johnson', email: 'kj@example.com' },
+      jobTitle: 'Navigator',
+    });
+    render(<App />);
+    act(() => {
+      services.events.emit('scorecards:due', dueFor(older));
+      services.events.emit('scorecards:due', dueFor(newer));
+    });
+    await waitFor(() => expect(document.title).toBe('(2) Interview Desk'));
+    const banners = screen.getAllByTestId('scorecard-due-banner');
+    expect(banners).toHaveLength(1);
+    expect(banners[0]!.textContent).toContain(
+      '2 scorecards due: The interview with Katherine Johnson (Navigator) ended 4 h ago, and 1 more interview.',
+    );
+    expect(screen.getByRole('button', { name: 'Write scorecard for Katherine Johnson' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Dismiss 2 scorecards due' }));
+    expect(screen.queryByTestId('scorecard-due-banner')).toBeNull();
+  });
 });
