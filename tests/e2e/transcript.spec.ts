@@ -93,7 +93,7 @@ test("Meet's transcript in the room: Connect from the section, speakers named, t
     // Before attendance's Meet permission: the section says so, and nothing was asked of Meet.
     await page.evaluate((id) => (location.hash = `#/interview/${id}`), recorded.id);
     const section = page.getByRole('region', { name: 'Transcript and recording' });
-    await expect(section.getByTestId('transcript-status')).toContainText('connect attendance');
+    await expect(section.getByTestId('transcript-status')).toContainText('Google Meet is not connected yet');
     expect(g.count('/transcripts')).toBe(0);
 
     // The section's own Connect (attendance's call: one consent serves both), from the keyboard.

@@ -88,7 +88,7 @@ export function statusWords(view: ArtifactsView, at: (iso: string) => string): s
     case 'blocked':
       return view.reason === 'reconnect'
         ? "Reconnect your Google account to read Meet's transcript and recording. What was read is kept."
-        : "Meet's transcript and recording are read with the same Google Meet permission as attendance: connect attendance to read them.";
+        : "Google Meet is not connected yet: Meet's transcript and recording are read with the same permission as attendance.";
     case 'failed':
       switch (view.reason) {
         case 'not_participant':

@@ -60,7 +60,7 @@ const heading = () => screen.getByRole('heading', { name: 'Transcript and record
 describe("the transcript section's own Connect Google Meet", () => {
   it('says why a refusal failed, connects on the next press, focuses the heading, and reads the transcript', async () => {
     render(<TranscriptPanel interview={interview} />);
-    expect((await screen.findByTestId('transcript-status')).textContent).toContain('connect attendance');
+    expect((await screen.findByTestId('transcript-status')).textContent).toContain('Google Meet is not connected yet');
     expect(screen.getByTestId('transcript-connect').textContent).toContain(
       'One Google consent serves both attendance and transcripts.',
     );

@@ -113,6 +113,6 @@ describe('the transcript section', () => {
     });
     act(() => services.events.emit('artifacts:changed', { ids: [interview.id] }));
     await waitFor(() => expect(screen.queryByTestId('transcript-lines')).toBeNull());
-    expect(screen.getByTestId('transcript-status').textContent).toContain('connect attendance');
+    expect(screen.getByTestId('transcript-status').textContent).toContain('Google Meet is not connected yet');
   });
 });

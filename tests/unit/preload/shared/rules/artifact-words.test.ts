@@ -39,7 +39,9 @@ describe('artifact words', () => {
       "only the meeting's organizer and its participants can",
     );
     expect(statusWords(view({ state: 'expired' }), at)).toContain('older than the 30 days');
-    expect(statusWords(view({ state: 'blocked', reason: 'scope_missing' }), at)).toContain('connect attendance');
+    expect(statusWords(view({ state: 'blocked', reason: 'scope_missing' }), at)).toContain(
+      'Google Meet is not connected yet',
+    );
   });
 
   it('lists what a complete call has none of, and Gemini notes not offered', () => {
