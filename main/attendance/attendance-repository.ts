@@ -201,14 +201,14 @@ export function createAttendanceRepository(db: Database): AttendanceRepository {
     },
     nextDueAfter(now) {
       const end = db
-        .prepare(`SELECT min(i.end_ms) AS at FROM interviews i WHERE ${eligible} AND i.end_ms > ?`)
-        .get(now) as Row;
+        .prepare(`SELECT i.end_ms AS at FROM interviews i WHERE ${eligible} AND i.end_ms > ? ORDER BY i.end_ms LIMIT 1`)
+        .get(now) as Row | undefined;
       const retry = db
         .prepare(
           "SELECT min(next_ms) AS at FROM attendance_fetch WHERE final = 0 AND state != 'failed' AND next_ms > ?",
         )
         .get(now) as Row;
-      const times = [end.at, retry.at].filter((v) => v !== null && v !== undefined).map(Number);
+      const times = [end?.at, retry.at].filter((v) => v !== null && v !== undefined).map(Number);
       return times.length ? Math.min(...times) : undefined;
     },
     unblock() {

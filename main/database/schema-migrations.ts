@@ -174,6 +174,9 @@ export const schemaSteps: SchemaStep[] = [
     // against as JSON, so editing a template never changes what an interviewer said.
     up: (sql) =>
       sql.exec(`
+        -- "The next interview to end" in end order, so looking for it stops at the first one.
+        CREATE INDEX interviews_by_end ON interviews (end_ms);
+
         CREATE TABLE meet_artifacts (
           interview_id TEXT NOT NULL REFERENCES interviews (id) ON DELETE CASCADE,
           name TEXT NOT NULL,

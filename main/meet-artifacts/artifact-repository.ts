@@ -243,15 +243,16 @@ export function createArtifactRepository(db: Database): ArtifactRepository {
     nextDueAfter(now) {
       const end = db
         .prepare(
-          `SELECT min(i.end_ms) AS at FROM interviews i WHERE ${eligible} AND i.end_ms > ?
-             AND NOT EXISTS (SELECT 1 FROM artifact_fetch f WHERE f.interview_id = i.id)`,
+          `SELECT i.end_ms AS at FROM interviews i WHERE ${eligible} AND i.end_ms > ?
+             AND NOT EXISTS (SELECT 1 FROM artifact_fetch f WHERE f.interview_id = i.id)
+           ORDER BY i.end_ms LIMIT 1`,
         )
-        .get(now - firstLookMs) as Row;
+        .get(now - firstLookMs) as Row | undefined;
       const again = db
         .prepare("SELECT min(next_ms) AS at FROM artifact_fetch WHERE state = 'waiting' AND next_ms > ?")
         .get(now) as Row;
       const times = [
-        end.at === null ? undefined : Number(end.at) + firstLookMs,
+        end?.at === null || end?.at === undefined ? undefined : Number(end.at) + firstLookMs,
         again.at === null ? undefined : Number(again.at),
       ].filter((v): v is number => v !== undefined);
       return times.length ? Math.min(...times) : undefined;
