@@ -9,6 +9,7 @@ import type { EventHub } from '../shared/event-hub';
 import type { InterviewQueries } from '../interviews/interview-queries';
 import type { TimerApi } from '../reminders/reminder-scheduler';
 import type { Interview } from '../../preload/shared/contract/interview-schema';
+import type { InterviewChange } from '../interviews/interview-commands';
 import type { ScorecardDue } from '../../preload/shared/contract/scorecard-schema';
 import { createTemplateStore, type TemplateStore } from './template-store';
 import { createScorecardRepository } from './scorecard-repository';
@@ -21,7 +22,7 @@ export interface ScorecardsDeps {
   database: Database;
   interviews: Pick<InterviewQueries, 'get' | 'find'>;
   /** Called on every interview change (a move, a cancel): the due schedule looks again. */
-  onInterviewsChanged: (listener: () => void) => () => void;
+  onInterviewsChanged: (listener: (change?: InterviewChange) => void) => () => void;
   showOthersBeforeSubmit: () => boolean;
   recruiter: () => { name: string; email: string } | null;
   recruiterAbsent: (interviewId: string) => boolean;
@@ -81,8 +82,14 @@ export function createScorecards(deps: ScorecardsDeps): Scorecards {
     log: deps.log,
     ...(deps.timers ? { timers: deps.timers } : {}),
   });
-  // Checked after the change commits: a cancel or a submit in the same action must count.
-  const unsubscribe = deps.onInterviewsChanged(() => deps.database.afterCommit(() => due.check()));
+  // Checked after the change commits: a cancel or a submit in the same action must count. Only an
+  // interview that has started (now or before the change) can have a notice due; the hourly wake finds
+  // the rest, so scheduling ahead never reads the days of interviews the check looks at.
+  const started = (interview: Interview) => Date.parse(interview.startUtc) <= deps.clock.now();
+  const unsubscribe = deps.onInterviewsChanged((change) => {
+    if (change && !started(change.interview) && !('previous' in change && started(change.previous))) return;
+    deps.database.afterCommit(() => due.check());
+  });
   const unlisten = deps.events.listen((name) => {
     if (name === 'scorecards:changed' || name === 'attendance:changed') due.check();
   });
