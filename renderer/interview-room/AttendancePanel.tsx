@@ -1,12 +1,9 @@
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import type { AttendanceView } from '../../preload/shared/contract/attendance-schema';
-import type { DeskError } from '../../preload/shared/contract/result';
-import { desk } from '../bridge/desk';
 import { ErrorMessage } from '../common/ErrorMessage';
-import { useFocusAfter } from '../common/use-focus-after';
 import { formatDateTime, formatTime, zoneName } from '../common/format';
 import type { useAttendance } from './use-attendance';
-import { askForNotifications } from '../app/browser-notifications';
+import { useMeetConnect } from './use-meet-connect';
 import {
   attendanceOutcomeWords as outcomeWords,
   lateWords as late,
@@ -72,25 +69,12 @@ function Timeline({ report, zone }: { report: Report; zone: string }) {
 /** Attendance from Google Meet in the room: not connected (with a way to connect), waiting for Meet, or the timeline. */
 export function AttendancePanel({ loaded, zone }: { loaded: ReturnType<typeof useAttendance>; zone: string }) {
   const reload = loaded.reload;
-  const [error, setError] = useState<DeskError | undefined>();
-  const [connecting, setConnecting] = useState(false);
-  const focusAfter = useFocusAfter();
   const section = useRef<HTMLElement>(null);
+  const { connect, connecting, error } = useMeetConnect(reload, () =>
+    section.current?.querySelector<HTMLElement>('h2'),
+  );
   const view = loaded.value;
   if (!view) return <ErrorMessage error={loaded.error} />;
-  const connect = async () => {
-    setConnecting(true);
-    // A candidate waiting is then told in web mode too: the browser asks now, at this press.
-    askForNotifications();
-    const result = await desk.attendance.connect();
-    setConnecting(false);
-    if (result.ok) {
-      setError(undefined);
-      await reload();
-      // The Connect button is gone and what replaces it depends on Meet: focus goes to the section's heading.
-      focusAfter(() => section.current?.querySelector<HTMLElement>('h2'));
-    } else setError(result.error);
-  };
   const report = view.report;
   return (
     <section ref={section} className="panel attendance" aria-labelledby="attendance-title" data-testid="attendance">

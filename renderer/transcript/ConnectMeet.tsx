@@ -1,10 +1,7 @@
-import { useState } from 'react';
 import type { AttendanceConnection } from '../../preload/shared/contract/attendance-schema';
-import type { DeskError } from '../../preload/shared/contract/result';
-import { desk } from '../bridge/desk';
 import { ErrorMessage } from '../common/ErrorMessage';
-import { useFocusAfter, type FocusTarget } from '../common/use-focus-after';
-import { askForNotifications } from '../app/browser-notifications';
+import type { FocusTarget } from '../common/use-focus-after';
+import { useMeetConnect } from '../interview-room/use-meet-connect';
 
 /**
  * The transcript section's own Connect (or Reconnect) for Google Meet, so the recruiter need not look
@@ -21,23 +18,9 @@ export function ConnectMeet({
   /** Where focus goes once connected: the button is gone and what replaces it depends on Meet. */
   heading: FocusTarget;
 }) {
-  const [error, setError] = useState<DeskError | undefined>();
-  const [connecting, setConnecting] = useState(false);
-  const focusAfter = useFocusAfter();
+  const { connect, connecting, error } = useMeetConnect(reload, heading);
   if (connection !== 'not_connected' && connection !== 'needs_reconnect') return null;
   const reconnect = connection === 'needs_reconnect';
-  const connect = async () => {
-    setConnecting(true);
-    // The same grant turns on attendance's alerts for a waiting candidate: the browser asks now, at this press.
-    askForNotifications();
-    const result = await desk.attendance.connect();
-    setConnecting(false);
-    if (result.ok) {
-      setError(undefined);
-      await reload();
-      focusAfter(heading);
-    } else setError(result.error);
-  };
   return (
     <div className="connect-meet" data-testid="transcript-connect">
       <p className="muted">One Google consent serves both attendance and transcripts.</p>
