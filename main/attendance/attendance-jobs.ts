@@ -16,7 +16,7 @@ import { planReadFailure } from '../google/api/read-failure-plan';
 import { analyseAttendance } from './attendance-analysis';
 import { defaultRequestsPerInterview, fetchInterviewConferences } from './attendance-fetch';
 import type { AttendanceFetchState, AttendanceRepository } from './attendance-repository';
-import { attendanceSubject, type AccountIdentity } from './attendance-subject';
+import { attendanceSubject, sameMeeting, type AccountIdentity } from './attendance-subject';
 import type { MeetClient } from './meet-client';
 
 /** Meet keeps conference records for 30 days: nothing older is asked for. */
@@ -138,13 +138,7 @@ export function createAttendanceJobs(deps: AttendanceJobDeps): AttendanceJobs {
       // Moved, given a new link or cancelled while Meet was being read: what came back is about another meeting.
       const after = deps.interview(id);
       const still = after?.status === 'scheduled' ? attendanceSubject(after, deps.identity()) : undefined;
-      if (
-        !still ||
-        still.meetingCode !== subject.meetingCode ||
-        still.scheduledStart !== subject.scheduledStart ||
-        still.scheduledEnd !== subject.scheduledEnd
-      )
-        return undefined;
+      if (!sameMeeting(still, subject)) return undefined;
       const at = deps.clock.now();
       const final = analyseAttendance(subject, conferences, { now: at }).final;
       deps.repository.save(id, conferences);

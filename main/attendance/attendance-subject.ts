@@ -50,3 +50,19 @@ export function attendanceSubject(
     candidateName: interview.candidate.name,
   };
 }
+
+/**
+ * Whether `now` is still the meeting `read` was about (same code, same planned time): what Meet
+ * answered while the interview was moved or given a new link is about another meeting.
+ */
+export function sameMeeting(
+  now: InterviewForAttendance | undefined,
+  read: Pick<InterviewForAttendance, 'meetingCode' | 'scheduledStart' | 'scheduledEnd'>,
+): boolean {
+  return (
+    now !== undefined &&
+    now.meetingCode === read.meetingCode &&
+    now.scheduledStart === read.scheduledStart &&
+    now.scheduledEnd === read.scheduledEnd
+  );
+}

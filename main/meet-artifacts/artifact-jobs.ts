@@ -11,7 +11,7 @@
 import type { GoogleRequestError } from '../google/api/google-request-error';
 import { planReadFailure } from '../google/api/read-failure-plan';
 import { createQueueWorker } from '../shared/queue-worker';
-import { attendanceSubject } from '../attendance/attendance-subject';
+import { attendanceSubject, sameMeeting } from '../attendance/attendance-subject';
 import type { MeetJobDeps } from '../attendance/attendance-jobs';
 import type { ArtifactClient } from './artifact-client';
 import { readMeetArtifacts } from './artifact-fetch';
@@ -130,14 +130,7 @@ export function createArtifactJobs(deps: ArtifactJobDeps): ArtifactJobs {
       );
       // Moved or given a new link while Meet was being read: what came back is about another meeting.
       const after = deps.interview(id);
-      const still = after && attendanceSubject(after, deps.identity());
-      if (
-        !still ||
-        still.meetingCode !== subject.meetingCode ||
-        still.scheduledStart !== subject.scheduledStart ||
-        still.scheduledEnd !== subject.scheduledEnd
-      )
-        return undefined;
+      if (!sameMeeting(after && attendanceSubject(after, deps.identity()), subject)) return undefined;
       const at = deps.clock.now();
       const judged = judgeLook({
         now: at,
