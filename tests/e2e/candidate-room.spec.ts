@@ -85,7 +85,12 @@ test('an older join link without a length: the room says it is not given, never 
   await expect(page.locator('main')).not.toContainText('60 minutes');
   // A length outside 5 to 480 minutes is refused with words about the invitation.
   await page.goto(`${app.url}#/welcome`);
-  await page.getByLabel('Invitation link or Meet link').fill(joinLink(start, '&duration=600'));
+  // A hash change keeps the page: wait for the welcome screen before typing, or the room's unmount
+  // can land after the fill and the form starts empty.
+  await expect(page.getByRole('heading', { name: 'Welcome to Interview Desk' })).toBeVisible();
+  const link = page.getByLabel('Invitation link or Meet link');
+  await link.fill(joinLink(start, '&duration=600'));
+  await expect(link).toHaveValue(joinLink(start, '&duration=600'));
   await page.getByRole('button', { name: 'Save my interview' }).click();
   await expect(page.getByRole('alert')).toContainText(
     'The interview length in the invitation link must be 5 to 480 minutes.',
