@@ -8,7 +8,7 @@ import type { Database } from './database';
  * changes Google may have overtaken). Kept in the database itself, so a restart keeps holding.
  */
 export interface RestoreHold {
-  /** When the copy was restored. */
+  /** When the copy was restored; `unknownRestoreTime` for a mark this version cannot read. */
   restoredAt: number;
   /** Queue items with this `seq` or lower came with the copy: its mail waits for the person. */
   upToSeq: number;
@@ -26,6 +26,9 @@ const holdSchema = z.object({
 });
 
 const metaKey = 'restore_hold';
+
+/** The `restoredAt` of a mark this version cannot read: when the copy came is unknown. */
+export const unknownRestoreTime = 0;
 
 type Sql = Pick<DatabaseSync, 'prepare'> | Pick<Database, 'prepare'>;
 
@@ -60,7 +63,7 @@ export function readRestoreHold(db: Sql): RestoreHold | undefined {
   const hold = holdSchema.safeParse(parsed);
   return hold.success
     ? hold.data
-    : { restoredAt: 0, upToSeq: Number.MAX_SAFE_INTEGER, calendarRead: false, changed: [] };
+    : { restoredAt: unknownRestoreTime, upToSeq: Number.MAX_SAFE_INTEGER, calendarRead: false, changed: [] };
 }
 
 /** The restore hold as the running services see it (one read of the `meta` row; `undefined` after it ends). */

@@ -31,7 +31,7 @@ import { hasPanelForm, panelFormView } from './panel-form-view';
 import { createPanelFormsRepository } from './panel-forms-repository';
 import { askWindowMs, attendedFromReport, nextMail, type Attended } from './request-plan';
 import { createRequestSender, dueRequests, mailGivenUp } from './request-sender';
-import { createHeldScorecardMail, type HeldScorecardMail } from './restore-held-requests';
+import { createHeldScorecardMail, heldScorecardsUpTo, type HeldScorecardMail } from './restore-held-requests';
 import { createResponseReader, type ReadPacing } from './response-reader';
 
 /** The longest interview the schema allows: how far back a start may lie for its end to be recent. */
@@ -89,7 +89,7 @@ export interface PanelFormsService {
 export function createPanelFormsService(deps: PanelFormsServiceDeps): PanelFormsService {
   const { account } = deps;
   const now = () => deps.clock.now();
-  const heldUpTo = () => deps.restoreHeldUpTo?.();
+  const heldUpTo = heldScorecardsUpTo(() => deps.restoreHeldUpTo?.(), now);
   const repository = createPanelFormsRepository(deps.database);
   const client = createFormsClient({
     auth: () => account.authClient(),

@@ -3,10 +3,12 @@
  * "not asked yet" of someone asked after the copy was taken, so what was due by the restore waits in
  * the restore review like the outbox's mail. Send lets it go (tried again from now on); Drop counts it
  * as sent, so the series goes on with the next reminder a day later. What falls due after the restore
- * could not have gone out before it, and goes as usual.
+ * could not have gone out before it, and goes as usual. A mark this version cannot read does not say
+ * when the copy came: then everything due by the time this run first saw the mark waits too.
  */
 import type { RestorePending } from '../../preload/shared/contract/ipc-contract';
 import type { Interview } from '../../preload/shared/contract/interview-schema';
+import { unknownRestoreTime } from '../database/restore-hold';
 import { droppedAfterRestore } from '../../preload/shared/rules/dropped-after-restore';
 import { personName } from '../../preload/shared/rules/person-name';
 import type { PanelFormsRepository } from './panel-forms-repository';
@@ -19,6 +21,28 @@ const keyPattern = /^scorecard:([^:]+):(\d):(.+)$/;
 /** The review's key for one held scorecard email. */
 export const heldScorecardKey = (interviewId: string, number: number, email: string) =>
   `scorecard:${interviewId}:${number}:${email}`;
+
+/**
+ * Up to when a restored copy holds scorecard emails: when it was restored, or — for a mark this
+ * version cannot read (a newer version's, or garbage) — the instant this run first saw it, so that
+ * whatever may have gone out before waits for the person like the outbox's mail (which then holds
+ * everything), while what falls due later goes. The instant is fixed, so Send lets an email go.
+ */
+export function heldScorecardsUpTo(restoredAt: () => number | undefined, now: () => number): () => number | undefined {
+  let unknownSeenAt: number | undefined;
+  const upTo = () => {
+    const at = restoredAt();
+    if (at !== unknownRestoreTime) {
+      unknownSeenAt = undefined;
+      return at;
+    }
+    unknownSeenAt ??= now();
+    return unknownSeenAt;
+  };
+  // Read at once: what was due when this run started counts as the copy's.
+  upTo();
+  return upTo;
+}
 
 /** The scorecard emails held by a restored copy, as the restore review lists and decides them. */
 export interface HeldScorecardMail {

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { DatabaseSync } from 'node:sqlite';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { googleForFile } from '../../support/google-for-file';
 import { googleServices } from '../../support/google-harness';
@@ -182,6 +183,67 @@ describe('scorecard emails after restoring a copy (emulator, SMTP sink, real fil
       ['bob@example.com', 'asked'],
       ['cy@example.com', 'asked'],
     ]);
+  });
+
+  it.each([
+    ['garbage', 'this is not JSON {'],
+    ['a newer version’s', JSON.stringify({ version: 3, restoredAt: '2031-01-01T00:00:00Z', holds: { mail: 7 } })],
+  ])('holds every scorecard email due by the start under a restore mark it cannot read (%s)', async (_, mark) => {
+    // A database of its own: nothing held from the cases before.
+    const { file, backup } = databasePaths(temp.dir);
+    for (const path of [file, `${file}-wal`, `${file}-shm`, backup]) fs.rmSync(path, { force: true });
+    now = end + 10 * minute;
+    launch();
+    const interview = panelInterview(start);
+    createInterviewRepository(services!.stores.database).put(interview);
+    await call('account:connect');
+    await call('panelForms:connect');
+    expect((await call<PanelFormView>('panelForms:checkNow', interview.id)).form.state).toBe('ready');
+    await stop();
+    // The database carries a restore mark this version cannot read: when the copy came is unknown.
+    const sql = new DatabaseSync(file);
+    sql.prepare("INSERT INTO meta (key, value) VALUES ('restore_hold', ?)").run(mark);
+    sql.close();
+
+    // Started after the asks fell due: the copy may say "not asked" of someone a newer version asked.
+    sink.received.length = 0;
+    now = end + hour + minute;
+    launch();
+    expect(readRestoreHold(services!.stores.database)?.upToSeq).toBe(Number.MAX_SAFE_INTEGER);
+    await call('account:connect');
+    await call('panelForms:connect');
+    await call('panelForms:checkNow', interview.id);
+    // Ten minutes on, still nothing: they wait for the person's decision, not for a time.
+    now += 10 * minute;
+    let view = await call<PanelFormView>('panelForms:checkNow', interview.id);
+    expect(sink.received).toHaveLength(0);
+    expect(view.people.map((p) => [p.status, p.problem])).toEqual([
+      ['waiting', heldForReviewWords],
+      ['waiting', heldForReviewWords],
+    ]);
+    const held = (await call<RestorePending>('restore:pending')).messages;
+    expect(held.map((m) => [m.kind, m.recipientName, m.queuedAt])).toEqual([
+      ['scorecard_request', 'Bob Panel', new Date(end + hour).toISOString()],
+      ['scorecard_request', 'Cy Panel', new Date(end + hour).toISOString()],
+    ]);
+
+    // Send lets Bob's go; Cy's waits for its own decision.
+    await call('restore:send', { keys: [held[0]!.key] });
+    now += minute;
+    view = await call<PanelFormView>('panelForms:checkNow', interview.id);
+    expect(to()).toEqual([['bob@example.com', 'Your scorecard: Ada Lovelace, Compiler Engineer']]);
+    expect(view.people.map((p) => [p.email, p.status])).toEqual([
+      ['bob@example.com', 'asked'],
+      ['cy@example.com', 'waiting'],
+    ]);
+    expect((await call<RestorePending>('restore:pending')).messages.map((m) => m.recipientName)).toEqual(['Cy Panel']);
+
+    // What falls due after the start could not have gone out before it: Bob's reminder goes, Cy still waits.
+    sink.received.length = 0;
+    now += 25 * hour;
+    await call('panelForms:checkNow', interview.id);
+    expect(to()).toEqual([['bob@example.com', 'Your scorecard: Ada Lovelace, Compiler Engineer (reminder)']]);
+    expect((await call<RestorePending>('restore:pending')).messages.map((m) => m.recipientName)).toEqual(['Cy Panel']);
   });
 
   it('refuses a key that is neither a message nor a scorecard email, in words', async () => {
