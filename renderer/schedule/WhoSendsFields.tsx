@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { DeskError } from '../../preload/shared/contract/result';
-import { Field } from '../common/Field';
+import { SenderFields } from '../settings/SenderFields';
 import type { Sender } from './who-sends';
 
 /** "You, the interviewer": the name and email invitations come from, asked for once without Google. */
@@ -20,20 +20,13 @@ export function WhoSendsFields({
       <p className="hint" id={hint}>
         Invitations come from you. Without a Google account, add your name and email once; they are kept in Settings.
       </p>
-      <Field label="Your name" name="recruiterName" error={error} describedBy={hint}>
-        {(c) => <input {...c} value={sender.recruiterName} onChange={setMine('recruiterName')} autoComplete="name" />}
-      </Field>
-      <Field label="Your email" name="recruiterEmail" error={error}>
-        {(c) => (
-          <input
-            {...c}
-            type="email"
-            value={sender.recruiterEmail}
-            onChange={setMine('recruiterEmail')}
-            autoComplete="email"
-          />
-        )}
-      </Field>
+      {/* Settings' own fields: what is typed here is saved there. */}
+      <SenderFields
+        sender={sender}
+        onEdit={(key, value) => setMine(key)({ target: { value } })}
+        error={error}
+        describedBy={hint}
+      />
     </fieldset>
   );
 }

@@ -13,6 +13,7 @@ import { MailPanel } from '../mail/MailPanel';
 import { AppearancePanel } from './AppearancePanel';
 import { WorkingHoursPanel } from './WorkingHoursPanel';
 import { ScorecardsPanel } from './ScorecardsPanel';
+import { SenderFields } from './SenderFields';
 import type { AccountStatus } from '../../preload/shared/contract/ipc-contract';
 
 type Draft = {
@@ -196,19 +197,7 @@ function SettingsForm({ saved: live }: { saved: Settings }) {
         <fieldset>
           <legend>You</legend>
           <p className="muted">Used as the interviewer when no Google account is connected.</p>
-          <Field label="Your name" name="recruiterName" error={error}>
-            {(c) => <input {...c} value={draft.recruiterName} onChange={(e) => set('recruiterName', e.target.value)} />}
-          </Field>
-          <Field label="Your email" name="recruiterEmail" error={error}>
-            {(c) => (
-              <input
-                {...c}
-                type="email"
-                value={draft.recruiterEmail}
-                onChange={(e) => set('recruiterEmail', e.target.value)}
-              />
-            )}
-          </Field>
+          <SenderFields sender={draft} onEdit={set} error={error} />
         </fieldset>
         <fieldset>
           <legend>Joining</legend>
