@@ -8,7 +8,7 @@
  * is past the retention period.
  */
 import type { Database } from '../database/database';
-import { readableOnly } from '../database/unreadable-interviews';
+import { forgetOnMeetingChange, meetFetchRows, meetReadableSql, readSubjectSql } from './meet-fetch-bookkeeping';
 import type { ConferenceAttendance, MeetParticipant, ParticipantIdentity } from './meet-records';
 
 /** Where fetching one interview's attendance stands. */
@@ -65,24 +65,12 @@ export function createAttendanceRepository(db: Database): AttendanceRepository {
     if (r.kind === 'signedin' && r.user) return { kind: 'signedin', user: String(r.user), displayName };
     return { kind: r.kind === 'phone' ? 'phone' : 'anonymous', displayName };
   };
-  // What a fetch was for: the interview's time and Meet link then. A reschedule or a new link makes it stale.
-  const subjectOf = (alias: string) =>
-    `(${alias}.start_ms || ':' || ${alias}.end_ms || ':' || coalesce(json_extract(${alias}.record, '$.meetLink'), ''))`;
-  // Interviews the job may fetch: recruiter's own, scheduled, with a Meet link.
-  // A record this version cannot read is never fetched for: it would come back every run and take
-  // the places of readable interviews in each batch.
-  const eligible = `i.status = 'scheduled' AND i.origin = 'recruiter' AND json_extract(i.record, '$.meetLink') LIKE 'https://meet.google.com/%' AND ${readableOnly('i.')}`;
-  // Derived behaviour, not part of the schema ladder: recreated at every open, so its body is always this build's.
-  db.exec(`
-    DROP TRIGGER IF EXISTS attendance_forget_on_change;
-    CREATE TRIGGER attendance_forget_on_change AFTER UPDATE OF start_ms, end_ms, status, record ON interviews
-    WHEN new.start_ms IS NOT old.start_ms OR new.end_ms IS NOT old.end_ms OR new.status IS NOT old.status
-      OR coalesce(json_extract(new.record, '$.meetLink'), '') IS NOT coalesce(json_extract(old.record, '$.meetLink'), '')
-    BEGIN
-      DELETE FROM attendance_conferences WHERE interview_id = new.id;
-      DELETE FROM attendance_fetch WHERE interview_id = new.id;
-    END;
-  `);
+  // What was read for the interview's earlier time or link, or before it was cancelled, is about another meeting.
+  forgetOnMeetingChange(db, 'attendance_forget_on_change', ['attendance_conferences', 'attendance_fetch'], {
+    onStatusChange: true,
+  });
+  // Where reading stands, keyed to the time and link it was for (one bookkeeping with Meet's artifacts).
+  const fetchRows = meetFetchRows(db, 'attendance_fetch');
   return {
     save(interviewId, conferences) {
       db.transaction(() => {
@@ -154,12 +142,9 @@ export function createAttendanceRepository(db: Database): AttendanceRepository {
       }));
     },
     fetchState(interviewId) {
-      const r = db
-        .prepare(
-          `SELECT f.*, f.fetched_for = ${subjectOf('i')} AS current FROM attendance_fetch f JOIN interviews i ON i.id = f.interview_id WHERE f.interview_id = ?`,
-        )
-        .get(interviewId) as Row | undefined;
-      if (!r) return undefined;
+      const read = fetchRows.read(interviewId);
+      if (!read) return undefined;
+      const { row: r, current } = read;
       const fetchedMs = r.fetched_ms === null ? undefined : Number(r.fetched_ms);
       const reason = text(r.reason);
       return {
@@ -169,31 +154,25 @@ export function createAttendanceRepository(db: Database): AttendanceRepository {
         nextMs: Number(r.next_ms),
         ...(fetchedMs !== undefined ? { fetchedMs } : {}),
         ...(reason !== undefined ? { reason } : {}),
-        current: r.current === 1,
+        current,
       };
     },
     setFetchState(interviewId, s) {
-      db.prepare(
-        `INSERT INTO attendance_fetch (interview_id, state, final, attempts, next_ms, fetched_ms, reason, fetched_for)
-         SELECT ?, ?, ?, ?, ?, ?, ?, ${subjectOf('i')} FROM interviews i WHERE i.id = ?
-         ON CONFLICT (interview_id) DO UPDATE SET state = excluded.state, final = excluded.final, attempts = excluded.attempts, next_ms = excluded.next_ms, fetched_ms = excluded.fetched_ms, reason = excluded.reason, fetched_for = excluded.fetched_for`,
-      ).run(
-        interviewId,
-        s.state,
-        s.final ? 1 : 0,
-        s.attempts,
-        s.nextMs,
-        s.fetchedMs ?? null,
-        s.reason ?? null,
-        interviewId,
-      );
+      fetchRows.write(interviewId, {
+        state: s.state,
+        final: s.final ? 1 : 0,
+        attempts: s.attempts,
+        next_ms: s.nextMs,
+        fetched_ms: s.fetchedMs ?? null,
+        reason: s.reason ?? null,
+      });
     },
     due(now, sinceMs, limit) {
       const rows = db
         .prepare(
           `SELECT i.id, i.end_ms FROM interviews i LEFT JOIN attendance_fetch f ON f.interview_id = i.id
-           WHERE ${eligible} AND i.end_ms <= ? AND i.end_ms >= ?
-             AND (f.interview_id IS NULL OR f.fetched_for != ${subjectOf('i')} OR (f.final = 0 AND f.state != 'failed' AND f.next_ms <= ?))
+           WHERE ${meetReadableSql} AND i.end_ms <= ? AND i.end_ms >= ?
+             AND (f.interview_id IS NULL OR f.fetched_for != ${readSubjectSql('i')} OR (f.final = 0 AND f.state != 'failed' AND f.next_ms <= ?))
            ORDER BY i.end_ms DESC LIMIT ?`,
         )
         .all(now, sinceMs, now, limit) as Row[];
@@ -201,7 +180,9 @@ export function createAttendanceRepository(db: Database): AttendanceRepository {
     },
     nextDueAfter(now) {
       const end = db
-        .prepare(`SELECT i.end_ms AS at FROM interviews i WHERE ${eligible} AND i.end_ms > ? ORDER BY i.end_ms LIMIT 1`)
+        .prepare(
+          `SELECT i.end_ms AS at FROM interviews i WHERE ${meetReadableSql} AND i.end_ms > ? ORDER BY i.end_ms LIMIT 1`,
+        )
         .get(now) as Row | undefined;
       const retry = db
         .prepare(
@@ -227,7 +208,7 @@ export function createAttendanceRepository(db: Database): AttendanceRepository {
         const rows = db
           .prepare(
             `SELECT i.id FROM interviews i WHERE i.id IN (SELECT interview_id FROM attendance_fetch UNION SELECT interview_id FROM attendance_conferences)
-               AND (i.end_ms < ? OR i.status != 'scheduled' OR NOT EXISTS (SELECT 1 FROM attendance_fetch f WHERE f.interview_id = i.id AND f.fetched_for = ${subjectOf('i')}))`,
+               AND (i.end_ms < ? OR i.status != 'scheduled' OR NOT ${fetchRows.readForNowSql})`,
           )
           .all(endedBeforeMs) as Row[];
         const ids = rows.map((r) => String(r.id));

@@ -8,7 +8,12 @@
  */
 import type { ArtifactsReason } from '../../preload/shared/contract/transcript-schema';
 import type { Database } from '../database/database';
-import { readableOnly } from '../database/unreadable-interviews';
+import {
+  forgetOnMeetingChange,
+  meetFetchRows,
+  meetReadableSql,
+  readSubjectSql,
+} from '../attendance/meet-fetch-bookkeeping';
 import type { MeetArtifact } from './artifact-records';
 import { firstLookMs } from './artifact-schedule';
 
@@ -76,46 +81,29 @@ const int = (v: unknown): number | undefined => (v === null || v === undefined ?
 
 /** Creates the repository over the app database. */
 export function createArtifactRepository(db: Database): ArtifactRepository {
-  // What a look was for: the interview's time and Meet link then (the same key attendance uses).
-  const subjectOf = (alias: string) =>
-    `(${alias}.start_ms || ':' || ${alias}.end_ms || ':' || coalesce(json_extract(${alias}.record, '$.meetLink'), ''))`;
-  const eligible = `i.status = 'scheduled' AND i.origin = 'recruiter' AND json_extract(i.record, '$.meetLink') LIKE 'https://meet.google.com/%' AND ${readableOnly('i.')}`;
-  // Derived behaviour, not part of the schema ladder: recreated at every open, so its body is always this build's.
-  db.exec(`
-    DROP TRIGGER IF EXISTS meet_artifacts_forget_on_change;
-    CREATE TRIGGER meet_artifacts_forget_on_change AFTER UPDATE OF start_ms, end_ms, record ON interviews
-    WHEN new.start_ms IS NOT old.start_ms OR new.end_ms IS NOT old.end_ms
-      OR coalesce(json_extract(new.record, '$.meetLink'), '') IS NOT coalesce(json_extract(old.record, '$.meetLink'), '')
-    BEGIN
-      DELETE FROM transcript_entries WHERE interview_id = new.id;
-      DELETE FROM meet_artifacts WHERE interview_id = new.id;
-      DELETE FROM artifact_fetch WHERE interview_id = new.id;
-    END;
-  `);
+  // What was read for the interview's earlier time or link is about another meeting (the same key attendance uses).
+  forgetOnMeetingChange(
+    db,
+    'meet_artifacts_forget_on_change',
+    ['transcript_entries', 'meet_artifacts', 'artifact_fetch'],
+    { onStatusChange: false },
+  );
+  // Where reading stands, keyed to the time and link it was for (one bookkeeping with attendance).
+  const fetchRows = meetFetchRows(db, 'artifact_fetch');
   const kindOf = (k: unknown): MeetArtifact['kind'] =>
     k === 'recording' ? 'recording' : k === 'smart_notes' ? 'smart_notes' : 'transcript';
 
-  const setFetchState = (interviewId: string, s: ArtifactFetchState) => {
-    db.prepare(
-      `INSERT INTO artifact_fetch (interview_id, state, attempts, next_ms, checked_ms, ended_ms, expire_ms, reason, notes_offered, fetched_for)
-       SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ${subjectOf('i')} FROM interviews i WHERE i.id = ?
-       ON CONFLICT (interview_id) DO UPDATE SET state = excluded.state, attempts = excluded.attempts,
-         next_ms = excluded.next_ms, checked_ms = excluded.checked_ms, ended_ms = excluded.ended_ms,
-         expire_ms = excluded.expire_ms, reason = excluded.reason, notes_offered = excluded.notes_offered,
-         fetched_for = excluded.fetched_for`,
-    ).run(
-      interviewId,
-      s.state,
-      s.attempts,
-      s.nextMs,
-      s.checkedMs ?? null,
-      s.endedMs ?? null,
-      s.expireMs ?? null,
-      s.reason ?? null,
-      s.notesOffered ? 1 : 0,
-      interviewId,
-    );
-  };
+  const setFetchState = (interviewId: string, s: ArtifactFetchState) =>
+    fetchRows.write(interviewId, {
+      state: s.state,
+      attempts: s.attempts,
+      next_ms: s.nextMs,
+      checked_ms: s.checkedMs ?? null,
+      ended_ms: s.endedMs ?? null,
+      expire_ms: s.expireMs ?? null,
+      reason: s.reason ?? null,
+      notes_offered: s.notesOffered ? 1 : 0,
+    });
 
   return {
     saveLook(interviewId, artifacts, entries, state) {
@@ -206,12 +194,9 @@ export function createArtifactRepository(db: Database): ArtifactRepository {
       });
     },
     fetchState(interviewId) {
-      const r = db
-        .prepare(
-          `SELECT f.*, f.fetched_for = ${subjectOf('i')} AS current FROM artifact_fetch f JOIN interviews i ON i.id = f.interview_id WHERE f.interview_id = ?`,
-        )
-        .get(interviewId) as Row | undefined;
-      if (!r) return undefined;
+      const read = fetchRows.read(interviewId);
+      if (!read) return undefined;
+      const { row: r, current } = read;
       const reason = text(r.reason) as ArtifactsReason | undefined;
       const checkedMs = int(r.checked_ms);
       const endedMs = int(r.ended_ms);
@@ -225,7 +210,7 @@ export function createArtifactRepository(db: Database): ArtifactRepository {
         ...(checkedMs !== undefined ? { checkedMs } : {}),
         ...(endedMs !== undefined ? { endedMs } : {}),
         ...(expireMs !== undefined ? { expireMs } : {}),
-        current: r.current === 1,
+        current,
       };
     },
     setFetchState,
@@ -233,8 +218,8 @@ export function createArtifactRepository(db: Database): ArtifactRepository {
       const rows = db
         .prepare(
           `SELECT i.id FROM interviews i LEFT JOIN artifact_fetch f ON f.interview_id = i.id
-           WHERE ${eligible} AND i.end_ms <= ? AND i.end_ms >= ?
-             AND (f.interview_id IS NULL OR f.fetched_for != ${subjectOf('i')} OR (f.state IN ('waiting', 'blocked') AND f.next_ms <= ?))
+           WHERE ${meetReadableSql} AND i.end_ms <= ? AND i.end_ms >= ?
+             AND (f.interview_id IS NULL OR f.fetched_for != ${readSubjectSql('i')} OR (f.state IN ('waiting', 'blocked') AND f.next_ms <= ?))
            ORDER BY i.end_ms DESC LIMIT ?`,
         )
         .all(now - firstLookMs, sinceMs, now, limit) as Row[];
@@ -243,7 +228,7 @@ export function createArtifactRepository(db: Database): ArtifactRepository {
     nextDueAfter(now) {
       const end = db
         .prepare(
-          `SELECT i.end_ms AS at FROM interviews i WHERE ${eligible} AND i.end_ms > ?
+          `SELECT i.end_ms AS at FROM interviews i WHERE ${meetReadableSql} AND i.end_ms > ?
              AND NOT EXISTS (SELECT 1 FROM artifact_fetch f WHERE f.interview_id = i.id)
            ORDER BY i.end_ms LIMIT 1`,
         )
@@ -267,7 +252,7 @@ export function createArtifactRepository(db: Database): ArtifactRepository {
             `SELECT i.id FROM interviews i
              WHERE i.id IN (SELECT interview_id FROM artifact_fetch UNION SELECT interview_id FROM meet_artifacts
                             UNION SELECT interview_id FROM transcript_entries)
-               AND (i.end_ms < ? OR NOT EXISTS (SELECT 1 FROM artifact_fetch f WHERE f.interview_id = i.id AND f.fetched_for = ${subjectOf('i')}))`,
+               AND (i.end_ms < ? OR NOT ${fetchRows.readForNowSql})`,
           )
           .all(endedBeforeMs) as Row[];
         const ids = JSON.stringify(rows.map((r) => String(r.id)));
