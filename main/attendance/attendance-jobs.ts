@@ -16,7 +16,8 @@ import { planReadFailure } from '../google/api/read-failure-plan';
 import { analyseAttendance } from './attendance-analysis';
 import { defaultRequestsPerInterview, fetchInterviewConferences } from './attendance-fetch';
 import type { AttendanceFetchState, AttendanceRepository } from './attendance-repository';
-import { attendanceSubject, sameMeeting, type AccountIdentity } from './attendance-subject';
+import { meetingNow, sameMeeting, type AccountIdentity } from './attendance-subject';
+import { stateForNow } from './meet-fetch-bookkeeping';
 import type { MeetClient } from './meet-client';
 
 /** Meet keeps conference records for 30 days: nothing older is asked for. */
@@ -125,20 +126,15 @@ export function createAttendanceJobs(deps: AttendanceJobDeps): AttendanceJobs {
 
   /** One interview: fetch, store, record the state. Throws only a DeskFailure that stops the run (reconnect, keychain). */
   const fetchOne = async (id: string): Promise<AttendanceFetchState | undefined> => {
-    const interview = deps.interview(id);
-    const subject = interview && attendanceSubject(interview, deps.identity());
-    if (!interview || !subject) return undefined;
+    const subject = meetingNow(deps, id);
+    if (!subject) return undefined;
     const now = deps.clock.now();
-    const stored = deps.repository.fetchState(id);
-    // A state about the interview's earlier time or link is not carried over.
-    const before = stored?.current ? stored : undefined;
+    const before = stateForNow(deps.repository.fetchState(id));
     let state: AttendanceFetchState;
     try {
       const conferences = await fetchInterviewConferences(deps.client, subject, { maxRequests: pacing.maxRequests });
       // Moved, given a new link or cancelled while Meet was being read: what came back is about another meeting.
-      const after = deps.interview(id);
-      const still = after?.status === 'scheduled' ? attendanceSubject(after, deps.identity()) : undefined;
-      if (!sameMeeting(still, subject)) return undefined;
+      if (!sameMeeting(meetingNow(deps, id, { scheduledOnly: true }), subject)) return undefined;
       const at = deps.clock.now();
       const final = analyseAttendance(subject, conferences, { now: at }).final;
       deps.repository.save(id, conferences);

@@ -66,3 +66,24 @@ export function sameMeeting(
     now.scheduledEnd === read.scheduledEnd
   );
 }
+
+/** Where a Meet job finds an interview and the connected account. */
+export interface SubjectSource {
+  interview: (id: string) => Interview | undefined;
+  identity: () => AccountIdentity | undefined;
+}
+
+/**
+ * The meeting interview `id` is now, as both Meet jobs (attendance, Meet's artifacts) read it before
+ * and after asking Meet: undefined when it has none (gone, no Meet link, a candidate's copy) or, with
+ * `scheduledOnly`, when it is no longer scheduled.
+ */
+export function meetingNow(
+  source: SubjectSource,
+  id: string,
+  { scheduledOnly = false }: { scheduledOnly?: boolean } = {},
+): InterviewForAttendance | undefined {
+  const interview = source.interview(id);
+  if (!interview || (scheduledOnly && interview.status !== 'scheduled')) return undefined;
+  return attendanceSubject(interview, source.identity());
+}

@@ -11,7 +11,8 @@
 import type { GoogleRequestError } from '../google/api/google-request-error';
 import { planReadFailure } from '../google/api/read-failure-plan';
 import { createQueueWorker } from '../shared/queue-worker';
-import { attendanceSubject, sameMeeting } from '../attendance/attendance-subject';
+import { meetingNow, sameMeeting } from '../attendance/attendance-subject';
+import { stateForNow } from '../attendance/meet-fetch-bookkeeping';
 import type { MeetJobDeps } from '../attendance/attendance-jobs';
 import type { ArtifactClient } from './artifact-client';
 import { readMeetArtifacts } from './artifact-fetch';
@@ -104,12 +105,10 @@ export function createArtifactJobs(deps: ArtifactJobDeps): ArtifactJobs {
   let disposed = false;
 
   const look = async (id: string): Promise<ArtifactFetchState | undefined> => {
-    const interview = deps.interview(id);
-    const subject = interview && attendanceSubject(interview, deps.identity());
-    if (!interview || !subject) return undefined;
+    const subject = meetingNow(deps, id);
+    if (!subject) return undefined;
     const now = deps.clock.now();
-    const stored = deps.repository.fetchState(id);
-    const before = stored?.current ? stored : undefined;
+    const before = stateForNow(deps.repository.fetchState(id));
     const keep = {
       notesOffered: before?.notesOffered ?? true,
       ...(before?.checkedMs !== undefined ? { checkedMs: before.checkedMs } : {}),
@@ -129,8 +128,7 @@ export function createArtifactJobs(deps: ArtifactJobDeps): ArtifactJobs {
         Math.max(0, linesKept - linesStored),
       );
       // Moved or given a new link while Meet was being read: what came back is about another meeting.
-      const after = deps.interview(id);
-      if (!sameMeeting(after && attendanceSubject(after, deps.identity()), subject)) return undefined;
+      if (!sameMeeting(meetingNow(deps, id), subject)) return undefined;
       const at = deps.clock.now();
       const judged = judgeLook({
         now: at,

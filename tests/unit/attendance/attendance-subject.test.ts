@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { attendanceSubject, interviewersOf, meetingCodeOf } from '../../../main/attendance/attendance-subject';
+import {
+  attendanceSubject,
+  interviewersOf,
+  meetingCodeOf,
+  meetingNow,
+  sameMeeting,
+} from '../../../main/attendance/attendance-subject';
+import type { Interview } from '../../../preload/shared/contract/interview-schema';
 import { makeInterview } from '../../support/interview-fixtures';
 
 describe('attendance subject: who is on the interviewer side', () => {
@@ -43,5 +50,20 @@ describe('attendance subject: who is on the interviewer side', () => {
     expect(meetingCodeOf({ ...interview, meetLink: 'https://example.com/x' })).toBeUndefined();
     expect(attendanceSubject({ ...interview, meetLink: undefined }, account)).toBeUndefined();
     expect(attendanceSubject({ ...interview, origin: 'candidate' }, account)).toBeUndefined();
+  });
+
+  it('a Meet job reads the meeting an interview is now, before and after asking Meet', () => {
+    const stored = new Map<string, Interview>([[interview.id, interview]]);
+    const source = { interview: (id: string) => stored.get(id), identity: () => account };
+    const before = meetingNow(source, interview.id);
+    expect(before).toEqual(attendanceSubject(interview, account));
+    expect(meetingNow(source, 'gone')).toBeUndefined();
+    // Cancelled while Meet was read: still the same meeting, unless only a scheduled one counts.
+    stored.set(interview.id, { ...interview, status: 'cancelled' });
+    expect(sameMeeting(meetingNow(source, interview.id), before!)).toBe(true);
+    expect(meetingNow(source, interview.id, { scheduledOnly: true })).toBeUndefined();
+    // Moved while Meet was read: another meeting.
+    stored.set(interview.id, { ...interview, startUtc: '2030-01-13T10:00:00.000Z' });
+    expect(sameMeeting(meetingNow(source, interview.id, { scheduledOnly: true }), before!)).toBe(false);
   });
 });
