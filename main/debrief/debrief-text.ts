@@ -5,7 +5,7 @@
 import type { Debrief, DebriefInterview, DebriefInterviewer } from '../../preload/shared/contract/debrief-schema';
 import { criterionRatingWords, recommendationWords } from '../../preload/shared/contract/scorecard-schema';
 import { formatInstant, formatInstantRange, type TimeStyle } from '../../preload/shared/rules/time-format';
-import { awaitedScorecardWords } from '../../preload/shared/rules/panel-person-words';
+import { missingScorecardWords } from '../../preload/shared/rules/missing-scorecard-words';
 import { missingWords, statusWords } from '../../preload/shared/rules/artifact-words';
 
 /** Where an interviewer's scorecard stands, in words; times as `time` writes them. */
@@ -16,10 +16,7 @@ export function scorecardStateWords(
 ): string {
   switch (person.state) {
     case 'missing':
-      // A co-interviewer's request as the room's panel section says it: never asked is not "no scorecard".
-      return person.request
-        ? awaitedScorecardWords(person.request, item.formsConnection ?? 'connected', time)
-        : 'no scorecard yet';
+      return missingScorecardWords(person, item, time);
     case 'hidden':
       return 'submitted (hidden until you submit yours)';
     case 'draft':

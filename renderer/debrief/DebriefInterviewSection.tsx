@@ -1,6 +1,6 @@
 import type { DebriefInterview, DebriefInterviewer } from '../../preload/shared/contract/debrief-schema';
 import { criterionRatingWords, recommendationWords } from '../../preload/shared/contract/scorecard-schema';
-import { awaitedScorecardWords } from '../../preload/shared/rules/panel-person-words';
+import { missingScorecardWords } from '../../preload/shared/rules/missing-scorecard-words';
 import { desk } from '../bridge/desk';
 import { formatDateTime } from '../common/format';
 import { routeHref } from '../app/use-hash-route';
@@ -10,10 +10,7 @@ import { missingWords, statusWords } from '../../preload/shared/rules/artifact-w
 function scorecardWords(person: DebriefInterviewer, item: DebriefInterview, time: (iso: string) => string): string {
   switch (person.state) {
     case 'missing':
-      // A co-interviewer never asked (Forms not connected, not due yet) is not "no scorecard yet": the room's words.
-      return person.request
-        ? awaitedScorecardWords(person.request, item.formsConnection ?? 'connected', time)
-        : 'No scorecard yet';
+      return missingScorecardWords(person, item, time);
     case 'hidden':
       return 'Submitted, hidden until you submit yours';
     case 'draft':
