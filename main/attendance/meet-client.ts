@@ -194,6 +194,15 @@ export function createMeetClient(options: MeetClientOptions): MeetClient {
     pageSize: number,
     budget: RequestBudget | undefined,
   ) => (await pages.list(fetchPage, parse, { pageSize, ...(budget ? { budget } : {}) })).items;
+  // A conference's participants and a participant's sessions are both listed under their parent, up
+  // to 250 a page: one walk serves both, only the call and the parser differ.
+  const under =
+    <T extends { name: string }>(
+      fetchUnder: (parent: string) => MeetPageFetch,
+      parse: (raw: unknown) => T | undefined,
+    ) =>
+    (parent: string, budget?: RequestBudget) =>
+      all(fetchUnder(parent), parse, Math.min(options.pageSize ?? 250, 250), budget);
 
   const client: MeetClient = {
     async listConferenceRecords(query, budget) {
@@ -208,34 +217,23 @@ export function createMeetClient(options: MeetClientOptions): MeetClient {
         budget,
       );
     },
-    async listParticipants(conferenceRecord, budget) {
-      return all(
-        async (meet, page) => {
-          const res = await meet.conferenceRecords.participants.list(
-            { parent: conferenceRecord, ...page },
-            requestOptions,
-          );
-          return { items: res.data.participants, next: res.data.nextPageToken };
-        },
-        parseParticipant,
-        Math.min(options.pageSize ?? 250, 250),
-        budget,
-      );
-    },
-    async listSessions(participant, budget) {
-      return all(
-        async (meet, page) => {
-          const res = await meet.conferenceRecords.participants.participantSessions.list(
-            { parent: participant, ...page },
-            requestOptions,
-          );
-          return { items: res.data.participantSessions, next: res.data.nextPageToken };
-        },
-        parseSession,
-        Math.min(options.pageSize ?? 250, 250),
-        budget,
-      );
-    },
+    listParticipants: under(
+      (parent) => async (meet, page) => {
+        const res = await meet.conferenceRecords.participants.list({ parent, ...page }, requestOptions);
+        return { items: res.data.participants, next: res.data.nextPageToken };
+      },
+      parseParticipant,
+    ),
+    listSessions: under(
+      (parent) => async (meet, page) => {
+        const res = await meet.conferenceRecords.participants.participantSessions.list(
+          { parent, ...page },
+          requestOptions,
+        );
+        return { items: res.data.participantSessions, next: res.data.nextPageToken };
+      },
+      parseSession,
+    ),
   };
   return client;
 }
