@@ -2,6 +2,8 @@
  * Shows "Scorecard due" on the injected clock and timers: at start, at every due moment, hourly (a
  * timer does not count the hours a computer sleeps) and whenever an interview, a scorecard or Meet
  * attendance changes. Each moment is recorded before it is shown, so a crash can lose one, never repeat it.
+ * A moment skipped because Meet says the recruiter did not attend stays unrecorded: when attendance
+ * changes its mind, the series resumes with the latest moment due.
  */
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../logging/logger';
@@ -56,8 +58,10 @@ export function createScorecardDueScheduler(deps: ScorecardDueSchedulerDeps): Sc
     const now = deps.clock.now();
     const subjects = subjectsAt(now);
     const { fire, drop, nextAt } = scorecardDueDecisions(subjects, now);
+    // While Meet says the recruiter stayed away a moment is neither shown nor recorded: a later read
+    // that finds them there (the first was partial) shows the latest one then, once.
     const shown = fire.filter((m) => !deps.recruiterAbsent(m.interviewId));
-    deps.subjects.mark([...fire, ...drop], now);
+    deps.subjects.mark([...shown, ...drop], now);
     for (const moment of shown) {
       const interview = deps.interviews.find(moment.interviewId);
       if (!interview) continue;

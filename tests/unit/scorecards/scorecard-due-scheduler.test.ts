@@ -82,6 +82,50 @@ describe('"Scorecard due" on the clock (SQLite, simulated time)', () => {
     scheduler.dispose();
   });
 
+  it('resumes once attendance finds the recruiter after all: the latest one due, once, then daily', () => {
+    const i = makeInterview({ startUtc, durationMinutes: 60 });
+    // The first Meet read (partial) says the recruiter did not join.
+    const absent = [i.id];
+    const { time, shown, start } = setup([i], startUtc, absent);
+    let scheduler = start();
+    time.run(end + hour + 30 * 60_000);
+    expect(shown).toEqual([]);
+    // A later read finds them: attendance changed, so the schedule looks again and shows it now.
+    absent.length = 0;
+    scheduler.check();
+    expect(shown.map((s) => s.at - end)).toEqual([hour + 30 * 60_000]);
+    // Looked at again, or after a restart: the mark is kept, never twice.
+    scheduler.check();
+    scheduler.dispose();
+    scheduler = start();
+    time.run(end + hour + day - 1);
+    expect(shown).toHaveLength(1);
+    time.run(end + hour + day);
+    expect(shown.map((s) => s.at - end)).toEqual([hour + 30 * 60_000, hour + day]);
+    // Absence that appears later stops the series: nothing more.
+    absent.push(i.id);
+    scheduler.check();
+    time.run(end + 10 * day);
+    expect(shown).toHaveLength(2);
+    scheduler.dispose();
+  });
+
+  it('after days of absence, a read that finds the recruiter shows only the latest moment due', () => {
+    const i = makeInterview({ startUtc, durationMinutes: 60 });
+    const absent = [i.id];
+    const { time, shown, start } = setup([i], startUtc, absent);
+    const scheduler = start();
+    time.run(end + hour + 2 * day + 5 * 60_000);
+    expect(shown).toEqual([]);
+    absent.length = 0;
+    scheduler.check();
+    scheduler.check();
+    expect(shown.map((s) => s.at - end)).toEqual([hour + 2 * day + 5 * 60_000]);
+    time.run(end + hour + 3 * day);
+    expect(shown).toHaveLength(2);
+    scheduler.dispose();
+  });
+
   it('after the computer slept for three days, shows the latest one only', () => {
     const i = makeInterview({ startUtc, durationMinutes: 60 });
     const { time, shown, start } = setup([i], startUtc);
