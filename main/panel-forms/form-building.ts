@@ -9,13 +9,8 @@
  * (`emailCollectionType: VERIFIED`): that is who answered, and a respondent sees only their own answers.
  */
 import type { forms_v1 } from 'googleapis';
-import {
-  criterionRatings,
-  criterionRatingWords,
-  recommendations,
-  recommendationWords,
-  type Criterion,
-} from '../../preload/shared/contract/scorecard-schema';
+import type { Criterion } from '../../preload/shared/contract/scorecard-schema';
+import { ratingChoices, recommendationChoices } from '../../preload/shared/rules/scorecard-choices';
 
 /** What a question of the form stands for in a scorecard. */
 export type QuestionKey = `rating:${string}` | `note:${string}` | 'overall' | 'takeaways';
@@ -64,7 +59,7 @@ export function plannedQuestions(criteria: Criterion[]): PlannedQuestion[] {
       key: `rating:${c.id}`,
       title: c.name,
       ...(c.guidance ? { description: c.guidance } : {}),
-      choices: criterionRatings.map((r) => criterionRatingWords[r]),
+      choices: ratingChoices.map((c) => c.label),
       required: true,
     });
     out.push({ key: `note:${c.id}`, title: `${c.name}: note`, required: false });
@@ -72,7 +67,7 @@ export function plannedQuestions(criteria: Criterion[]): PlannedQuestion[] {
   out.push({
     key: 'overall',
     title: 'Overall recommendation',
-    choices: recommendations.map((r) => recommendationWords[r]),
+    choices: recommendationChoices.map((c) => c.label),
     required: true,
   });
   out.push({ key: 'takeaways', title: 'Key takeaways', required: false });

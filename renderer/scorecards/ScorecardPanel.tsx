@@ -1,11 +1,6 @@
 import type { Interview } from '../../preload/shared/contract/interview-schema';
-import {
-  criterionRatings,
-  criterionRatingWords,
-  recommendations,
-  recommendationWords,
-  type Criterion,
-} from '../../preload/shared/contract/scorecard-schema';
+import type { Criterion } from '../../preload/shared/contract/scorecard-schema';
+import { ratingChoices, recommendationChoices } from '../../preload/shared/rules/scorecard-choices';
 import type { DeskError } from '../../preload/shared/contract/result';
 import { ErrorMessage } from '../common/ErrorMessage';
 import { Field } from '../common/Field';
@@ -16,9 +11,6 @@ import { recruiterAbsent } from '../../preload/shared/rules/recruiter-absent';
 import { OthersScorecards } from './OthersScorecards';
 import { RatingGroup } from './RatingGroup';
 import { useScorecard, type SaveState } from './use-scorecard';
-
-const ratingChoices = criterionRatings.map((value) => ({ value, label: criterionRatingWords[value] }));
-const overallChoices = recommendations.map((value) => ({ value, label: recommendationWords[value] }));
 
 /** The status line beside Submit, in words; times in the interview's zone, named (as the room writes them). */
 function statusWords(
@@ -111,7 +103,7 @@ export function ScorecardPanel({ interview }: { interview: Interview }) {
         <RatingGroup
           legend="Overall recommendation"
           name="overall"
-          choices={overallChoices}
+          choices={recommendationChoices}
           value={answers.overall}
           describedBy={fieldFor(error, 'answers.overall') ? 'overall-e' : undefined}
           onChange={(overall) => {
