@@ -13,6 +13,7 @@ import type { Logger } from '../logging/logger';
 import type { TimerApi } from '../reminders/reminder-scheduler';
 import type { GoogleRequestError } from '../google/api/google-request-error';
 import { planReadFailure } from '../google/api/read-failure-plan';
+import { walkPaced } from '../shared/paced-walk';
 import { analyseAttendance } from './attendance-analysis';
 import { defaultRequestsPerInterview, fetchInterviewConferences } from './attendance-fetch';
 import type { AttendanceFetchState, AttendanceRepository } from './attendance-repository';
@@ -198,11 +199,8 @@ export function createAttendanceJobs(deps: AttendanceJobDeps): AttendanceJobs {
           if (!deps.canRead()) return;
           const now = deps.clock.now();
           const due = deps.repository.due(now, oldestEnd(now), pacing.batch);
-          for (const [index, item] of due.entries()) {
-            if (disposed) return;
-            if (index > 0) await sleep(pacing.paceMs);
-            await fetchOne(item.id);
-          }
+          const walk = { pauseMs: pacing.paceMs, sleep, stopped: () => disposed };
+          if (!(await walkPaced(due, walk, (item) => fetchOne(item.id)))) return;
           const later = deps.clock.now();
           const more = deps.repository.due(later, oldestEnd(later), 1).length > 0;
           const next = deps.repository.nextDueAfter(later);

@@ -10,6 +10,7 @@
  */
 import type { GoogleRequestError } from '../google/api/google-request-error';
 import { planReadFailure } from '../google/api/read-failure-plan';
+import { walkPaced } from '../shared/paced-walk';
 import { createQueueWorker } from '../shared/queue-worker';
 import { meetingNow, sameMeeting } from '../attendance/attendance-subject';
 import { stateForNow } from '../attendance/meet-fetch-bookkeeping';
@@ -214,12 +215,7 @@ export function createArtifactJobs(deps: ArtifactJobDeps): ArtifactJobs {
       const now = deps.clock.now();
       const due = deps.repository.due(now, now - meetKeepsMs, pacing.batch);
       try {
-        for (const [index, id] of due.entries()) {
-          if (disposed) return;
-          if (index > 0) await sleep(pacing.paceMs);
-          if (disposed) return;
-          await lookNow(id);
-        }
+        if (!(await walkPaced(due, { pauseMs: pacing.paceMs, sleep, stopped: () => disposed }, lookNow))) return;
       } catch (error) {
         // A reconnect or keychain problem: nothing more until the person acts (resume()).
         deps.log.warn(`Meet artifacts paused: ${(error as Error).message}`);
