@@ -6,7 +6,13 @@
  */
 import type { AttendanceConnection } from '../../preload/shared/contract/attendance-schema';
 import type { Interview } from '../../preload/shared/contract/interview-schema';
-import type { ArtifactLink, ArtifactsView } from '../../preload/shared/contract/transcript-schema';
+import {
+  transcriptPageSize,
+  type ArtifactLink,
+  type ArtifactsView,
+  type TranscriptLinesAsk,
+  type TranscriptPage,
+} from '../../preload/shared/contract/transcript-schema';
 import type { AccountService } from '../google/account/account-service';
 import type { RetryOptions } from '../google/api/retry-policy';
 import type { Database } from '../database/database';
@@ -21,6 +27,7 @@ import { createArtifactJobs, type ArtifactPacing } from './artifact-jobs';
 import { pendingKinds } from './artifact-outcome';
 import { createArtifactRepository, type StoredArtifact } from './artifact-repository';
 import { firstLookMs, meetKeepsMs } from './artifact-schedule';
+import { createTranscriptLines } from './transcript-lines';
 
 export interface MeetArtifactsDeps {
   database: Database;
@@ -43,8 +50,10 @@ export interface MeetArtifactsDeps {
 
 /** Meet's artifacts for the app. */
 export interface MeetArtifacts {
-  /** The room's view of one interview. */
+  /** The room's view of one interview: the transcript's first page of lines and how many there are. */
   view(id: string): ArtifactsView;
+  /** The transcript's next page, or the lines holding a search (the room's "Show more lines" and find within). */
+  lines(id: string, ask: TranscriptLinesAsk): TranscriptPage;
   /** The same view without the transcript's lines (the debrief needs only the state and the links). */
   status(id: string): ArtifactsView;
   /** Looks at Meet for this interview now, whatever its state; answers the new view. */
@@ -74,6 +83,7 @@ const iso = (ms: number | undefined) => (ms ? new Date(ms).toISOString() : undef
 export function createMeetArtifacts(deps: MeetArtifactsDeps): MeetArtifacts {
   const { account } = deps;
   const repository = createArtifactRepository(deps.database);
+  const transcript = createTranscriptLines(deps.database);
   const clientOptions = {
     auth: () => account.authClient(),
     rootUrl: deps.meetApiUrl,
@@ -113,37 +123,45 @@ export function createMeetArtifacts(deps: MeetArtifactsDeps): MeetArtifacts {
     if (status.state === 'connected' && account.hasScope(meetReadScope)) later(() => void jobs.resume());
   });
 
-  const build = (id: string, withLines: boolean): ArtifactsView => {
+  /** The recruiter's own interview, or the words of why not (a candidate's or co-interviewer's copy). */
+  const recruiters = (id: string) => {
     const interview = deps.interviews.find(id);
     if (!interview || interview.origin !== 'recruiter')
       throw new DeskFailure('not_found', 'Meet transcripts are kept only for interviews you scheduled.', 'id');
+    return interview;
+  };
+  /** The stored lines, unless they were read for an earlier time or Meet link of the interview. */
+  const current = (id: string) => {
+    const stored = repository.fetchState(id);
+    return stored?.current ? stored : undefined;
+  };
+  const noLines: TranscriptPage = { lines: [], count: 0, total: 0, more: false };
+  const page = (id: string, ask: TranscriptLinesAsk) =>
+    current(id) ? transcript.page(id, ask, transcriptPageSize) : noLines;
+
+  const build = (id: string, withLines: boolean): ArtifactsView => {
+    const interview = recruiters(id);
     const connection = deps.connection();
     const now = deps.clock.now();
-    const stored = repository.fetchState(id);
-    const current = stored?.current ? stored : undefined;
-    const artifacts = current ? repository.artifacts(id) : [];
-    const entries = current && withLines ? repository.entries(id) : [];
+    const stored = current(id);
+    const artifacts = stored ? repository.artifacts(id) : [];
+    const first = withLines ? page(id, {}) : undefined;
     const endMs = Date.parse(interview.startUtc) + interview.durationMinutes * 60_000;
     const base = {
       connection,
-      notesOffered: current?.notesOffered ?? true,
+      notesOffered: stored?.notesOffered ?? true,
       artifacts: artifacts.map(linkOf),
-      entries: entries.map((e) => ({
-        speaker: e.speaker,
-        text: e.text,
-        start: e.startTime,
-        ...(e.languageCode ? { languageCode: e.languageCode } : {}),
-        ...(e.endTime ? { end: e.endTime } : {}),
-      })),
+      entries: first?.lines ?? [],
+      ...(first ? { lineCount: first.total } : {}),
     };
-    if (current) {
-      const next = current.state === 'waiting' ? iso(current.nextMs) : undefined;
-      const checkedAt = iso(current.checkedMs);
+    if (stored) {
+      const next = stored.state === 'waiting' ? iso(stored.nextMs) : undefined;
+      const checkedAt = iso(stored.checkedMs);
       return {
         ...base,
-        state: current.state,
-        ...(current.reason ? { reason: current.reason } : {}),
-        waitingFor: ['waiting', 'gave_up'].includes(current.state) ? pendingKinds(artifacts) : [],
+        state: stored.state,
+        ...(stored.reason ? { reason: stored.reason } : {}),
+        waitingFor: ['waiting', 'gave_up'].includes(stored.state) ? pendingKinds(artifacts) : [],
         ...(next ? { nextCheck: next } : {}),
         ...(checkedAt ? { checkedAt } : {}),
       };
@@ -169,6 +187,10 @@ export function createMeetArtifacts(deps: MeetArtifactsDeps): MeetArtifacts {
   const view = (id: string) => build(id, true);
   return {
     view,
+    lines(id, ask) {
+      recruiters(id);
+      return page(id, ask);
+    },
     status: (id) => build(id, false),
     async checkNow(id) {
       view(id);

@@ -1,6 +1,10 @@
-import { useId, useMemo, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { Interview } from '../../preload/shared/contract/interview-schema';
-import type { ArtifactLink, ArtifactsView } from '../../preload/shared/contract/transcript-schema';
+import {
+  transcriptFindLength,
+  type ArtifactLink,
+  type ArtifactsView,
+} from '../../preload/shared/contract/transcript-schema';
 import type { DeskError } from '../../preload/shared/contract/result';
 import { desk } from '../bridge/desk';
 import { ErrorMessage } from '../common/ErrorMessage';
@@ -13,7 +17,8 @@ import {
   openWords,
   statusWords,
 } from '../../preload/shared/rules/artifact-words';
-import { findKey, findLines, markMatches } from './find-in-transcript';
+import { findKey, markMatches } from './find-in-transcript';
+import { useTranscriptLines, type ShownLines } from './use-transcript-lines';
 import { useArtifacts } from './use-artifacts';
 import { ConnectMeet } from './ConnectMeet';
 
@@ -38,15 +43,35 @@ function ArtifactItem({ link, onError }: { link: ArtifactLink; onError: (e: Desk
   );
 }
 
-/** What was said, with find within: only the lines that hold what was typed, the matches marked. */
-function Transcript({ view, zone }: { view: ArtifactsView; zone: string }) {
+/** How many lines are shown of how many, once there are more than one page (or more were asked for). */
+function shownWords(shown: ShownLines, grown: boolean): string {
+  if (!shown.more && !grown) return '';
+  const of = shown.query ? `lines that hold “${shown.query}”` : 'lines';
+  return shown.more ? `Showing ${shown.lines.length} of ${shown.count} ${of}.` : `Showing all ${shown.count} ${of}.`;
+}
+
+/**
+ * What was said, a page at a time ("Show more lines"), with find within: main answers the lines
+ * that hold what was typed, counted over the whole interview, and the matches are marked here.
+ */
+function Transcript({ interviewId, view, zone }: { interviewId: string; view: ArtifactsView; zone: string }) {
   const [query, setQuery] = useState('');
   const inputId = useId();
   const input = useRef<HTMLInputElement>(null);
+  const scroll = useRef<HTMLDivElement>(null);
   const focusAfter = useFocusAfter();
-  const key = findKey(query);
-  const shown = useMemo(() => findLines(view.entries, key), [view.entries, key]);
-  const first = view.entries[0];
+  const { shown, error, loading, showMore } = useTranscriptLines(interviewId, view, query);
+  const [grown, setGrown] = useState(false);
+  const key = findKey(shown.query);
+  const first = shown.lines[0] ?? view.entries[0];
+  const more = async () => {
+    if (loading) return;
+    const added = await showMore();
+    if (!added) return;
+    setGrown(true);
+    // Focus goes to the first new line: the keyboard reads on from there.
+    focusAfter(() => scroll.current?.querySelector<HTMLElement>(`tr[data-seq="${added.seq}"]`));
+  };
   return (
     <>
       <h3 id={`${inputId}-h`}>What was said</h3>
@@ -57,18 +82,21 @@ function Transcript({ view, zone }: { view: ArtifactsView; zone: string }) {
           id={inputId}
           type="search"
           value={query}
-          maxLength={200}
-          onChange={(e) => setQuery(e.target.value)}
+          maxLength={transcriptFindLength}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setGrown(false);
+          }}
           aria-describedby={`${inputId}-count`}
         />
         <p id={`${inputId}-count`} className="muted" aria-live="polite" data-testid="transcript-count">
-          {key
-            ? shown.length === 0
-              ? `No line holds “${query.trim()}”.`
-              : `${shown.length} of ${view.entries.length} lines hold “${query.trim()}”.`
-            : `${view.entries.length} lines.`}
+          {shown.query
+            ? shown.count === 0
+              ? `No line holds “${shown.query}”.`
+              : `${shown.count} of ${shown.total} lines hold “${shown.query}”.`
+            : `${shown.total} lines.`}
         </p>
-        {key && shown.length === 0 && (
+        {query.trim() && shown.query && shown.count === 0 && (
           <button
             type="button"
             onClick={() => {
@@ -81,9 +109,10 @@ function Transcript({ view, zone }: { view: ArtifactsView; zone: string }) {
           </button>
         )}
       </div>
-      {shown.length > 0 && (
+      <ErrorMessage error={error} />
+      {shown.lines.length > 0 && (
         // The lines scroll in their own box; it takes focus so the keyboard can scroll it too.
-        <div className="transcript-scroll" role="region" aria-labelledby={`${inputId}-h`} tabIndex={0}>
+        <div ref={scroll} className="transcript-scroll" role="region" aria-labelledby={`${inputId}-h`} tabIndex={0}>
           <table className="table transcript-lines" data-testid="transcript-lines">
             <caption className="sr-only">What was said, from Google Meet</caption>
             <thead>
@@ -94,23 +123,30 @@ function Transcript({ view, zone }: { view: ArtifactsView; zone: string }) {
               </tr>
             </thead>
             <tbody>
-              {shown.map((i) => {
-                const line = view.entries[i]!;
-                return (
-                  <tr key={i}>
-                    <td>{formatTime(line.start, zone)}</td>
-                    <th scope="row">{line.speaker}</th>
-                    <td lang={line.languageCode}>
-                      {markMatches(line.text, key).map((part, n) =>
-                        part.match ? <mark key={n}>{part.text}</mark> : <span key={n}>{part.text}</span>,
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
+              {shown.lines.map((line) => (
+                <tr key={line.seq} data-seq={line.seq} tabIndex={-1}>
+                  <td>{formatTime(line.start, zone)}</td>
+                  <th scope="row">{line.speaker}</th>
+                  <td lang={line.languageCode}>
+                    {markMatches(line.text, key).map((part, n) =>
+                      part.match ? <mark key={n}>{part.text}</mark> : <span key={n}>{part.text}</span>,
+                    )}
+                  </td>
+                </tr>
+              ))}
             </tbody>
           </table>
         </div>
+      )}
+      <p className="muted" aria-live="polite" data-testid="transcript-shown">
+        {shownWords(shown, grown)}
+      </p>
+      {shown.more && (
+        <p>
+          <button type="button" aria-disabled={loading} onClick={() => void more()}>
+            Show more lines
+          </button>
+        </p>
       )}
     </>
   );
@@ -169,7 +205,7 @@ export function TranscriptPanel({ interview }: { interview: Interview }) {
         </p>
       )}
       <ErrorMessage error={error} />
-      {view.entries.length > 0 && <Transcript view={view} zone={zone} />}
+      {view.entries.length > 0 && <Transcript interviewId={interview.id} view={view} zone={zone} />}
       {view.entries.length > 0 && (
         <p className="muted">
           The transcript is kept on this computer (Google Meet deletes its copy 30 days after the call). It can differ

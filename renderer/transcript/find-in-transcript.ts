@@ -1,9 +1,8 @@
 /**
- * Find within a transcript: the lines whose words (or speaker) hold what was typed, ignoring case and
- * accents ("jose" finds "José"), and each line's text cut into parts with the matches marked.
- * Runs over the entries already in the room: nothing is asked of main.
+ * Find within a transcript, as the room marks it: each line's text cut into parts, the places that
+ * hold what was typed marked, ignoring case and accents ("jose" marks "José"). Which lines hold it is
+ * main's answer (`artifacts:lines`, over the whole interview).
  */
-import type { TranscriptLine } from '../../preload/shared/contract/transcript-schema';
 
 /** A piece of a line, marked when it matches. */
 export interface TextPart {
@@ -49,14 +48,4 @@ export function markMatches(text: string, key: string): TextPart[] {
   }
   if (last < text.length) parts.push({ text: text.slice(last), match: false });
   return parts.length ? parts : [{ text, match: false }];
-}
-
-/** The indexes of the lines that hold `key` in their text or speaker's name, in order. */
-export function findLines(lines: readonly TranscriptLine[], key: string): number[] {
-  if (!key) return lines.map((_, i) => i);
-  const out: number[] = [];
-  lines.forEach((line, i) => {
-    if (folded(line.text).value.includes(key) || folded(line.speaker).value.includes(key)) out.push(i);
-  });
-  return out;
 }

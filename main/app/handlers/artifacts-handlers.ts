@@ -12,5 +12,6 @@ export function artifactsHandlers(deps: {
     // Read through the schedule first: an unknown id is "no longer exists", in the schedule's words.
     'artifacts:get': (id) => artifacts.view(interviews.get(id).id),
     'artifacts:checkNow': (id) => artifacts.checkNow(interviews.get(id).id),
+    'artifacts:lines': ({ interviewId, ...ask }) => artifacts.lines(interviews.get(interviewId).id, ask),
   };
 }

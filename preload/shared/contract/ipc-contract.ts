@@ -23,7 +23,7 @@ import {
 } from './interview-schema';
 import { attendanceViewSchema, candidateWaitingSchema } from './attendance-schema';
 import { panelFormViewSchema } from './panel-forms-schema';
-import { artifactsViewSchema } from './transcript-schema';
+import { artifactsViewSchema, transcriptLinesAskSchema, transcriptPageSchema } from './transcript-schema';
 import {
   scorecardDueSchema,
   scorecardInputSchema,
@@ -374,6 +374,8 @@ export const calls = {
   'artifacts:get': call(interviewId, artifactsViewSchema),
   /** Looks at Google Meet for this interview now (the room's "Check Meet now"). */
   'artifacts:checkNow': call(interviewId, artifactsViewSchema),
+  /** The transcript's next page after `after`, or with `query` only the lines that hold it, counted over the whole interview. */
+  'artifacts:lines': call(transcriptLinesAskSchema.extend({ interviewId }), transcriptPageSchema),
   // After the interview: transcript search (main/meet-artifacts/transcript-search).
   // After the interview: scorecards and their templates (main/scorecards).
   /** The room's scorecards: the recruiter's own, its template, and the others' while visible. */

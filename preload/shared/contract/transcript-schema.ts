@@ -24,6 +24,8 @@ export type ArtifactLink = z.infer<typeof artifactLinkSchema>;
 
 /** One thing someone said, as Meet transcribed it. */
 export const transcriptLineSchema = z.object({
+  /** Where the line is kept: the cursor (`after`) that asks for the lines after it. */
+  seq: z.number().int().nonnegative(),
   speaker: z.string(),
   text: z.string(),
   languageCode: z.string().optional(),
@@ -54,6 +56,42 @@ export type ArtifactsState = z.infer<typeof artifactsStateSchema>;
 
 /** Transcript lines kept per interview: an hour of talk is about a thousand; more is read in Google Docs. */
 export const transcriptLinesKept = 20_000;
+
+/**
+ * Lines the room receives at a time: a stored transcript may be 20,000 lines of 10,000 characters,
+ * so the room gets the first page and asks main for more, or for the lines holding a search.
+ */
+export const transcriptPageSize = 200;
+
+/** The longest "Find in transcript" main accepts, in characters. */
+export const transcriptFindLength = 200;
+
+/**
+ * What the room asks of an interview's transcript (the contract adds the interview's id): the next
+ * lines after a cursor and, with `query`, only the lines that hold it (see
+ * main/meet-artifacts/transcript-lines-query).
+ */
+export const transcriptLinesAskSchema = z.object({
+  query: z
+    .string()
+    .max(transcriptFindLength, { error: `Find in transcript takes at most ${transcriptFindLength} characters.` })
+    .optional(),
+  /** The `seq` of the last line the room has: the page starts after it. */
+  after: z.number().int().nonnegative().optional(),
+});
+export type TranscriptLinesAsk = z.infer<typeof transcriptLinesAskSchema>;
+
+/** A page of lines, with how many there are in the whole interview. */
+export const transcriptPageSchema = z.object({
+  lines: z.array(transcriptLineSchema),
+  /** Lines that hold `query` in the whole interview (every line without one). */
+  count: z.number().int().nonnegative(),
+  /** Every line kept for the interview. */
+  total: z.number().int().nonnegative(),
+  /** Whether more lines (holding `query`, with one) follow the last of these. */
+  more: z.boolean(),
+});
+export type TranscriptPage = z.infer<typeof transcriptPageSchema>;
 
 /** Why, in a word the room turns into a sentence. */
 export const artifactsReasonSchema = z.enum([
@@ -93,6 +131,9 @@ export const artifactsViewSchema = z.object({
   /** False when Meet answered that Gemini notes are not offered to this account (403/404). */
   notesOffered: z.boolean(),
   artifacts: z.array(artifactLinkSchema),
+  /** The transcript's first lines (`transcriptPageSize` at most); `artifacts:lines` answers the rest. */
   entries: z.array(transcriptLineSchema),
+  /** Every line kept for the interview; absent where the lines are left out (`artifacts:status`, the debrief). */
+  lineCount: z.number().int().nonnegative().optional(),
 });
 export type ArtifactsView = z.infer<typeof artifactsViewSchema>;

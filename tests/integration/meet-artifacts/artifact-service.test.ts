@@ -108,6 +108,7 @@ describe('artifacts:get and artifacts:checkNow (composed services, emulator)', (
       notesOffered: true,
       artifacts: [],
       entries: [],
+      lineCount: 0,
     });
     now = base + 50 * minute;
     const blocked = await dispatch('artifacts:checkNow', interview.id);
@@ -144,9 +145,16 @@ describe('artifacts:get and artifacts:checkNow (composed services, emulator)', (
         { kind: 'recording', state: 'ended', start: at(0), end: at(46) },
       ],
       entries: [
-        { speaker: 'Rita Recruiter', text: 'Tell me about queues.', start: at(1), end: at(2) },
-        { speaker: 'Ada Lovelace', text: 'A queue keeps order.', languageCode: 'en-GB', start: at(2) },
+        { seq: expect.any(Number), speaker: 'Rita Recruiter', text: 'Tell me about queues.', start: at(1), end: at(2) },
+        {
+          seq: expect.any(Number),
+          speaker: 'Ada Lovelace',
+          text: 'A queue keeps order.',
+          languageCode: 'en-GB',
+          start: at(2),
+        },
       ],
+      lineCount: 2,
     });
     expect(events).toContainEqual([interview.id]);
     expect(services.lines.join('\n')).not.toContain('queues');

@@ -95,13 +95,15 @@ describe('the transcript section', () => {
     const rows = () => screen.getByTestId('transcript-lines').querySelectorAll('tbody tr');
     expect(rows()).toHaveLength(3);
     fireEvent.change(screen.getByLabelText('Find in transcript'), { target: { value: 'jose' } });
-    expect(screen.getByTestId('transcript-count').textContent).toBe('2 of 3 lines hold “jose”.');
+    // Main answers once typing rests.
+    await waitFor(() => expect(screen.getByTestId('transcript-count').textContent).toBe('2 of 3 lines hold “jose”.'));
     expect(rows()).toHaveLength(2);
     expect([...screen.getByTestId('transcript-lines').querySelectorAll('mark')].map((m) => m.textContent)).toEqual([
       'José',
       'Jose',
     ]);
     fireEvent.change(screen.getByLabelText('Find in transcript'), { target: { value: 'ada' } });
+    await waitFor(() => expect(screen.getByTestId('transcript-count').textContent).toBe('2 of 3 lines hold “ada”.'));
     expect(rows()).toHaveLength(2);
 
     // The interview gets another Meet link: what was read is deleted, and the section follows.

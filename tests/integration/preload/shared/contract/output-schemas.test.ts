@@ -212,6 +212,7 @@ describe('every call answers what its output schema says (composed services, loc
       // With attendance connected just before: Meet's artifacts are read with the same permission.
       'artifacts:get': () => id,
       'artifacts:checkNow': () => id,
+      'artifacts:lines': () => ({ interviewId: id, query: '50% of_it' }),
       // Google Forms connected here (the emulator's consent approves); the interview was cancelled, so no form is made.
       'panelForms:get': () => id,
       'panelForms:connect': () => undefined,
