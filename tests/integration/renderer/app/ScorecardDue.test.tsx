@@ -1,9 +1,6 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { servicesFor } from '../../../support/test-services';
-import { makeTempDir } from '../../../support/temp-dir';
-import { inProcessDesk } from '../../../support/in-process-desk';
-import { installPageGlobals } from '../../../support/page-globals';
-import { makeInterview, seedStore } from '../../../support/interview-fixtures';
+import { afterEach, describe, expect, it } from 'vitest';
+import { rendererOverServices } from '../../../support/renderer-over-services';
+import { makeInterview } from '../../../support/interview-fixtures';
 import type { Interview } from '../../../../preload/shared/contract/interview-schema';
 import { createInterviewRepository } from '../../../../main/database/interview-repository';
 import { recordNobodyJoined } from '../../../support/attendance-seed';
@@ -23,27 +20,16 @@ const dueFor = (i: Interview) => ({
 });
 
 // The whole App over real services in this process; "Scorecard due" arrives as main emits it.
-const removePage = await installPageGlobals();
-const { render, screen, cleanup, fireEvent, waitFor, act } = await import('@testing-library/react');
-const temp = makeTempDir();
-seedStore(temp.dir, {
-  interviews: [ended],
-  settings: { firstRunDone: true, recruiterName: 'Rita Recruiter', recruiterEmail: 'rita@example.com' },
+const { render, screen, cleanup, fireEvent, waitFor, act, services, desk } = await rendererOverServices({
+  seed: {
+    interviews: [ended],
+    settings: { firstRunDone: true, recruiterName: 'Rita Recruiter', recruiterEmail: 'rita@example.com' },
+  },
 });
-const services = servicesFor(temp.dir);
-const desk = inProcessDesk(services);
-window.desk = desk;
 const { App } = await import('../../../../renderer/app/App');
 
 afterEach(() => {
-  cleanup();
   window.location.hash = '';
-});
-afterAll(async () => {
-  await services.dispose();
-  services.stores.database.close();
-  temp.cleanup();
-  await removePage();
 });
 
 describe('"Scorecard due" in the window', () => {

@@ -1,31 +1,17 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { servicesFor } from '../../../support/test-services';
-import { makeTempDir } from '../../../support/temp-dir';
-import { inProcessDesk } from '../../../support/in-process-desk';
-import { installPageGlobals } from '../../../support/page-globals';
-import { makeInterview, seedStore } from '../../../support/interview-fixtures';
+import { describe, expect, it } from 'vitest';
+import { rendererOverServices } from '../../../support/renderer-over-services';
+import { makeInterview } from '../../../support/interview-fixtures';
 
-// Candidate mode: only saved invitations here, no account, the person has not said "I schedule interviews".
-const removePage = await installPageGlobals();
-const { render, screen, cleanup, act, waitFor } = await import('@testing-library/react');
-const temp = makeTempDir();
 const saved = makeInterview({
   startUtc: new Date(Date.now() + 24 * 3_600_000).toISOString(),
   origin: 'candidate',
   candidate: { name: 'Ada Lovelace', email: 'ada@example.com' },
 });
-seedStore(temp.dir, { interviews: [saved], settings: { fullApp: false } });
-const services = servicesFor(temp.dir);
-window.desk = inProcessDesk(services);
-const { App } = await import('../../../../renderer/app/App');
-
-afterAll(async () => {
-  cleanup();
-  await services.dispose();
-  services.stores.database.close();
-  temp.cleanup();
-  await removePage();
+// Candidate mode: only saved invitations here, no account, the person has not said "I schedule interviews".
+const { render, screen, act, waitFor, services } = await rendererOverServices({
+  seed: { interviews: [saved], settings: { fullApp: false } },
 });
+const { App } = await import('../../../../renderer/app/App');
 
 describe('"Scorecard due" in candidate mode', () => {
   it('never shows: no banner, no count in the title, even if the event came', async () => {

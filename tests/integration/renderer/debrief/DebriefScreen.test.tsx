@@ -1,8 +1,5 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { servicesFor } from '../../../support/test-services';
-import { makeTempDir } from '../../../support/temp-dir';
-import { inProcessDesk } from '../../../support/in-process-desk';
-import { installPageGlobals } from '../../../support/page-globals';
+import { describe, expect, it } from 'vitest';
+import { rendererOverServices } from '../../../support/renderer-over-services';
 import { makeInterview } from '../../../support/interview-fixtures';
 import { insertScorecard, makeScorecard } from '../../../support/debrief-seed';
 import { createInterviewRepository } from '../../../../main/database/interview-repository';
@@ -10,22 +7,10 @@ import { formatInstantRange } from '../../../../preload/shared/rules/time-format
 import { plannedSpan } from '../../../../preload/shared/rules/interview-timing';
 
 // Real services over a real database; the renderer reaches them as it reaches main.
-const removePage = await installPageGlobals();
-const { render, screen, within, cleanup, fireEvent, waitFor } = await import('@testing-library/react');
-const temp = makeTempDir();
-const services = servicesFor(temp.dir);
-window.desk = inProcessDesk(services);
+const { render, screen, within, fireEvent, waitFor, services } = await rendererOverServices();
 const { DebriefScreen } = await import('../../../../renderer/debrief/DebriefScreen');
 const { statusWords } = await import('../../../../preload/shared/rules/artifact-words');
 const { screenTimeStyle } = await import('../../../../renderer/common/format');
-
-afterEach(() => cleanup());
-afterAll(async () => {
-  await services.dispose();
-  services.stores.database.close();
-  temp.cleanup();
-  await removePage();
-});
 
 const rita = { kind: 'recruiter' as const, name: 'Rita Recruiter', email: 'rita@example.com' };
 const pat = { kind: 'panelist' as const, name: 'Pat Panel', email: 'pat@example.com' };

@@ -1,38 +1,20 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { servicesFor } from '../../../support/test-services';
-import { makeTempDir } from '../../../support/temp-dir';
+import { describe, expect, it } from 'vitest';
 import { inProcessDesk } from '../../../support/in-process-desk';
-import { installPageGlobals } from '../../../support/page-globals';
+import { pageForFile, servicesForFile } from '../../../support/renderer-over-services';
 import { loadEnvConfig } from '../../../../main/config/env-config';
 import type { DeskApi } from '../../../../preload/shared/contract/ipc-contract';
 
 // Real services over real settings files: one as installed, one started with SMTP in its environment.
-const removePage = await installPageGlobals();
-const { render, screen, waitFor, cleanup, fireEvent, within } = await import('@testing-library/react');
-const plainDir = makeTempDir();
-const startedDir = makeTempDir();
-const plain = servicesFor(plainDir.dir);
-const started = servicesFor(startedDir.dir, {
-  config: loadEnvConfig({ INTERVIEW_DESK_SMTP_URL: 'smtp://127.0.0.1:2525' }, startedDir.dir),
+const { render, screen, waitFor, fireEvent, within } = await pageForFile();
+const plain = servicesForFile();
+const started = servicesForFile({
+  deps: (dataDir) => ({ config: loadEnvConfig({ INTERVIEW_DESK_SMTP_URL: 'smtp://127.0.0.1:2525' }, dataDir) }),
 });
 const desks = { plain: inProcessDesk(plain), started: inProcessDesk(started) };
 // The renderer keeps the one `desk` it found at load: each test points it at its own services.
 let current: DeskApi = desks.plain;
 window.desk = new Proxy({} as DeskApi, { get: (_, namespace) => current[namespace as keyof DeskApi] });
 const { MailPanel } = await import('../../../../renderer/mail/MailPanel');
-
-afterEach(() => cleanup());
-afterAll(async () => {
-  for (const [services, temp] of [
-    [plain, plainDir],
-    [started, startedDir],
-  ] as const) {
-    await services.dispose();
-    services.stores.database.close();
-    temp.cleanup();
-  }
-  await removePage();
-});
 
 const field = (label: string) => screen.getByLabelText(label, { exact: true }) as HTMLInputElement;
 const type = (label: string, value: string) => fireEvent.change(field(label), { target: { value } });

@@ -1,9 +1,5 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { servicesFor } from '../../../support/test-services';
-import { makeTempDir } from '../../../support/temp-dir';
-import { inProcessDesk } from '../../../support/in-process-desk';
-import { installPageGlobals } from '../../../support/page-globals';
-import { seedStore } from '../../../support/interview-fixtures';
+import { describe, expect, it } from 'vitest';
+import { rendererOverServices } from '../../../support/renderer-over-services';
 import { panelInterview } from '../../../support/panel-interview';
 import { markRestored } from '../../../../main/database/restore-hold';
 
@@ -17,14 +13,12 @@ const ended = panelInterview(Date.now() - 3 * hour, {
 });
 
 // The restore review and the room's panel scorecards over real services (real SQLite) in this process.
-const removePage = await installPageGlobals();
-const { render, screen, cleanup, fireEvent, waitFor, within, act } = await import('@testing-library/react');
-const temp = makeTempDir();
-seedStore(temp.dir, {
-  interviews: [ended],
-  settings: { firstRunDone: true, recruiterName: 'Rita Recruiter', recruiterEmail: 'recruiter@example.com' },
+const { render, screen, fireEvent, waitFor, within, act, services } = await rendererOverServices({
+  seed: {
+    interviews: [ended],
+    settings: { firstRunDone: true, recruiterName: 'Rita Recruiter', recruiterEmail: 'recruiter@example.com' },
+  },
 });
-const services = servicesFor(temp.dir);
 const db = services.stores.database;
 db.prepare(
   "INSERT INTO panel_forms (interview_id, form_id, responder_uri, state, updated_ms) VALUES (?, 'f1', 'https://docs.google.com/forms/d/e/f1/viewform', 'ready', 0)",
@@ -35,17 +29,8 @@ for (const { email, name } of ended.coInterviewers)
     email,
     name ?? email,
   );
-window.desk = inProcessDesk(services);
 const { RestoreReview } = await import('../../../../renderer/app/RestoreReview');
 const { PanelForms } = await import('../../../../renderer/panel-forms/PanelForms');
-
-afterEach(() => cleanup());
-afterAll(async () => {
-  await services.dispose();
-  db.close();
-  temp.cleanup();
-  await removePage();
-});
 
 describe('the panel’s scorecard emails in the window', () => {
   it('lists the scorecard requests a restored copy holds, in the panel’s words, and drops one from the keyboard', async () => {

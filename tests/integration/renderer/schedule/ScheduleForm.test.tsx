@@ -1,16 +1,9 @@
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { servicesFor } from '../../../support/test-services';
-import { makeTempDir } from '../../../support/temp-dir';
-import { inProcessDesk } from '../../../support/in-process-desk';
-import { installPageGlobals } from '../../../support/page-globals';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { rendererOverServices } from '../../../support/renderer-over-services';
 import type { Interview } from '../../../../preload/shared/contract/interview-schema';
 
 // Real services over a real settings file and database; the renderer reaches them as it reaches main.
-const removePage = await installPageGlobals();
-const { render, screen, waitFor, cleanup, fireEvent, within } = await import('@testing-library/react');
-const temp = makeTempDir();
-const services = servicesFor(temp.dir);
-window.desk = inProcessDesk(services);
+const { render, screen, waitFor, fireEvent, within, services } = await rendererOverServices();
 const { ScheduleForm } = await import('../../../../renderer/schedule/ScheduleForm');
 const { clearScheduleDraft } = await import('../../../../renderer/schedule/schedule-draft');
 const { formatDateTime } = await import('../../../../renderer/common/format');
@@ -19,13 +12,6 @@ beforeEach(() => {
   // Each test starts without a name in Settings (so the form asks who sends) and without a draft.
   services.settings.update({ recruiterName: '', recruiterEmail: '' });
   clearScheduleDraft();
-});
-afterEach(() => cleanup());
-afterAll(async () => {
-  await services.dispose();
-  services.stores.database.close();
-  temp.cleanup();
-  await removePage();
 });
 
 const field = (label: string) => screen.getByLabelText(label, { exact: true }) as HTMLInputElement;

@@ -1,27 +1,12 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { servicesFor } from '../../../support/test-services';
-import { makeTempDir } from '../../../support/temp-dir';
-import { inProcessDesk } from '../../../support/in-process-desk';
-import { installPageGlobals } from '../../../support/page-globals';
+import { describe, expect, it } from 'vitest';
+import { rendererOverServices } from '../../../support/renderer-over-services';
 import { makeInterview } from '../../../support/interview-fixtures';
 import { createInterviewRepository } from '../../../../main/database/interview-repository';
 import { recordNobodyJoined } from '../../../support/attendance-seed';
 
 // Real services over a real database; the renderer reaches them as it reaches main.
-const removePage = await installPageGlobals();
-const { render, screen, cleanup, act, waitFor } = await import('@testing-library/react');
-const temp = makeTempDir();
-const services = servicesFor(temp.dir);
-window.desk = inProcessDesk(services);
+const { render, screen, act, waitFor, services } = await rendererOverServices();
 const { ScorecardPanel } = await import('../../../../renderer/scorecards/ScorecardPanel');
-
-afterEach(() => cleanup());
-afterAll(async () => {
-  await services.dispose();
-  services.stores.database.close();
-  temp.cleanup();
-  await removePage();
-});
 
 const phoneScreen = makeInterview({
   startUtc: new Date(Date.now() - 3 * 3_600_000).toISOString(),

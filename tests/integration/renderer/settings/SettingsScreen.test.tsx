@@ -1,24 +1,9 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { servicesFor } from '../../../support/test-services';
-import { makeTempDir } from '../../../support/temp-dir';
-import { inProcessDesk } from '../../../support/in-process-desk';
-import { installPageGlobals } from '../../../support/page-globals';
+import { describe, expect, it } from 'vitest';
+import { rendererOverServices } from '../../../support/renderer-over-services';
 
 // Real services over a real settings file and database; the renderer reaches them as it reaches main.
-const removePage = await installPageGlobals();
-const { render, screen, waitFor, cleanup, fireEvent } = await import('@testing-library/react');
-const temp = makeTempDir();
-const services = servicesFor(temp.dir);
-window.desk = inProcessDesk(services);
+const { render, screen, waitFor, fireEvent, services } = await rendererOverServices();
 const { SettingsScreen } = await import('../../../../renderer/settings/SettingsScreen');
-
-afterEach(() => cleanup());
-afterAll(async () => {
-  await services.dispose();
-  services.stores.database.close();
-  temp.cleanup();
-  await removePage();
-});
 
 const field = (label: string) => screen.getByLabelText(label) as HTMLInputElement;
 
@@ -40,5 +25,11 @@ describe('SettingsScreen', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Show the saved settings' }));
     await waitFor(() => expect(field('Company name').value).toBe('Globex'));
     expect(field('Your name').value).toBe('');
+  });
+
+  it('lets the browser fill in the person’s own name and email', async () => {
+    render(<SettingsScreen account={undefined} />);
+    expect((await screen.findByLabelText('Your name')).getAttribute('autocomplete')).toBe('name');
+    expect(field('Your email').getAttribute('autocomplete')).toBe('email');
   });
 });
