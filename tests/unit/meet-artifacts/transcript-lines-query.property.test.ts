@@ -1,0 +1,130 @@
+import { DatabaseSync } from 'node:sqlite';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { findText, lineHolds } from '../../../main/meet-artifacts/transcript-lines-query';
+
+// The entries and the word index as the app makes them (the index's tokenizer is the app's).
+const db = new DatabaseSync(':memory:');
+db.exec(`CREATE TABLE transcript_entries (id INTEGER PRIMARY KEY, speaker TEXT NOT NULL, text TEXT NOT NULL);
+  CREATE VIRTUAL TABLE transcript_fts USING fts5 (text, content = 'transcript_entries', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2');`);
+const insert = db.prepare('INSERT INTO transcript_entries (speaker, text) VALUES (?, ?) RETURNING id');
+const index = db.prepare('INSERT INTO transcript_fts (rowid, text) VALUES (?, ?)');
+
+/** Stores one line and answers whether the condition built for `query` finds it. */
+function finds(query: string, speaker: string, text: string, words: boolean): boolean {
+  db.exec('BEGIN');
+  try {
+    const { id } = insert.get(speaker, text) as { id: number };
+    index.run(id, text);
+    const holds = lineHolds(query, words ? { low: id, high: id } : undefined);
+    if (!holds) return true;
+    return (
+      db.prepare(`SELECT 1 FROM transcript_entries WHERE id = ? AND ${holds.sql}`).get(id, ...holds.params) !==
+      undefined
+    );
+  } finally {
+    db.exec('ROLLBACK');
+  }
+}
+
+/** What LIKE promises: the characters as typed, only ASCII letters in either case. */
+const asciiLower = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+const holdsAsTyped = (line: string, query: string) => asciiLower(line).includes(asciiLower(findText(query)));
+
+const hostile = fc.constantFrom(
+  '%',
+  '_',
+  '\\',
+  '\\%',
+  '%_%',
+  "'",
+  "''",
+  '"',
+  '""',
+  '*',
+  '?',
+  '[a-z]',
+  '^',
+  ' ESCAPE ',
+  "') OR 1=1 --",
+  '\t',
+  '\u0001',
+  '\u007f',
+  '\u200b',
+  'É',
+  'é',
+  'e\u0301',
+  '🚀',
+  '\uE000',
+  'NEAR(',
+  ' OR ',
+);
+const piece = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 5 }), hostile);
+const typed = fc.array(piece, { maxLength: 10 }).map((pieces) => pieces.join(''));
+const said = fc.array(fc.oneof(piece, fc.constantFrom('a', 'A', ' ', '50% off', 'snake_case', 'C:\\temp')), {
+  maxLength: 12,
+});
+// SQLite's text functions stop at a NUL: a stored line holding one is read up to it (see lineHolds).
+const noNul = (s: string) => !s.includes('\0');
+
+describe('lineHolds: whatever is typed is text, never SQL nor a pattern', () => {
+  it('finds exactly the lines that hold the search as typed (ASCII case aside), when no word index is asked', () => {
+    fc.assert(
+      fc.property(typed.filter(noNul), said, said, (query, textParts, speakerParts) => {
+        const text = textParts.join('');
+        const speaker = speakerParts.join('');
+        expect(finds(query, speaker, text, false)).toBe(holdsAsTyped(text, query) || holdsAsTyped(speaker, query));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('always finds a line that says the search, wherever it stands, with or without the word index', () => {
+    fc.assert(
+      // Find reads any run of whitespace typed as one space, as it did in the room.
+      fc.property(typed.filter(noNul), typed, typed, fc.boolean(), (query, before, after, words) => {
+        expect(finds(query, 'Ada', `${before}${findText(query)}${after}`, words)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('a search holding no letter or digit is never widened by the word index', () => {
+    const signs = fc.array(
+      hostile.filter((h) => !/[\p{L}\p{N}]/u.test(h)),
+      { minLength: 1, maxLength: 6 },
+    );
+    fc.assert(
+      fc.property(signs, said, (parts, textParts) => {
+        const query = parts.join('');
+        const text = textParts.join('');
+        expect(finds(query, 'Ada', text, true)).toBe(holdsAsTyped(text, query) || holdsAsTyped('Ada', query));
+      }),
+    );
+  });
+
+  it('binds the search: the SQL is one of a few fixed texts, and a search holding a NUL finds nothing', () => {
+    const texts = new Set<string>();
+    fc.assert(
+      fc.property(typed, fc.boolean(), (query, words) => {
+        const holds = lineHolds(query, words ? { low: 1, high: 9 } : undefined);
+        if (holds) texts.add(holds.sql);
+        if (query.includes('\0') && findText(query) !== '') expect(holds?.sql).toBe('0');
+      }),
+    );
+    expect(texts.size).toBeLessThanOrEqual(3);
+    expect(finds('50%\0', 'Ada', '50% off', false)).toBe(false);
+  });
+
+  it('words find their accented and capitalised spelling through the word index; spaces only find every line', () => {
+    expect(finds('jose', 'Rita', 'Tell me about José.', true)).toBe(true);
+    expect(finds('jose', 'Rita', 'Tell me about José.', false)).toBe(false);
+    expect(finds('ÉCOLE norm', 'Rita', 'She studied at the école normale.', true)).toBe(true);
+    expect(finds('50%', 'Rita', 'We cut 500 lines.', true)).toBe(false);
+    expect(finds('a_b', 'Rita', 'axb', true)).toBe(false);
+    expect(lineHolds('   \t ', undefined)).toBeUndefined();
+    // The longest search the contract lets through is a valid LIKE pattern.
+    expect(finds('%'.repeat(200), 'Rita', '%'.repeat(200), true)).toBe(true);
+    expect(finds('%'.repeat(200), 'Rita', '%'.repeat(199), true)).toBe(false);
+  });
+});
