@@ -19,8 +19,14 @@ const interview = makeInterview({
 // The room's section over real services in this process, with what a look at Meet stored.
 const removePage = await installPageGlobals();
 const { render, screen, cleanup, fireEvent, waitFor, act } = await import('@testing-library/react');
+const long = makeInterview({
+  startUtc: at(0),
+  durationMinutes: 45,
+  timeZone: 'UTC',
+  meetLink: 'https://meet.google.com/lll-mmmm-nnn',
+});
 const temp = makeTempDir();
-seedStore(temp.dir, { interviews: [interview], settings: { firstRunDone: true } });
+seedStore(temp.dir, { interviews: [interview, long], settings: { firstRunDone: true } });
 const opened: string[] = [];
 const services = servicesFor(temp.dir, { openExternal: async (url) => void opened.push(url) });
 window.desk = inProcessDesk(services);
@@ -70,6 +76,21 @@ repository.saveLook(
   },
 );
 
+// A transcript longer than a page: 450 lines, every 3rd about a queue.
+const longTranscript = 'conferenceRecords/c2/transcripts/t1';
+repository.saveLook(
+  long.id,
+  [{ name: longTranscript, kind: 'transcript', state: 'FILE_GENERATED' }],
+  Array.from({ length: 450 }, (_, i) => ({
+    transcript: longTranscript,
+    name: `${longTranscript}/entries/e${i}`,
+    speaker: i % 2 ? 'Ada Lovelace' : 'Rita Recruiter',
+    text: i % 3 === 0 ? `The queue, line ${i}.` : `Line ${i}.`,
+    startTime: at(1 + i / 60),
+  })),
+  { state: 'complete', attempts: 0, nextMs: 0, checkedMs: Date.now(), notesOffered: true },
+);
+
 afterEach(() => cleanup());
 afterAll(async () => {
   await services.dispose();
@@ -116,5 +137,46 @@ describe('the transcript section', () => {
     act(() => services.events.emit('artifacts:changed', { ids: [interview.id] }));
     await waitFor(() => expect(screen.queryByTestId('transcript-lines')).toBeNull());
     expect(screen.getByTestId('transcript-status').textContent).toContain('Google Meet is not connected yet');
+  });
+
+  it('shows a long transcript a page at a time: Show more lines focuses the first new line and says how many', async () => {
+    render(<TranscriptPanel interview={long} />);
+    const rows = () => screen.getByTestId('transcript-lines').querySelectorAll('tbody tr');
+    await waitFor(() => expect(rows()).toHaveLength(200));
+    expect(screen.getByTestId('transcript-count').textContent).toBe('450 lines.');
+    expect(screen.getByTestId('transcript-shown').textContent).toBe('Showing 200 of 450 lines.');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Show more lines' }));
+    await waitFor(() => expect(rows()).toHaveLength(400));
+    await waitFor(() => expect(document.activeElement).toBe(rows()[200]));
+    expect(rows()[200]!.textContent).toContain('Line 200.');
+    expect(screen.getByTestId('transcript-shown').textContent).toBe('Showing 400 of 450 lines.');
+    fireEvent.click(screen.getByRole('button', { name: 'Show more lines' }));
+    await waitFor(() => expect(rows()).toHaveLength(450));
+    expect(screen.getByTestId('transcript-shown').textContent).toBe('Showing all 450 lines.');
+    expect(screen.queryByRole('button', { name: 'Show more lines' })).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(rows()[400]));
+
+    // Find within asks main: counted over all 450 lines, shown a page at a time, marked here.
+    fireEvent.change(screen.getByLabelText('Find in transcript'), { target: { value: 'QUEUE' } });
+    await waitFor(() =>
+      expect(screen.getByTestId('transcript-count').textContent).toBe('150 of 450 lines hold “QUEUE”.'),
+    );
+    expect(rows()).toHaveLength(150);
+    expect(screen.getByTestId('transcript-lines').querySelectorAll('mark')).toHaveLength(150);
+    expect(screen.queryByRole('button', { name: 'Show more lines' })).toBeNull();
+    fireEvent.change(screen.getByLabelText('Find in transcript'), { target: { value: 'line' } });
+    await waitFor(() =>
+      expect(screen.getByTestId('transcript-count').textContent).toBe('450 of 450 lines hold “line”.'),
+    );
+    expect(rows()).toHaveLength(200);
+    expect(screen.getByTestId('transcript-shown').textContent).toBe('Showing 200 of 450 lines that hold “line”.');
+    fireEvent.click(screen.getByRole('button', { name: 'Show more lines' }));
+    await waitFor(() => expect(rows()).toHaveLength(400));
+    expect(screen.getByTestId('transcript-shown').textContent).toBe('Showing 400 of 450 lines that hold “line”.');
+    // Cleared: the first page again, without a search.
+    fireEvent.change(screen.getByLabelText('Find in transcript'), { target: { value: '' } });
+    expect(screen.getByTestId('transcript-count').textContent).toBe('450 lines.');
+    expect(rows()).toHaveLength(200);
   });
 });
