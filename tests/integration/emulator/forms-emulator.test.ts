@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startGoogleEmulator, type GoogleEmulator } from '../../google-emulator/google-emulator';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { emulatorForFile } from '../../support/emulator-for-file';
 
 const driveFile = 'https://www.googleapis.com/auth/drive.file';
 const responsesOnly = 'https://www.googleapis.com/auth/forms.responses.readonly';
@@ -9,24 +9,13 @@ type Body = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 
 /** The emulator's Forms API v1 refuses what Google's reference pages say it refuses, in Google's error shape. */
 describe('Google emulator: Forms API v1', () => {
-  let g: GoogleEmulator;
-  beforeAll(async () => {
-    g = await startGoogleEmulator();
-  });
-  afterAll(async () => g.close());
+  const { g, token, request } = emulatorForFile();
   beforeEach(() => {
     g.faults.clear();
     g.forms.createdUnpublishedByDefault = true;
   });
-  const token = (...scopes: string[]) => g.oauth.grantForTests(scopes).accessToken;
-  const call = async (method: string, path: string, access: string, body?: unknown) => {
-    const res = await fetch(`${g.url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${access}`, 'content-type': 'application/json' },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    return { status: res.status, body: (await res.json()) as Body };
-  };
+  const call = (method: string, path: string, access: string, body?: unknown) =>
+    request<Body>(method, path, access, body);
   const create = (access: string, body: unknown = { info: { title: 'Scorecard' } }, query = '') =>
     call('POST', `/v1/forms${query}`, access, body);
   const radio = (title: string, index: number, options = ['Yes', 'No']) => ({

@@ -2,16 +2,15 @@ import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGoogleEmulator, type GoogleEmulator } from '../../google-emulator/google-emulator';
+import { googleForFile } from '../../support/google-for-file';
 
 /** The emulator is a test component: these tests prove it rejects what Google rejects. */
 describe('Google emulator', () => {
-  let g: GoogleEmulator;
+  const { g } = googleForFile();
   let callback: http.Server;
   let redirectUri: string;
   const received: string[] = [];
   beforeAll(async () => {
-    g = await startGoogleEmulator();
     callback = http.createServer((req, res) => {
       received.push(req.url ?? '');
       res.end('ok');
@@ -19,8 +18,7 @@ describe('Google emulator', () => {
     await new Promise<void>((r) => callback.listen(0, '127.0.0.1', r));
     redirectUri = `http://127.0.0.1:${(callback.address() as AddressInfo).port}/callback`;
   });
-  afterAll(async () => {
-    await g.close();
+  afterAll(() => {
     callback.close();
   });
 

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startGoogleEmulator, type GoogleEmulator } from '../../google-emulator/google-emulator';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { emulatorForFile } from '../../support/emulator-for-file';
 
 const meetScope = 'https://www.googleapis.com/auth/meetings.space.readonly';
 const calendarScope = 'https://www.googleapis.com/auth/calendar.events';
@@ -8,12 +8,8 @@ type Body = Record<string, unknown> & { error?: { code: number; status: string; 
 
 /** The emulator's Meet artifact routes answer in Google's documented shapes and refuse what Google refuses. */
 describe('Google emulator: Meet transcripts, entries, recordings and smart notes', () => {
-  let g: GoogleEmulator;
+  const { g, token, request } = emulatorForFile();
   let conference: string;
-  beforeAll(async () => {
-    g = await startGoogleEmulator();
-  });
-  afterAll(async () => g.close());
   beforeEach(() => {
     g.faults.clear();
     g.meet.clear();
@@ -28,11 +24,7 @@ describe('Google emulator: Meet transcripts, entries, recordings and smart notes
       ],
     });
   });
-  const token = (...scopes: string[]) => g.oauth.grantForTests(scopes).accessToken;
-  const get = async (path: string, access: string) => {
-    const res = await fetch(`${g.url}/v2/${path}`, { headers: { authorization: `Bearer ${access}` } });
-    return { status: res.status, body: (await res.json()) as Body };
-  };
+  const get = (path: string, access: string) => request<Body>('GET', `/v2/${path}`, access);
 
   it('moves an artifact from STARTED to ENDED to FILE_GENERATED, giving its link only once the file exists', async () => {
     const access = token(meetScope);

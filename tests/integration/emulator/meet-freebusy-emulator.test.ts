@@ -1,28 +1,22 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startGoogleEmulator, type GoogleEmulator } from '../../google-emulator/google-emulator';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { parseMeetFilter } from '../../google-emulator/meet-routes';
+import { emulatorForFile } from '../../support/emulator-for-file';
 
 const meetScope = 'https://www.googleapis.com/auth/meetings.space.readonly';
 const freeBusyScope = 'https://www.googleapis.com/auth/calendar.freebusy';
 const eventsScope = 'https://www.googleapis.com/auth/calendar.events';
 
+type Body = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
 /** The emulator's Meet v2 and freeBusy routes reject what Google rejects and answer in Google's shapes. */
 describe('Google emulator: Meet v2 and freeBusy', () => {
-  let g: GoogleEmulator;
-  beforeAll(async () => {
-    g = await startGoogleEmulator();
-  });
-  afterAll(async () => g.close());
+  const { g, token, request } = emulatorForFile();
   beforeEach(() => {
     g.faults.clear();
     g.meet.clear();
     g.freeBusy.clear();
   });
-  const token = (...scopes: string[]) => g.oauth.grantForTests(scopes).accessToken;
-  const get = async (path: string, access: string) => {
-    const res = await fetch(`${g.url}${path}`, { headers: { authorization: `Bearer ${access}` } });
-    return { status: res.status, body: (await res.json()) as Record<string, any>, headers: res.headers }; // eslint-disable-line @typescript-eslint/no-explicit-any
-  };
+  const get = (path: string, access: string) => request<Body>('GET', path, access);
   const records = (filter: string, access: string, extra = '') =>
     get(`/v2/conferenceRecords?filter=${encodeURIComponent(filter)}${extra}`, access);
 
@@ -224,14 +218,7 @@ describe('Google emulator: Meet v2 and freeBusy', () => {
   });
 
   describe('freeBusy', () => {
-    const query = async (body: unknown, access: string) => {
-      const res = await fetch(`${g.url}/calendar/v3/freeBusy`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${access}`, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      return { status: res.status, body: (await res.json()) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
-    };
+    const query = (body: unknown, access: string) => request<Body>('POST', '/calendar/v3/freeBusy', access, body);
     const range = { timeMin: '2030-03-04T00:00:00Z', timeMax: '2030-03-05T00:00:00Z' };
 
     it('answers the primary calendar from its events (opaque, not cancelled, not declined), clipped and merged', async () => {
@@ -328,24 +315,13 @@ describe('Google emulator: Meet v2 and freeBusy', () => {
     });
   });
   describe('Calendar event attendees', () => {
-    const insert = async (attendees: unknown) => {
-      const res = await fetch(`${g.url}/calendar/v3/calendars/primary/events?sendUpdates=none`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token(eventsScope)}`, 'content-type': 'application/json' },
-        body: JSON.stringify({
-          start: { dateTime: '2030-03-04T10:00:00Z' },
-          end: { dateTime: '2030-03-04T11:00:00Z' },
-          attendees,
-        }),
+    type Inserted = { error?: { message: string; errors: Array<{ reason: string }> }; attendees?: unknown };
+    const insert = (attendees: unknown) =>
+      request<Inserted>('POST', '/calendar/v3/calendars/primary/events?sendUpdates=none', token(eventsScope), {
+        start: { dateTime: '2030-03-04T10:00:00Z' },
+        end: { dateTime: '2030-03-04T11:00:00Z' },
+        attendees,
       });
-      return {
-        status: res.status,
-        body: (await res.json()) as {
-          error?: { message: string; errors: Array<{ reason: string }> };
-          attendees?: unknown;
-        },
-      };
-    };
     it('takes a panel of guests and refuses a guest without an address or with a malformed one, as Calendar does', async () => {
       const ok = await insert([{ email: 'ada@example.com' }, { email: 'pat@example.com', displayName: 'Pat Panel' }]);
       expect(ok.status).toBe(200);
