@@ -174,3 +174,104 @@ test("Meet's transcript in the room: Connect from the section, speakers named, t
     temp.cleanup();
   }
 });
+
+test('A transcript longer than a page: Show more lines from the keyboard, find counted in main, light and dark', async ({
+  page,
+}) => {
+  const g = await startGoogleEmulator();
+  const temp = makeTempDir('idesk-e2e-');
+  const day = 86_400_000;
+  const yesterday = new Date(Math.floor(Date.now() / day) * day - day + 10 * 3_600_000);
+  const at = (minutes: number) => new Date(yesterday.getTime() + minutes * 60_000).toISOString();
+  const recorded = makeInterview({
+    startUtc: yesterday.toISOString(),
+    durationMinutes: 45,
+    timeZone: 'UTC',
+    jobTitle: 'Analyst',
+    meetLink: 'https://meet.google.com/abc-mnop-xyz',
+    recruiter: { name: 'Rita Recruiter', email: 'recruiter@example.com' },
+  });
+  seedStore(temp.dir, {
+    interviews: [recorded],
+    settings: { firstRunDone: true, recruiterName: 'Rita Recruiter', recruiterEmail: 'recruiter@example.com' },
+  });
+  const conference = g.meet.addConference({
+    meetingCode: 'abc-mnop-xyz',
+    startTime: at(-2),
+    endTime: at(47),
+    participants: [
+      {
+        kind: 'signedin',
+        user: 'users/1001',
+        email: 'recruiter@example.com',
+        displayName: 'Rita Recruiter',
+        sessions: [{ start: at(-2), end: at(47) }],
+      },
+      { kind: 'anonymous', displayName: 'Ada Lovelace', sessions: [{ start: at(1), end: at(46) }] },
+    ],
+  });
+  // 450 lines (Meet serves them 100 a page): every 3rd about the queue but line 300, which holds LIKE's own characters.
+  g.meet.artifacts.addTranscript(conference, {
+    startTime: at(0),
+    endTime: at(47),
+    fileId: 'transcriptDoc0002',
+    entries: Array.from({ length: 450 }, (_, i) => ({
+      speaker: i % 2 ? 'Ada Lovelace' : 'Rita Recruiter',
+      text: i === 300 ? 'We cut 50% of snake_case names.' : i % 3 === 0 ? `The queue, line ${i}.` : `Line ${i}.`,
+      languageCode: 'en-GB',
+      start: at(i / 10),
+      end: at(i / 10 + 0.05),
+    })),
+  });
+
+  const app = await startWebMode({ ...g.env, ...fakeBrowserEnv }, temp.dir);
+  try {
+    await page.goto(app.url);
+    await page.getByRole('button', { name: 'Connect Google account' }).click();
+    await expect(page.getByRole('heading', { name: 'Schedule', level: 1 })).toBeVisible({ timeout: 15_000 });
+    await page.evaluate((id) => (location.hash = `#/interview/${id}`), recorded.id);
+    const section = page.getByRole('region', { name: 'Transcript and recording' });
+    await section.getByRole('button', { name: 'Connect Google Meet' }).click();
+    const lines = section.getByTestId('transcript-lines');
+    await expect(lines.getByRole('row')).toHaveCount(201, { timeout: 30_000 });
+    await expect(section.getByTestId('transcript-count')).toHaveText('450 lines.');
+    await expect(section.getByTestId('transcript-shown')).toHaveText('Showing 200 of 450 lines.');
+
+    // From the keyboard: the lines' box, then Show more lines; focus goes to the first new line.
+    await section.getByRole('region', { name: 'What was said' }).focus();
+    await page.keyboard.press('Tab');
+    await expect(section.getByRole('button', { name: 'Show more lines' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(lines.getByRole('row')).toHaveCount(401);
+    await expect(lines.getByRole('row').nth(201)).toBeFocused();
+    await expect(lines.getByRole('row').nth(201)).toContainText('Line 200.');
+    await expect(section.getByTestId('transcript-shown')).toHaveText('Showing 400 of 450 lines.');
+    // Checked in light and dark.
+    await expectAccessible(page, 'room, long transcript');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await section.screenshot({ path: 'tests/artifacts/transcript-long-dark.png' });
+    await page.emulateMedia({ colorScheme: 'light' });
+
+    // Find within asks main: counted over the whole interview; LIKE's own characters are text.
+    const find = section.getByLabel('Find in transcript');
+    await find.focus();
+    await page.keyboard.type('QUEUE');
+    await expect(section.getByTestId('transcript-count')).toHaveText('149 of 450 lines hold “QUEUE”.');
+    await expect(lines.getByRole('row')).toHaveCount(150);
+    await expect(lines.locator('mark').first()).toHaveText('queue');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('50%');
+    await expect(section.getByTestId('transcript-count')).toHaveText('1 of 450 lines hold “50%”.');
+    await expect(lines.locator('mark')).toHaveText(['50%']);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('line');
+    await expect(section.getByTestId('transcript-count')).toHaveText('449 of 450 lines hold “line”.');
+    await expect(section.getByTestId('transcript-shown')).toHaveText('Showing 200 of 449 lines that hold “line”.');
+    await section.screenshot({ path: 'tests/artifacts/transcript-long-find.png' });
+    await expectAccessible(page, 'room, long transcript find');
+  } finally {
+    await app.stop();
+    await g.close();
+    temp.cleanup();
+  }
+});
