@@ -34,9 +34,9 @@ export interface AnalyticsReports {
 
 /** Creates the report assembly over the database and the attendance figures. */
 export function createAnalyticsReports(deps: AnalyticsReportsDeps): AnalyticsReports {
-  // Only the period's interviews Meet was read for have a report to look at.
-  const owedIn = (start: number, end: number, now: number) => {
-    const read = new Set(deps.attendance.readBetween(start, end + 1));
+  // Only the period's interviews Meet was read for have a report to look at (their ids read once per report).
+  const owedIn = (start: number, end: number, now: number, readIds = deps.attendance.readBetween(start, end + 1)) => {
+    const read = new Set(readIds);
     return owedScorecards(deps.database, start, end, now, (id) =>
       read.has(id) ? deps.attendanceReport(id) : undefined,
     );
@@ -46,10 +46,11 @@ export function createAnalyticsReports(deps: AnalyticsReportsDeps): AnalyticsRep
     report(query) {
       const { start, end } = periodBounds(query);
       const now = deps.clock.now();
-      const read = deps.interviews.matching(deps.attendance.readBetween(start, end + 1), '');
+      const readIds = deps.attendance.readBetween(start, end + 1);
+      const read = deps.interviews.matching(readIds, '');
       return {
         ...withAttendance(aggregateAnalytics(deps.database, query, now), read, now, deps.attendance),
-        scorecards: scorecardFigures(owedIn(start, end, now), now),
+        scorecards: scorecardFigures(owedIn(start, end, now, readIds), now),
       };
     },
     exportCsv(query) {

@@ -29,6 +29,9 @@ export function owedScorecards(
   now: number,
   attendanceOf: (interviewId: string) => OwedAttendance | undefined = () => undefined,
 ): OwedScorecard[] {
+  // Only an interview that has ended owes one, and it started before it ended: the reads stop at `now`,
+  // so a period reaching into the future scans only its past.
+  const until = Math.min(endMs, now);
   const interviews = db
     .prepare(
       `SELECT id, end_ms, json_extract(record, '$.recruiter', '$.coInterviewers') AS people FROM interviews
@@ -36,7 +39,7 @@ export function owedScorecards(
          AND ${readableOnly()}
        ORDER BY start_ms, id`,
     )
-    .all({ start: startMs, end: endMs, now }) as Array<{ id: string; end_ms: number; people: string }>;
+    .all({ start: startMs, end: until, now }) as Array<{ id: string; end_ms: number; people: string }>;
   // The recruiter's own is the app's row (whatever address it was written under); a panelist's is by email.
   const submitted = new Map<string, number>();
   const rows = db
@@ -45,7 +48,7 @@ export function owedScorecards(
        FROM scorecards s JOIN interviews i ON i.id = s.interview_id
        WHERE i.start_ms BETWEEN :start AND :end AND s.submitted_ms IS NOT NULL`,
     )
-    .all({ start: startMs, end: endMs }) as Array<{ id: string; source: string; email: string; ms: number }>;
+    .all({ start: startMs, end: until }) as Array<{ id: string; source: string; email: string; ms: number }>;
   for (const s of rows) submitted.set(s.source === 'app' ? `${s.id} app` : `${s.id} ${s.email}`, Number(s.ms));
 
   const owed: OwedScorecard[] = [];

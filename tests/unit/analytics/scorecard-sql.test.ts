@@ -15,6 +15,21 @@ describe('the scorecards owed in a period, from the database', () => {
   beforeEach(() => (db = openMemoryDatabase()));
   afterEach(() => db.close());
 
+  it('a period reaching past now owes what ended by now, with its submissions, and nothing after', () => {
+    const ended = makeInterview({ startUtc: new Date(start).toISOString(), durationMinutes: 60 });
+    const running = makeInterview({ startUtc: new Date(start + 10 * hour).toISOString(), durationMinutes: 120 });
+    const upcoming = makeInterview({ startUtc: new Date(start + 30 * hour).toISOString(), durationMinutes: 30 });
+    createInterviewRepository(db).putMany([ended, running, upcoming]);
+    insertScorecard(db, makeScorecard(ended.id, rita, { submittedAt: new Date(start + 2 * hour).toISOString() }));
+    // Written early, in the room: still not owed before the end.
+    insertScorecard(db, makeScorecard(running.id, rita, { submittedAt: new Date(start + 11 * hour).toISOString() }));
+    const now = start + 11 * hour;
+    const owed = owedScorecards(db, start - 24 * hour, start + 72 * hour, now);
+    expect(owed.map((o) => [o.interviewId, o.submittedMs ?? null])).toEqual([[ended.id, start + 2 * hour]]);
+    // The same as a period that stops at now.
+    expect(owedScorecards(db, start - 24 * hour, now, now)).toEqual(owed);
+  });
+
   it('the recruiter’s and each panelist’s for every ended interview scheduled here, with the first submission', () => {
     const panel = makeInterview({
       startUtc: new Date(start).toISOString(),
