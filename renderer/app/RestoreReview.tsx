@@ -28,7 +28,8 @@ const messageWords = (m: Message) =>
 
 /**
  * The mail a restored copy of the data held back, for the person to send or drop: none of it goes
- * out on its own (some may have gone out before the data was damaged). Shown while any waits.
+ * out on its own (some may have gone out after the copy was saved, whether the copy came back after damage,
+ * by hand or from a newer version's data). Shown while any waits.
  */
 export function RestoreReview() {
   const pending = useCall(() => desk.restore.pending());
@@ -69,8 +70,8 @@ export function RestoreReview() {
       </h2>
       <p aria-live="polite">{busy ? 'Working…' : ''}</p>
       <p>
-        These messages were waiting when the copy was saved. Some may already have gone out before your data file was
-        damaged, so none is sent until you choose.
+        These messages were waiting when the copy was saved. Some may already have gone out after that, so none is sent
+        until you choose.
         {!pending.value?.calendarRead &&
           ' Google Calendar has not been read again yet, so some times may still change.'}
       </p>

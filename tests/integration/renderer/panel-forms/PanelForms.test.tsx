@@ -37,6 +37,12 @@ describe('the panel’s scorecard emails in the window', () => {
     markRestored(db, Date.now());
     render(<RestoreReview />);
     const list = await screen.findByRole('list', { name: 'Waiting messages' });
+    // The same words for every way a copy comes back (after damage, by hand, a newer version's mark): no cause is claimed.
+    const review = screen.getByRole('region', { name: 'Messages waiting from the restored copy' });
+    expect(review.textContent).toContain(
+      'Some may already have gone out after that, so none is sent until you choose.',
+    );
+    expect(review.textContent).not.toContain('damaged');
     const items = within(list).getAllByRole('listitem');
     expect(items.map((i) => i.querySelector('span')!.textContent)).toEqual([
       expect.stringMatching(/^Scorecard request to Bob Builder \(Ada Lovelace, Compiler Engineer\), due /),
