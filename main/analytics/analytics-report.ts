@@ -10,7 +10,7 @@ import {
 } from './analytics';
 import { aggregateAnalytics } from './analytics-sql';
 import { scorecardCsvCells, scorecardCsvHeader, scorecardFigures, type OwedScorecard } from './scorecard-figures';
-import { owedScorecards, type OwedAttendance } from './scorecard-sql';
+import { owedScorecards } from './scorecard-sql';
 
 export interface AnalyticsReportsDeps {
   database: Database;
@@ -21,8 +21,6 @@ export interface AnalyticsReportsDeps {
     matching(ids: string[], query: string): Interview[];
   };
   attendance: Required<AnalyticsAttachments>;
-  /** Meet's attendance report of one interview (the room's), when it was read. */
-  attendanceReport: (interviewId: string) => OwedAttendance | undefined;
   clock: Clock;
 }
 
@@ -34,42 +32,36 @@ export interface AnalyticsReports {
 
 /** Creates the report assembly over the database and the attendance figures. */
 export function createAnalyticsReports(deps: AnalyticsReportsDeps): AnalyticsReports {
-  // Only the period's interviews Meet was read for have a report to look at (their ids read once per report).
-  const owedIn = (start: number, end: number, now: number, readIds = deps.attendance.readBetween(start, end + 1)) => {
-    const read = new Set(readIds);
-    return owedScorecards(deps.database, start, end, now, (id) =>
-      read.has(id) ? deps.attendanceReport(id) : undefined,
-    );
-  };
+  // Each call analyses Meet's attendance of the period's interviews it was read for once: the attendance
+  // figures (or cells) and the owed scorecards read the same reports, so they cannot disagree.
   return {
     // Counts come from SQL; the attendance figures load only the period's interviews Meet was read for.
     report(query) {
       const { start, end } = periodBounds(query);
       const now = deps.clock.now();
-      const readIds = deps.attendance.readBetween(start, end + 1);
-      const read = deps.interviews.matching(readIds, '');
+      const read = deps.interviews.matching(deps.attendance.readBetween(start, end + 1), '');
+      const meet = deps.attendance.attendanceOf(read);
       return {
-        ...withAttendance(aggregateAnalytics(deps.database, query, now), read, now, deps.attendance),
-        scorecards: scorecardFigures(owedIn(start, end, now, readIds), now),
+        ...withAttendance(aggregateAnalytics(deps.database, query, now), read, now, meet),
+        scorecards: scorecardFigures(owedScorecards(deps.database, start, end, now, meet.report), now),
       };
     },
     exportCsv(query) {
       const { start, end } = periodBounds(query);
       const now = deps.clock.now();
+      const rows = deps.interviews.startingBetween(start, end + 1);
+      const read = new Set(deps.attendance.readBetween(start, end + 1));
+      const meet = deps.attendance.attendanceOf(rows.filter((i) => read.has(i.id)));
       // One read of the period's owed scorecards, then a row's cells are a lookup.
       const owed = new Map<string, OwedScorecard[]>();
-      for (const card of owedIn(start, end, now))
+      for (const card of owedScorecards(deps.database, start, end, now, meet.report))
         owed.set(card.interviewId, [...(owed.get(card.interviewId) ?? []), card]);
-      const attendance = deps.attendance.csvColumns;
-      return analyticsCsv(deps.interviews.startingBetween(start, end + 1), query, now, {
-        ...deps.attendance,
-        csvColumns: {
-          header: [...attendance.header, ...scorecardCsvHeader],
-          cells: (interview, ended) => [
-            ...attendance.cells(interview, ended),
-            ...scorecardCsvCells(owed.get(interview.id), now),
-          ],
-        },
+      return analyticsCsv(rows, query, now, {
+        header: [...deps.attendance.csvHeader, ...scorecardCsvHeader],
+        cells: (interview, ended) => [
+          ...meet.csvCells(interview, ended),
+          ...scorecardCsvCells(owed.get(interview.id), now),
+        ],
       });
     },
   };

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { AnalyticsReport, Interview } from '../../preload/shared/contract/interview-schema';
 import { hasEnded } from '../../preload/shared/rules/interview-timing';
+import type { OwedAttendance } from './scorecard-sql';
 
 export interface AnalyticsQuery {
   from: string;
@@ -117,13 +118,33 @@ export function inPeriod(interviews: Interview[], query: AnalyticsQuery): Interv
   });
 }
 
-/** Figures computed elsewhere and attached to the report: attendance from Google Meet, given the period's ended interviews; extra CSV columns per interview. */
+/**
+ * Meet's attendance of some interviews, each read and analysed once (one per report or export): the
+ * attendance figures, the CSV's attendance cells and the owed scorecards all read this one copy.
+ */
+export interface MeetAttendance {
+  /** Meet's report of one interview as the room shows it (what "Scorecard due" reads); undefined when none was read. */
+  report: (interviewId: string) => OwedAttendance | undefined;
+  /** The figures for `ended`: at least every ended interview with Meet data; `endedCount` is how many ended in all. */
+  figures: (endedCount: number, ended: Interview[]) => NonNullable<AnalyticsReport['attendance']>;
+  /** One interview's cells under `AnalyticsAttachments.csvHeader`; `ended` false leaves them empty. */
+  csvCells: (interview: Interview, ended: boolean) => Array<string | number>;
+}
+
+/** Figures computed elsewhere and attached to the report: attendance from Google Meet and its CSV columns. */
 export interface AnalyticsAttachments {
-  /** `ended` holds at least every ended interview of the period with Meet data; `endedCount` is how many ended in all. */
-  attendance?: (endedCount: number, ended: Interview[]) => NonNullable<AnalyticsReport['attendance']>;
+  /** Meet's attendance of these interviews; only those Meet was read for (`readBetween`) can have any. */
+  attendanceOf?: (interviews: Interview[]) => MeetAttendance;
   /** The ids of the interviews starting in [fromMs, toMs) that Meet was read for: the only ones the figures need loaded. */
   readBetween?: (fromMs: number, toMs: number) => string[];
-  csvColumns?: { header: string[]; cells: (interview: Interview, ended: boolean) => Array<string | number> };
+  /** The header of the CSV's attendance columns. */
+  csvHeader?: string[];
+}
+
+/** Extra CSV columns: their header, and one interview's cells (`ended`: its result is settled). */
+export interface CsvColumns {
+  header: string[];
+  cells: (interview: Interview, ended: boolean) => Array<string | number>;
 }
 
 /** Whether an outcome is a finished interview (attended or not): the ones attendance speaks about. */
@@ -137,12 +158,12 @@ export function withAttendance(
   report: AnalyticsReport,
   periodInterviews: Interview[],
   now: number,
-  attach: AnalyticsAttachments,
+  attendance: MeetAttendance | undefined,
 ): AnalyticsReport {
-  if (!attach.attendance) return report;
+  if (!attendance) return report;
   return {
     ...report,
-    attendance: attach.attendance(
+    attendance: attendance.figures(
       report.joinedInApp + report.noJoinRecorded,
       periodInterviews.filter((i) => isEnded(outcomeOf(i, now))),
     ),
@@ -182,7 +203,7 @@ export function computeAnalytics(
     if (outcome === 'no_join_recorded') job.noJoinRecorded++;
     jobs.set(interview.jobTitle, job);
   }
-  return withAttendance(reportFrom(counts, weeks, jobs, durations), chosen, now, attach);
+  return withAttendance(reportFrom(counts, weeks, jobs, durations), chosen, now, attach.attendanceOf?.(chosen));
 }
 
 /** One CSV cell: quoted, quotes doubled, and a leading = + - @ neutralised (spreadsheet formula injection). */
@@ -192,12 +213,12 @@ export function csvCell(value: string | number | null | undefined): string {
   return `"${text.replaceAll('"', '""')}"`;
 }
 
-/** The period's interviews as CSV, one row each, with their real join times. */
+/** The period's interviews as CSV, one row each, with their real join times (and `columns` after them). */
 export function analyticsCsv(
   interviews: Interview[],
   query: AnalyticsQuery,
   now: number,
-  attach: AnalyticsAttachments = {},
+  columns?: CsvColumns,
 ): string {
   const header = [
     'Interview ID',
@@ -210,7 +231,7 @@ export function analyticsCsv(
     'First join in the app',
     'Last leave of the app window',
     'Minutes in the app window',
-    ...(attach.csvColumns?.header ?? []),
+    ...(columns?.header ?? []),
   ];
   const local = (iso: string | undefined) =>
     iso ? DateTime.fromISO(iso, { zone: query.timeZone }).toFormat("yyyy-MM-dd'T'HH:mmZZ") : '';
@@ -223,7 +244,7 @@ export function analyticsCsv(
         .sort();
       const minutes = actualMinutes(i);
       const outcome = outcomeOf(i, now);
-      const extra = attach.csvColumns?.cells(i, isEnded(outcome)) ?? [];
+      const extra = columns?.cells(i, isEnded(outcome)) ?? [];
       return [
         i.id,
         i.candidate.name,

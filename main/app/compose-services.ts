@@ -373,7 +373,6 @@ export function composeServices(deps: ServiceDeps): DeskServices {
         database: deps.database,
         interviews,
         attendance: attendance.analytics,
-        attendanceReport: (id) => attendance.view(id).report,
         clock: deps.clock,
       }),
     ),

@@ -15,7 +15,7 @@ import type { JoinWindowSettings } from '../../preload/shared/rules/interview-ti
 import type { Settings } from '../../preload/shared/contract/settings-schema';
 import type { AccountService } from '../google/account/account-service';
 import type { RetryOptions } from '../google/api/retry-policy';
-import type { AnalyticsAttachments } from '../analytics/analytics';
+import type { AnalyticsAttachments, MeetAttendance } from '../analytics/analytics';
 import type { Database } from '../database/database';
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../logging/logger';
@@ -61,7 +61,7 @@ export interface AttendanceService {
   view(id: string): AttendanceView;
   /** Asks for the Meet read scope (incremental consent) unless granted, then reads what has ended. */
   connect(): Promise<AccountStatus>;
-  /** What Analytics attaches: attendance figures and CSV columns. */
+  /** What Analytics attaches: Meet's attendance of a period's interviews (figures, CSV cells, reports) and the CSV header. */
   analytics: Required<AnalyticsAttachments>;
   /** Candidates waiting in the Meet right now without their interviewer (the banner a new window shows). */
   waitingNow(): CandidateWaiting[];
@@ -171,28 +171,46 @@ export function createAttendanceService(deps: AttendanceServiceDeps): Attendance
     },
   });
 
-  /** Meet's attendance of a stored interview (with its fetch state, read by the caller), analysed now; undefined when none was read. */
-  const reportOf = (
+  /**
+   * Meet's attendance of a stored interview (its fetch state read by the caller), analysed at `now` for
+   * `account`; undefined when none was read. `stored`: some conference of it is stored.
+   */
+  const analysed = (
     interview: Interview,
     state: ReturnType<typeof repository.fetchState>,
-  ): AttendanceReport | undefined => {
-    const subject = attendanceSubject(interview, identity());
+    account: ReturnType<typeof identity>,
+    now: number,
+  ): { report: AttendanceReport; stored: boolean } | undefined => {
+    const subject = attendanceSubject(interview, account);
     // Read for the interview's earlier time or link: about another meeting, so not shown.
     if (!subject || !state?.current || state.fetchedMs === undefined) return undefined;
-    return analyseAttendance(subject, repository.conferences(interview.id), { now: deps.clock.now() });
+    const conferences = repository.conferences(interview.id);
+    return { report: analyseAttendance(subject, conferences, { now }), stored: conferences.length > 0 };
   };
-  const reportsOf = (interviews: Interview[]) => {
-    const stored = repository.withAttendance(interviews.map((i) => i.id));
+  /**
+   * Meet's attendance of these interviews, each read and analysed once: the room's report of each (what
+   * "Scorecard due" and the owed scorecards read), and the figures and CSV cells over the verdicts among them.
+   */
+  const attendanceOf = (interviews: Interview[]): MeetAttendance => {
+    const account = identity();
+    const now = deps.clock.now();
     const reports = new Map<string, AttendanceReport>();
+    const verdicts = new Map<string, AttendanceReport>();
     for (const interview of interviews) {
-      // An interview fetched with no conference at all is a verdict too ("nobody joined"), when it is final.
       const state = repository.fetchState(interview.id);
-      if (!state?.current) continue;
-      if (!stored.has(interview.id) && !(state?.state === 'fetched' && state.final)) continue;
-      const report = reportOf(interview, state);
-      if (report) reports.set(interview.id, report);
+      const found = analysed(interview, state, account, now);
+      if (!found) continue;
+      reports.set(interview.id, found.report);
+      // An interview fetched with no conference at all is a verdict too ("nobody joined"), when it is final.
+      if (found.stored || (state?.state === 'fetched' && state.final)) verdicts.set(interview.id, found.report);
     }
-    return reports;
+    const status = connection();
+    return {
+      report: (id) => reports.get(id),
+      figures: (endedCount, ended) => attendanceFigures(endedCount, ended, verdicts, status),
+      csvCells: (interview, ended) =>
+        attendanceCsvCells(interview, ended ? verdicts.get(interview.id) : undefined, ended),
+    };
   };
 
   // A shorter retention period takes effect when it is saved.
@@ -218,7 +236,7 @@ export function createAttendanceService(deps: AttendanceServiceDeps): Attendance
       const interview = deps.interviews.find(id);
       const stored = repository.fetchState(id);
       const state = stored?.current ? stored : undefined;
-      const report = interview ? reportOf(interview, stored) : undefined;
+      const report = interview ? analysed(interview, stored, identity(), deps.clock.now())?.report : undefined;
       return {
         connection: connection(),
         fetch: {
@@ -238,13 +256,9 @@ export function createAttendanceService(deps: AttendanceServiceDeps): Attendance
       return account.connect([meetReadScope]);
     },
     analytics: {
-      attendance: (endedCount, ended) => attendanceFigures(endedCount, ended, reportsOf(ended), connection()),
+      attendanceOf,
       readBetween: (fromMs, toMs) => repository.readBetween(fromMs, toMs),
-      csvColumns: {
-        header: attendanceCsvHeader,
-        cells: (interview, ended) =>
-          attendanceCsvCells(interview, ended ? reportsOf([interview]).get(interview.id) : undefined, ended),
-      },
+      csvHeader: attendanceCsvHeader,
     },
     waitingNow: () => [...waitingNow.values()],
     start() {

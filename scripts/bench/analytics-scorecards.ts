@@ -84,24 +84,27 @@ for (const size of process.env.BENCH_SIZES?.split(',').map(Number) ?? [1_000, 10
     database: db,
     interviews: services.interviews,
     attendance: services.attendance.analytics,
-    attendanceReport: (id) => services.attendance.view(id).report,
     clock: { now: () => now },
   });
   const { start, end } = periodBounds(query);
-  const withoutScorecards = () => {
+  // Meet's attendance of the period's interviews it was read for, analysed once as the report does.
+  const meetOfPeriod = () => {
     const read = services.interviews.matching(services.attendance.analytics.readBetween(start, end + 1), '');
-    return withAttendance(aggregateAnalytics(db, query, now), read, now, services.attendance.analytics);
+    return { read, meet: services.attendance.analytics.attendanceOf(read) };
+  };
+  const withoutScorecards = () => {
+    const { read, meet } = meetOfPeriod();
+    return withAttendance(aggregateAnalytics(db, query, now), read, now, meet);
   };
   const full = () => reports.report(query);
   const figures = full().scorecards;
   report(label('scorecards owed in the year'), figures ? figures.due + figures.pending : 0);
+  reportDurations(label("the period's Meet attendance, analysed once"), await timeMany(5, meetOfPeriod));
   // The scorecard figures alone, as the report makes them: without Meet attendance (SQL only), and
-  // with the attendance report of each interview Meet was read for.
-  const scorecardsAlone = (withMeet: boolean) => {
-    const read = new Set(withMeet ? services.attendance.analytics.readBetween(start, end + 1) : []);
-    const attendanceOf = (id: string) => (read.has(id) ? services.attendance.view(id).report : undefined);
-    return scorecardFigures(owedScorecards(db, start, end, now, attendanceOf), now);
-  };
+  // with the Meet attendance the report analysed once for its attendance figures (looked up per interview).
+  const { meet } = meetOfPeriod();
+  const scorecardsAlone = (withMeet: boolean) =>
+    scorecardFigures(owedScorecards(db, start, end, now, withMeet ? meet.report : undefined), now);
   reportDurations(
     label('scorecard figures alone, no Meet attendance'),
     await timeMany(9, () => scorecardsAlone(false)),
