@@ -22,12 +22,15 @@ export function AfterInterview({
   void settings;
   void now;
   if (interview.origin !== 'recruiter') return null;
+  // Main's answers (scorecard open, panel form owed) follow the interview's status: a cancel made
+  // here or elsewhere loads them afresh, as a reload would (a draft waiting for its pause is saved).
+  const loadedFor = interview.status;
   return (
     <>
       {/* Scorecard (renderer/scorecards). */}
-      {Date.parse(interview.startUtc) <= now && <ScorecardPanel interview={interview} />}
+      {Date.parse(interview.startUtc) <= now && <ScorecardPanel key={`scorecard-${loadedFor}`} interview={interview} />}
       {/* Panel scorecards (renderer/panel-forms). */}
-      {interview.coInterviewers.length > 0 && <PanelForms interview={interview} />}
+      {interview.coInterviewers.length > 0 && <PanelForms key={`panel-forms-${loadedFor}`} interview={interview} />}
       {/* Transcript and Meet links (renderer/transcript). */}
       {interview.meetLink?.startsWith('https://meet.google.com/') && Date.parse(interview.startUtc) <= now && (
         <TranscriptPanel interview={interview} />
