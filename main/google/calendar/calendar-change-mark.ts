@@ -40,3 +40,15 @@ export function calendarChangeMark(
       : new Date(now).toISOString();
   return { kind: next.kind, at, was: earlier?.was ?? taken.told ?? was, ...(withdrawn ? { withdrawn } : {}) };
 }
+
+/**
+ * Whether anyone was sent a message about the interview. After restoring a copy, a change Google
+ * made is news only to people who hold something: mail the copy never sent waits in the restore
+ * review, which sends it at Google's time.
+ */
+export const anyoneSent = (interview: Interview): boolean =>
+  [
+    interview.invitations.candidate,
+    interview.invitations.recruiter,
+    ...Object.values(interview.invitations.panel ?? {}),
+  ].some((delivery) => delivery.state === 'sent');

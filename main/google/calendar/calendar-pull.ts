@@ -10,7 +10,7 @@ import type { InterviewCommands } from '../../interviews/interview-commands';
 import type { AccountService } from '../account/account-service';
 import type { GoogleQueue } from './google-queue';
 import { interviewIdOf } from './event-mapping';
-import { calendarChangeMark, type Withdrawn } from './calendar-change-mark';
+import { anyoneSent, calendarChangeMark, type Withdrawn } from './calendar-change-mark';
 import type { CalendarApi } from './calendar-api';
 import { isOwnEvent, patchChanges, planRemoteEvent, withRemoteCancel, withRemoteEvent } from './remote-event';
 
@@ -48,23 +48,28 @@ export function createCalendarPull(deps: CalendarPullDeps): CalendarPull {
   const { call, status, requestOptions } = deps.api;
   const calendarPending = () => deps.restoreHold?.calendarPending() ?? false;
 
-  /** What a move or cancel made in Calendar leaves on the interview; with Google sending the emails, Google asked whom to tell. */
-  const untold = (local: Interview, next: Parameters<typeof calendarChangeMark>[1], event: calendar_v3.Schema$Event) =>
-    deps.googleSendsInvites()
-      ? local.google?.calendarChange
-      : calendarChangeMark(
-          local,
-          next,
-          event.updated,
-          clock.now(),
-          () => deps.withdrawUnsent?.(local.id) ?? { withdrawn: 0 },
-        );
+  /**
+   * What a move or cancel made in Calendar leaves on the interview; with Google sending the emails,
+   * Google asked whom to tell. After restoring a copy (`afterRestore`) the change is measured against
+   * the copy, and the copy's unsent mail is never withdrawn here: the person decides it in the restore review.
+   */
+  const untold = (
+    local: Interview,
+    next: Parameters<typeof calendarChangeMark>[1],
+    event: calendar_v3.Schema$Event,
+    afterRestore: boolean,
+  ) => {
+    if (deps.googleSendsInvites() || (afterRestore && !anyoneSent(local))) return local.google?.calendarChange;
+    return calendarChangeMark(local, next, event.updated, clock.now(), () =>
+      afterRestore ? { withdrawn: 0 } : (deps.withdrawUnsent?.(local.id) ?? { withdrawn: 0 }),
+    );
+  };
 
   /**
    * Takes one event's state into its interview. With `googleWins` (the full read after restoring a
    * copy) Google's event is the truth: the copy's queued changes for it are dropped and its time,
-   * status and link taken, without a mark of a change made in Calendar (the app's own lost changes);
-   * the interviews it changed are added to `googleWins`.
+   * status and link taken; a move or cancel against what the copy says people were sent is marked as
+   * not emailed, as any change made in Calendar is. The interviews it changed are added to `googleWins`.
    */
   const applyRemote = (event: calendar_v3.Schema$Event, googleWins?: string[]): boolean => {
     const markedId = interviewIdOf(event);
@@ -86,23 +91,28 @@ export function createCalendarPull(deps: CalendarPullDeps): CalendarPull {
     }
     if (plan.action === 'cancel') {
       deps.db.transaction(() => {
-        const mark = googleWins
-          ? local.google?.calendarChange
-          : untold(
-              local,
-              { kind: 'cancelled', startUtc: local.startUtc, durationMinutes: local.durationMinutes },
-              event,
-            );
+        const mark = untold(
+          local,
+          { kind: 'cancelled', startUtc: local.startUtc, durationMinutes: local.durationMinutes },
+          event,
+          googleWins !== undefined,
+        );
         commands.update(local.id, (i) => withRemoteCancel(i, event, mark));
       });
       googleWins?.push(local.id);
       return true;
     }
     deps.db.transaction(() => {
-      // A new link sends an update saying both; a move alone waits for the recruiter.
+      // A new link sends an update saying both; a move alone waits for the recruiter. A cancelled
+      // copy whose event lives on is taken back as scheduled, without a mark of a move.
       const mark =
-        plan.moved && !plan.relinked && !googleWins
-          ? untold(local, { kind: 'moved', startUtc: plan.startUtc, durationMinutes: plan.durationMinutes }, event)
+        plan.moved && !plan.relinked && !plan.revived
+          ? untold(
+              local,
+              { kind: 'moved', startUtc: plan.startUtc, durationMinutes: plan.durationMinutes },
+              event,
+              googleWins !== undefined,
+            )
           : local.google?.calendarChange;
       commands.update(local.id, (current) => withRemoteEvent(current, plan, event, mark, clock.now()));
     });
