@@ -47,8 +47,6 @@ export interface AttendanceRepository {
   nextDueAfter(now: number): number | undefined;
   /** Blocked interviews become due at once (the scope was granted, the account reconnected). */
   unblock(): void;
-  /** Interview ids (of `ids`) that have stored attendance. */
-  withAttendance(ids: string[]): Set<string>;
   /** The interviews starting in [fromMs, toMs) that Meet was read for (or tried): all Analytics needs to load. */
   readBetween(fromMs: number, toMs: number): string[];
   /** Deletes everything read from Meet for interviews that ended before `endedBeforeMs`, or whose time or link changed or that were cancelled since; answers their ids. */
@@ -220,15 +218,6 @@ export function createAttendanceRepository(db: Database): AttendanceRepository {
         db.prepare('DELETE FROM attendance_fetch WHERE interview_id IN (SELECT value FROM json_each(?))').run(list);
         return ids;
       });
-    },
-    withAttendance(ids) {
-      if (ids.length === 0) return new Set();
-      const rows = db
-        .prepare(
-          'SELECT DISTINCT interview_id FROM attendance_conferences WHERE interview_id IN (SELECT value FROM json_each(?))',
-        )
-        .all(JSON.stringify(ids)) as Row[];
-      return new Set(rows.map((r) => String(r.interview_id)));
     },
   };
 }

@@ -87,7 +87,6 @@ describe('attendance repository (SQLite)', () => {
     };
     repo.save(interview.id, [running]);
     expect(repo.conferences(interview.id)).toEqual([running]);
-    expect(repo.withAttendance([interview.id, 'other'])).toEqual(new Set([interview.id]));
     // Forgetting the interview forgets its attendance.
     createInterviewRepository(db).remove(interview.id);
     expect(Number((db.prepare('SELECT count(*) AS n FROM attendance_conferences').get() as { n: number }).n)).toBe(0);
