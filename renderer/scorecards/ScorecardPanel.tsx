@@ -6,6 +6,7 @@ import { ErrorMessage } from '../common/ErrorMessage';
 import { Field } from '../common/Field';
 import { FieldError, withoutField } from '../common/FieldError';
 import { formatClock } from '../common/format';
+import { useLeaveGuard, type LeaveWarning } from '../common/leave-guard';
 import { useAttendance } from '../interview-room/use-attendance';
 import { recruiterAbsent } from '../../preload/shared/rules/recruiter-absent';
 import { OthersScorecards } from './OthersScorecards';
@@ -31,12 +32,24 @@ function statusWords(
   return own ? `Draft saved at ${at(own.updatedAt)}` : 'Nothing written yet. A draft saves as you type.';
 }
 
+/** Asked when leaving the room with edits to a submitted scorecard that "Save changes" has not recorded. */
+export const unsavedEditWarning: LeaveWarning = {
+  title: 'Leave without saving?',
+  detail:
+    'Your changes to your submitted scorecard are not saved yet. Leave and lose them, or keep editing and choose Save changes.',
+  discardLabel: 'Leave without saving',
+};
+
 /** The recruiter's own scorecard in the room, once the interview has started, and the panel's beside it. */
 export function ScorecardPanel({ interview }: { interview: Interview }) {
   const card = useScorecard(interview.id);
   // Meet says the recruiter never joined: one may still be written, but none is asked for (nor counted).
   const notAsked = recruiterAbsent(useAttendance(interview.id).value?.report);
   const { view, answers, error } = card;
+  // A draft saves itself; an edit after submitting is only recorded by "Save changes", as Settings
+  // are by "Save settings": leaving with one on screen asks first, the way Settings does.
+  const unsaved = view?.own?.state === 'submitted' && (card.state === 'pending' || card.state === 'failed');
+  useLeaveGuard(unsaved, unsavedEditWarning);
   if (!view || !answers) return card.loadError ? <ErrorMessage error={card.loadError} /> : null;
   if (!view.open) return null;
   const criteria: Criterion[] = view.own?.criteria ?? view.template.criteria;

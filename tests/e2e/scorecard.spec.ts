@@ -154,6 +154,38 @@ test("the recruiter's scorecard: a template per job title, keyboard only, kept o
     await saveScreenshot(page, 'scorecard-submitted');
     await expectAccessible(page, 'room, scorecard submitted');
 
+    // An edit not saved yet is not lost on the way to the debrief: leaving asks first, from the keyboard.
+    const closingAsks = () =>
+      page.evaluate(() => {
+        const event = new Event('beforeunload', { cancelable: true });
+        window.dispatchEvent(event);
+        return event.defaultPrevented;
+      });
+    const roomUrl = page.url();
+    await card.getByLabel('Key takeaways').fill('Hire for the platform team; pair with Sam and Lee');
+    await expect(card.getByTestId('scorecard-status')).toHaveText('Changes not saved yet: press Save changes.');
+    expect(await closingAsks()).toBe(true);
+    const debriefLink = page.getByRole('link', { name: 'Open the debrief' });
+    await debriefLink.focus();
+    await page.keyboard.press('Enter');
+    const ask = page.getByRole('alertdialog', { name: 'Leave without saving?' });
+    await expect(ask).toContainText('Your changes to your submitted scorecard are not saved yet.');
+    await expect(ask.getByRole('button', { name: 'Keep editing' })).toBeFocused();
+    await expectAccessible(page, 'room, leaving with an unsaved scorecard edit');
+    await page.keyboard.press('Escape');
+    await expect(ask).toHaveCount(0);
+    expect(page.url()).toBe(roomUrl);
+    await expect(card.getByLabel('Key takeaways')).toHaveValue('Hire for the platform team; pair with Sam and Lee');
+    await debriefLink.focus();
+    await page.keyboard.press('Enter');
+    await ask.getByRole('button', { name: 'Leave without saving' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { name: /^Debrief/, level: 1 })).toBeVisible();
+    expect(await closingAsks()).toBe(false);
+    await page.goBack();
+    await expect(card.getByLabel('Key takeaways')).toHaveValue('Hire for the platform team; pair with Sam');
+    await expect(card.getByTestId('scorecard-status')).toContainText('Edited after submitting');
+
     // An interview that has not started shows no scorecard.
     await page.evaluate((id) => (location.hash = `#/interview/${id}`), later.id);
     await expect(page.getByRole('heading', { name: 'Ada Lovelace', level: 1 })).toBeVisible();
