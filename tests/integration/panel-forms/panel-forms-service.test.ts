@@ -214,6 +214,28 @@ describe('panel scorecards through Google Forms (emulator, SMTP sink, real keych
     expect(edited.editedAt).toBeDefined();
   });
 
+  it('gives the scheduled start, its zone named, in the same words in the ask and every reminder (text and HTML)', async () => {
+    const interview = seed({ coInterviewers: [{ email: 'bob@example.com', name: 'Bob Panel' }] });
+    await call('account:connect');
+    await call('panelForms:connect');
+    now = end + hour;
+    await check(interview.id);
+    now = end + hour + 24 * hour;
+    await check(interview.id);
+    // As every other email writes a time: the interview's zone, named.
+    const scheduled = 'Monday, 4 March 2030 at 10:00, Greenwich Mean Time (Europe/London)';
+    const inText = (m: (typeof sink.received)[number]) => m.parsed.text?.match(/^Interview: (.*)$/m)?.[1];
+    const inHtml = (m: (typeof sink.received)[number]) =>
+      (m.parsed.html || '')
+        .match(/<th[^>]*>Interview<\/th><td[^>]*>([\s\S]*?)<\/td>/)?.[1]
+        ?.replace(/<br>/g, ', ')
+        .replace(/<[^>]+>/g, '');
+    expect(sink.received.map((m) => [m.parsed.subject, inText(m), inHtml(m)])).toEqual([
+      ['Your scorecard: Ada Lovelace, Compiler Engineer', scheduled, scheduled],
+      ['Your scorecard: Ada Lovelace, Compiler Engineer (reminder)', scheduled, scheduled],
+    ]);
+  });
+
   it('stops after five reminders, and sends none once the form is deleted (what was read is kept)', async () => {
     const interview = seed({ coInterviewers: [{ email: 'bob@example.com', name: 'Bob Panel' }] });
     await call('account:connect');
