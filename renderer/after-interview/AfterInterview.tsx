@@ -22,9 +22,9 @@ export function AfterInterview({
   void settings;
   void now;
   if (interview.origin !== 'recruiter') return null;
-  // Main's answers (scorecard open, panel form owed) follow the interview's status: a cancel made
-  // here or elsewhere loads them afresh, as a reload would (a draft waiting for its pause is saved).
-  const loadedFor = interview.status;
+  // Main's answers (scorecard open, panel form owed) follow the interview's status and time: a cancel
+  // or a move, made here or elsewhere, loads them afresh, as a reload would (a waiting draft is saved).
+  const loadedFor = `${interview.status} ${interview.startUtc} ${interview.durationMinutes}`;
   return (
     <>
       {/* Scorecard (renderer/scorecards). */}
