@@ -25,9 +25,26 @@ export function asLastTold(interview: Interview): Interview {
 }
 
 /**
- * What sending a change made in Google Calendar saves: the interview without its mark, and the
- * interview as people were last told it (the update's "was"). Refused in words when there is
- * nothing to send or it is too late to.
+ * Refuses to resend one message while a change made in Google Calendar is untold: the room's Send
+ * update (Send cancellation) tells everyone at once, at a higher SEQUENCE, and clears the mark.
+ */
+export function refuseResendWhileUntold(interview: Interview): void {
+  const change = interview.google?.calendarChange;
+  if (!change) return;
+  throw new DeskFailure(
+    'invalid_input',
+    change.kind === 'cancelled'
+      ? 'This interview was cancelled in Google Calendar and no one has been emailed yet: use Send cancellation.'
+      : 'This interview was moved in Google Calendar and no one has been emailed yet: use Send update.',
+    'id',
+  );
+}
+
+/**
+ * What sending a change made in Google Calendar saves: the interview without its mark, at a higher
+ * SEQUENCE (RFC 5546: a new time or a cancel outranks every message sent before, whatever Google did
+ * to the event's own), and the interview as people were last told it (the update's "was"). Refused
+ * in words when there is nothing to send or it is too late to.
  */
 export function calendarChangeAnnouncement(
   current: Interview,
@@ -43,5 +60,9 @@ export function calendarChangeAnnouncement(
     throw new DeskFailure('invalid_input', 'Everyone has already been told about this interview’s last change.', 'id');
   if (hasEnded(current, now))
     throw new DeskFailure('invalid_input', 'This interview has ended, so there is nothing to send.', 'id');
-  return { interview: withoutCalendarChange(current), previous: { ...asLastTold(current), status: 'scheduled' } };
+  const interview = withoutCalendarChange(current);
+  return {
+    interview: { ...interview, ics: { ...interview.ics, sequence: interview.ics.sequence + 1 } },
+    previous: { ...asLastTold(current), status: 'scheduled' },
+  };
 }

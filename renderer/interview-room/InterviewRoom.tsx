@@ -101,6 +101,9 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
   const link = meetLinkState(interview);
   const unusable = unusableLinkNotice(interview);
   const untold = calendarChangeWords(interview, interview.timeZone);
+  // A change made in Google Calendar and not emailed yet goes to everyone at once through its own
+  // button (Send update / Send cancellation); a single Resend would leave the line saying no one knows.
+  const resendOffered = canResend && !untold;
   // A link can be pasted while there is none (except while Google is creating it), or after Google failed.
   const canPasteLink =
     interview.status === 'scheduled' &&
@@ -187,7 +190,7 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
               {(['candidate', 'recruiter'] as const).map((who) => (
                 <div key={who} data-testid={`invitation-${who}`}>
                   {deliveryLine(interview, who, local, now)}
-                  {canResend &&
+                  {resendOffered &&
                     interview.invitations[who].state !== 'queued' &&
                     (interview.meetLink || interview.status === 'cancelled') && (
                       <button
@@ -204,7 +207,7 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
               {interview.coInterviewers.map((p) => (
                 <div key={p.email} data-testid={`invitation-panel-${p.email.toLowerCase()}`}>
                   {panelDeliveryLine(interview, p, local, now)}
-                  {canResend &&
+                  {resendOffered &&
                     interview.invitations.panel?.[p.email.toLowerCase()]?.state !== 'queued' &&
                     (interview.meetLink || interview.status === 'cancelled') && (
                       <button

@@ -7,6 +7,7 @@ import { DurableQueue, queueRetentionMs } from '../../database/durable-queue';
 import type { Clock } from '../../platform/clock';
 import type { Logger } from '../../logging/logger';
 import { refuseOnCandidateCopy } from '../../interviews/interview-rules';
+import { refuseResendWhileUntold } from '../../interviews/calendar-change-notice';
 import type { InterviewChange, InterviewCommands } from '../../interviews/interview-commands';
 import type { InterviewQueries } from '../../interviews/interview-queries';
 import { DeskFailure } from '../../shared/desk-failure';
@@ -199,6 +200,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     resend(interviewId, recipient) {
       const interview = interviews.get(interviewId);
       refuseOnCandidateCopy(interview, 'resend');
+      refuseResendWhileUntold(interview);
       if (hasEnded(interview, clock.now()))
         throw new DeskFailure('invalid_input', 'This interview has ended, so there is nothing to send.', 'id');
       if (!recipientsOf(interview).includes(recipient))

@@ -108,6 +108,8 @@ describe('changes made in Google Calendar (emulator + SMTP sink + real keychain)
     expect(toAda.parsed.text).toMatch(/\(was [^)]*10:00/);
     const ics = parseWithPython(icsAttachment(toAda));
     expect(ics).toMatchObject({ method: 'REQUEST', start });
+    // Above every REQUEST sent before (the invitation, and the app's own move that never arrived).
+    expect(ics.sequence).toBeGreaterThan(moved.ics.sequence);
     expect(services.interviews.get(interview.id).invitations.candidate).toMatchObject({
       state: 'sent',
       kind: 'update',
@@ -212,7 +214,7 @@ describe('changes made in Google Calendar (emulator + SMTP sink + real keychain)
     );
   });
 
-  it('a cancel made in Calendar emails no one until Send cancellation; then everyone invited gets the cancellation', async () => {
+  it('a cancel made in Calendar emails no one until Send cancellation; then everyone invited gets it, above the invitation’s SEQUENCE', async () => {
     await call('account:connect');
     const interview = await call<Interview>('interviews:schedule', {
       candidateName: 'Grace Hopper',
@@ -236,10 +238,35 @@ describe('changes made in Google Calendar (emulator + SMTP sink + real keychain)
     });
     await settle();
     expect(sink.received).toHaveLength(2);
+    // One person's Resend would leave the others untold and the room saying no one was emailed: refused in words.
+    const resent = await dispatchCall(
+      services.handlers,
+      'mail:resend',
+      { id: interview.id, recipient: 'candidate' },
+      createMemoryLogger(),
+    );
+    expect(!resent.ok && resent.error.message).toBe(
+      'This interview was cancelled in Google Calendar and no one has been emailed yet: use Send cancellation.',
+    );
+    await settle();
+    expect(sink.received).toHaveLength(2);
 
-    await call<Interview>('interviews:sendCalendarChange', interview.id);
+    const sent = await call<Interview>('interviews:sendCalendarChange', interview.id);
+    expect(sent.google?.calendarChange).toBeUndefined();
     await eventually(() => expect(sink.received).toHaveLength(4));
-    expect(sink.received.slice(2).map((m) => parseWithPython(icsAttachment(m)).method)).toEqual(['CANCEL', 'CANCEL']);
+    const invitations = sink.received.slice(0, 2).map((m) => parseWithPython(icsAttachment(m)));
+    const cancels = sink.received.slice(2).map((m) => parseWithPython(icsAttachment(m)));
+    expect(cancels.map((c) => c.method)).toEqual(['CANCEL', 'CANCEL']);
+    // RFC 5546: a CANCEL outranks the REQUEST each person holds, or their calendar may ignore it.
+    for (const cancel of cancels)
+      expect(cancel.sequence).toBeGreaterThan(Math.max(...invitations.map((i) => i.sequence)));
+    // Once it went out, Resend repeats that cancellation (same SEQUENCE).
+    await call('mail:resend', { id: interview.id, recipient: 'candidate' });
+    await eventually(() => expect(sink.received).toHaveLength(5));
+    expect(parseWithPython(icsAttachment(sink.received[4]!))).toMatchObject({
+      method: 'CANCEL',
+      sequence: cancels[0]!.sequence,
+    });
   });
 
   it('with Google emailing the guests, a move made in Calendar leaves no mark (Google Calendar asked whom to tell)', async () => {

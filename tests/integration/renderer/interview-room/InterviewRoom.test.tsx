@@ -1,0 +1,69 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { rendererOverServices } from '../../../support/renderer-over-services';
+import { startSmtpSink } from '../../../support/smtp-sink';
+import { loadEnvConfig } from '../../../../main/config/env-config';
+import { calendarChangeMark } from '../../../../main/google/calendar/calendar-change-mark';
+import { withRemoteCancel } from '../../../../main/google/calendar/remote-event';
+
+// Main's clock is the test's: an interview can be scheduled ahead and then be in the past.
+let mainNow = Date.now();
+const sink = await startSmtpSink();
+afterAll(() => sink.close());
+// Real services over a real settings file and database, mailing a real SMTP sink; the renderer reaches them as it reaches main.
+const { render, screen, fireEvent, within, waitFor, services } = await rendererOverServices({
+  deps: (dataDir) => ({
+    clock: { now: () => mainNow },
+    config: loadEnvConfig({ INTERVIEW_DESK_SMTP_URL: sink.url }, dataDir),
+  }),
+});
+const { InterviewRoom } = await import('../../../../renderer/interview-room/InterviewRoom');
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const dateOf = (ms: number) => {
+  const d = new Date(ms);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+};
+const schedule = (name: string, startMs: number) =>
+  services.commands.schedule({
+    candidateName: name,
+    candidateEmail: `${name.split(' ')[0]!.toLowerCase()}@example.com`,
+    jobTitle: 'Engineer',
+    date: dateOf(startMs),
+    time: '10:00',
+    timeZone: 'UTC',
+    durationMinutes: 30,
+    notes: '',
+    candidateMessage: '',
+    meetLink: 'https://meet.google.com/abc-defg-hij',
+    coInterviewers: [],
+    acceptConflicts: true,
+  });
+const room = (id: string) => render(<InterviewRoom id={id} settings={services.settings.get()} />);
+
+describe('InterviewRoom: what it offers and says after a cancel', () => {
+  services.settings.update({ recruiterName: 'Rita Recruiter', recruiterEmail: 'rita@example.com' });
+
+  it('offers only Send cancellation for a cancel made in Google Calendar; once sent, the not-emailed line goes', async () => {
+    mainNow = Date.now();
+    const linus = schedule('Linus Pauling', Date.now() + 3 * 86_400_000);
+    await waitFor(() => expect(services.interviews.get(linus.id).invitations.candidate.state).toBe('sent'));
+    // What a read of Google Calendar leaves when the event was deleted there (calendar-pull.ts).
+    services.commands.updateQuietly(linus.id, (i) =>
+      withRemoteCancel(
+        i,
+        { id: 'evt-linus', etag: '"2"' },
+        calendarChangeMark(i, { ...i, kind: 'cancelled' }, undefined, mainNow, () => ({ withdrawn: 0 })),
+      ),
+    );
+    room(linus.id);
+    const line = await screen.findByTestId('calendar-change');
+    expect(line.textContent).toMatch(/Cancelled in Google Calendar/);
+    expect(screen.queryAllByRole('button', { name: /^Resend/ })).toEqual([]);
+
+    fireEvent.click(within(line).getByRole('button', { name: 'Send cancellation' }));
+    const confirmation = await screen.findByTestId('delivery-confirmation');
+    expect(confirmation.textContent).toMatch(/^Cancellation (queued for|sent to) Linus Pauling/);
+    expect(screen.queryByTestId('calendar-change')).toBeNull();
+    expect(services.interviews.get(linus.id).ics.sequence).toBe(linus.ics.sequence + 1);
+  });
+});
