@@ -18,7 +18,7 @@ import { StatusBadge } from '../common/StatusBadge';
 import { formatDateTime, systemTimeZone, zoneName } from '../common/format';
 import { JoinArea } from './JoinArea';
 import { RescheduleForm } from './RescheduleForm';
-import { deliveryLine, formerPanelLines, panelDeliveryLine } from './delivery-words';
+import { cancelledLine, deliveryLine, formerPanelLines, panelDeliveryLine } from './delivery-words';
 import { movedLine } from './moved-words';
 import { calendarChangeWords } from './calendar-change-words';
 import { PanelEditor } from './PanelEditor';
@@ -364,10 +364,7 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
               role="status"
               data-testid="delivery-confirmation"
             >
-              {confirming === 'moved'
-                ? movedLine(interview, local, now)
-                : deliveryLine(interview, 'candidate', local, now)}
-              .
+              {confirming === 'moved' ? movedLine(interview, local, now) : cancelledLine(interview, local, now)}.
             </p>
           )}
           {error && error.field !== 'meetLink' && <ErrorMessage error={error} />}

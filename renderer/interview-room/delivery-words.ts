@@ -55,6 +55,22 @@ export function deliveryLine(
   );
 }
 
+/**
+ * What a cancel just made here did: the candidate's cancellation line, or, when none went out (the
+ * interview's time had passed, so no one is emailed about it), that it was only marked cancelled.
+ */
+export function cancelledLine(
+  interview: Interview,
+  zone: string,
+  now: number,
+  style: TimeStyle = screenTimeStyle(),
+): string {
+  const delivery = interview.invitations.candidate;
+  if (delivery.state !== 'none' && kindOf(interview, delivery) !== 'cancellation')
+    return 'Marked cancelled; no one was emailed';
+  return deliveryLine(interview, 'candidate', zone, now, undefined, style);
+}
+
 /** The same line for one co-interviewer of a panel, from their own delivery state. */
 export function panelDeliveryLine(
   interview: Interview,

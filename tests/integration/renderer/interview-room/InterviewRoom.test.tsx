@@ -66,4 +66,22 @@ describe('InterviewRoom: what it offers and says after a cancel', () => {
     expect(screen.queryByTestId('calendar-change')).toBeNull();
     expect(services.interviews.get(linus.id).ics.sequence).toBe(linus.ics.sequence + 1);
   });
+
+  it('after cancelling an interview whose time has passed, says no one was emailed', async () => {
+    // Scheduled two days ahead of a clock three days back: its time is over by now.
+    const start = Date.now() - 2 * 86_400_000;
+    mainNow = start - 86_400_000;
+    const grace = schedule('Grace Hopper', start);
+    await waitFor(() => expect(services.interviews.get(grace.id).invitations.candidate.state).toBe('sent'));
+    mainNow = Date.now();
+    room(grace.id);
+    fireEvent.click(await screen.findByRole('button', { name: 'Cancel interview' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog.textContent).toMatch(/Its time has passed, so no one is emailed/);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel interview' }));
+    const confirmation = await screen.findByTestId('delivery-confirmation');
+    await waitFor(() => expect(services.interviews.get(grace.id).status).toBe('cancelled'));
+    expect(confirmation.textContent).toBe('Marked cancelled; no one was emailed.');
+    expect(services.outbox.items().filter((i) => i.interviewId === grace.id && i.kind === 'cancellation')).toEqual([]);
+  });
 });
