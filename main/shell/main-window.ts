@@ -1,4 +1,4 @@
-import type { BrowserWindow } from 'electron';
+import { type BrowserWindow, dialog } from 'electron';
 import { appEntryUrl } from '../security/url-policy';
 import { createSecureWindow } from './window-factory';
 
@@ -13,8 +13,29 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
     preload: preloadPath,
   });
   window.once('ready-to-show', () => window.show());
+  askBeforeLeavingUnsaved(window);
   void window.loadURL(appEntryUrl);
   return window;
+}
+
+/**
+ * A screen with unsaved changes (Settings, a submitted scorecard being edited) refuses `beforeunload`;
+ * Electron then keeps the window open without a word unless main asks, so it asks in the renderer's
+ * own words. The answer must be given synchronously: `preventDefault` lets the window close or reload.
+ */
+export function askBeforeLeavingUnsaved(window: BrowserWindow): void {
+  window.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(window, {
+      type: 'question',
+      message: 'Leave without saving?',
+      detail: 'Your changes on this screen are not saved yet.',
+      buttons: ['Keep editing', 'Leave without saving'],
+      defaultId: 0,
+      cancelId: 0,
+      noLink: true,
+    });
+    if (choice === 1) event.preventDefault();
+  });
 }
 
 /**

@@ -187,6 +187,11 @@ export const dialog = {
     this.shown.push(options);
     return Promise.resolve({ response: this.answers.shift() ?? 1 });
   },
+  /** The synchronous question (the answer given at once): the next answer, else the cancel button. */
+  showMessageBoxSync(_window: unknown, options: Record<string, unknown>) {
+    this.shown.push(options);
+    return this.answers.shift() ?? Number(options.cancelId ?? 0);
+  },
   /** The file the person picks next; none (cancelled) unless a test sets one. */
   savePaths: [] as string[],
   showSaveDialog(_window: unknown, options: Record<string, unknown>) {

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { BrowserWindow, Menu, Notification, Tray, resetFakeElectron } from '../../fakes/electron';
+import { BrowserWindow, Menu, Notification, Tray, dialog, resetFakeElectron } from '../../fakes/electron';
 import { createMainWindow, hideInsteadOfClose } from '../../../main/shell/main-window';
 import { createTray, trayTemplate } from '../../../main/shell/tray';
 import {
@@ -232,6 +232,27 @@ describe('windows of the desktop shell', () => {
     );
     expect(BrowserWindow.created[0]!.loaded).toBe('app://interview-desk/index.html');
     expect((BrowserWindow.created[1]!.options.webPreferences as Record<string, unknown>).preload).toBeUndefined();
+  });
+
+  it('a screen with unsaved changes that refuses to unload is asked about, and only "Leave without saving" leaves', () => {
+    const window = createMainWindow('/app/dist/preload/preload.cjs');
+    const refuse = () => {
+      let left = false;
+      window.webContents.emit('will-prevent-unload', { preventDefault: () => (left = true) });
+      return left;
+    };
+    // Escape or "Keep editing" (the cancel button) keeps the window and its unsaved changes.
+    expect(refuse()).toBe(false);
+    expect(dialog.shown.at(-1)).toMatchObject({
+      type: 'question',
+      message: 'Leave without saving?',
+      buttons: ['Keep editing', 'Leave without saving'],
+      cancelId: 0,
+      defaultId: 0,
+    });
+    dialog.answers.push(1);
+    expect(refuse()).toBe(true);
+    expect(dialog.shown).toHaveLength(2);
   });
 
   it('closing the main window hides it to the tray when the setting says so, with a notice the first time', () => {
