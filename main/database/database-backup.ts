@@ -36,11 +36,12 @@ export function lastBackupStamp(sql: Pick<DatabaseSync, 'prepare'>): string | un
 /**
  * Whether the open database is the last good copy put back by hand: a copy carries the stamp of
  * the copy before it (the stamp is recorded after copying), so only the copy itself has the same
- * stamp as the copy. Asked only when the file changed outside the app.
+ * stamp as the copy. The very first copy carries none, and a database that wrote a copy always has
+ * one afterwards, so "none on both" is that first copy. Asked only when the file changed outside the app.
  */
 export function isLastGoodCopy(sql: DatabaseSync, backup: string): boolean {
   const mine = lastBackupStamp(sql);
-  if (mine === undefined || !fs.existsSync(backup)) return false;
+  if (!fs.existsSync(backup)) return false;
   let copy: DatabaseSync | undefined;
   try {
     copy = new DatabaseSync(backup, { readOnly: true });
