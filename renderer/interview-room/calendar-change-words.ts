@@ -2,8 +2,9 @@ import type { Interview } from '../../preload/shared/contract/interview-schema';
 import { formatDateTime } from '../common/format';
 
 /**
- * What the room says about a move or cancel made in Google Calendar that nobody was emailed about,
- * and the button that sends it; undefined when there is none.
+ * What the room says about a move or cancel made in Google Calendar that nobody was emailed about
+ * (or, found after restoring a copy, that people may or may not have been emailed about), and the
+ * button that sends it; undefined when there is none.
  */
 export function calendarChangeWords(interview: Interview, zone: string): { line: string; action: string } | undefined {
   const change = interview.google?.calendarChange;
@@ -21,8 +22,21 @@ export function calendarChangeWords(interview: Interview, zone: string): { line:
       ? `now ${formatDateTime(interview.startUtc, zone)} (was ${formatDateTime(change.was.startUtc, zone)})`
       : `it was at ${formatDateTime(change.was.startUtc, zone)}`;
   const whom = interview.coInterviewers.length === 0 ? 'the candidate' : 'the candidate or the panel';
+  const action = change.kind === 'moved' ? 'Send update' : 'Send cancellation';
+  // Found when Google was read after restoring a copy: it may be a change made here after the copy
+  // was taken and emailed then, which the copy does not remember. Nobody knows, so the person decides.
+  if (change.afterRestore) {
+    const since =
+      change.kind === 'moved'
+        ? `Google Calendar has a different time than the restored copy: now ${formatDateTime(interview.startUtc, zone)} (the copy had ${formatDateTime(change.was.startUtc, zone)}), changed there on ${formatDateTime(change.at, zone)}.`
+        : `Google Calendar has this interview cancelled, unlike the restored copy: it was at ${formatDateTime(change.was.startUtc, zone)}, cancelled there on ${formatDateTime(change.at, zone)}.`;
+    return {
+      line: `${since} People may already have been emailed about it, if it was done in Interview Desk before the copy was put back; Interview Desk cannot tell. Use ${action} only if ${whom} ${interview.coInterviewers.length === 0 ? 'has' : 'have'} not been told.${taken}`,
+      action,
+    };
+  }
   return {
     line: `${made} in Google Calendar on ${formatDateTime(change.at, zone)}: ${what}. Interview Desk has not emailed ${whom}.${taken}`,
-    action: change.kind === 'moved' ? 'Send update' : 'Send cancellation',
+    action,
   };
 }

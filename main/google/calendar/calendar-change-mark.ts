@@ -38,7 +38,14 @@ export function calendarChangeMark(
     typeof changedAt === 'string' && Number.isFinite(Date.parse(changedAt))
       ? new Date(Date.parse(changedAt)).toISOString()
       : new Date(now).toISOString();
-  return { kind: next.kind, at, was: earlier?.was ?? taken.told ?? was, ...(withdrawn ? { withdrawn } : {}) };
+  // A mark from the read after a restore stays uncertain: its `was` is still the copy's.
+  return {
+    kind: next.kind,
+    at,
+    was: earlier?.was ?? taken.told ?? was,
+    ...(withdrawn ? { withdrawn } : {}),
+    ...(earlier?.afterRestore ? { afterRestore: true as const } : {}),
+  };
 }
 
 /**

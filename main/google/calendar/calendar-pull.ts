@@ -52,6 +52,8 @@ export function createCalendarPull(deps: CalendarPullDeps): CalendarPull {
    * What a move or cancel made in Calendar leaves on the interview; with Google sending the emails,
    * Google asked whom to tell. After restoring a copy (`afterRestore`) the change is measured against
    * the copy, and the copy's unsent mail is never withdrawn here: the person decides it in the restore review.
+   * Such a mark says so: the difference may be the app's own change made and emailed after the copy
+   * was taken, which the copy does not remember, so the room asks rather than says no one was emailed.
    */
   const untold = (
     local: Interview,
@@ -60,16 +62,17 @@ export function createCalendarPull(deps: CalendarPullDeps): CalendarPull {
     afterRestore: boolean,
   ) => {
     if (deps.googleSendsInvites() || (afterRestore && !anyoneSent(local))) return local.google?.calendarChange;
-    return calendarChangeMark(local, next, event.updated, clock.now(), () =>
+    const mark = calendarChangeMark(local, next, event.updated, clock.now(), () =>
       afterRestore ? { withdrawn: 0 } : (deps.withdrawUnsent?.(local.id) ?? { withdrawn: 0 }),
     );
+    return mark && afterRestore ? { ...mark, afterRestore: true as const } : mark;
   };
 
   /**
    * Takes one event's state into its interview. With `googleWins` (the full read after restoring a
    * copy) Google's event is the truth: the copy's queued changes for it are dropped and its time,
-   * status and link taken; a move or cancel against what the copy says people were sent is marked as
-   * not emailed, as any change made in Calendar is. The interviews it changed are added to `googleWins`.
+   * status and link taken; a move or cancel against what the copy says people were sent is marked,
+   * as one that may or may not have been emailed. The interviews it changed are added to `googleWins`.
    */
   const applyRemote = (event: calendar_v3.Schema$Event, googleWins?: string[]): boolean => {
     const markedId = interviewIdOf(event);

@@ -205,6 +205,11 @@ export const calendarChangeSchema = z.object({
   at: z.string(),
   was: z.object({ startUtc: z.string(), durationMinutes: z.number().int() }),
   withdrawn: z.number().int().optional(),
+  /**
+   * Found by the full read after restoring a copy: Google differs from the copy, which may be the
+   * app's own change made (and emailed) after the copy was taken, so nobody knows who was told.
+   */
+  afterRestore: z.literal(true).optional(),
 });
 export type CalendarChange = z.infer<typeof calendarChangeSchema>;
 

@@ -17,6 +17,9 @@ export function attentionReason(interview: Interview): string | undefined {
   const failed = (['candidate', 'recruiter'] as const).find((r) => interview.invitations[r].state === 'failed');
   if (failed) return `Invitation to the ${failed} failed`;
   if (interview.google?.state === 'failed') return 'Google Calendar update failed';
+  // After restoring a copy nobody knows whether the change was emailed (it may be the app's own).
+  if (interview.google?.calendarChange?.afterRestore)
+    return 'Google Calendar differs from the restored copy: check whether people were told (in the room)';
   if (interview.google?.calendarChange) return 'Moved in Google Calendar: nobody emailed yet (Send update in the room)';
   if (interview.google?.attendeeDeclined) return 'The candidate declined';
   const link = meetLinkState(interview);

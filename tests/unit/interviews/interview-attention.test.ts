@@ -52,6 +52,16 @@ describe('interview attention', () => {
         }),
       ),
     ).toBe('Moved in Google Calendar: nobody emailed yet (Send update in the room)');
+    // Found after restoring a copy: it may be the app's own change, already emailed.
+    expect(
+      attentionReason(
+        makeInterview({
+          startUtc: start,
+          meetLink: 'https://meet.google.com/abc-defg-hij',
+          google: { ...google('synced'), calendarChange: { ...calendarChange, afterRestore: true } },
+        }),
+      ),
+    ).toBe('Google Calendar differs from the restored copy: check whether people were told (in the room)');
   });
 
   it('keeps the other reasons, and a pending update of an interview with a link still waits for Google', () => {

@@ -15,6 +15,8 @@ import type { OpenedStores } from '../../../../main/database/open-stores';
 import type { DeskServices } from '../../../../main/app/compose-services';
 import type { RestorePending } from '../../../../preload/shared/contract/ipc-contract';
 import type { Interview } from '../../../../preload/shared/contract/interview-schema';
+import { attentionReason } from '../../../../preload/shared/rules/interview-attention';
+import { calendarChangeWords } from '../../../../renderer/interview-room/calendar-change-words';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const day = (daysAhead: number) => {
@@ -34,9 +36,10 @@ const form = (name: string, date: string) => ({
 });
 
 /**
- * The last good copy put back after a move and a cancel made in Google
- * Calendar: the full read in which Google wins takes both in and marks them as not emailed, exactly
- * as a normal read does, so the room offers Send update and Send cancellation.
+ * The last good copy put back after a move and a cancel made in Google Calendar, or after a move
+ * made (and emailed) here: the full read in which Google wins takes them in and marks them as
+ * changes that may or may not have been emailed (the copy cannot tell whose they were), so the room
+ * offers Send update and Send cancellation for the person to decide.
  */
 describe('Google Calendar read after restoring a copy (emulator + SMTP sink + real SQLite files)', () => {
   const { g, sink } = googleForFile({ smtp: true });
@@ -59,7 +62,7 @@ describe('Google Calendar read after restoring a copy (emulator + SMTP sink + re
     if (services) await stop();
   });
 
-  it('marks a move and a cancel made in Calendar since the copy as not emailed; Send update and Send cancellation tell everyone', async () => {
+  it('marks a move and a cancel made in Calendar since the copy; Send update and Send cancellation tell everyone', async () => {
     start();
     await call('account:connect');
     const alan = await call<Interview>('interviews:schedule', form('Alan Turing', day(5)));
@@ -96,10 +99,15 @@ describe('Google Calendar read after restoring a copy (emulator + SMTP sink + re
     expect(alanNow.google?.calendarChange).toMatchObject({
       kind: 'moved',
       was: { startUtc: alan.startUtc, durationMinutes: 30 },
+      afterRestore: true,
     });
     const linusNow = services.interviews.get(linus.id);
     expect(linusNow.status).toBe('cancelled');
-    expect(linusNow.google?.calendarChange).toMatchObject({ kind: 'cancelled', was: { startUtc: linus.startUtc } });
+    expect(linusNow.google?.calendarChange).toMatchObject({
+      kind: 'cancelled',
+      was: { startUtc: linus.startUtc },
+      afterRestore: true,
+    });
     expect(await call<RestorePending>('restore:pending')).toMatchObject({ calendarRead: true, messages: [] });
     // Marked, not emailed.
     await services.outbox.drain();
@@ -117,5 +125,59 @@ describe('Google Calendar read after restoring a copy (emulator + SMTP sink + re
     expect(parseWithPython(icsAttachment(toLinus)).method).toBe('CANCEL');
     expect(services.interviews.get(alan.id).google?.calendarChange).toBeUndefined();
     expect(services.interviews.get(linus.id).google?.calendarChange).toBeUndefined();
+  });
+
+  it('marks the app’s own emailed move, made after the copy, as uncertain: the room never says no one was emailed', async () => {
+    start();
+    await call('account:connect');
+    const ada = await call<Interview>('interviews:schedule', form('Ada Lovelace', day(7)));
+    await eventually(() => expect(services.interviews.get(ada.id).invitations.candidate.state).toBe('sent'));
+    await eventually(() => expect(services.interviews.get(ada.id).google?.state).toBe('synced'));
+    services.stores.keepGoodCopy();
+
+    // After the copy: the recruiter moves it here; the update is emailed and Google's event follows.
+    const before = sink.received.length;
+    await call<Interview>('interviews:reschedule', { id: ada.id, ...form('Ada Lovelace', day(8)), time: '14:00' });
+    const moved = `${day(8)}T14:00:00.000Z`;
+    await eventually(() =>
+      expect(services.interviews.get(ada.id).invitations.candidate).toMatchObject({ state: 'sent', kind: 'update' }),
+    );
+    await eventually(() => expect(services.interviews.get(ada.id).google?.state).toBe('synced'));
+    expect((g.calendar.peek(eventIdFor(ada.id))?.start as { dateTime?: string } | undefined)?.dateTime).toBe(moved);
+    const updatesSent = sink.received.length;
+    expect(updatesSent).toBeGreaterThan(before);
+    await stop();
+
+    // The copy is put back: it still has the old time and remembers only the invitation.
+    fs.writeFileSync(databasePaths(temp.dir).file, 'this is not a database '.repeat(100));
+    start();
+    expect(services.interviews.get(ada.id).startUtc).toBe(ada.startUtc);
+    await call('google:syncNow');
+
+    const adaNow = services.interviews.get(ada.id);
+    expect(adaNow.startUtc).toBe(moved);
+    expect(adaNow.google?.calendarChange).toMatchObject({
+      kind: 'moved',
+      was: { startUtc: ada.startUtc },
+      afterRestore: true,
+    });
+    const words = calendarChangeWords(adaNow, 'UTC')!;
+    expect(words.line).toMatch(/People may already have been emailed about it/);
+    expect(words.line).not.toMatch(/has not emailed/);
+    expect(attentionReason(adaNow)).toMatch(/check whether people were told/);
+    await services.outbox.drain();
+    expect(sink.received).toHaveLength(updatesSent);
+
+    // A later move made in Calendar, read normally, keeps the doubt: the mark still measures from the copy.
+    g.calendar.editAsUser(eventIdFor(ada.id), {
+      start: { dateTime: `${day(8)}T16:00:00.000Z`, timeZone: 'UTC' },
+      end: { dateTime: `${day(8)}T16:30:00.000Z`, timeZone: 'UTC' },
+    });
+    await call('google:syncNow');
+    expect(services.interviews.get(ada.id).google?.calendarChange).toMatchObject({
+      kind: 'moved',
+      was: { startUtc: ada.startUtc },
+      afterRestore: true,
+    });
   });
 });

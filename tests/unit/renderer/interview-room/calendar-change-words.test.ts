@@ -47,6 +47,32 @@ describe('a change made in Google Calendar, in the room', () => {
     );
   });
 
+  it('after restoring a copy, says people may already have been emailed and never that no one was', () => {
+    const at = '2030-01-14T11:00:00.000Z';
+    const moved = calendarChangeWords(
+      marked({
+        kind: 'moved',
+        at,
+        was: { startUtc: '2030-01-14T10:00:00.000Z', durationMinutes: 60 },
+        afterRestore: true,
+      }),
+      'UTC',
+    );
+    expect(moved).toEqual({
+      line: `Google Calendar has a different time than the restored copy: now ${formatDateTime(base.startUtc, 'UTC')} (the copy had ${formatDateTime('2030-01-14T10:00:00.000Z', 'UTC')}), changed there on ${formatDateTime(at, 'UTC')}. People may already have been emailed about it, if it was done in Interview Desk before the copy was put back; Interview Desk cannot tell. Use Send update only if the candidate has not been told.`,
+      action: 'Send update',
+    });
+    const cancelled = calendarChangeWords(
+      { ...marked({ kind: 'cancelled', at, was, afterRestore: true }), coInterviewers: [{ email: 'pat@example.com' }] },
+      'UTC',
+    );
+    expect(cancelled?.line).toBe(
+      `Google Calendar has this interview cancelled, unlike the restored copy: it was at ${formatDateTime(was.startUtc, 'UTC')}, cancelled there on ${formatDateTime(at, 'UTC')}. People may already have been emailed about it, if it was done in Interview Desk before the copy was put back; Interview Desk cannot tell. Use Send cancellation only if the candidate or the panel have not been told.`,
+    );
+    expect(cancelled?.action).toBe('Send cancellation');
+    for (const words of [moved, cancelled]) expect(words?.line).not.toMatch(/has not emailed/);
+  });
+
   it('says nothing when everyone was told', () => {
     expect(calendarChangeWords(base, 'UTC')).toBeUndefined();
   });
