@@ -18,7 +18,6 @@ import type { MailSetup } from '../mail/mail-setup';
 import type { Interview } from '../../preload/shared/contract/interview-schema';
 import type { SavedPdf } from '../../preload/shared/contract/debrief-schema';
 import type { TimeStyle } from '../../preload/shared/rules/time-format';
-import { recruiterAbsent } from '../../preload/shared/rules/recruiter-absent';
 import { createEmailRenderer } from '../mail/render-email';
 import type { ScorecardRequestView } from '../mail/scorecard-request';
 import { createMeetArtifacts } from '../meet-artifacts/artifact-service';
@@ -89,7 +88,7 @@ export function composeAfterInterview(deps: AfterInterviewDeps) {
       onInterviewsChanged: commands.onChange,
       showOthersBeforeSubmit,
       recruiter: deps.recruiter,
-      recruiterAbsent: (id) => recruiterAbsent(attendance.view(id).report),
+      attendanceReport: (id) => attendance.view(id).report,
       ...(deps.scorecardDueNotifier ? { notifyDue: deps.scorecardDueNotifier } : {}),
       clock: deps.clock,
       log: deps.log.scope('scorecards'),

@@ -13,6 +13,8 @@ export interface DueSubjects {
   between(fromMs: number, toMs: number): ScorecardDueSubject[];
   /** Records moments as handled (shown or dropped): never twice. */
   mark(moments: { interviewId: string; key: string }[], at: number): void;
+  /** Records `key` in place of `replaced` (one word at a time, the latest). */
+  replaceMark(interviewId: string, replaced: string, key: string, at: number): void;
 }
 
 /** Creates the reader over the app database. */
@@ -48,6 +50,16 @@ export function createDueSubjects(db: Database): DueSubjects {
             m.key,
             iso,
           );
+      });
+    },
+    replaceMark(interviewId, replaced, key, at) {
+      db.transaction(() => {
+        db.prepare('DELETE FROM reminder_marks WHERE interview_id = ? AND key = ?').run(interviewId, replaced);
+        db.prepare('INSERT OR IGNORE INTO reminder_marks (interview_id, key, at) VALUES (?, ?, ?)').run(
+          interviewId,
+          key,
+          new Date(at).toISOString(),
+        );
       });
     },
   };

@@ -7,6 +7,7 @@
  * and a moment already past when the interview was created or moved (a past event read from Google
  * Calendar) is never shown.
  */
+import { recruiterAbsent, type AttendanceOutcomeOf } from '../../preload/shared/rules/recruiter-absent';
 
 const hour = 3_600_000;
 const day = 24 * hour;
@@ -53,6 +54,39 @@ export function scorecardDueMoments(interviewId: string, endUtc: string): Scorec
     key: scorecardDueKey(n, endUtc),
     dueAt: first + n * day,
   }));
+}
+
+/** What Meet attendance says of the recruiter now: `unknown` while no current report exists. */
+export type RecruiterSeen = 'absent' | 'present' | 'unknown';
+
+/** What a current Meet report says of the recruiter (none: unknown). */
+export function recruiterSeenIn(report: AttendanceOutcomeOf | undefined): RecruiterSeen {
+  if (!report) return 'unknown';
+  return recruiterAbsent(report) ? 'absent' : 'present';
+}
+
+/**
+ * The key under which the last word of Meet attendance on the recruiter is recorded (one at a time,
+ * apart from the moments' marks): it outlives the report, which retention may purge or a re-read may
+ * leave stale, so a moment skipped for absence is not shown once the report is gone.
+ */
+export function recruiterSeenKey(seen: Exclude<RecruiterSeen, 'unknown'>, endUtc: string): string {
+  return `scorecard:${seen}@${endUtc}`;
+}
+
+/** The last word recorded on the recruiter for this end time (`unknown`: none). */
+export function recordedSeen(subject: ScorecardDueSubject): RecruiterSeen {
+  if (subject.marks.has(recruiterSeenKey('absent', subject.endUtc))) return 'absent';
+  return subject.marks.has(recruiterSeenKey('present', subject.endUtc)) ? 'present' : 'unknown';
+}
+
+/**
+ * Whether attendance lets "Scorecard due" stand: a current report that finds the recruiter does, one
+ * that says they stayed away does not. With no current report (none read yet, purged by retention,
+ * read for an earlier time or link) the last word recorded holds; with none, it comes as usual.
+ */
+export function attendanceAllows(subject: ScorecardDueSubject, seen: RecruiterSeen): boolean {
+  return (seen === 'unknown' ? recordedSeen(subject) : seen) !== 'absent';
 }
 
 /** When the last notice of an interview ending at `endUtc` comes (its grace follows). */

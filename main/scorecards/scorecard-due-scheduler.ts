@@ -2,8 +2,9 @@
  * Shows "Scorecard due" on the injected clock and timers: at start, at every due moment, hourly (a
  * timer does not count the hours a computer sleeps) and whenever an interview, a scorecard or Meet
  * attendance changes. Each moment is recorded before it is shown, so a crash can lose one, never repeat it.
- * A moment skipped because Meet says the recruiter did not attend stays unrecorded: when attendance
- * changes its mind, the series resumes with the latest moment due.
+ * A moment skipped because Meet says the recruiter did not attend stays unrecorded: when a later report
+ * finds them, the series resumes with the latest moment due. Meet's last word is recorded too, so a
+ * report that is gone (purged, or read for an earlier time) does not let a skipped series resume.
  */
 import type { Clock } from '../platform/clock';
 import type { Logger } from '../logging/logger';
@@ -11,11 +12,17 @@ import { createWakeTimer, type TimerApi } from '../shared/wake-timer';
 import type { Interview } from '../../preload/shared/contract/interview-schema';
 import type { InterviewQueries } from '../interviews/interview-queries';
 import {
+  attendanceAllows,
   dailyDueCount,
   firstDueAfterEndMs,
   lastDueGraceMs,
   scorecardDueDecisions,
+  recordedSeen,
+  recruiterSeenKey,
   scorecardDueNow,
+  wantsScorecard,
+  type RecruiterSeen,
+  type ScorecardDueSubject,
 } from './scorecard-due-plan';
 import type { DueSubjects } from './due-subjects';
 
@@ -26,8 +33,8 @@ const lookBackMs = 8 * 3_600_000 + firstDueAfterEndMs + dailyDueCount * day + la
 export interface ScorecardDueSchedulerDeps {
   subjects: DueSubjects;
   interviews: Pick<InterviewQueries, 'find'>;
-  /** Meet attendance says the recruiter did not attend (then no scorecard is asked for). */
-  recruiterAbsent: (interviewId: string) => boolean;
+  /** What a current Meet report says of the recruiter (absent: no scorecard is asked for). */
+  recruiterSeen: (interviewId: string) => RecruiterSeen;
   /** Shows the notice (native in Electron, an event for the renderer in both). */
   notify: (interview: Interview, now: number) => void;
   clock: Clock;
@@ -53,6 +60,25 @@ export function createScorecardDueScheduler(deps: ScorecardDueSchedulerDeps): Sc
   // Every moment due before the next hourly wake belongs to an interview that has already ended.
   const subjectsAt = (now: number) => deps.subjects.between(now - lookBackMs, now);
 
+  /**
+   * Whether attendance lets each ended interview's notice stand now, recording Meet's word when it
+   * changed: it holds after the report is gone.
+   */
+  const allowedAt = (subjects: ScorecardDueSubject[], now: number) => {
+    const allowed = new Set<string>();
+    for (const subject of subjects) {
+      if (!wantsScorecard(subject) || Date.parse(subject.endUtc) > now) continue;
+      const seen = deps.recruiterSeen(subject.interviewId);
+      const recorded = recordedSeen(subject);
+      if (seen !== 'unknown' && seen !== recorded) {
+        const replaced = recruiterSeenKey(seen === 'absent' ? 'present' : 'absent', subject.endUtc);
+        deps.subjects.replaceMark(subject.interviewId, replaced, recruiterSeenKey(seen, subject.endUtc), now);
+      }
+      if (attendanceAllows(subject, seen)) allowed.add(subject.interviewId);
+    }
+    return allowed;
+  };
+
   const check = () => {
     if (disposed) return;
     const now = deps.clock.now();
@@ -60,7 +86,8 @@ export function createScorecardDueScheduler(deps: ScorecardDueSchedulerDeps): Sc
     const { fire, drop, nextAt } = scorecardDueDecisions(subjects, now);
     // While Meet says the recruiter stayed away a moment is neither shown nor recorded: a later read
     // that finds them there (the first was partial) shows the latest one then, once.
-    const shown = fire.filter((m) => !deps.recruiterAbsent(m.interviewId));
+    const allowed = allowedAt(subjects, now);
+    const shown = fire.filter((m) => allowed.has(m.interviewId));
     deps.subjects.mark([...shown, ...drop], now);
     for (const moment of shown) {
       const interview = deps.interviews.find(moment.interviewId);
@@ -79,7 +106,10 @@ export function createScorecardDueScheduler(deps: ScorecardDueSchedulerDeps): Sc
   const dueNow = () => {
     const now = deps.clock.now();
     return subjectsAt(now)
-      .filter((subject) => scorecardDueNow(subject, now) && !deps.recruiterAbsent(subject.interviewId))
+      .filter(
+        (subject) =>
+          scorecardDueNow(subject, now) && attendanceAllows(subject, deps.recruiterSeen(subject.interviewId)),
+      )
       .sort((a, b) => Date.parse(a.endUtc) - Date.parse(b.endUtc))
       .flatMap((subject) => deps.interviews.find(subject.interviewId) ?? []);
   };

@@ -17,6 +17,8 @@ import { createScorecardService, type ScorecardService } from './scorecard-servi
 import { createDueSubjects } from './due-subjects';
 import { forgetScorecards } from './scorecard-retention';
 import { createScorecardDueScheduler, type ScorecardDueScheduler } from './scorecard-due-scheduler';
+import { recruiterSeenIn } from './scorecard-due-plan';
+import type { AttendanceOutcomeOf } from '../../preload/shared/rules/recruiter-absent';
 
 export interface ScorecardsDeps {
   database: Database;
@@ -25,7 +27,8 @@ export interface ScorecardsDeps {
   onInterviewsChanged: (listener: (change?: InterviewChange) => void) => () => void;
   showOthersBeforeSubmit: () => boolean;
   recruiter: () => { name: string; email: string } | null;
-  recruiterAbsent: (interviewId: string) => boolean;
+  /** Meet's current attendance report of an interview; undefined while none is read (or it is purged or stale). */
+  attendanceReport: (interviewId: string) => AttendanceOutcomeOf | undefined;
   /** Shows "Scorecard due" natively (Electron); the `scorecards:due` event goes out either way. */
   notifyDue?: (interview: Interview, now: number) => void;
   clock: Clock;
@@ -73,7 +76,7 @@ export function createScorecards(deps: ScorecardsDeps): Scorecards {
   const due = createScorecardDueScheduler({
     subjects: createDueSubjects(deps.database),
     interviews: deps.interviews,
-    recruiterAbsent: deps.recruiterAbsent,
+    recruiterSeen: (id) => recruiterSeenIn(deps.attendanceReport(id)),
     notify: (interview, now) => {
       deps.notifyDue?.(interview, now);
       deps.events.emit('scorecards:due', scorecardDueOf(interview));

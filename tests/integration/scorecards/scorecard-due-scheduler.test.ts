@@ -120,3 +120,71 @@ describe('"Scorecard due" follows Meet attendance changing its mind (composed se
     expect(due).toHaveLength(2);
   });
 });
+
+describe('"Scorecard due" once Meet attendance is purged (composed services, simulated time, a restart)', () => {
+  it('a series skipped because the recruiter did not attend stays skipped after retention deletes the report', async () => {
+    const dir = makeTempDir();
+    const startB = start + 7 * day;
+    const endB = startB + hour;
+    const clockB = simulatedTime(iso(startB - hour));
+    const missed = makeInterview({
+      startUtc: iso(startB),
+      durationMinutes: 60,
+      meetLink: 'https://meet.google.com/abc-mnop-xyz',
+    });
+    const shown: number[] = [];
+    const open = () => {
+      const s = servicesFor(dir.dir, { clock: clockB.clock, tuning: { timers: clockB.timers } });
+      s.events.listen((name, payload) => {
+        if (name === 'scorecards:due' && (payload as { interviewId: string }).interviewId === missed.id)
+          shown.push(clockB.clock.now());
+      });
+      return s;
+    };
+    const dueIds = async (s: ReturnType<typeof open>) =>
+      ((await s.handlers['scorecards:dueNow']!(undefined)) as { interviewId: string }[]).map((d) => d.interviewId);
+    let s = open();
+    try {
+      createInterviewRepository(s.stores.database).put(missed);
+      // Meet's final read: only the candidate came.
+      clockB.run(endB + 10 * minute);
+      const repository = createAttendanceRepository(s.stores.database);
+      repository.save(missed.id, [
+        {
+          record: { name: 'conferenceRecords/c2', startTime: iso(startB), endTime: iso(endB) },
+          participants: [person(1, 'Ada Lovelace', startB, endB)],
+        },
+      ]);
+      repository.setFetchState(missed.id, {
+        state: 'fetched',
+        final: true,
+        attempts: 0,
+        nextMs: 0,
+        fetchedMs: clockB.clock.now(),
+      });
+      s.events.emit('attendance:changed', { ids: [missed.id] });
+      expect(s.attendance.view(missed.id).report?.outcome).toBe('interviewer_no_show');
+      clockB.run(endB + hour + day + 30 * minute);
+      expect(shown).toEqual([]);
+
+      // Keep Meet data for 1 day: saved, the report is deleted at once.
+      await s.handlers['settings:update']!({ attendanceRetentionDays: 1 });
+      expect(s.attendance.view(missed.id).report).toBeUndefined();
+      clockB.run(endB + hour + 2 * day + 30 * minute);
+      expect(shown).toEqual([]);
+      expect(await dueIds(s)).toEqual([]);
+
+      // A restart: new services over the same database file.
+      await s.dispose();
+      s.stores.database.close();
+      s = open();
+      clockB.run(endB + hour + 4 * day + 30 * minute);
+      expect(shown).toEqual([]);
+      expect(await dueIds(s)).toEqual([]);
+    } finally {
+      await s.dispose();
+      s.stores.database.close();
+      dir.cleanup();
+    }
+  });
+});

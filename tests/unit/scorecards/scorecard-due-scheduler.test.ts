@@ -6,6 +6,7 @@ import { createInterviewRepository } from '../../../main/database/interview-repo
 import { createMemoryLogger } from '../../../main/logging/logger';
 import { createDueSubjects } from '../../../main/scorecards/due-subjects';
 import { createScorecardDueScheduler } from '../../../main/scorecards/scorecard-due-scheduler';
+import type { RecruiterSeen } from '../../../main/scorecards/scorecard-due-plan';
 import { makeInterview } from '../../support/interview-fixtures';
 import { simulatedTime } from '../../support/simulated-time';
 import type { Interview } from '../../../preload/shared/contract/interview-schema';
@@ -15,7 +16,10 @@ afterEach(() => open.splice(0).forEach((d) => d.close()));
 const hour = 3_600_000;
 const day = 24 * hour;
 
-function setup(interviews: Interview[], startIso: string, absent: string[] = []) {
+/** What Meet's current report says of the recruiter, per interview (none: no report). */
+type Seen = Map<string, RecruiterSeen>;
+
+function setup(interviews: Interview[], startIso: string, seen: Seen = new Map()) {
   const sql = new DatabaseSync(':memory:');
   applyPragmas(sql, ':memory:');
   migrateDatabase(sql);
@@ -29,7 +33,7 @@ function setup(interviews: Interview[], startIso: string, absent: string[] = [])
     createScorecardDueScheduler({
       subjects: createDueSubjects(database),
       interviews: { find: (id) => rows.get(id) },
-      recruiterAbsent: (id) => absent.includes(id),
+      recruiterSeen: (id) => seen.get(id) ?? 'unknown',
       notify: (interview, now) => shown.push({ id: interview.id, at: now }),
       clock: time.clock,
       log: createMemoryLogger(),
@@ -75,7 +79,7 @@ describe('"Scorecard due" on the clock (SQLite, simulated time)', () => {
   it('shows none for a cancelled interview or one the recruiter did not attend', () => {
     const cancelled = makeInterview({ startUtc, durationMinutes: 60, status: 'cancelled' });
     const missed = makeInterview({ startUtc, durationMinutes: 60 });
-    const { time, shown, start } = setup([cancelled, missed], startUtc, [missed.id]);
+    const { time, shown, start } = setup([cancelled, missed], startUtc, new Map([[missed.id, 'absent']]));
     const scheduler = start();
     time.run(end + 10 * day);
     expect(shown).toEqual([]);
@@ -85,13 +89,13 @@ describe('"Scorecard due" on the clock (SQLite, simulated time)', () => {
   it('resumes once attendance finds the recruiter after all: the latest one due, once, then daily', () => {
     const i = makeInterview({ startUtc, durationMinutes: 60 });
     // The first Meet read (partial) says the recruiter did not join.
-    const absent = [i.id];
-    const { time, shown, start } = setup([i], startUtc, absent);
+    const seen: Seen = new Map([[i.id, 'absent']]);
+    const { time, shown, start } = setup([i], startUtc, seen);
     let scheduler = start();
     time.run(end + hour + 30 * 60_000);
     expect(shown).toEqual([]);
     // A later read finds them: attendance changed, so the schedule looks again and shows it now.
-    absent.length = 0;
+    seen.set(i.id, 'present');
     scheduler.check();
     expect(shown.map((s) => s.at - end)).toEqual([hour + 30 * 60_000]);
     // Looked at again, or after a restart: the mark is kept, never twice.
@@ -103,7 +107,7 @@ describe('"Scorecard due" on the clock (SQLite, simulated time)', () => {
     time.run(end + hour + day);
     expect(shown.map((s) => s.at - end)).toEqual([hour + 30 * 60_000, hour + day]);
     // Absence that appears later stops the series: nothing more.
-    absent.push(i.id);
+    seen.set(i.id, 'absent');
     scheduler.check();
     time.run(end + 10 * day);
     expect(shown).toHaveLength(2);
@@ -112,17 +116,60 @@ describe('"Scorecard due" on the clock (SQLite, simulated time)', () => {
 
   it('after days of absence, a read that finds the recruiter shows only the latest moment due', () => {
     const i = makeInterview({ startUtc, durationMinutes: 60 });
-    const absent = [i.id];
-    const { time, shown, start } = setup([i], startUtc, absent);
+    const seen: Seen = new Map([[i.id, 'absent']]);
+    const { time, shown, start } = setup([i], startUtc, seen);
     const scheduler = start();
     time.run(end + hour + 2 * day + 5 * 60_000);
     expect(shown).toEqual([]);
-    absent.length = 0;
+    seen.set(i.id, 'present');
     scheduler.check();
     scheduler.check();
     expect(shown.map((s) => s.at - end)).toEqual([hour + 2 * day + 5 * 60_000]);
     time.run(end + hour + 3 * day);
     expect(shown).toHaveLength(2);
+    scheduler.dispose();
+  });
+
+  it('a series skipped for absence stays skipped once the report is gone (purged, stale), across a restart', () => {
+    const i = makeInterview({ startUtc, durationMinutes: 60 });
+    const seen: Seen = new Map([[i.id, 'absent']]);
+    const { time, shown, start } = setup([i], startUtc, seen);
+    let scheduler = start();
+    time.run(end + hour + 30 * 60_000);
+    expect(shown).toEqual([]);
+    // Retention deletes the report (or a re-read leaves it about an earlier time): no report at all.
+    seen.delete(i.id);
+    scheduler.check();
+    expect(shown).toEqual([]);
+    expect(scheduler.dueNow()).toEqual([]);
+    scheduler.dispose();
+    scheduler = start();
+    time.run(end + hour + 2 * day + 60_000);
+    expect(shown).toEqual([]);
+    expect(scheduler.dueNow()).toEqual([]);
+    // A current report that finds them after all: the latest moment due, once, then daily.
+    seen.set(i.id, 'present');
+    scheduler.check();
+    expect(shown.map((s) => s.at - end)).toEqual([hour + 2 * day + 60_000]);
+    seen.delete(i.id);
+    time.run(end + hour + 3 * day);
+    expect(shown).toHaveLength(2);
+    scheduler.dispose();
+  });
+
+  it('absence read between notices holds once the report is gone', () => {
+    const i = makeInterview({ startUtc, durationMinutes: 60 });
+    const seen: Seen = new Map();
+    const { time, shown, start } = setup([i], startUtc, seen);
+    const scheduler = start();
+    time.run(end + hour);
+    expect(shown).toHaveLength(1);
+    // Meet's first read comes in after the first notice: the recruiter did not join. Then it is purged.
+    seen.set(i.id, 'absent');
+    scheduler.check();
+    seen.delete(i.id);
+    time.run(end + 10 * day);
+    expect(shown).toHaveLength(1);
     scheduler.dispose();
   });
 
@@ -159,7 +206,11 @@ describe('"Scorecard due" on the clock (SQLite, simulated time)', () => {
     const cancelled = makeInterview({ startUtc, durationMinutes: 60, status: 'cancelled' });
     const missed = makeInterview({ startUtc, durationMinutes: 60 });
     const upcoming = makeInterview({ startUtc: new Date(end + 2 * hour).toISOString(), durationMinutes: 60 });
-    const { time, shown, start } = setup([due, earlier, cancelled, missed, upcoming], startUtc, [missed.id]);
+    const { time, shown, start } = setup(
+      [due, earlier, cancelled, missed, upcoming],
+      startUtc,
+      new Map([[missed.id, 'absent']]),
+    );
     const scheduler = start();
     // The day before's interview is already due at start; this morning's not yet.
     expect(scheduler.dueNow().map((i) => i.id)).toEqual([earlier.id]);
