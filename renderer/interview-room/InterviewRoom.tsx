@@ -364,7 +364,10 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
               role="status"
               data-testid="delivery-confirmation"
             >
-              {confirming === 'moved' ? movedLine(interview, local, now) : cancelledLine(interview, local, now)}.
+              {confirming === 'moved'
+                ? movedLine(interview, local, now)
+                : cancelledLine(interview, local, now, settings.googleSendsInvites)}
+              .
             </p>
           )}
           {error && error.field !== 'meetLink' && <ErrorMessage error={error} />}

@@ -2,6 +2,7 @@ import type { Interview } from '../../preload/shared/contract/interview-schema';
 import { personName } from '../../preload/shared/rules/person-name';
 import type { TimeStyle } from '../../preload/shared/rules/time-format';
 import { droppedAfterRestore } from '../../preload/shared/rules/dropped-after-restore';
+import { hasEnded } from '../../preload/shared/rules/interview-timing';
 import { dayKey, formatClock, screenTimeStyle } from '../common/format';
 
 type Who = 'candidate' | 'recruiter';
@@ -56,18 +57,20 @@ export function deliveryLine(
 }
 
 /**
- * What a cancel just made here did: the candidate's cancellation line, or, when none went out (the
- * interview's time had passed, so no one is emailed about it), that it was only marked cancelled.
+ * What a cancel just made here did, by the rule that decides it (mailForChange): an interview whose
+ * time had passed is only marked cancelled; with Google emailing the guests (Settings) Google Calendar
+ * tells them; otherwise the candidate's cancellation line.
  */
 export function cancelledLine(
   interview: Interview,
   zone: string,
   now: number,
+  googleSendsInvites: boolean,
   style: TimeStyle = screenTimeStyle(),
 ): string {
-  const delivery = interview.invitations.candidate;
-  if (delivery.state !== 'none' && kindOf(interview, delivery) !== 'cancellation')
-    return 'Marked cancelled; no one was emailed';
+  if (hasEnded(interview, now)) return 'Marked cancelled; no one was emailed';
+  if (googleSendsInvites && interview.google)
+    return 'Cancelled; Google Calendar emails the guests (Interview Desk sent no cancellation)';
   return deliveryLine(interview, 'candidate', zone, now, undefined, style);
 }
 

@@ -84,4 +84,27 @@ describe('InterviewRoom: what it offers and says after a cancel', () => {
     expect(confirmation.textContent).toBe('Marked cancelled; no one was emailed.');
     expect(services.outbox.items().filter((i) => i.interviewId === grace.id && i.kind === 'cancellation')).toEqual([]);
   });
+
+  it('after cancelling a future interview while Google emails the guests, says Google tells them, not that no one was emailed', async () => {
+    mainNow = Date.now();
+    const ada = schedule('Ada Lovelace', Date.now() + 4 * 86_400_000);
+    await waitFor(() => expect(services.interviews.get(ada.id).invitations.candidate.state).toBe('sent'));
+    // The invitation went out from here; then the interview got its event and Settings let Google email the guests.
+    services.commands.updateQuietly(ada.id, (i) => ({ ...i, google: { eventId: 'evt-ada', state: 'synced' } }));
+    services.settings.update({ googleSendsInvites: true });
+    try {
+      render(<InterviewRoom id={ada.id} settings={services.settings.get()} />);
+      fireEvent.click(await screen.findByRole('button', { name: 'Cancel interview' }));
+      fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Cancel interview' }));
+      const confirmation = await screen.findByTestId('delivery-confirmation');
+      await waitFor(() => expect(services.interviews.get(ada.id).status).toBe('cancelled'));
+      expect(confirmation.textContent).toBe(
+        'Cancelled; Google Calendar emails the guests (Interview Desk sent no cancellation).',
+      );
+      // The app queued nothing: Google's sendUpdates=all is what tells them.
+      expect(services.outbox.items().filter((i) => i.interviewId === ada.id && i.kind === 'cancellation')).toEqual([]);
+    } finally {
+      services.settings.update({ googleSendsInvites: false });
+    }
+  });
 });
