@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { Interview } from '../../preload/shared/contract/interview-schema';
 import type { Settings } from '../../preload/shared/contract/settings-schema';
 import { ScorecardPanel } from '../scorecards/ScorecardPanel';
@@ -20,17 +21,20 @@ export function AfterInterview({
   now: number;
 }) {
   void settings;
-  void now;
+  const started = Date.parse(interview.startUtc) <= now;
+  // Once shown, the scorecard stays mounted when a move puts the start ahead again: it reads main's
+  // view afresh (closed, so gone as a reload shows it) and keeps words typed but not saved yet.
+  const [scorecardShownFor, setScorecardShownFor] = useState<string | undefined>();
+  if (started && scorecardShownFor !== interview.id) setScorecardShownFor(interview.id);
   if (interview.origin !== 'recruiter') return null;
-  // Main's answers (scorecard open, panel form owed) follow the interview's status and time: a cancel
-  // or a move, made here or elsewhere, loads them afresh, as a reload would (a waiting draft is saved).
-  const loadedFor = `${interview.status} ${interview.startUtc} ${interview.durationMinutes}`;
+  // Main's answers (scorecard open, panel form owed) follow the interview's status and time: each
+  // section reads them again on a cancel or a move, made here or elsewhere, without being rebuilt.
   return (
     <>
       {/* Scorecard (renderer/scorecards). */}
-      {Date.parse(interview.startUtc) <= now && <ScorecardPanel key={`scorecard-${loadedFor}`} interview={interview} />}
+      {(started || scorecardShownFor === interview.id) && <ScorecardPanel interview={interview} now={now} />}
       {/* Panel scorecards (renderer/panel-forms). */}
-      {interview.coInterviewers.length > 0 && <PanelForms key={`panel-forms-${loadedFor}`} interview={interview} />}
+      {interview.coInterviewers.length > 0 && <PanelForms interview={interview} />}
       {/* Transcript and Meet links (renderer/transcript). */}
       {interview.meetLink?.startsWith('https://meet.google.com/') && Date.parse(interview.startUtc) <= now && (
         <TranscriptPanel interview={interview} />

@@ -7,6 +7,7 @@ import { ErrorMessage } from '../common/ErrorMessage';
 import { formatDateTime } from '../common/format';
 import { useFocusAfter } from '../common/use-focus-after';
 import { personStatusWords } from '../../preload/shared/rules/panel-person-words';
+import { statusAndTime } from '../common/use-reload-on-change';
 import { usePanelForm } from './use-panel-form';
 
 const attendedWords: Record<PanelFormView['people'][number]['attended'], string> = {
@@ -33,7 +34,8 @@ function formStateLine(view: PanelFormView): string | undefined {
  * connect Google Forms. The answers themselves appear with the scorecards, under their rules.
  */
 export function PanelForms({ interview }: { interview: Interview }) {
-  const loaded = usePanelForm(interview.id);
+  // A cancel or a move, made here or elsewhere, reads the form's asks and reminders again.
+  const loaded = usePanelForm(interview.id, statusAndTime(interview));
   const [error, setError] = useState<DeskError | undefined>();
   const [busy, setBusy] = useState<'connect' | 'check' | 'resend' | undefined>();
   const focusAfter = useFocusAfter();

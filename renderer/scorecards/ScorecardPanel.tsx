@@ -7,6 +7,7 @@ import { Field } from '../common/Field';
 import { FieldError, withoutField } from '../common/FieldError';
 import { formatClock } from '../common/format';
 import { useLeaveGuard, type LeaveWarning } from '../common/leave-guard';
+import { statusAndTime } from '../common/use-reload-on-change';
 import { useAttendance } from '../interview-room/use-attendance';
 import { recruiterAbsent } from '../../preload/shared/rules/recruiter-absent';
 import { OthersScorecards } from './OthersScorecards';
@@ -40,18 +41,37 @@ export const unsavedEditWarning: LeaveWarning = {
   discardLabel: 'Leave without saving',
 };
 
-/** The recruiter's own scorecard in the room, once the interview has started, and the panel's beside it. */
-export function ScorecardPanel({ interview }: { interview: Interview }) {
-  const card = useScorecard(interview.id);
+/** Asked when leaving the room with words main refused once the scorecard closed (a cancel, a move ahead). */
+export const refusedWordsWarning: LeaveWarning = {
+  title: 'Leave without saving?',
+  detail: 'What you typed in your scorecard is not saved. Leave and lose it, or stay and copy it.',
+  discardLabel: 'Leave without saving',
+};
+
+/**
+ * The recruiter's own scorecard in the room, once the interview has started, and the panel's beside
+ * it. A cancel or a move reads main's view again without a rebuild, so typed words stay.
+ */
+export function ScorecardPanel({ interview, now }: { interview: Interview; now: number }) {
+  const started = Date.parse(interview.startUtc) <= now;
+  const card = useScorecard(interview.id, `${statusAndTime(interview)} ${started ? 'started' : 'ahead'}`);
   // Meet says the recruiter never joined: one may still be written, but none is asked for (nor counted).
   const notAsked = recruiterAbsent(useAttendance(interview.id).value?.report);
   const { view, answers, error } = card;
+  const notSaved = card.state === 'pending' || card.state === 'failed';
   // A draft saves itself; an edit after submitting is only recorded by "Save changes", as Settings
-  // are by "Save settings": leaving with one on screen asks first, the way Settings does.
-  const unsaved = view?.own?.state === 'submitted' && (card.state === 'pending' || card.state === 'failed');
-  useLeaveGuard(unsaved, unsavedEditWarning);
+  // are by "Save settings": leaving with one on screen asks first, the way Settings does. So does
+  // leaving a draft main refused once the scorecard closed: no later autosave can keep it.
+  const closed = view?.open === false;
+  const submittedEdit = view?.own?.state === 'submitted' && notSaved;
+  useLeaveGuard(
+    submittedEdit || (closed && card.state === 'failed'),
+    submittedEdit ? unsavedEditWarning : refusedWordsWarning,
+  );
   if (!view || !answers) return card.loadError ? <ErrorMessage error={card.loadError} /> : null;
-  if (!view.open) return null;
+  // Closed (cancelled, moved ahead): gone as a reload shows it, unless typed words are not saved yet.
+  // Then they stay, with Save changes, so main's refusal is said in its own words and nothing vanishes.
+  if (closed && !notSaved) return null;
   const criteria: Criterion[] = view.own?.criteria ?? view.template.criteria;
   const submitted = view.own?.state === 'submitted';
   const edited = (field: string) => card.setError(withoutField(error, field));

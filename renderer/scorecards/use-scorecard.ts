@@ -3,6 +3,7 @@ import type { ScorecardAnswers, ScorecardView } from '../../preload/shared/contr
 import type { DeskError } from '../../preload/shared/contract/result';
 import { desk } from '../bridge/desk';
 import { useCall } from '../common/use-call';
+import { useReloadOnChange } from '../common/use-reload-on-change';
 
 /** How long typing pauses before a draft is saved. */
 export const autosaveDelayMs = 700;
@@ -17,10 +18,14 @@ export const emptyAnswers = (): ScorecardAnswers => ({ ratings: {}, takeaways: '
  * screen's own from the first load on: news from main (a save's answer, another window) updates the
  * view and the status, never what is being typed. A draft autosaves after a pause and when the room
  * closes; a refused save keeps every word on screen and shows main's field errors.
+ *
+ * `loadedFor` says what main's view follows (the interview's status and time): when it changes the
+ * view is read again, as a reload would, and the answers being typed stay.
  */
-export function useScorecard(interviewId: string) {
+export function useScorecard(interviewId: string, loadedFor: string) {
   const loaded = useCall(() => desk.scorecards.get(interviewId));
   const { value: view, setValue, reload } = loaded;
+  useReloadOnChange(loadedFor, reload);
   const [answers, setAnswers] = useState<ScorecardAnswers | undefined>();
   const [state, setState] = useState<SaveState>('idle');
   const [error, setError] = useState<DeskError | undefined>();

@@ -14,7 +14,7 @@ const ended = panelInterview(Date.now() - 65 * minute, {
 });
 
 // The room's after-interview sections over real services (real SQLite, the real cancel) in this process.
-const { render, screen, fireEvent, waitFor, desk, services } = await rendererOverServices({
+const { render, screen, fireEvent, waitFor, act, desk, services } = await rendererOverServices({
   seed: {
     interviews: [ended],
     settings: { firstRunDone: true, recruiterName: 'Rita Recruiter', recruiterEmail: 'recruiter@example.com' },
@@ -113,5 +113,132 @@ describe('the room after an ended interview is moved to tomorrow', () => {
     unmount();
     render(<AfterInterview interview={result.value} settings={settingsValue} now={Date.now()} />);
     await waitFor(() => expect(screen.getByTestId('panel-forms').textContent).toBe(shown));
+  });
+});
+
+/** An ended interview of its own, in the database, with Bob alone on the panel. */
+function endedInterview(name: string, email: string): Interview {
+  const interview = panelInterview(Date.now() - 65 * minute, {
+    candidate: { name, email },
+    coInterviewers: [{ email: 'bob@example.com', name: 'Bob Panel' }],
+  });
+  createInterviewRepository(services.stores.database).put(interview);
+  return interview;
+}
+/** The same, with the recruiter's scorecard submitted. */
+async function endedWithSubmitted(name: string, email: string): Promise<Interview> {
+  const interview = endedInterview(name, email);
+  const submitted = await desk.scorecards.submit({
+    interviewId: interview.id,
+    answers: { ratings: {}, overall: 'yes', takeaways: 'Clear on trade-offs.' },
+  });
+  if (!submitted.ok) throw new Error(submitted.error.message);
+  return interview;
+}
+const takeaways = () => screen.getByLabelText<HTMLTextAreaElement>('Key takeaways');
+const status = () => screen.getByTestId('scorecard-status').textContent;
+const typed = 'Clear on trade-offs. Strong on parsers.';
+/** Whether the window asks before it closes or reloads (the browser's own question). */
+const closingAsks = () => {
+  const event = new Event('beforeunload', { cancelable: true });
+  window.dispatchEvent(event);
+  return event.defaultPrevented;
+};
+/**
+ * Opens the sections on `interview` and types new takeaways once `button` shows; `show` then hands
+ * them a later copy of the interview, as the room does.
+ */
+async function typeInRoom(interview: Interview, button: string) {
+  const { rerender, unmount } = render(
+    <AfterInterview interview={interview} settings={settingsValue} now={Date.now()} />,
+  );
+  await screen.findByRole('button', { name: button });
+  fireEvent.change(takeaways(), { target: { value: typed } });
+  const show = (next: Interview) =>
+    rerender(<AfterInterview interview={next} settings={settingsValue} now={Date.now()} />);
+  return { show, unmount };
+}
+/** Cancels through main, as the room's "Cancel interview" does; answers main's copy. */
+async function cancelNow(id: string): Promise<Interview> {
+  const cancelled = await desk.interviews.cancel(id);
+  if (!cancelled.ok) throw new Error(cancelled.error.message);
+  return cancelled.value;
+}
+/** Lets the room's loads answer (a reload over real services takes a few milliseconds). */
+const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 100)));
+
+describe('an unsaved edit to a submitted scorecard when the interview changes under it', () => {
+  it('keeps the typed words when Calendar moves the ended event, and Save changes records them', async () => {
+    const interview = await endedWithSubmitted('Edsger Dijkstra', 'edsger@example.com');
+    const { show } = await typeInRoom(interview, 'Save changes');
+
+    // A Calendar read takes in a new duration, then a move within the past: main's copy, then the room's.
+    const longer = services.commands.update(interview.id, (i) => ({ ...i, durationMinutes: 60 }));
+    show(longer);
+    const earlier = services.commands.update(interview.id, (i) => ({
+      ...i,
+      startUtc: new Date(Date.parse(interview.startUtc) - 30 * minute).toISOString(),
+    }));
+    show(earlier);
+    await settle();
+    expect(takeaways().value).toBe(typed);
+    expect(status()).toBe('Changes not saved yet: press Save changes.');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(status()).toMatch(/Edited after submitting, at /));
+    const stored = await desk.scorecards.get(interview.id);
+    expect(stored.ok && stored.value.own?.answers.takeaways).toBe(typed);
+  });
+
+  it('keeps the typed words when the ended event moves ahead; with nothing unsaved the section goes', async () => {
+    const interview = await endedWithSubmitted('Donald Knuth', 'donald@example.com');
+    const { show, unmount } = await typeInRoom(interview, 'Save changes');
+
+    const ahead = new Date(Date.now() + 24 * 60 * minute).toISOString();
+    const tomorrow = services.commands.update(interview.id, (i) => ({ ...i, startUtc: ahead }));
+    show(tomorrow);
+    await settle();
+    expect(takeaways().value).toBe(typed);
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await screen.findByText('The scorecard opens once the interview has started');
+    expect(takeaways().value).toBe(typed);
+
+    // Nothing typed: the room shows what a reload shows, no scorecard before the start.
+    unmount();
+    const untouched = await endedWithSubmitted('Niklaus Wirth', 'niklaus@example.com');
+    const second = render(<AfterInterview interview={untouched} settings={settingsValue} now={Date.now()} />);
+    await screen.findByRole('button', { name: 'Save changes' });
+    const untouchedAhead = services.commands.update(untouched.id, (i) => ({ ...i, startUtc: ahead }));
+    second.rerender(<AfterInterview interview={untouchedAhead} settings={settingsValue} now={Date.now()} />);
+    await waitFor(() => expect(screen.queryByTestId('scorecard')).toBeNull());
+  });
+
+  it('keeps the section and the words after a cancel, and says in main’s words why they cannot be saved', async () => {
+    const interview = await endedWithSubmitted('Barbara Liskov', 'barbara@example.com');
+    const { show } = await typeInRoom(interview, 'Save changes');
+    show(await cancelNow(interview.id));
+    // Panel scorecards go, as a reload shows it; the typed words stay.
+    await waitFor(() => expect(screen.queryByTestId('panel-forms')).toBeNull());
+    expect(takeaways().value).toBe(typed);
+    expect(status()).toBe('Changes not saved yet: press Save changes.');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await screen.findByText('This interview was cancelled: there is no scorecard to write');
+    expect(status()).toBe('Not saved: see the message below. What you typed is still here.');
+    expect(takeaways().value).toBe(typed);
+    expect(closingAsks()).toBe(true);
+    const stored = await desk.scorecards.get(interview.id);
+    expect(stored.ok && stored.value.own?.answers.takeaways).toBe('Clear on trade-offs.');
+  });
+
+  it('keeps a draft typed just before a cancel, with main’s words for the refused autosave', async () => {
+    const interview = endedInterview('Frances Allen', 'frances@example.com');
+    const { show } = await typeInRoom(interview, 'Submit scorecard');
+    show(await cancelNow(interview.id));
+    await screen.findByText('This interview was cancelled: there is no scorecard to write');
+    expect(status()).toBe('Not saved: see the message below. What you typed is still here.');
+    expect(takeaways().value).toBe(typed);
+    // No autosave can keep it now: closing the window asks first.
+    expect(closingAsks()).toBe(true);
   });
 });

@@ -19,7 +19,7 @@ const line = 'Meet says you did not join this interview, so no scorecard is aske
 
 describe('the room’s scorecard when Meet says the recruiter did not join', () => {
   it('says quietly why none is asked for, and still lets one be written', async () => {
-    render(<ScorecardPanel interview={phoneScreen} />);
+    render(<ScorecardPanel interview={phoneScreen} now={Date.now()} />);
     await screen.findByRole('button', { name: 'Submit scorecard' });
     // Attendance not read yet: asked as usual, nothing said.
     expect(screen.queryByText(line)).toBeNull();
