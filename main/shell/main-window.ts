@@ -18,13 +18,19 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
   return window;
 }
 
+/** Who waits on a window's close (a quit): told when the person keeps an unsaved edit instead. */
+const keptListeners = new WeakMap<BrowserWindow, () => void>();
+
 /**
  * A screen with unsaved changes (Settings, a submitted scorecard being edited) refuses `beforeunload`;
  * Electron then keeps the window open without a word unless main asks, so it asks in the renderer's
  * own words. The answer must be given synchronously: `preventDefault` lets the window close or reload.
+ * A window hidden in the tray is shown first (a quit from the tray closes it), so the person sees what
+ * is unsaved.
  */
 export function askBeforeLeavingUnsaved(window: BrowserWindow): void {
   window.webContents.on('will-prevent-unload', (event) => {
+    if (!window.isVisible()) window.show();
     const choice = dialog.showMessageBoxSync(window, {
       type: 'question',
       message: 'Leave without saving?',
@@ -35,6 +41,28 @@ export function askBeforeLeavingUnsaved(window: BrowserWindow): void {
       noLink: true,
     });
     if (choice === 1) event.preventDefault();
+    else keptListeners.get(window)?.();
+  });
+}
+
+/**
+ * Closes a window for a quit (`app.exit` would close it without the question above): answers true
+ * once it closed, false when the person chose to keep an unsaved edit.
+ */
+export function closeForQuit(window: BrowserWindow | null): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (!window || window.isDestroyed()) return resolve(true);
+    const closed = () => {
+      keptListeners.delete(window);
+      resolve(true);
+    };
+    keptListeners.set(window, () => {
+      keptListeners.delete(window);
+      window.removeListener('closed', closed);
+      resolve(false);
+    });
+    window.once('closed', closed);
+    window.close();
   });
 }
 

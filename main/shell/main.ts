@@ -16,7 +16,7 @@ import { installWebContentsGuard } from './web-contents-guard';
 import { applyPermissionPolicy, appPermissionPolicy } from './permissions';
 import { forwardEvents, registerIpcHandlers } from './ipc-bridge';
 import { createMeetWindowLauncher, meetNavigationPolicy } from './meet-window';
-import { createMainWindow, hideInsteadOfClose } from './main-window';
+import { closeForQuit, createMainWindow, hideInsteadOfClose } from './main-window';
 import { createTray } from './tray';
 import { quitAfterStop } from './quit-after-stop';
 import { createPdfSaver } from './save-pdf';
@@ -228,7 +228,10 @@ if (!app.requestSingleInstanceLock()) {
       app.exit(error instanceof ConfigError ? 2 : 1);
     });
   app.on('before-quit', () => (quitting = true));
-  quitAfterStop(app, () => started?.stop());
+  quitAfterStop(app, () => started?.stop(), 6_000, {
+    closeWindows: () => closeForQuit(mainWindow),
+    onCancelled: () => (quitting = false),
+  });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin' && !started?.services.settings.get().closeToTray) app.quit();
   });

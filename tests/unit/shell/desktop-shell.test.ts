@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BrowserWindow, Menu, Notification, Tray, dialog, resetFakeElectron } from '../../fakes/electron';
-import { createMainWindow, hideInsteadOfClose } from '../../../main/shell/main-window';
+import { closeForQuit, createMainWindow, hideInsteadOfClose } from '../../../main/shell/main-window';
 import { createTray, trayTemplate } from '../../../main/shell/tray';
 import {
   showReminderNotification,
@@ -253,6 +253,29 @@ describe('windows of the desktop shell', () => {
     dialog.answers.push(1);
     expect(refuse()).toBe(true);
     expect(dialog.shown).toHaveLength(2);
+  });
+
+  it('a quit closes the window through the same question: kept edits call it off, a plain close lets it go', async () => {
+    const window = createMainWindow('/app/dist/preload/preload.cjs');
+    const fake = BrowserWindow.created.at(-1)!;
+    fake.hide();
+    // The renderer refuses to unload (an unsaved edit): the fake window's close asks, as Electron's does.
+    fake.close = () => {
+      let leave = false;
+      fake.webContents.emit('will-prevent-unload', { preventDefault: () => (leave = true) });
+      if (!leave) return;
+      fake.destroyed = true;
+      fake.emit('closed');
+    };
+    const kept = closeForQuit(window);
+    await expect(kept).resolves.toBe(false);
+    // The hidden window was shown first, so the person sees what is unsaved.
+    expect(window.isVisible()).toBe(true);
+    expect(window.isDestroyed()).toBe(false);
+    dialog.answers.push(1);
+    await expect(closeForQuit(window)).resolves.toBe(true);
+    expect(window.isDestroyed()).toBe(true);
+    await expect(closeForQuit(window)).resolves.toBe(true);
   });
 
   it('closing the main window hides it to the tray when the setting says so, with a notice the first time', () => {

@@ -31,6 +31,25 @@ describe('quitting the desktop app', () => {
     expect(app.exited).toEqual([0]);
   });
 
+  it('closes the windows first; a kept unsaved edit calls the quit off, and the next quit goes through', async () => {
+    const stop = vi.fn(async () => {});
+    const answers = [false, true];
+    const closeWindows = vi.fn(async () => answers.shift() ?? true);
+    const onCancelled = vi.fn();
+    quitAfterStop(app as never, stop, 6_000, { closeWindows, onCancelled });
+    expect(beforeQuit()).toBe(true);
+    await vi.advanceTimersByTimeAsync(0);
+    // "Keep editing": nothing stopped, nothing exited, the app runs on.
+    expect(onCancelled).toHaveBeenCalledTimes(1);
+    expect(stop).not.toHaveBeenCalled();
+    expect(app.exited).toEqual([]);
+    expect(beforeQuit()).toBe(true);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(closeWindows).toHaveBeenCalledTimes(2);
+    expect(stop).toHaveBeenCalledTimes(1);
+    expect(app.exited).toEqual([0]);
+  });
+
   it('exits after the limit when stopping hangs', async () => {
     quitAfterStop(app as never, () => new Promise<void>(() => {}), 6_000);
     expect(beforeQuit()).toBe(true);
