@@ -200,9 +200,10 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     resend(interviewId, recipient) {
       const interview = interviews.get(interviewId);
       refuseOnCandidateCopy(interview, 'resend');
-      refuseResendWhileUntold(interview);
+      // An ended interview first: a leftover Calendar mark's "use Send update" would be refused for the same reason.
       if (hasEnded(interview, clock.now()))
         throw new DeskFailure('invalid_input', 'This interview has ended, so there is nothing to send.', 'id');
+      refuseResendWhileUntold(interview);
       if (!recipientsOf(interview).includes(recipient))
         throw new DeskFailure('invalid_input', 'This person is not on the interview’s panel.', 'recipient');
       const kind: MailKind =

@@ -232,12 +232,25 @@ describe('invitations over real SMTP', () => {
   it('after its time, nothing more is sent about an interview: Resend and a panel change are refused in words; a cancel is only recorded', async () => {
     const interview = await schedule();
     await eventually(() => expect(sink.received).toHaveLength(2));
+    // A move made in Google Calendar that was never sent is left over: once the time is over, the
+    // answer is that it ended, never "use Send update" (which would refuse it for the same reason).
+    services.commands.updateQuietly(interview.id, (i) => ({
+      ...i,
+      google: {
+        eventId: 'evt-ended',
+        state: 'synced',
+        calendarChange: {
+          kind: 'moved',
+          at: new Date().toISOString(),
+          was: { startUtc: i.startUtc, durationMinutes: 30 },
+        },
+      },
+    }));
     later = 4 * 86_400_000;
+    const ended = { code: 'invalid_input', message: 'This interview has ended, so there is nothing to send.' };
     const resend = await call('mail:resend', { id: interview.id, recipient: 'candidate' });
-    expect(resend).toMatchObject({
-      ok: false,
-      error: { code: 'invalid_input', message: 'This interview has ended, so there is nothing to send.' },
-    });
+    expect(resend).toMatchObject({ ok: false, error: ended });
+    expect(await call('interviews:sendCalendarChange', interview.id)).toMatchObject({ ok: false, error: ended });
     const panel = await call('interviews:setPanel', {
       id: interview.id,
       coInterviewers: [{ email: 'pat@example.com' }],
