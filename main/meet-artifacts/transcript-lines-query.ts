@@ -23,7 +23,19 @@ export function likeAnywhere(text: string): string {
 }
 
 /** A search of words only (letters, digits, their marks, single spaces): the word index may answer it too. */
-const wordsOnly = /^[\p{L}\p{N}\p{M}]+( [\p{L}\p{N}\p{M}]+)*$/u;
+const wordsOnlyText = /^[\p{L}\p{N}\p{M}]+( [\p{L}\p{N}\p{M}]+)*$/u;
+
+/**
+ * The search as words for the word index: as the schedule's search asks it (the last word
+ * open-ended) from three characters on; under three, the word itself (an open-ended letter or two
+ * would read most of the index). None without a letter or digit.
+ */
+function wordsPhrase(text: string): string | undefined {
+  const open = spokenQuery(text);
+  if (open) return open;
+  const words = text.replace(/[\p{Cc}\uE000]/gu, ' ').trim();
+  return /[\p{L}\p{N}]/u.test(words) ? `"${words.replaceAll('"', '""')}"` : undefined;
+}
 
 /**
  * The lines that hold `query`: its characters in their text or in the speaker's name, ASCII letters
@@ -32,19 +44,41 @@ const wordsOnly = /^[\p{L}\p{N}\p{M}]+( [\p{L}\p{N}\p{M}]+)*$/u;
  * be unfinished), as the schedule's search finds interviews. `band` is the interview's range of
  * entry ids, so the word index is read within this interview's entries only.
  *
+ * With `wordsOnly` (a long transcript, see preload/shared/rules/transcript-find-mode) and the word
+ * index there, the text is read through the index alone: the lines that say the search's words
+ * (other characters are not words: "50%" finds "50"), or whose speaker's name holds it as typed.
+ *
  * Undefined when the search is only spaces (every line). SQLite's text functions stop at a NUL
  * character, so a search holding one finds nothing rather than less than it says.
  */
-export function lineHolds(query: string, band: { low: number; high: number } | undefined): LineCondition | undefined {
+export function lineHolds(
+  query: string,
+  band: { low: number; high: number } | undefined,
+  wordsOnly = false,
+): LineCondition | undefined {
   const text = findText(query);
   if (text === '') return undefined;
   if (text.includes('\0')) return { sql: '0', params: [] };
   const pattern = likeAnywhere(text);
-  const like = { sql: "(text LIKE ? ESCAPE '\\' OR speaker LIKE ? ESCAPE '\\')", params: [pattern, pattern] };
-  const phrase = band && wordsOnly.test(text) ? spokenQuery(text) : undefined;
-  if (!band || !phrase) return like;
+  const speaker = { sql: "speaker LIKE ? ESCAPE '\\'", params: [pattern] };
+  if (band && wordsOnly) {
+    const phrase = wordsPhrase(text);
+    return phrase ? either(speaker, said(phrase, band)) : speaker;
+  }
+  const like = either({ sql: "text LIKE ? ESCAPE '\\'", params: [pattern] }, speaker);
+  const phrase = band && wordsOnlyText.test(text) ? spokenQuery(text) : undefined;
+  return band && phrase ? either(like, said(phrase, band)) : like;
+}
+
+/** The lines whose text says `phrase` (an FTS5 query), read from the word index within `band`. */
+function said(phrase: string, band: { low: number; high: number }): LineCondition {
   return {
-    sql: `(${like.sql} OR id IN (SELECT rowid FROM transcript_fts WHERE transcript_fts MATCH ? AND rowid BETWEEN ? AND ?))`,
-    params: [...like.params, phrase, band.low, band.high],
+    sql: 'id IN (SELECT rowid FROM transcript_fts WHERE transcript_fts MATCH ? AND rowid BETWEEN ? AND ?)',
+    params: [phrase, band.low, band.high],
   };
+}
+
+/** Either condition. */
+function either(a: LineCondition, b: LineCondition): LineCondition {
+  return { sql: `(${a.sql} OR ${b.sql})`, params: [...a.params, ...b.params] };
 }

@@ -2,6 +2,7 @@ import type { TranscriptLine, TranscriptPage } from '../../preload/shared/contra
 import type { Database } from '../database/database';
 import { ensureFullTextIndex } from '../database/search-index';
 import { transcriptSearchIndex } from './transcript-search-index';
+import { findsWordsOnly } from '../../preload/shared/rules/transcript-find-mode';
 import { lineHolds } from './transcript-lines-query';
 
 /** An interview's stored transcript, a page at a time. */
@@ -10,7 +11,7 @@ export interface TranscriptLines {
   total(interviewId: string): number;
   /**
    * Up to `size` lines in the order said, after the line `after` (its `seq`) and, with `query`, only
-   * those that hold it; `count` is over the whole interview.
+   * those that hold it; `count` is over the whole interview, and left out on a later page of a search.
    */
   page(
     interviewId: string,
@@ -40,7 +41,8 @@ const lineOf = (r: Row): TranscriptLine => ({
 /**
  * Reads pages of the stored entries with SQL: a page walks the index in the order said and stops
  * after `size` lines; a search is counted by SQLite over the interview's entries, so a transcript of
- * 20,000 long lines never passes through JavaScript whole.
+ * 20,000 long lines never passes through JavaScript whole. SQLite runs on main's thread: a long
+ * transcript is searched through the word index (`findsWordsOnly`), never read whole per key.
  */
 export function createTranscriptLines(db: Database): TranscriptLines {
   // The word index is the schedule search's (kept by triggers); without FTS5, find uses LIKE alone.
@@ -65,7 +67,8 @@ export function createTranscriptLines(db: Database): TranscriptLines {
     total,
     page(interviewId, ask, size) {
       const all = total(interviewId);
-      const holds = ask.query === undefined || all === 0 ? undefined : lineHolds(ask.query, band(interviewId));
+      const holds =
+        ask.query === undefined || all === 0 ? undefined : lineHolds(ask.query, band(interviewId), findsWordsOnly(all));
       const where = holds ? ` AND ${holds.sql}` : '';
       const params = holds?.params ?? [];
       // After a line: the lines said later, or at the same time and stored after it (the order shown).
@@ -80,7 +83,14 @@ export function createTranscriptLines(db: Database): TranscriptLines {
            WHERE interview_id = ?${where}${after} ORDER BY start_time, id LIMIT ?`,
         )
         .all(interviewId, ...params, ...afterParams, size + 1) as Row[];
-      const count = holds
+      const lines = rows.slice(0, size).map(lineOf);
+      const more = rows.length > size;
+      if (!holds) return { lines, count: all, total: all, more };
+      // A later page of a search is not counted again (the room keeps the first page's count); a
+      // first page that holds every match is its own count. Only a first page with more after it
+      // reads the interview again to count: a search finding few lines is read once.
+      if (ask.after !== undefined) return { lines, total: all, more };
+      const count = more
         ? Number(
             (
               db
@@ -88,8 +98,8 @@ export function createTranscriptLines(db: Database): TranscriptLines {
                 .get(interviewId, ...params) as { n: number }
             ).n,
           )
-        : all;
-      return { lines: rows.slice(0, size).map(lineOf), count, total: all, more: rows.length > size };
+        : lines.length;
+      return { lines, count, total: all, more };
     },
   };
 }

@@ -17,6 +17,7 @@ import {
   openWords,
   statusWords,
 } from '../../preload/shared/rules/artifact-words';
+import { findByCharactersLines, findsWordsOnly } from '../../preload/shared/rules/transcript-find-mode';
 import { findKey, markMatches } from './find-in-transcript';
 import { useTranscriptLines, type ShownLines } from './use-transcript-lines';
 import { useArtifacts } from './use-artifacts';
@@ -43,6 +44,9 @@ function ArtifactItem({ link, onError }: { link: ArtifactLink; onError: (e: Desk
   );
 }
 
+/** What find looks for in a long transcript (main reads it through the word index alone). */
+const findWordsOnlyWords = `In a transcript of more than ${findByCharactersLines.toLocaleString('en')} lines, find looks for words (the last may be unfinished) and speakers' names, not for any characters.`;
+
 /** How many lines are shown of how many, once there are more than one page (or more were asked for). */
 function shownWords(shown: ShownLines, grown: boolean): string {
   if (!shown.more && !grown) return '';
@@ -63,6 +67,7 @@ function Transcript({ interviewId, view, zone }: { interviewId: string; view: Ar
   const { shown, error, loading, showMore } = useTranscriptLines(interviewId, view, query);
   const [grown, setGrown] = useState(false);
   const key = findKey(shown.query);
+  const wordsOnly = findsWordsOnly(shown.total);
   const first = shown.lines[0] ?? view.entries[0];
   const more = async () => {
     if (loading) return;
@@ -87,8 +92,13 @@ function Transcript({ interviewId, view, zone }: { interviewId: string; view: Ar
             setQuery(e.target.value);
             setGrown(false);
           }}
-          aria-describedby={`${inputId}-count`}
+          aria-describedby={`${inputId}-count${wordsOnly ? ` ${inputId}-words` : ''}`}
         />
+        {wordsOnly && (
+          <p id={`${inputId}-words`} className="muted" data-testid="transcript-find-words">
+            {findWordsOnlyWords}
+          </p>
+        )}
         <p id={`${inputId}-count`} className="muted" aria-live="polite" data-testid="transcript-count">
           {shown.query
             ? shown.count === 0

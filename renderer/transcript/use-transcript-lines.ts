@@ -47,7 +47,8 @@ export function useTranscriptLines(interviewId: string, view: ArtifactsView, typ
       void desk.artifacts.lines({ interviewId, query }).then((result) => {
         if (mine !== asked.current) return;
         if (result.ok) {
-          setAnswer({ view, query, ...result.value });
+          // A first page always carries its count.
+          setAnswer({ view, query, ...result.value, count: result.value.count ?? result.value.lines.length });
           setError(undefined);
         } else setError(result.error);
       });
@@ -73,7 +74,9 @@ export function useTranscriptLines(interviewId: string, view: ArtifactsView, typ
       return undefined;
     }
     setError(undefined);
-    setAnswer({ ...shown, ...result.value, view, lines: [...shown.lines, ...result.value.lines] });
+    // A later page of a search comes without a count: the first page's stands.
+    const count = result.value.count ?? shown.count;
+    setAnswer({ ...shown, ...result.value, count, view, lines: [...shown.lines, ...result.value.lines] });
     return result.value.lines[0];
   };
 

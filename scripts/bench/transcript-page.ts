@@ -3,6 +3,11 @@
 // line (what a hostile or broken transcript may hold). Before: the room's view carried every line
 // (bytes of its JSON answer, ms to read and encode it). After: the first page and the count, then
 // "Show more lines" and find within answered by SQLite over the whole interview.
+// Find runs SQLite on main's thread, so its time is time main answers nothing else. Before: every
+// line read character by character, twice (the page, then the count), and again at each "Show more
+// lines" of a search. After: a search read once (counted only on its first page), and a transcript
+// over `findByCharactersLines` lines read through the word index alone; the last case (2,000 lines
+// of 10,000 characters) is the most find still reads character by character.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +15,8 @@ import { DatabaseSync } from 'node:sqlite';
 import { makeInterview } from '../../tests/support/interview-fixtures';
 import { createArtifactRepository, type StoredEntry } from '../../main/meet-artifacts/artifact-repository';
 import { createTranscriptLines } from '../../main/meet-artifacts/transcript-lines';
+import { lineHolds } from '../../main/meet-artifacts/transcript-lines-query';
+import { findByCharactersLines } from '../../preload/shared/rules/transcript-find-mode';
 import { applyPragmas, wrapDatabase } from '../../main/database/database';
 import { migrateDatabase } from '../../main/database/schema-migrations';
 import { createInterviewRepository } from '../../main/database/interview-repository';
@@ -27,8 +34,8 @@ const transcript = createTranscriptLines(db);
 const words = 'so the queue keeps every message on disk before it is sent and a retry never sends twice'.split(' ');
 const start = Date.parse('2030-01-07T09:00:00Z');
 
-/** One interview with 20,000 stored lines of about `chars` characters. */
-function seed(code: string, chars: number): string {
+/** One interview with `count` stored lines of about `chars` characters. */
+function seed(code: string, chars: number, count: number): string {
   const interview = makeInterview({
     startUtc: new Date(start).toISOString(),
     durationMinutes: 60,
@@ -37,7 +44,7 @@ function seed(code: string, chars: number): string {
   createInterviewRepository(db).put(interview);
   const name = `conferenceRecords/${code}/transcripts/t1`;
   const sentence = Array.from({ length: 400 }, (_, w) => words[w % words.length]).join(' ');
-  const entries: StoredEntry[] = Array.from({ length: transcriptLinesKept }, (_, n) => ({
+  const entries: StoredEntry[] = Array.from({ length: count }, (_, n) => ({
     transcript: name,
     name: `${name}/entries/e${n}`,
     speaker: n % 3 ? 'Ada Lovelace' : 'Rita Recruiter',
@@ -65,27 +72,67 @@ const firstPage = (id: string) => {
 };
 const mib = (text: string) => Buffer.byteLength(text) / 1_048_576;
 
-for (const [label, code, chars, runs] of [
-  ['20,000 lines of ~150 characters', 'abc-mnop-xyz', 150, 10],
-  ['20,000 lines of 10,000 characters', 'ddd-eeee-fff', 10_000, 3],
+/** The interview's range of entry ids, for the word index (as transcript-lines reads it). */
+const band = (id: string) => {
+  const r = sql
+    .prepare('SELECT min(id) AS low, max(id) AS high FROM transcript_entries WHERE interview_id = ?')
+    .get(id) as { low: number; high: number };
+  return { low: r.low, high: r.high };
+};
+/** Find as it was: every line read for the characters (and the words), the page and then the count. */
+const findBefore = (id: string, query: string, after?: number) => {
+  const holds = lineHolds(query, band(id))!;
+  const cursor =
+    after === undefined ? '' : ' AND (start_time, id) > (SELECT start_time, id FROM transcript_entries WHERE id = ?)';
+  sql
+    .prepare(
+      `SELECT id, speaker, text, language_code, start_time, end_time FROM transcript_entries
+       WHERE interview_id = ? AND ${holds.sql}${cursor} ORDER BY start_time, id LIMIT ?`,
+    )
+    .all(id, ...holds.params, ...(after === undefined ? [] : [after]), transcriptPageSize + 1);
+  return sql
+    .prepare(`SELECT count(*) AS n FROM transcript_entries WHERE interview_id = ? AND ${holds.sql}`)
+    .get(id, ...holds.params);
+};
+
+for (const [label, code, chars, count, runs] of [
+  ['20,000 lines of ~150 characters', 'abc-mnop-xyz', 150, transcriptLinesKept, 10],
+  ['20,000 lines of 10,000 characters', 'ddd-eeee-fff', 10_000, transcriptLinesKept, 5],
+  [
+    `${findByCharactersLines.toLocaleString('en')} lines of 10,000 characters`,
+    'ggg-hhhh-iii',
+    10_000,
+    findByCharactersLines,
+    10,
+  ],
 ] as const) {
-  const id = seed(code, chars);
+  const id = seed(code, chars, count);
   console.log(`\n${label}`);
   report("before: the room's view, JSON answer", mib(everyLine(id)), 'MiB');
   reportDurations("before: the room's view (read every line, encode)", await timeMany(runs, () => everyLine(id)));
   report("after: the room's view, JSON answer", mib(firstPage(id)) * 1_024, 'KiB');
   reportDurations("after: the room's view (first page and count)", await timeMany(50, () => firstPage(id)));
   const page = transcript.page(id, {}, transcriptPageSize);
-  const middle = transcript.page(id, { after: page.lines.at(-1)!.seq + 10_000 }, transcriptPageSize);
+  const middle = transcript.page(id, { after: page.lines.at(-1)!.seq + count / 2 }, transcriptPageSize);
   reportDurations(
     'Show more lines (a page from the middle)',
-    await timeMany(50, () => transcript.page(id, { after: middle.lines[0]!.seq }, transcriptPageSize)),
+    await timeMany(50, () =>
+      transcript.page(id, { after: middle.lines[0]?.seq ?? page.lines.at(-1)!.seq }, transcriptPageSize),
+    ),
   );
-  for (const query of ['queue', 'kafka', '50%_\'"', 'jose'])
+  for (const query of ['queue', 'kafka', '50%_\'"', 'jose', 'queue keeps']) {
+    const found = transcript.page(id, { query }, transcriptPageSize);
+    console.log(`find "${query}": ${found.count} lines hold it`);
+    reportDurations('  before: find (every line read, twice)', await timeMany(runs, () => findBefore(id, query)));
+    reportDurations('  after: find', await timeMany(runs, () => transcript.page(id, { query }, transcriptPageSize)));
+    const last = found.lines.at(-1)?.seq;
+    if (!found.more || last === undefined) continue;
+    reportDurations('  before: Show more lines of it', await timeMany(runs, () => findBefore(id, query, last)));
     reportDurations(
-      `find "${query}" over the whole interview (${transcript.page(id, { query }, transcriptPageSize).count} lines hold it)`,
-      await timeMany(runs, () => transcript.page(id, { query }, transcriptPageSize)),
+      '  after: Show more lines of it',
+      await timeMany(runs, () => transcript.page(id, { query, after: last }, transcriptPageSize)),
     );
+  }
 }
 report('database file', fs.statSync(file).size / 1_048_576, 'MiB');
 db.close();

@@ -84,8 +84,11 @@ export type TranscriptLinesAsk = z.infer<typeof transcriptLinesAskSchema>;
 /** A page of lines, with how many there are in the whole interview. */
 export const transcriptPageSchema = z.object({
   lines: z.array(transcriptLineSchema),
-  /** Lines that hold `query` in the whole interview (every line without one). */
-  count: z.number().int().nonnegative(),
+  /**
+   * Lines that hold `query` in the whole interview (every line without one). Absent on a later page
+   * of a search (`after` with `query`): it is not counted again, the room keeps the first page's.
+   */
+  count: z.number().int().nonnegative().optional(),
   /** Every line kept for the interview. */
   total: z.number().int().nonnegative(),
   /** Whether more lines (holding `query`, with one) follow the last of these. */

@@ -7,6 +7,7 @@ import { createMemoryLogger } from '../../../main/logging/logger';
 import { createArtifactRepository, type StoredEntry } from '../../../main/meet-artifacts/artifact-repository';
 import type { Result } from '../../../preload/shared/contract/result';
 import type { ArtifactsView, TranscriptPage } from '../../../preload/shared/contract/transcript-schema';
+import { findByCharactersLines } from '../../../preload/shared/rules/transcript-find-mode';
 
 const minute = 60_000;
 const start = Date.now() - 3 * 60 * minute;
@@ -42,15 +43,28 @@ const entries: StoredEntry[] = Array.from({ length: 1000 }, (_, i) => ({
   startTime: at(minute + (i === 11 ? 10 : i) * 1000),
 }));
 
+// A transcript longer than find reads character by character: the same lines, one more than that.
+const long = makeInterview({
+  startUtc: at(0),
+  durationMinutes: 45,
+  meetLink: 'https://meet.google.com/lll-mmmm-nnn',
+});
+const longTranscript = 'conferenceRecords/c2/transcripts/t1';
+const longEntries: StoredEntry[] = Array.from({ length: findByCharactersLines + 1 }, (_, i) => ({
+  transcript: longTranscript,
+  name: `${longTranscript}/entries/e${i}`,
+  speaker: i % 3 === 0 ? 'Rita Recruiter' : 'Ada Lovelace',
+  text: said(i),
+  startTime: at(minute + i * 1000),
+}));
+
 const temp = makeTempDir();
-seedStore(temp.dir, { interviews: [interview, copy], settings: { firstRunDone: true } });
+seedStore(temp.dir, { interviews: [interview, copy, long], settings: { firstRunDone: true } });
 const services = servicesFor(temp.dir);
-createArtifactRepository(services.stores.database).saveLook(
-  interview.id,
-  [{ name: transcript, kind: 'transcript', state: 'FILE_GENERATED' }],
-  entries,
-  { state: 'complete', attempts: 0, nextMs: 0, checkedMs: Date.now(), notesOffered: true },
-);
+const look = { state: 'complete', attempts: 0, nextMs: 0, checkedMs: Date.now(), notesOffered: true } as const;
+const stored = createArtifactRepository(services.stores.database);
+stored.saveLook(interview.id, [{ name: transcript, kind: 'transcript', state: 'FILE_GENERATED' }], entries, look);
+stored.saveLook(long.id, [{ name: longTranscript, kind: 'transcript', state: 'FILE_GENERATED' }], longEntries, look);
 afterAll(async () => {
   await services.dispose();
   services.stores.database.close();
@@ -64,8 +78,8 @@ const call = async <T>(name: string, input?: unknown): Promise<T> => {
   if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
   return result.value;
 };
-const lines = (ask: { query?: string; after?: number }) =>
-  call<TranscriptPage>('artifacts:lines', { interviewId: interview.id, ...ask });
+const lines = (ask: { query?: string; after?: number }, interviewId = interview.id) =>
+  call<TranscriptPage>('artifacts:lines', { interviewId, ...ask });
 const texts = (page: { lines: { text: string }[] }) => page.lines.map((l) => l.text);
 
 /** The room's transcript a page at a time, and find within answered by SQLite (real database, composed handlers). */
@@ -97,7 +111,8 @@ describe('artifacts:get and artifacts:lines over 1,000 stored lines', () => {
     const rest: string[] = [];
     for (let page = first; page.more;) {
       page = await lines({ query: 'queue', after: (page.lines.at(-1) ?? first.lines.at(-1))!.seq });
-      expect(page.count).toBe(499);
+      // A later page of a search is not counted again: the room keeps the first page's count.
+      expect(page).not.toHaveProperty('count');
       rest.push(...texts(page));
     }
     expect([...texts(first), ...rest]).toEqual(entries.map((e) => e.text).filter((t) => t.includes('queue')));
@@ -124,6 +139,34 @@ describe('artifacts:get and artifacts:lines over 1,000 stored lines', () => {
     expect(long.ok ? undefined : long.error.message).toBe('Find in transcript takes at most 200 characters.');
     const bad = await dispatch('artifacts:lines', { interviewId: interview.id, after: -1 });
     expect(bad.ok).toBe(false);
+  });
+
+  it('a transcript over 2,000 lines is found by its words and speakers, through the word index alone', async () => {
+    const count = (query: string) => lines({ query }, long.id).then((page) => page.count);
+    const words = (text: string) =>
+      longEntries.filter((e) =>
+        e.text
+          .toLowerCase()
+          .split(/[^\p{L}\p{N}]+/u)
+          .includes(text),
+      ).length;
+    expect((await lines({}, long.id)).total).toBe(2001);
+    // Words in any case, the last one open-ended; speakers' names as typed.
+    expect(await count('QUEUE')).toBe(words('queue'));
+    expect(await count('queue li')).toBe(words('queue'));
+    expect(await count('jose')).toBe(1);
+    expect(await count('rita')).toBe(longEntries.filter((e) => e.speaker.startsWith('Rita')).length);
+    // Characters inside a word are not read (the shorter transcript finds them); other characters are not words.
+    expect(await count('ueu')).toBe(0);
+    expect((await lines({ query: 'ueu' })).count).toBe(499);
+    expect(await count('snake_case')).toBe(words('snake'));
+    expect(await count('%')).toBe(0);
+    expect(await count('"')).toBe(0);
+    // A word under three letters is found whole, never as the start of longer ones.
+    expect(await count('of')).toBe(words('of'));
+    // A first page holding every match is its own count.
+    const few = await lines({ query: 'snake' }, long.id);
+    expect(few).toMatchObject({ count: few.lines.length, more: false });
   });
 
   it("never for a candidate's saved copy; an unknown interview no longer exists", async () => {

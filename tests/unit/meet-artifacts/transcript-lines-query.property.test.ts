@@ -11,12 +11,12 @@ const insert = db.prepare('INSERT INTO transcript_entries (speaker, text) VALUES
 const index = db.prepare('INSERT INTO transcript_fts (rowid, text) VALUES (?, ?)');
 
 /** Stores one line and answers whether the condition built for `query` finds it. */
-function finds(query: string, speaker: string, text: string, words: boolean): boolean {
+function finds(query: string, speaker: string, text: string, words: boolean | 'only'): boolean {
   db.exec('BEGIN');
   try {
     const { id } = insert.get(speaker, text) as { id: number };
     index.run(id, text);
-    const holds = lineHolds(query, words ? { low: id, high: id } : undefined);
+    const holds = lineHolds(query, words ? { low: id, high: id } : undefined, words === 'only');
     if (!holds) return true;
     return (
       db.prepare(`SELECT 1 FROM transcript_entries WHERE id = ? AND ${holds.sql}`).get(id, ...holds.params) !==
@@ -101,6 +101,24 @@ describe('lineHolds: whatever is typed is text, never SQL nor a pattern', () => 
         expect(finds(query, 'Ada', text, true)).toBe(holdsAsTyped(text, query) || holdsAsTyped('Ada', query));
       }),
     );
+  });
+
+  it('a long transcript (words only) binds whatever is typed, and finds words and speakers, not characters', () => {
+    fc.assert(
+      // Bound, never SQL nor FTS5 syntax: any search runs and finds its own words said between dashes.
+      fc.property(typed, typed, (query, around) => {
+        finds(query, 'Ada', around, 'only');
+        const words = findText(query).match(/[a-z0-9]+/gi);
+        if (words && !/[^a-z0-9 ]/i.test(findText(query)))
+          expect(finds(query, 'Ada', `${around} ${words.join('-')}.`, 'only')).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+    expect(finds('ueu', 'Rita', 'The queue.', 'only')).toBe(false);
+    expect(finds('ueu', 'Rita', 'The queue.', true)).toBe(true);
+    expect(finds('rit', 'Rita', 'The queue.', 'only')).toBe(true);
+    expect(finds('of', 'Rita', 'A lot of it.', 'only')).toBe(true);
+    expect(finds('of', 'Rita', 'Offer it.', 'only')).toBe(false);
   });
 
   it('binds the search: the SQL is one of a few fixed texts, and a search holding a NUL finds nothing', () => {
