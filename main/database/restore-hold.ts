@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import { z } from 'zod';
 import type { Database } from './database';
@@ -26,6 +27,8 @@ const holdSchema = z.object({
 });
 
 const metaKey = 'restore_hold';
+/** Beside an unreadable mark: when this version first saw it. */
+const seenKey = 'restore_hold_seen';
 
 /** The `restoredAt` of a mark this version cannot read: when the copy came is unknown. */
 export const unknownRestoreTime = 0;
@@ -66,6 +69,34 @@ export function readRestoreHold(db: Sql): RestoreHold | undefined {
     : { restoredAt: unknownRestoreTime, upToSeq: Number.MAX_SAFE_INTEGER, calendarRead: false, changed: [] };
 }
 
+const seenSchema = z.object({ mark: z.string(), seenAt: z.number() });
+
+/**
+ * When this version first saw the restore mark it cannot read, saved beside it (with a digest of the
+ * mark, so another unreadable mark gets its own instant): a restart keeps the instant, so what Send let
+ * go is not held again. Records `now` the first time it is asked.
+ */
+export function unreadableMarkSeenAt(db: Sql, now: number): number {
+  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(metaKey) as { value: string } | undefined;
+  const mark = createHash('sha256')
+    .update(row?.value ?? '')
+    .digest('hex');
+  const saved = db.prepare('SELECT value FROM meta WHERE key = ?').get(seenKey) as { value: string } | undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(saved?.value ?? '');
+  } catch {
+    parsed = undefined;
+  }
+  const seen = seenSchema.safeParse(parsed);
+  if (seen.success && seen.data.mark === mark) return seen.data.seenAt;
+  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
+    seenKey,
+    JSON.stringify({ mark, seenAt: now }),
+  );
+  return now;
+}
+
 /** The restore hold as the running services see it (one read of the `meta` row; `undefined` after it ends). */
 export interface RestoreHoldState {
   current(): RestoreHold | undefined;
@@ -85,7 +116,8 @@ export function restoreHoldState(db: Database): RestoreHoldState {
     },
     endIfDecided(mailWaiting) {
       const hold = readRestoreHold(db);
-      if (hold && !mailWaiting && hold.calendarRead) db.prepare('DELETE FROM meta WHERE key = ?').run(metaKey);
+      if (hold && !mailWaiting && hold.calendarRead)
+        db.prepare('DELETE FROM meta WHERE key IN (?, ?)').run(metaKey, seenKey);
     },
   };
 }

@@ -32,6 +32,7 @@ import { createPanelFormsRepository } from './panel-forms-repository';
 import { askWindowMs, attendedFromReport, nextMail, type Attended } from './request-plan';
 import { createRequestSender, dueRequests, mailGivenUp } from './request-sender';
 import { createHeldScorecardMail, heldScorecardsUpTo, type HeldScorecardMail } from './restore-held-requests';
+import { unreadableMarkSeenAt } from '../database/restore-hold';
 import { createResponseReader, type ReadPacing } from './response-reader';
 
 /** The longest interview the schema allows: how far back a start may lie for its end to be recent. */
@@ -89,7 +90,10 @@ export interface PanelFormsService {
 export function createPanelFormsService(deps: PanelFormsServiceDeps): PanelFormsService {
   const { account } = deps;
   const now = () => deps.clock.now();
-  const heldUpTo = heldScorecardsUpTo(() => deps.restoreHeldUpTo?.(), now);
+  const heldUpTo = heldScorecardsUpTo(
+    () => deps.restoreHeldUpTo?.(),
+    () => unreadableMarkSeenAt(deps.database, now()),
+  );
   const repository = createPanelFormsRepository(deps.database);
   const client = createFormsClient({
     auth: () => account.authClient(),

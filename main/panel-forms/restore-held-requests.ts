@@ -24,22 +24,20 @@ export const heldScorecardKey = (interviewId: string, number: number, email: str
 
 /**
  * Up to when a restored copy holds scorecard emails: when it was restored, or — for a mark this
- * version cannot read (a newer version's, or garbage) — the instant this run first saw it, so that
+ * version cannot read (a newer version's, or garbage) — the instant it was first seen, so that
  * whatever may have gone out before waits for the person like the outbox's mail (which then holds
- * everything), while what falls due later goes. The instant is fixed, so Send lets an email go.
+ * everything), while what falls due later goes. That instant is saved beside the mark (`unknownSeenAt`
+ * records it the first time), so it stays across restarts and Send lets an email go.
  */
-export function heldScorecardsUpTo(restoredAt: () => number | undefined, now: () => number): () => number | undefined {
-  let unknownSeenAt: number | undefined;
+export function heldScorecardsUpTo(
+  restoredAt: () => number | undefined,
+  unknownSeenAt: () => number,
+): () => number | undefined {
   const upTo = () => {
     const at = restoredAt();
-    if (at !== unknownRestoreTime) {
-      unknownSeenAt = undefined;
-      return at;
-    }
-    unknownSeenAt ??= now();
-    return unknownSeenAt;
+    return at === unknownRestoreTime ? unknownSeenAt() : at;
   };
-  // Read at once: what was due when this run started counts as the copy's.
+  // Read at once: what was due when it was first seen counts as the copy's.
   upTo();
   return upTo;
 }

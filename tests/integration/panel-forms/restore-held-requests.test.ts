@@ -227,8 +227,20 @@ describe('scorecard emails after restoring a copy (emulator, SMTP sink, real fil
       ['scorecard_request', 'Cy Panel', new Date(end + hour).toISOString()],
     ]);
 
-    // Send lets Bob's go; Cy's waits for its own decision.
+    // Send lets Bob's go; Cy's waits for its own decision. The mail server refuses Bob's for now (tried
+    // again in a while) and the app quits before then; started again ten minutes later over the same file,
+    // the instant the mark was first seen is kept beside it: Bob's goes, and the review does not ask again.
+    sink.faults.push({ kind: 'temporary' });
     await call('restore:send', { keys: [held[0]!.key] });
+    view = await call<PanelFormView>('panelForms:checkNow', interview.id);
+    expect(sink.received).toHaveLength(0);
+    expect(view.people[0]!.problem).toBeDefined();
+    await stop();
+    now += 10 * minute;
+    launch();
+    await call('account:connect');
+    await call('panelForms:connect');
+    expect((await call<RestorePending>('restore:pending')).messages.map((m) => m.recipientName)).toEqual(['Cy Panel']);
     now += minute;
     view = await call<PanelFormView>('panelForms:checkNow', interview.id);
     expect(to()).toEqual([['bob@example.com', 'Your scorecard: Ada Lovelace, Compiler Engineer']]);
