@@ -64,13 +64,13 @@ function Transcript({ interviewId, view, zone }: { interviewId: string; view: Ar
   const input = useRef<HTMLInputElement>(null);
   const scroll = useRef<HTMLDivElement>(null);
   const focusAfter = useFocusAfter();
-  const { shown, error, loading, showMore } = useTranscriptLines(interviewId, view, query);
+  const { shown, error, loading, searching, showMore } = useTranscriptLines(interviewId, view, query);
   const [grown, setGrown] = useState(false);
   const key = findKey(shown.query);
   const wordsOnly = findsWordsOnly(shown.total);
   const first = shown.lines[0] ?? view.entries[0];
   const more = async () => {
-    if (loading) return;
+    if (loading || searching) return;
     const added = await showMore();
     if (!added) return;
     setGrown(true);
@@ -153,7 +153,7 @@ function Transcript({ interviewId, view, zone }: { interviewId: string; view: Ar
       </p>
       {shown.more && (
         <p>
-          <button type="button" aria-disabled={loading} onClick={() => void more()}>
+          <button type="button" aria-disabled={loading || searching} onClick={() => void more()}>
             Show more lines
           </button>
         </p>

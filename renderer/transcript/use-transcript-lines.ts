@@ -31,7 +31,8 @@ export function useTranscriptLines(interviewId: string, view: ArtifactsView, typ
   const [answer, setAnswer] = useState<(ShownLines & { view: ArtifactsView }) | undefined>();
   const [error, setError] = useState<DeskError | undefined>();
   const [loading, setLoading] = useState(false);
-  // Bumped by every question: only the newest answer is shown.
+  // Bumped by every search: only the newest search's answer is shown, and more lines asked for
+  // before it are dropped. "Show more lines" never bumps it, so it never drops a search's answer.
   const asked = useRef(0);
   const query = typed.trim();
   // Without a search, the view's first page (and any more asked for); while a new search waits for
@@ -56,11 +57,17 @@ export function useTranscriptLines(interviewId: string, view: ArtifactsView, typ
     return () => clearTimeout(timer);
   }, [interviewId, view, query]);
 
-  /** Adds the next page; answers the first new line (for focus), or undefined when none came. */
+  // A search typed and not answered yet: the lines on screen are not what the field says.
+  const searching = shown.query !== query;
+
+  /**
+   * Adds the next page; answers the first new line (for focus), or undefined when none came. Not
+   * while a search waits for main: its answer replaces these lines.
+   */
   const showMore = async (): Promise<TranscriptLine | undefined> => {
     const last = shown.lines.at(-1);
-    if (!last) return undefined;
-    const mine = ++asked.current;
+    if (!last || searching) return undefined;
+    const mine = asked.current;
     setLoading(true);
     const result = await desk.artifacts.lines({
       interviewId,
@@ -80,5 +87,5 @@ export function useTranscriptLines(interviewId: string, view: ArtifactsView, typ
     return result.value.lines[0];
   };
 
-  return { shown, error: query === '' && !current ? undefined : error, loading, showMore };
+  return { shown, error: query === '' && !current ? undefined : error, loading, searching, showMore };
 }

@@ -139,6 +139,34 @@ describe('the transcript section', () => {
     expect(screen.getByTestId('transcript-status').textContent).toContain('Google Meet is not connected yet');
   });
 
+  it('Show more lines pressed while a search waits for main leaves the search to answer', async () => {
+    render(<TranscriptPanel interview={long} />);
+    const rows = () => screen.getByTestId('transcript-lines').querySelectorAll('tbody tr');
+    await waitFor(() => expect(rows()).toHaveLength(200));
+    // Typed, and before main answers, Show more lines on the lines still on screen: nothing is asked.
+    fireEvent.change(screen.getByLabelText('Find in transcript'), { target: { value: 'queue' } });
+    const more = screen.getByRole('button', { name: 'Show more lines' });
+    expect(more.getAttribute('aria-disabled')).toBe('true');
+    fireEvent.click(more);
+    await waitFor(() =>
+      expect(screen.getByTestId('transcript-count').textContent).toBe('150 of 450 lines hold “queue”.'),
+    );
+    expect(rows()).toHaveLength(150);
+    // Answered: the next search's wait is its own; a page asked before it is dropped when it answers.
+    fireEvent.change(screen.getByLabelText('Find in transcript'), { target: { value: 'line' } });
+    await waitFor(() =>
+      expect(screen.getByTestId('transcript-count').textContent).toBe('450 of 450 lines hold “line”.'),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Show more lines' }));
+    fireEvent.change(screen.getByLabelText('Find in transcript'), { target: { value: 'queue' } });
+    await waitFor(() =>
+      expect(screen.getByTestId('transcript-count').textContent).toBe('150 of 450 lines hold “queue”.'),
+    );
+    await new Promise((r) => setTimeout(r, 100));
+    expect(rows()).toHaveLength(150);
+    expect([...rows()].every((r) => r.textContent?.includes('queue'))).toBe(true);
+  });
+
   it('shows a long transcript a page at a time: Show more lines focuses the first new line and says how many', async () => {
     render(<TranscriptPanel interview={long} />);
     const rows = () => screen.getByTestId('transcript-lines').querySelectorAll('tbody tr');
