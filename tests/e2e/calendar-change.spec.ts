@@ -1,25 +1,11 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { expect, saveScreenshot, test } from './fixtures';
 import { connectedRecruiter } from './connected-recruiter';
+import { callFromPage, scheduledRoom } from './scheduled-room';
+import { expectAccessible } from './accessibility-check';
 import { eventIdFor } from '../../main/google/calendar/event-mapping';
 import { startSmtpSink } from '../support/smtp-sink';
 import { icsAttachment } from '../support/mail-harness';
 import { parseWithIcalJs } from '../support/ics-check';
-
-/** One call to main through the page's own session, as the renderer makes it. */
-const callFromPage = (page: Page, name: string, input: unknown) =>
-  page.evaluate(
-    async ([n, i]) =>
-      (
-        await fetch(`/api/call/${encodeURIComponent(n as string)}`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ input: i }),
-        })
-      ).json() as Promise<{ ok: boolean; value?: { id: string } }>,
-    [name, input] as const,
-  );
 
 test('a move made in Google Calendar: the room says nobody was emailed; Send update emails it and focus goes to what went out', async ({
   page,
@@ -27,21 +13,11 @@ test('a move made in Google Calendar: the room says nobody was emailed; Send upd
   const sink = await startSmtpSink();
   const { g, close } = await connectedRecruiter(page, { INTERVIEW_DESK_SMTP_URL: sink.url });
   try {
-    const date = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
-    const scheduled = await callFromPage(page, 'interviews:schedule', {
+    const { id, date } = await scheduledRoom(page, sink, {
       candidateName: 'Grace Hopper',
       candidateEmail: 'grace@example.com',
       jobTitle: 'Compiler Engineer',
-      date,
-      time: '10:00',
-      timeZone: 'UTC',
-      durationMinutes: 45,
-      acceptConflicts: true,
     });
-    const id = scheduled.value!.id;
-    await expect.poll(() => sink.received.length, { timeout: 15_000 }).toBe(2);
-    await page.goto(`${new URL(page.url()).origin}/#/interview/${id}`);
-    await expect(page.getByRole('heading', { name: 'Grace Hopper · Compiler Engineer' })).toBeVisible();
 
     // Someone drags the event to the afternoon in Google Calendar; the app syncs.
     g.calendar.editAsUser(eventIdFor(id), {
@@ -54,13 +30,7 @@ test('a move made in Google Calendar: the room says nobody was emailed; Send upd
     await expect(line).toContainText('Interview Desk has not emailed the candidate.');
     expect(sink.received).toHaveLength(2);
     await saveScreenshot(page, 'interview-room-moved-in-calendar');
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme: scheme });
-      const axe = await new AxeBuilder({ page }).analyze();
-      expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual(
-        [],
-      );
-    }
+    await expectAccessible(page, 'the room, moved in Calendar');
 
     // By keyboard: the button goes with the line, and focus lands on what went out.
     await line.getByRole('button', { name: 'Send update' }).focus();
