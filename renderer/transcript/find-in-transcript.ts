@@ -33,15 +33,33 @@ export function findKey(query: string): string {
   return [...query.trim().replace(/\s+/g, ' ')].map(fold).join('');
 }
 
+/** Characters in a word, as the word index cuts them (letters and digits; marks are folded away). */
+const wordChar = '\\p{L}\\p{N}';
+
+/**
+ * Where `key` is found in folded text: as typed, or, for a search of two words or more, as the word
+ * index finds it (main's answer): the words in order with anything but letters and digits between
+ * them, the first at a word's start ("data base" marks "data-base").
+ */
+function matcher(key: string): RegExp {
+  const typed = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const words = key.split(' ');
+  const said =
+    words.length > 1 && words.every((w) => new RegExp(`^[${wordChar}]+$`, 'u').test(w))
+      ? `|(?<![${wordChar}])${words.join(`[^${wordChar}]+`)}`
+      : '';
+  return new RegExp(`${typed}${said}`, 'gu');
+}
+
 /** `text` in parts, every match of `key` marked. */
 export function markMatches(text: string, key: string): TextPart[] {
   if (!key) return [{ text, match: false }];
   const { value, from } = folded(text);
   const parts: TextPart[] = [];
   let last = 0;
-  for (let at = value.indexOf(key); at >= 0; at = value.indexOf(key, at + key.length)) {
-    const start = from[at]!;
-    const end = from[at + key.length]!;
+  for (const found of value.matchAll(matcher(key))) {
+    const start = from[found.index]!;
+    const end = from[found.index + found[0].length]!;
     if (start > last) parts.push({ text: text.slice(last, start), match: false });
     parts.push({ text: text.slice(start, end), match: true });
     last = end;

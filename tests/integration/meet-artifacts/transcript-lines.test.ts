@@ -44,7 +44,7 @@ const entries: StoredEntry[] = Array.from({ length: 1000 }, (_, i) => ({
 }));
 
 // A transcript longer than find reads character by character: the same lines, one more than that.
-const long = makeInterview({
+const lengthy = makeInterview({
   startUtc: at(0),
   durationMinutes: 45,
   meetLink: 'https://meet.google.com/lll-mmmm-nnn',
@@ -59,12 +59,12 @@ const longEntries: StoredEntry[] = Array.from({ length: findByCharactersLines + 
 }));
 
 const temp = makeTempDir();
-seedStore(temp.dir, { interviews: [interview, copy, long], settings: { firstRunDone: true } });
+seedStore(temp.dir, { interviews: [interview, copy, lengthy], settings: { firstRunDone: true } });
 const services = servicesFor(temp.dir);
 const look = { state: 'complete', attempts: 0, nextMs: 0, checkedMs: Date.now(), notesOffered: true } as const;
 const stored = createArtifactRepository(services.stores.database);
 stored.saveLook(interview.id, [{ name: transcript, kind: 'transcript', state: 'FILE_GENERATED' }], entries, look);
-stored.saveLook(long.id, [{ name: longTranscript, kind: 'transcript', state: 'FILE_GENERATED' }], longEntries, look);
+stored.saveLook(lengthy.id, [{ name: longTranscript, kind: 'transcript', state: 'FILE_GENERATED' }], longEntries, look);
 afterAll(async () => {
   await services.dispose();
   services.stores.database.close();
@@ -139,10 +139,18 @@ describe('artifacts:get and artifacts:lines over 1,000 stored lines', () => {
     expect(long.ok ? undefined : long.error.message).toBe('Find in transcript takes at most 200 characters.');
     const bad = await dispatch('artifacts:lines', { interviewId: interview.id, after: -1 });
     expect(bad.ok).toBe(false);
+    // A cursor taken from another interview's line, or from no line, answers nothing of this one.
+    const elsewhere = (await lines({}, lengthy.id)).lines[5]!.seq;
+    for (const after of [elsewhere, 0, 10_000_000])
+      for (const query of [undefined, 'queue', 'line'])
+        expect(await lines({ after, ...(query ? { query } : {}) }), `${after} ${query}`).toMatchObject({
+          lines: [],
+          more: false,
+        });
   });
 
   it('a transcript over 2,000 lines is found by its words and speakers, through the word index alone', async () => {
-    const count = (query: string) => lines({ query }, long.id).then((page) => page.count);
+    const count = (query: string) => lines({ query }, lengthy.id).then((page) => page.count);
     const words = (text: string) =>
       longEntries.filter((e) =>
         e.text
@@ -150,7 +158,7 @@ describe('artifacts:get and artifacts:lines over 1,000 stored lines', () => {
           .split(/[^\p{L}\p{N}]+/u)
           .includes(text),
       ).length;
-    expect((await lines({}, long.id)).total).toBe(2001);
+    expect((await lines({}, lengthy.id)).total).toBe(2001);
     // Words in any case, the last one open-ended; speakers' names as typed.
     expect(await count('QUEUE')).toBe(words('queue'));
     expect(await count('queue li')).toBe(words('queue'));
@@ -165,7 +173,7 @@ describe('artifacts:get and artifacts:lines over 1,000 stored lines', () => {
     // A word under three letters is found whole, never as the start of longer ones.
     expect(await count('of')).toBe(words('of'));
     // A first page holding every match is its own count.
-    const few = await lines({ query: 'snake' }, long.id);
+    const few = await lines({ query: 'snake' }, lengthy.id);
     expect(few).toMatchObject({ count: few.lines.length, more: false });
   });
 
