@@ -37,6 +37,25 @@ describe('the mark a change made in Google Calendar leaves', () => {
     ).toEqual({ kind: 'cancelled', at: new Date(now).toISOString(), was: first!.was, withdrawn: 3 });
   });
 
+  it('keeps the doubt of a mark found after restoring a copy: its "was" is still the copy\'s', () => {
+    const afterRestore = {
+      kind: 'moved' as const,
+      at: '2030-01-09T11:00:00.000Z',
+      was: { startUtc: '2030-01-14T09:00:00.000Z', durationMinutes: 60 },
+      afterRestore: true as const,
+    };
+    const marked = { ...local, google: { eventId: 'e1', state: 'synced' as const, calendarChange: afterRestore } };
+    expect(
+      calendarChangeMark(
+        marked,
+        { kind: 'moved', startUtc: '2030-01-16T09:00:00.000Z', durationMinutes: 60 },
+        '2030-01-10T11:00:00.000Z',
+        now,
+        nothing,
+      ),
+    ).toEqual({ ...afterRestore, at: '2030-01-10T11:00:00.000Z' });
+  });
+
   it('leaves none when nobody needs telling: over at its new time, or moved back to the time people hold', () => {
     expect(
       calendarChangeMark(
