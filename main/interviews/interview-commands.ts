@@ -30,7 +30,12 @@ import {
   startInstant,
 } from './interview-rules';
 import { conflictsIn } from './interview-queries';
-import { asLastTold, calendarChangeAnnouncement, withoutCalendarChange } from './calendar-change-notice';
+import {
+  asLastTold,
+  calendarChangeAnnouncement,
+  calendarChangeMarkedTold,
+  withoutCalendarChange,
+} from './calendar-change-notice';
 import { noFindings, type CalendarFindings } from './calendar-findings';
 import { conflictQuestion, type ConflictAsk } from './conflict-question';
 import { withPanelName } from './panel-delivery-name';
@@ -69,6 +74,8 @@ export interface InterviewCommands {
   setMeetLink(id: string, link: string): Interview;
   /** Emails everyone about a move or cancel made in Google Calendar (the room's "Send update"). */
   sendCalendarChange(id: string): Interview;
+  /** Clears that mark without sending anything: the recruiter says people already know (the room's "They were told"). */
+  markCalendarChangeTold(id: string): Interview;
   /** Changes the panel after scheduling: new co-interviewers are invited, removed ones get a cancellation. */
   setPanel(
     id: string,
@@ -272,6 +279,15 @@ export function createInterviewCommands(deps: InterviewCommandsDeps): InterviewC
       log.info(`sent the Calendar change of interview ${id}`);
       // Read back: the room shows what was queued for whom, which the outbox wrote as it saved.
       return mustGet(id);
+    },
+    markCalendarChangeTold(id) {
+      return repository.transaction(() => {
+        const interview = { ...calendarChangeMarkedTold(mustGet(id), clock.now()), updatedAt: nowIso() };
+        // No listener follows: nothing is queued, Google's event already says what people know.
+        save(interview, undefined);
+        log.info(`marked the Calendar change of interview ${id} as told; nothing sent`);
+        return interview;
+      });
     },
     setMeetLink(id, link) {
       const meetLink = meetLinkSchema.safeParse(link);

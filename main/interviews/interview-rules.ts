@@ -110,7 +110,7 @@ export type SavedCopyOrigin = Exclude<Interview['origin'], 'recruiter'>;
 
 const copyRefusals: Record<
   SavedCopyOrigin,
-  Record<'reschedule' | 'cancel' | 'resend' | 'meetLink' | 'panel', string>
+  Record<'reschedule' | 'cancel' | 'resend' | 'meetLink' | 'panel' | 'told', string>
 > = {
   candidate: {
     reschedule: 'Only your interviewer can move this interview. Reply to their invitation to ask for a new time.',
@@ -119,6 +119,7 @@ const copyRefusals: Record<
     resend: 'This interview came from an invitation you received, so there are no emails to send from here.',
     meetLink: 'The Meet link of this interview comes from your invitation and cannot be changed here.',
     panel: 'Only your interviewer can change who is on the panel.',
+    told: 'This interview came from an invitation you received, so there is no one here to mark as told.',
   },
   panelist: {
     reschedule: 'Only the recruiter who invited you can move this interview. Write to them to ask for a new time.',
@@ -127,6 +128,7 @@ const copyRefusals: Record<
     resend: 'This panel interview came from an invitation you received, so there are no emails to send from here.',
     meetLink: 'The Meet link of this panel interview comes from your invitation and cannot be changed here.',
     panel: 'Only the recruiter who invited you can change who is on the panel.',
+    told: 'This panel interview came from an invitation you received, so there is no one here to mark as told.',
   },
 };
 

@@ -29,6 +29,7 @@ export function interviewsHandlers(deps: {
     'interviews:setMeetLink': ({ id, meetLink }) => commands.setMeetLink(id, meetLink),
     'interviews:join': ({ id, via }) => join(id, via),
     'interviews:sendCalendarChange': (id) => commands.sendCalendarChange(id),
+    'interviews:markCalendarChangeTold': (id) => commands.markCalendarChangeTold(id),
     'interviews:setPanel': async ({ id, coInterviewers, acceptConflicts }) =>
       commands.setPanel(id, coInterviewers, {
         acceptConflicts,

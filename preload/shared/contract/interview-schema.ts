@@ -213,6 +213,19 @@ export const calendarChangeSchema = z.object({
 });
 export type CalendarChange = z.infer<typeof calendarChangeSchema>;
 
+/**
+ * A change made in Google Calendar that the recruiter said people already know about (they were
+ * phoned, or the app's own update went out before a copy was restored): the mark was cleared and
+ * nothing was sent. Kept so the room says so; replaced by the next change.
+ */
+export const calendarChangeToldSchema = z.object({
+  kind: z.enum(['moved', 'cancelled']),
+  /** When the recruiter said so. */
+  markedAt: z.string(),
+  afterRestore: z.literal(true).optional(),
+});
+export type CalendarChangeTold = z.infer<typeof calendarChangeToldSchema>;
+
 /** The stored interview. Times are ISO-8601 UTC instants. */
 export const interviewSchema = z.object({
   id: z.uuid(),
@@ -256,6 +269,8 @@ export const interviewSchema = z.object({
       guestsWritten: z.array(z.string()).optional(),
       /** A move or cancel made in Google Calendar that the app has not emailed anyone about (see calendarChangeSchema). */
       calendarChange: calendarChangeSchema.optional(),
+      /** The last such change, cleared by "They were told" without sending anything. */
+      calendarChangeTold: calendarChangeToldSchema.optional(),
     })
     .optional(),
   /** The invite identity used when there is no Google event (UID stable, SEQUENCE raised on change). */

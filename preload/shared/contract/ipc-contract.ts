@@ -361,6 +361,8 @@ export const calls = {
   /** Changes who is on an interview's panel after scheduling (invitations and cancellations follow). */
   /** Emails everyone about a move or cancel made in Google Calendar (the room's "Send update"). */
   'interviews:sendCalendarChange': call(interviewId, interviewSchema),
+  /** Clears that mark without emailing anyone: people already know (the room's "They were told"). */
+  'interviews:markCalendarChangeTold': call(interviewId, interviewSchema),
   /** After restoring the last good copy: the messages it held, to send or drop. */
   'restore:pending': call(noInput, restorePendingSchema),
   'restore:send': call(restoreKeys, restorePendingSchema),

@@ -1,4 +1,4 @@
-import type { Interview } from '../contract/interview-schema';
+import type { CalendarChange, Interview } from '../contract/interview-schema';
 
 /** Where an interview's Meet link stands: there, being created by Google Calendar, or missing. */
 export function meetLinkState(interview: Interview): 'ready' | 'creating' | 'missing' {
@@ -8,19 +8,28 @@ export function meetLinkState(interview: Interview): 'ready' | 'creating' | 'mis
   return 'missing';
 }
 
+/** The attention a move or cancel made in Google Calendar needs until people are told (or said to know). */
+function untoldChangeReason(change: CalendarChange): string {
+  // After restoring a copy nobody knows whether the change was emailed (it may be the app's own).
+  if (change.afterRestore)
+    return 'Google Calendar differs from the restored copy: check whether people were told (in the room)';
+  return change.kind === 'cancelled'
+    ? 'Cancelled in Google Calendar: nobody emailed yet (Send cancellation in the room)'
+    : 'Moved in Google Calendar: nobody emailed yet (Send update in the room)';
+}
+
 /**
  * Why an interview needs the recruiter's attention (the "Needs attention" badge), said with what to
  * do about it, or undefined. A Meet link Google is still creating needs no attention.
  */
 export function attentionReason(interview: Interview): string | undefined {
-  if (interview.status === 'cancelled') return undefined;
+  const change = interview.google?.calendarChange;
+  // A cancel made in Calendar and not emailed still needs doing: "Cancelled" alone reads as if everyone knows.
+  if (interview.status === 'cancelled') return change ? untoldChangeReason(change) : undefined;
   const failed = (['candidate', 'recruiter'] as const).find((r) => interview.invitations[r].state === 'failed');
   if (failed) return `Invitation to the ${failed} failed`;
   if (interview.google?.state === 'failed') return 'Google Calendar update failed';
-  // After restoring a copy nobody knows whether the change was emailed (it may be the app's own).
-  if (interview.google?.calendarChange?.afterRestore)
-    return 'Google Calendar differs from the restored copy: check whether people were told (in the room)';
-  if (interview.google?.calendarChange) return 'Moved in Google Calendar: nobody emailed yet (Send update in the room)';
+  if (change) return untoldChangeReason(change);
   if (interview.google?.attendeeDeclined) return 'The candidate declined';
   const link = meetLinkState(interview);
   if (link === 'creating') return undefined;

@@ -64,6 +64,23 @@ describe('interview attention', () => {
     ).toBe('Google Calendar differs from the restored copy: check whether people were told (in the room)');
   });
 
+  it('a cancel made in Google Calendar that nobody was emailed about says cancelled, not moved, and is gone once told', () => {
+    const calendarChange = { kind: 'cancelled' as const, at: start, was: { startUtc: start, durationMinutes: 60 } };
+    const cancelled = makeInterview({
+      startUtc: start,
+      status: 'cancelled',
+      meetLink: 'https://meet.google.com/abc-defg-hij',
+      google: { ...google('synced'), calendarChange },
+    });
+    expect(attentionReason(cancelled)).toBe(
+      'Cancelled in Google Calendar: nobody emailed yet (Send cancellation in the room)',
+    );
+    // A cancelled mark on an interview Calendar brought back still names the cancel it stands for.
+    expect(attentionReason({ ...cancelled, status: 'scheduled' })).toMatch(/^Cancelled in Google Calendar/);
+    const told = { ...google('synced'), calendarChangeTold: { kind: 'cancelled' as const, markedAt: start } };
+    expect(attentionReason({ ...cancelled, google: told })).toBeUndefined();
+  });
+
   it('keeps the other reasons, and a pending update of an interview with a link still waits for Google', () => {
     expect(
       attentionReason(

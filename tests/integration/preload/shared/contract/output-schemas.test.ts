@@ -69,6 +69,22 @@ describe('every call answers what its output schema says (composed services, loc
     let candidateId = id;
     let heldKeys: string[] = [];
     const netcheckUrl = () => `http://127.0.0.1:${(netcheck.address() as AddressInfo).port}/netcheck`;
+    /** Leaves the mark of a move made in Google Calendar that nobody was emailed about; answers the interview's id. */
+    const movedInCalendar = () => {
+      services.commands.updateQuietly(id, (i) => ({
+        ...i,
+        google: {
+          eventId: 'e1',
+          state: 'synced',
+          calendarChange: {
+            kind: 'moved',
+            at: new Date().toISOString(),
+            was: { startUtc: i.startUtc, durationMinutes: i.durationMinutes },
+          },
+        },
+      }));
+      return id;
+    };
     // One input per call, in an order that makes each one meaningful. Typed as a record over every
     // call name: a call added to the contract without a case here does not compile.
     const steps: { [N in CallName]: () => CallInput<N> } = {
@@ -127,21 +143,9 @@ describe('every call answers what its output schema says (composed services, loc
         acceptConflicts: true,
       }),
       // A move made in Google Calendar that nobody was emailed about: what Send update acts on.
-      'interviews:sendCalendarChange': () => {
-        services.commands.updateQuietly(id, (i) => ({
-          ...i,
-          google: {
-            eventId: 'e1',
-            state: 'synced',
-            calendarChange: {
-              kind: 'moved',
-              at: new Date().toISOString(),
-              was: { startUtc: i.startUtc, durationMinutes: i.durationMinutes },
-            },
-          },
-        }));
-        return id;
-      },
+      'interviews:sendCalendarChange': movedInCalendar,
+      // Another such move, which the recruiter says people already know about.
+      'interviews:markCalendarChangeTold': movedInCalendar,
       'interviews:join': () => ({ id, via: 'browser' }),
       'mail:resend': () => ({ id, recipient: 'candidate' }),
       // Two messages waiting when the database is restored from its copy: one to send, one to drop.

@@ -1,0 +1,145 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { googleForFile } from '../../support/google-for-file';
+import { dispatchCall } from '../../../main/app/dispatch-call';
+import { createMemoryLogger } from '../../../main/logging/logger';
+import { eventIdFor } from '../../../main/google/calendar/event-mapping';
+import { makeTempDir } from '../../support/temp-dir';
+import { eventually, googleServices } from '../../support/google-harness';
+import type { DeskServices } from '../../../main/app/compose-services';
+import type { Interview, InterviewSummary } from '../../../preload/shared/contract/interview-schema';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const day = (daysAhead: number) => {
+  const d = new Date(Date.now() + daysAhead * 86_400_000);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+};
+
+/** "They were told": a change made in Google Calendar marked as known, with nothing sent (emulator + SMTP sink + SQLite). */
+describe('marking a change made in Google Calendar as told', () => {
+  const { g, sink } = googleForFile({ smtp: true });
+  const keychainService = `interview-desk-test-${process.pid}-calendar-told`;
+  let temp: ReturnType<typeof makeTempDir>;
+  let services: DeskServices;
+  const answer = (name: string, input?: unknown) => dispatchCall(services.handlers, name, input, createMemoryLogger());
+  const call = async <T>(name: string, input?: unknown): Promise<T> => {
+    const result = await answer(name, input);
+    if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+    return result.value as T;
+  };
+  const refusal = async (name: string, input: unknown) => {
+    const result = await answer(name, input);
+    return result.ok ? 'accepted' : result.error.message;
+  };
+  const settle = () => new Promise((r) => setTimeout(r, 300));
+  const rowOf = async (id: string) => (await call<InterviewSummary[]>('interviews:list')).find((r) => r.id === id);
+
+  beforeEach(async () => {
+    temp = makeTempDir();
+    services = googleServices(g, temp.dir, { keychainService, smtp: sink });
+    await call('account:connect');
+  });
+  afterEach(async () => {
+    await call('account:disconnect').catch(() => undefined);
+    await services.dispose();
+    temp.cleanup();
+  });
+
+  const scheduled = async () => {
+    const interview = await call<Interview>('interviews:schedule', {
+      candidateName: 'Ada Lovelace',
+      candidateEmail: 'ada@example.com',
+      jobTitle: 'Staff Engineer',
+      date: day(4),
+      time: '10:00',
+      timeZone: 'UTC',
+      durationMinutes: 45,
+      notes: '',
+      acceptConflicts: true,
+    });
+    await eventually(() => expect(sink.received).toHaveLength(2));
+    await eventually(() => expect(services.calendar.queue.all()).toEqual([]));
+    return interview;
+  };
+
+  it('clears a move made in Calendar without emailing anyone, notes it, and lets Resend work again', async () => {
+    const interview = await scheduled();
+    g.calendar.editAsUser(eventIdFor(interview.id), {
+      start: { dateTime: `${day(4)}T15:00:00.000Z`, timeZone: 'UTC' },
+      end: { dateTime: `${day(4)}T15:45:00.000Z`, timeZone: 'UTC' },
+    });
+    expect(await call('google:syncNow')).toEqual({ changed: 1 });
+    const moved = services.interviews.get(interview.id);
+    expect(moved.google?.calendarChange?.kind).toBe('moved');
+    expect((await rowOf(interview.id))?.attention).toBe(
+      'Moved in Google Calendar: nobody emailed yet (Send update in the room)',
+    );
+    expect(await refusal('mail:resend', { id: interview.id, recipient: 'candidate' })).toBe(
+      'This interview was moved in Google Calendar and no one has been emailed yet: use Send update.',
+    );
+
+    const told = await call<Interview>('interviews:markCalendarChangeTold', interview.id);
+    expect(told.google?.calendarChange).toBeUndefined();
+    expect(told.google?.calendarChangeTold).toEqual({ kind: 'moved', markedAt: expect.any(String) });
+    // Saved, not only answered; the time stays Google's and nothing outranks what people hold.
+    expect(services.interviews.get(interview.id)).toEqual(told);
+    expect(told.startUtc).toBe(`${day(4)}T15:00:00.000Z`);
+    expect(told.ics.sequence).toBe(moved.ics.sequence);
+    // Nothing sent, nothing queued, and the row no longer needs attention.
+    await settle();
+    expect(sink.received).toHaveLength(2);
+    expect(services.outbox.items().filter((i) => i.interviewId === interview.id && i.state === 'queued')).toEqual([]);
+    expect((await rowOf(interview.id))?.attention).toBeUndefined();
+
+    // Pressed twice (two windows): refused in words, and still nothing sent.
+    expect(await refusal('interviews:markCalendarChangeTold', interview.id)).toBe(
+      'There is no change made in Google Calendar waiting to be told about this interview.',
+    );
+    // Resend works again, as after Send update: one message, at the new time.
+    await call('mail:resend', { id: interview.id, recipient: 'candidate' });
+    await eventually(() => expect(sink.received).toHaveLength(3));
+    expect(sink.received.at(-1)!.envelope.to).toEqual(['ada@example.com']);
+  });
+
+  it('a cancel made in Calendar: the row says cancelled, not moved; marked as told, nothing is sent', async () => {
+    const interview = await scheduled();
+    g.calendar.deleteAsUser(eventIdFor(interview.id));
+    expect(await call('google:syncNow')).toEqual({ changed: 1 });
+    expect(services.interviews.get(interview.id)).toMatchObject({
+      status: 'cancelled',
+      google: { calendarChange: { kind: 'cancelled' } },
+    });
+    expect((await rowOf(interview.id))?.attention).toBe(
+      'Cancelled in Google Calendar: nobody emailed yet (Send cancellation in the room)',
+    );
+    const told = await call<Interview>('interviews:markCalendarChangeTold', interview.id);
+    expect(told).toMatchObject({ status: 'cancelled', google: { calendarChangeTold: { kind: 'cancelled' } } });
+    expect((await rowOf(interview.id))?.attention).toBeUndefined();
+    await settle();
+    expect(sink.received).toHaveLength(2);
+    // Send cancellation has nothing left to send either.
+    expect(await refusal('interviews:sendCalendarChange', interview.id)).toBe(
+      'Everyone has already been told about this interview’s last change.',
+    );
+  });
+
+  it('refuses in words an unknown interview, one with no mark, and a copy saved from an invitation', async () => {
+    expect(await refusal('interviews:markCalendarChangeTold', randomUUID())).toBe('That interview no longer exists.');
+    expect(await refusal('interviews:markCalendarChangeTold', 'not-an-id')).not.toBe('accepted');
+    const interview = await scheduled();
+    expect(await refusal('interviews:markCalendarChangeTold', interview.id)).toBe(
+      'There is no change made in Google Calendar waiting to be told about this interview.',
+    );
+    const start = new Date(Date.now() + 2 * 86_400_000);
+    start.setUTCMinutes(0, 0, 0);
+    const copy = await call<Interview>(
+      'deeplink:confirmJoin',
+      `interview-desk://join?meet=xyz-abcd-efg&start=${encodeURIComponent(start.toISOString())}&duration=30&title=Panel+interview`,
+    );
+    expect(await refusal('interviews:markCalendarChangeTold', copy.id)).toBe(
+      'This interview came from an invitation you received, so there is no one here to mark as told.',
+    );
+    await settle();
+    expect(sink.received).toHaveLength(2);
+  });
+});
