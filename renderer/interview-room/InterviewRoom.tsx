@@ -20,7 +20,7 @@ import { JoinArea } from './JoinArea';
 import { RescheduleForm } from './RescheduleForm';
 import { cancelledLine, deliveryLine, formerPanelLines, panelDeliveryLine } from './delivery-words';
 import { movedLine } from './moved-words';
-import { calendarChangeWords } from './calendar-change-words';
+import { CalendarChangeLine } from './CalendarChangeLine';
 import { PanelEditor } from './PanelEditor';
 import { CandidateRoom } from './CandidateRoom';
 import { useFocusLater } from '../common/use-focus-later';
@@ -100,10 +100,9 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
   const held = heldInvitations(interview);
   const link = meetLinkState(interview);
   const unusable = unusableLinkNotice(interview);
-  const untold = calendarChangeWords(interview, interview.timeZone);
   // A change made in Google Calendar and not emailed yet goes to everyone at once through its own
   // button (Send update / Send cancellation); a single Resend would leave the line saying no one knows.
-  const resendOffered = canResend && !untold;
+  const resendOffered = canResend && !interview.google?.calendarChange;
   // A link can be pasted while there is none (except while Google is creating it), or after Google failed.
   const canPasteLink =
     interview.status === 'scheduled' &&
@@ -226,14 +225,16 @@ export function InterviewRoom({ id, settings }: { id: string; settings: Settings
                   {line} <span className="muted">(taken off the panel)</span>
                 </div>
               ))}
-              {untold && (
-                <p className="note" data-testid="calendar-change">
-                  {untold.line}{' '}
-                  <button type="button" className="small" onClick={() => void sendCalendarChange()}>
-                    {untold.action}
-                  </button>
-                </p>
-              )}
+              <CalendarChangeLine
+                interview={interview}
+                zone={interview.timeZone}
+                onSend={() => void sendCalendarChange()}
+                onChanged={(marked) => {
+                  setError(undefined);
+                  loaded.setValue(marked);
+                }}
+                onError={setError}
+              />
               {held && (
                 <p className="muted" data-testid="invitations-held">
                   {held}

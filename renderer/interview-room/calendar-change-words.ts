@@ -4,9 +4,13 @@ import { formatDateTime } from '../common/format';
 /**
  * What the room says about a move or cancel made in Google Calendar that nobody was emailed about
  * (or, found after restoring a copy, that people may or may not have been emailed about), and the
- * button that sends it; undefined when there is none.
+ * button that sends it, and the one that clears it sending nothing (people already know); undefined
+ * when there is none.
  */
-export function calendarChangeWords(interview: Interview, zone: string): { line: string; action: string } | undefined {
+export function calendarChangeWords(
+  interview: Interview,
+  zone: string,
+): { line: string; action: string; told: string } | undefined {
   const change = interview.google?.calendarChange;
   if (!change) return undefined;
   const made = change.kind === 'moved' ? 'Moved' : 'Cancelled';
@@ -33,10 +37,24 @@ export function calendarChangeWords(interview: Interview, zone: string): { line:
     return {
       line: `${since} People may already have been emailed about it, if it was done in Interview Desk before the copy was put back; Interview Desk cannot tell. Use ${action} only if ${whom} ${interview.coInterviewers.length === 0 ? 'has' : 'have'} not been told.${taken}`,
       action,
+      told: 'They were told',
     };
   }
   return {
     line: `${made} in Google Calendar on ${formatDateTime(change.at, zone)}: ${what}. Interview Desk has not emailed ${whom}.${taken}`,
     action,
+    // Someone told them another way (a call, a message): clearing the mark must not look like sending.
+    told: 'They already know',
   };
+}
+
+/**
+ * The room's quiet note that the last change made in Google Calendar was marked as told, so its
+ * history never suggests the app emailed it; undefined when there is none, or a newer change waits.
+ */
+export function calendarChangeToldLine(interview: Interview, zone: string): string | undefined {
+  const told = interview.google?.calendarChangeTold;
+  if (!told || interview.google?.calendarChange) return undefined;
+  const what = told.kind === 'moved' ? 'The move' : 'The cancellation';
+  return `${what} made in Google Calendar was marked as told on ${formatDateTime(told.markedAt, zone)} — Interview Desk sent nothing.`;
 }

@@ -67,6 +67,75 @@ describe('InterviewRoom: what it offers and says after a cancel', () => {
     expect(services.interviews.get(linus.id).ics.sequence).toBe(linus.ics.sequence + 1);
   });
 
+  it('"They already know" clears a move made in Google Calendar, sends nothing, and says so where focus lands', async () => {
+    mainNow = Date.now();
+    const marie = schedule('Marie Curie', Date.now() + 5 * 86_400_000);
+    await waitFor(() => expect(services.interviews.get(marie.id).invitations.candidate.state).toBe('sent'));
+    await waitFor(() => expect(services.interviews.get(marie.id).invitations.recruiter.state).toBe('sent'));
+    const mailed = sink.received.length;
+    // What a read of Google Calendar leaves when the event was moved there (calendar-pull.ts).
+    const later = new Date(Date.parse(marie.startUtc) + 2 * 3_600_000).toISOString();
+    services.commands.updateQuietly(marie.id, (i) => ({
+      ...i,
+      startUtc: later,
+      google: {
+        eventId: 'evt-marie',
+        state: 'synced',
+        calendarChange: calendarChangeMark(
+          i,
+          { kind: 'moved', startUtc: later, durationMinutes: 30 },
+          undefined,
+          mainNow,
+          () => ({
+            withdrawn: 0,
+          }),
+        )!,
+      },
+    }));
+    room(marie.id);
+    const line = await screen.findByTestId('calendar-change');
+    expect(screen.queryAllByRole('button', { name: /^Resend/ })).toEqual([]);
+    fireEvent.click(within(line).getByRole('button', { name: 'They already know' }));
+
+    const told = await screen.findByTestId('calendar-change-told');
+    await waitFor(() => expect(document.activeElement).toBe(told));
+    expect(told.textContent).toMatch(
+      /^The move made in Google Calendar was marked as told on .+ — Interview Desk sent nothing\.$/,
+    );
+    expect(screen.queryByTestId('calendar-change')).toBeNull();
+    expect(screen.queryByTestId('delivery-confirmation')).toBeNull();
+    // Resend is offered again, and nothing went out or waits to.
+    expect(screen.getAllByRole('button', { name: /^Resend/ }).length).toBeGreaterThan(0);
+    expect(services.outbox.items().filter((i) => i.interviewId === marie.id && i.state === 'queued')).toEqual([]);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(sink.received).toHaveLength(mailed);
+    expect(services.interviews.get(marie.id).google).toMatchObject({ calendarChangeTold: { kind: 'moved' } });
+  });
+
+  it('after a restored copy, the same answer is "They were told" and a refusal is shown in words', async () => {
+    mainNow = Date.now();
+    const alan = schedule('Alan Turing', Date.now() + 6 * 86_400_000);
+    const mark = {
+      kind: 'moved' as const,
+      at: new Date(mainNow).toISOString(),
+      was: { startUtc: alan.startUtc, durationMinutes: 30 },
+      afterRestore: true as const,
+    };
+    services.commands.updateQuietly(alan.id, (i) => ({
+      ...i,
+      google: { eventId: 'evt-alan', state: 'synced', calendarChange: mark },
+    }));
+    room(alan.id);
+    const line = await screen.findByTestId('calendar-change');
+    expect(line.textContent).toMatch(/Use Send update only if the candidate has not been told\./);
+    // Another window already answered: main refuses, and the room says why.
+    services.commands.markCalendarChangeTold(alan.id);
+    fireEvent.click(within(line).getByRole('button', { name: 'They were told' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(
+      /There is no change made in Google Calendar waiting to be told about this interview\./,
+    );
+  });
+
   it('after cancelling an interview whose time has passed, says no one was emailed', async () => {
     // Scheduled two days ahead of a clock three days back: its time is over by now.
     const start = Date.now() - 2 * 86_400_000;

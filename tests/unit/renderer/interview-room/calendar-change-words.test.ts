@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calendarChangeWords } from '../../../../renderer/interview-room/calendar-change-words';
+import { calendarChangeToldLine, calendarChangeWords } from '../../../../renderer/interview-room/calendar-change-words';
 import { makeInterview } from '../../../support/interview-fixtures';
 import { formatDateTime } from '../../../../renderer/common/format';
 
@@ -15,6 +15,7 @@ describe('a change made in Google Calendar, in the room', () => {
     expect(calendarChangeWords(marked({ kind: 'moved', at: '2030-01-10T13:02:00.000Z', was }), 'UTC')).toEqual({
       line: `Moved in Google Calendar on ${formatDateTime('2030-01-10T13:02:00.000Z', 'UTC')}: now ${formatDateTime(base.startUtc, 'UTC')} (was ${formatDateTime(base.startUtc, 'UTC')}). Interview Desk has not emailed the candidate.`,
       action: 'Send update',
+      told: 'They already know',
     });
     expect(calendarChangeWords(marked({ kind: 'cancelled', at: '2030-01-10T13:02:00.000Z', was }), 'UTC')?.action).toBe(
       'Send cancellation',
@@ -61,6 +62,7 @@ describe('a change made in Google Calendar, in the room', () => {
     expect(moved).toEqual({
       line: `Google Calendar has a different time than the restored copy: now ${formatDateTime(base.startUtc, 'UTC')} (the copy had ${formatDateTime('2030-01-14T10:00:00.000Z', 'UTC')}), changed there on ${formatDateTime(at, 'UTC')}. People may already have been emailed about it, if it was done in Interview Desk before the copy was put back; Interview Desk cannot tell. Use Send update only if the candidate has not been told.`,
       action: 'Send update',
+      told: 'They were told',
     });
     const cancelled = calendarChangeWords(
       { ...marked({ kind: 'cancelled', at, was, afterRestore: true }), coInterviewers: [{ email: 'pat@example.com' }] },
@@ -75,5 +77,23 @@ describe('a change made in Google Calendar, in the room', () => {
 
   it('says nothing when everyone was told', () => {
     expect(calendarChangeWords(base, 'UTC')).toBeUndefined();
+    expect(calendarChangeToldLine(base, 'UTC')).toBeUndefined();
+  });
+
+  it('once marked as told, says so quietly and that nothing was sent, until a newer change waits', () => {
+    const markedAt = '2030-01-11T08:30:00.000Z';
+    const told = (kind: 'moved' | 'cancelled') => ({
+      ...base,
+      google: { eventId: 'e1', state: 'synced' as const, calendarChangeTold: { kind, markedAt } },
+    });
+    expect(calendarChangeToldLine(told('moved'), 'UTC')).toBe(
+      `The move made in Google Calendar was marked as told on ${formatDateTime(markedAt, 'UTC')} — Interview Desk sent nothing.`,
+    );
+    expect(calendarChangeToldLine(told('cancelled'), 'UTC')).toMatch(/^The cancellation made in Google Calendar was/);
+    const newer = {
+      ...told('moved'),
+      google: { ...told('moved').google, calendarChange: { kind: 'moved' as const, at: markedAt, was } },
+    };
+    expect(calendarChangeToldLine(newer, 'UTC')).toBeUndefined();
   });
 });
