@@ -51,3 +51,48 @@ test('a move made in Google Calendar: the room says nobody was emailed; Send upd
     await sink.close();
   }
 });
+
+test('a cancel made in Google Calendar that people already know about: "They already know" by keyboard sends nothing', async ({
+  page,
+}) => {
+  const sink = await startSmtpSink();
+  const { g, close } = await connectedRecruiter(page, { INTERVIEW_DESK_SMTP_URL: sink.url });
+  try {
+    const { id } = await scheduledRoom(page, sink, {
+      candidateName: 'Katherine Johnson',
+      candidateEmail: 'katherine@example.com',
+      jobTitle: 'Flight Engineer',
+    });
+
+    // The event is deleted in Google Calendar; the recruiter has already phoned the candidate.
+    g.calendar.deleteAsUser(eventIdFor(id));
+    expect(await callFromPage(page, 'google:syncNow', undefined)).toMatchObject({ ok: true, value: { changed: 1 } });
+    const line = page.getByTestId('calendar-change');
+    await expect(line).toContainText('Cancelled in Google Calendar on', { timeout: 15_000 });
+    await expect(page.locator('.room .screen-header .badge')).toHaveAttribute(
+      'title',
+      'Cancelled in Google Calendar: nobody emailed yet (Send cancellation in the room)',
+    );
+
+    // By keyboard: from Send cancellation, Tab reaches the other answer; focus lands on the note that replaces the line.
+    await line.getByRole('button', { name: 'Send cancellation' }).focus();
+    await page.keyboard.press('Tab');
+    await expect(line.getByRole('button', { name: 'They already know' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    const told = page.getByTestId('calendar-change-told');
+    await expect(told).toBeFocused();
+    await expect(told).toContainText(
+      /^The cancellation made in Google Calendar was marked as told on .+ — Interview Desk sent nothing\.$/,
+    );
+    await expect(line).toHaveCount(0);
+    await saveScreenshot(page, 'interview-room-cancel-marked-told');
+    await expectAccessible(page, 'the room, a Calendar cancel marked as told');
+
+    // Nothing went out, then or later.
+    await page.waitForTimeout(500);
+    expect(sink.received).toHaveLength(2);
+  } finally {
+    await close();
+    await sink.close();
+  }
+});
