@@ -10,8 +10,8 @@ import { NewerDatabaseError } from './schema-migrations';
  * which a test compares) with every change to the interview schema.
  */
 export const recordFormat = {
-  version: 3,
-  fingerprint: '2d5490a0cc9512045ea887ff3d82f624027f7a1b9304c60425368ea07851d9ce',
+  version: 4,
+  fingerprint: '1f0dde74eeb504a495ce8b4906c0f92f7def45caba5ae6610de6b29eb312b4f2',
 } as const;
 
 const metaKey = 'record_format';
