@@ -19,7 +19,8 @@ import {
 } from '../../preload/shared/rules/artifact-words';
 import { findByCharactersLines, findsWordsOnly } from '../../preload/shared/rules/transcript-find-mode';
 import { findKey, markMatches } from './find-in-transcript';
-import { useTranscriptLines, type ShownLines } from './use-transcript-lines';
+import { useTranscriptLines } from './use-transcript-lines';
+import { findCountWords, shownWords } from './find-count-words';
 import { useArtifacts } from './use-artifacts';
 import { ConnectMeet } from './ConnectMeet';
 
@@ -46,13 +47,6 @@ function ArtifactItem({ link, onError }: { link: ArtifactLink; onError: (e: Desk
 
 /** What find looks for in a long transcript (main reads it through the word index alone). */
 const findWordsOnlyWords = `In a transcript of more than ${findByCharactersLines.toLocaleString('en')} lines, find looks for words (the last may be unfinished) and speakers' names, not for any characters.`;
-
-/** How many lines are shown of how many, once there are more than one page (or more were asked for). */
-function shownWords(shown: ShownLines, grown: boolean): string {
-  if (!shown.more && !grown) return '';
-  const of = shown.query ? `lines that hold “${shown.query}”` : 'lines';
-  return shown.more ? `Showing ${shown.lines.length} of ${shown.count} ${of}.` : `Showing all ${shown.count} ${of}.`;
-}
 
 /**
  * What was said, a page at a time ("Show more lines"), with find within: main answers the lines
@@ -100,11 +94,7 @@ function Transcript({ interviewId, view, zone }: { interviewId: string; view: Ar
           </p>
         )}
         <p id={`${inputId}-count`} className="muted" aria-live="polite" data-testid="transcript-count">
-          {shown.query
-            ? shown.count === 0
-              ? `No line holds “${shown.query}”.`
-              : `${shown.count} of ${shown.total} lines hold “${shown.query}”.`
-            : `${shown.total} lines.`}
+          {findCountWords(shown, wordsOnly)}
         </p>
         {query.trim() && shown.query && shown.count === 0 && (
           <button
@@ -149,7 +139,7 @@ function Transcript({ interviewId, view, zone }: { interviewId: string; view: Ar
         </div>
       )}
       <p className="muted" aria-live="polite" data-testid="transcript-shown">
-        {shownWords(shown, grown)}
+        {shownWords(shown, grown, wordsOnly)}
       </p>
       {shown.more && (
         <p>
