@@ -53,6 +53,8 @@ export interface AfterInterviewDeps {
   recruiterLocale: string;
   /** When a restored copy of the database was put in place, while its hold lasts. */
   restoredAt: () => number | undefined;
+  /** Whether the transcript word index is there (built at start by the schedule's transcript search). */
+  transcriptWordsIndexed: boolean;
   /** Shows "Scorecard due" natively (Electron). */
   scorecardDueNotifier?: (interview: Interview, now: number) => void;
   /** Saves the debrief as PDF (Electron's printToPDF); web mode prints instead. */
@@ -72,6 +74,7 @@ export function composeAfterInterview(deps: AfterInterviewDeps) {
       interviews,
       onInterviewsChanged: commands.onChange,
       meetApiUrl: deps.config.google.meetApiUrl,
+      wordsIndexed: deps.transcriptWordsIndexed,
       clock: deps.clock,
       log: deps.log.scope('meet-artifacts'),
       events,

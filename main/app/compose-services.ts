@@ -332,6 +332,7 @@ export function composeServices(deps: ServiceDeps): DeskServices {
   // After the interview: Meet's transcript and links, scorecards, the panel's forms, the debrief.
   const after = composeAfterInterview({
     database: deps.database,
+    transcriptWordsIndexed: transcriptSearch.available,
     config: deps.config,
     clock: deps.clock,
     log: deps.log,

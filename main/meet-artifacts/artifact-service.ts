@@ -38,6 +38,8 @@ export interface MeetArtifactsDeps {
   /** Calls back after interviews change (scheduled, moved, cancelled); returns the unsubscribe. */
   onInterviewsChanged?: (listener: () => void) => () => void;
   meetApiUrl: string;
+  /** Whether the transcript word index is there (the schedule's transcript search builds it at start). */
+  wordsIndexed: boolean;
   clock: Clock;
   log: Logger;
   events: EventHub;
@@ -83,7 +85,7 @@ const iso = (ms: number | undefined) => (ms ? new Date(ms).toISOString() : undef
 export function createMeetArtifacts(deps: MeetArtifactsDeps): MeetArtifacts {
   const { account } = deps;
   const repository = createArtifactRepository(deps.database);
-  const transcript = createTranscriptLines(deps.database);
+  const transcript = createTranscriptLines(deps.database, deps.wordsIndexed);
   const clientOptions = {
     auth: () => account.authClient(),
     rootUrl: deps.meetApiUrl,

@@ -1,7 +1,5 @@
 import type { TranscriptLine, TranscriptPage } from '../../preload/shared/contract/transcript-schema';
 import type { Database } from '../database/database';
-import { ensureFullTextIndex } from '../database/search-index';
-import { transcriptSearchIndex } from './transcript-search-index';
 import { findsWordsOnly } from '../../preload/shared/rules/transcript-find-mode';
 import { lineHolds } from './transcript-lines-query';
 
@@ -44,9 +42,11 @@ const lineOf = (r: Row): TranscriptLine => ({
  * 20,000 long lines never passes through JavaScript whole. SQLite runs on main's thread: a long
  * transcript is searched through the word index (`findsWordsOnly`), never read whole per key.
  */
-export function createTranscriptLines(db: Database): TranscriptLines {
-  // The word index is the schedule search's (kept by triggers); without FTS5, find uses LIKE alone.
-  const words = ensureFullTextIndex(db, transcriptSearchIndex);
+export function createTranscriptLines(
+  db: Database,
+  /** Whether the word index is there: the schedule's transcript search builds it at start (without FTS5, find uses LIKE alone). */
+  words: boolean,
+): TranscriptLines {
   const total = (interviewId: string) =>
     Number(
       (

@@ -15,6 +15,8 @@ import { DatabaseSync } from 'node:sqlite';
 import { makeInterview } from '../../tests/support/interview-fixtures';
 import { createArtifactRepository, type StoredEntry } from '../../main/meet-artifacts/artifact-repository';
 import { createTranscriptLines } from '../../main/meet-artifacts/transcript-lines';
+import { transcriptSearchIndex } from '../../main/meet-artifacts/transcript-search-index';
+import { ensureFullTextIndex } from '../../main/database/search-index';
 import { lineHolds } from '../../main/meet-artifacts/transcript-lines-query';
 import { findByCharactersLines } from '../../preload/shared/rules/transcript-find-mode';
 import { applyPragmas, wrapDatabase } from '../../main/database/database';
@@ -30,7 +32,8 @@ applyPragmas(sql, file);
 migrateDatabase(sql);
 const db = wrapDatabase(sql, file);
 const repository = createArtifactRepository(db);
-const transcript = createTranscriptLines(db);
+// The app builds the word index at start (the schedule's transcript search); the bench builds it here.
+const transcript = createTranscriptLines(db, ensureFullTextIndex(db, transcriptSearchIndex));
 const words = 'so the queue keeps every message on disk before it is sent and a retry never sends twice'.split(' ');
 const start = Date.parse('2030-01-07T09:00:00Z');
 
