@@ -35,10 +35,23 @@ export const unknownRestoreTime = 0;
 
 type Sql = Pick<DatabaseSync, 'prepare'> | Pick<Database, 'prepare'>;
 
-const write = (sql: Sql, hold: RestoreHold) =>
+/** One `meta` row's text, or undefined without one. */
+const metaValue = (sql: Sql, key: string) =>
+  (sql.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+/** Writes one `meta` row as JSON. */
+const writeMeta = (sql: Sql, key: string, value: unknown) =>
   sql
     .prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
-    .run(metaKey, JSON.stringify(hold));
+    .run(key, JSON.stringify(value));
+/** A row's JSON, or undefined when it is not JSON (its schema then refuses it). */
+const jsonOf = (text: string | undefined): unknown => {
+  try {
+    return JSON.parse(text ?? '');
+  } catch {
+    return undefined;
+  }
+};
+const write = (sql: Sql, hold: RestoreHold) => writeMeta(sql, metaKey, hold);
 
 /**
  * Marks a database just restored from a copy: every mail item then waiting is held (the `held` flag
@@ -55,15 +68,9 @@ export function markRestored(sql: Sql, restoredAt: number): void {
  * everything queued counted as the copy's): sending mail twice is worse than asking once more.
  */
 export function readRestoreHold(db: Sql): RestoreHold | undefined {
-  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(metaKey) as { value: string } | undefined;
-  if (!row) return undefined;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(row.value);
-  } catch {
-    parsed = undefined;
-  }
-  const hold = holdSchema.safeParse(parsed);
+  const value = metaValue(db, metaKey);
+  if (value === undefined) return undefined;
+  const hold = holdSchema.safeParse(jsonOf(value));
   return hold.success
     ? hold.data
     : { restoredAt: unknownRestoreTime, upToSeq: Number.MAX_SAFE_INTEGER, calendarRead: false, changed: [] };
@@ -77,23 +84,12 @@ const seenSchema = z.object({ mark: z.string(), seenAt: z.number() });
  * go is not held again. Records `now` the first time it is asked.
  */
 export function unreadableMarkSeenAt(db: Sql, now: number): number {
-  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(metaKey) as { value: string } | undefined;
   const mark = createHash('sha256')
-    .update(row?.value ?? '')
+    .update(metaValue(db, metaKey) ?? '')
     .digest('hex');
-  const saved = db.prepare('SELECT value FROM meta WHERE key = ?').get(seenKey) as { value: string } | undefined;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(saved?.value ?? '');
-  } catch {
-    parsed = undefined;
-  }
-  const seen = seenSchema.safeParse(parsed);
+  const seen = seenSchema.safeParse(jsonOf(metaValue(db, seenKey)));
   if (seen.success && seen.data.mark === mark) return seen.data.seenAt;
-  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
-    seenKey,
-    JSON.stringify({ mark, seenAt: now }),
-  );
+  writeMeta(db, seenKey, { mark, seenAt: now });
   return now;
 }
 
