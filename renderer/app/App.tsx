@@ -23,7 +23,7 @@ import { useScreenFocus } from './use-screen-focus';
 import { LeaveConfirm } from '../common/LeaveConfirm';
 import { SignInWaiting } from '../account/SignInWaiting';
 import { CandidateHome } from '../welcome/CandidateHome';
-import { backFromDeviceCheck } from './candidate-mode';
+import { appModeOf, backFromDeviceCheck } from './candidate-mode';
 import { useAttention, type AttentionItem } from './use-attention';
 import { waitingLine } from '../../preload/shared/rules/waiting-line';
 import { formatDateTime, systemTimeZone } from '../common/format';
@@ -132,19 +132,15 @@ export function App() {
     });
 
   const connected = account.value?.state === 'connected' || account.value?.state === 'needs_reconnect';
-  // The candidate's home: no account, nothing scheduled here, at least one saved invitation, and the
-  // person has not said "I schedule interviews".
   const home = useCall(() => desk.candidate.home());
   const reloadHome = home.reload;
   useEffect(() => desk.on('interviews:changed', () => void reloadHome()), [reloadHome]);
-  const candidateMode =
-    !connected &&
-    settings.value?.fullApp === false &&
-    !!home.value &&
-    !home.value.scheduledHere &&
-    home.value.saved.length > 0;
+  const mode = appModeOf(account, settings, home);
+  const candidateMode = mode === 'candidate';
+  // The screens that differ between the two wait until it is known which one this is.
+  const recruiterApp = mode === 'recruiter';
   // After the interview: "Scorecard due" counts too (the recruiter's only: never in candidate mode).
-  const scorecardsDueShown = candidateMode ? [] : scorecardsDue.due;
+  const scorecardsDueShown = recruiterApp ? scorecardsDue.due : [];
   for (const due of scorecardsDueShown)
     attention.push({
       key: due.key,
@@ -199,7 +195,7 @@ export function App() {
         </a>
         <nav aria-label="Main">
           <ul className="nav-list">
-            {(candidateMode ? candidateNavItems : navItems).map((item) => (
+            {(mode === 'unknown' ? [] : candidateMode ? candidateNavItems : navItems).map((item) => (
               <li key={item.route.screen}>
                 <a href={routeHref(item.route)} aria-current={navScreen === item.route.screen ? 'page' : undefined}>
                   {item.label}
@@ -239,7 +235,7 @@ export function App() {
         <ErrorMessage error={account.error} />
         <SignInWaiting status={account.value} />
         {reminder && <ReminderBanner reminder={reminder} onClose={() => setReminder(undefined)} />}
-        {!candidateMode && <RestoreReview />}
+        {recruiterApp && <RestoreReview />}
         {waiting && (
           <WaitingBanner
             waiting={waiting}
@@ -269,7 +265,7 @@ export function App() {
         {candidateMode && home.value && recruiterScreens.has(current.screen) && (
           <CandidateHome saved={home.value.saved} onFullApp={() => void openFullApp()} />
         )}
-        {!candidateMode && current.screen === 'welcome' && (
+        {recruiterApp && current.screen === 'welcome' && (
           <WelcomeScreen
             onDeviceCheck={() => navigate({ screen: 'device-check' })}
             onConnect={async () => {
@@ -291,14 +287,14 @@ export function App() {
             onSetupDone={() => navigate({ screen: 'schedule' })}
           />
         )}
-        {!candidateMode && current.screen === 'schedule' && <ScheduleScreen settings={settings.value} />}
-        {!candidateMode && current.screen === 'new-interview' && (
+        {recruiterApp && current.screen === 'schedule' && <ScheduleScreen settings={settings.value} />}
+        {recruiterApp && current.screen === 'new-interview' && (
           <ScheduleForm onScheduled={(interview) => navigate({ screen: 'interview', id: interview.id })} />
         )}
         {current.screen === 'interview' && settings.value && (
           <InterviewRoom key={current.id} id={current.id} settings={settings.value} />
         )}
-        {!candidateMode && current.screen === 'debrief' && (
+        {recruiterApp && current.screen === 'debrief' && (
           <DebriefScreen key={`${current.id}-${current.scope}`} id={current.id} scope={current.scope} />
         )}
         {current.screen === 'device-check' && (
@@ -306,8 +302,8 @@ export function App() {
             back={candidateMode && home.value ? backFromDeviceCheck(home.value.saved, lastInterview) : undefined}
           />
         )}
-        {!candidateMode && current.screen === 'analytics' && <AnalyticsScreen />}
-        {!candidateMode && current.screen === 'settings' && <SettingsScreen account={account.value} />}
+        {recruiterApp && current.screen === 'analytics' && <AnalyticsScreen />}
+        {recruiterApp && current.screen === 'settings' && <SettingsScreen account={account.value} />}
         {current.screen === 'join-preview' && <JoinPreviewScreen key={current.link} link={current.link} />}
       </main>
       <LeaveConfirm />

@@ -73,6 +73,16 @@ test("candidate mode: a pasted join link opens the candidate's own room, with th
 });
 
 test('an older join link without a length: the room says it is not given, never 60 minutes', async ({ page, app }) => {
+  // Every level-1 heading the page shows, however briefly.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { headingsSeen: string[] }).headingsSeen = seen;
+    new MutationObserver(() => {
+      const list = (window as unknown as { headingsSeen: string[] }).headingsSeen;
+      for (const h of document.querySelectorAll('h1'))
+        if (!list.includes(h.textContent ?? '')) list.push(h.textContent ?? '');
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
   await page.goto(app.url);
   const start = new Date(Date.now() + 2 * 86_400_000);
   start.setUTCMinutes(0, 0, 0);
@@ -83,11 +93,14 @@ test('an older join link without a length: the room says it is not given, never 
   await expect(page.getByRole('heading', { name: 'Staff Engineer interview', level: 1 })).toBeFocused();
   await expect(page.getByTestId('candidate-length')).toHaveText('Not given in your invitation');
   await expect(page.locator('main')).not.toContainText('60 minutes');
-  // A length outside 5 to 480 minutes is refused with words about the invitation.
+  // A length outside 5 to 480 minutes is refused with words about the invitation, on the candidate's
+  // home. It comes straight: the welcome screen used to flash first, until the saved invitations were read.
+  await page.evaluate(() => ((window as unknown as { headingsSeen: string[] }).headingsSeen = []));
   await page.goto(`${app.url}#/welcome`);
-  // A hash change keeps the page: wait for the welcome screen before typing, or the room's unmount
-  // can land after the fill and the form starts empty.
-  await expect(page.getByRole('heading', { name: 'Welcome to Interview Desk' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Your interview', level: 1 })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { headingsSeen: string[] }).headingsSeen)).not.toContain(
+    'Welcome to Interview Desk',
+  );
   const link = page.getByLabel('Invitation link or Meet link');
   await link.fill(joinLink(start, '&duration=600'));
   await expect(link).toHaveValue(joinLink(start, '&duration=600'));
