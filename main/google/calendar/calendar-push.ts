@@ -72,21 +72,29 @@ export function createCalendarPush(deps: CalendarPushDeps): CalendarPush {
   ) =>
     commands.update(id, (i) => {
       const sequence = event.sequence ?? i.google?.sequence ?? 0;
+      // What the event's answer says is replaced; every other mark (a declined guest, the guests
+      // written, a Calendar change and the note that people were told of one) is kept as it was.
+      const {
+        eventId: _id,
+        iCalUID: _uid,
+        sequence: _seq,
+        etag: _etag,
+        htmlLink: _link,
+        error: _error,
+        ...marks
+      } = i.google ?? {};
       return withEventMeetLink(
         {
           ...i,
           ics: { ...i.ics, uid: event.iCalUID ?? i.ics.uid, sequence: Math.max(i.ics.sequence, sequence) },
           google: {
+            ...marks,
             eventId: event.id ?? eventIdFor(id),
             ...(event.iCalUID ? { iCalUID: event.iCalUID } : {}),
             sequence,
             ...(event.etag ? { etag: event.etag } : {}),
             ...(event.htmlLink ? { htmlLink: event.htmlLink } : {}),
             state: 'synced',
-            ...(i.google?.attendeeDeclined ? { attendeeDeclined: true } : {}),
-            ...(i.google?.unusableMeetLink ? { unusableMeetLink: true } : {}),
-            ...(i.google?.guestsWritten ? { guestsWritten: i.google.guestsWritten } : {}),
-            ...(i.google?.calendarChange ? { calendarChange: i.google.calendarChange } : {}),
             ...extra,
           },
         },

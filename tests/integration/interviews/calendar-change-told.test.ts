@@ -101,6 +101,27 @@ describe('marking a change made in Google Calendar as told', () => {
     expect(sink.received.at(-1)!.envelope.to).toEqual(['ada@example.com']);
   });
 
+  it('keeps the note that people were told through a later write to the Calendar event', async () => {
+    const interview = await scheduled();
+    g.calendar.editAsUser(eventIdFor(interview.id), {
+      start: { dateTime: `${day(4)}T15:00:00.000Z`, timeZone: 'UTC' },
+      end: { dateTime: `${day(4)}T15:45:00.000Z`, timeZone: 'UTC' },
+    });
+    expect(await call('google:syncNow')).toEqual({ changed: 1 });
+    const told = await call<Interview>('interviews:markCalendarChangeTold', interview.id);
+    // A co-interviewer added later: the event is written again, and only the new guest is emailed.
+    await call('interviews:setPanel', {
+      id: interview.id,
+      coInterviewers: [{ email: 'pat@example.com' }],
+      acceptConflicts: true,
+    });
+    await eventually(() => expect(sink.received).toHaveLength(3));
+    await eventually(() => expect(services.calendar.queue.all()).toEqual([]));
+    const after = services.interviews.get(interview.id);
+    expect(after.google).toMatchObject({ state: 'synced', guestsWritten: expect.arrayContaining(['pat@example.com']) });
+    expect(after.google?.calendarChangeTold).toEqual(told.google?.calendarChangeTold);
+  });
+
   it('a cancel made in Calendar: the row says cancelled, not moved; marked as told, nothing is sent', async () => {
     const interview = await scheduled();
     g.calendar.deleteAsUser(eventIdFor(interview.id));
