@@ -62,13 +62,19 @@ describe('marking a change made in Google Calendar as told', () => {
     return interview;
   };
 
-  it('clears a move made in Calendar without emailing anyone, notes it, and lets Resend work again', async () => {
+  /** Scheduled, then moved to 15:00 in Google Calendar and read back: nobody has been emailed about the move. */
+  const movedInCalendar = async () => {
     const interview = await scheduled();
     g.calendar.editAsUser(eventIdFor(interview.id), {
       start: { dateTime: `${day(4)}T15:00:00.000Z`, timeZone: 'UTC' },
       end: { dateTime: `${day(4)}T15:45:00.000Z`, timeZone: 'UTC' },
     });
     expect(await call('google:syncNow')).toEqual({ changed: 1 });
+    return interview;
+  };
+
+  it('clears a move made in Calendar without emailing anyone, notes it, and lets Resend work again', async () => {
+    const interview = await movedInCalendar();
     const moved = services.interviews.get(interview.id);
     expect(moved.google?.calendarChange?.kind).toBe('moved');
     expect((await rowOf(interview.id))?.attention).toBe(
@@ -102,12 +108,7 @@ describe('marking a change made in Google Calendar as told', () => {
   });
 
   it('keeps the note that people were told through a later write to the Calendar event', async () => {
-    const interview = await scheduled();
-    g.calendar.editAsUser(eventIdFor(interview.id), {
-      start: { dateTime: `${day(4)}T15:00:00.000Z`, timeZone: 'UTC' },
-      end: { dateTime: `${day(4)}T15:45:00.000Z`, timeZone: 'UTC' },
-    });
-    expect(await call('google:syncNow')).toEqual({ changed: 1 });
+    const interview = await movedInCalendar();
     const told = await call<Interview>('interviews:markCalendarChangeTold', interview.id);
     // A co-interviewer added later: the event is written again, and only the new guest is emailed.
     await call('interviews:setPanel', {
