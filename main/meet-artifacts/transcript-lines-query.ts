@@ -4,17 +4,13 @@
  * parameter, never SQL nor a pattern: `%`, `_` and `\` are escaped for LIKE, and the word index
  * gets it as one quoted phrase (`spokenQuery`).
  */
+import { findText, speakersHolding } from '../../preload/shared/rules/transcript-find-text';
 import { spokenQuery } from './transcript-search-query';
 
 /** A condition on `transcript_entries` (no alias) and the values of its `?`, in order. */
 export interface LineCondition {
   sql: string;
   params: (string | number)[];
-}
-
-/** The search as find compares it: trimmed, each run of whitespace one space. '' finds every line. */
-export function findText(query: string): string {
-  return query.trim().replace(/\s+/g, ' ');
 }
 
 /** `text` as a LIKE pattern that holds it anywhere, each of LIKE's own characters escaped with `\`. */
@@ -38,15 +34,16 @@ function wordsPhrase(text: string): string | undefined {
 }
 
 /**
- * The lines that hold `query`: its characters in their text or in the speaker's name, ASCII letters
- * in any case (SQLite's LIKE); and, for a search of words when the word index is there, the lines
- * that say those words in that order (any case and accents: "jose" finds "José"; the last word may
- * be unfinished), as the schedule's search finds interviews. `band` is the interview's range of
+ * The lines that hold `query`: its characters in their text, ASCII letters in any case (SQLite's
+ * LIKE), or in the speaker's name, any case and accents ("zoe" finds Zoë: `speakers` are the
+ * interview's names, matched here); and, for a search of words when the word index is there, the
+ * lines that say those words in that order (any case and accents: "jose" finds "José"; the last word
+ * may be unfinished), as the schedule's search finds interviews. `band` is the interview's range of
  * entry ids, so the word index is read within this interview's entries only.
  *
  * With `wordsOnly` (a long transcript, see preload/shared/rules/transcript-find-mode) and the word
  * index there, the text is read through the index alone: the lines that say the search's words
- * (other characters are not words: "50%" finds "50"), or whose speaker's name holds it as typed.
+ * (other characters are not words: "50%" finds "50"), or whose speaker's name holds it.
  *
  * Undefined when the search is only spaces (every line). SQLite's text functions stop at a NUL
  * character, so a search holding one finds nothing rather than less than it says.
@@ -54,18 +51,22 @@ function wordsPhrase(text: string): string | undefined {
 export function lineHolds(
   query: string,
   band: { low: number; high: number } | undefined,
-  wordsOnly = false,
+  wordsOnly: boolean,
+  speakers: readonly string[],
 ): LineCondition | undefined {
   const text = findText(query);
   if (text === '') return undefined;
   if (text.includes('\0')) return { sql: '0', params: [] };
-  const pattern = likeAnywhere(text);
-  const speaker = { sql: "speaker LIKE ? ESCAPE '\\'", params: [pattern] };
+  // Speakers whose name holds the search: most searches name none, and then no line is read for them.
+  const named = speakersHolding(text, speakers);
+  const speaker = named.length
+    ? { sql: 'speaker IN (SELECT value FROM json_each(?))', params: [JSON.stringify(named)] }
+    : undefined;
   if (band && wordsOnly) {
     const phrase = wordsPhrase(text);
-    return phrase ? either(speaker, said(phrase, band)) : speaker;
+    return phrase ? either(speaker, said(phrase, band)) : (speaker ?? { sql: '0', params: [] });
   }
-  const like = either({ sql: "text LIKE ? ESCAPE '\\'", params: [pattern] }, speaker);
+  const like = either(speaker, { sql: "text LIKE ? ESCAPE '\\'", params: [likeAnywhere(text)] });
   const phrase = band && wordsOnlyText.test(text) ? spokenQuery(text) : undefined;
   return band && phrase ? either(like, said(phrase, band)) : like;
 }
@@ -78,7 +79,7 @@ function said(phrase: string, band: { low: number; high: number }): LineConditio
   };
 }
 
-/** Either condition. */
-function either(a: LineCondition, b: LineCondition): LineCondition {
-  return { sql: `(${a.sql} OR ${b.sql})`, params: [...a.params, ...b.params] };
+/** Either condition (`b` alone without `a`). */
+function either(a: LineCondition | undefined, b: LineCondition): LineCondition {
+  return a ? { sql: `(${a.sql} OR ${b.sql})`, params: [...a.params, ...b.params] } : b;
 }

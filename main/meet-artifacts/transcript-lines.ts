@@ -63,12 +63,21 @@ export function createTranscriptLines(
       .get(interviewId) as { low: number | null; high: number | null };
     return r.low === null || r.high === null ? undefined : { low: Number(r.low), high: Number(r.high) };
   };
+  /** The names of the interview's speakers (a few), matched in JavaScript: SQLite folds no accents. */
+  const speakers = (interviewId: string) =>
+    (
+      db.prepare('SELECT DISTINCT speaker FROM transcript_entries WHERE interview_id = ?').all(interviewId) as {
+        speaker: string;
+      }[]
+    ).map((r) => r.speaker);
   return {
     total,
     page(interviewId, ask, size) {
       const all = total(interviewId);
       const holds =
-        ask.query === undefined || all === 0 ? undefined : lineHolds(ask.query, band(interviewId), findsWordsOnly(all));
+        ask.query === undefined || all === 0
+          ? undefined
+          : lineHolds(ask.query, band(interviewId), findsWordsOnly(all), speakers(interviewId));
       const where = holds ? ` AND ${holds.sql}` : '';
       const params = holds?.params ?? [];
       // After a line: the lines said later, or at the same time and stored after it (the order shown).

@@ -82,9 +82,16 @@ const band = (id: string) => {
     .get(id) as { low: number; high: number };
   return { low: r.low, high: r.high };
 };
+/** The interview's speakers' names (as transcript-lines reads them for a find). */
+const speakersOf = (id: string) =>
+  (
+    sql.prepare('SELECT DISTINCT speaker FROM transcript_entries WHERE interview_id = ?').all(id) as {
+      speaker: string;
+    }[]
+  ).map((r) => r.speaker);
 /** Find as it was: every line read for the characters (and the words), the page and then the count. */
 const findBefore = (id: string, query: string, after?: number) => {
-  const holds = lineHolds(query, band(id))!;
+  const holds = lineHolds(query, band(id), false, speakersOf(id))!;
   const cursor =
     after === undefined ? '' : ' AND (start_time, id) > (SELECT start_time, id FROM transcript_entries WHERE id = ?)';
   sql

@@ -53,7 +53,7 @@ const longTranscript = 'conferenceRecords/c2/transcripts/t1';
 const longEntries: StoredEntry[] = Array.from({ length: findByCharactersLines + 1 }, (_, i) => ({
   transcript: longTranscript,
   name: `${longTranscript}/entries/e${i}`,
-  speaker: i % 3 === 0 ? 'Rita Recruiter' : 'Ada Lovelace',
+  speaker: i % 3 === 0 ? 'Rita Recruiter' : 'Zoë Martínez',
   text: said(i),
   startTime: at(minute + i * 1000),
 }));
@@ -118,6 +118,7 @@ describe('artifacts:get and artifacts:lines over 1,000 stored lines', () => {
     expect([...texts(first), ...rest]).toEqual(entries.map((e) => e.text).filter((t) => t.includes('queue')));
     // The speaker's name counts too; the word index finds "José" for "jose".
     expect((await lines({ query: 'rita' })).count).toBe(334);
+    expect((await lines({ query: 'LOVELACE' })).count).toBe(666);
     expect(texts(await lines({ query: 'jose' }))).toEqual(['Ask José about it.']);
     // Nothing: no line, no more.
     expect(await lines({ query: 'kafka' })).toEqual({ lines: [], count: 0, total: 1000, more: false });
@@ -159,11 +160,14 @@ describe('artifacts:get and artifacts:lines over 1,000 stored lines', () => {
           .includes(text),
       ).length;
     expect((await lines({}, lengthy.id)).total).toBe(2001);
-    // Words in any case, the last one open-ended; speakers' names as typed.
+    // Words in any case, the last one open-ended.
     expect(await count('QUEUE')).toBe(words('queue'));
     expect(await count('queue li')).toBe(words('queue'));
     expect(await count('jose')).toBe(1);
     expect(await count('rita')).toBe(longEntries.filter((e) => e.speaker.startsWith('Rita')).length);
+    // A speaker's name in any case and with or without its accents, anywhere in it.
+    const zoe = longEntries.filter((e) => e.speaker.startsWith('Zoë')).length;
+    for (const name of ['zoe', 'ZOË', 'martinez', 'tínez', 'zoe mart']) expect(await count(name), name).toBe(zoe);
     // Characters inside a word are not read (the shorter transcript finds them); other characters are not words.
     expect(await count('ueu')).toBe(0);
     expect((await lines({ query: 'ueu' })).count).toBe(499);

@@ -1,7 +1,8 @@
 import { DatabaseSync } from 'node:sqlite';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findText, lineHolds } from '../../../main/meet-artifacts/transcript-lines-query';
+import { lineHolds } from '../../../main/meet-artifacts/transcript-lines-query';
+import { findText, speakersHolding } from '../../../preload/shared/rules/transcript-find-text';
 
 // The entries and the word index as the app makes them (the index's tokenizer is the app's).
 const db = new DatabaseSync(':memory:');
@@ -16,7 +17,7 @@ function finds(query: string, speaker: string, text: string, words: boolean | 'o
   try {
     const { id } = insert.get(speaker, text) as { id: number };
     index.run(id, text);
-    const holds = lineHolds(query, words ? { low: id, high: id } : undefined, words === 'only');
+    const holds = lineHolds(query, words ? { low: id, high: id } : undefined, words === 'only', [speaker]);
     if (!holds) return true;
     return (
       db.prepare(`SELECT 1 FROM transcript_entries WHERE id = ? AND ${holds.sql}`).get(id, ...holds.params) !==
@@ -27,7 +28,7 @@ function finds(query: string, speaker: string, text: string, words: boolean | 'o
   }
 }
 
-/** What LIKE promises: the characters as typed, only ASCII letters in either case. */
+/** What LIKE promises of the text: the characters as typed, only ASCII letters in either case. */
 const asciiLower = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
 const holdsAsTyped = (line: string, query: string) => asciiLower(line).includes(asciiLower(findText(query)));
 
@@ -68,12 +69,16 @@ const said = fc.array(fc.oneof(piece, fc.constantFrom('a', 'A', ' ', '50% off', 
 const noNul = (s: string) => !s.includes('\0');
 
 describe('lineHolds: whatever is typed is text, never SQL nor a pattern', () => {
-  it('finds exactly the lines that hold the search as typed (ASCII case aside), when no word index is asked', () => {
+  it('finds exactly the lines whose text holds the search as typed (ASCII case aside) or whose speaker holds it, when no word index is asked', () => {
     fc.assert(
       fc.property(typed.filter(noNul), said, said, (query, textParts, speakerParts) => {
         const text = textParts.join('');
         const speaker = speakerParts.join('');
-        expect(finds(query, speaker, text, false)).toBe(holdsAsTyped(text, query) || holdsAsTyped(speaker, query));
+        expect(finds(query, speaker, text, false)).toBe(
+          holdsAsTyped(text, query) || speakersHolding(query, [speaker]).length > 0,
+        );
+        // A name holding the search as typed is always among them.
+        if (holdsAsTyped(speaker, query) && findText(query) !== '') expect(finds(query, speaker, '', false)).toBe(true);
       }),
       { numRuns: 500 },
     );
@@ -98,7 +103,9 @@ describe('lineHolds: whatever is typed is text, never SQL nor a pattern', () => 
       fc.property(signs, said, (parts, textParts) => {
         const query = parts.join('');
         const text = textParts.join('');
-        expect(finds(query, 'Ada', text, true)).toBe(holdsAsTyped(text, query) || holdsAsTyped('Ada', query));
+        expect(finds(query, 'Ada', text, true)).toBe(
+          holdsAsTyped(text, query) || speakersHolding(query, ['Ada']).length > 0,
+        );
       }),
     );
   });
@@ -125,13 +132,24 @@ describe('lineHolds: whatever is typed is text, never SQL nor a pattern', () => 
     const texts = new Set<string>();
     fc.assert(
       fc.property(typed, fc.boolean(), (query, words) => {
-        const holds = lineHolds(query, words ? { low: 1, high: 9 } : undefined);
+        const holds = lineHolds(query, words ? { low: 1, high: 9 } : undefined, false, ['Ada', 'Zoë']);
         if (holds) texts.add(holds.sql);
         if (query.includes('\0') && findText(query) !== '') expect(holds?.sql).toBe('0');
       }),
     );
-    expect(texts.size).toBeLessThanOrEqual(3);
+    // A few fixed texts: with or without speakers named, the word index, or nothing to find.
+    expect(texts.size).toBeLessThanOrEqual(8);
+    for (const text of texts) expect(text).not.toMatch(/Ada|Zoë/);
     expect(finds('50%\0', 'Ada', '50% off', false)).toBe(false);
+  });
+
+  it("a speaker's name is found in any case and with or without its accents, in any transcript", () => {
+    for (const words of [false, true, 'only'] as const) {
+      expect(finds('zoe', 'Zoë Ng', 'Hello.', words)).toBe(true);
+      expect(finds('JOSÉ mart', 'José Martínez', 'Hello.', words)).toBe(true);
+      expect(finds('tinez', 'José Martínez', 'Hello.', words)).toBe(true);
+      expect(finds('zoey', 'Zoë Ng', 'Hello.', words)).toBe(false);
+    }
   });
 
   it('words find their accented and capitalised spelling through the word index; spaces only find every line', () => {
@@ -140,7 +158,7 @@ describe('lineHolds: whatever is typed is text, never SQL nor a pattern', () => 
     expect(finds('ÉCOLE norm', 'Rita', 'She studied at the école normale.', true)).toBe(true);
     expect(finds('50%', 'Rita', 'We cut 500 lines.', true)).toBe(false);
     expect(finds('a_b', 'Rita', 'axb', true)).toBe(false);
-    expect(lineHolds('   \t ', undefined)).toBeUndefined();
+    expect(lineHolds('   \t ', undefined, false, ['Rita'])).toBeUndefined();
     // The longest search the contract lets through is a valid LIKE pattern.
     expect(finds('%'.repeat(200), 'Rita', '%'.repeat(200), true)).toBe(true);
     expect(finds('%'.repeat(200), 'Rita', '%'.repeat(199), true)).toBe(false);
