@@ -18,7 +18,7 @@ import {
   statusWords,
 } from '../../preload/shared/rules/artifact-words';
 import { findByCharactersLines, findsWordsOnly } from '../../preload/shared/rules/transcript-find-mode';
-import { findKey, markMatches } from './find-in-transcript';
+import { findKey, markMatches, type TextPart } from './find-in-transcript';
 import { useTranscriptLines } from './use-transcript-lines';
 import { findCountWords, shownWords } from './find-count-words';
 import { useArtifacts } from './use-artifacts';
@@ -126,11 +126,11 @@ function Transcript({ interviewId, view, zone }: { interviewId: string; view: Ar
               {shown.lines.map((line) => (
                 <tr key={line.seq} data-seq={line.seq} tabIndex={-1}>
                   <td>{formatTime(line.start, zone)}</td>
-                  <th scope="row">{line.speaker}</th>
+                  <th scope="row">
+                    <Marked parts={markMatches(line.speaker, key)} />
+                  </th>
                   <td lang={line.languageCode}>
-                    {markMatches(line.text, key).map((part, n) =>
-                      part.match ? <mark key={n}>{part.text}</mark> : <span key={n}>{part.text}</span>,
-                    )}
+                    <Marked parts={markMatches(line.text, key, wordsOnly)} />
                   </td>
                 </tr>
               ))}
@@ -213,5 +213,12 @@ export function TranscriptPanel({ interview }: { interview: Interview }) {
         </p>
       )}
     </section>
+  );
+}
+
+/** A line's parts, the matches marked. */
+function Marked({ parts }: { parts: TextPart[] }) {
+  return (
+    <>{parts.map((part, n) => (part.match ? <mark key={n}>{part.text}</mark> : <span key={n}>{part.text}</span>))}</>
   );
 }

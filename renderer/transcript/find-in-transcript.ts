@@ -1,8 +1,11 @@
 /**
- * Find within a transcript, as the room marks it: each line's text cut into parts, the places that
- * hold what was typed marked, ignoring case and accents ("jose" marks "José"). Which lines hold it is
- * main's answer (`artifacts:lines`, over the whole interview).
+ * Find within a transcript, as the room marks it: each line's text and speaker cut into parts, the
+ * places that hold what was typed marked, ignoring case and accents ("jose" marks "José"). Which
+ * lines hold it is main's answer (`artifacts:lines`, over the whole interview).
  */
+import { foldChar } from '../../preload/shared/rules/transcript-find-text';
+
+export { findKey } from '../../preload/shared/rules/transcript-find-text';
 
 /** A piece of a line, marked when it matches. */
 export interface TextPart {
@@ -10,16 +13,13 @@ export interface TextPart {
   match: boolean;
 }
 
-/** Folds one character as find compares it: lower case, no accents. */
-const fold = (c: string) => c.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-
 /** `text` folded, with where each folded character came from. */
 function folded(text: string): { value: string; from: number[] } {
   let value = '';
   const from: number[] = [];
   let index = 0;
   for (const c of text) {
-    const f = fold(c);
+    const f = foldChar(c);
     value += f;
     for (let i = 0; i < f.length; i++) from.push(index);
     index += c.length;
@@ -28,36 +28,52 @@ function folded(text: string): { value: string; from: number[] } {
   return { value, from };
 }
 
-/** The folded query, or '' when there is nothing to find (only spaces). */
-export function findKey(query: string): string {
-  return [...query.trim().replace(/\s+/g, ' ')].map(fold).join('');
-}
-
 /** Characters in a word, as the word index cuts them (letters and digits; marks are folded away). */
 const wordChar = '\\p{L}\\p{N}';
 
+/** `text` with the characters a regular expression reads as its own escaped. */
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /**
- * Where `key` is found in folded text: as typed, or, for a search of two words or more, as the word
- * index finds it (main's answer): the words in order with anything but letters and digits between
- * them, the first at a word's start ("data base" marks "data-base").
+ * The words of `key` as the word index finds them: in order, with anything but letters and digits
+ * between them, the first at a word's start, each whole but the last, which may be unfinished (from
+ * three characters on, as main asks the index). Undefined when the key has no word.
  */
-function matcher(key: string): RegExp {
-  const typed = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+function saidWords(key: string): string | undefined {
+  const words = key.split(new RegExp(`[^${wordChar}]+`, 'u')).filter(Boolean);
+  if (words.length === 0) return undefined;
+  const whole = `(?![${wordChar}])`;
+  const last = [...key].length < 3 ? whole : '';
+  return `(?<![${wordChar}])${words.map(escaped).join(`[^${wordChar}]+`)}${last}`;
+}
+
+/**
+ * Where `key` is found in folded text. By characters (a speaker's name, or a transcript find reads
+ * character by character): as typed, or, for a search of two words or more, as the word index finds
+ * it ("data base" marks "data-base"). With `byWords` (a long transcript, found through the word
+ * index alone): the words only, so "don't" marks "don’t" and "ueu" marks nothing inside "queue".
+ */
+function matcher(key: string, byWords: boolean): RegExp | undefined {
+  if (byWords) {
+    const said = saidWords(key);
+    return said ? new RegExp(said, 'gu') : undefined;
+  }
   const words = key.split(' ');
   const said =
     words.length > 1 && words.every((w) => new RegExp(`^[${wordChar}]+$`, 'u').test(w))
       ? `|(?<![${wordChar}])${words.join(`[^${wordChar}]+`)}`
       : '';
-  return new RegExp(`${typed}${said}`, 'gu');
+  return new RegExp(`${escaped(key)}${said}`, 'gu');
 }
 
-/** `text` in parts, every match of `key` marked. */
-export function markMatches(text: string, key: string): TextPart[] {
-  if (!key) return [{ text, match: false }];
+/** `text` in parts, every match of `key` marked (by its words only with `byWords`; see `matcher`). */
+export function markMatches(text: string, key: string, byWords = false): TextPart[] {
+  const pattern = key ? matcher(key, byWords) : undefined;
+  if (!pattern) return [{ text, match: false }];
   const { value, from } = folded(text);
   const parts: TextPart[] = [];
   let last = 0;
-  for (const found of value.matchAll(matcher(key))) {
+  for (const found of value.matchAll(pattern)) {
     const start = from[found.index]!;
     const end = from[found.index + found[0].length]!;
     if (start > last) parts.push({ text: text.slice(last, start), match: false });

@@ -146,6 +146,11 @@ test("Meet's transcript in the room: Connect from the section, speakers named, t
     await expect(section.getByTestId('transcript-count')).toHaveText('30 of 120 lines hold “BACKOFF”.');
     await expect(lines.getByRole('row')).toHaveCount(31);
     await expect(lines.locator('mark').first()).toHaveText('backoff');
+    // A speaker's name counts, and is marked where it is.
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('LOVE');
+    await expect(lines.getByRole('rowheader').first().locator('mark')).toHaveText('Love');
+    await expect(lines.getByRole('rowheader').filter({ hasText: 'Rita Recruiter' })).toHaveCount(0);
     await page.keyboard.press('Control+A');
     await page.keyboard.type('kafka');
     await expect(section.getByTestId('transcript-count')).toHaveText('No line holds “kafka”.');

@@ -52,6 +52,42 @@ describe('find in transcript', () => {
     expect(markMatches('a 50-% cut', findKey('50 %'))).toEqual([{ text: 'a 50-% cut', match: false }]);
   });
 
+  it('a long transcript (found by its words) marks the words the index found, whatever separates them', () => {
+    // A straight apostrophe finds the curly one through the index: it is marked too.
+    expect(markMatches('I don’t know.', findKey("don't"), true)).toEqual([
+      { text: 'I ', match: false },
+      { text: 'don’t', match: true },
+      { text: ' know.', match: false },
+    ]);
+    // The last word may be unfinished (from three characters on); the first starts a word.
+    expect(markMatches('Queues, José!', findKey('queue jo'), true)).toEqual([{ text: 'Queues, José!', match: false }]);
+    expect(markMatches('Queue, José!', findKey('queue jo'), true)).toEqual([
+      { text: 'Queue, Jo', match: true },
+      { text: 'sé!', match: false },
+    ]);
+    // Nothing is marked inside a word, where the index found nothing.
+    expect(markMatches('The queue.', findKey('ueu'), true)).toEqual([{ text: 'The queue.', match: false }]);
+    // Under three characters a word is whole, as main asks the index.
+    expect(markMatches('A lot of offers.', findKey('of'), true)).toEqual([
+      { text: 'A lot ', match: false },
+      { text: 'of', match: true },
+      { text: ' offers.', match: false },
+    ]);
+    expect(markMatches('50% off', findKey('%'), true)).toEqual([{ text: '50% off', match: false }]);
+  });
+
+  it("a speaker's name is marked in any case and without its accents", () => {
+    expect(markMatches('Zoë Ng', findKey('zoe'))).toEqual([
+      { text: 'Zoë', match: true },
+      { text: ' Ng', match: false },
+    ]);
+    expect(markMatches('José Martínez', findKey('ose'))).toEqual([
+      { text: 'J', match: false },
+      { text: 'osé', match: true },
+      { text: ' Martínez', match: false },
+    ]);
+  });
+
   it('the parts always spell the text again, and a marked part folds to the key or to its words', () => {
     const words = (s: string) =>
       s
@@ -70,6 +106,19 @@ describe('find in transcript', () => {
             const found = findKey(p.text);
             if (found !== key) expect(words(found)).toBe(key);
           }
+        },
+      ),
+    );
+    // By words: the parts spell the text again, and a marked part says the key's words.
+    fc.assert(
+      fc.property(
+        fc.string(),
+        fc.oneof(fc.string({ maxLength: 4 }), fc.constantFrom("don't", 'a b', 'é z')),
+        (text, query) => {
+          const key = findKey(query);
+          const parts = markMatches(text, key, true);
+          expect(parts.map((p) => p.text).join('')).toBe(text);
+          for (const p of parts.filter((x) => x.match)) expect(words(findKey(p.text))).toBe(words(key));
         },
       ),
     );
