@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { holdLeave } from '../common/leave-guard';
+import { holdLeave, noteEntry } from '../common/leave-guard';
 
 /** The screens the shell can show; the hash keeps the place across reloads in web mode. */
 export type Route =
@@ -65,8 +65,10 @@ export function useHashRoute(): [Route | null, (route: Route) => void] {
   const [route, setRoute] = useState(() => parseRoute(window.location.hash));
   useEffect(() => {
     // Unsaved edits on show hold the move until the person says to discard them.
+    noteEntry();
     const onChange = (event: HashChangeEvent) => {
       if (holdLeave(new URL(event.oldURL).hash, new URL(event.newURL).hash)) return;
+      noteEntry();
       setRoute(parseRoute(window.location.hash));
     };
     window.addEventListener('hashchange', onChange);

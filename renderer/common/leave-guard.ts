@@ -9,7 +9,8 @@ export interface LeaveWarning {
 
 // One guard at a time: only the screen on show can hold unsaved edits.
 let guard: LeaveWarning | undefined;
-let pending: { hash: string; warning: LeaveWarning; onDiscard?: () => void } | undefined;
+// `steps`: a held Back or Forward, as a move through the history.
+let pending: { hash: string; warning: LeaveWarning; onDiscard?: () => void; steps?: number } | undefined;
 const listeners = new Set<() => void>();
 const tell = () => listeners.forEach((listener) => listener());
 
@@ -29,19 +30,53 @@ export function useLeaveGuard(dirty: boolean, warning: LeaveWarning): void {
   }, [dirty, title, detail, discardLabel]);
 }
 
+// Where in the history each screen's entry stands, kept in the entry's state: a held move tells
+// Back and Forward (the person stays by going back where they were) from a new address.
+let here: number | undefined;
+const entryOf = (): number | undefined => {
+  const state: unknown = window.history.state;
+  const entry = state && typeof state === 'object' ? (state as { deskEntry?: unknown }).deskEntry : undefined;
+  return typeof entry === 'number' ? entry : undefined;
+};
+// The history move that puts the screen back after Back or Forward was held: not a move to ask about.
+let returning = false;
+
+/** Marks the entry on show (a new one follows the entry it was reached from). */
+export function noteEntry(): void {
+  const known = entryOf();
+  if (known !== undefined) here = known;
+  else {
+    here = (here ?? 0) + 1;
+    const state: unknown = window.history.state;
+    window.history.replaceState({ ...(state && typeof state === 'object' ? state : {}), deskEntry: here }, '');
+  }
+}
+
 /**
- * Called when the hash changed: with unsaved edits on show, puts the old address back and holds the
- * new one until the person decides. Returns true when the move was held.
+ * Called when the hash changed: with unsaved edits on show, keeps the screen where it was and holds
+ * the new address until the person decides. Returns true when the move was held (or was the way back).
  */
 export function holdLeave(previousHash: string, nextHash: string): boolean {
+  if (returning) {
+    returning = false;
+    return true;
+  }
   if (!guard || previousHash === nextHash) return false;
-  pending = { hash: nextHash, warning: guard };
-  // replaceState does not fire hashchange: the screen (and its edits) stays as it was.
-  window.history.replaceState(
-    window.history.state,
-    '',
-    previousHash || window.location.pathname + window.location.search,
-  );
+  const arrived = entryOf();
+  if (arrived !== undefined && here !== undefined && arrived !== here) {
+    // Back or Forward: go back to the screen's own entry, so a second Back asks again.
+    pending = { hash: nextHash, warning: guard, steps: arrived - here };
+    returning = true;
+    window.history.go(here - arrived);
+  } else {
+    pending = { hash: nextHash, warning: guard };
+    // replaceState does not fire hashchange: the screen (and its edits) stays as it was.
+    window.history.replaceState(
+      window.history.state,
+      '',
+      previousHash || window.location.pathname + window.location.search,
+    );
+  }
   tell();
   return true;
 }
@@ -64,7 +99,8 @@ export function discardAndLeave(): void {
   guard = undefined;
   tell();
   held?.onDiscard?.();
-  if (held) window.location.hash = held.hash;
+  if (held?.steps) window.history.go(held.steps);
+  else if (held) window.location.hash = held.hash;
 }
 
 /** Stays on the screen with the edits. */

@@ -154,3 +154,40 @@ test('settings saved with values that break the rules: the app starts, says so, 
     temp.cleanup();
   }
 });
+
+test("the browser's Back with unsaved Settings asks first; Keep editing keeps them, Leave goes", async ({
+  page,
+  app,
+}) => {
+  page.on('dialog', () => {
+    throw new Error("the browser's own question must not be used");
+  });
+  await page.goto(app.url);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+  await page.getByLabel('Company name').fill('Acme Hiring');
+  await page.goBack();
+  const ask = page.getByRole('alertdialog', { name: 'Leave without saving?' });
+  await expect(ask).toBeVisible();
+  await expect(ask.getByRole('button', { name: 'Keep editing' })).toBeFocused();
+  await expect(page).toHaveURL(/#\/settings$/);
+  await page.keyboard.press('Enter');
+  await expect(ask).toHaveCount(0);
+  await expect(page.getByLabel('Company name')).toHaveValue('Acme Hiring');
+  // The screen kept its place in the history: Back asks again, and Leave goes back.
+  await page.goBack();
+  await expect(ask).toBeVisible();
+  await ask.getByRole('button', { name: 'Leave without saving' }).click();
+  await expect(page.getByRole('heading', { name: 'Welcome to Interview Desk', level: 1 })).toBeVisible();
+  // Forward comes to Settings again, with nothing of the edits saved.
+  await page.goForward();
+  await expect(page.getByLabel('Company name')).toHaveValue('');
+  // A move by a link asks the same; leaving drops the edits.
+  await page.getByLabel('Company name').fill('Acme Hiring');
+  await page.getByRole('link', { name: 'Device check' }).click();
+  await expect(ask).toBeVisible();
+  await ask.getByRole('button', { name: 'Leave without saving' }).click();
+  await expect(page.getByRole('heading', { name: 'Device check', level: 1 })).toBeVisible();
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByLabel('Company name')).toHaveValue('');
+});
