@@ -163,7 +163,7 @@ export function createAttendanceJobs(deps: AttendanceJobDeps): AttendanceJobs {
           final: false,
           attempts,
           nextMs: now + pacing.maxDelayMs,
-          reason: 'Attendance is not connected: Google did not grant Interview Desk access to Meet attendance.',
+          reason: 'Google Meet is not connected: Google did not grant Interview Desk access to Meet attendance.',
           ...keep,
         };
       else if (plan.kind === 'retry')

@@ -207,7 +207,7 @@ export function createMeetArtifacts(deps: MeetArtifactsDeps): MeetArtifacts {
       if (connection === 'not_connected')
         throw new DeskFailure(
           'unavailable',
-          'Connect attendance first: the transcript and links are read with the same Google Meet permission.',
+          'Connect Google Meet first: the transcript and links are read with the same permission as attendance.',
         );
       await jobs.lookNow(id);
       return view(id);

@@ -38,9 +38,9 @@ export function AttendanceFigures({ figures, onConnected }: { figures: Figures; 
       </p>
       {figures.connection === 'not_connected' && (
         <p>
-          Attendance is not connected.{' '}
+          Google Meet is not connected.{' '}
           <button type="button" onClick={() => void connect()}>
-            Connect attendance
+            Connect Google Meet
           </button>
         </p>
       )}

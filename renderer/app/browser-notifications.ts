@@ -7,7 +7,7 @@ function available(): boolean {
 
 /**
  * Asks the browser, once, whether Interview Desk may notify (web mode). Called from a press that makes
- * notifications useful (Connect attendance, Schedule interview): browsers ask only after a press.
+ * notifications useful (Connect Google Meet, Schedule interview): browsers ask only after a press.
  * A refusal changes nothing else: the banner and the tab's title still say it.
  */
 export function askForNotifications(): void {

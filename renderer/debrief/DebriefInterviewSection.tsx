@@ -45,7 +45,7 @@ function MeetStatus({ item, time }: { item: DebriefInterview; time: (iso: string
       {connectInRoom && (
         <p className="no-print">
           <a href={routeHref({ screen: 'interview', id: item.interviewId })}>
-            Connect attendance in the interview’s room
+            Connect Google Meet in the interview’s room
           </a>
         </p>
       )}

@@ -3,7 +3,7 @@ import type { AttendanceView } from '../../preload/shared/contract/attendance-sc
 import { ErrorMessage } from '../common/ErrorMessage';
 import { formatDateTime, formatTime, zoneName } from '../common/format';
 import type { useAttendance } from './use-attendance';
-import { useMeetConnect } from './use-meet-connect';
+import { ConnectMeet } from './ConnectMeet';
 import {
   attendanceOutcomeWords as outcomeWords,
   lateWords as late,
@@ -70,9 +70,6 @@ function Timeline({ report, zone }: { report: Report; zone: string }) {
 export function AttendancePanel({ loaded, zone }: { loaded: ReturnType<typeof useAttendance>; zone: string }) {
   const reload = loaded.reload;
   const section = useRef<HTMLElement>(null);
-  const { connect, connecting, error } = useMeetConnect(reload, () =>
-    section.current?.querySelector<HTMLElement>('h2'),
-  );
   const view = loaded.value;
   if (!view) return <ErrorMessage error={loaded.error} />;
   const report = view.report;
@@ -80,15 +77,10 @@ export function AttendancePanel({ loaded, zone }: { loaded: ReturnType<typeof us
     <section ref={section} className="panel attendance" aria-labelledby="attendance-title" data-testid="attendance">
       <h2 id="attendance-title">Attendance</h2>
       {view.connection === 'not_connected' && (
-        <>
-          <p data-testid="attendance-not-connected">
-            Attendance is not connected. Interview Desk can read from Google Meet who joined, when, and for how long.
-            Until then it shows only your own joins from the app.
-          </p>
-          <button type="button" className="primary" disabled={connecting} onClick={() => void connect()}>
-            {connecting ? 'Waiting for Google…' : 'Connect attendance'}
-          </button>
-        </>
+        <p data-testid="attendance-not-connected">
+          Google Meet is not connected. With it, Interview Desk reads who joined, when, and for how long. Until then it
+          shows only your own joins from the app.
+        </p>
       )}
       {view.connection === 'no_account' && (
         <p className="muted">
@@ -101,7 +93,11 @@ export function AttendancePanel({ loaded, zone }: { loaded: ReturnType<typeof us
           Reconnect your Google account to read attendance from Google Meet. What was already read is kept.
         </p>
       )}
-      <ErrorMessage error={error} />
+      <ConnectMeet
+        connection={view.connection}
+        reload={reload}
+        heading={() => section.current?.querySelector<HTMLElement>('h2')}
+      />
       {view.connection === 'connected' && !report && view.fetch.state === 'none' && (
         <p className="muted">Attendance is read from Google Meet after the interview ends.</p>
       )}

@@ -22,7 +22,7 @@ import { findKey, markMatches, type TextPart } from './find-in-transcript';
 import { useTranscriptLines } from './use-transcript-lines';
 import { findCountWords, shownWords } from './find-count-words';
 import { useArtifacts } from './use-artifacts';
-import { ConnectMeet } from './ConnectMeet';
+import { ConnectMeet } from '../interview-room/ConnectMeet';
 
 /** One artifact: its link to open in the browser (checked again by main), or where it stands. */
 function ArtifactItem({ link, onError }: { link: ArtifactLink; onError: (e: DeskError | undefined) => void }) {

@@ -90,16 +90,18 @@ test('attendance from Google Meet: connect it from the room, see the timeline, a
     await expect(panel.getByTestId('attendance-not-connected')).toBeVisible();
     await saveScreenshot(page, 'attendance-not-connected');
     await expectAccessible(page, 'room, attendance not connected');
-    // From the keyboard: Tab from the room's last action reaches Connect attendance, Enter presses it.
+    // From the keyboard: Tab from the room's last action reaches Connect Google Meet, Enter presses it.
     await page.getByRole('button', { name: 'Cancel interview' }).focus();
     await page.keyboard.press('Tab');
-    await expect(panel.getByRole('button', { name: 'Connect attendance' })).toBeFocused();
+    await expect(panel.getByRole('button', { name: 'Connect Google Meet' })).toBeFocused();
     await page.keyboard.press('Enter');
 
     // Consent for the Meet scope only, on top of what was granted; then the ended interviews are read.
     await expect(panel.getByTestId('attendance-outcome')).toHaveText('Both sides attended.', { timeout: 20_000 });
     // The button is gone: focus is on the section's heading, not dropped to the page.
     await expect(panel.getByRole('heading', { name: 'Attendance', level: 2 })).toBeFocused();
+    // One permission: the transcript section's Connect went with it.
+    await expect(page.getByRole('button', { name: 'Connect Google Meet' })).toHaveCount(0);
     const consent = g.oauth.authorizations.at(-1)!.query;
     expect(consent.include_granted_scopes).toBe('true');
     expect(consent.scope).toContain('https://www.googleapis.com/auth/meetings.space.readonly');
@@ -207,7 +209,7 @@ test('"your candidate is waiting": a banner with Join while the candidate is alo
     await expect(page.getByRole('heading', { name: 'Schedule', level: 1 })).toBeVisible({ timeout: 15_000 });
     await page.evaluate((id) => (location.hash = `#/interview/${id}`), soon.id);
     await expect(page).toHaveTitle('Interview Desk');
-    await page.getByRole('region', { name: 'Attendance' }).getByRole('button', { name: 'Connect attendance' }).click();
+    await page.getByRole('region', { name: 'Attendance' }).getByRole('button', { name: 'Connect Google Meet' }).click();
     // Connecting attendance is when the browser is asked; the person allows it.
     expect((await seen()).asked).toBe(1);
     await page.context().grantPermissions(['notifications'], { origin: app.origin });

@@ -123,7 +123,7 @@ describe('artifacts:get and artifacts:checkNow (composed services, emulator)', (
     });
     expect(g.count('/transcripts')).toBe(0);
     const noScope = await dispatch('artifacts:checkNow', interview.id);
-    expect(noScope.ok ? undefined : noScope.error.message).toContain('Connect attendance first');
+    expect(noScope.ok ? undefined : noScope.error.message).toContain('Connect Google Meet first');
 
     await call('attendance:connect');
     const view = await call<ArtifactsView>('artifacts:checkNow', interview.id);

@@ -1,11 +1,11 @@
 import type { AttendanceConnection } from '../../preload/shared/contract/attendance-schema';
 import { ErrorMessage } from '../common/ErrorMessage';
 import type { FocusTarget } from '../common/use-focus-after';
-import { useMeetConnect } from '../interview-room/use-meet-connect';
+import { useMeetConnect } from './use-meet-connect';
 
 /**
- * The transcript section's own Connect (or Reconnect) for Google Meet, so the recruiter need not look
- * for the Attendance panel: it is attendance's call, since one Meet permission reads both.
+ * Connect (or Reconnect) Google Meet, as the room's Attendance and Transcript sections both offer it
+ * under one name, since one Meet permission reads both: either section's press serves the other.
  * Shown only while that permission is missing or Google access needs reconnecting.
  */
 export function ConnectMeet({
@@ -22,7 +22,7 @@ export function ConnectMeet({
   if (connection !== 'not_connected' && connection !== 'needs_reconnect') return null;
   const reconnect = connection === 'needs_reconnect';
   return (
-    <div className="connect-meet" data-testid="transcript-connect">
+    <div className="connect-meet" data-testid="meet-connect">
       <p className="muted">One Google consent serves both attendance and transcripts.</p>
       <button type="button" className="primary" disabled={connecting} onClick={() => void connect()}>
         {connecting ? 'Waiting for Google…' : reconnect ? 'Reconnect Google Meet' : 'Connect Google Meet'}

@@ -42,6 +42,8 @@ seedStore(temp.dir, { interviews: [interview], settings: { firstRunDone: true } 
 const services = googleServices(g, temp.dir, { keychainService: 'unused', secrets: memorySecretStore() });
 window.desk = inProcessDesk(services);
 const { TranscriptPanel } = await import('../../../../renderer/transcript/TranscriptPanel');
+const { AttendancePanel } = await import('../../../../renderer/interview-room/AttendancePanel');
+const { useAttendance } = await import('../../../../renderer/interview-room/use-attendance');
 const { AfterInterview } = await import('../../../../renderer/after-interview/AfterInterview');
 const connected = await window.desk.account.connect();
 if (!connected.ok) throw new Error(connected.error.message);
@@ -57,11 +59,39 @@ afterAll(async () => {
 
 const heading = () => screen.getByRole('heading', { name: 'Transcript and recording' });
 
+/** The room's two sections that read Google Meet, as the room shows them. */
+function MeetSections() {
+  const attendance = useAttendance(interview.id);
+  return (
+    <>
+      <AttendancePanel loaded={attendance} zone="UTC" />
+      <TranscriptPanel interview={interview} />
+    </>
+  );
+}
+
 describe("the transcript section's own Connect Google Meet", () => {
+  it('is one action under one name in Attendance and Transcript, each saying what a refusal did', async () => {
+    render(<MeetSections />);
+    await screen.findByTestId('attendance-not-connected');
+    await screen.findByTestId('transcript-status');
+    const [inAttendance, inTranscript] = screen.getAllByRole('button', { name: 'Connect Google Meet' });
+    expect(inTranscript).toBeTruthy();
+    for (const note of screen.getAllByTestId('meet-connect'))
+      expect(note.textContent).toContain('One Google consent serves both attendance and transcripts.');
+    g.oauth.consent = 'deny';
+    fireEvent.click(inAttendance!);
+    const alert = await screen.findByRole('alert');
+    expect(alert.closest('section')?.getAttribute('aria-labelledby')).toBe('attendance-title');
+    expect(alert.textContent).toContain('You declined access in the browser');
+    expect(screen.getAllByRole('button', { name: 'Connect Google Meet' })).toHaveLength(2);
+    g.oauth.consent = 'approve';
+  }, 30_000);
+
   it('says why a refusal failed, connects on the next press, focuses the heading, and reads the transcript', async () => {
     render(<TranscriptPanel interview={interview} />);
     expect((await screen.findByTestId('transcript-status')).textContent).toContain('Google Meet is not connected yet');
-    expect(screen.getByTestId('transcript-connect').textContent).toContain(
+    expect(screen.getByTestId('meet-connect').textContent).toContain(
       'One Google consent serves both attendance and transcripts.',
     );
     expect(screen.queryByRole('button', { name: 'Check Meet now' })).toBeNull();
