@@ -14,6 +14,7 @@ import type { TimerApi } from '../reminders/reminder-scheduler';
 import type { GoogleRequestError } from '../google/api/google-request-error';
 import { planReadFailure } from '../google/api/read-failure-plan';
 import { walkPaced } from '../shared/paced-walk';
+import { createQueueWorker } from '../shared/queue-worker';
 import { analyseAttendance } from './attendance-analysis';
 import { defaultRequestsPerInterview, fetchInterviewConferences } from './attendance-fetch';
 import type { AttendanceFetchState, AttendanceRepository } from './attendance-repository';
@@ -114,16 +115,9 @@ export function createAttendanceJobs(deps: AttendanceJobDeps): AttendanceJobs {
   // Nothing older than Meet keeps, nor older than the app may keep it.
   const oldestEnd = (now: number) => now - Math.min(meetRetentionMs, deps.keepMs?.() ?? meetRetentionMs);
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => deps.timers.set(resolve, ms)));
-  let running: Promise<void> | undefined;
-  let handle: unknown;
   let disposed = false;
-
-  const schedule = (ms: number) => {
-    if (disposed) return;
-    if (handle !== undefined) deps.timers.clear(handle);
-    // Never sleep longer than an hour: the wall clock is re-read at every wake.
-    handle = deps.timers.set(() => void jobs.run(), Math.max(1_000, Math.min(ms, 3_600_000)));
-  };
+  // After a full batch with more due: the next run waits this long, not for the next end.
+  let restUntil: number | undefined;
 
   /** One interview: fetch, store, record the state. Throws only a DeskFailure that stops the run (reconnect, keychain). */
   const fetchOne = async (id: string): Promise<AttendanceFetchState | undefined> => {
@@ -191,48 +185,54 @@ export function createAttendanceJobs(deps: AttendanceJobDeps): AttendanceJobs {
     return state;
   };
 
-  const jobs: AttendanceJobs = {
-    run() {
-      if (running) return running;
-      const current = (async () => {
-        try {
-          if (!deps.canRead()) return;
-          const now = deps.clock.now();
-          const due = deps.repository.due(now, oldestEnd(now), pacing.batch);
-          const walk = { pauseMs: pacing.paceMs, sleep, stopped: () => disposed };
-          if (!(await walkPaced(due, walk, (item) => fetchOne(item.id)))) return;
-          const later = deps.clock.now();
-          const more = deps.repository.due(later, oldestEnd(later), 1).length > 0;
-          const next = deps.repository.nextDueAfter(later);
-          schedule(more ? pacing.restMs : next !== undefined ? next - later : 3_600_000);
-        } catch (error) {
-          // A reconnect or keychain problem: nothing more until the person acts (resume()).
-          deps.log.warn(`attendance fetching paused: ${(error as Error).message}`);
-        }
-      })();
-      // Cleared after the body settles: a body that returns at once must not leave a stale promise behind.
-      running = current;
-      void current.finally(() => {
-        if (running === current) running = undefined;
-      });
-      return current;
+  // The loop is the shared one (one run at a time, a timer for the next due moment, at most an hour
+  // so the wall clock is re-read): only what a run does is attendance's.
+  const worker = createQueueWorker({
+    async drainOnce() {
+      restUntil = undefined;
+      if (!deps.canRead()) return 'paused';
+      const now = deps.clock.now();
+      const due = deps.repository.due(now, oldestEnd(now), pacing.batch);
+      try {
+        const walk = { pauseMs: pacing.paceMs, sleep, stopped: () => disposed };
+        if (!(await walkPaced(due, walk, (item) => fetchOne(item.id)))) return;
+      } catch (error) {
+        // A reconnect or keychain problem: nothing more until the person acts (resume()).
+        deps.log.warn(`attendance fetching paused: ${(error as Error).message}`);
+        return 'paused';
+      }
+      const later = deps.clock.now();
+      if (deps.repository.due(later, oldestEnd(later), 1).length > 0) restUntil = later + pacing.restMs;
     },
+    nextDue: () => restUntil ?? deps.repository.nextDueAfter(deps.clock.now()),
+    now: () => deps.clock.now(),
+    timers: deps.timers,
+  });
+
+  // The run under way, if any: `run` joins it; `resume` runs once more after it.
+  let current: Promise<void> | undefined;
+  const drain = () => {
+    const started = worker.drain();
+    current = started;
+    void started.finally(() => {
+      if (current === started) current = undefined;
+    });
+    return started;
+  };
+
+  return {
+    run: () => current ?? drain(),
     fetchOne,
     plan() {
-      if (running || !deps.canRead()) return;
-      const now = deps.clock.now();
-      const next = deps.repository.nextDueAfter(now);
-      schedule(next !== undefined ? next - now : 3_600_000);
+      if (deps.canRead()) worker.rearm();
     },
     resume() {
       deps.repository.unblock();
-      // Started at once (not after a tick), so a caller's run() right after joins this one.
-      return running ? running.then(() => jobs.run()) : jobs.run();
+      return drain();
     },
     dispose() {
       disposed = true;
-      if (handle !== undefined) deps.timers.clear(handle);
+      void worker.dispose();
     },
   };
-  return jobs;
 }

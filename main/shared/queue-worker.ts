@@ -31,6 +31,8 @@ export interface QueueWorkerOptions {
 export interface QueueWorker {
   /** Drains now (after the drain running, if any); paused or not. */
   drain(): Promise<void>;
+  /** Sets the timer again for the next due item (what is due changed), without draining; a drain under way sets it when done. */
+  rearm(): void;
   /** Whether the last drain paused (until the next one starts). */
   readonly paused: boolean;
   /** Unhooks, disarms and drains no more; resolves with the drain running now (if any) to wait for. */
@@ -79,6 +81,7 @@ export function createQueueWorker(options: QueueWorkerOptions): QueueWorker {
 
   return {
     drain,
+    rearm: () => void (running === undefined && arm()),
     get paused() {
       return paused;
     },

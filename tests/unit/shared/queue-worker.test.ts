@@ -49,6 +49,33 @@ describe('queue worker', () => {
     expect(time.pendingCount()).toBe(0);
   });
 
+  it('rearm sets the timer for a new due item without draining, and waits for a drain under way', async () => {
+    const time = simulatedTime(start);
+    const t0 = time.clock.now();
+    const queue = queueAt(time, []);
+    let drains = 0;
+    const options = queue.options();
+    const worker = createQueueWorker({ ...options, drainOnce: () => (drains++, options.drainOnce()) });
+    await worker.drain();
+    expect(time.pendingCount()).toBe(0);
+    // Something new is due later: one timer, no drain now.
+    queue.due.push(t0 + 10_000);
+    worker.rearm();
+    expect(drains).toBe(1);
+    expect(time.pendingCount()).toBe(1);
+    time.run(t0 + 10_000);
+    await settle();
+    expect(queue.drained).toEqual([t0 + 10_000]);
+    expect(drains).toBe(2);
+    // During a drain it leaves the timer to the drain's end.
+    queue.due.push(t0 + 20_000);
+    const running = worker.drain();
+    worker.rearm();
+    expect(time.pendingCount()).toBe(0);
+    await running;
+    expect(time.pendingCount()).toBe(1);
+  });
+
   it('never waits longer than maxWaitMs in one timer', async () => {
     const time = simulatedTime(start);
     const t0 = time.clock.now();
