@@ -25,6 +25,7 @@ import {
   armedReminders,
   freshRecord,
   panelChanged,
+  panelMembersChanged,
   refuseOnCandidateCopy,
   refusePanel,
   startInstant,
@@ -298,8 +299,12 @@ export function createInterviewCommands(deps: InterviewCommandsDeps): InterviewC
       if (previous.status === 'cancelled')
         throw new DeskFailure('invalid_input', 'This interview was cancelled.', 'id');
       if (previous.meetLink === meetLink.data) return previous;
-      const interview = changed(previous, { ...previous, meetLink: meetLink.data });
-      return save(interview, { kind: 'relinked', interview, previous });
+      // A new link is emailed to everyone holding the invitation: as the interview is now, so a move
+      // made in Google Calendar and not yet told goes with it (said against the time they were told).
+      const told = previous.meetLink !== undefined;
+      const next = { ...(told ? withoutCalendarChange(previous) : previous), meetLink: meetLink.data };
+      const interview = changed(previous, next);
+      return save(interview, { kind: 'relinked', interview, previous: told ? asLastTold(previous) : previous });
     },
     setPanel(id, raw, options = {}) {
       const parsed = coInterviewersSchema.safeParse(raw);
@@ -328,14 +333,18 @@ export function createInterviewCommands(deps: InterviewCommandsDeps): InterviewC
         startUtc: previous.startUtc,
         ask: 'Save the panel anyway?',
       });
+      // Who is on the panel changed: everyone holding the invitation is sent an update, as the interview
+      // is now, so a move made in Google Calendar and not yet told goes with it (said against the time
+      // they were told), and its mark and any "marked as told" note go. A name alone emails no one.
+      const members = panelMembersChanged(previous, next);
       // Who is invited changed: a significant change (RFC 5546), so SEQUENCE rises and the new
       // invitations and the cancellations outrank every message sent before.
       const interview: Interview = {
-        ...next,
+        ...(members ? withoutCalendarChange(next) : next),
         ics: { ...previous.ics, sequence: previous.ics.sequence + 1 },
         updatedAt: nowIso(),
       };
-      save(interview, { kind: 'updated', interview, previous });
+      save(interview, { kind: 'updated', interview, previous: members ? asLastTold(previous) : previous });
       log.info(`changed the panel of interview ${id}`);
       return interview;
     },

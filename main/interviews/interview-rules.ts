@@ -83,6 +83,17 @@ export function panelChanged(
   return key(before) !== key(after);
 }
 
+/** Whether who is on the panel changed (addresses, any case), not only how someone is named. */
+export function panelMembersChanged(
+  before: Pick<Interview, 'coInterviewers'>,
+  after: Pick<Interview, 'coInterviewers'>,
+): boolean {
+  const members = (i: Pick<Interview, 'coInterviewers'>) => new Set(i.coInterviewers.map((p) => p.email.toLowerCase()));
+  const was = members(before);
+  const now = members(after);
+  return was.size !== now.size || [...now].some((email) => !was.has(email));
+}
+
 /** Fresh reminder bookkeeping at `now` (ISO): nothing handled yet, moments before `now` skipped (never "missed"). */
 export function armedReminders(now: string): Interview['reminders'] {
   return { sent: [], armedAt: now };

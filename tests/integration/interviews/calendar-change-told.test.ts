@@ -45,7 +45,7 @@ describe('marking a change made in Google Calendar as told', () => {
     temp.cleanup();
   });
 
-  const scheduled = async () => {
+  const scheduled = async (extra: Record<string, unknown> = {}) => {
     const interview = await call<Interview>('interviews:schedule', {
       candidateName: 'Ada Lovelace',
       candidateEmail: 'ada@example.com',
@@ -56,15 +56,17 @@ describe('marking a change made in Google Calendar as told', () => {
       durationMinutes: 45,
       notes: '',
       acceptConflicts: true,
+      ...extra,
     });
-    await eventually(() => expect(sink.received).toHaveLength(2));
+    const invited = 2 + ((extra.coInterviewers as unknown[] | undefined)?.length ?? 0);
+    await eventually(() => expect(sink.received).toHaveLength(invited));
     await eventually(() => expect(services.calendar.queue.all()).toEqual([]));
     return interview;
   };
 
   /** Scheduled, then moved to 15:00 in Google Calendar and read back: nobody has been emailed about the move. */
-  const movedInCalendar = async () => {
-    const interview = await scheduled();
+  const movedInCalendar = async (extra: Record<string, unknown> = {}) => {
+    const interview = await scheduled(extra);
     g.calendar.editAsUser(eventIdFor(interview.id), {
       start: { dateTime: `${day(4)}T15:00:00.000Z`, timeZone: 'UTC' },
       end: { dateTime: `${day(4)}T15:45:00.000Z`, timeZone: 'UTC' },
@@ -107,25 +109,71 @@ describe('marking a change made in Google Calendar as told', () => {
     expect(sink.received.at(-1)!.envelope.to).toEqual(['ada@example.com']);
   });
 
-  it('keeps the note that people were told through a later write to the Calendar event', async () => {
-    const interview = await movedInCalendar();
+  it('keeps the note that people were told through a later write to the Calendar event that emails no one', async () => {
+    const interview = await movedInCalendar({ coInterviewers: [{ email: 'pat@example.com' }] });
     const told = await call<Interview>('interviews:markCalendarChangeTold', interview.id);
-    // A co-interviewer added later: the event is written again, and only the new guest is emailed.
+    // Pat's name given later: the event is written again (the panel's line in its details), and no one is emailed.
+    await call('interviews:setPanel', {
+      id: interview.id,
+      coInterviewers: [{ email: 'pat@example.com', name: 'Pat Panel' }],
+      acceptConflicts: true,
+    });
+    await eventually(() =>
+      expect(g.calendar.peek(eventIdFor(interview.id))?.description).toContain('Pat Panel <pat@example.com>'),
+    );
+    await eventually(() => expect(services.calendar.queue.all()).toEqual([]));
+    await eventually(() => expect(services.interviews.get(interview.id).google?.state).toBe('synced'));
+    expect(services.interviews.get(interview.id).google?.calendarChangeTold).toEqual(told.google?.calendarChangeTold);
+    await settle();
+    expect(sink.received).toHaveLength(3);
+  });
+
+  it('a new co-interviewer while a move made in Calendar is untold: everyone is told the move with the panel', async () => {
+    const interview = await movedInCalendar();
+    await call('interviews:setPanel', {
+      id: interview.id,
+      coInterviewers: [{ email: 'pat@example.com', name: 'Pat Panel' }],
+      acceptConflicts: true,
+    });
+    await eventually(() => expect(sink.received).toHaveLength(5));
+    const toAda = sink.received.filter((m) => m.envelope.to.includes('ada@example.com')).at(-1)!;
+    // Never "the time stays the same" at a time Ada was never sent: the move, against the time she was told.
+    expect(toAda.parsed.text).not.toMatch(/stay the same/);
+    expect(toAda.parsed.text).toMatch(/has moved, and your interviewers have changed/);
+    expect(toAda.parsed.text).toMatch(/\(was [^)]*10:00/);
+    // Told now: no mark, no Send update left, the row needs nothing; Resend works again.
+    const now = services.interviews.get(interview.id);
+    expect(now.google?.calendarChange).toBeUndefined();
+    expect((await rowOf(interview.id))?.attention).toBeUndefined();
+    expect(await refusal('interviews:sendCalendarChange', interview.id)).toBe(
+      'Everyone has already been told about this interview’s last change.',
+    );
+  });
+
+  it('a new Meet link while a move made in Calendar is untold: the link goes with the move, never "the time stays"', async () => {
+    const interview = await movedInCalendar();
+    await call('interviews:setMeetLink', { id: interview.id, meetLink: 'https://meet.google.com/new-link-abc' });
+    await eventually(() => expect(sink.received).toHaveLength(4));
+    const toAda = sink.received.filter((m) => m.envelope.to.includes('ada@example.com')).at(-1)!;
+    expect(toAda.parsed.text).not.toMatch(/time stays the same/);
+    expect(toAda.parsed.text).toMatch(/\(was [^)]*10:00/);
+    expect(toAda.parsed.text).toContain('https://meet.google.com/new-link-abc');
+    expect(services.interviews.get(interview.id).google?.calendarChange).toBeUndefined();
+  });
+
+  it('a new co-interviewer after "They already know": the update replaces the note that nothing was sent', async () => {
+    const interview = await movedInCalendar();
+    await call<Interview>('interviews:markCalendarChangeTold', interview.id);
     await call('interviews:setPanel', {
       id: interview.id,
       coInterviewers: [{ email: 'pat@example.com' }],
       acceptConflicts: true,
     });
-    await eventually(() => expect(sink.received).toHaveLength(3));
-    // Google's answer to the panel's write is saved (the event now lists the new guest).
-    await eventually(() =>
-      expect(services.interviews.get(interview.id).google).toMatchObject({
-        state: 'synced',
-        guestsWritten: expect.arrayContaining(['pat@example.com']),
-      }),
-    );
-    await eventually(() => expect(services.calendar.queue.all()).toEqual([]));
-    expect(services.interviews.get(interview.id).google?.calendarChangeTold).toEqual(told.google?.calendarChangeTold);
+    await eventually(() => expect(sink.received).toHaveLength(5));
+    const toAda = sink.received.filter((m) => m.envelope.to.includes('ada@example.com')).at(-1)!;
+    // They know 15:00 (the recruiter said so): the panel changed, the time stays.
+    expect(toAda.parsed.text).toMatch(/stay the same/);
+    expect(services.interviews.get(interview.id).google?.calendarChangeTold).toBeUndefined();
   });
 
   it('a cancel made in Calendar: the row says cancelled, not moved; marked as told, nothing is sent', async () => {
