@@ -24,7 +24,13 @@ export function ConnectMeet({
   return (
     <div className="connect-meet" data-testid="meet-connect">
       <p className="muted">One Google consent serves both attendance and transcripts.</p>
-      <button type="button" className="primary" disabled={connecting} onClick={() => void connect()}>
+      {/* aria-disabled, not disabled: a disabled button drops the keyboard focus, and a refusal returns here. */}
+      <button
+        type="button"
+        className="primary"
+        aria-disabled={connecting}
+        onClick={() => void (connecting || connect())}
+      >
         {connecting ? 'Waiting for Google…' : reconnect ? 'Reconnect Google Meet' : 'Connect Google Meet'}
       </button>
       <ErrorMessage error={error} />

@@ -100,7 +100,16 @@ test("Meet's transcript in the room: Connect from the section, speakers named, t
     await expect(section).toContainText('One Google consent serves both attendance and transcripts.');
     await section.screenshot({ path: 'tests/artifacts/transcript-connect.png' });
     await expectAccessible(page, 'room, transcript not connected');
-    await section.getByRole('button', { name: 'Connect Google Meet' }).focus();
+    const connectMeet = section.getByRole('button', { name: 'Connect Google Meet' });
+    // Refused once on Google's screen: the words say the account stays connected, and focus stays on the button.
+    g.oauth.consent = 'deny';
+    await connectMeet.focus();
+    await page.keyboard.press('Enter');
+    await expect(section.getByRole('alert')).toContainText(
+      'You declined access in the browser, so nothing was added; your Google account stays as it was.',
+    );
+    await expect(connectMeet).toBeFocused();
+    g.oauth.consent = 'approve';
     await page.keyboard.press('Enter');
     await expect(section.getByRole('heading', { name: 'Transcript and recording' })).toBeFocused();
     await expect(section.getByRole('button', { name: 'Connect Google Meet' })).toHaveCount(0);

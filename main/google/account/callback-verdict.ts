@@ -30,6 +30,8 @@ export function judgeCallback(
   method: string | undefined,
   target: string | undefined,
   expectedState: string,
+  /** An account is connected already and more access was asked for (a refusal leaves it as it was). */
+  adding = false,
 ): CallbackVerdict {
   let url: URL;
   try {
@@ -56,10 +58,12 @@ export function judgeCallback(
       return {
         kind: 'fail',
         status: 200,
-        page: 'You declined access. Nothing was connected.',
+        page: adding ? 'You declined access. Nothing was added.' : 'You declined access. Nothing was connected.',
         error: new DeskFailure(
           'forbidden',
-          'You declined access in the browser, so no Google account was connected. Choose Connect again if you change your mind.',
+          adding
+            ? 'You declined access in the browser, so nothing was added; your Google account stays as it was. Choose Connect again if you change your mind.'
+            : 'You declined access in the browser, so no Google account was connected. Choose Connect again if you change your mind.',
         ),
       };
     }

@@ -102,7 +102,7 @@ export async function runLoopbackFlow(options: LoopbackFlowOptions): Promise<Aut
       };
       if (settled)
         return reply(410, false, 'This sign-in link was already used. Go back to Interview Desk to start again.');
-      const verdict = judgeCallback(req.method, req.url, state);
+      const verdict = judgeCallback(req.method, req.url, state, options.includeGrantedScopes === true);
       try {
         reply(verdict.status, verdict.kind === 'grant', verdict.page);
       } catch {

@@ -83,7 +83,9 @@ describe("the transcript section's own Connect Google Meet", () => {
     fireEvent.click(inAttendance!);
     const alert = await screen.findByRole('alert');
     expect(alert.closest('section')?.getAttribute('aria-labelledby')).toBe('attendance-title');
-    expect(alert.textContent).toContain('You declined access in the browser');
+    expect(alert.textContent).toContain(
+      'You declined access in the browser, so nothing was added; your Google account stays as it was.',
+    );
     expect(screen.getAllByRole('button', { name: 'Connect Google Meet' })).toHaveLength(2);
     g.oauth.consent = 'approve';
   }, 30_000);
@@ -100,7 +102,9 @@ describe("the transcript section's own Connect Google Meet", () => {
     g.oauth.consent = 'deny';
     fireEvent.click(screen.getByRole('button', { name: 'Connect Google Meet' }));
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('You declined access in the browser');
+    expect(alert.textContent).toContain(
+      'You declined access in the browser, so nothing was added; your Google account stays as it was.',
+    );
     expect(screen.getByRole('button', { name: 'Connect Google Meet' })).toBeTruthy();
     expect(g.count('/transcripts')).toBe(0);
 

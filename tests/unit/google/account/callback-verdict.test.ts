@@ -37,6 +37,12 @@ describe('sign-in callback verdict', () => {
       kind: 'fail',
       error: { message: expect.stringMatching(/declined access.*no Google account was connected/) },
     });
+    // Asked for more access with an account connected: a refusal leaves the account as it was, and says so.
+    expect(judgeCallback('GET', `${callbackPath}?state=${state}&error=access_denied`, state, true)).toMatchObject({
+      kind: 'fail',
+      page: 'You declined access. Nothing was added.',
+      error: { message: expect.stringMatching(/nothing was added; your Google account stays as it was/) },
+    });
     const odd = judgeCallback(
       'GET',
       `${callbackPath}?state=${state}&error=${encodeURIComponent('<b>evil</b>\r\nX')}`,
