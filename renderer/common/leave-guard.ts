@@ -68,6 +68,12 @@ export function holdLeave(previousHash: string, nextHash: string): boolean {
     pending = { hash: nextHash, warning: guard, steps: arrived - here };
     returning = true;
     window.history.go(here - arrived);
+  } else if (arrived === undefined && here !== undefined) {
+    // A link (a new entry after the screen's own): step back onto the screen's entry, so a kept
+    // screen leaves no second entry of itself for Back to land on.
+    pending = { hash: nextHash, warning: guard };
+    returning = true;
+    window.history.back();
   } else {
     pending = { hash: nextHash, warning: guard };
     // replaceState does not fire hashchange: the screen (and its edits) stays as it was.

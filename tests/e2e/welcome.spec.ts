@@ -182,12 +182,20 @@ test("the browser's Back with unsaved Settings asks first; Keep editing keeps th
   // Forward comes to Settings again, with nothing of the edits saved.
   await page.goForward();
   await expect(page.getByLabel('Company name')).toHaveValue('');
-  // A move by a link asks the same; leaving drops the edits.
+  // A move by a link asks the same; Keep editing leaves no trace in the history.
   await page.getByLabel('Company name').fill('Acme Hiring');
+  await page.getByRole('link', { name: 'Device check' }).click();
+  await expect(ask).toBeVisible();
+  await ask.getByRole('button', { name: 'Keep editing' }).click();
+  await expect(page).toHaveURL(/#\/settings$/);
+  await expect(page.getByLabel('Company name')).toHaveValue('Acme Hiring');
   await page.getByRole('link', { name: 'Device check' }).click();
   await expect(ask).toBeVisible();
   await ask.getByRole('button', { name: 'Leave without saving' }).click();
   await expect(page.getByRole('heading', { name: 'Device check', level: 1 })).toBeVisible();
-  await page.getByRole('link', { name: 'Settings' }).click();
+  // Back: Settings once (as it was saved), then the welcome screen; no held move left an entry.
+  await page.goBack();
   await expect(page.getByLabel('Company name')).toHaveValue('');
+  await page.goBack();
+  await expect(page.getByRole('heading', { name: 'Welcome to Interview Desk', level: 1 })).toBeVisible();
 });
