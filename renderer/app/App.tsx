@@ -209,7 +209,7 @@ export function App() {
             I schedule interviews
           </button>
         ) : (
-          <AccountMenu status={account.value} onSettings={() => navigate({ screen: 'settings' })} />
+          recruiterApp && <AccountMenu status={account.value} onSettings={() => navigate({ screen: 'settings' })} />
         )}
       </header>
       {allNotices.length > 0 && (
