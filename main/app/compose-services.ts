@@ -24,6 +24,7 @@ import { createCalendarSync, type CalendarSync } from '../google/calendar/calend
 import { createOutbox, type Outbox } from '../mail/outbox/outbox';
 import { createEmailRenderer } from '../mail/render-email';
 import { createMailSetup } from '../mail/mail-setup';
+import { currentRecruiter } from '../mail/current-recruiter';
 import type { MediaAccess, NavigateTarget } from '../../preload/shared/contract/ipc-contract';
 import { createReminderScheduler, type ReminderScheduler } from '../reminders/reminder-scheduler';
 import type { PlannedReminder } from '../reminders/reminder-plan';
@@ -35,6 +36,7 @@ import {
   type AttendanceServiceDeps,
 } from '../attendance/attendance-service';
 import { createFindTime } from '../google/find-time/find-time';
+import { busyAnswerStaleAfter } from '../google/find-time/stale-after-change';
 import { createCalendarBusyCheck } from '../google/find-time/calendar-busy-check';
 import { restoreHoldState } from '../database/restore-hold';
 import { createRestoreReview } from '../mail/restore-review';
@@ -140,12 +142,7 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     notify: (message) => notices.post({ id: `account-revoke-${deps.clock.now()}`, level: 'warning', message }),
     ...tuned(tuning.google, ['flowTimeoutMs']),
   });
-  const recruiter = () => {
-    const status = account.status();
-    if (status.state !== 'disconnected') return { name: status.name || status.email, email: status.email };
-    const { recruiterName, recruiterEmail } = settings.get();
-    return recruiterName && recruiterEmail ? { name: recruiterName, email: recruiterEmail } : null;
-  };
+  const recruiter = () => currentRecruiter(account.status(), settings.get());
   // The schedule's search also looks through what was said (its index is built or repaired here, at start).
   const transcriptSearch = createTranscriptSearch(deps.database);
   // A record found unreadable while running updates the one notice the open posted (same id).
@@ -305,16 +302,7 @@ export function composeServices(deps: ServiceDeps): DeskServices {
     log: deps.log.scope('find-time'),
     ...tuned(tuning.google, ['retry', 'requestTimeoutMs']),
   });
-  // An interview's Calendar event appeared, moved or went: an answer kept from before would misplace it.
-  commands.onChange((c) => {
-    if (c.kind !== 'updated' && c.kind !== 'relinked') return findTime.forget();
-    if (
-      c.interview.startUtc !== c.previous.startUtc ||
-      c.interview.durationMinutes !== c.previous.durationMinutes ||
-      c.interview.status !== c.previous.status
-    )
-      findTime.forget();
-  });
+  commands.onChange((change) => busyAnswerStaleAfter(change) && findTime.forget());
   const busyCheck = createCalendarBusyCheck({
     busy: (query, timeoutMs) => findTime.checkBusy(query, timeoutMs),
     interviews,
