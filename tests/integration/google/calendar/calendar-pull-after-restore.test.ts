@@ -133,6 +133,8 @@ describe('Google Calendar read after restoring a copy (emulator + SMTP sink + re
     const ada = await call<Interview>('interviews:schedule', form('Ada Lovelace', day(7)));
     await eventually(() => expect(services.interviews.get(ada.id).invitations.candidate.state).toBe('sent'));
     await eventually(() => expect(services.interviews.get(ada.id).google?.state).toBe('synced'));
+    // The invitation and the recruiter's copy of it have both arrived before anything is counted.
+    await eventually(() => expect(sink.received).toHaveLength(2));
     services.stores.keepGoodCopy();
 
     // After the copy: the recruiter moves it here; the update is emailed and Google's event follows.
