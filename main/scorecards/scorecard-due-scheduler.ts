@@ -62,12 +62,15 @@ export function createScorecardDueScheduler(deps: ScorecardDueSchedulerDeps): Sc
 
   /**
    * Whether attendance lets each ended interview's notice stand now, recording Meet's word when it
-   * changed: it holds after the report is gone.
+   * changed: it holds after the report is gone. A report only grows (Meet adds sessions), so once it
+   * found the recruiter it is read again only for a notice about to be shown: a look costs one
+   * report per interview, not one per interview per change.
    */
-  const allowedAt = (subjects: ScorecardDueSubject[], now: number) => {
+  const allowedAt = (subjects: ScorecardDueSubject[], firing: Set<string>, now: number) => {
     const allowed = new Set<string>();
     for (const subject of subjects) {
       if (!wantsScorecard(subject) || Date.parse(subject.endUtc) > now) continue;
+      if (!firing.has(subject.interviewId) && recordedSeen(subject) === 'present') continue;
       const seen = deps.recruiterSeen(subject.interviewId);
       const recorded = recordedSeen(subject);
       if (seen !== 'unknown' && seen !== recorded) {
@@ -86,7 +89,7 @@ export function createScorecardDueScheduler(deps: ScorecardDueSchedulerDeps): Sc
     const { fire, drop, nextAt } = scorecardDueDecisions(subjects, now);
     // While Meet says the recruiter stayed away a moment is neither shown nor recorded: a later read
     // that finds them there (the first was partial) shows the latest one then, once.
-    const allowed = allowedAt(subjects, now);
+    const allowed = allowedAt(subjects, new Set(fire.map((m) => m.interviewId)), now);
     const shown = fire.filter((m) => allowed.has(m.interviewId));
     deps.subjects.mark([...shown, ...drop], now);
     for (const moment of shown) {
@@ -108,7 +111,9 @@ export function createScorecardDueScheduler(deps: ScorecardDueSchedulerDeps): Sc
     return subjectsAt(now)
       .filter(
         (subject) =>
-          scorecardDueNow(subject, now) && attendanceAllows(subject, deps.recruiterSeen(subject.interviewId)),
+          scorecardDueNow(subject, now) &&
+          // Found there once, found for good (see allowedAt): the recorded word answers without a read.
+          (recordedSeen(subject) === 'present' || attendanceAllows(subject, deps.recruiterSeen(subject.interviewId))),
       )
       .sort((a, b) => Date.parse(a.endUtc) - Date.parse(b.endUtc))
       .flatMap((subject) => deps.interviews.find(subject.interviewId) ?? []);

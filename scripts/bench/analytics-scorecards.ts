@@ -14,10 +14,10 @@ import { createAnalyticsReports } from '../../main/analytics/analytics-report';
 import { owedScorecards } from '../../main/analytics/scorecard-sql';
 import { scorecardFigures } from '../../main/analytics/scorecard-figures';
 import { report, reportDurations, timeMany } from './lib/bench-utils';
+import { seedMeetAttendance } from './lib/meet-attendance-seed';
 
 const now = Date.now();
 const day = (offsetDays: number) => new Date(now + offsetDays * 86_400_000).toISOString().slice(0, 10);
-const iso = (ms: number) => new Date(ms).toISOString();
 const query = { from: day(-180), to: day(180), timeZone: 'Europe/Berlin' };
 
 for (const size of process.env.BENCH_SIZES?.split(',').map(Number) ?? [1_000, 10_000, 50_000]) {
@@ -54,28 +54,7 @@ for (const size of process.env.BENCH_SIZES?.split(',').map(Number) ?? [1_000, 10
           ).run(interview.id, panelist.email, end + (i % 30) * 3_600_000, end + (i % 30) * 3_600_000);
       }
       if (i % 2 !== 0) return;
-      const who = (n: number, displayName: string) => ({
-        participant: {
-          name: `conferenceRecords/c${i}/participants/p${n}`,
-          identity: { kind: 'anonymous' as const, displayName },
-          earliestStartTime: iso(start),
-          latestEndTime: iso(end),
-        },
-        sessions: [
-          {
-            name: `conferenceRecords/c${i}/participants/p${n}/participantSessions/s1`,
-            startTime: iso(start),
-            endTime: iso(end),
-          },
-        ],
-      });
-      attendance.save(interview.id, [
-        {
-          record: { name: `conferenceRecords/c${i}`, startTime: iso(start), endTime: iso(end) },
-          participants: [who(1, interview.candidate.name), who(2, interview.recruiter.name)],
-        },
-      ]);
-      attendance.setFetchState(interview.id, { state: 'fetched', final: true, attempts: 0, nextMs: 0, fetchedMs: end });
+      seedMeetAttendance(attendance, interview, i);
     });
   });
   report(label('seed (interviews, scorecards, attendance)'), performance.now() - seeded, 'ms');

@@ -29,17 +29,19 @@ function setup(interviews: Interview[], startIso: string, seen: Seen = new Map()
   rows.putMany(interviews);
   const time = simulatedTime(startIso);
   const shown: { id: string; at: number }[] = [];
+  // Every read of Meet's word (a report analysed, in the app), by interview.
+  const reads: string[] = [];
   const start = () =>
     createScorecardDueScheduler({
       subjects: createDueSubjects(database),
       interviews: { find: (id) => rows.get(id) },
-      recruiterSeen: (id) => seen.get(id) ?? 'unknown',
+      recruiterSeen: (id) => (reads.push(id), seen.get(id) ?? 'unknown'),
       notify: (interview, now) => shown.push({ id: interview.id, at: now }),
       clock: time.clock,
       log: createMemoryLogger(),
       timers: time.timers,
     });
-  return { database, rows, time, shown, start };
+  return { database, rows, time, shown, start, reads };
 }
 
 const startUtc = '2030-06-03T09:00:00.000Z';
@@ -194,6 +196,25 @@ describe('"Scorecard due" on the clock (SQLite, simulated time)', () => {
     scheduler.check();
     time.run(end + hour + day - 1);
     expect(shown).toHaveLength(1);
+    scheduler.dispose();
+  });
+
+  it("reads Meet's report until it finds the recruiter, then only for a notice it shows", () => {
+    const i = makeInterview({ startUtc, durationMinutes: 60 });
+    const { time, shown, start, reads } = setup([i], startUtc, new Map([[i.id, 'present']]));
+    const scheduler = start();
+    time.run(end + 10 * 60_000);
+    // Changes elsewhere look again: the first look after the end reads and records Meet's word.
+    scheduler.check();
+    scheduler.check();
+    scheduler.check();
+    expect(reads).toEqual([i.id]);
+    time.run(end + hour);
+    expect(shown).toHaveLength(1);
+    expect(reads).toEqual([i.id, i.id]);
+    // A window opened asks what stands: the recorded word answers.
+    expect(scheduler.dueNow().map((x) => x.id)).toEqual([i.id]);
+    expect(reads).toHaveLength(2);
     scheduler.dispose();
   });
 
