@@ -299,12 +299,12 @@ export function createInterviewCommands(deps: InterviewCommandsDeps): InterviewC
       if (previous.status === 'cancelled')
         throw new DeskFailure('invalid_input', 'This interview was cancelled.', 'id');
       if (previous.meetLink === meetLink.data) return previous;
-      // A new link is emailed to everyone holding the invitation: as the interview is now, so a move
-      // made in Google Calendar and not yet told goes with it (said against the time they were told).
-      const told = previous.meetLink !== undefined;
-      const next = { ...(told ? withoutCalendarChange(previous) : previous), meetLink: meetLink.data };
-      const interview = changed(previous, next);
-      return save(interview, { kind: 'relinked', interview, previous: told ? asLastTold(previous) : previous });
+      // A link goes to everyone: an update for whoever holds the invitation (said against the time
+      // they were told), the invitation for whoever does not; either way as the interview is now, so a
+      // move made in Google Calendar and not yet told goes with it, and its mark goes.
+      const hadLink = previous.meetLink !== undefined;
+      const interview = changed(previous, { ...withoutCalendarChange(previous), meetLink: meetLink.data });
+      return save(interview, { kind: 'relinked', interview, previous: hadLink ? asLastTold(previous) : previous });
     },
     setPanel(id, raw, options = {}) {
       const parsed = coInterviewersSchema.safeParse(raw);

@@ -214,6 +214,8 @@ export function messageView(
   const linkOnly = unmoved && isRelink(interview, previous);
   // Moved and a new panel at once: the words say both.
   const movedWithPanel = kind === 'update' && !unmoved && isPanelChange(interview, previous);
+  // Moved with a new Meet link (a link given while a move made in Google Calendar was untold).
+  const movedWithLink = kind === 'update' && !unmoved && !movedWithPanel && isRelink(interview, previous);
   const cancelled = kind === 'cancellation';
   // A cancellation while the interview still goes ahead: this co-interviewer was taken off the panel.
   // (Or cancelled after they were taken off, their notice still unsent: it says only that, never the panel now.)
@@ -245,11 +247,17 @@ export function messageView(
               recruiter: `Your interview with ${candidate.name} has moved and its panel has changed; the candidate and the panel have been sent the update.`,
               panelist: `The panel interview with ${candidate.name} has moved, and the panel has changed.`,
             }
-          : {
-              candidate: `Your interview for the ${interview.jobTitle} position${atCompany} has moved. Everything else stays the same.`,
-              recruiter: `Your interview with ${candidate.name} has moved; ${told} been sent the new time.`,
-              panelist: `The panel interview with ${candidate.name} has moved. Everything else stays the same.`,
-            },
+          : movedWithLink
+            ? {
+                candidate: `Your interview for the ${interview.jobTitle} position${atCompany} has moved, and it has a new Meet link.`,
+                recruiter: `Your interview with ${candidate.name} has moved and has a new Meet link; ${told} been sent both.`,
+                panelist: `The panel interview with ${candidate.name} has moved, and it has a new Meet link.`,
+              }
+            : {
+                candidate: `Your interview for the ${interview.jobTitle} position${atCompany} has moved. Everything else stays the same.`,
+                recruiter: `Your interview with ${candidate.name} has moved; ${told} been sent the new time.`,
+                panelist: `The panel interview with ${candidate.name} has moved. Everything else stays the same.`,
+              },
     cancellation: {
       candidate: `Your interview for the ${interview.jobTitle} position${atCompany}, planned for ${own.when}, has been cancelled.`,
       recruiter: `Your interview with ${candidate.name}, planned for ${own.when}, has been cancelled and ${told} been told.`,
@@ -286,7 +294,7 @@ export function messageView(
   const interviewers = offPanel ? [recruiter.name] : interviewerNames(interview);
   const downloadUrl = forCandidate ? safeDownloadUrl(settings.candidateDownloadUrl) : undefined;
   return {
-    subject: `${panelOnly ? 'New interview panel' : movedWithPanel ? 'New time and panel for your interview' : linkOnly ? 'New Meet link for your interview' : offPanel ? 'No longer on the interview panel' : subjects[kind]}: ${interview.jobTitle}${atCompany}${forCandidate ? '' : ` — ${candidate.name}`}`,
+    subject: `${panelOnly ? 'New interview panel' : movedWithPanel ? 'New time and panel for your interview' : movedWithLink ? 'New time and Meet link for your interview' : linkOnly ? 'New Meet link for your interview' : offPanel ? 'No longer on the interview panel' : subjects[kind]}: ${interview.jobTitle}${atCompany}${forCandidate ? '' : ` — ${candidate.name}`}`,
     headline: panelOnly
       ? forCandidate
         ? 'Your interviewers have changed'
@@ -295,13 +303,17 @@ export function messageView(
         ? forCandidate
           ? 'New time and interviewers'
           : 'Interview moved, panel changed'
-        : linkOnly
+        : movedWithLink
           ? forCandidate
-            ? 'Your interview has a new Meet link'
-            : 'Interview has a new Meet link'
-          : offPanel
-            ? 'You are off this interview panel'
-            : headlines[kind][role],
+            ? 'New time and Meet link'
+            : 'Interview moved, new Meet link'
+          : linkOnly
+            ? forCandidate
+              ? 'Your interview has a new Meet link'
+              : 'Interview has a new Meet link'
+            : offPanel
+              ? 'You are off this interview panel'
+              : headlines[kind][role],
     greeting: `Hello ${me?.name ?? recruiter.name},`,
     intro: intros[kind][role],
     changes: kind === 'update' ? changeLines(interview, previous, ownZone, style) : [],

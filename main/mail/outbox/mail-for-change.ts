@@ -106,5 +106,21 @@ export function mailForChange(change: InterviewChange, invited: Recipient[], now
     mail.push({ kind: 'invitation' });
   }
   if (previous && interview.status === 'scheduled') mail.push(...panelMail(interview, previous, invited.length > 0));
+  if (previous?.google?.calendarChange && !interview.google?.calendarChange)
+    mail.push(...invitationsWithdrawn(interview, invited, mail));
   return mail;
+}
+
+/**
+ * A change that tells an untold move made in Google Calendar with it (a new time, link or panel):
+ * whoever never got the invitation, withdrawn unsent when the move was read, gets it now, as Send
+ * update gives it (calendarChangeMail), unless this change already invites them.
+ */
+function invitationsWithdrawn(interview: Interview, invited: Recipient[], queued: MailRequest[]): MailRequest[] {
+  if (interview.status !== 'scheduled' || !interview.meetLink) return [];
+  const inviting = queued
+    .filter((m) => m.kind === 'invitation')
+    .flatMap((m) => m.recipients ?? recipientsOf(interview));
+  const never = recipientsOf(interview).filter((r) => !invited.includes(r) && !inviting.includes(r));
+  return never.length ? [{ kind: 'invitation', recipients: never }] : [];
 }

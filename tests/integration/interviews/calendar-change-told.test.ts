@@ -155,7 +155,9 @@ describe('marking a change made in Google Calendar as told', () => {
     await call('interviews:setMeetLink', { id: interview.id, meetLink: 'https://meet.google.com/new-link-abc' });
     await eventually(() => expect(sink.received).toHaveLength(4));
     const toAda = sink.received.filter((m) => m.envelope.to.includes('ada@example.com')).at(-1)!;
-    expect(toAda.parsed.text).not.toMatch(/time stays the same/);
+    expect(toAda.parsed.subject).toMatch(/^New time and Meet link for your interview/);
+    expect(toAda.parsed.text).toMatch(/has moved, and it has a new Meet link\./);
+    expect(toAda.parsed.text).not.toMatch(/stays the same/);
     expect(toAda.parsed.text).toMatch(/\(was [^)]*10:00/);
     expect(toAda.parsed.text).toContain('https://meet.google.com/new-link-abc');
     expect(services.interviews.get(interview.id).google?.calendarChange).toBeUndefined();

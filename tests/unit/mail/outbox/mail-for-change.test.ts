@@ -90,6 +90,60 @@ describe('mailForChange: the messages one interview change calls for', () => {
     expect(mail(change)).toEqual(expected);
   });
 
+  describe('a change that tells an untold move made in Google Calendar with it', () => {
+    const movedAt = '2030-03-04T14:00:00.000Z';
+    const mark = {
+      kind: 'moved' as const,
+      at: '2030-03-01T08:00:00.000Z',
+      was: { startUtc: base.startUtc, durationMinutes: 60 },
+    };
+    // The move was read while the invitations waited unsent: they were withdrawn, nobody holds one.
+    const untold = (interview: Interview): Interview => ({
+      ...interview,
+      startUtc: movedAt,
+      google: { eventId: 'e', state: 'synced', calendarChange: mark },
+    });
+    const told = (interview: Interview): Interview => ({
+      ...interview,
+      google: { eventId: 'e', state: 'synced' },
+    });
+
+    it('a new link with nobody holding the invitation: the invitation for everyone, never nothing', () => {
+      const previous = untold(base);
+      const interview = told({ ...previous, meetLink: 'https://meet.google.com/xyz-wxyz-xyz' });
+      expect(mail({ kind: 'relinked', interview, previous: { ...previous, startUtc: base.startUtc } })).toEqual([
+        { kind: 'invitation', recipients: ['candidate', 'recruiter'] },
+      ]);
+    });
+
+    it('a new link with the panelist’s invitation withdrawn: the update for who holds it, the invitation for Bob', () => {
+      const previous = untold({ ...invited, coInterviewers: [bob] });
+      const interview = told({ ...previous, meetLink: 'https://meet.google.com/xyz-wxyz-xyz' });
+      const asked = mail({ kind: 'relinked', interview, previous: { ...previous, startUtc: base.startUtc } });
+      expect(asked).toEqual([
+        {
+          kind: 'update',
+          recipients: ['candidate', 'recruiter'],
+          previous: { startUtc: base.startUtc, durationMinutes: 60, meetLink: link },
+        },
+        { kind: 'invitation', recipients: ['panel:bob@example.com'] },
+      ]);
+    });
+
+    it('a new panel with nobody holding the invitation: one invitation for everyone, not two', () => {
+      const previous = untold(base);
+      const interview = told({ ...previous, coInterviewers: [bob] });
+      expect(mail({ kind: 'updated', interview, previous: { ...previous, startUtc: base.startUtc } })).toEqual([
+        { kind: 'invitation' },
+      ]);
+    });
+
+    it('while the mark stands (a change that emails no one), nobody is invited', () => {
+      const previous = untold(invited);
+      expect(mail({ kind: 'updated', interview: { ...previous, notes: 'x' }, previous })).toEqual([]);
+    });
+  });
+
   it('cancelled after its time has passed: nobody is emailed about the past', () => {
     const past = { ...invited, startUtc: '2030-02-01T09:00:00.000Z', status: 'cancelled' as const };
     expect(mail({ kind: 'cancelled', interview: past })).toEqual([]);
