@@ -209,7 +209,7 @@ export function createAttendanceJobs(deps: AttendanceJobDeps): AttendanceJobs {
     timers: deps.timers,
   });
 
-  // The run under way, if any: `run` joins it; `resume` runs once more after it.
+  // The run `run` or `resume` started, if under way: `run` joins it; `resume` runs once more after it.
   let current: Promise<void> | undefined;
   const drain = () => {
     const started = worker.drain();

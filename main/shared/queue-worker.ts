@@ -31,7 +31,10 @@ export interface QueueWorkerOptions {
 export interface QueueWorker {
   /** Drains now (after the drain running, if any); paused or not. */
   drain(): Promise<void>;
-  /** Sets the timer again for the next due item (what is due changed), without draining; a drain under way sets it when done. */
+  /**
+   * What is due changed: sets the timer again for the next due item without draining, and lifts a
+   * pause (the next drain tries again); a drain under way sets it when done.
+   */
   rearm(): void;
   /** Whether the last drain paused (until the next one starts). */
   readonly paused: boolean;
@@ -81,7 +84,11 @@ export function createQueueWorker(options: QueueWorkerOptions): QueueWorker {
 
   return {
     drain,
-    rearm: () => void (running === undefined && arm()),
+    rearm() {
+      if (running !== undefined) return;
+      paused = false;
+      arm();
+    },
     get paused() {
       return paused;
     },

@@ -498,6 +498,8 @@ describe('attendance from Google Meet, end to end in main (emulator, real keycha
       });
     await connectBoth();
     expect(g.requests.filter((r) => r.path === '/v2/conferenceRecords').length).toBe(10);
+    // More are due: the next run is planned after the rest (a minute), not at the next interview's end.
+    expect(wakes.at(-1)).toBe(60_000);
     await services.attendance.runJobs();
     expect(g.requests.filter((r) => r.path === '/v2/conferenceRecords').length).toBe(13);
   });

@@ -74,6 +74,19 @@ describe('queue worker', () => {
     expect(time.pendingCount()).toBe(0);
     await running;
     expect(time.pendingCount()).toBe(1);
+    // Paused (no account, say): no timer, until what is due changes and the next drain tries again.
+    queue.pauseNext(true);
+    time.run(t0 + 20_000);
+    await settle();
+    expect(worker.paused).toBe(true);
+    expect(time.pendingCount()).toBe(0);
+    queue.pauseNext(false);
+    worker.rearm();
+    expect(worker.paused).toBe(false);
+    expect(time.pendingCount()).toBe(1);
+    time.run(t0 + 20_001);
+    await settle();
+    expect(queue.drained).toContain(t0 + 20_000);
   });
 
   it('never waits longer than maxWaitMs in one timer', async () => {
