@@ -40,6 +40,8 @@ const entryOf = (): number | undefined => {
 };
 // The history move that puts the screen back after Back or Forward was held: not a move to ask about.
 let returning = false;
+// A Leave pressed before that move arrived: it goes once the screen is back on its own entry.
+let afterReturning: (() => void) | undefined;
 
 /** Marks the entry on show (a new one follows the entry it was reached from). */
 export function noteEntry(): void {
@@ -59,6 +61,9 @@ export function noteEntry(): void {
 export function holdLeave(previousHash: string, nextHash: string): boolean {
   if (returning) {
     returning = false;
+    const next = afterReturning;
+    afterReturning = undefined;
+    next?.();
     return true;
   }
   if (!guard || previousHash === nextHash) return false;
@@ -105,8 +110,13 @@ export function discardAndLeave(): void {
   guard = undefined;
   tell();
   held?.onDiscard?.();
-  if (held?.steps) window.history.go(held.steps);
-  else if (held) window.location.hash = held.hash;
+  if (!held) return;
+  const go = () => {
+    if (held.steps) window.history.go(held.steps);
+    else window.location.hash = held.hash;
+  };
+  if (returning) afterReturning = go;
+  else go();
 }
 
 /** Stays on the screen with the edits. */
