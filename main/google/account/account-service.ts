@@ -253,6 +253,8 @@ export function createAccountService(deps: AccountServiceDeps): AccountService {
           onConsentUrl: (url) => void (attempt.url = url),
           ...(deps.flowTimeoutMs ? { timeoutMs: deps.flowTimeoutMs } : {}),
           ...(previous ? { loginHint: previous.email, includeGrantedScopes: true } : {}),
+          // A plain Reconnect (no new access) refused is not "nothing was added" to a working account.
+          ...(previous && status().state === 'connected' && extraScopes.length > 0 ? { addingAccess: true } : {}),
         });
         const oauth = createOAuthClient(deps.google, grant.redirectUri);
         // Cancelled or replaced while the browser was open: nothing was granted yet to take back.

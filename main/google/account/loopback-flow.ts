@@ -15,6 +15,8 @@ export interface LoopbackFlowOptions {
   timeoutMs?: number;
   loginHint?: string;
   includeGrantedScopes?: boolean;
+  /** More access for an account already connected: a refusal says the account stays as it was. */
+  addingAccess?: boolean;
   /** Ends the attempt early (cancelled, or replaced by a newer one): the listener closes, the state dies. */
   signal?: AbortSignal;
   /** Told the consent URL once the listener is up, so the page can be opened again. */
@@ -102,7 +104,7 @@ export async function runLoopbackFlow(options: LoopbackFlowOptions): Promise<Aut
       };
       if (settled)
         return reply(410, false, 'This sign-in link was already used. Go back to Interview Desk to start again.');
-      const verdict = judgeCallback(req.method, req.url, state, options.includeGrantedScopes === true);
+      const verdict = judgeCallback(req.method, req.url, state, options.addingAccess === true);
       try {
         reply(verdict.status, verdict.kind === 'grant', verdict.page);
       } catch {

@@ -131,6 +131,19 @@ describe("the transcript section's own Connect Google Meet", () => {
     // What was read is kept.
     expect(screen.getByTestId('transcript-lines').textContent).toContain('A queue keeps order.');
 
+    // Refused once: the words do not claim a working account stays as it was.
+    g.oauth.consent = 'deny';
+    fireEvent.click(reconnect);
+    await waitFor(() =>
+      expect(
+        screen
+          .getAllByRole('alert')
+          .map((a) => a.textContent)
+          .join(' '),
+      ).toContain('You declined access in the browser, so no Google account was connected.'),
+    );
+    expect(document.body.textContent).not.toContain('stays as it was');
+    g.oauth.consent = 'approve';
     fireEvent.click(reconnect);
     await waitFor(() => expect(document.activeElement).toBe(heading()));
     expect(screen.queryByRole('button', { name: 'Reconnect Google Meet' })).toBeNull();
