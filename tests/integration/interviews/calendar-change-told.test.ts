@@ -124,6 +124,8 @@ describe('marking a change made in Google Calendar as told', () => {
     await eventually(() => expect(services.calendar.queue.all()).toEqual([]));
     await eventually(() => expect(services.interviews.get(interview.id).google?.state).toBe('synced'));
     expect(services.interviews.get(interview.id).google?.calendarChangeTold).toEqual(told.google?.calendarChangeTold);
+    // Nothing queued for anyone, and nothing arrived.
+    expect(services.outbox.items().filter((i) => i.interviewId === interview.id && i.state === 'queued')).toEqual([]);
     await settle();
     expect(sink.received).toHaveLength(3);
   });
