@@ -74,10 +74,14 @@ export function createTranscriptLines(
     total,
     page(interviewId, ask, size) {
       const all = total(interviewId);
+      const range = band(interviewId);
+      // Words and speakers only: a long transcript, when the word index is there to read it.
+      const byWords = range !== undefined && findsWordsOnly(all);
       const holds =
         ask.query === undefined || all === 0
           ? undefined
-          : lineHolds(ask.query, band(interviewId), findsWordsOnly(all), speakers(interviewId));
+          : lineHolds(ask.query, range, findsWordsOnly(all), speakers(interviewId));
+      const how = holds && byWords ? { byWords: true as const } : {};
       const where = holds ? ` AND ${holds.sql}` : '';
       const params = holds?.params ?? [];
       // After a line: the lines said later, or at the same time and stored after it (the order shown).
@@ -98,7 +102,7 @@ export function createTranscriptLines(
       // A later page of a search is not counted again (the room keeps the first page's count); a
       // first page that holds every match is its own count. Only a first page with more after it
       // reads the interview again to count: a search finding few lines is read once.
-      if (ask.after !== undefined) return { lines, total: all, more };
+      if (ask.after !== undefined) return { lines, total: all, more, ...how };
       const count = more
         ? Number(
             (
@@ -108,7 +112,7 @@ export function createTranscriptLines(
             ).n,
           )
         : lines.length;
-      return { lines, count, total: all, more };
+      return { lines, count, total: all, more, ...how };
     },
   };
 }

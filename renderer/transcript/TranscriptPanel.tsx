@@ -61,7 +61,8 @@ function Transcript({ interviewId, view, zone }: { interviewId: string; view: Ar
   const { shown, error, loading, searching, showMore } = useTranscriptLines(interviewId, view, query);
   const [grown, setGrown] = useState(false);
   const key = findKey(shown.query);
-  const wordsOnly = findsWordsOnly(shown.total);
+  // What main said it did for the search on show; before any search, what it will do for this length.
+  const wordsOnly = shown.query ? shown.byWords === true : findsWordsOnly(shown.total);
   const first = shown.lines[0] ?? view.entries[0];
   const more = async () => {
     if (loading || searching) return;

@@ -15,6 +15,8 @@ export interface ShownLines {
   count: number;
   total: number;
   more: boolean;
+  /** Main answered the search by words and speakers' names only: marks follow the words. */
+  byWords?: true;
 }
 
 const firstPage = (view: ArtifactsView): ShownLines => {

@@ -93,6 +93,8 @@ export const transcriptPageSchema = z.object({
   total: z.number().int().nonnegative(),
   /** Whether more lines (holding `query`, with one) follow the last of these. */
   more: z.boolean(),
+  /** The search was answered by words and speakers' names only (a long transcript, through the word index). */
+  byWords: z.literal(true).optional(),
 });
 export type TranscriptPage = z.infer<typeof transcriptPageSchema>;
 

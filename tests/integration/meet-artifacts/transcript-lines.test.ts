@@ -5,6 +5,7 @@ import { makeInterview, seedStore } from '../../support/interview-fixtures';
 import { dispatchCall } from '../../../main/app/dispatch-call';
 import { createMemoryLogger } from '../../../main/logging/logger';
 import { createArtifactRepository, type StoredEntry } from '../../../main/meet-artifacts/artifact-repository';
+import { createTranscriptLines } from '../../../main/meet-artifacts/transcript-lines';
 import type { Result } from '../../../preload/shared/contract/result';
 import type { ArtifactsView, TranscriptPage } from '../../../preload/shared/contract/transcript-schema';
 import { findByCharactersLines } from '../../../preload/shared/rules/transcript-find-mode';
@@ -176,6 +177,13 @@ describe('artifacts:get and artifacts:lines over 1,000 stored lines', () => {
     expect(await count('"')).toBe(0);
     // A word under three letters is found whole, never as the start of longer ones.
     expect(await count('of')).toBe(words('of'));
+    // The answer says how it was found, so the room marks words, not characters.
+    expect(await lines({ query: 'queue' }, lengthy.id)).toMatchObject({ byWords: true });
+    expect(await lines({ query: 'queue' })).not.toHaveProperty('byWords');
+    // Without the word index (an SQLite built without FTS5), a long transcript is read by characters, and says so.
+    const noIndex = createTranscriptLines(services.stores.database, false).page(lengthy.id, { query: 'ueu' }, 200);
+    expect(noIndex.count).toBeGreaterThan(0);
+    expect(noIndex).not.toHaveProperty('byWords');
     // A first page holding every match is its own count.
     const few = await lines({ query: 'snake' }, lengthy.id);
     expect(few).toMatchObject({ count: few.lines.length, more: false });
