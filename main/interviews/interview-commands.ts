@@ -26,6 +26,7 @@ import {
   freshRecord,
   panelChanged,
   panelMembersChanged,
+  anyoneSent,
   refuseOnCandidateCopy,
   refusePanel,
   startInstant,
@@ -301,10 +302,14 @@ export function createInterviewCommands(deps: InterviewCommandsDeps): InterviewC
       if (previous.meetLink === meetLink.data) return previous;
       // A link goes to everyone: an update for whoever holds the invitation (said against the time
       // they were told), the invitation for whoever does not; either way as the interview is now, so a
-      // move made in Google Calendar and not yet told goes with it, and its mark goes.
-      const hadLink = previous.meetLink !== undefined;
-      const interview = changed(previous, { ...withoutCalendarChange(previous), meetLink: meetLink.data });
-      return save(interview, { kind: 'relinked', interview, previous: hadLink ? asLastTold(previous) : previous });
+      // move made in Google Calendar and not yet told goes with it, and its mark goes. SEQUENCE rises
+      // even where the interview had lost its link: the invitation people hold carried an earlier one.
+      const interview = changed(previous, {
+        ...withoutCalendarChange(previous),
+        meetLink: meetLink.data,
+        ...(anyoneSent(previous) ? { ics: { ...previous.ics, sequence: previous.ics.sequence + 1 } } : {}),
+      });
+      return save(interview, { kind: 'relinked', interview, previous: asLastTold(previous) });
     },
     setPanel(id, raw, options = {}) {
       const parsed = coInterviewersSchema.safeParse(raw);

@@ -83,6 +83,18 @@ export function panelChanged(
   return key(before) !== key(after);
 }
 
+/**
+ * Whether anyone was sent a message about the interview. After restoring a copy, a change Google
+ * made is news only to people who hold something (mail the copy never sent waits in the restore
+ * review, which sends it at Google's time); a link pasted in place of a lost one is an update for them.
+ */
+export const anyoneSent = (interview: Interview): boolean =>
+  [
+    interview.invitations.candidate,
+    interview.invitations.recruiter,
+    ...Object.values(interview.invitations.panel ?? {}),
+  ].some((delivery) => delivery.state === 'sent');
+
 /** Whether who is on the panel changed (addresses, any case), not only how someone is named. */
 export function panelMembersChanged(
   before: Pick<Interview, 'coInterviewers'>,

@@ -47,15 +47,3 @@ export function calendarChangeMark(
     ...(earlier?.afterRestore ? { afterRestore: true as const } : {}),
   };
 }
-
-/**
- * Whether anyone was sent a message about the interview. After restoring a copy, a change Google
- * made is news only to people who hold something: mail the copy never sent waits in the restore
- * review, which sends it at Google's time.
- */
-export const anyoneSent = (interview: Interview): boolean =>
-  [
-    interview.invitations.candidate,
-    interview.invitations.recruiter,
-    ...Object.values(interview.invitations.panel ?? {}),
-  ].some((delivery) => delivery.state === 'sent');

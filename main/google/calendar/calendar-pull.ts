@@ -10,7 +10,8 @@ import type { InterviewCommands } from '../../interviews/interview-commands';
 import type { AccountService } from '../account/account-service';
 import type { GoogleQueue } from './google-queue';
 import { interviewIdOf } from './event-mapping';
-import { anyoneSent, calendarChangeMark, type Withdrawn } from './calendar-change-mark';
+import { anyoneSent } from '../../interviews/interview-rules';
+import { calendarChangeMark, type Withdrawn } from './calendar-change-mark';
 import type { CalendarApi } from './calendar-api';
 import { isOwnEvent, patchChanges, planRemoteEvent, withRemoteCancel, withRemoteEvent } from './remote-event';
 

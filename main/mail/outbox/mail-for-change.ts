@@ -83,7 +83,10 @@ function calendarChangeMail(interview: Interview, told: Interview, invited: Reci
 export function mailForChange(change: InterviewChange, invited: Recipient[], now: number): MailRequest[] {
   const interview = change.interview;
   const previous = change.kind === 'scheduled' || change.kind === 'cancelled' ? undefined : change.previous;
-  const relinked = previous?.meetLink !== undefined && previous.meetLink !== interview.meetLink;
+  // A link pasted after Google's event lost its Meet link: whoever holds the invitation was sent an
+  // earlier link, even though the interview no longer says which ('' below: "the earlier link").
+  const lostLink = change.kind === 'relinked' && change.previous.meetLink === undefined && invited.length > 0;
+  const relinked = (previous?.meetLink !== undefined && previous.meetLink !== interview.meetLink) || lostLink;
   if (change.kind === 'announced') return calendarChangeMail(interview, change.previous, invited);
   // A move or cancel made in Google Calendar is emailed only when the recruiter sends it from the room.
   if (change.kind === 'updated' && interview.google?.calendarChange && !panelChanged(change.previous, interview))
@@ -98,7 +101,7 @@ export function mailForChange(change: InterviewChange, invited: Recipient[], now
     const told = {
       startUtc: previous.startUtc,
       durationMinutes: previous.durationMinutes,
-      ...(relinked ? { meetLink: previous.meetLink } : {}),
+      ...(relinked ? { meetLink: previous.meetLink ?? '' } : {}),
     };
     if (invited.length) mail.push({ kind: 'update', recipients: invited, previous: told });
   } else if (interview.status === 'scheduled' && interview.meetLink && invited.length === 0) {

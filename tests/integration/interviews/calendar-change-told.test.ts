@@ -5,6 +5,8 @@ import { dispatchCall } from '../../../main/app/dispatch-call';
 import { createMemoryLogger } from '../../../main/logging/logger';
 import { eventIdFor } from '../../../main/google/calendar/event-mapping';
 import { makeTempDir } from '../../support/temp-dir';
+import { icsAttachment } from '../../support/mail-harness';
+import { parseWithPython } from '../../support/ics-check';
 import { eventually, googleServices } from '../../support/google-harness';
 import type { DeskServices } from '../../../main/app/compose-services';
 import type { Interview, InterviewSummary } from '../../../preload/shared/contract/interview-schema';
@@ -163,6 +165,21 @@ describe('marking a change made in Google Calendar as told', () => {
     expect(toAda.parsed.text).toMatch(/\(was [^)]*10:00/);
     expect(toAda.parsed.text).toContain('https://meet.google.com/new-link-abc');
     expect(services.interviews.get(interview.id).google?.calendarChange).toBeUndefined();
+  });
+
+  it('Google’s event moved and its Meet link replaced by another call: a pasted link tells both', async () => {
+    const interview = await movedInCalendar();
+    g.calendar.replaceConferenceAsUser(eventIdFor(interview.id), 'https://zoom.example.com/j/1');
+    await call('google:syncNow');
+    expect(services.interviews.get(interview.id).meetLink).toBeUndefined();
+    const before = services.interviews.get(interview.id).ics.sequence;
+    await call('interviews:setMeetLink', { id: interview.id, meetLink: 'https://meet.google.com/new-link-abc' });
+    await eventually(() => expect(sink.received).toHaveLength(4));
+    const toAda = sink.received.filter((m) => m.envelope.to.includes('ada@example.com')).at(-1)!;
+    expect(toAda.parsed.subject).toMatch(/^New time and Meet link for your interview/);
+    expect(toAda.parsed.text).toMatch(/\(was [^)]*10:00/);
+    expect(toAda.parsed.text).toContain('New Meet link: https://meet.google.com/new-link-abc');
+    expect(parseWithPython(icsAttachment(toAda)).sequence).toBeGreaterThan(before);
   });
 
   it('a new co-interviewer after "They already know": the update replaces the note that nothing was sent', async () => {

@@ -138,6 +138,18 @@ describe('mailForChange: the messages one interview change calls for', () => {
       ]);
     });
 
+    it('a link pasted after Google’s event lost its Meet link: an update to who holds the invitation, the earlier link unnamed', () => {
+      const previous = { ...untold(invited), meetLink: undefined } as Interview;
+      const interview = told({ ...previous, meetLink: 'https://meet.google.com/xyz-wxyz-xyz' });
+      expect(mail({ kind: 'relinked', interview, previous: { ...previous, startUtc: base.startUtc } })).toEqual([
+        {
+          kind: 'update',
+          recipients: ['candidate', 'recruiter'],
+          previous: { startUtc: base.startUtc, durationMinutes: 60, meetLink: '' },
+        },
+      ]);
+    });
+
     it('while the mark stands (a change that emails no one), nobody is invited', () => {
       const previous = untold(invited);
       expect(mail({ kind: 'updated', interview: { ...previous, notes: 'x' }, previous })).toEqual([]);
