@@ -11,12 +11,8 @@ import { parseWithIcalJs, parseWithPython } from '../../support/ics-check';
 import type { DeskServices } from '../../../main/app/compose-services';
 import type { Interview } from '../../../preload/shared/contract/interview-schema';
 import type { FreeBusyAnswer } from '../../../preload/shared/contract/ipc-contract';
+import { utcDateAhead } from '../../support/schedule-form';
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const day = (daysAhead: number) => {
-  const d = new Date(Date.now() + daysAhead * 86_400_000);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-};
 const panel = [
   { email: 'pat@example.com', name: 'Pat Panel' },
   { email: 'sam@other.org', name: 'Sam Outside' },
@@ -57,8 +53,8 @@ describe('panel interviews (emulator + SMTP sink + real keychain)', () => {
   it('free/busy asks for its scope incrementally, then answers each person in one request, notFound said per person', async () => {
     await call('account:connect');
     const range = {
-      timeMin: `${day(3)}T00:00:00Z`,
-      timeMax: `${day(17)}T00:00:00Z`,
+      timeMin: `${utcDateAhead(3)}T00:00:00Z`,
+      timeMax: `${utcDateAhead(17)}T00:00:00Z`,
       coInterviewers: panel.map((p) => p.email),
     };
     // Connected with calendar.events only: no request to Google, the reason said, app interviews still there.
@@ -76,7 +72,9 @@ describe('panel interviews (emulator + SMTP sink + real keychain)', () => {
     expect(consent.query.include_granted_scopes).toBe('true');
     expect(services.account.hasScope(freeBusyScope)).toBe(true);
 
-    g.freeBusy.setBusy('pat@example.com', [{ start: `${day(3)}T10:00:00Z`, end: `${day(3)}T11:00:00Z` }]);
+    g.freeBusy.setBusy('pat@example.com', [
+      { start: `${utcDateAhead(3)}T10:00:00Z`, end: `${utcDateAhead(3)}T11:00:00Z` },
+    ]);
     g.freeBusy.setError('sam@other.org', 'notFound');
     g.freeBusy.setBusy('lee@example.com', []);
     const answer = await call<FreeBusyAnswer>('findTime:busy', range);
@@ -86,7 +84,7 @@ describe('panel interviews (emulator + SMTP sink + real keychain)', () => {
       {
         who: 'pat@example.com',
         status: 'ok',
-        busy: [{ start: `${day(3)}T10:00:00.000Z`, end: `${day(3)}T11:00:00.000Z` }],
+        busy: [{ start: `${utcDateAhead(3)}T10:00:00.000Z`, end: `${utcDateAhead(3)}T11:00:00.000Z` }],
       },
       { who: 'sam@other.org', status: 'not_found', busy: [] },
       { who: 'lee@example.com', status: 'ok', busy: [] },
@@ -115,7 +113,7 @@ describe('panel interviews (emulator + SMTP sink + real keychain)', () => {
       candidateName: 'Ada Lovelace',
       candidateEmail: 'ada@example.com',
       jobTitle: 'Staff Engineer',
-      date: day(3),
+      date: utcDateAhead(3),
       time: '10:00',
       timeZone: 'Europe/Berlin',
       durationMinutes: 45,
@@ -175,7 +173,7 @@ describe('panel interviews (emulator + SMTP sink + real keychain)', () => {
 
     await call('interviews:reschedule', {
       id: interview.id,
-      date: day(4),
+      date: utcDateAhead(4),
       time: '15:00',
       timeZone: 'Europe/Berlin',
       durationMinutes: 45,
@@ -224,7 +222,7 @@ describe('panel interviews (emulator + SMTP sink + real keychain)', () => {
       candidateName: 'Ada Lovelace',
       candidateEmail: 'ada@example.com',
       jobTitle: 'Staff Engineer',
-      date: day(5),
+      date: utcDateAhead(5),
       time: '10:00',
       timeZone: 'Europe/Berlin',
       durationMinutes: 45,
@@ -366,7 +364,7 @@ describe('panel interviews (emulator + SMTP sink + real keychain)', () => {
       candidateName: 'Ada Lovelace',
       candidateEmail: 'ada@example.com',
       jobTitle: 'Staff Engineer',
-      date: day(6),
+      date: utcDateAhead(6),
       time: '10:00',
       timeZone: 'Europe/Berlin',
       durationMinutes: 45,
@@ -426,7 +424,7 @@ describe('panel interviews (emulator + SMTP sink + real keychain)', () => {
       candidateName: 'Ada Lovelace',
       candidateEmail: 'ada@example.com',
       jobTitle: 'Staff Engineer',
-      date: day(7),
+      date: utcDateAhead(7),
       time: '10:00',
       timeZone: 'Europe/Berlin',
       durationMinutes: 45,
@@ -477,7 +475,7 @@ describe('panel interviews (emulator + SMTP sink + real keychain)', () => {
       candidateName: 'Ada Lovelace',
       candidateEmail: 'ada@example.com',
       jobTitle: 'Staff Engineer',
-      date: day(8),
+      date: utcDateAhead(8),
       time: '10:00',
       timeZone: 'Europe/Berlin',
       durationMinutes: 45,
@@ -508,7 +506,7 @@ describe('panel interviews (emulator + SMTP sink + real keychain)', () => {
       candidateName: 'Ada Lovelace',
       candidateEmail: 'ada@example.com',
       jobTitle: 'Engineer',
-      date: day(3),
+      date: utcDateAhead(3),
       time: '10:00',
       timeZone: 'UTC',
       durationMinutes: 30,

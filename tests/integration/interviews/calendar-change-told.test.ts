@@ -10,12 +10,7 @@ import { parseWithPython } from '../../support/ics-check';
 import { eventually, googleServices } from '../../support/google-harness';
 import type { DeskServices } from '../../../main/app/compose-services';
 import type { Interview, InterviewSummary } from '../../../preload/shared/contract/interview-schema';
-
-const pad = (n: number) => String(n).padStart(2, '0');
-const day = (daysAhead: number) => {
-  const d = new Date(Date.now() + daysAhead * 86_400_000);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-};
+import { utcDateAhead } from '../../support/schedule-form';
 
 /** "They were told": a change made in Google Calendar marked as known, with nothing sent (emulator + SMTP sink + SQLite). */
 describe('marking a change made in Google Calendar as told', () => {
@@ -52,7 +47,7 @@ describe('marking a change made in Google Calendar as told', () => {
       candidateName: 'Ada Lovelace',
       candidateEmail: 'ada@example.com',
       jobTitle: 'Staff Engineer',
-      date: day(4),
+      date: utcDateAhead(4),
       time: '10:00',
       timeZone: 'UTC',
       durationMinutes: 45,
@@ -70,8 +65,8 @@ describe('marking a change made in Google Calendar as told', () => {
   const movedInCalendar = async (extra: Record<string, unknown> = {}) => {
     const interview = await scheduled(extra);
     g.calendar.editAsUser(eventIdFor(interview.id), {
-      start: { dateTime: `${day(4)}T15:00:00.000Z`, timeZone: 'UTC' },
-      end: { dateTime: `${day(4)}T15:45:00.000Z`, timeZone: 'UTC' },
+      start: { dateTime: `${utcDateAhead(4)}T15:00:00.000Z`, timeZone: 'UTC' },
+      end: { dateTime: `${utcDateAhead(4)}T15:45:00.000Z`, timeZone: 'UTC' },
     });
     expect(await call('google:syncNow')).toEqual({ changed: 1 });
     return interview;
@@ -93,7 +88,7 @@ describe('marking a change made in Google Calendar as told', () => {
     expect(told.google?.calendarChangeTold).toEqual({ kind: 'moved', markedAt: expect.any(String) });
     // Saved, not only answered; the time stays Google's and nothing outranks what people hold.
     expect(services.interviews.get(interview.id)).toEqual(told);
-    expect(told.startUtc).toBe(`${day(4)}T15:00:00.000Z`);
+    expect(told.startUtc).toBe(`${utcDateAhead(4)}T15:00:00.000Z`);
     expect(told.ics.sequence).toBe(moved.ics.sequence);
     // Nothing sent, nothing queued, and the row no longer needs attention.
     await settle();

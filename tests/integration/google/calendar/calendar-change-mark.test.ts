@@ -9,12 +9,7 @@ import { icsAttachment } from '../../../support/mail-harness';
 import { parseWithPython } from '../../../support/ics-check';
 import type { DeskServices } from '../../../../main/app/compose-services';
 import type { Interview } from '../../../../preload/shared/contract/interview-schema';
-
-const pad = (n: number) => String(n).padStart(2, '0');
-const day = (daysAhead: number) => {
-  const d = new Date(Date.now() + daysAhead * 86_400_000);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-};
+import { utcDateAhead } from '../../../support/schedule-form';
 
 /** Moves and cancels made in Google Calendar: applied, marked as not emailed, sent when the recruiter says so. */
 describe('changes made in Google Calendar (emulator + SMTP sink + real keychain)', () => {
@@ -52,7 +47,7 @@ describe('changes made in Google Calendar (emulator + SMTP sink + real keychain)
       candidateName: 'Ada Lovelace',
       candidateEmail: 'ada@example.com',
       jobTitle: 'Staff Engineer',
-      date: day(4),
+      date: utcDateAhead(4),
       time: '10:00',
       timeZone: 'UTC',
       durationMinutes: 45,
@@ -65,7 +60,7 @@ describe('changes made in Google Calendar (emulator + SMTP sink + real keychain)
     sink.faults.push({ kind: 'temporary' }, { kind: 'temporary' });
     await call('interviews:reschedule', {
       id: interview.id,
-      date: day(4),
+      date: utcDateAhead(4),
       time: '12:00',
       timeZone: 'UTC',
       durationMinutes: 45,
@@ -80,10 +75,10 @@ describe('changes made in Google Calendar (emulator + SMTP sink + real keychain)
     await eventually(() => expect(services.calendar.queue.all()).toEqual([]));
 
     // Then moved again, in Google Calendar.
-    const start = `${day(4)}T15:00:00.000Z`;
+    const start = `${utcDateAhead(4)}T15:00:00.000Z`;
     g.calendar.editAsUser(eventId, {
       start: { dateTime: start, timeZone: 'UTC' },
-      end: { dateTime: `${day(4)}T15:45:00.000Z`, timeZone: 'UTC' },
+      end: { dateTime: `${utcDateAhead(4)}T15:45:00.000Z`, timeZone: 'UTC' },
     });
     expect(await call('google:syncNow')).toEqual({ changed: 1 });
     const moved = services.interviews.get(interview.id);
@@ -130,7 +125,7 @@ describe('changes made in Google Calendar (emulator + SMTP sink + real keychain)
       candidateName: 'Ada Lovelace',
       candidateEmail: 'ada@example.com',
       jobTitle: 'Staff Engineer',
-      date: day(4),
+      date: utcDateAhead(4),
       time: '10:00',
       timeZone: 'UTC',
       durationMinutes: 45,
@@ -142,7 +137,7 @@ describe('changes made in Google Calendar (emulator + SMTP sink + real keychain)
     sink.faults.push({ kind: 'temporary', afterMs: 800 }, { kind: 'temporary', afterMs: 800 });
     await call('interviews:reschedule', {
       id: interview.id,
-      date: day(4),
+      date: utcDateAhead(4),
       time: '12:00',
       timeZone: 'UTC',
       durationMinutes: 45,
@@ -150,8 +145,8 @@ describe('changes made in Google Calendar (emulator + SMTP sink + real keychain)
     });
     await eventually(() => expect(services.calendar.queue.all()).toEqual([]));
     g.calendar.editAsUser(eventIdFor(interview.id), {
-      start: { dateTime: `${day(4)}T15:00:00.000Z`, timeZone: 'UTC' },
-      end: { dateTime: `${day(4)}T15:45:00.000Z`, timeZone: 'UTC' },
+      start: { dateTime: `${utcDateAhead(4)}T15:00:00.000Z`, timeZone: 'UTC' },
+      end: { dateTime: `${utcDateAhead(4)}T15:45:00.000Z`, timeZone: 'UTC' },
     });
     expect(await call('google:syncNow')).toEqual({ changed: 1 });
     expect(services.interviews.get(interview.id).google?.calendarChange?.kind).toBe('moved');
@@ -178,7 +173,7 @@ describe('changes made in Google Calendar (emulator + SMTP sink + real keychain)
       candidateName: 'Ada Lovelace',
       candidateEmail: 'ada@example.com',
       jobTitle: 'Staff Engineer',
-      date: day(4),
+      date: utcDateAhead(4),
       time: '10:00',
       timeZone: 'UTC',
       durationMinutes: 45,
@@ -190,7 +185,7 @@ describe('changes made in Google Calendar (emulator + SMTP sink + real keychain)
     sink.faults.push({ kind: 'drop', afterMs: 800 }, { kind: 'drop', afterMs: 800 });
     await call('interviews:reschedule', {
       id: interview.id,
-      date: day(4),
+      date: utcDateAhead(4),
       time: '12:00',
       timeZone: 'UTC',
       durationMinutes: 45,
@@ -198,8 +193,8 @@ describe('changes made in Google Calendar (emulator + SMTP sink + real keychain)
     });
     await eventually(() => expect(services.calendar.queue.all()).toEqual([]));
     g.calendar.editAsUser(eventIdFor(interview.id), {
-      start: { dateTime: `${day(4)}T15:00:00.000Z`, timeZone: 'UTC' },
-      end: { dateTime: `${day(4)}T15:45:00.000Z`, timeZone: 'UTC' },
+      start: { dateTime: `${utcDateAhead(4)}T15:00:00.000Z`, timeZone: 'UTC' },
+      end: { dateTime: `${utcDateAhead(4)}T15:45:00.000Z`, timeZone: 'UTC' },
     });
     expect(await call('google:syncNow')).toEqual({ changed: 1 });
     // The candidate may hold that update: the room says so (with Resend), it is never forgotten.
@@ -220,7 +215,7 @@ describe('changes made in Google Calendar (emulator + SMTP sink + real keychain)
       candidateName: 'Grace Hopper',
       candidateEmail: 'grace@example.com',
       jobTitle: 'Compiler Engineer',
-      date: day(5),
+      date: utcDateAhead(5),
       time: '10:00',
       timeZone: 'UTC',
       durationMinutes: 30,
@@ -276,7 +271,7 @@ describe('changes made in Google Calendar (emulator + SMTP sink + real keychain)
       candidateName: 'Alan Turing',
       candidateEmail: 'alan@example.com',
       jobTitle: 'Engineer',
-      date: day(6),
+      date: utcDateAhead(6),
       time: '10:00',
       timeZone: 'UTC',
       durationMinutes: 30,
@@ -285,8 +280,8 @@ describe('changes made in Google Calendar (emulator + SMTP sink + real keychain)
     });
     await eventually(() => expect(services.interviews.get(interview.id).google?.state).toBe('synced'));
     g.calendar.editAsUser(eventIdFor(interview.id), {
-      start: { dateTime: `${day(6)}T11:00:00.000Z`, timeZone: 'UTC' },
-      end: { dateTime: `${day(6)}T11:30:00.000Z`, timeZone: 'UTC' },
+      start: { dateTime: `${utcDateAhead(6)}T11:00:00.000Z`, timeZone: 'UTC' },
+      end: { dateTime: `${utcDateAhead(6)}T11:30:00.000Z`, timeZone: 'UTC' },
     });
     await call('google:syncNow');
     expect(services.interviews.get(interview.id).google?.calendarChange).toBeUndefined();

@@ -17,12 +17,8 @@ import type { RestorePending } from '../../../../preload/shared/contract/ipc-con
 import type { Interview } from '../../../../preload/shared/contract/interview-schema';
 import { attentionReason } from '../../../../preload/shared/rules/interview-attention';
 import { calendarChangeWords } from '../../../../renderer/interview-room/calendar-change-words';
+import { utcDateAhead } from '../../../support/schedule-form';
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const day = (daysAhead: number) => {
-  const d = new Date(Date.now() + daysAhead * 86_400_000);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-};
 const form = (name: string, date: string) => ({
   candidateName: name,
   candidateEmail: `${name.split(' ')[0]!.toLowerCase()}@example.com`,
@@ -65,8 +61,8 @@ describe('Google Calendar read after restoring a copy (emulator + SMTP sink + re
   it('marks a move and a cancel made in Calendar since the copy; Send update and Send cancellation tell everyone', async () => {
     start();
     await call('account:connect');
-    const alan = await call<Interview>('interviews:schedule', form('Alan Turing', day(5)));
-    const linus = await call<Interview>('interviews:schedule', form('Linus Pauling', day(6)));
+    const alan = await call<Interview>('interviews:schedule', form('Alan Turing', utcDateAhead(5)));
+    const linus = await call<Interview>('interviews:schedule', form('Linus Pauling', utcDateAhead(6)));
     await eventually(() => expect(sink.received).toHaveLength(4));
     await eventually(() => expect(services.interviews.get(alan.id).invitations.candidate.state).toBe('sent'));
     await eventually(() => expect(services.interviews.get(linus.id).invitations.candidate.state).toBe('sent'));
@@ -76,10 +72,10 @@ describe('Google Calendar read after restoring a copy (emulator + SMTP sink + re
     services.stores.keepGoodCopy();
 
     // After the copy: Alan's event moved to 15:00 and Linus's deleted in Google Calendar, and read.
-    const moved = `${day(5)}T15:00:00.000Z`;
+    const moved = `${utcDateAhead(5)}T15:00:00.000Z`;
     g.calendar.editAsUser(eventIdFor(alan.id), {
       start: { dateTime: moved, timeZone: 'UTC' },
-      end: { dateTime: `${day(5)}T15:30:00.000Z`, timeZone: 'UTC' },
+      end: { dateTime: `${utcDateAhead(5)}T15:30:00.000Z`, timeZone: 'UTC' },
     });
     g.calendar.deleteAsUser(eventIdFor(linus.id));
     await call('google:syncNow');
@@ -130,7 +126,7 @@ describe('Google Calendar read after restoring a copy (emulator + SMTP sink + re
   it('marks the app’s own emailed move, made after the copy, as uncertain: the room never says no one was emailed', async () => {
     start();
     await call('account:connect');
-    const ada = await call<Interview>('interviews:schedule', form('Ada Lovelace', day(7)));
+    const ada = await call<Interview>('interviews:schedule', form('Ada Lovelace', utcDateAhead(7)));
     await eventually(() => expect(services.interviews.get(ada.id).invitations.candidate.state).toBe('sent'));
     await eventually(() => expect(services.interviews.get(ada.id).google?.state).toBe('synced'));
     // The invitation and the recruiter's copy of it have both arrived before anything is counted.
@@ -139,8 +135,12 @@ describe('Google Calendar read after restoring a copy (emulator + SMTP sink + re
 
     // After the copy: the recruiter moves it here; the update is emailed and Google's event follows.
     const before = sink.received.length;
-    await call<Interview>('interviews:reschedule', { id: ada.id, ...form('Ada Lovelace', day(8)), time: '14:00' });
-    const moved = `${day(8)}T14:00:00.000Z`;
+    await call<Interview>('interviews:reschedule', {
+      id: ada.id,
+      ...form('Ada Lovelace', utcDateAhead(8)),
+      time: '14:00',
+    });
+    const moved = `${utcDateAhead(8)}T14:00:00.000Z`;
     await eventually(() =>
       expect(services.interviews.get(ada.id).invitations.candidate).toMatchObject({ state: 'sent', kind: 'update' }),
     );
@@ -173,8 +173,8 @@ describe('Google Calendar read after restoring a copy (emulator + SMTP sink + re
 
     // A later move made in Calendar, read normally, keeps the doubt: the mark still measures from the copy.
     g.calendar.editAsUser(eventIdFor(ada.id), {
-      start: { dateTime: `${day(8)}T16:00:00.000Z`, timeZone: 'UTC' },
-      end: { dateTime: `${day(8)}T16:30:00.000Z`, timeZone: 'UTC' },
+      start: { dateTime: `${utcDateAhead(8)}T16:00:00.000Z`, timeZone: 'UTC' },
+      end: { dateTime: `${utcDateAhead(8)}T16:30:00.000Z`, timeZone: 'UTC' },
     });
     await call('google:syncNow');
     expect(services.interviews.get(ada.id).google?.calendarChange).toMatchObject({

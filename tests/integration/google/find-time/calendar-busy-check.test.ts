@@ -8,18 +8,14 @@ import { createMemoryLogger } from '../../../../main/logging/logger';
 import type { DeskServices } from '../../../../main/app/compose-services';
 import type { Interview } from '../../../../preload/shared/contract/interview-schema';
 import type { DeskError } from '../../../../preload/shared/contract/result';
+import { utcDateAhead } from '../../../support/schedule-form';
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const day = (daysAhead: number) => {
-  const d = new Date(Date.now() + daysAhead * 86_400_000);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-};
-const at = (hhmm: string, daysAhead = 3) => `${day(daysAhead)}T${hhmm}:00Z`;
+const at = (hhmm: string, daysAhead = 3) => `${utcDateAhead(daysAhead)}T${hhmm}:00Z`;
 const form = (extra: Record<string, unknown> = {}) => ({
   candidateName: 'Ada Lovelace',
   candidateEmail: 'ada@example.com',
   jobTitle: 'Staff Engineer',
-  date: day(3),
+  date: utcDateAhead(3),
   time: '14:30',
   timeZone: 'UTC',
   durationMinutes: 30,
@@ -138,20 +134,26 @@ describe('conflict check with Google free/busy (emulator)', () => {
       reason: 'insufficientPermissions',
       message: 'Request had insufficient authentication scopes.',
     });
-    expect((await refusal('interviews:schedule', form({ date: day(4) }))).message).toBe(
+    expect((await refusal('interviews:schedule', form({ date: utcDateAhead(4) }))).message).toBe(
       'Google could not tell whether you are free then: Interview Desk is not allowed to see free/busy yet (“Allow free/busy” under Find a time). Schedule anyway?',
     );
 
     g.faults.add({ path: '/freeBusy', hang: true, delayMs: 10_000 });
     const started = Date.now();
-    expect((await refusal('interviews:schedule', form({ date: day(5), coInterviewers: [panel[1]] }))).message).toBe(
+    expect(
+      (await refusal('interviews:schedule', form({ date: utcDateAhead(5), coInterviewers: [panel[1]] }))).message,
+    ).toBe(
       'Google could not tell whether you and Pat Panel are free then: it did not answer in time. Schedule anyway?',
     );
     expect(Date.now() - started).toBeLessThan(5_000);
 
     expect(
-      (await done('interviews:schedule', form({ date: day(5), coInterviewers: [panel[1]], acceptConflicts: true })))
-        .coInterviewers,
+      (
+        await done(
+          'interviews:schedule',
+          form({ date: utcDateAhead(5), coInterviewers: [panel[1]], acceptConflicts: true }),
+        )
+      ).coInterviewers,
     ).toEqual([panel[1]]);
   });
 
@@ -170,7 +172,7 @@ describe('conflict check with Google free/busy (emulator)', () => {
     ]);
     const moved = await done('interviews:reschedule', {
       id: made.id,
-      date: day(3),
+      date: utcDateAhead(3),
       time: '10:30',
       timeZone: 'UTC',
       durationMinutes: 60,
@@ -180,7 +182,7 @@ describe('conflict check with Google free/busy (emulator)', () => {
     meeting('1:1', at('16:00'), at('17:00'));
     const error = await refusal('interviews:reschedule', {
       id: made.id,
-      date: day(3),
+      date: utcDateAhead(3),
       time: '16:00',
       timeZone: 'UTC',
       durationMinutes: 60,
@@ -191,7 +193,7 @@ describe('conflict check with Google free/busy (emulator)', () => {
     });
     const anyway = await done('interviews:reschedule', {
       id: made.id,
-      date: day(3),
+      date: utcDateAhead(3),
       time: '16:00',
       timeZone: 'UTC',
       durationMinutes: 60,
