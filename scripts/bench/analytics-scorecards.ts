@@ -14,7 +14,7 @@ import { createAnalyticsReports } from '../../main/analytics/analytics-report';
 import { owedScorecards } from '../../main/analytics/scorecard-sql';
 import { scorecardFigures } from '../../main/analytics/scorecard-figures';
 import { report, reportDurations, timeMany } from './lib/bench-utils';
-import { seedMeetAttendance } from './lib/meet-attendance-seed';
+import { seedMeetAttendance } from '../../tests/support/attendance-seed';
 
 const now = Date.now();
 const day = (offsetDays: number) => new Date(now + offsetDays * 86_400_000).toISOString().slice(0, 10);

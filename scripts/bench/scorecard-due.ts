@@ -15,7 +15,7 @@ import { createScorecardDueScheduler } from '../../main/scorecards/scorecard-due
 import { recruiterSeenIn } from '../../main/scorecards/scorecard-due-plan';
 import { createMemoryLogger } from '../../main/logging/logger';
 import { report, reportDurations, timeMany } from './lib/bench-utils';
-import { seedMeetAttendance } from './lib/meet-attendance-seed';
+import { seedMeetAttendance } from '../../tests/support/attendance-seed';
 
 const now = Date.now();
 const hour = 3_600_000;
