@@ -74,14 +74,13 @@ export function createTranscriptLines(
     total,
     page(interviewId, ask, size) {
       const all = total(interviewId);
-      const range = band(interviewId);
+      const query = all > 0 ? ask.query : undefined;
+      // Read only for a search: a plain page needs neither the id range nor the speakers.
+      const range = query !== undefined ? band(interviewId) : undefined;
+      const wordsOnly = findsWordsOnly(all);
+      const holds = query !== undefined ? lineHolds(query, range, wordsOnly, speakers(interviewId)) : undefined;
       // Words and speakers only: a long transcript, when the word index is there to read it.
-      const byWords = range !== undefined && findsWordsOnly(all);
-      const holds =
-        ask.query === undefined || all === 0
-          ? undefined
-          : lineHolds(ask.query, range, findsWordsOnly(all), speakers(interviewId));
-      const how = holds && byWords ? { byWords: true as const } : {};
+      const how = holds && range !== undefined && wordsOnly ? { byWords: true as const } : {};
       const where = holds ? ` AND ${holds.sql}` : '';
       const params = holds?.params ?? [];
       // After a line: the lines said later, or at the same time and stored after it (the order shown).
