@@ -74,8 +74,7 @@ function calendarChangeMail(interview: Interview, told: Interview, invited: Reci
       recipients: invited,
       previous: { startUtc: told.startUtc, durationMinutes: told.durationMinutes },
     });
-  const never = recipientsOf(interview).filter((r) => !invited.includes(r));
-  if (never.length && interview.meetLink) mail.push({ kind: 'invitation', recipients: never });
+  mail.push(...invitationsWithdrawn(interview, invited, mail));
   return mail;
 }
 
@@ -115,9 +114,9 @@ export function mailForChange(change: InterviewChange, invited: Recipient[], now
 }
 
 /**
- * A change that tells an untold move made in Google Calendar with it (a new time, link or panel):
- * whoever never got the invitation, withdrawn unsent when the move was read, gets it now, as Send
- * update gives it (calendarChangeMail), unless this change already invites them.
+ * Telling a move made in Google Calendar (Send update, or a new time, link or panel that tells it
+ * with them): whoever never got the invitation, withdrawn unsent when the move was read, gets it now,
+ * unless this change already invites them.
  */
 function invitationsWithdrawn(interview: Interview, invited: Recipient[], queued: MailRequest[]): MailRequest[] {
   if (interview.status !== 'scheduled' || !interview.meetLink) return [];
