@@ -18,7 +18,8 @@ import {
   statusWords,
 } from '../../preload/shared/rules/artifact-words';
 import { findByCharactersLines, findsWordsOnly } from '../../preload/shared/rules/transcript-find-mode';
-import { findKey, markMatches, type TextPart } from './find-in-transcript';
+import { findKey } from '../../preload/shared/rules/transcript-find-text';
+import { markMatches, type TextPart } from './find-in-transcript';
 import { useTranscriptLines } from './use-transcript-lines';
 import { findCountWords, shownWords } from './find-count-words';
 import { useArtifacts } from './use-artifacts';

@@ -5,8 +5,6 @@
  */
 import { foldChar } from '../../preload/shared/rules/transcript-find-text';
 
-export { findKey } from '../../preload/shared/rules/transcript-find-text';
-
 /** A piece of a line, marked when it matches. */
 export interface TextPart {
   text: string;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { findKey, markMatches } from '../../../../renderer/transcript/find-in-transcript';
+import { markMatches } from '../../../../renderer/transcript/find-in-transcript';
+import { findKey } from '../../../../preload/shared/rules/transcript-find-text';
 
 /**
  * Find within the transcript, as the room marks it: case and accents ignored, matches marked where
